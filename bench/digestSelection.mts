@@ -1,0 +1,112 @@
+// Benchmark 2: selecting a week's digest on a large portfolio, beside one sequential scan of the observations.
+import { sql } from 'drizzle-orm';
+import type { Database } from '../src/db/client.js';
+import { DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS } from '../src/domain/catalogue.js';
+import { selectDigest } from '../src/domain/digestSelection.js';
+import { daysBefore } from '../src/domain/types.js';
+import { loadDigestWeek, weightedBaselines } from '../src/db/queries/digestWeek.js';
+
+export interface DigestRow {
+  clients: number;
+  observations: number;
+  incidents: number;
+  generateSeconds: number;
+  selectMs: number;
+  scanMs: number;
+  named: number;
+  /** Where the selection's time goes, to explain a miss. */
+  breakdown: { baselineMs: number; loadMs: number; rawObservations: number; incidentsLoaded: number; engineMs: number };
+  plan?: string[];
+}
+
+/** Rows of `db.execute`, whichever driver ran it. */
+const rowsOf = (result: unknown): Record<string, unknown>[] => (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timed(work: () => Promise<unknown>, runs = 3): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/** Deterministic portfolio: a year of calls (3 traits each), incidents of every kind, all in one workspace. */
+export async function generatePortfolio(database: Database, teamId: string, clients: number, observations: number, incidents: number): Promise<void> {
+  // One transaction: one connection, so the temporary table is seen by every statement.
+  await database.transaction(async (db) => {
+  const traits = `array[${DEFAULT_TRAITS.map((t) => `'${t.key}'`).join(',')}]`;
+  const kinds = `array[${INCIDENT_KINDS.map((k) => `'${k}'`).join(',')}]::incident_kind[]`;
+  const calls = Math.ceil(observations / 3);
+  await db.execute(sql`insert into workspaces (team_id) values (${teamId}) on conflict do nothing`);
+  await db.execute(sql.raw(`
+    insert into clients (team_id, name, category, relationship, owner_user_id, monthly_value, created_at)
+    select '${teamId}', 'Client ' || i,
+      (array['regular','regular','regular','vip','problem','employee'])[1 + i % 6]::client_category,
+      (array['long_term','stepping_stone','unknown'])[1 + i % 3]::client_relationship,
+      'U' || (1000 + i % 25), 500 + (i * 37) % 9500, now() - interval '400 days'
+    from generate_series(1, ${clients}) i`));
+  await db.execute(sql.raw(`create temporary table bench_clients as select id, row_number() over (order by name) as rn from clients where team_id = '${teamId}'`));
+  await db.execute(sql.raw(`
+    insert into calls (team_id, client_id, occurred_at, logged_by, logged_at, notes)
+    select '${teamId}', c.id, now() - ((i::bigint * 7919) % (365 * 24)) * interval '1 hour', 'U1000', now(), ''
+    from generate_series(1, ${calls}) i join bench_clients c on c.rn = 1 + (i::bigint * 104729) % ${clients}`));
+  await db.execute(sql.raw(`
+    insert into trait_observations (team_id, client_id, call_id, trait, observed_at, logged_at)
+    select '${teamId}', c.client_id, c.id, (${traits})[1 + (abs(hashtext(c.id::text)) + k * 5) % ${DEFAULT_TRAITS.length}], c.occurred_at, c.logged_at
+    from calls c cross join generate_series(1, 3) k where c.team_id = '${teamId}'`));
+  await db.execute(sql.raw(`
+    insert into incidents (team_id, client_id, kind, occurred_at, logged_by, logged_at, description, details)
+    select '${teamId}', c.id, k.kind, now() - ((i::bigint * 6007) % 700) * interval '1 day', 'U1000', now(), '',
+      case k.kind when 'slow_payment' then jsonb_build_object('kind', k.kind, 'daysLate', 1 + i % 90)
+                  when 'competitor_play' then jsonb_build_object('kind', k.kind, 'onAgreedWork', i % 2 = 0)
+                  else jsonb_build_object('kind', k.kind) end
+    from generate_series(1, ${incidents}) i
+    join bench_clients c on c.rn = 1 + (i::bigint * 15485863) % ${clients}
+    cross join lateral (select (${kinds})[1 + (i::bigint * 31) % ${INCIDENT_KINDS.length}] as kind) k`));
+  await db.execute(sql.raw('drop table bench_clients'));
+  });
+  await database.execute(sql.raw('analyze'));
+}
+
+export async function benchDigest(db: Database, sizes: [number, number, number][]): Promise<DigestRow[]> {
+  const rows: DigestRow[] = [];
+  for (const [clients, observations, incidents] of sizes) {
+    const teamId = `T0BENCH${clients}`;
+    const started = performance.now();
+    await generatePortfolio(db, teamId, clients, observations, incidents);
+    const generateSeconds = (performance.now() - started) / 1000;
+    const n = Number(rowsOf(await db.execute(sql`select count(*)::int as n from trait_observations where team_id = ${teamId}`))[0]?.n ?? 0);
+    const weekEnd = new Date();
+    let named = 0;
+    const breakdown = { baselineMs: 0, loadMs: 0, rawObservations: 0, incidentsLoaded: 0, engineMs: 0 };
+    const select = async () => {
+      const loadStarted = performance.now();
+      const weeks = await loadDigestWeek(db, teamId, DEFAULT_CATALOGUE, weekEnd);
+      const engineStarted = performance.now();
+      const selection = selectDigest(DEFAULT_CATALOGUE, weeks, weekEnd);
+      Object.assign(breakdown, {
+        loadMs: engineStarted - loadStarted,
+        engineMs: performance.now() - engineStarted,
+        rawObservations: weeks.reduce((sum, w) => sum + w.history.observations.length, 0),
+        incidentsLoaded: weeks.reduce((sum, w) => sum + w.incidents.length, 0),
+      });
+      named = selection.sections.firing.length + selection.sections.turned_bad.length + selection.sections.gone_quiet.length;
+    };
+    await select(); // warm the cache for both, as a weekly run on a live server would find it
+    const selectMs = await timed(select);
+    breakdown.baselineMs = await timed(() => weightedBaselines(db, teamId, DEFAULT_CATALOGUE, daysBefore(weekEnd, 7)));
+    // One full sequential scan of the observations table (every row read once), the yardstick.
+    const scanMs = await timed(() => db.execute(sql.raw('select count(*), sum(length(trait)) from trait_observations')));
+    const row: DigestRow = { clients, observations: n, incidents, generateSeconds, selectMs, scanMs, named, breakdown };
+    if (selectMs > 3 * scanMs || selectMs > 1000) {
+      const plan = rowsOf(await db.execute(sql.raw(`explain (analyze, costs off) select client_id, trait, count(*) from trait_observations where team_id = '${teamId}' and observed_at <= now() - interval '7 days' group by 1, 2`)));
+      row.plan = plan.map((r) => String(Object.values(r)[0])).slice(0, 8);
+    }
+    rows.push(row);
+  }
+  return rows;
+}

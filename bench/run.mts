@@ -1,0 +1,64 @@
+// `npm run bench`: prints the figures as a table (ratios measured in one run) and writes them to bench/results/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { silentLogger } from '../src/log.js';
+import { openPrivateDatabase } from '../test/support/privateDatabase.js';
+import { benchColdStart } from './coldStart.mjs';
+import { benchDigest } from './digestSelection.mjs';
+import { benchRoundTrip } from './roundTrip.mjs';
+
+const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
+const quick = process.argv.includes('--quick');
+
+/** A database of the run's own: a new database on BENCH_DATABASE_URL's server, or an embedded one. */
+async function benchDatabase(): Promise<DatabaseHandle & { label: string }> {
+  if (!serverUrl) {
+    console.log('note: BENCH_DATABASE_URL is not set, so this runs on the embedded database (PGlite, in-process); set it to a Postgres server for production figures.');
+    return { ...(await openDatabase({ dataDir: undefined, logger: silentLogger })), label: 'embedded PGlite' };
+  }
+  return { ...(await openPrivateDatabase(serverUrl, 'rapport_bench', 10)), label: `Postgres (${new URL(serverUrl).host})` };
+}
+
+const f = (n: number, digits = 1) => n.toFixed(digits);
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+const database = await benchDatabase();
+const results: Record<string, unknown> = { at: new Date().toISOString(), database: database.label, node: process.version };
+try {
+  console.log(`\n1. Command round trip: signed /call through the HTTP receiver (${database.label})`);
+  const trips = await benchRoundTrip(database.db, quick ? 100 : 400);
+  console.log('concurrency | bare p50 / p99 ms | rapport p50 / p99 ms | p99 ratio | rapport req/s | target p99 ≤ 1.3× and < 100 ms');
+  for (const c of [1, 10, 50]) {
+    const bare = trips.find((r) => r.target === 'bare' && r.concurrency === c)!;
+    const app = trips.find((r) => r.target === 'rapport' && r.concurrency === c)!;
+    const ratio = app.p99 / bare.p99;
+    console.log(`${String(c).padStart(11)} | ${f(bare.p50)} / ${f(bare.p99)} | ${f(app.p50)} / ${f(app.p99)} | ${f(ratio, 2)}× | ${f(app.perSecond, 0)} | ${verdict(ratio <= 1.3 && app.p99 < 100)}`);
+  }
+  results.roundTrip = trips;
+
+  console.log(`\n2. Digest selection (${database.label})`);
+  const sizes: [number, number, number][] = quick ? [[1000, 100_000, 10_000]] : [[1000, 100_000, 10_000], [10_000, 1_000_000, 100_000]];
+  const digests = await benchDigest(database.db, sizes);
+  console.log('clients | observations | incidents | generate s | select ms | seq scan ms | ratio | named | target ≤ 3× scan and < 1 s');
+  for (const d of digests) {
+    const ratio = d.selectMs / d.scanMs;
+    console.log(`${String(d.clients).padStart(7)} | ${String(d.observations).padStart(12)} | ${String(d.incidents).padStart(9)} | ${f(d.generateSeconds)} | ${f(d.selectMs, 0)} | ${f(d.scanMs, 0)} | ${f(ratio, 2)}× | ${d.named} | ${verdict(ratio <= 3 && d.selectMs < 1000)}`);
+    const b = d.breakdown;
+    console.log(`   where it goes: load ${f(b.loadMs, 0)} ms (of which the decayed-baseline aggregate ${f(b.baselineMs, 0)} ms; ${b.rawObservations} raw observations and ${b.incidentsLoaded} incidents transferred), engine ${f(b.engineMs, 0)} ms`);
+    if (d.plan) console.log(`   plan of the baseline aggregate:\n   ${d.plan.join('\n   ')}`);
+  }
+  results.digest = digests;
+} finally {
+  await database.close();
+}
+
+console.log('\n3. Cold start of `npm start` on the embedded database');
+const starts = await benchColdStart();
+console.log('run | ready ms | idle RSS MB');
+for (const s of starts) console.log(`${s.run} | ${f(s.readyMs, 0)} | ${f(s.idleRssMb, 0)}`);
+results.coldStart = starts;
+
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const file = new URL(`./results/${results.at as string}.json`.replace(/:/g, '-'), import.meta.url);
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`\nwritten to ${file.pathname}`);

@@ -1,0 +1,70 @@
+/** The only module that reads the environment: one zod schema, parsed once at startup and passed down. */
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** An unset variable and an empty one mean the same: use the default. */
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+export const envSchema = z.object({
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport'),
+  ),
+  DATA_DIR: optional(z.string()),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short: copy it from Basic Information → App Credentials')),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…) from OAuth & Permissions')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'must be an app-level token (xapp-…) with connections:write')),
+  SLACK_API_URL: optional(z.url({ message: 'must be a URL ending in /api/' })),
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+});
+
+export interface Config {
+  /** Real Postgres when set; otherwise the embedded PGlite database under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Null until both the signing secret and the bot token are set. */
+  slack: SlackConfig | null;
+  /** HTTP port of the receiver (`/slack/events`, `/healthz`). */
+  port: number;
+}
+
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  /** Set: Socket Mode instead of the HTTP receiver. */
+  appToken: string | undefined;
+  /** Web API base; only changed to talk to a local stand-in for Slack. */
+  apiUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.SLACK_SIGNING_SECRET) !== Boolean(e.SLACK_BOT_TOKEN)) {
+    const missing = e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
+    throw new ConfigError(`Invalid configuration (see .env.example):\n  ${missing}: is required with the other Slack credential`);
+  }
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR ?? './data',
+    logLevel: e.LOG_LEVEL ?? 'info',
+    slack:
+      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+        : null,
+    port: e.PORT ?? 3000,
+  };
+}

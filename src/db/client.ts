@@ -1,0 +1,145 @@
+/**
+ * Opens the database: postgres.js against real Postgres when a URL is given, embedded PGlite otherwise.
+ * Same drizzle schema, same `drizzle/` migrations, applied before the handle is returned.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import type { Logger } from '../log.js';
+import * as schema from './schema/index.js';
+
+/** Either driver, or a transaction of either: every query function takes this as its first argument. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: 'postgres' | 'pglite';
+  close(): Promise<void>;
+  /** Embedded only: a tarball of the whole database, loadable as `snapshot`. */
+  dump?: () => Promise<Blob>;
+}
+
+/**
+ * The app runs from source (tsx), so this file always sits in src/db/ and the migrations two levels up.
+ * Resolved once here rather than from the working directory, so `npm start` works from any folder.
+ */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Arbitrary constant naming Rapport's migration lock among the server's advisory locks. */
+const MIGRATION_LOCK_KEY = 727_277_001;
+
+export class DatabaseLockedError extends Error {
+  readonly code = 'database_locked';
+}
+
+export type OpenOptions =
+  | { databaseUrl: string; logger: Logger; poolSize?: number }
+  /**
+   * `dataDir: undefined` keeps the embedded database in memory; `snapshot` (a `dumpDataDir` tarball) starts
+   * it from a copy instead of creating it, which is ~8× faster (tests open one per file).
+   */
+  | { databaseUrl?: undefined; dataDir: string | undefined; logger: Logger; snapshot?: Blob };
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl !== undefined
+    ? openPostgres(options.databaseUrl, options.logger, 'poolSize' in options ? options.poolSize : undefined)
+    : openPglite(options.dataDir, options.logger, options.snapshot);
+}
+
+async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise<DatabaseHandle> {
+  // Replicas may start together: migrate on one dedicated connection holding an advisory lock.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await migrator.end();
+  }
+  // Fail fast on a server that is restarting (postgres.js waits 30 s by default): logging retries instead.
+  const sql = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5 });
+  logger.debug('database: postgres ready');
+  return {
+    db: drizzlePostgres(sql, { schema }),
+    driver: 'postgres',
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?: Blob): Promise<DatabaseHandle> {
+  let releaseLock = () => {};
+  let pg: PGlite;
+  if (dataDir === undefined) {
+    pg = new PGlite(snapshot ? { loadDataDir: snapshot } : {});
+  } else {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    releaseLock = lockDataDir(dir);
+    pg = new PGlite(join(dir, 'pglite'));
+  }
+  try {
+    await pg.waitReady;
+    const db = drizzlePglite(pg, { schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    logger.debug('database: embedded PGlite ready', { dataDir: dataDir ?? '(memory)' });
+    return {
+      db,
+      driver: 'pglite',
+      dump: () => pg.dumpDataDir('none'),
+      close: async () => {
+        try {
+          await pg.close();
+        } finally {
+          releaseLock();
+        }
+      },
+    };
+  } catch (error) {
+    await pg.close().catch(() => {});
+    releaseLock();
+    throw error;
+  }
+}
+
+/**
+ * PGlite has no locking between processes (two on one folder silently lose writes), so a lock file with
+ * our pid guards the folder. A lock left by a process that no longer runs is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const path = join(dir, 'rapport.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(holder) && isRunning(holder)) {
+        throw new DatabaseLockedError(
+          `The embedded database in ${dir} is in use by another Rapport process (pid ${holder}). ` +
+            `Stop that process, or set DATA_DIR to another folder, or DATABASE_URL to use Postgres.`,
+        );
+      }
+      rmSync(path, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new DatabaseLockedError(`Could not lock ${path}: another process keeps taking it.`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,355 @@
+/** What the team logs: calls with their trait observations, incidents, warnings given to a client. */
+import { and, asc, desc, eq, max, sql, type SQL } from 'drizzle-orm';
+import { traitByKey, type Catalogue } from '../../domain/catalogue.js';
+import { RapportError } from '../../domain/errors.js';
+import {
+  newCallSchema,
+  newIncidentSchema,
+  newWarningSchema,
+  type NewCall,
+  type NewIncident,
+  type NewWarning,
+} from '../../domain/inputs.js';
+import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
+import type { Database } from '../client.js';
+import { calls, incidents, traitObservations, warnings } from '../schema/index.js';
+import { appendAudit } from './audit.js';
+import { requireClient } from './clients.js';
+import { parseInput } from './parse.js';
+
+export type Call = typeof calls.$inferSelect;
+
+export interface Logged<T> {
+  client: ClientProfile;
+  entry: T;
+  /** True when a retried Slack delivery found the entry its first delivery stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+const observationColumns = {
+  id: traitObservations.id,
+  clientId: traitObservations.clientId,
+  trait: traitObservations.trait,
+  observedAt: traitObservations.observedAt,
+  loggedAt: traitObservations.loggedAt,
+  callId: traitObservations.callId,
+};
+
+export const incidentColumns = {
+  id: incidents.id,
+  clientId: incidents.clientId,
+  kind: incidents.kind,
+  occurredAt: incidents.occurredAt,
+  loggedAt: incidents.loggedAt,
+  loggedBy: incidents.loggedBy,
+  description: incidents.description,
+  details: incidents.details,
+};
+
+export const warningColumns = {
+  id: warnings.id,
+  clientId: warnings.clientId,
+  kind: warnings.kind,
+  givenAt: warnings.givenAt,
+  givenBy: warnings.givenBy,
+};
+
+/**
+ * Observations matching `where` (which must include the team), oldest first, with who logged them: the
+ * author is on the call, so every read of observations joins it here.
+ */
+export async function observationsWhere(db: Database, where: SQL | undefined): Promise<Observation[]> {
+  const rows = await db
+    .select({ ...observationColumns, loggedBy: calls.loggedBy })
+    .from(traitObservations)
+    .innerJoin(calls, eq(calls.id, traitObservations.callId))
+    .where(where)
+    .orderBy(asc(traitObservations.observedAt));
+  return rows.map((row) => ({ ...row, id: String(row.id) }));
+}
+
+/**
+ * Stores a call and one observation per trait. Traits must exist in the workspace catalogue (checked before
+ * anything is written). A request key already used in this workspace returns the stored call instead.
+ */
+export async function logCall(
+  db: Database,
+  teamId: string,
+  actor: string,
+  catalogue: Catalogue,
+  input: NewCall,
+): Promise<Logged<Call & { traits: string[] }>> {
+  const values = parseInput(newCallSchema, input);
+  const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
+  if (unknown.length > 0) {
+    throw new RapportError('invalid_input', `Unknown trait${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, {
+      field: 'traits',
+    });
+  }
+  const traits = [...new Set(values.traits)];
+  return db.transaction(async (tx) => {
+    const client = await requireClient(tx, teamId, values.clientId);
+    const [call] = await tx
+      .insert(calls)
+      .values({
+        teamId,
+        clientId: values.clientId,
+        occurredAt: values.occurredAt,
+        loggedBy: actor,
+        notes: values.notes,
+        ourSide: values.ourSide,
+        requestKey: values.requestKey,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!call) {
+      const stored = await callByRequestKey(tx, teamId, values.requestKey!);
+      return { client, entry: stored, duplicate: true };
+    }
+    if (traits.length > 0) {
+      await tx.insert(traitObservations).values(
+        traits.map((trait) => ({ teamId, clientId: values.clientId, callId: call.id, trait, observedAt: values.occurredAt })),
+      );
+    }
+    await appendAudit(tx, teamId, {
+      actor,
+      action: 'call.log',
+      entityType: 'client',
+      entityId: client.id,
+      details: { callId: call.id, traits, occurredAt: values.occurredAt.toISOString() },
+    });
+    return { client, entry: { ...call, traits }, duplicate: false };
+  });
+}
+
+async function callByRequestKey(db: Database, teamId: string, requestKey: string): Promise<Call & { traits: string[] }> {
+  const [call] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.teamId, teamId), eq(calls.requestKey, requestKey)));
+  if (!call) throw new Error('request key conflict without a stored call');
+  const traits = await db
+    .select({ trait: traitObservations.trait })
+    .from(traitObservations)
+    .where(and(eq(traitObservations.teamId, teamId), eq(traitObservations.callId, call.id)))
+    .orderBy(asc(traitObservations.id));
+  return { ...call, traits: traits.map((t) => t.trait) };
+}
+
+export async function logIncident(db: Database, teamId: string, actor: string, input: NewIncident): Promise<Logged<Incident>> {
+  const values = parseInput(newIncidentSchema, input);
+  return db.transaction(async (tx) => {
+    const client = await requireClient(tx, teamId, values.clientId);
+    const [incident] = await tx
+      .insert(incidents)
+      .values({
+        teamId,
+        clientId: values.clientId,
+        kind: values.details.kind,
+        occurredAt: values.occurredAt,
+        loggedBy: actor,
+        description: values.description,
+        details: values.details,
+        requestKey: values.requestKey,
+      })
+      .onConflictDoNothing()
+      .returning(incidentColumns);
+    if (!incident) {
+      const [stored] = await tx
+        .select(incidentColumns)
+        .from(incidents)
+        .where(and(eq(incidents.teamId, teamId), eq(incidents.requestKey, values.requestKey!)));
+      return { client, entry: stored!, duplicate: true };
+    }
+    await appendAudit(tx, teamId, {
+      actor,
+      action: 'incident.log',
+      entityType: 'client',
+      entityId: client.id,
+      details: { incidentId: incident.id, kind: incident.kind, occurredAt: values.occurredAt.toISOString() },
+    });
+    return { client, entry: incident, duplicate: false };
+  });
+}
+
+/** Records that the client was told a behaviour is unacceptable (criterion 2 counts abuse only after this). */
+export async function recordWarning(db: Database, teamId: string, actor: string, input: NewWarning): Promise<Warning> {
+  const values = parseInput(newWarningSchema, input);
+  return db.transaction(async (tx) => {
+    const client = await requireClient(tx, teamId, values.clientId);
+    if (values.incidentId) {
+      const [incident] = await tx
+        .select({ clientId: incidents.clientId })
+        .from(incidents)
+        .where(and(eq(incidents.teamId, teamId), eq(incidents.id, values.incidentId)));
+      if (incident?.clientId !== client.id) throw new RapportError('not_found', 'That incident no longer exists.');
+    }
+    const [warning] = await tx
+      .insert(warnings)
+      .values({ teamId, ...values, givenBy: actor })
+      .returning(warningColumns);
+    await appendAudit(tx, teamId, {
+      actor,
+      action: 'warning.record',
+      entityType: 'client',
+      entityId: client.id,
+      details: { warningId: warning!.id, kind: values.kind, incidentId: values.incidentId },
+    });
+    return warning!;
+  });
+}
+
+/** Everything logged about one client up to now: the input of `/client show` and of health after a log. */
+export interface ClientRecord {
+  observations: Observation[];
+  incidents: Incident[];
+  warnings: Warning[];
+  calls: Call[];
+  lastCallAt: Date | null;
+}
+
+/** A client's incidents and warnings: what its firing criteria are judged on. */
+export async function incidentsAndWarnings(db: Database, teamId: string, clientId: string): Promise<{ incidents: Incident[]; warnings: Warning[] }> {
+  const [incidentRows, warningRows] = await Promise.all([
+    db.select(incidentColumns).from(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.clientId, clientId))).orderBy(asc(incidents.occurredAt)),
+    db.select(warningColumns).from(warnings).where(and(eq(warnings.teamId, teamId), eq(warnings.clientId, clientId))).orderBy(asc(warnings.givenAt)),
+  ]);
+  return { incidents: incidentRows, warnings: warningRows };
+}
+
+export async function loadClientRecord(db: Database, teamId: string, clientId: string): Promise<ClientRecord> {
+  const [observations, { incidents: incidentRows, warnings: warningRows }, callRows, [last]] = await Promise.all([
+    observationsWhere(db, and(eq(traitObservations.teamId, teamId), eq(traitObservations.clientId, clientId))),
+    incidentsAndWarnings(db, teamId, clientId),
+    db
+      .select()
+      .from(calls)
+      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId)))
+      .orderBy(desc(calls.occurredAt))
+      .limit(20),
+    db
+      .select({ at: max(calls.occurredAt) })
+      .from(calls)
+      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId))),
+  ]);
+  return {
+    observations,
+    incidents: incidentRows,
+    warnings: warningRows,
+    calls: callRows,
+    lastCallAt: last?.at ?? null,
+  };
+}
+
+/** How long the "Undo" button of a confirmation works. */
+export const UNDO_MINUTES = 10;
+
+type Loggable = typeof calls | typeof incidents;
+
+/** The entry, if `actor` logged it in this workspace; otherwise a user-facing error. */
+async function ownEntry(db: Database, table: Loggable, teamId: string, actor: string, id: string, what: string) {
+  const [row] = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db
+        .select({
+          id: table.id,
+          clientId: table.clientId,
+          loggedBy: table.loggedBy,
+          recent: sql<boolean>`${table.loggedAt} > now() - make_interval(mins => ${UNDO_MINUTES})`,
+        })
+        .from(table)
+        .where(and(eq(table.teamId, teamId), eq(table.id, id)))
+    : [];
+  if (!row) throw new RapportError('not_found', `That ${what} is no longer there: it may have been undone already.`);
+  if (row.loggedBy !== actor) throw new RapportError('forbidden', `Only <@${row.loggedBy}>, who logged this ${what}, can change it.`);
+  return row;
+}
+
+/** Undo: removes a call (and its observations) its author logged less than UNDO_MINUTES ago. */
+export async function undoCall(db: Database, teamId: string, actor: string, callId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await ownEntry(tx, calls, teamId, actor, callId, 'call');
+    if (!row.recent) throw new RapportError('conflict', `Undo works for ${UNDO_MINUTES} minutes after logging; use Edit instead.`);
+    await tx.delete(calls).where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
+    await appendAudit(tx, teamId, { actor, action: 'call.undo', entityType: 'client', entityId: row.clientId, details: { callId } });
+  });
+}
+
+export async function undoIncident(db: Database, teamId: string, actor: string, incidentId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await ownEntry(tx, incidents, teamId, actor, incidentId, 'incident');
+    if (!row.recent) throw new RapportError('conflict', `Undo works for ${UNDO_MINUTES} minutes after logging; use Edit instead.`);
+    await tx.delete(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
+    await appendAudit(tx, teamId, { actor, action: 'incident.undo', entityType: 'client', entityId: row.clientId, details: { incidentId } });
+  });
+}
+
+export async function getCall(db: Database, teamId: string, callId: string): Promise<(Call & { traits: string[] }) | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(callId)) return undefined;
+  const [call] = await db.select().from(calls).where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
+  if (!call) return undefined;
+  const traits = await db
+    .select({ trait: traitObservations.trait })
+    .from(traitObservations)
+    .where(and(eq(traitObservations.teamId, teamId), eq(traitObservations.callId, callId)))
+    .orderBy(asc(traitObservations.id));
+  return { ...call, traits: traits.map((t) => t.trait) };
+}
+
+export async function getIncident(db: Database, teamId: string, incidentId: string): Promise<Incident | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(incidentId)) return undefined;
+  const [row] = await db.select(incidentColumns).from(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
+  return row;
+}
+
+/** Edit: replaces what a call recorded (its author only). The client stays the same. */
+export async function editCall(
+  db: Database,
+  teamId: string,
+  actor: string,
+  catalogue: Catalogue,
+  callId: string,
+  input: Omit<NewCall, 'requestKey'>,
+): Promise<Logged<Call & { traits: string[] }>> {
+  const values = parseInput(newCallSchema, { ...input, requestKey: null });
+  const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
+  if (unknown.length > 0) throw new RapportError('invalid_input', `Unknown trait: ${unknown.join(', ')}.`, { field: 'traits' });
+  const traits = [...new Set(values.traits)];
+  return db.transaction(async (tx) => {
+    const row = await ownEntry(tx, calls, teamId, actor, callId, 'call');
+    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', 'A call cannot be moved to another client; undo it and log it again.', { field: 'client' });
+    const client = await requireClient(tx, teamId, row.clientId);
+    const [call] = await tx
+      .update(calls)
+      .set({ occurredAt: values.occurredAt, notes: values.notes, ourSide: values.ourSide })
+      .where(and(eq(calls.teamId, teamId), eq(calls.id, callId)))
+      .returning();
+    await tx.delete(traitObservations).where(and(eq(traitObservations.teamId, teamId), eq(traitObservations.callId, callId)));
+    if (traits.length > 0) {
+      await tx.insert(traitObservations).values(traits.map((trait) => ({ teamId, clientId: client.id, callId, trait, observedAt: values.occurredAt })));
+    }
+    await appendAudit(tx, teamId, { actor, action: 'call.edit', entityType: 'client', entityId: client.id, details: { callId, traits } });
+    return { client, entry: { ...call!, traits }, duplicate: false };
+  });
+}
+
+export async function editIncident(
+  db: Database,
+  teamId: string,
+  actor: string,
+  incidentId: string,
+  input: Omit<NewIncident, 'requestKey'>,
+): Promise<Logged<Incident>> {
+  const values = parseInput(newIncidentSchema, { ...input, requestKey: null });
+  return db.transaction(async (tx) => {
+    const row = await ownEntry(tx, incidents, teamId, actor, incidentId, 'incident');
+    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', 'An incident cannot be moved to another client; undo it and log it again.', { field: 'client' });
+    const client = await requireClient(tx, teamId, row.clientId);
+    const [incident] = await tx
+      .update(incidents)
+      .set({ kind: values.details.kind, occurredAt: values.occurredAt, description: values.description, details: values.details })
+      .where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)))
+      .returning(incidentColumns);
+    await appendAudit(tx, teamId, { actor, action: 'incident.edit', entityType: 'client', entityId: client.id, details: { incidentId, kind: values.details.kind } });
+    return { client, entry: incident!, duplicate: false };
+  });
+}

@@ -1,0 +1,103 @@
+/** What the team logs about a client: calls with their trait observations, incidents, warnings given. */
+import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { IncidentDetails } from '../../domain/catalogue.js';
+import { incidentKindEnum } from './enums.js';
+import { clientRef } from './clients.js';
+import { instant, recordedAt, teamId } from './columns.js';
+
+
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: teamId(),
+    clientId: uuid('client_id').notNull(),
+    /** When the call happened (may be earlier than it was logged). */
+    occurredAt: instant('occurred_at').notNull(),
+    loggedBy: text('logged_by').notNull(),
+    loggedAt: recordedAt('logged_at'),
+    notes: text('notes').notNull().default(''),
+    /** The team's own side checklist (domain.md §2): recorded, never scored. */
+    ourSide: jsonb('our_side').$type<string[]>().notNull().default([]),
+    /** Idempotency key of the Slack request that logged it: a retried delivery finds the row instead of adding one. */
+    requestKey: text('request_key'),
+  },
+  (t) => [
+    clientRef(t),
+    uniqueIndex('calls_team_request_key').on(t.teamId, t.requestKey),
+    // Last call per client (gone quiet) and a client's timeline.
+    index('calls_client_occurred').on(t.teamId, t.clientId, t.occurredAt),
+    // Calls logged this week (digest summary).
+    index('calls_team_logged').on(t.teamId, t.loggedAt),
+  ],
+);
+
+/** One trait observed on one call. The bulk of the data (1M rows at 10k clients): keep it narrow. */
+export const traitObservations = pgTable(
+  'trait_observations',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    clientId: uuid('client_id').notNull(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    /** A trait key of the workspace catalogue. */
+    trait: text('trait').notNull(),
+    /** Copied from the call: health decays from this moment. */
+    observedAt: instant('observed_at').notNull(),
+    loggedAt: recordedAt('logged_at'),
+  },
+  (t) => [
+    clientRef(t),
+    // Digest: the workspace's observations by time, covering client and trait for index-only aggregation.
+    index('observations_team_time').on(t.teamId, t.observedAt, t.clientId, t.trait),
+    // One client's history (/client show, health after a log).
+    index('observations_client_time').on(t.teamId, t.clientId, t.observedAt),
+    index('observations_call').on(t.callId),
+  ],
+);
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: teamId(),
+    clientId: uuid('client_id').notNull(),
+    kind: incidentKindEnum('kind').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    loggedBy: text('logged_by').notNull(),
+    loggedAt: recordedAt('logged_at'),
+    description: text('description').notNull().default(''),
+    /** Kind-specific fields, validated by `incidentDetailsSchema`. */
+    details: jsonb('details').$type<IncidentDetails>().notNull(),
+    requestKey: text('request_key'),
+  },
+  (t) => [
+    clientRef(t),
+    uniqueIndex('incidents_team_request_key').on(t.teamId, t.requestKey),
+    // Firing criteria per client, and the digest's window scan.
+    index('incidents_client_occurred').on(t.teamId, t.clientId, t.occurredAt),
+    index('incidents_team_occurred').on(t.teamId, t.occurredAt),
+    // Incidents logged this week (digest summary).
+    index('incidents_team_logged').on(t.teamId, t.loggedAt),
+  ],
+);
+
+/** "The client was told this is unacceptable" (criterion 2 needs one before abuse counts). */
+export const warnings = pgTable(
+  'warnings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: teamId(),
+    clientId: uuid('client_id').notNull(),
+    kind: incidentKindEnum('kind').notNull(),
+    givenAt: instant('given_at').notNull(),
+    givenBy: text('given_by').notNull(),
+    /** The incident that prompted the warning, if any. */
+    incidentId: uuid('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    loggedAt: recordedAt('logged_at'),
+  },
+  (t) => [clientRef(t), index('warnings_client').on(t.teamId, t.clientId, t.givenAt)],
+);

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { categoryEnum, clientStatusEnum, relationshipEnum } from './enums.js';
+import { instant, recordedAt, teamId } from './columns.js';
+import { workspaces } from './workspaces.js';
+
+/** A client of the team (domain.md §1). */
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: teamId().references(() => workspaces.teamId, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    category: categoryEnum('category').notNull().default('regular'),
+    relationship: relationshipEnum('relationship').notNull().default('unknown'),
+    status: clientStatusEnum('status').notNull().default('active'),
+    /** Slack user id of the account manager named in digests. */
+    ownerUserId: text('owner_user_id'),
+    monthlyValue: numeric('monthly_value', { precision: 14, scale: 2, mode: 'number' }),
+    /** Per-client trait weights ({ traitKey: weight }), over the workspace's. */
+    traitWeights: jsonb('trait_weights').$type<Record<string, number>>().notNull().default({}),
+    createdAt: recordedAt('created_at'),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    /** Set when the status became `exited` (retention figures). */
+    exitedAt: instant('exited_at'),
+  },
+  (t) => [
+    // Names are unique per workspace, ignoring case: users type them in commands.
+    uniqueIndex('clients_team_name').on(t.teamId, sql`lower(${t.name})`),
+    // Target of the (team_id, client_id) foreign keys, so no row can point at another workspace's client.
+    unique('clients_team_id').on(t.teamId, t.id),
+    // App Home and `/client list` per owner.
+    index('clients_team_owner').on(t.teamId, t.ownerUserId),
+  ],
+);
+
+/** (team_id, client_id) → clients: a row can only point at a client of its own workspace. */
+export const clientRef = (t: { teamId: PgColumn; clientId: PgColumn }) =>
+  foreignKey({ columns: [t.teamId, t.clientId], foreignColumns: [clients.teamId, clients.id] }).onDelete('cascade');
+
+/** Category changes are kept as history (domain.md §1). */
+export const clientCategoryChanges = pgTable(
+  'client_category_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: teamId(),
+    clientId: uuid('client_id').notNull(),
+    fromCategory: categoryEnum('from_category').notNull(),
+    toCategory: categoryEnum('to_category').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: recordedAt('changed_at'),
+  },
+  (t) => [
+    clientRef(t),
+    // A client's timeline.
+    index('category_changes_client').on(t.teamId, t.clientId, t.changedAt),
+  ],
+);

@@ -1,0 +1,59 @@
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { digestStatusEnum } from './enums.js';
+import { instant, recordedAt, teamId } from './columns.js';
+import { workspaces } from './workspaces.js';
+
+/**
+ * One row per workspace-week: claiming the week is inserting this row, so replicas and restarts can never
+ * post twice (shared/slack-contract.md, scheduling). `message_ts` records the post, so a retry can tell.
+ */
+export const digests = pgTable(
+  'digests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: teamId().references(() => workspaces.teamId, { onDelete: 'cascade' }),
+    /** The local date (workspace time zone) of the week's scheduled post. */
+    week: date('week', { mode: 'string' }).notNull(),
+    channelId: text('channel_id').notNull(),
+    status: digestStatusEnum('status').notNull().default('claimed'),
+    claimedAt: recordedAt('claimed_at'),
+    /** Which app instance claimed it (diagnostics). */
+    claimedBy: text('claimed_by').notNull(),
+    postedAt: instant('posted_at'),
+    messageTs: text('message_ts'),
+    /** Failed posting attempts (e.g. the bot is not in the channel); the claim is retried after its lease. */
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('digests_team_week').on(t.teamId, t.week),
+    // Recovery: claimed but never posted.
+    index('digests_status').on(t.status, t.claimedAt),
+  ],
+);
+
+/**
+ * Each Slack message a digest was posted as (the first in the channel, the rest in its thread, plus any
+ * forced re-post), with the blocks as posted: a decision updates the message naming the client in place.
+ */
+export const digestMessages = pgTable(
+  'digest_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: teamId(),
+    digestId: uuid('digest_id')
+      .notNull()
+      .references(() => digests.id, { onDelete: 'cascade' }),
+    channelId: text('channel_id').notNull(),
+    ts: text('ts').notNull(),
+    /** Clients the message names, so a decision finds the messages to update. */
+    clientIds: jsonb('client_ids').$type<string[]>().notNull().default([]),
+    blocks: jsonb('blocks').$type<Record<string, unknown>[]>().notNull(),
+    postedAt: recordedAt('posted_at'),
+  },
+  (t) => [
+    // Button clicks arrive with the message's channel and ts.
+    uniqueIndex('digest_messages_team_ts').on(t.teamId, t.channelId, t.ts),
+    index('digest_messages_digest').on(t.teamId, t.digestId),
+  ],
+);

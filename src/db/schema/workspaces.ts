@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { check, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { DEFAULT_DIGEST_SCHEDULE, type WorkspaceOverrides } from '../../domain/catalogue.js';
+import { instant, recordedAt } from './columns.js';
+
+/** One row per Slack workspace (team). */
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    teamId: text('team_id').primaryKey(),
+    name: text('name'),
+    /** Where the weekly digest is posted; null until an admin sets it. */
+    digestChannelId: text('digest_channel_id'),
+    /** IANA zone; the digest runs at `digest_day` `digest_time` there (domain.md §5). */
+    timeZone: text('time_zone').notNull().default(DEFAULT_DIGEST_SCHEDULE.timeZone),
+    /** 0 = Sunday … 6 = Saturday. */
+    digestDay: smallint('digest_day').notNull().default(DEFAULT_DIGEST_SCHEDULE.day),
+    /** HH:MM, 24-hour. */
+    digestTime: text('digest_time').notNull().default(DEFAULT_DIGEST_SCHEDULE.time),
+    /** Threshold overrides, extra traits, weight changes: validated by `resolveCatalogue`. */
+    settings: jsonb('settings').$type<WorkspaceOverrides>().notNull().default({}),
+    createdAt: recordedAt('created_at'),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('workspaces_digest_day', sql`${t.digestDay} between 0 and 6`),
+    check('workspaces_digest_time', sql`${t.digestTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+  ],
+);

@@ -1,0 +1,183 @@
+/**
+ * The digest as Slack messages, from a digest selection (domain.md §5). Pure. Pages respect Slack's limits
+ * (50 blocks, ~12k characters of text); the first page is posted in the channel, the rest in its thread.
+ */
+import { CATEGORY_LABELS, traitByKey, type Catalogue } from '../domain/catalogue.js';
+import { DIGEST_SECTIONS, isQuietWeek, type DigestEntry, type DigestSection, type DigestSelection } from '../domain/digestSelection.js';
+import type { TurnedBadReason } from '../domain/turnedBad.js';
+import type { Decision, Snooze } from '../domain/types.js';
+import { actions, button, context, divider, header, section, type Block, type Json } from '../slack/blocks/kit.js';
+import { BAND_LABEL, criterionLine, healthText, traitLabel } from '../slack/blocks/format.js';
+import { escapeText, formatDay, formatMoney, mention } from '../slack/blocks/text.js';
+import { DIGEST_ACTIONS } from '../slack/ids.js';
+
+export interface DigestPage {
+  text: string;
+  blocks: Block[];
+  /** Clients named on the page (decisions update the pages naming them). */
+  clientIds: string[];
+}
+
+export interface ComposeOptions {
+  timeZone: string;
+  /** False for `/rapport digest preview`: no buttons. */
+  interactive: boolean;
+}
+
+const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
+const MAX_TEXT = 11_000; // Slack rejects around 13k characters of block text in practice
+
+const SECTION_TITLES: Record<DigestSection, string> = {
+  firing: '🚩 Meet firing criteria',
+  turned_bad: '📉 Turned bad this week',
+  gone_quiet: '🔕 Gone quiet',
+};
+
+function reasonLine(catalogue: Catalogue, r: TurnedBadReason, timeZone: string): string {
+  switch (r.kind) {
+    case 'entered_at_risk':
+      return `🔴 Entered the at-risk band (${r.from} → ${r.to})`;
+    case 'dropped':
+      return `📉 Fell ${r.points} points (threshold ${r.threshold})`;
+    case 'dimension_flipped': {
+      const dates = r.recentBad.map((o) => `${formatDay(o.observedAt, timeZone)} <@${o.loggedBy}>`).join(', ');
+      const trait = traitByKey(catalogue, r.recentBad[0]?.trait ?? '');
+      return `🔁 ${escapeText(r.dimension)} flipped: ${trait?.label ?? 'bad'} ${r.recentBad.length}× in ${catalogue.thresholds.turnedBad.flipRecentDays} days (${dates}) after ${r.priorGood} good vs ${r.priorBad} bad before`;
+    }
+  }
+}
+
+export function decisionLine(d: Pick<Decision, 'kind' | 'decidedBy' | 'decidedAt' | 'reason'>, timeZone = 'UTC'): string {
+  const by = `<@${d.decidedBy}> on ${formatDay(d.decidedAt, timeZone)}`;
+  switch (d.kind) {
+    case 'acknowledge':
+      return `👀 Acknowledged by ${by}`;
+    case 'keep':
+      return `✅ Kept by ${by}: “${escapeText(d.reason ?? '')}”`;
+    case 'require_prepayment':
+      return `💰 Full prepayment required by ${by}`;
+    case 'start_exit':
+      return `🚪 Exit started by ${by}`;
+  }
+}
+
+export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, timeZone = 'UTC'): string {
+  return `😴 Snoozed by <@${s.snoozedBy}> until ${formatDay(s.until, timeZone)} (new evidence lifts it)`;
+}
+
+/** Block ids that tie a client's blocks together, so a decision can find its status line. */
+export const statusBlockId = (clientId: string) => `status:${clientId}`;
+
+function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions): Block[] {
+  const c = e.client;
+  const before = e.healthBefore.known ? String(e.healthBefore.score) : 'unknown';
+  const value = c.monthlyValue !== null ? ` · ${formatMoney(c.monthlyValue)}/month` : '';
+  const lines: string[] = [];
+  lines.push(...e.criteria.map((m) => criterionLine(m, o.timeZone)));
+  lines.push(...e.turnedBad.map((r) => reasonLine(catalogue, r, o.timeZone)));
+  if (e.drift) {
+    const dates = e.drift.latePayments.map((i) => formatDay(i.occurredAt, o.timeZone)).join(', ');
+    lines.push(`↘️ Behaving like a stepping-stone client: ${e.drift.latePayments.length} late payments in ${e.drift.windowDays} days (${dates}); consider reclassifying`);
+  }
+  if (e.quiet) {
+    lines.push(`🔕 No call for ${e.quiet.daysSilent} days${e.quiet.lastCallAt ? ` (last ${formatDay(e.quiet.lastCallAt, o.timeZone)})` : ' (never called)'}`);
+  }
+  const evidence = e.weekBad.slice(0, 5).map((ob) => `${traitLabel(catalogue, ob.trait)} · ${formatDay(ob.observedAt, o.timeZone)} · <@${ob.loggedBy}>`);
+  if (e.weekBad.length > 5) evidence.push(`…and ${e.weekBad.length - 5} more this week`);
+
+  const blocks: Block[] = [
+    section(
+      `*${escapeText(c.name)}* · ${CATEGORY_LABELS[c.category]} · ${mention(c.ownerUserId)}${value}\n` +
+        `Health ${before} → ${healthText(e.healthNow)}\n${lines.join('\n')}`,
+      { block_id: `client:${c.id}` },
+    ),
+  ];
+  if (evidence.length > 0) blocks.push(context(`This week: ${evidence.join(' · ')}`));
+  blocks.push({ ...context(e.lastDecision ? decisionLine(e.lastDecision, o.timeZone) : 'No decision yet.'), block_id: statusBlockId(c.id) });
+  if (o.interactive) {
+    const decide: Json = {
+      type: 'overflow',
+      action_id: DIGEST_ACTIONS.decide,
+      options: [
+        { text: { type: 'plain_text', text: 'Decide: keep (with a reason)' }, value: `keep:${c.id}` },
+        { text: { type: 'plain_text', text: 'Decide: require full prepayment' }, value: `require_prepayment:${c.id}` },
+        { text: { type: 'plain_text', text: 'Decide: start exit' }, value: `start_exit:${c.id}` },
+      ],
+    };
+    blocks.push(
+      actions(
+        [
+          button('Acknowledge', DIGEST_ACTIONS.acknowledge, c.id),
+          button('Snooze 2 weeks', DIGEST_ACTIONS.snooze, c.id),
+          button('History', DIGEST_ACTIONS.history, c.id),
+          decide,
+        ],
+        `actions:${c.id}`,
+      ),
+    );
+  }
+  return blocks;
+}
+
+function summaryBlocks(s: DigestSelection['summary']): Block[] {
+  const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const).map((b) => `${BAND_LABEL[b].split(' (')[0]} ${s.bands[b]}`).join(' · ');
+  const retention = s.retention.rate === null ? 'n/a' : `${Math.round(s.retention.rate * 100)}% (${s.retention.kept} of ${s.retention.of} over ${s.retention.days} days)`;
+  const best = s.mostProfitableCategory ? `${CATEGORY_LABELS[s.mostProfitableCategory.category]} (${formatMoney(s.mostProfitableCategory.monthlyValue)}/month)` : 'n/a';
+  return [
+    divider(),
+    section('*Portfolio this week*'),
+    section(
+      [
+        `Logged: ${s.callsLogged} call${s.callsLogged === 1 ? '' : 's'}, ${s.incidentsLogged} incident${s.incidentsLogged === 1 ? '' : 's'}`,
+        `Health: ${bands}`,
+        `Revenue at risk: ${formatMoney(s.revenueAtRisk)}/month`,
+        `Retention: ${retention}`,
+        `Most profitable category: ${best}`,
+      ].join('\n'),
+    ),
+  ];
+}
+
+const textLength = (blocks: Block[]) => JSON.stringify(blocks).length;
+
+export function composeDigest(catalogue: Catalogue, selection: DigestSelection, o: ComposeOptions): DigestPage[] {
+  // The days the digest covers, in the workspace's zone: (weekEnd − 7 days, weekEnd].
+  const title = `Rapport digest — ${formatDay(selection.weekStart, o.timeZone)} to ${formatDay(selection.weekEnd, o.timeZone)}`;
+  if (isQuietWeek(selection)) {
+    const s = selection.summary;
+    const line = `🌤️ ${title}: nothing to act on. No client meets firing criteria, turned bad or went quiet (${s.callsLogged} calls and ${s.incidentsLogged} incidents logged this week).`;
+    return [{ text: line, blocks: [section(line)], clientIds: [] }];
+  }
+  const total = DIGEST_SECTIONS.reduce((n, s) => n + selection.sections[s].length, 0);
+  const pages: DigestPage[] = [];
+  let page: DigestPage = { text: `${title}: ${total} client${total === 1 ? '' : 's'} to act on`, blocks: [header(title)], clientIds: [] };
+  const newPage = (continuing: string) => {
+    pages.push(page);
+    page = { text: `${title} (continued)`, blocks: [context(`_${continuing} (continued)_`)], clientIds: [] };
+  };
+  for (const s of DIGEST_SECTIONS) {
+    const entries = selection.sections[s];
+    if (entries.length === 0) continue;
+    const heading = section(`*${SECTION_TITLES[s]}* (${entries.length})`);
+    if (page.blocks.length + 1 > MAX_BLOCKS) newPage(SECTION_TITLES[s]);
+    page.blocks.push(heading);
+    for (const e of entries) {
+      const blocks = entryBlocks(catalogue, e, o);
+      if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT) newPage(SECTION_TITLES[s]);
+      page.blocks.push(...blocks);
+      page.clientIds.push(e.client.id);
+    }
+  }
+  const summary = summaryBlocks(selection.summary);
+  if (page.blocks.length + summary.length > MAX_BLOCKS || textLength(page.blocks) + textLength(summary) > MAX_TEXT) newPage('Portfolio');
+  page.blocks.push(...summary);
+  pages.push(page);
+  if (pages.length > 1) pages[0]!.blocks.push(context(`_${total} clients: continued in the thread (${pages.length - 1} more message${pages.length > 2 ? 's' : ''})._`));
+  return pages;
+}
+
+/** The page's blocks with the client's status line replaced (the message is then updated in place). */
+export function withClientStatus(blocks: readonly Block[], clientId: string, line: string): Block[] {
+  const id = statusBlockId(clientId);
+  return blocks.map((b) => (b.block_id === id ? { ...context(line), block_id: id } : b));
+}

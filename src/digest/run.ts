@@ -1,0 +1,194 @@
+/**
+ * Posting the weekly digest: claim the workspace-week in Postgres, select and compose, post, record the ts.
+ * Any number of instances may tick at once; the unique week row decides who posts.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import { selectDigest } from '../domain/digestSelection.js';
+import type { Database } from '../db/client.js';
+import { loadDigestWeek } from '../db/queries/digestWeek.js';
+import {
+  claimDigestWeek,
+  digestForWeek,
+  lastPostedWeek,
+  markDigestPosted,
+  recordDigestFailure,
+  recordDigestMessage,
+  renewClaim,
+  type Digest,
+} from '../db/queries/digests.js';
+import { appendAudit } from '../db/queries/audit.js';
+import { catalogueOf, getWorkspace, listWorkspaces, type Workspace } from '../db/queries/workspaces.js';
+import { RapportError } from '../domain/errors.js';
+import { DAY_MS } from '../domain/types.js';
+import type { Logger } from '../log.js';
+import { composeDigest, type DigestPage } from './compose.js';
+import { latestSlot, type DigestSlot } from './slots.js';
+
+export interface DigestRunnerDeps {
+  db: Database;
+  web: WebClient;
+  logger: Logger;
+  now: () => Date;
+  /** Names this app instance in claims (diagnostics). */
+  instance?: string;
+  /** How long an unposted claim protects its week (tests shorten it). */
+  claimLeaseSeconds?: number;
+}
+
+/** Marks our digest posts, so an instance finishing a dead one's claim can tell whether it got to Slack. */
+export const DIGEST_EVENT_TYPE = 'rapport_digest';
+
+export type PostOutcome =
+  | { status: 'posted'; digest: Digest; ts: string; pages: number }
+  | { status: 'already_posted'; digest: Digest }
+  | { status: 'claimed_elsewhere' }
+  | { status: 'failed'; error: string }
+  | { status: 'no_channel' };
+
+export const scheduleOf = (w: Pick<Workspace, 'digestDay' | 'digestTime' | 'timeZone'>) => ({ day: w.digestDay, time: w.digestTime, timeZone: w.timeZone });
+
+export class DigestRunner {
+  readonly instance: string;
+
+  constructor(private readonly deps: DigestRunnerDeps) {
+    this.instance = deps.instance ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  }
+
+  /**
+   * One scheduler tick: every workspace whose latest due week has no posted digest gets it now. Weeks
+   * missed while every instance was down are caught up once, as the latest week (not once per missed tick).
+   */
+  async tick(): Promise<{ teamId: string; week: string; outcome: PostOutcome['status'] }[]> {
+    const now = this.deps.now();
+    const report: { teamId: string; week: string; outcome: PostOutcome['status'] }[] = [];
+    for (const workspace of await listWorkspaces(this.deps.db)) {
+      if (!workspace.digestChannelId) continue;
+      const slot = latestSlot(scheduleOf(workspace), now);
+      // Nothing was missed before the workspace existed: a new install waits for its first slot.
+      if (slot.at < workspace.createdAt) continue;
+      const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
+      if (existing?.status === 'posted') continue;
+      // A schedule moved to later in the week would otherwise post again days after this week's digest.
+      const lastWeek = existing ? null : await lastPostedWeek(this.deps.db, workspace.teamId);
+      if (lastWeek && Date.parse(slot.week) - Date.parse(lastWeek) < 7 * DAY_MS) continue;
+      try {
+        const outcome = await this.post(workspace, slot);
+        report.push({ teamId: workspace.teamId, week: slot.week, outcome: outcome.status });
+      } catch (error) {
+        this.deps.logger.error('digest tick failed for a workspace', { team: workspace.teamId, week: slot.week, error: String(error) });
+      }
+    }
+    return report;
+  }
+
+  /** The pages this week's digest would have now (for `/rapport digest preview`). */
+  async preview(teamId: string): Promise<DigestPage[]> {
+    const workspace = await getWorkspace(this.deps.db, teamId);
+    if (!workspace) throw new RapportError('not_found', 'This workspace has no data yet.');
+    const now = this.deps.now();
+    const catalogue = catalogueOf(workspace);
+    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, teamId, catalogue, now), now);
+    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: false });
+  }
+
+  /**
+   * `/rapport digest now`: the current week's digest, unless it was posted already; `force` posts it again
+   * (as another message of the same week, audited).
+   */
+  async postNow(teamId: string, actor: string, force: boolean): Promise<PostOutcome> {
+    const workspace = await getWorkspace(this.deps.db, teamId);
+    if (!workspace?.digestChannelId) return { status: 'no_channel' };
+    const now = this.deps.now();
+    const slot = latestSlot(scheduleOf(workspace), now);
+    // Posted by hand, the digest says what is known now, filed under the current week.
+    const asOf = { ...slot, at: now };
+    const existing = await digestForWeek(this.deps.db, teamId, slot.week);
+    if (existing?.status === 'posted' && !force) return { status: 'already_posted', digest: existing };
+    if (existing?.status === 'posted') {
+      const outcome = await this.publish(workspace, existing, asOf);
+      await appendAudit(this.deps.db, teamId, { actor, action: 'digest.force', entityType: 'digest', entityId: existing.id, details: { week: slot.week } });
+      return outcome;
+    }
+    return this.post(workspace, asOf);
+  }
+
+  private async post(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome> {
+    const channel = workspace.digestChannelId!;
+    const claim = await claimDigestWeek(this.deps.db, workspace.teamId, slot.week, channel, this.instance, this.deps.claimLeaseSeconds);
+    if (!claim) return { status: 'claimed_elsewhere' };
+    if (claim.takenOver) {
+      // The previous holder may have died after Slack accepted its post and before the ts was stored.
+      const landed = await this.findPosted(channel, claim.digest);
+      if (landed) {
+        await markDigestPosted(this.deps.db, claim.digest, landed);
+        this.deps.logger.info('digest found already posted by an instance that stopped; recorded it', { team: workspace.teamId, week: slot.week });
+        return { status: 'already_posted', digest: claim.digest };
+      }
+    }
+    return this.publish(workspace, claim.digest, slot);
+  }
+
+  /** Our post of this digest in the channel's recent history, if there is one (needs channels:history). */
+  private async findPosted(channel: string, digest: Digest) {
+    try {
+      const history = await this.deps.web.conversations.history({
+        channel,
+        // The post cannot predate its week's local date (less a day for the zone's offset).
+        oldest: String(Math.floor(Date.parse(`${digest.week}T00:00:00Z`) / 1000) - 86_400),
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const found = history.messages?.find(
+        (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && (m.metadata.event_payload as { digest_id?: string } | undefined)?.digest_id === digest.id,
+      );
+      return found?.ts ? { channelId: channel, ts: found.ts, clientIds: [], blocks: (found.blocks ?? []) as Record<string, unknown>[] } : undefined;
+    } catch (error) {
+      this.deps.logger.warn('could not read the channel history to check for an interrupted digest post; posting', { error: String(error) });
+      return undefined;
+    }
+  }
+
+  /** Composes and posts; the first message is recorded the moment Slack returns its ts. */
+  private async publish(workspace: Workspace, digest: Digest, slot: DigestSlot): Promise<PostOutcome> {
+    const { db, web, logger } = this.deps;
+    const channel = workspace.digestChannelId!;
+    const catalogue = catalogueOf(workspace);
+    // The week ends at its scheduled moment, so a late (caught-up) post says what the on-time one would have.
+    const selection = selectDigest(catalogue, await loadDigestWeek(db, workspace.teamId, catalogue, slot.at), slot.at);
+    const pages = composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true });
+    const first = pages[0]!;
+    const forced = digest.status === 'posted';
+    if (!forced && !(await renewClaim(db, digest, this.instance))) return { status: 'claimed_elsewhere' };
+    let ts: string;
+    try {
+      const res = await web.chat.postMessage({
+        channel,
+        text: first.text,
+        blocks: first.blocks as never,
+        unfurl_links: false,
+        metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digest.id, week: slot.week } },
+      });
+      ts = res.ts!;
+    } catch (error) {
+      const message = (error as { data?: { error?: string } }).data?.error ?? String(error);
+      await recordDigestFailure(db, digest, message);
+      logger.error('could not post the digest', { team: workspace.teamId, week: slot.week, error: message });
+      return { status: 'failed', error: message };
+    }
+    const record = { channelId: channel, ts, clientIds: first.clientIds, blocks: first.blocks };
+    if (forced) await recordDigestMessage(db, workspace.teamId, digest.id, record);
+    else await markDigestPosted(db, digest, record);
+    for (const page of pages.slice(1)) {
+      try {
+        const reply = await web.chat.postMessage({ channel, thread_ts: ts, text: page.text, blocks: page.blocks as never, unfurl_links: false });
+        await recordDigestMessage(db, workspace.teamId, digest.id, { channelId: channel, ts: reply.ts!, clientIds: page.clientIds, blocks: page.blocks });
+      } catch (error) {
+        logger.error('could not post a digest continuation', { team: workspace.teamId, week: slot.week, error: String(error) });
+      }
+    }
+    logger.info('digest posted', { team: workspace.teamId, week: slot.week, pages: pages.length });
+    return { status: 'posted', digest, ts, pages: pages.length };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * node-cron wiring only. A tick every minute asks the runner which workspace-weeks are due: each workspace
+ * keeps its own day, time and zone (slots.ts), settings changes need no rescheduling, and a tick at startup
+ * catches up a week missed while the app was down. node-cron itself keeps nothing across restarts.
+ */
+import cron from 'node-cron';
+import type { Logger } from '../log.js';
+import type { DigestRunner } from './run.js';
+
+export interface DigestScheduler {
+  stop(): Promise<void>;
+}
+
+export function startDigestScheduler(runner: DigestRunner, logger: Logger): DigestScheduler {
+  const tick = async () => {
+    try {
+      const report = await runner.tick();
+      if (report.length > 0) logger.info('digest tick', { report });
+    } catch (error) {
+      logger.error('digest tick failed', { error: String(error) });
+    }
+  };
+  const task = cron.schedule('* * * * *', tick, { name: 'rapport-digest', noOverlap: true });
+  void tick();
+  return {
+    async stop() {
+      await task.stop();
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Which clients a week's digest names, in which section, in what order, with what evidence (domain.md §5).
+ * Pure: the repository gathers one `ClientWeek` per client, this decides.
+ */
+import { CATEGORIES, type Catalogue, type Category } from './catalogue.js';
+import { firingCriteriaMet, type CriterionMet } from './firingCriteria.js';
+import type { Band, Health } from './health.js';
+import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from './signals.js';
+import { turnedBad, type TurnedBadReason, type WeekFlips } from './turnedBad.js';
+import {
+  daysBefore,
+  type ClientProfile,
+  type Decision,
+  type Incident,
+  type Observation,
+  type ObservationHistory,
+  type Snooze,
+  type Warning,
+} from './types.js';
+
+export interface ClientWeek {
+  client: ClientProfile;
+  /** Observations up to the week's end; those of the week itself raw (not folded into the baseline). */
+  history: ObservationHistory;
+  /** Dimension flips at the week's start and end, when judged by the repository from aggregates. */
+  flips?: WeekFlips;
+  /** Incidents up to the week's end; at least those inside each criterion's window. */
+  incidents: readonly Incident[];
+  warnings: readonly Warning[];
+  snoozes: readonly Snooze[];
+  decisions: readonly Decision[];
+  lastCallAt: Date | null;
+  /** Calls and incidents logged during the week (for the portfolio summary). */
+  loggedThisWeek: { calls: number; incidents: number };
+}
+
+export const DIGEST_SECTIONS = ['firing', 'turned_bad', 'gone_quiet'] as const;
+export type DigestSection = (typeof DIGEST_SECTIONS)[number];
+
+export interface DigestEntry {
+  client: ClientProfile;
+  section: DigestSection;
+  healthBefore: Health;
+  healthNow: Health;
+  criteria: CriterionMet[];
+  turnedBad: TurnedBadReason[];
+  /** Bad observations made this week. */
+  weekBad: Observation[];
+  /** Set when the long-term client pays like a stepping-stone client; `isNew` when it started this week. */
+  drift?: SteppingStoneDrift & { isNew: boolean };
+  quiet?: GoneQuiet;
+  /** The latest decision on the client, so the digest can show it. */
+  lastDecision?: Decision;
+}
+
+export interface SuppressedClient {
+  client: ClientProfile;
+  section: DigestSection;
+  why: 'snoozed' | 'decided';
+  /** The snooze or decision that holds it back. */
+  since: Date;
+}
+
+export interface PortfolioSummary {
+  callsLogged: number;
+  incidentsLogged: number;
+  /** Clients not exited, per band; `unknown` when nothing was ever observed. */
+  bands: Record<Band | 'unknown', number>;
+  /** Monthly value of clients at risk or meeting a firing criterion. */
+  revenueAtRisk: number;
+  /** Share of the clients on the books `retentionDays` ago that are still not exited; null with none. */
+  retention: { days: number; kept: number; of: number; rate: number | null };
+  /** Category earning the most monthly value among clients not exited; null when no values are known. */
+  mostProfitableCategory: { category: Category; monthlyValue: number } | null;
+}
+
+export interface DigestSelection {
+  weekStart: Date;
+  weekEnd: Date;
+  sections: Record<DigestSection, DigestEntry[]>;
+  suppressed: SuppressedClient[];
+  summary: PortfolioSummary;
+}
+
+/** Decisions that settle a client's firing criteria until new evidence arrives (acknowledging does not). */
+const SETTLING_DECISIONS = new Set<Decision['kind']>(['keep', 'require_prepayment']);
+
+function latestLoggedAt(dates: Date[]): Date | undefined {
+  return dates.reduce<Date | undefined>((max, d) => (!max || d > max ? d : max), undefined);
+}
+
+function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): Date | undefined {
+  if (section === 'firing') return latestLoggedAt(e.criteria.flatMap((c) => c.incidents.map((i) => i.loggedAt)));
+  if (section === 'turned_bad') {
+    return latestLoggedAt([
+      ...e.weekBad.map((o) => o.loggedAt),
+      ...(e.drift?.isNew ? e.drift.latePayments.map((i) => i.loggedAt) : []),
+    ]);
+  }
+  return undefined; // silence has no evidence to be new
+}
+
+/** Why the client is held back from `section` this week, if it is (snoozes end early on new evidence). */
+function holdBack(
+  week: ClientWeek,
+  section: DigestSection,
+  newest: Date | undefined,
+  weekEnd: Date,
+): Omit<SuppressedClient, 'client' | 'section'> | undefined {
+  const snooze = week.snoozes.find(
+    (s) => s.snoozedAt <= weekEnd && weekEnd < s.until && !(newest && newest > s.snoozedAt),
+  );
+  if (snooze) return { why: 'snoozed', since: snooze.snoozedAt };
+  if (section !== 'firing') return undefined;
+  const settled = week.decisions
+    .filter((d) => SETTLING_DECISIONS.has(d.kind) && d.decidedAt <= weekEnd)
+    .find((d) => !newest || newest <= d.decidedAt);
+  return settled ? { why: 'decided', since: settled.decidedAt } : undefined;
+}
+
+function sectionsFor(e: Omit<DigestEntry, 'section'>): DigestSection[] {
+  const out: DigestSection[] = [];
+  if (e.criteria.length > 0) out.push('firing');
+  if (e.turnedBad.length > 0 || e.drift?.isNew) out.push('turned_bad');
+  if (e.quiet) out.push('gone_quiet');
+  return out;
+}
+
+const vipFirst = (a: DigestEntry, b: DigestEntry) =>
+  Number(b.client.category === 'vip') - Number(a.client.category === 'vip');
+const byName = (a: DigestEntry, b: DigestEntry) => a.client.name.localeCompare(b.client.name);
+const redFlags = (e: DigestEntry) => e.criteria.filter((c) => c.criterion.class === 'red_flag').length;
+
+const ORDER: Record<DigestSection, (a: DigestEntry, b: DigestEntry) => number> = {
+  // Red flags first, then VIPs, then the most criteria, then the worst health.
+  firing: (a, b) =>
+    redFlags(b) - redFlags(a) ||
+    vipFirst(a, b) ||
+    b.criteria.length - a.criteria.length ||
+    a.healthNow.score - b.healthNow.score ||
+    byName(a, b),
+  turned_bad: (a, b) => vipFirst(a, b) || a.healthNow.score - b.healthNow.score || byName(a, b),
+  gone_quiet: (a, b) => vipFirst(a, b) || (b.quiet?.daysSilent ?? 0) - (a.quiet?.daysSilent ?? 0) || byName(a, b),
+};
+
+export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[], weekEnd: Date): DigestSelection {
+  const weekStart = daysBefore(weekEnd, 7);
+  const retentionDays = catalogue.thresholds.retentionDays;
+  const retentionFrom = daysBefore(weekEnd, retentionDays);
+  const sections: Record<DigestSection, DigestEntry[]> = { firing: [], turned_bad: [], gone_quiet: [] };
+  const suppressed: SuppressedClient[] = [];
+  const summary: PortfolioSummary = {
+    callsLogged: 0,
+    incidentsLogged: 0,
+    bands: { healthy: 0, watch: 0, at_risk: 0, unknown: 0 },
+    revenueAtRisk: 0,
+    retention: { days: retentionDays, kept: 0, of: 0, rate: null },
+    mostProfitableCategory: null,
+  };
+  const valueByCategory = new Map<Category, number>();
+
+  for (const week of weeks) {
+    const { client } = week;
+    summary.callsLogged += week.loggedThisWeek.calls;
+    summary.incidentsLogged += week.loggedThisWeek.incidents;
+    const exitedBy = (at: Date) => client.exitedAt !== null && client.exitedAt <= at;
+    if (client.createdAt <= retentionFrom && !exitedBy(retentionFrom)) {
+      summary.retention.of++;
+      if (!exitedBy(weekEnd)) summary.retention.kept++;
+    }
+    if (client.status === 'exited') continue;
+
+    const verdict = turnedBad(catalogue, client, week.history, weekEnd, week.flips);
+    const criteria = firingCriteriaMet(catalogue, week.incidents, week.warnings, weekEnd);
+    const drift = steppingStoneDrift(catalogue, client, week.incidents, weekEnd);
+    const driftBefore = steppingStoneDrift(catalogue, client, week.incidents, weekStart);
+    const entry: Omit<DigestEntry, 'section'> = {
+      client,
+      healthBefore: verdict.before,
+      healthNow: verdict.now,
+      criteria,
+      turnedBad: verdict.reasons,
+      weekBad: verdict.weekBad,
+      drift: drift && { ...drift, isNew: !driftBefore },
+      quiet: goneQuiet(catalogue, client, week.lastCallAt, weekEnd),
+      lastDecision: [...week.decisions]
+        .filter((d) => d.decidedAt <= weekEnd)
+        .sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime())[0],
+    };
+
+    summary.bands[verdict.now.known ? verdict.now.band : 'unknown']++;
+    if (client.monthlyValue !== null) {
+      if (verdict.now.band === 'at_risk' || criteria.length > 0) summary.revenueAtRisk += client.monthlyValue;
+      valueByCategory.set(client.category, (valueByCategory.get(client.category) ?? 0) + client.monthlyValue);
+    }
+
+    // A client appears once, in the first section that applies and is not held back.
+    let firstHeld: SuppressedClient | undefined;
+    let placed = false;
+    for (const section of sectionsFor(entry)) {
+      const held = holdBack(week, section, evidenceFor(section, entry), weekEnd);
+      if (!held) {
+        sections[section].push({ ...entry, section });
+        placed = true;
+        break;
+      }
+      firstHeld ??= { client, section, ...held };
+    }
+    if (!placed && firstHeld) suppressed.push(firstHeld);
+  }
+
+  for (const section of Object.keys(sections) as DigestSection[]) sections[section].sort(ORDER[section]);
+  const r = summary.retention;
+  r.rate = r.of > 0 ? r.kept / r.of : null;
+  for (const category of CATEGORIES) {
+    const monthlyValue = valueByCategory.get(category);
+    if (monthlyValue !== undefined && monthlyValue > (summary.mostProfitableCategory?.monthlyValue ?? 0)) {
+      summary.mostProfitableCategory = { category, monthlyValue };
+    }
+  }
+  return { weekStart, weekEnd, sections, suppressed, summary };
+}
+
+/** True when the week has nothing to act on: the digest says so in one line instead of posting noise. */
+export function isQuietWeek(selection: DigestSelection): boolean {
+  return DIGEST_SECTIONS.every((s) => selection.sections[s].length === 0);
+}

@@ -1,0 +1,132 @@
+/**
+ * Every input that can change stored data, defined once. The repository parses with these at its boundary;
+ * the Slack layer (command text, modal state) produces the same shapes.
+ */
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  CLIENT_STATUSES,
+  INCIDENT_KINDS,
+  OUR_SIDE_CHECKLIST,
+  RELATIONSHIPS,
+  incidentDetailsSchema,
+  workspaceOverridesSchema,
+} from './catalogue.js';
+import { DECISION_KINDS } from './types.js';
+
+/** No control characters (newlines, NUL, bidi overrides…) in one-line fields. */
+const oneLine = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} cannot be empty`)
+    .max(max, `${what} can be at most ${max} characters`)
+    .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, `${what} cannot contain control characters`);
+
+/** Long free text (notes, descriptions): bounded, NUL stripped (Postgres text cannot hold it). */
+const freeText = (max: number, what: string) =>
+  z
+    .string()
+    .max(max, `${what} can be at most ${max} characters`)
+    .transform((s) => s.replace(/\u0000/g, '').trim());
+
+export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'not a Slack user id');
+export const slackTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'not a Slack workspace id');
+export const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'not a Slack channel id');
+
+/** Inner runs of spaces collapse to one, so the name matches the words people type. */
+export const clientNameSchema = oneLine(80, 'A client name').transform((s) => s.replace(/\s+/g, ' '));
+export const monthlyValueSchema = z.number().nonnegative('Monthly value cannot be negative').max(1e10).nullable();
+
+export const newClientSchema = z.object({
+  name: clientNameSchema,
+  category: z.enum(CATEGORIES).default('regular'),
+  relationship: z.enum(RELATIONSHIPS).default('unknown'),
+  ownerUserId: slackUserId.nullable().default(null),
+  monthlyValue: monthlyValueSchema.default(null),
+});
+export type NewClient = z.input<typeof newClientSchema>;
+
+export const clientPatchSchema = z
+  .object({
+    name: clientNameSchema,
+    category: z.enum(CATEGORIES),
+    relationship: z.enum(RELATIONSHIPS),
+    status: z.enum(CLIENT_STATUSES),
+    ownerUserId: slackUserId.nullable(),
+    monthlyValue: monthlyValueSchema,
+    traitWeights: z.record(z.string(), z.number().positive().max(100)),
+  })
+  .partial()
+  .strict();
+export type ClientPatch = z.input<typeof clientPatchSchema>;
+
+/** The idempotency key of the Slack delivery that carried the input (retries carry the same one). */
+const requestKey = z.string().min(1).max(200).nullable().default(null);
+
+export const newCallSchema = z.object({
+  clientId: z.uuid(),
+  occurredAt: z.date(),
+  /** Trait keys; checked against the workspace catalogue by the repository. */
+  traits: z.array(z.string()).max(30, 'At most 30 traits per call').default([]),
+  notes: freeText(3000, 'Notes').default(''),
+  ourSide: z.array(z.enum(OUR_SIDE_CHECKLIST)).default([]),
+  requestKey,
+});
+export type NewCall = z.input<typeof newCallSchema>;
+
+export const newIncidentSchema = z.object({
+  clientId: z.uuid(),
+  occurredAt: z.date(),
+  description: freeText(3000, 'The description').default(''),
+  details: incidentDetailsSchema,
+  requestKey,
+});
+export type NewIncident = z.input<typeof newIncidentSchema>;
+
+export const newWarningSchema = z.object({
+  clientId: z.uuid(),
+  /** Criterion 2 is the one that needs a warning, so that is the default. */
+  kind: z.enum(INCIDENT_KINDS).default('mental_abuse'),
+  givenAt: z.date(),
+  incidentId: z.uuid().nullable().default(null),
+  note: freeText(1000, 'The note').default(''),
+});
+export type NewWarning = z.input<typeof newWarningSchema>;
+
+/** A decision from the digest; keeping a client that meets firing criteria needs a reason (domain.md §5). */
+export const newDecisionSchema = z
+  .object({
+    clientId: z.uuid(),
+    kind: z.enum(DECISION_KINDS),
+    reason: freeText(1000, 'The reason').nullable().default(null),
+    digestId: z.uuid().nullable().default(null),
+  })
+  .refine((d) => d.kind !== 'keep' || (d.reason ?? '').length > 0, {
+    message: 'Keeping a client needs a reason',
+    path: ['reason'],
+  });
+export type NewDecision = z.input<typeof newDecisionSchema>;
+
+/** Accepted by `new Intl.DateTimeFormat` — node-cron only fails later on a bad zone (stack-notes). */
+export const timeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a time zone (use an IANA name such as Europe/Istanbul or America/New_York)');
+
+export const workspaceSettingsPatchSchema = z
+  .object({
+    name: z.string().max(200).nullable(),
+    digestChannelId: slackChannelId.nullable(),
+    timeZone: timeZoneSchema,
+    digestDay: z.number().int().min(0).max(6),
+    digestTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'use HH:MM, 24-hour (e.g. 09:00)'),
+    settings: workspaceOverridesSchema,
+  })
+  .partial()
+  .strict();
+export type WorkspaceSettingsPatch = z.input<typeof workspaceSettingsPatchSchema>;

@@ -1,0 +1,48 @@
+/** Signals beside the score: stepping-stone drift (domain.md §4) and gone quiet (domain.md §3). */
+import type { Catalogue } from './catalogue.js';
+import { DAY_MS, daysBefore, type ClientProfile, type Incident } from './types.js';
+
+export interface SteppingStoneDrift {
+  /** Late payments in the window, oldest first. */
+  latePayments: Incident[];
+  windowDays: number;
+}
+
+/** A long-term client paying late 2+ times in 180 days behaves like a stepping-stone client: suggest reclassifying. */
+export function steppingStoneDrift(
+  catalogue: Catalogue,
+  client: Pick<ClientProfile, 'relationship'>,
+  incidents: readonly Incident[],
+  at: Date,
+): SteppingStoneDrift | undefined {
+  if (client.relationship !== 'long_term') return undefined;
+  const { latePayments: needed, windowDays } = catalogue.thresholds.steppingStoneDrift;
+  const from = daysBefore(at, windowDays);
+  const latePayments = incidents
+    .filter((i) => i.kind === 'slow_payment' && i.occurredAt > from && i.occurredAt <= at)
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  return latePayments.length >= needed ? { latePayments, windowDays } : undefined;
+}
+
+export interface GoneQuiet {
+  /** The last call logged, or null when the client never had one. */
+  lastCallAt: Date | null;
+  daysSilent: number;
+}
+
+/**
+ * A long-term or VIP client not exited, with no call for `goneQuietDays`. Silence is counted from the
+ * last call, or from registration when there never was one: a client is never assumed fine for saying nothing.
+ */
+export function goneQuiet(
+  catalogue: Catalogue,
+  client: Pick<ClientProfile, 'relationship' | 'category' | 'status' | 'createdAt'>,
+  lastCallAt: Date | null,
+  at: Date,
+): GoneQuiet | undefined {
+  if (client.status === 'exited') return undefined;
+  if (client.relationship !== 'long_term' && client.category !== 'vip') return undefined;
+  const since = lastCallAt ?? client.createdAt;
+  const daysSilent = Math.floor((at.getTime() - since.getTime()) / DAY_MS);
+  return daysSilent >= catalogue.thresholds.goneQuietDays ? { lastCallAt, daysSilent } : undefined;
+}

@@ -1,0 +1,226 @@
+/**
+ * A local stand-in for the Slack Web API: a small HTTP server that answers the methods Rapport calls the
+ * way Slack does and records every call. The app is pointed at it with Bolt's `clientOptions.slackApiUrl`.
+ * Tests use it to assert on what the app sent; the local workspace (npm start without Slack) renders it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackApiCall {
+  /** A Web API method such as `chat.postMessage`, or `response_url` for posts to a command's response URL. */
+  method: string;
+  params: Record<string, any>;
+  /** The bearer token the app used (never the response URL's). */
+  token: string | undefined;
+  /** For `response_url`: which URL id it was posted to. */
+  responseUrlId?: string;
+  /** What the stand-in answered (ts of a posted message, id of an opened view, …). */
+  response?: Record<string, any>;
+  seq: number;
+}
+
+export interface LocalSlackUser {
+  id: string;
+  name: string;
+  teamId: string;
+  isAdmin?: boolean;
+  tz?: string;
+}
+
+type Listener = (call: SlackApiCall) => void;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Form fields holding JSON (blocks, view, …) arrive stringified, as @slack/web-api sends them. */
+function parseParams(body: string, contentType: string | undefined): Record<string, any> {
+  if (!body) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(body) as Record<string, any>;
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export class LocalSlackWebApi {
+  readonly calls: SlackApiCall[] = [];
+  readonly users = new Map<string, LocalSlackUser>();
+  private readonly failures = new Map<string, string[]>();
+  private readonly holds = new Map<string, number>();
+  private readonly listeners = new Set<Listener>();
+  private server: Server | undefined;
+  /** Serves every path that is not the Web API or a response URL (the local workspace page). */
+  fallback: ((req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>) | undefined;
+  private baseUrl = '';
+  private seq = 0;
+  private tsCounter = 0;
+  private viewCounter = 0;
+
+  constructor(users: LocalSlackUser[] = []) {
+    for (const u of users) this.users.set(u.id, u);
+  }
+
+  async start(port = 0, host = '127.0.0.1'): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
+    const { port: actual } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://${host}:${actual}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** What to give Bolt as `clientOptions.slackApiUrl`. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A response URL for one command or interaction: posts to it are recorded as `response_url`. */
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/response/${encodeURIComponent(id)}`;
+  }
+
+  /** The next call of `method` fails with Slack's `error` code (e.g. `channel_not_found`). */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /**
+   * The next call of `method` is carried out (Slack has it) but never answered: the caller hangs as if the
+   * network dropped the response. Tests kill the caller then.
+   */
+  holdNext(method: string): void {
+    this.holds.set(method, (this.holds.get(method) ?? 0) + 1);
+  }
+
+  onCall(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  callsTo(method: string): SlackApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first call (already made or future) matching, or rejects after `timeoutMs`. */
+  waitFor(match: (call: SlackApiCall) => boolean, timeoutMs = 5000): Promise<SlackApiCall> {
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`no matching Slack API call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ') || 'none'}`));
+      }, timeoutMs);
+      const off = this.onCall((call) => {
+        if (!match(call)) return;
+        clearTimeout(timer);
+        off();
+        resolve(call);
+      });
+    });
+  }
+
+  /** Waits for the first call of `method` after `afterSeq` (a `seq` or `calls.length` taken earlier). */
+  next(method: string, afterSeq = 0, timeoutMs?: number): Promise<SlackApiCall> {
+    return this.waitFor((c) => c.method === method && c.seq > afterSeq, timeoutMs);
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    if (this.fallback && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/response/')) {
+      await this.fallback(req, res, url);
+      return;
+    }
+    const params = parseParams(await readBody(req), req.headers['content-type']);
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/response/')) {
+      this.record({ method: 'response_url', params, token: undefined, responseUrlId: decodeURIComponent(url.pathname.slice(10)), response: { ok: true } });
+      return reply(200, { ok: true });
+    }
+    if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'unknown_path' });
+    const method = url.pathname.slice(5);
+    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
+    const failure = this.failures.get(method)?.shift();
+    const response = failure ? { ok: false, error: failure } : token ? { ok: true, ...this.answer(method, params) } : { ok: false, error: 'not_authed' };
+    this.record({ method, params, token, response });
+    const held = this.holds.get(method) ?? 0;
+    if (held > 0 && response.ok) {
+      this.holds.set(method, held - 1);
+      return;
+    }
+    reply(200, response);
+  }
+
+  private record(call: Omit<SlackApiCall, 'seq'>): SlackApiCall {
+    const recorded = { ...call, seq: ++this.seq };
+    this.calls.push(recorded);
+    for (const l of this.listeners) l(recorded);
+    return recorded;
+  }
+
+  /** Like Slack's: seconds now, then a counter, so ts order is post order and `oldest` filters work. */
+  private nextTs(): string {
+    return `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private answer(method: string, params: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { team_id: 'T0LOCAL', user_id: 'U0RAPPORT', bot_id: 'B0RAPPORT', user: 'rapport' };
+      case 'chat.postMessage':
+        return { channel: params.channel, ts: this.nextTs(), message: { text: params.text, blocks: params.blocks } };
+      case 'chat.postEphemeral':
+        return { message_ts: this.nextTs() };
+      case 'chat.update':
+        return { channel: params.channel, ts: params.ts, text: params.text };
+      case 'views.open':
+      case 'views.push':
+      case 'views.publish':
+      case 'views.update': {
+        const id = (params.view_id as string | undefined) ?? `V0LOCAL${++this.viewCounter}`;
+        return { view: { ...(params.view as object), id, hash: `h${this.seq + 1}` } };
+      }
+      case 'conversations.history': {
+        // Messages the app posted to the channel, newest first, with their metadata (digest recovery reads it).
+        const messages = this.calls
+          .filter((c) => c.method === 'chat.postMessage' && c.params.channel === params.channel && c.response?.ok)
+          .map((c) => ({ ts: c.response!.ts, text: c.params.text, blocks: c.params.blocks, metadata: c.params.metadata, thread_ts: c.params.thread_ts }))
+          .filter((m) => !params.oldest || Number(m.ts) >= Number(params.oldest))
+          .reverse();
+        return { messages, has_more: false };
+      }
+      case 'conversations.open':
+        return { channel: { id: `D${String(params.users).replace(/^U/, '')}` } };
+      case 'users.info': {
+        const user = this.users.get(String(params.user));
+        return user
+          ? { user: { id: user.id, name: user.name, team_id: user.teamId, is_admin: !!user.isAdmin, is_owner: false, tz: user.tz ?? 'UTC' } }
+          : { user: { id: params.user, name: String(params.user).toLowerCase(), is_admin: false, is_owner: false, tz: 'UTC' } };
+      }
+      default:
+        return {};
+    }
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The local workspace: a small Slack-like page for running Rapport with no Slack app. It is the same
+ * stand-in Web API the tests use (the app posts to it), plus a page: what you type in its composer and click
+ * goes to the app's receiver as the exact signed request Slack would send.
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readBody, type LocalSlackUser, type LocalSlackWebApi, type SlackApiCall } from './slackWebApi.js';
+import { SlackRequestSender, type SlackActor } from './slackRequests.js';
+import type { Logger } from '../log.js';
+import { RapportError } from '../domain/errors.js';
+
+export interface LocalTeam {
+  id: string;
+  name: string;
+  channelId: string;
+  channelName: string;
+}
+
+export const LOCAL_TEAMS: LocalTeam[] = [
+  { id: 'T0LOCAL', name: 'Acme Agency', channelId: 'C0ACCOUNTS', channelName: 'account-managers' },
+  { id: 'T0SECOND', name: 'Second Workspace', channelId: 'C0SECOND', channelName: 'general' },
+];
+
+export const LOCAL_USERS: (LocalSlackUser & { title: string })[] = [
+  { id: 'U0DANA', name: 'dana', teamId: 'T0LOCAL', title: 'Dana (account manager, owns clients)' },
+  { id: 'U0ADMIN', name: 'alex', teamId: 'T0LOCAL', isAdmin: true, title: 'Alex (workspace admin)' },
+  { id: 'U0SAM', name: 'sam', teamId: 'T0LOCAL', title: 'Sam (team member)' },
+  { id: 'U0OTTO', name: 'otto', teamId: 'T0SECOND', isAdmin: true, title: 'Otto (admin of the second workspace)' },
+];
+
+interface ShownMessage {
+  id: number;
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks: unknown[];
+  /** Ephemeral: only this user sees it. */
+  for?: string;
+}
+
+interface OpenView {
+  id: string;
+  hash: string;
+  user: string;
+  view: Record<string, any>;
+}
+
+/** Who a request's answer belongs to, by its response URL or trigger id. */
+interface Origin {
+  user: string;
+  channel: string;
+  messageId?: number;
+}
+
+export interface LocalWorkspaceOptions {
+  api: LocalSlackWebApi;
+  /** The app's /slack/events. */
+  receiverUrl: string;
+  signingSecret: string;
+  logger: Logger;
+  /** Loads the demo portfolio into a team; resolves to a one-line summary. */
+  seed: (team: LocalTeam, admin: string) => Promise<string>;
+}
+
+const PUBLIC = new URL('./public/', import.meta.url);
+
+export class LocalWorkspace {
+  private readonly messages: ShownMessage[] = [];
+  private readonly views: OpenView[] = [];
+  private readonly homes = new Map<string, unknown>();
+  private readonly origins = new Map<string, Origin>();
+  private readonly sender: SlackRequestSender;
+  private readonly streams = new Set<ServerResponse>();
+  private version = 0;
+  private nextId = 1;
+
+  constructor(private readonly options: LocalWorkspaceOptions) {
+    for (const u of LOCAL_USERS) options.api.users.set(u.id, u);
+    this.sender = new SlackRequestSender({ url: options.receiverUrl, signingSecret: options.signingSecret, responseUrl: (id) => options.api.responseUrl(id) });
+    options.api.onCall((call) => this.apply(call));
+    options.api.fallback = (req, res, url) => this.route(req, res, url);
+  }
+
+  private user(id: unknown): LocalSlackUser & { title: string } {
+    const user = LOCAL_USERS.find((u) => u.id === id);
+    if (!user) throw new RapportError('not_found', 'unknown user');
+    return user;
+  }
+
+  private team(user: LocalSlackUser): LocalTeam {
+    return LOCAL_TEAMS.find((t) => t.id === user.teamId)!;
+  }
+
+  private actor(user: LocalSlackUser): SlackActor {
+    return { teamId: user.teamId, userId: user.id, channelId: this.team(user).channelId };
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const s of this.streams) s.write(`data: ${this.version}\n\n`);
+  }
+
+  private push(m: Omit<ShownMessage, 'id'>): number {
+    const id = this.nextId++;
+    this.messages.push({ id, ...m });
+    return id;
+  }
+
+  /** Mirrors what the app sent to "Slack" into what the page shows. */
+  private apply(call: SlackApiCall): void {
+    const p = call.params;
+    const r = call.response ?? {};
+    if (r.ok === false) return;
+    switch (call.method) {
+      case 'chat.postMessage':
+        this.push({ channel: String(p.channel), ts: String(r.ts), threadTs: p.thread_ts, text: p.text ?? '', blocks: p.blocks ?? [] });
+        break;
+      case 'chat.update': {
+        const m = this.messages.find((x) => x.channel === p.channel && x.ts === p.ts && !x.for);
+        if (m) Object.assign(m, { text: p.text ?? m.text, blocks: p.blocks ?? m.blocks });
+        break;
+      }
+      case 'chat.postEphemeral':
+        this.push({ channel: String(p.channel), ts: String(r.message_ts), text: p.text ?? '', blocks: p.blocks ?? [], for: String(p.user) });
+        break;
+      case 'response_url': {
+        const origin = this.origins.get(call.responseUrlId ?? '');
+        if (!origin) break;
+        const original = origin.messageId ? this.messages.find((m) => m.id === origin.messageId) : undefined;
+        if (p.replace_original && original) Object.assign(original, { text: p.text ?? '', blocks: p.blocks ?? [] });
+        else this.push({ channel: origin.channel, ts: `local.${this.nextId}`, text: p.text ?? '', blocks: p.blocks ?? [], ...(p.response_type === 'in_channel' ? {} : { for: origin.user }) });
+        break;
+      }
+      case 'views.open':
+      case 'views.push': {
+        const origin = this.origins.get(`trigger:${p.trigger_id}`);
+        if (origin) this.views.push({ id: r.view.id, hash: r.view.hash, user: origin.user, view: r.view });
+        break;
+      }
+      case 'views.update': {
+        const v = this.views.find((x) => x.id === p.view_id);
+        if (v) Object.assign(v, { view: r.view, hash: r.view.hash });
+        break;
+      }
+      case 'views.publish':
+        this.homes.set(String(p.user_id), p.view);
+        break;
+      default:
+        return;
+    }
+    this.changed();
+  }
+
+  /** A fresh response URL and trigger id tied to the user (and the message a button was on). */
+  private ids(origin: Origin): { responseId: string; triggerId: string } {
+    const responseId = `local-${randomBytes(6).toString('hex')}`;
+    const triggerId = `local.${randomBytes(6).toString('hex')}`;
+    this.origins.set(responseId, origin);
+    this.origins.set(`trigger:${triggerId}`, origin);
+    return { responseId, triggerId };
+  }
+
+  private stateFor(userId: string) {
+    const user = this.user(userId);
+    const team = this.team(user);
+    const visible = (m: ShownMessage) => !m.for || m.for === userId;
+    return {
+      version: this.version,
+      user,
+      team,
+      channel: this.messages.filter((m) => m.channel === team.channelId && visible(m)),
+      // The app's DMs to this user, and ephemeral answers about places the page does not show.
+      dms: this.messages.filter((m) => m.channel === `D${userId.slice(1)}` || (m.for === userId && m.channel !== team.channelId)),
+      modal: this.views.filter((v) => v.user === userId).at(-1) ?? null,
+      home: this.homes.get(userId) ?? null,
+    };
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      if (req.method === 'GET') {
+        if (url.pathname === '/') return this.file(res, 'index.html', 'text/html; charset=utf-8');
+        if (url.pathname === '/local/app.js') return this.file(res, 'app.js', 'text/javascript; charset=utf-8');
+        if (url.pathname === '/local/style.css') return this.file(res, 'style.css', 'text/css; charset=utf-8');
+        if (url.pathname === '/local/config') return json(200, { teams: LOCAL_TEAMS, users: LOCAL_USERS });
+        if (url.pathname === '/local/state') return json(200, this.stateFor(url.searchParams.get('user') ?? ''));
+        if (url.pathname === '/local/events') {
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+          res.write(`data: ${this.version}\n\n`);
+          this.streams.add(res);
+          req.on('close', () => this.streams.delete(res));
+          return;
+        }
+        return json(404, { error: 'not found' });
+      }
+      const body = JSON.parse((await readBody(req)) || '{}') as Record<string, any>;
+      const user = this.user(body.user);
+      const actor = this.actor(user);
+      const team = this.team(user);
+      switch (url.pathname) {
+        case '/local/command': {
+          const m = /^(\/\w+)\s*([\s\S]*)$/.exec(String(body.text ?? '').trim());
+          if (!m) return json(400, { error: 'Type a slash command, e.g. /call help' });
+          const ids = this.ids({ user: user.id, channel: team.channelId });
+          const sent = await this.sender.command(actor, m[1]!, m[2]!, ids);
+          // An answer in the ack itself (help) is shown like Slack shows it: ephemeral.
+          if (sent.body && typeof sent.body === 'object' && 'text' in sent.body) {
+            this.push({ channel: team.channelId, ts: `local.${this.nextId}`, text: sent.body.text, blocks: sent.body.blocks ?? [], for: user.id });
+            this.changed();
+          }
+          if (sent.status === 404 || sent.status >= 500) return json(200, { error: `The app answered HTTP ${sent.status}` });
+          return json(200, { status: sent.status });
+        }
+        case '/local/action': {
+          const view = body.viewId ? this.views.find((v) => v.id === body.viewId) : undefined;
+          const message = body.messageId ? this.messages.find((x) => x.id === body.messageId) : undefined;
+          const ids = this.ids({ user: user.id, channel: message?.channel ?? team.channelId, messageId: message?.id });
+          const action = { action_id: body.actionId, block_id: body.blockId, type: body.type, value: body.value, selected_option: body.selectedOption };
+          const payload: Record<string, unknown> = {
+            type: 'block_actions',
+            trigger_id: ids.triggerId,
+            actions: [{ ...action, action_ts: String(Date.now() / 1000) }],
+          };
+          if (view) {
+            Object.assign(payload, { container: { type: 'view', view_id: view.id }, view: { ...view.view, id: view.id, hash: view.hash, state: { values: body.values ?? {} } } });
+          } else if (body.home) {
+            Object.assign(payload, { container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' } });
+          } else if (message) {
+            Object.assign(payload, {
+              container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: !!message.for },
+              channel: { id: message.channel },
+              message: { ts: message.ts, text: message.text, blocks: message.blocks },
+              response_url: this.options.api.responseUrl(ids.responseId),
+            });
+          }
+          const sent = await this.sender.interaction(actor, payload);
+          return json(200, { status: sent.status });
+        }
+        case '/local/submit': {
+          const view = this.views.find((v) => v.id === body.viewId && v.user === user.id);
+          if (!view) return json(404, { error: 'That form is no longer open.' });
+          const sent = await this.sender.viewSubmission(actor, { ...view.view, id: view.id, hash: view.hash }, body.values ?? {});
+          if (sent.body?.response_action === 'errors') return json(200, { errors: sent.body.errors });
+          if (sent.status !== 200) return json(200, { errors: { _: `The app answered HTTP ${sent.status}` } });
+          this.views.splice(this.views.indexOf(view), 1);
+          this.changed();
+          return json(200, { ok: true });
+        }
+        case '/local/close': {
+          const i = this.views.findIndex((v) => v.id === body.viewId && v.user === user.id);
+          if (i >= 0) this.views.splice(i, 1);
+          this.changed();
+          return json(200, { ok: true });
+        }
+        case '/local/options': {
+          const view = this.views.find((v) => v.id === body.viewId);
+          const sent = await this.sender.options(actor, { action_id: body.actionId, block_id: body.blockId, value: String(body.value ?? ''), view: view?.view });
+          return json(200, sent.body ?? { options: [] });
+        }
+        case '/local/home': {
+          await this.sender.event(user.teamId, { type: 'app_home_opened', user: user.id, channel: `D${user.id.slice(1)}`, tab: 'home' });
+          return json(200, { ok: true });
+        }
+        case '/local/seed': {
+          const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
+          return json(200, { message: await this.options.seed(team, admin.id) });
+        }
+        case '/local/digest': {
+          const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
+          const ids = this.ids({ user: user.id, channel: team.channelId });
+          await this.sender.command(this.actor(admin), '/rapport', 'digest now --force', ids);
+          return json(200, { ok: true });
+        }
+        default:
+          return json(404, { error: 'not found' });
+      }
+    } catch (error) {
+      // The page's own mistakes (unknown user, demo already loaded) are answers, not failures.
+      if (error instanceof RapportError) return json(400, { error: error.message });
+      this.options.logger.error('local workspace request failed', { path: url.pathname, error: String(error) });
+      json(500, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private file(res: ServerResponse, name: string, type: string): void {
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(readFileSync(new URL(name, PUBLIC)));
+  }
+}

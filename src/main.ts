@@ -1,0 +1,58 @@
+/** Composition root: environment → logger → database → Slack app → digest scheduler. Only this file reads the process. */
+import { ConfigError, loadConfig } from './config/env.js';
+import { DatabaseLockedError, openDatabase } from './db/client.js';
+import { createLogger } from './log.js';
+import { createSlackApp, type SlackApp } from './slack/app.js';
+import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
+import { startLocalWorkspace } from './local/startLocal.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const database = config.databaseUrl
+    ? await openDatabase({ databaseUrl: config.databaseUrl, logger })
+    : await openDatabase({ dataDir: config.dataDir, logger });
+  logger.info('database ready', {
+    database: database.driver === 'postgres' ? 'postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`,
+    startupMs: Date.now() - started,
+  });
+
+  let slack: SlackApp | undefined;
+  let scheduler: DigestScheduler | undefined;
+  let stopLocal: (() => Promise<void>) | undefined;
+  if (config.slack) {
+    slack = createSlackApp({ slack: config.slack, db: database.db, logger });
+    const port = await slack.start(config.port);
+    scheduler = startDigestScheduler(slack.digest, logger);
+    logger.info('Rapport is ready', config.slack.appToken ? { receiver: 'socket mode' } : { receiver: `http://localhost:${port}/slack/events`, health: `http://localhost:${port}/healthz` });
+  } else {
+    const local = await startLocalWorkspace(database.db, logger, config.port);
+    slack = local.slack;
+    scheduler = startDigestScheduler(slack.digest, logger);
+    stopLocal = local.stop;
+    logger.info(`Rapport is ready: open ${local.url} (local workspace; set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect Slack)`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down: finishing requests in flight', { signal });
+    await scheduler?.stop();
+    await (stopLocal ? stopLocal() : slack?.stop());
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Rapport failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

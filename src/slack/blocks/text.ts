@@ -1,0 +1,57 @@
+/** Text helpers for Block Kit: escaping user input and keeping within Slack's limits (slack-contract.md). */
+
+export const LIMITS = {
+  messageBlocks: 50,
+  modalBlocks: 100,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  headerText: 150,
+  contextElements: 10,
+  buttonText: 75,
+  optionText: 75,
+  optionValue: 150,
+  staticOptions: 100,
+  modalTitle: 24,
+  /** Fallback `text` of a message. */
+  messageText: 4000,
+  privateMetadata: 3000,
+} as const;
+
+/** Escapes the three characters mrkdwn treats as control characters, so user text cannot mention or link. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts text to `max` characters (code points kept whole) and says so, rather than letting Slack reject it. */
+export function truncate(text: string, max: number, note = '… (truncated)'): string {
+  if (text.length <= max) return text;
+  const cut = Array.from(text.slice(0, max - note.length));
+  // Array.from split surrogate pairs correctly; a trailing lone high surrogate is dropped.
+  let out = cut.join('');
+  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  return out + note;
+}
+
+export const mention = (userId: string | null | undefined) => (userId ? `<@${userId}>` : '_no owner_');
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are slow to build (profiled: the top cost of a confirmation), so each is built once. */
+export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function formatDay(date: Date, timeZone = 'UTC'): string {
+  return dateFormatter('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date);
+}
+
+export function formatMoney(amount: number): string {
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(amount);
+}

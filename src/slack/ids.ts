@@ -1,0 +1,52 @@
+/** Every action, block and callback id, shared by the Block Kit builders, the listeners and the parsers. */
+/** Slash commands and global shortcuts; manifest.json declares the same (a test checks). */
+export const COMMANDS = { call: '/call', incident: '/incident', client: '/client', rapport: '/rapport' } as const;
+export const SHORTCUTS = { logCall: 'log_call', logIncident: 'log_incident' } as const;
+
+export const ACTIONS = {
+  undoCall: 'call_undo',
+  editCall: 'call_edit',
+  undoIncident: 'incident_undo',
+  editIncident: 'incident_edit',
+  clientWasTold: 'incident_client_was_told',
+  openCallModal: 'home_log_call',
+  openIncidentModal: 'home_log_incident',
+} as const;
+
+/** Buttons on each client of the weekly digest. */
+export const DIGEST_ACTIONS = {
+  acknowledge: 'digest_acknowledge',
+  snooze: 'digest_snooze',
+  decide: 'digest_decide',
+  history: 'digest_history',
+} as const;
+
+export const VIEWS = {
+  call: 'call_modal',
+  incident: 'incident_modal',
+  keepReason: 'keep_reason_modal',
+} as const;
+
+/**
+ * Block ids of modal inputs: `response_action: errors` names these. Each input's element uses the same
+ * string as its action id, so the client picker's options load and the kind select's dispatch arrive as
+ * `client` and `kind`.
+ */
+export const INPUTS = {
+  client: 'client',
+  date: 'date',
+  goodTraits: 'traits_good',
+  badTraits: 'traits_bad',
+  notes: 'notes',
+  ourSide: 'our_side',
+  kind: 'kind',
+  daysLate: 'days_late',
+  invoiceRef: 'invoice_ref',
+  amount: 'amount',
+  amountDisputed: 'amount_disputed',
+  competitor: 'competitor',
+  onAgreedWork: 'on_agreed_work',
+  description: 'description',
+  reason: 'reason',
+} as const;
+

@@ -1,0 +1,26 @@
+/** Registers every listener on the Bolt app. */
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps.js';
+import { registerLogEntryActions } from './actions/logEntry.js';
+import { registerModalInputs } from './actions/modalInputs.js';
+import { registerCallCommand } from './commands/call.js';
+import { registerClientCommand } from './commands/client.js';
+import { registerIncidentCommand } from './commands/incident.js';
+import { registerRapportCommand } from './commands/rapport.js';
+import { registerAppHome } from './events/appHome.js';
+import { registerLogEntryViews } from './views/logEntry.js';
+import { registerDigestActions } from './actions/digest.js';
+import { registerKeepReasonView } from './views/keepReason.js';
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerCallCommand(app, deps);
+  registerIncidentCommand(app, deps);
+  registerClientCommand(app, deps);
+  registerRapportCommand(app, deps);
+  registerLogEntryViews(app, deps);
+  registerLogEntryActions(app, deps);
+  registerModalInputs(app, deps);
+  registerAppHome(app, deps);
+  registerDigestActions(app, deps);
+  registerKeepReasonView(app, deps);
+}

@@ -1,0 +1,150 @@
+/**
+ * Modal submissions → the repository's input shapes, or field errors keyed by block id (what Slack's
+ * `response_action: errors` wants). The element states are parsed with zod: a payload of the wrong shape
+ * is an error, never a crash.
+ */
+import { z } from 'zod';
+import { INCIDENT_KINDS, incidentDetailsSchema, type IncidentKind } from '../../domain/catalogue.js';
+import type { NewCall, NewIncident } from '../../domain/inputs.js';
+import { INPUTS } from '../ids.js';
+import type { ModalMetadata } from '../blocks/modals.js';
+
+const selected = z.object({ value: z.string(), text: z.object({ text: z.string() }).optional() });
+const elementState = z.object({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: selected.nullish(),
+  selected_options: z.array(selected).nullish(),
+  selected_date: z.string().nullish(),
+});
+export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
+export type ViewState = z.infer<typeof viewStateSchema>;
+
+export const modalMetadataSchema = z.object({
+  channelId: z.string().max(20).nullable().default(null),
+  entryId: z.uuid().optional(),
+});
+
+export function parseMetadata(raw: string | undefined): ModalMetadata {
+  try {
+    return modalMetadataSchema.parse(JSON.parse(raw || '{}'));
+  } catch {
+    return { channelId: null };
+  }
+}
+
+export type FieldErrors = Record<string, string>;
+export type ViewResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** The state of the block's element (its action id equals the block id, see ids.ts). */
+function element(state: ViewState, blockId: string) {
+  return state[blockId]?.[blockId];
+}
+
+function text(state: ViewState, blockId: string): string {
+  return element(state, blockId)?.value?.trim() ?? '';
+}
+
+function checked(state: ViewState, blockIdPrefix: string): string[] {
+  return Object.keys(state)
+    .filter((id) => id === blockIdPrefix || id.startsWith(`${blockIdPrefix}_`))
+    .flatMap((id) => element(state, id)?.selected_options?.map((o) => o.value) ?? []);
+}
+
+/** A picked day: today means now; an earlier day means noon UTC of it. Future days are refused. */
+function occurredAt(state: ViewState, errors: FieldErrors, now: Date, today: string): Date {
+  const day = element(state, INPUTS.date)?.selected_date ?? today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T12:00:00Z`))) {
+    errors[INPUTS.date] = 'Pick a date.';
+    return now;
+  }
+  if (day > today) errors[INPUTS.date] = 'The date cannot be in the future.';
+  if (day === today) return now;
+  return new Date(`${day}T12:00:00Z`);
+}
+
+function clientId(state: ViewState, errors: FieldErrors): string {
+  const id = element(state, INPUTS.client)?.selected_option?.value ?? '';
+  if (!z.uuid().safeParse(id).success) errors[INPUTS.client] = 'Pick a client from the list.';
+  return id;
+}
+
+function notesField(state: ViewState, blockId: string, errors: FieldErrors): string {
+  const value = text(state, blockId);
+  if (value.length > 3000) errors[blockId] = 'At most 3000 characters.';
+  return value;
+}
+
+export function readCallView(state: ViewState, now: Date, today: string): ViewResult<Omit<NewCall, 'requestKey'>> {
+  const errors: FieldErrors = {};
+  const value = {
+    clientId: clientId(state, errors),
+    occurredAt: occurredAt(state, errors, now, today),
+    traits: [...checked(state, INPUTS.goodTraits), ...checked(state, INPUTS.badTraits)],
+    notes: notesField(state, INPUTS.notes, errors),
+    ourSide: checked(state, INPUTS.ourSide) as NewCall['ourSide'],
+  };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+export function selectedKind(state: ViewState): IncidentKind | undefined {
+  const v = element(state, INPUTS.kind)?.selected_option?.value;
+  return INCIDENT_KINDS.find((k) => k === v);
+}
+
+function number(state: ViewState, blockId: string, errors: FieldErrors): number | undefined {
+  const raw = text(state, blockId);
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) {
+    errors[blockId] = 'Enter a positive number.';
+    return undefined;
+  }
+  return n;
+}
+
+/** Maps a details-schema issue path to the modal field that holds it. */
+const DETAIL_FIELDS: Record<string, string> = {
+  daysLate: INPUTS.daysLate,
+  invoiceRef: INPUTS.invoiceRef,
+  amount: INPUTS.amount,
+  amountDisputed: INPUTS.amountDisputed,
+  competitor: INPUTS.competitor,
+};
+
+export function readIncidentView(state: ViewState, now: Date, today: string): ViewResult<Omit<NewIncident, 'requestKey'>> {
+  const errors: FieldErrors = {};
+  const id = clientId(state, errors);
+  const at = occurredAt(state, errors, now, today);
+  const description = notesField(state, INPUTS.description, errors);
+  const kind = selectedKind(state);
+  if (!kind) {
+    errors[INPUTS.kind] = 'Pick what happened.';
+    return { ok: false, errors };
+  }
+  const raw: Record<string, unknown> = { kind };
+  const optionalText = (key: string, blockId: string) => {
+    const v = text(state, blockId);
+    if (v) raw[key] = v;
+  };
+  if (kind === 'slow_payment') {
+    raw.daysLate = number(state, INPUTS.daysLate, errors);
+    raw.amount = number(state, INPUTS.amount, errors);
+    optionalText('invoiceRef', INPUTS.invoiceRef);
+  } else if (kind === 'invoice_dispute') {
+    raw.amountDisputed = number(state, INPUTS.amountDisputed, errors);
+    optionalText('invoiceRef', INPUTS.invoiceRef);
+  } else if (kind === 'competitor_play') {
+    optionalText('competitor', INPUTS.competitor);
+    raw.onAgreedWork = checked(state, INPUTS.onAgreedWork).includes('yes');
+  }
+  const details = incidentDetailsSchema.safeParse(raw);
+  if (!details.success) {
+    for (const issue of details.error.issues) {
+      const field = DETAIL_FIELDS[String(issue.path[0])] ?? INPUTS.kind;
+      errors[field] ??= field === INPUTS.daysLate && raw.daysLate === undefined ? 'How many days late was the payment?' : issue.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !details.success) return { ok: false, errors };
+  return { ok: true, value: { clientId: id, occurredAt: at, description, details: details.data } };
+}

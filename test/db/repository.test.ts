@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { DEFAULT_CATALOGUE, resolveCatalogue } from '../../src/domain/catalogue.js';
+import { foldObservations, health } from '../../src/domain/health.js';
+import { selectDigest } from '../../src/domain/digestSelection.js';
+import type { Database, DatabaseHandle } from '../../src/db/client.js';
+import { createClient, findClientByName, listClients, updateClient, getClient, searchClients } from '../../src/db/queries/clients.js';
+import { loadClientRecord, logCall, logIncident, recordWarning } from '../../src/db/queries/activity.js';
+import { recordDecision, snoozeClient } from '../../src/db/queries/decisions.js';
+import { loadDigestWeek, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
+import { dimensionFlips } from '../../src/domain/turnedBad.js';
+import { ensureWorkspace, updateWorkspaceSettings, workspaceCatalogue } from '../../src/db/queries/workspaces.js';
+import * as schema from '../../src/db/schema/index.js';
+import { daysAgo, NOW } from '../support/builders.js';
+import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
+
+const T1 = 'T0TEAMONE';
+const T2 = 'T0TEAMTWO';
+const U = 'U0ALICE';
+const cat = DEFAULT_CATALOGUE;
+
+async function rows(db: Database, table: 'calls' | 'traitObservations' | 'incidents' | 'auditLog' | 'clientCategoryChanges' | 'decisions') {
+  const [r] = await db.select({ n: count() }).from(schema[table]);
+  return r!.n;
+}
+
+describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
+  let handle: DatabaseHandle;
+  let db: Database;
+  beforeAll(async () => {
+    handle = await openTestDatabase(driver);
+    db = handle.db;
+  });
+  afterAll(() => handle?.close());
+
+  describe('clients', () => {
+    it('creates a client with defaults and finds it by name, ignoring case and spaces', async () => {
+      const acme = await createClient(db, T1, U, { name: 'Acme Corp', category: 'vip', monthlyValue: 1200 });
+      expect(acme).toMatchObject({ name: 'Acme Corp', category: 'vip', relationship: 'unknown', status: 'active', monthlyValue: 1200 });
+      expect((await findClientByName(db, T1, '  acme CORP ')).id).toBe(acme.id);
+    });
+
+    it('refuses a second client with the same name in any case, and stores nothing', async () => {
+      const before = await rows(db, 'auditLog');
+      await expect(createClient(db, T1, U, { name: 'ACME corp' })).rejects.toMatchObject({ code: 'conflict' });
+      expect(await rows(db, 'auditLog')).toBe(before);
+    });
+
+    it('suggests close names instead of picking one', async () => {
+      await createClient(db, T1, U, { name: 'Globex' });
+      await expect(findClientByName(db, T1, 'acme')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: ['Acme Corp'] } });
+      await expect(findClientByName(db, T1, 'Glbex')).rejects.toThrow('Did you mean “Globex”?');
+      await expect(findClientByName(db, T1, 'Zzyzx')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: [] } });
+    });
+
+    it('treats LIKE wildcards and SQL-looking names as plain text', async () => {
+      const odd = await createClient(db, T1, U, { name: "O'Brien % Sons; drop table clients;--" });
+      expect((await findClientByName(db, T1, "o'brien % sons; DROP TABLE clients;--")).id).toBe(odd.id);
+      expect((await searchClients(db, T1, '%')).map((c) => c.name)).toEqual([odd.name]);
+    });
+
+    it('rejects invalid input with the field named', async () => {
+      await expect(createClient(db, T1, U, { name: '' })).rejects.toMatchObject({ code: 'invalid_input', detail: { field: 'name' } });
+      await expect(createClient(db, T1, U, { name: 'x'.repeat(81) })).rejects.toThrow(/at most 80/);
+      await expect(createClient(db, T1, U, { name: 'a\nb' })).rejects.toThrow(/control characters/);
+    });
+
+    it('keeps category history and stamps the exit; a failed update leaves no history behind', async () => {
+      const c = await createClient(db, T1, U, { name: 'Initech' });
+      await updateClient(db, T1, U, c.id, { category: 'problem' });
+      const exited = await updateClient(db, T1, U, c.id, { status: 'exited' });
+      expect(exited.exitedAt).toBeInstanceOf(Date);
+      const history = await db.select().from(schema.clientCategoryChanges).where(eq(schema.clientCategoryChanges.clientId, c.id));
+      expect(history).toMatchObject([{ fromCategory: 'regular', toCategory: 'problem', changedBy: U }]);
+
+      // Renaming onto an existing name fails after the history row was written: the transaction takes both back.
+      const changes = await rows(db, 'clientCategoryChanges');
+      await expect(updateClient(db, T1, U, c.id, { category: 'vip', name: 'globex' })).rejects.toMatchObject({ code: 'conflict' });
+      expect(await rows(db, 'clientCategoryChanges')).toBe(changes);
+      expect((await getClient(db, T1, c.id))?.category).toBe('problem');
+    });
+  });
+
+  describe('tenant isolation', () => {
+    it('never returns or changes another workspace’s data', async () => {
+      const mine = await createClient(db, T2, 'U0BOB', { name: 'Acme Corp' }); // same name, other workspace: allowed
+      const theirs = await findClientByName(db, T1, 'Acme Corp');
+      expect(mine.id).not.toBe(theirs.id);
+      expect((await listClients(db, T2)).map((c) => c.name)).toEqual(['Acme Corp']);
+      expect(await getClient(db, T2, theirs.id)).toBeUndefined();
+      expect(await searchClients(db, T2, 'glob')).toEqual([]);
+      await expect(findClientByName(db, T2, 'Globex')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: [] } });
+
+      // Writes naming another workspace's client are refused and store nothing.
+      const calls = await rows(db, 'calls');
+      await expect(logCall(db, T2, 'U0BOB', cat, { clientId: theirs.id, occurredAt: NOW })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(logIncident(db, T2, 'U0BOB', { clientId: theirs.id, occurredAt: NOW, details: { kind: 'lying' } })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(updateClient(db, T2, 'U0BOB', theirs.id, { status: 'exited' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(recordDecision(db, T2, 'U0BOB', { clientId: theirs.id, kind: 'start_exit' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(snoozeClient(db, T2, 'U0BOB', { clientId: theirs.id, days: 14 })).rejects.toMatchObject({ code: 'not_found' });
+      expect(await rows(db, 'calls')).toBe(calls);
+      expect((await getClient(db, T1, theirs.id))?.status).toBe('active');
+
+      await logCall(db, T1, U, cat, { clientId: theirs.id, occurredAt: daysAgo(1), traits: ['positive_attitude'] });
+      expect((await loadClientRecord(db, T2, theirs.id)).observations).toEqual([]);
+      expect((await loadDigestWeek(db, T2, cat, NOW)).map((w) => w.client.id)).toEqual([mine.id]);
+    });
+
+    it('the database itself refuses a row pointing at another workspace’s client', async () => {
+      const theirs = await findClientByName(db, T1, 'Globex');
+      await expect(
+        db.insert(schema.calls).values({ teamId: T2, clientId: theirs.id, occurredAt: NOW, loggedBy: 'U0BOB' }),
+      ).rejects.toThrow();
+    });
+  });
+
+  describe('calls and incidents', () => {
+    it('stores a call with its observations and an audit row', async () => {
+      const c = await createClient(db, T1, U, { name: 'Hooli' });
+      const logged = await logCall(db, T1, U, cat, {
+        clientId: c.id,
+        occurredAt: daysAgo(2),
+        traits: ['excellent_communication', 'no_data_sharing', 'no_data_sharing'],
+        notes: '  Weekly sync, still no usage data  ',
+        ourSide: ['clarity'],
+      });
+      expect(logged.duplicate).toBe(false);
+      expect(logged.entry).toMatchObject({ notes: 'Weekly sync, still no usage data', ourSide: ['clarity'], traits: ['excellent_communication', 'no_data_sharing'] });
+      const record = await loadClientRecord(db, T1, c.id);
+      expect(record.observations.map((o) => o.trait).sort()).toEqual(['excellent_communication', 'no_data_sharing']);
+      expect(record.observations[0]).toMatchObject({ loggedBy: U, observedAt: daysAgo(2) });
+      expect(record.lastCallAt).toEqual(daysAgo(2));
+      const audit = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, c.id));
+      expect(audit.map((a) => a.action)).toEqual(['client.create', 'call.log']);
+    });
+
+    it('a retried request key stores the call once and returns the stored one', async () => {
+      const c = await findClientByName(db, T1, 'Hooli');
+      const input = { clientId: c.id, occurredAt: NOW, traits: ['positive_attitude'], requestKey: 'cmd:abc' };
+      const before = { calls: await rows(db, 'calls'), obs: await rows(db, 'traitObservations') };
+      const results = await Promise.all([1, 2, 3].map(() => logCall(db, T1, U, cat, input).catch((e) => e)));
+      expect(results.filter((r) => r.duplicate === false)).toHaveLength(1);
+      expect(await rows(db, 'calls')).toBe(before.calls + 1);
+      expect(await rows(db, 'traitObservations')).toBe(before.obs + 1);
+      const again = await logCall(db, T1, U, cat, input);
+      expect(again).toMatchObject({ duplicate: true, entry: { traits: ['positive_attitude'] } });
+      // The same key in another workspace is another request.
+      const other = await findClientByName(db, T2, 'Acme Corp');
+      expect((await logCall(db, T2, 'U0BOB', cat, { ...input, clientId: other.id })).duplicate).toBe(false);
+    });
+
+    it('refuses unknown traits and oversize notes before writing anything', async () => {
+      const c = await findClientByName(db, T1, 'Hooli');
+      const before = await rows(db, 'calls');
+      await expect(logCall(db, T1, U, cat, { clientId: c.id, occurredAt: NOW, traits: ['charm'] })).rejects.toThrow('Unknown trait: charm.');
+      await expect(logCall(db, T1, U, cat, { clientId: c.id, occurredAt: NOW, notes: 'x'.repeat(10_000) })).rejects.toThrow(/at most 3000/);
+      expect(await rows(db, 'calls')).toBe(before);
+    });
+
+    it('stores incidents with kind-specific fields, idempotently', async () => {
+      const c = await findClientByName(db, T1, 'Hooli');
+      const input = { clientId: c.id, occurredAt: daysAgo(1), description: 'INV-7 paid late', details: { kind: 'slow_payment', daysLate: 65, invoiceRef: 'INV-7', amount: 1200 } as const, requestKey: 'view:1' };
+      const first = await logIncident(db, T1, U, input);
+      expect(first.entry.details).toEqual({ kind: 'slow_payment', daysLate: 65, invoiceRef: 'INV-7', amount: 1200 });
+      expect((await logIncident(db, T1, U, input)).duplicate).toBe(true);
+      await expect(logIncident(db, T1, U, { ...input, requestKey: null, details: { kind: 'slow_payment' } as never })).rejects.toMatchObject({ code: 'invalid_input' });
+      expect((await loadClientRecord(db, T1, c.id)).incidents).toHaveLength(1);
+    });
+
+    it('records warnings for criterion 2, only for an incident of the same client', async () => {
+      const c = await findClientByName(db, T1, 'Hooli');
+      const abuse = await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(3), details: { kind: 'mental_abuse' } });
+      const w = await recordWarning(db, T1, U, { clientId: c.id, givenAt: daysAgo(3), incidentId: abuse.entry.id });
+      expect(w).toMatchObject({ kind: 'mental_abuse', givenBy: U });
+      const globex = await findClientByName(db, T1, 'Globex');
+      await expect(recordWarning(db, T1, U, { clientId: globex.id, givenAt: NOW, incidentId: abuse.entry.id })).rejects.toMatchObject({ code: 'not_found' });
+    });
+  });
+
+  describe('decisions', () => {
+    it('require prepayment and start exit set the status; keep needs a reason', async () => {
+      const c = await createClient(db, T1, U, { name: 'Umbrella' });
+      await recordDecision(db, T1, U, { clientId: c.id, kind: 'require_prepayment' });
+      expect((await getClient(db, T1, c.id))?.status).toBe('prepay_only');
+      await expect(recordDecision(db, T1, U, { clientId: c.id, kind: 'keep', reason: '  ' })).rejects.toMatchObject({ code: 'invalid_input', detail: { field: 'reason' } });
+      await recordDecision(db, T1, U, { clientId: c.id, kind: 'keep', reason: 'Biggest account' });
+      await recordDecision(db, T1, U, { clientId: c.id, kind: 'start_exit' });
+      expect(await getClient(db, T1, c.id)).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
+      const snooze = await snoozeClient(db, T1, U, { clientId: c.id, days: 14 });
+      expect(snooze.until.getTime() - snooze.snoozedAt.getTime()).toBe(14 * 86_400_000);
+    });
+  });
+
+  describe('workspaces', () => {
+    it('creates a workspace with the default schedule and validates settings', async () => {
+      const w = await ensureWorkspace(db, 'T0NEW');
+      expect(w).toMatchObject({ digestDay: 1, digestTime: '09:00', timeZone: 'UTC', digestChannelId: null });
+      await expect(updateWorkspaceSettings(db, 'T0NEW', U, { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(updateWorkspaceSettings(db, 'T0NEW', U, { digestTime: '9am' })).rejects.toThrow(/HH:MM/);
+      await expect(updateWorkspaceSettings(db, 'T0NEW', U, { settings: { thresholds: { goneQuietDays: 0 } } })).rejects.toThrow(/goneQuietDays/);
+      const updated = await updateWorkspaceSettings(db, 'T0NEW', U, {
+        timeZone: 'Europe/Istanbul',
+        digestChannelId: 'C0DIGEST',
+        settings: { thresholds: { goneQuietDays: 21 } },
+      });
+      expect(updated).toMatchObject({ timeZone: 'Europe/Istanbul', digestChannelId: 'C0DIGEST' });
+      expect((await workspaceCatalogue(db, 'T0NEW')).thresholds.goneQuietDays).toBe(21);
+    });
+  });
+
+  describe('digest week', () => {
+    const T3 = 'T0DIGEST';
+    it('folds old observations in SQL exactly as the engine does, and selects the same digest', async () => {
+      const c = await createClient(db, T3, U, { name: 'Stark', relationship: 'long_term' });
+      const ages = [400, 200, 120, 90, 82, 81.5, 60, 30, 10, 3, 1];
+      for (const [i, age] of ages.entries()) {
+        await logCall(db, T3, U, cat, {
+          clientId: c.id,
+          occurredAt: daysAgo(age),
+          traits: i % 3 === 0 ? ['positive_attitude'] : ['no_data_sharing', 'terrible_communication'],
+        });
+      }
+      await logIncident(db, T3, U, { clientId: c.id, occurredAt: daysAgo(2), details: { kind: 'lying' } });
+      await logIncident(db, T3, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'legal_exposure' } });
+      await logIncident(db, T3, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'changes_mind' } });
+
+      const [week] = await loadDigestWeek(db, T3, cat, NOW);
+      const record = await loadClientRecord(db, T3, c.id);
+      expect(week!.history.baseline?.at).toEqual(daysAgo(7));
+      const reference = foldObservations(cat, record.observations, daysAgo(7));
+      const atStart = health(cat, c, reference, daysAgo(7));
+      expect(week!.history.baseline!.weighted!.good).toBeCloseTo(atStart.good, 9);
+      expect(week!.history.baseline!.weighted!.bad).toBeCloseTo(atStart.bad, 9);
+      expect(week!.history.observations).toHaveLength(reference.observations.length);
+      expect(health(cat, c, week!.history, NOW).score).toBe(health(cat, c, { observations: record.observations }, NOW).score);
+
+      // Weights in SQL follow the client's own weights over the workspace's, as the engine does.
+      const heavier = resolveCatalogue({ traitWeights: { positive_attitude: 2.5 } });
+      const weighted = await updateClient(db, T3, U, c.id, { traitWeights: { no_data_sharing: 3 } });
+      const [reweighted] = await loadDigestWeek(db, T3, heavier, NOW);
+      const expected = health(heavier, weighted, { observations: record.observations }, NOW);
+      const got = health(heavier, weighted, reweighted!.history, NOW);
+      expect(got.good).toBeCloseTo(expected.good, 9);
+      expect(got.bad).toBeCloseTo(expected.bad, 9);
+      // Windowless criteria see incidents of any age; windowed ones are only loaded inside their window.
+      expect(week!.incidents.map((i) => i.kind).sort()).toEqual(['legal_exposure', 'lying']);
+      expect(week!.lastCallAt).toEqual(daysAgo(1));
+      // "Logged this week" goes by when rows were written (the real clock), not by when the call happened.
+      const [justNow] = await loadDigestWeek(db, T3, cat, new Date(Date.now() + 60_000));
+      expect(justNow!.loggedThisWeek).toEqual({ calls: ages.length, incidents: 3 });
+      const [later] = await loadDigestWeek(db, T3, cat, new Date(Date.now() + 8 * 86_400_000));
+      expect(later!.loggedThisWeek).toEqual({ calls: 0, incidents: 0 });
+
+      const selection = selectDigest(cat, [week!], NOW);
+      expect(selection.sections.firing.map((e) => e.criteria.map((m) => m.criterion.number))).toEqual([[3, 10]]);
+    });
+
+    it('counts dimension flips in SQL exactly as the engine does from raw observations, at both ends of the week', async () => {
+      const stories: [string, [number, string][]][] = [
+        ['Flips now', [[40, 'shares_information'], [30, 'shares_information'], [3, 'no_data_sharing'], [1, 'no_data_sharing']]],
+        ['Flipped last week', [[50, 'positive_attitude'], [45, 'positive_attitude'], [12, 'negative_attitude'], [9, 'negative_attitude']]],
+        ['Tie before', [[30, 'shares_opinions'], [29, 'withholds_opinions'], [2, 'withholds_opinions'], [1, 'withholds_opinions']]],
+        ['Only one bad', [[30, 'excellent_communication'], [1, 'terrible_communication']]],
+        ['Prior too old', [[80, 'exceeds_expectations'], [78, 'exceeds_expectations'], [2, 'hoards_knowledge'], [1, 'hoards_knowledge']]],
+      ];
+      const weekEnd = NOW;
+      for (const [name, obs] of stories) {
+        const c = await createClient(db, T3, U, { name });
+        for (const [age, trait] of obs) await logCall(db, T3, U, cat, { clientId: c.id, occurredAt: daysAgo(age), traits: [trait] });
+      }
+      const sqlFlips = await weekFlips(db, T3, cat, daysAgo(7, weekEnd), weekEnd);
+      for (const [name] of stories) {
+        const c = await findClientByName(db, T3, name);
+        const raw = (await loadClientRecord(db, T3, c.id)).observations;
+        const expected = { atStart: dimensionFlips(cat, raw, daysAgo(7, weekEnd)), atEnd: dimensionFlips(cat, raw, weekEnd) };
+        const got = sqlFlips.get(c.id) ?? { atStart: [], atEnd: [] };
+        const shape = (f: typeof expected) => ({
+          atStart: f.atStart.map((x) => ({ ...x, recentBad: x.recentBad.map((o) => o.id) })),
+          atEnd: f.atEnd.map((x) => ({ ...x, recentBad: x.recentBad.map((o) => o.id) })),
+        });
+        expect(shape(got), name).toEqual(shape(expected));
+      }
+      expect((await findClientByName(db, T3, 'Flips now')) && sqlFlips.get((await findClientByName(db, T3, 'Flips now')).id)?.atEnd.map((f) => f.dimension)).toEqual(['information']);
+    });
+
+    it('weights decay to zero for very old observations without a database error', async () => {
+      const c = await createClient(db, T3, U, { name: 'Ancient' });
+      await logCall(db, T3, U, cat, { clientId: c.id, occurredAt: new Date('1900-01-01T00:00:00Z'), traits: ['positive_attitude'] });
+      const baselines = await weightedBaselines(db, T3, cat, NOW);
+      expect(baselines.get(c.id)?.good).toBeLessThan(1e-200);
+    });
+  });
+});

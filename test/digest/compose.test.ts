@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import { selectDigest, type ClientWeek } from '../../src/domain/digestSelection.js';
+import { composeDigest, withClientStatus, statusBlockId } from '../../src/digest/compose.js';
+import { aClient, aClientWeek, daysAgo, incident, NOW, observedTimes } from '../support/builders.js';
+import type { ClientProfile } from '../../src/domain/types.js';
+
+const cat = DEFAULT_CATALOGUE;
+/** Each client had one call logged this week. */
+const week = (client: ClientProfile, parts: Partial<ClientWeek> = {}): ClientWeek =>
+  aClientWeek(client, { loggedThisWeek: { calls: 1, incidents: 0 }, ...parts });
+const options = { timeZone: 'UTC', interactive: true };
+const allText = (blocks: unknown[]) => JSON.stringify(blocks);
+
+describe('digest composition', () => {
+  it('says an empty week in one friendly line', () => {
+    const pages = composeDigest(cat, selectDigest(cat, [week(aClient())], NOW), options);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.blocks).toHaveLength(1);
+    expect(pages[0]!.text).toContain('nothing to act on');
+  });
+
+  it('names each client with category, owner, health then and now, dated evidence and the four actions', () => {
+    const liar = aClient({ id: 'c-liar', name: 'Liar <Co>', category: 'vip', ownerUserId: 'U0ALICE', monthlyValue: 5000 });
+    const sour = aClient({ id: 'c-sour', name: 'Sour', relationship: 'long_term' });
+    const selection = selectDigest(
+      cat,
+      [
+        week(liar, { incidents: [incident('lying', new Date('2026-11-20T10:00:00Z'))] }),
+        week(sour, { history: { observations: observedTimes('negative_attitude', 3, daysAgo(1)) } }),
+      ],
+      NOW,
+    );
+    const [page] = composeDigest(cat, selection, options);
+    const text = allText(page!.blocks);
+    expect(text).toContain('Rapport digest — Mon, 16 Nov 2026 to Mon, 23 Nov 2026');
+    expect(text).toContain('*Liar &lt;Co&gt;* · VIP / critical · <@U0ALICE> · 5,000/month');
+    expect(text).toContain('3. Lying*: 1 lie ever (Fri, 20 Nov 2026)');
+    expect(text).toContain('Health unknown → *21* 🔴 at risk\\n🔴 Entered the at-risk band (50 → 21)');
+    expect(text).toContain('Negative attitude · Sun, 22 Nov 2026 · <@U0LOGGER>');
+    expect(text.indexOf('Meet firing criteria')).toBeLessThan(text.indexOf('Turned bad this week'));
+    expect(text).toContain('Portfolio this week');
+    expect(text).toContain('Revenue at risk: 5,000/month');
+    const actions = page!.blocks.filter((b) => b.type === 'actions');
+    expect(actions).toHaveLength(2);
+    expect(actions[0]!.elements.map((e: any) => e.action_id)).toEqual(['digest_acknowledge', 'digest_snooze', 'digest_history', 'digest_decide']);
+    expect(page!.clientIds).toEqual(['c-liar', 'c-sour']);
+  });
+
+  it('continues in further pages within Slack’s limits, never dropping a client', () => {
+    const weeks = Array.from({ length: 120 }, (_, i) => week(aClient({ id: `c${i}`, name: `Client ${i} ${'x'.repeat(60)}` }), { incidents: [incident('lying', daysAgo(2)), incident('legal_exposure', daysAgo(3))] }));
+    const pages = composeDigest(cat, selectDigest(cat, weeks, NOW), options);
+    expect(pages.length).toBeGreaterThan(3);
+    for (const p of pages) {
+      expect(p.blocks.length).toBeLessThanOrEqual(50);
+      expect(allText(p.blocks).length).toBeLessThan(13_000);
+    }
+    expect(pages.flatMap((p) => p.clientIds).sort()).toEqual(weeks.map((w) => w.client.id).sort());
+    expect(allText(pages[0]!.blocks)).toContain(`120 clients: continued in the thread (${pages.length - 1} more messages)`);
+    expect(allText(pages.at(-1)!.blocks)).toContain('Portfolio this week');
+  });
+
+  it('preview pages have no buttons', () => {
+    const pages = composeDigest(cat, selectDigest(cat, [week(aClient(), { incidents: [incident('lying', daysAgo(2))] })], NOW), { ...options, interactive: false });
+    expect(pages[0]!.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('replaces only the client’s status line', () => {
+    const blocks = [{ type: 'context', block_id: statusBlockId('a'), elements: [] }, { type: 'context', block_id: statusBlockId('b'), elements: [] }];
+    const out = withClientStatus(blocks, 'b', 'Kept');
+    expect(out[0]).toBe(blocks[0]);
+    expect(out[1]).toMatchObject({ block_id: 'status:b', elements: [{ text: 'Kept' }] });
+  });
+});

@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { WebClient } from '@slack/web-api';
+import * as schema from '../../src/db/schema/index.js';
+import { findClientByName, getClient } from '../../src/db/queries/clients.js';
+import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
+import { DigestRunner } from '../../src/digest/run.js';
+import { openDatabase } from '../../src/db/client.js';
+import { createClient } from '../../src/db/queries/clients.js';
+import { logIncident } from '../../src/db/queries/activity.js';
+import { startDigestScheduler } from '../../src/digest/schedule.js';
+import { silentLogger } from '../../src/log.js';
+import { TEST_DRIVERS } from '../support/database.js';
+import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+
+const CHANNEL = 'C0DIGEST';
+
+describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
+  let h: Harness;
+  /** A runner of our own, on the harness's database and Web API, with a clock the test sets. */
+  const runner = (now: () => Date, instance = 'test') =>
+    new DigestRunner({ db: h.db, web: new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }), logger: silentLogger, now, instance });
+  const posts = (seq = 0) => h.api.calls.filter((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === CHANNEL);
+  const digestRows = async (teamId = TEAM) => h.db.select().from(schema.digests).where(eq(schema.digests.teamId, teamId));
+
+  /**
+   * The digest is scheduled a minute from now (UTC) and the runners' clock runs two minutes ahead, so the
+   * week is due and everything the test logged (at the real time) falls inside it.
+   */
+  const clock = () => new Date(Date.now() + 120_000);
+  /** The local date of the slot `dueNow` scheduled: the key of its week. */
+  let dueWeek = '';
+  const slotWeek = () => dueWeek;
+  async function dueNow() {
+    const at = new Date(Date.now() + 60_000);
+    dueWeek = at.toISOString().slice(0, 10);
+    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
+      digestChannelId: CHANNEL,
+      timeZone: 'UTC',
+      digestDay: at.getUTCDay(),
+      digestTime: at.toISOString().slice(11, 16),
+    });
+    await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, TEAM));
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(driver);
+    await h.command(ALICE, '/client', 'add Liar Co <@U0ALICE|alice> 4k');
+    await h.command(ALICE, '/client', 'add Sour Co <@U0ALICE|alice>');
+    await h.command(ALICE, '/client', 'add Quiet Co long-term vip <@U0BOB|bob>');
+    await h.command(ALICE, '/client', 'add Fine Co <@U0BOB|bob>');
+    await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
+    await h.command(ALICE, '/call', 'sour co -attitude -comms -planning Tense call');
+    await h.command(ALICE, '/call', 'fine co +comms +positive');
+    // Quiet Co was registered 40 days ago and never called.
+    const quiet = await findClientByName(h.db, TEAM, 'Quiet Co');
+    await h.db.update(schema.clients).set({ createdAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(schema.clients.id, quiet.id));
+    await dueNow();
+  });
+  afterAll(() => h?.close());
+
+  describe('the week’s post', () => {
+    let digest: Record<string, any>;
+    beforeAll(async () => {
+      const seq = h.api.lastSeq;
+      await runner(clock).tick();
+      const [post] = posts(seq);
+      expect(post).toBeDefined();
+      digest = post!.params;
+    });
+
+    it('names the right clients in the right sections, in order, with a summary', () => {
+      const text = textOf(digest);
+      const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Gone quiet', 'Quiet Co', 'Portfolio this week'].map((s) => text.indexOf(s));
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(text).not.toContain('Fine Co');
+      expect(text).toContain('Revenue at risk: 4,000/month');
+      expect(text).toMatch(/No call for (39|40) days \(never called\)/);
+    });
+
+    it('is recorded with its ts, once', async () => {
+      const rows = await digestRows();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: 'posted', channelId: CHANNEL, messageTs: expect.stringMatching(/^\d+\.\d+$/) });
+      const seq = h.api.lastSeq;
+      await runner(clock).tick();
+      await runner(() => new Date(Date.now() + 3 * 86_400_000)).tick(); // later in the same week
+      expect(posts(seq)).toEqual([]);
+    });
+
+    const ts = async () => (await digestRows())[0]!.messageTs!;
+    const click = async (actor: typeof ALICE, action: Record<string, any>) =>
+      h.send.blockAction(actor, { type: 'button', ...action } as never, { message: { ts: await ts(), blocks: digest.blocks }, channelId: CHANNEL });
+    const clientId = async (name: string) => (await findClientByName(h.db, TEAM, name)).id;
+
+    it('Acknowledge by the owner is stored and shown on the message in place', async () => {
+      const seq = h.api.lastSeq;
+      await click(ALICE, { action_id: 'digest_acknowledge', value: await clientId('Liar Co') });
+      const update = await h.api.next('chat.update', seq);
+      expect(update.params).toMatchObject({ channel: CHANNEL, ts: await ts() });
+      expect(textOf(update.params)).toContain('Acknowledged by <@U0ALICE>');
+      const [decision] = await h.db.select().from(schema.decisions).where(eq(schema.decisions.kind, 'acknowledge'));
+      expect(decision).toMatchObject({ decidedBy: 'U0ALICE', clientId: await clientId('Liar Co') });
+    });
+
+    it('someone who is neither owner nor admin is politely refused, and nothing changes', async () => {
+      const seq = h.api.lastSeq;
+      await click(BOB, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `start_exit:${await clientId('Liar Co')}` } });
+      const refusal = await h.api.next('response_url', seq);
+      expect(textOf(refusal.params)).toContain('Sorry, only its owner <@U0ALICE> or a workspace admin can decide about *Liar Co*');
+      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
+      expect(h.since(seq).filter((c) => c.method === 'chat.update')).toEqual([]);
+    });
+
+    it('Keep asks for a reason in a modal, then records it and updates the message', async () => {
+      const seq = h.api.lastSeq;
+      await click(ALICE, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `keep:${await clientId('Liar Co')}` } });
+      const modal = (await h.api.next('views.open', seq)).params.view;
+      expect(modal.callback_id).toBe('keep_reason_modal');
+      const empty = await h.send.viewSubmission(ALICE, { ...modal, id: 'V0KEEP' }, { reason: { reason: { type: 'plain_text_input', value: '  ' } } });
+      expect(empty.body).toEqual({ response_action: 'errors', errors: { reason: 'Keeping a client needs a reason.' } });
+      const byBob = await h.send.viewSubmission(BOB, { ...modal, id: 'V0KEEP' }, { reason: { reason: { type: 'plain_text_input', value: 'I like them' } } });
+      expect(byBob.body.errors.reason).toContain('Sorry, only its owner');
+      const seq2 = h.api.lastSeq;
+      const ok = await h.send.viewSubmission(ALICE, { ...modal, id: 'V0KEEP' }, { reason: { reason: { type: 'plain_text_input', value: 'Biggest account; CEO apologised' } } });
+      expect(ok.body).toBeUndefined();
+      expect(textOf((await h.api.next('chat.update', seq2)).params)).toContain('Kept by <@U0ALICE>');
+      const keeps = await h.db.select().from(schema.decisions).where(eq(schema.decisions.kind, 'keep'));
+      expect(keeps).toMatchObject([{ reason: 'Biggest account; CEO apologised', decidedBy: 'U0ALICE' }]);
+    });
+
+    it('an admin may decide: start exit sets the client exited; require prepayment sets prepay_only', async () => {
+      const seq = h.api.lastSeq;
+      await click(ADMIN, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `require_prepayment:${await clientId('Sour Co')}` } });
+      expect(textOf((await h.api.next('chat.update', seq)).params)).toContain('Full prepayment required by <@U0ADMIN>');
+      expect((await getClient(h.db, TEAM, await clientId('Sour Co')))?.status).toBe('prepay_only');
+      const seq2 = h.api.lastSeq;
+      await click(ADMIN, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `start_exit:${await clientId('Quiet Co')}` } });
+      await h.api.next('chat.update', seq2);
+      expect(await getClient(h.db, TEAM, await clientId('Quiet Co'))).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
+      const audit = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'decision.start_exit'));
+      expect(audit).toMatchObject([{ actor: 'U0ADMIN' }]);
+    });
+
+    it('History shows the client’s timeline, ephemerally, to anyone', async () => {
+      const seq = h.api.lastSeq;
+      await click(BOB, { action_id: 'digest_history', value: await clientId('Liar Co') });
+      const history = await h.api.next('response_url', seq);
+      expect(history.params.response_type).toBe('ephemeral');
+      const text = textOf(history.params);
+      expect(text).toContain('History of Liar Co');
+      expect(text).toContain('Kept by <@U0ALICE>');
+      expect(text).toContain('Acknowledged by <@U0ALICE>');
+      expect(text).toContain('🚩 Lying, logged by <@U0ALICE> — Said the report was sent');
+    });
+
+    it('Snooze holds the client back until new evidence arrives', async () => {
+      const seq = h.api.lastSeq;
+      await click(ALICE, { action_id: 'digest_snooze', value: await clientId('Sour Co') });
+      expect(textOf((await h.api.next('chat.update', seq)).params)).toContain('Snoozed by <@U0ALICE>');
+      const preview = async () => textOf((await h.command(ALICE, '/rapport', 'digest preview')).reply.params);
+      expect(await preview()).not.toContain('Sour Co');
+      await h.command(ALICE, '/call', 'sour co -attitude -etiquette Worse again');
+      expect(await preview()).toContain('Sour Co');
+    });
+  });
+
+  describe('exactly once', () => {
+    beforeEach(async () => {
+      await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
+    });
+
+    it('three instances ticking together post one digest', async () => {
+      const seq = h.api.lastSeq;
+      const instances = ['a', 'b', 'c'].map((id) => runner(clock, id));
+      for (let round = 0; round < 3; round++) await Promise.all(instances.map((r) => r.tick()));
+      expect(posts(seq)).toHaveLength(1);
+      expect(await digestRows()).toMatchObject([{ status: 'posted' }]);
+    });
+
+    it.runIf(driver === 'postgres')('three instances with their own connection pools post one digest', async () => {
+      const seq = h.api.lastSeq;
+      const pools = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: h.databaseUrl!, logger: silentLogger, poolSize: 2 })));
+      try {
+        const instances = pools.map(
+          (p, i) => new DigestRunner({ db: p.db, web: new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }), logger: silentLogger, now: clock, instance: `pool-${i}` }),
+        );
+        for (let round = 0; round < 5; round++) await Promise.all(instances.map((r) => r.tick()));
+      } finally {
+        await Promise.all(pools.map((p) => p.close()));
+      }
+      expect(posts(seq)).toHaveLength(1);
+      expect(await digestRows()).toMatchObject([{ status: 'posted' }]);
+    });
+
+    it('a claim left by a crashed instance is finished by the next tick, without a duplicate', async () => {
+      const week = slotWeek();
+      await h.db.insert(schema.digests).values({ teamId: TEAM, week, channelId: CHANNEL, claimedBy: 'crashed', claimedAt: new Date(Date.now() - 10 * 60_000) });
+      const seq = h.api.lastSeq;
+      await runner(clock, 'survivor').tick();
+      await runner(clock, 'other').tick();
+      expect(posts(seq)).toHaveLength(1);
+      expect(await digestRows()).toMatchObject([{ status: 'posted', claimedBy: 'survivor', week }]);
+    });
+
+    it('an instance that died after Slack took its post is not posted over: the next one finds it in the channel', async () => {
+      const seq = h.api.lastSeq;
+      h.api.holdNext('chat.postMessage');
+      void runner(clock, 'dies-mid-post').tick(); // its post reaches Slack, the answer never comes back
+      await h.api.next('chat.postMessage', seq);
+      await h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.teamId, TEAM));
+      await runner(clock, 'survivor').tick();
+      expect(posts(seq)).toHaveLength(1);
+      expect(await digestRows()).toMatchObject([{ status: 'posted', claimedBy: 'survivor', messageTs: posts(seq)[0]!.response!.ts }]);
+    });
+
+    it('a fresh claim of another instance is left alone (it is posting right now)', async () => {
+      const week = slotWeek();
+      await h.db.insert(schema.digests).values({ teamId: TEAM, week, channelId: CHANNEL, claimedBy: 'busy' });
+      const seq = h.api.lastSeq;
+      await runner(clock).tick();
+      expect(posts(seq)).toEqual([]);
+    });
+
+    it('a Slack failure keeps the claim and is retried after the lease, once', async () => {
+      h.api.failNext('chat.postMessage', 'not_in_channel');
+      const seq = h.api.lastSeq;
+      await runner(clock).tick();
+      const [failed] = await digestRows();
+      expect(failed).toMatchObject({ status: 'claimed', attempts: 1, lastError: 'not_in_channel' });
+      await h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.id, failed!.id));
+      await runner(clock).tick();
+      await runner(clock).tick();
+      expect(posts(seq).length).toBe(2); // the refused attempt, then the one that landed
+      expect(await digestRows()).toMatchObject([{ status: 'posted' }]);
+    });
+
+    it('a week missed while every instance was down is posted once when one comes back', async () => {
+      // Three days after the slot, nothing posted: the next tick catches up that week, later ticks do nothing.
+      const later = () => new Date(Date.now() + 3 * 86_400_000);
+      const seq = h.api.lastSeq;
+      for (let i = 0; i < 5; i++) await runner(later).tick();
+      expect(posts(seq)).toHaveLength(1);
+      expect((await digestRows()).map((d) => d.week)).toEqual([slotWeek()]);
+    });
+
+    it('/rapport digest now posts at most once a week for admins, again only with --force (audited)', async () => {
+      const seq = h.api.lastSeq;
+      expect(textOf((await h.command(BOB, '/rapport', 'digest now')).reply.params)).toContain('Only workspace admins');
+      expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('Digest posted');
+      expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('already posted');
+      expect(textOf((await h.command(ADMIN, '/rapport', 'digest now --force')).reply.params)).toContain('Digest posted');
+      expect(posts(seq)).toHaveLength(2);
+      expect(await digestRows()).toHaveLength(1);
+      const [forced] = await h.db.select({ n: count() }).from(schema.auditLog).where(and(eq(schema.auditLog.action, 'digest.force'), eq(schema.auditLog.actor, 'U0ADMIN')));
+      expect(forced!.n).toBe(1);
+    });
+  });
+
+  describe('long digests and the scheduler', () => {
+    it('a digest too long for one message continues in its thread, naming every client', async () => {
+      const team = 'T0BIGTEAM';
+      for (let i = 0; i < 40; i++) {
+        const c = await createClient(h.db, team, 'U0ADMIN', { name: `Big ${i}`, ownerUserId: 'U0ADMIN' });
+        await logIncident(h.db, team, 'U0ADMIN', { clientId: c.id, occurredAt: new Date(), details: { kind: 'legal_exposure' } });
+      }
+      // Scheduled only once the data exists: the slot (next whole minute) then falls after all of it.
+      const due = new Date(Date.now() + 60_000);
+      await updateWorkspaceSettings(h.db, team, 'U0ADMIN', { digestChannelId: 'C0BIG', timeZone: 'UTC', digestDay: due.getUTCDay(), digestTime: due.toISOString().slice(11, 16) });
+      await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, team));
+      const seq = h.api.lastSeq;
+      await runner(clock).tick();
+      const messages = h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'C0BIG');
+      expect(messages.length).toBeGreaterThan(1);
+      const [first, ...thread] = messages;
+      const [row] = await digestRows(team);
+      expect(row!.messageTs).toBeTruthy();
+      expect(thread.every((m) => m.params.thread_ts === row!.messageTs)).toBe(true);
+      expect(first!.params.thread_ts).toBeUndefined();
+      const named = messages.flatMap((m) => textOf(m.params).match(/\*Big \d+\*/g) ?? []);
+      expect(new Set(named).size).toBe(40);
+      const stored = await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, team));
+      expect(stored).toHaveLength(messages.length);
+    });
+
+    it('the node-cron scheduler ticks at start, so a due week is posted without waiting a minute', async () => {
+      await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
+      const seq = h.api.lastSeq;
+      const scheduler = startDigestScheduler(runner(clock), silentLogger);
+      try {
+        await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === CHANNEL);
+      } finally {
+        await scheduler.stop();
+      }
+      await vi.waitFor(async () => expect(await digestRows()).toMatchObject([{ status: 'posted' }]));
+    });
+  });
+
+  describe('a schedule moved mid-week', () => {
+    it('does not post a second digest days after this week’s one; the new day takes over next week', async () => {
+      const teamId = 'T0MOVED';
+      await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0MOVED', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+      await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, teamId));
+      const moved = (report: Awaited<ReturnType<DigestRunner['tick']>>) => report.filter((r) => r.teamId === teamId).map((r) => `${r.week} ${r.outcome}`);
+      // Monday 2026-10-05 09:00 posts; the admin then moves the digest to Wednesday.
+      await h.db.insert(schema.digests).values({ teamId, week: '2026-09-28', channelId: 'C0MOVED', claimedBy: 'earlier', status: 'posted', postedAt: new Date('2026-09-28T09:00:00Z') });
+      expect(moved(await runner(() => new Date('2026-10-05T09:00:00Z')).tick())).toEqual(['2026-10-05 posted']);
+      await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestDay: 3 });
+      expect(moved(await runner(() => new Date('2026-10-07T09:00:00Z')).tick())).toEqual([]);
+      expect(moved(await runner(() => new Date('2026-10-14T09:00:00Z')).tick())).toEqual(['2026-10-14 posted']);
+    });
+  });
+
+  describe('time zones across the November DST change', () => {
+    it('New York and Istanbul each post at their own 09:00', async () => {
+      const teams = { 'America/New_York': 'T0NEWYORK', 'Europe/Istanbul': 'T0ISTANBUL' } as const;
+      for (const [timeZone, teamId] of Object.entries(teams)) {
+        await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0TZ', timeZone, digestDay: 1, digestTime: '09:00' });
+        await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, teamId));
+        await h.db.insert(schema.digests).values({ teamId, week: '2026-10-19', channelId: 'C0TZ', claimedBy: 'earlier', status: 'posted' });
+      }
+      const postedAt: string[] = [];
+      for (const instant of ['2026-10-26T05:59Z', '2026-10-26T06:00Z', '2026-10-26T12:59Z', '2026-10-26T13:00Z', '2026-11-02T05:59Z', '2026-11-02T06:00Z', '2026-11-02T13:59Z', '2026-11-02T14:00Z']) {
+        const now = new Date(instant.replace('Z', ':00Z'));
+        const report = await runner(() => now).tick();
+        for (const r of report.filter((x) => Object.values(teams).includes(x.teamId as never) && x.outcome === 'posted')) postedAt.push(`${r.teamId} ${r.week} at ${instant}`);
+      }
+      expect(postedAt).toEqual([
+        'T0ISTANBUL 2026-10-26 at 2026-10-26T06:00Z',
+        'T0NEWYORK 2026-10-26 at 2026-10-26T13:00Z',
+        'T0ISTANBUL 2026-11-02 at 2026-11-02T06:00Z',
+        'T0NEWYORK 2026-11-02 at 2026-11-02T14:00Z',
+      ]);
+      const rows = await h.db.select({ n: count() }).from(schema.digests).where(sql`${schema.digests.teamId} in ('T0NEWYORK', 'T0ISTANBUL')`);
+      expect(rows[0]!.n).toBe(6);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CRITERIA,
+  DEFAULT_CATALOGUE,
+  DEFAULT_TRAITS,
+  INCIDENT_KINDS,
+  resolveCatalogue,
+  resolveTraitWord,
+} from '../../src/domain/catalogue.js';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+
+describe('catalogue', () => {
+  it('has the ten firing criteria, numbered, four red flags', () => {
+    expect(CRITERIA.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(CRITERIA.map((c) => c.kind)).toEqual([...INCIDENT_KINDS]);
+    expect(CRITERIA.filter((c) => c.class === 'red_flag').map((c) => c.number)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('has five good and eight bad traits, weight 1 by default', () => {
+    expect(DEFAULT_TRAITS.filter((t) => t.polarity === 'good')).toHaveLength(5);
+    expect(DEFAULT_TRAITS.filter((t) => t.polarity === 'bad')).toHaveLength(8);
+    expect(DEFAULT_TRAITS.every((t) => t.weight === 1)).toBe(true);
+  });
+
+  it('resolves `+word` / `-word` aliases by polarity', () => {
+    expect(resolveTraitWord(DEFAULT_CATALOGUE, 'good', 'communication')?.key).toBe('excellent_communication');
+    expect(resolveTraitWord(DEFAULT_CATALOGUE, 'bad', 'Reporting')?.key).toBe('no_data_sharing');
+    expect(resolveTraitWord(DEFAULT_CATALOGUE, 'good', 'etiquette')).toBeUndefined();
+  });
+
+  it('merges valid workspace overrides', () => {
+    const c = resolveCatalogue({
+      thresholds: { health: { halfLifeDays: 14 }, goneQuietDays: 21 },
+      extraTraits: [{ key: 'pays_on_time', dimension: 'payment', polarity: 'good', label: 'Pays on time' }],
+      traitWeights: { negative_attitude: 2 },
+    });
+    expect(c.thresholds.health).toEqual({ halfLifeDays: 14, healthyFrom: 70, atRiskBelow: 40 });
+    expect(c.thresholds.goneQuietDays).toBe(21);
+    expect(c.traits.find((t) => t.key === 'pays_on_time')).toMatchObject({ weight: 1, aliases: [] });
+    expect(c.traits.find((t) => t.key === 'negative_attitude')?.weight).toBe(2);
+    expect(DEFAULT_CATALOGUE.thresholds.goneQuietDays).toBe(30); // defaults untouched
+  });
+
+  it.each([
+    [{ thresholds: { health: { halfLifeDays: -1 } } }, /halfLifeDays/],
+    [{ thresholds: { health: { atRiskBelow: 80 } } }, /at-risk band/],
+    [{ thresholds: { criteria: { lying: { count: 0 } } } }, /criteria\.lying\.count/],
+    [{ traitWeights: { nonsense: 2 } }, /unknown trait "nonsense"/],
+    [{ extraTraits: [{ ...DEFAULT_TRAITS[0] }] }, /defined twice/],
+    [{ colour: 'red' }, /Invalid workspace settings/],
+  ])('rejects invalid overrides with a readable message (%j)', (overrides, message) => {
+    expect(() => resolveCatalogue(overrides)).toThrow(message);
+  });
+});
+
+describe('configuration', () => {
+  it('needs nothing for a first run', () => {
+    expect(loadConfig({})).toEqual({ databaseUrl: undefined, dataDir: './data', logLevel: 'info', slack: null, port: 3000 });
+    expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
+  });
+
+  it('names the bad variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user' })).toThrow(/SLACK_BOT_TOKEN: must be a bot token/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: is required/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
+  it('reads the Slack credentials and port', () => {
+    const config = loadConfig({ SLACK_SIGNING_SECRET: 'secret-123', SLACK_BOT_TOKEN: 'xoxb-1', PORT: '8080' });
+    expect(config.slack).toEqual({ signingSecret: 'secret-123', botToken: 'xoxb-1', appToken: undefined, apiUrl: undefined });
+    expect(config.port).toBe(8080);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import { isQuietWeek, selectDigest } from '../../src/domain/digestSelection.js';
+import type { Decision, Snooze } from '../../src/domain/types.js';
+import { aClient, aClientWeek, daysAgo, incident, NOW, observed, observedTimes, warning } from '../support/builders.js';
+
+const cat = DEFAULT_CATALOGUE;
+
+const week = aClientWeek;
+const names = (s: ReturnType<typeof selectDigest>, section: keyof ReturnType<typeof selectDigest>['sections']) =>
+  s.sections[section].map((e) => e.client.name);
+const snooze = (at: Date): Snooze => ({ id: 's', clientId: 'c', snoozedBy: 'U0OWNER', snoozedAt: at, until: new Date(at.getTime() + 14 * 86_400_000) });
+const decision = (kind: Decision['kind'], at: Date): Decision => ({ id: 'd', clientId: 'c', kind, reason: 'r', decidedBy: 'U0OWNER', decidedAt: at });
+const turningBad = { history: { observations: [...observedTimes('excellent_communication', 1, daysAgo(10)), ...observedTimes('negative_attitude', 2, daysAgo(1))] } };
+
+describe('digest selection (domain.md §5)', () => {
+  it('puts each client in the first section that applies, in the domain order', () => {
+    const selection = selectDigest(
+      cat,
+      [
+        week(aClient({ name: 'Liar' }), { incidents: [incident('lying', daysAgo(3))], ...turningBad }),
+        week(aClient({ name: 'Sour' }), turningBad),
+        week(aClient({ name: 'Silent', relationship: 'long_term' }), { lastCallAt: daysAgo(40) }),
+        week(aClient({ name: 'Fine' })),
+      ],
+      NOW,
+    );
+    expect(names(selection, 'firing')).toEqual(['Liar']);
+    expect(names(selection, 'turned_bad')).toEqual(['Sour']);
+    expect(names(selection, 'gone_quiet')).toEqual(['Silent']);
+    expect(selection.sections.firing[0]!.turnedBad.map((r) => r.kind)).toContain('entered_at_risk'); // evidence kept
+    expect(isQuietWeek(selection)).toBe(false);
+  });
+
+  it('orders firing: red flags, then VIPs, then most criteria, then worst health', () => {
+    const pattern = [incident('legal_exposure', daysAgo(3))];
+    const selection = selectDigest(
+      cat,
+      [
+        week(aClient({ name: 'B pattern' }), { incidents: pattern }),
+        week(aClient({ name: 'A pattern vip', category: 'vip' }), { incidents: pattern }),
+        week(aClient({ name: 'C two patterns' }), { incidents: [...pattern, incident('competitor_play', daysAgo(2))] }),
+        week(aClient({ name: 'D red flag' }), { incidents: [incident('physical_abuse', daysAgo(300))] }),
+      ],
+      NOW,
+    );
+    expect(names(selection, 'firing')).toEqual(['D red flag', 'A pattern vip', 'C two patterns', 'B pattern']);
+  });
+
+  it('orders turned bad: VIPs first, then worst health; gone quiet: VIPs, then longest silence', () => {
+    const selection = selectDigest(
+      cat,
+      [
+        week(aClient({ name: 'worse' }), { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } }),
+        week(aClient({ name: 'bad' }), turningBad),
+        week(aClient({ name: 'vip', category: 'vip' }), turningBad),
+        week(aClient({ name: 'q40', relationship: 'long_term' }), { lastCallAt: daysAgo(40) }),
+        week(aClient({ name: 'q90', relationship: 'long_term' }), { lastCallAt: daysAgo(90) }),
+        week(aClient({ name: 'qvip', category: 'vip' }), { lastCallAt: daysAgo(31) }),
+      ],
+      NOW,
+    );
+    expect(names(selection, 'turned_bad')).toEqual(['vip', 'worse', 'bad']);
+    expect(names(selection, 'gone_quiet')).toEqual(['qvip', 'q90', 'q40']);
+  });
+
+  it('a snoozed client is held back until new evidence is logged after the snooze', () => {
+    const liar = aClient({ name: 'Liar' });
+    const lie = incident('lying', daysAgo(20));
+    const held = selectDigest(cat, [week(liar, { incidents: [lie], snoozes: [snooze(daysAgo(6))] })], NOW);
+    expect(held.sections.firing).toEqual([]);
+    expect(held.suppressed).toMatchObject([{ client: { name: 'Liar' }, section: 'firing', why: 'snoozed' }]);
+    expect(isQuietWeek(held)).toBe(true);
+
+    const newLie = incident('lying', daysAgo(2));
+    const lifted = selectDigest(cat, [week(liar, { incidents: [lie, newLie], snoozes: [snooze(daysAgo(6))] })], NOW);
+    expect(names(lifted, 'firing')).toEqual(['Liar']);
+    expect(lifted.suppressed).toEqual([]);
+  });
+
+  it('a snooze ends after 2 weeks', () => {
+    const s = selectDigest(cat, [week(aClient(), { incidents: [incident('lying', daysAgo(30))], snoozes: [snooze(daysAgo(15))] })], NOW);
+    expect(s.sections.firing).toHaveLength(1);
+  });
+
+  it('keep and require-prepayment settle firing criteria until new evidence; acknowledge does not', () => {
+    const lie = incident('lying', daysAgo(20));
+    const keep = selectDigest(cat, [week(aClient(), { incidents: [lie], decisions: [decision('keep', daysAgo(10))] })], NOW);
+    expect(keep.sections.firing).toEqual([]);
+    expect(keep.suppressed[0]?.why).toBe('decided');
+    const ack = selectDigest(cat, [week(aClient(), { incidents: [lie], decisions: [decision('acknowledge', daysAgo(10))] })], NOW);
+    expect(ack.sections.firing).toHaveLength(1);
+    expect(ack.sections.firing[0]!.lastDecision?.kind).toBe('acknowledge');
+    const again = selectDigest(
+      cat,
+      [week(aClient(), { incidents: [lie, incident('lying', daysAgo(1))], decisions: [decision('keep', daysAgo(10))] })],
+      NOW,
+    );
+    expect(again.sections.firing).toHaveLength(1);
+  });
+
+  it('a client held back from one section still appears in the next one that applies', () => {
+    const s = selectDigest(
+      cat,
+      [week(aClient({ name: 'Kept' }), { incidents: [incident('lying', daysAgo(20))], decisions: [decision('keep', daysAgo(10))], ...turningBad })],
+      NOW,
+    );
+    expect(names(s, 'turned_bad')).toEqual(['Kept']);
+    expect(s.suppressed).toEqual([]);
+  });
+
+  it('mental abuse without a warning is not a firing criterion; with one before it, it is', () => {
+    const abuse = incident('mental_abuse', daysAgo(2));
+    expect(selectDigest(cat, [week(aClient(), { incidents: [abuse] })], NOW).sections.firing).toEqual([]);
+    expect(selectDigest(cat, [week(aClient(), { incidents: [abuse], warnings: [warning(daysAgo(3))] })], NOW).sections.firing).toHaveLength(1);
+  });
+
+  it('new stepping-stone drift puts a long-term client in turned bad', () => {
+    const longTerm = aClient({ name: 'Drifter', relationship: 'long_term' });
+    const s = selectDigest(cat, [week(longTerm, { incidents: [incident('slow_payment', daysAgo(100)), incident('slow_payment', daysAgo(2))] })], NOW);
+    expect(names(s, 'turned_bad')).toEqual(['Drifter']);
+    expect(s.sections.turned_bad[0]!.drift).toMatchObject({ isNew: true });
+    const old = selectDigest(cat, [week(longTerm, { incidents: [incident('slow_payment', daysAgo(100)), incident('slow_payment', daysAgo(20))] })], NOW);
+    expect(old.sections.turned_bad).toEqual([]);
+  });
+
+  it('exited clients are never named, but count in retention', () => {
+    const s = selectDigest(
+      cat,
+      [
+        week(aClient({ name: 'Gone', status: 'exited', exitedAt: daysAgo(5), monthlyValue: 100 }), { incidents: [incident('lying', daysAgo(1))] }),
+        week(aClient({ name: 'Stays', monthlyValue: 300, category: 'vip' })),
+        week(aClient({ name: 'New', createdAt: daysAgo(10), monthlyValue: 50 })),
+      ],
+      NOW,
+    );
+    expect(isQuietWeek(s)).toBe(true);
+    expect(s.summary.retention).toEqual({ days: 90, kept: 1, of: 2, rate: 0.5 });
+    expect(s.summary.mostProfitableCategory).toEqual({ category: 'vip', monthlyValue: 300 });
+  });
+
+  it('summarises the week: logs, bands (unknown apart), revenue at risk', () => {
+    const s = selectDigest(
+      cat,
+      [
+        week(aClient({ monthlyValue: 1000 }), { ...turningBad, loggedThisWeek: { calls: 2, incidents: 0 } }),
+        week(aClient({ monthlyValue: 500 }), { incidents: [incident('lying', daysAgo(1))], loggedThisWeek: { calls: 0, incidents: 1 } }),
+        week(aClient({ monthlyValue: 200 }), { history: { observations: [observed('positive_attitude', daysAgo(1))] } }),
+      ],
+      NOW,
+    );
+    expect(s.summary).toMatchObject({
+      callsLogged: 2,
+      incidentsLogged: 1,
+      bands: { healthy: 0, watch: 1, at_risk: 1, unknown: 1 },
+      revenueAtRisk: 1500,
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { silentLogger } from '../../src/log.js';
+import { startLocalWorkspace, type LocalRun } from '../../src/local/startLocal.js';
+import { openTestDatabase } from '../support/database.js';
+
+describe('local workspace server (no browser)', () => {
+  let handle: DatabaseHandle;
+  let local: LocalRun;
+  const post = async (path: string, body: Record<string, unknown>): Promise<any> => (await fetch(`${local.url}${path.slice(1)}`, { method: 'POST', body: JSON.stringify(body) })).json();
+  const state = async (user: string): Promise<any> => (await fetch(`${local.url}local/state?user=${user}`)).json();
+  const until = async (read: () => Promise<any>, ok: (v: any) => boolean): Promise<any> => {
+    for (let i = 0; i < 100; i++) {
+      const v = await read();
+      if (ok(v)) return v;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('timed out');
+  };
+
+  beforeAll(async () => {
+    handle = await openTestDatabase('pglite');
+    local = await startLocalWorkspace(handle.db, silentLogger, 0);
+  });
+  afterAll(async () => {
+    await local?.stop();
+    await handle?.close();
+  });
+
+  it('serves the page and its script', async () => {
+    expect(await (await fetch(local.url)).text()).toContain('<title>Rapport — local workspace</title>');
+    expect((await fetch(`${local.url}local/app.js`)).headers.get('content-type')).toContain('javascript');
+  });
+
+  it('a typed command reaches the app as a signed request; the answer is only visible to its author', async () => {
+    await post('/local/command', { user: 'U0DANA', text: '/client add Acme Corp vip <@U0DANA|dana>' });
+    const dana = await until(() => state('U0DANA'), (s: any) => s.channel.length > 0);
+    expect(dana.channel[0]).toMatchObject({ for: 'U0DANA' });
+    expect(dana.channel[0].text).toContain('Client Acme Corp added.');
+    expect((await state('U0SAM')).channel).toEqual([]);
+  });
+
+  it('the second workspace sees none of the first one’s clients', async () => {
+    await post('/local/command', { user: 'U0OTTO', text: '/client show Acme Corp' });
+    const otto = await until(() => state('U0OTTO'), (s: any) => s.channel.length > 0);
+    expect(otto.team.id).toBe('T0SECOND');
+    expect(otto.channel[0].text).toContain('No client called “Acme Corp”');
+  });
+
+  it('answers bad input with a clear message and changes nothing', async () => {
+    expect(await post('/local/command', { user: 'U0DANA', text: 'hello there' })).toEqual({ error: 'Type a slash command, e.g. /call help' });
+    const unknown = await fetch(`${local.url}local/command`, { method: 'POST', body: JSON.stringify({ user: 'U0NOBODY', text: '/call help' }) });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: 'unknown user' });
+    expect(await post('/local/submit', { user: 'U0DANA', viewId: 'V0GONE', values: {} })).toEqual({ error: 'That form is no longer open.' });
+    expect((await state('U0SAM')).channel).toEqual([]);
+  });
+
+  it('loads the demo portfolio once, and refuses a second time', async () => {
+    expect((await post('/local/seed', { user: 'U0OTTO' })).message).toMatch(/^Loaded 30 clients, \d+ calls and \d+ incidents/);
+    expect(await post('/local/seed', { user: 'U0OTTO' })).toEqual({ error: 'This workspace already has clients: the demo portfolio loads into an empty workspace only.' });
+  });
+
+  it('opens a modal for its user, loads options, and submits it', async () => {
+    await post('/local/command', { user: 'U0DANA', text: '/call' });
+    const withModal = await until(() => state('U0DANA'), (s: any) => !!s.modal);
+    expect((await state('U0SAM')).modal).toBeNull();
+    const options = await post('/local/options', { user: 'U0DANA', viewId: withModal.modal.id, actionId: 'client', blockId: 'client', value: 'acme' });
+    expect(options.options.map((o: any) => o.text.text)).toEqual(['Acme Corp']);
+    const errors = await post('/local/submit', { user: 'U0DANA', viewId: withModal.modal.id, values: {} });
+    expect(errors).toEqual({ errors: { client: 'Pick a client from the list.' } });
+    const ok = await post('/local/submit', {
+      user: 'U0DANA',
+      viewId: withModal.modal.id,
+      values: { client: { client: { type: 'external_select', selected_option: options.options[0] } } },
+    });
+    expect(ok).toEqual({ ok: true });
+    await until(() => state('U0DANA'), (s: any) => s.modal === null && s.channel.some((m: any) => m.text.includes('Call with Acme Corp')));
+  });
+});

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import * as schema from '../../src/db/schema/index.js';
+import { findClientByName } from '../../src/db/queries/clients.js';
+import { getWorkspace } from '../../src/db/queries/workspaces.js';
+import { TEST_DRIVERS } from '../support/database.js';
+import { ADMIN, ALICE, BOB, MALLORY, TEAM, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+
+describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
+  let h: Harness;
+  const rows = async (table: 'calls' | 'incidents' | 'clients' | 'traitObservations' | 'warnings') => {
+    const [r] = await h.db.select({ n: count() }).from(schema[table]);
+    return r!.n;
+  };
+  /** Runs a command and returns the text of the ephemeral reply. */
+  const say = async (actor: typeof ALICE, command: string, text: string) => {
+    const { reply } = await h.command(actor, command, text);
+    expect(reply.method === 'ack' || reply.params.response_type === 'ephemeral').toBe(true);
+    return textOf(reply.params);
+  };
+
+  beforeAll(async () => {
+    h = await startHarness(driver);
+    await say(ALICE, '/client', 'add Acme Corp vip long-term <@U0ALICE|alice> 12k');
+    await say(ALICE, '/client', 'add Globex problem <@U0BOB|bob>');
+    await say(ALICE, '/client', 'add "Legal Eagles" regular');
+  });
+  afterAll(() => h?.close());
+
+  describe('/client', () => {
+    it('adds a client with category, relationship, owner and value', async () => {
+      const acme = await findClientByName(h.db, TEAM, 'ACME corp');
+      expect(acme).toMatchObject({ category: 'vip', relationship: 'long_term', ownerUserId: 'U0ALICE', monthlyValue: 12000 });
+    });
+
+    it('refuses a duplicate name in any case and an owner that is not a mention', async () => {
+      expect(await say(BOB, '/client', 'add acme corp')).toContain('already a client called "acme corp"');
+      expect(await say(BOB, '/client', 'add Initech @dana')).toContain('Mention the owner');
+      expect(await rows('clients')).toBe(3);
+    });
+
+    it('shows a client with health, trend, signals and history', async () => {
+      const text = await say(BOB, '/client', 'show acme corp');
+      expect(text).toContain('Acme Corp');
+      expect(text).toContain('8-week trend');
+      expect(text).toContain('VIP / critical');
+      expect(text).toMatch(/No firing criteria met|Gone quiet/);
+    });
+
+    it('says "did you mean" for a near miss and never picks a client silently', async () => {
+      expect(await say(BOB, '/client', 'show acme')).toContain('No client called “acme”. Did you mean “Acme Corp”?');
+      expect(await say(BOB, '/client', 'show Glbex')).toContain('Did you mean “Globex”?');
+    });
+
+    it('lists by category and by band', async () => {
+      const vip = await say(BOB, '/client', 'list vip');
+      expect(vip).toContain('Acme Corp');
+      expect(vip).not.toContain('Globex');
+      expect(await say(BOB, '/client', 'list purple')).toContain('neither a category nor a band');
+    });
+
+    it('sets fields, keeping the category history', async () => {
+      expect(await say(ALICE, '/client', 'set Legal Eagles category employee')).toContain('category is now employee');
+      expect(await say(ALICE, '/client', 'set Legal Eagles owner <@U0BOB|bob>')).toContain('owner is now <@U0BOB>');
+      expect(await say(ALICE, '/client', 'set Legal Eagles value lots')).toContain('not a monthly value');
+      expect(await say(ALICE, '/client', 'set Legal Eagles colour red')).toContain('Say which field');
+      const changes = await h.db.select().from(schema.clientCategoryChanges);
+      expect(changes).toMatchObject([{ fromCategory: 'regular', toCategory: 'employee', changedBy: 'U0ALICE' }]);
+    });
+
+    it('answers help at once, in the ack', async () => {
+      const { ack } = await h.command(BOB, '/client', 'help');
+      expect(ack.response_type).toBe('ephemeral');
+      expect(textOf(ack)).toContain('/client add <name>');
+    });
+  });
+
+  describe('/call', () => {
+    it('logs a call in one line and confirms what was stored, the new health, Undo and Edit', async () => {
+      const { reply } = await h.command(ALICE, '/call', 'acme corp +communication -reporting Weekly sync, still no usage data');
+      const text = textOf(reply.params);
+      expect(text).toContain('Call with *Acme Corp*');
+      expect(text).toContain('Excellent communication');
+      expect(text).toContain('No data sharing or reporting');
+      expect(text).toContain('Weekly sync, still no usage data');
+      expect(text).toMatch(/Health now: \*50\*/);
+      expect(Object.keys(buttonsOf(reply.params))).toEqual(['call_undo', 'call_edit']);
+      const [call] = await h.db.select().from(schema.calls).where(eq(schema.calls.notes, 'Weekly sync, still no usage data'));
+      expect(call).toMatchObject({ teamId: TEAM, loggedBy: 'U0ALICE' });
+    });
+
+    it('shows the health before and after the call it confirms', async () => {
+      // Acme Corp so far: one good and one bad observation (50). A bad one today: 100 × 2 / 5 = 40.
+      expect(await say(ALICE, '/call', 'acme corp -attitude')).toMatch(/Health now: \*40\* 🟡 watch \(was 50\)/);
+    });
+
+    it('accepts quoted names and names containing command words', async () => {
+      expect(await say(BOB, '/call', '"Legal Eagles" +positive')).toContain('Call with *Legal Eagles*');
+    });
+
+    it('reminds of the prepayment rule for a problem client', async () => {
+      expect(await say(BOB, '/call', 'globex -attitude')).toContain('full prepayment');
+    });
+
+    it('a retried delivery (same trigger id) stores the call once', async () => {
+      const before = await rows('calls');
+      await h.command(ALICE, '/call', 'globex +comms retry me', 'trigger-retry-1');
+      const again = await h.command(ALICE, '/call', 'globex +comms retry me', 'trigger-retry-1');
+      expect(textOf(again.reply.params)).toContain('was already logged');
+      expect(await rows('calls')).toBe(before + 1);
+    });
+
+    it.each([
+      ['unknown client', 'acme +communication', 'Did you mean “Acme Corp”?'],
+      ['unknown trait', 'globex +charm', 'I don\'t know the trait `+charm`'],
+      ['a good-only trait used as bad', 'globex -positive', 'I don\'t know the trait `-positive`'],
+      ['emoji name', '🦄🦄 +comms', 'No client called “🦄🦄”'],
+      ['quotes', '"Acme +comms', 'No client called'],
+      ['SQL-looking text', "x'; drop table calls;-- +comms", 'No client called'],
+      ['10 kB of notes', `globex +comms ${'x'.repeat(10_000)}`, 'at most 3000'],
+    ])('%s gets a clear ephemeral answer and stores nothing', async (_what, text, answer) => {
+      const before = { calls: await rows('calls'), obs: await rows('traitObservations') };
+      expect(await say(BOB, '/call', text)).toContain(answer);
+      expect({ calls: await rows('calls'), obs: await rows('traitObservations') }).toEqual(before);
+    });
+
+    it('with no arguments opens the modal; with only a name, the modal for that client', async () => {
+      const empty = await h.command(ALICE, '/call', '');
+      expect(empty.reply.method).toBe('views.open');
+      expect(empty.reply.params.view.callback_id).toBe('call_modal');
+      const named = await h.command(ALICE, '/call', 'Acme Corp');
+      expect(named.reply.params.view.blocks[0].element.initial_option.text.text).toBe('Acme Corp');
+    });
+
+    it('help lists the traits with their aliases', async () => {
+      const { ack } = await h.command(BOB, '/call', 'help');
+      expect(textOf(ack)).toContain('`-reporting`');
+      expect(textOf(ack)).toContain('`+communication` Excellent communication');
+    });
+  });
+
+  describe('/incident', () => {
+    it('logs a late payment with its fields', async () => {
+      const text = await say(BOB, '/incident', 'globex late 45 days invoice=INV-7 amount=1,200 Paid after three reminders');
+      expect(text).toContain('Chronically slow payment (45 days late, invoice INV-7, amount 1,200)');
+      expect(text).toContain('full prepayment');
+      const [incident] = await h.db.select().from(schema.incidents);
+      expect(incident).toMatchObject({ kind: 'slow_payment', description: 'Paid after three reminders', details: { kind: 'slow_payment', daysLate: 45, invoiceRef: 'INV-7', amount: 1200 } });
+    });
+
+    it('asks for the days late, and for a known kind, storing nothing', async () => {
+      const before = await rows('incidents');
+      expect(await say(BOB, '/incident', 'globex late')).toContain('How many days late?');
+      expect(await say(BOB, '/incident', 'globex grumpy')).toContain('`grumpy` is not an incident kind');
+      expect(await rows('incidents')).toBe(before);
+    });
+
+    it('a red flag DMs the client’s owner at once', async () => {
+      const seq = h.api.lastSeq;
+      const text = await say(BOB, '/incident', 'acme corp lie Claimed the data was sent');
+      expect(text).toContain('3. Lying');
+      const open = await h.api.next('conversations.open', seq);
+      expect(open.params.users).toBe('U0ALICE');
+      const dm = await h.api.next('chat.postMessage', seq);
+      expect(dm.params.channel).toBe('D0ALICE');
+      expect(textOf(dm.params)).toContain('Acme Corp* now meets a red-flag firing criterion (logged by <@U0BOB>)');
+    });
+
+    it('mental abuse counts only after the client was told: the button records the warning', async () => {
+      const first = await h.command(BOB, '/incident', 'acme corp abuse Shouted at the team');
+      const buttons = buttonsOf(first.reply.params);
+      expect(textOf(first.reply.params)).not.toContain('2. Mental abuse');
+      expect(buttons.incident_client_was_told).toBeTruthy();
+      const seq = h.api.lastSeq;
+      await h.send.blockAction(BOB, { action_id: 'incident_client_was_told', value: buttons.incident_client_was_told! });
+      const told = await h.api.next('response_url', seq);
+      expect(textOf(told.params)).toContain('told *Acme Corp*');
+      expect(await rows('warnings')).toBe(1);
+
+      const seq2 = h.api.lastSeq;
+      const again = await h.command(BOB, '/incident', 'acme corp abuse Again');
+      expect(textOf(again.reply.params)).toContain('2. Mental abuse after being told it is unacceptable');
+      const dm = await h.api.next('chat.postMessage', seq2);
+      expect(textOf(dm.params)).toContain('Mental abuse after being told');
+    });
+  });
+
+  describe('/rapport', () => {
+    it('shows settings to anyone, and lets only admins change them', async () => {
+      expect(await say(BOB, '/rapport', 'settings')).toContain('Monday 09:00 (UTC)');
+      expect(await say(BOB, '/rapport', 'settings timezone Europe/Istanbul')).toContain('Only workspace admins');
+      expect(await say(ADMIN, '/rapport', 'settings timezone Mars/Olympus')).toContain('not a time zone');
+      expect(await say(ADMIN, '/rapport', 'settings timezone Europe/Istanbul')).toContain('(Europe/Istanbul)');
+      expect(await say(ADMIN, '/rapport', 'settings channel <#C0DIGEST|digest>')).toContain('<#C0DIGEST>');
+      expect(await say(ADMIN, '/rapport', 'settings threshold goneQuietDays 21')).toContain('Gone quiet: 21 d');
+      expect(await say(ADMIN, '/rapport', 'settings threshold health.halfLifeDays -3')).toContain('halfLifeDays');
+      expect(await getWorkspace(h.db, TEAM)).toMatchObject({ timeZone: 'Europe/Istanbul', digestChannelId: 'C0DIGEST', settings: { thresholds: { goneQuietDays: 21 } } });
+    });
+
+    it('answers unknown settings and digest words with the usage line, changing nothing', async () => {
+      expect(await say(ADMIN, '/rapport', 'settings day blursday')).toContain('`blursday` is not a day of the week.\nUsage: `/rapport settings');
+      expect(await say(ADMIN, '/rapport', 'settings colour red')).toContain("I can't change `colour`.");
+      expect(await say(ADMIN, '/rapport', 'settings channel general')).toContain('Mention the channel with #');
+      expect(await say(BOB, '/rapport', 'digest frobnicate')).toContain("I don't know `/rapport digest frobnicate`.\nUsage: `/rapport digest preview | /rapport digest now [--force]`");
+      expect(await getWorkspace(h.db, TEAM)).toMatchObject({ digestDay: 1, digestChannelId: 'C0DIGEST' });
+    });
+
+    it('help names every command', async () => {
+      const { ack } = await h.command(BOB, '/rapport', 'help');
+      expect(textOf(ack)).toContain('/call help');
+    });
+  });
+
+  describe('workspaces are isolated', () => {
+    it('another workspace sees none of these clients', async () => {
+      expect(await say(MALLORY, '/client', 'show Acme Corp')).toContain('No client called “Acme Corp”');
+      expect(await say(MALLORY, '/client', 'list')).toContain('no clients');
+      expect(await say(MALLORY, '/call', 'Acme Corp +comms')).toContain('No client called');
+    });
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The app under test, as Slack sees it: the real Bolt receiver on a loopback port, a private database, and
+ * the local Web API recording what the app sends. Tests speak to it only through signed HTTP requests.
+ */
+import { LocalSlackWebApi, type LocalSlackUser, type SlackApiCall } from '../../src/local/slackWebApi.js';
+import { SlackRequestSender, type SlackActor } from '../../src/local/slackRequests.js';
+import type { Database, DatabaseHandle } from '../../src/db/client.js';
+import { silentLogger, createLogger, type Logger } from '../../src/log.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { openTestDatabase, type TestDriver } from './database.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+export const TEAM = 'T0ACME';
+export const OTHER_TEAM = 'T0OTHER';
+export const ALICE: SlackActor = { teamId: TEAM, userId: 'U0ALICE', channelId: 'C0SALES' };
+export const BOB: SlackActor = { teamId: TEAM, userId: 'U0BOB', channelId: 'C0SALES' };
+export const ADMIN: SlackActor = { teamId: TEAM, userId: 'U0ADMIN', channelId: 'C0SALES' };
+export const MALLORY: SlackActor = { teamId: OTHER_TEAM, userId: 'U0MALLORY', channelId: 'C0ELSEWHERE' };
+
+const USERS: LocalSlackUser[] = [
+  { id: 'U0ALICE', name: 'alice', teamId: TEAM },
+  { id: 'U0BOB', name: 'bob', teamId: TEAM },
+  { id: 'U0ADMIN', name: 'admin', teamId: TEAM, isAdmin: true },
+  { id: 'U0MALLORY', name: 'mallory', teamId: OTHER_TEAM },
+];
+
+export interface Harness {
+  db: Database;
+  /** Postgres only: the private database's URL, to open more pools on it as other app instances would. */
+  databaseUrl: string | undefined;
+  api: LocalSlackWebApi;
+  send: SlackRequestSender;
+  slack: SlackApp;
+  url: string;
+  /** Sends a command and returns its ack and the first thing the app sent after it (reply or modal). */
+  command(actor: SlackActor, command: string, text: string, triggerId?: string): Promise<{ status: number; ack: any; reply: SlackApiCall }>;
+  /** Everything the app sent since `seq` (default: since the harness started). */
+  since(seq: number): SlackApiCall[];
+  close(): Promise<void>;
+}
+
+let commandSeq = 0;
+
+export async function startHarness(driver: TestDriver, now?: () => Date, appLogger?: Logger): Promise<Harness> {
+  let handle: (DatabaseHandle & { url?: string }) | undefined;
+  const api = await new LocalSlackWebApi(USERS).start();
+  try {
+    handle = await openTestDatabase(driver);
+    const logger = appLogger ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger);
+    const slack = createSlackApp({
+      slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: api.apiUrl },
+      db: handle.db,
+      logger,
+      now,
+    });
+    const port = await slack.start(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}`;
+    const send = new SlackRequestSender({ url: `${url}/slack/events`, signingSecret: SIGNING_SECRET, responseUrl: (id) => api.responseUrl(id) });
+    const h: Harness = {
+      db: handle.db,
+      databaseUrl: handle.url,
+      api,
+      send,
+      slack,
+      url,
+      async command(actor, command, text, triggerId = `trigger-${++commandSeq}`) {
+        const seq = api.lastSeq;
+        const responseId = `R${commandSeq}-${Math.random().toString(36).slice(2)}`;
+        const res = await send.command(actor, command, text, { triggerId, responseId });
+        if (res.status !== 200) throw new Error(`${command} ${text}: HTTP ${res.status}`);
+        if (res.body && typeof res.body === 'object' && 'text' in res.body) {
+          return { status: res.status, ack: res.body, reply: { method: 'ack', params: res.body, token: undefined, seq } };
+        }
+        // This command's own answer: on its response URL, or a modal opened with its trigger id.
+        const reply = await api.waitFor(
+          (c) => c.seq > seq && ((c.method === 'response_url' && c.responseUrlId === responseId) || (c.method === 'views.open' && c.params.trigger_id === triggerId)),
+        );
+        return { status: res.status, ack: res.body, reply };
+      },
+      since: (seq) => api.calls.filter((c) => c.seq > seq),
+      async close() {
+        await slack.stop();
+        await handle!.close();
+        await api.stop();
+      },
+    };
+    return h;
+  } catch (error) {
+    await handle?.close();
+    await api.stop();
+    throw error;
+  }
+}
+
+/** All the text of a message or reply (text, section texts and fields, context), for loose assertions. */
+export function textOf(params: Record<string, any>): string {
+  const parts: string[] = [params.text ?? ''];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'text' && typeof v === 'string') parts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(params.blocks);
+  return parts.join('\n');
+}
+
+/** The buttons of a reply as { action_id: value }. */
+export function buttonsOf(params: Record<string, any>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const block of params.blocks ?? []) {
+    if (block.type === 'actions') for (const e of block.elements) out[e.action_id] = e.value;
+  }
+  return out;
+}

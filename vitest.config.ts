@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The reliability suite is its own command (npm run test:reliability): long, and it prints figures.
+    exclude: ['test/reliability/**', 'node_modules/**'],
+    globalSetup: ['test/support/globalSetup.ts'],
+    // Database files open their own database in beforeAll; Postgres creation and PGlite loading take a moment.
+    hookTimeout: 60_000,
+    testTimeout: 20_000,
+  },
+});
