@@ -12,10 +12,13 @@ import {
   claimDigestWeek,
   digestForWeek,
   lastPostedWeek,
+  holdDigestThread,
   markDigestPosted,
   recordDigestFailure,
-  recordDigestMessage,
+  recordDigestPost,
+  recordPagePosted,
   renewClaim,
+  unpostedPages,
   type Digest,
 } from '../db/queries/digests.js';
 import { appendAudit } from '../db/queries/audit.js';
@@ -69,7 +72,12 @@ export class DigestRunner {
       // Nothing was missed before the workspace existed: a new install waits for its first slot.
       if (slot.at < workspace.createdAt) continue;
       const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
-      if (existing?.status === 'posted') continue;
+      if (existing?.status === 'posted') {
+        await this.postThread(existing, true).catch((error: unknown) =>
+          this.deps.logger.error('digest thread resume failed', { team: workspace.teamId, week: slot.week, error: String(error) }),
+        );
+        continue;
+      }
       // A schedule moved to later in the week would otherwise post again days after this week's digest.
       const lastWeek = existing ? null : await lastPostedWeek(this.deps.db, workspace.teamId);
       if (lastWeek && Date.parse(slot.week) - Date.parse(lastWeek) < 7 * DAY_MS) continue;
@@ -107,7 +115,7 @@ export class DigestRunner {
     const existing = await digestForWeek(this.deps.db, teamId, slot.week);
     if (existing?.status === 'posted' && !force) return { status: 'already_posted', digest: existing };
     if (existing?.status === 'posted') {
-      const outcome = await this.publish(workspace, existing, asOf);
+      const outcome = await this.publish(workspace, existing, asOf, await this.compose(workspace, asOf));
       await appendAudit(this.deps.db, teamId, { actor, action: 'digest.force', entityType: 'digest', entityId: existing.id, details: { week: slot.week } });
       return outcome;
     }
@@ -118,20 +126,30 @@ export class DigestRunner {
     const channel = workspace.digestChannelId!;
     const claim = await claimDigestWeek(this.deps.db, workspace.teamId, slot.week, channel, this.instance, this.deps.claimLeaseSeconds);
     if (!claim) return { status: 'claimed_elsewhere' };
+    const pages = await this.compose(workspace, slot);
     if (claim.takenOver) {
       // The previous holder may have died after Slack accepted its post and before the ts was stored.
-      const landed = await this.findPosted(channel, claim.digest);
-      if (landed) {
-        await markDigestPosted(this.deps.db, claim.digest, landed);
+      const landedTs = await this.findPosted(channel, claim.digest);
+      if (landedTs) {
+        const [first, ...thread] = pages;
+        await markDigestPosted(this.deps.db, claim.digest, { ...first!, channelId: channel, ts: landedTs }, thread);
         this.deps.logger.info('digest found already posted by an instance that stopped; recorded it', { team: workspace.teamId, week: slot.week });
+        await this.postThread(claim.digest);
         return { status: 'already_posted', digest: claim.digest };
       }
     }
-    return this.publish(workspace, claim.digest, slot);
+    return this.publish(workspace, claim.digest, slot, pages);
   }
 
-  /** Our post of this digest in the channel's recent history, if there is one (needs channels:history). */
-  private async findPosted(channel: string, digest: Digest) {
+  /** The week's digest as Slack messages. The week ends at its slot, so a late (caught-up) post says what the on-time one would have. */
+  private async compose(workspace: Workspace, slot: DigestSlot): Promise<DigestPage[]> {
+    const catalogue = catalogueOf(workspace);
+    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, slot.at), slot.at);
+    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true });
+  }
+
+  /** The ts of our first message of this digest in the channel's recent history, if any (needs channels:history). */
+  private async findPosted(channel: string, digest: Digest): Promise<string | undefined> {
     try {
       const history = await this.deps.web.conversations.history({
         channel,
@@ -140,33 +158,26 @@ export class DigestRunner {
         include_all_metadata: true,
         limit: 200,
       });
-      const found = history.messages?.find(
-        (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && (m.metadata.event_payload as { digest_id?: string } | undefined)?.digest_id === digest.id,
-      );
-      return found?.ts ? { channelId: channel, ts: found.ts, clientIds: [], blocks: (found.blocks ?? []) as Record<string, unknown>[] } : undefined;
+      return history.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && payloadOf(m.metadata)?.digest_id === digest.id && !payloadOf(m.metadata)?.page_id)?.ts;
     } catch (error) {
       this.deps.logger.warn('could not read the channel history to check for an interrupted digest post; posting', { error: String(error) });
       return undefined;
     }
   }
 
-  /** Composes and posts; the first message is recorded the moment Slack returns its ts. */
-  private async publish(workspace: Workspace, digest: Digest, slot: DigestSlot): Promise<PostOutcome> {
+  /** Posts the first message; its thread pages are recorded with it and posted after it. */
+  private async publish(workspace: Workspace, digest: Digest, slot: DigestSlot, pages: DigestPage[]): Promise<PostOutcome> {
     const { db, web, logger } = this.deps;
     const channel = workspace.digestChannelId!;
-    const catalogue = catalogueOf(workspace);
-    // The week ends at its scheduled moment, so a late (caught-up) post says what the on-time one would have.
-    const selection = selectDigest(catalogue, await loadDigestWeek(db, workspace.teamId, catalogue, slot.at), slot.at);
-    const pages = composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true });
-    const first = pages[0]!;
+    const [first, ...thread] = pages;
     const forced = digest.status === 'posted';
     if (!forced && !(await renewClaim(db, digest, this.instance))) return { status: 'claimed_elsewhere' };
     let ts: string;
     try {
       const res = await web.chat.postMessage({
         channel,
-        text: first.text,
-        blocks: first.blocks as never,
+        text: first!.text,
+        blocks: first!.blocks as never,
         unfurl_links: false,
         metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digest.id, week: slot.week } },
       });
@@ -177,18 +188,65 @@ export class DigestRunner {
       logger.error('could not post the digest', { team: workspace.teamId, week: slot.week, error: message });
       return { status: 'failed', error: message };
     }
-    const record = { channelId: channel, ts, clientIds: first.clientIds, blocks: first.blocks };
-    if (forced) await recordDigestMessage(db, workspace.teamId, digest.id, record);
-    else await markDigestPosted(db, digest, record);
-    for (const page of pages.slice(1)) {
-      try {
-        const reply = await web.chat.postMessage({ channel, thread_ts: ts, text: page.text, blocks: page.blocks as never, unfurl_links: false });
-        await recordDigestMessage(db, workspace.teamId, digest.id, { channelId: channel, ts: reply.ts!, clientIds: page.clientIds, blocks: page.blocks });
-      } catch (error) {
-        logger.error('could not post a digest continuation', { team: workspace.teamId, week: slot.week, error: String(error) });
-      }
-    }
-    logger.info('digest posted', { team: workspace.teamId, week: slot.week, pages: pages.length });
+    const record = { ...first!, channelId: channel, ts };
+    if (forced) await recordDigestPost(db, digest, record, thread);
+    else await markDigestPosted(db, digest, record, thread);
+    const threaded = await this.postThread(digest);
+    logger.info('digest posted', { team: workspace.teamId, week: slot.week, pages: pages.length, threadPagesPosted: threaded });
     return { status: 'posted', digest, ts, pages: pages.length };
   }
+
+  /**
+   * Posts the digest's thread pages still waiting, in order, renewing this instance's hold before each page.
+   * Stops at a page Slack refuses (recorded on the digest): the next tick retries once the hold has lapsed.
+   * `resuming`: another holder may have stopped between Slack accepting a page and recording it, so pages
+   * already in the thread (found by their metadata) are recorded instead of posted again.
+   */
+  private async postThread(digest: Digest, resuming = false): Promise<number> {
+    const { db, web, logger } = this.deps;
+    const lease = this.deps.claimLeaseSeconds;
+    if ((await unpostedPages(db, digest)).length === 0) return 0;
+    if (!(await holdDigestThread(db, digest, this.instance, lease, { staleOnly: resuming }))) return 0;
+    if (resuming) await this.recordPagesAlreadyInThread(digest);
+    let posted = 0;
+    for (let [page] = await unpostedPages(db, digest); page; [page] = await unpostedPages(db, digest)) {
+      if (!(await holdDigestThread(db, digest, this.instance, lease))) break;
+      try {
+        const reply = await web.chat.postMessage({
+          channel: page.channelId,
+          thread_ts: page.threadTs!,
+          text: page.text,
+          blocks: page.blocks as never,
+          unfurl_links: false,
+          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digest.id, page_id: page.id } },
+        });
+        await recordPagePosted(db, page, reply.ts!);
+        posted++;
+      } catch (error) {
+        const message = (error as { data?: { error?: string } }).data?.error ?? String(error);
+        await recordDigestFailure(db, digest, message);
+        logger.error('could not post a digest page in its thread; retried once the hold lapses', { team: digest.teamId, week: digest.week, page: page.page, error: message });
+        break;
+      }
+    }
+    return posted;
+  }
+
+  private async recordPagesAlreadyInThread(digest: Digest): Promise<void> {
+    const waiting = await unpostedPages(this.deps.db, digest);
+    for (const [threadTs, channel] of new Map(waiting.map((p) => [p.threadTs!, p.channelId]))) {
+      try {
+        const replies = await this.deps.web.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 1000 });
+        for (const m of replies.messages ?? []) {
+          const pageId = m.metadata?.event_type === DIGEST_EVENT_TYPE ? payloadOf(m.metadata)?.page_id : undefined;
+          const page = waiting.find((p) => p.id === pageId);
+          if (page && m.ts) await recordPagePosted(this.deps.db, page, m.ts);
+        }
+      } catch (error) {
+        this.deps.logger.warn('could not read the digest thread to check for an interrupted page; posting the rest', { error: String(error) });
+      }
+    }
+  }
 }
+
+const payloadOf = (metadata: { event_payload?: unknown }) => metadata.event_payload as { digest_id?: string; page_id?: string } | undefined;

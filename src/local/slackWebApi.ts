@@ -185,6 +185,13 @@ export class LocalSlackWebApi {
     return `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, '0')}`;
   }
 
+  /** What the app posted to the channel and Slack accepted, oldest first. */
+  private postedTo(channel: string) {
+    return this.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel && c.response?.ok)
+      .map((c) => ({ ts: c.response!.ts as string, text: c.params.text, blocks: c.params.blocks, metadata: c.params.metadata, thread_ts: c.params.thread_ts as string | undefined }));
+  }
+
   private answer(method: string, params: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
@@ -202,14 +209,20 @@ export class LocalSlackWebApi {
         const id = (params.view_id as string | undefined) ?? `V0LOCAL${++this.viewCounter}`;
         return { view: { ...(params.view as object), id, hash: `h${this.seq + 1}` } };
       }
-      case 'conversations.history': {
-        // Messages the app posted to the channel, newest first, with their metadata (digest recovery reads it).
-        const messages = this.calls
-          .filter((c) => c.method === 'chat.postMessage' && c.params.channel === params.channel && c.response?.ok)
-          .map((c) => ({ ts: c.response!.ts, text: c.params.text, blocks: c.params.blocks, metadata: c.params.metadata, thread_ts: c.params.thread_ts }))
-          .filter((m) => !params.oldest || Number(m.ts) >= Number(params.oldest))
-          .reverse();
-        return { messages, has_more: false };
+      case 'conversations.history':
+        // Top-level messages the app posted to the channel, newest first, with their metadata (digest recovery reads it).
+        return {
+          messages: this.postedTo(String(params.channel))
+            .filter((m) => !m.thread_ts && (!params.oldest || Number(m.ts) >= Number(params.oldest)))
+            .reverse(),
+          has_more: false,
+        };
+      case 'conversations.replies': {
+        // The thread's parent, then its replies oldest first; unknown parents answer like Slack.
+        const posted = this.postedTo(String(params.channel));
+        const parent = posted.find((m) => m.ts === params.ts);
+        if (!parent) return { ok: false, error: 'thread_not_found' };
+        return { messages: [parent, ...posted.filter((m) => m.thread_ts === params.ts)], has_more: false };
       }
       case 'conversations.open':
         return { channel: { id: `D${String(params.users).replace(/^U/, '')}` } };

@@ -3,7 +3,7 @@
  * unique row; a claim whose holder vanished before posting is taken over after a lease; the posted message's
  * ts is recorded at once so nobody posts it again.
  */
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { digestMessages, digests } from '../schema/index.js';
 import { appendAudit } from './audit.js';
@@ -57,28 +57,94 @@ export async function renewClaim(db: Database, digest: Pick<Digest, 'id' | 'team
   return rows.length > 0;
 }
 
+/** A message of the digest as composed: what a thread page waits with until it is posted. */
+export interface DigestPageDraft {
+  text: string;
+  clientIds: string[];
+  blocks: Record<string, unknown>[];
+}
+
+/** The digest's first message, posted: the rest of its pages follow in its thread. */
+export interface PostedDigestMessage extends DigestPageDraft {
+  channelId: string;
+  ts: string;
+}
+
+/**
+ * Records the week's post: the digest is posted (nobody posts it again) and its thread pages wait, unposted,
+ * for whoever holds the digest to post them. One transaction: no post is recorded without its pages.
+ */
 export async function markDigestPosted(
   db: Database,
   digest: Pick<Digest, 'id' | 'teamId'>,
-  message: { channelId: string; ts: string; clientIds: string[]; blocks: Record<string, unknown>[] },
+  first: PostedDigestMessage,
+  thread: readonly DigestPageDraft[],
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(digests)
-      .set({ status: 'posted', postedAt: sql`now()`, messageTs: message.ts, lastError: null })
+      .set({ status: 'posted', postedAt: sql`now()`, claimedAt: sql`now()`, messageTs: first.ts, lastError: null })
       .where(and(eq(digests.teamId, digest.teamId), eq(digests.id, digest.id)));
-    await tx.insert(digestMessages).values({ teamId: digest.teamId, digestId: digest.id, ...message });
-    await appendAudit(tx, digest.teamId, { actor: 'system', action: 'digest.post', entityType: 'digest', entityId: digest.id, details: { ts: message.ts } });
+    await recordDigestPost(tx, digest, first, thread);
+    await appendAudit(tx, digest.teamId, { actor: 'system', action: 'digest.post', entityType: 'digest', entityId: digest.id, details: { ts: first.ts } });
   });
 }
 
-export async function recordDigestMessage(
+/** A further post of a digest already posted (`/rapport digest now force`): its own first message and thread. */
+export async function recordDigestPost(
   db: Database,
-  teamId: string,
-  digestId: string,
-  message: { channelId: string; ts: string; clientIds: string[]; blocks: Record<string, unknown>[] },
+  digest: Pick<Digest, 'id' | 'teamId'>,
+  first: PostedDigestMessage,
+  thread: readonly DigestPageDraft[],
 ): Promise<void> {
-  await db.insert(digestMessages).values({ teamId, digestId, ...message });
+  const common = { teamId: digest.teamId, digestId: digest.id, channelId: first.channelId };
+  await db.insert(digestMessages).values([
+    { ...common, ...first, page: 0, postedAt: sql`now()` },
+    ...thread.map((page, i) => ({ ...common, ...page, threadTs: first.ts, page: i + 1 })),
+  ]);
+}
+
+/** The digest's pages waiting to be posted in their thread, in posting order (threads oldest first). */
+export async function unpostedPages(db: Database, digest: Pick<Digest, 'id' | 'teamId'>): Promise<DigestMessage[]> {
+  return db
+    .select()
+    .from(digestMessages)
+    .where(and(eq(digestMessages.teamId, digest.teamId), eq(digestMessages.digestId, digest.id), isNull(digestMessages.ts)))
+    .orderBy(asc(digestMessages.threadTs), asc(digestMessages.page));
+}
+
+export async function recordPagePosted(db: Database, page: Pick<DigestMessage, 'id' | 'teamId'>, ts: string): Promise<void> {
+  await db
+    .update(digestMessages)
+    .set({ ts, postedAt: sql`now()` })
+    .where(and(eq(digestMessages.teamId, page.teamId), eq(digestMessages.id, page.id), isNull(digestMessages.ts)));
+}
+
+/**
+ * Takes or keeps the right to post a posted digest's thread pages: `instance` holds it already (unless
+ * `staleOnly`), or the holder has not renewed it for a lease (it stopped mid-thread, or Slack refused a page).
+ * Renewed before every page.
+ */
+export async function holdDigestThread(
+  db: Database,
+  digest: Pick<Digest, 'id' | 'teamId'>,
+  instance: string,
+  leaseSeconds = CLAIM_LEASE_SECONDS,
+  { staleOnly = false } = {},
+): Promise<boolean> {
+  const rows = await db
+    .update(digests)
+    .set({ claimedBy: instance, claimedAt: sql`now()` })
+    .where(
+      and(
+        eq(digests.teamId, digest.teamId),
+        eq(digests.id, digest.id),
+        eq(digests.status, 'posted'),
+        or(staleOnly ? undefined : eq(digests.claimedBy, instance), lt(digests.claimedAt, sql`now() - make_interval(secs => ${leaseSeconds})`)),
+      ),
+    )
+    .returning({ id: digests.id });
+  return rows.length > 0;
 }
 
 /** Posting failed: the claim stays (so nobody else posts meanwhile) and is retried once its lease runs out. */

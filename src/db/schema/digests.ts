@@ -33,8 +33,10 @@ export const digests = pgTable(
 );
 
 /**
- * Each Slack message a digest was posted as (the first in the channel, the rest in its thread, plus any
- * forced re-post), with the blocks as posted: a decision updates the message naming the client in place.
+ * Each Slack message a digest is posted as: the first in the channel, the rest in its thread (plus any forced
+ * re-post), with the blocks as posted, so a decision updates the message naming the client in place. The
+ * thread's pages are written with the first message and get their `ts` once posted: an instance that stops
+ * mid-thread leaves the rest for the next tick to finish.
  */
 export const digestMessages = pgTable(
   'digest_messages',
@@ -45,11 +47,18 @@ export const digestMessages = pgTable(
       .notNull()
       .references(() => digests.id, { onDelete: 'cascade' }),
     channelId: text('channel_id').notNull(),
-    ts: text('ts').notNull(),
+    /** Null while the page waits to be posted. */
+    ts: text('ts'),
+    /** The thread's first message; null for the first message itself. */
+    threadTs: text('thread_ts'),
+    /** Position in the thread: 0 for the first message. */
+    page: integer('page').notNull().default(0),
+    /** The notification text posted with the blocks. */
+    text: text('text').notNull().default(''),
     /** Clients the message names, so a decision finds the messages to update. */
     clientIds: jsonb('client_ids').$type<string[]>().notNull().default([]),
     blocks: jsonb('blocks').$type<Record<string, unknown>[]>().notNull(),
-    postedAt: recordedAt('posted_at'),
+    postedAt: instant('posted_at'),
   },
   (t) => [
     // Button clicks arrive with the message's channel and ts.

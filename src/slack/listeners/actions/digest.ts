@@ -27,11 +27,11 @@ export async function requireDecider(deps: SlackDeps, web: WebClient, teamId: st
   throw new RapportError('forbidden', `Sorry, only ${owner} or a workspace admin can decide about *${escapeText(client.name)}*. History is open to everyone.`);
 }
 
-/** Rewrites the client's status line in every message of the digest that names it. */
+/** Rewrites the client's status line in every message of the digest that names it (a page not yet posted goes out with it). */
 export async function showOnDigest(deps: SlackDeps, web: WebClient, teamId: string, digestId: string, clientId: string, line: string): Promise<void> {
   for (const message of await digestMessagesNaming(deps.db, teamId, digestId, clientId)) {
     const blocks = withClientStatus(message.blocks as never, clientId, line);
-    await web.chat.update({ channel: message.channelId, ts: message.ts, text: 'Rapport digest (updated)', blocks: blocks as never });
+    if (message.ts) await web.chat.update({ channel: message.channelId, ts: message.ts, text: 'Rapport digest (updated)', blocks: blocks as never });
     await updateDigestMessageBlocks(deps.db, message, blocks);
   }
 }
