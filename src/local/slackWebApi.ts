@@ -67,6 +67,8 @@ export class LocalSlackWebApi {
   private seq = 0;
   private tsCounter = 0;
   private viewCounter = 0;
+  /** Where `apps.connections.open` sends a Socket Mode client (a WebSocket server of the test's). */
+  socketModeUrl: string | undefined;
 
   constructor(users: LocalSlackUser[] = []) {
     for (const u of users) this.users.set(u.id, u);
@@ -194,6 +196,8 @@ export class LocalSlackWebApi {
 
   private answer(method: string, params: Record<string, any>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return this.socketModeUrl ? { url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'auth.test':
         return { team_id: 'T0LOCAL', user_id: 'U0RAPPORT', bot_id: 'B0RAPPORT', user: 'rapport' };
       case 'chat.postMessage':

@@ -60,7 +60,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let receiver: Receiver;
   let server: Server | undefined;
   if (slack.appToken) {
-    receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: boltLog });
+    receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger: boltLog,
+      // apps.connections.open goes to the same Web API as everything else (the local stand-in, in tests).
+      ...(slack.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } } } : {}),
+    });
   } else {
     const web = express();
     web.get('/healthz', async (_req, res) => {

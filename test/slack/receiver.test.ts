@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { slackSignature } from '../../src/local/slackRequests.js';
-import { createSlackApp } from '../../src/slack/app.js';
-import { silentLogger } from '../../src/log.js';
 import { ALICE, SIGNING_SECRET, startHarness, type Harness } from '../support/slackHarness.js';
 
 describe('the HTTP receiver', () => {
@@ -43,12 +41,6 @@ describe('the HTTP receiver', () => {
     expect([first.status, replay.status]).toEqual([200, 401]);
     await h.api.waitFor((c) => c.method === 'response_url' && JSON.stringify(c.params).includes('Replayed Once'));
     expect(await clients()).toBe(before + 1);
-  });
-
-  it('with an app token, builds a Socket Mode app instead (no HTTP receiver, nothing contacted until started)', () => {
-    const socket = createSlackApp({ slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-t', appToken: 'xapp-1-test', apiUrl: h.api.apiUrl }, db: h.db, logger: silentLogger });
-    expect(socket.app).toBeDefined();
-    expect((socket.app as unknown as { receiver: object }).receiver.constructor.name).toBe('SocketModeReceiver');
   });
 
   it('stops gracefully: work acknowledged before the stop is finished', async () => {
