@@ -60,8 +60,9 @@ export class DigestRunner {
   }
 
   /**
-   * One scheduler tick: every workspace whose latest due week has no posted digest gets it now. Weeks
-   * missed while every instance was down are caught up once, as the latest week (not once per missed tick).
+   * One scheduler tick: every workspace whose latest due week has no posted digest gets it now, and one whose
+   * digest thread was cut short gets the rest of its pages. Weeks missed while every instance was down are
+   * caught up once, as the latest week (not once per missed tick).
    */
   async tick(): Promise<{ teamId: string; week: string; outcome: PostOutcome['status'] }[]> {
     const now = this.deps.now();
