@@ -181,3 +181,22 @@ export function withClientStatus(blocks: readonly Block[], clientId: string, lin
   const id = statusBlockId(clientId);
   return blocks.map((b) => (b.block_id === id ? { ...context(line), block_id: id } : b));
 }
+
+/**
+ * What to do about Slack refusing the digest, in plain words: the errors a misconfigured channel gives get
+ * their remedy, anything else is quoted.
+ */
+export function digestRefusalAdvice(error: string, channelId: string): string {
+  const channel = `<#${channelId}>`;
+  const elsewhere = 'choose another with `/rapport settings channel #channel`';
+  switch (error) {
+    case 'not_in_channel':
+      return `Rapport is not a member of ${channel}: invite it there (\`/invite @Rapport\`), or ${elsewhere}.`;
+    case 'channel_not_found':
+      return `${channel} was not found (deleted, or private without Rapport in it): invite Rapport to it, or ${elsewhere}.`;
+    case 'is_archived':
+      return `${channel} is archived: unarchive it, or ${elsewhere}.`;
+    default:
+      return `Slack answered \`${error}\` when Rapport posted to ${channel}.`;
+  }
+}

@@ -22,11 +22,11 @@ import {
   type Digest,
 } from '../db/queries/digests.js';
 import { appendAudit } from '../db/queries/audit.js';
-import { catalogueOf, getWorkspace, listWorkspaces, type Workspace } from '../db/queries/workspaces.js';
+import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, type Workspace } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
 import type { Logger } from '../log.js';
-import { composeDigest, type DigestPage } from './compose.js';
+import { composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
 import { latestSlot, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
@@ -47,7 +47,9 @@ export type PostOutcome =
   | { status: 'posted'; digest: Digest; ts: string; pages: number }
   | { status: 'already_posted'; digest: Digest }
   | { status: 'claimed_elsewhere' }
-  | { status: 'failed'; error: string }
+  /** Slack refused this week's digest before; the claim's lease retries it by itself. */
+  | { status: 'will_retry'; error: string; channelId: string }
+  | { status: 'failed'; error: string; channelId: string }
   | { status: 'no_channel' };
 
 export const scheduleOf = (w: Pick<Workspace, 'digestDay' | 'digestTime' | 'timeZone'>) => ({ day: w.digestDay, time: w.digestTime, timeZone: w.timeZone });
@@ -126,7 +128,12 @@ export class DigestRunner {
   private async post(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome> {
     const channel = workspace.digestChannelId!;
     const claim = await claimDigestWeek(this.deps.db, workspace.teamId, slot.week, channel, this.instance, this.deps.claimLeaseSeconds);
-    if (!claim) return { status: 'claimed_elsewhere' };
+    if (!claim) {
+      const current = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
+      return current?.status === 'claimed' && current.lastError
+        ? { status: 'will_retry', error: current.lastError, channelId: current.channelId }
+        : { status: 'claimed_elsewhere' };
+    }
     const pages = await this.compose(workspace, slot);
     if (claim.takenOver) {
       // The previous holder may have died after Slack accepted its post and before the ts was stored.
@@ -185,9 +192,10 @@ export class DigestRunner {
       ts = res.ts!;
     } catch (error) {
       const message = (error as { data?: { error?: string } }).data?.error ?? String(error);
-      await recordDigestFailure(db, digest, message);
-      logger.error('could not post the digest', { team: workspace.teamId, week: slot.week, error: message });
-      return { status: 'failed', error: message };
+      const attempts = await recordDigestFailure(db, digest, message);
+      logger.error('could not post the digest', { team: workspace.teamId, week: slot.week, error: message, attempts });
+      if (attempts === 1) await this.tellOfRefusal(workspace, message);
+      return { status: 'failed', error: message, channelId: channel };
     }
     const record = { ...first!, channelId: channel, ts };
     if (forced) await recordDigestPost(db, digest, record, thread);
@@ -195,6 +203,25 @@ export class DigestRunner {
     const threaded = await this.postThread(digest);
     logger.info('digest posted', { team: workspace.teamId, week: slot.week, pages: pages.length, threadPagesPosted: threaded });
     return { status: 'posted', digest, ts, pages: pages.length };
+  }
+
+  /**
+   * A week's first refusal (typically: Rapport not invited to the channel) is told to whoever set the digest
+   * channel, with the remedy; the retries that follow stay quiet.
+   */
+  private async tellOfRefusal(workspace: Workspace, error: string): Promise<void> {
+    const { db, web, logger } = this.deps;
+    const user = await digestChannelSetBy(db, workspace.teamId);
+    if (!user) return;
+    const text =
+      `⚠️ This week's Rapport digest could not be posted. ${digestRefusalAdvice(error, workspace.digestChannelId!)} ` +
+      'Rapport tries again every couple of minutes; `/rapport settings` shows the latest attempt.';
+    try {
+      const dm = await web.conversations.open({ users: user });
+      await web.chat.postMessage({ channel: dm.channel!.id!, text });
+    } catch (dmError) {
+      logger.warn('could not tell the channel setter that the digest was refused', { team: workspace.teamId, error: String(dmError) });
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { selectDigest, type ClientWeek } from '../../src/domain/digestSelection.js';
-import { composeDigest, withClientStatus, statusBlockId } from '../../src/digest/compose.js';
+import { composeDigest, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/digest/compose.js';
 import { aClient, aClientWeek, daysAgo, incident, NOW, observedTimes } from '../support/builders.js';
 import type { ClientProfile } from '../../src/domain/types.js';
 
@@ -70,5 +70,17 @@ describe('digest composition', () => {
     const out = withClientStatus(blocks, 'b', 'Kept');
     expect(out[0]).toBe(blocks[0]);
     expect(out[1]).toMatchObject({ block_id: 'status:b', elements: [{ text: 'Kept' }] });
+  });
+});
+
+describe('a refused digest, explained', () => {
+  it('gives the remedy for a channel Rapport cannot post to, and quotes any other error', () => {
+    expect(digestRefusalAdvice('not_in_channel', 'C1')).toMatch(/^Rapport is not a member of <#C1>: invite it there \(`\/invite @Rapport`\)/);
+    expect(digestRefusalAdvice('channel_not_found', 'C1')).toContain('<#C1> was not found');
+    expect(digestRefusalAdvice('is_archived', 'C1')).toContain('<#C1> is archived');
+    for (const error of ['not_in_channel', 'channel_not_found', 'is_archived']) {
+      expect(digestRefusalAdvice(error, 'C1')).toContain('`/rapport settings channel #channel`');
+    }
+    expect(digestRefusalAdvice('fatal_error', 'C1')).toBe('Slack answered `fatal_error` when Rapport posted to <#C1>.');
   });
 });

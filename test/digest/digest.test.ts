@@ -236,6 +236,31 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       expect(await digestRows()).toMatchObject([{ status: 'posted' }]);
     });
 
+    it('a refused digest is told once, with the remedy, to whoever set the channel; /rapport settings shows it', async () => {
+      const seq = h.api.lastSeq;
+      const lapse = () => h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.teamId, TEAM));
+      h.api.failNext('chat.postMessage', 'not_in_channel');
+      await runner(clock).tick();
+      await lapse();
+      h.api.failNext('chat.postMessage', 'not_in_channel');
+      await runner(clock).tick();
+      expect(await digestRows()).toMatchObject([{ status: 'claimed', attempts: 2, lastError: 'not_in_channel' }]);
+      const opened = h.since(seq).filter((c) => c.method === 'conversations.open');
+      expect(opened.map((c) => c.params.users)).toEqual(['U0ADMIN']); // set the channel in dueNow(); told once
+      const dm = h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === opened[0]!.response!.channel?.id);
+      expect(dm).toHaveLength(1);
+      expect(textOf(dm[0]!.params)).toContain(`Rapport is not a member of <#${CHANNEL}>: invite it there`);
+
+      const settings = await h.command(ALICE, '/rapport', 'settings');
+      expect(textOf(settings.reply.params)).toContain(`week of ${slotWeek()}, *not posted* (2 attempts). Rapport is not a member of <#${CHANNEL}>`);
+
+      await lapse();
+      await runner(clock).tick();
+      expect(await digestRows()).toMatchObject([{ status: 'posted' }]);
+      const after = await h.command(ALICE, '/rapport', 'settings');
+      expect(textOf(after.reply.params)).toContain(`Last digest: week of ${slotWeek()}, posted`);
+    });
+
     it('a week missed while every instance was down is posted once when one comes back', async () => {
       // Three days after the slot, nothing posted: the next tick catches up that week, later ticks do nothing.
       const later = () => new Date(Date.now() + 3 * 86_400_000);
@@ -248,10 +273,16 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     it('/rapport digest now posts at most once a week for admins, again only with --force (audited)', async () => {
       const seq = h.api.lastSeq;
       expect(textOf((await h.command(BOB, '/rapport', 'digest now')).reply.params)).toContain('Only workspace admins');
+      h.api.failNext('chat.postMessage', 'is_archived');
+      expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain(`Slack refused the digest. <#${CHANNEL}> is archived`);
+      const again = textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params);
+      expect(again).toContain(`The last attempt failed. <#${CHANNEL}> is archived`);
+      expect(again).toContain('tries again by itself');
+      await h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.teamId, TEAM));
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('Digest posted');
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('already posted');
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now --force')).reply.params)).toContain('Digest posted');
-      expect(posts(seq)).toHaveLength(2);
+      expect(posts(seq).filter((c) => c.response?.ok)).toHaveLength(2);
       expect(await digestRows()).toHaveLength(1);
       const [forced] = await h.db.select({ n: count() }).from(schema.auditLog).where(and(eq(schema.auditLog.action, 'digest.force'), eq(schema.auditLog.actor, 'U0ADMIN')));
       expect(forced!.n).toBe(1);

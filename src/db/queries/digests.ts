@@ -3,7 +3,7 @@
  * unique row; a claim whose holder vanished before posting is taken over after a lease; the posted message's
  * ts is recorded at once so nobody posts it again.
  */
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { digestMessages, digests } from '../schema/index.js';
 import { appendAudit } from './audit.js';
@@ -147,12 +147,23 @@ export async function holdDigestThread(
   return rows.length > 0;
 }
 
-/** Posting failed: the claim stays (so nobody else posts meanwhile) and is retried once its lease runs out. */
-export async function recordDigestFailure(db: Database, digest: Pick<Digest, 'id' | 'teamId'>, error: string): Promise<void> {
-  await db
+/**
+ * Posting failed: the claim stays (so nobody else posts meanwhile) and is retried once its lease runs out.
+ * Returns the failed attempts so far.
+ */
+export async function recordDigestFailure(db: Database, digest: Pick<Digest, 'id' | 'teamId'>, error: string): Promise<number> {
+  const [row] = await db
     .update(digests)
     .set({ attempts: sql`${digests.attempts} + 1`, lastError: error.slice(0, 500) })
-    .where(and(eq(digests.teamId, digest.teamId), eq(digests.id, digest.id)));
+    .where(and(eq(digests.teamId, digest.teamId), eq(digests.id, digest.id)))
+    .returning({ attempts: digests.attempts });
+  return row?.attempts ?? 0;
+}
+
+/** The workspace's most recent digest week, posted or not (shown by `/rapport settings`). */
+export async function latestDigest(db: Database, teamId: string): Promise<Digest | undefined> {
+  const [row] = await db.select().from(digests).where(eq(digests.teamId, teamId)).orderBy(desc(digests.week)).limit(1);
+  return row;
 }
 
 export async function digestForWeek(db: Database, teamId: string, week: string): Promise<Digest | undefined> {

@@ -1,10 +1,10 @@
 /** Workspaces (Slack teams): created on first contact, configured by admins. */
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { CatalogueError, resolveCatalogue, type Catalogue } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { slackTeamId, workspaceSettingsPatchSchema, type WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import type { Database } from '../client.js';
-import { workspaces } from '../schema/index.js';
+import { auditLog, workspaces } from '../schema/index.js';
 import { appendAudit } from './audit.js';
 import { parseInput } from './parse.js';
 
@@ -87,4 +87,23 @@ export async function updateWorkspaceSettings(
     });
     return row!;
   });
+}
+
+/** Who last set the digest channel (from the audit log): the person to tell when Slack refuses the digest. */
+export async function digestChannelSetBy(db: Database, teamId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ actor: auditLog.actor })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.teamId, teamId),
+        eq(auditLog.entityType, 'workspace'),
+        eq(auditLog.entityId, teamId),
+        eq(auditLog.action, 'workspace.update'),
+        sql`${auditLog.details} -> 'changed' ? 'digestChannelId'`,
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(1);
+  return row?.actor;
 }

@@ -4,18 +4,30 @@ import type { App } from '@slack/bolt';
 import type { Catalogue } from '../../../domain/catalogue.js';
 import { RapportError } from '../../../domain/errors.js';
 import type { WorkspaceSettingsPatch } from '../../../domain/inputs.js';
+import { latestDigest, type Digest } from '../../../db/queries/digests.js';
 import { updateWorkspaceSettings, type Workspace } from '../../../db/queries/workspaces.js';
+import { digestRefusalAdvice } from '../../../digest/compose.js';
 import { context, section, type Block } from '../../blocks/kit.js';
 import { workspaceContext, type SlackDeps } from '../../deps.js';
 import { COMMANDS } from '../../ids.js';
 import { channelFromMention, usageError, USAGE } from '../../parse/commandText.js';
+import { formatDay } from '../../blocks/text.js';
 import { replyEphemeral } from '../../reply.js';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-function settingsBlocks(workspace: Workspace, catalogue: Catalogue): Block[] {
+/** The latest digest week as one line: posted when, or why not yet. */
+function lastDigestLine(digest: Digest | undefined, timeZone: string): string {
+  if (!digest) return 'Last digest: _none yet_';
+  if (digest.status === 'posted') return `Last digest: week of ${digest.week}, posted ${digest.postedAt ? formatDay(digest.postedAt, timeZone) : ''}`.trimEnd();
+  if (!digest.lastError) return `Last digest: week of ${digest.week}, being posted`;
+  const tries = digest.attempts === 1 ? '1 attempt' : `${digest.attempts} attempts`;
+  return `Last digest: week of ${digest.week}, *not posted* (${tries}). ${digestRefusalAdvice(digest.lastError, digest.channelId)}`;
+}
+
+function settingsBlocks(workspace: Workspace, catalogue: Catalogue, last: Digest | undefined): Block[] {
   const t = catalogue.thresholds;
   const criteria = Object.entries(t.criteria)
     .map(([kind, rule]) => `${kind}: ${rule.count} ${rule.windowDays === null ? 'ever' : `in ${rule.windowDays} d`}`)
@@ -25,6 +37,7 @@ function settingsBlocks(workspace: Workspace, catalogue: Catalogue): Block[] {
       [
         '*Rapport settings*',
         `Digest: ${workspace.digestChannelId ? `<#${workspace.digestChannelId}>` : '_no channel yet_'}, ${capitalised(DAYS[workspace.digestDay] ?? '')} ${workspace.digestTime} (${workspace.timeZone})`,
+        lastDigestLine(last, workspace.timeZone),
         `Health: half-life ${t.health.halfLifeDays} d, healthy ≥ ${t.health.healthyFrom}, at risk < ${t.health.atRiskBelow}`,
         `Turned bad: drop ${t.turnedBad.dropPoints} (VIP ${t.turnedBad.vipDropPoints}), flip ${t.turnedBad.flipRecentCount} in ${t.turnedBad.flipRecentDays} d after ${t.turnedBad.flipPriorDays} d`,
         `Gone quiet: ${t.goneQuietDays} d · snooze ${t.snoozeDays} d`,
@@ -94,7 +107,8 @@ export function registerRapportCommand(app: App, deps: SlackDeps): void {
     await answerCommand(deps, { command, respond, client }, async (target) => {
       const ctx = await workspaceContext(deps, command.team_id);
       if (words.length === 1) {
-        await replyEphemeral(target, { text: 'Rapport settings', blocks: settingsBlocks(ctx.workspace, ctx.catalogue) });
+        const last = await latestDigest(deps.db, command.team_id);
+        await replyEphemeral(target, { text: 'Rapport settings', blocks: settingsBlocks(ctx.workspace, ctx.catalogue, last) });
         return;
       }
       if (!(await deps.admins.isAdmin(client, command.team_id, command.user_id))) {
@@ -102,7 +116,8 @@ export function registerRapportCommand(app: App, deps: SlackDeps): void {
       }
       const updated = await updateWorkspaceSettings(deps.db, command.team_id, command.user_id, settingsPatch(ctx.workspace, words.slice(1)));
       const after = await workspaceContext(deps, updated.teamId);
-      await replyEphemeral(target, { text: 'Settings saved.', blocks: [section('✅ Saved.'), ...settingsBlocks(after.workspace, after.catalogue)] });
+      const last = await latestDigest(deps.db, command.team_id);
+      await replyEphemeral(target, { text: 'Settings saved.', blocks: [section('✅ Saved.'), ...settingsBlocks(after.workspace, after.catalogue, last)] });
     });
   });
 }
@@ -130,7 +145,10 @@ async function digestCommand(deps: SlackDeps, { command, ack, respond, client }:
       posted: '✅ Digest posted.',
       already_posted: 'This week’s digest was already posted. Add `--force` to post it again (recorded in the audit log).',
       claimed_elsewhere: 'Another Rapport instance is posting this week’s digest right now.',
-      failed: `Slack refused the digest: ${'error' in outcome ? outcome.error : ''}. Is Rapport invited to the channel?`,
+      failed: `Slack refused the digest. ${outcome.status === 'failed' ? digestRefusalAdvice(outcome.error, outcome.channelId) : ''}`,
+      will_retry:
+        `The last attempt failed. ${outcome.status === 'will_retry' ? digestRefusalAdvice(outcome.error, outcome.channelId) : ''} ` +
+        'Rapport tries again by itself within a couple of minutes: once that is fixed, there is nothing else to do.',
       no_channel: 'No digest channel yet: `/rapport settings channel #channel` sets one.',
     };
     await replyEphemeral(target, { text: text[outcome.status] });
