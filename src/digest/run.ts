@@ -11,8 +11,8 @@ import { loadDigestWeek } from '../db/queries/digestWeek.js';
 import {
   claimDigestWeek,
   digestForWeek,
-  lastPostedWeek,
   holdDigestThread,
+  lastPostedWeek,
   markDigestPosted,
   recordDigestFailure,
   recordDigestPost,
