@@ -47,7 +47,7 @@ describe('fuzzed commands and modal payloads', () => {
   });
 
   it(`answers ${TOTAL} generated inputs without crashing or writing half an entry`, async () => {
-    const rand = seededRandom(7);
+    const rand = seededRandom(Number(process.env.FUZZ_SEED ?? 7));
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const junk = () => {
       const n = rand() < 0.05 ? 5000 + Math.floor(rand() * 15_000) : Math.floor(rand() * 40);
