@@ -4,7 +4,7 @@ import type { Database } from '../src/db/client.js';
 import { DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS } from '../src/domain/catalogue.js';
 import { selectDigest } from '../src/domain/digestSelection.js';
 import { daysBefore } from '../src/domain/types.js';
-import { loadDigestWeek, weightedBaselines } from '../src/db/queries/digestWeek.js';
+import { loadDigestWeek, weightedBaselines, weightedBaselinesQuery } from '../src/db/queries/digestWeek.js';
 
 export interface DigestRow {
   clients: number;
@@ -103,8 +103,9 @@ export async function benchDigest(db: Database, sizes: [number, number, number][
     const scanMs = await timed(() => db.execute(sql.raw('select count(*), sum(length(trait)) from trait_observations')));
     const row: DigestRow = { clients, observations: n, incidents, generateSeconds, selectMs, scanMs, named, breakdown };
     if (selectMs > 3 * scanMs || selectMs > 1000) {
-      const plan = rowsOf(await db.execute(sql.raw(`explain (analyze, costs off) select client_id, trait, count(*) from trait_observations where team_id = '${teamId}' and observed_at <= now() - interval '7 days' group by 1, 2`)));
-      row.plan = plan.map((r) => String(Object.values(r)[0])).slice(0, 8);
+      const baseline = weightedBaselinesQuery(db, teamId, DEFAULT_CATALOGUE, daysBefore(weekEnd, 7));
+      const plan = rowsOf(await db.execute(sql`explain (analyze, costs off) ${baseline}`));
+      row.plan = plan.map((r) => String(Object.values(r)[0])).slice(0, 14);
     }
     rows.push(row);
   }

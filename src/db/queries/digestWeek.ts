@@ -41,6 +41,12 @@ export async function weightedBaselines(
   at: Date,
   scope: ClientScope = {},
 ): Promise<Map<string, { good: number; bad: number }>> {
+  const rows = await weightedBaselinesQuery(db, teamId, catalogue, at, scope);
+  return new Map(rows.map((r) => [r.clientId, { good: r.good, bad: r.bad }]));
+}
+
+/** The query behind `weightedBaselines`, unexecuted (the benchmark prints its plan). */
+export function weightedBaselinesQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope = {}) {
   const halfLifeSeconds = (catalogue.thresholds.health.halfLifeDays * DAY_MS) / 1000;
   const o = traitObservations;
   const traits = sql.join(
@@ -62,11 +68,10 @@ export async function weightedBaselines(
     .as('contributions');
   const sumOf = (polarity: 'good' | 'bad') =>
     sql<number>`coalesce(sum(${contributions.contribution}) filter (where ${contributions.polarity} = ${polarity}), 0)`.mapWith(Number);
-  const rows = await db
+  return db
     .select({ clientId: contributions.clientId, good: sumOf('good'), bad: sumOf('bad') })
     .from(contributions)
     .groupBy(contributions.clientId);
-  return new Map(rows.map((r) => [r.clientId, { good: r.good, bad: r.bad }]));
 }
 
 /** The earliest incident any rule looks at, for kinds whose rules have a window; windowless kinds load all. */
