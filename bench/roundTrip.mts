@@ -15,15 +15,19 @@ const actor = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
 export interface LatencyRow {
   target: 'rapport' | 'bare';
   concurrency: number;
+  /** Pause each sender takes between requests (0: closed loop, the next request the moment the ack returns). */
+  gapMs: number;
   requests: number;
   p50: number;
   p99: number;
   perSecond: number;
 }
 
+export const PACED_GAP_MS = 15;
+
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-async function measure(send: (i: number) => Promise<number>, concurrency: number, requests: number): Promise<Omit<LatencyRow, 'target'>> {
+async function measure(send: (i: number) => Promise<number>, concurrency: number, requests: number, gapMs = 0): Promise<Omit<LatencyRow, 'target'>> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -31,13 +35,14 @@ async function measure(send: (i: number) => Promise<number>, concurrency: number
     Array.from({ length: concurrency }, async () => {
       while (next < requests) {
         const i = next++;
+        if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
         latencies.push(await send(i));
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { concurrency, requests, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond: requests / seconds };
+  return { concurrency, gapMs, requests, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond: requests / seconds };
 }
 
 export async function benchRoundTrip(db: Database, requestsPerLevel: number): Promise<LatencyRow[]> {
@@ -72,10 +77,12 @@ export async function benchRoundTrip(db: Database, requestsPerLevel: number): Pr
   const rows: LatencyRow[] = [];
   for (const target of ['bare', 'rapport'] as const) await measure(send(target), 10, 50); // warm up both
   await drained();
-  for (const concurrency of [1, 10, 50]) {
+  // Closed loops at 1, 10 and 50 senders, then one sender pausing 15 ms between requests: a saturated
+  // receiver queues each ack behind earlier requests' work after the ack, a paced one does not.
+  for (const [concurrency, gapMs] of [[1, 0], [10, 0], [50, 0], [1, PACED_GAP_MS]] as const) {
     // Interleave the two so machine noise hits both alike.
     for (const target of ['bare', 'rapport'] as const) {
-      rows.push({ target, ...(await measure(send(target), concurrency, requestsPerLevel)) });
+      rows.push({ target, ...(await measure(send(target), concurrency, requestsPerLevel, gapMs)) });
       await drained();
     }
   }

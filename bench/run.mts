@@ -5,7 +5,7 @@ import { silentLogger } from '../src/log.js';
 import { openPrivateDatabase } from '../test/support/privateDatabase.js';
 import { benchColdStart } from './coldStart.mjs';
 import { benchDigest } from './digestSelection.mjs';
-import { benchRoundTrip } from './roundTrip.mjs';
+import { benchRoundTrip, PACED_GAP_MS } from './roundTrip.mjs';
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
 const quick = process.argv.includes('--quick');
@@ -28,11 +28,14 @@ try {
   console.log(`\n1. Command round trip: signed /call through the HTTP receiver (${database.label})`);
   const trips = await benchRoundTrip(database.db, quick ? 100 : 400);
   console.log('concurrency | bare p50 / p99 ms | rapport p50 / p99 ms | p99 ratio | rapport req/s | target p99 ≤ 1.3× and < 100 ms');
-  for (const c of [1, 10, 50]) {
-    const bare = trips.find((r) => r.target === 'bare' && r.concurrency === c)!;
-    const app = trips.find((r) => r.target === 'rapport' && r.concurrency === c)!;
+  for (const [c, gap] of [[1, 0], [10, 0], [50, 0], [1, PACED_GAP_MS]]) {
+    const bare = trips.find((r) => r.target === 'bare' && r.concurrency === c && r.gapMs === gap)!;
+    const app = trips.find((r) => r.target === 'rapport' && r.concurrency === c && r.gapMs === gap)!;
     const ratio = app.p99 / bare.p99;
-    console.log(`${String(c).padStart(11)} | ${f(bare.p50)} / ${f(bare.p99)} | ${f(app.p50)} / ${f(app.p99)} | ${f(ratio, 2)}× | ${f(app.perSecond, 0)} | ${verdict(ratio <= 1.3 && app.p99 < 100)}`);
+    const level = gap ? `${c}, ${gap} ms gaps` : String(c);
+    // The paced row is context (see roundTrip.mts), not one of the issue's target levels.
+    const judged = gap ? '(context)' : verdict(ratio <= 1.3 && app.p99 < 100);
+    console.log(`${level.padStart(11)} | ${f(bare.p50)} / ${f(bare.p99)} | ${f(app.p50)} / ${f(app.p99)} | ${f(ratio, 2)}× | ${f(app.perSecond, 0)} | ${judged}`);
   }
   results.roundTrip = trips;
 
