@@ -74,17 +74,16 @@ export class DigestRunner {
       const slot = latestSlot(scheduleOf(workspace), now);
       // Nothing was missed before the workspace existed: a new install waits for its first slot.
       if (slot.at < workspace.createdAt) continue;
-      const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
-      if (existing?.status === 'posted') {
-        await this.postThread(existing, true).catch((error: unknown) =>
-          this.deps.logger.error('digest thread resume failed', { team: workspace.teamId, week: slot.week, error: String(error) }),
-        );
-        continue;
-      }
-      // A schedule moved to later in the week would otherwise post again days after this week's digest.
-      const lastWeek = existing ? null : await lastPostedWeek(this.deps.db, workspace.teamId);
-      if (lastWeek && Date.parse(slot.week) - Date.parse(lastWeek) < 7 * DAY_MS) continue;
+      // One workspace's failure (database or Slack) must not cost the others their digest.
       try {
+        const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
+        if (existing?.status === 'posted') {
+          await this.postThread(existing, true);
+          continue;
+        }
+        // A schedule moved to later in the week would otherwise post again days after this week's digest.
+        const lastWeek = existing ? null : await lastPostedWeek(this.deps.db, workspace.teamId);
+        if (lastWeek && Date.parse(slot.week) - Date.parse(lastWeek) < 7 * DAY_MS) continue;
         const outcome = await this.post(workspace, slot);
         report.push({ teamId: workspace.teamId, week: slot.week, outcome: outcome.status });
       } catch (error) {
