@@ -20,6 +20,7 @@ import {
   renewClaim,
   unpostedPages,
   type Digest,
+  type DigestMessage,
 } from '../db/queries/digests.js';
 import { appendAudit } from '../db/queries/audit.js';
 import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, type Workspace } from '../db/queries/workspaces.js';
@@ -190,7 +191,7 @@ export class DigestRunner {
       });
       ts = res.ts!;
     } catch (error) {
-      const message = (error as { data?: { error?: string } }).data?.error ?? String(error);
+      const message = slackErrorCode(error);
       const attempts = await recordDigestFailure(db, digest, message);
       logger.error('could not post the digest', { team: workspace.teamId, week: slot.week, error: message, attempts });
       if (attempts === 1) await this.tellOfRefusal(workspace, message);
@@ -232,9 +233,10 @@ export class DigestRunner {
   private async postThread(digest: Digest, resuming = false): Promise<number> {
     const { db, web, logger } = this.deps;
     const lease = this.deps.claimLeaseSeconds;
-    if ((await unpostedPages(db, digest)).length === 0) return 0;
+    const waiting = await unpostedPages(db, digest);
+    if (waiting.length === 0) return 0;
     if (!(await holdDigestThread(db, digest, this.instance, lease, { staleOnly: resuming }))) return 0;
-    if (resuming) await this.recordPagesAlreadyInThread(digest);
+    if (resuming) await this.recordPagesAlreadyInThread(waiting);
     let posted = 0;
     for (let [page] = await unpostedPages(db, digest); page; [page] = await unpostedPages(db, digest)) {
       if (!(await holdDigestThread(db, digest, this.instance, lease))) break;
@@ -250,7 +252,7 @@ export class DigestRunner {
         await recordPagePosted(db, page, reply.ts!);
         posted++;
       } catch (error) {
-        const message = (error as { data?: { error?: string } }).data?.error ?? String(error);
+        const message = slackErrorCode(error);
         await recordDigestFailure(db, digest, message);
         logger.error('could not post a digest page in its thread; retried once the hold lapses', { team: digest.teamId, week: digest.week, page: page.page, error: message });
         break;
@@ -259,8 +261,7 @@ export class DigestRunner {
     return posted;
   }
 
-  private async recordPagesAlreadyInThread(digest: Digest): Promise<void> {
-    const waiting = await unpostedPages(this.deps.db, digest);
+  private async recordPagesAlreadyInThread(waiting: readonly DigestMessage[]): Promise<void> {
     for (const [threadTs, channel] of new Map(waiting.map((p) => [p.threadTs!, p.channelId]))) {
       try {
         const replies = await this.deps.web.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 1000 });
@@ -275,5 +276,8 @@ export class DigestRunner {
     }
   }
 }
+
+/** Slack's error code (`not_in_channel`, …) when the Web API refused, else the error as text. */
+const slackErrorCode = (error: unknown) => (error as { data?: { error?: string } }).data?.error ?? String(error);
 
 const payloadOf = (metadata: { event_payload?: unknown }) => metadata.event_payload as { digest_id?: string; page_id?: string } | undefined;

@@ -14,6 +14,9 @@ export type DigestMessage = typeof digestMessages.$inferSelect;
 /** How long a claim without a post protects the week before another instance may finish it. */
 export const CLAIM_LEASE_SECONDS = 120;
 
+/** The claim's holder has not renewed it for `leaseSeconds` (database clock): another instance may take it. */
+const leaseLapsed = (leaseSeconds: number) => lt(digests.claimedAt, sql`now() - make_interval(secs => ${leaseSeconds})`);
+
 /**
  * Claims the week for `instance`: a new row, or a stale claim nobody finished (its holder crashed or Slack
  * failed). Returns the row when this instance now holds the week, undefined when another has it or it is posted.
@@ -40,7 +43,7 @@ export async function claimDigestWeek(
         eq(digests.teamId, teamId),
         eq(digests.week, week),
         eq(digests.status, 'claimed'),
-        lt(digests.claimedAt, sql`now() - make_interval(secs => ${leaseSeconds})`),
+        leaseLapsed(leaseSeconds),
       ),
     )
     .returning();
@@ -140,7 +143,7 @@ export async function holdDigestThread(
         eq(digests.teamId, digest.teamId),
         eq(digests.id, digest.id),
         eq(digests.status, 'posted'),
-        or(staleOnly ? undefined : eq(digests.claimedBy, instance), lt(digests.claimedAt, sql`now() - make_interval(secs => ${leaseSeconds})`)),
+        or(staleOnly ? undefined : eq(digests.claimedBy, instance), leaseLapsed(leaseSeconds)),
       ),
     )
     .returning({ id: digests.id });

@@ -48,6 +48,11 @@ function settingsBlocks(workspace: Workspace, catalogue: Catalogue, last: Digest
   ];
 }
 
+/** The settings as `/rapport settings` shows them, with the latest digest's state. */
+async function settingsView(deps: SlackDeps, ctx: { workspace: Workspace; catalogue: Catalogue }): Promise<Block[]> {
+  return settingsBlocks(ctx.workspace, ctx.catalogue, await latestDigest(deps.db, ctx.workspace.teamId));
+}
+
 /** `health.halfLifeDays 14` → { health: { halfLifeDays: 14 } }; `ever` means no window. */
 function thresholdPatch(path: string, raw: string): Record<string, unknown> {
   if (!/^[a-zA-Z_]+(\.[a-zA-Z_]+){0,2}$/.test(path)) throw usageError(`\`${path}\` is not a threshold name.`, USAGE.settings);
@@ -107,8 +112,7 @@ export function registerRapportCommand(app: App, deps: SlackDeps): void {
     await answerCommand(deps, { command, respond, client }, async (target) => {
       const ctx = await workspaceContext(deps, command.team_id);
       if (words.length === 1) {
-        const last = await latestDigest(deps.db, command.team_id);
-        await replyEphemeral(target, { text: 'Rapport settings', blocks: settingsBlocks(ctx.workspace, ctx.catalogue, last) });
+        await replyEphemeral(target, { text: 'Rapport settings', blocks: await settingsView(deps, ctx) });
         return;
       }
       if (!(await deps.admins.isAdmin(client, command.team_id, command.user_id))) {
@@ -116,8 +120,7 @@ export function registerRapportCommand(app: App, deps: SlackDeps): void {
       }
       const updated = await updateWorkspaceSettings(deps.db, command.team_id, command.user_id, settingsPatch(ctx.workspace, words.slice(1)));
       const after = await workspaceContext(deps, updated.teamId);
-      const last = await latestDigest(deps.db, command.team_id);
-      await replyEphemeral(target, { text: 'Settings saved.', blocks: [section('✅ Saved.'), ...settingsBlocks(after.workspace, after.catalogue, last)] });
+      await replyEphemeral(target, { text: 'Settings saved.', blocks: [section('✅ Saved.'), ...(await settingsView(deps, after))] });
     });
   });
 }
