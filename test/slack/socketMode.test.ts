@@ -77,4 +77,14 @@ describe('Socket Mode', () => {
       expect(row!.n).toBe(1);
     });
   });
+
+  it('bad input over the socket is acked and answered with a plain error, and nothing is stored', async () => {
+    const before = (await h.db.select({ n: count() }).from(schema.calls))[0]!.n;
+    deliver('env-bad', '/call nobody-we-know +comms', { responseId: 'sock-bad', triggerId: 'trig-sock-bad' });
+    await vi.waitFor(() => expect(acked('env-bad')).toHaveLength(1));
+    const reply = await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-bad');
+    expect(reply.params.response_type ?? 'ephemeral').toBe('ephemeral');
+    expect(textOf(reply.params)).toMatch(/no client|did you mean/i);
+    expect((await h.db.select({ n: count() }).from(schema.calls))[0]!.n).toBe(before);
+  });
 });
