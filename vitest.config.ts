@@ -9,5 +9,7 @@ export default defineConfig({
     // Database files open their own database in beforeAll; Postgres creation and PGlite loading take a moment.
     hookTimeout: 60_000,
     testTimeout: 20_000,
+    // Every test stands alone: CI runs them in a random order (the seed is printed, to rerun an order).
+    sequence: { shuffle: process.env.CI === 'true' },
   },
 });

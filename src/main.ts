@@ -22,12 +22,17 @@ async function main(): Promise<void> {
   let scheduler: DigestScheduler | undefined;
   let stopLocal: (() => Promise<void>) | undefined;
   if (config.slack) {
-    slack = createSlackApp({ slack: config.slack, db: database.db, logger });
+    slack = createSlackApp({ slack: config.slack, db: database.db, logger, listen: database.listen, workers: config.workers });
     const port = await slack.start(config.port);
     scheduler = startDigestScheduler(slack.digest, logger);
-    logger.info('Rapport is ready', config.slack.appToken ? { receiver: 'socket mode' } : { receiver: `http://localhost:${port}/slack/events`, health: `http://localhost:${port}/healthz` });
+    logger.info('Rapport is ready', {
+      ...(config.slack.appToken
+        ? { receiver: 'socket mode' }
+        : { receiver: `http://localhost:${port}/slack/events`, health: `http://localhost:${port}/healthz` }),
+      workers: config.workers.concurrency || 'none here (npm run worker does the work)',
+    });
   } else {
-    const local = await startLocalWorkspace(database.db, logger, config.port);
+    const local = await startLocalWorkspace(database, logger, config.port);
     slack = local.slack;
     scheduler = startDigestScheduler(slack.digest, logger);
     stopLocal = local.stop;

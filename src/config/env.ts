@@ -3,16 +3,14 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
+/** Four requests at once per process; a request whose worker died is taken over 30 s after its last renewal. */
+export const DEFAULT_WORKERS = { concurrency: 4, leaseSeconds: 30 };
+
 /** An unset variable and an empty one mean the same: use the default. */
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 export const envSchema = z.object({
-  DATABASE_URL: optional(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport'),
-  ),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport')),
   DATA_DIR: optional(z.string()),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short: copy it from Basic Information → App Credentials')),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…) from OAuth & Permissions')),
@@ -20,6 +18,8 @@ export const envSchema = z.object({
   SLACK_API_URL: optional(z.url({ message: 'must be a URL ending in /api/' })),
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  WORKERS: optional(z.coerce.number().int().min(0).max(64)),
+  REQUEST_LEASE_SECONDS: optional(z.coerce.number().int().min(2).max(3600)),
 });
 
 export interface Config {
@@ -31,6 +31,8 @@ export interface Config {
   slack: SlackConfig | null;
   /** HTTP port of the receiver (`/slack/events`, `/healthz`). */
   port: number;
+  /** Requests this process works at once (0: it only receives), and how long a dead worker's request waits. */
+  workers: { concurrency: number; leaseSeconds: number };
 }
 
 export interface SlackConfig {
@@ -66,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
         : null,
     port: e.PORT ?? 3000,
+    workers: { concurrency: e.WORKERS ?? DEFAULT_WORKERS.concurrency, leaseSeconds: e.REQUEST_LEASE_SECONDS ?? DEFAULT_WORKERS.leaseSeconds },
   };
 }

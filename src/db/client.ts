@@ -14,6 +14,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Logger } from '../log.js';
 import * as schema from './schema/index.js';
+import { keyUnkeyedClientNames } from './queries/clients.js';
 
 /** Either driver, or a transaction of either: every query function takes this as its first argument. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,6 +23,8 @@ export interface DatabaseHandle {
   db: Database;
   driver: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** Calls `onNotify` on every NOTIFY on `channel` (from any process on the same database); returns how to stop. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** Embedded only: a tarball of the whole database, loadable as `snapshot`. */
   dump?: () => Promise<Blob>;
 }
@@ -65,11 +68,17 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise
   }
   // Fail fast on a server that is restarting (postgres.js waits 30 s by default): logging retries instead.
   const sql = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5 });
+  const db = drizzlePostgres(sql, { schema });
+  await completeDataMigrations(db, logger);
   logger.debug('database: postgres ready');
   return {
-    db: drizzlePostgres(sql, { schema }),
+    db,
     driver: 'postgres',
     close: () => sql.end({ timeout: 5 }),
+    async listen(channel, onNotify) {
+      const { unlisten } = await sql.listen(channel, onNotify);
+      return unlisten;
+    },
   };
 }
 
@@ -88,11 +97,15 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
     await pg.waitReady;
     const db = drizzlePglite(pg, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await completeDataMigrations(db, logger);
     logger.debug('database: embedded PGlite ready', { dataDir: dataDir ?? '(memory)' });
     return {
       db,
       driver: 'pglite',
       dump: () => pg.dumpDataDir('none'),
+      async listen(channel, onNotify) {
+        return pg.listen(channel, onNotify);
+      },
       close: async () => {
         try {
           await pg.close();
@@ -106,6 +119,11 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
     releaseLock();
     throw error;
   }
+}
+
+/** What a migration leaves for TypeScript to compute (stored name keys are folded in one place: domain/names.ts). */
+async function completeDataMigrations(db: Database, logger: Logger): Promise<void> {
+  await keyUnkeyedClientNames(db, logger);
 }
 
 /**

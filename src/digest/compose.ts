@@ -6,9 +6,9 @@ import { CATEGORY_LABELS, traitByKey, type Catalogue } from '../domain/catalogue
 import { DIGEST_SECTIONS, isQuietWeek, type DigestEntry, type DigestSection, type DigestSelection } from '../domain/digestSelection.js';
 import type { TurnedBadReason } from '../domain/turnedBad.js';
 import type { Decision, Snooze } from '../domain/types.js';
-import { actions, button, context, divider, header, section, type Block, type Json } from '../slack/blocks/kit.js';
+import { actions, button, context, divider, header, option, overflow, section, type Block } from '../slack/blocks/kit.js';
 import { BAND_LABEL, criterionLine, healthText, traitLabel } from '../slack/blocks/format.js';
-import { escapeText, formatDay, formatMoney, mention } from '../slack/blocks/text.js';
+import { escapeName, escapeText, formatDay, formatMoney, formatShortDay, mention, plural } from '../slack/blocks/text.js';
 import { DIGEST_ACTIONS } from '../slack/ids.js';
 
 export interface DigestPage {
@@ -22,6 +22,8 @@ export interface ComposeOptions {
   timeZone: string;
   /** False for `/rapport digest preview`: no buttons. */
   interactive: boolean;
+  /** Who reads it, when it is shown to one person (the preview): their own clients come first in each section. */
+  reader?: string;
 }
 
 const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
@@ -33,16 +35,16 @@ const SECTION_TITLES: Record<DigestSection, string> = {
   gone_quiet: '🔕 Gone quiet',
 };
 
-function reasonLine(catalogue: Catalogue, r: TurnedBadReason, timeZone: string): string {
+function reasonLine(catalogue: Catalogue, r: TurnedBadReason, day: (d: Date) => string): string {
   switch (r.kind) {
     case 'entered_at_risk':
       return `🔴 Entered the at-risk band (${r.from} → ${r.to})`;
     case 'dropped':
       return `📉 Fell ${r.points} points (threshold ${r.threshold})`;
     case 'dimension_flipped': {
-      const dates = r.recentBad.map((o) => `${formatDay(o.observedAt, timeZone)} <@${o.loggedBy}>`).join(', ');
+      const dates = r.recentBad.map((o) => `${day(o.observedAt)} <@${o.loggedBy}>`).join(', ');
       const trait = traitByKey(catalogue, r.recentBad[0]?.trait ?? '');
-      return `🔁 ${escapeText(r.dimension)} flipped: ${trait?.label ?? 'bad'} ${r.recentBad.length}× in ${catalogue.thresholds.turnedBad.flipRecentDays} days (${dates}) after ${r.priorGood} good vs ${r.priorBad} bad before`;
+      return `🔁 ${escapeText(r.dimension)} flipped: ${trait?.label ?? 'bad'} ${r.recentBad.length}× in ${plural(catalogue.thresholds.turnedBad.flipRecentDays, 'day')} (${dates}) after ${r.priorGood} good vs ${r.priorBad} bad before`;
     }
   }
 }
@@ -68,26 +70,28 @@ export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, timeZone = 'U
 /** Block ids that tie a client's blocks together, so a decision can find its status line. */
 export const statusBlockId = (clientId: string) => `status:${clientId}`;
 
-function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions): Block[] {
+function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions, day: (d: Date) => string): Block[] {
   const c = e.client;
   const before = e.healthBefore.known ? String(e.healthBefore.score) : 'unknown';
   const value = c.monthlyValue !== null ? ` · ${formatMoney(c.monthlyValue)}/month` : '';
   const lines: string[] = [];
-  lines.push(...e.criteria.map((m) => criterionLine(m, o.timeZone)));
-  lines.push(...e.turnedBad.map((r) => reasonLine(catalogue, r, o.timeZone)));
+  lines.push(...e.criteria.map((m) => criterionLine(m, day)));
+  lines.push(...e.turnedBad.map((r) => reasonLine(catalogue, r, day)));
   if (e.drift) {
-    const dates = e.drift.latePayments.map((i) => formatDay(i.occurredAt, o.timeZone)).join(', ');
-    lines.push(`↘️ Behaving like a stepping-stone client: ${e.drift.latePayments.length} late payments in ${e.drift.windowDays} days (${dates}); consider reclassifying`);
+    const dates = e.drift.latePayments.map((i) => day(i.occurredAt)).join(', ');
+    lines.push(
+      `↘️ Behaving like a stepping-stone client: ${plural(e.drift.latePayments.length, 'late payment')} in ${plural(e.drift.windowDays, 'day')} (${dates}); consider reclassifying`,
+    );
   }
   if (e.quiet) {
-    lines.push(`🔕 No call for ${e.quiet.daysSilent} days${e.quiet.lastCallAt ? ` (last ${formatDay(e.quiet.lastCallAt, o.timeZone)})` : ' (never called)'}`);
+    lines.push(`🔕 No call for ${plural(e.quiet.daysSilent, 'day')}${e.quiet.lastCallAt ? ` (last ${day(e.quiet.lastCallAt)})` : ' (never called)'}`);
   }
-  const evidence = e.weekBad.slice(0, 5).map((ob) => `${traitLabel(catalogue, ob.trait)} · ${formatDay(ob.observedAt, o.timeZone)} · <@${ob.loggedBy}>`);
+  const evidence = e.weekBad.slice(0, 5).map((ob) => `${traitLabel(catalogue, ob.trait)} · ${day(ob.observedAt)} · <@${ob.loggedBy}>`);
   if (e.weekBad.length > 5) evidence.push(`…and ${e.weekBad.length - 5} more this week`);
 
   const blocks: Block[] = [
     section(
-      `*${escapeText(c.name)}* · ${CATEGORY_LABELS[c.category]} · ${mention(c.ownerUserId)}${value}\n` +
+      `*${escapeName(c.name)}* · ${CATEGORY_LABELS[c.category]} · ${mention(c.ownerUserId)}${value}\n` +
         `Health ${before} → ${healthText(e.healthNow)}\n${lines.join('\n')}`,
       { block_id: `client:${c.id}` },
     ),
@@ -95,20 +99,16 @@ function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions): B
   if (evidence.length > 0) blocks.push(context(`This week: ${evidence.join(' · ')}`));
   blocks.push({ ...context(e.lastDecision ? decisionLine(e.lastDecision, o.timeZone) : 'No decision yet.'), block_id: statusBlockId(c.id) });
   if (o.interactive) {
-    const decide: Json = {
-      type: 'overflow',
-      action_id: DIGEST_ACTIONS.decide,
-      options: [
-        { text: { type: 'plain_text', text: 'Decide: keep (with a reason)' }, value: `keep:${c.id}` },
-        { text: { type: 'plain_text', text: 'Decide: require full prepayment' }, value: `require_prepayment:${c.id}` },
-        { text: { type: 'plain_text', text: 'Decide: start exit' }, value: `start_exit:${c.id}` },
-      ],
-    };
+    const decide = overflow(DIGEST_ACTIONS.decide, [
+      option('Decide: keep (with a reason)', `keep:${c.id}`),
+      option('Decide: require full prepayment', `require_prepayment:${c.id}`),
+      option('Decide: start exit', `start_exit:${c.id}`),
+    ]);
     blocks.push(
       actions(
         [
           button('Acknowledge', DIGEST_ACTIONS.acknowledge, c.id),
-          button('Snooze 2 weeks', DIGEST_ACTIONS.snooze, c.id),
+          button(`Snooze ${plural(catalogue.thresholds.snoozeDays, 'day')}`, DIGEST_ACTIONS.snooze, c.id),
           button('History', DIGEST_ACTIONS.history, c.id),
           decide,
         ],
@@ -121,8 +121,13 @@ function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions): B
 
 function summaryBlocks(s: DigestSelection['summary']): Block[] {
   const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const).map((b) => `${BAND_LABEL[b].split(' (')[0]} ${s.bands[b]}`).join(' · ');
-  const retention = s.retention.rate === null ? 'n/a' : `${Math.round(s.retention.rate * 100)}% (${s.retention.kept} of ${s.retention.of} over ${s.retention.days} days)`;
-  const best = s.mostProfitableCategory ? `${CATEGORY_LABELS[s.mostProfitableCategory.category]} (${formatMoney(s.mostProfitableCategory.monthlyValue)}/month)` : 'n/a';
+  const retention =
+    s.retention.rate === null
+      ? 'n/a'
+      : `${Math.round(s.retention.rate * 100)}% (${s.retention.kept} of ${s.retention.of} over ${plural(s.retention.days, 'day')})`;
+  const best = s.mostProfitableCategory
+    ? `${CATEGORY_LABELS[s.mostProfitableCategory.category]} (${formatMoney(s.mostProfitableCategory.monthlyValue)}/month)`
+    : 'n/a';
   return [
     divider(),
     section('*Portfolio this week*'),
@@ -140,29 +145,65 @@ function summaryBlocks(s: DigestSelection['summary']): Block[] {
 
 const textLength = (blocks: Block[]) => JSON.stringify(blocks).length;
 
+/** Names per owner in the opening line before the rest is only counted. */
+const NAMES_PER_OWNER = 4;
+
+/**
+ * What the digest opens with: how many clients need a decision and how much revenue is at risk, then whose
+ * they are, owner by owner, so each reader finds their own at once (a channel message is the same for all).
+ */
+function openingLines(selection: DigestSelection, reader: string | undefined): { headline: string; text: string } {
+  const toDecide = [...selection.sections.firing, ...selection.sections.turned_bad];
+  const yours = reader ? toDecide.filter((e) => e.client.ownerUserId === reader).length : 0;
+  const redFlags = selection.sections.firing.filter((e) => e.criteria.some((c) => c.criterion.class === 'red_flag')).length;
+  const quiet = selection.sections.gone_quiet.length;
+  const headline = [
+    `*${plural(toDecide.length, 'client needs', 'clients need')} a decision*${reader ? ` (${yours} yours)` : ''}${redFlags > 0 ? ` (🚩 ${redFlags} with a red flag)` : ''}`,
+    `${formatMoney(selection.summary.revenueAtRisk)}/month at risk`,
+    ...(quiet > 0 ? [`${quiet} gone quiet`] : []),
+  ].join(' · ');
+  const byOwner = new Map<string | null, string[]>();
+  for (const e of [...toDecide, ...selection.sections.gone_quiet]) {
+    const names = byOwner.get(e.client.ownerUserId) ?? [];
+    names.push(escapeName(e.client.name));
+    byOwner.set(e.client.ownerUserId, names);
+  }
+  const owners = [...byOwner.entries()]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([owner, names]) => {
+      const shown = names.slice(0, NAMES_PER_OWNER).join(', ');
+      return `${mention(owner)} ${names.length > NAMES_PER_OWNER ? `${names.length}: ${shown}, …` : shown}`;
+    });
+  return { headline: headline.replace(/\*/g, ''), text: `${headline}\nBy owner: ${owners.join(' · ')}` };
+}
+
 export function composeDigest(catalogue: Catalogue, selection: DigestSelection, o: ComposeOptions): DigestPage[] {
   // The days the digest covers, in the workspace's zone: (weekEnd − 7 days, weekEnd].
-  const title = `Rapport digest — ${formatDay(selection.weekStart, o.timeZone)} to ${formatDay(selection.weekEnd, o.timeZone)}`;
+  const day = (d: Date) => formatShortDay(d, o.timeZone, selection.weekEnd);
+  const title = `Rapport digest — ${day(selection.weekStart)} to ${day(selection.weekEnd)}`;
   if (isQuietWeek(selection)) {
     const s = selection.summary;
-    const line = `🌤️ ${title}: nothing to act on. No client meets firing criteria, turned bad or went quiet (${s.callsLogged} calls and ${s.incidentsLogged} incidents logged this week).`;
+    const line = `🌤️ ${title}: nothing to act on. No client meets firing criteria, turned bad or went quiet (${plural(s.callsLogged, 'call')} and ${plural(s.incidentsLogged, 'incident')} logged this week).`;
     return [{ text: line, blocks: [section(line)], clientIds: [] }];
   }
   const total = DIGEST_SECTIONS.reduce((n, s) => n + selection.sections[s].length, 0);
   const pages: DigestPage[] = [];
-  let page: DigestPage = { text: `${title}: ${total} client${total === 1 ? '' : 's'} to act on`, blocks: [header(title)], clientIds: [] };
+  const opening = openingLines(selection, o.reader);
+  let page: DigestPage = { text: `${title}: ${opening.headline}`, blocks: [header(title), section(opening.text)], clientIds: [] };
   const newPage = (continuing: string) => {
     pages.push(page);
     page = { text: `${title} (continued)`, blocks: [context(`_${continuing} (continued)_`)], clientIds: [] };
   };
+  const readerFirst = (entries: DigestEntry[]) =>
+    o.reader ? [...entries.filter((e) => e.client.ownerUserId === o.reader), ...entries.filter((e) => e.client.ownerUserId !== o.reader)] : entries;
   for (const s of DIGEST_SECTIONS) {
-    const entries = selection.sections[s];
+    const entries = readerFirst(selection.sections[s]);
     if (entries.length === 0) continue;
     const heading = section(`*${SECTION_TITLES[s]}* (${entries.length})`);
     if (page.blocks.length + 1 > MAX_BLOCKS) newPage(SECTION_TITLES[s]);
     page.blocks.push(heading);
     for (const e of entries) {
-      const blocks = entryBlocks(catalogue, e, o);
+      const blocks = entryBlocks(catalogue, e, o, day);
       if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT) newPage(SECTION_TITLES[s]);
       page.blocks.push(...blocks);
       page.clientIds.push(e.client.id);
@@ -172,7 +213,7 @@ export function composeDigest(catalogue: Catalogue, selection: DigestSelection, 
   if (page.blocks.length + summary.length > MAX_BLOCKS || textLength(page.blocks) + textLength(summary) > MAX_TEXT) newPage('Portfolio');
   page.blocks.push(...summary);
   pages.push(page);
-  if (pages.length > 1) pages[0]!.blocks.push(context(`_${total} clients: continued in the thread (${pages.length - 1} more message${pages.length > 2 ? 's' : ''})._`));
+  if (pages.length > 1) pages[0]!.blocks.push(context(`_${plural(total, 'client')}: continued in the thread (${plural(pages.length - 1, 'more message')})._`));
   return pages;
 }
 
@@ -199,4 +240,12 @@ export function digestRefusalAdvice(error: string, channelId: string): string {
     default:
       return `Slack answered \`${error}\` when Rapport posted to ${channel}.`;
   }
+}
+
+/** Why the digest no longer goes to a channel (shared outside the organisation), and what to do. */
+export function channelRefusalText(channelId: string, reason: string): string {
+  return (
+    `⛔ Rapport stopped posting the digest to <#${channelId}>: ${reason}, so a client could read it there. ` +
+    'Choose a channel only your team can read with `/rapport settings channel #channel`.'
+  );
 }

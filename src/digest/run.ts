@@ -23,12 +23,13 @@ import {
   type DigestMessage,
 } from '../db/queries/digests.js';
 import { appendAudit } from '../db/queries/audit.js';
-import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, type Workspace } from '../db/queries/workspaces.js';
+import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, refuseDigestChannel, type Workspace } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
 import type { Logger } from '../log.js';
-import { composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
-import { latestSlot, type DigestSlot } from './slots.js';
+import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
+import { channelExposure } from '../slack/channels.js';
+import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
   db: Database;
@@ -39,19 +40,24 @@ export interface DigestRunnerDeps {
   instance?: string;
   /** How long an unposted claim protects its week (tests shorten it). */
   claimLeaseSeconds?: number;
+  /** Why a channel may not carry the digest (shared outside the organisation); `channelExposure` by default. */
+  exposure?: (web: WebClient, channelId: string) => Promise<string | undefined>;
 }
 
 /** Marks our digest posts, so an instance finishing a dead one's claim can tell whether it got to Slack. */
 export const DIGEST_EVENT_TYPE = 'rapport_digest';
 
 export type PostOutcome =
-  | { status: 'posted'; digest: Digest; ts: string; pages: number }
+  /** `early`: posted by hand before its week's scheduled slot (which will then not post again). */
+  | { status: 'posted'; digest: Digest; ts: string; pages: number; week: string; early?: boolean }
   | { status: 'already_posted'; digest: Digest }
   | { status: 'claimed_elsewhere' }
   /** Slack refused this week's digest before; the claim's lease retries it by itself. */
   | { status: 'will_retry'; error: string; channelId: string }
   | { status: 'failed'; error: string; channelId: string }
-  | { status: 'no_channel' };
+  | { status: 'no_channel' }
+  /** The digest channel is shared outside the organisation: Rapport does not post there until a channel is set again. */
+  | { status: 'channel_refused'; reason: string; channelId: string };
 
 export const scheduleOf = (w: Pick<Workspace, 'digestDay' | 'digestTime' | 'timeZone'>) => ({ day: w.digestDay, time: w.digestTime, timeZone: w.timeZone });
 
@@ -71,7 +77,7 @@ export class DigestRunner {
     const now = this.deps.now();
     const report: { teamId: string; week: string; outcome: PostOutcome['status'] }[] = [];
     for (const workspace of await listWorkspaces(this.deps.db)) {
-      if (!workspace.digestChannelId) continue;
+      if (!workspace.digestChannelId || workspace.digestChannelRefusal) continue;
       const slot = latestSlot(scheduleOf(workspace), now);
       // Nothing was missed before the workspace existed: a new install waits for its first slot.
       if (slot.at < workspace.createdAt) continue;
@@ -94,14 +100,14 @@ export class DigestRunner {
     return report;
   }
 
-  /** The pages this week's digest would have now (for `/rapport digest preview`). */
-  async preview(teamId: string): Promise<DigestPage[]> {
+  /** The pages this week's digest would have now, for one reader (`/rapport digest preview`): their clients first. */
+  async preview(teamId: string, reader: string): Promise<DigestPage[]> {
     const workspace = await getWorkspace(this.deps.db, teamId);
     if (!workspace) throw new RapportError('not_found', 'This workspace has no data yet.');
     const now = this.deps.now();
     const catalogue = catalogueOf(workspace);
-    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, teamId, catalogue, now), now);
-    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: false });
+    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, teamId, catalogue, now), now, workspace.timeZone);
+    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: false, reader });
   }
 
   /**
@@ -111,18 +117,21 @@ export class DigestRunner {
   async postNow(teamId: string, actor: string, force: boolean): Promise<PostOutcome> {
     const workspace = await getWorkspace(this.deps.db, teamId);
     if (!workspace?.digestChannelId) return { status: 'no_channel' };
+    if (workspace.digestChannelRefusal) return { status: 'channel_refused', reason: workspace.digestChannelRefusal, channelId: workspace.digestChannelId };
     const now = this.deps.now();
-    const slot = latestSlot(scheduleOf(workspace), now);
-    // Posted by hand, the digest says what is known now, filed under the current week.
+    const slot = weekOfManualPost(scheduleOf(workspace), now);
+    // Posted by hand, the digest says what is known now, filed under the week whose slot is nearest.
     const asOf = { ...slot, at: now };
     const existing = await digestForWeek(this.deps.db, teamId, slot.week);
     if (existing?.status === 'posted' && !force) return { status: 'already_posted', digest: existing };
+    const early = slot.at > now;
     if (existing?.status === 'posted') {
       const outcome = await this.publish(workspace, existing, asOf, await this.compose(workspace, asOf));
       await appendAudit(this.deps.db, teamId, { actor, action: 'digest.force', entityType: 'digest', entityId: existing.id, details: { week: slot.week } });
-      return outcome;
+      return outcome.status === 'posted' ? { ...outcome, early } : outcome;
     }
-    return this.post(workspace, asOf);
+    const outcome = await this.post(workspace, asOf);
+    return outcome.status === 'posted' ? { ...outcome, early } : outcome;
   }
 
   private async post(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome> {
@@ -152,7 +161,7 @@ export class DigestRunner {
   /** The week's digest as Slack messages. The week ends at its slot, so a late (caught-up) post says what the on-time one would have. */
   private async compose(workspace: Workspace, slot: DigestSlot): Promise<DigestPage[]> {
     const catalogue = catalogueOf(workspace);
-    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, slot.at), slot.at);
+    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, slot.at), slot.at, workspace.timeZone);
     return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true });
   }
 
@@ -166,7 +175,9 @@ export class DigestRunner {
         include_all_metadata: true,
         limit: 200,
       });
-      return history.messages?.find((m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && payloadOf(m.metadata)?.digest_id === digest.id && !payloadOf(m.metadata)?.page_id)?.ts;
+      return history.messages?.find(
+        (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && payloadOf(m.metadata)?.digest_id === digest.id && !payloadOf(m.metadata)?.page_id,
+      )?.ts;
     } catch (error) {
       this.deps.logger.warn('could not read the channel history to check for an interrupted digest post; posting', { error: String(error) });
       return undefined;
@@ -182,11 +193,19 @@ export class DigestRunner {
     if (!forced && !(await renewClaim(db, digest, this.instance))) return { status: 'claimed_elsewhere' };
     let ts: string;
     try {
+      // Checked before every post: a channel shared with a client since it was set never gets the digest.
+      const exposed = await this.exposure(web, channel);
+      if (exposed) {
+        await recordDigestFailure(db, digest, 'channel_shared');
+        await this.refuseChannel(workspace, channel, exposed);
+        return { status: 'channel_refused', reason: exposed, channelId: channel };
+      }
       const res = await web.chat.postMessage({
         channel,
         text: first!.text,
-        blocks: first!.blocks as never,
+        blocks: first!.blocks,
         unfurl_links: false,
+        unfurl_media: false,
         metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digest.id, week: slot.week } },
       });
       ts = res.ts!;
@@ -202,7 +221,29 @@ export class DigestRunner {
     else await markDigestPosted(db, digest, record, thread);
     const threaded = await this.postThread(digest);
     logger.info('digest posted', { team: workspace.teamId, week: slot.week, pages: pages.length, threadPagesPosted: threaded });
-    return { status: 'posted', digest, ts, pages: pages.length };
+    return { status: 'posted', digest, ts, pages: pages.length, week: slot.week };
+  }
+
+  private exposure(web: WebClient, channelId: string): Promise<string | undefined> {
+    return (this.deps.exposure ?? channelExposure)(web, channelId);
+  }
+
+  /**
+   * Stops posting to a channel shared outside the organisation (it may be the client's own Slack Connect channel)
+   * and tells whoever set it, once.
+   */
+  async refuseChannel(workspace: Pick<Workspace, 'teamId'>, channelId: string, reason: string): Promise<void> {
+    const { db, web, logger } = this.deps;
+    if (!(await refuseDigestChannel(db, workspace.teamId, channelId, reason))) return;
+    logger.warn('stopped posting the digest to a channel shared outside the organisation', { team: workspace.teamId, channel: channelId });
+    const user = await digestChannelSetBy(db, workspace.teamId);
+    if (!user) return;
+    try {
+      const dm = await web.conversations.open({ users: user });
+      await web.chat.postMessage({ channel: dm.channel!.id!, text: channelRefusalText(channelId, reason) });
+    } catch (error) {
+      logger.warn('could not tell the channel setter that the digest channel is refused', { team: workspace.teamId, error: String(error) });
+    }
   }
 
   /**
@@ -237,6 +278,13 @@ export class DigestRunner {
     if (waiting.length === 0) return 0;
     if (!(await holdDigestThread(db, digest, this.instance, lease, { staleOnly: resuming }))) return 0;
     if (resuming) await this.recordPagesAlreadyInThread(waiting);
+    const channel = waiting[0]!.channelId;
+    const exposed = await this.exposure(web, channel).catch((error: unknown) => `Slack did not say who can read it (${slackErrorCode(error)})`);
+    if (exposed) {
+      const workspace = await getWorkspace(db, digest.teamId);
+      if (workspace) await this.refuseChannel(workspace, channel, exposed);
+      return 0;
+    }
     let posted = 0;
     for (let [page] = await unpostedPages(db, digest); page; [page] = await unpostedPages(db, digest)) {
       if (!(await holdDigestThread(db, digest, this.instance, lease))) break;
@@ -245,8 +293,9 @@ export class DigestRunner {
           channel: page.channelId,
           thread_ts: page.threadTs!,
           text: page.text,
-          blocks: page.blocks as never,
+          blocks: page.blocks,
           unfurl_links: false,
+          unfurl_media: false,
           metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digest.id, page_id: page.id } },
         });
         await recordPagePosted(db, page, reply.ts!);
@@ -254,7 +303,12 @@ export class DigestRunner {
       } catch (error) {
         const message = slackErrorCode(error);
         await recordDigestFailure(db, digest, message);
-        logger.error('could not post a digest page in its thread; retried once the hold lapses', { team: digest.teamId, week: digest.week, page: page.page, error: message });
+        logger.error('could not post a digest page in its thread; retried once the hold lapses', {
+          team: digest.teamId,
+          week: digest.week,
+          page: page.page,
+          error: message,
+        });
         break;
       }
     }
@@ -275,6 +329,17 @@ export class DigestRunner {
       }
     }
   }
+}
+
+/**
+ * The week a digest posted by hand counts for: the one whose scheduled slot is nearest. Monday 08:00 with a
+ * 09:00 slot is this week's digest, posted early (the 09:00 tick then finds it posted); Tuesday is last
+ * Monday's week. So manual and scheduled posts share one digest per workspace-week.
+ */
+export function weekOfManualPost(schedule: DigestSchedule, now: Date): DigestSlot {
+  const latest = latestSlot(schedule, now);
+  const next = nextSlot(schedule, now);
+  return next.at.getTime() - now.getTime() < now.getTime() - latest.at.getTime() ? next : latest;
 }
 
 /** Slack's error code (`not_in_channel`, …) when the Web API refused, else the error as text. */

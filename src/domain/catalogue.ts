@@ -3,6 +3,7 @@
  * a category or a default number reads it from here: the drizzle enums, the engine, help text.
  */
 import { z } from 'zod';
+import './validationMessages.js';
 
 // ---------------------------------------------------------------------------------------------
 // Clients (domain.md §1)
@@ -15,6 +16,20 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 
 export const CLIENT_STATUSES = ['active', 'under_review', 'prepay_only', 'exited'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+/** How people write the relationship kinds (never the keys with underscores). */
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  long_term: 'long-term',
+  stepping_stone: 'stepping-stone',
+  unknown: 'unknown relationship',
+};
+
+export const STATUS_LABELS: Record<ClientStatus, string> = {
+  active: 'active',
+  under_review: 'under review',
+  prepay_only: 'prepay only',
+  exited: 'exited',
+};
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   regular: 'Regular',
@@ -29,21 +44,8 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 export const POLARITIES = ['good', 'bad'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 
-export const DEFAULT_DIMENSIONS = [
-  'communication',
-  'information',
-  'opinions',
-  'knowledge',
-  'attitude',
-  'etiquette',
-  'conflict',
-  'planning',
-] as const;
-
-const traitKey = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, 'trait keys are 2–40 lowercase letters, digits or _, starting with a letter');
-const alias = z.string().regex(/^[a-z][a-z0-9_-]{0,29}$/, 'aliases are lowercase words');
+const traitKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'A trait key is 2–40 lowercase letters, digits or _, starting with a letter.');
+const alias = z.string().regex(/^[a-z][a-z0-9_-]{0,29}$/, 'A trait’s short words are lowercase letters, digits, - or _.');
 const weight = z.number().positive().max(100);
 
 export const traitDefinitionSchema = z.object({
@@ -57,13 +59,14 @@ export const traitDefinitionSchema = z.object({
 });
 export type TraitDefinition = z.infer<typeof traitDefinitionSchema>;
 
-const trait = (
-  key: string,
-  dimension: string,
-  polarity: Polarity,
-  label: string,
-  aliases: string[],
-): TraitDefinition => ({ key, dimension, polarity, label, weight: 1, aliases });
+const trait = (key: string, dimension: string, polarity: Polarity, label: string, aliases: string[]): TraitDefinition => ({
+  key,
+  dimension,
+  polarity,
+  label,
+  weight: 1,
+  aliases,
+});
 
 export const DEFAULT_TRAITS: readonly TraitDefinition[] = [
   trait('excellent_communication', 'communication', 'good', 'Excellent communication', ['communication', 'comms']),
@@ -125,6 +128,23 @@ export const CRITERIA: readonly CriterionDefinition[] = [
   { number: 10, kind: 'legal_exposure', class: 'pattern', label: 'Legal exposure' },
 ];
 
+/**
+ * What happened, as an incident is named when it is logged. A criterion's label says when it is *met*
+ * ("Mental abuse after being told it is unacceptable"), which one incident alone may not be.
+ */
+export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
+  physical_abuse: 'Physical abuse',
+  mental_abuse: 'Mental abuse',
+  lying: 'Lying',
+  unreasonable_demands: 'Unreasonable demand',
+  slow_payment: 'Late payment',
+  invoice_dispute: 'Invoice dispute',
+  changes_mind: 'Changed their mind',
+  ignores_advice: 'Ignored advice, expected rescue',
+  competitor_play: 'Played us against a competitor',
+  legal_exposure: 'Legal exposure',
+};
+
 /** Words accepted for each kind in `/incident <client> <kind>` (the key itself, with - or _, always works). */
 export const INCIDENT_KIND_ALIASES: Record<IncidentKind, readonly string[]> = {
   physical_abuse: ['physical', 'violence'],
@@ -157,7 +177,7 @@ const detailText = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[^\p{Cc}]*$/u, 'cannot contain control characters');
+  .regex(/^[^\p{Cc}]*$/u, 'This field cannot contain line breaks or control characters.');
 const invoiceRef = detailText;
 const amount = z.number().nonnegative().max(1e12);
 export const incidentDetailsSchema = z.discriminatedUnion('kind', [
@@ -226,7 +246,7 @@ export const thresholdsSchema = z
     }),
   })
   .refine((t) => t.health.atRiskBelow <= t.health.healthyFrom, {
-    message: 'the at-risk band must start below the healthy band',
+    message: 'The at-risk band must start below the healthy band.',
     path: ['health', 'atRiskBelow'],
   });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
@@ -251,6 +271,39 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     legal_exposure: { count: 1, windowDays: null },
   },
 };
+
+/** Every threshold a workspace may change, as `/rapport settings threshold <name>` spells it (dotted paths). */
+export const THRESHOLD_NAMES: readonly string[] = (function leaves(node: unknown, prefix: string): string[] {
+  if (node === null || typeof node !== 'object') return [prefix];
+  return Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+})(DEFAULT_THRESHOLDS, '');
+
+/** The dotted names in a threshold override that are not thresholds (typos are refused, never stored). */
+export function unknownThresholdNames(patch: unknown, prefix = ''): string[] {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+    return THRESHOLD_NAMES.includes(prefix) ? [] : [prefix];
+  }
+  return Object.entries(patch).flatMap(([k, v]) => {
+    const name = prefix ? `${prefix}.${k}` : k;
+    return THRESHOLD_NAMES.some((t) => t === name || t.startsWith(`${name}.`)) ? unknownThresholdNames(v, name) : [name];
+  });
+}
+
+/** A stored override with any unknown names left out (written before they were refused). */
+export function knownThresholdsOnly(patch: unknown, prefix = ''): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (THRESHOLD_NAMES.includes(name) || (THRESHOLD_NAMES.some((t) => t.startsWith(`${name}.`)) && v !== null && typeof v === 'object')) {
+      out[k] = knownThresholdsOnly(v, name);
+    }
+  }
+  return out;
+}
+
+/** How long the Undo button of a log confirmation works (its author only); Edit works after that. */
+export const UNDO_MINUTES = 10;
 
 /** domain.md §5: Monday 09:00 in the workspace's time zone. Day is 0 (Sunday) – 6 (Saturday). */
 export const DEFAULT_DIGEST_SCHEDULE = { day: 1, time: '09:00', timeZone: 'UTC' } as const;
@@ -294,18 +347,19 @@ function deepMerge<T>(base: T, patch: unknown): T {
   return out as T;
 }
 
+/** The issues as sentences (the error map in validationMessages.ts names each field). */
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; ');
+  return error.issues.map((i) => i.message).join(' ');
 }
 
 /** The effective catalogue of a workspace: defaults, then its validated overrides. Throws a readable CatalogueError. */
 export function resolveCatalogue(overrides: unknown = {}): Catalogue {
   const parsed = workspaceOverridesSchema.safeParse(overrides ?? {});
-  if (!parsed.success) throw new CatalogueError(`Invalid workspace settings: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new CatalogueError(`These settings cannot be used: ${describeIssues(parsed.error)}`);
   const { thresholds: thresholdPatch, extraTraits = [], traitWeights = {} } = parsed.data;
 
   const thresholds = thresholdsSchema.safeParse(deepMerge(DEFAULT_THRESHOLDS, thresholdPatch));
-  if (!thresholds.success) throw new CatalogueError(`Invalid thresholds: ${describeIssues(thresholds.error)}`);
+  if (!thresholds.success) throw new CatalogueError(`These thresholds cannot be used: ${describeIssues(thresholds.error)}`);
 
   const traits = [...DEFAULT_TRAITS, ...extraTraits];
   const keys = new Set<string>();

@@ -7,16 +7,7 @@ import { firingCriteriaMet, type CriterionMet } from './firingCriteria.js';
 import type { Band, Health } from './health.js';
 import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from './signals.js';
 import { turnedBad, type TurnedBadReason, type WeekFlips } from './turnedBad.js';
-import {
-  daysBefore,
-  type ClientProfile,
-  type Decision,
-  type Incident,
-  type Observation,
-  type ObservationHistory,
-  type Snooze,
-  type Warning,
-} from './types.js';
+import { daysBefore, type ClientProfile, type Decision, type Incident, type Observation, type ObservationHistory, type Snooze, type Warning } from './types.js';
 
 export interface ClientWeek {
   client: ClientProfile;
@@ -92,29 +83,26 @@ function latestLoggedAt(dates: Date[]): Date | undefined {
 function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): Date | undefined {
   if (section === 'firing') return latestLoggedAt(e.criteria.flatMap((c) => c.incidents.map((i) => i.loggedAt)));
   if (section === 'turned_bad') {
-    return latestLoggedAt([
-      ...e.weekBad.map((o) => o.loggedAt),
-      ...(e.drift?.isNew ? e.drift.latePayments.map((i) => i.loggedAt) : []),
-    ]);
+    return latestLoggedAt([...e.weekBad.map((o) => o.loggedAt), ...(e.drift?.isNew ? e.drift.latePayments.map((i) => i.loggedAt) : [])]);
   }
   return undefined; // silence has no evidence to be new
 }
 
-/** Why the client is held back from `section` this week, if it is (snoozes end early on new evidence). */
+/**
+ * Why the client is held back from `section` this week, if it is (snoozes end early on new evidence). A
+ * decision settles pattern criteria, never a red flag: a client meeting one stays first, its decision beside it.
+ */
 function holdBack(
   week: ClientWeek,
   section: DigestSection,
   newest: Date | undefined,
   weekEnd: Date,
+  hasRedFlag: boolean,
 ): Omit<SuppressedClient, 'client' | 'section'> | undefined {
-  const snooze = week.snoozes.find(
-    (s) => s.snoozedAt <= weekEnd && weekEnd < s.until && !(newest && newest > s.snoozedAt),
-  );
+  const snooze = week.snoozes.find((s) => s.snoozedAt <= weekEnd && weekEnd < s.until && !(newest && newest > s.snoozedAt));
   if (snooze) return { why: 'snoozed', since: snooze.snoozedAt };
-  if (section !== 'firing') return undefined;
-  const settled = week.decisions
-    .filter((d) => SETTLING_DECISIONS.has(d.kind) && d.decidedAt <= weekEnd)
-    .find((d) => !newest || newest <= d.decidedAt);
+  if (section !== 'firing' || hasRedFlag) return undefined;
+  const settled = week.decisions.filter((d) => SETTLING_DECISIONS.has(d.kind) && d.decidedAt <= weekEnd).find((d) => !newest || newest <= d.decidedAt);
   return settled ? { why: 'decided', since: settled.decidedAt } : undefined;
 }
 
@@ -126,24 +114,20 @@ function sectionsFor(e: Omit<DigestEntry, 'section'>): DigestSection[] {
   return out;
 }
 
-const vipFirst = (a: DigestEntry, b: DigestEntry) =>
-  Number(b.client.category === 'vip') - Number(a.client.category === 'vip');
+const vipFirst = (a: DigestEntry, b: DigestEntry) => Number(b.client.category === 'vip') - Number(a.client.category === 'vip');
 const byName = (a: DigestEntry, b: DigestEntry) => a.client.name.localeCompare(b.client.name);
 const redFlags = (e: DigestEntry) => e.criteria.filter((c) => c.criterion.class === 'red_flag').length;
 
 const ORDER: Record<DigestSection, (a: DigestEntry, b: DigestEntry) => number> = {
   // Red flags first, then VIPs, then the most criteria, then the worst health.
   firing: (a, b) =>
-    redFlags(b) - redFlags(a) ||
-    vipFirst(a, b) ||
-    b.criteria.length - a.criteria.length ||
-    a.healthNow.score - b.healthNow.score ||
-    byName(a, b),
+    redFlags(b) - redFlags(a) || vipFirst(a, b) || b.criteria.length - a.criteria.length || a.healthNow.score - b.healthNow.score || byName(a, b),
   turned_bad: (a, b) => vipFirst(a, b) || a.healthNow.score - b.healthNow.score || byName(a, b),
   gone_quiet: (a, b) => vipFirst(a, b) || (b.quiet?.daysSilent ?? 0) - (a.quiet?.daysSilent ?? 0) || byName(a, b),
 };
 
-export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[], weekEnd: Date): DigestSelection {
+/** `timeZone`: the workspace's, in which days of silence are counted. */
+export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[], weekEnd: Date, timeZone = 'UTC'): DigestSelection {
   const weekStart = daysBefore(weekEnd, 7);
   const retentionDays = catalogue.thresholds.retentionDays;
   const retentionFrom = daysBefore(weekEnd, retentionDays);
@@ -182,10 +166,8 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
       turnedBad: verdict.reasons,
       weekBad: verdict.weekBad,
       drift: drift && { ...drift, isNew: !driftBefore },
-      quiet: goneQuiet(catalogue, client, week.lastCallAt, weekEnd),
-      lastDecision: [...week.decisions]
-        .filter((d) => d.decidedAt <= weekEnd)
-        .sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime())[0],
+      quiet: goneQuiet(catalogue, client, week.lastCallAt, weekEnd, timeZone),
+      lastDecision: [...week.decisions].filter((d) => d.decidedAt <= weekEnd).sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime())[0],
     };
 
     summary.bands[verdict.now.known ? verdict.now.band : 'unknown']++;
@@ -198,7 +180,13 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     let firstHeld: SuppressedClient | undefined;
     let placed = false;
     for (const section of sectionsFor(entry)) {
-      const held = holdBack(week, section, evidenceFor(section, entry), weekEnd);
+      const held = holdBack(
+        week,
+        section,
+        evidenceFor(section, entry),
+        weekEnd,
+        criteria.some((c) => c.criterion.class === 'red_flag'),
+      );
       if (!held) {
         sections[section].push({ ...entry, section });
         placed = true;

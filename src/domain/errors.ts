@@ -9,7 +9,7 @@ export class RapportError extends Error {
     readonly code: RapportErrorCode,
     message: string,
     /** Extra data for the reply, e.g. "did you mean" suggestions. */
-    readonly detail: { suggestions?: string[]; field?: string } = {},
+    readonly detail: { suggestions?: string[]; field?: string; lookAlike?: string } = {},
   ) {
     super(message);
     this.name = 'RapportError';

@@ -1,6 +1,7 @@
 /** Firing criteria (domain.md §4): which are met at a moment, each with the incidents that meet it. */
 import { CRITERIA, type Catalogue, type CriterionDefinition, type IncidentKind } from './catalogue.js';
 import { daysBefore, type Incident, type Warning } from './types.js';
+import { plural } from './words.js';
 
 export interface CriterionMet {
   criterion: CriterionDefinition;
@@ -19,10 +20,6 @@ function inWindow(incident: Incident, at: Date, windowDays: number | null): bool
 
 function windowWords(windowDays: number | null): string {
   return windowDays === null ? 'ever' : `in ${windowDays} days`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 const NOUNS: Record<IncidentKind, string> = {
@@ -56,9 +53,7 @@ function check(
   switch (criterion.kind) {
     case 'mental_abuse': {
       // Only abuse repeated after the client was told it is unacceptable counts (criterion 2).
-      const told = warnings
-        .filter((w) => w.kind === 'mental_abuse' && w.givenAt <= at)
-        .sort((a, b) => a.givenAt.getTime() - b.givenAt.getTime())[0];
+      const told = warnings.filter((w) => w.kind === 'mental_abuse' && w.givenAt <= at).sort((a, b) => a.givenAt.getTime() - b.givenAt.getTime())[0];
       if (!told) return undefined;
       const after = ofKind.filter((i) => i.occurredAt > told.givenAt);
       if (after.length < rule.count) return undefined;
@@ -70,9 +65,7 @@ function check(
       };
     }
     case 'slow_payment': {
-      const severe = ofKind.filter(
-        (i) => i.details.kind === 'slow_payment' && i.details.daysLate >= rules.slow_payment.severeDaysLate,
-      );
+      const severe = ofKind.filter((i) => i.details.kind === 'slow_payment' && i.details.daysLate >= rules.slow_payment.severeDaysLate);
       if (ofKind.length >= rule.count) {
         return { criterion, incidents: ofKind, summary: `${plural(ofKind.length, NOUNS.slow_payment)} ${windowWords(rule.windowDays)}` };
       }
@@ -105,12 +98,7 @@ function check(
 }
 
 /** The criteria a client meets at `at`, in domain order (red flags first). */
-export function firingCriteriaMet(
-  catalogue: Catalogue,
-  incidents: readonly Incident[],
-  warnings: readonly Warning[],
-  at: Date,
-): CriterionMet[] {
+export function firingCriteriaMet(catalogue: Catalogue, incidents: readonly Incident[], warnings: readonly Warning[], at: Date): CriterionMet[] {
   return CRITERIA.map((c) => check(c, catalogue, incidents, warnings, at)).filter((m): m is CriterionMet => !!m);
 }
 

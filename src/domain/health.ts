@@ -48,12 +48,7 @@ export function traitWeighting(
 }
 
 /** domain.md §3: health(T) = round(100 × (G + 1) / (G + B + 2)); 50 (unknown) with nothing observed. */
-export function health(
-  catalogue: Catalogue,
-  client: Pick<ClientProfile, 'traitWeights'>,
-  history: ObservationHistory,
-  at: Date,
-): Health {
+export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitWeights'>, history: ObservationHistory, at: Date): Health {
   const { halfLifeDays } = catalogue.thresholds.health;
   const totals: Record<Polarity, number> = { good: 0, bad: 0 };
   let known = false;
@@ -96,11 +91,7 @@ export function health(
  * Folds the observations at or before `at` into a baseline (decayed weight per trait as of `at`).
  * The repository computes the same sums in SQL for old history; this is the reference it is tested against.
  */
-export function foldObservations(
-  catalogue: Catalogue,
-  observations: readonly Observation[],
-  at: Date,
-): ObservationHistory {
+export function foldObservations(catalogue: Catalogue, observations: readonly Observation[], at: Date): ObservationHistory {
   const { halfLifeDays } = catalogue.thresholds.health;
   const decayed: Record<string, number> = {};
   const rest: Observation[] = [];

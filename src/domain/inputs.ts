@@ -12,6 +12,7 @@ import {
   incidentDetailsSchema,
   workspaceOverridesSchema,
 } from './catalogue.js';
+import { displayName, nameKey } from './names.js';
 import { DECISION_KINDS } from './types.js';
 
 /** No control characters (newlines, NUL, bidi overrides…) in one-line fields. */
@@ -19,24 +20,26 @@ const oneLine = (max: number, what: string) =>
   z
     .string()
     .trim()
-    .min(1, `${what} cannot be empty`)
-    .max(max, `${what} can be at most ${max} characters`)
-    .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, `${what} cannot contain control characters`);
+    .min(1, `${what} cannot be empty.`)
+    .max(max, `${what} can be at most ${max} characters.`)
+    .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, `${what} cannot contain line breaks or control characters.`);
 
 /** Long free text (notes, descriptions): bounded, NUL stripped (Postgres text cannot hold it). */
 const freeText = (max: number, what: string) =>
   z
     .string()
-    .max(max, `${what} can be at most ${max} characters`)
+    .max(max, `${what} can be at most ${max} characters.`)
     .transform((s) => s.replace(/\u0000/g, '').trim());
 
-export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'not a Slack user id');
-export const slackTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'not a Slack workspace id');
-export const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'not a Slack channel id');
+export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'That is not a Slack person: mention them with @ and pick them from the list.');
+export const slackTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'This request did not say which Slack workspace it came from.');
+export const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'That is not a Slack channel: mention it with # and pick it from the list.');
 
-/** Inner runs of spaces collapse to one, so the name matches the words people type. */
-export const clientNameSchema = oneLine(80, 'A client name').transform((s) => s.replace(/\s+/g, ' '));
-export const monthlyValueSchema = z.number().nonnegative('Monthly value cannot be negative').max(1e10).nullable();
+/** Stored as typed, in NFC with single spaces (`displayName`); it must have something visible to compare by. */
+export const clientNameSchema = oneLine(80, 'A client name')
+  .transform(displayName)
+  .refine((s) => nameKey(s).length > 0, 'A client name needs at least one visible letter, digit or symbol.');
+export const monthlyValueSchema = z.number().nonnegative('The monthly value cannot be negative.').max(1e10).nullable();
 
 export const newClientSchema = z.object({
   name: clientNameSchema,
@@ -61,17 +64,13 @@ export const clientPatchSchema = z
   .strict();
 export type ClientPatch = z.input<typeof clientPatchSchema>;
 
-/** The idempotency key of the Slack delivery that carried the input (retries carry the same one). */
-const requestKey = z.string().min(1).max(200).nullable().default(null);
-
 export const newCallSchema = z.object({
   clientId: z.uuid(),
   occurredAt: z.date(),
   /** Trait keys; checked against the workspace catalogue by the repository. */
-  traits: z.array(z.string()).max(30, 'At most 30 traits per call').default([]),
+  traits: z.array(z.string()).max(30, 'A call can record at most 30 traits.').default([]),
   notes: freeText(3000, 'Notes').default(''),
   ourSide: z.array(z.enum(OUR_SIDE_CHECKLIST)).default([]),
-  requestKey,
 });
 export type NewCall = z.input<typeof newCallSchema>;
 
@@ -80,7 +79,6 @@ export const newIncidentSchema = z.object({
   occurredAt: z.date(),
   description: freeText(3000, 'The description').default(''),
   details: incidentDetailsSchema,
-  requestKey,
 });
 export type NewIncident = z.input<typeof newIncidentSchema>;
 
@@ -103,7 +101,7 @@ export const newDecisionSchema = z
     digestId: z.uuid().nullable().default(null),
   })
   .refine((d) => d.kind !== 'keep' || (d.reason ?? '').length > 0, {
-    message: 'Keeping a client needs a reason',
+    message: 'Keeping a client needs a reason.',
     path: ['reason'],
   });
 export type NewDecision = z.input<typeof newDecisionSchema>;
@@ -116,7 +114,7 @@ export const timeZoneSchema = z.string().refine((tz) => {
   } catch {
     return false;
   }
-}, 'not a time zone (use an IANA name such as Europe/Istanbul or America/New_York)');
+}, 'That is not a time zone: use a name such as Europe/Istanbul or America/New_York.');
 
 export const workspaceSettingsPatchSchema = z
   .object({
@@ -124,9 +122,27 @@ export const workspaceSettingsPatchSchema = z
     digestChannelId: slackChannelId.nullable(),
     timeZone: timeZoneSchema,
     digestDay: z.number().int().min(0).max(6),
-    digestTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'use HH:MM, 24-hour (e.g. 09:00)'),
+    digestTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'The digest time is HH:MM, 24-hour (e.g. 09:00).'),
     settings: workspaceOverridesSchema,
+    allowGuests: z.boolean(),
   })
   .partial()
   .strict();
 export type WorkspaceSettingsPatch = z.input<typeof workspaceSettingsPatchSchema>;
+
+/**
+ * A change to a client's fate that a member may only propose (owner or admin decide): a field of `/client set`
+ * that decides who answers for the client and how it is worked with, or a digest decision.
+ */
+export const proposedChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('owner'), ownerUserId: slackUserId.nullable() }),
+  z.object({ kind: z.literal('status'), status: z.enum(CLIENT_STATUSES) }),
+  z.object({ kind: z.literal('category'), category: z.enum(CATEGORIES) }),
+  z.object({
+    kind: z.literal('decision'),
+    decision: z.enum(DECISION_KINDS),
+    reason: freeText(1000, 'The reason').nullable().default(null),
+    digestId: z.uuid().nullable().default(null),
+  }),
+]);
+export type ProposedChange = z.output<typeof proposedChangeSchema>;

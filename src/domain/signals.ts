@@ -1,6 +1,7 @@
 /** Signals beside the score: stepping-stone drift (domain.md §4) and gone quiet (domain.md §3). */
 import type { Catalogue } from './catalogue.js';
-import { DAY_MS, daysBefore, type ClientProfile, type Incident } from './types.js';
+import { calendarDaysBetween } from './calendar.js';
+import { daysBefore, type ClientProfile, type Incident } from './types.js';
 
 export interface SteppingStoneDrift {
   /** Late payments in the window, oldest first. */
@@ -33,16 +34,18 @@ export interface GoneQuiet {
 /**
  * A long-term or VIP client not exited, with no call for `goneQuietDays`. Silence is counted from the
  * last call, or from registration when there never was one: a client is never assumed fine for saying nothing.
+ * Days are calendar days in the workspace's zone (a call 35 dates ago is 35 days, whatever its hour).
  */
 export function goneQuiet(
   catalogue: Catalogue,
   client: Pick<ClientProfile, 'relationship' | 'category' | 'status' | 'createdAt'>,
   lastCallAt: Date | null,
   at: Date,
+  timeZone: string,
 ): GoneQuiet | undefined {
   if (client.status === 'exited') return undefined;
   if (client.relationship !== 'long_term' && client.category !== 'vip') return undefined;
   const since = lastCallAt ?? client.createdAt;
-  const daysSilent = Math.floor((at.getTime() - since.getTime()) / DAY_MS);
+  const daysSilent = calendarDaysBetween(since, at, timeZone);
   return daysSilent >= catalogue.thresholds.goneQuietDays ? { lastCallAt, daysSilent } : undefined;
 }

@@ -56,7 +56,16 @@ const CLIENTS: DemoClient[] = [
 ];
 
 const GOOD = ['excellent_communication', 'shares_information', 'shares_opinions', 'exceeds_expectations', 'positive_attitude'];
-const BAD = ['terrible_communication', 'no_data_sharing', 'withholds_opinions', 'hoards_knowledge', 'negative_attitude', 'poor_etiquette', 'unresolved_arguments', 'no_strategic_planning'];
+const BAD = [
+  'terrible_communication',
+  'no_data_sharing',
+  'withholds_opinions',
+  'hoards_knowledge',
+  'negative_attitude',
+  'poor_etiquette',
+  'unresolved_arguments',
+  'no_strategic_planning',
+];
 const GOOD_SHARE: Record<Mood, number> = { great: 0.9, good: 0.72, mixed: 0.5, poor: 0.28 };
 const NOTES = ['Weekly sync', 'Monthly review', 'Roadmap check-in', 'Quarterly business review', 'Quick catch-up', 'Reporting walkthrough', 'Escalation call'];
 
@@ -82,7 +91,13 @@ export async function seedDemoPortfolio(db: Database, people: DemoPeople, now: D
 
   for (const [i, d] of CLIENTS.entries()) {
     const owner = people.owners[i % people.owners.length]!;
-    const client = await createClient(db, people.teamId, people.admin, { name: d.name, category: d.category, relationship: d.relationship, ownerUserId: owner, monthlyValue: d.value });
+    const client = await createClient(db, people.teamId, people.admin, {
+      name: d.name,
+      category: d.category,
+      relationship: d.relationship,
+      ownerUserId: owner,
+      monthlyValue: d.value,
+    });
     const call = async (daysAgo: number, traits: string[], notes = pick(NOTES)) => {
       await logCall(db, people.teamId, owner, catalogue, { clientId: client.id, occurredAt: ago(daysAgo), traits, notes });
       calls++;
@@ -116,7 +131,12 @@ export async function seedDemoPortfolio(db: Database, people: DemoPeople, now: D
         break;
       case 'abusive': {
         const first = await incident(30, { kind: 'mental_abuse' }, 'Shouted at the analyst on the weekly call');
-        await recordWarning(db, people.teamId, owner, { clientId: client.id, givenAt: ago(29), incidentId: first.id, note: 'Told their director it is unacceptable' });
+        await recordWarning(db, people.teamId, owner, {
+          clientId: client.id,
+          givenAt: ago(29),
+          incidentId: first.id,
+          note: 'Told their director it is unacceptable',
+        });
         await incident(6, { kind: 'mental_abuse' }, 'Insulted the team again in the steering meeting');
         break;
       }
@@ -128,7 +148,8 @@ export async function seedDemoPortfolio(db: Database, people: DemoPeople, now: D
         await incident(9, { kind: 'competitor_play', competitor: 'Globodyne', onAgreedWork: true }, 'Asked us to match a rival quote for agreed work');
         break;
       default:
-        if (d.mood === 'poor' && rand() < 0.7) await incident(20 + Math.floor(rand() * 40), { kind: 'unreasonable_demands' }, 'Asked for weekend delivery at no cost');
+        if (d.mood === 'poor' && rand() < 0.7)
+          await incident(20 + Math.floor(rand() * 40), { kind: 'unreasonable_demands' }, 'Asked for weekend delivery at no cost');
         if (d.relationship === 'stepping_stone' && rand() < 0.4) await incident(40, { kind: 'slow_payment', daysLate: 12 }, 'Paid late');
     }
   }

@@ -9,13 +9,17 @@ import { LOCAL_TEAMS, LOCAL_USERS } from './workspace.js';
 async function seed(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseUrl, logger }) : await openDatabase({ dataDir: config.dataDir, logger });
+  const database = config.databaseUrl
+    ? await openDatabase({ databaseUrl: config.databaseUrl, logger })
+    : await openDatabase({ dataDir: config.dataDir, logger });
   try {
     const team = LOCAL_TEAMS[0]!;
     const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
     const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
     const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners, admin: admin.id }, new Date());
-    process.stdout.write(`Loaded ${done.clients} clients, ${done.calls} calls and ${done.incidents} incidents into “${team.name}”. Run npm start and open the page.\n`);
+    process.stdout.write(
+      `Loaded ${done.clients} clients, ${done.calls} calls and ${done.incidents} incidents into “${team.name}”. Run npm start and open the page.\n`,
+    );
   } finally {
     await database.close();
   }

@@ -42,7 +42,7 @@ export class SlackRequestSender {
     contentType: string,
     extra: { headers?: Record<string, string>; timestamp?: number; signature?: string } = {},
   ): Promise<SentRequest> {
-    const ts = extra.timestamp ?? Math.floor((this.config.now?.() ?? Date.now() / 1000));
+    const ts = extra.timestamp ?? Math.floor(this.config.now?.() ?? Date.now() / 1000);
     const started = performance.now();
     const res = await fetch(this.config.url, {
       method: 'POST',
@@ -110,7 +110,7 @@ export class SlackRequestSender {
   /** A button or select in a message (`message` given) or in a view (`view` given). */
   blockAction(
     actor: SlackActor,
-    action: { action_id: string; block_id?: string; value?: string; selected_option?: { value: string } ; type?: string },
+    action: { action_id: string; block_id?: string; value?: string; selected_option?: { value: string }; type?: string },
     where: { message?: { ts: string; blocks?: unknown[] }; channelId?: string; view?: Record<string, unknown> } = {},
   ) {
     const responseId = randomId('R');
@@ -118,15 +118,27 @@ export class SlackRequestSender {
       type: 'block_actions',
       container: where.view
         ? { type: 'view', view_id: where.view.id }
-        : { type: 'message', message_ts: where.message?.ts ?? '1.000', channel_id: where.channelId ?? actor.channelId ?? 'C0GENERAL', is_ephemeral: !where.message },
-      ...(where.view ? { view: where.view } : { channel: { id: where.channelId ?? actor.channelId ?? 'C0GENERAL' }, message: where.message ?? { ts: '1.000', blocks: [] } }),
+        : {
+            type: 'message',
+            message_ts: where.message?.ts ?? '1.000',
+            channel_id: where.channelId ?? actor.channelId ?? 'C0GENERAL',
+            is_ephemeral: !where.message,
+          },
+      ...(where.view
+        ? { view: where.view }
+        : { channel: { id: where.channelId ?? actor.channelId ?? 'C0GENERAL' }, message: where.message ?? { ts: '1.000', blocks: [] } }),
       response_url: where.view ? undefined : this.config.responseUrl(responseId),
       actions: [{ type: action.type ?? 'button', block_id: action.block_id ?? 'b', action_ts: String(Date.now() / 1000), ...action }],
     });
   }
 
   /** Submits a modal the app opened, with `values` as `{ block_id: { action_id: value } }` in Slack's state shape. */
-  viewSubmission(actor: SlackActor, view: Record<string, any>, values: Record<string, Record<string, unknown>>, extra?: Parameters<SlackRequestSender['send']>[2]) {
+  viewSubmission(
+    actor: SlackActor,
+    view: Record<string, any>,
+    values: Record<string, Record<string, unknown>>,
+    extra?: Parameters<SlackRequestSender['send']>[2],
+  ) {
     return this.interaction(
       actor,
       {

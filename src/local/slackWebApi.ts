@@ -24,7 +24,19 @@ export interface LocalSlackUser {
   name: string;
   teamId: string;
   isAdmin?: boolean;
+  /** A multi-channel guest (`is_restricted`); `isUltraRestricted`, a single-channel guest. */
+  isRestricted?: boolean;
+  isUltraRestricted?: boolean;
   tz?: string;
+}
+
+/** How a channel is shared, as `conversations.info` says (Slack Connect: `is_ext_shared`). */
+export interface LocalSlackChannel {
+  name?: string;
+  isExtShared?: boolean;
+  isPendingExtShared?: boolean;
+  isShared?: boolean;
+  isOrgShared?: boolean;
 }
 
 type Listener = (call: SlackApiCall) => void;
@@ -57,6 +69,8 @@ function safeJson(text: string): unknown {
 export class LocalSlackWebApi {
   readonly calls: SlackApiCall[] = [];
   readonly users = new Map<string, LocalSlackUser>();
+  /** Channels with something to say about sharing; any other channel is an ordinary internal one. */
+  readonly channels = new Map<string, LocalSlackChannel>();
   private readonly failures = new Map<string, string[]>();
   private readonly holds = new Map<string, number>();
   private readonly listeners = new Set<Listener>();
@@ -70,7 +84,11 @@ export class LocalSlackWebApi {
   /** Where `apps.connections.open` sends a Socket Mode client (a WebSocket server of the test's). */
   socketModeUrl: string | undefined;
 
-  constructor(users: LocalSlackUser[] = []) {
+  /** `defaultTeamId`: the team of users not registered here (a test's passing characters). */
+  constructor(
+    users: LocalSlackUser[] = [],
+    private readonly defaultTeamId?: string,
+  ) {
     for (const u of users) this.users.set(u.id, u);
   }
 
@@ -191,7 +209,13 @@ export class LocalSlackWebApi {
   private postedTo(channel: string) {
     return this.calls
       .filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel && c.response?.ok)
-      .map((c) => ({ ts: c.response!.ts as string, text: c.params.text, blocks: c.params.blocks, metadata: c.params.metadata, thread_ts: c.params.thread_ts as string | undefined }));
+      .map((c) => ({
+        ts: c.response!.ts as string,
+        text: c.params.text,
+        blocks: c.params.blocks,
+        metadata: c.params.metadata,
+        thread_ts: c.params.thread_ts as string | undefined,
+      }));
   }
 
   private answer(method: string, params: Record<string, any>): Record<string, unknown> {
@@ -231,10 +255,38 @@ export class LocalSlackWebApi {
       case 'conversations.open':
         return { channel: { id: `D${String(params.users).replace(/^U/, '')}` } };
       case 'users.info': {
-        const user = this.users.get(String(params.user));
-        return user
-          ? { user: { id: user.id, name: user.name, team_id: user.teamId, is_admin: !!user.isAdmin, is_owner: false, tz: user.tz ?? 'UTC' } }
-          : { user: { id: params.user, name: String(params.user).toLowerCase(), is_admin: false, is_owner: false, tz: 'UTC' } };
+        const user = this.users.get(String(params.user)) ?? {
+          id: String(params.user),
+          name: String(params.user).toLowerCase(),
+          teamId: this.defaultTeamId ?? '',
+        };
+        return {
+          user: {
+            id: user.id,
+            name: user.name,
+            team_id: user.teamId,
+            is_admin: !!user.isAdmin,
+            is_owner: false,
+            is_restricted: !!user.isRestricted || !!user.isUltraRestricted,
+            is_ultra_restricted: !!user.isUltraRestricted,
+            tz: user.tz ?? 'UTC',
+          },
+        };
+      }
+      case 'conversations.info': {
+        const id = String(params.channel);
+        const c = this.channels.get(id) ?? {};
+        return {
+          channel: {
+            id,
+            name: c.name ?? id.toLowerCase(),
+            is_channel: true,
+            is_ext_shared: !!c.isExtShared,
+            is_pending_ext_shared: !!c.isPendingExtShared,
+            is_shared: !!(c.isShared || c.isExtShared),
+            is_org_shared: !!c.isOrgShared,
+          },
+        };
       }
       default:
         return {};

@@ -3,7 +3,7 @@
  * plays Slack for it (the page's server is also the app's Web API).
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../db/client.js';
+import type { DatabaseHandle } from '../db/client.js';
 import type { Logger } from '../log.js';
 import { createSlackApp, type SlackApp } from '../slack/app.js';
 import { seedDemoPortfolio } from './demoSeed.js';
@@ -16,10 +16,22 @@ export interface LocalRun {
   stop(): Promise<void>;
 }
 
-export async function startLocalWorkspace(db: Database, logger: Logger, port: number, now: () => Date = () => new Date()): Promise<LocalRun> {
+export async function startLocalWorkspace(
+  database: Pick<DatabaseHandle, 'db' | 'listen'>,
+  logger: Logger,
+  port: number,
+  now: () => Date = () => new Date(),
+): Promise<LocalRun> {
   const api = await new LocalSlackWebApi().start(port, '127.0.0.1');
   const signingSecret = randomBytes(16).toString('hex');
-  const slack = createSlackApp({ slack: { signingSecret, botToken: 'xoxb-local-workspace', appToken: undefined, apiUrl: api.apiUrl }, db, logger, now });
+  const { db } = database;
+  const slack = createSlackApp({
+    slack: { signingSecret, botToken: 'xoxb-local-workspace', appToken: undefined, apiUrl: api.apiUrl },
+    db,
+    listen: database.listen,
+    logger,
+    now,
+  });
   const receiverPort = await slack.start(0, '127.0.0.1');
   new LocalWorkspace({
     api,

@@ -10,6 +10,7 @@ import { readBody, type LocalSlackUser, type LocalSlackWebApi, type SlackApiCall
 import { SlackRequestSender, type SlackActor } from './slackRequests.js';
 import type { Logger } from '../log.js';
 import { RapportError } from '../domain/errors.js';
+import { COMMANDS } from '../slack/ids.js';
 
 export interface LocalTeam {
   id: string;
@@ -19,7 +20,7 @@ export interface LocalTeam {
 }
 
 export const LOCAL_TEAMS: LocalTeam[] = [
-  { id: 'T0LOCAL', name: 'Acme Agency', channelId: 'C0ACCOUNTS', channelName: 'account-managers' },
+  { id: 'T0LOCAL', name: 'Acme Agency', channelId: 'C0ACCOUNTS', channelName: 'account-health' },
   { id: 'T0SECOND', name: 'Second Workspace', channelId: 'C0SECOND', channelName: 'general' },
 ];
 
@@ -98,6 +99,21 @@ export class LocalWorkspace {
     return { teamId: user.teamId, userId: user.id, channelId: this.team(user).channelId };
   }
 
+  /**
+   * `@dana` and `#account-health` as Slack sends them with should_escape (manifest.json): `<@U0DANA|dana>`,
+   * `<#C0ACCOUNTS|account-health>`. A name nobody has stays text, as in Slack.
+   */
+  private escapeMentions(text: string, team: LocalTeam): string {
+    return text
+      .replace(/(^|\s)@([\w.-]+)/g, (all, space: string, name: string) => {
+        const u = LOCAL_USERS.find((x) => x.teamId === team.id && x.name === name.toLowerCase());
+        return u ? `${space}<@${u.id}|${u.name}>` : all;
+      })
+      .replace(/(^|\s)#([\w-]+)/g, (all, space: string, name: string) =>
+        name.toLowerCase() === team.channelName ? `${space}<#${team.channelId}|${team.channelName}>` : all,
+      );
+  }
+
   private changed(): void {
     this.version++;
     for (const s of this.streams) s.write(`data: ${this.version}\n\n`);
@@ -131,7 +147,14 @@ export class LocalWorkspace {
         if (!origin) break;
         const original = origin.messageId ? this.messages.find((m) => m.id === origin.messageId) : undefined;
         if (p.replace_original && original) Object.assign(original, { text: p.text ?? '', blocks: p.blocks ?? [] });
-        else this.push({ channel: origin.channel, ts: `local.${this.nextId}`, text: p.text ?? '', blocks: p.blocks ?? [], ...(p.response_type === 'in_channel' ? {} : { for: origin.user }) });
+        else
+          this.push({
+            channel: origin.channel,
+            ts: `local.${this.nextId}`,
+            text: p.text ?? '',
+            blocks: p.blocks ?? [],
+            ...(p.response_type === 'in_channel' ? {} : { for: origin.user }),
+          });
         break;
       }
       case 'views.open':
@@ -208,8 +231,12 @@ export class LocalWorkspace {
         case '/local/command': {
           const m = /^(\/\w+)\s*([\s\S]*)$/.exec(String(body.text ?? '').trim());
           if (!m) return json(400, { error: 'Type a slash command, e.g. /call help' });
+          // As Slack does: a command no app registered is answered at once, by Slack itself.
+          if (!(Object.values(COMMANDS) as string[]).includes(m[1]!)) {
+            return json(200, { error: `${m[1]} is not a command here. Rapport’s are ${Object.values(COMMANDS).join(', ')} (each answers help).` });
+          }
           const ids = this.ids({ user: user.id, channel: team.channelId });
-          const sent = await this.sender.command(actor, m[1]!, m[2]!, ids);
+          const sent = await this.sender.command(actor, m[1]!, this.escapeMentions(m[2]!, team), ids);
           // An answer in the ack itself (help) is shown like Slack shows it: ephemeral.
           if (sent.body && typeof sent.body === 'object' && 'text' in sent.body) {
             this.push({ channel: team.channelId, ts: `local.${this.nextId}`, text: sent.body.text, blocks: sent.body.blocks ?? [], for: user.id });
@@ -229,7 +256,10 @@ export class LocalWorkspace {
             actions: [{ ...action, action_ts: String(Date.now() / 1000) }],
           };
           if (view) {
-            Object.assign(payload, { container: { type: 'view', view_id: view.id }, view: { ...view.view, id: view.id, hash: view.hash, state: { values: body.values ?? {} } } });
+            Object.assign(payload, {
+              container: { type: 'view', view_id: view.id },
+              view: { ...view.view, id: view.id, hash: view.hash, state: { values: body.values ?? {} } },
+            });
           } else if (body.home) {
             Object.assign(payload, { container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' } });
           } else if (message) {
@@ -261,7 +291,12 @@ export class LocalWorkspace {
         }
         case '/local/options': {
           const view = this.views.find((v) => v.id === body.viewId);
-          const sent = await this.sender.options(actor, { action_id: body.actionId, block_id: body.blockId, value: String(body.value ?? ''), view: view?.view });
+          const sent = await this.sender.options(actor, {
+            action_id: body.actionId,
+            block_id: body.blockId,
+            value: String(body.value ?? ''),
+            view: view?.view,
+          });
           return json(200, sent.body ?? { options: [] });
         }
         case '/local/home': {
@@ -273,9 +308,9 @@ export class LocalWorkspace {
           return json(200, { message: await this.options.seed(team, admin.id) });
         }
         case '/local/digest': {
-          const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
+          // The button is `/rapport digest now` typed by whoever clicks it: the same permissions, the same answers.
           const ids = this.ids({ user: user.id, channel: team.channelId });
-          await this.sender.command(this.actor(admin), '/rapport', 'digest now --force', ids);
+          await this.sender.command(actor, '/rapport', 'digest now', ids);
           return json(200, { ok: true });
         }
         default:

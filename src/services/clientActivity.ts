@@ -5,65 +5,75 @@
 import type { Catalogue } from '../domain/catalogue.js';
 import { RapportError } from '../domain/errors.js';
 import { firingCriteriaMet, newlyMetCriteria, type CriterionMet } from '../domain/firingCriteria.js';
-import { decay, health, traitWeighting, type Health } from '../domain/health.js';
+import { health, type Health } from '../domain/health.js';
 import type { NewCall, NewIncident } from '../domain/inputs.js';
 import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from '../domain/signals.js';
-import { daysBefore, type ClientProfile, type Decision, type Incident } from '../domain/types.js';
+import { daysBefore, type ClientProfile, type Decision, type Incident, type Warning } from '../domain/types.js';
 import type { Database } from '../db/client.js';
-import { incidentsAndWarnings, loadClientRecord, logCall, logIncident, editCall, editIncident, type Call, type ClientRecord, type Logged } from '../db/queries/activity.js';
+import {
+  editCall,
+  editIncident,
+  getCall,
+  getIncident,
+  incidentsAndWarnings,
+  loadClientRecord,
+  logCall,
+  logIncident,
+  previousCallLoggedAt,
+  recordWarning,
+  undoCall,
+  undoIncident,
+  type Call,
+  type ClientRecord,
+  type Logged,
+} from '../db/queries/activity.js';
 import { weightedBaselines } from '../db/queries/digestWeek.js';
-import { clientByLeadingWords, suggestClientNames } from '../db/queries/clients.js';
+import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
-import { retryTransient } from '../db/transient.js';
+import { authorOf, type Act, type ActIn } from './act.js';
 
 export interface CallOutcome {
   logged: Logged<Call & { traits: string[] }>;
+  /** Health now, without this call: `after − before` is what the call itself did. */
   before: Health;
   after: Health;
+  /** Health when the client's previous call was logged (what people last saw), if it had one. */
+  previous?: { at: Date; health: Health };
 }
 
 type Weighted = { good: number; bad: number };
 
-/** The client's decayed good and bad weight now, from its whole history folded in SQL (one aggregate). */
-async function weightedNow(db: Database, teamId: string, catalogue: Catalogue, client: ClientProfile, now: Date): Promise<Weighted> {
-  return (await weightedBaselines(db, teamId, catalogue, now, { clientId: client.id })).get(client.id) ?? { good: 0, bad: 0 };
+/** The client's decayed good and bad weight at `at`, its whole history folded in SQL (one aggregate). */
+async function weightedAt(db: Database, teamId: string, catalogue: Catalogue, client: ClientProfile, at: Date, exceptCallId?: string): Promise<Weighted> {
+  return (await weightedBaselines(db, teamId, catalogue, at, { clientId: client.id, exceptCallId })).get(client.id) ?? { good: 0, bad: 0 };
 }
 
-function healthFrom(catalogue: Catalogue, client: ClientProfile, weighted: Weighted, now: Date): Health {
-  return health(catalogue, client, { baseline: { at: now, weighted }, observations: [] }, now);
+function healthFrom(catalogue: Catalogue, client: ClientProfile, weighted: Weighted, at: Date): Health {
+  return health(catalogue, client, { baseline: { at, weighted }, observations: [] }, at);
 }
 
-/** The same weights with one call's traits taken back out: the "before" of a confirmation. */
-function withoutCall(catalogue: Catalogue, client: ClientProfile, weighted: Weighted, call: { traits: readonly string[]; occurredAt: Date }, now: Date): Weighted {
-  const out = { ...weighted };
-  const fade = decay(now.getTime() - call.occurredAt.getTime(), catalogue.thresholds.health.halfLifeDays);
-  for (const t of call.traits) {
-    const w = traitWeighting(catalogue, client, t);
-    if (w) out[w.polarity] -= w.weight * fade;
-  }
-  // What remains of a call's own weight after subtraction is rounding, not history.
-  if (out.good < 1e-12) out.good = 0;
-  if (out.bad < 1e-12) out.bad = 0;
-  return out;
-}
-
-export async function logCallAndScore(
-  db: Database,
-  teamId: string,
-  actor: string,
-  catalogue: Catalogue,
-  input: NewCall,
-  now: Date,
-  callId?: string,
-): Promise<CallOutcome> {
-  const logged = await retryTransient(() =>
-    callId ? editCall(db, teamId, actor, catalogue, callId, input) : logCall(db, teamId, actor, catalogue, input),
-  );
-  const weighted = await retryTransient(() => weightedNow(db, teamId, catalogue, logged.client, now));
+/**
+ * Logs (or, with `editing`, edits) a call and says how it moved the client's health: now with and without it,
+ * and at the previous call, so a change people did not expect explains itself (older traits fade between calls).
+ */
+export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, editing?: string): Promise<CallOutcome> {
+  const { teamId, catalogue, at: now } = act;
+  const logged = editing ? await editCall(db, teamId, authorOf(act), catalogue, editing, input) : await logCall(db, teamId, authorOf(act), catalogue, input);
+  const { client, entry } = logged;
+  const [withCall, withoutCall, previousAt] = await Promise.all([
+    weightedAt(db, teamId, catalogue, client, now),
+    weightedAt(db, teamId, catalogue, client, now, entry.id),
+    previousCallLoggedAt(db, teamId, client.id, entry.id),
+  ]);
+  const previous =
+    previousAt && previousAt < now
+      ? { at: previousAt, health: healthFrom(catalogue, client, await weightedAt(db, teamId, catalogue, client, previousAt, entry.id), previousAt) }
+      : undefined;
   return {
     logged,
-    before: healthFrom(catalogue, logged.client, withoutCall(catalogue, logged.client, weighted, logged.entry, now), now),
-    after: healthFrom(catalogue, logged.client, weighted, now),
+    before: healthFrom(catalogue, client, withoutCall, now),
+    after: healthFrom(catalogue, client, withCall, now),
+    ...(previous ? { previous } : {}),
   };
 }
 
@@ -72,52 +82,39 @@ export interface IncidentOutcome {
   met: CriterionMet[];
   /** Criteria this incident made true: red flags among them are sent to the owner at once. */
   newlyMet: CriterionMet[];
+  /**
+   * Who hears of a red flag this incident newly met (domain.md §4: the owner, at once, by DM): `dm_owner`; or
+   * why nobody is DMed (no owner; the owner logged it). Undefined when no red flag is newly met.
+   */
+  redFlagNotice: 'dm_owner' | 'no_owner' | 'owner_logged' | undefined;
+  /** Set when this incident made a long-term client pay like a stepping-stone client (domain.md §4). */
+  driftStarted: SteppingStoneDrift | undefined;
   after: Health;
 }
 
-export async function logIncidentAndCheck(
-  db: Database,
-  teamId: string,
-  actor: string,
-  catalogue: Catalogue,
-  input: NewIncident,
-  now: Date,
-  incidentId?: string,
-): Promise<IncidentOutcome> {
-  const logged = await retryTransient(() =>
-    incidentId ? editIncident(db, teamId, actor, incidentId, input) : logIncident(db, teamId, actor, input),
-  );
-  const [{ incidents, warnings }, weighted] = await retryTransient(() =>
-    Promise.all([incidentsAndWarnings(db, teamId, logged.client.id), weightedNow(db, teamId, catalogue, logged.client, now)]),
-  );
+/** Logs (or, with `editing`, edits) an incident and says which firing criteria it met, and what that sets off. */
+export async function logIncidentAndCheck(db: Database, act: ActIn, input: NewIncident, editing?: string): Promise<IncidentOutcome> {
+  const { teamId, catalogue, actor, at: now } = act;
+  const logged = editing ? await editIncident(db, teamId, authorOf(act), editing, input) : await logIncident(db, teamId, authorOf(act), input);
+  const [{ incidents, warnings }, weighted] = await Promise.all([
+    incidentsAndWarnings(db, teamId, logged.client.id),
+    weightedAt(db, teamId, catalogue, logged.client, now),
+  ]);
   const others = incidents.filter((i) => i.id !== logged.entry.id);
   const before = firingCriteriaMet(catalogue, others, warnings, now);
   const met = firingCriteriaMet(catalogue, incidents, warnings, now);
+  const drift = steppingStoneDrift(catalogue, logged.client, incidents, now);
+  // What this incident made true, measured without it: the same when its request is worked again after a crash.
+  const newlyMet = newlyMetCriteria(before, met);
+  const owner = logged.client.ownerUserId;
   return {
     logged,
     met,
-    // A retried delivery triggered nothing new: the first one already did.
-    newlyMet: logged.duplicate ? [] : newlyMetCriteria(before, met),
+    newlyMet,
+    redFlagNotice: !newlyMet.some((m) => m.criterion.class === 'red_flag') ? undefined : !owner ? 'no_owner' : owner === actor ? 'owner_logged' : 'dm_owner',
+    driftStarted: drift && !steppingStoneDrift(catalogue, logged.client, others, now) ? drift : undefined,
     after: healthFrom(catalogue, logged.client, weighted, now),
   };
-}
-
-/** The client named by the leading words of a command, or a not_found with "did you mean" suggestions. */
-export async function clientFromWords(
-  db: Database,
-  teamId: string,
-  words: readonly string[],
-  /** How many words the name may take at most (the rest belong to the command). */
-  stopAt = words.length,
-): Promise<{ client: ClientProfile; used: number }> {
-  if (words.length === 0) throw new RapportError('invalid_input', 'Which client? Start with its name.', { field: 'client' });
-  const found = await retryTransient(() => clientByLeadingWords(db, teamId, words.slice(0, stopAt)));
-  if (found) return found;
-  const typed = words.slice(0, Math.max(1, Math.min(stopAt, 3))).join(' ');
-  const suggestions = await suggestClientNames(db, teamId, words.slice(0, Math.max(1, stopAt)).join(' '))
-    .then((s) => (s.length > 0 ? s : suggestClientNames(db, teamId, words[0]!)));
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `“${s}”`).join(' or ')}?` : ' `/client add <name>` registers a new client.';
-  throw new RapportError('not_found', `No client called “${typed}”.${hint}`, { suggestions, field: 'client' });
 }
 
 export interface ClientOverview {
@@ -132,13 +129,13 @@ export interface ClientOverview {
   decisions: Decision[];
 }
 
+/** Everything `/client show` says about a client, as of the act's moment. */
 export async function clientOverview(
   db: Database,
-  teamId: string,
-  catalogue: Catalogue,
+  act: Pick<ActIn, 'teamId' | 'catalogue' | 'at' | 'timeZone'>,
   client: ClientProfile,
-  now: Date,
 ): Promise<ClientOverview> {
+  const { teamId, catalogue, at: now, timeZone } = act;
   const [record, decisions] = await Promise.all([loadClientRecord(db, teamId, client.id), decisionsFor(db, teamId, client.id)]);
   const history = { observations: record.observations };
   const trend = Array.from({ length: 8 }, (_, i) => {
@@ -152,8 +149,40 @@ export async function clientOverview(
     trend,
     criteria: firingCriteriaMet(catalogue, record.incidents, record.warnings, now),
     drift: steppingStoneDrift(catalogue, client, record.incidents, now),
-    quiet: goneQuiet(catalogue, client, record.lastCallAt, now),
+    quiet: goneQuiet(catalogue, client, record.lastCallAt, now, timeZone),
     record,
     decisions,
   };
 }
+
+/** Undo (its author only, within UNDO_MINUTES): the entry is gone; returns its client. */
+export async function undoEntry(db: Database, act: Act, entry: { kind: 'call' | 'incident'; id: string }): Promise<ClientProfile> {
+  return entry.kind === 'call' ? undoCall(db, act.teamId, authorOf(act), entry.id) : undoIncident(db, act.teamId, authorOf(act), entry.id);
+}
+
+/** A call, with its client, for its author to edit (anyone else is refused early, and again on submit). */
+export async function callForEdit(db: Database, act: Act, callId: string): Promise<{ call: Call & { traits: string[] }; client: ClientProfile }> {
+  const call = await getCall(db, act.teamId, callId);
+  if (!call) throw new RapportError('not_found', 'That call is no longer there: it may have been undone.');
+  if (call.loggedBy !== act.actor) throw new RapportError('forbidden', `Only <@${call.loggedBy}>, who logged this call, can edit it.`);
+  return { call, client: await requireClient(db, act.teamId, call.clientId) };
+}
+
+export async function incidentForEdit(db: Database, act: Act, incidentId: string): Promise<{ incident: Incident; client: ClientProfile }> {
+  const incident = await incidentOf(db, act, incidentId);
+  if (incident.loggedBy !== act.actor) throw new RapportError('forbidden', `Only <@${incident.loggedBy}>, who logged this incident, can edit it.`);
+  return { incident, client: await requireClient(db, act.teamId, incident.clientId) };
+}
+
+export async function incidentOf(db: Database, act: Pick<Act, 'teamId'>, incidentId: string): Promise<Incident> {
+  const incident = await getIncident(db, act.teamId, incidentId);
+  if (!incident) throw new RapportError('not_found', 'That incident is no longer there: it may have been undone.');
+  return incident;
+}
+
+/** The client was told this abuse is unacceptable (criterion 2 counts abuse only after this). Who may is checked by the caller. */
+export async function recordClientTold(db: Database, act: Act, incident: Incident): Promise<Warning> {
+  return recordWarning(db, act.teamId, authorOf(act), { clientId: incident.clientId, kind: 'mental_abuse', givenAt: act.at, incidentId: incident.id });
+}
+
+export type { Call, ClientRecord, Logged };

@@ -1,25 +1,39 @@
-/** Where each client stands now: the input of `/client list` and the App Home. */
-import type { Catalogue } from '../domain/catalogue.js';
+/** Where each client stands now: the input of `/client list`, `/client find` and the App Home. */
 import { firingCriteriaMet } from '../domain/firingCriteria.js';
 import { health, type Health } from '../domain/health.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { loadDigestWeek } from '../db/queries/digestWeek.js';
+import type { ActIn } from './act.js';
 
 export interface ClientStanding {
   client: ClientProfile;
   health: Health;
   criteriaMet: number;
+  /** Red-flag criteria met (domain.md §4): these clients are always listed first, whatever was decided. */
+  redFlags: number;
 }
 
-/** Every client not exited (optionally one owner's) with its health now and how many criteria it meets. */
-export async function clientStandings(db: Database, teamId: string, catalogue: Catalogue, now: Date, ownerUserId?: string): Promise<ClientStanding[]> {
-  const weeks = await loadDigestWeek(db, teamId, catalogue, now, { ownerUserId });
+export interface StandingsScope {
+  /** Only this account manager's clients (App Home, `/client list mine`). */
+  ownerUserId?: string | undefined;
+  /** Exited clients too (`/client list exited`, `/client find`); otherwise they are off the books. */
+  includeExited?: boolean;
+}
+
+/** Every client (optionally one owner's) with its health now and the criteria it meets. */
+export async function clientStandings(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>, scope: StandingsScope = {}): Promise<ClientStanding[]> {
+  const { teamId, catalogue, at: now } = act;
+  const weeks = await loadDigestWeek(db, teamId, catalogue, now, { ownerUserId: scope.ownerUserId });
   return weeks
-    .filter((w) => w.client.status !== 'exited')
-    .map((w) => ({
-      client: w.client,
-      health: health(catalogue, w.client, w.history, now),
-      criteriaMet: firingCriteriaMet(catalogue, w.incidents, w.warnings, now).length,
-    }));
+    .filter((w) => scope.includeExited || w.client.status !== 'exited')
+    .map((w) => {
+      const met = firingCriteriaMet(catalogue, w.incidents, w.warnings, now);
+      return {
+        client: w.client,
+        health: health(catalogue, w.client, w.history, now),
+        criteriaMet: met.length,
+        redFlags: met.filter((m) => m.criterion.class === 'red_flag').length,
+      };
+    });
 }

@@ -1,45 +1,76 @@
 /**
  * The Bolt app: HTTP receiver at /slack/events (with /healthz and replay protection), or Socket Mode when an
- * app token is configured. Listeners are registered with their dependencies passed in.
+ * app token is configured, and this process's request workers. Listeners are registered with their
+ * dependencies passed in; the receiver stores each request and acks, the workers do the work (frame.ts).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { App, ExpressReceiver, HTTPModuleFunctions, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import express from 'express';
-import { sql } from 'drizzle-orm';
-import type { SlackConfig } from '../config/env.js';
-import type { Database } from '../db/client.js';
+import { DEFAULT_WORKERS, type SlackConfig } from '../config/env.js';
+import type { Database, DatabaseHandle } from '../db/client.js';
+import { queueState, type QueueState } from '../db/queries/requests.js';
 import type { Logger } from '../log.js';
 import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../digest/run.js';
-import { AdminDirectory } from './admins.js';
+import { PeopleDirectory } from './people.js';
 import type { SlackDeps } from './deps.js';
+import { registerMembershipGate } from './gate.js';
 import { registerListeners } from './listeners/index.js';
-import { replayGuard } from './replayGuard.js';
+import { freshRequestsOnly } from './replayGuard.js';
+import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
+import { RequestWorkers } from './workers.js';
 
 export interface SlackAppOptions {
   slack: SlackConfig;
   db: Database;
   logger: Logger;
   now?: () => Date;
+  /** Lets workers hear of requests other processes stored (Postgres); without it they hear of their own, and poll. */
+  listen?: DatabaseHandle['listen'];
+  /** This process's request workers (default: DEFAULT_WORKERS). */
+  workers?: { concurrency?: number; leaseSeconds?: number };
 }
 
 export interface SlackApp {
   app: App;
   /** Posts digests with the bot token (the scheduler ticks it). */
   digest: DigestRunner;
-  /** Starts listening; returns the HTTP port (0 with Socket Mode). */
+  /** This process's request workers. */
+  workers: RequestWorkers;
+  /** Starts receiving and the workers; returns the HTTP port (0 with Socket Mode). */
   start(port: number, host?: string): Promise<number>;
-  /** Stops taking requests and waits for the ones in flight (including their work after the ack). */
+  /** Starts the workers alone: a worker process receives nothing (`npm run worker`). */
+  startWorkers(): Promise<void>;
+  /** Stops receiving, then lets the workers finish what they took. */
   stop(): Promise<void>;
 }
 
+/** Bolt warns once per forged request: a flood of them is one line a minute, with how many were left out. */
+const VERIFICATION_FAILED = /^Request verification failed/;
+const QUIET_MS = 60_000;
+
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
+  let quietUntil = 0;
+  let suppressed = 0;
+  const warn = (message: string) => {
+    if (VERIFICATION_FAILED.test(message)) {
+      const at = Date.now();
+      if (at < quietUntil) {
+        suppressed++;
+        return;
+      }
+      quietUntil = at + QUIET_MS;
+      if (suppressed > 0) message += ` (and ${suppressed} more in the last minute)`;
+      suppressed = 0;
+    }
+    logger.warn(`bolt: ${message}`);
+  };
   return {
     debug: (...m: unknown[]) => logger.debug(`bolt: ${m.map(String).join(' ')}`),
     info: (...m: unknown[]) => logger.info(`bolt: ${m.map(String).join(' ')}`),
-    warn: (...m: unknown[]) => logger.warn(`bolt: ${m.map(String).join(' ')}`),
+    warn: (...m: unknown[]) => warn(m.map(String).join(' ')),
     error: (...m: unknown[]) => logger.error(`bolt: ${m.map(String).join(' ')}`),
     setLevel: (l: LogLevel) => {
       level = l;
@@ -52,13 +83,25 @@ function boltLogger(logger: Logger): BoltLogger {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { slack, db, logger } = options;
   const now = options.now ?? (() => new Date());
-  const web = new WebClient(slack.botToken, { logger: boltLogger(logger), ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) });
-  const digest = new DigestRunner({ db, web, logger, now });
-  const deps: SlackDeps = { db, logger, now, admins: new AdminDirectory(), digest };
   const boltLog = boltLogger(logger);
+  const web = new WebClient(slack.botToken, { logger: boltLog, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) });
+  const digest = new DigestRunner({ db, web, logger, now });
+  const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
+  const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
+  const handlers = new Handlers();
+  let workers: RequestWorkers | undefined;
+  const deps: SlackDeps = { db, logger, now, people: new PeopleDirectory(), digest, isResponseUrl, handlers, wakeWorkers: () => workers?.wake() };
+  workers = new RequestWorkers({
+    db,
+    logger,
+    ...(options.listen ? { listen: options.listen } : {}),
+    concurrency: options.workers?.concurrency ?? DEFAULT_WORKERS.concurrency,
+    leaseSeconds: options.workers?.leaseSeconds ?? DEFAULT_WORKERS.leaseSeconds,
+    work: (request) => workRequest(deps, web, request),
+  });
 
   let receiver: Receiver;
-  let server: Server | undefined;
+  let receiving = false;
   if (slack.appToken) {
     receiver = new SocketModeReceiver({
       appToken: slack.appToken,
@@ -67,22 +110,39 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ...(slack.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } } } : {}),
     });
   } else {
-    const web = express();
-    web.get('/healthz', async (_req, res) => {
+    const http = express();
+    http.get('/healthz', async (_req, res) => {
+      let queue: QueueState;
       try {
-        await db.execute(sql`select 1`);
-        res.json({ ok: true });
+        queue = await queueState(db);
       } catch {
         res.status(503).json({ ok: false, error: 'database unavailable' });
+        return;
       }
+      res.json({ ok: true, queue, workers: { id: workers.id, concurrency: options.workers?.concurrency ?? DEFAULT_WORKERS.concurrency, busy: workers.busy } });
     });
-    web.post('/slack/events', replayGuard());
+    http.post('/slack/events', freshRequestsOnly());
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
-      app: web,
+      app: http,
       logger: boltLog,
-      // Slack retries what we don't answer in 3 s; every handler acks first, so this is the safe default.
-      processBeforeResponse: false,
+      // The HTTP 200 leaves only once the listener has stored the request: an ack always means "stored".
+      // Listeners do nothing slow before it (the work is the workers').
+      processBeforeResponse: true,
+      customPropertiesExtractor: (req) => ({ signature: req.headers['x-slack-signature'] }),
+      processEventErrorHandler: async (args) => {
+        const { error, response } = args;
+        if (!response.headersSent && error instanceof RequestReplayed) {
+          response.writeHead(401).end(error.message);
+          return true;
+        }
+        if (!response.headersSent && error instanceof RequestNotSaved) {
+          // Slack delivers an event again when it is not answered 2xx.
+          response.writeHead(503).end(error.message);
+          return false;
+        }
+        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      },
     });
   }
 
@@ -106,25 +166,34 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       inFlight.delete(work);
     }
   });
+  registerMembershipGate(app, deps);
   registerListeners(app, deps);
   app.error(async (error) => {
+    // The receiver answers these itself (a replay: 401; an event it could not store: 503, so Slack retries).
+    const original = (error as { original?: unknown }).original ?? error;
+    if (original instanceof RequestReplayed || original instanceof RequestNotSaved) throw original;
     logger.error('unhandled error in a Slack listener', { error: String(error) });
   });
 
   return {
     app,
     digest,
+    workers,
     async start(port, host = '0.0.0.0') {
+      await workers.start();
+      receiving = true;
       if (slack.appToken) {
         await app.start();
         return 0;
       }
-      server = (await (receiver as ExpressReceiver).start({ port, host })) as Server;
+      const server = (await (receiver as ExpressReceiver).start({ port, host })) as Server;
       return (server.address() as AddressInfo).port;
     },
+    startWorkers: () => workers.start(),
     async stop() {
-      await app.stop();
+      if (receiving) await app.stop();
       await Promise.allSettled([...inFlight]);
+      await workers.stop();
     },
   };
 }

@@ -1,29 +1,21 @@
 /** What every listener is given (no singletons: tests pass their own database and clock). */
-import type { Catalogue } from '../domain/catalogue.js';
 import type { Database } from '../db/client.js';
-import { catalogueOf, ensureWorkspace, type Workspace } from '../db/queries/workspaces.js';
-import type { Logger } from '../log.js';
-import { retryTransient } from '../db/transient.js';
 import type { DigestRunner } from '../digest/run.js';
-import type { AdminDirectory } from './admins.js';
-import { isoDay } from './blocks/modals.js';
+import type { Logger } from '../log.js';
+import type { Handlers } from './frame.js';
+import type { PeopleDirectory } from './people.js';
 
 export interface SlackDeps {
   db: Database;
   logger: Logger;
+  /** The clock: only main.ts (and tests) pass a real one in. */
   now: () => Date;
-  admins: AdminDirectory;
+  people: PeopleDirectory;
   digest: DigestRunner;
-}
-
-export interface WorkspaceContext {
-  workspace: Workspace;
-  catalogue: Catalogue;
-  /** Today in the workspace's time zone, YYYY-MM-DD. */
-  today: string;
-}
-
-export async function workspaceContext(deps: SlackDeps, teamId: string): Promise<WorkspaceContext> {
-  const workspace = await retryTransient(() => ensureWorkspace(deps.db, teamId));
-  return { workspace, catalogue: catalogueOf(workspace), today: isoDay(deps.now(), workspace.timeZone) };
+  /** True for a URL Slack gave us to answer on (hooks.slack.com, or the configured stand-in's). */
+  isResponseUrl: (url: string) => boolean;
+  /** Each entry point's work, registered with its listener: what workers run stored requests with. */
+  handlers: Handlers;
+  /** A request was stored: this process's workers look at once (other processes hear of it from the database). */
+  wakeWorkers: () => void;
 }

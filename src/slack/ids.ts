@@ -11,6 +11,8 @@ export const ACTIONS = {
   clientWasTold: 'incident_client_was_told',
   openCallModal: 'home_log_call',
   openIncidentModal: 'home_log_incident',
+  /** "Yes, a different client": registers or renames despite a look-alike name. */
+  confirmLookAlike: 'client_confirm_look_alike',
 } as const;
 
 /** Buttons on each client of the weekly digest. */
@@ -21,10 +23,17 @@ export const DIGEST_ACTIONS = {
   history: 'digest_history',
 } as const;
 
+/** Answers to a proposed change, in the owner's DM. */
+export const PROPOSAL_ACTIONS = {
+  approve: 'proposal_approve',
+  decline: 'proposal_decline',
+} as const;
+
 export const VIEWS = {
   call: 'call_modal',
   incident: 'incident_modal',
-  keepReason: 'keep_reason_modal',
+  /** Keep (with a reason), require prepayment, start exit: said before it is done. */
+  decision: 'decision_modal',
 } as const;
 
 /**
@@ -49,4 +58,3 @@ export const INPUTS = {
   description: 'description',
   reason: 'reason',
 } as const;
-

@@ -1,18 +1,29 @@
-/** Red flags go to the client's owner at once, by DM (domain.md §4). */
-import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../log.js';
+/** Direct messages: red flags to a client's owner at once (domain.md §4), and word of changes to their clients. */
+import type { FateOutcome } from '../services/clientFate.js';
 import type { IncidentOutcome } from '../services/clientActivity.js';
 import { redFlagAlert } from './blocks/confirmations.js';
+import { fateNoticeText } from './blocks/fate.js';
+import type { Turn } from './frame.js';
 
-export async function notifyOwnerOfRedFlags(client: WebClient, logger: Logger, outcome: IncidentOutcome, loggedBy: string, timeZone: string): Promise<void> {
+export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome): Promise<void> {
   const owner = outcome.logged.client.ownerUserId;
-  if (!owner || !outcome.newlyMet.some((m) => m.criterion.class === 'red_flag')) return;
+  if (outcome.redFlagNotice !== 'dm_owner' || !owner) return;
   try {
-    const dm = await client.conversations.open({ users: owner });
-    const message = redFlagAlert(outcome, loggedBy, timeZone);
-    await client.chat.postMessage({ channel: dm.channel!.id!, text: message.text, blocks: message.blocks as never });
+    const { workspace } = await turn.workspace();
+    await turn.dm(owner, redFlagAlert(outcome, turn.userId, workspace.timeZone));
   } catch (error) {
     // The incident is stored and shown in the digest either way; a failed DM must not fail the log.
-    logger.error('could not DM the owner about a red flag', { clientId: outcome.logged.client.id, error: String(error) });
+    turn.deps.logger.error('could not DM the owner about a red flag', { clientId: outcome.logged.client.id, error: String(error) });
+  }
+}
+
+/** Tells everyone a change to a client concerns (a failed DM is logged: the change itself stands). */
+export async function tellFateNotices(turn: Turn, outcome: FateOutcome): Promise<void> {
+  for (const notice of outcome.notices) {
+    try {
+      await turn.dm(notice.to, { text: fateNoticeText(notice, outcome, turn.userId) });
+    } catch (error) {
+      turn.deps.logger.warn('could not tell someone of a change to their client', { clientId: outcome.after.id, error: String(error) });
+    }
   }
 }

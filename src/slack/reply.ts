@@ -1,38 +1,56 @@
-/** Ephemeral answers: through the response URL when there is one, else `chat.postEphemeral`. */
-import type { RespondFn } from '@slack/bolt';
+/**
+ * How Rapport speaks to one person: through the response URL Slack gave with the request when there is one,
+ * else `chat.postEphemeral` in the channel, else a DM. Everything here is a message only its reader sees.
+ */
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log.js';
-import { fitBlocks, section, type Block } from './blocks/kit.js';
+import { fitBlocks, section } from './blocks/kit.js';
 import { LIMITS, truncate } from './blocks/text.js';
 
 export interface Ephemeral {
   text: string;
-  blocks?: Block[];
+  blocks?: KnownBlock[];
   /** Replace the message the button was on (response URLs of interactions only). */
   replaceOriginal?: boolean;
 }
 
 export interface ReplyTarget {
-  respond?: RespondFn;
+  responseUrl?: string | null;
   client: WebClient;
   channelId: string | null | undefined;
   userId: string;
   logger: Logger;
 }
 
-export async function replyEphemeral(target: ReplyTarget, message: Ephemeral): Promise<void> {
+function shaped(message: Ephemeral): { text: string; blocks: KnownBlock[] } {
   const text = truncate(message.text, LIMITS.messageText);
-  const blocks = fitBlocks(message.blocks ?? [section(text)]);
-  if (target.respond) {
-    try {
-      await target.respond({ response_type: 'ephemeral', replace_original: message.replaceOriginal ?? false, text, blocks });
-      return;
-    } catch (error) {
-      // A response URL works 5 times in 30 minutes (slack-contract.md): fall back to the Web API.
-      target.logger.warn('response_url failed; falling back to chat.postEphemeral', { error: String(error) });
-    }
+  return { text, blocks: fitBlocks(message.blocks ?? [section(text)]) };
+}
+
+/**
+ * Posts to a response URL (a private answer, or the replacement of the message it came from). A response URL
+ * works 5 times in 30 minutes (slack-contract.md): false when it no longer does.
+ */
+export async function postToResponseUrl(url: string, message: Ephemeral, logger: Logger): Promise<boolean> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: message.replaceOriginal ?? false, ...shaped(message) }),
+    });
+    if (res.ok) return true;
+    logger.warn('a response URL refused the answer', { status: res.status });
+  } catch (error) {
+    logger.warn('could not post to a response URL', { error: String(error) });
   }
-  if (target.channelId) {
+  return false;
+}
+
+export async function replyEphemeral(target: ReplyTarget, message: Ephemeral): Promise<void> {
+  if (target.responseUrl && (await postToResponseUrl(target.responseUrl, message, target.logger))) return;
+  const { text, blocks } = shaped(message);
+  if (target.channelId && !target.channelId.startsWith('D')) {
     try {
       await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, text, blocks });
       return;
@@ -41,6 +59,21 @@ export async function replyEphemeral(target: ReplyTarget, message: Ephemeral): P
       target.logger.warn('chat.postEphemeral failed; answering by DM', { error: String(error) });
     }
   }
-  const dm = await target.client.conversations.open({ users: target.userId });
-  await target.client.chat.postMessage({ channel: dm.channel!.id!, text, blocks });
+  await sendDm(target.client, target.userId, { text, blocks });
+}
+
+/** Opens the DM with the user (im:write) and posts there. Nothing Rapport sends unfurls (a link could show client data). */
+export async function sendDm(web: WebClient, userId: string, message: Ephemeral): Promise<{ channel: string; ts: string }> {
+  const dm = await web.conversations.open({ users: userId });
+  const { text, blocks } = shaped(message);
+  const posted = await web.chat.postMessage({ channel: dm.channel!.id!, text, blocks, unfurl_links: false, unfurl_media: false });
+  return { channel: dm.channel!.id!, ts: posted.ts! };
+}
+
+/**
+ * Replaces the message a response URL belongs to (an ephemeral confirmation, after its Edit). Only Slack's own
+ * response URLs (or the configured stand-in's) are posted to: the URL travelled through a modal's metadata.
+ */
+export async function replaceByResponseUrl(url: string, allowed: (url: string) => boolean, message: Ephemeral, logger: Logger): Promise<boolean> {
+  return allowed(url) && postToResponseUrl(url, { ...message, replaceOriginal: true }, logger);
 }

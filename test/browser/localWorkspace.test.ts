@@ -4,7 +4,7 @@
  * (.ci/run installs it); without it the test is skipped with a note.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -46,7 +46,16 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
@@ -67,37 +76,129 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
     await page.getByTestId('composer').press('Enter');
   };
   const pane = () => page.getByTestId('pane');
+  const modal = () => page.getByTestId('modal');
+  /** Switches the page's user and waits for that user's view (the next state the page loads). */
+  const asUser = async (id: string) => {
+    if ((await page.getByTestId('user-select').inputValue()) === id) return;
+    const loaded = page.waitForResponse((r) => r.url().includes(`/local/state?user=${id}`));
+    await page.getByTestId('user-select').selectOption(id);
+    await loaded;
+  };
+  const messages = () => pane().getByTestId('message');
+  /**
+   * Sends a command and waits until something answers it (a new message, a form, or the page's notice) and the
+   * page settles; returns everything that arrived, so a slow answer is never mistaken for another's.
+   */
+  const run = async (text: string): Promise<string> => {
+    const before = await messages().count();
+    await page.locator('#notice').evaluate((n) => (n.textContent = ''));
+    await composer(text);
+    await expect
+      .poll(async () => (await messages().count()) > before || (await modal().isVisible()) || !!(await page.locator('#notice').textContent()), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    if (await modal().isVisible()) return `modal: ${await modal().locator('.modal-title').textContent()}`;
+    for (let settled = await messages().count(), i = 0; i < 20; i++) {
+      await page.waitForTimeout(150);
+      const now = await messages().count();
+      if (now === settled) break;
+      settled = now;
+    }
+    const notice = (await page.locator('#notice').textContent()) ?? '';
+    const arrived = await messages().evaluateAll((nodes, from) => nodes.slice(from).map((n) => n.textContent ?? ''), before);
+    return [notice, ...arrived].filter(Boolean).join('\n');
+  };
+
+  /** The demo portfolio, loaded once whichever test runs first (each test stands alone). */
+  const withDemo = async () => {
+    await asUser('U0DANA');
+    await page.getByTestId('seed').click();
+    await expect.poll(() => page.locator('#notice').textContent(), { timeout: 60_000 }).toMatch(/Loaded 30 clients|already has clients/);
+  };
 
   it('logs a call and an incident from the composer, fills a modal, posts the digest and decides from it', async () => {
-    await page.getByTestId('seed').click();
-    await expect.poll(() => page.locator('#notice').textContent(), { timeout: 60_000 }).toContain('Loaded 30 clients');
+    await withDemo();
 
-    await composer('/call globex +communication -reporting Weekly sync, still no usage data');
-    await pane().getByText('Weekly sync, still no usage data').waitFor();
-    expect(await pane().textContent()).toContain('Call with Globex');
-
-    await composer('/incident initech lie Said the export was sent');
-    await pane().getByText('Incident for Initech').waitFor();
+    expect(await run('/call globex +communication -reporting Weekly sync, still no usage data')).toContain('Call with Globex');
+    expect(await run('/incident initech lie Said the export was sent')).toContain('Incident for Initech');
 
     await composer('/call');
-    const modal = page.getByTestId('modal');
-    await modal.getByText('Log a call').waitFor();
-    await modal.locator('[data-role=search]').fill('hooli');
-    await expect.poll(() => modal.locator('[data-role=choice] option').allTextContents()).toEqual(['Hooli']);
-    await modal.getByLabel('Positive attitude').check();
-    await modal.locator('.input[data-block=notes] textarea').fill('Logged through the form');
+    await modal().getByText('Log a call').waitFor();
+    // No client is picked until the person picks one.
+    await expect.poll(() => modal().locator('[data-role=choice]').inputValue()).toBe('');
+    await modal().locator('[data-role=search]').fill('hooli');
+    await expect.poll(() => modal().locator('[data-role=choice] option').allTextContents()).toEqual(['Choose…', 'Hooli']);
     await page.getByTestId('modal-submit').click();
-    await pane().getByText('Logged through the form').waitFor();
-    expect(await modal.isVisible()).toBe(false);
+    await expect.poll(() => modal().locator('.input[data-block=client] .error').textContent()).toContain('Pick a client');
+    await modal().locator('[data-role=choice]').selectOption({ label: 'Hooli' });
+    await modal().getByLabel('Positive attitude').check();
+    await modal().locator('.input[data-block=notes] textarea').fill('Logged through the form');
+    await page.getByTestId('modal-submit').click();
+    await pane().getByText('Logged through the form').last().waitFor();
+    expect(await modal().isVisible()).toBe(false);
 
+    // Posting the digest is `/rapport digest now`: Dana (not an admin) is refused as the command would refuse her.
     await page.getByTestId('post-digest').click();
-    await pane().getByText('Meet firing criteria').first().waitFor();
-    // Dana owns Initech: decide from the digest, and the message updates in place.
-    const initechActions = page.locator("xpath=//div[contains(@class,'section')][.//b[text()='Initech']]/following-sibling::div[contains(@class,'actions')][1]");
+    await pane().getByText('Only workspace admins can post the digest by hand').last().waitFor();
+    await asUser('U0ADMIN');
+    await page.getByTestId('post-digest').click();
+    await pane().getByText('Meet firing criteria').last().waitFor();
+    await asUser('U0DANA');
+    // Dana owns Initech: decide from the digest, said before it is done, and the message updates in place.
+    const initechActions = page.locator(
+      "xpath=//div[contains(@class,'section')][.//b[text()='Initech']]/following-sibling::div[contains(@class,'actions')][1]",
+    );
     await initechActions.locator('select').selectOption({ label: 'Decide: require full prepayment' });
-    await pane().getByText('Full prepayment required by @dana').waitFor();
+    await modal().getByText('status becomes').waitFor();
+    await page.getByTestId('modal-submit').click();
+    await pane().getByText('Full prepayment required by @dana').last().waitFor();
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: new URL('local-workspace.png', ARTIFACTS).pathname, fullPage: false });
   }, 120_000);
+
+  it('keeps the composer in view and the newest message in sight after many commands', async () => {
+    await withDemo();
+    for (let i = 0; i < 10; i++) await run('/client show globex');
+    const box = await page.getByTestId('composer').boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(900);
+    await expect.poll(() => pane().evaluate((p) => p.scrollHeight - p.scrollTop - p.clientHeight)).toBeLessThan(30);
+    expect(await page.evaluate(() => (globalThis as any).document.scrollingElement.scrollTop)).toBe(0);
+  }, 60_000);
+
+  it('Esc closes a form for good; @names and #channels become mentions; an unknown command is answered at once', async () => {
+    await withDemo();
+    await run('/call');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => modal().isVisible()).toBe(false);
+    await run('/client show globex'); // a refresh of the page's state: the form stays closed
+    expect(await modal().isVisible()).toBe(false);
+
+    expect(await run('/client add Zeta Labs @dana')).toContain('owner @dana');
+    const started = Date.now();
+    expect(await run('/foo bar')).toContain('/foo is not a command here');
+    expect(Date.now() - started).toBeLessThan(2500);
+  }, 60_000);
+
+  it('runs every example of the README, verbatim, on the demo portfolio', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const examples = [...readme.matchAll(/`(\/(?:call|incident|client|rapport)(?: [^`]*)?)`/g)].map((m) => m[1]!).filter((e) => !/[[<|…]/.test(e));
+    expect(examples.length).toBeGreaterThan(12);
+    await withDemo();
+    await asUser('U0ADMIN');
+    const failures: string[] = [];
+    for (const example of examples) {
+      const answer = await run(example).catch((error: Error) => `no answer (${error.message.split('\n')[0]})`);
+      if (answer.startsWith('modal:')) {
+        await page.keyboard.press('Escape');
+        await expect.poll(() => modal().isVisible()).toBe(false);
+        continue;
+      }
+      if (/no answer|No client called|I don't know|is not a|is not something|Usage:|Sorry|went wrong|not a command/.test(answer))
+        failures.push(`${example} → ${answer.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    await asUser('U0DANA');
+  }, 180_000);
 });

@@ -39,7 +39,10 @@ describe.runIf(TEST_DRIVERS.includes('postgres'))('a connection lost inside a tr
         await settle(delay);
         await tx.execute(sql`select 1`);
       })
-      .then(() => undefined, (error: unknown) => error);
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
 
     expect(isTransientDatabaseError(outcome)).toBe(true);
     await settle(100); // the driver's deferred writes run on the next turns of the event loop

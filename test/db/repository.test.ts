@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { DEFAULT_CATALOGUE, resolveCatalogue } from '../../src/domain/catalogue.js';
 import { foldObservations, health } from '../../src/domain/health.js';
@@ -9,15 +9,23 @@ import { loadClientRecord, logCall, logIncident, recordWarning } from '../../src
 import { recordDecision, snoozeClient } from '../../src/db/queries/decisions.js';
 import { loadDigestWeek, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
 import { dimensionFlips } from '../../src/domain/turnedBad.js';
-import { ensureWorkspace, updateWorkspaceSettings, workspaceCatalogue } from '../../src/db/queries/workspaces.js';
+import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import * as schema from '../../src/db/schema/index.js';
-import { daysAgo, NOW } from '../support/builders.js';
+import { DAY_MS } from '../../src/domain/types.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
 
-const T1 = 'T0TEAMONE';
-const T2 = 'T0TEAMTWO';
+/** Each test has workspaces of its own (tests stand alone and run in any order): T1 and T2, fresh per test. */
+let T1 = '';
+let T2 = '';
+let teams = 0;
 const U = 'U0ALICE';
 const cat = DEFAULT_CATALOGUE;
+/**
+ * The database stamps rows (a client's createdAt, an entry's loggedAt) with its own clock, so these tests
+ * look at the data from just after the real now, never from a fixed date that the real clock will pass.
+ */
+const NOW = new Date(Date.now() + 60_000);
+const daysAgo = (days: number, from: Date = NOW) => new Date(from.getTime() - days * DAY_MS);
 
 async function rows(db: Database, table: 'calls' | 'traitObservations' | 'incidents' | 'auditLog' | 'clientCategoryChanges' | 'decisions') {
   const [r] = await db.select({ n: count() }).from(schema[table]);
@@ -32,6 +40,17 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
     db = handle.db;
   });
   afterAll(() => handle?.close());
+  beforeEach(() => {
+    T1 = `T0ONE${++teams}`;
+    T2 = `T0TWO${teams}`;
+  });
+  /** The clients most tests start from: Acme Corp (VIP, 1,200/month), Globex and Hooli in T1, Acme Corp in T2. */
+  const seed = async () => ({
+    acme: await createClient(db, T1, U, { name: 'Acme Corp', category: 'vip', monthlyValue: 1200 }),
+    globex: await createClient(db, T1, U, { name: 'Globex' }),
+    hooli: await createClient(db, T1, U, { name: 'Hooli' }),
+    theirAcme: await createClient(db, T2, 'U0BOB', { name: 'Acme Corp' }),
+  });
 
   describe('clients', () => {
     it('creates a client with defaults and finds it by name, ignoring case and spaces', async () => {
@@ -41,14 +60,15 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
     });
 
     it('refuses a second client with the same name in any case, and stores nothing', async () => {
+      await seed();
       const before = await rows(db, 'auditLog');
       await expect(createClient(db, T1, U, { name: 'ACME corp' })).rejects.toMatchObject({ code: 'conflict' });
       expect(await rows(db, 'auditLog')).toBe(before);
     });
 
     it('suggests close names instead of picking one', async () => {
-      await createClient(db, T1, U, { name: 'Globex' });
-      await expect(findClientByName(db, T1, 'acme')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: ['Acme Corp'] } });
+      await seed();
+      await expect(findClientByName(db, T1, 'acm')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: ['Acme Corp'] } });
       await expect(findClientByName(db, T1, 'Glbex')).rejects.toThrow('Did you mean “Globex”?');
       await expect(findClientByName(db, T1, 'Zzyzx')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: [] } });
     });
@@ -66,6 +86,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
     });
 
     it('keeps category history and stamps the exit; a failed update leaves no history behind', async () => {
+      await seed();
       const c = await createClient(db, T1, U, { name: 'Initech' });
       await updateClient(db, T1, U, c.id, { category: 'problem' });
       const exited = await updateClient(db, T1, U, c.id, { status: 'exited' });
@@ -83,8 +104,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
 
   describe('tenant isolation', () => {
     it('never returns or changes another workspace’s data', async () => {
-      const mine = await createClient(db, T2, 'U0BOB', { name: 'Acme Corp' }); // same name, other workspace: allowed
-      const theirs = await findClientByName(db, T1, 'Acme Corp');
+      const { acme: theirs, theirAcme: mine } = await seed(); // same name, other workspace: allowed
       expect(mine.id).not.toBe(theirs.id);
       expect((await listClients(db, T2)).map((c) => c.name)).toEqual(['Acme Corp']);
       expect(await getClient(db, T2, theirs.id)).toBeUndefined();
@@ -94,7 +114,9 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       // Writes naming another workspace's client are refused and store nothing.
       const calls = await rows(db, 'calls');
       await expect(logCall(db, T2, 'U0BOB', cat, { clientId: theirs.id, occurredAt: NOW })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(logIncident(db, T2, 'U0BOB', { clientId: theirs.id, occurredAt: NOW, details: { kind: 'lying' } })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(logIncident(db, T2, 'U0BOB', { clientId: theirs.id, occurredAt: NOW, details: { kind: 'lying' } })).rejects.toMatchObject({
+        code: 'not_found',
+      });
       await expect(updateClient(db, T2, 'U0BOB', theirs.id, { status: 'exited' })).rejects.toMatchObject({ code: 'not_found' });
       await expect(recordDecision(db, T2, 'U0BOB', { clientId: theirs.id, kind: 'start_exit' })).rejects.toMatchObject({ code: 'not_found' });
       await expect(snoozeClient(db, T2, 'U0BOB', { clientId: theirs.id, days: 14 })).rejects.toMatchObject({ code: 'not_found' });
@@ -107,16 +129,14 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
     });
 
     it('the database itself refuses a row pointing at another workspace’s client', async () => {
-      const theirs = await findClientByName(db, T1, 'Globex');
-      await expect(
-        db.insert(schema.calls).values({ teamId: T2, clientId: theirs.id, occurredAt: NOW, loggedBy: 'U0BOB' }),
-      ).rejects.toThrow();
+      const { globex: theirs } = await seed();
+      await expect(db.insert(schema.calls).values({ teamId: T2, clientId: theirs.id, occurredAt: NOW, loggedBy: 'U0BOB' })).rejects.toThrow();
     });
   });
 
   describe('calls and incidents', () => {
     it('stores a call with its observations and an audit row', async () => {
-      const c = await createClient(db, T1, U, { name: 'Hooli' });
+      const { hooli: c } = await seed();
       const logged = await logCall(db, T1, U, cat, {
         clientId: c.id,
         occurredAt: daysAgo(2),
@@ -125,32 +145,37 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
         ourSide: ['clarity'],
       });
       expect(logged.duplicate).toBe(false);
-      expect(logged.entry).toMatchObject({ notes: 'Weekly sync, still no usage data', ourSide: ['clarity'], traits: ['excellent_communication', 'no_data_sharing'] });
+      expect(logged.entry).toMatchObject({
+        notes: 'Weekly sync, still no usage data',
+        ourSide: ['clarity'],
+        traits: ['excellent_communication', 'no_data_sharing'],
+      });
       const record = await loadClientRecord(db, T1, c.id);
       expect(record.observations.map((o) => o.trait).sort()).toEqual(['excellent_communication', 'no_data_sharing']);
       expect(record.observations[0]).toMatchObject({ loggedBy: U, observedAt: daysAgo(2) });
       expect(record.lastCallAt).toEqual(daysAgo(2));
-      const audit = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, c.id));
+      // Without an order Postgres may return rows in any order (it did, once, in CI).
+      const audit = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, c.id)).orderBy(schema.auditLog.id);
       expect(audit.map((a) => a.action)).toEqual(['client.create', 'call.log']);
     });
 
     it('a retried request key stores the call once and returns the stored one', async () => {
-      const c = await findClientByName(db, T1, 'Hooli');
-      const input = { clientId: c.id, occurredAt: NOW, traits: ['positive_attitude'], requestKey: 'cmd:abc' };
+      const { hooli: c, theirAcme: other } = await seed();
+      const input = { clientId: c.id, occurredAt: NOW, traits: ['positive_attitude'] };
+      const by = { actor: U, requestKey: 'cmd:abc' };
       const before = { calls: await rows(db, 'calls'), obs: await rows(db, 'traitObservations') };
-      const results = await Promise.all([1, 2, 3].map(() => logCall(db, T1, U, cat, input).catch((e) => e)));
+      const results = await Promise.all([1, 2, 3].map(() => logCall(db, T1, by, cat, input).catch((e) => e)));
       expect(results.filter((r) => r.duplicate === false)).toHaveLength(1);
       expect(await rows(db, 'calls')).toBe(before.calls + 1);
       expect(await rows(db, 'traitObservations')).toBe(before.obs + 1);
-      const again = await logCall(db, T1, U, cat, input);
+      const again = await logCall(db, T1, by, cat, input);
       expect(again).toMatchObject({ duplicate: true, entry: { traits: ['positive_attitude'] } });
       // The same key in another workspace is another request.
-      const other = await findClientByName(db, T2, 'Acme Corp');
-      expect((await logCall(db, T2, 'U0BOB', cat, { ...input, clientId: other.id })).duplicate).toBe(false);
+      expect((await logCall(db, T2, { actor: 'U0BOB', requestKey: 'cmd:abc' }, cat, { ...input, clientId: other.id })).duplicate).toBe(false);
     });
 
     it('refuses unknown traits and oversize notes before writing anything', async () => {
-      const c = await findClientByName(db, T1, 'Hooli');
+      const { hooli: c } = await seed();
       const before = await rows(db, 'calls');
       await expect(logCall(db, T1, U, cat, { clientId: c.id, occurredAt: NOW, traits: ['charm'] })).rejects.toThrow('Unknown trait: charm.');
       await expect(logCall(db, T1, U, cat, { clientId: c.id, occurredAt: NOW, notes: 'x'.repeat(10_000) })).rejects.toThrow(/at most 3000/);
@@ -158,21 +183,26 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
     });
 
     it('stores incidents with kind-specific fields, idempotently', async () => {
-      const c = await findClientByName(db, T1, 'Hooli');
-      const input = { clientId: c.id, occurredAt: daysAgo(1), description: 'INV-7 paid late', details: { kind: 'slow_payment', daysLate: 65, invoiceRef: 'INV-7', amount: 1200 } as const, requestKey: 'view:1' };
-      const first = await logIncident(db, T1, U, input);
+      const { hooli: c } = await seed();
+      const input = {
+        clientId: c.id,
+        occurredAt: daysAgo(1),
+        description: 'INV-7 paid late',
+        details: { kind: 'slow_payment', daysLate: 65, invoiceRef: 'INV-7', amount: 1200 } as const,
+      };
+      const by = { actor: U, requestKey: 'view:1' };
+      const first = await logIncident(db, T1, by, input);
       expect(first.entry.details).toEqual({ kind: 'slow_payment', daysLate: 65, invoiceRef: 'INV-7', amount: 1200 });
-      expect((await logIncident(db, T1, U, input)).duplicate).toBe(true);
-      await expect(logIncident(db, T1, U, { ...input, requestKey: null, details: { kind: 'slow_payment' } as never })).rejects.toMatchObject({ code: 'invalid_input' });
+      expect((await logIncident(db, T1, by, input)).duplicate).toBe(true);
+      await expect(logIncident(db, T1, U, { ...input, details: { kind: 'slow_payment' } as never })).rejects.toMatchObject({ code: 'invalid_input' });
       expect((await loadClientRecord(db, T1, c.id)).incidents).toHaveLength(1);
     });
 
     it('records warnings for criterion 2, only for an incident of the same client', async () => {
-      const c = await findClientByName(db, T1, 'Hooli');
+      const { hooli: c, globex } = await seed();
       const abuse = await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(3), details: { kind: 'mental_abuse' } });
       const w = await recordWarning(db, T1, U, { clientId: c.id, givenAt: daysAgo(3), incidentId: abuse.entry.id });
       expect(w).toMatchObject({ kind: 'mental_abuse', givenBy: U });
-      const globex = await findClientByName(db, T1, 'Globex');
       await expect(recordWarning(db, T1, U, { clientId: globex.id, givenAt: NOW, incidentId: abuse.entry.id })).rejects.toMatchObject({ code: 'not_found' });
     });
   });
@@ -182,50 +212,55 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       const c = await createClient(db, T1, U, { name: 'Umbrella' });
       await recordDecision(db, T1, U, { clientId: c.id, kind: 'require_prepayment' });
       expect((await getClient(db, T1, c.id))?.status).toBe('prepay_only');
-      await expect(recordDecision(db, T1, U, { clientId: c.id, kind: 'keep', reason: '  ' })).rejects.toMatchObject({ code: 'invalid_input', detail: { field: 'reason' } });
+      await expect(recordDecision(db, T1, U, { clientId: c.id, kind: 'keep', reason: '  ' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        detail: { field: 'reason' },
+      });
       await recordDecision(db, T1, U, { clientId: c.id, kind: 'keep', reason: 'Biggest account' });
       await recordDecision(db, T1, U, { clientId: c.id, kind: 'start_exit' });
       expect(await getClient(db, T1, c.id)).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
-      const snooze = await snoozeClient(db, T1, U, { clientId: c.id, days: 14 });
+      const { snooze, created } = await snoozeClient(db, T1, U, { clientId: c.id, days: 14 });
+      expect(created).toBe(true);
       expect(snooze.until.getTime() - snooze.snoozedAt.getTime()).toBe(14 * 86_400_000);
+      // Snoozed again while the first runs: the first one stands, nothing new is stored.
+      expect(await snoozeClient(db, T1, 'U0BOB', { clientId: c.id, days: 7 })).toEqual({ snooze, created: false });
     });
   });
 
   describe('workspaces', () => {
     it('creates a workspace with the default schedule and validates settings', async () => {
-      const w = await ensureWorkspace(db, 'T0NEW');
+      const w = await ensureWorkspace(db, T1);
       expect(w).toMatchObject({ digestDay: 1, digestTime: '09:00', timeZone: 'UTC', digestChannelId: null });
-      await expect(updateWorkspaceSettings(db, 'T0NEW', U, { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input' });
-      await expect(updateWorkspaceSettings(db, 'T0NEW', U, { digestTime: '9am' })).rejects.toThrow(/HH:MM/);
-      await expect(updateWorkspaceSettings(db, 'T0NEW', U, { settings: { thresholds: { goneQuietDays: 0 } } })).rejects.toThrow(/goneQuietDays/);
-      const updated = await updateWorkspaceSettings(db, 'T0NEW', U, {
+      await expect(updateWorkspaceSettings(db, T1, U, { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(updateWorkspaceSettings(db, T1, U, { digestTime: '9am' })).rejects.toThrow(/HH:MM/);
+      await expect(updateWorkspaceSettings(db, T1, U, { settings: { thresholds: { goneQuietDays: 0 } } })).rejects.toThrow(/goneQuietDays/);
+      const updated = await updateWorkspaceSettings(db, T1, U, {
         timeZone: 'Europe/Istanbul',
         digestChannelId: 'C0DIGEST',
         settings: { thresholds: { goneQuietDays: 21 } },
       });
       expect(updated).toMatchObject({ timeZone: 'Europe/Istanbul', digestChannelId: 'C0DIGEST' });
-      expect((await workspaceCatalogue(db, 'T0NEW')).thresholds.goneQuietDays).toBe(21);
+      expect(catalogueOf(await ensureWorkspace(db, T1)).thresholds.goneQuietDays).toBe(21);
     });
   });
 
   describe('digest week', () => {
-    const T3 = 'T0DIGEST';
     it('folds old observations in SQL exactly as the engine does, and selects the same digest', async () => {
-      const c = await createClient(db, T3, U, { name: 'Stark', relationship: 'long_term' });
+      const c = await createClient(db, T1, U, { name: 'Stark', relationship: 'long_term' });
       const ages = [400, 200, 120, 90, 82, 81.5, 60, 30, 10, 3, 1];
       for (const [i, age] of ages.entries()) {
-        await logCall(db, T3, U, cat, {
+        await logCall(db, T1, U, cat, {
           clientId: c.id,
           occurredAt: daysAgo(age),
           traits: i % 3 === 0 ? ['positive_attitude'] : ['no_data_sharing', 'terrible_communication'],
         });
       }
-      await logIncident(db, T3, U, { clientId: c.id, occurredAt: daysAgo(2), details: { kind: 'lying' } });
-      await logIncident(db, T3, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'legal_exposure' } });
-      await logIncident(db, T3, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'changes_mind' } });
+      await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(2), details: { kind: 'lying' } });
+      await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'legal_exposure' } });
+      await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'changes_mind' } });
 
-      const [week] = await loadDigestWeek(db, T3, cat, NOW);
-      const record = await loadClientRecord(db, T3, c.id);
+      const [week] = await loadDigestWeek(db, T1, cat, NOW);
+      const record = await loadClientRecord(db, T1, c.id);
       expect(week!.history.baseline?.at).toEqual(daysAgo(7));
       const reference = foldObservations(cat, record.observations, daysAgo(7));
       const atStart = health(cat, c, reference, daysAgo(7));
@@ -236,8 +271,8 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
 
       // Weights in SQL follow the client's own weights over the workspace's, as the engine does.
       const heavier = resolveCatalogue({ traitWeights: { positive_attitude: 2.5 } });
-      const weighted = await updateClient(db, T3, U, c.id, { traitWeights: { no_data_sharing: 3 } });
-      const [reweighted] = await loadDigestWeek(db, T3, heavier, NOW);
+      const weighted = await updateClient(db, T1, U, c.id, { traitWeights: { no_data_sharing: 3 } });
+      const [reweighted] = await loadDigestWeek(db, T1, heavier, NOW);
       const expected = health(heavier, weighted, { observations: record.observations }, NOW);
       const got = health(heavier, weighted, reweighted!.history, NOW);
       expect(got.good).toBeCloseTo(expected.good, 9);
@@ -246,9 +281,9 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       expect(week!.incidents.map((i) => i.kind).sort()).toEqual(['legal_exposure', 'lying']);
       expect(week!.lastCallAt).toEqual(daysAgo(1));
       // "Logged this week" goes by when rows were written (the real clock), not by when the call happened.
-      const [justNow] = await loadDigestWeek(db, T3, cat, new Date(Date.now() + 60_000));
+      const [justNow] = await loadDigestWeek(db, T1, cat, new Date(Date.now() + 60_000));
       expect(justNow!.loggedThisWeek).toEqual({ calls: ages.length, incidents: 3 });
-      const [later] = await loadDigestWeek(db, T3, cat, new Date(Date.now() + 8 * 86_400_000));
+      const [later] = await loadDigestWeek(db, T1, cat, new Date(Date.now() + 8 * 86_400_000));
       expect(later!.loggedThisWeek).toEqual({ calls: 0, incidents: 0 });
 
       const selection = selectDigest(cat, [week!], NOW);
@@ -257,21 +292,59 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
 
     it('counts dimension flips in SQL exactly as the engine does from raw observations, at both ends of the week', async () => {
       const stories: [string, [number, string][]][] = [
-        ['Flips now', [[40, 'shares_information'], [30, 'shares_information'], [3, 'no_data_sharing'], [1, 'no_data_sharing']]],
-        ['Flipped last week', [[50, 'positive_attitude'], [45, 'positive_attitude'], [12, 'negative_attitude'], [9, 'negative_attitude']]],
-        ['Tie before', [[30, 'shares_opinions'], [29, 'withholds_opinions'], [2, 'withholds_opinions'], [1, 'withholds_opinions']]],
-        ['Only one bad', [[30, 'excellent_communication'], [1, 'terrible_communication']]],
-        ['Prior too old', [[80, 'exceeds_expectations'], [78, 'exceeds_expectations'], [2, 'hoards_knowledge'], [1, 'hoards_knowledge']]],
+        [
+          'Flips now',
+          [
+            [40, 'shares_information'],
+            [30, 'shares_information'],
+            [3, 'no_data_sharing'],
+            [1, 'no_data_sharing'],
+          ],
+        ],
+        [
+          'Flipped last week',
+          [
+            [50, 'positive_attitude'],
+            [45, 'positive_attitude'],
+            [12, 'negative_attitude'],
+            [9, 'negative_attitude'],
+          ],
+        ],
+        [
+          'Tie before',
+          [
+            [30, 'shares_opinions'],
+            [29, 'withholds_opinions'],
+            [2, 'withholds_opinions'],
+            [1, 'withholds_opinions'],
+          ],
+        ],
+        [
+          'Only one bad',
+          [
+            [30, 'excellent_communication'],
+            [1, 'terrible_communication'],
+          ],
+        ],
+        [
+          'Prior too old',
+          [
+            [80, 'exceeds_expectations'],
+            [78, 'exceeds_expectations'],
+            [2, 'hoards_knowledge'],
+            [1, 'hoards_knowledge'],
+          ],
+        ],
       ];
       const weekEnd = NOW;
       for (const [name, obs] of stories) {
-        const c = await createClient(db, T3, U, { name });
-        for (const [age, trait] of obs) await logCall(db, T3, U, cat, { clientId: c.id, occurredAt: daysAgo(age), traits: [trait] });
+        const c = await createClient(db, T1, U, { name });
+        for (const [age, trait] of obs) await logCall(db, T1, U, cat, { clientId: c.id, occurredAt: daysAgo(age), traits: [trait] });
       }
-      const sqlFlips = await weekFlips(db, T3, cat, daysAgo(7, weekEnd), weekEnd);
+      const sqlFlips = await weekFlips(db, T1, cat, daysAgo(7, weekEnd), weekEnd);
       for (const [name] of stories) {
-        const c = await findClientByName(db, T3, name);
-        const raw = (await loadClientRecord(db, T3, c.id)).observations;
+        const c = await findClientByName(db, T1, name);
+        const raw = (await loadClientRecord(db, T1, c.id)).observations;
         const expected = { atStart: dimensionFlips(cat, raw, daysAgo(7, weekEnd)), atEnd: dimensionFlips(cat, raw, weekEnd) };
         const got = sqlFlips.get(c.id) ?? { atStart: [], atEnd: [] };
         const shape = (f: typeof expected) => ({
@@ -280,13 +353,15 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
         });
         expect(shape(got), name).toEqual(shape(expected));
       }
-      expect((await findClientByName(db, T3, 'Flips now')) && sqlFlips.get((await findClientByName(db, T3, 'Flips now')).id)?.atEnd.map((f) => f.dimension)).toEqual(['information']);
+      expect(
+        (await findClientByName(db, T1, 'Flips now')) && sqlFlips.get((await findClientByName(db, T1, 'Flips now')).id)?.atEnd.map((f) => f.dimension),
+      ).toEqual(['information']);
     });
 
     it('weights decay to zero for very old observations without a database error', async () => {
-      const c = await createClient(db, T3, U, { name: 'Ancient' });
-      await logCall(db, T3, U, cat, { clientId: c.id, occurredAt: new Date('1900-01-01T00:00:00Z'), traits: ['positive_attitude'] });
-      const baselines = await weightedBaselines(db, T3, cat, NOW);
+      const c = await createClient(db, T1, U, { name: 'Ancient' });
+      await logCall(db, T1, U, cat, { clientId: c.id, occurredAt: new Date('1900-01-01T00:00:00Z'), traits: ['positive_attitude'] });
+      const baselines = await weightedBaselines(db, T1, cat, NOW);
       expect(baselines.get(c.id)?.good).toBeLessThan(1e-200);
     });
   });

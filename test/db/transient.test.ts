@@ -17,10 +17,20 @@ describe('retrying what a lost connection interrupted', () => {
     await expect(retryTransient(async () => (++calls < 3 ? Promise.reject(err('ECONNREFUSED')) : 'ok'), [1, 1, 1])).resolves.toBe('ok');
     expect(calls).toBe(3);
     calls = 0;
-    await expect(retryTransient(async () => { calls++; throw err('ECONNRESET'); }, [1, 1])).rejects.toThrow('ECONNRESET');
+    await expect(
+      retryTransient(async () => {
+        calls++;
+        throw err('ECONNRESET');
+      }, [1, 1]),
+    ).rejects.toThrow('ECONNRESET');
     expect(calls).toBe(3);
     calls = 0;
-    await expect(retryTransient(async () => { calls++; throw err('23505'); }, [1, 1])).rejects.toThrow('23505');
+    await expect(
+      retryTransient(async () => {
+        calls++;
+        throw err('23505');
+      }, [1, 1]),
+    ).rejects.toThrow('23505');
     expect(calls).toBe(1);
   });
 });

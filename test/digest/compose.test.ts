@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { context } from '../../src/slack/blocks/kit.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { selectDigest, type ClientWeek } from '../../src/domain/digestSelection.js';
 import { composeDigest, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/digest/compose.js';
@@ -33,11 +34,13 @@ describe('digest composition', () => {
     );
     const [page] = composeDigest(cat, selection, options);
     const text = allText(page!.blocks);
-    expect(text).toContain('Rapport digest — Mon, 16 Nov 2026 to Mon, 23 Nov 2026');
+    expect(text).toContain('Rapport digest — 16 Nov to 23 Nov');
+    // It opens with what to decide and whose it is.
+    expect(text).toContain('*2 clients need a decision* (🚩 1 with a red flag) · 5,000/month at risk\\nBy owner: <@U0ALICE> Liar &lt;Co&gt; · <@U0OWNER> Sour');
     expect(text).toContain('*Liar &lt;Co&gt;* · VIP / critical · <@U0ALICE> · 5,000/month');
-    expect(text).toContain('3. Lying*: 1 lie ever (Fri, 20 Nov 2026)');
+    expect(text).toContain('3. Lying*: 1 lie ever (20 Nov)');
     expect(text).toContain('Health unknown → *21* 🔴 at risk\\n🔴 Entered the at-risk band (50 → 21)');
-    expect(text).toContain('Negative attitude · Sun, 22 Nov 2026 · <@U0LOGGER>');
+    expect(text).toContain('Negative attitude · 22 Nov · <@U0LOGGER>');
     expect(text.indexOf('Meet firing criteria')).toBeLessThan(text.indexOf('Turned bad this week'));
     expect(text).toContain('Portfolio this week');
     expect(text).toContain('Revenue at risk: 5,000/month');
@@ -47,8 +50,25 @@ describe('digest composition', () => {
     expect(page!.clientIds).toEqual(['c-liar', 'c-sour']);
   });
 
+  it('shown to one reader (the preview), it counts their clients and lists them first', () => {
+    const mine = aClient({ id: 'c-mine', name: 'Zed Mine', ownerUserId: 'U0READER' });
+    const theirs = aClient({ id: 'c-theirs', name: 'Abe Theirs' });
+    const selection = selectDigest(
+      cat,
+      [week(theirs, { incidents: [incident('lying', daysAgo(2))] }), week(mine, { incidents: [incident('lying', daysAgo(2))] })],
+      NOW,
+    );
+    const text = allText(composeDigest(cat, selection, { ...options, interactive: false, reader: 'U0READER' })[0]!.blocks);
+    expect(text).toContain('2 clients need a decision* (1 yours)');
+    expect(text.indexOf('*Zed Mine*')).toBeLessThan(text.indexOf('*Abe Theirs*'));
+  });
+
   it('continues in further pages within Slack’s limits, never dropping a client', () => {
-    const weeks = Array.from({ length: 120 }, (_, i) => week(aClient({ id: `c${i}`, name: `Client ${i} ${'x'.repeat(60)}` }), { incidents: [incident('lying', daysAgo(2)), incident('legal_exposure', daysAgo(3))] }));
+    const weeks = Array.from({ length: 120 }, (_, i) =>
+      week(aClient({ id: `c${i}`, name: `Client ${i} ${'x'.repeat(60)}` }), {
+        incidents: [incident('lying', daysAgo(2)), incident('legal_exposure', daysAgo(3))],
+      }),
+    );
     const pages = composeDigest(cat, selectDigest(cat, weeks, NOW), options);
     expect(pages.length).toBeGreaterThan(3);
     for (const p of pages) {
@@ -61,12 +81,18 @@ describe('digest composition', () => {
   });
 
   it('preview pages have no buttons', () => {
-    const pages = composeDigest(cat, selectDigest(cat, [week(aClient(), { incidents: [incident('lying', daysAgo(2))] })], NOW), { ...options, interactive: false });
+    const pages = composeDigest(cat, selectDigest(cat, [week(aClient(), { incidents: [incident('lying', daysAgo(2))] })], NOW), {
+      ...options,
+      interactive: false,
+    });
     expect(pages[0]!.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
   it('replaces only the client’s status line', () => {
-    const blocks = [{ type: 'context', block_id: statusBlockId('a'), elements: [] }, { type: 'context', block_id: statusBlockId('b'), elements: [] }];
+    const blocks = [
+      { ...context('a'), block_id: statusBlockId('a') },
+      { ...context('b'), block_id: statusBlockId('b') },
+    ];
     const out = withClientStatus(blocks, 'b', 'Kept');
     expect(out[0]).toBe(blocks[0]);
     expect(out[1]).toMatchObject({ block_id: 'status:b', elements: [{ text: 'Kept' }] });

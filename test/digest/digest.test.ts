@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
 import * as schema from '../../src/db/schema/index.js';
@@ -27,12 +27,12 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
    * The digest is scheduled a minute from now (UTC) and the runners' clock runs two minutes ahead, so the
    * week is due and everything the test logged (at the real time) falls inside it.
    */
-  const clock = () => new Date(Date.now() + 120_000);
+  const clock = () => new Date(h.now().getTime() + 120_000);
   /** The local date of the slot `dueNow` scheduled: the key of its week. */
   let dueWeek = '';
   const slotWeek = () => dueWeek;
   async function dueNow() {
-    const at = new Date(Date.now() + 60_000);
+    const at = new Date(h.now().getTime() + 60_000);
     dueWeek = at.toISOString().slice(0, 10);
     await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
       digestChannelId: CHANNEL,
@@ -40,7 +40,10 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       digestDay: at.getUTCDay(),
       digestTime: at.toISOString().slice(11, 16),
     });
-    await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, TEAM));
+    await h.db
+      .update(schema.workspaces)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(schema.workspaces.teamId, TEAM));
   }
 
   beforeAll(async () => {
@@ -54,7 +57,10 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     await h.command(ALICE, '/call', 'fine co +comms +positive');
     // Quiet Co was registered 40 days ago and never called.
     const quiet = await findClientByName(h.db, TEAM, 'Quiet Co');
-    await h.db.update(schema.clients).set({ createdAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(schema.clients.id, quiet.id));
+    await h.db
+      .update(schema.clients)
+      .set({ createdAt: new Date(h.now().getTime() - 40 * 86_400_000) })
+      .where(eq(schema.clients.id, quiet.id));
     await dueNow();
   });
   afterAll(() => h?.close());
@@ -62,21 +68,30 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
   describe('the week’s post', () => {
     let digest: Record<string, any>;
     beforeAll(async () => {
+      // This week's digest, posted afresh whatever ran before (describe blocks run in any order).
+      await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
       const seq = h.api.lastSeq;
       await runner(clock).tick();
       const [post] = posts(seq);
       expect(post).toBeDefined();
       digest = post!.params;
     });
+    // Each click's work (and its update of the message) is done before the next test looks for its own.
+    afterEach(() => h.idle());
 
     it('names the right clients in the right sections, in order, with a summary', () => {
-      const text = textOf(digest);
-      const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Gone quiet', 'Quiet Co', 'Portfolio this week'].map((s) => text.indexOf(s));
+      const full = textOf(digest);
+      expect(full).toContain('2 clients need a decision* (🚩 1 with a red flag) · 4,000/month at risk · 1 gone quiet');
+      expect(full).toContain('By owner: <@U0ALICE> Liar Co, Sour Co · <@U0BOB> Quiet Co');
+      const text = full.slice(full.indexOf('Meet firing criteria'));
+      const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Gone quiet', 'Quiet Co', 'Portfolio this week'].map((s) =>
+        text.indexOf(s),
+      );
       expect(order.every((i) => i >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(text).not.toContain('Fine Co');
       expect(text).toContain('Revenue at risk: 4,000/month');
-      expect(text).toMatch(/No call for (39|40) days \(never called\)/);
+      expect(text).toContain('No call for 40 days (never called)');
     });
 
     it('is recorded with its ts, once', async () => {
@@ -85,7 +100,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       expect(rows[0]).toMatchObject({ status: 'posted', channelId: CHANNEL, messageTs: expect.stringMatching(/^\d+\.\d+$/) });
       const seq = h.api.lastSeq;
       await runner(clock).tick();
-      await runner(() => new Date(Date.now() + 3 * 86_400_000)).tick(); // later in the same week
+      await runner(() => new Date(h.now().getTime() + 3 * 86_400_000)).tick(); // later in the same week
       expect(posts(seq)).toEqual([]);
     });
 
@@ -104,46 +119,98 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       expect(decision).toMatchObject({ decidedBy: 'U0ALICE', clientId: await clientId('Liar Co') });
     });
 
-    it('someone who is neither owner nor admin is politely refused, and nothing changes', async () => {
+    let forms = 0;
+    /** Picks a decision on the card, and submits its form (with a reason or note when given). */
+    const decide = async (actor: typeof ALICE, kind: string, name: string, reason?: string) => {
       const seq = h.api.lastSeq;
-      await click(BOB, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `start_exit:${await clientId('Liar Co')}` } });
-      const refusal = await h.api.next('response_url', seq);
-      expect(textOf(refusal.params)).toContain('Sorry, only its owner <@U0ALICE> or a workspace admin can decide about *Liar Co*');
+      await click(actor, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `${kind}:${await clientId(name)}` } });
+      const modal = (await h.api.next('views.open', seq)).params.view;
+      const values: Record<string, Record<string, unknown>> = reason === undefined ? {} : { reason: { reason: { type: 'plain_text_input', value: reason } } };
+      // Each form is its own view (its id keys the decision: the same id again is Slack retrying it).
+      const res = await h.send.viewSubmission(actor, { ...modal, id: `V0DECIDE${++forms}` }, values);
+      return { modal, res, seq };
+    };
+
+    it('a member’s decision is a proposal the owner approves from a DM; nothing changes until then', async () => {
+      const { modal, res, seq } = await decide(BOB, 'start_exit', 'Liar Co', 'They lied twice');
+      expect(modal.callback_id).toBe('decision_modal');
+      expect(modal.submit.text).toBe('Propose');
+      expect(textOf({ blocks: modal.blocks })).toContain('*Liar Co* will leave lists and the digest; its status becomes *exited*');
+      expect(res.body).toBeUndefined();
       expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
       expect(h.since(seq).filter((c) => c.method === 'chat.update')).toEqual([]);
+      const ask = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === 'D0ALICE');
+      expect(textOf(ask.params)).toContain('<@U0BOB> proposes for *Liar Co*: decision: start the exit (“They lied twice”)');
+      const told = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postEphemeral' && c.params.user === 'U0BOB');
+      expect(textOf(told.params)).toContain('I have asked <@U0ALICE> to approve your proposal');
+
+      // Bob cannot answer his own proposal; Alice (the owner) declines it.
+      const proposalId = ask.params.blocks.find((b: any) => b.type === 'actions').elements[0].value;
+      const seq2 = h.api.lastSeq;
+      await h.send.blockAction(BOB, { action_id: 'proposal_approve', value: proposalId }, { channelId: 'D0BOB' });
+      expect(textOf((await h.api.next('response_url', seq2)).params)).toContain(
+        'only its owner <@U0ALICE> or a workspace admin can answer proposals about *Liar Co*',
+      );
+      const seq3 = h.api.lastSeq;
+      await h.send.blockAction(ALICE, { action_id: 'proposal_decline', value: proposalId }, { channelId: 'D0ALICE' });
+      expect(textOf((await h.api.next('response_url', seq3)).params)).toContain('You declined <@U0BOB>’s proposal');
+      const toBob = await h.api.waitFor((c) => c.seq > seq3 && c.method === 'chat.postMessage' && c.params.channel === 'D0BOB');
+      expect(textOf(toBob.params)).toContain('<@U0ALICE> declined your proposal for *Liar Co*');
+      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
     });
 
-    it('Keep asks for a reason in a modal, then records it and updates the message', async () => {
-      const seq = h.api.lastSeq;
-      await click(ALICE, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `keep:${await clientId('Liar Co')}` } });
-      const modal = (await h.api.next('views.open', seq)).params.view;
-      expect(modal.callback_id).toBe('keep_reason_modal');
-      const empty = await h.send.viewSubmission(ALICE, { ...modal, id: 'V0KEEP' }, { reason: { reason: { type: 'plain_text_input', value: '  ' } } });
+    it('Keep asks for a reason in a form, then records it and updates the message', async () => {
+      const { modal, res: empty } = await decide(ALICE, 'keep', 'Liar Co', '  ');
+      expect(modal.submit.text).toBe('Keep');
       expect(empty.body).toEqual({ response_action: 'errors', errors: { reason: 'Keeping a client needs a reason.' } });
-      const byBob = await h.send.viewSubmission(BOB, { ...modal, id: 'V0KEEP' }, { reason: { reason: { type: 'plain_text_input', value: 'I like them' } } });
-      expect(byBob.body.errors.reason).toContain('Sorry, only its owner');
       const seq2 = h.api.lastSeq;
-      const ok = await h.send.viewSubmission(ALICE, { ...modal, id: 'V0KEEP' }, { reason: { reason: { type: 'plain_text_input', value: 'Biggest account; CEO apologised' } } });
+      const ok = await h.send.viewSubmission(
+        ALICE,
+        { ...modal, id: 'V0KEEP' },
+        { reason: { reason: { type: 'plain_text_input', value: 'Biggest account; CEO apologised' } } },
+      );
       expect(ok.body).toBeUndefined();
       expect(textOf((await h.api.next('chat.update', seq2)).params)).toContain('Kept by <@U0ALICE>');
-      const keeps = await h.db.select().from(schema.decisions).where(eq(schema.decisions.kind, 'keep'));
-      expect(keeps).toMatchObject([{ reason: 'Biggest account; CEO apologised', decidedBy: 'U0ALICE' }]);
+      const keeps = await h.db
+        .select()
+        .from(schema.decisions)
+        .where(and(eq(schema.decisions.kind, 'keep'), eq(schema.decisions.clientId, await clientId('Liar Co'))));
+      expect(keeps).toContainEqual(expect.objectContaining({ reason: 'Biggest account; CEO apologised', decidedBy: 'U0ALICE' }));
     });
 
-    it('an admin may decide: start exit sets the client exited; require prepayment sets prepay_only', async () => {
-      const seq = h.api.lastSeq;
-      await click(ADMIN, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `require_prepayment:${await clientId('Sour Co')}` } });
-      expect(textOf((await h.api.next('chat.update', seq)).params)).toContain('Full prepayment required by <@U0ADMIN>');
+    it('an admin may decide, each said before it is done: prepayment sets prepay only, exit sets exited and tells the owner', async () => {
+      const prepay = await decide(ADMIN, 'require_prepayment', 'Sour Co');
+      expect(prepay.modal.submit.text).toBe('Confirm');
+      expect(textOf({ blocks: prepay.modal.blocks })).toContain('status becomes *prepay only*');
+      expect(textOf((await h.api.next('chat.update', prepay.seq)).params)).toContain('Full prepayment required by <@U0ADMIN>');
       expect((await getClient(h.db, TEAM, await clientId('Sour Co')))?.status).toBe('prepay_only');
-      const seq2 = h.api.lastSeq;
-      await click(ADMIN, { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `start_exit:${await clientId('Quiet Co')}` } });
-      await h.api.next('chat.update', seq2);
+      const exit = await decide(ADMIN, 'start_exit', 'Quiet Co', 'No answer for months');
+      await h.api.next('chat.update', exit.seq);
       expect(await getClient(h.db, TEAM, await clientId('Quiet Co'))).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
+      const toOwner = await h.api.waitFor((c) => c.seq > exit.seq && c.method === 'chat.postMessage' && c.params.channel === 'D0BOB');
+      expect(textOf(toOwner.params)).toContain('<@U0ADMIN> changed your client *Quiet Co*: decision: start the exit');
       const audit = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'decision.start_exit'));
-      expect(audit).toMatchObject([{ actor: 'U0ADMIN' }]);
+      expect(audit).toContainEqual(expect.objectContaining({ actor: 'U0ADMIN', entityId: await clientId('Quiet Co') }));
+    });
+
+    it('a later keep brings an exited client back: status active, listed again', async () => {
+      const exit = await decide(ADMIN, 'start_exit', 'Quiet Co', 'No answer for months');
+      await h.api.next('chat.update', exit.seq);
+      const { modal } = await decide(ADMIN, 'keep', 'Quiet Co', 'They called back');
+      expect(textOf({ blocks: modal.blocks })).toContain('Its status becomes *active* again');
+      for (let i = 0; i < 50 && (await getClient(h.db, TEAM, await clientId('Quiet Co')))?.status !== 'active'; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(await getClient(h.db, TEAM, await clientId('Quiet Co'))).toMatchObject({ status: 'active', exitedAt: null });
+      expect(textOf((await h.command(ALICE, '/client', 'list')).reply.params)).toContain('Quiet Co');
     });
 
     it('History shows the client’s timeline, ephemerally, to anyone', async () => {
+      // One after the other: each updates the digest message, and no update may arrive during the next test.
+      const before = h.api.lastSeq;
+      await click(ALICE, { action_id: 'digest_acknowledge', value: await clientId('Liar Co') });
+      await h.api.next('chat.update', before);
+      const { seq: decided } = await decide(ALICE, 'keep', 'Liar Co', 'Biggest account; CEO apologised');
+      await h.api.waitFor((c) => c.seq > decided && c.method === 'chat.update' && JSON.stringify(c.params).includes('Kept by'));
       const seq = h.api.lastSeq;
       await click(BOB, { action_id: 'digest_history', value: await clientId('Liar Co') });
       const history = await h.api.next('response_url', seq);
@@ -184,7 +251,14 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const pools = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: h.databaseUrl!, logger: silentLogger, poolSize: 2 })));
       try {
         const instances = pools.map(
-          (p, i) => new DigestRunner({ db: p.db, web: new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }), logger: silentLogger, now: clock, instance: `pool-${i}` }),
+          (p, i) =>
+            new DigestRunner({
+              db: p.db,
+              web: new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
+              logger: silentLogger,
+              now: clock,
+              instance: `pool-${i}`,
+            }),
         );
         for (let round = 0; round < 5; round++) await Promise.all(instances.map((r) => r.tick()));
       } finally {
@@ -209,7 +283,10 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       h.api.holdNext('chat.postMessage');
       void runner(clock, 'dies-mid-post').tick(); // its post reaches Slack, the answer never comes back
       await h.api.next('chat.postMessage', seq);
-      await h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.teamId, TEAM));
+      await h.db
+        .update(schema.digests)
+        .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
+        .where(eq(schema.digests.teamId, TEAM));
       await runner(clock, 'survivor').tick();
       expect(posts(seq)).toHaveLength(1);
       expect(await digestRows()).toMatchObject([{ status: 'posted', claimedBy: 'survivor', messageTs: posts(seq)[0]!.response!.ts }]);
@@ -229,7 +306,10 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       await runner(clock).tick();
       const [failed] = await digestRows();
       expect(failed).toMatchObject({ status: 'claimed', attempts: 1, lastError: 'not_in_channel' });
-      await h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.id, failed!.id));
+      await h.db
+        .update(schema.digests)
+        .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
+        .where(eq(schema.digests.id, failed!.id));
       await runner(clock).tick();
       await runner(clock).tick();
       expect(posts(seq).length).toBe(2); // the refused attempt, then the one that landed
@@ -238,7 +318,11 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
 
     it('a refused digest is told once, with the remedy, to whoever set the channel; /rapport settings shows it', async () => {
       const seq = h.api.lastSeq;
-      const lapse = () => h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.teamId, TEAM));
+      const lapse = () =>
+        h.db
+          .update(schema.digests)
+          .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
+          .where(eq(schema.digests.teamId, TEAM));
       h.api.failNext('chat.postMessage', 'not_in_channel');
       await runner(clock).tick();
       await lapse();
@@ -263,7 +347,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
 
     it('a week missed while every instance was down is posted once when one comes back', async () => {
       // Three days after the slot, nothing posted: the next tick catches up that week, later ticks do nothing.
-      const later = () => new Date(Date.now() + 3 * 86_400_000);
+      const later = () => new Date(h.now().getTime() + 3 * 86_400_000);
       const seq = h.api.lastSeq;
       for (let i = 0; i < 5; i++) await runner(later).tick();
       expect(posts(seq)).toHaveLength(1);
@@ -278,13 +362,19 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const again = textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params);
       expect(again).toContain(`The last attempt failed. <#${CHANNEL}> is archived`);
       expect(again).toContain('tries again by itself');
-      await h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.teamId, TEAM));
+      await h.db
+        .update(schema.digests)
+        .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
+        .where(eq(schema.digests.teamId, TEAM));
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('Digest posted');
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('already posted');
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now --force')).reply.params)).toContain('Digest posted');
       expect(posts(seq).filter((c) => c.response?.ok)).toHaveLength(2);
       expect(await digestRows()).toHaveLength(1);
-      const [forced] = await h.db.select({ n: count() }).from(schema.auditLog).where(and(eq(schema.auditLog.action, 'digest.force'), eq(schema.auditLog.actor, 'U0ADMIN')));
+      const [forced] = await h.db
+        .select({ n: count() })
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.action, 'digest.force'), eq(schema.auditLog.actor, 'U0ADMIN')));
       expect(forced!.n).toBe(1);
     });
   });
@@ -293,13 +383,22 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     /** A workspace whose digest names 40 clients (each meets a firing criterion): several messages long. */
     async function bigDigestTeam(team: string, channel: string) {
       for (let i = 0; i < 40; i++) {
-        const c = await createClient(h.db, team, 'U0ADMIN', { name: `Big ${i}`, ownerUserId: 'U0ADMIN' });
-        await logIncident(h.db, team, 'U0ADMIN', { clientId: c.id, occurredAt: new Date(), details: { kind: 'legal_exposure' } });
+        const by = { actor: 'U0ADMIN', at: h.now() };
+        const c = await createClient(h.db, team, by, { name: `Big ${i}`, ownerUserId: 'U0ADMIN' });
+        await logIncident(h.db, team, by, { clientId: c.id, occurredAt: h.now(), details: { kind: 'legal_exposure' } });
       }
       // Scheduled only once the data exists: the slot (next whole minute) then falls after all of it.
-      const due = new Date(Date.now() + 60_000);
-      await updateWorkspaceSettings(h.db, team, 'U0ADMIN', { digestChannelId: channel, timeZone: 'UTC', digestDay: due.getUTCDay(), digestTime: due.toISOString().slice(11, 16) });
-      await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, team));
+      const due = new Date(h.now().getTime() + 60_000);
+      await updateWorkspaceSettings(h.db, team, 'U0ADMIN', {
+        digestChannelId: channel,
+        timeZone: 'UTC',
+        digestDay: due.getUTCDay(),
+        digestTime: due.toISOString().slice(11, 16),
+      });
+      await h.db
+        .update(schema.workspaces)
+        .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+        .where(eq(schema.workspaces.teamId, team));
       const postsTo = (seq: number) => h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel && c.response?.ok);
       const namedIn = (messages: { params: Record<string, unknown> }[]) => messages.flatMap((m) => textOf(m.params).match(/\*Big \d+\*/g) ?? []);
       const stored = () => h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, team));
@@ -311,7 +410,11 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
           setImmediate(then); // listeners run as the call is recorded, before it is answered
         });
       };
-      const lapseHold = () => h.db.update(schema.digests).set({ claimedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(schema.digests.teamId, team));
+      const lapseHold = () =>
+        h.db
+          .update(schema.digests)
+          .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
+          .where(eq(schema.digests.teamId, team));
       return { postsTo, namedIn, stored, afterFirstPost, lapseHold };
     }
 
@@ -397,14 +500,39 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     it('does not post a second digest days after this week’s one; the new day takes over next week', async () => {
       const teamId = 'T0MOVED';
       await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0MOVED', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
-      await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, teamId));
+      await h.db
+        .update(schema.workspaces)
+        .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+        .where(eq(schema.workspaces.teamId, teamId));
       const moved = (report: Awaited<ReturnType<DigestRunner['tick']>>) => report.filter((r) => r.teamId === teamId).map((r) => `${r.week} ${r.outcome}`);
       // Monday 2026-10-05 09:00 posts; the admin then moves the digest to Wednesday.
-      await h.db.insert(schema.digests).values({ teamId, week: '2026-09-28', channelId: 'C0MOVED', claimedBy: 'earlier', status: 'posted', postedAt: new Date('2026-09-28T09:00:00Z') });
+      await h.db
+        .insert(schema.digests)
+        .values({ teamId, week: '2026-09-28', channelId: 'C0MOVED', claimedBy: 'earlier', status: 'posted', postedAt: new Date('2026-09-28T09:00:00Z') });
       expect(moved(await runner(() => new Date('2026-10-05T09:00:00Z')).tick())).toEqual(['2026-10-05 posted']);
       await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestDay: 3 });
       expect(moved(await runner(() => new Date('2026-10-07T09:00:00Z')).tick())).toEqual([]);
       expect(moved(await runner(() => new Date('2026-10-14T09:00:00Z')).tick())).toEqual(['2026-10-14 posted']);
+    });
+  });
+
+  describe('a digest posted by hand before the slot', () => {
+    it('counts as that week’s digest: the slot an hour later posts nothing, the next week posts as usual', async () => {
+      const teamId = 'T0EARLY';
+      await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0EARLY', timeZone: 'Europe/Istanbul', digestDay: 1, digestTime: '09:00' });
+      const early = (report: Awaited<ReturnType<DigestRunner['tick']>>) => report.filter((r) => r.teamId === teamId).map((r) => `${r.week} ${r.outcome}`);
+      // Monday 2026-11-30 08:00 in Istanbul (05:00Z), an hour before the slot, the workspace being a week old.
+      await h.db
+        .update(schema.workspaces)
+        .set({ createdAt: new Date('2026-11-24T00:00:00Z') })
+        .where(eq(schema.workspaces.teamId, teamId));
+      const outcome = await runner(() => new Date('2026-11-30T05:00:00Z')).postNow(teamId, 'U0ADMIN', false);
+      expect(outcome).toMatchObject({ status: 'posted', week: '2026-11-30', early: true });
+      expect(early(await runner(() => new Date('2026-11-30T06:01:00Z')).tick())).toEqual([]);
+      expect(early(await runner(() => new Date('2026-12-07T06:00:00Z')).tick())).toEqual(['2026-12-07 posted']);
+      // Tuesday by hand: last Monday's week, already posted.
+      expect(await runner(() => new Date('2026-12-08T10:00:00Z')).postNow(teamId, 'U0ADMIN', false)).toMatchObject({ status: 'already_posted' });
+      expect((await digestRows(teamId)).map((d) => d.week).sort()).toEqual(['2026-11-30', '2026-12-07']);
     });
   });
 
@@ -413,14 +541,27 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const teams = { 'America/New_York': 'T0NEWYORK', 'Europe/Istanbul': 'T0ISTANBUL' } as const;
       for (const [timeZone, teamId] of Object.entries(teams)) {
         await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0TZ', timeZone, digestDay: 1, digestTime: '09:00' });
-        await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, teamId));
+        await h.db
+          .update(schema.workspaces)
+          .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+          .where(eq(schema.workspaces.teamId, teamId));
         await h.db.insert(schema.digests).values({ teamId, week: '2026-10-19', channelId: 'C0TZ', claimedBy: 'earlier', status: 'posted' });
       }
       const postedAt: string[] = [];
-      for (const instant of ['2026-10-26T05:59Z', '2026-10-26T06:00Z', '2026-10-26T12:59Z', '2026-10-26T13:00Z', '2026-11-02T05:59Z', '2026-11-02T06:00Z', '2026-11-02T13:59Z', '2026-11-02T14:00Z']) {
+      for (const instant of [
+        '2026-10-26T05:59Z',
+        '2026-10-26T06:00Z',
+        '2026-10-26T12:59Z',
+        '2026-10-26T13:00Z',
+        '2026-11-02T05:59Z',
+        '2026-11-02T06:00Z',
+        '2026-11-02T13:59Z',
+        '2026-11-02T14:00Z',
+      ]) {
         const now = new Date(instant.replace('Z', ':00Z'));
         const report = await runner(() => now).tick();
-        for (const r of report.filter((x) => Object.values(teams).includes(x.teamId as never) && x.outcome === 'posted')) postedAt.push(`${r.teamId} ${r.week} at ${instant}`);
+        for (const r of report.filter((x) => Object.values(teams).includes(x.teamId as never) && x.outcome === 'posted'))
+          postedAt.push(`${r.teamId} ${r.week} at ${instant}`);
       }
       expect(postedAt).toEqual([
         'T0ISTANBUL 2026-10-26 at 2026-10-26T06:00Z',
@@ -428,7 +569,10 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
         'T0ISTANBUL 2026-11-02 at 2026-11-02T06:00Z',
         'T0NEWYORK 2026-11-02 at 2026-11-02T14:00Z',
       ]);
-      const rows = await h.db.select({ n: count() }).from(schema.digests).where(sql`${schema.digests.teamId} in ('T0NEWYORK', 'T0ISTANBUL')`);
+      const rows = await h.db
+        .select({ n: count() })
+        .from(schema.digests)
+        .where(sql`${schema.digests.teamId} in ('T0NEWYORK', 'T0ISTANBUL')`);
       expect(rows[0]!.n).toBe(6);
     });
   });

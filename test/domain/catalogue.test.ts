@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CRITERIA,
-  DEFAULT_CATALOGUE,
-  DEFAULT_TRAITS,
-  INCIDENT_KINDS,
-  resolveCatalogue,
-  resolveTraitWord,
-} from '../../src/domain/catalogue.js';
+import { CRITERIA, DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS, resolveCatalogue, resolveTraitWord } from '../../src/domain/catalogue.js';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
 
 describe('catalogue', () => {
@@ -47,7 +40,7 @@ describe('catalogue', () => {
     [{ thresholds: { criteria: { lying: { count: 0 } } } }, /criteria\.lying\.count/],
     [{ traitWeights: { nonsense: 2 } }, /unknown trait "nonsense"/],
     [{ extraTraits: [{ ...DEFAULT_TRAITS[0] }] }, /defined twice/],
-    [{ colour: 'red' }, /Invalid workspace settings/],
+    [{ colour: 'red' }, 'These settings cannot be used: 1 setting not known: colour.'],
   ])('rejects invalid overrides with a readable message (%j)', (overrides, message) => {
     expect(() => resolveCatalogue(overrides)).toThrow(message);
   });
@@ -55,7 +48,16 @@ describe('catalogue', () => {
 
 describe('configuration', () => {
   it('needs nothing for a first run', () => {
-    expect(loadConfig({})).toEqual({ databaseUrl: undefined, dataDir: './data', logLevel: 'info', slack: null, port: 3000 });
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: './data',
+      logLevel: 'info',
+      slack: null,
+      port: 3000,
+      workers: { concurrency: 4, leaseSeconds: 30 },
+    });
+    expect(loadConfig({ WORKERS: '0', REQUEST_LEASE_SECONDS: '5' }).workers).toEqual({ concurrency: 0, leaseSeconds: 5 });
+    expect(() => loadConfig({ REQUEST_LEASE_SECONDS: '1' })).toThrow(/REQUEST_LEASE_SECONDS/);
     expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
   });
 

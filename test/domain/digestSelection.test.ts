@@ -7,11 +7,12 @@ import { aClient, aClientWeek, daysAgo, incident, NOW, observed, observedTimes, 
 const cat = DEFAULT_CATALOGUE;
 
 const week = aClientWeek;
-const names = (s: ReturnType<typeof selectDigest>, section: keyof ReturnType<typeof selectDigest>['sections']) =>
-  s.sections[section].map((e) => e.client.name);
+const names = (s: ReturnType<typeof selectDigest>, section: keyof ReturnType<typeof selectDigest>['sections']) => s.sections[section].map((e) => e.client.name);
 const snooze = (at: Date): Snooze => ({ id: 's', clientId: 'c', snoozedBy: 'U0OWNER', snoozedAt: at, until: new Date(at.getTime() + 14 * 86_400_000) });
 const decision = (kind: Decision['kind'], at: Date): Decision => ({ id: 'd', clientId: 'c', kind, reason: 'r', decidedBy: 'U0OWNER', decidedAt: at });
-const turningBad = { history: { observations: [...observedTimes('excellent_communication', 1, daysAgo(10)), ...observedTimes('negative_attitude', 2, daysAgo(1))] } };
+const turningBad = {
+  history: { observations: [...observedTimes('excellent_communication', 1, daysAgo(10)), ...observedTimes('negative_attitude', 2, daysAgo(1))] },
+};
 
 describe('digest selection (domain.md §5)', () => {
   it('puts each client in the first section that applies, in the domain order', () => {
@@ -83,26 +84,44 @@ describe('digest selection (domain.md §5)', () => {
     expect(s.sections.firing).toHaveLength(1);
   });
 
-  it('keep and require-prepayment settle firing criteria until new evidence; acknowledge does not', () => {
-    const lie = incident('lying', daysAgo(20));
-    const keep = selectDigest(cat, [week(aClient(), { incidents: [lie], decisions: [decision('keep', daysAgo(10))] })], NOW);
+  it('keep and require-prepayment settle pattern criteria until new evidence; acknowledge does not', () => {
+    const legal = incident('legal_exposure', daysAgo(20));
+    const keep = selectDigest(cat, [week(aClient(), { incidents: [legal], decisions: [decision('keep', daysAgo(10))] })], NOW);
     expect(keep.sections.firing).toEqual([]);
     expect(keep.suppressed[0]?.why).toBe('decided');
-    const ack = selectDigest(cat, [week(aClient(), { incidents: [lie], decisions: [decision('acknowledge', daysAgo(10))] })], NOW);
+    const ack = selectDigest(cat, [week(aClient(), { incidents: [legal], decisions: [decision('acknowledge', daysAgo(10))] })], NOW);
     expect(ack.sections.firing).toHaveLength(1);
     expect(ack.sections.firing[0]!.lastDecision?.kind).toBe('acknowledge');
     const again = selectDigest(
       cat,
-      [week(aClient(), { incidents: [lie, incident('lying', daysAgo(1))], decisions: [decision('keep', daysAgo(10))] })],
+      [week(aClient(), { incidents: [legal, incident('legal_exposure', daysAgo(1))], decisions: [decision('keep', daysAgo(10))] })],
       NOW,
     );
     expect(again.sections.firing).toHaveLength(1);
   });
 
+  it('a red flag stays first whatever was decided, with the decision beside it', () => {
+    const s = selectDigest(
+      cat,
+      [
+        week(aClient({ name: 'Hits people' }), {
+          incidents: [incident('physical_abuse', daysAgo(20))],
+          decisions: [decision('require_prepayment', daysAgo(10))],
+          ...turningBad,
+        }),
+        week(aClient({ name: 'Legal trouble' }), { incidents: [incident('legal_exposure', daysAgo(20))] }),
+      ],
+      NOW,
+    );
+    expect(names(s, 'firing')).toEqual(['Hits people', 'Legal trouble']);
+    expect(s.sections.firing[0]!.lastDecision?.kind).toBe('require_prepayment');
+    expect(names(s, 'turned_bad')).toEqual([]);
+  });
+
   it('a client held back from one section still appears in the next one that applies', () => {
     const s = selectDigest(
       cat,
-      [week(aClient({ name: 'Kept' }), { incidents: [incident('lying', daysAgo(20))], decisions: [decision('keep', daysAgo(10))], ...turningBad })],
+      [week(aClient({ name: 'Kept' }), { incidents: [incident('legal_exposure', daysAgo(20))], decisions: [decision('keep', daysAgo(10))], ...turningBad })],
       NOW,
     );
     expect(names(s, 'turned_bad')).toEqual(['Kept']);

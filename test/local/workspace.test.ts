@@ -7,7 +7,8 @@ import { openTestDatabase } from '../support/database.js';
 describe('local workspace server (no browser)', () => {
   let handle: DatabaseHandle;
   let local: LocalRun;
-  const post = async (path: string, body: Record<string, unknown>): Promise<any> => (await fetch(`${local.url}${path.slice(1)}`, { method: 'POST', body: JSON.stringify(body) })).json();
+  const post = async (path: string, body: Record<string, unknown>): Promise<any> =>
+    (await fetch(`${local.url}${path.slice(1)}`, { method: 'POST', body: JSON.stringify(body) })).json();
   const state = async (user: string): Promise<any> => (await fetch(`${local.url}local/state?user=${user}`)).json();
   const until = async (read: () => Promise<any>, ok: (v: any) => boolean): Promise<any> => {
     for (let i = 0; i < 100; i++) {
@@ -20,7 +21,7 @@ describe('local workspace server (no browser)', () => {
 
   beforeAll(async () => {
     handle = await openTestDatabase('pglite');
-    local = await startLocalWorkspace(handle.db, silentLogger, 0);
+    local = await startLocalWorkspace(handle, silentLogger, 0);
   });
   afterAll(async () => {
     await local?.stop();
@@ -33,18 +34,28 @@ describe('local workspace server (no browser)', () => {
   });
 
   it('a typed command reaches the app as a signed request; the answer is only visible to its author', async () => {
-    await post('/local/command', { user: 'U0DANA', text: '/client add Acme Corp vip <@U0DANA|dana>' });
-    const dana = await until(() => state('U0DANA'), (s: any) => s.channel.length > 0);
-    expect(dana.channel[0]).toMatchObject({ for: 'U0DANA' });
-    expect(dana.channel[0].text).toContain('Client Acme Corp added.');
-    expect((await state('U0SAM')).channel).toEqual([]);
+    await post('/local/command', { user: 'U0DANA', text: '/client add Zephyr Labs vip <@U0DANA|dana>' });
+    const dana = await until(
+      () => state('U0DANA'),
+      (s: any) => s.channel.some((m: any) => m.text.includes('Zephyr Labs')),
+    );
+    expect(dana.channel.find((m: any) => m.text.includes('Zephyr Labs'))).toMatchObject({ for: 'U0DANA', text: 'Client Zephyr Labs added.' });
+    expect((await state('U0SAM')).channel.filter((m: any) => m.text.includes('Zephyr'))).toEqual([]);
   });
 
   it('the second workspace sees none of the first one’s clients', async () => {
-    await post('/local/command', { user: 'U0OTTO', text: '/client show Acme Corp' });
-    const otto = await until(() => state('U0OTTO'), (s: any) => s.channel.length > 0);
+    await post('/local/command', { user: 'U0DANA', text: '/client add Yonder Corp' });
+    await until(
+      () => state('U0DANA'),
+      (s: any) => s.channel.some((m: any) => m.text.includes('Client Yonder Corp added.')),
+    );
+    await post('/local/command', { user: 'U0OTTO', text: '/client show Yonder Corp' });
+    const otto = await until(
+      () => state('U0OTTO'),
+      (s: any) => s.channel.some((m: any) => m.text.includes('Yonder')),
+    );
     expect(otto.team.id).toBe('T0SECOND');
-    expect(otto.channel[0].text).toContain('No client called “Acme Corp”');
+    expect(otto.channel.find((m: any) => m.text.includes('Yonder')).text).toContain('No client called “Yonder Corp”');
   });
 
   it('answers bad input with a clear message and changes nothing', async () => {
@@ -53,20 +64,30 @@ describe('local workspace server (no browser)', () => {
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ error: 'unknown user' });
     expect(await post('/local/submit', { user: 'U0DANA', viewId: 'V0GONE', values: {} })).toEqual({ error: 'That form is no longer open.' });
-    expect((await state('U0SAM')).channel).toEqual([]);
+    expect((await state('U0SAM')).channel.filter((m: any) => m.for === 'U0SAM')).toEqual([]);
   });
 
   it('loads the demo portfolio once, and refuses a second time', async () => {
     expect((await post('/local/seed', { user: 'U0OTTO' })).message).toMatch(/^Loaded 30 clients, \d+ calls and \d+ incidents/);
-    expect(await post('/local/seed', { user: 'U0OTTO' })).toEqual({ error: 'This workspace already has clients: the demo portfolio loads into an empty workspace only.' });
+    expect(await post('/local/seed', { user: 'U0OTTO' })).toEqual({
+      error: 'This workspace already has clients: the demo portfolio loads into an empty workspace only.',
+    });
   });
 
   it('opens a modal for its user, loads options, and submits it', async () => {
+    await post('/local/command', { user: 'U0DANA', text: '/client add Modal Makers' });
+    await until(
+      () => state('U0DANA'),
+      (s: any) => s.channel.some((m: any) => m.text.includes('Client Modal Makers added.')),
+    );
     await post('/local/command', { user: 'U0DANA', text: '/call' });
-    const withModal = await until(() => state('U0DANA'), (s: any) => !!s.modal);
+    const withModal = await until(
+      () => state('U0DANA'),
+      (s: any) => !!s.modal,
+    );
     expect((await state('U0SAM')).modal).toBeNull();
-    const options = await post('/local/options', { user: 'U0DANA', viewId: withModal.modal.id, actionId: 'client', blockId: 'client', value: 'acme' });
-    expect(options.options.map((o: any) => o.text.text)).toEqual(['Acme Corp']);
+    const options = await post('/local/options', { user: 'U0DANA', viewId: withModal.modal.id, actionId: 'client', blockId: 'client', value: 'modal mak' });
+    expect(options.options.map((o: any) => o.text.text)).toEqual(['Modal Makers']);
     const errors = await post('/local/submit', { user: 'U0DANA', viewId: withModal.modal.id, values: {} });
     expect(errors).toEqual({ errors: { client: 'Pick a client from the list.' } });
     const ok = await post('/local/submit', {
@@ -75,6 +96,9 @@ describe('local workspace server (no browser)', () => {
       values: { client: { client: { type: 'external_select', selected_option: options.options[0] } } },
     });
     expect(ok).toEqual({ ok: true });
-    await until(() => state('U0DANA'), (s: any) => s.modal === null && s.channel.some((m: any) => m.text.includes('Call with Acme Corp')));
+    await until(
+      () => state('U0DANA'),
+      (s: any) => s.modal === null && s.channel.some((m: any) => m.text.includes('Call with Modal Makers')),
+    );
   });
 });

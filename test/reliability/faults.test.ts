@@ -35,9 +35,17 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     const due = new Date(Date.now() - 60_000);
     const teams = ['T0KILLA', 'T0KILLB', 'T0KILLC'];
     for (const teamId of teams) {
-      await updateWorkspaceSettings(database.db, teamId, 'U0ADMIN', { digestChannelId: `C${teamId.slice(1)}`, timeZone: 'UTC', digestDay: due.getUTCDay(), digestTime: due.toISOString().slice(11, 16) });
+      await updateWorkspaceSettings(database.db, teamId, 'U0ADMIN', {
+        digestChannelId: `C${teamId.slice(1)}`,
+        timeZone: 'UTC',
+        digestDay: due.getUTCDay(),
+        digestTime: due.toISOString().slice(11, 16),
+      });
     }
-    await database.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(sql`${schema.workspaces.teamId} in ('T0KILLA', 'T0KILLB', 'T0KILLC')`);
+    await database.db
+      .update(schema.workspaces)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(sql`${schema.workspaces.teamId} in ('T0KILLA', 'T0KILLB', 'T0KILLC')`);
     const api = await new LocalSlackWebApi().start();
     api.holdNext('chat.postMessage');
     const children = new Map<string, ChildProcess>();
@@ -61,20 +69,33 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     await api.stop();
 
     const perChannel = teams.map((t) => api.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === `C${t.slice(1)}`).length);
-    const rows = await database.db.select().from(schema.digests).where(sql`${schema.digests.teamId} in ('T0KILLA', 'T0KILLB', 'T0KILLC')`);
-    console.log(`[reliability] instances: 3 × 10 ticks, instance ${killed} killed mid-post → posts per workspace ${perChannel.join(', ')}; digest rows ${rows.map((r) => `${r.teamId}:${r.status}`).join(', ')}`);
+    const rows = await database.db
+      .select()
+      .from(schema.digests)
+      .where(sql`${schema.digests.teamId} in ('T0KILLA', 'T0KILLB', 'T0KILLC')`);
+    console.log(
+      `[reliability] instances: 3 × 10 ticks, instance ${killed} killed mid-post → posts per workspace ${perChannel.join(', ')}; digest rows ${rows.map((r) => `${r.teamId}:${r.status}`).join(', ')}`,
+    );
     expect(killed).not.toBe('');
     expect(perChannel).toEqual([1, 1, 1]);
     expect(rows.map((r) => r.status)).toEqual(['posted', 'posted', 'posted']);
   });
 
   it('Postgres restarted while 200 commands are in flight: acknowledged entries are stored, failures are told, the app recovers', async () => {
-    const api = await new LocalSlackWebApi().start();
+    const api = await new LocalSlackWebApi([], 'T0RESTART').start();
     const errors: string[] = [];
     const logger: Logger = { debug() {}, info() {}, warn() {}, error: (m, c) => void errors.push(`${m} ${String(c?.error ?? '').slice(0, 80)}`) };
-    const slack = createSlackApp({ slack: { signingSecret: 'restart-secret-123', botToken: 'xoxb-t', appToken: undefined, apiUrl: api.apiUrl }, db: database.db, logger });
+    const slack = createSlackApp({
+      slack: { signingSecret: 'restart-secret-123', botToken: 'xoxb-t', appToken: undefined, apiUrl: api.apiUrl },
+      db: database.db,
+      logger,
+    });
     const port = await slack.start(0, '127.0.0.1');
-    const send = new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: 'restart-secret-123', responseUrl: (id) => api.responseUrl(id) });
+    const send = new SlackRequestSender({
+      url: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: 'restart-secret-123',
+      responseUrl: (id) => api.responseUrl(id),
+    });
     const actor = { teamId: 'T0RESTART', userId: 'U0DANA', channelId: 'C0R' };
     await createClient(database.db, actor.teamId, 'U0DANA', { name: 'Acme' });
 

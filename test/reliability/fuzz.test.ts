@@ -14,8 +14,32 @@ const TOTAL = Number(process.env.FUZZ_COUNT ?? 10_000);
 const CONCURRENCY = 16;
 
 const NASTY = [
-  "'; drop table clients;--", '" OR 1=1 --', '%', '_', '\\', '<@U0ADMIN>', '<!channel>', '&amp;', '🦄', '👩‍👩‍👧', '\u0000', '\u202e', '\n\n',
-  'ｆｕｌｌｗｉｄｔｈ', 'Ω≈ç√∫', '${jndi:ldap://x}', '{{7*7}}', '../../etc/passwd', 'NaN', '-1', '1e309', '0x10', 'null', 'undefined', '[]', '{}',
+  "'; drop table clients;--",
+  '" OR 1=1 --',
+  '%',
+  '_',
+  '\\',
+  '<@U0ADMIN>',
+  '<!channel>',
+  '&amp;',
+  '🦄',
+  '👩‍👩‍👧',
+  '\u0000',
+  '\u202e',
+  '\n\n',
+  'ｆｕｌｌｗｉｄｔｈ',
+  'Ω≈ç√∫',
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  '../../etc/passwd',
+  'NaN',
+  '-1',
+  '1e309',
+  '0x10',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
 ];
 
 describe('fuzzed commands and modal payloads', () => {
@@ -31,7 +55,9 @@ describe('fuzzed commands and modal payloads', () => {
     warn() {},
     error: (message, context) => {
       unexpected++;
-      const key = `${message} ${String(context?.error ?? "").split("\n")[0]!.slice(0, 160)}`;
+      const key = `${message} ${String(context?.error ?? '')
+        .split('\n')[0]!
+        .slice(0, 160)}`;
       errors.set(key, (errors.get(key) ?? 0) + 1);
     },
   };
@@ -59,18 +85,47 @@ describe('fuzzed commands and modal payloads', () => {
     const trait = () => pick(['+communication', '-reporting', '+comms', '-etiquette', '+charm', '-', '+', `+${junk()}`]);
     const commands = () => {
       switch (Math.floor(rand() * 5)) {
-        case 0: return ['/call', `${word()} ${trait()} ${trait()} ${junk()}`] as const;
-        case 1: return ['/incident', `${word()} ${pick(['late', 'lie', 'dispute', 'competitor', 'abuse', 'grumpy', junk()])} ${pick(['45', 'days=abc', 'amount=-5', 'invoice=' + junk(), 'competitor=' + junk(), ''])} ${junk()}`] as const;
-        case 2: return ['/client', `${pick(['add', 'show', 'list', 'set', 'frobnicate', ''])} ${word()} ${pick(['vip', 'category', 'owner', 'value', junk()])} ${junk()}`] as const;
-        case 3: return ['/rapport', `${pick(['settings', 'digest', 'help', junk()])} ${pick(['timezone', 'threshold', 'preview', 'now'])} ${junk()}`] as const;
-        default: return ['/call', junk()] as const;
+        case 0:
+          return ['/call', `${word()} ${trait()} ${trait()} ${junk()}`] as const;
+        case 1:
+          return [
+            '/incident',
+            `${word()} ${pick(['late', 'lie', 'dispute', 'competitor', 'abuse', 'grumpy', junk()])} ${pick(['45', 'days=abc', 'amount=-5', 'invoice=' + junk(), 'competitor=' + junk(), ''])} ${junk()}`,
+          ] as const;
+        case 2:
+          return [
+            '/client',
+            `${pick(['add', 'show', 'list', 'set', 'frobnicate', ''])} ${word()} ${pick(['vip', 'category', 'owner', 'value', junk()])} ${junk()}`,
+          ] as const;
+        case 3:
+          return ['/rapport', `${pick(['settings', 'digest', 'help', junk()])} ${pick(['timezone', 'threshold', 'preview', 'now'])} ${junk()}`] as const;
+        default:
+          return ['/call', junk()] as const;
       }
     };
-    const stateValue = (): unknown => pick([null, 42, 'text', [], {}, { type: 'external_select', selected_option: { value: junk() } }, { type: 'datepicker', selected_date: junk() }, { type: 'checkboxes', selected_options: [{ value: junk() }] }, { type: 'plain_text_input', value: junk() }, { type: 'number_input', value: pick(['-1', '1e309', 'NaN', junk()]) }]);
+    const stateValue = (): unknown =>
+      pick([
+        null,
+        42,
+        'text',
+        [],
+        {},
+        { type: 'external_select', selected_option: { value: junk() } },
+        { type: 'datepicker', selected_date: junk() },
+        { type: 'checkboxes', selected_options: [{ value: junk() }] },
+        { type: 'plain_text_input', value: junk() },
+        { type: 'number_input', value: pick(['-1', '1e309', 'NaN', junk()]) },
+      ]);
     const viewPayload = () => ({
       id: `V${Math.floor(rand() * 1e9)}`,
-      callback_id: pick(['call_modal', 'incident_modal', 'keep_reason_modal']),
-      private_metadata: pick(['', '{}', junk(), JSON.stringify({ channelId: junk(), entryId: junk() }), JSON.stringify({ clientId: junk(), digestId: null })]),
+      callback_id: pick(['call_modal', 'incident_modal', 'decision_modal']),
+      private_metadata: pick([
+        '',
+        '{}',
+        junk(),
+        JSON.stringify({ channelId: junk(), entryId: junk() }),
+        JSON.stringify({ clientId: junk(), digestId: null, kind: pick(['keep', 'start_exit', junk()]) }),
+      ]),
       title: { type: 'plain_text', text: 'x' },
       blocks: [],
     });
@@ -100,7 +155,9 @@ describe('fuzzed commands and modal payloads', () => {
           expect(res.status).toBe(200);
           // Answered: field errors in the ack, or (accepted) a confirmation to the user.
           if (res.body?.response_action !== 'errors') {
-            const confirmation = await h.api.waitFor((c) => c.seq > seq && (c.method === 'chat.postEphemeral' || c.method === 'chat.postMessage') && c.params.user === actor.userId, 5000).catch(() => undefined);
+            const confirmation = await h.api
+              .waitFor((c) => c.seq > seq && (c.method === 'chat.postEphemeral' || c.method === 'chat.postMessage') && c.params.user === actor.userId, 5000)
+              .catch(() => undefined);
             expect(confirmation, 'an accepted submission is confirmed').toBeDefined();
             if (/logged\.$/.test(String(confirmation!.params.text ?? ''))) logged++;
           }
@@ -114,9 +171,18 @@ describe('fuzzed commands and modal payloads', () => {
 
     const [calls] = await h.db.select({ n: count() }).from(schema.calls);
     const [incidents] = await h.db.select({ n: count() }).from(schema.incidents);
-    const [audits] = await h.db.select({ n: count() }).from(schema.auditLog).where(sql`${schema.auditLog.action} in ('call.log', 'incident.log')`);
-    const [orphans] = await h.db.select({ n: count() }).from(schema.traitObservations).where(sql`not exists (select 1 from calls c where c.id = ${schema.traitObservations.callId})`);
-    const [badIncidents] = await h.db.select({ n: count() }).from(schema.incidents).where(sql`${schema.incidents.details}->>'kind' <> ${schema.incidents.kind}::text`);
+    const [audits] = await h.db
+      .select({ n: count() })
+      .from(schema.auditLog)
+      .where(sql`${schema.auditLog.action} in ('call.log', 'incident.log')`);
+    const [orphans] = await h.db
+      .select({ n: count() })
+      .from(schema.traitObservations)
+      .where(sql`not exists (select 1 from calls c where c.id = ${schema.traitObservations.callId})`);
+    const [badIncidents] = await h.db
+      .select({ n: count() })
+      .from(schema.incidents)
+      .where(sql`${schema.incidents.details}->>'kind' <> ${schema.incidents.kind}::text`);
     const [clientsLeft] = await h.db.select({ n: count() }).from(schema.clients).where(eq(schema.clients.teamId, ALICE.teamId));
 
     console.log(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE, resolveCatalogue } from '../../src/domain/catalogue.js';
 import { health } from '../../src/domain/health.js';
 import { clientListBlocks } from '../../src/slack/blocks/clients.js';
-import { callConfirmation } from '../../src/slack/blocks/confirmations.js';
+import { callConfirmation, healthChangeText } from '../../src/slack/blocks/confirmations.js';
 import { helpBlocks } from '../../src/slack/blocks/help.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { fitBlocks, section } from '../../src/slack/blocks/kit.js';
@@ -43,11 +43,11 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
   it('caps a message at 50 blocks with a line saying how many were left out', () => {
     const blocks = fitBlocks(Array.from({ length: 80 }, (_, i) => section(`b${i}`)));
     expect(blocks).toHaveLength(50);
-    expect(blocks[49]!.elements[0].text).toContain('31 more block(s) not shown');
+    expect(JSON.stringify(blocks[49])).toContain('31 more block(s) not shown');
   });
 
   it('a list of 1,000 clients fits one message and names the cut', () => {
-    const lines = Array.from({ length: 1000 }, (_, i) => ({ client: aClient({ name: `Client ${i}` }), health: unknownHealth, criteriaMet: 0 }));
+    const lines = Array.from({ length: 1000 }, (_, i) => ({ client: aClient({ name: `Client ${i}` }), health: unknownHealth, criteriaMet: 0, redFlags: 0 }));
     const blocks = fitBlocks(clientListBlocks(lines, 'All clients'));
     expectWithinLimits(blocks);
     expect(JSON.stringify(blocks)).toContain('more block(s) not shown');
@@ -55,11 +55,30 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
 
   it('a confirmation with 3,000 characters of notes stays within limits', () => {
     const client = aClient({ name: 'N'.repeat(80) });
-    const rendered = callConfirmation(DEFAULT_CATALOGUE, {
-      logged: { client, duplicate: false, entry: { id: 'c1', teamId: 'T', clientId: client.id, occurredAt: NOW, loggedBy: 'U1', loggedAt: NOW, notes: '<'.repeat(3000), ourSide: [], requestKey: null, traits: ['positive_attitude'] } },
-      before: unknownHealth,
-      after: unknownHealth,
-    }, 'UTC');
+    const rendered = callConfirmation(
+      DEFAULT_CATALOGUE,
+      {
+        logged: {
+          client,
+          duplicate: false,
+          entry: {
+            id: 'c1',
+            teamId: 'T',
+            clientId: client.id,
+            occurredAt: NOW,
+            loggedBy: 'U1',
+            loggedAt: NOW,
+            notes: '<'.repeat(3000),
+            ourSide: [],
+            requestKey: null,
+            traits: ['positive_attitude'],
+          },
+        },
+        before: unknownHealth,
+        after: unknownHealth,
+      },
+      'UTC',
+    );
     expectWithinLimits(rendered.blocks);
     expect(JSON.stringify(rendered.blocks)).toContain('(truncated)');
   });
@@ -67,12 +86,31 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
   it('dates a confirmation in the workspace’s time zone', () => {
     const client = aClient({ name: 'Acme' });
     const lateEvening = new Date('2026-11-23T02:30:00Z'); // 21:30 on Sunday in New York
-    const rendered = callConfirmation(DEFAULT_CATALOGUE, {
-      logged: { client, duplicate: false, entry: { id: 'c1', teamId: 'T', clientId: client.id, occurredAt: lateEvening, loggedBy: 'U1', loggedAt: lateEvening, notes: '', ourSide: [], requestKey: null, traits: [] } },
-      before: unknownHealth,
-      after: unknownHealth,
-    }, 'America/New_York');
-    expect(rendered.blocks[0]!.text.text).toContain('on Sun, 22 Nov 2026 logged');
+    const rendered = callConfirmation(
+      DEFAULT_CATALOGUE,
+      {
+        logged: {
+          client,
+          duplicate: false,
+          entry: {
+            id: 'c1',
+            teamId: 'T',
+            clientId: client.id,
+            occurredAt: lateEvening,
+            loggedBy: 'U1',
+            loggedAt: lateEvening,
+            notes: '',
+            ourSide: [],
+            requestKey: null,
+            traits: [],
+          },
+        },
+        before: unknownHealth,
+        after: unknownHealth,
+      },
+      'America/New_York',
+    );
+    expect(JSON.stringify(rendered.blocks[0])).toContain('on Sun, 22 Nov 2026 logged');
   });
 
   it('modals: titles ≤ 24, checkbox groups ≤ 10 even with many extra traits', () => {
@@ -85,12 +123,17 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
     for (const kind of ['slow_payment', 'invoice_dispute', 'competitor_play', 'mental_abuse'] as const) {
       const modal = incidentModal({ metadata: { channelId: null }, today: '2026-11-23', kind });
       expectWithinLimits(modal.blocks, 100);
-      expect(modal.private_metadata.length).toBeLessThanOrEqual(3000);
+      expect(modal.private_metadata?.length).toBeLessThanOrEqual(3000);
     }
   });
 
   it('App Home holds many clients within 100 blocks', () => {
-    const lines = Array.from({ length: 2000 }, (_, i) => ({ client: aClient({ name: `C${i}` }), health: unknownHealth, criteriaMet: i % 3 }));
+    const lines = Array.from({ length: 2000 }, (_, i) => ({
+      client: aClient({ name: `C${i}` }),
+      health: unknownHealth,
+      criteriaMet: i % 3,
+      redFlags: i % 5 === 0 ? 1 : 0,
+    }));
     expectWithinLimits(homeView(lines, NOW).blocks, 100);
   });
 
@@ -98,5 +141,24 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
     const text = JSON.stringify([...helpBlocks('call', DEFAULT_CATALOGUE), ...helpBlocks('incident', DEFAULT_CATALOGUE)]);
     for (const t of DEFAULT_CATALOGUE.traits) expect(text).toContain(t.label);
     expect(text).toContain('10. Legal exposure');
+  });
+});
+
+describe('a call’s health line explains itself', () => {
+  const scored = (score: number) => ({ ...unknownHealth, score, known: true, band: 'at_risk' as const });
+  const outcome = (previous: number | undefined, before: number, after: number) =>
+    ({
+      before: scored(before),
+      after: scored(after),
+      ...(previous === undefined ? {} : { previous: { at: new Date('2026-11-16T10:00:00Z'), health: scored(previous) } }),
+    }) as never;
+
+  it('a bad call that still raises health says older bad traits faded', () => {
+    expect(healthChangeText(outcome(31, 33, 32), 'UTC')).toBe(
+      'Health now: *32* 🔴 at risk (31 after the previous call on Mon, 16 Nov 2026: +2 as older bad traits faded, −1 from this call)',
+    );
+    expect(healthChangeText(outcome(80, 78, 81), 'UTC')).toContain('−2 as older good traits faded, +3 from this call');
+    expect(healthChangeText(outcome(undefined, 50, 40), 'UTC')).toBe('Health now: *40* 🔴 at risk (−10 from this call)');
+    expect(healthChangeText(outcome(40, 40, 40), 'UTC')).toBe('Health now: *40* 🔴 at risk');
   });
 });

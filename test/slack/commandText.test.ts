@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
-import { parseAmount, parseCallArgs, parseClientAdd, parseIncidentArgs, splitClientSet, tokenize } from '../../src/slack/parse/commandText.js';
+import { parseAmount, parseCallArgs, parseClientAdd, parseDayWords, parseIncidentArgs, splitClientSet, tokenize } from '../../src/slack/parse/commandText.js';
 
 describe('command text parsing', () => {
   it('tokenizes with straight, curly and single quotes, keeping offsets', () => {
@@ -15,7 +15,24 @@ describe('command text parsing', () => {
     expect(parseCallArgs(DEFAULT_CATALOGUE, text, tokenize(text))).toEqual({
       traits: ['excellent_communication', 'no_data_sharing'],
       notes: 'Weekly sync, +1 from them',
+      signedWordsInNotes: [],
     });
+    const late = 'Sent the report +info -comms';
+    expect(parseCallArgs(DEFAULT_CATALOGUE, late, tokenize(late))).toMatchObject({ traits: [], signedWordsInNotes: ['+info', '-comms'] });
+  });
+
+  it('reads a day after the client: today, yesterday, weekdays (today included), last <weekday>, ISO dates', () => {
+    const today = '2026-11-25'; // a Wednesday
+    const day = (text: string) => parseDayWords(tokenize(text), 0, today);
+    expect(day('yesterday +info')).toEqual({ day: '2026-11-24', used: 1 });
+    expect(day('today')).toEqual({ day: '2026-11-25', used: 1 });
+    expect(day('monday')).toEqual({ day: '2026-11-23', used: 1 });
+    expect(day('Wed')).toEqual({ day: '2026-11-25', used: 1 });
+    expect(day('last wednesday')).toEqual({ day: '2026-11-18', used: 2 });
+    expect(day('on friday')).toEqual({ day: '2026-11-20', used: 2 });
+    expect(day('2026-10-01 +comms')).toEqual({ day: '2026-10-01', used: 1 });
+    expect(day('weekly sync')).toBeUndefined();
+    expect(day('mo')).toBeUndefined();
   });
 
   it('reads incident kinds, their fields and notes', () => {
@@ -26,7 +43,10 @@ describe('command text parsing', () => {
       notes: 'Paid after reminders',
     });
     const competitor = 'competitor competitor=Globex off-contract Asked for a quote';
-    expect(parseIncidentArgs(competitor, tokenize(competitor))).toMatchObject({ kind: 'competitor_play', fields: { competitor: 'Globex', onAgreedWork: false } });
+    expect(parseIncidentArgs(competitor, tokenize(competitor))).toMatchObject({
+      kind: 'competitor_play',
+      fields: { competitor: 'Globex', onAgreedWork: false },
+    });
     expect(() => parseIncidentArgs('late days=soon', tokenize('late days=soon'))).toThrow(/whole number/);
     const dispute = 'dispute invoice=INV-9 amount=99';
     expect(parseIncidentArgs(dispute, tokenize(dispute)).fields).toEqual({ invoiceRef: 'INV-9', amountDisputed: 99 });
@@ -35,7 +55,13 @@ describe('command text parsing', () => {
 
   it('reads /client add options from the end in any order', () => {
     const text = 'Acme Corp Ltd 12k <@U0DANA|dana> long-term vip';
-    expect(parseClientAdd(text, tokenize(text))).toEqual({ name: 'Acme Corp Ltd', category: 'vip', relationship: 'long_term', ownerUserId: 'U0DANA', monthlyValue: 12000 });
+    expect(parseClientAdd(text, tokenize(text))).toEqual({
+      name: 'Acme Corp Ltd',
+      category: 'vip',
+      relationship: 'long_term',
+      ownerUserId: 'U0DANA',
+      monthlyValue: 12000,
+    });
     expect(parseClientAdd('VIP', tokenize('VIP'))).toEqual({ name: 'VIP' }); // a name is never eaten whole
     expect(parseClientAdd('"Regular Joe" regular', tokenize('"Regular Joe" regular'))).toEqual({ name: 'Regular Joe', category: 'regular' });
   });

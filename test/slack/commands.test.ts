@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
@@ -34,9 +34,11 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
     });
 
     it('refuses a duplicate name in any case and an owner that is not a mention', async () => {
-      expect(await say(BOB, '/client', 'add acme corp')).toContain('already a client called "acme corp"');
+      expect(await say(BOB, '/client', 'add acme corp')).toContain('already a client called “Acme Corp”');
+      const before = await rows('clients');
+      expect(await say(BOB, '/client', 'add acme corp')).toContain('already a client called “Acme Corp”');
       expect(await say(BOB, '/client', 'add Initech @dana')).toContain('Mention the owner');
-      expect(await rows('clients')).toBe(3);
+      expect(await rows('clients')).toBe(before);
     });
 
     it('shows a client with health, trend, signals and history', async () => {
@@ -48,7 +50,7 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
     });
 
     it('says "did you mean" for a near miss and never picks a client silently', async () => {
-      expect(await say(BOB, '/client', 'show acme')).toContain('No client called “acme”. Did you mean “Acme Corp”?');
+      expect(await say(BOB, '/client', 'show acm')).toContain('No client called “acm”. Did you mean “Acme Corp”?');
       expect(await say(BOB, '/client', 'show Glbex')).toContain('Did you mean “Globex”?');
     });
 
@@ -56,15 +58,17 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       const vip = await say(BOB, '/client', 'list vip');
       expect(vip).toContain('Acme Corp');
       expect(vip).not.toContain('Globex');
-      expect(await say(BOB, '/client', 'list purple')).toContain('neither a category nor a band');
+      expect(await say(BOB, '/client', 'list purple')).toContain('`purple` is not something I can list by');
     });
 
     it('sets fields, keeping the category history', async () => {
-      expect(await say(ALICE, '/client', 'set Legal Eagles category employee')).toContain('category is now employee');
-      expect(await say(ALICE, '/client', 'set Legal Eagles owner <@U0BOB|bob>')).toContain('owner is now <@U0BOB>');
-      expect(await say(ALICE, '/client', 'set Legal Eagles value lots')).toContain('not a monthly value');
-      expect(await say(ALICE, '/client', 'set Legal Eagles colour red')).toContain('Say which field');
-      const changes = await h.db.select().from(schema.clientCategoryChanges);
+      await say(ALICE, '/client', 'add Settable Co regular');
+      expect(await say(ALICE, '/client', 'set Settable Co category employee')).toContain('category is now Employee');
+      expect(await say(ALICE, '/client', 'set Settable Co owner <@U0BOB|bob>')).toContain('owner is now <@U0BOB>');
+      expect(await say(ALICE, '/client', 'set Settable Co value lots')).toContain('not a monthly value');
+      expect(await say(ALICE, '/client', 'set Settable Co colour red')).toContain('Say which field');
+      const settable = await findClientByName(h.db, TEAM, 'Settable Co');
+      const changes = await h.db.select().from(schema.clientCategoryChanges).where(eq(schema.clientCategoryChanges.clientId, settable.id));
       expect(changes).toMatchObject([{ fromCategory: 'regular', toCategory: 'employee', changedBy: 'U0ALICE' }]);
     });
 
@@ -77,9 +81,10 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
 
   describe('/call', () => {
     it('logs a call in one line and confirms what was stored, the new health, Undo and Edit', async () => {
-      const { reply } = await h.command(ALICE, '/call', 'acme corp +communication -reporting Weekly sync, still no usage data');
+      await say(ALICE, '/client', 'add Oneline Co vip');
+      const { reply } = await h.command(ALICE, '/call', 'oneline co +communication -reporting Weekly sync, still no usage data');
       const text = textOf(reply.params);
-      expect(text).toContain('Call with *Acme Corp*');
+      expect(text).toContain('Call with *Oneline Co*');
       expect(text).toContain('Excellent communication');
       expect(text).toContain('No data sharing or reporting');
       expect(text).toContain('Weekly sync, still no usage data');
@@ -90,8 +95,12 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
     });
 
     it('shows the health before and after the call it confirms', async () => {
-      // Acme Corp so far: one good and one bad observation (50). A bad one today: 100 × 2 / 5 = 40.
-      expect(await say(ALICE, '/call', 'acme corp -attitude')).toMatch(/Health now: \*40\* 🟡 watch \(was 50\)/);
+      // One good and one bad observation (50). A bad one today: 100 × 2 / 5 = 40.
+      await say(ALICE, '/client', 'add Before After Co');
+      await say(ALICE, '/call', 'before after co +communication -reporting');
+      expect(await say(ALICE, '/call', 'before after co -attitude')).toMatch(
+        /Health now: \*40\* 🟡 watch \(50 after the previous call on [^:]+: −10 from this call\)/,
+      );
     });
 
     it('accepts quoted names and names containing command words', async () => {
@@ -102,18 +111,25 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       expect(await say(BOB, '/call', 'globex -attitude')).toContain('full prepayment');
     });
 
-    it('a retried delivery (same trigger id) stores the call once', async () => {
+    it('a retried delivery (same trigger id, signed anew) stores the call once and confirms it once', async () => {
       const before = await rows('calls');
-      await h.command(ALICE, '/call', 'globex +comms retry me', 'trigger-retry-1');
-      const again = await h.command(ALICE, '/call', 'globex +comms retry me', 'trigger-retry-1');
-      expect(textOf(again.reply.params)).toContain('was already logged');
+      const body = h.send.commandBody(ALICE, '/call', 'globex +comms retry me', { triggerId: 'trigger-retry-1', responseId: 'R-retry-1' });
+      const now = Math.floor(Date.now() / 1000);
+      const first = await h.send.send(body, 'application/x-www-form-urlencoded', { timestamp: now });
+      const retry = await h.send.send(body, 'application/x-www-form-urlencoded', { timestamp: now + 1, headers: { 'x-slack-retry-num': '1' } });
+      expect([first.status, retry.status]).toEqual([200, 200]);
+      expect(retry.body).toBeUndefined();
+      const confirmed = await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'R-retry-1');
+      expect(textOf(confirmed.params)).toContain('logged');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(h.api.calls.filter((c) => c.method === 'response_url' && c.responseUrlId === 'R-retry-1')).toHaveLength(1);
       expect(await rows('calls')).toBe(before + 1);
     });
 
     it.each([
-      ['unknown client', 'acme +communication', 'Did you mean “Acme Corp”?'],
-      ['unknown trait', 'globex +charm', 'I don\'t know the trait `+charm`'],
-      ['a good-only trait used as bad', 'globex -positive', 'I don\'t know the trait `-positive`'],
+      ['unknown client', 'acm +communication', 'Did you mean “Acme Corp”?'],
+      ['unknown trait', 'globex +charm', "I don't know the trait `+charm`"],
+      ['a good-only trait used as bad', 'globex -positive', "I don't know the trait `-positive`"],
       ['emoji name', '🦄🦄 +comms', 'No client called “🦄🦄”'],
       ['quotes', '"Acme +comms', 'No client called'],
       ['SQL-looking text', "x'; drop table calls;-- +comms", 'No client called'],
@@ -142,10 +158,14 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
   describe('/incident', () => {
     it('logs a late payment with its fields', async () => {
       const text = await say(BOB, '/incident', 'globex late 45 days invoice=INV-7 amount=1,200 Paid after three reminders');
-      expect(text).toContain('Chronically slow payment (45 days late, invoice INV-7, amount 1,200)');
+      expect(text).toContain('Late payment (45 days late, invoice INV-7, amount 1,200)');
       expect(text).toContain('full prepayment');
-      const [incident] = await h.db.select().from(schema.incidents);
-      expect(incident).toMatchObject({ kind: 'slow_payment', description: 'Paid after three reminders', details: { kind: 'slow_payment', daysLate: 45, invoiceRef: 'INV-7', amount: 1200 } });
+      const [incident] = await h.db.select().from(schema.incidents).where(eq(schema.incidents.description, 'Paid after three reminders'));
+      expect(incident).toMatchObject({
+        kind: 'slow_payment',
+        description: 'Paid after three reminders',
+        details: { kind: 'slow_payment', daysLate: 45, invoiceRef: 'INV-7', amount: 1200 },
+      });
     });
 
     it('asks for the days late, and for a known kind, storing nothing', async () => {
@@ -156,29 +176,32 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
     });
 
     it('a red flag DMs the client’s owner at once', async () => {
+      await say(ALICE, '/client', 'add Red Flag Co');
       const seq = h.api.lastSeq;
-      const text = await say(BOB, '/incident', 'acme corp lie Claimed the data was sent');
+      const text = await say(BOB, '/incident', 'red flag co lie Claimed the data was sent');
       expect(text).toContain('3. Lying');
       const open = await h.api.next('conversations.open', seq);
       expect(open.params.users).toBe('U0ALICE');
       const dm = await h.api.next('chat.postMessage', seq);
       expect(dm.params.channel).toBe('D0ALICE');
-      expect(textOf(dm.params)).toContain('Acme Corp* now meets a red-flag firing criterion (logged by <@U0BOB>)');
+      expect(textOf(dm.params)).toContain('Red Flag Co* now meets a red-flag firing criterion (logged by <@U0BOB>)');
     });
 
     it('mental abuse counts only after the client was told: the button records the warning', async () => {
-      const first = await h.command(BOB, '/incident', 'acme corp abuse Shouted at the team');
+      await say(ALICE, '/client', 'add Shouting Co');
+      const warnings = await rows('warnings');
+      const first = await h.command(BOB, '/incident', 'shouting co abuse Shouted at the team');
       const buttons = buttonsOf(first.reply.params);
       expect(textOf(first.reply.params)).not.toContain('2. Mental abuse');
       expect(buttons.incident_client_was_told).toBeTruthy();
       const seq = h.api.lastSeq;
       await h.send.blockAction(BOB, { action_id: 'incident_client_was_told', value: buttons.incident_client_was_told! });
       const told = await h.api.next('response_url', seq);
-      expect(textOf(told.params)).toContain('told *Acme Corp*');
-      expect(await rows('warnings')).toBe(1);
+      expect(textOf(told.params)).toContain('told *Shouting Co*');
+      expect(await rows('warnings')).toBe(warnings + 1);
 
       const seq2 = h.api.lastSeq;
-      const again = await h.command(BOB, '/incident', 'acme corp abuse Again');
+      const again = await h.command(BOB, '/incident', 'shouting co abuse Again');
       expect(textOf(again.reply.params)).toContain('2. Mental abuse after being told it is unacceptable');
       const dm = await h.api.next('chat.postMessage', seq2);
       expect(textOf(dm.params)).toContain('Mental abuse after being told');
@@ -186,6 +209,13 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
   });
 
   describe('/rapport', () => {
+    beforeEach(async () => {
+      await h.db
+        .update(schema.workspaces)
+        .set({ timeZone: 'UTC', digestDay: 1, digestTime: '09:00', digestChannelId: 'C0DIGEST', settings: {} })
+        .where(eq(schema.workspaces.teamId, TEAM));
+    });
+
     it('shows settings to anyone, and lets only admins change them', async () => {
       expect(await say(BOB, '/rapport', 'settings')).toContain('Monday 09:00 (UTC)');
       expect(await say(BOB, '/rapport', 'settings timezone Europe/Istanbul')).toContain('Only workspace admins');
@@ -194,14 +224,20 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       expect(await say(ADMIN, '/rapport', 'settings channel <#C0DIGEST|digest>')).toContain('<#C0DIGEST>');
       expect(await say(ADMIN, '/rapport', 'settings threshold goneQuietDays 21')).toContain('Gone quiet: 21 d');
       expect(await say(ADMIN, '/rapport', 'settings threshold health.halfLifeDays -3')).toContain('halfLifeDays');
-      expect(await getWorkspace(h.db, TEAM)).toMatchObject({ timeZone: 'Europe/Istanbul', digestChannelId: 'C0DIGEST', settings: { thresholds: { goneQuietDays: 21 } } });
+      expect(await getWorkspace(h.db, TEAM)).toMatchObject({
+        timeZone: 'Europe/Istanbul',
+        digestChannelId: 'C0DIGEST',
+        settings: { thresholds: { goneQuietDays: 21 } },
+      });
     });
 
     it('answers unknown settings and digest words with the usage line, changing nothing', async () => {
       expect(await say(ADMIN, '/rapport', 'settings day blursday')).toContain('`blursday` is not a day of the week.\nUsage: `/rapport settings');
       expect(await say(ADMIN, '/rapport', 'settings colour red')).toContain("I can't change `colour`.");
       expect(await say(ADMIN, '/rapport', 'settings channel general')).toContain('Mention the channel with #');
-      expect(await say(BOB, '/rapport', 'digest frobnicate')).toContain("I don't know `/rapport digest frobnicate`.\nUsage: `/rapport digest preview | /rapport digest now [--force]`");
+      expect(await say(BOB, '/rapport', 'digest frobnicate')).toContain(
+        "I don't know `/rapport digest frobnicate`.\nUsage: `/rapport digest preview | /rapport digest now [--force]`",
+      );
       expect(await getWorkspace(h.db, TEAM)).toMatchObject({ digestDay: 1, digestChannelId: 'C0DIGEST' });
     });
 

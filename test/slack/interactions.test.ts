@@ -5,18 +5,21 @@ import { findClientByName } from '../../src/db/queries/clients.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { ALICE, BOB, MALLORY, TEAM, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
   let h: Harness;
+  const today = () => h.now().toISOString().slice(0, 10);
   let acmeId: string;
   const rows = async (table: 'calls' | 'incidents' | 'traitObservations') => {
     const [r] = await h.db.select({ n: count() }).from(schema[table]);
     return r!.n;
   };
-  const pick = (id: string, name = 'Acme') => ({ client: { client: { type: 'external_select', selected_option: { value: id, text: { type: 'plain_text', text: name } } } } });
+  const pick = (id: string, name = 'Acme') => ({
+    client: { client: { type: 'external_select', selected_option: { value: id, text: { type: 'plain_text', text: name } } } },
+  });
   const date = (day: string) => ({ date: { date: { type: 'datepicker', selected_date: day } } });
-  const checks = (blockId: string, values: string[]) => ({ [blockId]: { [blockId]: { type: 'checkboxes', selected_options: values.map((value) => ({ value })) } } });
+  const checks = (blockId: string, values: string[]) => ({
+    [blockId]: { [blockId]: { type: 'checkboxes', selected_options: values.map((value) => ({ value })) } },
+  });
   const textInput = (blockId: string, value: string | null, type = 'plain_text_input') => ({ [blockId]: { [blockId]: { type, value } } });
 
   async function openCallModal() {
@@ -28,7 +31,7 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
   beforeAll(async () => {
     h = await startHarness(driver);
     await h.command(ALICE, '/client', 'add Acme <@U0ALICE|alice> long-term');
-    await h.command(ALICE, '/client', 'add Acme Widgets');
+    await h.command(ALICE, '/client', 'add Acme Widgets <@U0BOB|bob>');
     await h.command(MALLORY, '/client', 'add Acme Secret');
     acmeId = (await findClientByName(h.db, TEAM, 'Acme')).id;
   });
@@ -54,7 +57,14 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
 
     it('stores a submission once, even when Slack delivers it twice, and confirms in the channel', async () => {
       const view = await openCallModal();
-      const values = { ...pick(acmeId), ...date(today()), ...checks('traits_good', ['positive_attitude']), ...checks('traits_bad', ['no_strategic_planning']), ...textInput('notes', 'QBR prep'), ...checks('our_side', ['clarity']) };
+      const values = {
+        ...pick(acmeId),
+        ...date(today()),
+        ...checks('traits_good', ['positive_attitude']),
+        ...checks('traits_bad', ['no_strategic_planning']),
+        ...textInput('notes', 'QBR prep'),
+        ...checks('our_side', ['clarity']),
+      };
       const before = await rows('calls');
       const seq = h.api.lastSeq;
       const first = await h.send.viewSubmission(ALICE, view, values);
@@ -95,7 +105,11 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       expect(view.blocks.map((b: any) => b.block_id)).toEqual(['client', 'kind', 'date', 'description']);
       const seq = h.api.lastSeq;
       const opened = { ...view, id: 'V0INCIDENT', hash: 'h1', state: { values: { ...pick(acmeId) } } };
-      await h.send.blockAction(ALICE, { action_id: 'kind', block_id: 'kind', type: 'static_select', selected_option: { value: 'slow_payment' } }, { view: opened });
+      await h.send.blockAction(
+        ALICE,
+        { action_id: 'kind', block_id: 'kind', type: 'static_select', selected_option: { value: 'slow_payment' } },
+        { view: opened },
+      );
       const update = await h.api.next('views.update', seq);
       const updated = update.params.view;
       expect(update.params.view_id).toBe('V0INCIDENT');
@@ -107,9 +121,18 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       const missing = await h.send.viewSubmission(ALICE, { ...updated, id: 'V0INCIDENT' }, { ...pick(acmeId), ...kind, ...date(today()) });
       expect(missing.body.errors).toEqual({ days_late: 'How many days late was the payment?' });
       expect(await rows('incidents')).toBe(before);
-      const ok = await h.send.viewSubmission(ALICE, { ...updated, id: 'V0INCIDENT' }, {
-        ...pick(acmeId), ...kind, ...date(today()), ...textInput('days_late', '61', 'number_input'), ...textInput('invoice_ref', 'INV-1'), ...textInput('amount', '300.5', 'number_input'),
-      });
+      const ok = await h.send.viewSubmission(
+        ALICE,
+        { ...updated, id: 'V0INCIDENT' },
+        {
+          ...pick(acmeId),
+          ...kind,
+          ...date(today()),
+          ...textInput('days_late', '61', 'number_input'),
+          ...textInput('invoice_ref', 'INV-1'),
+          ...textInput('amount', '300.5', 'number_input'),
+        },
+      );
       expect(ok.body).toBeUndefined();
       const [incident] = await h.db.select().from(schema.incidents).where(eq(schema.incidents.clientId, acmeId));
       expect(incident!.details).toEqual({ kind: 'slow_payment', daysLate: 61, invoiceRef: 'INV-1', amount: 300.5 });
@@ -127,14 +150,14 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       await h.send.blockAction(BOB, { action_id: 'call_undo', value: callId });
       const undone = await h.api.next('response_url', seq2);
       expect(undone.params).toMatchObject({ replace_original: true });
-      expect(textOf(undone.params)).toContain('Call undone');
+      expect(textOf(undone.params)).toContain('Call with *Acme Widgets* undone');
       expect(await h.db.select().from(schema.calls).where(eq(schema.calls.id, callId))).toEqual([]);
       const seq3 = h.api.lastSeq;
       await h.send.blockAction(BOB, { action_id: 'call_undo', value: callId });
       expect(textOf((await h.api.next('response_url', seq3)).params)).toContain('no longer there');
     });
 
-    it('Edit opens the modal filled in, and its submission changes the call', async () => {
+    it('Edit opens the modal filled in; its submission changes the call and replaces the confirmation in place', async () => {
       const { reply } = await h.command(BOB, '/call', 'acme widgets +comms -etiquette first notes');
       const callId = buttonsOf(reply.params).call_edit!;
       const seq = h.api.lastSeq;
@@ -144,9 +167,27 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       expect(opened.blocks[2].element.initial_options.map((o: any) => o.value)).toEqual(['excellent_communication']);
       expect(opened.blocks[4].element.initial_value).toBe('first notes');
       const widgets = (await findClientByName(h.db, TEAM, 'Acme Widgets')).id;
-      const res = await h.send.viewSubmission(BOB, { ...opened, id: 'V0EDIT' }, { ...pick(widgets, 'Acme Widgets'), ...date(today()), ...checks('traits_bad', ['poor_etiquette', 'negative_attitude']), ...textInput('notes', 'second notes') });
+      const seq2 = h.api.lastSeq;
+      const res = await h.send.viewSubmission(
+        BOB,
+        { ...opened, id: 'V0EDIT' },
+        {
+          ...pick(widgets, 'Acme Widgets'),
+          ...date(today()),
+          ...checks('traits_bad', ['poor_etiquette', 'negative_attitude']),
+          ...textInput('notes', 'second notes'),
+        },
+      );
       expect(res.body).toBeUndefined();
-      const traits = await h.db.select({ trait: schema.traitObservations.trait }).from(schema.traitObservations).where(eq(schema.traitObservations.callId, callId));
+      const replaced = await h.api.next('response_url', seq2);
+      expect(replaced.params.replace_original).toBe(true);
+      expect(textOf(replaced.params)).toContain('Call with *Acme Widgets*');
+      expect(textOf(replaced.params)).toContain('updated');
+      expect(h.since(seq2).filter((c) => c.method === 'chat.postEphemeral' || c.method === 'chat.postMessage')).toEqual([]);
+      const traits = await h.db
+        .select({ trait: schema.traitObservations.trait })
+        .from(schema.traitObservations)
+        .where(eq(schema.traitObservations.callId, callId));
       expect(traits.map((t) => t.trait).sort()).toEqual(['negative_attitude', 'poor_etiquette']);
       const [call] = await h.db.select().from(schema.calls).where(eq(schema.calls.id, callId));
       expect(call!.notes).toBe('second notes');
@@ -164,7 +205,7 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       expect(opened.blocks[5].element.initial_value).toBe('Contested the hours');
       const seq2 = h.api.lastSeq;
       await h.send.blockAction(BOB, { action_id: 'incident_undo', value: buttons.incident_undo! });
-      expect(textOf((await h.api.next('response_url', seq2)).params)).toContain('Incident undone');
+      expect(textOf((await h.api.next('response_url', seq2)).params)).toContain('Incident for *Acme Widgets* undone');
       expect(await h.db.select().from(schema.incidents).where(eq(schema.incidents.id, buttons.incident_undo!))).toEqual([]);
     });
 
@@ -192,7 +233,7 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       const text = textOf({ blocks: publish.params.view.blocks });
       expect(text).toContain('Your clients');
       expect(text.indexOf('Zenith')).toBeLessThan(text.indexOf('*Acme*'));
-      expect(text).not.toContain('Acme Widgets'); // no owner
+      expect(text).not.toContain('Acme Widgets'); // Bob's
       expect(text).not.toContain('Acme Secret'); // other workspace
     });
 

@@ -13,9 +13,18 @@ describe('manifest.json', () => {
   });
 
   it('asks for the minimum scopes and points everything at /slack/events', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'im:write', 'users:read', 'channels:history', 'groups:history']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'commands',
+      'chat:write',
+      'im:write',
+      'users:read',
+      'channels:history',
+      'groups:history',
+      'channels:read',
+      'groups:read',
+    ]);
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 });
@@ -28,7 +37,10 @@ describe('shortcuts and fallbacks', () => {
   afterAll(() => h?.close());
 
   it('each global shortcut opens its modal', async () => {
-    for (const [callbackId, modal] of [[SHORTCUTS.logCall, 'call_modal'], [SHORTCUTS.logIncident, 'incident_modal']] as const) {
+    for (const [callbackId, modal] of [
+      [SHORTCUTS.logCall, 'call_modal'],
+      [SHORTCUTS.logIncident, 'incident_modal'],
+    ] as const) {
       const seq = h.api.lastSeq;
       const res = await h.send.interaction(ALICE, { type: 'shortcut', callback_id: callbackId, action_ts: '1.2' });
       expect(res.status).toBe(200);

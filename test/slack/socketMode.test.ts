@@ -33,7 +33,11 @@ describe('Socket Mode', () => {
         resolve(ws);
       }),
     );
-    app = createSlackApp({ slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-t', appToken: 'xapp-1-local', apiUrl: h.api.apiUrl }, db: h.db, logger: silentLogger });
+    app = createSlackApp({
+      slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-t', appToken: 'xapp-1-local', apiUrl: h.api.apiUrl },
+      db: h.db,
+      logger: silentLogger,
+    });
     expect(await app.start(0)).toBe(0); // no HTTP port
     socket = await connected;
   });
@@ -68,12 +72,14 @@ describe('Socket Mode', () => {
   });
 
   it('a command Slack delivers again (retry_attempt) is acked again and stored once', async () => {
-    deliver('env-call', '/call socket co +comms over the socket', { responseId: 'sock-call', triggerId: 'trig-sock-1' });
-    deliver('env-call', '/call socket co +comms over the socket', { responseId: 'sock-call', triggerId: 'trig-sock-1' }, 1);
+    deliver('env-add-retry', '/client add Socket Retry Co', { responseId: 'sock-add-retry' });
+    await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-add-retry');
+    deliver('env-call', '/call socket retry co +comms over the socket', { responseId: 'sock-call', triggerId: 'trig-sock-1' });
+    deliver('env-call', '/call socket retry co +comms over the socket', { responseId: 'sock-call', triggerId: 'trig-sock-1' }, 1);
     await vi.waitFor(() => expect(acked('env-call')).toHaveLength(2));
     await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-call');
     await vi.waitFor(async () => {
-      const [row] = await h.db.select({ n: count() }).from(schema.calls).where(eq(schema.calls.teamId, TEAM));
+      const [row] = await h.db.select({ n: count() }).from(schema.calls).where(eq(schema.calls.notes, 'over the socket'));
       expect(row!.n).toBe(1);
     });
   });

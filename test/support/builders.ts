@@ -36,12 +36,7 @@ export function observedTimes(trait: string, count: number, at: Date): Observati
   return Array.from({ length: count }, (_, i) => observed(trait, daysAgo(i, at)));
 }
 
-export function incident(
-  kind: IncidentKind,
-  at: Date,
-  details: Partial<IncidentDetails> = {},
-  overrides: Partial<Incident> = {},
-): Incident {
+export function incident(kind: IncidentKind, at: Date, details: Partial<IncidentDetails> = {}, overrides: Partial<Incident> = {}): Incident {
   const base = kind === 'slow_payment' ? { daysLate: 10 } : kind === 'competitor_play' ? { onAgreedWork: true } : {};
   return {
     id: nextId(),

@@ -7,6 +7,7 @@ import { SlackRequestSender, type SlackActor } from '../../src/local/slackReques
 import type { Database, DatabaseHandle } from '../../src/db/client.js';
 import { silentLogger, createLogger, type Logger } from '../../src/log.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { queueState } from '../../src/db/queries/requests.js';
 import { openTestDatabase, type TestDriver } from './database.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -25,8 +26,21 @@ const USERS: LocalSlackUser[] = [
   { id: 'U0MALLORY', name: 'mallory', teamId: OTHER_TEAM },
 ];
 
+/**
+ * The app's clock in every Slack test: Monday 2026-11-23 10:00 UTC when the harness starts, then moving with
+ * real time (so entries keep their order). Whatever day the suite runs, the app sees the same dates.
+ */
+export const TEST_EPOCH = new Date(process.env.TEST_EPOCH ?? '2026-11-23T10:00:00Z');
+
+export function pinnedClock(epoch: Date = TEST_EPOCH): () => Date {
+  const started = Date.now();
+  return () => new Date(epoch.getTime() + (Date.now() - started));
+}
+
 export interface Harness {
   db: Database;
+  /** The app's clock (see TEST_EPOCH). */
+  now: () => Date;
   /** Postgres only: the private database's URL, to open more pools on it as other app instances would. */
   databaseUrl: string | undefined;
   api: LocalSlackWebApi;
@@ -37,20 +51,23 @@ export interface Harness {
   command(actor: SlackActor, command: string, text: string, triggerId?: string): Promise<{ status: number; ack: any; reply: SlackApiCall }>;
   /** Everything the app sent since `seq` (default: since the harness started). */
   since(seq: number): SlackApiCall[];
+  /** Resolves once every request acknowledged so far has been worked (nothing waiting or being worked). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 let commandSeq = 0;
 
-export async function startHarness(driver: TestDriver, now?: () => Date, appLogger?: Logger): Promise<Harness> {
+export async function startHarness(driver: TestDriver, now: () => Date = pinnedClock(), appLogger?: Logger): Promise<Harness> {
   let handle: (DatabaseHandle & { url?: string }) | undefined;
-  const api = await new LocalSlackWebApi(USERS).start();
+  const api = await new LocalSlackWebApi(USERS, TEAM).start();
   try {
     handle = await openTestDatabase(driver);
     const logger = appLogger ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger);
     const slack = createSlackApp({
       slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: api.apiUrl },
       db: handle.db,
+      listen: handle.listen,
       logger,
       now,
     });
@@ -58,6 +75,7 @@ export async function startHarness(driver: TestDriver, now?: () => Date, appLogg
     const url = `http://127.0.0.1:${port}`;
     const send = new SlackRequestSender({ url: `${url}/slack/events`, signingSecret: SIGNING_SECRET, responseUrl: (id) => api.responseUrl(id) });
     const h: Harness = {
+      now,
       db: handle.db,
       databaseUrl: handle.url,
       api,
@@ -74,11 +92,21 @@ export async function startHarness(driver: TestDriver, now?: () => Date, appLogg
         }
         // This command's own answer: on its response URL, or a modal opened with its trigger id.
         const reply = await api.waitFor(
-          (c) => c.seq > seq && ((c.method === 'response_url' && c.responseUrlId === responseId) || (c.method === 'views.open' && c.params.trigger_id === triggerId)),
+          (c) =>
+            c.seq > seq &&
+            ((c.method === 'response_url' && c.responseUrlId === responseId) || (c.method === 'views.open' && c.params.trigger_id === triggerId)),
         );
         return { status: res.status, ack: res.body, reply };
       },
       since: (seq) => api.calls.filter((c) => c.seq > seq),
+      async idle() {
+        for (let i = 0; i < 500; i++) {
+          const queue = await queueState(handle!.db);
+          if (queue.waiting === 0 && queue.working === 0) return;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error('requests still waiting or being worked after 5 s');
+      },
       async close() {
         await slack.stop();
         await handle!.close();

@@ -1,19 +1,12 @@
 /** What the team logs: calls with their trait observations, incidents, warnings given to a client. */
 import { and, asc, desc, eq, max, sql, type SQL } from 'drizzle-orm';
-import { traitByKey, type Catalogue } from '../../domain/catalogue.js';
+import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
-import {
-  newCallSchema,
-  newIncidentSchema,
-  newWarningSchema,
-  type NewCall,
-  type NewIncident,
-  type NewWarning,
-} from '../../domain/inputs.js';
+import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { calls, incidents, traitObservations, warnings } from '../schema/index.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, authorOf, instantSql, type By } from './audit.js';
 import { requireClient } from './clients.js';
 import { parseInput } from './parse.js';
 
@@ -72,13 +65,8 @@ export async function observationsWhere(db: Database, where: SQL | undefined): P
  * Stores a call and one observation per trait. Traits must exist in the workspace catalogue (checked before
  * anything is written). A request key already used in this workspace returns the stored call instead.
  */
-export async function logCall(
-  db: Database,
-  teamId: string,
-  actor: string,
-  catalogue: Catalogue,
-  input: NewCall,
-): Promise<Logged<Call & { traits: string[] }>> {
+export async function logCall(db: Database, teamId: string, by: By, catalogue: Catalogue, input: NewCall): Promise<Logged<Call & { traits: string[] }>> {
+  const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newCallSchema, input);
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
   if (unknown.length > 0) {
@@ -96,23 +84,25 @@ export async function logCall(
         clientId: values.clientId,
         occurredAt: values.occurredAt,
         loggedBy: actor,
+        loggedAt: at,
         notes: values.notes,
         ourSide: values.ourSide,
-        requestKey: values.requestKey,
+        requestKey,
       })
       .onConflictDoNothing()
       .returning();
     if (!call) {
-      const stored = await callByRequestKey(tx, teamId, values.requestKey!);
+      const stored = await callByRequestKey(tx, teamId, requestKey!);
       return { client, entry: stored, duplicate: true };
     }
     if (traits.length > 0) {
-      await tx.insert(traitObservations).values(
-        traits.map((trait) => ({ teamId, clientId: values.clientId, callId: call.id, trait, observedAt: values.occurredAt })),
-      );
+      await tx
+        .insert(traitObservations)
+        .values(traits.map((trait) => ({ teamId, clientId: values.clientId, callId: call.id, trait, observedAt: values.occurredAt, loggedAt: at })));
     }
     await appendAudit(tx, teamId, {
       actor,
+      at,
       action: 'call.log',
       entityType: 'client',
       entityId: client.id,
@@ -136,7 +126,8 @@ async function callByRequestKey(db: Database, teamId: string, requestKey: string
   return { ...call, traits: traits.map((t) => t.trait) };
 }
 
-export async function logIncident(db: Database, teamId: string, actor: string, input: NewIncident): Promise<Logged<Incident>> {
+export async function logIncident(db: Database, teamId: string, by: By, input: NewIncident): Promise<Logged<Incident>> {
+  const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newIncidentSchema, input);
   return db.transaction(async (tx) => {
     const client = await requireClient(tx, teamId, values.clientId);
@@ -148,9 +139,10 @@ export async function logIncident(db: Database, teamId: string, actor: string, i
         kind: values.details.kind,
         occurredAt: values.occurredAt,
         loggedBy: actor,
+        loggedAt: at,
         description: values.description,
         details: values.details,
-        requestKey: values.requestKey,
+        requestKey,
       })
       .onConflictDoNothing()
       .returning(incidentColumns);
@@ -158,11 +150,12 @@ export async function logIncident(db: Database, teamId: string, actor: string, i
       const [stored] = await tx
         .select(incidentColumns)
         .from(incidents)
-        .where(and(eq(incidents.teamId, teamId), eq(incidents.requestKey, values.requestKey!)));
+        .where(and(eq(incidents.teamId, teamId), eq(incidents.requestKey, requestKey!)));
       return { client, entry: stored!, duplicate: true };
     }
     await appendAudit(tx, teamId, {
       actor,
+      at,
       action: 'incident.log',
       entityType: 'client',
       entityId: client.id,
@@ -173,7 +166,8 @@ export async function logIncident(db: Database, teamId: string, actor: string, i
 }
 
 /** Records that the client was told a behaviour is unacceptable (criterion 2 counts abuse only after this). */
-export async function recordWarning(db: Database, teamId: string, actor: string, input: NewWarning): Promise<Warning> {
+export async function recordWarning(db: Database, teamId: string, by: By, input: NewWarning): Promise<Warning> {
+  const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newWarningSchema, input);
   return db.transaction(async (tx) => {
     const client = await requireClient(tx, teamId, values.clientId);
@@ -186,10 +180,19 @@ export async function recordWarning(db: Database, teamId: string, actor: string,
     }
     const [warning] = await tx
       .insert(warnings)
-      .values({ teamId, ...values, givenBy: actor })
+      .values({ teamId, ...values, givenBy: actor, loggedAt: at, requestKey })
+      .onConflictDoNothing()
       .returning(warningColumns);
+    if (!warning) {
+      const [stored] = await tx
+        .select(warningColumns)
+        .from(warnings)
+        .where(and(eq(warnings.teamId, teamId), eq(warnings.requestKey, requestKey!)));
+      return stored!;
+    }
     await appendAudit(tx, teamId, {
       actor,
+      at,
       action: 'warning.record',
       entityType: 'client',
       entityId: client.id,
@@ -211,8 +214,16 @@ export interface ClientRecord {
 /** A client's incidents and warnings: what its firing criteria are judged on. */
 export async function incidentsAndWarnings(db: Database, teamId: string, clientId: string): Promise<{ incidents: Incident[]; warnings: Warning[] }> {
   const [incidentRows, warningRows] = await Promise.all([
-    db.select(incidentColumns).from(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.clientId, clientId))).orderBy(asc(incidents.occurredAt)),
-    db.select(warningColumns).from(warnings).where(and(eq(warnings.teamId, teamId), eq(warnings.clientId, clientId))).orderBy(asc(warnings.givenAt)),
+    db
+      .select(incidentColumns)
+      .from(incidents)
+      .where(and(eq(incidents.teamId, teamId), eq(incidents.clientId, clientId)))
+      .orderBy(asc(incidents.occurredAt)),
+    db
+      .select(warningColumns)
+      .from(warnings)
+      .where(and(eq(warnings.teamId, teamId), eq(warnings.clientId, clientId)))
+      .orderBy(asc(warnings.givenAt)),
   ]);
   return { incidents: incidentRows, warnings: warningRows };
 }
@@ -241,20 +252,26 @@ export async function loadClientRecord(db: Database, teamId: string, clientId: s
   };
 }
 
-/** How long the "Undo" button of a confirmation works. */
-export const UNDO_MINUTES = 10;
+/** When the client's latest call other than `callId` was logged: the moment its previous confirmation spoke of. */
+export async function previousCallLoggedAt(db: Database, teamId: string, clientId: string, callId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: max(calls.loggedAt) })
+    .from(calls)
+    .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId), sql`${calls.id} <> ${callId}`));
+  return row?.at ?? null;
+}
 
 type Loggable = typeof calls | typeof incidents;
 
 /** The entry, if `actor` logged it in this workspace; otherwise a user-facing error. */
-async function ownEntry(db: Database, table: Loggable, teamId: string, actor: string, id: string, what: string) {
+async function ownEntry(db: Database, table: Loggable, teamId: string, actor: string, at: Date | SQL, id: string, what: string) {
   const [row] = /^[0-9a-f-]{36}$/i.test(id)
     ? await db
         .select({
           id: table.id,
           clientId: table.clientId,
           loggedBy: table.loggedBy,
-          recent: sql<boolean>`${table.loggedAt} > now() - make_interval(mins => ${UNDO_MINUTES})`,
+          recent: sql<boolean>`${table.loggedAt} > ${instantSql(at)} - make_interval(mins => ${UNDO_MINUTES})`,
         })
         .from(table)
         .where(and(eq(table.teamId, teamId), eq(table.id, id)))
@@ -264,28 +281,35 @@ async function ownEntry(db: Database, table: Loggable, teamId: string, actor: st
   return row;
 }
 
-/** Undo: removes a call (and its observations) its author logged less than UNDO_MINUTES ago. */
-export async function undoCall(db: Database, teamId: string, actor: string, callId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await ownEntry(tx, calls, teamId, actor, callId, 'call');
+/** Undo: removes a call (and its observations) its author logged less than UNDO_MINUTES ago. Returns its client. */
+export async function undoCall(db: Database, teamId: string, by: By, callId: string): Promise<ClientProfile> {
+  const { actor, at } = authorOf(by);
+  return db.transaction(async (tx) => {
+    const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
     if (!row.recent) throw new RapportError('conflict', `Undo works for ${UNDO_MINUTES} minutes after logging; use Edit instead.`);
     await tx.delete(calls).where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
-    await appendAudit(tx, teamId, { actor, action: 'call.undo', entityType: 'client', entityId: row.clientId, details: { callId } });
+    await appendAudit(tx, teamId, { actor, at, action: 'call.undo', entityType: 'client', entityId: row.clientId, details: { callId } });
+    return requireClient(tx, teamId, row.clientId);
   });
 }
 
-export async function undoIncident(db: Database, teamId: string, actor: string, incidentId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await ownEntry(tx, incidents, teamId, actor, incidentId, 'incident');
+export async function undoIncident(db: Database, teamId: string, by: By, incidentId: string): Promise<ClientProfile> {
+  const { actor, at } = authorOf(by);
+  return db.transaction(async (tx) => {
+    const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
     if (!row.recent) throw new RapportError('conflict', `Undo works for ${UNDO_MINUTES} minutes after logging; use Edit instead.`);
     await tx.delete(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
-    await appendAudit(tx, teamId, { actor, action: 'incident.undo', entityType: 'client', entityId: row.clientId, details: { incidentId } });
+    await appendAudit(tx, teamId, { actor, at, action: 'incident.undo', entityType: 'client', entityId: row.clientId, details: { incidentId } });
+    return requireClient(tx, teamId, row.clientId);
   });
 }
 
 export async function getCall(db: Database, teamId: string, callId: string): Promise<(Call & { traits: string[] }) | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(callId)) return undefined;
-  const [call] = await db.select().from(calls).where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
+  const [call] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
   if (!call) return undefined;
   const traits = await db
     .select({ trait: traitObservations.trait })
@@ -297,7 +321,10 @@ export async function getCall(db: Database, teamId: string, callId: string): Pro
 
 export async function getIncident(db: Database, teamId: string, incidentId: string): Promise<Incident | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(incidentId)) return undefined;
-  const [row] = await db.select(incidentColumns).from(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
+  const [row] = await db
+    .select(incidentColumns)
+    .from(incidents)
+    .where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
   return row;
 }
 
@@ -305,18 +332,20 @@ export async function getIncident(db: Database, teamId: string, incidentId: stri
 export async function editCall(
   db: Database,
   teamId: string,
-  actor: string,
+  by: By,
   catalogue: Catalogue,
   callId: string,
-  input: Omit<NewCall, 'requestKey'>,
+  input: NewCall,
 ): Promise<Logged<Call & { traits: string[] }>> {
-  const values = parseInput(newCallSchema, { ...input, requestKey: null });
+  const { actor, at } = authorOf(by);
+  const values = parseInput(newCallSchema, input);
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
   if (unknown.length > 0) throw new RapportError('invalid_input', `Unknown trait: ${unknown.join(', ')}.`, { field: 'traits' });
   const traits = [...new Set(values.traits)];
   return db.transaction(async (tx) => {
-    const row = await ownEntry(tx, calls, teamId, actor, callId, 'call');
-    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', 'A call cannot be moved to another client; undo it and log it again.', { field: 'client' });
+    const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
+    if (row.clientId !== values.clientId)
+      throw new RapportError('invalid_input', 'A call cannot be moved to another client; undo it and log it again.', { field: 'client' });
     const client = await requireClient(tx, teamId, row.clientId);
     const [call] = await tx
       .update(calls)
@@ -325,31 +354,36 @@ export async function editCall(
       .returning();
     await tx.delete(traitObservations).where(and(eq(traitObservations.teamId, teamId), eq(traitObservations.callId, callId)));
     if (traits.length > 0) {
-      await tx.insert(traitObservations).values(traits.map((trait) => ({ teamId, clientId: client.id, callId, trait, observedAt: values.occurredAt })));
+      await tx
+        .insert(traitObservations)
+        .values(traits.map((trait) => ({ teamId, clientId: client.id, callId, trait, observedAt: values.occurredAt, loggedAt: at })));
     }
-    await appendAudit(tx, teamId, { actor, action: 'call.edit', entityType: 'client', entityId: client.id, details: { callId, traits } });
+    await appendAudit(tx, teamId, { actor, at, action: 'call.edit', entityType: 'client', entityId: client.id, details: { callId, traits } });
     return { client, entry: { ...call!, traits }, duplicate: false };
   });
 }
 
-export async function editIncident(
-  db: Database,
-  teamId: string,
-  actor: string,
-  incidentId: string,
-  input: Omit<NewIncident, 'requestKey'>,
-): Promise<Logged<Incident>> {
-  const values = parseInput(newIncidentSchema, { ...input, requestKey: null });
+export async function editIncident(db: Database, teamId: string, by: By, incidentId: string, input: NewIncident): Promise<Logged<Incident>> {
+  const { actor, at } = authorOf(by);
+  const values = parseInput(newIncidentSchema, input);
   return db.transaction(async (tx) => {
-    const row = await ownEntry(tx, incidents, teamId, actor, incidentId, 'incident');
-    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', 'An incident cannot be moved to another client; undo it and log it again.', { field: 'client' });
+    const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
+    if (row.clientId !== values.clientId)
+      throw new RapportError('invalid_input', 'An incident cannot be moved to another client; undo it and log it again.', { field: 'client' });
     const client = await requireClient(tx, teamId, row.clientId);
     const [incident] = await tx
       .update(incidents)
       .set({ kind: values.details.kind, occurredAt: values.occurredAt, description: values.description, details: values.details })
       .where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)))
       .returning(incidentColumns);
-    await appendAudit(tx, teamId, { actor, action: 'incident.edit', entityType: 'client', entityId: client.id, details: { incidentId, kind: values.details.kind } });
+    await appendAudit(tx, teamId, {
+      actor,
+      at,
+      action: 'incident.edit',
+      entityType: 'client',
+      entityId: client.id,
+      details: { incidentId, kind: values.details.kind },
+    });
     return { client, entry: incident!, duplicate: false };
   });
 }

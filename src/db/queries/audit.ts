@@ -1,6 +1,29 @@
 /** The audit trail: every write calls this inside its own transaction, so the trail never disagrees with the data. */
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { auditLog } from '../schema/index.js';
+
+/**
+ * Who writes, when, and for which request. The app passes its own clock (`at`: only main.ts reads the real
+ * one, so tests can pin it) and the Slack request's key (a retried delivery finds what the first one stored).
+ * A bare user id (scripts, repository tests) is stamped by the database's clock, with no request key.
+ */
+export interface Author {
+  actor: string;
+  at?: Date | undefined;
+  requestKey?: string | null | undefined;
+}
+export type By = string | Author;
+
+export function authorOf(by: By): { actor: string; at: Date | SQL; requestKey: string | null } {
+  if (typeof by === 'string') return { actor: by, at: sql`now()`, requestKey: null };
+  return { actor: by.actor, at: by.at ?? sql`now()`, requestKey: by.requestKey ?? null };
+}
+
+/** An author's moment inside raw SQL (postgres.js cannot bind a Date there: it goes as ISO text). */
+export function instantSql(at: Date | SQL): SQL {
+  return at instanceof Date ? sql`${at.toISOString()}::timestamptz` : at;
+}
 
 export interface AuditEntry {
   actor: string;
@@ -8,8 +31,9 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
   details?: Record<string, unknown>;
+  at?: Date | SQL;
 }
 
 export async function appendAudit(db: Database, teamId: string, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({ teamId, ...entry, details: entry.details ?? {} });
+  await db.insert(auditLog).values({ teamId, ...entry, at: entry.at ?? sql`now()`, details: entry.details ?? {} });
 }

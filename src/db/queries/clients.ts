@@ -1,12 +1,15 @@
 /** Clients of a workspace (domain.md §1): registration, lookup by the name users type, changes with history. */
-import { and, asc, eq, ilike, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
+import { escapeName } from '../../domain/mrkdwn.js';
+import { SUGGESTION_SIMILARITY, displayName, looksAlike, nameKey, nameSimilarity } from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
+import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
 import { clientCategoryChanges, clients } from '../schema/index.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, authorOf, type By } from './audit.js';
 import { isUniqueViolation, parseInput } from './parse.js';
 import { ensureWorkspace } from './workspaces.js';
 
@@ -24,21 +27,66 @@ export const profileColumns = {
   exitedAt: clients.exitedAt,
 };
 
-function nameTaken(name: string): RapportError {
-  return new RapportError('conflict', `There is already a client called "${name}" (names ignore case).`, { field: 'name' });
+/** Why a new or changed name cannot be taken: the same key, or (unless confirmed) one that looks alike. */
+async function nameClash(
+  db: Database,
+  teamId: string,
+  name: string,
+  key: string,
+  { except, allowLookAlike = false }: { except?: string; allowLookAlike?: boolean },
+): Promise<RapportError | undefined> {
+  const others = await db
+    .select({ id: clients.id, name: clients.name, nameKey: clients.nameKey })
+    .from(clients)
+    .where(and(eq(clients.teamId, teamId), except ? ne(clients.id, except) : undefined));
+  const same = others.find((c) => c.nameKey === key);
+  if (same) return nameTaken(same.name);
+  const alike = allowLookAlike ? undefined : others.find((c) => looksAlike(c.nameKey, key));
+  if (alike) {
+    return new RapportError(
+      'conflict',
+      `“${escapeName(name)}” looks very much like the existing client “${escapeName(alike.name)}”. If they really are two clients, confirm it.`,
+      { field: 'name', lookAlike: alike.name },
+    );
+  }
+  return undefined;
 }
 
-export async function createClient(db: Database, teamId: string, actor: string, input: NewClient): Promise<ClientProfile> {
+function nameTaken(existing: string): RapportError {
+  return new RapportError('conflict', `There is already a client called “${escapeName(existing)}” (names ignore case and how accents are typed).`, {
+    field: 'name',
+  });
+}
+
+export interface NameOptions {
+  /** The person confirmed that a name looking like an existing one is a different client. */
+  allowLookAlike?: boolean;
+}
+
+export async function createClient(db: Database, teamId: string, by: By, input: NewClient, options: NameOptions = {}): Promise<ClientProfile> {
+  const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newClientSchema, input);
+  const key = nameKey(values.name);
   try {
     return await db.transaction(async (tx) => {
-      await ensureWorkspace(tx, teamId);
+      await ensureWorkspace(tx, teamId, at instanceof Date ? at : undefined);
+      // A retried delivery of the request that registered it finds it (before the name clash would refuse it).
+      const [registered] = requestKey
+        ? await tx
+            .select(profileColumns)
+            .from(clients)
+            .where(and(eq(clients.teamId, teamId), eq(clients.requestKey, requestKey)))
+        : [];
+      if (registered) return registered;
+      const clash = await nameClash(tx, teamId, values.name, key, options);
+      if (clash) throw clash;
       const [client] = await tx
         .insert(clients)
-        .values({ teamId, ...values })
+        .values({ teamId, ...values, nameKey: key, createdAt: at, updatedAt: at, requestKey })
         .returning(profileColumns);
       await appendAudit(tx, teamId, {
         actor,
+        at,
         action: 'client.create',
         entityType: 'client',
         entityId: client!.id,
@@ -47,6 +95,7 @@ export async function createClient(db: Database, teamId: string, actor: string, 
       return client!;
     });
   } catch (error) {
+    // Two people adding the same name at once: the unique index decides.
     if (isUniqueViolation(error)) throw nameTaken(values.name);
     throw error;
   }
@@ -68,76 +117,65 @@ export async function requireClient(db: Database, teamId: string, clientId: stri
   return client;
 }
 
-/** What a typed name can be compared as: Postgres text cannot hold NUL, so it can never match one. */
-function searchable(text: string): string {
-  return text.replace(/\u0000/g, '');
-}
-
-/** Levenshtein distance, for "did you mean" on names typed by hand. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** Escapes LIKE wildcards so a typed `%` or `_` matches itself. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** How a typed name found its client: the whole name, or the first whole words of exactly one name. */
+export type NameMatch = 'exact' | 'prefix';
+
+/**
+ * The client whose name is `name`: its exact key, else the one client whose name starts with these whole
+ * words ("acme" → "Acme Corp" when no other name starts so). Anything else is an error carrying up to 3
+ * suggestions: a command never silently acts on a client the user did not name.
+ */
+export async function findClientByName(db: Database, teamId: string, name: string): Promise<ClientProfile> {
+  const typed = displayName(name);
+  if (!nameKey(typed)) throw new RapportError('invalid_input', 'Which client? Give its name.', { field: 'client' });
+  const found = await clientByLeadingWords(db, teamId, [typed]);
+  if (found) return found.client;
+  throw await noClientCalled(db, teamId, typed);
 }
 
 /**
- * The client whose name is exactly `name`, ignoring case and surrounding space. Anything else is an error
- * carrying up to 3 suggestions: a command never silently acts on a client the user did not name.
+ * The not_found a typed name gets, with "did you mean" suggestions (or how to register it). `readings` are the
+ * ways the typed words could be meant (a command's first one, two or three words), all searched.
  */
-export async function findClientByName(db: Database, teamId: string, name: string): Promise<ClientProfile> {
-  const typed = searchable(name).trim();
-  if (!typed) throw new RapportError('invalid_input', 'Which client? Give its name.', { field: 'client' });
-  const [exact] = await db
-    .select(profileColumns)
-    .from(clients)
-    .where(and(eq(clients.teamId, teamId), sql`lower(${clients.name}) = lower(${typed})`));
-  if (exact) return exact;
-
-  const suggestions = await suggestClientNames(db, teamId, typed);
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `“${s}”`).join(' or ')}?` : '';
-  throw new RapportError('not_found', `No client called “${typed}”.${hint}`, { suggestions, field: 'client' });
+export async function noClientCalled(db: Database, teamId: string, typed: string, readings: readonly string[] = [typed]): Promise<RapportError> {
+  const suggestions = await suggestClientNames(db, teamId, readings);
+  const hint =
+    suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `“${escapeName(s)}”`).join(' or ')}?` : ' `/client add <name>` registers a new client.';
+  return new RapportError('not_found', `No client called “${escapeName(typed)}”.${hint}`, { suggestions, field: 'client' });
 }
 
-/** Names containing the text, else the closest by edit distance (at most a third of the name wrong). */
-export async function suggestClientNames(db: Database, teamId: string, text: string, limit = 3): Promise<string[]> {
-  const typed = searchable(text);
-  const containing = await db
-    .select({ name: clients.name })
+/**
+ * Names like the typed text, most alike first: containing it, or sharing most of its trigrams
+ * (`nameSimilarity`). Ranked in TypeScript on the stored keys, so every script is measured alike.
+ */
+export async function suggestClientNames(db: Database, teamId: string, texts: readonly string[], limit = 3): Promise<string[]> {
+  const typed = texts.map(nameKey).filter(Boolean);
+  if (typed.length === 0) return [];
+  const all = await db
+    .select({ name: clients.name, nameKey: clients.nameKey })
     .from(clients)
-    .where(and(eq(clients.teamId, teamId), ilike(clients.name, likePattern(typed))))
-    .orderBy(sql`length(${clients.name})`, asc(clients.name))
-    .limit(limit);
-  if (containing.length > 0) return containing.map((c) => c.name);
-
-  const all = await db.select({ name: clients.name }).from(clients).where(eq(clients.teamId, teamId));
-  const lower = typed.toLowerCase();
+    .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited')));
   return all
-    .map((c) => ({ name: c.name, d: editDistance(lower, c.name.toLowerCase()) }))
-    .filter((c) => c.d <= Math.max(1, Math.floor(c.name.length / 3)))
-    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .map((c) => ({ name: c.name, score: Math.max(...typed.map((t) => nameSimilarity(t, c.nameKey))) }))
+    .filter((c) => c.score >= SUGGESTION_SIMILARITY)
+    .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((c) => c.name);
 }
 
-/** Type-ahead for client pickers: names containing the text, shortest first. */
+/** Type-ahead for client pickers: names containing the typed text (by key), those starting with it first. */
 export async function searchClients(db: Database, teamId: string, typed: string, limit = 20): Promise<ClientProfile[]> {
-  const text = searchable(typed);
+  const key = nameKey(typed);
   return db
     .select(profileColumns)
     .from(clients)
-    .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited'), ilike(clients.name, likePattern(text.trim()))))
-    .orderBy(sql`length(${clients.name})`, asc(clients.name))
+    .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited'), like(clients.nameKey, `%${likeEscaped(key)}%`)))
+    .orderBy(sql`starts_with(${clients.nameKey}, ${key}) desc`, sql`length(${clients.nameKey})`, asc(clients.nameKey))
     .limit(limit);
 }
 
@@ -159,21 +197,29 @@ export async function listClients(db: Database, teamId: string, filter: ClientFi
         filter.includeExited ? undefined : ne(clients.status, 'exited'),
       ),
     )
-    .orderBy(asc(sql`lower(${clients.name})`));
+    .orderBy(asc(clients.nameKey));
 }
 
 /** Changes fields of a client. Category changes are kept as history; `exited` stamps exitedAt. */
 export async function updateClient(
   db: Database,
   teamId: string,
-  actor: string,
+  by: By,
   clientId: string,
   patch: ClientPatch,
+  options: NameOptions = {},
 ): Promise<ClientProfile> {
+  const { actor, at } = authorOf(by);
   const values = parseInput(clientPatchSchema, patch);
+  const key = values.name === undefined ? undefined : nameKey(values.name);
   try {
     return await db.transaction(async (tx) => {
       const before = await requireClient(tx, teamId, clientId);
+      if (key !== undefined) {
+        // A new spelling of the same name ("acme corp" → "Acme Corp") is always fine.
+        const clash = key === nameKey(before.name) ? undefined : await nameClash(tx, teamId, values.name!, key, { ...options, except: clientId });
+        if (clash) throw clash;
+      }
       if (values.category && values.category !== before.category) {
         await tx.insert(clientCategoryChanges).values({
           teamId,
@@ -181,21 +227,17 @@ export async function updateClient(
           fromCategory: before.category,
           toCategory: values.category,
           changedBy: actor,
+          changedAt: at,
         });
       }
-      const exitedAt =
-        values.status === undefined || values.status === before.status
-          ? {}
-          : { exitedAt: values.status === 'exited' ? sql`now()` : null };
+      const exitedAt = values.status === undefined || values.status === before.status ? {} : { exitedAt: values.status === 'exited' ? at : null };
       const [after] = await tx
         .update(clients)
-        .set({ ...values, ...exitedAt, updatedAt: sql`now()` })
+        .set({ ...values, ...(key === undefined ? {} : { nameKey: key }), ...exitedAt, updatedAt: at })
         .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)))
         .returning(profileColumns);
-      const changed = Object.fromEntries(
-        Object.entries(values).map(([k, v]) => [k, { from: before[k as keyof ClientProfile], to: v }]),
-      );
-      await appendAudit(tx, teamId, { actor, action: 'client.update', entityType: 'client', entityId: clientId, details: changed });
+      const changed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: before[k as keyof ClientProfile], to: v }]));
+      await appendAudit(tx, teamId, { actor, at, action: 'client.update', entityType: 'client', entityId: clientId, details: changed });
       return after!;
     });
   } catch (error) {
@@ -206,25 +248,74 @@ export async function updateClient(
 
 /**
  * The client named by the first words of a command (`/call acme corp +comms …`): the longest run of leading
- * words that is exactly a client's name. Returns how many words it used, or undefined when none matches.
+ * words that is a client's whole name or, failing that, the first whole words of exactly one client's name.
+ * At equal length a whole name wins. Returns how many words it used, or undefined when none matches.
  */
 export async function clientByLeadingWords(
   db: Database,
   teamId: string,
   words: readonly string[],
-): Promise<{ client: ClientProfile; used: number } | undefined> {
-  const candidates = words.slice(0, 8).map((_, i) => searchable(words.slice(0, i + 1).join(' ')).toLowerCase());
-  if (candidates.length === 0) return undefined;
+): Promise<{ client: ClientProfile; used: number; match: NameMatch } | undefined> {
+  const keys = words.slice(0, 8).map((_, i) => nameKey(words.slice(0, i + 1).join(' ')));
+  if (keys.length === 0 || !keys[0]) return undefined;
+  // One read: every candidate's exact name, and every name starting with the first word (which includes
+  // every name starting with a longer candidate).
   const rows = await db
-    .select(profileColumns)
+    .select({ ...profileColumns, nameKey: clients.nameKey })
     .from(clients)
-    .where(and(eq(clients.teamId, teamId), inArray(sql`lower(${clients.name})`, candidates)));
-  let best: { client: ClientProfile; used: number } | undefined;
-  for (const client of rows) {
-    const used = candidates.indexOf(client.name.toLowerCase()) + 1;
-    if (used > (best?.used ?? 0)) best = { client, used };
+    .where(and(eq(clients.teamId, teamId), or(inArray(clients.nameKey, keys), like(clients.nameKey, `${likeEscaped(keys[0])} %`))));
+  for (let used = keys.length; used >= 1; used--) {
+    const key = keys[used - 1]!;
+    const exact = rows.find((r) => r.nameKey === key);
+    if (exact) return { client: withoutKey(exact), used, match: 'exact' };
+    const starting = rows.filter((r) => r.nameKey.startsWith(`${key} `));
+    if (starting.length === 1) return { client: withoutKey(starting[0]!), used, match: 'prefix' };
   }
-  return best;
+  return undefined;
+}
+
+function withoutKey({ nameKey: _key, ...client }: ClientProfile & { nameKey: string }): ClientProfile {
+  return client;
+}
+
+/**
+ * Names stored before keys existed carry a placeholder key (migration 0003): compute their real keys, once.
+ * Two old names with one key (e.g. "İstanbul Ltd" and "ıstanbul ltd") cannot both keep it: the later one is
+ * renamed "… (2)", audited, and logged, so nothing is lost and both stay reachable.
+ */
+export async function keyUnkeyedClientNames(db: Database, logger: Logger): Promise<void> {
+  const unkeyed = await db
+    .select({ id: clients.id, teamId: clients.teamId, name: clients.name })
+    .from(clients)
+    .where(like(clients.nameKey, `${String.fromCharCode(1)}%`))
+    .orderBy(asc(clients.createdAt));
+  for (const c of unkeyed) {
+    await db.transaction(async (tx) => {
+      let name = displayName(c.name);
+      for (let n = 2; ; n++) {
+        const [taken] = await tx
+          .select({ id: clients.id })
+          .from(clients)
+          .where(and(eq(clients.teamId, c.teamId), eq(clients.nameKey, nameKey(name))));
+        if (!taken) break;
+        name = `${displayName(c.name)} (${n})`;
+      }
+      await tx
+        .update(clients)
+        .set({ name, nameKey: nameKey(name) })
+        .where(eq(clients.id, c.id));
+      if (name !== displayName(c.name)) {
+        await appendAudit(tx, c.teamId, {
+          actor: 'system',
+          action: 'client.rename',
+          entityType: 'client',
+          entityId: c.id,
+          details: { from: c.name, to: name, why: 'same name key as another client' },
+        });
+        logger.warn('two clients had names that are now one: renamed the later one', { team: c.teamId, clientId: c.id, to: name });
+      }
+    });
+  }
 }
 
 export async function categoryChangesOf(db: Database, teamId: string, clientId: string) {

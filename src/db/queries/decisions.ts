@@ -1,20 +1,14 @@
 /** Decisions and snoozes taken from the digest (domain.md §5). */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { ClientStatus } from '../../domain/catalogue.js';
+import { statusAfterDecision } from '../../domain/decisions.js';
 import { RapportError } from '../../domain/errors.js';
 import { newDecisionSchema, type NewDecision } from '../../domain/inputs.js';
-import { DAY_MS, type Decision, type DecisionKind, type Snooze } from '../../domain/types.js';
+import { DAY_MS, type Decision, type Snooze } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { clients, decisions, snoozes } from '../schema/index.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, authorOf, instantSql, type By } from './audit.js';
 import { requireClient } from './clients.js';
 import { parseInput } from './parse.js';
-
-/** The status a decision puts the client in (domain.md §1: status is set by decisions). */
-const STATUS_AFTER: Partial<Record<DecisionKind, ClientStatus>> = {
-  require_prepayment: 'prepay_only',
-  start_exit: 'exited',
-};
 
 export const decisionColumns = {
   id: decisions.id,
@@ -27,68 +21,95 @@ export const decisionColumns = {
 
 export const snoozeColumns = {
   id: snoozes.id,
+  requestKey: snoozes.requestKey,
   clientId: snoozes.clientId,
   snoozedBy: snoozes.snoozedBy,
   snoozedAt: snoozes.snoozedAt,
   until: snoozes.until,
 };
 
-export async function recordDecision(db: Database, teamId: string, actor: string, input: NewDecision): Promise<Decision> {
+export async function recordDecision(db: Database, teamId: string, by: By, input: NewDecision): Promise<Decision> {
+  const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newDecisionSchema, input);
   return db.transaction(async (tx) => {
     const client = await requireClient(tx, teamId, values.clientId);
     const [decision] = await tx
       .insert(decisions)
-      .values({ teamId, ...values, decidedBy: actor })
+      .values({ teamId, ...values, decidedBy: actor, decidedAt: at, requestKey })
+      .onConflictDoNothing()
       .returning(decisionColumns);
-    const status = STATUS_AFTER[values.kind];
-    if (status && status !== client.status) {
+    if (!decision) {
+      // A retried delivery: the first one decided (and changed the status).
+      const [stored] = await tx
+        .select(decisionColumns)
+        .from(decisions)
+        .where(and(eq(decisions.teamId, teamId), eq(decisions.requestKey, requestKey!)));
+      return stored!;
+    }
+    const status = statusAfterDecision(values.kind, client.status);
+    if (status !== client.status) {
       await tx
         .update(clients)
-        .set({ status, exitedAt: status === 'exited' ? sql`now()` : null, updatedAt: sql`now()` })
+        .set({ status, exitedAt: status === 'exited' ? at : null, updatedAt: at })
         .where(and(eq(clients.teamId, teamId), eq(clients.id, client.id)));
     }
     await appendAudit(tx, teamId, {
       actor,
+      at,
       action: `decision.${values.kind}`,
       entityType: 'client',
       entityId: client.id,
-      details: { decisionId: decision!.id, reason: values.reason, statusFrom: client.status, statusTo: status ?? client.status },
+      details: { decisionId: decision!.id, reason: values.reason, statusFrom: client.status, statusTo: status },
     });
     return decision!;
   });
 }
 
-/** Holds the client out of the digest for `days` (new evidence lifts it early: see digestSelection). */
+/**
+ * Holds the client out of the digest for `days` (new evidence lifts it early: see digestSelection). A client
+ * already snoozed keeps that snooze: `created` is false and the running one is returned.
+ */
 export async function snoozeClient(
   db: Database,
   teamId: string,
-  actor: string,
+  by: By,
   input: { clientId: string; days: number; digestId?: string | null },
-): Promise<Snooze> {
+): Promise<{ snooze: Snooze; created: boolean }> {
+  const { actor, at, requestKey } = authorOf(by);
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > 365) {
     throw new RapportError('invalid_input', 'Snooze for 1 to 365 days.', { field: 'days' });
   }
   return db.transaction(async (tx) => {
     const client = await requireClient(tx, teamId, input.clientId);
+    const [running] = await tx
+      .select(snoozeColumns)
+      .from(snoozes)
+      .where(and(eq(snoozes.teamId, teamId), eq(snoozes.clientId, client.id), sql`${snoozes.until} > ${instantSql(at)}`))
+      .orderBy(desc(snoozes.until))
+      .limit(1);
+    // The running snooze stands; if it is this very request's (a retried delivery), it was created by it.
+    if (running) return { snooze: running, created: requestKey !== null && running.requestKey === requestKey };
     const [snooze] = await tx
       .insert(snoozes)
       .values({
         teamId,
         clientId: client.id,
         snoozedBy: actor,
-        until: sql`now() + make_interval(secs => ${(input.days * DAY_MS) / 1000})`,
+        snoozedAt: at,
+        until: sql`${instantSql(at)} + make_interval(secs => ${(input.days * DAY_MS) / 1000})`,
         digestId: input.digestId ?? null,
+        requestKey,
       })
       .returning(snoozeColumns);
     await appendAudit(tx, teamId, {
       actor,
+      at,
       action: 'client.snooze',
       entityType: 'client',
       entityId: client.id,
       details: { snoozeId: snooze!.id, days: input.days },
     });
-    return snooze!;
+    return { snooze: snooze!, created: true };
   });
 }
 

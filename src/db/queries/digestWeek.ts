@@ -1,10 +1,16 @@
 /**
  * Gathers what digest selection needs for one workspace-week, in a fixed number of queries whatever the
  * portfolio size. Observations before the week are folded in SQL into each client's decayed, weighted good and
- * bad totals (exact, since decay is exponential: see `foldObservations`); only the week's travel as rows. Dimension
- * flips are counted in SQL too, and only the few dimensions that could flip bring their evidence along.
+ * bad totals (exact, since decay is exponential); only the week's travel as rows. Dimension flips are counted in
+ * SQL too, and only the few dimensions that could flip bring their evidence along.
+ *
+ * Which implementation is the authority: these SQL folds are what production runs for every portfolio read (the
+ * digest, `/client list`, the Home tab, the health after a log). The pure functions of domain/ (`health` over raw
+ * observations, `foldObservations`, `dimensionFlips`) are their reference: they define the rules in domain.md's
+ * words, `/client show` applies them to one client's raw history, and test/db/foldEquivalence.test.ts keeps the
+ * two equal over random histories on both databases.
  */
-import { and, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { INCIDENT_KINDS, type Catalogue } from '../../domain/catalogue.js';
 import type { ClientWeek } from '../../domain/digestSelection.js';
@@ -59,12 +65,16 @@ export function weightedBaselinesQuery(db: Database, teamId: string, catalogue: 
     .select({
       clientId: o.clientId,
       polarity: sql<string>`t.polarity`.as('polarity'),
-      contribution: sql<number>`coalesce((${clients.traitWeights} ->> ${o.trait})::float8, t.weight) * power(0.5::float8, least(${age}, ${MAX_HALF_LIVES}))`.as('contribution'),
+      contribution: sql<number>`coalesce((${clients.traitWeights} ->> ${o.trait})::float8, t.weight) * power(0.5::float8, least(${age}, ${MAX_HALF_LIVES}))`.as(
+        'contribution',
+      ),
     })
     .from(o)
     .innerJoin(sql`(values ${traits}) as t(trait, polarity, weight)`, sql`t.trait = ${o.trait}`)
     .innerJoin(clients, and(eq(clients.teamId, o.teamId), eq(clients.id, o.clientId)))
-    .where(and(eq(o.teamId, teamId), lte(o.observedAt, at), inScope(o.clientId, teamId, scope)))
+    .where(
+      and(eq(o.teamId, teamId), lte(o.observedAt, at), inScope(o.clientId, teamId, scope), scope.exceptCallId ? ne(o.callId, scope.exceptCallId) : undefined),
+    )
     .as('contributions');
   const sumOf = (polarity: 'good' | 'bad') =>
     sql<number>`coalesce(sum(${contributions.contribution}) filter (where ${contributions.polarity} = ${polarity}), 0)`.mapWith(Number);
@@ -78,10 +88,7 @@ export function weightedBaselinesQuery(db: Database, teamId: string, catalogue: 
 function incidentScope(catalogue: Catalogue, weekEnd: Date) {
   const rules = catalogue.thresholds.criteria;
   const everKinds = INCIDENT_KINDS.filter((k) => rules[k].windowDays === null);
-  const longest = Math.max(
-    catalogue.thresholds.steppingStoneDrift.windowDays,
-    ...INCIDENT_KINDS.map((k) => rules[k].windowDays ?? 0),
-  );
+  const longest = Math.max(catalogue.thresholds.steppingStoneDrift.windowDays, ...INCIDENT_KINDS.map((k) => rules[k].windowDays ?? 0));
   // +7: drift is also judged at the start of the week.
   const from = daysBefore(weekEnd, longest + 7);
   return and(
@@ -95,25 +102,18 @@ export interface ClientScope {
   ownerUserId?: string | undefined;
   /** Only this client (health right after a log). */
   clientId?: string | undefined;
+  /** Leaves one call's observations out (a confirmation's health before that call). */
+  exceptCallId?: string | undefined;
 }
 
 /** Restricts a table with a client_id column to the scope's clients. */
 function inScope(clientId: AnyPgColumn, teamId: string, scope: ClientScope) {
   if (scope.clientId) return eq(clientId, scope.clientId);
   if (!scope.ownerUserId) return undefined;
-  return inArray(
-    clientId,
-    sql`(select ${clients.id} from ${clients} where ${clients.teamId} = ${teamId} and ${clients.ownerUserId} = ${scope.ownerUserId})`,
-  );
+  return inArray(clientId, sql`(select ${clients.id} from ${clients} where ${clients.teamId} = ${teamId} and ${clients.ownerUserId} = ${scope.ownerUserId})`);
 }
 
-export async function loadDigestWeek(
-  db: Database,
-  teamId: string,
-  catalogue: Catalogue,
-  weekEnd: Date,
-  scope: ClientScope = {},
-): Promise<ClientWeek[]> {
+export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
   const weekStart = daysBefore(weekEnd, 7);
 
   const [clientRows, baselines, flips, recent, incidentRows, warningRows, decisionRows, snoozeRows, lastCalls, callsLogged, incidentsLogged] =
@@ -299,8 +299,14 @@ export async function weekFlips(
   };
   for (const [clientId, rows] of countedBy) {
     out.set(clientId, {
-      atStart: flipsOf(catalogue, windowsAt(rows, weekStart, (c) => [c.priorGoodStart, c.priorBadStart])),
-      atEnd: flipsOf(catalogue, windowsAt(rows, weekEnd, (c) => [c.priorGoodEnd, c.priorBadEnd])),
+      atStart: flipsOf(
+        catalogue,
+        windowsAt(rows, weekStart, (c) => [c.priorGoodStart, c.priorBadStart]),
+      ),
+      atEnd: flipsOf(
+        catalogue,
+        windowsAt(rows, weekEnd, (c) => [c.priorGoodEnd, c.priorBadEnd]),
+      ),
     });
   }
   return out;

@@ -3,6 +3,7 @@
  * unique row; a claim whose holder vanished before posting is taken over after a lease; the posted message's
  * ts is recorded at once so nobody posts it again.
  */
+import type { KnownBlock } from '@slack/types';
 import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { digestMessages, digests } from '../schema/index.js';
@@ -29,23 +30,12 @@ export async function claimDigestWeek(
   instance: string,
   leaseSeconds = CLAIM_LEASE_SECONDS,
 ): Promise<{ digest: Digest; takenOver: boolean } | undefined> {
-  const [created] = await db
-    .insert(digests)
-    .values({ teamId, week, channelId, claimedBy: instance })
-    .onConflictDoNothing()
-    .returning();
+  const [created] = await db.insert(digests).values({ teamId, week, channelId, claimedBy: instance }).onConflictDoNothing().returning();
   if (created) return { digest: created, takenOver: false };
   const [takenOver] = await db
     .update(digests)
     .set({ claimedBy: instance, claimedAt: sql`now()`, channelId })
-    .where(
-      and(
-        eq(digests.teamId, teamId),
-        eq(digests.week, week),
-        eq(digests.status, 'claimed'),
-        leaseLapsed(leaseSeconds),
-      ),
-    )
+    .where(and(eq(digests.teamId, teamId), eq(digests.week, week), eq(digests.status, 'claimed'), leaseLapsed(leaseSeconds)))
     .returning();
   return takenOver ? { digest: takenOver, takenOver: true } : undefined;
 }
@@ -64,7 +54,7 @@ export async function renewClaim(db: Database, digest: Pick<Digest, 'id' | 'team
 export interface DigestPageDraft {
   text: string;
   clientIds: string[];
-  blocks: Record<string, unknown>[];
+  blocks: KnownBlock[];
 }
 
 /** The digest's first message, posted: the rest of its pages follow in its thread. */
@@ -101,10 +91,9 @@ export async function recordDigestPost(
   thread: readonly DigestPageDraft[],
 ): Promise<void> {
   const common = { teamId: digest.teamId, digestId: digest.id, channelId: first.channelId };
-  await db.insert(digestMessages).values([
-    { ...common, ...first, page: 0, postedAt: sql`now()` },
-    ...thread.map((page, i) => ({ ...common, ...page, threadTs: first.ts, page: i + 1 })),
-  ]);
+  await db
+    .insert(digestMessages)
+    .values([{ ...common, ...first, page: 0, postedAt: sql`now()` }, ...thread.map((page, i) => ({ ...common, ...page, threadTs: first.ts, page: i + 1 }))]);
 }
 
 /** The digest's pages waiting to be posted in their thread, in posting order (threads oldest first). */
@@ -170,7 +159,10 @@ export async function latestDigest(db: Database, teamId: string): Promise<Digest
 }
 
 export async function digestForWeek(db: Database, teamId: string, week: string): Promise<Digest | undefined> {
-  const [row] = await db.select().from(digests).where(and(eq(digests.teamId, teamId), eq(digests.week, week)));
+  const [row] = await db
+    .select()
+    .from(digests)
+    .where(and(eq(digests.teamId, teamId), eq(digests.week, week)));
   return row;
 }
 
@@ -199,7 +191,7 @@ export async function digestMessageAt(db: Database, teamId: string, channelId: s
   return row;
 }
 
-export async function updateDigestMessageBlocks(db: Database, message: Pick<DigestMessage, 'id' | 'teamId'>, blocks: Record<string, unknown>[]): Promise<void> {
+export async function updateDigestMessageBlocks(db: Database, message: Pick<DigestMessage, 'id' | 'teamId'>, blocks: KnownBlock[]): Promise<void> {
   await db
     .update(digestMessages)
     .set({ blocks })

@@ -1,24 +1,24 @@
 /** Workspaces (Slack teams): created on first contact, configured by admins. */
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { CatalogueError, resolveCatalogue, type Catalogue } from '../../domain/catalogue.js';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { CatalogueError, THRESHOLD_NAMES, resolveCatalogue, unknownThresholdNames, type Catalogue } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { slackTeamId, workspaceSettingsPatchSchema, type WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import type { Database } from '../client.js';
 import { auditLog, workspaces } from '../schema/index.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, authorOf, type By } from './audit.js';
 import { parseInput } from './parse.js';
 
 export type Workspace = typeof workspaces.$inferSelect;
 
-/** The workspace row, created with defaults the first time a team is seen. */
-export async function ensureWorkspace(db: Database, teamId: string, name?: string): Promise<Workspace> {
+/** The workspace row, created with defaults the first time a team is seen (at `at`, the app's clock, when given). */
+export async function ensureWorkspace(db: Database, teamId: string, at?: Date): Promise<Workspace> {
   parseInput(slackTeamId, teamId);
   // Read first: every request needs the row, and it exists for all but the first.
   const found = await getWorkspace(db, teamId);
   if (found) return found;
   const [created] = await db
     .insert(workspaces)
-    .values({ teamId, name: name ?? null })
+    .values({ teamId, ...(at ? { createdAt: at, updatedAt: at } : {}) })
     .onConflictDoNothing()
     .returning();
   if (created) return created;
@@ -50,19 +50,18 @@ export function catalogueOf(workspace: Pick<Workspace, 'settings'>): Catalogue {
   return catalogue;
 }
 
-export async function workspaceCatalogue(db: Database, teamId: string): Promise<Catalogue> {
-  const workspace = await getWorkspace(db, teamId);
-  return workspace ? catalogueOf(workspace) : resolveCatalogue();
-}
-
 /** Changes schedule, channel or overrides; the merged catalogue must stay valid or nothing is stored. */
-export async function updateWorkspaceSettings(
-  db: Database,
-  teamId: string,
-  actor: string,
-  patch: WorkspaceSettingsPatch,
-): Promise<Workspace> {
+export async function updateWorkspaceSettings(db: Database, teamId: string, by: By, patch: WorkspaceSettingsPatch): Promise<Workspace> {
+  const { actor, at } = authorOf(by);
   const values = parseInput(workspaceSettingsPatchSchema, patch);
+  const unknown = unknownThresholdNames(values.settings?.thresholds ?? {});
+  if (unknown.length > 0) {
+    throw new RapportError(
+      'invalid_input',
+      `${unknown.map((n) => `\`${n}\``).join(', ')} ${unknown.length === 1 ? 'is not a threshold' : 'are not thresholds'}. The thresholds are: ${THRESHOLD_NAMES.join(', ')}.`,
+      { field: 'settings' },
+    );
+  }
   if (values.settings !== undefined) {
     try {
       resolveCatalogue(values.settings);
@@ -71,15 +70,18 @@ export async function updateWorkspaceSettings(
       throw error;
     }
   }
+  // A channel set anew is one the admin chose knowing the refusal: posting resumes there.
+  const channelReset = values.digestChannelId !== undefined ? { digestChannelRefusal: null, digestChannelRefusedAt: null } : {};
   return db.transaction(async (tx) => {
-    await ensureWorkspace(tx, teamId);
+    await ensureWorkspace(tx, teamId, at instanceof Date ? at : undefined);
     const [row] = await tx
       .update(workspaces)
-      .set({ ...values, updatedAt: sql`now()` })
+      .set({ ...values, ...channelReset, updatedAt: at })
       .where(eq(workspaces.teamId, teamId))
       .returning();
     await appendAudit(tx, teamId, {
       actor,
+      at,
       action: 'workspace.update',
       entityType: 'workspace',
       entityId: teamId,
@@ -87,6 +89,28 @@ export async function updateWorkspaceSettings(
     });
     return row!;
   });
+}
+
+/**
+ * Stops posting the digest to `channelId` (it is shared outside the organisation), if it is still the workspace's
+ * digest channel. Returns true the first time only, so whoever set it is told once.
+ */
+export async function refuseDigestChannel(db: Database, teamId: string, channelId: string, reason: string): Promise<boolean> {
+  const rows = await db
+    .update(workspaces)
+    .set({ digestChannelRefusal: reason, digestChannelRefusedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(workspaces.teamId, teamId), eq(workspaces.digestChannelId, channelId), isNull(workspaces.digestChannelRefusal)))
+    .returning({ teamId: workspaces.teamId });
+  if (rows.length > 0) {
+    await appendAudit(db, teamId, {
+      actor: 'system',
+      action: 'workspace.digest_channel_refused',
+      entityType: 'workspace',
+      entityId: teamId,
+      details: { channelId, reason },
+    });
+  }
+  return rows.length > 0;
 }
 
 /** Who last set the digest channel (from the audit log): the person to tell when Slack refuses the digest. */

@@ -5,7 +5,6 @@ import { incidentKindEnum } from './enums.js';
 import { clientRef } from './clients.js';
 import { instant, recordedAt, teamId } from './columns.js';
 
-
 export const calls = pgTable(
   'calls',
   {
@@ -98,6 +97,7 @@ export const warnings = pgTable(
     incidentId: uuid('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
     note: text('note').notNull().default(''),
     loggedAt: recordedAt('logged_at'),
+    requestKey: text('request_key'),
   },
-  (t) => [clientRef(t), index('warnings_client').on(t.teamId, t.clientId, t.givenAt)],
+  (t) => [clientRef(t), uniqueIndex('warnings_team_request_key').on(t.teamId, t.requestKey), index('warnings_client').on(t.teamId, t.clientId, t.givenAt)],
 );

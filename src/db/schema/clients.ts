@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { categoryEnum, clientStatusEnum, relationshipEnum } from './enums.js';
 import { instant, recordedAt, teamId } from './columns.js';
@@ -10,7 +9,10 @@ export const clients = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     teamId: teamId().references(() => workspaces.teamId, { onDelete: 'cascade' }),
+    /** As the user typed it (NFC): what Rapport shows. */
     name: text('name').notNull(),
+    /** `nameKey(name)` (domain/names.ts): what every lookup and the uniqueness check compare. */
+    nameKey: text('name_key').notNull(),
     category: categoryEnum('category').notNull().default('regular'),
     relationship: relationshipEnum('relationship').notNull().default('unknown'),
     status: clientStatusEnum('status').notNull().default('active'),
@@ -23,12 +25,16 @@ export const clients = pgTable(
     updatedAt: instant('updated_at').notNull().defaultNow(),
     /** Set when the status became `exited` (retention figures). */
     exitedAt: instant('exited_at'),
+    /** The Slack request that registered it: a retried delivery finds it instead of a name clash. */
+    requestKey: text('request_key'),
   },
   (t) => [
-    // Names are unique per workspace, ignoring case: users type them in commands.
-    uniqueIndex('clients_team_name').on(t.teamId, sql`lower(${t.name})`),
+    // Names are unique per workspace by key (case, Unicode form, dotted/dotless i…): users type them in commands.
+    // Also serves exact lookups by key and the whole-word prefix scan of one workspace.
+    uniqueIndex('clients_team_name_key').on(t.teamId, t.nameKey),
     // Target of the (team_id, client_id) foreign keys, so no row can point at another workspace's client.
     unique('clients_team_id').on(t.teamId, t.id),
+    uniqueIndex('clients_team_request_key').on(t.teamId, t.requestKey),
     // App Home and `/client list` per owner.
     index('clients_team_owner').on(t.teamId, t.ownerUserId),
   ],

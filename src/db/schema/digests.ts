@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { digestStatusEnum } from './enums.js';
 import { instant, recordedAt, teamId } from './columns.js';
@@ -57,7 +58,7 @@ export const digestMessages = pgTable(
     text: text('text').notNull().default(''),
     /** Clients the message names, so a decision finds the messages to update. */
     clientIds: jsonb('client_ids').$type<string[]>().notNull().default([]),
-    blocks: jsonb('blocks').$type<Record<string, unknown>[]>().notNull(),
+    blocks: jsonb('blocks').$type<KnownBlock[]>().notNull(),
     postedAt: instant('posted_at'),
   },
   (t) => [

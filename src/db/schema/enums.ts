@@ -10,3 +10,5 @@ export const incidentKindEnum = pgEnum('incident_kind', INCIDENT_KINDS);
 export const decisionKindEnum = pgEnum('decision_kind', DECISION_KINDS);
 export const DIGEST_STATUSES = ['claimed', 'posted'] as const;
 export const digestStatusEnum = pgEnum('digest_status', DIGEST_STATUSES);
+export const PROPOSAL_STATUSES = ['open', 'approved', 'declined'] as const;
+export const proposalStatusEnum = pgEnum('proposal_status', PROPOSAL_STATUSES);

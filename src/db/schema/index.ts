@@ -5,3 +5,4 @@ export * from './activity.js';
 export * from './digests.js';
 export * from './decisions.js';
 export * from './audit.js';
+export * from './requests.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { boolean, check, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { DEFAULT_DIGEST_SCHEDULE, type WorkspaceOverrides } from '../../domain/catalogue.js';
 import { instant, recordedAt } from './columns.js';
 
@@ -17,6 +17,14 @@ export const workspaces = pgTable(
     digestDay: smallint('digest_day').notNull().default(DEFAULT_DIGEST_SCHEDULE.day),
     /** HH:MM, 24-hour. */
     digestTime: text('digest_time').notNull().default(DEFAULT_DIGEST_SCHEDULE.time),
+    /**
+     * Why Rapport stopped posting to the digest channel (it became shared outside the organisation), or null.
+     * Cleared when an admin sets a channel again; the scheduler skips the workspace meanwhile.
+     */
+    digestChannelRefusal: text('digest_channel_refusal'),
+    digestChannelRefusedAt: instant('digest_channel_refused_at'),
+    /** Admins may let single- and multi-channel guests use Rapport; external (Slack Connect) people never. */
+    allowGuests: boolean('allow_guests').notNull().default(false),
     /** Threshold overrides, extra traits, weight changes: validated by `resolveCatalogue`. */
     settings: jsonb('settings').$type<WorkspaceOverrides>().notNull().default({}),
     createdAt: recordedAt('created_at'),

@@ -7,13 +7,24 @@ let userId = localStorage.getItem('rapport.user') || 'U0DANA';
 let tab = 'channel';
 
 const api = async (path, body) => {
-  const res = await fetch(path, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: userId, ...body }) } : undefined);
+  const res = await fetch(
+    path,
+    body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: userId, ...body }) } : undefined,
+  );
   return res.json();
 };
-const notice = (text) => { $('#notice').textContent = text || ''; };
+const notice = (text) => {
+  $('#notice').textContent = text || '';
+};
 
 function esc(text) {
-  return String(text ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return String(text ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+function channelName(id) {
+  return config.teams.find((t) => t.channelId === id)?.channelName ?? id;
 }
 function userName(id) {
   return config.users.find((u) => u.id === id)?.name ?? id;
@@ -22,9 +33,10 @@ function userName(id) {
 function mrkdwn(text) {
   return String(text ?? '')
     .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id) => `\u0001@${userName(id)}\u0002`)
-    .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id, name) => `\u0001#${name || id}\u0002`)
+    .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id, name) => `\u0001#${name || channelName(id)}\u0002`)
     .replace(/&(?!amp;|lt;|gt;)/g, '&amp;')
-    .replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*([^*\n]+)\*/g, '<b>$1</b>')
     .replace(/(^|\s)_([^_\n]+)_/g, '$1<i>$2</i>')
@@ -45,9 +57,15 @@ function renderBlocks(blocks, where, container) {
   for (const b of blocks || []) {
     let node;
     switch (b.type) {
-      case 'header': node = el(`<div class="block header">${plain(b.text)}</div>`); break;
-      case 'divider': node = el('<hr>'); break;
-      case 'context': node = el(`<div class="block context">${(b.elements || []).map((e) => textOf(e)).join(' ')}</div>`); break;
+      case 'header':
+        node = el(`<div class="block header">${plain(b.text)}</div>`);
+        break;
+      case 'divider':
+        node = el('<hr>');
+        break;
+      case 'context':
+        node = el(`<div class="block context">${(b.elements || []).map((e) => textOf(e)).join(' ')}</div>`);
+        break;
       case 'section': {
         node = el('<div class="block section"></div>');
         if (b.text) node.appendChild(el(`<div>${textOf(b.text)}</div>`));
@@ -64,8 +82,11 @@ function renderBlocks(blocks, where, container) {
         for (const e of b.elements || []) node.appendChild(renderElement(e, b.block_id, where));
         break;
       }
-      case 'input': node = renderInput(b, where); break;
-      default: node = el(`<div class="block context">[${esc(b.type)} block]</div>`);
+      case 'input':
+        node = renderInput(b, where);
+        break;
+      default:
+        node = el(`<div class="block context">[${esc(b.type)} block]</div>`);
     }
     if (b.block_id) node.dataset.blockId = b.block_id;
     container.appendChild(node);
@@ -83,7 +104,9 @@ function renderElement(e, blockId, where) {
     return btn;
   }
   if (e.type === 'overflow' || e.type === 'static_select') {
-    const sel = el(`<select><option value="">${e.type === 'overflow' ? '⋯ More' : plain(e.placeholder) || 'Choose'}</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`);
+    const sel = el(
+      `<select><option value="">${e.type === 'overflow' ? '⋯ More' : plain(e.placeholder) || 'Choose'}</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`,
+    );
     sel.addEventListener('change', () => {
       const o = e.options.find((x) => x.value === sel.value);
       if (o) sendAction(where, e, blockId, { selectedOption: o });
@@ -97,7 +120,9 @@ function renderElement(e, blockId, where) {
 /** Modal inputs, with their state read back in Slack's `view.state.values` shape on submit. */
 function renderInput(b, where) {
   const e = b.element;
-  const node = el(`<div class="input" data-block="${esc(b.block_id)}" data-type="${esc(e.type)}"><label class="title">${plain(b.label)}${b.optional ? ' <span class="hint">(optional)</span>' : ''}</label></div>`);
+  const node = el(
+    `<div class="input" data-block="${esc(b.block_id)}" data-type="${esc(e.type)}"><label class="title">${plain(b.label)}${b.optional ? ' <span class="hint">(optional)</span>' : ''}</label></div>`,
+  );
   let field;
   switch (e.type) {
     case 'plain_text_input':
@@ -114,30 +139,44 @@ function renderInput(b, where) {
       break;
     case 'checkboxes': {
       const initial = new Set((e.initial_options || []).map((o) => o.value));
-      field = el(`<div class="checks">${e.options.map((o) => `<label><input type="checkbox" value="${esc(o.value)}" ${initial.has(o.value) ? 'checked' : ''}> ${plain(o.text)}</label>`).join('')}</div>`);
+      field = el(
+        `<div class="checks">${e.options.map((o) => `<label><input type="checkbox" value="${esc(o.value)}" ${initial.has(o.value) ? 'checked' : ''}> ${plain(o.text)}</label>`).join('')}</div>`,
+      );
       break;
     }
     case 'static_select':
-      field = el(`<select name="${esc(b.block_id)}"><option value="">Choose…</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`);
+      field = el(
+        `<select name="${esc(b.block_id)}"><option value="">Choose…</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`,
+      );
       if (e.initial_option) field.value = e.initial_option.value;
-      if (b.dispatch_action) field.addEventListener('change', () => {
-        const o = e.options.find((x) => x.value === field.value);
-        if (o) sendAction({ ...where, values: readValues() }, e, b.block_id, { selectedOption: o });
-      });
+      if (b.dispatch_action)
+        field.addEventListener('change', () => {
+          const o = e.options.find((x) => x.value === field.value);
+          if (o) sendAction({ ...where, values: readValues() }, e, b.block_id, { selectedOption: o });
+        });
       break;
     case 'external_select': {
       // Type to search: the app's options load answers, as Slack's type-ahead does.
-      field = el(`<div><input type="text" placeholder="${plain(e.placeholder) || 'Type to search'}" data-role="search"><select data-role="choice"></select></div>`);
+      field = el(
+        `<div><input type="text" placeholder="${plain(e.placeholder) || 'Type to search'}" data-role="search"><select data-role="choice"></select></div>`,
+      );
       const search = field.querySelector('[data-role=search]');
       const choice = field.querySelector('[data-role=choice]');
+      const none = '<option value="">Choose…</option>';
+      const fill = (options) => {
+        choice.innerHTML = none + options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('');
+      };
       const load = async () => {
         const res = await api('/local/options', { viewId: where.viewId, actionId: e.action_id, blockId: b.block_id, value: search.value });
         const current = choice.value;
-        choice.innerHTML = (res.options || []).map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('');
+        fill(res.options || []);
         if ([...choice.options].some((o) => o.value === current)) choice.value = current;
       };
-      if (e.initial_option) choice.innerHTML = `<option value="${esc(e.initial_option.value)}">${plain(e.initial_option.text)}</option>`;
-      else load();
+      // Nothing is picked until the person picks (Save without choosing must not log against the first client).
+      if (e.initial_option) {
+        fill([e.initial_option]);
+        choice.value = e.initial_option.value;
+      } else load();
       search.addEventListener('input', load);
       break;
     }
@@ -158,9 +197,16 @@ function readValues() {
     let v;
     if (type === 'checkboxes') v = { type, selected_options: [...node.querySelectorAll('input:checked')].map((c) => ({ value: c.value })) };
     else if (type === 'datepicker') v = { type, selected_date: node.querySelector('input').value || null };
-    else if (type === 'static_select') { const s = node.querySelector('select'); v = { type, selected_option: s.value ? { value: s.value, text: { type: 'plain_text', text: s.selectedOptions[0].textContent } } : null }; }
-    else if (type === 'external_select') { const s = node.querySelector('[data-role=choice]'); v = { type, selected_option: s.value ? { value: s.value, text: { type: 'plain_text', text: s.selectedOptions[0].textContent } } : null }; }
-    else { const f = node.querySelector('input, textarea'); v = { type, value: f && f.value !== '' ? f.value : null }; }
+    else if (type === 'static_select') {
+      const s = node.querySelector('select');
+      v = { type, selected_option: s.value ? { value: s.value, text: { type: 'plain_text', text: s.selectedOptions[0].textContent } } : null };
+    } else if (type === 'external_select') {
+      const s = node.querySelector('[data-role=choice]');
+      v = { type, selected_option: s.value ? { value: s.value, text: { type: 'plain_text', text: s.selectedOptions[0].textContent } } : null };
+    } else {
+      const f = node.querySelector('input, textarea');
+      v = { type, value: f && f.value !== '' ? f.value : null };
+    }
     values[id] = { [id]: v };
   }
   return values;
@@ -169,7 +215,9 @@ function readValues() {
 function renderMessages(list, pane) {
   if (list.length === 0) pane.appendChild(el('<p class="hint">Nothing here yet.</p>'));
   for (const m of list) {
-    const node = el(`<div class="msg ${m.for ? 'ephemeral' : ''} ${m.threadTs ? 'thread' : ''}" data-testid="message"><span class="who">Rapport</span><span class="meta">${m.for ? 'Only visible to you' : m.threadTs ? 'in thread' : ''}</span></div>`);
+    const node = el(
+      `<div class="msg ${m.for ? 'ephemeral' : ''} ${m.threadTs ? 'thread' : ''}" data-testid="message"><span class="who">Rapport</span><span class="meta">${m.for ? 'Only visible to you' : m.threadTs ? 'in thread' : ''}</span></div>`,
+    );
     if (m.blocks?.length) renderBlocks(m.blocks, { messageId: m.id }, node);
     else node.appendChild(el(`<div>${mrkdwn(m.text)}</div>`));
     pane.appendChild(node);
@@ -177,6 +225,8 @@ function renderMessages(list, pane) {
 }
 
 let openModalId = null;
+/** The next render shows the newest message (first load, a tab switch, a command just sent). */
+let stickToEnd = true;
 function renderModal() {
   const dialog = $('#modal');
   const v = state.modal;
@@ -194,8 +244,16 @@ function renderModal() {
   const body = el('<div class="modal-body"></div>');
   renderBlocks(v.view.blocks, { viewId: v.id }, body);
   dialog.appendChild(body);
-  const foot = el(`<div class="modal-foot"><button type="button" data-role="cancel">${plain(v.view.close) || 'Cancel'}</button><button type="button" class="primary" data-role="submit" data-testid="modal-submit">${plain(v.view.submit) || 'Submit'}</button></div>`);
-  foot.querySelector('[data-role=cancel]').addEventListener('click', () => api('/local/close', { viewId: v.id }));
+  const foot = el(
+    `<div class="modal-foot"><button type="button" data-role="cancel">${plain(v.view.close) || 'Cancel'}</button><button type="button" class="primary" data-role="submit" data-testid="modal-submit">${plain(v.view.submit) || 'Submit'}</button></div>`,
+  );
+  const cancel = () => api('/local/close', { viewId: v.id });
+  foot.querySelector('[data-role=cancel]').addEventListener('click', cancel);
+  // Esc is Cancel: the form is closed for the app too, so it does not come back on the next refresh.
+  dialog.oncancel = (ev) => {
+    ev.preventDefault();
+    cancel();
+  };
   foot.querySelector('[data-role=submit]').addEventListener('click', async () => {
     for (const e of dialog.querySelectorAll('.error')) e.textContent = '';
     const res = await api('/local/submit', { viewId: v.id, values: readValues() });
@@ -216,10 +274,17 @@ function render() {
   $('#tab-channel').textContent = `# ${state.team.channelName}`;
   for (const b of document.querySelectorAll('.tab')) b.classList.toggle('active', b.dataset.tab === tab);
   const pane = $('#pane');
-  const scrolledToEnd = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 20;
+  const scrolledToEnd = stickToEnd || pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 20;
+  stickToEnd = false;
   pane.innerHTML = '';
-  if (tab === 'channel') { $('#pane-title').textContent = `# ${state.team.channelName}`; renderMessages(state.channel, pane); }
-  if (tab === 'dms') { $('#pane-title').textContent = 'Rapport — direct messages'; renderMessages(state.dms, pane); }
+  if (tab === 'channel') {
+    $('#pane-title').textContent = `# ${state.team.channelName}`;
+    renderMessages(state.channel, pane);
+  }
+  if (tab === 'dms') {
+    $('#pane-title').textContent = 'Rapport — direct messages';
+    renderMessages(state.dms, pane);
+  }
   if (tab === 'home') {
     $('#pane-title').textContent = 'Rapport — Home';
     if (state.home) renderBlocks(state.home.blocks, { home: true }, pane);
@@ -237,14 +302,23 @@ async function refresh() {
 async function start() {
   config = await api('/local/config');
   const select = $('#user-select');
-  select.innerHTML = config.users.map((u) => `<option value="${u.id}">${esc(u.title)} · ${esc(config.teams.find((t) => t.id === u.teamId).name)}</option>`).join('');
+  select.innerHTML = config.users
+    .map((u) => `<option value="${u.id}">${esc(u.title)} · ${esc(config.teams.find((t) => t.id === u.teamId).name)}</option>`)
+    .join('');
   select.value = userId;
-  select.addEventListener('change', () => { userId = select.value; localStorage.setItem('rapport.user', userId); openModalId = null; refresh(); });
-  for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', async () => {
-    tab = b.dataset.tab;
-    if (tab === 'home') await api('/local/home', {});
-    render();
+  select.addEventListener('change', () => {
+    userId = select.value;
+    localStorage.setItem('rapport.user', userId);
+    openModalId = null;
+    refresh();
   });
+  for (const b of document.querySelectorAll('.tab'))
+    b.addEventListener('click', async () => {
+      tab = b.dataset.tab;
+      stickToEnd = true;
+      if (tab === 'home') await api('/local/home', {});
+      render();
+    });
   $('#composer').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const input = $('#composer-input');
@@ -252,11 +326,21 @@ async function start() {
     if (!text) return;
     input.value = '';
     tab = 'channel';
+    stickToEnd = true;
     const res = await api('/local/command', { text });
     notice(res.error || '');
   });
-  $('#seed').addEventListener('click', async () => { notice('Loading the demo portfolio…'); const res = await api('/local/seed', {}); notice(res.message || res.error); });
-  $('#digest').addEventListener('click', async () => { notice('Posting the digest…'); tab = 'channel'; await api('/local/digest', {}); notice(''); });
+  $('#seed').addEventListener('click', async () => {
+    notice('Loading the demo portfolio…');
+    const res = await api('/local/seed', {});
+    notice(res.message || res.error);
+  });
+  $('#digest').addEventListener('click', async () => {
+    notice('Posting the digest…');
+    tab = 'channel';
+    await api('/local/digest', {});
+    notice('');
+  });
   new EventSource('/local/events').onmessage = () => refresh();
   await refresh();
 }

@@ -1,9 +1,9 @@
 /** How domain values read in Slack. */
-import { CATEGORY_LABELS, criterionFor, traitByKey, type Catalogue, type Category, type IncidentKind } from '../../domain/catalogue.js';
+import { INCIDENT_KIND_LABELS, criterionFor, traitByKey, type Catalogue, type IncidentKind } from '../../domain/catalogue.js';
 import type { CriterionMet } from '../../domain/firingCriteria.js';
 import type { Band, Health } from '../../domain/health.js';
 import type { Incident } from '../../domain/types.js';
-import { escapeText, formatDay, formatMoney } from './text.js';
+import { escapeText, formatMoney, plural } from './text.js';
 
 export const BAND_LABEL: Record<Band | 'unknown', string> = {
   healthy: '🟢 healthy',
@@ -21,17 +21,15 @@ export function traitLabel(catalogue: Catalogue, key: string): string {
   return trait ? `${trait.polarity === 'good' ? '👍' : '👎'} ${trait.label}` : key;
 }
 
+/** An incident as logged (never the criterion's wording, which says when it is met). */
 export function kindLabel(kind: IncidentKind): string {
-  const c = criterionFor(kind);
-  return `${c.class === 'red_flag' ? '🚩 ' : ''}${c.label}`;
+  return `${criterionFor(kind).class === 'red_flag' ? '🚩 ' : ''}${INCIDENT_KIND_LABELS[kind]}`;
 }
-
-export const categoryLabel = (category: Category) => CATEGORY_LABELS[category];
 
 export function incidentFacts(incident: Pick<Incident, 'details'>): string {
   const d = incident.details;
   const parts: string[] = [];
-  if (d.kind === 'slow_payment') parts.push(`${d.daysLate} days late`);
+  if (d.kind === 'slow_payment') parts.push(`${plural(d.daysLate, 'day')} late`);
   if ('invoiceRef' in d && d.invoiceRef) parts.push(`invoice ${escapeText(d.invoiceRef)}`);
   if (d.kind === 'slow_payment' && d.amount !== undefined) parts.push(`amount ${formatMoney(d.amount)}`);
   if (d.kind === 'invoice_dispute' && d.amountDisputed !== undefined) parts.push(`disputed ${formatMoney(d.amountDisputed)}`);
@@ -42,8 +40,9 @@ export function incidentFacts(incident: Pick<Incident, 'details'>): string {
   return parts.join(', ');
 }
 
-export function criterionLine(m: CriterionMet, timeZone = 'UTC'): string {
-  const dates = m.incidents.map((i) => formatDay(i.occurredAt, timeZone)).join(', ');
+/** A criterion met, with its incidents' dates (`day` formats them: full in a reply, compact in the digest). */
+export function criterionLine(m: CriterionMet, day: (d: Date) => string): string {
+  const dates = m.incidents.map((i) => day(i.occurredAt)).join(', ');
   const flag = m.criterion.class === 'red_flag' ? '🚩' : '⚠️';
   return `${flag} *${m.criterion.number}. ${m.criterion.label}*: ${m.summary} (${dates})`;
 }

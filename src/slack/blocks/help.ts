@@ -1,4 +1,8 @@
-/** Help for each command, generated from the catalogue so it always lists the real traits and kinds. */
+/**
+ * Help for each command, generated from the catalogue so it lists the real traits and kinds. It is answered in
+ * the ack, before anything is read, so it shows Rapport's default traits and says so (the `/call` form lists the
+ * workspace's own).
+ */
 import { CATEGORIES, CRITERIA, INCIDENT_KIND_ALIASES, RELATIONSHIPS, type Catalogue } from '../../domain/catalogue.js';
 import { CLIENT_FIELDS, USAGE } from '../parse/commandText.js';
 import { section, context, type Block } from './kit.js';
@@ -9,21 +13,35 @@ function traitLines(catalogue: Catalogue): string {
   const line = (polarity: 'good' | 'bad', sign: string) =>
     catalogue.traits
       .filter((t) => t.polarity === polarity)
-      .map((t) => `\`${sign}${t.aliases[0] ?? t.key}\` ${t.label}${t.aliases.length > 1 ? ` (also ${t.aliases.slice(1).map((a) => `\`${sign}${a}\``).join(', ')})` : ''}`)
+      .map(
+        (t) =>
+          `\`${sign}${t.aliases[0] ?? t.key}\` ${t.label}${
+            t.aliases.length > 1
+              ? ` (also ${t.aliases
+                  .slice(1)
+                  .map((a) => `\`${sign}${a}\``)
+                  .join(', ')})`
+              : ''
+          }`,
+      )
       .join('\n');
-  return `*Good traits*\n${line('good', '+')}\n*Bad traits*\n${line('bad', '-')}`;
+  return `*Good traits* (Rapport’s defaults; \`/call\` alone opens a form listing your workspace’s own)\n${line('good', '+')}\n*Bad traits*\n${line('bad', '-')}`;
 }
 
 export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
   switch (topic) {
     case 'call':
       return [
-        section(`*Log a call* — \`${USAGE.call}\`\nExample: \`/call acme +communication -reporting Weekly sync, still no usage data\`\n\`/call\` alone opens a form; \`/call acme\` opens it for Acme. Names with spaces work as typed, or in quotes.`),
+        section(
+          `*Log a call* — \`${USAGE.call}\`\nExample: \`/call acme +communication -reporting Weekly sync, still no usage data\`\n\`/call\` alone opens a form; \`/call acme\` opens it for Acme. Names with spaces work as typed, or in quotes.`,
+        ),
         section(traitLines(catalogue)),
       ];
     case 'incident':
       return [
-        section(`*Log an incident* — \`${USAGE.incident}\`\nExamples: \`/incident acme late 45 invoice=INV-7 amount=1200\` · \`/incident acme dispute invoice=INV-9\` · \`/incident acme competitor competitor=Globex\` (add \`off-contract\` when it was not about agreed work)\n\`/incident\` alone opens a form with the right fields for each kind.`),
+        section(
+          `*Log an incident* — \`${USAGE.incident}\`\nExamples: \`/incident acme late 45 invoice=INV-7 amount=1200\` · \`/incident acme dispute invoice=INV-9\` · \`/incident acme competitor competitor=Globex\` (add \`off-contract\` when it was not about agreed work)\n\`/incident\` alone opens a form with the right fields for each kind.`,
+        ),
         section(
           `*Kinds* (firing criterion number, then the words you can type)\n${CRITERIA.map((c) => `${c.number}. ${c.class === 'red_flag' ? '🚩 ' : ''}${c.label}: \`${[c.kind, ...INCIDENT_KIND_ALIASES[c.kind]].join('`, `')}\``).join('\n')}`,
         ),
@@ -55,4 +73,9 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
         ),
       ];
   }
+}
+
+/** The ack that answers `help` (or an unknown word, `lead` saying so): ephemeral, at once. */
+export function helpResponse(topic: HelpTopic, catalogue: Catalogue, lead?: string): { response_type: 'ephemeral'; text: string; blocks: Block[] } {
+  return { response_type: 'ephemeral', text: lead ?? `Rapport help: /${topic}`, blocks: [...(lead ? [section(lead)] : []), ...helpBlocks(topic, catalogue)] };
 }

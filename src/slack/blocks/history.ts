@@ -1,23 +1,14 @@
 /** A client's timeline (the digest's History button): everything logged and decided, newest first. */
-import type { ClientRecord } from '../../db/queries/activity.js';
-import type { Decision, Snooze } from '../../domain/types.js';
-import type { Catalogue } from '../../domain/catalogue.js';
+import type { ClientTimeline } from '../../services/clients.js';
+import { CATEGORY_LABELS, INCIDENT_KIND_LABELS, type Catalogue } from '../../domain/catalogue.js';
 import { decisionLine, snoozeLine } from '../../digest/compose.js';
 import { context, section, type Block } from './kit.js';
 import { incidentFacts, kindLabel, traitLabel } from './format.js';
-import { escapeText, formatDay, truncate } from './text.js';
-
-export interface TimelineInput {
-  clientName: string;
-  record: ClientRecord;
-  decisions: Decision[];
-  snoozes: Snooze[];
-  categoryChanges: { fromCategory: string; toCategory: string; changedBy: string; changedAt: Date }[];
-}
+import { escapeName, escapeText, formatDay, truncate } from './text.js';
 
 const LIMIT = 40;
 
-export function historyBlocks(catalogue: Catalogue, t: TimelineInput, timeZone = 'UTC'): Block[] {
+export function historyBlocks(catalogue: Catalogue, t: ClientTimeline, timeZone = 'UTC'): Block[] {
   const traitsByCall = new Map<string, string[]>();
   for (const o of t.record.observations) traitsByCall.set(o.callId, [...(traitsByCall.get(o.callId) ?? []), traitLabel(catalogue, o.trait)]);
   const events: { at: Date; line: string }[] = [
@@ -27,17 +18,27 @@ export function historyBlocks(catalogue: Catalogue, t: TimelineInput, timeZone =
     })),
     ...t.record.incidents.map((i) => {
       const facts = incidentFacts(i);
-      return { at: i.occurredAt, line: `❗ ${kindLabel(i.kind)}${facts ? ` (${facts})` : ''}, logged by <@${i.loggedBy}>${i.description ? ` — ${escapeText(truncate(i.description, 100))}` : ''}` };
+      return {
+        at: i.occurredAt,
+        line: `❗ ${kindLabel(i.kind)}${facts ? ` (${facts})` : ''}, logged by <@${i.loggedBy}>${i.description ? ` — ${escapeText(truncate(i.description, 100))}` : ''}`,
+      };
     }),
-    ...t.record.warnings.map((w) => ({ at: w.givenAt, line: `🗣️ <@${w.givenBy}> told the client ${w.kind.replace('_', ' ')} is unacceptable` })),
+    ...t.record.warnings.map((w) => ({
+      at: w.givenAt,
+      line: `🗣️ <@${w.givenBy}> told the client that ${INCIDENT_KIND_LABELS[w.kind].toLowerCase()} is unacceptable`,
+    })),
     ...t.decisions.map((d) => ({ at: d.decidedAt, line: decisionLine(d, timeZone) })),
     ...t.snoozes.map((s) => ({ at: s.snoozedAt, line: snoozeLine(s, timeZone) })),
-    ...t.categoryChanges.map((c) => ({ at: c.changedAt, line: `🏷️ Category ${c.fromCategory} → ${c.toCategory} by <@${c.changedBy}>` })),
+    ...t.categoryChanges.map((c) => ({
+      at: c.changedAt,
+      line: `🏷️ Category ${CATEGORY_LABELS[c.fromCategory]} → ${CATEGORY_LABELS[c.toCategory]} by <@${c.changedBy}>`,
+    })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  if (events.length === 0) return [section(`*${escapeText(t.clientName)}*: nothing logged yet.`)];
+  if (events.length === 0) return [section(`*${escapeName(t.client.name)}*: nothing logged yet.`)];
   const lines = events.slice(0, LIMIT).map((e) => `${formatDay(e.at, timeZone)} · ${e.line}`);
-  const blocks: Block[] = [section(`*History of ${escapeText(t.clientName)}* (newest first)`)];
+  const blocks: Block[] = [section(`*History of ${escapeName(t.client.name)}* (newest first)`)];
   for (let i = 0; i < lines.length; i += 10) blocks.push(section(lines.slice(i, i + 10).join('\n')));
-  if (events.length > LIMIT) blocks.push(context(`…${events.length - LIMIT} older entries not shown. \`/client show ${escapeText(t.clientName)}\` has the summary.`));
+  if (events.length > LIMIT)
+    blocks.push(context(`…${events.length - LIMIT} older entries not shown. \`/client show ${escapeName(t.client.name)}\` has the summary.`));
   return blocks;
 }

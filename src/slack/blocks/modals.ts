@@ -1,42 +1,19 @@
 /** The call and incident modals. Inputs use INPUTS ids as block id and action id alike. */
+import type { ClientProfile } from '../../domain/types.js';
 import { CRITERIA, OUR_SIDE_CHECKLIST, type Catalogue, type IncidentDetails, type IncidentKind, type TraitDefinition } from '../../domain/catalogue.js';
 import { INPUTS, VIEWS } from '../ids.js';
-import { option, section, type Block, type Json } from './kit.js';
+import type { ModalMetadata } from '../parse/viewState.js';
+import type { ModalView, PlainTextOption } from '@slack/types';
+import { input, modal, option, plain, section, type Block } from './kit.js';
 import { kindLabel } from './format.js';
-import { dateFormatter, escapeText, LIMITS } from './text.js';
-
-/** Kept in `private_metadata`: ids only (slack-contract.md), never data the user could tamper with usefully. */
-export interface ModalMetadata {
-  channelId: string | null;
-  /** Set when editing a logged entry. */
-  entryId?: string;
-}
+import { escapeName } from './text.js';
 
 export interface PickedClient {
   id: string;
   name: string;
 }
 
-const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
-
-function input(blockId: string, label: string, element: Json, optional = false, extra: Json = {}): Block {
-  return { type: 'input', block_id: blockId, label: plain(label), optional, element: { ...element, action_id: blockId }, ...extra };
-}
-
-/** The frame every Rapport modal shares; `metadata` holds ids only (slack-contract.md). */
-function modal(callbackId: string, title: string, submit: string, metadata: unknown, blocks: Block[]): Block {
-  return {
-    type: 'modal',
-    callback_id: callbackId,
-    private_metadata: JSON.stringify(metadata).slice(0, LIMITS.privateMetadata),
-    title: plain(title),
-    submit: plain(submit),
-    close: plain('Cancel'),
-    blocks,
-  };
-}
-
-export function clientOption(client: PickedClient): Json {
+export function clientOption(client: PickedClient): PlainTextOption {
   return option(client.name, client.id);
 }
 
@@ -49,24 +26,24 @@ function clientPicker(client?: PickedClient): Block {
   });
 }
 
-/** YYYY-MM-DD of `at` in the time zone: what the date picker shows as "today". */
-export function isoDay(at: Date, timeZone: string): string {
-  return dateFormatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 function traitCheckboxes(blockId: string, label: string, traits: readonly TraitDefinition[], selected: readonly string[]): Block[] {
   // A checkbox group holds at most 10 options: more traits continue in further groups.
   const blocks: Block[] = [];
   for (let i = 0; i < traits.length; i += 10) {
     const chunk = traits.slice(i, i + 10);
     const options = chunk.map((t) => option(t.label, t.key));
-    const initial = options.filter((o) => selected.includes(o.value));
+    const initial = options.filter((o) => selected.includes(o.value ?? ''));
     blocks.push(
-      input(i === 0 ? blockId : `${blockId}_${i / 10 + 1}`, i === 0 ? label : `${label} (more)`, {
-        type: 'checkboxes',
-        options,
-        ...(initial.length > 0 ? { initial_options: initial } : {}),
-      }, true),
+      input(
+        i === 0 ? blockId : `${blockId}_${i / 10 + 1}`,
+        i === 0 ? label : `${label} (more)`,
+        {
+          type: 'checkboxes',
+          options,
+          ...(initial.length > 0 ? { initial_options: initial } : {}),
+        },
+        true,
+      ),
     );
   }
   return blocks;
@@ -80,21 +57,32 @@ export interface CallModalInput {
   initial?: { date: string; traits: string[]; notes: string; ourSide: string[] };
 }
 
-export function callModal(m: CallModalInput): Block {
+export function callModal(m: CallModalInput): ModalView {
   const good = m.catalogue.traits.filter((t) => t.polarity === 'good');
   const bad = m.catalogue.traits.filter((t) => t.polarity === 'bad');
   const selected = m.initial?.traits ?? [];
   const ourSideOptions = OUR_SIDE_CHECKLIST.map((s) => option(s[0]!.toUpperCase() + s.slice(1), s));
-  const ourSideInitial = ourSideOptions.filter((o) => m.initial?.ourSide.includes(o.value));
+  const ourSideInitial = ourSideOptions.filter((o) => m.initial?.ourSide.includes(o.value ?? ''));
   return modal(VIEWS.call, m.metadata.entryId ? 'Edit call' : 'Log a call', 'Save', m.metadata, [
     clientPicker(m.client),
     input(INPUTS.date, 'Date of the call', { type: 'datepicker', initial_date: m.initial?.date ?? m.today }),
     ...traitCheckboxes(INPUTS.goodTraits, 'Good traits observed', good, selected),
     ...traitCheckboxes(INPUTS.badTraits, 'Bad traits observed', bad, selected),
-    input(INPUTS.notes, 'Notes', { type: 'plain_text_input', multiline: true, max_length: 3000, ...(m.initial?.notes ? { initial_value: m.initial.notes } : {}) }, true),
-    input(INPUTS.ourSide, 'Our side: we showed…', { type: 'checkboxes', options: ourSideOptions, ...(ourSideInitial.length > 0 ? { initial_options: ourSideInitial } : {}) }, true, {
-      hint: plain('Recorded for your own review; it does not change the client’s score.'),
-    }),
+    input(
+      INPUTS.notes,
+      'Notes',
+      { type: 'plain_text_input', multiline: true, max_length: 3000, ...(m.initial?.notes ? { initial_value: m.initial.notes } : {}) },
+      true,
+    ),
+    input(
+      INPUTS.ourSide,
+      'Our side: we showed…',
+      { type: 'checkboxes', options: ourSideOptions, ...(ourSideInitial.length > 0 ? { initial_options: ourSideInitial } : {}) },
+      true,
+      {
+        hint: 'Recorded for your own review; it does not change the client’s score.',
+      },
+    ),
   ]);
 }
 
@@ -110,7 +98,12 @@ export interface IncidentModalInput {
 function kindFields(kind: IncidentKind | undefined, details: IncidentDetails | undefined): Block[] {
   const d = (details ?? {}) as Record<string, unknown>;
   const number = (blockId: string, label: string, decimal: boolean, optional: boolean, min: string, value: unknown) =>
-    input(blockId, label, { type: 'number_input', is_decimal_allowed: decimal, min_value: min, ...(value !== undefined ? { initial_value: String(value) } : {}) }, optional);
+    input(
+      blockId,
+      label,
+      { type: 'number_input', is_decimal_allowed: decimal, min_value: min, ...(value !== undefined ? { initial_value: String(value) } : {}) },
+      optional,
+    );
   const text = (blockId: string, label: string, value: unknown) =>
     input(blockId, label, { type: 'plain_text_input', max_length: 100, ...(typeof value === 'string' ? { initial_value: value } : {}) }, true);
   switch (kind) {
@@ -126,7 +119,12 @@ function kindFields(kind: IncidentKind | undefined, details: IncidentDetails | u
       const agreed = option('It was about agreed or ongoing work', 'yes');
       return [
         text(INPUTS.competitor, 'Competitor', d.competitor),
-        input(INPUTS.onAgreedWork, 'Agreed work', { type: 'checkboxes', options: [agreed], ...(d.onAgreedWork === false ? {} : { initial_options: [agreed] }) }, true),
+        input(
+          INPUTS.onAgreedWork,
+          'Agreed work',
+          { type: 'checkboxes', options: [agreed], ...(d.onAgreedWork === false ? {} : { initial_options: [agreed] }) },
+          true,
+        ),
       ];
     }
     default:
@@ -134,7 +132,7 @@ function kindFields(kind: IncidentKind | undefined, details: IncidentDetails | u
   }
 }
 
-export function incidentModal(m: IncidentModalInput): Block {
+export function incidentModal(m: IncidentModalInput): ModalView {
   const kindOptions = CRITERIA.map((c) => option(`${c.number}. ${kindLabel(c.kind)}`, c.kind));
   const initialKind = kindOptions.find((o) => o.value === m.kind);
   return modal(VIEWS.incident, m.metadata.entryId ? 'Edit incident' : 'Log an incident', 'Save', m.metadata, [
@@ -144,23 +142,53 @@ export function incidentModal(m: IncidentModalInput): Block {
     }),
     input(INPUTS.date, 'Date', { type: 'datepicker', initial_date: m.initial?.date ?? m.today }),
     ...kindFields(m.kind, m.initial?.details),
-    input(INPUTS.description, 'Description', { type: 'plain_text_input', multiline: true, max_length: 3000, ...(m.initial?.description ? { initial_value: m.initial.description } : {}) }, true),
+    input(
+      INPUTS.description,
+      'Description',
+      { type: 'plain_text_input', multiline: true, max_length: 3000, ...(m.initial?.description ? { initial_value: m.initial.description } : {}) },
+      true,
+    ),
     ...(m.kind === 'mental_abuse'
       ? [section('_Criterion 2 counts abuse only after the client was told it is unacceptable: the confirmation offers a button to record that._')]
       : []),
   ]);
 }
 
-
-/** "Keep" needs a reason (domain.md §5): asked in a modal. Ids only in the metadata; re-checked on submit. */
-export interface KeepReasonMetadata {
+/** A digest decision asked in a modal (ids only in the metadata; who may decide is checked again on submit). */
+export interface DecisionMetadata {
   clientId: string;
   digestId: string | null;
+  kind: 'keep' | 'require_prepayment' | 'start_exit';
+  /** Where the digest message was, so a proposal's answer can be shown there. */
+  channelId: string | null;
 }
 
-export function keepReasonModal(m: KeepReasonMetadata & { clientName: string }): Block {
-  return modal(VIEWS.keepReason, 'Keep this client', 'Keep', { clientId: m.clientId, digestId: m.digestId }, [
-    section(`Why keep *${escapeText(m.clientName)}* despite what the digest shows? The reason is recorded with your name.`),
-    input(INPUTS.reason, 'Reason', { type: 'plain_text_input', multiline: true, max_length: 1000, min_length: 3 }),
-  ]);
+const DECISION_TITLES: Record<DecisionMetadata['kind'], string> = {
+  keep: 'Keep this client',
+  require_prepayment: 'Require prepayment',
+  start_exit: 'Start the exit',
+};
+
+/**
+ * What the decision will do, said before it is done: keeping needs a reason (domain.md §5); the costly two
+ * (prepayment, exit) say what changes and take an optional note. A member sees the same form as a proposal.
+ */
+export function decisionModal(m: DecisionMetadata & { client: Pick<ClientProfile, 'name' | 'status'>; proposing: boolean }): ModalView {
+  const name = `*${escapeName(m.client.name)}*`;
+  const consequence: Record<DecisionMetadata['kind'], string> = {
+    keep:
+      `Why keep ${name} despite what the digest shows? Your reason is recorded with your name, and ${name} leaves the firing criteria section until new evidence arrives (a red flag keeps it listed first, with your decision beside it).` +
+      (m.client.status === 'exited' ? ` Its status becomes *active* again (it is exited now).` : ''),
+    require_prepayment: `${name}’s status becomes *prepay only*: everyone who logs a call or incident for it is reminded to work with it only on full prepayment.`,
+    start_exit: `${name} will leave lists and the digest; its status becomes *exited*. Its history stays, and a later “keep” brings it back.`,
+  };
+  const blocks: Block[] = [section(consequence[m.kind])];
+  if (m.proposing) blocks.push(section('_You are not its owner or an admin: this goes to its owner as a proposal to approve._'));
+  blocks.push(
+    m.kind === 'keep'
+      ? input(INPUTS.reason, 'Reason', { type: 'plain_text_input', multiline: true, max_length: 1000, min_length: 3 })
+      : input(INPUTS.reason, 'Note (optional)', { type: 'plain_text_input', multiline: true, max_length: 1000 }, true),
+  );
+  const submit = m.proposing ? 'Propose' : m.kind === 'keep' ? 'Keep' : 'Confirm';
+  return modal(VIEWS.decision, DECISION_TITLES[m.kind], submit, { clientId: m.clientId, digestId: m.digestId, kind: m.kind, channelId: m.channelId }, blocks);
 }

@@ -18,10 +18,8 @@ export const LIMITS = {
   privateMetadata: 3000,
 } as const;
 
-/** Escapes the three characters mrkdwn treats as control characters, so user text cannot mention or link. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { escapeName, escapeText } from '../../domain/mrkdwn.js';
+export { plural } from '../../domain/words.js';
 
 /** Cuts text to `max` characters (code points kept whole) and says so, rather than letting Slack reject it. */
 export function truncate(text: string, max: number, note = '… (truncated)'): string {
@@ -50,6 +48,18 @@ export function dateFormatter(locale: string, options: Intl.DateTimeFormatOption
 
 export function formatDay(date: Date, timeZone = 'UTC'): string {
   return dateFormatter('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date);
+}
+
+/** A compact day for lists of dates: "23 Nov", with the year only when it is not `reference`'s year. */
+export function formatShortDay(date: Date, timeZone: string, reference: Date): string {
+  const year = (d: Date) => dateFormatter('en-GB', { year: 'numeric', timeZone }).format(d);
+  const sameYear = year(date) === year(reference);
+  return dateFormatter('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone }).format(date);
+}
+
+/** A digest week key (the local date of its slot, YYYY-MM-DD) as people read it. */
+export function formatWeek(week: string): string {
+  return formatDay(new Date(`${week}T12:00:00Z`), 'UTC');
 }
 
 export function formatMoney(amount: number): string {

@@ -8,9 +8,12 @@ import { registerClientCommand } from './commands/client.js';
 import { registerIncidentCommand } from './commands/incident.js';
 import { registerRapportCommand } from './commands/rapport.js';
 import { registerAppHome } from './events/appHome.js';
+import { registerChannelShared } from './events/channelShared.js';
 import { registerLogEntryViews } from './views/logEntry.js';
 import { registerDigestActions } from './actions/digest.js';
-import { registerKeepReasonView } from './views/keepReason.js';
+import { registerDecisionView } from './views/decision.js';
+import { registerClientNameActions } from './actions/clientName.js';
+import { registerProposalActions } from './actions/proposals.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerCallCommand(app, deps);
@@ -21,6 +24,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerLogEntryActions(app, deps);
   registerModalInputs(app, deps);
   registerAppHome(app, deps);
+  registerChannelShared(app, deps);
   registerDigestActions(app, deps);
-  registerKeepReasonView(app, deps);
+  registerDecisionView(app, deps);
+  registerClientNameActions(app, deps);
+  registerProposalActions(app, deps);
 }

@@ -2,6 +2,7 @@
  * Slash-command text → plain values. Pure: no database, no Slack. Client names are resolved elsewhere
  * (they need the workspace's names), so these parsers work on the words after the client.
  */
+import { quoteCode } from '../../domain/mrkdwn.js';
 import {
   CATEGORIES,
   CLIENT_STATUSES,
@@ -15,7 +16,10 @@ import {
   type Polarity,
   type Relationship,
 } from '../../domain/catalogue.js';
+import { entryDayProblem, entryInstant } from '../../domain/calendar.js';
 import { RapportError } from '../../domain/errors.js';
+import type { ClientPatch } from '../../domain/inputs.js';
+import { unquoteName } from '../../domain/names.js';
 
 export interface Token {
   value: string;
@@ -23,6 +27,11 @@ export interface Token {
   start: number;
   end: number;
   quoted: boolean;
+}
+
+/** A slash command's text as Rapport reads it: NFC (a decomposed "é" from a Mac keyboard is one letter), trimmed. */
+export function commandText(command: { text: string }): string {
+  return command.text.normalize('NFC').trim();
 }
 
 /** Splits on white space; "double", “curly” or 'single' quotes keep a name with spaces together. */
@@ -52,13 +61,14 @@ export function usageError(message: string, usage: string): RapportError {
 }
 
 export const USAGE = {
-  call: '/call <client> [+trait …] [-trait …] [notes]',
-  incident: '/incident <client> <kind> [days=N] [invoice=REF] [amount=N] [competitor=NAME] [notes]',
+  call: '/call <client> [yesterday | monday | 2026-11-20] [+trait …] [-trait …] [notes]',
+  incident: '/incident <client> [yesterday | monday | 2026-11-20] <kind> [days=N] [invoice=REF] [amount=N] [competitor=NAME] [notes]',
   clientAdd: '/client add <name> [category] [relationship] [@owner] [monthly value]',
   clientShow: '/client show <name>',
-  clientList: '/client list [category|band]',
+  clientList: '/client list [category | band | exited | prepay | mine | @owner]',
+  clientFind: '/client find <part of a name>',
   clientSet: '/client set <name> <field> <value>',
-  settings: '/rapport settings [channel #c | day monday | time 09:00 | timezone Europe/Istanbul | threshold <name> <value>]',
+  settings: '/rapport settings [channel #c | day monday | time 09:00 | timezone Europe/Istanbul | threshold <name> <value> | guests allow|refuse]',
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -67,6 +77,8 @@ export const USAGE = {
 export interface CallArgs {
   traits: string[];
   notes: string;
+  /** ±words found inside the notes (read as text, never as traits): the reply says so. */
+  signedWordsInNotes: string[];
 }
 
 /** `+communication -reporting Weekly sync…`: leading ±words are traits, the rest is notes. */
@@ -86,12 +98,56 @@ export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readon
   if (unknown.length > 0) {
     throw new RapportError(
       'invalid_input',
-      `I don't know the trait${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')}. ` +
+      `I don't know the trait${unknown.length > 1 ? 's' : ''} ${unknown.map(quoteCode).join(', ')}. ` +
         `Use \`+\` for a good trait and \`-\` for a bad one; \`/call help\` lists them.`,
       { field: 'traits' },
     );
   }
-  return { traits: [...new Set(traits)], notes: restOf(text, tokens, i) };
+  const signedWordsInNotes = tokens
+    .slice(i)
+    .filter((t) => !t.quoted && /^[+-]\p{L}/u.test(t.value))
+    .map((t) => t.value);
+  return { traits: [...new Set(traits)], notes: restOf(text, tokens, i), signedWordsInNotes };
+}
+
+/** The instant an entry named with `day` happened, or a refusal saying why that day cannot be used. */
+export function occurredOn(day: string, today: string, now: Date): Date {
+  const problem = entryDayProblem(day, today);
+  if (problem) throw new RapportError('invalid_input', problem, { field: 'occurredAt' });
+  return entryInstant(day, today, now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates in one-line logging: `/call acme yesterday +comms …`
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+function weekdayOf(word: string): number {
+  const w = word.toLowerCase();
+  return w.length >= 3 ? WEEKDAYS.findIndex((d) => d.startsWith(w)) : -1;
+}
+
+/**
+ * A day named at `tokens[from]` (optionally after "on"): `today`, `yesterday`, a weekday (the latest one, today
+ * included, so `monday` on a Monday is today; `last monday` is the one before), or an ISO date. `today` is the
+ * workspace's date, YYYY-MM-DD. Returns the day and how many tokens it took, or undefined when none is named.
+ */
+export function parseDayWords(tokens: readonly Token[], from: number, today: string): { day: string; used: number } | undefined {
+  let i = from;
+  const word = (k: number) => (tokens[k] && !tokens[k]!.quoted ? tokens[k]!.value.toLowerCase().replace(/,$/, '') : undefined);
+  if (word(i) === 'on') i++;
+  const anchor = Date.parse(`${today}T12:00:00Z`);
+  const back = (days: number) => new Date(anchor - days * 86_400_000).toISOString().slice(0, 10);
+  const w = word(i);
+  if (!w) return undefined;
+  if (w === 'today') return { day: today, used: i - from + 1 };
+  if (w === 'yesterday') return { day: back(1), used: i - from + 1 };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(w)) return { day: w, used: i - from + 1 };
+  const last = w === 'last';
+  const weekday = weekdayOf(last ? (word(i + 1) ?? '') : w);
+  if (weekday < 0) return undefined;
+  const since = (new Date(anchor).getUTCDay() - weekday + 7) % 7;
+  return { day: back(last ? since || 7 : since), used: i - from + (last ? 2 : 1) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +181,7 @@ export function parseIncidentArgs(text: string, tokens: readonly Token[]): Incid
   const kind = kindToken && !kindToken.quoted ? incidentKindFromWord(kindToken.value) : undefined;
   if (!kind) {
     throw usageError(
-      kindToken ? `\`${kindToken.value}\` is not an incident kind; \`/incident help\` lists them.` : 'Which kind of incident?',
+      kindToken ? `${quoteCode(kindToken.value)} is not an incident kind; \`/incident help\` lists them.` : 'Which kind of incident?',
       USAGE.incident,
     );
   }
@@ -144,14 +200,17 @@ export function parseIncidentArgs(text: string, tokens: readonly Token[]): Incid
       const value = kv[2]!;
       const allowed = KIND_FIELDS[kind] ?? [];
       if (!allowed.includes(key)) {
-        throw usageError(`\`${key}=\` does not apply to this kind of incident${allowed.length ? ` (it takes ${allowed.map((a) => `${a}=`).join(', ')})` : ''}.`, USAGE.incident);
+        throw usageError(
+          `\`${key}=\` does not apply to this kind of incident${allowed.length ? ` (it takes ${allowed.map((a) => `${a}=`).join(', ')})` : ''}.`,
+          USAGE.incident,
+        );
       }
       if (key === 'days') {
-        if (!/^\d+$/.test(value)) throw usageError(`days must be a whole number of days late, not \`${value}\`.`, USAGE.incident);
+        if (!/^\d+$/.test(value)) throw usageError(`days must be a whole number of days late, not ${quoteCode(value)}.`, USAGE.incident);
         fields.daysLate = Number(value);
       } else if (key === 'amount') {
         const amount = parseAmount(value);
-        if (amount === undefined) throw usageError(`amount must be a number, not \`${value}\`.`, USAGE.incident);
+        if (amount === undefined) throw usageError(`amount must be a number, not ${quoteCode(value)}.`, USAGE.incident);
         if (kind === 'invoice_dispute') fields.amountDisputed = amount;
         else fields.amount = amount;
       } else if (key === 'invoice') fields.invoiceRef = value;
@@ -223,12 +282,12 @@ export function parseClientAdd(text: string, tokens: readonly Token[]): ClientAd
     else if (owner && !args.ownerUserId) args.ownerUserId = owner;
     else if (value !== undefined && args.monthlyValue === undefined) args.monthlyValue = value;
     else if (/^@\S+$/.test(t.value)) {
-      throw usageError(`Mention the owner so Slack sends their id (pick them from the @ list), not \`${t.value}\`.`, USAGE.clientAdd);
+      throw usageError(`Mention the owner so Slack sends their id (pick them from the @ list), not ${quoteCode(t.value)}.`, USAGE.clientAdd);
     } else break;
     end--;
   }
   const nameTokens = tokens.slice(0, end);
-  const name = nameTokens.length === 1 ? nameTokens[0]!.value : text.slice(nameTokens[0]?.start ?? 0, nameTokens.at(-1)?.end ?? 0).trim();
+  const name = nameTokens.length === 1 ? nameTokens[0]!.value : unquoteName(text.slice(nameTokens[0]?.start ?? 0, nameTokens.at(-1)?.end ?? 0));
   if (!name) throw usageError('Give the new client a name.', USAGE.clientAdd);
   return { name, ...args };
 }
@@ -244,4 +303,83 @@ export function splitClientSet(tokens: readonly Token[]): { nameTokens: Token[];
     if (field && !t.quoted) return { nameTokens: tokens.slice(0, i), field, valueTokens: tokens.slice(i + 1) };
   }
   throw usageError(`Say which field to change: ${CLIENT_FIELDS.join(', ')}.`, USAGE.clientSet);
+}
+
+/** What `/client list` narrows to (one word, or an @mention). */
+export interface ClientListFilter {
+  category?: Category;
+  band?: 'healthy' | 'watch' | 'at_risk';
+  status?: ClientStatus;
+  ownerUserId?: string;
+}
+
+const BAND_WORDS: Record<string, NonNullable<ClientListFilter['band']>> = {
+  healthy: 'healthy',
+  watch: 'watch',
+  'at-risk': 'at_risk',
+  at_risk: 'at_risk',
+  risk: 'at_risk',
+};
+const STATUS_WORDS: Record<string, ClientStatus> = {
+  exited: 'exited',
+  prepay: 'prepay_only',
+  'prepay-only': 'prepay_only',
+  prepay_only: 'prepay_only',
+  'under-review': 'under_review',
+  review: 'under_review',
+  active: 'active',
+};
+
+export function parseClientListFilter(words: readonly string[], actor: string): ClientListFilter {
+  const raw = words.join(' ').trim();
+  if (!raw || /^all$/i.test(raw)) return {};
+  const owner = userFromMention(raw);
+  if (owner) return { ownerUserId: owner };
+  const word = words.join('-').toLowerCase();
+  if (word === 'mine' || word === 'my' || word === 'me') return { ownerUserId: actor };
+  const category = categoryFromWord(word);
+  if (category) return { category };
+  if (BAND_WORDS[word]) return { band: BAND_WORDS[word] };
+  if (STATUS_WORDS[word]) return { status: STATUS_WORDS[word] };
+  throw usageError(
+    `${quoteCode(raw)} is not something I can list by. Try a category (regular, vip, problem, employee), a band (healthy, watch, at-risk), a status (exited, prepay), \`mine\` or an @owner.`,
+    USAGE.clientList,
+  );
+}
+
+/** The value of `/client set <name> <field> <value…>` as the change it asks for. */
+export function parseClientSetValue(field: ClientField, valueTokens: readonly Token[], rawValue: string): ClientPatch {
+  const word = valueTokens[0]?.value ?? '';
+  const invalid = (what: string) => usageError(`${quoteCode(rawValue)} is not a ${what}.`, USAGE.clientSet);
+  switch (field) {
+    case 'name':
+      return { name: rawValue };
+    case 'category': {
+      const category = categoryFromWord(word);
+      if (!category) throw invalid('category (regular, vip, problem, employee)');
+      return { category };
+    }
+    case 'relationship': {
+      const relationship = relationshipFromWord(word);
+      if (!relationship) throw invalid('relationship (long-term, stepping-stone, unknown)');
+      return { relationship };
+    }
+    case 'owner': {
+      if (/^(none|nobody|-)$/i.test(word)) return { ownerUserId: null };
+      const owner = userFromMention(word);
+      if (!owner) throw usageError('Mention the new owner with @ (pick them from the list), or say `none`.', USAGE.clientSet);
+      return { ownerUserId: owner };
+    }
+    case 'value': {
+      if (/^(none|-)$/i.test(word)) return { monthlyValue: null };
+      const monthlyValue = parseAmount(word);
+      if (monthlyValue === undefined) throw invalid('monthly value (e.g. 1200 or 12k)');
+      return { monthlyValue };
+    }
+    case 'status': {
+      const status = statusFromWord(word);
+      if (!status) throw invalid('status (active, under_review, prepay_only, exited)');
+      return { status };
+    }
+  }
 }

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { INCIDENT_KINDS, incidentDetailsSchema, type IncidentKind } from '../../domain/catalogue.js';
 import type { NewCall, NewIncident } from '../../domain/inputs.js';
+import { entryDayProblem, entryInstant } from '../../domain/calendar.js';
 import { INPUTS } from '../ids.js';
-import type { ModalMetadata } from '../blocks/modals.js';
 
 const selected = z.object({ value: z.string(), text: z.object({ text: z.string() }).optional() });
 const elementState = z.object({
@@ -20,10 +20,16 @@ const elementState = z.object({
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
 export type ViewState = z.infer<typeof viewStateSchema>;
 
+/** Kept in a form's `private_metadata`: ids only (slack-contract.md), never data the user could tamper with usefully. */
 export const modalMetadataSchema = z.object({
+  /** Where the form was opened from: its confirmation is answered there. */
   channelId: z.string().max(20).nullable().default(null),
+  /** Set when editing a logged entry. */
   entryId: z.uuid().optional(),
+  /** The Edit click's response URL: the confirmation it was on is replaced with the edited one. */
+  responseUrl: z.url().max(500).optional(),
 });
+export type ModalMetadata = z.input<typeof modalMetadataSchema>;
 
 export function parseMetadata(raw: string | undefined): ModalMetadata {
   try {
@@ -42,7 +48,7 @@ function element(state: ViewState, blockId: string) {
 }
 
 function text(state: ViewState, blockId: string): string {
-  return element(state, blockId)?.value?.trim() ?? '';
+  return element(state, blockId)?.value?.normalize('NFC').trim() ?? '';
 }
 
 function checked(state: ViewState, blockIdPrefix: string): string[] {
@@ -51,16 +57,15 @@ function checked(state: ViewState, blockIdPrefix: string): string[] {
     .flatMap((id) => element(state, id)?.selected_options?.map((o) => o.value) ?? []);
 }
 
-/** A picked day: today means now; an earlier day means noon UTC of it. Future days are refused. */
+/** A picked day: today means now; an earlier day, noon UTC of it. Future days and days long gone are refused. */
 function occurredAt(state: ViewState, errors: FieldErrors, now: Date, today: string): Date {
   const day = element(state, INPUTS.date)?.selected_date ?? today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T12:00:00Z`))) {
-    errors[INPUTS.date] = 'Pick a date.';
+  const problem = entryDayProblem(day, today);
+  if (problem) {
+    errors[INPUTS.date] = problem;
     return now;
   }
-  if (day > today) errors[INPUTS.date] = 'The date cannot be in the future.';
-  if (day === today) return now;
-  return new Date(`${day}T12:00:00Z`);
+  return entryInstant(day, today, now);
 }
 
 function clientId(state: ViewState, errors: FieldErrors): string {

@@ -1,95 +1,68 @@
 /** Buttons on a log confirmation: Undo, Edit, and "Client was told this is unacceptable". */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { getCall, getIncident, recordWarning, undoCall, undoIncident } from '../../../db/queries/activity.js';
-import { getClient } from '../../../db/queries/clients.js';
-import { callModal, incidentModal, isoDay } from '../../blocks/modals.js';
+import type { App, ButtonAction } from '@slack/bolt';
+import { localDate } from '../../../domain/calendar.js';
+import { callForEdit, incidentForEdit, incidentOf, recordClientTold, undoEntry } from '../../../services/clientActivity.js';
+import { clientById } from '../../../services/clients.js';
+import { requireDecider } from '../../authorise.js';
 import { section } from '../../blocks/kit.js';
-import { escapeText, formatDay } from '../../blocks/text.js';
-import { workspaceContext, type SlackDeps } from '../../deps.js';
-import { userMessage } from '../../errors.js';
+import { callModal, incidentModal } from '../../blocks/modals.js';
+import { escapeName, formatDay } from '../../blocks/text.js';
+import type { SlackDeps } from '../../deps.js';
+import { onAction } from '../../frame.js';
 import { ACTIONS } from '../../ids.js';
-import { replyEphemeral } from '../../reply.js';
-import { RapportError } from '../../../domain/errors.js';
-
-type ButtonArgs = Parameters<Parameters<App['action']>[1]>[0] & { body: BlockAction; action: ButtonAction };
 
 export function registerLogEntryActions(app: App, deps: SlackDeps): void {
-  const on = (actionId: string, handle: (args: ButtonArgs, teamId: string) => Promise<string | void>) =>
-    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
-      await args.ack();
-      const { body, respond, client } = args;
-      const teamId = body.team?.id ?? body.user.team_id ?? '';
-      const target = { respond, client, channelId: body.channel?.id, userId: body.user.id, logger: deps.logger };
-      try {
-        const done = await handle(args as ButtonArgs, teamId);
-        if (done) await replyEphemeral(target, { text: done, replaceOriginal: true });
-      } catch (error) {
-        await replyEphemeral(target, { text: userMessage(error, deps.logger, { action: actionId, team: teamId }) });
-      }
+  for (const kind of ['call', 'incident'] as const) {
+    onAction<ButtonAction>(app, deps, kind === 'call' ? ACTIONS.undoCall : ACTIONS.undoIncident, async (turn, action) => {
+      const subject = await undoEntry(deps.db, turn.act, { kind, id: action.value ?? '' });
+      const what = kind === 'call' ? `Call with *${escapeName(subject.name)}*` : `Incident for *${escapeName(subject.name)}*`;
+      await turn.replaceOriginal({
+        text: `${what} undone: nothing of it is stored any more.`,
+        blocks: [section(`↩️ ${what} undone: nothing of it is stored any more.`)],
+      });
     });
+  }
 
-  on(ACTIONS.undoCall, async ({ action, body }, teamId) => {
-    await undoCall(deps.db, teamId, body.user.id, action.value ?? '');
-    return '↩️ Call undone: nothing of it is stored any more.';
-  });
-  on(ACTIONS.undoIncident, async ({ action, body }, teamId) => {
-    await undoIncident(deps.db, teamId, body.user.id, action.value ?? '');
-    return '↩️ Incident undone: nothing of it is stored any more.';
-  });
-
-  on(ACTIONS.editCall, async ({ action, body, client }, teamId) => {
-    const [ctx, call] = await Promise.all([workspaceContext(deps, teamId), getCall(deps.db, teamId, action.value ?? '')]);
-    if (!call) throw new RapportError('not_found', 'That call is no longer there: it may have been undone.');
-    if (call.loggedBy !== body.user.id) throw new RapportError('forbidden', `Only <@${call.loggedBy}>, who logged this call, can edit it.`);
-    const owner = await getClient(deps.db, teamId, call.clientId);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: callModal({
-        catalogue: ctx.catalogue,
-        metadata: { channelId: body.channel?.id ?? null, entryId: call.id },
-        today: ctx.today,
-        client: owner,
-        initial: { date: isoDay(call.occurredAt, ctx.workspace.timeZone), traits: call.traits, notes: call.notes, ourSide: call.ourSide },
-      }) as never,
-    });
+  // Edit opens the form filled in; its response URL rides along, so the edited confirmation replaces this one.
+  onAction<ButtonAction>(app, deps, ACTIONS.editCall, async (turn, action) => {
+    const { call, client } = await callForEdit(deps.db, turn.act, action.value ?? '');
+    const { catalogue, workspace, today } = await turn.workspace();
+    await turn.openModal(
+      callModal({
+        catalogue,
+        metadata: { channelId: turn.channelId, entryId: call.id, ...(turn.responseUrl ? { responseUrl: turn.responseUrl } : {}) },
+        today,
+        client,
+        initial: { date: localDate(call.occurredAt, workspace.timeZone), traits: call.traits, notes: call.notes, ourSide: call.ourSide },
+      }),
+    );
   });
 
-  on(ACTIONS.editIncident, async ({ action, body, client }, teamId) => {
-    const [ctx, incident] = await Promise.all([workspaceContext(deps, teamId), getIncident(deps.db, teamId, action.value ?? '')]);
-    if (!incident) throw new RapportError('not_found', 'That incident is no longer there: it may have been undone.');
-    if (incident.loggedBy !== body.user.id) throw new RapportError('forbidden', `Only <@${incident.loggedBy}>, who logged this incident, can edit it.`);
-    const owner = await getClient(deps.db, teamId, incident.clientId);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: incidentModal({
-        metadata: { channelId: body.channel?.id ?? null, entryId: incident.id },
-        today: ctx.today,
-        client: owner,
+  onAction<ButtonAction>(app, deps, ACTIONS.editIncident, async (turn, action) => {
+    const { incident, client } = await incidentForEdit(deps.db, turn.act, action.value ?? '');
+    const { workspace, today } = await turn.workspace();
+    await turn.openModal(
+      incidentModal({
+        metadata: { channelId: turn.channelId, entryId: incident.id, ...(turn.responseUrl ? { responseUrl: turn.responseUrl } : {}) },
+        today,
+        client,
         kind: incident.kind,
-        initial: { date: isoDay(incident.occurredAt, ctx.workspace.timeZone), description: incident.description, details: incident.details },
-      }) as never,
-    });
+        initial: { date: localDate(incident.occurredAt, workspace.timeZone), description: incident.description, details: incident.details },
+      }),
+    );
   });
 
-  on(ACTIONS.clientWasTold, async ({ action, body, respond }, teamId) => {
-    const incident = await getIncident(deps.db, teamId, action.value ?? '');
-    if (!incident) throw new RapportError('not_found', 'That incident is no longer there: it may have been undone.');
-    const warning = await recordWarning(deps.db, teamId, body.user.id, {
-      clientId: incident.clientId,
-      kind: 'mental_abuse',
-      givenAt: deps.now(),
-      incidentId: incident.id,
+  onAction<ButtonAction>(app, deps, ACTIONS.clientWasTold, async (turn, action) => {
+    const incident = await incidentOf(deps.db, turn.act, action.value ?? '');
+    // A recorded warning switches red-flag criterion 2 on: the same people who decide about the client record it.
+    const subject = await clientById(deps.db, turn.act, incident.clientId);
+    await requireDecider(turn, subject, {
+      alsoAllowed: { userId: incident.loggedBy, who: `<@${incident.loggedBy}> (who logged the incident)` },
+      action: 'record that they told',
     });
-    const owner = await getClient(deps.db, teamId, incident.clientId);
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: 'Warning recorded.',
-      blocks: [
-        section(
-          `🗣️ Recorded: <@${warning.givenBy}> told *${escapeText(owner?.name ?? 'the client')}* on ${formatDay(warning.givenAt)} that this is unacceptable. Any further mental abuse now meets firing criterion 2.`,
-        ),
-      ],
-    });
+    const warning = await recordClientTold(deps.db, turn.act, incident);
+    const { workspace } = await turn.workspace();
+    const text = `🗣️ Recorded: <@${warning.givenBy}> told *${escapeName(subject.name)}* on ${formatDay(warning.givenAt, workspace.timeZone)} that this is unacceptable. Any further mental abuse now meets firing criterion 2.`;
+    await turn.reply({ text: 'Warning recorded.', blocks: [section(text)] });
   });
 }

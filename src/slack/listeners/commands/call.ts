@@ -1,13 +1,15 @@
-/** `/call`: one line logs a call; no arguments opens the modal, a client name alone opens it for that client. */
-import { answerCommand, helpAck } from './answer.js';
+/** `/call`: one line logs a call; no arguments opens the form, a client name alone opens it for that client. */
 import type { App } from '@slack/bolt';
-import { clientFromWords, logCallAndScore } from '../../../services/clientActivity.js';
+import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
+import { logCallAndScore } from '../../../services/clientActivity.js';
+import { clientFromWords } from '../../../services/clients.js';
 import { callConfirmation } from '../../blocks/confirmations.js';
+import { helpResponse } from '../../blocks/help.js';
 import { callModal } from '../../blocks/modals.js';
-import { workspaceContext, type SlackDeps } from '../../deps.js';
+import type { SlackDeps } from '../../deps.js';
+import { onCommand } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
-import { parseCallArgs, tokenize, type Token } from '../../parse/commandText.js';
-import { replyEphemeral } from '../../reply.js';
+import { occurredOn, parseCallArgs, parseDayWords, tokenize, type Token } from '../../parse/commandText.js';
 import { openModalThenRefine } from './openModal.js';
 
 /** The client's name ends before the first ±trait word. */
@@ -17,40 +19,35 @@ function nameEndsBefore(tokens: readonly Token[]): number {
 }
 
 export function registerCallCommand(app: App, deps: SlackDeps): void {
-  app.command(COMMANDS.call, async ({ command, ack, respond, client }) => {
-    const text = command.text.trim();
-    if (/^(help|\?)$/i.test(text)) {
-      await ack(helpAck('call', 'How to log a call'));
-      return;
-    }
-    await ack();
-    const metadata = { channelId: command.channel_id };
-    await answerCommand(deps, { command, respond, client }, async (target) => {
+  onCommand(app, deps, COMMANDS.call, {
+    inAck: (text) => (/^(help|\?)$/i.test(text) ? helpResponse('call', DEFAULT_CATALOGUE) : undefined),
+    run: async (turn, text) => {
+      const metadata = { channelId: turn.channelId };
       const tokens = tokenize(text);
       if (tokens.length === 0) {
-        await openModalThenRefine(deps, client, command.trigger_id, command.team_id, (ctx) =>
-          callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today }),
-        );
+        await openModalThenRefine(turn, (ctx) => callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today }));
         return;
       }
       // Telling a name from notes needs the workspace's names: two quick reads, well within the trigger's 3 s.
-      const ctx = await workspaceContext(deps, command.team_id);
-      const { client: picked, used } = await clientFromWords(deps.db, command.team_id, tokens.map((t) => t.value), nameEndsBefore(tokens));
-      const rest = tokens.slice(used);
+      const { today } = await turn.workspace();
+      const act = await turn.actIn();
+      const { client, used } = await clientFromWords(
+        deps.db,
+        act,
+        tokens.map((t) => t.value),
+        nameEndsBefore(tokens),
+      );
+      const dated = parseDayWords(tokens, used, today);
+      const rest = tokens.slice(used + (dated?.used ?? 0));
+      const occurredAt = occurredOn(dated?.day ?? today, today, turn.now);
       if (rest.length === 0) {
-        await client.views.open({ trigger_id: command.trigger_id, view: callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today, client: picked }) as never });
+        const initial = dated ? { date: dated.day, traits: [], notes: '', ourSide: [] } : undefined;
+        await turn.openModal(callModal({ catalogue: act.catalogue, metadata, today, client, ...(initial ? { initial } : {}) }));
         return;
       }
-      const args = parseCallArgs(ctx.catalogue, text, rest);
-      const now = deps.now();
-      const outcome = await logCallAndScore(deps.db, command.team_id, command.user_id, ctx.catalogue, {
-        clientId: picked.id,
-        occurredAt: now,
-        traits: args.traits,
-        notes: args.notes,
-        requestKey: `cmd:${command.trigger_id}`,
-      }, now);
-      await replyEphemeral(target, callConfirmation(ctx.catalogue, outcome, ctx.workspace.timeZone));
-    });
+      const args = parseCallArgs(act.catalogue, text, rest);
+      const outcome = await logCallAndScore(deps.db, act, { clientId: client.id, occurredAt, traits: args.traits, notes: args.notes });
+      await turn.reply(callConfirmation(act.catalogue, outcome, act.timeZone, { signedWordsInNotes: args.signedWordsInNotes }));
+    },
   });
 }

@@ -1,140 +1,132 @@
-/** `/client add | show | list | set | help`. */
-import { answerCommand, helpAck } from './answer.js';
+/** `/client add | show | list | find | set | help`. */
 import type { App } from '@slack/bolt';
-import { RapportError } from '../../../domain/errors.js';
-import { BANDS, type Band } from '../../../domain/health.js';
-import type { ClientPatch } from '../../../domain/inputs.js';
-import { createClient, findClientByName, updateClient } from '../../../db/queries/clients.js';
-import { clientFromWords, clientOverview } from '../../../services/clientActivity.js';
-import { clientListBlocks, clientOverviewBlocks } from '../../blocks/clients.js';
+import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
+import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
+import { quoteCode } from '../../../domain/mrkdwn.js';
+import { nameKey, unquoteName } from '../../../domain/names.js';
+import { clientOverview } from '../../../services/clientActivity.js';
+import { addClient, clientFromWords, clientNamed, correctClient } from '../../../services/clients.js';
 import { clientStandings } from '../../../services/portfolio.js';
+import { clientAddedBlocks, clientChangedReply, clientListBlocks, clientListTitle, clientOverviewBlocks, lookAlikeBlocks } from '../../blocks/clients.js';
+import { proposedText } from '../../blocks/fate.js';
+import { helpResponse } from '../../blocks/help.js';
 import { section } from '../../blocks/kit.js';
-import { BAND_LABEL } from '../../blocks/format.js';
-import { escapeText, mention } from '../../blocks/text.js';
-import { workspaceContext, type SlackDeps } from '../../deps.js';
+import { escapeName, plural } from '../../blocks/text.js';
+import type { SlackDeps } from '../../deps.js';
+import { decideOrPropose } from '../../fate.js';
+import { onCommand, type Turn } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import {
-  categoryFromWord,
-  parseAmount,
   parseClientAdd,
-  relationshipFromWord,
+  parseClientListFilter,
+  parseClientSetValue,
   splitClientSet,
-  statusFromWord,
   tokenize,
   usageError,
-  userFromMention,
   USAGE,
-  type ClientField,
   type Token,
 } from '../../parse/commandText.js';
-import { replyEphemeral, type Ephemeral } from '../../reply.js';
 
-const BAND_WORDS: Record<string, Band> = { healthy: 'healthy', watch: 'watch', 'at-risk': 'at_risk', at_risk: 'at_risk', risk: 'at_risk' };
+/** The owner, status or category of a patch: changes of a client's fate, decided by its owner or an admin. */
+function fateChangeOf(patch: ClientPatch): ProposedChange | undefined {
+  if (patch.ownerUserId !== undefined) return { kind: 'owner', ownerUserId: patch.ownerUserId };
+  if (patch.status !== undefined) return { kind: 'status', status: patch.status };
+  if (patch.category !== undefined) return { kind: 'category', category: patch.category };
+  return undefined;
+}
 
-function patchFor(field: ClientField, valueTokens: Token[], rawValue: string): ClientPatch {
-  const word = valueTokens[0]?.value ?? '';
-  const invalid = (what: string) => usageError(`\`${rawValue}\` is not a ${what}.`, USAGE.clientSet);
-  switch (field) {
-    case 'name':
-      return { name: rawValue };
-    case 'category': {
-      const category = categoryFromWord(word);
-      if (!category) throw invalid('category (regular, vip, problem, employee)');
-      return { category };
-    }
-    case 'relationship': {
-      const relationship = relationshipFromWord(word);
-      if (!relationship) throw invalid('relationship (long-term, stepping-stone, unknown)');
-      return { relationship };
-    }
-    case 'owner': {
-      if (/^(none|nobody|-)$/i.test(word)) return { ownerUserId: null };
-      const owner = userFromMention(word);
-      if (!owner) throw usageError('Mention the new owner with @ (pick them from the list), or say `none`.', USAGE.clientSet);
-      return { ownerUserId: owner };
-    }
-    case 'value': {
-      if (/^(none|-)$/i.test(word)) return { monthlyValue: null };
-      const monthlyValue = parseAmount(word);
-      if (monthlyValue === undefined) throw invalid('monthly value (e.g. 1200 or 12k)');
-      return { monthlyValue };
-    }
-    case 'status': {
-      const status = statusFromWord(word);
-      if (!status) throw invalid('status (active, under_review, prepay_only, exited)');
-      return { status };
-    }
-  }
+type Subcommand = (turn: Turn, argsText: string, tokens: Token[], words: string[]) => Promise<void>;
+
+function subcommands(deps: SlackDeps): Record<string, Subcommand> {
+  return {
+    add: async (turn, argsText, tokens) => {
+      const args = parseClientAdd(argsText, tokens);
+      // Whoever registers a client owns it until someone else is named: red flags always reach a person.
+      const withOwner = { ...args, ownerUserId: args.ownerUserId ?? turn.userId };
+      const added = await addClient(deps.db, turn.act, withOwner);
+      await turn.reply(
+        added.client
+          ? { text: `Client ${added.client.name} added.`, blocks: clientAddedBlocks(added.client, !args.ownerUserId) }
+          : { text: added.message, blocks: lookAlikeBlocks(added.message, { op: 'add', args: withOwner }) },
+      );
+    },
+    show: async (turn, _argsText, tokens) => {
+      if (tokens.length === 0) throw usageError('Which client?', USAGE.clientShow);
+      const act = await turn.actIn();
+      const found = await clientNamed(deps.db, act, tokens.map((t) => t.value).join(' '));
+      const overview = await clientOverview(deps.db, act, found);
+      await turn.reply({
+        text: `${found.name}: health ${overview.health.score}`,
+        blocks: clientOverviewBlocks(act.catalogue, overview, turn.now, act.timeZone),
+      });
+    },
+    list: async (turn, _argsText, _tokens, words) => {
+      const filter = parseClientListFilter(words, turn.userId);
+      const act = await turn.actIn();
+      const standings = await clientStandings(deps.db, act, { ownerUserId: filter.ownerUserId, includeExited: filter.status === 'exited' });
+      const lines = standings.filter(
+        (l) =>
+          (!filter.category || l.client.category === filter.category) &&
+          (!filter.band || (l.health.known && l.health.band === filter.band)) &&
+          (!filter.status || l.client.status === filter.status),
+      );
+      await turn.reply({ text: plural(lines.length, 'client'), blocks: clientListBlocks(lines, clientListTitle(filter, turn.userId)) });
+    },
+    find: async (turn, argsText, tokens) => {
+      if (tokens.length === 0) throw usageError('Find what? Give part of a name.', USAGE.clientFind);
+      const act = await turn.actIn();
+      const typed = nameKey(argsText);
+      const lines = (await clientStandings(deps.db, act, { includeExited: true })).filter((l) => nameKey(l.client.name).includes(typed));
+      await turn.reply({
+        text: `${plural(lines.length, 'client')} found`,
+        blocks: clientListBlocks(lines, `Clients whose name contains “${escapeName(argsText)}”`),
+      });
+    },
+    set: async (turn, argsText, tokens) => {
+      const { nameTokens, field, valueTokens } = splitClientSet(tokens);
+      const { client: found, used } = await clientFromWords(
+        deps.db,
+        turn.act,
+        nameTokens.map((t) => t.value),
+      );
+      // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
+      if (used !== nameTokens.length) await clientNamed(deps.db, turn.act, nameTokens.map((t) => t.value).join(' '));
+      const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)));
+      const change = fateChangeOf(patch);
+      if (change) {
+        const result = await decideOrPropose(turn, found, change);
+        await turn.reply(
+          result.outcome
+            ? clientChangedReply(result.outcome.after, field)
+            : { text: proposedText(found, change), blocks: [section(`📝 ${proposedText(found, change)}`)] },
+        );
+        return;
+      }
+      const corrected = await correctClient(deps.db, turn.act, found.id, patch);
+      await turn.reply(
+        corrected.client
+          ? clientChangedReply(corrected.client, field)
+          : { text: corrected.message, blocks: lookAlikeBlocks(corrected.message, { op: 'rename', clientId: found.id, name: patch.name ?? found.name }) },
+      );
+    },
+  };
 }
 
 export function registerClientCommand(app: App, deps: SlackDeps): void {
-  app.command(COMMANDS.client, async ({ command, ack, respond, client }) => {
-    const text = command.text.trim();
-    const [sub = 'help', ...restWords] = text.split(/\s+/);
-    const subcommand = sub.toLowerCase();
-    if (subcommand === 'help' || subcommand === '?' || !text) {
-      await ack(helpAck('client', 'Client commands'));
-      return;
-    }
-    await ack();
-    const argsText = text.slice(sub.length).trim();
-    const tokens = tokenize(argsText);
-    const teamId = command.team_id;
-    const actor = command.user_id;
-    await answerCommand(deps, { command, respond, client }, async (target) => {
-      let reply: Ephemeral;
-      switch (subcommand) {
-        case 'add': {
-          const args = parseClientAdd(argsText, tokens);
-          const created = await createClient(deps.db, teamId, actor, args);
-          reply = {
-            text: `Client ${created.name} added.`,
-            blocks: [
-              section(
-                `✅ *${escapeText(created.name)}* added: ${created.category}, ${created.relationship.replace('_', '-')}, owner ${mention(created.ownerUserId)}` +
-                  `${created.monthlyValue !== null ? `, ${created.monthlyValue}/month` : ''}.\nLog a call with \`/call ${escapeText(created.name)} +trait …\`.`,
-              ),
-            ],
-          };
-          break;
-        }
-        case 'show': {
-          if (tokens.length === 0) throw usageError('Which client?', USAGE.clientShow);
-          const ctx = await workspaceContext(deps, teamId);
-          const found = await findClientByName(deps.db, teamId, tokens.map((t) => t.value).join(' '));
-          const overview = await clientOverview(deps.db, teamId, ctx.catalogue, found, deps.now());
-          reply = { text: `${found.name}: health ${overview.health.score}`, blocks: clientOverviewBlocks(ctx.catalogue, overview, deps.now(), ctx.workspace.timeZone) };
-          break;
-        }
-        case 'list': {
-          const ctx = await workspaceContext(deps, teamId);
-          const filter = restWords.join('-').toLowerCase();
-          const category = filter ? categoryFromWord(filter) : undefined;
-          const band = filter ? BAND_WORDS[filter] : undefined;
-          if (filter && !category && !band) {
-            throw usageError(`\`${restWords.join(' ')}\` is neither a category nor a band (${BANDS.join(', ').replace('_', '-')}).`, USAGE.clientList);
-          }
-          const lines = (await clientStandings(deps.db, teamId, ctx.catalogue, deps.now())).filter(
-            (l) => (!category || l.client.category === category) && (!band || (l.health.known && l.health.band === band)),
-          );
-          const title = category ? `${category} clients` : band ? `Clients ${BAND_LABEL[band]}` : 'All clients';
-          reply = { text: `${lines.length} clients`, blocks: clientListBlocks(lines, title) };
-          break;
-        }
-        case 'set': {
-          const { nameTokens, field, valueTokens } = splitClientSet(tokens);
-          const { client: found, used } = await clientFromWords(deps.db, teamId, nameTokens.map((t) => t.value));
-          if (used !== nameTokens.length) throw new RapportError('not_found', `No client called “${nameTokens.map((t) => t.value).join(' ')}”.`);
-          const rawValue = argsText.slice(valueTokens[0]!.start).trim().replace(/^["“']|["”']$/g, '');
-          const updated = await updateClient(deps.db, teamId, actor, found.id, patchFor(field, valueTokens, rawValue));
-          const shown = field === 'owner' ? mention(updated.ownerUserId) : field === 'value' ? String(updated.monthlyValue ?? 'none') : escapeText(String(updated[field === 'name' ? 'name' : field]));
-          reply = { text: `${updated.name}: ${field} is now ${shown}.`, blocks: [section(`✅ *${escapeText(updated.name)}*: ${field} is now ${shown}.`)] };
-          break;
-        }
-        default:
-          throw usageError(`I don't know \`/client ${escapeText(sub)}\`.`, `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientSet}`);
+  const run = subcommands(deps);
+  onCommand(app, deps, COMMANDS.client, {
+    inAck: (text) => (!text || /^(help|\?)$/i.test(text.split(/\s+/)[0]!) ? helpResponse('client', DEFAULT_CATALOGUE) : undefined),
+    run: async (turn, text) => {
+      const [sub = '', ...words] = text.split(/\s+/);
+      const argsText = text.slice(sub.length).trim();
+      const handler = run[sub.toLowerCase()];
+      if (!handler) {
+        throw usageError(
+          `I don't know ${quoteCode(`/client ${sub}`)}.`,
+          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet}`,
+        );
       }
-      await replyEphemeral(target, reply);
-    }, { sub: subcommand });
+      await handler(turn, argsText, tokenize(argsText), words);
+    },
   });
 }

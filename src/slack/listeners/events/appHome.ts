@@ -1,49 +1,26 @@
-/** App Home: published when the user opens the tab; its buttons, and the global shortcuts, open the logging modals. */
-import type { App, BlockAction } from '@slack/bolt';
-import { callModal, incidentModal } from '../../blocks/modals.js';
-import { homeView } from '../../blocks/home.js';
-import { workspaceContext, type SlackDeps } from '../../deps.js';
-import { ACTIONS, SHORTCUTS } from '../../ids.js';
-import type { WebClient } from '@slack/web-api';
+/** App Home: published when the user opens the tab; its buttons, and the global shortcuts, open the logging forms. */
+import type { App } from '@slack/bolt';
 import { clientStandings } from '../../../services/portfolio.js';
+import { homeView } from '../../blocks/home.js';
+import { callModal, incidentModal } from '../../blocks/modals.js';
+import type { SlackDeps } from '../../deps.js';
+import { onAction, onEvent, onShortcut, type Turn } from '../../frame.js';
+import { ACTIONS, SHORTCUTS } from '../../ids.js';
 import { openModalThenRefine } from '../commands/openModal.js';
 
 export function registerAppHome(app: App, deps: SlackDeps): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
+  onEvent<{ tab?: string; user: string }>(app, deps, 'app_home_opened', async (turn, event) => {
     if (event.tab !== 'home') return;
-    const teamId = (body as { team_id?: string }).team_id ?? '';
-    try {
-      const ctx = await workspaceContext(deps, teamId);
-      const now = deps.now();
-      const lines = await clientStandings(deps.db, teamId, ctx.catalogue, now, event.user);
-      await client.views.publish({ user_id: event.user, view: homeView(lines, now, ctx.workspace.timeZone) as never });
-    } catch (error) {
-      deps.logger.error('could not publish App Home', { team: teamId, error: String(error) });
-    }
+    const act = await turn.actIn();
+    const lines = await clientStandings(deps.db, act, { ownerUserId: event.user });
+    await turn.web.views.publish({ user_id: event.user, view: homeView(lines, turn.now, act.timeZone) });
   });
 
-  // The same modals from the Home buttons and from the global shortcuts (no channel: confirmations go by DM).
-  const openCall = (teamId: string, triggerId: string, client: WebClient) =>
-    openModalThenRefine(deps, client, triggerId, teamId, (ctx) =>
-      callModal({ catalogue: ctx.catalogue, metadata: { channelId: null }, today: ctx.today }),
-    );
-  const openIncident = (teamId: string, triggerId: string, client: WebClient) =>
-    openModalThenRefine(deps, client, triggerId, teamId, (ctx) => incidentModal({ metadata: { channelId: null }, today: ctx.today }));
-
-  app.action<BlockAction>(ACTIONS.openCallModal, async ({ ack, body, client }) => {
-    await ack();
-    await openCall(body.team?.id ?? '', body.trigger_id, client);
-  });
-  app.action<BlockAction>(ACTIONS.openIncidentModal, async ({ ack, body, client }) => {
-    await ack();
-    await openIncident(body.team?.id ?? '', body.trigger_id, client);
-  });
-  app.shortcut(SHORTCUTS.logCall, async ({ ack, body, client }) => {
-    await ack();
-    await openCall(body.team?.id ?? '', body.trigger_id, client);
-  });
-  app.shortcut(SHORTCUTS.logIncident, async ({ ack, body, client }) => {
-    await ack();
-    await openIncident(body.team?.id ?? '', body.trigger_id, client);
-  });
+  // The same forms from the Home buttons and from the global shortcuts (no channel: confirmations go by DM).
+  const openCall = (turn: Turn) => openModalThenRefine(turn, (ctx) => callModal({ catalogue: ctx.catalogue, metadata: { channelId: null }, today: ctx.today }));
+  const openIncident = (turn: Turn) => openModalThenRefine(turn, (ctx) => incidentModal({ metadata: { channelId: null }, today: ctx.today }));
+  onAction(app, deps, ACTIONS.openCallModal, (turn) => openCall(turn));
+  onAction(app, deps, ACTIONS.openIncidentModal, (turn) => openIncident(turn));
+  onShortcut(app, deps, SHORTCUTS.logCall, (turn) => openCall(turn));
+  onShortcut(app, deps, SHORTCUTS.logIncident, (turn) => openIncident(turn));
 }

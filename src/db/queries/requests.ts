@@ -1,0 +1,119 @@
+/**
+ * The inbox of Slack requests (schema/requests.ts). Storing is the one write before the ack; the rest is the
+ * workers' side: claim with a lease, renew it while working, finish, or put back for later.
+ *
+ * Claiming and the queue's figures read across workspaces on purpose: the queue is the app's, not a
+ * workspace's, and a row is only ever worked within its own team (`teamId` of the row scopes everything after).
+ */
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { slackRequests } from '../schema/index.js';
+
+export type SlackRequest = typeof slackRequests.$inferSelect;
+export type NewSlackRequest = Pick<typeof slackRequests.$inferInsert, 'teamId' | 'requestKey' | 'signature' | 'entry' | 'body' | 'receivedAt'>;
+
+/** The channel the insert trigger notifies (migration 0007). */
+export const REQUESTS_CHANNEL = 'slack_requests';
+
+/**
+ * Stores a request unless it is already in: `stored` (work will follow), `retry` (the same request delivered
+ * again, signed anew: Slack retrying) or `replay` (the very same delivery, signature and all, sent again).
+ */
+export async function storeRequest(db: Database, request: NewSlackRequest): Promise<{ stored: number } | 'retry' | 'replay'> {
+  const [row] = await db.insert(slackRequests).values(request).onConflictDoNothing().returning({ id: slackRequests.id });
+  if (row) return { stored: row.id };
+  const [first] = await db
+    .select({ signature: slackRequests.signature })
+    .from(slackRequests)
+    .where(and(eq(slackRequests.teamId, request.teamId), eq(slackRequests.requestKey, request.requestKey)));
+  // No row under this key: the signature matched another request's, which only a replay can do.
+  return first && (request.signature === null || request.signature === undefined || first.signature !== request.signature) ? 'retry' : 'replay';
+}
+
+const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
+
+/** Takes the oldest request due (waiting, or working under a lease that ran out: its worker died) for `worker`. */
+export async function claimRequest(db: Database, worker: string, leaseSeconds: number): Promise<SlackRequest | undefined> {
+  const due = db
+    .select({ id: slackRequests.id })
+    .from(slackRequests)
+    .where(and(inArray(slackRequests.state, ['waiting', 'working']), lte(slackRequests.dueAt, sql`now()`)))
+    .orderBy(asc(slackRequests.dueAt), asc(slackRequests.id))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  const [claimed] = await db
+    .update(slackRequests)
+    .set({ state: 'working', dueAt: seconds(leaseSeconds), attempts: sql`${slackRequests.attempts} + 1`, worker })
+    .where(inArray(slackRequests.id, due))
+    .returning();
+  return claimed;
+}
+
+type Held = Pick<SlackRequest, 'id' | 'teamId'>;
+const held = (request: Held, worker: string) =>
+  and(eq(slackRequests.teamId, request.teamId), eq(slackRequests.id, request.id), eq(slackRequests.worker, worker), eq(slackRequests.state, 'working'));
+
+/** Keeps the request while its work goes on; false when the lease was lost (another worker took it over). */
+export async function renewLease(db: Database, request: Held, worker: string, leaseSeconds: number): Promise<boolean> {
+  const rows = await db
+    .update(slackRequests)
+    .set({ dueAt: seconds(leaseSeconds) })
+    .where(held(request, worker))
+    .returning({ id: slackRequests.id });
+  return rows.length > 0;
+}
+
+export async function finishRequest(db: Database, request: Held, worker: string, state: 'done' | 'failed'): Promise<void> {
+  await db
+    .update(slackRequests)
+    .set({ state, finishedAt: sql`now()` })
+    .where(held(request, worker));
+}
+
+/** Puts a request back, to be tried again in `delaySeconds` (the database could not be reached, say). */
+export async function retryRequestLater(db: Database, request: Held, worker: string, delaySeconds: number): Promise<void> {
+  await db
+    .update(slackRequests)
+    .set({ state: 'waiting', dueAt: seconds(delaySeconds) })
+    .where(held(request, worker));
+}
+
+export async function markAnswered(db: Database, request: Held): Promise<void> {
+  await db
+    .update(slackRequests)
+    .set({ answeredAt: sql`now()` })
+    .where(and(eq(slackRequests.teamId, request.teamId), eq(slackRequests.id, request.id)));
+}
+
+export interface QueueState {
+  waiting: number;
+  working: number;
+  /** Seconds the oldest waiting request has waited (0 when none). */
+  oldestWaitingSeconds: number;
+}
+
+export async function queueState(db: Database): Promise<QueueState> {
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*) filter (where ${slackRequests.state} = 'waiting')`.mapWith(Number),
+      working: sql<number>`count(*) filter (where ${slackRequests.state} = 'working')`.mapWith(Number),
+      oldest: sql<number>`coalesce(extract(epoch from now() - min(${slackRequests.queuedAt}) filter (where ${slackRequests.state} = 'waiting')), 0)`.mapWith(
+        Number,
+      ),
+    })
+    .from(slackRequests)
+    .where(inArray(slackRequests.state, ['waiting', 'working']));
+  return { waiting: row?.waiting ?? 0, working: row?.working ?? 0, oldestWaitingSeconds: Math.max(0, Math.round(row?.oldest ?? 0)) };
+}
+
+/**
+ * Forgets finished requests after a day: long past Slack's retries (minutes) and the five-minute window a
+ * signature is valid in, so nothing a retry or a replay could match is forgotten.
+ */
+export async function forgetFinishedRequests(db: Database, keepHours = 24): Promise<number> {
+  const rows = await db
+    .delete(slackRequests)
+    .where(and(inArray(slackRequests.state, ['done', 'failed']), lte(slackRequests.finishedAt, sql`now() - make_interval(hours => ${keepHours})`)))
+    .returning({ id: slackRequests.id });
+  return rows.length;
+}

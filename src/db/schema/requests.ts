@@ -1,0 +1,50 @@
+/**
+ * The inbox: every Slack request Rapport acknowledged, stored before the ack, and worked from here by any
+ * worker of any process reaching the same database. The row is also the job: a worker claims it by moving
+ * its `due_at` one lease ahead, and a worker that dies leaves a lease that runs out, so another one takes it.
+ */
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { instant, recordedAt, teamId } from './columns.js';
+
+export const REQUEST_STATES = ['waiting', 'working', 'done', 'failed'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const slackRequests = pgTable(
+  'slack_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    teamId: teamId(),
+    /** Stable across Slack's retries of one request (`cmd:<trigger_id>`, `evt:<event_id>`, …). */
+    requestKey: text('request_key').notNull(),
+    /** The verified `x-slack-signature`: the same delivery replayed to any replica is refused (HTTP only). */
+    signature: text('signature'),
+    /** Which entry point works it (`command /call`, `action digest_snooze`, …). */
+    entry: text('entry').notNull(),
+    /** The Slack payload as received, less its verification token. */
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    /** When the person acted, by the app's clock: what the work stamps its writes with. */
+    receivedAt: instant('received_at').notNull(),
+    /** When it was stored, by the database's clock (queue age is measured on one clock). */
+    queuedAt: recordedAt('queued_at'),
+    state: text('state', { enum: REQUEST_STATES }).notNull().default('waiting'),
+    /** Waiting: when it may be worked. Working: when its worker's lease runs out. */
+    dueAt: instant('due_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    /** The process working it (host, pid), for the logs and /healthz. */
+    worker: text('worker'),
+    /** Set once its person was answered: a request taken over after a crash does not answer twice. */
+    answeredAt: instant('answered_at'),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('slack_requests_team_request_key').on(t.teamId, t.requestKey),
+    uniqueIndex('slack_requests_signature').on(t.signature),
+    index('slack_requests_due')
+      .on(t.dueAt)
+      .where(sql`${t.state} in ('waiting', 'working')`),
+    index('slack_requests_finished')
+      .on(t.finishedAt)
+      .where(sql`${t.state} in ('done', 'failed')`),
+  ],
+);

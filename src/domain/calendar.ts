@@ -1,0 +1,36 @@
+/** Calendar days as the people of a workspace live them: dates in its own time zone. */
+import { DAY_MS } from './types.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** YYYY-MM-DD of `at` in the time zone. Intl formatters are slow to build, so one is kept per zone. */
+export function localDate(at: Date, timeZone: string): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f.format(at);
+}
+
+/** Whole calendar days from `earlier` to `later` in the zone: a call on the 1st is 1 day old on the 2nd, whatever the hours. */
+export function calendarDaysBetween(earlier: Date, later: Date, timeZone: string): number {
+  return Math.round((Date.parse(localDate(later, timeZone)) - Date.parse(localDate(earlier, timeZone))) / DAY_MS);
+}
+
+/** How far back a call or incident may be dated: older history is a typo (1900), not a relationship to score. */
+export const ENTRY_YEARS_BACK = 5;
+
+/** Why a picked day (YYYY-MM-DD) cannot date an entry logged `today` (the workspace's date), if it cannot. */
+export function entryDayProblem(day: string, today: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T12:00:00Z`))) return 'Pick a date.';
+  if (day > today) return 'The date cannot be in the future.';
+  const oldest = `${Number(today.slice(0, 4)) - ENTRY_YEARS_BACK}${today.slice(4)}`;
+  if (day < oldest) return `Calls and incidents can be dated at most ${ENTRY_YEARS_BACK} years back (not before ${oldest}).`;
+  return undefined;
+}
+
+/** The instant an entry dated `day` is stored at: now for today, else noon UTC of that day (it keeps its date in every zone near it). */
+export function entryInstant(day: string, today: string, now: Date): Date {
+  return day === today ? now : new Date(`${day}T12:00:00Z`);
+}

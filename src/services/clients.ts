@@ -1,0 +1,96 @@
+/** Clients as people name them: registering, finding by the words typed, correcting details, their timeline. */
+import { RapportError } from '../domain/errors.js';
+import type { ClientPatch, NewClient } from '../domain/inputs.js';
+import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
+import type { Database } from '../db/client.js';
+import { loadClientRecord, type ClientRecord } from '../db/queries/activity.js';
+import {
+  categoryChangesOf,
+  clientByLeadingWords,
+  createClient,
+  findClientByName,
+  noClientCalled,
+  requireClient,
+  searchClients,
+  updateClient,
+  type NameMatch,
+  type NameOptions,
+} from '../db/queries/clients.js';
+import { decisionsFor, snoozesFor } from '../db/queries/decisions.js';
+import { authorOf, type Act } from './act.js';
+
+export type { NameMatch };
+
+/** Stored, or not yet: the name looks like an existing client's, and the person is asked to confirm (`message`). */
+export type NameOutcome = { client: ClientProfile; lookAlike?: undefined } | { lookAlike: string; message: string; client?: undefined };
+
+/** A refusal for a look-alike name becomes a question to answer; any other refusal stays one. */
+async function askOnLookAlike(write: () => Promise<ClientProfile>): Promise<NameOutcome> {
+  try {
+    return { client: await write() };
+  } catch (error) {
+    if (error instanceof RapportError && error.detail.lookAlike) return { lookAlike: error.detail.lookAlike, message: error.message };
+    throw error;
+  }
+}
+
+export function addClient(db: Database, act: Act, input: NewClient, options: NameOptions = {}): Promise<NameOutcome> {
+  return askOnLookAlike(() => createClient(db, act.teamId, authorOf(act), input, options));
+}
+
+/** Name, relationship, value or trait weights: anyone's to correct (a client's fate goes through clientFate). */
+export function correctClient(db: Database, act: Act, clientId: string, patch: ClientPatch, options: NameOptions = {}): Promise<NameOutcome> {
+  return askOnLookAlike(() => updateClient(db, act.teamId, authorOf(act), clientId, patch, options));
+}
+
+export function clientById(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientProfile> {
+  return requireClient(db, act.teamId, clientId);
+}
+
+/** The client a whole typed name means (its exact name, or the first whole words of exactly one). */
+export function clientNamed(db: Database, act: Pick<Act, 'teamId'>, name: string): Promise<ClientProfile> {
+  return findClientByName(db, act.teamId, name);
+}
+
+/**
+ * The client named by the leading words of a command (its whole name, or the first whole words of exactly one
+ * name), and how many words it took; otherwise a not_found with "did you mean" suggestions.
+ */
+export async function clientFromWords(
+  db: Database,
+  act: Pick<Act, 'teamId'>,
+  words: readonly string[],
+  /** How many words the name may take at most (the rest belong to the command). */
+  stopAt = words.length,
+): Promise<{ client: ClientProfile; used: number; match: NameMatch }> {
+  if (words.length === 0) throw new RapportError('invalid_input', 'Which client? Start with its name.', { field: 'client' });
+  const found = await clientByLeadingWords(db, act.teamId, words.slice(0, stopAt));
+  if (found) return found;
+  const readings = words.slice(0, Math.max(1, Math.min(stopAt, 3))).map((_, i) => words.slice(0, i + 1).join(' '));
+  throw await noClientCalled(db, act.teamId, readings.at(-1)!, readings);
+}
+
+/** Type-ahead for client pickers. */
+export function clientsMatching(db: Database, act: Pick<Act, 'teamId'>, typed: string, limit = 50): Promise<ClientProfile[]> {
+  return searchClients(db, act.teamId, typed, limit);
+}
+
+export interface ClientTimeline {
+  client: ClientProfile;
+  record: ClientRecord;
+  decisions: Decision[];
+  snoozes: Snooze[];
+  categoryChanges: Awaited<ReturnType<typeof categoryChangesOf>>;
+}
+
+/** Everything logged and decided about a client (the digest's History button). */
+export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientTimeline> {
+  const client = await requireClient(db, act.teamId, clientId);
+  const [record, decisions, snoozes, categoryChanges] = await Promise.all([
+    loadClientRecord(db, act.teamId, clientId),
+    decisionsFor(db, act.teamId, clientId),
+    snoozesFor(db, act.teamId, clientId),
+    categoryChangesOf(db, act.teamId, clientId),
+  ]);
+  return { client, record, decisions, snoozes, categoryChanges };
+}

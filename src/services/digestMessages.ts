@@ -1,0 +1,35 @@
+/**
+ * The digest's messages naming a client, rewritten after a decision: the stored blocks change here (a page not
+ * yet posted goes out with it), and the caller updates the posted ones in Slack.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { Database } from '../db/client.js';
+import { digestMessageAt, digestMessagesNaming, updateDigestMessageBlocks } from '../db/queries/digests.js';
+
+export interface PostedPage {
+  channelId: string;
+  ts: string;
+  blocks: KnownBlock[];
+}
+
+export async function rewriteDigestPages(
+  db: Database,
+  teamId: string,
+  digestId: string,
+  clientId: string,
+  rewrite: (blocks: KnownBlock[]) => KnownBlock[],
+): Promise<PostedPage[]> {
+  const posted: PostedPage[] = [];
+  for (const message of await digestMessagesNaming(db, teamId, digestId, clientId)) {
+    const blocks = rewrite(message.blocks);
+    await updateDigestMessageBlocks(db, message, blocks);
+    if (message.ts) posted.push({ channelId: message.channelId, ts: message.ts, blocks });
+  }
+  return posted;
+}
+
+/** The digest a clicked message belongs to, if it is one. */
+export async function digestOfMessage(db: Database, teamId: string, channelId: string | null, ts: string | undefined): Promise<string | null> {
+  if (!channelId || !ts) return null;
+  return (await digestMessageAt(db, teamId, channelId, ts))?.digestId ?? null;
+}

@@ -1,0 +1,50 @@
+/** A workspace as every request needs it, and its settings. */
+import { resolveCatalogue, type Catalogue } from '../domain/catalogue.js';
+import { localDate } from '../domain/calendar.js';
+import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
+import type { Database } from '../db/client.js';
+import { latestDigest, type Digest } from '../db/queries/digests.js';
+import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
+import { authorOf, type Act } from './act.js';
+
+export type { Digest, Workspace };
+
+export interface WorkspaceContext {
+  workspace: Workspace;
+  catalogue: Catalogue;
+  /** Today in the workspace's time zone, YYYY-MM-DD. */
+  today: string;
+}
+
+/** The workspace (created on first contact), its effective catalogue, and today's date there. */
+export async function workspaceContext(db: Database, teamId: string, now: Date): Promise<WorkspaceContext> {
+  return contextOf(await ensureWorkspace(db, teamId, now), now);
+}
+
+function contextOf(workspace: Workspace, now: Date): WorkspaceContext {
+  return { workspace, catalogue: catalogueOf(workspace), today: localDate(now, workspace.timeZone) };
+}
+
+/** The defaults, before anything is read: what a modal opens with while the trigger id is fresh. */
+export function defaultContext(now: Date): Pick<WorkspaceContext, 'catalogue' | 'today'> {
+  return { catalogue: resolveCatalogue(), today: localDate(now, 'UTC') };
+}
+
+/** Changes the settings (admins: checked by the caller); returns the workspace as it is now. */
+export async function changeSettings(db: Database, act: Act, patch: WorkspaceSettingsPatch): Promise<WorkspaceContext> {
+  return contextOf(await updateWorkspaceSettings(db, act.teamId, authorOf(act), patch), act.at);
+}
+
+export function lastDigestOf(db: Database, teamId: string): Promise<Digest | undefined> {
+  return latestDigest(db, teamId);
+}
+
+/** Whether the workspace's admins let guests use Rapport. */
+export async function guestsAllowed(db: Database, teamId: string): Promise<boolean> {
+  return (await getWorkspace(db, teamId))?.allowGuests ?? false;
+}
+
+/** The workspace, when it exists (events about channels of a workspace Rapport has not seen are ignored). */
+export function existingWorkspace(db: Database, teamId: string): Promise<Workspace | undefined> {
+  return getWorkspace(db, teamId);
+}

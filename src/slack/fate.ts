@@ -1,0 +1,36 @@
+/**
+ * One way every change to a client's fate goes, whatever the entry point (`/client set`, the digest's
+ * buttons and forms, a proposal answered): the owner or an admin changes it at once and those concerned are
+ * told; anyone else proposes it to the owner, who approves or declines from a DM.
+ */
+import { RapportError } from '../domain/errors.js';
+import type { ProposedChange } from '../domain/inputs.js';
+import type { ClientProfile } from '../domain/types.js';
+import { changeClientFate, proposeClientChange, type FateOutcome, type Proposal } from '../services/clientFate.js';
+import { isDecider } from './authorise.js';
+import { proposalBlocks } from './blocks/fate.js';
+import { escapeName } from './blocks/text.js';
+import type { Turn } from './frame.js';
+import { tellFateNotices } from './notify.js';
+
+export type DecidedOrProposed = { outcome: FateOutcome; proposal?: undefined } | { proposal: Proposal; outcome?: undefined };
+
+export async function decideOrPropose(turn: Turn, client: ClientProfile, change: ProposedChange): Promise<DecidedOrProposed> {
+  // A client nobody owns may be claimed by whoever takes it on.
+  const claiming = !client.ownerUserId && change.kind === 'owner' && change.ownerUserId === turn.userId;
+  if (claiming || (await isDecider(turn, client))) {
+    const outcome = await changeClientFate(turn.deps.db, turn.act, client.id, change);
+    await tellFateNotices(turn, outcome);
+    return { outcome };
+  }
+  if (!client.ownerUserId) {
+    throw new RapportError(
+      'forbidden',
+      `*${escapeName(client.name)}* has no owner, so only a workspace admin can change this. You can take it on yourself: \`/client set ${escapeName(client.name)} owner\` with your own @mention.`,
+    );
+  }
+  const proposal = await proposeClientChange(turn.deps.db, turn.act, client, change);
+  // A retried delivery finds the proposal: the owner was asked already.
+  if (!proposal.duplicate) await turn.dm(client.ownerUserId, { text: `A proposal for ${client.name}`, blocks: proposalBlocks(proposal, client) });
+  return { proposal };
+}

@@ -1,0 +1,450 @@
+/**
+ * The one frame every Slack entry point goes through (commands, buttons, forms, shortcuts, events, option
+ * loads). A listener only declares what it does with a `Turn`. The receiver's side stores the verified request
+ * in the inbox and acks (in milliseconds; nothing Slack was told "ok" about can be lost after that); a worker,
+ * in this process or another, takes it from there (`workRequest`): it builds the turn (workspace, acting user,
+ * clock, where to answer), retries the work when the database connection was lost (every write Rapport makes
+ * from Slack carries the request's key, so a retry finds what the first try stored), and turns any failure into
+ * what the person sees: a private answer, a field error on a form, or a DM when there is nowhere else.
+ * Unexpected errors are logged once, with the request's context, and the person is still answered.
+ */
+import type { AckFn, App, BlockAction, BlockElementAction, RespondArguments, SlackShortcut, SlashCommand, ViewOutput, ViewResponseAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { CatalogueError } from '../domain/catalogue.js';
+import { RapportError } from '../domain/errors.js';
+import { markAnswered, storeRequest, type SlackRequest } from '../db/queries/requests.js';
+import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
+import type { Option } from './blocks/kit.js';
+import type { Act, ActIn } from '../services/act.js';
+import { workspaceContext, type WorkspaceContext } from '../services/workspace.js';
+import type { SlackDeps } from './deps.js';
+import { owningTeam, refusalOf, refuse } from './gate.js';
+import type { FieldErrors } from './parse/viewState.js';
+import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
+
+export const UNEXPECTED = 'Something went wrong on our side, and nothing was stored. Please try again in a moment.';
+
+/** Where a turn's request is stored (worked from the inbox): whether its person was answered already. */
+export interface StoredRequest {
+  id: number;
+  teamId: string;
+  answeredAt: Date | null;
+}
+
+export interface TurnFields {
+  /** `command /call`, `action digest_snooze`, …: names the entry point in logs. */
+  entry: string;
+  teamId: string;
+  userId: string;
+  channelId: string | null;
+  responseUrl: string | null;
+  triggerId: string | null;
+  /** Stable across Slack's retries of this request: what makes every write of it idempotent. */
+  requestKey: string;
+  /** When the person acted: what the work stamps its writes with, however late a worker takes it. */
+  now: Date;
+  stored?: StoredRequest;
+}
+
+/** A response URL answers for 30 minutes (slack-contract.md); later answers go by DM. */
+const RESPONSE_URL_MS = 29 * 60_000;
+
+/** One request, as the work sees it: who acts, in which workspace, where an answer goes. */
+export class Turn implements Readonly<TurnFields> {
+  private context: Promise<WorkspaceContext> | undefined;
+  readonly entry: string;
+  readonly teamId: string;
+  readonly userId: string;
+  readonly channelId: string | null;
+  readonly responseUrl: string | null;
+  readonly triggerId: string | null;
+  readonly requestKey: string;
+  readonly now: Date;
+  readonly stored: StoredRequest | undefined;
+
+  constructor(
+    readonly deps: SlackDeps,
+    readonly web: WebClient,
+    fields: TurnFields,
+  ) {
+    ({
+      entry: this.entry,
+      teamId: this.teamId,
+      userId: this.userId,
+      channelId: this.channelId,
+      responseUrl: this.responseUrl,
+      triggerId: this.triggerId,
+      requestKey: this.requestKey,
+      now: this.now,
+      stored: this.stored,
+    } = fields);
+  }
+
+  /** The workspace, its catalogue and today's date there, read once per turn. */
+  workspace(): Promise<WorkspaceContext> {
+    this.context ??= workspaceContext(this.deps.db, this.teamId, this.now);
+    // A failed read is not kept: the frame's retry reads again.
+    this.context.catch(() => (this.context = undefined));
+    return this.context;
+  }
+
+  /** The same turn, answering in a channel the request did not come from (a form opened from a command there). */
+  answeringIn(channelId: string | null): Turn {
+    const turn = new Turn(this.deps, this.web, { ...this, channelId });
+    turn.context = this.context;
+    return turn;
+  }
+
+  /** Who does what, when, for which request: what every use case takes. */
+  get act(): Act {
+    return { teamId: this.teamId, actor: this.userId, at: this.now, requestKey: this.requestKey };
+  }
+
+  /** The act, with the workspace's catalogue and time zone. */
+  async actIn(): Promise<ActIn> {
+    const { workspace, catalogue } = await this.workspace();
+    return { ...this.act, catalogue, timeZone: workspace.timeZone };
+  }
+
+  /**
+   * A private answer to the person who acted: the response URL while it works, else an ephemeral, else a DM.
+   * Once per request: a request taken over after its worker died does not answer a second time.
+   */
+  async reply(message: Ephemeral): Promise<void> {
+    if (this.stored?.answeredAt) {
+      this.deps.logger.info('not answering again: this request was answered before its worker stopped', { entry: this.entry, request: this.requestKey });
+      return;
+    }
+    const late = this.deps.now().getTime() - this.now.getTime() > RESPONSE_URL_MS;
+    const target = { client: this.web, userId: this.userId, logger: this.deps.logger };
+    await (late ? sendDm(this.web, this.userId, message) : replyEphemeral({ ...target, responseUrl: this.responseUrl, channelId: this.channelId }, message));
+    if (this.stored) await markAnswered(this.deps.db, this.stored);
+  }
+
+  /** Replaces the message that was clicked (an ephemeral confirmation, a DM): the answer takes its place. */
+  replaceOriginal(message: Ephemeral): Promise<void> {
+    return this.reply({ ...message, replaceOriginal: true });
+  }
+
+  dm(userId: string, message: Ephemeral): Promise<unknown> {
+    return sendDm(this.web, userId, message);
+  }
+
+  /** Re-renders an open form; a newer re-render winning the race (hash_conflict) is no failure. */
+  async updateModal(viewId: string, hash: string | undefined, view: ModalView): Promise<void> {
+    try {
+      await this.web.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
+    } catch (error) {
+      if ((error as { data?: { error?: string } }).data?.error !== 'hash_conflict') throw error;
+    }
+  }
+
+  async openModal(view: ModalView): Promise<{ id: string; hash: string }> {
+    const opened = await this.web.views.open({ trigger_id: this.triggerId ?? '', view });
+    return { id: opened.view?.id ?? '', hash: opened.view?.hash ?? '' };
+  }
+}
+
+/** What a person is told about a failure, in one place; unexpected errors are logged here, once. */
+export function whatToTell(error: unknown, turn: Pick<Turn, 'deps' | 'entry' | 'teamId' | 'requestKey'>): string {
+  if (error instanceof RapportError) return error.message;
+  if (error instanceof CatalogueError) return `This workspace's settings cannot be used: ${error.message} An admin can fix them with \`/rapport settings\`.`;
+  turn.deps.logger.error('unexpected error handling a Slack request', {
+    entry: turn.entry,
+    team: turn.teamId,
+    request: turn.requestKey,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+  return isTransientDatabaseError(error) ? 'The database could not be reached, and nothing was stored. Please try again in a moment.' : UNEXPECTED;
+}
+
+type Body = Record<string, any>;
+
+function turnFor(deps: SlackDeps, web: WebClient, entry: string, body: Body, requestKey: string, now: Date, stored?: StoredRequest): Turn {
+  return new Turn(deps, web, {
+    entry,
+    teamId: owningTeam(body) ?? '',
+    userId: body.user_id ?? body.user?.id ?? body.event?.user ?? '',
+    channelId: body.channel_id ?? body.channel?.id ?? body.container?.channel_id ?? null,
+    responseUrl: body.response_url ?? body.response_urls?.[0]?.response_url ?? null,
+    triggerId: body.trigger_id ?? null,
+    requestKey,
+    now,
+    ...(stored ? { stored } : {}),
+  });
+}
+
+/** What a stored request's work is, for one entry point: run it, and how a failure or a refusal reaches the person. */
+export interface Handler {
+  run(turn: Turn, body: Body): Promise<void>;
+  tell(turn: Turn, text: string): Promise<unknown>;
+}
+
+/** Every entry point's work, by entry name: what a worker looks a stored request up in. */
+export class Handlers {
+  private readonly byEntry = new Map<string, Handler>();
+
+  add(entry: string, handler: Handler): void {
+    if (this.byEntry.has(entry)) throw new Error(`${entry} is registered twice`);
+    this.byEntry.set(entry, handler);
+  }
+
+  get(entry: string): Handler | undefined {
+    return this.byEntry.get(entry);
+  }
+}
+
+export const NOT_SAVED = 'Rapport could not save your request just now (its database did not answer), so nothing was done. Please send it again.';
+const GAVE_UP = 'Rapport tried your request several times and could not finish it, so it stopped trying. Please send it again.';
+
+/** A delivery already received, sent again (same signature): refused with HTTP 401 by the receiver, before any work. */
+export class RequestReplayed extends Error {
+  readonly code = 'request_replayed';
+}
+
+/** Events cannot be answered in the ack: when storing fails, the receiver answers 500, so Slack delivers it again. */
+export class RequestNotSaved extends Error {
+  readonly code = 'request_not_saved';
+}
+
+/**
+ * The receiver's whole job, before the ack: store the verified request in the inbox (one insert) and wake a
+ * worker. `retry` (Slack delivering it again) means the first delivery's work and answer stand: nothing more.
+ */
+async function receive(
+  deps: SlackDeps,
+  entry: string,
+  body: Body,
+  requestKey: string,
+  context: Record<string, unknown>,
+): Promise<'stored' | 'retry' | 'unsaved'> {
+  const { token: _verificationToken, ...payload } = body;
+  let received: Awaited<ReturnType<typeof storeRequest>>;
+  try {
+    received = await storeRequest(deps.db, {
+      teamId: owningTeam(body) ?? '',
+      requestKey,
+      signature: typeof context.signature === 'string' ? context.signature : null,
+      entry,
+      body: payload,
+      receivedAt: deps.now(),
+    });
+  } catch (error) {
+    deps.logger.error('could not store a Slack request before acknowledging it; its sender is told nothing was saved', {
+      entry,
+      request: requestKey,
+      error: String(error),
+    });
+    return 'unsaved';
+  }
+  if (received === 'replay') throw new RequestReplayed('Request already received.');
+  if (received === 'retry') return 'retry';
+  deps.wakeWorkers();
+  return 'stored';
+}
+
+const ATTEMPTS = 8;
+/** Seconds before a request whose database went away is tried again, by attempt (then the last, until ATTEMPTS). */
+const LATER_SECONDS = [2, 5, 15, 30, 60];
+
+/**
+ * Works one stored request, in whichever process took it: the turn its receiver would have built (same clock,
+ * same request key, so every write is the one the first try made), the membership gate, the work retried on a
+ * lost connection, and any failure turned into an answer. `later`: the database is away, try again.
+ */
+export async function workRequest(deps: SlackDeps, web: WebClient, request: SlackRequest): Promise<{ outcome: 'done' | 'failed' } | { later: number }> {
+  const turn = turnFor(deps, web, request.entry, request.body, request.requestKey, request.receivedAt, request);
+  const handler = deps.handlers.get(request.entry);
+  if (!handler) {
+    deps.logger.error('a stored request names no entry point this version has; dropped', { entry: request.entry, request: request.requestKey });
+    return { outcome: 'failed' };
+  }
+  const answer = (text: string) =>
+    handler.tell(turn, text).catch((error: unknown) =>
+      deps.logger.error('could not tell someone about their request', {
+        entry: request.entry,
+        team: request.teamId,
+        request: request.requestKey,
+        error: String(error),
+      }),
+    );
+  if (request.attempts > ATTEMPTS) {
+    deps.logger.error('giving up on a request after repeated attempts', { entry: request.entry, request: request.requestKey, attempts: request.attempts });
+    await answer(GAVE_UP);
+    return { outcome: 'failed' };
+  }
+  try {
+    await retryTransient(async () => {
+      const refusal = await refusalOf(deps, web, request.body);
+      await (refusal === undefined ? handler.run(turn, request.body) : refuse(turn, request.body, refusal, answer));
+    });
+    return { outcome: 'done' };
+  } catch (error) {
+    if (isTransientDatabaseError(error) && request.attempts < ATTEMPTS) {
+      deps.logger.warn('the database went away while working a request; it will be tried again', { entry: request.entry, request: request.requestKey });
+      return { later: LATER_SECONDS[Math.min(request.attempts, LATER_SECONDS.length) - 1]! };
+    }
+    await answer(whatToTell(error, turn));
+    return { outcome: 'done' };
+  }
+}
+
+/** Runs the work the receiver must do itself (a form's field errors), retried on a lost connection. */
+async function workInReceiver(turn: Turn, run: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {
+  try {
+    await retryTransient(run);
+  } catch (error) {
+    await tell(whatToTell(error, turn)).catch((tellError: unknown) =>
+      turn.deps.logger.error('could not tell someone their request failed', {
+        entry: turn.entry,
+        team: turn.teamId,
+        request: turn.requestKey,
+        error: String(tellError),
+      }),
+    );
+  }
+}
+
+const commandText = (body: Body) =>
+  String(body.text ?? '')
+    .normalize('NFC')
+    .trim();
+
+export interface CommandDeclaration {
+  /** Answered in the ack itself, from the text alone (help): no database, nothing after. */
+  inAck?: (text: string) => RespondArguments | undefined;
+  run: (turn: Turn, text: string) => Promise<void>;
+}
+
+export function onCommand(app: App, deps: SlackDeps, name: string, declaration: CommandDeclaration): void {
+  const entry = `command ${name}`;
+  deps.handlers.add(entry, { run: (turn, body) => declaration.run(turn, commandText(body)), tell: (turn, text) => turn.reply({ text }) });
+  app.command(name, async ({ command, ack, context }) => {
+    const immediate = declaration.inAck?.(commandText(command));
+    if (immediate) return ack(immediate);
+    const received = await receive(deps, entry, command, `cmd:${(command as SlashCommand).trigger_id}`, context);
+    await ack(received === 'unsaved' ? { response_type: 'ephemeral', text: NOT_SAVED } : undefined);
+  });
+}
+
+/** Stores the request, acks, and when it could not be stored says so the way `handler` answers. */
+async function receiveAndAck(
+  deps: SlackDeps,
+  entry: string,
+  body: Body,
+  requestKey: string,
+  args: { ack: () => Promise<void>; client: WebClient; context: Record<string, unknown> },
+): Promise<void> {
+  const received = await receive(deps, entry, body, requestKey, args.context);
+  await args.ack();
+  if (received === 'unsaved') {
+    const turn = turnFor(deps, args.client, entry, body, requestKey, deps.now());
+    await deps.handlers.get(entry)?.tell(turn, NOT_SAVED);
+  }
+}
+
+/** A click inside a form has no response URL: its answers go by DM. */
+const replyOrDm = (turn: Turn, text: string) => (turn.responseUrl || turn.channelId ? turn.reply({ text }) : turn.dm(turn.userId, { text }));
+
+export function onAction<A extends BlockElementAction = BlockElementAction>(
+  app: App,
+  deps: SlackDeps,
+  actionId: string,
+  run: (turn: Turn, action: A, body: BlockAction<A>) => Promise<void>,
+): void {
+  const entry = `action ${actionId}`;
+  deps.handlers.add(entry, {
+    run: (turn, body) => run(turn, (body as BlockAction<A>).actions[0]!, body as BlockAction<A>),
+    tell: replyOrDm,
+  });
+  app.action<BlockAction<A>>(actionId, async ({ ack, body, action, client, context }) => {
+    const key = `act:${body.trigger_id ?? `${body.user.id}:${(action as { action_ts?: string }).action_ts ?? ''}`}`;
+    await receiveAndAck(deps, entry, body as unknown as Body, key, { ack, client, context });
+  });
+}
+
+export function onShortcut(app: App, deps: SlackDeps, callbackId: string, run: (turn: Turn, shortcut: SlackShortcut) => Promise<void>): void {
+  const entry = `shortcut ${callbackId}`;
+  deps.handlers.add(entry, { run: (turn, body) => run(turn, body as SlackShortcut), tell: (turn, text) => turn.dm(turn.userId, { text }) });
+  app.shortcut(callbackId, async ({ ack, body, client, context }) => {
+    await receiveAndAck(deps, entry, body as unknown as Body, `sc:${body.trigger_id}`, { ack, client, context });
+  });
+}
+
+export function onEvent<E extends Body>(app: App, deps: SlackDeps, type: string, run: (turn: Turn, event: E) => Promise<void>): void {
+  const entry = `event ${type}`;
+  deps.handlers.add(entry, {
+    run: (turn, body) => run(turn, body.event as E),
+    // Events have no one to answer but the person who caused them, if any.
+    tell: (turn, text) => (turn.userId ? turn.dm(turn.userId, { text }) : Promise.resolve()),
+  });
+  app.event(type, async ({ event, body, context }) => {
+    const key = `evt:${(body as Body).event_id ?? `${type}:${(event as Body).event_ts ?? ''}`}`;
+    if ((await receive(deps, entry, body as unknown as Body, key, context)) === 'unsaved') throw new RequestNotSaved('The event could not be stored.');
+  });
+}
+
+/** A form's outcome: errors shown on its fields (nothing stored), or done, with work to do after the ack. */
+export type ViewOutcome = { errors: FieldErrors } | { done: true; after?: () => Promise<void> };
+
+export interface ViewDeclaration {
+  /** The field a refusal belongs on (a RapportError's `detail.field`, e.g. `traits` → the trait checkboxes). */
+  fieldOf: (field: string | undefined) => string;
+  /** Validates and stores, before the ack; keyed by the view id, so running it again finds what it stored. */
+  submit: (turn: Turn, view: ViewOutput) => Promise<ViewOutcome>;
+}
+
+/**
+ * A form is stored before its ack (a refusal must land on its field), then its work after (confirmations, DMs)
+ * goes to the inbox like any request: a worker runs the submission again, which finds what it stored, and
+ * does what follows.
+ */
+export function onView(app: App, deps: SlackDeps, callbackId: string, declaration: ViewDeclaration): void {
+  const entry = `view ${callbackId}`;
+  const tell = (turn: Turn, text: string) => turn.reply({ text });
+  deps.handlers.add(entry, {
+    run: async (turn, body) => {
+      const outcome = await declaration.submit(turn, body.view as ViewOutput);
+      if ('errors' in outcome) throw new Error(`a stored submission was refused on its second run: ${JSON.stringify(outcome.errors)}`);
+      await outcome.after?.();
+    },
+    tell,
+  });
+  app.view(callbackId, async ({ ack, body, view, client, context }) => {
+    const turn = turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now());
+    let outcome: ViewOutcome;
+    try {
+      outcome = await retryTransient(() => declaration.submit(turn, view));
+    } catch (error) {
+      const field = declaration.fieldOf(error instanceof RapportError ? error.detail.field : undefined);
+      await ackErrors(ack, { [field]: whatToTell(error, turn) });
+      return;
+    }
+    if ('errors' in outcome) {
+      await ackErrors(ack, outcome.errors);
+      return;
+    }
+    const received = outcome.after ? await receive(deps, entry, body as unknown as Body, turn.requestKey, context) : 'retry';
+    await ack();
+    // Stored, but its work after could not be queued: done here, at least while this process lives.
+    if (received === 'unsaved' && outcome.after) await workInReceiver(turn, outcome.after, (text) => tell(turn, text));
+  });
+}
+
+async function ackErrors(ack: AckFn<ViewResponseAction> | AckFn<void>, errors: FieldErrors): Promise<void> {
+  await (ack as AckFn<ViewResponseAction>)({ response_action: 'errors', errors });
+}
+
+/** Type-ahead: the options load answers within Slack's 3 s, or with none (logged) rather than an error. */
+export function onOptions(app: App, deps: SlackDeps, actionId: string, load: (turn: Turn, typed: string) => Promise<Option[]>): void {
+  app.options(actionId, async ({ ack, body, options, client }) => {
+    const turn = turnFor(deps, client, `options ${actionId}`, body as unknown as Body, `opt:${(body as Body).user?.id ?? ''}`, deps.now());
+    try {
+      await ack({ options: await load(turn, String(options.value ?? '')) });
+    } catch (error) {
+      whatToTell(error, turn);
+      await ack({ options: [] });
+    }
+  });
+}

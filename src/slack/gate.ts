@@ -1,0 +1,121 @@
+/**
+ * A client must never see or touch what Rapport says about them (shared channels with Slack Connect, guests).
+ * Before any work, the acting person is checked: someone from another organisation is always refused, a guest
+ * unless the workspace's admins allow guests. Refused means answered privately, with nothing stored and
+ * nothing of the workspace's data shown.
+ */
+import type { AnyMiddlewareArgs, App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { guestsAllowed } from '../services/workspace.js';
+import type { SlackDeps } from './deps.js';
+import type { Standing } from './people.js';
+import type { HomeView, ModalView } from '@slack/types';
+import { plain, section } from './blocks/kit.js';
+import { sendDm } from './reply.js';
+import { isTransientDatabaseError } from '../db/transient.js';
+import type { Turn } from './frame.js';
+
+type Body = Record<string, any>;
+
+/** The workspace a request's data belongs to (the app's installation), as Bolt reads it for each payload type. */
+export function owningTeam(body: Body): string | undefined {
+  if (body.command) return body.team_id;
+  if (body.event) return body.authorizations?.[0]?.team_id ?? body.team_id;
+  if (body.view?.app_installed_team_id) return body.view.app_installed_team_id;
+  return body.team?.id ?? body.user?.team_id;
+}
+
+/** Who acts: the person behind a command, a click, a form, a shortcut, or an event such as opening the Home tab. */
+function actingUser(body: Body): string | undefined {
+  if (body.command) return body.user_id;
+  if (body.event) return body.event.type === 'app_home_opened' ? body.event.user : undefined;
+  return body.user?.id;
+}
+
+const REFUSALS: Record<Exclude<Standing, 'member'>, string> = {
+  external: 'Rapport is only for members of the workspace that owns it: people from other organisations cannot use it here.',
+  guest: 'Rapport is for full members of this workspace. Guests can use it only if a workspace admin allows it (`/rapport settings guests allow`).',
+};
+
+const COULD_NOT_CHECK = 'Rapport could not check your membership of this workspace just now. Please try again in a moment.';
+
+/** Someone the payload itself shows to be from another organisation (a Slack Connect user): no need to ask Slack. */
+const foreignByPayload = (body: Body, teamId: string) => Boolean(body.user?.team_id && body.user.team_id !== teamId);
+
+/** Why the acting person may not use Rapport here, or undefined when they may (Slack is asked who they are, cached). */
+export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body): Promise<string | undefined> {
+  const userId = actingUser(body);
+  const teamId = owningTeam(body);
+  if (!userId || !teamId) return undefined;
+  let standing: Standing;
+  try {
+    standing = foreignByPayload(body, teamId) ? 'external' : (await deps.people.person(client, teamId, userId)).standing;
+    if (standing === 'guest' && (await guestsAllowed(deps.db, teamId))) standing = 'member';
+  } catch (error) {
+    if (isTransientDatabaseError(error)) throw error; // the worker tries again once the database is back
+    // Who someone is could not be asked of Slack: nothing is shown to someone we cannot place.
+    deps.logger.warn('could not tell whether someone is a member; refusing the request', { team: teamId, error: String(error) });
+    return COULD_NOT_CHECK;
+  }
+  if (standing === 'member') return undefined;
+  deps.logger.info('refused a request from someone who is not a full member', { team: teamId, standing });
+  return REFUSALS[standing];
+}
+
+/** A refusal told by a worker, the way `tell` answers that kind of request (the Home tab shows it in place). */
+export async function refuse(turn: Turn, body: Body, text: string, tell: (text: string) => Promise<unknown>): Promise<void> {
+  if (body.event?.type === 'app_home_opened') {
+    await turn.web.views.publish({ user_id: turn.userId, view: refusalHome(text) });
+    return;
+  }
+  await tell(text);
+}
+
+/**
+ * In the receiver, before anything is stored: someone the payload shows to be from another organisation is
+ * refused at once; forms and type-ahead, whose answer is their ack, are checked in full here. Every other
+ * request is checked by the worker that takes it (asking Slack has no place before an ack).
+ */
+export function registerMembershipGate(app: App, deps: SlackDeps): void {
+  app.use(async (args) => {
+    const body = args.body as Body;
+    const userId = actingUser(body);
+    const teamId = owningTeam(body);
+    if (!userId || !teamId) return args.next();
+    const answeredInAck = body.type === 'view_submission' || body.type === 'block_suggestion';
+    const refusal = answeredInAck
+      ? await refusalOf(deps, args.client, body).catch(() => COULD_NOT_CHECK)
+      : foreignByPayload(body, teamId)
+        ? REFUSALS.external
+        : undefined;
+    if (refusal === undefined) return args.next();
+    await refuseInAck(args, args.client, userId, refusal);
+  });
+}
+
+/** Answers a refused request in the receiver, the way its kind allows, privately, and acks it. */
+async function refuseInAck(args: AnyMiddlewareArgs & { client: WebClient }, client: WebClient, userId: string, text: string): Promise<void> {
+  const body = args.body as Body;
+  const ack = 'ack' in args ? (args.ack as (response?: unknown) => Promise<void>) : undefined;
+  const respond = 'respond' in args ? (args.respond as ((message: unknown) => Promise<unknown>) | undefined) : undefined;
+  if (body.command) return ack?.({ response_type: 'ephemeral', text });
+  if (body.type === 'block_suggestion') return ack?.({ options: [] });
+  if (body.type === 'view_submission') {
+    const firstInput = (body.view?.blocks ?? []).find((b: Body) => b.type === 'input')?.block_id;
+    return ack?.(firstInput ? { response_action: 'errors', errors: { [firstInput]: text } } : { response_action: 'update', view: refusalModal(text) });
+  }
+  await ack?.();
+  if (body.event?.type === 'app_home_opened') {
+    await client.views.publish({ user_id: userId, view: refusalHome(text) });
+    return;
+  }
+  if (respond && body.response_url) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text });
+    return;
+  }
+  // A shortcut or a click in a modal has nowhere to answer but a DM (to the person only).
+  await sendDm(client, userId, { text });
+}
+
+const refusalModal = (text: string): ModalView => ({ type: 'modal', title: plain('Rapport'), blocks: [section(text)] });
+const refusalHome = (text: string): HomeView => ({ type: 'home', blocks: [section(text)] });

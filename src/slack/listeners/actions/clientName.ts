@@ -1,0 +1,24 @@
+/** "Add anyway" / "Rename anyway": the person confirmed that a look-alike name is a different client. */
+import type { App, ButtonAction } from '@slack/bolt';
+import { RapportError } from '../../../domain/errors.js';
+import { addClient, correctClient } from '../../../services/clients.js';
+import { clientAddedBlocks, clientChangedReply } from '../../blocks/clients.js';
+import type { SlackDeps } from '../../deps.js';
+import { onAction } from '../../frame.js';
+import { ACTIONS } from '../../ids.js';
+import { parseLookAlikeConfirmation } from '../../parse/lookAlike.js';
+
+export function registerClientNameActions(app: App, deps: SlackDeps): void {
+  onAction<ButtonAction>(app, deps, ACTIONS.confirmLookAlike, async (turn, action) => {
+    const confirmed = parseLookAlikeConfirmation(action.value);
+    if (!confirmed) throw new RapportError('invalid_input', 'This button could not be read; please run the command again.');
+    if (confirmed.op === 'add') {
+      const { client } = await addClient(deps.db, turn.act, confirmed.args, { allowLookAlike: true });
+      if (client)
+        await turn.replaceOriginal({ text: `Client ${client.name} added.`, blocks: clientAddedBlocks(client, confirmed.args.ownerUserId === turn.userId) });
+    } else {
+      const { client } = await correctClient(deps.db, turn.act, confirmed.clientId, { name: confirmed.name }, { allowLookAlike: true });
+      if (client) await turn.replaceOriginal(clientChangedReply(client, 'name'));
+    }
+  });
+}

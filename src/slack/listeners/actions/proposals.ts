@@ -1,0 +1,36 @@
+/** Approve or Decline, in the owner's DM: only the owner or an admin answers; approving applies the change as theirs. */
+import type { App, ButtonAction } from '@slack/bolt';
+import { decisionLine } from '../../../digest/compose.js';
+import { answerClientProposal, openProposal } from '../../../services/clientFate.js';
+import { clientById } from '../../../services/clients.js';
+import { requireDecider } from '../../authorise.js';
+import { proposalAnsweredText } from '../../blocks/fate.js';
+import { section } from '../../blocks/kit.js';
+import type { SlackDeps } from '../../deps.js';
+import { onAction } from '../../frame.js';
+import { PROPOSAL_ACTIONS } from '../../ids.js';
+import { tellFateNotices } from '../../notify.js';
+import { showOnDigest } from './digest.js';
+
+export function registerProposalActions(app: App, deps: SlackDeps): void {
+  for (const [actionId, approve] of [
+    [PROPOSAL_ACTIONS.approve, true],
+    [PROPOSAL_ACTIONS.decline, false],
+  ] as const) {
+    onAction<ButtonAction>(app, deps, actionId, async (turn, action) => {
+      const proposal = await openProposal(deps.db, turn.act, action.value ?? '');
+      const subject = await clientById(deps.db, turn.act, proposal.clientId);
+      await requireDecider(turn, subject, { action: 'answer proposals about' });
+      const { proposal: answered, outcome } = await answerClientProposal(deps.db, turn.act, proposal.id, approve);
+      const after = outcome?.after ?? subject;
+      await turn.replaceOriginal({ text: proposalAnsweredText(answered, after, false), blocks: [section(proposalAnsweredText(answered, after, false))] });
+      await turn.dm(answered.proposedBy, { text: proposalAnsweredText(answered, after, true) });
+      if (!outcome) return;
+      await tellFateNotices(turn, outcome);
+      if (outcome.decision && outcome.change.kind === 'decision' && outcome.change.digestId) {
+        const { workspace } = await turn.workspace();
+        await showOnDigest(turn, outcome.change.digestId, subject.id, decisionLine(outcome.decision, workspace.timeZone));
+      }
+    });
+  }
+}

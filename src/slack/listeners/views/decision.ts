@@ -1,0 +1,54 @@
+/** The digest decision form: checked again on submit (slack-contract.md), decided or proposed by who submits it. */
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { decisionLine } from '../../../digest/compose.js';
+import { clientById } from '../../../services/clients.js';
+import { proposedText } from '../../blocks/fate.js';
+import type { SlackDeps } from '../../deps.js';
+import { decideOrPropose } from '../../fate.js';
+import { onView } from '../../frame.js';
+import { INPUTS, VIEWS } from '../../ids.js';
+import { viewStateSchema } from '../../parse/viewState.js';
+import { showOnDigest } from '../actions/digest.js';
+
+const metadataSchema = z.object({
+  clientId: z.uuid(),
+  digestId: z.uuid().nullable(),
+  kind: z.enum(['keep', 'require_prepayment', 'start_exit']),
+  channelId: z.string().max(20).nullable().default(null),
+});
+
+/** Metadata we wrote ourselves, but arriving from outside: unreadable is undefined, never a crash. */
+function parseMetadata(text: string | undefined): z.infer<typeof metadataSchema> | undefined {
+  try {
+    return metadataSchema.parse(JSON.parse(text || '{}'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function registerDecisionView(app: App, deps: SlackDeps): void {
+  onView(app, deps, VIEWS.decision, {
+    fieldOf: () => INPUTS.reason,
+    submit: async (turn, view) => {
+      const metadata = parseMetadata(view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata || !state.success) return { errors: { [INPUTS.reason]: 'This form could not be read; please start again from the digest.' } };
+      const reason = state.data[INPUTS.reason]?.[INPUTS.reason]?.value?.normalize('NFC').trim() ?? '';
+      if (metadata.kind === 'keep' && reason.length === 0) return { errors: { [INPUTS.reason]: 'Keeping a client needs a reason.' } };
+      const subject = await clientById(deps.db, turn.act, metadata.clientId);
+      const change = { kind: 'decision' as const, decision: metadata.kind, reason: reason || null, digestId: metadata.digestId };
+      const result = await decideOrPropose(turn, subject, change);
+      return {
+        done: true,
+        after: async () => {
+          if (result.outcome?.decision && metadata.digestId) {
+            const { workspace } = await turn.workspace();
+            await showOnDigest(turn, metadata.digestId, subject.id, decisionLine(result.outcome.decision, workspace.timeZone));
+          }
+          if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change)}` });
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,69 @@
+/** `/rapport settings <what> <value>` → the settings change it asks for. Pure. */
+import { THRESHOLD_NAMES, knownThresholdsOnly, type WorkspaceOverrides } from '../../domain/catalogue.js';
+import type { WorkspaceSettingsPatch } from '../../domain/inputs.js';
+import { quoteCode } from '../../domain/mrkdwn.js';
+import { SUGGESTION_SIMILARITY, nameSimilarity } from '../../domain/names.js';
+import { channelFromMention, usageError, USAGE } from './commandText.js';
+
+export const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** `health.halfLifeDays 14` → { health: { halfLifeDays: 14 } }; `ever` means no window. */
+export function thresholdPatch(path: string, raw: string): Record<string, unknown> {
+  if (!THRESHOLD_NAMES.includes(path)) {
+    const [closest] = [...THRESHOLD_NAMES].sort(
+      (a, b) => nameSimilarity(path.toLowerCase(), b.toLowerCase()) - nameSimilarity(path.toLowerCase(), a.toLowerCase()),
+    );
+    const hint = closest && nameSimilarity(path.toLowerCase(), closest.toLowerCase()) >= SUGGESTION_SIMILARITY ? ` Did you mean \`${closest}\`?` : '';
+    throw usageError(
+      `${quoteCode(path || '(nothing)')} is not a threshold.${hint} The thresholds are: ${THRESHOLD_NAMES.map((n) => `\`${n}\``).join(', ')}.`,
+      USAGE.settings,
+    );
+  }
+  const value = /^(ever|none|null)$/i.test(raw) ? null : Number(raw);
+  if (value !== null && !Number.isFinite(value)) throw usageError(`${quoteCode(raw)} is not a number.`, USAGE.settings);
+  return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+}
+
+/** `stored`: the workspace's overrides, which a threshold change merges into. */
+export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly string[]): WorkspaceSettingsPatch {
+  const [what = '', ...rest] = words;
+  const value = rest.join(' ');
+  switch (what.toLowerCase()) {
+    case 'channel': {
+      const channel = channelFromMention(value);
+      if (!channel) throw usageError('Mention the channel with # (pick it from the list).', USAGE.settings);
+      return { digestChannelId: channel };
+    }
+    case 'day': {
+      const day = DAYS.findIndex((d) => d.startsWith(value.toLowerCase()) && value.length >= 2);
+      if (day < 0) throw usageError(`${quoteCode(value)} is not a day of the week.`, USAGE.settings);
+      return { digestDay: day };
+    }
+    case 'time':
+      return { digestTime: value };
+    case 'guests': {
+      if (/^(allow|allowed|on|yes)$/i.test(value)) return { allowGuests: true };
+      if (/^(refuse|refused|off|no|deny)$/i.test(value)) return { allowGuests: false };
+      throw usageError('Say `guests allow` or `guests refuse`.', USAGE.settings);
+    }
+    case 'timezone':
+    case 'tz':
+      return { timeZone: value };
+    case 'threshold': {
+      const [path = '', raw = ''] = rest;
+      const current = knownThresholdsOnly(stored.thresholds ?? {}) as Record<string, unknown>;
+      return { settings: { ...stored, thresholds: mergeDeep(current, thresholdPatch(path, raw)) } };
+    }
+    default:
+      throw usageError(`I can't change ${quoteCode(what)}.`, USAGE.settings);
+  }
+}
+
+function mergeDeep(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    const b = out[k];
+    out[k] = v && typeof v === 'object' && b && typeof b === 'object' ? mergeDeep(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * Who someone is to a workspace, asked of Slack (`users.info`, scope users:read) and remembered for a few
+ * minutes: an admin, a full member, a guest (single- or multi-channel), or someone from another organisation
+ * (a Slack Connect user). Rapport's data is for full members only (guests if an admin allows them).
+ */
+import type { WebClient } from '@slack/web-api';
+
+const TTL_MS = 5 * 60_000;
+
+export type Standing = 'member' | 'guest' | 'external';
+
+export interface Person {
+  isAdmin: boolean;
+  standing: Standing;
+}
+
+export class PeopleDirectory {
+  private readonly cache = new Map<string, { person: Person; until: number }>();
+
+  /** `teamId`: the workspace whose data the request is about (the installation's team). */
+  async person(client: WebClient, teamId: string, userId: string): Promise<Person> {
+    const key = `${teamId}:${userId}`;
+    const hit = this.cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.person;
+    const { user } = await client.users.info({ user: userId });
+    const restricted = Boolean(user?.is_restricted || user?.is_ultra_restricted);
+    const standing: Standing = user?.team_id !== teamId || user?.is_stranger ? 'external' : restricted ? 'guest' : 'member';
+    const person = { isAdmin: standing === 'member' && Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner), standing };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { person, until: Date.now() + TTL_MS });
+    return person;
+  }
+
+  async isAdmin(client: WebClient, teamId: string, userId: string): Promise<boolean> {
+    return (await this.person(client, teamId, userId)).isAdmin;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The workers of one process: they take stored Slack requests from the inbox (db/queries/requests.ts) and work
+ * them (`work`). Any number of processes may run them against the same database; a request is held under a
+ * lease renewed while its work goes on, so when a process dies, what it held is taken over once the lease runs
+ * out, and finished exactly once (its writes carry the request's key).
+ *
+ * They look for work when woken: at once in this process (its receiver stored a request), on the database's
+ * NOTIFY from any other process, and every second regardless (a request put back for later, a lapsed lease).
+ */
+import { hostname } from 'node:os';
+import type { Database, DatabaseHandle } from '../db/client.js';
+import {
+  claimRequest,
+  finishRequest,
+  forgetFinishedRequests,
+  renewLease,
+  REQUESTS_CHANNEL,
+  retryRequestLater,
+  type SlackRequest,
+} from '../db/queries/requests.js';
+import type { Logger } from '../log.js';
+
+export type WorkOutcome = { outcome: 'done' | 'failed' } | { later: number };
+
+export interface WorkerOptions {
+  db: Database;
+  /** Wakes on other processes' requests (omitted: this process's own, and the poll). */
+  listen?: DatabaseHandle['listen'];
+  logger: Logger;
+  /** Requests worked at once by this process (0: it only receives; other processes work). */
+  concurrency: number;
+  /** How long a request stays with a worker that stopped renewing it (it died) before another takes it. */
+  leaseSeconds: number;
+  work: (request: SlackRequest) => Promise<WorkOutcome>;
+}
+
+const POLL_MS = 1_000;
+const FORGET_EVERY_MS = 10 * 60_000;
+const DRAIN_MS = 10_000;
+
+export class RequestWorkers {
+  /** Names this process in the inbox, the logs and /healthz. */
+  readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private readonly running = new Set<Promise<void>>();
+  private filling = false;
+  private again = false;
+  private stopped = true;
+  private timers: NodeJS.Timeout[] = [];
+  private unlisten: (() => Promise<void>) | undefined;
+  private lastClaimError = 0;
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  async start(): Promise<void> {
+    if (this.options.concurrency <= 0) return;
+    this.stopped = false;
+    this.unlisten = await this.options.listen?.(REQUESTS_CHANNEL, () => this.wake());
+    this.timers.push(setInterval(() => this.wake(), POLL_MS));
+    this.timers.push(setInterval(() => void this.forget(), FORGET_EVERY_MS));
+    for (const timer of this.timers) timer.unref();
+    this.wake();
+  }
+
+  /** Requests this process is working now. */
+  get busy(): number {
+    return this.running.size;
+  }
+
+  /** Looks for work now (coalesced: one look at a time, and one more if woken meanwhile). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.filling) {
+      this.again = true;
+      return;
+    }
+    this.filling = true;
+    setImmediate(() => void this.fill());
+  }
+
+  private async fill(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        while (!this.stopped && this.running.size < this.options.concurrency) {
+          const request = await this.claim();
+          if (!request) break;
+          const job = this.run(request).finally(() => {
+            this.running.delete(job);
+            this.wake();
+          });
+          this.running.add(job);
+        }
+      } while (this.again && !this.stopped);
+    } finally {
+      this.filling = false;
+    }
+  }
+
+  private async claim(): Promise<SlackRequest | undefined> {
+    try {
+      return await claimRequest(this.options.db, this.id, this.options.leaseSeconds);
+    } catch (error) {
+      // The database is away: the poll looks again. Said once a minute, not once a second.
+      if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: String(error) });
+      this.lastClaimError = Date.now();
+      return undefined;
+    }
+  }
+
+  private async run(request: SlackRequest): Promise<void> {
+    const { db, logger, leaseSeconds } = this.options;
+    const renew = setInterval(
+      () =>
+        void renewLease(db, request, this.id, leaseSeconds).then(
+          (held) => held || logger.warn('lost the lease on a request still being worked; another worker took it over', { request: request.requestKey }),
+          () => {},
+        ),
+      (leaseSeconds * 1000) / 3,
+    );
+    try {
+      const result = await this.options.work(request);
+      if ('later' in result) await retryRequestLater(db, request, this.id, result.later);
+      else await finishRequest(db, request, this.id, result.outcome);
+    } catch (error) {
+      // Finishing could not be recorded (the database went away): the lease runs out and the request is worked
+      // again, which finds what this run stored and does not answer twice.
+      logger.error('could not record the end of a request', { entry: request.entry, request: request.requestKey, error: String(error) });
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private async forget(): Promise<void> {
+    try {
+      await forgetFinishedRequests(this.options.db);
+    } catch (error) {
+      this.options.logger.warn('could not forget finished requests', { error: String(error) });
+    }
+  }
+
+  /**
+   * Stops: first works what is due now (this process's receiver has stopped adding to it, and on the embedded
+   * database nobody else would until the next start), for up to `drainMs`; then finishes what it holds.
+   */
+  async stop(drainMs = DRAIN_MS): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    await this.unlisten?.().catch(() => {});
+    this.unlisten = undefined;
+    const deadline = Date.now() + drainMs;
+    while (!this.stopped && Date.now() < deadline) {
+      this.wake();
+      while (this.filling) await new Promise((r) => setTimeout(r, 5));
+      if (this.running.size === 0) break;
+      await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+    }
+    this.stopped = true;
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run worker`: a process that only works stored Slack requests (no HTTP, no digest schedule), beside the
+ * receiving process(es), on the same Postgres. Run as many as the load needs, on any machine reaching it.
+ */
+import { ConfigError, loadConfig } from './config/env.js';
+import { openDatabase } from './db/client.js';
+import { createLogger } from './log.js';
+import { createSlackApp } from './slack/app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    throw new ConfigError('A separate worker needs DATABASE_URL (Postgres): the embedded database serves one process, whose own workers do the work.');
+  }
+  if (!config.slack) throw new ConfigError('A worker answers in Slack: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN as for the receiver.');
+  if (config.workers.concurrency === 0) throw new ConfigError('WORKERS=0 leaves a worker process nothing to do: unset it, or set 1 or more.');
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, logger });
+  const slack = createSlackApp({ slack: config.slack, db: database.db, logger, listen: database.listen, workers: config.workers });
+  await slack.startWorkers();
+  logger.info('Rapport worker is ready', { worker: slack.workers.id, concurrency: config.workers.concurrency });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('worker shutting down: finishing the requests it took', { signal });
+    await slack.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    error instanceof ConfigError
+      ? `${error.message}\n`
+      : `Rapport worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

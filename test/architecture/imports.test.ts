@@ -1,0 +1,85 @@
+/**
+ * The arrows of the architecture, checked on the source: Slack's Block Kit builders and parsers never reach the
+ * database, the database never reaches Slack, and no module imports itself back through others (type-only
+ * imports aside: they vanish at runtime).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+/** Each module's imports of other modules of ours: `all` (types included) and `runtime` (values only). */
+const graph = new Map<string, { all: string[]; runtime: string[] }>();
+for (const file of sources(SRC)) {
+  const text = readFileSync(file, 'utf8');
+  const all: string[] = [];
+  const runtime: string[] = [];
+  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'(\.[^']+)';/gms)) {
+    const target = resolve(dirname(file), m[3]!.replace(/\.js$/, '.ts'));
+    all.push(target);
+    if (!m[2]) runtime.push(target);
+  }
+  graph.set(file, { all, runtime });
+}
+const rel = (file: string) => relative(SRC, file);
+const under = (file: string, folder: string) => rel(file).startsWith(`${folder}/`);
+
+describe('the import graph', () => {
+  it('finds the modules', () => {
+    expect(graph.size).toBeGreaterThan(50);
+  });
+
+  it('Block Kit builders and parsers never import the database', () => {
+    const offending = [...graph].flatMap(([file, { all }]) =>
+      under(file, 'slack/blocks') || under(file, 'slack/parse') ? all.filter((t) => under(t, 'db')).map((t) => `${rel(file)} → ${rel(t)}`) : [],
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('parsers never import Block Kit builders (the arrow runs one way)', () => {
+    const offending = [...graph].flatMap(([file, { all }]) =>
+      under(file, 'slack/parse') ? all.filter((t) => under(t, 'slack/blocks')).map((t) => `${rel(file)} → ${rel(t)}`) : [],
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('the database never imports Slack, and listeners reach it only through the use cases', () => {
+    const offending = [...graph].flatMap(([file, { all }]) => {
+      if (under(file, 'db')) return all.filter((t) => under(t, 'slack')).map((t) => `${rel(file)} → ${rel(t)}`);
+      // The handle's type (db/client), the frame's retry of a lost connection (db/transient) and its inbox of
+      // requests (db/queries/requests: stored before the ack, worked by the workers) are not a use case's data.
+      if (under(file, 'slack'))
+        return all
+          .filter((t) => under(t, 'db') && !['db/client.ts', 'db/transient.ts', 'db/queries/requests.ts'].includes(rel(t)))
+          .map((t) => `${rel(file)} → ${rel(t)}`);
+      return [];
+    });
+    expect(offending).toEqual([]);
+  });
+
+  it('no module imports itself back, through any path', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(file)), file].map(rel).join(' → '));
+        return;
+      }
+      state.set(file, 'visiting');
+      for (const next of graph.get(file)?.runtime ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The inbox as a queue (db/queries/requests.ts): a retry and a replay are told apart, workers never take the
+ * same request twice, a dead worker's request comes back when its lease runs out, and finished ones go.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import {
+  claimRequest,
+  finishRequest,
+  forgetFinishedRequests,
+  markAnswered,
+  queueState,
+  renewLease,
+  retryRequestLater,
+  storeRequest,
+  type NewSlackRequest,
+} from '../../src/db/queries/requests.js';
+import { slackRequests } from '../../src/db/schema/index.js';
+import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
+
+describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
+  let handle: DatabaseHandle;
+  let seq = 0;
+  const request = (teamId: string, overrides: Partial<NewSlackRequest> = {}): NewSlackRequest => {
+    const n = ++seq;
+    return { teamId, requestKey: `cmd:t${n}`, signature: `v0=sig${n}`, entry: 'command /call', body: { text: `n${n}` }, receivedAt: new Date(), ...overrides };
+  };
+  /** Leaves nothing due but what a test stores (tests share the database). */
+  const drain = async (worker: string) => {
+    for (let r = await claimRequest(handle.db, worker, 60); r; r = await claimRequest(handle.db, worker, 60)) await finishRequest(handle.db, r, worker, 'done');
+  };
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(driver);
+  });
+  afterAll(() => handle?.close());
+
+  it('stores a request once: the same request signed anew is a retry, the same delivery a replay', async () => {
+    const first = request('T0INBOX1');
+    expect(await storeRequest(handle.db, first)).toEqual({ stored: expect.any(Number) });
+    expect(await storeRequest(handle.db, { ...first, signature: 'v0=signed-again' })).toBe('retry');
+    expect(await storeRequest(handle.db, first)).toBe('replay');
+    // Socket Mode has no signature: a second delivery is a retry.
+    const socket = request('T0INBOX1', { signature: null });
+    await storeRequest(handle.db, socket);
+    expect(await storeRequest(handle.db, socket)).toBe('retry');
+    // The same key in another workspace is another request.
+    expect(await storeRequest(handle.db, { ...first, teamId: 'T0INBOX2', signature: 'v0=other' })).toEqual({ stored: expect.any(Number) });
+    await drain('cleanup');
+  });
+
+  it('two workers claiming at once never take the same request, and take them oldest first', async () => {
+    await drain('cleanup');
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push(((await storeRequest(handle.db, request('T0INBOX3'))) as { stored: number }).stored);
+    const claimed = await Promise.all(Array.from({ length: 8 }, (_, i) => claimRequest(handle.db, `w${i % 2}`, 60)));
+    const taken = claimed.filter((r) => r !== undefined).map((r) => r.id);
+    expect(taken.sort((a, b) => a - b)).toEqual(ids);
+    expect(claimed.filter((r) => r !== undefined).every((r) => r.attempts === 1 && r.state === 'working')).toBe(true);
+    for (const r of claimed) if (r) await finishRequest(handle.db, r, r.worker!, 'done');
+  });
+
+  it('a request whose worker stopped renewing comes back once its lease runs out; the old worker cannot finish it', async () => {
+    await drain('cleanup');
+    await storeRequest(handle.db, request('T0INBOX4'));
+    const held = (await claimRequest(handle.db, 'dead', 1))!;
+    expect(await claimRequest(handle.db, 'alive', 60)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 1100));
+    const taken = (await claimRequest(handle.db, 'alive', 60))!;
+    expect(taken).toMatchObject({ id: held.id, attempts: 2, worker: 'alive' });
+    expect(await renewLease(handle.db, held, 'dead', 60)).toBe(false);
+    await finishRequest(handle.db, held, 'dead', 'done');
+    expect((await handle.db.select().from(slackRequests).where(eq(slackRequests.id, held.id)))[0]!.state).toBe('working');
+    expect(await renewLease(handle.db, taken, 'alive', 60)).toBe(true);
+    await finishRequest(handle.db, taken, 'alive', 'done');
+    expect((await handle.db.select().from(slackRequests).where(eq(slackRequests.id, held.id)))[0]!.state).toBe('done');
+  });
+
+  it('a request put back for later waits until then, and the queue reports what waits', async () => {
+    await drain('cleanup');
+    const stored = (await storeRequest(handle.db, request('T0INBOX5'))) as { stored: number };
+    const state = await queueState(handle.db);
+    expect(state).toMatchObject({ waiting: 1, working: 0 });
+    const held = (await claimRequest(handle.db, 'w', 60))!;
+    expect(await queueState(handle.db)).toMatchObject({ waiting: 0, working: 1 });
+    await retryRequestLater(handle.db, held, 'w', 1);
+    expect(await claimRequest(handle.db, 'w', 60)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = (await claimRequest(handle.db, 'w', 60))!;
+    expect(again.id).toBe(stored.stored);
+    await markAnswered(handle.db, again);
+    await finishRequest(handle.db, again, 'w', 'done');
+    const [row] = await handle.db.select().from(slackRequests).where(eq(slackRequests.id, again.id));
+    expect(row).toMatchObject({ state: 'done', attempts: 2, answeredAt: expect.any(Date), finishedAt: expect.any(Date) });
+  });
+
+  it('forgets finished requests after a day, never waiting ones', async () => {
+    await drain('cleanup');
+    const old = (await storeRequest(handle.db, request('T0INBOX6'))) as { stored: number };
+    const waiting = (await storeRequest(handle.db, request('T0INBOX6'))) as { stored: number };
+    const held = (await claimRequest(handle.db, 'w', 60))!;
+    await finishRequest(handle.db, held, 'w', 'done');
+    await handle.db
+      .update(slackRequests)
+      .set({ finishedAt: sql`now() - interval '25 hours'` })
+      .where(and(eq(slackRequests.teamId, 'T0INBOX6'), eq(slackRequests.id, old.stored)));
+    expect(await forgetFinishedRequests(handle.db)).toBeGreaterThanOrEqual(1);
+    const left = await handle.db.select({ id: slackRequests.id }).from(slackRequests).where(eq(slackRequests.teamId, 'T0INBOX6'));
+    expect(left.map((r) => r.id)).toEqual([waiting.stored]);
+  });
+});
