@@ -38,27 +38,36 @@ async function timed(work: () => Promise<unknown>, runs = 3): Promise<number> {
 export async function generatePortfolio(database: Database, teamId: string, clients: number, observations: number, incidents: number): Promise<void> {
   // One transaction: one connection, so the temporary table is seen by every statement.
   await database.transaction(async (db) => {
-  const traits = `array[${DEFAULT_TRAITS.map((t) => `'${t.key}'`).join(',')}]`;
-  const kinds = `array[${INCIDENT_KINDS.map((k) => `'${k}'`).join(',')}]::incident_kind[]`;
-  const calls = Math.ceil(observations / 3);
-  await db.execute(sql`insert into workspaces (team_id) values (${teamId}) on conflict do nothing`);
-  await db.execute(sql.raw(`
-    insert into clients (team_id, name, category, relationship, owner_user_id, monthly_value, created_at)
-    select '${teamId}', 'Client ' || i,
+    const traits = `array[${DEFAULT_TRAITS.map((t) => `'${t.key}'`).join(',')}]`;
+    const kinds = `array[${INCIDENT_KINDS.map((k) => `'${k}'`).join(',')}]::incident_kind[]`;
+    const calls = Math.ceil(observations / 3);
+    await db.execute(sql`insert into workspaces (team_id) values (${teamId}) on conflict do nothing`);
+    await db.execute(
+      sql.raw(`
+    insert into clients (team_id, name, name_key, category, relationship, owner_user_id, monthly_value, created_at)
+    select '${teamId}', 'Client ' || i, 'client ' || i,
       (array['regular','regular','regular','vip','problem','employee'])[1 + i % 6]::client_category,
       (array['long_term','stepping_stone','unknown'])[1 + i % 3]::client_relationship,
       'U' || (1000 + i % 25), 500 + (i * 37) % 9500, now() - interval '400 days'
-    from generate_series(1, ${clients}) i`));
-  await db.execute(sql.raw(`create temporary table bench_clients as select id, row_number() over (order by name) as rn from clients where team_id = '${teamId}'`));
-  await db.execute(sql.raw(`
+    from generate_series(1, ${clients}) i`),
+    );
+    await db.execute(
+      sql.raw(`create temporary table bench_clients as select id, row_number() over (order by name) as rn from clients where team_id = '${teamId}'`),
+    );
+    await db.execute(
+      sql.raw(`
     insert into calls (team_id, client_id, occurred_at, logged_by, logged_at, notes)
     select '${teamId}', c.id, now() - ((i::bigint * 7919) % (365 * 24)) * interval '1 hour', 'U1000', now(), ''
-    from generate_series(1, ${calls}) i join bench_clients c on c.rn = 1 + (i::bigint * 104729) % ${clients}`));
-  await db.execute(sql.raw(`
+    from generate_series(1, ${calls}) i join bench_clients c on c.rn = 1 + (i::bigint * 104729) % ${clients}`),
+    );
+    await db.execute(
+      sql.raw(`
     insert into trait_observations (team_id, client_id, call_id, trait, observed_at, logged_at)
     select '${teamId}', c.client_id, c.id, (${traits})[1 + (abs(hashtext(c.id::text)) + k * 5) % ${DEFAULT_TRAITS.length}], c.occurred_at, c.logged_at
-    from calls c cross join generate_series(1, 3) k where c.team_id = '${teamId}'`));
-  await db.execute(sql.raw(`
+    from calls c cross join generate_series(1, 3) k where c.team_id = '${teamId}'`),
+    );
+    await db.execute(
+      sql.raw(`
     insert into incidents (team_id, client_id, kind, occurred_at, logged_by, logged_at, description, details)
     select '${teamId}', c.id, k.kind, now() - ((i::bigint * 6007) % 700) * interval '1 day', 'U1000', now(), '',
       case k.kind when 'slow_payment' then jsonb_build_object('kind', k.kind, 'daysLate', 1 + i % 90)
@@ -66,8 +75,9 @@ export async function generatePortfolio(database: Database, teamId: string, clie
                   else jsonb_build_object('kind', k.kind) end
     from generate_series(1, ${incidents}) i
     join bench_clients c on c.rn = 1 + (i::bigint * 15485863) % ${clients}
-    cross join lateral (select (${kinds})[1 + (i::bigint * 31) % ${INCIDENT_KINDS.length}] as kind) k`));
-  await db.execute(sql.raw('drop table bench_clients'));
+    cross join lateral (select (${kinds})[1 + (i::bigint * 31) % ${INCIDENT_KINDS.length}] as kind) k`),
+    );
+    await db.execute(sql.raw('drop table bench_clients'));
   });
   await database.execute(sql.raw('analyze'));
 }

@@ -1,4 +1,7 @@
-// Benchmark 1: signed /call round trips through the HTTP receiver, beside a bare Bolt app that only acks.
+// Benchmark 1: signed /call round trips through the HTTP receiver, beside a bare Bolt app that only acks: the
+// ack, and the reply the person waits for (sent → arrived at the response URL). Then commands/s through
+// separate worker processes (`src/worker.ts`), Postgres only.
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, ExpressReceiver } from '@slack/bolt';
@@ -14,6 +17,8 @@ const actor = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
 
 export interface LatencyRow {
   target: 'rapport' | 'bare';
+  /** `ack`: each sender sends its next request when the ack returns. `reply`: when its reply has arrived (a person waiting for the answer). */
+  loop: 'ack' | 'reply';
   concurrency: number;
   /** Pause each sender takes between requests (0: closed loop, the next request the moment the ack returns). */
   gapMs: number;
@@ -21,13 +26,20 @@ export interface LatencyRow {
   p50: number;
   p99: number;
   perSecond: number;
+  /** Sent → the reply arrived at its response URL (Rapport only). */
+  reply?: { p50: number; p99: number };
 }
 
 export const PACED_GAP_MS = 15;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-async function measure(send: (i: number) => Promise<number>, concurrency: number, requests: number, gapMs = 0): Promise<Omit<LatencyRow, 'target'>> {
+const percentiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+};
+
+async function measure(send: (i: number) => Promise<number>, concurrency: number, requests: number, gapMs = 0): Promise<Omit<LatencyRow, 'target' | 'loop'>> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -41,13 +53,16 @@ async function measure(send: (i: number) => Promise<number>, concurrency: number
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { concurrency, gapMs, requests, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond: requests / seconds };
+  return { concurrency, gapMs, requests, ...percentiles(latencies), perSecond: requests / seconds };
 }
 
 export async function benchRoundTrip(db: Database, requestsPerLevel: number): Promise<LatencyRow[]> {
-  const api = await new LocalSlackWebApi().start();
-  const rapport = createSlackApp({ slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl }, db, logger: silentLogger });
+  const api = await new LocalSlackWebApi([], actor.teamId).start();
+  const rapport = createSlackApp({
+    slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
+    db,
+    logger: silentLogger,
+  });
   const rapportPort = await rapport.start(0, '127.0.0.1');
   await createClient(db, actor.teamId, actor.userId, { name: 'Acme' });
 
@@ -58,7 +73,8 @@ export async function benchRoundTrip(db: Database, requestsPerLevel: number): Pr
   const bareServer = (await bareReceiver.start(0)) as Server;
   const barePort = (bareServer.address() as AddressInfo).port;
 
-  const sender = (port: number) => new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
+  const sender = (port: number) =>
+    new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
   const senders = { rapport: sender(rapportPort), bare: sender(barePort) };
   let seq = 0;
   let rapportSent = 0;
@@ -66,28 +82,136 @@ export async function benchRoundTrip(db: Database, requestsPerLevel: number): Pr
     // Work after the ack (storing, scoring, replying) must finish before the next level starts.
     while (api.callsTo('response_url').length < rapportSent) await new Promise((r) => setTimeout(r, 20));
   };
-  const send = (target: 'rapport' | 'bare') => async () => {
-    const n = ++seq;
-    if (target === 'rapport') rapportSent++;
-    const res = await senders[target].command(actor, '/call', `acme +communication -reporting bench call ${n}`, { triggerId: `bench-${n}`, responseId: `b${n}` });
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    return res.ms;
-  };
+  // When each command was sent, and how long until its reply reached its response URL.
+  const sentAt = new Map<string, number>();
+  const awaited = new Map<string, () => void>();
+  let replies: number[] = [];
+  api.onCall((call) => {
+    const id = call.method === 'response_url' ? (call.responseUrlId ?? '') : '';
+    const at = sentAt.get(id);
+    if (at === undefined) return;
+    replies.push(performance.now() - at);
+    awaited.get(id)?.();
+  });
+  const send =
+    (target: 'rapport' | 'bare', loop: 'ack' | 'reply' = 'ack') =>
+    async () => {
+      const n = ++seq;
+      const id = `b${n}`;
+      if (target === 'rapport') rapportSent++;
+      sentAt.set(id, performance.now());
+      const replied = loop === 'reply' ? new Promise<void>((resolve) => awaited.set(id, resolve)) : undefined;
+      const res = await senders[target].command(actor, '/call', `acme +communication -reporting bench call ${n}`, { triggerId: `bench-${n}`, responseId: id });
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await replied;
+      return res.ms;
+    };
 
   const rows: LatencyRow[] = [];
   for (const target of ['bare', 'rapport'] as const) await measure(send(target), 10, 50); // warm up both
   await drained();
-  // Closed loops at 1, 10 and 50 senders, then one sender pausing 15 ms between requests: a saturated
-  // receiver queues each ack behind earlier requests' work after the ack, a paced one does not.
-  for (const [concurrency, gapMs] of [[1, 0], [10, 0], [50, 0], [1, PACED_GAP_MS]] as const) {
-    // Interleave the two so machine noise hits both alike.
-    for (const target of ['bare', 'rapport'] as const) {
-      rows.push({ target, ...(await measure(send(target), concurrency, requestsPerLevel, gapMs)) });
+  // Closed loops at 1, 10 and 50 senders, then one sender pausing 15 ms between requests. In an ack loop
+  // Rapport's workers fall behind the receiver (it acks faster than the work is done), so its acks share the
+  // machine with a backlog; a reply loop is people waiting for their answer before the next command.
+  for (const [concurrency, gapMs] of [
+    [1, 0],
+    [10, 0],
+    [50, 0],
+    [1, PACED_GAP_MS],
+  ] as const) {
+    // Interleave them so machine noise hits all alike.
+    for (const [target, loop] of [
+      ['bare', 'ack'],
+      ['rapport', 'ack'],
+      ['rapport', 'reply'],
+    ] as const) {
+      replies = [];
+      const row: LatencyRow = { target, loop, ...(await measure(send(target, loop), concurrency, requestsPerLevel, gapMs)) };
       await drained();
+      if (target === 'rapport') row.reply = percentiles(replies);
+      rows.push(row);
     }
   }
   await rapport.stop().catch(() => {});
   await bare.stop().catch(() => {});
+  await api.stop();
+  return rows;
+}
+
+export interface WorkerThroughputRow {
+  workerProcesses: number;
+  commands: number;
+  perSecond: number;
+  reply: { p50: number; p99: number };
+}
+
+/**
+ * Commands/s when the work is done by separate worker processes (`src/worker.ts`, 4 at once each) and the
+ * receiver only stores and acks (WORKERS=0): 50 senders, until every reply has arrived.
+ */
+export async function benchWorkerProcesses(db: Database, databaseUrl: string, commands: number): Promise<WorkerThroughputRow[]> {
+  const api = await new LocalSlackWebApi([], actor.teamId).start();
+  const receiver = createSlackApp({
+    slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
+    db,
+    logger: silentLogger,
+    workers: { concurrency: 0 },
+  });
+  const port = await receiver.start(0, '127.0.0.1');
+  await createClient(db, actor.teamId, actor.userId, { name: 'Acme Workers' }).catch(() => {});
+  const send = new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
+  const sentAt = new Map<string, number>();
+  const rows: WorkerThroughputRow[] = [];
+  let seq = 0;
+  for (const workerProcesses of [1, 2]) {
+    const workers = Array.from({ length: workerProcesses }, () =>
+      spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_BOT_TOKEN: 'xoxb-bench',
+          SLACK_API_URL: api.apiUrl,
+          WORKERS: '4',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      }),
+    );
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            let out = '';
+            w.stderr!.on('data', (c: Buffer) => ((out += c.toString()), out.includes('worker is ready') && resolve()));
+            w.once('exit', (code) => reject(new Error(`worker exited ${code}: ${out}`)));
+          }),
+      ),
+    );
+    const replies: number[] = [];
+    const off = api.onCall((call) => {
+      const at = call.method === 'response_url' ? sentAt.get(call.responseUrlId ?? '') : undefined;
+      if (at !== undefined) replies.push(performance.now() - at);
+    });
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < commands) {
+          next++;
+          const n = ++seq;
+          sentAt.set(`w${n}`, performance.now());
+          await send.command(actor, '/call', `acme workers +communication worker bench ${n}`, { triggerId: `wbench-${n}`, responseId: `w${n}` });
+        }
+      }),
+    );
+    while (replies.length < commands) await new Promise((r) => setTimeout(r, 10));
+    const seconds = (performance.now() - started) / 1000;
+    off();
+    rows.push({ workerProcesses, commands, perSecond: commands / seconds, reply: percentiles(replies) });
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
+  }
+  await receiver.stop();
   await api.stop();
   return rows;
 }
