@@ -18,12 +18,4 @@ CREATE TABLE "slack_requests" (
 CREATE UNIQUE INDEX "slack_requests_team_request_key" ON "slack_requests" USING btree ("team_id","request_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "slack_requests_signature" ON "slack_requests" USING btree ("signature");--> statement-breakpoint
 CREATE INDEX "slack_requests_due" ON "slack_requests" USING btree ("due_at") WHERE "slack_requests"."state" in ('waiting', 'working');--> statement-breakpoint
-CREATE INDEX "slack_requests_finished" ON "slack_requests" USING btree ("finished_at") WHERE "slack_requests"."state" in ('done', 'failed');--> statement-breakpoint
--- Wakes the workers of every process the moment a request is stored (they also poll, so a missed wake-up only delays).
-CREATE FUNCTION "slack_requests_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('slack_requests', '');
-  RETURN NULL;
-END
-$$;--> statement-breakpoint
-CREATE TRIGGER "slack_requests_notify" AFTER INSERT ON "slack_requests" FOR EACH STATEMENT EXECUTE FUNCTION "slack_requests_notify"();
+CREATE INDEX "slack_requests_finished" ON "slack_requests" USING btree ("finished_at") WHERE "slack_requests"."state" in ('done', 'failed');

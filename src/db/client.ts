@@ -23,8 +23,8 @@ export interface DatabaseHandle {
   db: Database;
   driver: 'postgres' | 'pglite';
   close(): Promise<void>;
-  /** Calls `onNotify` on every NOTIFY on `channel` (from any process on the same database); returns how to stop. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** Calls `onNotify` with the payload of every NOTIFY on `channel` (from any process on the same database); returns how to stop. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Embedded only: a tarball of the whole database, loadable as `snapshot`. */
   dump?: () => Promise<Blob>;
 }

@@ -19,7 +19,7 @@ import { registerMembershipGate } from './gate.js';
 import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
-import { RequestWorkers } from './workers.js';
+import { newWorkersId, RequestWorkers } from './workers.js';
 
 export interface SlackAppOptions {
   slack: SlackConfig;
@@ -89,9 +89,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
+  const workersId = newWorkersId();
   let workers: RequestWorkers | undefined;
-  const deps: SlackDeps = { db, logger, now, people: new PeopleDirectory(), digest, isResponseUrl, handlers, wakeWorkers: () => workers?.wake() };
+  const deps: SlackDeps = {
+    db,
+    logger,
+    now,
+    people: new PeopleDirectory(),
+    digest,
+    isResponseUrl,
+    handlers,
+    wakeWorkers: () => workers?.wake(),
+    workersId,
+  };
   workers = new RequestWorkers({
+    id: workersId,
     db,
     logger,
     ...(options.listen ? { listen: options.listen } : {}),

@@ -18,4 +18,6 @@ export interface SlackDeps {
   handlers: Handlers;
   /** A request was stored: this process's workers look at once (other processes hear of it from the database). */
   wakeWorkers: () => void;
+  /** This process's workers' id: its stores' notifications carry it, so its own workers can ignore them. */
+  workersId: string;
 }

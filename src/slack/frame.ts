@@ -222,14 +222,18 @@ async function receive(
   const { token: _verificationToken, ...payload } = body;
   let received: Awaited<ReturnType<typeof storeRequest>>;
   try {
-    received = await storeRequest(deps.db, {
-      teamId: owningTeam(body) ?? '',
-      requestKey,
-      signature: typeof context.signature === 'string' ? context.signature : null,
-      entry,
-      body: payload,
-      receivedAt: deps.now(),
-    });
+    received = await storeRequest(
+      deps.db,
+      {
+        teamId: owningTeam(body) ?? '',
+        requestKey,
+        signature: typeof context.signature === 'string' ? context.signature : null,
+        entry,
+        body: payload,
+        receivedAt: deps.now(),
+      },
+      deps.workersId,
+    );
   } catch (error) {
     deps.logger.error('could not store a Slack request before acknowledging it; its sender is told nothing was saved', {
       entry,

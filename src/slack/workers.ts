@@ -5,12 +5,13 @@
  * out, and finished exactly once (its writes carry the request's key).
  *
  * They look for work when woken: at once in this process (its receiver stored a request), on the database's
- * NOTIFY from any other process, and every second regardless (a request put back for later, a lapsed lease).
+ * NOTIFY from any other process, when one of theirs ends while they were full, and every second regardless (a
+ * request put back for later, a lapsed lease). Each look is one statement taking as many as they have room for.
  */
 import { hostname } from 'node:os';
 import type { Database, DatabaseHandle } from '../db/client.js';
 import {
-  claimRequest,
+  claimRequests,
   finishRequest,
   forgetFinishedRequests,
   renewLease,
@@ -22,7 +23,12 @@ import type { Logger } from '../log.js';
 
 export type WorkOutcome = { outcome: 'done' | 'failed' } | { later: number };
 
+/** A name for one process's workers, unique across the machines sharing the database. */
+export const newWorkersId = () => `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
 export interface WorkerOptions {
+  /** Names this process's workers in the inbox, the logs, /healthz and its stores' notifications. */
+  id: string;
   db: Database;
   /** Wakes on other processes' requests (omitted: this process's own, and the poll). */
   listen?: DatabaseHandle['listen'];
@@ -39,22 +45,26 @@ const FORGET_EVERY_MS = 10 * 60_000;
 const DRAIN_MS = 10_000;
 
 export class RequestWorkers {
-  /** Names this process in the inbox, the logs and /healthz. */
-  readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  readonly id: string;
   private readonly running = new Set<Promise<void>>();
   private filling = false;
   private again = false;
+  /** The last look stopped because every slot was busy: a request ending may leave work waiting. */
+  private full = false;
   private stopped = true;
   private timers: NodeJS.Timeout[] = [];
   private unlisten: (() => Promise<void>) | undefined;
   private lastClaimError = 0;
 
-  constructor(private readonly options: WorkerOptions) {}
+  constructor(private readonly options: WorkerOptions) {
+    this.id = options.id;
+  }
 
   async start(): Promise<void> {
     if (this.options.concurrency <= 0) return;
     this.stopped = false;
-    this.unlisten = await this.options.listen?.(REQUESTS_CHANNEL, () => this.wake());
+    // This process's own stores woke it already.
+    this.unlisten = await this.options.listen?.(REQUESTS_CHANNEL, (origin) => origin !== this.id && this.wake());
     this.timers.push(setInterval(() => this.wake(), POLL_MS));
     this.timers.push(setInterval(() => void this.forget(), FORGET_EVERY_MS));
     for (const timer of this.timers) timer.unref();
@@ -82,28 +92,32 @@ export class RequestWorkers {
       do {
         this.again = false;
         while (!this.stopped && this.running.size < this.options.concurrency) {
-          const request = await this.claim();
-          if (!request) break;
-          const job = this.run(request).finally(() => {
-            this.running.delete(job);
-            this.wake();
-          });
-          this.running.add(job);
+          const room = this.options.concurrency - this.running.size;
+          const requests = await this.claim(room);
+          for (const request of requests) {
+            const job = this.run(request).finally(() => {
+              this.running.delete(job);
+              if (this.full) this.wake();
+            });
+            this.running.add(job);
+          }
+          if (requests.length < room) break;
         }
+        this.full = this.running.size >= this.options.concurrency;
       } while (this.again && !this.stopped);
     } finally {
       this.filling = false;
     }
   }
 
-  private async claim(): Promise<SlackRequest | undefined> {
+  private async claim(limit: number): Promise<SlackRequest[]> {
     try {
-      return await claimRequest(this.options.db, this.id, this.options.leaseSeconds);
+      return await claimRequests(this.options.db, this.id, this.options.leaseSeconds, limit);
     } catch (error) {
       // The database is away: the poll looks again. Said once a minute, not once a second.
       if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: String(error) });
       this.lastClaimError = Date.now();
-      return undefined;
+      return [];
     }
   }
 
@@ -155,6 +169,7 @@ export class RequestWorkers {
       await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
     }
     this.stopped = true;
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    // A look already under way may still take requests: they are run, and waited for, like the rest.
+    while (this.filling || this.running.size > 0) await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, 5))]);
   }
 }

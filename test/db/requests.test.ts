@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import {
-  claimRequest,
+  claimRequests,
   finishRequest,
   forgetFinishedRequests,
   markAnswered,
@@ -26,9 +26,10 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     const n = ++seq;
     return { teamId, requestKey: `cmd:t${n}`, signature: `v0=sig${n}`, entry: 'command /call', body: { text: `n${n}` }, receivedAt: new Date(), ...overrides };
   };
+  const claimRequest = async (worker: string, leaseSeconds: number) => (await claimRequests(handle.db, worker, leaseSeconds, 1))[0];
   /** Leaves nothing due but what a test stores (tests share the database). */
   const drain = async (worker: string) => {
-    for (let r = await claimRequest(handle.db, worker, 60); r; r = await claimRequest(handle.db, worker, 60)) await finishRequest(handle.db, r, worker, 'done');
+    for (let r = await claimRequest(worker, 60); r; r = await claimRequest(worker, 60)) await finishRequest(handle.db, r, worker, 'done');
   };
 
   beforeAll(async () => {
@@ -50,11 +51,35 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     await drain('cleanup');
   });
 
+  it('storing notifies every listener, naming the process that stored; a retry or a replay notifies nobody', async () => {
+    const heard: string[] = [];
+    const unlisten = await handle.listen('slack_requests', (origin) => heard.push(origin));
+    const first = request('T0INBOX7');
+    await storeRequest(handle.db, first, 'host:1:abc');
+    await storeRequest(handle.db, { ...first, signature: 'v0=again' }, 'host:2:def');
+    await storeRequest(handle.db, first, 'host:3:ghi');
+    await storeRequest(handle.db, request('T0INBOX7'));
+    await expect.poll(() => heard).toEqual(['host:1:abc', '']);
+    await unlisten();
+    await drain('cleanup');
+  });
+
+  it('one claim takes as many as asked for, oldest first, and no more', async () => {
+    await drain('cleanup');
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) ids.push(((await storeRequest(handle.db, request('T0INBOX8'))) as { stored: number }).stored);
+    const first = await claimRequests(handle.db, 'w', 60, 3);
+    expect(first.map((r) => r.id)).toEqual(ids.slice(0, 3));
+    const rest = await claimRequests(handle.db, 'w', 60, 3);
+    expect(rest.map((r) => r.id)).toEqual(ids.slice(3));
+    for (const r of [...first, ...rest]) await finishRequest(handle.db, r, 'w', 'done');
+  });
+
   it('two workers claiming at once never take the same request, and take them oldest first', async () => {
     await drain('cleanup');
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push(((await storeRequest(handle.db, request('T0INBOX3'))) as { stored: number }).stored);
-    const claimed = await Promise.all(Array.from({ length: 8 }, (_, i) => claimRequest(handle.db, `w${i % 2}`, 60)));
+    const claimed = await Promise.all(Array.from({ length: 8 }, (_, i) => claimRequest(`w${i % 2}`, 60)));
     const taken = claimed.filter((r) => r !== undefined).map((r) => r.id);
     expect(taken.sort((a, b) => a - b)).toEqual(ids);
     expect(claimed.filter((r) => r !== undefined).every((r) => r.attempts === 1 && r.state === 'working')).toBe(true);
@@ -64,10 +89,10 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
   it('a request whose worker stopped renewing comes back once its lease runs out; the old worker cannot finish it', async () => {
     await drain('cleanup');
     await storeRequest(handle.db, request('T0INBOX4'));
-    const held = (await claimRequest(handle.db, 'dead', 1))!;
-    expect(await claimRequest(handle.db, 'alive', 60)).toBeUndefined();
+    const held = (await claimRequest('dead', 1))!;
+    expect(await claimRequest('alive', 60)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 1100));
-    const taken = (await claimRequest(handle.db, 'alive', 60))!;
+    const taken = (await claimRequest('alive', 60))!;
     expect(taken).toMatchObject({ id: held.id, attempts: 2, worker: 'alive' });
     expect(await renewLease(handle.db, held, 'dead', 60)).toBe(false);
     await finishRequest(handle.db, held, 'dead', 'done');
@@ -82,12 +107,12 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     const stored = (await storeRequest(handle.db, request('T0INBOX5'))) as { stored: number };
     const state = await queueState(handle.db);
     expect(state).toMatchObject({ waiting: 1, working: 0 });
-    const held = (await claimRequest(handle.db, 'w', 60))!;
+    const held = (await claimRequest('w', 60))!;
     expect(await queueState(handle.db)).toMatchObject({ waiting: 0, working: 1 });
     await retryRequestLater(handle.db, held, 'w', 1);
-    expect(await claimRequest(handle.db, 'w', 60)).toBeUndefined();
+    expect(await claimRequest('w', 60)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 1100));
-    const again = (await claimRequest(handle.db, 'w', 60))!;
+    const again = (await claimRequest('w', 60))!;
     expect(again.id).toBe(stored.stored);
     await markAnswered(handle.db, again);
     await finishRequest(handle.db, again, 'w', 'done');
@@ -99,7 +124,7 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     await drain('cleanup');
     const old = (await storeRequest(handle.db, request('T0INBOX6'))) as { stored: number };
     const waiting = (await storeRequest(handle.db, request('T0INBOX6'))) as { stored: number };
-    const held = (await claimRequest(handle.db, 'w', 60))!;
+    const held = (await claimRequest('w', 60))!;
     await finishRequest(handle.db, held, 'w', 'done');
     await handle.db
       .update(slackRequests)

@@ -12,15 +12,21 @@ import { slackRequests } from '../schema/index.js';
 export type SlackRequest = typeof slackRequests.$inferSelect;
 export type NewSlackRequest = Pick<typeof slackRequests.$inferInsert, 'teamId' | 'requestKey' | 'signature' | 'entry' | 'body' | 'receivedAt'>;
 
-/** The channel the insert trigger notifies (migration 0007). */
+/** The channel storing a request notifies, with the storing process's workers' id as the payload. */
 export const REQUESTS_CHANNEL = 'slack_requests';
 
 /**
  * Stores a request unless it is already in: `stored` (work will follow), `retry` (the same request delivered
  * again, signed anew: Slack retrying) or `replay` (the very same delivery, signature and all, sent again).
+ * Storing notifies REQUESTS_CHANNEL in the same statement (one round trip), naming `origin` so that the
+ * storing process, which wakes its own workers directly, can ignore its own notification.
  */
-export async function storeRequest(db: Database, request: NewSlackRequest): Promise<{ stored: number } | 'retry' | 'replay'> {
-  const [row] = await db.insert(slackRequests).values(request).onConflictDoNothing().returning({ id: slackRequests.id });
+export async function storeRequest(db: Database, request: NewSlackRequest, origin = ''): Promise<{ stored: number } | 'retry' | 'replay'> {
+  const stored = db.$with('stored').as(db.insert(slackRequests).values(request).onConflictDoNothing().returning({ id: slackRequests.id }));
+  const [row] = await db
+    .with(stored)
+    .select({ id: stored.id, notified: sql`pg_notify(${REQUESTS_CHANNEL}, ${origin})` })
+    .from(stored);
   if (row) return { stored: row.id };
   const [first] = await db
     .select({ signature: slackRequests.signature })
@@ -32,21 +38,24 @@ export async function storeRequest(db: Database, request: NewSlackRequest): Prom
 
 const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
 
-/** Takes the oldest request due (waiting, or working under a lease that ran out: its worker died) for `worker`. */
-export async function claimRequest(db: Database, worker: string, leaseSeconds: number): Promise<SlackRequest | undefined> {
+/**
+ * Takes up to `limit` of the oldest requests due (waiting, or working under a lease that ran out: its worker
+ * died) for `worker`, in one statement; other workers skip the rows it is taking.
+ */
+export async function claimRequests(db: Database, worker: string, leaseSeconds: number, limit: number): Promise<SlackRequest[]> {
   const due = db
     .select({ id: slackRequests.id })
     .from(slackRequests)
     .where(and(inArray(slackRequests.state, ['waiting', 'working']), lte(slackRequests.dueAt, sql`now()`)))
     .orderBy(asc(slackRequests.dueAt), asc(slackRequests.id))
-    .limit(1)
+    .limit(limit)
     .for('update', { skipLocked: true });
-  const [claimed] = await db
+  const claimed = await db
     .update(slackRequests)
     .set({ state: 'working', dueAt: seconds(leaseSeconds), attempts: sql`${slackRequests.attempts} + 1`, worker })
     .where(inArray(slackRequests.id, due))
     .returning();
-  return claimed;
+  return claimed.sort((a, b) => a.id - b.id);
 }
 
 type Held = Pick<SlackRequest, 'id' | 'teamId'>;
