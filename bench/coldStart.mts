@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtEntry } from '../test/support/built.js';
 
 export interface ColdStartRow {
   run: 'first start (creates the database)' | 'restart (existing database)';
@@ -12,7 +13,7 @@ export interface ColdStartRow {
 
 async function startOnce(dataDir: string): Promise<{ readyMs: number; idleRssMb: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [builtEntry('main')], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(45_000 + Math.floor(Math.random() * 10_000)) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

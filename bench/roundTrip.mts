@@ -11,6 +11,7 @@ import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../src/local/slackRequests.js';
 import { silentLogger } from '../src/log.js';
 import { createSlackApp } from '../src/slack/app.js';
+import { builtEntry } from '../test/support/built.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const actor = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
@@ -165,7 +166,7 @@ export async function benchWorkerProcesses(db: Database, databaseUrl: string, co
   let seq = 0;
   for (const workerProcesses of [1, 2]) {
     const workers = Array.from({ length: workerProcesses }, () =>
-      spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+      spawn(process.execPath, [builtEntry('worker')], {
         env: {
           ...process.env,
           DATABASE_URL: databaseUrl,

@@ -4,11 +4,10 @@ import { DatabaseLockedError, openDatabase } from './db/client.js';
 import { createLogger } from './log.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
-import { startLocalWorkspace } from './local/startLocal.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const started = Date.now();
   const database = config.databaseUrl
     ? await openDatabase({ databaseUrl: config.databaseUrl, logger })
@@ -21,22 +20,30 @@ async function main(): Promise<void> {
   let slack: SlackApp | undefined;
   let scheduler: DigestScheduler | undefined;
   let stopLocal: (() => Promise<void>) | undefined;
+  let stopOps: (() => Promise<void>) | undefined;
   if (config.slack) {
     slack = createSlackApp({ slack: config.slack, db: database.db, logger, listen: database.listen, workers: config.workers });
     const port = await slack.start(config.port);
+    // The HTTP receiver serves /metrics itself; Socket Mode has no HTTP server unless given a port for it.
+    if (config.metricsPort !== undefined) stopOps = (await slack.serveOps(config.metricsPort)).close;
     scheduler = startDigestScheduler(slack.digest, logger);
     logger.info('Rapport is ready', {
       ...(config.slack.appToken
         ? { receiver: 'socket mode' }
-        : { receiver: `http://localhost:${port}/slack/events`, health: `http://localhost:${port}/healthz` }),
+        : { receiver: `http://localhost:${port}/slack/events`, health: `http://localhost:${port}/healthz`, metrics: `http://localhost:${port}/metrics` }),
       workers: config.workers.concurrency || 'none here (npm run worker does the work)',
     });
   } else {
+    // Only a machine without Slack credentials loads the local workspace.
+    const { startLocalWorkspace } = await import('./local/startLocal.js');
     const local = await startLocalWorkspace(database, logger, config.port);
     slack = local.slack;
     scheduler = startDigestScheduler(slack.digest, logger);
     stopLocal = local.stop;
-    logger.info(`Rapport is ready: open ${local.url} (local workspace; set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect Slack)`);
+    logger.info(`Rapport is ready: open ${local.url} (local workspace; set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect Slack)`, {
+      health: local.health,
+      metrics: local.health.replace(/healthz$/, 'metrics'),
+    });
   }
 
   let stopping = false;
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
     logger.info('shutting down: finishing requests in flight', { signal });
     await scheduler?.stop();
     await (stopLocal ? stopLocal() : slack?.stop());
+    await stopOps?.();
     await database.close();
     process.exit(0);
   };

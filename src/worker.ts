@@ -14,11 +14,16 @@ async function main(): Promise<void> {
   }
   if (!config.slack) throw new ConfigError('A worker answers in Slack: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN as for the receiver.');
   if (config.workers.concurrency === 0) throw new ConfigError('WORKERS=0 leaves a worker process nothing to do: unset it, or set 1 or more.');
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, logger });
   const slack = createSlackApp({ slack: config.slack, db: database.db, logger, listen: database.listen, workers: config.workers });
   await slack.startWorkers();
-  logger.info('Rapport worker is ready', { worker: slack.workers.id, concurrency: config.workers.concurrency });
+  const ops = config.metricsPort !== undefined ? await slack.serveOps(config.metricsPort) : undefined;
+  logger.info('Rapport worker is ready', {
+    worker: slack.workers.id,
+    concurrency: config.workers.concurrency,
+    ...(ops ? { health: `http://localhost:${ops.port}/healthz`, metrics: `http://localhost:${ops.port}/metrics` } : {}),
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -26,6 +31,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('worker shutting down: finishing the requests it took', { signal });
     await slack.stop();
+    await ops?.close();
     await database.close();
     process.exit(0);
   };

@@ -1,7 +1,6 @@
 /** The only module that reads the environment: one zod schema, parsed once at startup and passed down. */
 import { z } from 'zod';
-
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../log.js';
 
 /** Four requests at once per process; a request whose worker died is taken over 30 s after its last renewal. */
 export const DEFAULT_WORKERS = { concurrency: 4, leaseSeconds: 30 };
@@ -18,6 +17,8 @@ export const envSchema = z.object({
   SLACK_API_URL: optional(z.url({ message: 'must be a URL ending in /api/' })),
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  LOG_FORMAT: optional(z.enum(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })),
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   WORKERS: optional(z.coerce.number().int().min(0).max(64)),
   REQUEST_LEASE_SECONDS: optional(z.coerce.number().int().min(2).max(3600)),
 });
@@ -26,7 +27,11 @@ export interface Config {
   /** Real Postgres when set; otherwise the embedded PGlite database under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
+  /** Unset: readable lines on a terminal, JSON lines otherwise. */
+  logFormat: LogFormat | undefined;
+  /** A port of its own for `/metrics` and `/healthz` (Socket Mode and worker processes have no HTTP receiver). */
+  metricsPort: number | undefined;
   /** Null until both the signing secret and the bot token are set. */
   slack: SlackConfig | null;
   /** HTTP port of the receiver (`/slack/events`, `/healthz`). */
@@ -63,6 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR ?? './data',
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT,
+    metricsPort: e.METRICS_PORT,
     slack:
       e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
         ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }

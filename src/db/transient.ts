@@ -26,13 +26,17 @@ export function isTransientDatabaseError(error: unknown): boolean {
 
 const DELAYS_MS = [100, 400, 1000, 2000];
 
-export async function retryTransient<T>(work: () => Promise<T>, delays: readonly number[] = DELAYS_MS): Promise<T> {
+export async function retryTransient<T>(
+  work: () => Promise<T>,
+  { delays = DELAYS_MS, onRetry }: { delays?: readonly number[]; onRetry?: () => void } = {},
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       const delay = delays[attempt];
       if (delay === undefined || !isTransientDatabaseError(error)) throw error;
+      onRetry?.();
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

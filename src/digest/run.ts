@@ -26,7 +26,8 @@ import { appendAudit } from '../db/queries/audit.js';
 import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, refuseDigestChannel, type Workspace } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
-import type { Logger } from '../log.js';
+import { withLogContext, type Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
 import { channelExposure } from '../slack/channels.js';
 import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
@@ -42,6 +43,8 @@ export interface DigestRunnerDeps {
   claimLeaseSeconds?: number;
   /** Why a channel may not carry the digest (shared outside the organisation); `channelExposure` by default. */
   exposure?: (web: WebClient, channelId: string) => Promise<string | undefined>;
+  /** Counts each post's outcome. */
+  metrics?: Metrics;
 }
 
 /** Marks our digest posts, so an instance finishing a dead one's claim can tell whether it got to Slack. */
@@ -83,21 +86,26 @@ export class DigestRunner {
       if (slot.at < workspace.createdAt) continue;
       // One workspace's failure (database or Slack) must not cost the others their digest.
       try {
-        const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
-        if (existing?.status === 'posted') {
-          await this.postThread(existing, true);
-          continue;
-        }
-        // A schedule moved to later in the week would otherwise post again days after this week's digest.
-        const lastWeek = existing ? null : await lastPostedWeek(this.deps.db, workspace.teamId);
-        if (lastWeek && Date.parse(slot.week) - Date.parse(lastWeek) < 7 * DAY_MS) continue;
-        const outcome = await this.post(workspace, slot);
-        report.push({ teamId: workspace.teamId, week: slot.week, outcome: outcome.status });
+        const outcome = await withLogContext({ digest: `${workspace.teamId}/${slot.week}` }, () => this.tickWorkspace(workspace, slot));
+        if (outcome) report.push({ teamId: workspace.teamId, week: slot.week, outcome: outcome.status });
       } catch (error) {
         this.deps.logger.error('digest tick failed for a workspace', { team: workspace.teamId, week: slot.week, error: String(error) });
       }
     }
     return report;
+  }
+
+  /** One workspace's due digest: posted, or its thread resumed (no outcome), or nothing when already done. */
+  private async tickWorkspace(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome | undefined> {
+    const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
+    if (existing?.status === 'posted') {
+      await this.postThread(existing, true);
+      return undefined;
+    }
+    // A schedule moved to later in the week would otherwise post again days after this week's digest.
+    const lastWeek = existing ? null : await lastPostedWeek(this.deps.db, workspace.teamId);
+    if (lastWeek && Date.parse(slot.week) - Date.parse(lastWeek) < 7 * DAY_MS) return undefined;
+    return this.post(workspace, slot);
   }
 
   /** The pages this week's digest would have now, for one reader (`/rapport digest preview`): their clients first. */
@@ -127,6 +135,7 @@ export class DigestRunner {
     const early = slot.at > now;
     if (existing?.status === 'posted') {
       const outcome = await this.publish(workspace, existing, asOf, await this.compose(workspace, asOf));
+      this.deps.metrics?.digestPosts.inc({ outcome: outcome.status });
       await appendAudit(this.deps.db, teamId, { actor, action: 'digest.force', entityType: 'digest', entityId: existing.id, details: { week: slot.week } });
       return outcome.status === 'posted' ? { ...outcome, early } : outcome;
     }
@@ -135,6 +144,12 @@ export class DigestRunner {
   }
 
   private async post(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome> {
+    const outcome = await this.claimAndPost(workspace, slot);
+    this.deps.metrics?.digestPosts.inc({ outcome: outcome.status });
+    return outcome;
+  }
+
+  private async claimAndPost(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome> {
     const channel = workspace.digestChannelId!;
     const claim = await claimDigestWeek(this.deps.db, workspace.teamId, slot.week, channel, this.instance, this.deps.claimLeaseSeconds);
     if (!claim) {

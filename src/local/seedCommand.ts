@@ -8,7 +8,7 @@ import { LOCAL_TEAMS, LOCAL_USERS } from './workspace.js';
 
 async function seed(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = config.databaseUrl
     ? await openDatabase({ databaseUrl: config.databaseUrl, logger })
     : await openDatabase({ dataDir: config.dataDir, logger });

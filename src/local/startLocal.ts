@@ -13,6 +13,8 @@ import { LOCAL_USERS, LocalWorkspace } from './workspace.js';
 export interface LocalRun {
   slack: SlackApp;
   url: string;
+  /** The app's own /healthz (its receiver listens on a port of its own, beside the page). */
+  health: string;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startLocalWorkspace(
   return {
     slack,
     url,
+    health: `http://127.0.0.1:${receiverPort}/healthz`,
     async stop() {
       await slack.stop();
       await api.stop();

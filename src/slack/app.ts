@@ -3,6 +3,7 @@
  * app token is configured, and this process's request workers. Listeners are registered with their
  * dependencies passed in; the receiver stores each request and acks, the workers do the work (frame.ts).
  */
+import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver, HTTPModuleFunctions, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
@@ -10,7 +11,8 @@ import express from 'express';
 import { DEFAULT_WORKERS, type SlackConfig } from '../config/env.js';
 import type { Database, DatabaseHandle } from '../db/client.js';
 import { queueState, type QueueState } from '../db/queries/requests.js';
-import type { Logger } from '../log.js';
+import { withLogContext, type Logger } from '../log.js';
+import { kindOfEntry, Metrics } from '../metrics.js';
 import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../digest/run.js';
 import { PeopleDirectory } from './people.js';
@@ -30,6 +32,8 @@ export interface SlackAppOptions {
   listen?: DatabaseHandle['listen'];
   /** This process's request workers (default: DEFAULT_WORKERS). */
   workers?: { concurrency?: number; leaseSeconds?: number };
+  /** Where this app counts (default: a registry of its own, with the process metrics). */
+  metrics?: Metrics;
 }
 
 export interface SlackApp {
@@ -38,6 +42,12 @@ export interface SlackApp {
   digest: DigestRunner;
   /** This process's request workers. */
   workers: RequestWorkers;
+  metrics: Metrics;
+  /**
+   * Serves `/healthz` and `/metrics` on a port of their own (Socket Mode and worker processes, which have no
+   * HTTP receiver); returns the port and how to stop it.
+   */
+  serveOps(port: number, host?: string): Promise<{ port: number; close(): Promise<void> }>;
   /** Starts receiving and the workers; returns the HTTP port (0 with Socket Mode). */
   start(port: number, host?: string): Promise<number>;
   /** Starts the workers alone: a worker process receives nothing (`npm run worker`). */
@@ -49,6 +59,14 @@ export interface SlackApp {
 /** Bolt warns once per forged request: a flood of them is one line a minute, with how many were left out. */
 const VERIFICATION_FAILED = /^Request verification failed/;
 const QUIET_MS = 60_000;
+
+/** The Web API client logs what it sends and receives at debug level (message texts, client names, tokens): never kept. */
+const CONTENTS = /^(http (?:request|response) (?:body|headers|result)):/;
+const withoutContents = (parts: unknown[]) => {
+  const message = parts.map(String).join(' ');
+  const contents = CONTENTS.exec(message);
+  return contents ? `${contents[1]}: (not logged)` : message;
+};
 
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -68,10 +86,10 @@ function boltLogger(logger: Logger): BoltLogger {
     logger.warn(`bolt: ${message}`);
   };
   return {
-    debug: (...m: unknown[]) => logger.debug(`bolt: ${m.map(String).join(' ')}`),
-    info: (...m: unknown[]) => logger.info(`bolt: ${m.map(String).join(' ')}`),
-    warn: (...m: unknown[]) => warn(m.map(String).join(' ')),
-    error: (...m: unknown[]) => logger.error(`bolt: ${m.map(String).join(' ')}`),
+    debug: (...m: unknown[]) => logger.debug(`bolt: ${withoutContents(m)}`),
+    info: (...m: unknown[]) => logger.info(`bolt: ${withoutContents(m)}`),
+    warn: (...m: unknown[]) => warn(withoutContents(m)),
+    error: (...m: unknown[]) => logger.error(`bolt: ${withoutContents(m)}`),
     setLevel: (l: LogLevel) => {
       level = l;
     },
@@ -85,10 +103,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const now = options.now ?? (() => new Date());
   const boltLog = boltLogger(logger);
   const web = new WebClient(slack.botToken, { logger: boltLog, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) });
-  const digest = new DigestRunner({ db, web, logger, now });
+  const metrics = options.metrics ?? new Metrics();
+  const digest = new DigestRunner({ db, web, logger, now, metrics });
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
+  const concurrency = options.workers?.concurrency ?? DEFAULT_WORKERS.concurrency;
   const workersId = newWorkersId();
   let workers: RequestWorkers | undefined;
   const deps: SlackDeps = {
@@ -101,15 +121,49 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     handlers,
     wakeWorkers: () => workers?.wake(),
     workersId,
+    metrics,
   };
   workers = new RequestWorkers({
     id: workersId,
     db,
     logger,
     ...(options.listen ? { listen: options.listen } : {}),
-    concurrency: options.workers?.concurrency ?? DEFAULT_WORKERS.concurrency,
+    concurrency,
     leaseSeconds: options.workers?.leaseSeconds ?? DEFAULT_WORKERS.leaseSeconds,
-    work: (request) => workRequest(deps, web, request),
+    // Every line logged while a request is worked names it, Bolt's and the Web API client's too.
+    work: (request) =>
+      withLogContext({ request: request.requestKey }, async () => {
+        const started = performance.now();
+        const result = await workRequest(deps, web, request);
+        const outcome = 'later' in result ? 'later' : result.outcome;
+        metrics.worked.inc({ kind: kindOfEntry(request.entry), outcome });
+        logger.info('request worked', {
+          entry: request.entry,
+          team: request.teamId,
+          outcome,
+          attempt: request.attempts,
+          ms: Math.round(performance.now() - started),
+        });
+        return result;
+      }),
+  });
+  metrics.observeQueue({ queue: () => queueState(db), busy: () => workers.busy, capacity: concurrency });
+
+  /** /healthz and /metrics, on the receiver's HTTP app or on a server of their own. */
+  const ops = express.Router();
+  ops.get('/healthz', async (_req, res) => {
+    let queue: QueueState;
+    try {
+      queue = await queueState(db);
+    } catch {
+      res.status(503).json({ ok: false, error: 'database unavailable' });
+      return;
+    }
+    res.json({ ok: true, queue, workers: { id: workers.id, concurrency, busy: workers.busy } });
+  });
+  ops.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.expose();
+    res.type(contentType).send(body);
   });
 
   let receiver: Receiver;
@@ -123,15 +177,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
   } else {
     const http = express();
-    http.get('/healthz', async (_req, res) => {
-      let queue: QueueState;
-      try {
-        queue = await queueState(db);
-      } catch {
-        res.status(503).json({ ok: false, error: 'database unavailable' });
-        return;
-      }
-      res.json({ ok: true, queue, workers: { id: workers.id, concurrency: options.workers?.concurrency ?? DEFAULT_WORKERS.concurrency, busy: workers.busy } });
+    http.use(ops);
+    http.use('/slack/events', (_req, res, next) => {
+      const stop = metrics.ack.startTimer();
+      res.once('finish', () => stop({ status: String(res.statusCode) }));
+      next();
     });
     http.post('/slack/events', freshRequestsOnly());
     receiver = new ExpressReceiver({
@@ -191,6 +241,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     digest,
     workers,
+    metrics,
+    async serveOps(port, host = '0.0.0.0') {
+      const server = express().use(ops).listen(port, host);
+      await once(server, 'listening');
+      return {
+        port: (server.address() as AddressInfo).port,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      };
+    },
     async start(port, host = '0.0.0.0') {
       await workers.start();
       receiving = true;

@@ -2,6 +2,7 @@
 import type { Database } from '../db/client.js';
 import type { DigestRunner } from '../digest/run.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { Handlers } from './frame.js';
 import type { PeopleDirectory } from './people.js';
 
@@ -20,4 +21,5 @@ export interface SlackDeps {
   wakeWorkers: () => void;
   /** This process's workers' id: its stores' notifications carry it, so its own workers can ignore them. */
   workersId: string;
+  metrics: Metrics;
 }

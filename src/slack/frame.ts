@@ -14,6 +14,7 @@ import type { WebClient } from '@slack/web-api';
 import { CatalogueError } from '../domain/catalogue.js';
 import { RapportError } from '../domain/errors.js';
 import { markAnswered, storeRequest, type SlackRequest } from '../db/queries/requests.js';
+import { kindOfEntry } from '../metrics.js';
 import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
 import type { Option } from './blocks/kit.js';
 import type { Act, ActIn } from '../services/act.js';
@@ -119,6 +120,7 @@ export class Turn implements Readonly<TurnFields> {
     const late = this.deps.now().getTime() - this.now.getTime() > RESPONSE_URL_MS;
     const target = { client: this.web, userId: this.userId, logger: this.deps.logger };
     await (late ? sendDm(this.web, this.userId, message) : replyEphemeral({ ...target, responseUrl: this.responseUrl, channelId: this.channelId }, message));
+    this.deps.metrics.reply.observe({ kind: kindOfEntry(this.entry), via: late ? 'dm' : 'reply' }, (this.deps.now().getTime() - this.now.getTime()) / 1000);
     if (this.stored) await markAnswered(this.deps.db, this.stored);
   }
 
@@ -240,8 +242,10 @@ async function receive(
       request: requestKey,
       error: String(error),
     });
+    deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: 'unsaved' });
     return 'unsaved';
   }
+  deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: received === 'replay' || received === 'retry' ? received : 'stored' });
   if (received === 'replay') throw new RequestReplayed('Request already received.');
   if (received === 'retry') return 'retry';
   deps.wakeWorkers();
@@ -282,7 +286,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
     await retryTransient(async () => {
       const refusal = await refusalOf(deps, web, request.body);
       await (refusal === undefined ? handler.run(turn, request.body) : refuse(turn, request.body, refusal, answer));
-    });
+    }, retried(deps));
     return { outcome: 'done' };
   } catch (error) {
     if (isTransientDatabaseError(error) && request.attempts < ATTEMPTS) {
@@ -294,10 +298,12 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
   }
 }
 
+const retried = (deps: SlackDeps) => ({ onRetry: () => deps.metrics.databaseRetries.inc() });
+
 /** Runs the work the receiver must do itself (a form's field errors), retried on a lost connection. */
 async function workInReceiver(turn: Turn, run: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {
   try {
-    await retryTransient(run);
+    await retryTransient(run, retried(turn.deps));
   } catch (error) {
     await tell(whatToTell(error, turn)).catch((tellError: unknown) =>
       turn.deps.logger.error('could not tell someone their request failed', {
@@ -419,7 +425,7 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
     const turn = turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now());
     let outcome: ViewOutcome;
     try {
-      outcome = await retryTransient(() => declaration.submit(turn, view));
+      outcome = await retryTransient(() => declaration.submit(turn, view), retried(deps));
     } catch (error) {
       const field = declaration.fieldOf(error instanceof RapportError ? error.detail.field : undefined);
       await ackErrors(ack, { [field]: whatToTell(error, turn) });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtEntry } from '../support/built.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -24,7 +25,7 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
 
   beforeAll(async () => {
     const port = 40_000 + Math.floor(Math.random() * 20_000);
-    app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    app = spawn(process.execPath, [builtEntry('main')], {
       cwd: new URL('../..', import.meta.url).pathname,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,22 +14,30 @@ describe('retrying what a lost connection interrupted', () => {
 
   it('retries transient failures, then gives up; never retries other errors', async () => {
     let calls = 0;
-    await expect(retryTransient(async () => (++calls < 3 ? Promise.reject(err('ECONNREFUSED')) : 'ok'), [1, 1, 1])).resolves.toBe('ok');
-    expect(calls).toBe(3);
+    let retries = 0;
+    const onRetry = () => retries++;
+    await expect(retryTransient(async () => (++calls < 3 ? Promise.reject(err('ECONNREFUSED')) : 'ok'), { delays: [1, 1, 1], onRetry })).resolves.toBe('ok');
+    expect([calls, retries]).toEqual([3, 2]);
     calls = 0;
     await expect(
-      retryTransient(async () => {
-        calls++;
-        throw err('ECONNRESET');
-      }, [1, 1]),
+      retryTransient(
+        async () => {
+          calls++;
+          throw err('ECONNRESET');
+        },
+        { delays: [1, 1] },
+      ),
     ).rejects.toThrow('ECONNRESET');
     expect(calls).toBe(3);
     calls = 0;
     await expect(
-      retryTransient(async () => {
-        calls++;
-        throw err('23505');
-      }, [1, 1]),
+      retryTransient(
+        async () => {
+          calls++;
+          throw err('23505');
+        },
+        { delays: [1, 1] },
+      ),
     ).rejects.toThrow('23505');
     expect(calls).toBe(1);
   });

@@ -15,6 +15,7 @@ import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
 import { SlackRequestSender, slackSignature } from '../../src/local/slackRequests.js';
 import { silentLogger } from '../../src/log.js';
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwawayPostgres.js';
+import { builtEntry } from '../support/built.js';
 
 const available = !!postgresBinaries();
 if (!available) console.warn('durability tests skipped: no PostgreSQL binaries under /usr/lib/postgresql');
@@ -37,9 +38,9 @@ describe.skipIf(!available)('durable requests on a throwaway PostgreSQL server',
   let api: LocalSlackWebApi;
   const instances: Instance[] = [];
 
-  /** Starts `src/main.ts` (a receiver, with or without workers) or `src/worker.ts`, and waits until it is ready. */
+  /** Starts `dist/main.js` (a receiver, with or without workers) or `dist/worker.js`, and waits until it is ready. */
   async function start(name: string, entry: 'main' | 'worker', env: Record<string, string> = {}): Promise<Instance> {
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/${entry}.ts`], {
+    const child = spawn(process.execPath, [builtEntry(entry)], {
       env: {
         ...process.env,
         DATABASE_URL: pg.url,
@@ -59,10 +60,11 @@ describe.skipIf(!available)('durable requests on a throwaway PostgreSQL server',
       const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 60_000);
       child.stderr!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const ready = /Rapport (?:worker )?is ready(.*)/.exec(output);
+        // The ready line (a JSON log line) names the receiver's URL.
+        const ready = output.split('\n').find((line) => /Rapport (?:worker )?is ready/.test(line));
         if (!ready) return;
         clearTimeout(timer);
-        resolve(/"receiver":"(http:\/\/localhost:\d+\/slack\/events)"/.exec(ready[1]!)?.[1]);
+        resolve(/"receiver":"(http:\/\/localhost:\d+\/slack\/events)"/.exec(ready)?.[1]);
       });
       child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`)));
     });

@@ -18,11 +18,7 @@ describe.each(TEST_DRIVERS)('failures at every entry point on %s', (driver) => {
   const unexpectedLogged = () => lines.filter((l) => l.includes('unexpected error handling a Slack request'));
 
   beforeAll(async () => {
-    h = await startHarness(
-      driver,
-      undefined,
-      createLogger('debug', (line) => lines.push(line)),
-    );
+    h = await startHarness(driver, undefined, createLogger({ level: 'debug', format: 'json', write: (line) => lines.push(line) }));
     view = { ...callModal({ catalogue: DEFAULT_CATALOGUE, metadata: { channelId: ALICE.channelId }, today: '2026-11-23' }), id: 'V0FRAME' };
     // The tables every use case reads are gone: each request below fails in its use case, unexpectedly.
     await h.db.execute(sql`alter table clients rename to clients_gone`);

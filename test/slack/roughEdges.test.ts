@@ -22,11 +22,7 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
 
   beforeAll(async () => {
-    h = await startHarness(
-      driver,
-      undefined,
-      createLogger('warn', (line) => logLines.push(line)),
-    );
+    h = await startHarness(driver, undefined, createLogger({ level: 'warn', format: 'json', write: (line) => logLines.push(line) }));
     await say(ALICE, '/client', 'add Stark Industries vip long-term');
     await say(ALICE, '/client', 'add Ownerless Co');
     await h.db.update(schema.clients).set({ ownerUserId: null }).where(eq(schema.clients.name, 'Ownerless Co'));

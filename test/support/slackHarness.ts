@@ -63,7 +63,7 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
   const api = await new LocalSlackWebApi(USERS, TEAM).start();
   try {
     handle = await openTestDatabase(driver);
-    const logger = appLogger ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger);
+    const logger = appLogger ?? (process.env.TEST_LOG ? createLogger({ level: 'debug' }) : silentLogger);
     const slack = createSlackApp({
       slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: api.apiUrl },
       db: handle.db,
