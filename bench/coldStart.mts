@@ -1,51 +1,138 @@
-// Benchmark 3: `npm start` to ready on the embedded database (first start and restart), and idle RSS.
-import { spawn } from 'node:child_process';
+// Benchmark 3: the one production process (`node dist/main.js`) from start to a healthy /healthz, and its
+// resident memory idle; on Postgres also after 10,000 commands. On the embedded database: first start (creates
+// it) and restart, with what the time is spent on.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
+import { SlackRequestSender } from '../src/local/slackRequests.js';
 import { builtEntry } from '../test/support/built.js';
 
-export interface ColdStartRow {
-  run: 'first start (creates the database)' | 'restart (existing database)';
-  readyMs: number;
+export interface StartRow {
+  database: 'embedded' | 'postgres';
+  run: string;
+  healthyMs: number;
+  /** Of which: opening the database and applying migrations (the app's own figure). */
+  databaseMs: number;
+  /** Of which: loading the code, before the database was asked for (spawn → first log line − database time). */
+  loadMs: number;
   idleRssMb: number;
+  /** Postgres: RSS after the commands, idle again; and how many. */
+  afterLoad?: { commands: number; rssMb: number; perSecond: number };
 }
 
-async function startOnce(dataDir: string): Promise<{ readyMs: number; idleRssMb: number }> {
+const SECRET = 'bench-signing-secret-0123456789';
+const actor = { teamId: 'T0START', userId: 'U0START', channelId: 'C0START' };
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const idle = () => new Promise((r) => setTimeout(r, 3000));
+
+interface Started {
+  child: ChildProcess;
+  healthyMs: number;
+  databaseMs: number;
+  loadMs: number;
+  receiver: string | undefined;
+}
+
+/** Spawns the app and polls the /healthz its ready line names until it answers 200. */
+async function start(env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   const child = spawn(process.execPath, [builtEntry('main')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(45_000 + Math.floor(Math.random() * 10_000)) },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const readyMs = await new Promise<number>((resolve, reject) => {
-    let log = '';
+  let log = '';
+  let firstLineAt = 0;
+  const lines = new Promise<{ health: string; receiver: string | undefined; databaseMs: number }>((resolve, reject) => {
     const read = (chunk: Buffer) => {
+      firstLineAt ||= performance.now();
       log += chunk.toString();
-      if (log.includes('Rapport is ready')) resolve(performance.now() - started);
+      const entries = log
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const ready = entries.find((e) => String(e.msg).startsWith('Rapport is ready'));
+      const db = entries.find((e) => e.msg === 'database ready');
+      if (ready && db) resolve({ health: String(ready.health), receiver: ready.receiver as string | undefined, databaseMs: Number(db.startupMs) });
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${log}`)));
   });
-  await new Promise((r) => setTimeout(r, 3000)); // idle
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const idleRssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  const { health, receiver, databaseMs } = await lines;
+  while (
+    !(await fetch(health).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    await new Promise((r) => setTimeout(r, 5));
+  const healthyMs = performance.now() - started;
+  return { child, healthyMs, databaseMs, loadMs: Math.max(0, firstLineAt - started - databaseMs), receiver };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
-  return { readyMs, idleRssMb };
 }
 
-export async function benchColdStart(): Promise<ColdStartRow[]> {
+export async function benchEmbeddedStart(): Promise<StartRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-start-'));
+  const rows: StartRow[] = [];
   try {
-    const first = await startOnce(dir);
-    const again = await startOnce(dir);
-    return [
-      { run: 'first start (creates the database)', ...first },
-      { run: 'restart (existing database)', ...again },
-    ];
+    for (const run of ['first start (creates the database)', 'restart (existing database)', 'restart again']) {
+      const s = await start({ DATA_DIR: dir });
+      await idle();
+      rows.push({ database: 'embedded', run, healthyMs: s.healthyMs, databaseMs: s.databaseMs, loadMs: s.loadMs, idleRssMb: rssMb(s.child.pid!) });
+      await stop(s.child);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  return rows;
 }
+
+/** On Postgres (`databaseUrl`, an empty database of the run's own): first start, restart, then `commands` /calls from 10 senders. */
+export async function benchPostgresStart(databaseUrl: string, commands: number): Promise<StartRow[]> {
+  const api = await new LocalSlackWebApi([], actor.teamId).start();
+  const env = { DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: api.apiUrl };
+  const rows: StartRow[] = [];
+  try {
+    const first = await start(env);
+    await idle();
+    rows.push({ database: 'postgres', run: 'first start (applies migrations)', ...pick(first), idleRssMb: rssMb(first.child.pid!) });
+    await stop(first.child);
+
+    const s = await start(env);
+    await idle();
+    const row: StartRow = { database: 'postgres', run: 'restart', ...pick(s), idleRssMb: rssMb(s.child.pid!) };
+    const send = new SlackRequestSender({ url: s.receiver!, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
+    await send.command(actor, '/client', 'add Memory Lane', { triggerId: 'mem-add', responseId: 'mem-add' });
+    let replies = 0;
+    const off = api.onCall((c) => void (c.method === 'response_url' && c.responseUrlId?.startsWith('m') && replies++));
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (next < commands) {
+          const n = ++next;
+          await send.command(actor, '/call', `memory lane +communication -reporting call ${n}`, { triggerId: `mem-${n}`, responseId: `m${n}` });
+        }
+      }),
+    );
+    while (replies < commands) await new Promise((r) => setTimeout(r, 20));
+    const perSecond = commands / ((performance.now() - started) / 1000);
+    off();
+    await idle();
+    row.afterLoad = { commands, rssMb: rssMb(s.child.pid!), perSecond };
+    rows.push(row);
+    await stop(s.child);
+  } finally {
+    await api.stop();
+  }
+  return rows;
+}
+
+const pick = (s: Started) => ({ healthyMs: s.healthyMs, databaseMs: s.databaseMs, loadMs: s.loadMs });
