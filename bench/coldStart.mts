@@ -18,8 +18,11 @@ export interface StartRow {
   /** Of which: loading the code, before the database was asked for (spawn → first log line − database time). */
   loadMs: number;
   idleRssMb: number;
-  /** Postgres: RSS after the commands, idle again; and how many. */
-  afterLoad?: { commands: number; rssMb: number; perSecond: number };
+  /**
+   * Postgres: RSS idle again after the first fifth of the commands (warmed up: JIT code, grown heap spaces) and
+   * after all of them; a leak shows as growth from the one to the other.
+   */
+  afterLoad?: { commands: number; warmRssMb: number; rssMb: number; perSecond: number };
 }
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -114,19 +117,26 @@ export async function benchPostgresStart(databaseUrl: string, commands: number):
     const off = api.onCall((c) => void (c.method === 'response_url' && c.responseUrlId?.startsWith('m') && replies++));
     const started = performance.now();
     let next = 0;
-    await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        while (next < commands) {
-          const n = ++next;
-          await send.command(actor, '/call', `memory lane +communication -reporting call ${n}`, { triggerId: `mem-${n}`, responseId: `m${n}` });
-        }
-      }),
-    );
-    while (replies < commands) await new Promise((r) => setTimeout(r, 20));
-    const perSecond = commands / ((performance.now() - started) / 1000);
+    let warmRssMb = 0;
+    for (const until of [commands / 5, commands]) {
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (next < until) {
+            const n = ++next;
+            await send.command(actor, '/call', `memory lane +communication -reporting call ${n}`, { triggerId: `mem-${n}`, responseId: `m${n}` });
+          }
+        }),
+      );
+      while (replies < until) await new Promise((r) => setTimeout(r, 20));
+      if (until < commands) {
+        await idle();
+        warmRssMb = rssMb(s.child.pid!);
+      }
+    }
+    const perSecond = commands / ((performance.now() - started) / 1000 - 3);
     off();
     await idle();
-    row.afterLoad = { commands, rssMb: rssMb(s.child.pid!), perSecond };
+    row.afterLoad = { commands, warmRssMb, rssMb: rssMb(s.child.pid!), perSecond };
     rows.push(row);
     await stop(s.child);
   } finally {

@@ -106,10 +106,13 @@ if (serverUrl) {
   }
 }
 starts.push(...(await benchEmbeddedStart()));
-console.log('database | run | healthy ms (loading code / database) | idle RSS MB | after N commands: RSS MB (vs idle), commands/s | targets');
+console.log('database | run | healthy ms (loading code / database) | idle RSS MB | after N commands: RSS MB (growth), commands/s | targets');
 for (const s of starts) {
   const load = s.afterLoad;
-  const after = load ? `${load.commands}: ${f(load.rssMb, 0)} (${f((100 * (load.rssMb - s.idleRssMb)) / s.idleRssMb, 0)}%), ${f(load.perSecond, 0)}/s` : '';
+  const pct = (a: number, b: number) => `${a >= b ? '+' : ''}${f((100 * (a - b)) / b, 0)}%`;
+  const after = load
+    ? `${load.commands}: ${f(load.rssMb, 0)} (${pct(load.rssMb, s.idleRssMb)} on idle; ${pct(load.rssMb, load.warmRssMb)} on ${f(load.warmRssMb, 0)} after the first ${load.commands / 5}), ${f(load.perSecond, 0)}/s`
+    : '';
   const first = s.run.startsWith('first');
   const targets =
     s.database === 'postgres'
