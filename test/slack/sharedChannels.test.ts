@@ -100,6 +100,35 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     expect((await getWorkspace(h.db, TEAM))?.digestChannelRefusal).toBeNull();
   });
 
+  it('a digest already in a channel that became shared is never rewritten there: a decision is recorded, the person told, the digest stopped', async () => {
+    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: 'C0DIGEST', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+    await h.db
+      .update(schema.workspaces)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(schema.workspaces.teamId, TEAM));
+    await runner('2026-11-30T09:00:00Z').tick();
+    const [digest] = await h.db.select().from(schema.digests).where(eq(schema.digests.teamId, TEAM));
+    const acme = await findClientByName(h.db, TEAM, 'acme corp');
+    const click = () =>
+      h.send.blockAction(
+        ALICE,
+        { type: 'button', action_id: 'digest_acknowledge', value: acme.id },
+        { message: { ts: digest!.messageTs! }, channelId: 'C0DIGEST' },
+      );
+
+    // Shared after the post, and no channel_shared event reached Rapport.
+    h.api.channels.set('C0DIGEST', { name: 'digest', isExtShared: true });
+    const seq = h.api.lastSeq;
+    await click();
+    const told = await h.api.waitFor((c) => c.seq > seq && c.method === 'response_url' && textOf(c.params).includes('was left as it was'));
+    expect(textOf(told.params)).toContain('it is shared with another organisation');
+    await h.idle();
+    expect(h.since(seq).filter((c) => c.method === 'chat.update')).toEqual([]);
+    expect(await h.db.select().from(schema.decisions).where(eq(schema.decisions.clientId, acme.id))).toHaveLength(1);
+    expect((await getWorkspace(h.db, TEAM))?.digestChannelRefusal).toContain('shared with another organisation');
+    await h.db.delete(schema.decisions).where(eq(schema.decisions.clientId, acme.id));
+  });
+
   it('the channel_shared event stops the digest there at once', async () => {
     expect(await say(ADMIN, '/rapport', 'settings channel <#C0ORGWIDE|all-hands>')).toContain('Saved');
     const seq = h.api.lastSeq;

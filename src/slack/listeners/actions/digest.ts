@@ -15,15 +15,33 @@ import { decisionModal } from '../../blocks/modals.js';
 import { escapeName, formatDay } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose } from '../../fate.js';
+import { channelExposure } from '../../channels.js';
 import { onAction, type Turn } from '../../frame.js';
 import { DIGEST_ACTIONS } from '../../ids.js';
 
-/** Rewrites the client's status line in every message of the digest that names it, in Slack too. */
+/**
+ * Rewrites the client's status line in every message of the digest that names it, in Slack too; but never in a
+ * channel that has since become shared outside the organisation (the client may be reading it): there the
+ * message stays as it was, the digest stops, and the person is told.
+ */
 export async function showOnDigest(turn: Turn, digestId: string, clientId: string, line: string): Promise<void> {
-  for (const page of await rewriteDigestPages(turn.deps.db, turn.teamId, digestId, clientId, (blocks) => withClientStatus(blocks, clientId, line))) {
+  const pages = await rewriteDigestPages(turn.deps.db, turn.teamId, digestId, clientId, (blocks) => withClientStatus(blocks, clientId, line));
+  const exposure = new Map<string, string | undefined>();
+  for (const page of pages) {
+    if (!exposure.has(page.channelId)) exposure.set(page.channelId, await channelExposure(turn.web, page.channelId).catch(() => CANNOT_CHECK));
+    if (exposure.get(page.channelId)) continue;
     await turn.web.chat.update({ channel: page.channelId, ts: page.ts, text: 'Rapport digest (updated)', blocks: page.blocks });
   }
+  for (const [channelId, reason] of exposure) {
+    if (!reason) continue;
+    if (reason !== CANNOT_CHECK) await turn.deps.digest.refuseChannel({ teamId: turn.teamId }, channelId, reason);
+    await turn.reply({
+      text: `Recorded. The digest in <#${channelId}> was left as it was: ${reason}, and Rapport writes nothing there that clients could read.`,
+    });
+  }
 }
+
+const CANNOT_CHECK = 'Slack would not say who can read that channel just now';
 
 const DECISION_CHOICES = ['keep', 'require_prepayment', 'start_exit'] as const;
 
