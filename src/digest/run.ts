@@ -30,6 +30,7 @@ import { withLogContext, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
 import { channelExposure } from '../slack/channels.js';
+import { slackErrorCode } from '../slack/slackError.js';
 import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
@@ -358,6 +359,5 @@ export function weekOfManualPost(schedule: DigestSchedule, now: Date): DigestSlo
 }
 
 /** Slack's error code (`not_in_channel`, …) when the Web API refused, else the error as text. */
-const slackErrorCode = (error: unknown) => (error as { data?: { error?: string } }).data?.error ?? String(error);
 
 const payloadOf = (metadata: { event_payload?: unknown }) => metadata.event_payload as { digest_id?: string; page_id?: string } | undefined;

@@ -15,6 +15,7 @@ import { CatalogueError } from '../domain/catalogue.js';
 import { RapportError } from '../domain/errors.js';
 import { markAnswered, storeRequest, type SlackRequest } from '../db/queries/requests.js';
 import { kindOfEntry } from '../metrics.js';
+import { slackErrorCode } from './slackError.js';
 import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
 import type { Option } from './blocks/kit.js';
 import type { Act, ActIn } from '../services/act.js';
@@ -138,7 +139,7 @@ export class Turn implements Readonly<TurnFields> {
     try {
       await this.web.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
     } catch (error) {
-      if ((error as { data?: { error?: string } }).data?.error !== 'hash_conflict') throw error;
+      if (slackErrorCode(error) !== 'hash_conflict') throw error;
     }
   }
 

@@ -73,6 +73,16 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     expect(await say(ADMIN, '/rapport', 'settings channel <#C0DIGEST|digest>')).toContain('Saved');
   });
 
+  it('a channel Slack will not describe (private, Rapport not in it; or a scope missing) is refused with what to do', async () => {
+    h.api.failNext('conversations.info', 'channel_not_found');
+    expect(await say(ADMIN, '/rapport', 'settings channel <#C0SECRET|secret>')).toContain(
+      'Rapport cannot see <#C0SECRET>: if it is private, invite Rapport there first (`/invite @Rapport`), then set it again. Nothing was changed.',
+    );
+    h.api.failNext('conversations.info', 'missing_scope');
+    expect(await say(ADMIN, '/rapport', 'settings channel <#C0SECRET|secret>')).toContain('reinstall it from its manifest');
+    expect((await getWorkspace(h.db, TEAM))?.digestChannelId ?? null).toBeNull();
+  });
+
   it('a channel that becomes shared between two digests gets no more digests; whoever set it is told once', async () => {
     await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: 'C0DIGEST', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
     await h.db

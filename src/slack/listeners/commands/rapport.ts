@@ -6,6 +6,7 @@ import { quoteCode } from '../../../domain/mrkdwn.js';
 import { changeSettings, lastDigestOf, type WorkspaceContext } from '../../../services/workspace.js';
 import { requireAdmin } from '../../authorise.js';
 import { channelExposure } from '../../channels.js';
+import { slackErrorCode } from '../../slackError.js';
 import { helpResponse } from '../../blocks/help.js';
 import { context, section } from '../../blocks/kit.js';
 import { postNowText, settingsBlocks } from '../../blocks/settings.js';
@@ -25,7 +26,9 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
   await requireAdmin(turn, 'Only workspace admins can change Rapport’s settings. Ask an admin, or see them with `/rapport settings`.');
   const patch = parseSettingsChange((await turn.workspace()).workspace.settings, words);
   // A digest channel a client could read is refused before it is saved.
-  const exposed = patch.digestChannelId ? await channelExposure(turn.web, patch.digestChannelId) : undefined;
+  const exposed = patch.digestChannelId
+    ? await channelExposure(turn.web, patch.digestChannelId).catch((error: unknown) => cannotSee(patch.digestChannelId!, error))
+    : undefined;
   if (exposed) {
     throw new RapportError(
       'forbidden',
@@ -33,6 +36,18 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
     );
   }
   await showSettings(turn, await changeSettings(turn.deps.db, turn.act, patch), '✅ Saved.');
+}
+
+/** Slack would not describe the channel: nothing is saved, and the admin is told what to do about it. */
+function cannotSee(channelId: string, error: unknown): never {
+  const code = slackErrorCode(error);
+  const remedy =
+    code === 'channel_not_found'
+      ? `Rapport cannot see <#${channelId}>: if it is private, invite Rapport there first (\`/invite @Rapport\`), then set it again.`
+      : code === 'missing_scope'
+        ? 'Rapport may not read channel details (the `channels:read` and `groups:read` scopes): reinstall it from its manifest, then set the channel again.'
+        : `Slack would not say who can read <#${channelId}> just now (${quoteCode(code)}). Try again in a moment.`;
+  throw new RapportError('conflict', `${remedy} Nothing was changed.`);
 }
 
 async function digest(turn: Turn, words: string[]): Promise<void> {
