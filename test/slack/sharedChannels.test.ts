@@ -39,6 +39,14 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
       now: () => new Date(at),
       instance: 'test',
     });
+  /** The digest goes to `channel` on Mondays at 09:00 UTC, and the workspace is old enough for this week's. */
+  const digestOnMondaysIn = async (channel: string) => {
+    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: channel, timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+    await h.db
+      .update(schema.workspaces)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(schema.workspaces.teamId, TEAM));
+  };
   /** Everything the app sent since `seq` that mentions the client's confidential data. */
   const leaks = (seq: number) => h.since(seq).filter((c) => /Acme Corp|Said the export was sent/.test(JSON.stringify(c.params)));
 
@@ -84,11 +92,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
   });
 
   it('a channel that becomes shared between two digests gets no more digests; whoever set it is told once', async () => {
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: 'C0DIGEST', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
-    await h.db
-      .update(schema.workspaces)
-      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-      .where(eq(schema.workspaces.teamId, TEAM));
+    await digestOnMondaysIn('C0DIGEST');
     const posts = (seq: number) => h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'C0DIGEST');
     const seq = h.api.lastSeq;
     await runner('2026-11-30T09:00:00Z').tick();
@@ -111,11 +115,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
   });
 
   it('a digest already in a channel that became shared is never rewritten there: a decision is recorded, the person told, the digest stopped', async () => {
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: 'C0DIGEST', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
-    await h.db
-      .update(schema.workspaces)
-      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-      .where(eq(schema.workspaces.teamId, TEAM));
+    await digestOnMondaysIn('C0DIGEST');
     await runner('2026-11-30T09:00:00Z').tick();
     const [digest] = await h.db.select().from(schema.digests).where(eq(schema.digests.teamId, TEAM));
     const acme = await findClientByName(h.db, TEAM, 'acme corp');
