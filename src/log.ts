@@ -49,7 +49,11 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level,
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        // A backstop for call sites that passed an error's text as it was.
+        log: (fields) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v.replace(QUERY_PARAMS, '') : v])),
+      },
       mixin: () => context.getStore() ?? {},
       redact: { paths: SECRET_KEYS.flatMap((k) => [k, `*.${k}`]), censor: '[redacted]' },
     },
@@ -68,6 +72,19 @@ export function createLogger(options: LoggerOptions): Logger {
 function prettyStream(destination: DestinationStream): DestinationStream {
   const pretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => DestinationStream;
   return pretty({ destination, sync: true, colorize: process.stderr.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+}
+
+/** A failed query's message holds its parameters (client names, message texts): never logged. */
+const QUERY_PARAMS = /\nparams: [\s\S]*?(?=\n {4}at |$)/g;
+
+/**
+ * An error as a log line may hold it: its name and message (with `stack`, its stack), and its causes (a failed
+ * query's cause is what Postgres said), never a query's parameters.
+ */
+export function errorText(error: unknown, withStack = false): string {
+  if (!(error instanceof Error)) return String(error);
+  const own = (withStack && error.stack ? error.stack : `${error.name}: ${error.message}`).replace(QUERY_PARAMS, '');
+  return error.cause === undefined ? own : `${own}; cause: ${errorText(error.cause)}`;
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -26,7 +26,7 @@ import { appendAudit } from '../db/queries/audit.js';
 import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, refuseDigestChannel, type Workspace } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
-import { withLogContext, type Logger } from '../log.js';
+import { withLogContext, type Logger, errorText } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
 import { channelExposure } from '../slack/channels.js';
@@ -90,7 +90,7 @@ export class DigestRunner {
         const outcome = await withLogContext({ digest: `${workspace.teamId}/${slot.week}` }, () => this.tickWorkspace(workspace, slot));
         if (outcome) report.push({ teamId: workspace.teamId, week: slot.week, outcome: outcome.status });
       } catch (error) {
-        this.deps.logger.error('digest tick failed for a workspace', { team: workspace.teamId, week: slot.week, error: String(error) });
+        this.deps.logger.error('digest tick failed for a workspace', { team: workspace.teamId, week: slot.week, error: errorText(error) });
       }
     }
     return report;
@@ -195,7 +195,7 @@ export class DigestRunner {
         (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && payloadOf(m.metadata)?.digest_id === digest.id && !payloadOf(m.metadata)?.page_id,
       )?.ts;
     } catch (error) {
-      this.deps.logger.warn('could not read the channel history to check for an interrupted digest post; posting', { error: String(error) });
+      this.deps.logger.warn('could not read the channel history to check for an interrupted digest post; posting', { error: errorText(error) });
       return undefined;
     }
   }
@@ -258,7 +258,7 @@ export class DigestRunner {
       const dm = await web.conversations.open({ users: user });
       await web.chat.postMessage({ channel: dm.channel!.id!, text: channelRefusalText(channelId, reason) });
     } catch (error) {
-      logger.warn('could not tell the channel setter that the digest channel is refused', { team: workspace.teamId, error: String(error) });
+      logger.warn('could not tell the channel setter that the digest channel is refused', { team: workspace.teamId, error: errorText(error) });
     }
   }
 
@@ -277,7 +277,7 @@ export class DigestRunner {
       const dm = await web.conversations.open({ users: user });
       await web.chat.postMessage({ channel: dm.channel!.id!, text });
     } catch (dmError) {
-      logger.warn('could not tell the channel setter that the digest was refused', { team: workspace.teamId, error: String(dmError) });
+      logger.warn('could not tell the channel setter that the digest was refused', { team: workspace.teamId, error: errorText(dmError) });
     }
   }
 
@@ -341,7 +341,7 @@ export class DigestRunner {
           if (page && m.ts) await recordPagePosted(this.deps.db, page, m.ts);
         }
       } catch (error) {
-        this.deps.logger.warn('could not read the digest thread to check for an interrupted page; posting the rest', { error: String(error) });
+        this.deps.logger.warn('could not read the digest thread to check for an interrupted page; posting the rest', { error: errorText(error) });
       }
     }
   }

@@ -4,7 +4,7 @@
  * catches up a week missed while the app was down. node-cron itself keeps nothing across restarts.
  */
 import cron from 'node-cron';
-import type { Logger } from '../log.js';
+import { errorText, type Logger } from '../log.js';
 import type { DigestRunner } from './run.js';
 
 export interface DigestScheduler {
@@ -17,7 +17,7 @@ export function startDigestScheduler(runner: DigestRunner, logger: Logger): Dige
       const report = await runner.tick();
       if (report.length > 0) logger.info('digest tick', { report });
     } catch (error) {
-      logger.error('digest tick failed', { error: String(error) });
+      logger.error('digest tick failed', { error: errorText(error) });
     }
   };
   const task = cron.schedule('* * * * *', tick, { name: 'rapport-digest', noOverlap: true });

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readBody, type LocalSlackUser, type LocalSlackWebApi, type SlackApiCall } from './slackWebApi.js';
 import { SlackRequestSender, type SlackActor } from './slackRequests.js';
-import type { Logger } from '../log.js';
+import { errorText, type Logger } from '../log.js';
 import { RapportError } from '../domain/errors.js';
 import { COMMANDS } from '../slack/ids.js';
 
@@ -319,7 +319,7 @@ export class LocalWorkspace {
     } catch (error) {
       // The page's own mistakes (unknown user, demo already loaded) are answers, not failures.
       if (error instanceof RapportError) return json(400, { error: error.message });
-      this.options.logger.error('local workspace request failed', { path: url.pathname, error: String(error) });
+      this.options.logger.error('local workspace request failed', { path: url.pathname, error: errorText(error) });
       json(500, { error: error instanceof Error ? error.message : String(error) });
     }
   }

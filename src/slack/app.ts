@@ -11,7 +11,7 @@ import express from 'express';
 import { DEFAULT_WORKERS, type SlackConfig } from '../config/env.js';
 import type { Database, DatabaseHandle } from '../db/client.js';
 import { queueState, type QueueState } from '../db/queries/requests.js';
-import { withLogContext, type Logger } from '../log.js';
+import { withLogContext, type Logger, errorText } from '../log.js';
 import { kindOfEntry, Metrics } from '../metrics.js';
 import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../digest/run.js';
@@ -234,7 +234,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // The receiver answers these itself (a replay: 401; an event it could not store: 503, so Slack retries).
     const original = (error as { original?: unknown }).original ?? error;
     if (original instanceof RequestReplayed || original instanceof RequestNotSaved) throw original;
-    logger.error('unhandled error in a Slack listener', { error: String(error) });
+    logger.error('unhandled error in a Slack listener', { error: errorText(error) });
   });
 
   return {

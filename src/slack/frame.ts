@@ -24,6 +24,7 @@ import type { SlackDeps } from './deps.js';
 import { owningTeam, refusalOf, refuse } from './gate.js';
 import type { FieldErrors } from './parse/viewState.js';
 import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
+import { errorText } from '../log.js';
 
 export const UNEXPECTED = 'Something went wrong on our side, and nothing was stored. Please try again in a moment.';
 
@@ -157,7 +158,7 @@ export function whatToTell(error: unknown, turn: Pick<Turn, 'deps' | 'entry' | '
     entry: turn.entry,
     team: turn.teamId,
     request: turn.requestKey,
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    error: errorText(error, true),
   });
   return isTransientDatabaseError(error) ? 'The database could not be reached, and nothing was stored. Please try again in a moment.' : UNEXPECTED;
 }
@@ -224,24 +225,25 @@ async function receive(
 ): Promise<'stored' | 'retry' | 'unsaved'> {
   const { token: _verificationToken, ...payload } = body;
   let received: Awaited<ReturnType<typeof storeRequest>>;
+  let tries = 0;
+  const request = {
+    teamId: owningTeam(body) ?? '',
+    requestKey,
+    signature: typeof context.signature === 'string' ? context.signature : null,
+    entry,
+    body: payload,
+    receivedAt: deps.now(),
+  };
   try {
-    received = await storeRequest(
-      deps.db,
-      {
-        teamId: owningTeam(body) ?? '',
-        requestKey,
-        signature: typeof context.signature === 'string' ? context.signature : null,
-        entry,
-        body: payload,
-        receivedAt: deps.now(),
-      },
-      deps.workersId,
-    );
+    // A lost connection is tried again within the ack's time (Slack waits 3 s), not reported at once.
+    received = await retryTransient(() => (tries++, storeRequest(deps.db, request, deps.workersId)), { delays: STORE_RETRY_MS, ...retried(deps) });
+    // The same delivery already in: our own earlier try landed before its connection was lost.
+    if (received === 'replay' && tries > 1) received = 'retry';
   } catch (error) {
     deps.logger.error('could not store a Slack request before acknowledging it; its sender is told nothing was saved', {
       entry,
       request: requestKey,
-      error: String(error),
+      error: errorText(error),
     });
     deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: 'unsaved' });
     return 'unsaved';
@@ -252,6 +254,9 @@ async function receive(
   deps.wakeWorkers();
   return 'stored';
 }
+
+/** Pauses between tries to store a request before its ack: 1.2 s in all, well within Slack's 3 s. */
+const STORE_RETRY_MS = [100, 300, 800];
 
 const ATTEMPTS = 8;
 /** Seconds before a request whose database went away is tried again, by attempt (then the last, until ATTEMPTS). */
@@ -275,7 +280,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
         entry: request.entry,
         team: request.teamId,
         request: request.requestKey,
-        error: String(error),
+        error: errorText(error),
       }),
     );
   if (request.attempts > ATTEMPTS) {
@@ -311,7 +316,7 @@ async function workInReceiver(turn: Turn, run: () => Promise<void>, tell: (text:
         entry: turn.entry,
         team: turn.teamId,
         request: turn.requestKey,
-        error: String(tellError),
+        error: errorText(tellError),
       }),
     );
   }

@@ -14,6 +14,7 @@ import { plain, section } from './blocks/kit.js';
 import { sendDm } from './reply.js';
 import { isTransientDatabaseError } from '../db/transient.js';
 import type { Turn } from './frame.js';
+import { errorText } from '../log.js';
 
 type Body = Record<string, any>;
 
@@ -54,7 +55,7 @@ export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body):
   } catch (error) {
     if (isTransientDatabaseError(error)) throw error; // the worker tries again once the database is back
     // Who someone is could not be asked of Slack: nothing is shown to someone we cannot place.
-    deps.logger.warn('could not tell whether someone is a member; refusing the request', { team: teamId, error: String(error) });
+    deps.logger.warn('could not tell whether someone is a member; refusing the request', { team: teamId, error: errorText(error) });
     return COULD_NOT_CHECK;
   }
   if (standing === 'member') return undefined;

@@ -4,6 +4,7 @@ import type { IncidentOutcome } from '../services/clientActivity.js';
 import { redFlagAlert } from './blocks/confirmations.js';
 import { fateNoticeText } from './blocks/fate.js';
 import type { Turn } from './frame.js';
+import { errorText } from '../log.js';
 
 export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome): Promise<void> {
   const owner = outcome.logged.client.ownerUserId;
@@ -13,7 +14,7 @@ export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome
     await turn.dm(owner, redFlagAlert(outcome, turn.userId, workspace.timeZone));
   } catch (error) {
     // The incident is stored and shown in the digest either way; a failed DM must not fail the log.
-    turn.deps.logger.error('could not DM the owner about a red flag', { clientId: outcome.logged.client.id, error: String(error) });
+    turn.deps.logger.error('could not DM the owner about a red flag', { clientId: outcome.logged.client.id, error: errorText(error) });
   }
 }
 
@@ -23,7 +24,7 @@ export async function tellFateNotices(turn: Turn, outcome: FateOutcome): Promise
     try {
       await turn.dm(notice.to, { text: fateNoticeText(notice, outcome, turn.userId) });
     } catch (error) {
-      turn.deps.logger.warn('could not tell someone of a change to their client', { clientId: outcome.after.id, error: String(error) });
+      turn.deps.logger.warn('could not tell someone of a change to their client', { clientId: outcome.after.id, error: errorText(error) });
     }
   }
 }

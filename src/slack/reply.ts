@@ -4,7 +4,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../log.js';
+import { errorText, type Logger } from '../log.js';
 import { fitBlocks, section } from './blocks/kit.js';
 import { LIMITS, truncate } from './blocks/text.js';
 
@@ -42,7 +42,7 @@ export async function postToResponseUrl(url: string, message: Ephemeral, logger:
     if (res.ok) return true;
     logger.warn('a response URL refused the answer', { status: res.status });
   } catch (error) {
-    logger.warn('could not post to a response URL', { error: String(error) });
+    logger.warn('could not post to a response URL', { error: errorText(error) });
   }
   return false;
 }
@@ -56,7 +56,7 @@ export async function replyEphemeral(target: ReplyTarget, message: Ephemeral): P
       return;
     } catch (error) {
       // Typically not_in_channel: the bot was never invited there. The user still gets the answer, by DM.
-      target.logger.warn('chat.postEphemeral failed; answering by DM', { error: String(error) });
+      target.logger.warn('chat.postEphemeral failed; answering by DM', { error: errorText(error) });
     }
   }
   await sendDm(target.client, target.userId, { text, blocks });

@@ -19,7 +19,7 @@ import {
   retryRequestLater,
   type SlackRequest,
 } from '../db/queries/requests.js';
-import type { Logger } from '../log.js';
+import { errorText, type Logger } from '../log.js';
 
 export type WorkOutcome = { outcome: 'done' | 'failed' } | { later: number };
 
@@ -115,7 +115,7 @@ export class RequestWorkers {
       return await claimRequests(this.options.db, this.id, this.options.leaseSeconds, limit);
     } catch (error) {
       // The database is away: the poll looks again. Said once a minute, not once a second.
-      if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: String(error) });
+      if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: errorText(error) });
       this.lastClaimError = Date.now();
       return [];
     }
@@ -138,7 +138,7 @@ export class RequestWorkers {
     } catch (error) {
       // Finishing could not be recorded (the database went away): the lease runs out and the request is worked
       // again, which finds what this run stored and does not answer twice.
-      logger.error('could not record the end of a request', { entry: request.entry, request: request.requestKey, error: String(error) });
+      logger.error('could not record the end of a request', { entry: request.entry, request: request.requestKey, error: errorText(error) });
     } finally {
       clearInterval(renew);
     }
@@ -148,7 +148,7 @@ export class RequestWorkers {
     try {
       await forgetFinishedRequests(this.options.db);
     } catch (error) {
-      this.options.logger.warn('could not forget finished requests', { error: String(error) });
+      this.options.logger.warn('could not forget finished requests', { error: errorText(error) });
     }
   }
 

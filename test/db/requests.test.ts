@@ -51,6 +51,14 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     await drain('cleanup');
   });
 
+  it('stores a payload whatever its strings hold: NUL and lone surrogates (which jsonb refuses) become U+FFFD', async () => {
+    const body = { text: 'nul \u0000 and lone \ud800 and fine 🙂', nested: [{ 'key\u0000': 'x' }] };
+    const stored = (await storeRequest(handle.db, request('T0INBOX9', { body }))) as { stored: number };
+    const [row] = await handle.db.select().from(slackRequests).where(eq(slackRequests.id, stored.stored));
+    expect(row!.body).toEqual({ text: 'nul \uFFFD and lone \uFFFD and fine 🙂', nested: [{ 'key\uFFFD': 'x' }] });
+    await drain('cleanup');
+  });
+
   it('storing notifies every listener, naming the process that stored; a retry or a replay notifies nobody', async () => {
     const heard: string[] = [];
     const unlisten = await handle.listen('slack_requests', (origin) => heard.push(origin));

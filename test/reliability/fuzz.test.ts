@@ -57,7 +57,7 @@ describe('fuzzed commands and modal payloads', () => {
       unexpected++;
       const key = `${message} ${String(context?.error ?? '')
         .split('\n')[0]!
-        .slice(0, 160)}`;
+        .slice(0, 300)}`;
       errors.set(key, (errors.get(key) ?? 0) + 1);
     },
   };

@@ -4,7 +4,8 @@
  * text ever appears, even at debug level.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { createLogger, errorText } from '../../src/log.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { ALICE, BOB, SIGNING_SECRET, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
@@ -48,5 +49,18 @@ describe.each(TEST_DRIVERS)('log lines on %s', (driver) => {
     logger.info('posting', { token: 'xoxb-should-not-appear', nested: { signingSecret: 'nor-this', text: 'nor this text' }, team: 'T1' });
     expect(out.join('\n')).not.toMatch(/xoxb-should-not-appear|nor-this|nor this text/);
     expect(JSON.parse(out[0]!)).toMatchObject({ msg: 'posting', team: 'T1', token: '[redacted]' });
+  });
+
+  it('a failed query is logged with its SQL and what Postgres said, never its parameters', () => {
+    const failed = new DrizzleQueryError(
+      'insert into calls (notes) values ($1)',
+      ['Confidential: churning in March'],
+      new Error('unsupported Unicode escape sequence'),
+    );
+    expect(errorText(failed)).toBe('Error: Failed query: insert into calls (notes) values ($1); cause: Error: unsupported Unicode escape sequence');
+    const out: string[] = [];
+    createLogger({ level: 'info', format: 'json', write: (line) => out.push(line) }).error('as passed', { error: String(failed), stack: failed.stack });
+    expect(out.join('\n')).not.toContain('Confidential');
+    expect(out.join('\n')).toContain('Failed query: insert into calls');
   });
 });

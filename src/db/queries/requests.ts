@@ -22,18 +22,32 @@ export const REQUESTS_CHANNEL = 'slack_requests';
  * storing process, which wakes its own workers directly, can ignore its own notification.
  */
 export async function storeRequest(db: Database, request: NewSlackRequest, origin = ''): Promise<{ stored: number } | 'retry' | 'replay'> {
-  const stored = db.$with('stored').as(db.insert(slackRequests).values(request).onConflictDoNothing().returning({ id: slackRequests.id }));
-  const [row] = await db
+  const row = { ...request, body: storable(request.body) as NewSlackRequest['body'] };
+  const stored = db.$with('stored').as(db.insert(slackRequests).values(row).onConflictDoNothing().returning({ id: slackRequests.id }));
+  const [inserted] = await db
     .with(stored)
     .select({ id: stored.id, notified: sql`pg_notify(${REQUESTS_CHANNEL}, ${origin})` })
     .from(stored);
-  if (row) return { stored: row.id };
+  if (inserted) return { stored: inserted.id };
   const [first] = await db
     .select({ signature: slackRequests.signature })
     .from(slackRequests)
     .where(and(eq(slackRequests.teamId, request.teamId), eq(slackRequests.requestKey, request.requestKey)));
   // No row under this key: the signature matched another request's, which only a replay can do.
   return first && (request.signature === null || request.signature === undefined || first.signature !== request.signature) ? 'retry' : 'replay';
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The request as jsonb can hold it: Postgres refuses NUL and lone surrogates in any string (which a fuzzer,
+ * or a broken client, can put in a payload); both become U+FFFD, as a decoder would show them.
+ */
+export function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)]));
+  return value;
 }
 
 const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
