@@ -159,6 +159,27 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
     });
 
+    it('a member may propose prepayment too: approved by the owner, the client is on prepay terms and the message says so', async () => {
+      const { modal, seq } = await decide(BOB, 'require_prepayment', 'Liar Co', 'Paid late three times');
+      expect(modal.submit.text).toBe('Propose');
+      const ask = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === 'D0ALICE');
+      expect(textOf(ask.params)).toContain('<@U0BOB> proposes for *Liar Co*');
+      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
+      const proposalId = ask.params.blocks.find((b: any) => b.type === 'actions').elements[0].value;
+      const seq2 = h.api.lastSeq;
+      await h.send.blockAction(ALICE, { action_id: 'proposal_approve', value: proposalId }, { channelId: 'D0ALICE' });
+      expect(textOf((await h.api.next('response_url', seq2)).params)).toContain('approved');
+      await h.idle();
+      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('prepay_only');
+      const update = h.since(seq2).find((c) => c.method === 'chat.update' && c.params.channel === CHANNEL);
+      expect(textOf(update!.params)).toMatch(/prepay/i);
+      // Back as it was for the other tests.
+      await h.db
+        .update(schema.clients)
+        .set({ status: 'active' })
+        .where(eq(schema.clients.id, await clientId('Liar Co')));
+    });
+
     it('Keep asks for a reason in a form, then records it and updates the message', async () => {
       const { modal, res: empty } = await decide(ALICE, 'keep', 'Liar Co', '  ');
       expect(modal.submit.text).toBe('Keep');
@@ -176,6 +197,12 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
         .from(schema.decisions)
         .where(and(eq(schema.decisions.kind, 'keep'), eq(schema.decisions.clientId, await clientId('Liar Co'))));
       expect(keeps).toContainEqual(expect.objectContaining({ reason: 'Biggest account; CEO apologised', decidedBy: 'U0ALICE' }));
+      // Kept, a client with a red flag still opens the digest, with the decision beside it.
+      const preview = textOf((await h.command(ALICE, '/rapport', 'digest preview')).reply.params);
+      const first = preview.indexOf('Liar Co');
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(['Sour Co', 'Quiet Co'].every((name) => preview.indexOf(name) === -1 || preview.indexOf(name) > first)).toBe(true);
+      expect(preview.indexOf('Kept by <@U0ALICE>', first)).toBeGreaterThan(first);
     });
 
     it('an admin may decide, each said before it is done: prepayment sets prepay only, exit sets exited and tells the owner', async () => {
@@ -366,7 +393,8 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
         .update(schema.digests)
         .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
         .where(eq(schema.digests.teamId, TEAM));
-      expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('Digest posted');
+      const posted = textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params);
+      expect(posted).toContain('Digest posted. It counts as the digest for the week of');
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain('already posted');
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now --force')).reply.params)).toContain('Digest posted');
       expect(posts(seq).filter((c) => c.response?.ok)).toHaveLength(2);

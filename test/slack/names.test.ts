@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
+import { findClientByName } from '../../src/db/queries/clients.js';
 import { TEST_DRIVERS } from '../support/database.js';
-import { ALICE, BOB, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { ALICE, BOB, TEAM, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 /** Each name as registered, then the spellings people type for it. */
 const NAMES: [string, string, string[]][] = [
@@ -61,6 +62,19 @@ describe.each(TEST_DRIVERS)('client names in any language on %s', (driver) => {
     expect(done.params.replace_original).toBe(true);
     expect(textOf(done.params)).toContain('*Cafe Noir* added');
     expect(await clients()).toBe(before + 1);
+  });
+
+  it('renaming follows the same rules: the same name in another spelling is refused, a look-alike asked about first', async () => {
+    await say('/client', 'add Rename Me Co');
+    await say('/client', 'add Zoë Partners');
+    expect(textOf(await say('/client', 'set rename me co name ZOË partners'))).toContain('There is already a client called “Zoë Partners”');
+    const alike = await say('/client', 'set rename me co name Zoe Partners');
+    expect(textOf(alike)).toContain('looks very much like the existing client “Zoë Partners”');
+    expect((await findClientByName(h.db, TEAM, 'rename me co')).name).toBe('Rename Me Co');
+    const seq = h.api.lastSeq;
+    await h.send.blockAction(ALICE, { action_id: 'client_confirm_look_alike', value: buttonsOf(alike).client_confirm_look_alike });
+    await h.api.next('response_url', seq);
+    expect((await findClientByName(h.db, TEAM, 'zoe partners')).name).toBe('Zoe Partners');
   });
 
   it('a unique first word is enough; an ambiguous one or a typo gets suggestions, never a silent pick', async () => {
