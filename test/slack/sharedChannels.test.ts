@@ -165,6 +165,12 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     );
     const options = await h.send.options(OUTSIDER, { action_id: 'client', block_id: 'client', value: 'acme' });
     expect(options.body).toEqual({ options: [] });
+    // A global shortcut opens no form for them: they are told by DM (a shortcut has no response URL).
+    const s1 = h.api.lastSeq;
+    await h.send.interaction(OUTSIDER, { type: 'shortcut', callback_id: 'log_call', action_ts: '1.3', trigger_id: 'outsider-shortcut' });
+    const dm = await h.api.waitFor((c) => c.seq > s1 && c.method === 'chat.postMessage' && c.params.channel === 'D0CLIENT');
+    expect(textOf(dm.params)).toContain('people from other organisations');
+    expect(h.since(s1).filter((c) => c.method === 'views.open')).toEqual([]);
     // The payload itself says the person's team differs from the workspace's: refused without asking Slack.
     const s2 = h.api.lastSeq;
     await h.send.interaction(
@@ -185,7 +191,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     expect(leaks(seq)).toEqual([]);
   });
 
-  it('a guest is refused (command, form, Home) until an admin allows guests', async () => {
+  it('a guest is refused (command, form, shortcut, Home) until an admin allows guests', async () => {
     const before = await rows();
     const seq = h.api.lastSeq;
     expect(await say(GUEST, '/call', 'acme corp +comms')).toContain('Guests can use it only if a workspace admin allows it');
@@ -199,6 +205,11 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     await h.send.event(TEAM, { type: 'app_home_opened', user: 'U0GUEST', channel: 'D0GUEST', tab: 'home' });
     const home = await h.api.next('views.publish', s);
     expect(textOf({ blocks: home.params.view.blocks })).toContain('Rapport is for full members');
+    const s2 = h.api.lastSeq;
+    await h.send.interaction(GUEST, { type: 'shortcut', callback_id: 'log_incident', action_ts: '1.4', trigger_id: 'guest-shortcut' });
+    const dm = await h.api.waitFor((c) => c.seq > s2 && c.method === 'chat.postMessage' && c.params.channel === 'D0GUEST');
+    expect(textOf(dm.params)).toContain('Guests can use it only');
+    expect(h.since(s2).filter((c) => c.method === 'views.open')).toEqual([]);
     expect(await rows()).toEqual(before);
     expect(leaks(seq)).toEqual([]);
 
