@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERIA, DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS, resolveCatalogue, resolveTraitWord } from '../../src/domain/catalogue.js';
-import { ConfigError, loadConfig } from '../../src/config/env.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, envSchema, loadConfig } from '../../src/config/env.js';
 
 describe('catalogue', () => {
   it('has the ten firing criteria, numbered, four red flags', () => {
@@ -68,6 +69,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user' })).toThrow(/SLACK_BOT_TOKEN: must be a bot token/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: is required/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: must be one of json, pretty/);
+    expect(loadConfig({ LOG_FORMAT: 'json', METRICS_PORT: '9464' })).toMatchObject({ logFormat: 'json', metricsPort: 9464 });
+  });
+
+  it('.env.example documents every variable Rapport reads, and nothing else', () => {
+    const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^# ([A-Z][A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(envSchema.shape).sort());
   });
 
   it('reads the Slack credentials and port', () => {

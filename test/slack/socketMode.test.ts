@@ -93,4 +93,19 @@ describe('Socket Mode', () => {
     expect(textOf(reply.params)).toMatch(/no client|did you mean/i);
     expect((await h.db.select({ n: count() }).from(schema.calls))[0]!.n).toBe(before);
   });
+
+  it('serves /metrics and /healthz on a port of its own (METRICS_PORT), where the socket requests show', async () => {
+    const ops = await app.serveOps(0, '127.0.0.1');
+    try {
+      expect(await (await fetch(`http://127.0.0.1:${ops.port}/healthz`)).json()).toMatchObject({ ok: true, queue: { waiting: expect.any(Number) } });
+      deliver('env-metrics', '/client add Socket Metrics Co', { responseId: 'sock-metrics' });
+      await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-metrics');
+      // This app received and stored it (the harness's workers, on the same inbox, may be the ones who worked it).
+      const metrics = await (await fetch(`http://127.0.0.1:${ops.port}/metrics`)).text();
+      expect(metrics).toMatch(/^rapport_slack_requests_received_total\{kind="command",outcome="stored"\} [1-9]/m);
+      expect(metrics).toMatch(/^rapport_workers_capacity 4$/m);
+    } finally {
+      await ops.close();
+    }
+  });
 });
