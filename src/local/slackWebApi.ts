@@ -47,6 +47,18 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** An upload's bytes: the whole body, or the file part of a multipart form (how @slack/web-api sends it). */
+async function uploadedContent(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) return body.toString('utf8');
+  const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+  const part = [...form.values()].find((v) => typeof v !== 'string');
+  return part && typeof part !== 'string' ? part.text() : '';
+}
+
 /** Form fields holding JSON (blocks, view, …) arrive stringified, as @slack/web-api sends them. */
 function parseParams(body: string, contentType: string | undefined): Record<string, any> {
   if (!body) return {};
@@ -71,6 +83,8 @@ export class LocalSlackWebApi {
   readonly users = new Map<string, LocalSlackUser>();
   /** Channels with something to say about sharing; any other channel is an ordinary internal one. */
   readonly channels = new Map<string, LocalSlackChannel>();
+  /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
+  readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
   private readonly failures = new Map<string, string[]>();
   private readonly holds = new Map<string, number>();
   private readonly listeners = new Set<Listener>();
@@ -166,6 +180,13 @@ export class LocalSlackWebApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
+    if (url.pathname.startsWith('/upload/')) {
+      // The upload URL files.getUploadURLExternal handed out: the body is the file itself.
+      const file = this.files.get(decodeURIComponent(url.pathname.slice(8)));
+      if (file) file.content = await uploadedContent(req);
+      res.writeHead(file ? 200 : 404).end(file ? 'OK' : 'unknown upload');
+      return;
+    }
     if (this.fallback && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/response/')) {
       await this.fallback(req, res, url);
       return;
@@ -230,6 +251,19 @@ export class LocalSlackWebApi {
         return { message_ts: this.nextTs() };
       case 'chat.update':
         return { channel: params.channel, ts: params.ts, text: params.text };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(this.files.size + 1).padStart(6, '0')}`;
+        this.files.set(id, { filename: String(params.filename), content: '' });
+        return { upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const shared = (typeof params.files === 'string' ? JSON.parse(params.files) : (params.files ?? [])) as { id: string; title?: string }[];
+        for (const f of shared) {
+          const file = this.files.get(f.id);
+          if (file) file.channel = String(params.channel_id ?? '');
+        }
+        return { files: shared.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'views.open':
       case 'views.push':
       case 'views.publish':

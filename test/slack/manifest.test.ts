@@ -22,6 +22,7 @@ describe('manifest.json', () => {
       'groups:history',
       'channels:read',
       'groups:read',
+      'files:write',
     ]);
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared']);

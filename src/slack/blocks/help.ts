@@ -68,6 +68,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
             '`/call help` · `/incident help` · `/client help`',
             `\`${USAGE.settings}\` (changes: workspace admins only)`,
             '`/rapport digest preview` this week’s digest so far, just for you · `/rapport digest now [--force]` post it (admins)',
+            '`/rapport export` every record of this workspace as CSV files, sent to you by DM (admins)',
             'The App Home tab lists your own clients, worst first.',
           ].join('\n'),
         ),

@@ -1,8 +1,12 @@
-/** `/rapport help | settings … | digest preview | digest now`: settings are shown to anyone, changed by admins. */
+/**
+ * `/rapport help | settings … | digest preview | digest now | export`: settings are shown to anyone, changed by
+ * admins; posting the digest by hand and exporting the data are for admins.
+ */
 import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import { RapportError } from '../../../domain/errors.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
+import { exportWorkspaceData } from '../../../services/export.js';
 import { changeSettings, lastDigestOf, type WorkspaceContext } from '../../../services/workspace.js';
 import { requireAdmin } from '../../authorise.js';
 import { channelExposure } from '../../channels.js';
@@ -69,17 +73,31 @@ async function digest(turn: Turn, words: string[]): Promise<void> {
   await turn.reply({ text: postNowText(await turn.deps.digest.postNow(turn.teamId, turn.userId, force)) });
 }
 
+/** Every record of the workspace, as CSV files sent to the admin by DM (files.uploadV2), with a README. */
+async function exportData(turn: Turn): Promise<void> {
+  await requireAdmin(turn, 'Only workspace admins can export the workspace’s data.');
+  const exported = await exportWorkspaceData(turn.deps.db, turn.act);
+  const dm = await turn.web.conversations.open({ users: turn.userId });
+  await turn.web.files.uploadV2({
+    channel_id: dm.channel!.id!,
+    initial_comment: `Everything Rapport holds about this workspace: ${exported.rows.toLocaleString('en-US')} rows from ${exported.tables} tables, one CSV file each. README.txt names every column.`,
+    file_uploads: exported.files.map((f) => ({ filename: f.filename, title: f.filename, content: f.content })),
+  });
+  await turn.reply({ text: `📦 Sent to you by DM: ${exported.files.length} files (${exported.rows.toLocaleString('en-US')} rows).` });
+}
+
 export function registerRapportCommand(app: App, deps: SlackDeps): void {
   onCommand(app, deps, COMMANDS.rapport, {
     inAck: (text) => {
       const [sub = 'help', ...rest] = text.split(/\s+/).filter(Boolean);
-      if (sub === 'settings' || sub === 'digest') return undefined;
+      if (sub === 'settings' || sub === 'digest' || sub === 'export') return undefined;
       const unknown = sub === 'help' || sub === '?' ? undefined : `I don't know ${quoteCode(`/rapport ${[sub, ...rest].join(' ')}`)}. Here is what I do:`;
       return helpResponse('rapport', DEFAULT_CATALOGUE, unknown);
     },
     run: async (turn, text) => {
       const [sub = '', ...words] = text.split(/\s+/).filter(Boolean);
-      await (sub.toLowerCase() === 'settings' ? settings(turn, words) : digest(turn, words));
+      const command = sub.toLowerCase();
+      await (command === 'settings' ? settings(turn, words) : command === 'export' ? exportData(turn) : digest(turn, words));
     },
   });
 }

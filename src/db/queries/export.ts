@@ -1,0 +1,40 @@
+/**
+ * A workspace's data, table by table, as stored: every table of the schema that has a `team_id` (so a table
+ * added later is exported without anyone remembering to), its rows of that workspace only. The request inbox is
+ * left out: it is the app's queue, and forgets each request a day after it was worked.
+ */
+import { eq, getTableColumns, getTableName, is } from 'drizzle-orm';
+import { PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../client.js';
+import * as schema from '../schema/index.js';
+
+export interface ExportedTable {
+  /** The table's SQL name. */
+  name: string;
+  /** SQL names and types, in the table's order. */
+  columns: { name: string; type: string; notNull: boolean }[];
+  /** Keyed by SQL column name. */
+  rows: Record<string, unknown>[];
+}
+
+type TeamTable = PgTable & { teamId: PgColumn };
+
+export function workspaceTables(): TeamTable[] {
+  return (Object.values(schema) as unknown[]).filter(
+    (t): t is TeamTable => is(t, PgTable) && 'teamId' in getTableColumns(t) && t !== (schema.slackRequests as unknown),
+  );
+}
+
+export async function exportWorkspace(db: Database, teamId: string): Promise<ExportedTable[]> {
+  const tables: ExportedTable[] = [];
+  for (const table of workspaceTables()) {
+    const columns = Object.entries(getTableColumns(table));
+    const rows = await db.select().from(table).where(eq(table.teamId, teamId)).orderBy(columns[0]![1]);
+    tables.push({
+      name: getTableName(table),
+      columns: columns.map(([, c]) => ({ name: c.name, type: c.getSQLType(), notNull: c.notNull })),
+      rows: rows.map((row) => Object.fromEntries(columns.map(([key, c]) => [c.name, (row as Record<string, unknown>)[key]]))),
+    });
+  }
+  return tables;
+}
