@@ -17,6 +17,7 @@ import {
   type NameOptions,
 } from '../db/queries/clients.js';
 import { decisionsFor, snoozesFor } from '../db/queries/decisions.js';
+import { eraseClient, type Erasure } from '../db/queries/erasure.js';
 import { authorOf, type Act } from './act.js';
 
 export type { NameMatch };
@@ -93,4 +94,12 @@ export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, cli
     categoryChangesOf(db, act.teamId, clientId),
   ]);
   return { client, record, decisions, snoozes, categoryChanges };
+}
+
+/**
+ * Erases a client and everything about it (db/queries/erasure.ts); erased before (the same form worked again),
+ * it says what went then. Who may erase is the caller's to check first.
+ */
+export function eraseClientRecords(db: Database, act: Act, clientId: string): Promise<Erasure> {
+  return eraseClient(db, act.teamId, authorOf(act), clientId);
 }

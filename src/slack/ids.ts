@@ -34,6 +34,8 @@ export const VIEWS = {
   incident: 'incident_modal',
   /** Keep (with a reason), require prepayment, start exit: said before it is done. */
   decision: 'decision_modal',
+  /** Deleting a client and everything about it: said before it is done. */
+  clientErase: 'client_erase_modal',
 } as const;
 
 /**

@@ -56,6 +56,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
             `\`${USAGE.clientShow}\` health, 8-week trend, criteria, last calls and incidents, decisions`,
             `\`${USAGE.clientList}\` e.g. \`/client list vip\` or \`/client list at-risk\``,
             `\`${USAGE.clientSet}\` fields: ${CLIENT_FIELDS.join(', ')}`,
+            `\`${USAGE.clientDelete}\` erases a client and everything about it, after you confirm (its owner or an admin)`,
             `Categories: ${CATEGORIES.join(', ')} · relationships: ${RELATIONSHIPS.join(', ').replace(/_/g, '-')}`,
           ].join('\n'),
         ),

@@ -192,3 +192,16 @@ export function decisionModal(m: DecisionMetadata & { client: Pick<ClientProfile
   const submit = m.proposing ? 'Propose' : m.kind === 'keep' ? 'Keep' : 'Confirm';
   return modal(VIEWS.decision, DECISION_TITLES[m.kind], submit, { clientId: m.clientId, digestId: m.digestId, kind: m.kind, channelId: m.channelId }, blocks);
 }
+
+/** Erasing a client, said before it is done: what goes, that it cannot be undone, and what stays. */
+export function clientEraseModal(m: { client: Pick<ClientProfile, 'id' | 'name'>; channelId: string | null }): ModalView {
+  const name = `*${escapeName(m.client.name)}*`;
+  return modal(VIEWS.clientErase, 'Delete client', 'Delete', { clientId: m.client.id, channelId: m.channelId, name: m.client.name }, [
+    section(
+      `Delete ${name} and everything Rapport holds about it: its calls, traits, incidents, warnings, decisions, snoozes, proposals and their history. This cannot be undone.`,
+    ),
+    section(
+      '_One line stays in the audit log: who deleted which client (by id, not by name), and when. Messages already posted in Slack stay where they are._',
+    ),
+  ]);
+}

@@ -11,6 +11,7 @@ import { registerAppHome } from './events/appHome.js';
 import { registerChannelShared } from './events/channelShared.js';
 import { registerLogEntryViews } from './views/logEntry.js';
 import { registerDigestActions } from './actions/digest.js';
+import { registerClientEraseView } from './views/clientErase.js';
 import { registerDecisionView } from './views/decision.js';
 import { registerClientNameActions } from './actions/clientName.js';
 import { registerProposalActions } from './actions/proposals.js';
@@ -27,6 +28,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerChannelShared(app, deps);
   registerDigestActions(app, deps);
   registerDecisionView(app, deps);
+  registerClientEraseView(app, deps);
   registerClientNameActions(app, deps);
   registerProposalActions(app, deps);
 }

@@ -68,6 +68,7 @@ export const USAGE = {
   clientList: '/client list [category | band | exited | prepay | mine | @owner]',
   clientFind: '/client find <part of a name>',
   clientSet: '/client set <name> <field> <value>',
+  clientDelete: '/client delete <name>',
   settings: '/rapport settings [channel #c | day monday | time 09:00 | timezone Europe/Istanbul | threshold <name> <value> | guests allow|refuse]',
 } as const;
 

@@ -1,4 +1,4 @@
-/** `/client add | show | list | find | set | help`. */
+/** `/client add | show | list | find | set | delete | help`. */
 import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
@@ -9,6 +9,8 @@ import { addClient, clientFromWords, clientNamed, correctClient } from '../../..
 import { clientStandings } from '../../../services/portfolio.js';
 import { clientAddedBlocks, clientChangedReply, clientListBlocks, clientListTitle, clientOverviewBlocks, lookAlikeBlocks } from '../../blocks/clients.js';
 import { proposedText } from '../../blocks/fate.js';
+import { clientEraseModal } from '../../blocks/modals.js';
+import { requireDecider } from '../../authorise.js';
 import { helpResponse } from '../../blocks/help.js';
 import { section } from '../../blocks/kit.js';
 import { escapeName, plural } from '../../blocks/text.js';
@@ -49,6 +51,12 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
           ? { text: `Client ${added.client.name} added.`, blocks: clientAddedBlocks(added.client, !args.ownerUserId) }
           : { text: added.message, blocks: lookAlikeBlocks(added.message, { op: 'add', args: withOwner }) },
       );
+    },
+    delete: async (turn, _argsText, tokens) => {
+      if (tokens.length === 0) throw usageError('Which client?', USAGE.clientDelete);
+      const found = await clientNamed(deps.db, await turn.actIn(), tokens.map((t) => t.value).join(' '));
+      await requireDecider(turn, found, { action: 'delete' });
+      await turn.openModal(clientEraseModal({ client: found, channelId: turn.channelId ?? null }));
     },
     show: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw usageError('Which client?', USAGE.clientShow);
@@ -123,7 +131,7 @@ export function registerClientCommand(app: App, deps: SlackDeps): void {
       if (!handler) {
         throw usageError(
           `I don't know ${quoteCode(`/client ${sub}`)}.`,
-          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet}`,
+          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientDelete}`,
         );
       }
       await handler(turn, argsText, tokenize(argsText), words);

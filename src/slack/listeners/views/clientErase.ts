@@ -1,0 +1,68 @@
+/**
+ * `/client delete <name>`'s confirmation: on Delete, the client's owner or an admin erases it and everything
+ * about it. The modal closes either way; the person is told what happened where they asked.
+ */
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { RapportError } from '../../../domain/errors.js';
+import { clientById, eraseClientRecords } from '../../../services/clients.js';
+import { requireDecider } from '../../authorise.js';
+import { escapeName, plural } from '../../blocks/text.js';
+import type { SlackDeps } from '../../deps.js';
+import { onView } from '../../frame.js';
+import { VIEWS } from '../../ids.js';
+
+const metadataSchema = z.object({ clientId: z.uuid(), channelId: z.string().max(20).nullable().default(null), name: z.string().max(200) });
+
+function parseMetadata(text: string | undefined): z.infer<typeof metadataSchema> | undefined {
+  try {
+    return metadataSchema.parse(JSON.parse(text || '{}'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What went, in words people use: "12 calls, 30 traits, 2 incidents". */
+function erasedSummary(erased: Record<string, number>): string {
+  const words: [string, string, string][] = [
+    ['calls', 'call', 'calls'],
+    ['trait_observations', 'trait', 'traits'],
+    ['incidents', 'incident', 'incidents'],
+    ['warnings', 'warning', 'warnings'],
+    ['decisions', 'decision', 'decisions'],
+    ['snoozes', 'snooze', 'snoozes'],
+    ['proposals', 'proposal', 'proposals'],
+    ['client_category_changes', 'category change', 'category changes'],
+    ['audit_log', 'history line', 'history lines'],
+  ];
+  const parts = words.filter(([table]) => (erased[table] ?? 0) > 0).map(([table, one, many]) => plural(erased[table]!, one, many));
+  return parts.length > 0 ? parts.join(', ') : 'nothing else was recorded about it';
+}
+
+export function registerClientEraseView(app: App, deps: SlackDeps): void {
+  onView(app, deps, VIEWS.clientErase, {
+    fieldOf: () => '',
+    submit: async (turn, view) => {
+      const metadata = parseMetadata(view.private_metadata);
+      const answer = (text: string) => ({ done: true as const, after: () => turn.answeringIn(metadata?.channelId ?? null).reply({ text }) });
+      if (!metadata) return answer('This form could not be read; nothing was deleted. Please start again with `/client delete <name>`.');
+      const name = `*${escapeName(metadata.name)}*`;
+      try {
+        // Gone already: this form was worked before (the receiver, then its worker), or someone else erased it.
+        const subject = await clientById(deps.db, turn.act, metadata.clientId).catch((error: unknown) => {
+          if (error instanceof RapportError && error.code === 'not_found') return undefined;
+          throw error;
+        });
+        if (subject) await requireDecider(turn, subject, { action: 'delete' });
+        const erasure = await eraseClientRecords(deps.db, turn.act, metadata.clientId);
+        // Worked twice (before the ack, then by a worker): both runs say the same, from what the first erased.
+        return answer(
+          `🗑️ Deleted ${name} and everything Rapport held about it: ${erasedSummary(erasure.erased)}. The audit log keeps one line: that it was deleted, by whom, and when.`,
+        );
+      } catch (error) {
+        if (error instanceof RapportError) return answer(`${error.message} Nothing was deleted.`);
+        throw error;
+      }
+    },
+  });
+}
