@@ -4,6 +4,7 @@ import { DatabaseLockedError, openDatabase } from './db/client.js';
 import { createLogger } from './log.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
+import { purgeUninstalledWorkspaces } from './services/lifecycle.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     startupMs: Date.now() - started,
   });
 
+  // Workspaces Rapport was uninstalled from lose their data once the grace period is over.
+  const purge = () => purgeUninstalledWorkspaces(database.db, new Date(), config.uninstallGraceDays, logger);
   let slack: SlackApp | undefined;
   let scheduler: DigestScheduler | undefined;
   let stopLocal: (() => Promise<void>) | undefined;
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
     const port = await slack.start(config.port);
     // The HTTP receiver serves /metrics itself; Socket Mode has no HTTP server unless given a port for it.
     if (config.metricsPort !== undefined) stopOps = (await slack.serveOps(config.metricsPort)).close;
-    scheduler = startDigestScheduler(slack.digest, logger);
+    scheduler = startDigestScheduler(slack.digest, logger, purge);
     logger.info('Rapport is ready', {
       ...(config.slack.appToken
         ? { receiver: 'socket mode' }
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
     const { startLocalWorkspace } = await import('./local/startLocal.js');
     const local = await startLocalWorkspace(database, logger, config.port);
     slack = local.slack;
-    scheduler = startDigestScheduler(slack.digest, logger);
+    scheduler = startDigestScheduler(slack.digest, logger, purge);
     stopLocal = local.stop;
     logger.info(`Rapport is ready: open ${local.url} (local workspace; set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect Slack)`, {
       health: local.health,

@@ -21,6 +21,7 @@ export const envSchema = z.object({
   METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   WORKERS: optional(z.coerce.number().int().min(0).max(64)),
   REQUEST_LEASE_SECONDS: optional(z.coerce.number().int().min(2).max(3600)),
+  UNINSTALL_GRACE_DAYS: optional(z.coerce.number().int().min(0).max(365)),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   port: number;
   /** Requests this process works at once (0: it only receives), and how long a dead worker's request waits. */
   workers: { concurrency: number; leaseSeconds: number };
+  /** Days a workspace's data is kept after Rapport is uninstalled from it (a re-install within them keeps it). */
+  uninstallGraceDays: number;
 }
 
 export interface SlackConfig {
@@ -76,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     port: e.PORT ?? 3000,
     workers: { concurrency: e.WORKERS ?? DEFAULT_WORKERS.concurrency, leaseSeconds: e.REQUEST_LEASE_SECONDS ?? DEFAULT_WORKERS.leaseSeconds },
+    uninstallGraceDays: e.UNINSTALL_GRACE_DAYS ?? 7,
   };
 }

@@ -81,7 +81,8 @@ export class DigestRunner {
     const now = this.deps.now();
     const report: { teamId: string; week: string; outcome: PostOutcome['status'] }[] = [];
     for (const workspace of await listWorkspaces(this.deps.db)) {
-      if (!workspace.digestChannelId || workspace.digestChannelRefusal) continue;
+      // No digest where none can be posted: no channel, a channel refused, or Rapport uninstalled.
+      if (!workspace.digestChannelId || workspace.digestChannelRefusal || workspace.uninstalledAt) continue;
       const slot = latestSlot(scheduleOf(workspace), now);
       // Nothing was missed before the workspace existed: a new install waits for its first slot.
       if (slot.at < workspace.createdAt) continue;

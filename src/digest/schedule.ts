@@ -1,7 +1,8 @@
 /**
  * node-cron wiring only. A tick every minute asks the runner which workspace-weeks are due: each workspace
  * keeps its own day, time and zone (slots.ts), settings changes need no rescheduling, and a tick at startup
- * catches up a week missed while the app was down. node-cron itself keeps nothing across restarts.
+ * catches up a week missed while the app was down. node-cron itself keeps nothing across restarts. The same
+ * tick runs the workspace housekeeping it is given (purging uninstalled workspaces).
  */
 import cron from 'node-cron';
 import { errorText, type Logger } from '../log.js';
@@ -11,13 +12,18 @@ export interface DigestScheduler {
   stop(): Promise<void>;
 }
 
-export function startDigestScheduler(runner: DigestRunner, logger: Logger): DigestScheduler {
+export function startDigestScheduler(runner: DigestRunner, logger: Logger, housekeeping?: () => Promise<unknown>): DigestScheduler {
   const tick = async () => {
     try {
       const report = await runner.tick();
       if (report.length > 0) logger.info('digest tick', { report });
     } catch (error) {
       logger.error('digest tick failed', { error: errorText(error) });
+    }
+    try {
+      await housekeeping?.();
+    } catch (error) {
+      logger.error('workspace housekeeping failed', { error: errorText(error) });
     }
   };
   const task = cron.schedule('* * * * *', tick, { name: 'rapport-digest', noOverlap: true });

@@ -56,6 +56,7 @@ describe('configuration', () => {
       slack: null,
       port: 3000,
       workers: { concurrency: 4, leaseSeconds: 30 },
+      uninstallGraceDays: 7,
     });
     expect(loadConfig({ WORKERS: '0', REQUEST_LEASE_SECONDS: '5' }).workers).toEqual({ concurrency: 0, leaseSeconds: 5 });
     expect(() => loadConfig({ REQUEST_LEASE_SECONDS: '1' })).toThrow(/REQUEST_LEASE_SECONDS/);

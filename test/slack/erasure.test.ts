@@ -36,6 +36,7 @@ describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
     h = await startHarness(driver);
     await say(ALICE, '/client', 'add Doomed Co regular');
     await say(ALICE, '/client', 'add Survivor Co');
+    await say(ALICE, '/client', 'add Guarded Co');
     await say(ALICE, '/call', 'doomed co +communication -reporting Confidential roadmap talk');
     await say(ALICE, '/incident', 'doomed co late 30 invoice=INV-9');
     await say(ALICE, '/client', 'set doomed co category problem');
@@ -45,7 +46,7 @@ describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
 
   it('is its owner’s or an admin’s: a member is refused, and nothing opens', async () => {
     const seq = h.api.lastSeq;
-    expect(await say(BOB, '/client', 'delete doomed co')).toContain('only its owner <@U0ALICE> or a workspace admin can delete *Doomed Co*');
+    expect(await say(BOB, '/client', 'delete guarded co')).toContain('only its owner <@U0ALICE> or a workspace admin can delete *Guarded Co*');
     expect(h.since(seq).filter((c) => c.method === 'views.open')).toEqual([]);
   });
 

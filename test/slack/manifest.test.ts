@@ -25,7 +25,7 @@ describe('manifest.json', () => {
       'files:write',
     ]);
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared', 'app_uninstalled', 'tokens_revoked']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { and, count, eq, getTableColumns, getTableName, or, sql, type SQL } from
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { RapportError } from '../../domain/errors.js';
 import type { Database } from '../client.js';
-import { auditLog, clients } from '../schema/index.js';
+import { auditLog, clients, workspaces } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { workspaceTables } from './export.js';
 
@@ -56,5 +56,24 @@ export async function eraseClient(db: Database, teamId: string, by: By, clientId
     erased[getTableName(clients)] = 1;
     await appendAudit(tx, teamId, { actor: author.actor, at: author.at, action: ERASE_ACTION, entityType: 'client', entityId: clientId, details: { erased } });
     return { erased, again: false };
+  });
+}
+
+/**
+ * Removes everything of a workspace Rapport was uninstalled from, in one transaction: every table with a
+ * `team_id` (found from the schema, the request inbox included), then the workspace itself. Returns the rows
+ * removed by table (a row removed by its parent's cascade is counted under its own table, counted first).
+ */
+export async function purgeWorkspace(db: Database, teamId: string): Promise<Record<string, number>> {
+  return db.transaction(async (tx) => {
+    const removed: Record<string, number> = {};
+    const tables = workspaceTables({ inbox: true });
+    for (const table of tables) {
+      const [counted] = await tx.select({ n: count() }).from(table).where(eq(table.teamId, teamId));
+      removed[getTableName(table)] = counted?.n ?? 0;
+    }
+    for (const table of tables.filter((t) => t !== (workspaces as unknown))) await tx.delete(table).where(eq(table.teamId, teamId));
+    await tx.delete(workspaces).where(eq(workspaces.teamId, teamId));
+    return removed;
   });
 }

@@ -19,9 +19,10 @@ export interface ExportedTable {
 
 type TeamTable = PgTable & { teamId: PgColumn };
 
-export function workspaceTables(): TeamTable[] {
+/** Every table with a `team_id`; the request inbox only when asked for (`inbox`: purging a workspace). */
+export function workspaceTables(options: { inbox?: boolean } = {}): TeamTable[] {
   return (Object.values(schema) as unknown[]).filter(
-    (t): t is TeamTable => is(t, PgTable) && 'teamId' in getTableColumns(t) && t !== (schema.slackRequests as unknown),
+    (t): t is TeamTable => is(t, PgTable) && 'teamId' in getTableColumns(t) && (options.inbox === true || t !== (schema.slackRequests as unknown)),
   );
 }
 

@@ -1,5 +1,5 @@
 /** Workspaces (Slack teams): created on first contact, configured by admins. */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { CatalogueError, THRESHOLD_NAMES, resolveCatalogue, unknownThresholdNames, type Catalogue } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { slackTeamId, workspaceSettingsPatchSchema, type WorkspaceSettingsPatch } from '../../domain/inputs.js';
@@ -15,6 +15,8 @@ export async function ensureWorkspace(db: Database, teamId: string, at?: Date): 
   parseInput(slackTeamId, teamId);
   // Read first: every request needs the row, and it exists for all but the first.
   const found = await getWorkspace(db, teamId);
+  // Marked uninstalled, yet a request came: Rapport was installed again within the grace period.
+  if (found?.uninstalledAt) return (await markInstalledAgain(db, teamId)) ?? found;
   if (found) return found;
   const [created] = await db
     .insert(workspaces)
@@ -25,6 +27,25 @@ export async function ensureWorkspace(db: Database, teamId: string, at?: Date): 
   const existing = await getWorkspace(db, teamId);
   if (!existing) throw new Error(`workspace ${teamId} vanished while being created`);
   return existing;
+}
+
+/** Slack said Rapport was uninstalled from `teamId` (or its bot token revoked): purged after the grace period. */
+export async function markUninstalled(db: Database, teamId: string, at: Date): Promise<void> {
+  await db
+    .insert(workspaces)
+    .values({ teamId, uninstalledAt: at })
+    .onConflictDoUpdate({ target: workspaces.teamId, set: { uninstalledAt: sql`coalesce(${workspaces.uninstalledAt}, excluded.uninstalled_at)` } });
+}
+
+async function markInstalledAgain(db: Database, teamId: string): Promise<Workspace | undefined> {
+  const [row] = await db.update(workspaces).set({ uninstalledAt: null }).where(eq(workspaces.teamId, teamId)).returning();
+  return row;
+}
+
+/** Workspaces uninstalled at or before `cutoff`: their grace period is over. */
+export async function uninstalledSince(db: Database, cutoff: Date): Promise<string[]> {
+  const rows = await db.select({ teamId: workspaces.teamId }).from(workspaces).where(lte(workspaces.uninstalledAt, cutoff));
+  return rows.map((r) => r.teamId);
 }
 
 export async function getWorkspace(db: Database, teamId: string): Promise<Workspace | undefined> {

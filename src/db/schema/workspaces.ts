@@ -29,6 +29,11 @@ export const workspaces = pgTable(
     settings: jsonb('settings').$type<WorkspaceOverrides>().notNull().default({}),
     createdAt: recordedAt('created_at'),
     updatedAt: instant('updated_at').notNull().defaultNow(),
+    /**
+     * When Slack said Rapport was uninstalled (or its bot token revoked). The workspace's data is purged once
+     * the grace period has passed; a request from the workspace before then (it installed Rapport again) clears it.
+     */
+    uninstalledAt: instant('uninstalled_at'),
   },
   (t) => [
     check('workspaces_digest_day', sql`${t.digestDay} between 0 and 6`),

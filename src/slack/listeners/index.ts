@@ -9,6 +9,7 @@ import { registerIncidentCommand } from './commands/incident.js';
 import { registerRapportCommand } from './commands/rapport.js';
 import { registerAppHome } from './events/appHome.js';
 import { registerChannelShared } from './events/channelShared.js';
+import { registerUninstalled } from './events/uninstalled.js';
 import { registerLogEntryViews } from './views/logEntry.js';
 import { registerDigestActions } from './actions/digest.js';
 import { registerClientEraseView } from './views/clientErase.js';
@@ -26,6 +27,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerModalInputs(app, deps);
   registerAppHome(app, deps);
   registerChannelShared(app, deps);
+  registerUninstalled(app, deps);
   registerDigestActions(app, deps);
   registerDecisionView(app, deps);
   registerClientEraseView(app, deps);
