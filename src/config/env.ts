@@ -22,6 +22,10 @@ export const envSchema = z.object({
   WORKERS: optional(z.coerce.number().int().min(0).max(64)),
   REQUEST_LEASE_SECONDS: optional(z.coerce.number().int().min(2).max(3600)),
   UNINSTALL_GRACE_DAYS: optional(z.coerce.number().int().min(0).max(365)),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, 'must be the app’s Client ID (digits.digits) from Basic Information')),
+  SLACK_CLIENT_SECRET: optional(z.string().min(8, 'looks too short: copy it from Basic Information → App Credentials')),
+  SLACK_STATE_SECRET: optional(z.string().min(16, 'must be at least 16 random characters (it signs the install state)')),
+  TOKEN_ENCRYPTION_KEY: optional(z.string()),
 });
 
 export interface Config {
@@ -45,11 +49,22 @@ export interface Config {
 
 export interface SlackConfig {
   signingSecret: string;
-  botToken: string;
+  /** Single-workspace mode: the one bot token from the environment (unset with OAuth). */
+  botToken?: string | undefined;
+  /** OAuth mode ("Add to Slack"): any workspace installs Rapport, each with its own bot token, stored encrypted. */
+  oauth?: OAuthConfig | undefined;
   /** Set: Socket Mode instead of the HTTP receiver. */
   appToken: string | undefined;
   /** Web API base; only changed to talk to a local stand-in for Slack. */
   apiUrl: string | undefined;
+}
+
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** AES-256-GCM key for the bot tokens at rest. */
+  tokenKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -63,9 +78,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (Boolean(e.SLACK_SIGNING_SECRET) !== Boolean(e.SLACK_BOT_TOKEN)) {
-    const missing = e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
-    throw new ConfigError(`Invalid configuration (see .env.example):\n  ${missing}: is required with the other Slack credential`);
+  const invalid = (name: string, why: string) => new ConfigError(`Invalid configuration (see .env.example):\n  ${name}: ${why}`);
+  const oauth = e.SLACK_CLIENT_ID ? oauthConfig(e, invalid) : undefined;
+  if (oauth && e.SLACK_BOT_TOKEN) throw invalid('SLACK_BOT_TOKEN', 'leave it unset with SLACK_CLIENT_ID: each workspace installs Rapport with its own token');
+  if (!oauth && Boolean(e.SLACK_SIGNING_SECRET) !== Boolean(e.SLACK_BOT_TOKEN)) {
+    throw invalid(e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET', 'is required with the other Slack credential');
   }
   return {
     databaseUrl: e.DATABASE_URL,
@@ -74,11 +91,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logFormat: e.LOG_FORMAT,
     metricsPort: e.METRICS_PORT,
     slack:
-      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      e.SLACK_SIGNING_SECRET && (e.SLACK_BOT_TOKEN || oauth)
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, oauth, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
         : null,
     port: e.PORT ?? 3000,
     workers: { concurrency: e.WORKERS ?? DEFAULT_WORKERS.concurrency, leaseSeconds: e.REQUEST_LEASE_SECONDS ?? DEFAULT_WORKERS.leaseSeconds },
     uninstallGraceDays: e.UNINSTALL_GRACE_DAYS ?? 7,
   };
+}
+
+/** OAuth mode's settings, all required together; a missing or malformed key stops the app (never plaintext tokens). */
+function oauthConfig(e: z.infer<typeof envSchema>, invalid: (name: string, why: string) => ConfigError): OAuthConfig {
+  for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEY'] as const) {
+    if (!e[name]) throw invalid(name, 'is required with SLACK_CLIENT_ID (OAuth: "Add to Slack")');
+  }
+  const key = Buffer.from(e.TOKEN_ENCRYPTION_KEY!, 'base64');
+  if (key.length !== 32) throw invalid('TOKEN_ENCRYPTION_KEY', 'must be 32 random bytes, base64 (openssl rand -base64 32)');
+  return { clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET!, tokenKey: key };
 }

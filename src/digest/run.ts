@@ -35,7 +35,8 @@ import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './sl
 
 export interface DigestRunnerDeps {
   db: Database;
-  web: WebClient;
+  /** The Web API client that speaks as Rapport in a workspace (its own installation's token). */
+  webFor: (teamId: string) => Promise<WebClient>;
   logger: Logger;
   now: () => Date;
   /** Names this app instance in claims (diagnostics). */
@@ -185,7 +186,9 @@ export class DigestRunner {
   /** The ts of our first message of this digest in the channel's recent history, if any (needs channels:history). */
   private async findPosted(channel: string, digest: Digest): Promise<string | undefined> {
     try {
-      const history = await this.deps.web.conversations.history({
+      const history = await (
+        await this.deps.webFor(digest.teamId)
+      ).conversations.history({
         channel,
         // The post cannot predate its week's local date (less a day for the zone's offset).
         oldest: String(Math.floor(Date.parse(`${digest.week}T00:00:00Z`) / 1000) - 86_400),
@@ -203,7 +206,8 @@ export class DigestRunner {
 
   /** Posts the first message; its thread pages are recorded with it and posted after it. */
   private async publish(workspace: Workspace, digest: Digest, slot: DigestSlot, pages: DigestPage[]): Promise<PostOutcome> {
-    const { db, web, logger } = this.deps;
+    const { db, logger } = this.deps;
+    const web = await this.deps.webFor(workspace.teamId);
     const channel = workspace.digestChannelId!;
     const [first, ...thread] = pages;
     const forced = digest.status === 'posted';
@@ -250,7 +254,8 @@ export class DigestRunner {
    * and tells whoever set it, once.
    */
   async refuseChannel(workspace: Pick<Workspace, 'teamId'>, channelId: string, reason: string): Promise<void> {
-    const { db, web, logger } = this.deps;
+    const { db, logger } = this.deps;
+    const web = await this.deps.webFor(workspace.teamId);
     if (!(await refuseDigestChannel(db, workspace.teamId, channelId, reason))) return;
     logger.warn('stopped posting the digest to a channel shared outside the organisation', { team: workspace.teamId, channel: channelId });
     const user = await digestChannelSetBy(db, workspace.teamId);
@@ -268,7 +273,8 @@ export class DigestRunner {
    * channel, with the remedy; the retries that follow stay quiet.
    */
   private async tellOfRefusal(workspace: Workspace, error: string): Promise<void> {
-    const { db, web, logger } = this.deps;
+    const { db, logger } = this.deps;
+    const web = await this.deps.webFor(workspace.teamId);
     const user = await digestChannelSetBy(db, workspace.teamId);
     if (!user) return;
     const text =
@@ -289,7 +295,8 @@ export class DigestRunner {
    * already in the thread (found by their metadata) are recorded instead of posted again.
    */
   private async postThread(digest: Digest, resuming = false): Promise<number> {
-    const { db, web, logger } = this.deps;
+    const { db, logger } = this.deps;
+    const web = await this.deps.webFor(digest.teamId);
     const lease = this.deps.claimLeaseSeconds;
     const waiting = await unpostedPages(db, digest);
     if (waiting.length === 0) return 0;
@@ -333,9 +340,10 @@ export class DigestRunner {
   }
 
   private async recordPagesAlreadyInThread(waiting: readonly DigestMessage[]): Promise<void> {
+    const teamId = waiting[0]?.teamId ?? '';
     for (const [threadTs, channel] of new Map(waiting.map((p) => [p.threadTs!, p.channelId]))) {
       try {
-        const replies = await this.deps.web.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 1000 });
+        const replies = await (await this.deps.webFor(teamId)).conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 1000 });
         for (const m of replies.messages ?? []) {
           const pageId = m.metadata?.event_type === DIGEST_EVENT_TYPE ? payloadOf(m.metadata)?.page_id : undefined;
           const page = waiting.find((p) => p.id === pageId);

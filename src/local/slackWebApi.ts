@@ -3,6 +3,7 @@
  * way Slack does and records every call. The app is pointed at it with Bolt's `clientOptions.slackApiUrl`.
  * Tests use it to assert on what the app sent; the local workspace (npm start without Slack) renders it.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -84,6 +85,8 @@ export class LocalSlackWebApi {
   /** Channels with something to say about sharing; any other channel is an ordinary internal one. */
   readonly channels = new Map<string, LocalSlackChannel>();
   /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
+  /** The bot token oauth.v2.access handed out, by workspace (an "Add to Slack" install). */
+  readonly installed = new Map<string, string>();
   readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
   private readonly failures = new Map<string, string[]>();
   private readonly holds = new Map<string, number>();
@@ -204,7 +207,13 @@ export class LocalSlackWebApi {
     const method = url.pathname.slice(5);
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
     const failure = this.failures.get(method)?.shift();
-    const response = failure ? { ok: false, error: failure } : token ? { ok: true, ...this.answer(method, params) } : { ok: false, error: 'not_authed' };
+    // oauth.v2.access is authenticated by the app's client id and secret, not by a token.
+    const authenticated = token || (method === 'oauth.v2.access' && params.client_id && params.client_secret);
+    const response = failure
+      ? { ok: false, error: failure }
+      : authenticated
+        ? { ok: true, ...this.answer(method, params) }
+        : { ok: false, error: 'not_authed' };
     this.record({ method, params, token, response });
     const held = this.holds.get(method) ?? 0;
     if (held > 0 && response.ok) {
@@ -251,6 +260,22 @@ export class LocalSlackWebApi {
         return { message_ts: this.nextTs() };
       case 'chat.update':
         return { channel: params.channel, ts: params.ts, text: params.text };
+      case 'oauth.v2.access': {
+        // The code Slack would have given after "Allow": here `<team id>.<installing user id>`.
+        const [team = 'T0LOCAL', user = 'U0LOCAL'] = String(params.code).split('.');
+        this.installed.set(team, `xoxb-${team}-${randomUUID().slice(0, 8)}`);
+        return {
+          access_token: this.installed.get(team),
+          token_type: 'bot',
+          scope: 'commands,chat:write',
+          bot_user_id: 'U0RAPPORT',
+          app_id: 'A0RAPPORT',
+          team: { id: team, name: team },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: user },
+        };
+      }
       case 'files.getUploadURLExternal': {
         const id = `F${String(this.files.size + 1).padStart(6, '0')}`;
         this.files.set(id, { filename: String(params.filename), content: '' });

@@ -22,6 +22,7 @@ import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
 import { newWorkersId, RequestWorkers } from './workers.js';
+import { BOT_SCOPES, installedWorkspaces, singleWorkspace } from './installations.js';
 
 export interface SlackAppOptions {
   slack: SlackConfig;
@@ -54,6 +55,13 @@ export interface SlackApp {
   startWorkers(): Promise<void>;
   /** Stops receiving, then lets the workers finish what they took. */
   stop(): Promise<void>;
+}
+
+/** A request, or work, for a workspace Rapport holds no installation for. */
+export class NotInstalled extends Error {
+  constructor(readonly teamId: string) {
+    super(`Rapport is not installed in workspace ${teamId}`);
+  }
 }
 
 /** Bolt warns once per forged request: a flood of them is one line a minute, with how many were left out. */
@@ -102,9 +110,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { slack, db, logger } = options;
   const now = options.now ?? (() => new Date());
   const boltLog = boltLogger(logger);
-  const web = new WebClient(slack.botToken, { logger: boltLog, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) });
+  const clientOptions = { logger: boltLog, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) };
+  const installations = slack.oauth ? installedWorkspaces(db, slack.oauth, { apiUrl: slack.apiUrl, now }) : singleWorkspace(slack.botToken ?? '');
+  // One Web API client per bot token: every workspace is answered with its own installation's token.
+  const clients = new Map<string, WebClient>();
+  const webFor = async (teamId: string): Promise<WebClient> => {
+    const credentials = await installations.credentialsFor(teamId);
+    if (!credentials) throw new NotInstalled(teamId);
+    let client = clients.get(credentials.botToken);
+    if (!client) clients.set(credentials.botToken, (client = new WebClient(credentials.botToken, clientOptions)));
+    return client;
+  };
   const metrics = options.metrics ?? new Metrics();
-  const digest = new DigestRunner({ db, web, logger, now, metrics });
+  const digest = new DigestRunner({ db, webFor, logger, now, metrics });
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
@@ -122,6 +140,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     wakeWorkers: () => workers?.wake(),
     workersId,
     metrics,
+    installations,
   };
   workers = new RequestWorkers({
     id: workersId,
@@ -134,7 +153,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     work: (request) =>
       withLogContext({ request: request.requestKey }, async () => {
         const started = performance.now();
-        const result = await workRequest(deps, web, request);
+        const web = await webFor(request.teamId).catch((error: unknown) => {
+          if (!(error instanceof NotInstalled)) throw error;
+          logger.warn('a request from a workspace Rapport is not installed in: dropped', { team: request.teamId, entry: request.entry });
+          return undefined;
+        });
+        const result = web ? await workRequest(deps, web, request) : { outcome: 'failed' as const };
         const outcome = 'later' in result ? 'later' : result.outcome;
         metrics.worked.inc({ kind: kindOfEntry(request.entry), outcome });
         logger.info('request worked', {
@@ -178,6 +202,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   } else {
     const http = express();
     http.use(ops);
+    const { installer } = installations;
+    if (installer) {
+      // "Add to Slack": a page with a signed state, then Slack's redirect back with the code (@slack/oauth).
+      http.get('/slack/install', (req, res) => void installer.handleInstallPath(req, res, {}, { scopes: BOT_SCOPES }));
+      http.get('/slack/oauth_redirect', (req, res) => void installer.handleCallback(req, res));
+    }
     http.use('/slack/events', (_req, res, next) => {
       const stop = metrics.ack.startTimer();
       res.once('finish', () => stop({ status: String(res.statusCode) }));
@@ -211,10 +241,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const app = new App({
     receiver,
     logger: boltLog,
-    // One bot token from the environment serves the workspace(s) it was installed in. Giving `authorize`
-    // instead of `token` keeps Bolt from calling auth.test at construction (stack-notes: an unreachable
-    // Slack would crash the process).
-    authorize: async () => ({ botToken: slack.botToken }),
+    // Each workspace's own installation (OAuth), or the one token from the environment. Giving `authorize`
+    // instead of `token` also keeps Bolt from calling auth.test at construction (stack-notes: an unreachable
+    // Slack would crash the process). A workspace without an installation is refused, stored nothing.
+    authorize: async ({ teamId, enterpriseId, isEnterpriseInstall }) => {
+      const id = (isEnterpriseInstall ? enterpriseId : teamId) ?? enterpriseId ?? '';
+      const credentials = await installations.credentialsFor(id);
+      if (!credentials) {
+        logger.warn('refused a request from a workspace Rapport is not installed in', { team: id });
+        throw new NotInstalled(id);
+      }
+      return credentials;
+    },
     ...(slack.apiUrl ? { clientOptions: { slackApiUrl: slack.apiUrl } } : {}),
   });
 

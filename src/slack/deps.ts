@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import type { DigestRunner } from '../digest/run.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import type { Installations } from './installations.js';
 import type { Handlers } from './frame.js';
 import type { PeopleDirectory } from './people.js';
 
@@ -22,4 +23,6 @@ export interface SlackDeps {
   /** This process's workers' id: its stores' notifications carry it, so its own workers can ignore them. */
   workersId: string;
   metrics: Metrics;
+  /** Who Rapport is in each workspace (its bot token); uninstalling forgets it. */
+  installations: Installations;
 }

@@ -19,7 +19,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
   let h: Harness;
   /** A runner of our own, on the harness's database and Web API, with a clock the test sets. */
   const runner = (now: () => Date, instance = 'test') =>
-    new DigestRunner({ db: h.db, web: new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }), logger: silentLogger, now, instance });
+    new DigestRunner({ db: h.db, webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }), logger: silentLogger, now, instance });
   const posts = (seq = 0) => h.api.calls.filter((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === CHANNEL);
   const digestRows = async (teamId = TEAM) => h.db.select().from(schema.digests).where(eq(schema.digests.teamId, teamId));
 
@@ -281,7 +281,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
           (p, i) =>
             new DigestRunner({
               db: p.db,
-              web: new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
+              webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
               logger: silentLogger,
               now: clock,
               instance: `pool-${i}`,

@@ -74,6 +74,20 @@ describe('configuration', () => {
     expect(loadConfig({ LOG_FORMAT: 'json', METRICS_PORT: '9464' })).toMatchObject({ logFormat: 'json', metricsPort: 9464 });
   });
 
+  it('OAuth mode needs all its settings and a 32-byte key, and no single bot token', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const oauth = {
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      SLACK_CLIENT_ID: '111.222',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+    };
+    expect(loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: key }).slack).toMatchObject({ botToken: undefined, oauth: { clientId: '111.222' } });
+    expect(() => loadConfig(oauth)).toThrow(/TOKEN_ENCRYPTION_KEY: is required with SLACK_CLIENT_ID/);
+    expect(() => loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/TOKEN_ENCRYPTION_KEY: must be 32 random bytes/);
+    expect(() => loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: key, SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_BOT_TOKEN: leave it unset/);
+  });
+
   it('.env.example documents every variable Rapport reads, and nothing else', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^# ([A-Z][A-Z_]+)=/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(Object.keys(envSchema.shape).sort());

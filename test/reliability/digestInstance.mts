@@ -9,7 +9,7 @@ const database = await openDatabase({ databaseUrl: DATABASE_URL!, logger: silent
 const runner = new DigestRunner({
   db: database.db,
   // The token names the instance, so the test can tell whose post is in flight.
-  web: new WebClient(`xoxb-${INSTANCE}`, { slackApiUrl: API_URL, retryConfig: { retries: 0 } }),
+  webFor: async () => new WebClient(`xoxb-${INSTANCE}`, { slackApiUrl: API_URL, retryConfig: { retries: 0 } }),
   logger: silentLogger,
   now: () => new Date(),
   instance: INSTANCE,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, SHORTCUTS } from '../../src/slack/ids.js';
 import { ALICE, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { BOT_SCOPES } from '../../src/slack/installations.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8'));
 
@@ -13,17 +14,7 @@ describe('manifest.json', () => {
   });
 
   it('asks for the minimum scopes and points everything at /slack/events', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual([
-      'commands',
-      'chat:write',
-      'im:write',
-      'users:read',
-      'channels:history',
-      'groups:history',
-      'channels:read',
-      'groups:read',
-      'files:write',
-    ]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(BOT_SCOPES); // the install flow asks for the same
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared', 'app_uninstalled', 'tokens_revoked']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

@@ -34,7 +34,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
   const runner = (at: string) =>
     new DigestRunner({
       db: h.db,
-      web: new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
+      webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
       logger: silentLogger,
       now: () => new Date(at),
       instance: 'test',

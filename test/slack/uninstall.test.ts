@@ -19,7 +19,7 @@ describe.each(TEST_DRIVERS)('uninstalling Rapport on %s', (driver) => {
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
   const rowsOf = async (teamId: string) => {
     const counts: Record<string, number> = {};
-    for (const table of workspaceTables({ inbox: true })) {
+    for (const table of workspaceTables({ all: true })) {
       const [row] = await h.db.select({ n: count() }).from(table).where(eq(table.teamId, teamId));
       counts[getTableName(table)] = row!.n;
     }

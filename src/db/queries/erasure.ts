@@ -67,7 +67,7 @@ export async function eraseClient(db: Database, teamId: string, by: By, clientId
 export async function purgeWorkspace(db: Database, teamId: string): Promise<Record<string, number>> {
   return db.transaction(async (tx) => {
     const removed: Record<string, number> = {};
-    const tables = workspaceTables({ inbox: true });
+    const tables = workspaceTables({ all: true });
     for (const table of tables) {
       const [counted] = await tx.select({ n: count() }).from(table).where(eq(table.teamId, teamId));
       removed[getTableName(table)] = counted?.n ?? 0;

@@ -1,7 +1,8 @@
 /**
  * A workspace's data, table by table, as stored: every table of the schema that has a `team_id` (so a table
- * added later is exported without anyone remembering to), its rows of that workspace only. The request inbox is
- * left out: it is the app's queue, and forgets each request a day after it was worked.
+ * added later is exported without anyone remembering to), its rows of that workspace only. The app's own tables
+ * are left out: the request inbox (a queue that forgets each request a day after it was worked) and the
+ * installation (a secret).
  */
 import { eq, getTableColumns, getTableName, is } from 'drizzle-orm';
 import { PgTable, type PgColumn } from 'drizzle-orm/pg-core';
@@ -19,10 +20,13 @@ export interface ExportedTable {
 
 type TeamTable = PgTable & { teamId: PgColumn };
 
-/** Every table with a `team_id`; the request inbox only when asked for (`inbox`: purging a workspace). */
-export function workspaceTables(options: { inbox?: boolean } = {}): TeamTable[] {
+/** The app's own tables: the request inbox (its queue) and the installation (its bot token, encrypted). */
+const OWN_TABLES: unknown[] = [schema.slackRequests, schema.installations];
+
+/** Every table with a `team_id`: the workspace's data, and with `all` the app's own tables too (purging). */
+export function workspaceTables(options: { all?: boolean } = {}): TeamTable[] {
   return (Object.values(schema) as unknown[]).filter(
-    (t): t is TeamTable => is(t, PgTable) && 'teamId' in getTableColumns(t) && (options.inbox === true || t !== (schema.slackRequests as unknown)),
+    (t): t is TeamTable => is(t, PgTable) && 'teamId' in getTableColumns(t) && (options.all === true || !OWN_TABLES.includes(t)),
   );
 }
 

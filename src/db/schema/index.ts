@@ -6,3 +6,4 @@ export * from './digests.js';
 export * from './decisions.js';
 export * from './audit.js';
 export * from './requests.js';
+export * from './installations.js';
