@@ -45,6 +45,7 @@ describe('the HTTP receiver', () => {
   });
 
   it('when the request cannot be stored, the ack itself says nothing was saved; an event is answered 503 so Slack sends it again', async () => {
+    await h.idle(); // the other tests' requests are finished before the inbox goes away
     await h.db.execute(sql`alter table slack_requests rename to slack_requests_away`);
     try {
       const command = await h.send.command(ALICE, '/client', 'add Never Saved');
