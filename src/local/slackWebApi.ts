@@ -42,17 +42,19 @@ export interface LocalSlackChannel {
 
 type Listener = (call: SlackApiCall) => void;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
 }
 
 /** An upload's bytes: the whole body, or the file part of a multipart form (how @slack/web-api sends it). */
 async function uploadedContent(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
+  const body = await readBytes(req);
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('multipart/form-data')) return body.toString('utf8');
   const form = await new Response(body, { headers: { 'content-type': type } }).formData();

@@ -4,12 +4,13 @@
  * and when but not the client; other clients are untouched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
 import { workspaceTables } from '../../src/db/queries/export.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { rowsByTable } from '../support/rows.js';
 import { ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
@@ -17,20 +18,12 @@ describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
 
   /** Rows about `clientId` in every table that records something about a client. */
-  const rowsAbout = async (clientId: string) => {
-    const counts: Record<string, number> = {};
-    for (const table of workspaceTables()) {
+  const rowsAbout = (clientId: string) =>
+    rowsByTable(h.db, workspaceTables(), (table) => {
       const columns = getTableColumns(table) as Record<string, PgColumn>;
       const about = columns.clientId ? eq(columns.clientId, clientId) : table === (schema.clients as unknown) ? eq(columns.id!, clientId) : undefined;
-      if (!about) continue;
-      const [row] = await h.db
-        .select({ n: count() })
-        .from(table)
-        .where(and(eq(table.teamId, TEAM), about));
-      counts[getTableName(table)] = row!.n;
-    }
-    return counts;
-  };
+      return about && and(eq(table.teamId, TEAM), about);
+    });
 
   beforeAll(async () => {
     h = await startHarness(driver);

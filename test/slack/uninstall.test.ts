@@ -4,12 +4,13 @@
  * installed again first; other workspaces untouched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, getTableName } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { workspaceTables } from '../../src/db/queries/export.js';
 import { getWorkspace } from '../../src/db/queries/workspaces.js';
 import { silentLogger } from '../../src/log.js';
 import { purgeUninstalledWorkspaces } from '../../src/services/lifecycle.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { rowsByTable } from '../support/rows.js';
 import { ADMIN, ALICE, MALLORY, OTHER_TEAM, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 const DAY = 86_400_000;
@@ -17,14 +18,7 @@ const DAY = 86_400_000;
 describe.each(TEST_DRIVERS)('uninstalling Rapport on %s', (driver) => {
   let h: Harness;
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
-  const rowsOf = async (teamId: string) => {
-    const counts: Record<string, number> = {};
-    for (const table of workspaceTables({ all: true })) {
-      const [row] = await h.db.select({ n: count() }).from(table).where(eq(table.teamId, teamId));
-      counts[getTableName(table)] = row!.n;
-    }
-    return counts;
-  };
+  const rowsOf = (teamId: string) => rowsByTable(h.db, workspaceTables({ all: true }), (table) => eq(table.teamId, teamId));
   const purge = (daysLater: number) => purgeUninstalledWorkspaces(h.db, new Date(h.now().getTime() + daysLater * DAY), 7, silentLogger);
   const uninstall = async (event: Record<string, unknown>) => {
     await h.send.event(TEAM, event);

@@ -6,7 +6,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { installations, workspaces } from '../schema/index.js';
+import { installations } from '../schema/index.js';
+import { markInstalledAgain } from './workspaces.js';
 
 export class TokenKeyError extends Error {
   readonly code = 'token_key';
@@ -50,7 +51,7 @@ export async function saveInstallation(db: Database, key: Buffer, record: Instal
       .insert(installations)
       .values(row)
       .onConflictDoUpdate({ target: installations.teamId, set: { ...row, installedAt: sql`${installations.installedAt}` } });
-    await tx.update(workspaces).set({ uninstalledAt: null }).where(eq(workspaces.teamId, record.teamId));
+    await markInstalledAgain(tx, record.teamId);
   });
 }
 

@@ -37,7 +37,8 @@ export async function markUninstalled(db: Database, teamId: string, at: Date): P
     .onConflictDoUpdate({ target: workspaces.teamId, set: { uninstalledAt: sql`coalesce(${workspaces.uninstalledAt}, excluded.uninstalled_at)` } });
 }
 
-async function markInstalledAgain(db: Database, teamId: string): Promise<Workspace | undefined> {
+/** Rapport is installed again in a workspace marked uninstalled: its data stays. */
+export async function markInstalledAgain(db: Database, teamId: string): Promise<Workspace | undefined> {
   const [row] = await db.update(workspaces).set({ uninstalledAt: null }).where(eq(workspaces.teamId, teamId)).returning();
   return row;
 }

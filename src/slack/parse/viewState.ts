@@ -31,12 +31,17 @@ export const modalMetadataSchema = z.object({
 });
 export type ModalMetadata = z.input<typeof modalMetadataSchema>;
 
-export function parseMetadata(raw: string | undefined): ModalMetadata {
+/** A form's `private_metadata`: we wrote it, but it arrives from outside, so unreadable is undefined, never a crash. */
+export function parseFormMetadata<S extends z.ZodTypeAny>(schema: S, raw: string | undefined): z.infer<S> | undefined {
   try {
-    return modalMetadataSchema.parse(JSON.parse(raw || '{}'));
+    return schema.parse(JSON.parse(raw || '{}'));
   } catch {
-    return { channelId: null };
+    return undefined;
   }
+}
+
+export function parseMetadata(raw: string | undefined): ModalMetadata {
+  return parseFormMetadata(modalMetadataSchema, raw) ?? { channelId: null };
 }
 
 export type FieldErrors = Record<string, string>;

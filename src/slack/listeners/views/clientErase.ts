@@ -11,16 +11,9 @@ import { escapeName, plural } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
 import { onView } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
+import { parseFormMetadata } from '../../parse/viewState.js';
 
 const metadataSchema = z.object({ clientId: z.uuid(), channelId: z.string().max(20).nullable().default(null), name: z.string().max(200) });
-
-function parseMetadata(text: string | undefined): z.infer<typeof metadataSchema> | undefined {
-  try {
-    return metadataSchema.parse(JSON.parse(text || '{}'));
-  } catch {
-    return undefined;
-  }
-}
 
 /** What went, in words people use: "12 calls, 30 traits, 2 incidents". */
 function erasedSummary(erased: Record<string, number>): string {
@@ -43,7 +36,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
   onView(app, deps, VIEWS.clientErase, {
     fieldOf: () => '',
     submit: async (turn, view) => {
-      const metadata = parseMetadata(view.private_metadata);
+      const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
       const answer = (text: string) => ({ done: true as const, after: () => turn.answeringIn(metadata?.channelId ?? null).reply({ text }) });
       if (!metadata) return answer('This form could not be read; nothing was deleted. Please start again with `/client delete <name>`.');
       const name = `*${escapeName(metadata.name)}*`;

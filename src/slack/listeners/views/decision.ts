@@ -8,7 +8,7 @@ import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose } from '../../fate.js';
 import { onView } from '../../frame.js';
 import { INPUTS, VIEWS } from '../../ids.js';
-import { viewStateSchema } from '../../parse/viewState.js';
+import { parseFormMetadata, viewStateSchema } from '../../parse/viewState.js';
 import { showOnDigest } from '../actions/digest.js';
 
 const metadataSchema = z.object({
@@ -18,20 +18,11 @@ const metadataSchema = z.object({
   channelId: z.string().max(20).nullable().default(null),
 });
 
-/** Metadata we wrote ourselves, but arriving from outside: unreadable is undefined, never a crash. */
-function parseMetadata(text: string | undefined): z.infer<typeof metadataSchema> | undefined {
-  try {
-    return metadataSchema.parse(JSON.parse(text || '{}'));
-  } catch {
-    return undefined;
-  }
-}
-
 export function registerDecisionView(app: App, deps: SlackDeps): void {
   onView(app, deps, VIEWS.decision, {
     fieldOf: () => INPUTS.reason,
     submit: async (turn, view) => {
-      const metadata = parseMetadata(view.private_metadata);
+      const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
       const state = viewStateSchema.safeParse(view.state.values);
       if (!metadata || !state.success) return { errors: { [INPUTS.reason]: 'This form could not be read; please start again from the digest.' } };
       const reason = state.data[INPUTS.reason]?.[INPUTS.reason]?.value?.normalize('NFC').trim() ?? '';
