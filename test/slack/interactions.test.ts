@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
@@ -36,6 +36,8 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
     acmeId = (await findClientByName(h.db, TEAM, 'Acme')).id;
   });
   afterAll(() => h?.close());
+  // A form's work after its ack (its confirmation) is queued: it is done before the next test looks for its own.
+  afterEach(() => h.idle());
 
   describe('call modal', () => {
     it('opens with good and bad trait checkboxes, today’s date and the our-side checklist', async () => {
