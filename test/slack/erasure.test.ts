@@ -43,6 +43,13 @@ describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
     expect(h.since(seq).filter((c) => c.method === 'views.open')).toEqual([]);
   });
 
+  it('says which client is meant when none or no such one is named, and opens nothing', async () => {
+    const seq = h.api.lastSeq;
+    expect(await say(ALICE, '/client', 'delete')).toContain('Which client?');
+    expect(await say(ALICE, '/client', 'delete İstanbul Nowhere')).toMatch(/No client called “İstanbul Nowhere”/);
+    expect(h.since(seq).filter((c) => c.method === 'views.open')).toEqual([]);
+  });
+
   it('asks first, then erases the client and everything about it; one audit line remains; other clients untouched', async () => {
     const doomed = await findClientByName(h.db, TEAM, 'doomed co');
     const survivor = await findClientByName(h.db, TEAM, 'survivor co');
