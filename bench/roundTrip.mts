@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, ExpressReceiver } from '@slack/bolt';
-import type { Database } from '../src/db/client.js';
+import type { DatabaseHandle } from '../src/db/client.js';
 import { createClient } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../src/local/slackRequests.js';
@@ -57,15 +57,15 @@ async function measure(send: (i: number) => Promise<number>, concurrency: number
   return { concurrency, gapMs, requests, ...percentiles(latencies), perSecond: requests / seconds };
 }
 
-export async function benchRoundTrip(db: Database, requestsPerLevel: number): Promise<LatencyRow[]> {
+export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel: number): Promise<LatencyRow[]> {
   const api = await new LocalSlackWebApi([], actor.teamId).start();
   const rapport = createSlackApp({
     slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
-    db,
+    database,
     logger: silentLogger,
   });
   const rapportPort = await rapport.start(0, '127.0.0.1');
-  await createClient(db, actor.teamId, actor.userId, { name: 'Acme' });
+  await createClient(database.owner, actor.teamId, actor.userId, { name: 'Acme' });
 
   // The same receiver class with nothing but an ack: the floor any Bolt app pays.
   const bareReceiver = new ExpressReceiver({ signingSecret: SECRET });
@@ -150,16 +150,16 @@ export interface WorkerThroughputRow {
  * Commands/s when the work is done by separate worker processes (`src/worker.ts`, 4 at once each) and the
  * receiver only stores and acks (WORKERS=0): 50 senders, until every reply has arrived.
  */
-export async function benchWorkerProcesses(db: Database, databaseUrl: string, commands: number): Promise<WorkerThroughputRow[]> {
+export async function benchWorkerProcesses(database: DatabaseHandle, databaseUrl: string, commands: number): Promise<WorkerThroughputRow[]> {
   const api = await new LocalSlackWebApi([], actor.teamId).start();
   const receiver = createSlackApp({
     slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
-    db,
+    database,
     logger: silentLogger,
     workers: { concurrency: 0 },
   });
   const port = await receiver.start(0, '127.0.0.1');
-  await createClient(db, actor.teamId, actor.userId, { name: 'Acme Workers' }).catch(() => {});
+  await createClient(database.owner, actor.teamId, actor.userId, { name: 'Acme Workers' }).catch(() => {});
   const send = new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
   const sentAt = new Map<string, number>();
   const rows: WorkerThroughputRow[] = [];

@@ -29,7 +29,7 @@ const database = await benchDatabase();
 const results: Record<string, unknown> = { at: new Date().toISOString(), database: database.label, node: process.version };
 try {
   console.log(`\n1. Command round trip: signed /call through the HTTP receiver (${database.label})`);
-  const trips = await benchRoundTrip(database.db, quick ? 100 : 400);
+  const trips = await benchRoundTrip(database, quick ? 100 : 400);
   console.log(
     'concurrency | bare ack p50 / p99 ms | rapport, ack loop: ack p50 / p99 (ratio), reply p50 / p99 | rapport, reply loop: ack p50 / p99 (ratio), reply p50 / p99, commands/s | ack p99 ≤ 1.3× bare | reply p99 < 100 ms at 10',
   );
@@ -55,7 +55,7 @@ try {
 
   if (database.url) {
     console.log(`\n1b. Separate worker processes (npm run worker, 4 at once each; the receiver only acks): 50 senders`);
-    const throughput = await benchWorkerProcesses(database.db, database.url, quick ? 200 : 600);
+    const throughput = await benchWorkerProcesses(database, database.url, quick ? 200 : 600);
     console.log('worker processes | commands | commands/s | reply p50 / p99 ms');
     for (const t of throughput)
       console.log(`${String(t.workerProcesses).padStart(16)} | ${t.commands} | ${f(t.perSecond, 0)} | ${f(t.reply.p50)} / ${f(t.reply.p99)}`);
@@ -71,7 +71,7 @@ try {
         [1000, 100_000, 10_000],
         [10_000, 1_000_000, 100_000],
       ];
-  const digests = await benchDigest(database.db, sizes);
+  const digests = await benchDigest(database, sizes);
   console.log('clients | observations | incidents | generate s | select ms | seq scan ms | ratio | named | target ≤ 3× scan and < 1 s');
   for (const d of digests) {
     const ratio = d.selectMs / d.scanMs;

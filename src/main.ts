@@ -19,13 +19,13 @@ async function main(): Promise<void> {
   });
 
   // Workspaces Rapport was uninstalled from lose their data once the grace period is over.
-  const purge = () => purgeUninstalledWorkspaces(database.db, new Date(), config.uninstallGraceDays, logger);
+  const purge = () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger);
   let slack: SlackApp | undefined;
   let scheduler: DigestScheduler | undefined;
   let stopLocal: (() => Promise<void>) | undefined;
   let stopOps: (() => Promise<void>) | undefined;
   if (config.slack) {
-    slack = createSlackApp({ slack: config.slack, db: database.db, logger, listen: database.listen, workers: config.workers });
+    slack = createSlackApp({ slack: config.slack, database, logger, workers: config.workers });
     const port = await slack.start(config.port);
     // The HTTP receiver serves /metrics itself; Socket Mode has no HTTP server unless given a port for it.
     if (config.metricsPort !== undefined) stopOps = (await slack.serveOps(config.metricsPort)).close;

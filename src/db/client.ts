@@ -1,11 +1,17 @@
 /**
  * Opens the database: postgres.js against real Postgres when a URL is given, embedded PGlite otherwise.
  * Same drizzle schema, same `drizzle/` migrations, applied before the handle is returned.
+ *
+ * Two databases over the same connections: `db`, what the app works with, runs every statement as the role
+ * `rapport_app` for the workspace named by `inWorkspace`, so row-level security (migration 0010) lets it see
+ * and write that workspace's rows only, and none outside `inWorkspace`; `owner`, as the connecting user,
+ * migrates and runs the few jobs that span workspaces (the request inbox, the scheduler's list, the purge).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -18,7 +24,10 @@ import { keyUnkeyedClientNames } from './queries/clients.js';
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {
+  /** The app's: row-level security keeps each statement to the workspace of `inWorkspace`. */
   db: Database;
+  /** The connecting user's, which row-level security does not restrict: only for work across workspaces. */
+  owner: Database;
   driver: 'postgres' | 'pglite';
   close(): Promise<void>;
   /** Calls `onNotify` with the payload of every NOTIFY on `channel` (from any process on the same database); returns how to stop. */
@@ -35,6 +44,78 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 
 /** Arbitrary constant naming Rapport's migration lock among the server's advisory locks. */
 const MIGRATION_LOCK_KEY = 727_277_001;
+
+const workspace = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `work` for one workspace: every statement `db` runs within it sees and writes that workspace's rows only.
+ * Awaited inside, because drizzle's queries are lazy: one returned unawaited would run after the scope ended.
+ */
+export function inWorkspace<T>(teamId: string, work: () => T | PromiseLike<T>): Promise<T> {
+  return workspace.run(teamId, async () => await work());
+}
+
+/**
+ * The first statement of each of the app's transactions (a lone statement gets a transaction of its own):
+ * both settings end with the transaction, so a pooled connection never carries them to the next one.
+ */
+const ENTER_WORKSPACE = "select set_config('role', 'rapport_app', true), set_config('rapport.team_id', $1, true)";
+const enteredWorkspace = () => [workspace.getStore() ?? ''];
+
+/** postgres.js's client, with every statement and transaction drizzle runs on it entering the workspace first. */
+function inWorkspaces(sql: postgres.Sql): postgres.Sql {
+  const enter = (tx: postgres.TransactionSql) => tx.unsafe(ENTER_WORKSPACE, enteredWorkspace(), { prepare: true });
+  const statement = (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) =>
+    // Sent together, after the BEGIN: one round trip more than the statement alone, not two.
+    sql.begin((tx) => [enter(tx), values ? tx.unsafe(query, params, options).values() : tx.unsafe(query, params, options)]).then((results) => results[1]);
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        // drizzle awaits the query itself, or its `.values()`.
+        return (query: string, params: never[], options: postgres.UnsafeQueryOptions) => ({
+          values: () => statement(query, params, options, true),
+          then: (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) => statement(query, params, options, false).then(resolve, reject),
+        });
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return target.begin(...(args as [string]), async (tx) => {
+            await enter(tx);
+            return work(tx);
+          });
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/** The same for PGlite (one connection: its transactions already run one at a time). */
+function inWorkspacesEmbedded(pg: PGlite): PGlite {
+  const enter = (tx: Transaction) => tx.query(ENTER_WORKSPACE, enteredWorkspace());
+  return new Proxy(pg, {
+    get(target, property) {
+      if (property === 'transaction') {
+        return <T>(work: (tx: Transaction) => Promise<T>) =>
+          target.transaction(async (tx) => {
+            await enter(tx);
+            return work(tx);
+          });
+      }
+      if (property === 'query') {
+        return (query: string, params?: unknown[], options?: object) =>
+          target.transaction(async (tx) => {
+            await enter(tx);
+            return tx.query(query, params, options);
+          });
+      }
+      // PGlite's methods use private fields: called on the instance itself, not on the proxy.
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 export class DatabaseLockedError extends Error {
   readonly code = 'database_locked';
@@ -66,11 +147,12 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise
   }
   // Fail fast on a server that is restarting (postgres.js waits 30 s by default): logging retries instead.
   const sql = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5 });
-  const db = drizzlePostgres(sql, { schema });
-  await completeDataMigrations(db, logger);
+  const owner = drizzlePostgres(sql, { schema });
+  await completeDataMigrations(owner, logger);
   logger.debug('database: postgres ready');
   return {
-    db,
+    db: drizzlePostgres(inWorkspaces(sql), { schema }),
+    owner,
     driver: 'postgres',
     close: () => sql.end({ timeout: 5 }),
     async listen(channel, onNotify) {
@@ -99,12 +181,13 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
   }
   try {
     await pg.waitReady;
-    const db = drizzlePglite(pg, { schema });
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    await completeDataMigrations(db, logger);
+    const owner = drizzlePglite(pg, { schema });
+    await migratePglite(owner, { migrationsFolder: MIGRATIONS_FOLDER });
+    await completeDataMigrations(owner, logger);
     logger.debug('database: embedded PGlite ready', { dataDir: dataDir ?? '(memory)' });
     return {
-      db,
+      db: drizzlePglite(inWorkspacesEmbedded(pg), { schema }),
+      owner,
       driver: 'pglite',
       dump: () => pg.dumpDataDir('none'),
       async listen(channel, onNotify) {

@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { selectDigest } from '../domain/digestSelection.js';
-import type { Database } from '../db/client.js';
+import { inWorkspace, type Database } from '../db/client.js';
 import { loadDigestWeek } from '../db/queries/digestWeek.js';
 import {
   claimDigestWeek,
@@ -34,7 +34,10 @@ import { slackErrorCode } from '../slack/slackError.js';
 import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
+  /** Each workspace's data (each tick works within the workspace it posts for). */
   db: Database;
+  /** Lists the workspaces to tick, across all of them. */
+  owner: Database;
   /** The Web API client that speaks as Rapport in a workspace (its own installation's token). */
   webFor: (teamId: string) => Promise<WebClient>;
   logger: Logger;
@@ -81,7 +84,7 @@ export class DigestRunner {
   async tick(): Promise<{ teamId: string; week: string; outcome: PostOutcome['status'] }[]> {
     const now = this.deps.now();
     const report: { teamId: string; week: string; outcome: PostOutcome['status'] }[] = [];
-    for (const workspace of await listWorkspaces(this.deps.db)) {
+    for (const workspace of await listWorkspaces(this.deps.owner)) {
       // No digest where none can be posted: no channel, a channel refused, or Rapport uninstalled.
       if (!workspace.digestChannelId || workspace.digestChannelRefusal || workspace.uninstalledAt) continue;
       const slot = latestSlot(scheduleOf(workspace), now);
@@ -89,7 +92,9 @@ export class DigestRunner {
       if (slot.at < workspace.createdAt) continue;
       // One workspace's failure (database or Slack) must not cost the others their digest.
       try {
-        const outcome = await withLogContext({ digest: `${workspace.teamId}/${slot.week}` }, () => this.tickWorkspace(workspace, slot));
+        const outcome = await withLogContext({ digest: `${workspace.teamId}/${slot.week}` }, () =>
+          inWorkspace(workspace.teamId, () => this.tickWorkspace(workspace, slot)),
+        );
         if (outcome) report.push({ teamId: workspace.teamId, week: slot.week, outcome: outcome.status });
       } catch (error) {
         this.deps.logger.error('digest tick failed for a workspace', { team: workspace.teamId, week: slot.week, error: errorText(error) });

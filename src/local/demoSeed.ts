@@ -5,7 +5,7 @@
  */
 import type { Category, IncidentDetails, Relationship } from '../domain/catalogue.js';
 import { DAY_MS } from '../domain/types.js';
-import type { Database } from '../db/client.js';
+import { inWorkspace, type Database } from '../db/client.js';
 import { logCall, logIncident, recordWarning } from '../db/queries/activity.js';
 import { createClient, listClients } from '../db/queries/clients.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../db/queries/workspaces.js';
@@ -76,7 +76,12 @@ export interface DemoPeople {
   admin: string;
 }
 
-export async function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date): Promise<{ clients: number; calls: number; incidents: number }> {
+/** Loads the demo portfolio into `people.teamId`, an empty workspace, as that workspace (row-level security). */
+export function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date): Promise<{ clients: number; calls: number; incidents: number }> {
+  return inWorkspace(people.teamId, () => seedWorkspace(db, people, now));
+}
+
+async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promise<{ clients: number; calls: number; incidents: number }> {
   await ensureWorkspace(db, people.teamId);
   if ((await listClients(db, people.teamId, { includeExited: true })).length > 0) {
     throw new RapportError('conflict', 'This workspace already has clients: the demo portfolio loads into an empty workspace only.');

@@ -19,18 +19,16 @@ export interface LocalRun {
 }
 
 export async function startLocalWorkspace(
-  database: Pick<DatabaseHandle, 'db' | 'listen'>,
+  database: Pick<DatabaseHandle, 'db' | 'owner' | 'listen'>,
   logger: Logger,
   port: number,
   now: () => Date = () => new Date(),
 ): Promise<LocalRun> {
   const api = await new LocalSlackWebApi().start(port, '127.0.0.1');
   const signingSecret = randomBytes(16).toString('hex');
-  const { db } = database;
   const slack = createSlackApp({
     slack: { signingSecret, botToken: 'xoxb-local-workspace', appToken: undefined, apiUrl: api.apiUrl },
-    db,
-    listen: database.listen,
+    database,
     logger,
     now,
   });
@@ -42,7 +40,7 @@ export async function startLocalWorkspace(
     logger,
     seed: async (team, admin) => {
       const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
-      const done = await seedDemoPortfolio(db, { teamId: team.id, channelId: team.channelId, owners: owners.length ? owners : [admin], admin }, now());
+      const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners: owners.length ? owners : [admin], admin }, now());
       return `Loaded ${done.clients} clients, ${done.calls} calls and ${done.incidents} incidents. Try “Post digest now”.`;
     },
   });

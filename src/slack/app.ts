@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver, HTTPModuleFunctions, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import express from 'express';
 import { DEFAULT_WORKERS, type SlackConfig } from '../config/env.js';
-import type { Database, DatabaseHandle } from '../db/client.js';
+import { inWorkspace, type DatabaseHandle } from '../db/client.js';
 import { queueState, type QueueState } from '../db/queries/requests.js';
 import { withLogContext, type Logger, errorText } from '../log.js';
 import { kindOfEntry, Metrics } from '../metrics.js';
@@ -17,7 +17,7 @@ import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../digest/run.js';
 import { PeopleDirectory } from './people.js';
 import type { SlackDeps } from './deps.js';
-import { registerMembershipGate } from './gate.js';
+import { owningTeam, registerMembershipGate, type Body } from './gate.js';
 import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
@@ -26,11 +26,13 @@ import { BOT_SCOPES, installedWorkspaces, singleWorkspace } from './installation
 
 export interface SlackAppOptions {
   slack: SlackConfig;
-  db: Database;
+  /**
+   * `db` for each workspace's work; `owner` for the request inbox and installations, which span workspaces;
+   * `listen` lets workers hear of requests other processes stored (without it they hear of their own, and poll).
+   */
+  database: Pick<DatabaseHandle, 'db' | 'owner'> & Partial<Pick<DatabaseHandle, 'listen'>>;
   logger: Logger;
   now?: () => Date;
-  /** Lets workers hear of requests other processes stored (Postgres); without it they hear of their own, and poll. */
-  listen?: DatabaseHandle['listen'];
   /** This process's request workers (default: DEFAULT_WORKERS). */
   workers?: { concurrency?: number; leaseSeconds?: number };
   /** Where this app counts (default: a registry of its own, with the process metrics). */
@@ -107,11 +109,12 @@ function boltLogger(logger: Logger): BoltLogger {
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { slack, db, logger } = options;
+  const { slack, logger } = options;
+  const { db, owner, listen } = options.database;
   const now = options.now ?? (() => new Date());
   const boltLog = boltLogger(logger);
   const clientOptions = { logger: boltLog, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) };
-  const installations = slack.oauth ? installedWorkspaces(db, slack.oauth, { apiUrl: slack.apiUrl, now }) : singleWorkspace(slack.botToken ?? '');
+  const installations = slack.oauth ? installedWorkspaces(owner, slack.oauth, { apiUrl: slack.apiUrl, now }) : singleWorkspace(slack.botToken ?? '');
   // One Web API client per bot token: every workspace is answered with its own installation's token.
   const clients = new Map<string, WebClient>();
   const webFor = async (teamId: string): Promise<WebClient> => {
@@ -122,7 +125,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     return client;
   };
   const metrics = options.metrics ?? new Metrics();
-  const digest = new DigestRunner({ db, webFor, logger, now, metrics });
+  const digest = new DigestRunner({ db, owner, webFor, logger, now, metrics });
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
@@ -131,6 +134,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let workers: RequestWorkers | undefined;
   const deps: SlackDeps = {
     db,
+    owner,
     logger,
     now,
     people: new PeopleDirectory(),
@@ -144,41 +148,44 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   workers = new RequestWorkers({
     id: workersId,
-    db,
+    db: owner,
     logger,
-    ...(options.listen ? { listen: options.listen } : {}),
+    ...(listen ? { listen } : {}),
     concurrency,
     leaseSeconds: options.workers?.leaseSeconds ?? DEFAULT_WORKERS.leaseSeconds,
-    // Every line logged while a request is worked names it, Bolt's and the Web API client's too.
+    // Every line logged while a request is worked names it, Bolt's and the Web API client's too; every
+    // statement it runs sees its workspace's rows only.
     work: (request) =>
-      withLogContext({ request: request.requestKey }, async () => {
-        const started = performance.now();
-        const web = await webFor(request.teamId).catch((error: unknown) => {
-          if (!(error instanceof NotInstalled)) throw error;
-          logger.warn('a request from a workspace Rapport is not installed in: dropped', { team: request.teamId, entry: request.entry });
-          return undefined;
-        });
-        const result = web ? await workRequest(deps, web, request) : { outcome: 'failed' as const };
-        const outcome = 'later' in result ? 'later' : result.outcome;
-        metrics.worked.inc({ kind: kindOfEntry(request.entry), outcome });
-        logger.info('request worked', {
-          entry: request.entry,
-          team: request.teamId,
-          outcome,
-          attempt: request.attempts,
-          ms: Math.round(performance.now() - started),
-        });
-        return result;
-      }),
+      withLogContext({ request: request.requestKey }, () =>
+        inWorkspace(request.teamId, async () => {
+          const started = performance.now();
+          const web = await webFor(request.teamId).catch((error: unknown) => {
+            if (!(error instanceof NotInstalled)) throw error;
+            logger.warn('a request from a workspace Rapport is not installed in: dropped', { team: request.teamId, entry: request.entry });
+            return undefined;
+          });
+          const result = web ? await workRequest(deps, web, request) : { outcome: 'failed' as const };
+          const outcome = 'later' in result ? 'later' : result.outcome;
+          metrics.worked.inc({ kind: kindOfEntry(request.entry), outcome });
+          logger.info('request worked', {
+            entry: request.entry,
+            team: request.teamId,
+            outcome,
+            attempt: request.attempts,
+            ms: Math.round(performance.now() - started),
+          });
+          return result;
+        }),
+      ),
   });
-  metrics.observeQueue({ queue: () => queueState(db), busy: () => workers.busy, capacity: concurrency });
+  metrics.observeQueue({ queue: () => queueState(owner), busy: () => workers.busy, capacity: concurrency });
 
   /** /healthz and /metrics, on the receiver's HTTP app or on a server of their own. */
   const ops = express.Router();
   ops.get('/healthz', async (_req, res) => {
     let queue: QueueState;
     try {
-      queue = await queueState(db);
+      queue = await queueState(owner);
     } catch {
       res.status(503).json({ ok: false, error: 'database unavailable' });
       return;
@@ -257,8 +264,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   const inFlight = new Set<Promise<unknown>>();
-  app.use(async ({ next }) => {
-    const work = next();
+  app.use(async ({ body, next }) => {
+    // What a listener does before its ack (checking a form, say) sees the request's workspace only, as its worker will.
+    const work = inWorkspace(owningTeam(body as Body) ?? '', next);
     inFlight.add(work);
     try {
       await work;

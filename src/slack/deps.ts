@@ -8,7 +8,10 @@ import type { Handlers } from './frame.js';
 import type { PeopleDirectory } from './people.js';
 
 export interface SlackDeps {
+  /** Each workspace's data, as the request being worked may see it (row-level security). */
   db: Database;
+  /** The request inbox, which spans workspaces: stored before the ack, before any workspace is trusted. */
+  owner: Database;
   logger: Logger;
   /** The clock: only main.ts (and tests) pass a real one in. */
   now: () => Date;

@@ -123,7 +123,7 @@ export class Turn implements Readonly<TurnFields> {
     const target = { client: this.web, userId: this.userId, logger: this.deps.logger };
     await (late ? sendDm(this.web, this.userId, message) : replyEphemeral({ ...target, responseUrl: this.responseUrl, channelId: this.channelId }, message));
     this.deps.metrics.reply.observe({ kind: kindOfEntry(this.entry), via: late ? 'dm' : 'reply' }, (this.deps.now().getTime() - this.now.getTime()) / 1000);
-    if (this.stored) await markAnswered(this.deps.db, this.stored);
+    if (this.stored) await markAnswered(this.deps.owner, this.stored);
   }
 
   /** Replaces the message that was clicked (an ephemeral confirmation, a DM): the answer takes its place. */
@@ -236,7 +236,7 @@ async function receive(
   };
   try {
     // A lost connection is tried again within the ack's time (Slack waits 3 s), not reported at once.
-    received = await retryTransient(() => (tries++, storeRequest(deps.db, request, deps.workersId)), { delays: STORE_RETRY_MS, ...retried(deps) });
+    received = await retryTransient(() => (tries++, storeRequest(deps.owner, request, deps.workersId)), { delays: STORE_RETRY_MS, ...retried(deps) });
     // The same delivery already in: our own earlier try landed before its connection was lost.
     if (received === 'replay' && tries > 1) received = 'retry';
   } catch (error) {

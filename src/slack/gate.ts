@@ -16,7 +16,7 @@ import { isTransientDatabaseError } from '../db/transient.js';
 import type { Turn } from './frame.js';
 import { errorText } from '../log.js';
 
-type Body = Record<string, any>;
+export type Body = Record<string, any>;
 
 /** The workspace a request's data belongs to (the app's installation), as Bolt reads it for each payload type. */
 export function owningTeam(body: Body): string | undefined {

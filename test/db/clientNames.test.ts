@@ -17,7 +17,7 @@ describe.each(TEST_DRIVERS)('names stored before keys existed, on %s', (driver) 
   afterAll(() => handle?.close());
 
   it('get their keys at startup; a second name with the same key is renamed, audited, and both stay reachable', async () => {
-    const { db } = handle;
+    const { owner: db } = handle;
     await ensureWorkspace(db, TEAM);
     // As migration 0003 leaves them: a placeholder key per row.
     for (const [name, minutesAgo] of [

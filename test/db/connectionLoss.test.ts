@@ -32,7 +32,7 @@ describe.runIf(TEST_DRIVERS.includes('postgres'))('a connection lost inside a tr
   const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it.each([0, 50])('fails the transaction with a retryable error, keeps the process alive and the pool usable (next query after %i ms)', async (delay) => {
-    const outcome = await database.db
+    const outcome = await database.owner
       .transaction(async (tx) => {
         const [backend] = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as { pid: number }[];
         await killBackend(backend!.pid);
@@ -47,7 +47,7 @@ describe.runIf(TEST_DRIVERS.includes('postgres'))('a connection lost inside a tr
     expect(isTransientDatabaseError(outcome)).toBe(true);
     await settle(100); // the driver's deferred writes run on the next turns of the event loop
     expect(uncaught).toEqual([]);
-    const [row] = (await database.db.execute(sql`select 2 as n`)) as unknown as { n: number }[];
+    const [row] = (await database.owner.execute(sql`select 2 as n`)) as unknown as { n: number }[];
     expect(row?.n).toBe(2);
   });
 });

@@ -30,8 +30,9 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     handle = await openTestDatabase(driver);
     const keys = catalogue.traits.map((t) => t.key);
     for (let c = 0; c < 12; c++) {
-      let client = await createClient(handle.db, TEAM, { actor: 'U0SEED', at: new Date(NOW.getTime() - 800 * DAY_MS) }, { name: `Random ${c}` });
-      if (rand() < 0.4) client = await updateClient(handle.db, TEAM, 'U0SEED', client.id, { traitWeights: { [pick(keys)]: 1 + Math.round(rand() * 30) / 10 } });
+      let client = await createClient(handle.owner, TEAM, { actor: 'U0SEED', at: new Date(NOW.getTime() - 800 * DAY_MS) }, { name: `Random ${c}` });
+      if (rand() < 0.4)
+        client = await updateClient(handle.owner, TEAM, 'U0SEED', client.id, { traitWeights: { [pick(keys)]: 1 + Math.round(rand() * 30) / 10 } });
       clients.push(client);
       // Every third client turns: good on its dimensions for two months, then bad in the last three weeks.
       if (c % 3 === 0) {
@@ -44,7 +45,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
           [2, 'negative_attitude'],
           [1, 'negative_attitude'],
         ] as const) {
-          await logCall(handle.db, TEAM, 'U0SEED', catalogue, {
+          await logCall(handle.owner, TEAM, 'U0SEED', catalogue, {
             clientId: client.id,
             occurredAt: new Date(NOW.getTime() - (age + rand()) * DAY_MS),
             traits: [trait],
@@ -56,7 +57,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
         // Mostly recent, some years old (where decay reaches the far tail), a few on the exact judging moments.
         const age = rand() < 0.1 ? 400 + rand() * 900 : rand() < 0.1 ? 7 : rand() * 90;
         const traits = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(keys));
-        await logCall(handle.db, TEAM, 'U0SEED', catalogue, { clientId: client.id, occurredAt: new Date(NOW.getTime() - age * DAY_MS), traits });
+        await logCall(handle.owner, TEAM, 'U0SEED', catalogue, { clientId: client.id, occurredAt: new Date(NOW.getTime() - age * DAY_MS), traits });
       }
     }
   });
@@ -65,9 +66,9 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   it(`decayed weights (seed ${SEED})`, async () => {
     for (const ageDays of [0, 3.5, 7, 30, 200]) {
       const at = new Date(NOW.getTime() - ageDays * DAY_MS);
-      const folded = await weightedBaselines(handle.db, TEAM, catalogue, at);
+      const folded = await weightedBaselines(handle.owner, TEAM, catalogue, at);
       for (const client of clients) {
-        const raw = (await loadClientRecord(handle.db, TEAM, client.id)).observations;
+        const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
         const reference = health(catalogue, client, foldObservations(catalogue, raw, at), at);
         const sql = folded.get(client.id) ?? { good: 0, bad: 0 };
         expect(sql.good, `${client.name} good at −${ageDays} d`).toBeCloseTo(reference.good, 9);
@@ -81,9 +82,9 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     for (const endAgo of [0, 10, 40]) {
       const weekEnd = new Date(NOW.getTime() - endAgo * DAY_MS);
       const weekStart = new Date(weekEnd.getTime() - 7 * DAY_MS);
-      const flips = await weekFlips(handle.db, TEAM, catalogue, weekStart, weekEnd);
+      const flips = await weekFlips(handle.owner, TEAM, catalogue, weekStart, weekEnd);
       for (const client of clients) {
-        const raw = (await loadClientRecord(handle.db, TEAM, client.id)).observations;
+        const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
         const got = flips.get(client.id) ?? { atStart: [], atEnd: [] };
         const shape = (f: ReturnType<typeof dimensionFlips>) => f.map((x) => ({ ...x, recentBad: x.recentBad.map((o) => o.id) }));
         expect(shape(got.atStart), `${client.name} start −${endAgo} d`).toEqual(shape(dimensionFlips(catalogue, raw, weekStart)));

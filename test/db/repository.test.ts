@@ -37,7 +37,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
   let db: Database;
   beforeAll(async () => {
     handle = await openTestDatabase(driver);
-    db = handle.db;
+    db = handle.owner;
   });
   afterAll(() => handle?.close());
   beforeEach(() => {

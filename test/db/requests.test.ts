@@ -26,10 +26,10 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     const n = ++seq;
     return { teamId, requestKey: `cmd:t${n}`, signature: `v0=sig${n}`, entry: 'command /call', body: { text: `n${n}` }, receivedAt: new Date(), ...overrides };
   };
-  const claimRequest = async (worker: string, leaseSeconds: number) => (await claimRequests(handle.db, worker, leaseSeconds, 1))[0];
+  const claimRequest = async (worker: string, leaseSeconds: number) => (await claimRequests(handle.owner, worker, leaseSeconds, 1))[0];
   /** Leaves nothing due but what a test stores (tests share the database). */
   const drain = async (worker: string) => {
-    for (let r = await claimRequest(worker, 60); r; r = await claimRequest(worker, 60)) await finishRequest(handle.db, r, worker, 'done');
+    for (let r = await claimRequest(worker, 60); r; r = await claimRequest(worker, 60)) await finishRequest(handle.owner, r, worker, 'done');
   };
 
   beforeAll(async () => {
@@ -39,22 +39,22 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
 
   it('stores a request once: the same request signed anew is a retry, the same delivery a replay', async () => {
     const first = request('T0INBOX1');
-    expect(await storeRequest(handle.db, first)).toEqual({ stored: expect.any(Number) });
-    expect(await storeRequest(handle.db, { ...first, signature: 'v0=signed-again' })).toBe('retry');
-    expect(await storeRequest(handle.db, first)).toBe('replay');
+    expect(await storeRequest(handle.owner, first)).toEqual({ stored: expect.any(Number) });
+    expect(await storeRequest(handle.owner, { ...first, signature: 'v0=signed-again' })).toBe('retry');
+    expect(await storeRequest(handle.owner, first)).toBe('replay');
     // Socket Mode has no signature: a second delivery is a retry.
     const socket = request('T0INBOX1', { signature: null });
-    await storeRequest(handle.db, socket);
-    expect(await storeRequest(handle.db, socket)).toBe('retry');
+    await storeRequest(handle.owner, socket);
+    expect(await storeRequest(handle.owner, socket)).toBe('retry');
     // The same key in another workspace is another request.
-    expect(await storeRequest(handle.db, { ...first, teamId: 'T0INBOX2', signature: 'v0=other' })).toEqual({ stored: expect.any(Number) });
+    expect(await storeRequest(handle.owner, { ...first, teamId: 'T0INBOX2', signature: 'v0=other' })).toEqual({ stored: expect.any(Number) });
     await drain('cleanup');
   });
 
   it('stores a payload whatever its strings hold: NUL and lone surrogates (which jsonb refuses) become U+FFFD', async () => {
     const body = { text: 'nul \u0000 and lone \ud800 and fine 🙂', nested: [{ 'key\u0000': 'x' }] };
-    const stored = (await storeRequest(handle.db, request('T0INBOX9', { body }))) as { stored: number };
-    const [row] = await handle.db.select().from(slackRequests).where(eq(slackRequests.id, stored.stored));
+    const stored = (await storeRequest(handle.owner, request('T0INBOX9', { body }))) as { stored: number };
+    const [row] = await handle.owner.select().from(slackRequests).where(eq(slackRequests.id, stored.stored));
     expect(row!.body).toEqual({ text: 'nul \uFFFD and lone \uFFFD and fine 🙂', nested: [{ 'key\uFFFD': 'x' }] });
     await drain('cleanup');
   });
@@ -63,10 +63,10 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     const heard: string[] = [];
     const unlisten = await handle.listen('slack_requests', (origin) => heard.push(origin));
     const first = request('T0INBOX7');
-    await storeRequest(handle.db, first, 'host:1:abc');
-    await storeRequest(handle.db, { ...first, signature: 'v0=again' }, 'host:2:def');
-    await storeRequest(handle.db, first, 'host:3:ghi');
-    await storeRequest(handle.db, request('T0INBOX7'));
+    await storeRequest(handle.owner, first, 'host:1:abc');
+    await storeRequest(handle.owner, { ...first, signature: 'v0=again' }, 'host:2:def');
+    await storeRequest(handle.owner, first, 'host:3:ghi');
+    await storeRequest(handle.owner, request('T0INBOX7'));
     await expect.poll(() => heard).toEqual(['host:1:abc', '']);
     await unlisten();
     await drain('cleanup');
@@ -75,71 +75,71 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
   it('one claim takes as many as asked for, oldest first, and no more', async () => {
     await drain('cleanup');
     const ids: number[] = [];
-    for (let i = 0; i < 5; i++) ids.push(((await storeRequest(handle.db, request('T0INBOX8'))) as { stored: number }).stored);
-    const first = await claimRequests(handle.db, 'w', 60, 3);
+    for (let i = 0; i < 5; i++) ids.push(((await storeRequest(handle.owner, request('T0INBOX8'))) as { stored: number }).stored);
+    const first = await claimRequests(handle.owner, 'w', 60, 3);
     expect(first.map((r) => r.id)).toEqual(ids.slice(0, 3));
-    const rest = await claimRequests(handle.db, 'w', 60, 3);
+    const rest = await claimRequests(handle.owner, 'w', 60, 3);
     expect(rest.map((r) => r.id)).toEqual(ids.slice(3));
-    for (const r of [...first, ...rest]) await finishRequest(handle.db, r, 'w', 'done');
+    for (const r of [...first, ...rest]) await finishRequest(handle.owner, r, 'w', 'done');
   });
 
   it('two workers claiming at once never take the same request, and take them oldest first', async () => {
     await drain('cleanup');
     const ids: number[] = [];
-    for (let i = 0; i < 6; i++) ids.push(((await storeRequest(handle.db, request('T0INBOX3'))) as { stored: number }).stored);
+    for (let i = 0; i < 6; i++) ids.push(((await storeRequest(handle.owner, request('T0INBOX3'))) as { stored: number }).stored);
     const claimed = await Promise.all(Array.from({ length: 8 }, (_, i) => claimRequest(`w${i % 2}`, 60)));
     const taken = claimed.filter((r) => r !== undefined).map((r) => r.id);
     expect(taken.sort((a, b) => a - b)).toEqual(ids);
     expect(claimed.filter((r) => r !== undefined).every((r) => r.attempts === 1 && r.state === 'working')).toBe(true);
-    for (const r of claimed) if (r) await finishRequest(handle.db, r, r.worker!, 'done');
+    for (const r of claimed) if (r) await finishRequest(handle.owner, r, r.worker!, 'done');
   });
 
   it('a request whose worker stopped renewing comes back once its lease runs out; the old worker cannot finish it', async () => {
     await drain('cleanup');
-    await storeRequest(handle.db, request('T0INBOX4'));
+    await storeRequest(handle.owner, request('T0INBOX4'));
     const held = (await claimRequest('dead', 1))!;
     expect(await claimRequest('alive', 60)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 1100));
     const taken = (await claimRequest('alive', 60))!;
     expect(taken).toMatchObject({ id: held.id, attempts: 2, worker: 'alive' });
-    expect(await renewLease(handle.db, held, 'dead', 60)).toBe(false);
-    await finishRequest(handle.db, held, 'dead', 'done');
-    expect((await handle.db.select().from(slackRequests).where(eq(slackRequests.id, held.id)))[0]!.state).toBe('working');
-    expect(await renewLease(handle.db, taken, 'alive', 60)).toBe(true);
-    await finishRequest(handle.db, taken, 'alive', 'done');
-    expect((await handle.db.select().from(slackRequests).where(eq(slackRequests.id, held.id)))[0]!.state).toBe('done');
+    expect(await renewLease(handle.owner, held, 'dead', 60)).toBe(false);
+    await finishRequest(handle.owner, held, 'dead', 'done');
+    expect((await handle.owner.select().from(slackRequests).where(eq(slackRequests.id, held.id)))[0]!.state).toBe('working');
+    expect(await renewLease(handle.owner, taken, 'alive', 60)).toBe(true);
+    await finishRequest(handle.owner, taken, 'alive', 'done');
+    expect((await handle.owner.select().from(slackRequests).where(eq(slackRequests.id, held.id)))[0]!.state).toBe('done');
   });
 
   it('a request put back for later waits until then, and the queue reports what waits', async () => {
     await drain('cleanup');
-    const stored = (await storeRequest(handle.db, request('T0INBOX5'))) as { stored: number };
-    const state = await queueState(handle.db);
+    const stored = (await storeRequest(handle.owner, request('T0INBOX5'))) as { stored: number };
+    const state = await queueState(handle.owner);
     expect(state).toMatchObject({ waiting: 1, working: 0 });
     const held = (await claimRequest('w', 60))!;
-    expect(await queueState(handle.db)).toMatchObject({ waiting: 0, working: 1 });
-    await retryRequestLater(handle.db, held, 'w', 1);
+    expect(await queueState(handle.owner)).toMatchObject({ waiting: 0, working: 1 });
+    await retryRequestLater(handle.owner, held, 'w', 1);
     expect(await claimRequest('w', 60)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 1100));
     const again = (await claimRequest('w', 60))!;
     expect(again.id).toBe(stored.stored);
-    await markAnswered(handle.db, again);
-    await finishRequest(handle.db, again, 'w', 'done');
-    const [row] = await handle.db.select().from(slackRequests).where(eq(slackRequests.id, again.id));
+    await markAnswered(handle.owner, again);
+    await finishRequest(handle.owner, again, 'w', 'done');
+    const [row] = await handle.owner.select().from(slackRequests).where(eq(slackRequests.id, again.id));
     expect(row).toMatchObject({ state: 'done', attempts: 2, answeredAt: expect.any(Date), finishedAt: expect.any(Date) });
   });
 
   it('forgets finished requests after a day, never waiting ones', async () => {
     await drain('cleanup');
-    const old = (await storeRequest(handle.db, request('T0INBOX6'))) as { stored: number };
-    const waiting = (await storeRequest(handle.db, request('T0INBOX6'))) as { stored: number };
+    const old = (await storeRequest(handle.owner, request('T0INBOX6'))) as { stored: number };
+    const waiting = (await storeRequest(handle.owner, request('T0INBOX6'))) as { stored: number };
     const held = (await claimRequest('w', 60))!;
-    await finishRequest(handle.db, held, 'w', 'done');
-    await handle.db
+    await finishRequest(handle.owner, held, 'w', 'done');
+    await handle.owner
       .update(slackRequests)
       .set({ finishedAt: sql`now() - interval '25 hours'` })
       .where(and(eq(slackRequests.teamId, 'T0INBOX6'), eq(slackRequests.id, old.stored)));
-    expect(await forgetFinishedRequests(handle.db)).toBeGreaterThanOrEqual(1);
-    const left = await handle.db.select({ id: slackRequests.id }).from(slackRequests).where(eq(slackRequests.teamId, 'T0INBOX6'));
+    expect(await forgetFinishedRequests(handle.owner)).toBeGreaterThanOrEqual(1);
+    const left = await handle.owner.select({ id: slackRequests.id }).from(slackRequests).where(eq(slackRequests.teamId, 'T0INBOX6'));
     expect(left.map((r) => r.id)).toEqual([waiting.stored]);
   });
 });

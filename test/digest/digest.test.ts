@@ -5,7 +5,7 @@ import * as schema from '../../src/db/schema/index.js';
 import { findClientByName, getClient } from '../../src/db/queries/clients.js';
 import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import { DigestRunner } from '../../src/digest/run.js';
-import { openDatabase } from '../../src/db/client.js';
+import { inWorkspace, openDatabase } from '../../src/db/client.js';
 import { createClient } from '../../src/db/queries/clients.js';
 import { logIncident } from '../../src/db/queries/activity.js';
 import { startDigestScheduler } from '../../src/digest/schedule.js';
@@ -19,7 +19,14 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
   let h: Harness;
   /** A runner of our own, on the harness's database and Web API, with a clock the test sets. */
   const runner = (now: () => Date, instance = 'test') =>
-    new DigestRunner({ db: h.db, webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }), logger: silentLogger, now, instance });
+    new DigestRunner({
+      db: h.database.owner,
+      owner: h.database.owner,
+      webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
+      logger: silentLogger,
+      now,
+      instance,
+    });
   const posts = (seq = 0) => h.api.calls.filter((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === CHANNEL);
   const digestRows = async (teamId = TEAM) => h.db.select().from(schema.digests).where(eq(schema.digests.teamId, teamId));
 
@@ -281,6 +288,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
           (p, i) =>
             new DigestRunner({
               db: p.db,
+              owner: p.owner,
               webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
               logger: silentLogger,
               now: clock,
@@ -554,12 +562,15 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
         .update(schema.workspaces)
         .set({ createdAt: new Date('2026-11-24T00:00:00Z') })
         .where(eq(schema.workspaces.teamId, teamId));
-      const outcome = await runner(() => new Date('2026-11-30T05:00:00Z')).postNow(teamId, 'U0ADMIN', false);
+      // `/rapport digest now` runs within the request's workspace.
+      const outcome = await inWorkspace(teamId, () => runner(() => new Date('2026-11-30T05:00:00Z')).postNow(teamId, 'U0ADMIN', false));
       expect(outcome).toMatchObject({ status: 'posted', week: '2026-11-30', early: true });
       expect(early(await runner(() => new Date('2026-11-30T06:01:00Z')).tick())).toEqual([]);
       expect(early(await runner(() => new Date('2026-12-07T06:00:00Z')).tick())).toEqual(['2026-12-07 posted']);
       // Tuesday by hand: last Monday's week, already posted.
-      expect(await runner(() => new Date('2026-12-08T10:00:00Z')).postNow(teamId, 'U0ADMIN', false)).toMatchObject({ status: 'already_posted' });
+      expect(await inWorkspace(teamId, () => runner(() => new Date('2026-12-08T10:00:00Z')).postNow(teamId, 'U0ADMIN', false))).toMatchObject({
+        status: 'already_posted',
+      });
       expect((await digestRows(teamId)).map((d) => d.week).sort()).toEqual(['2026-11-30', '2026-12-07']);
     });
   });

@@ -8,6 +8,7 @@ const { DATABASE_URL, API_URL, INSTANCE, TICKS = '10', TICK_MS = '400', LEASE = 
 const database = await openDatabase({ databaseUrl: DATABASE_URL!, logger: silentLogger, poolSize: 2 });
 const runner = new DigestRunner({
   db: database.db,
+  owner: database.owner,
   // The token names the instance, so the test can tell whose post is in flight.
   webFor: async () => new WebClient(`xoxb-${INSTANCE}`, { slackApiUrl: API_URL, retryConfig: { retries: 0 } }),
   logger: silentLogger,

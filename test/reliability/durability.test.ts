@@ -82,7 +82,7 @@ describe.skipIf(!available)('durable requests on a throwaway PostgreSQL server',
 
   /** Calls stored for each trigger (`cmd:<trigger>` is the request key every write of the command carries). */
   async function storedByTrigger(prefix: string): Promise<Map<string, number>> {
-    const rows = await database.db
+    const rows = await database.owner
       .select({ key: schema.calls.requestKey, n: count() })
       .from(schema.calls)
       .where(and(eq(schema.calls.teamId, TEAM), like(schema.calls.requestKey, `cmd:${prefix}%`)))
@@ -116,7 +116,7 @@ describe.skipIf(!available)('durable requests on a throwaway PostgreSQL server',
     pg = await startThrowawayPostgres();
     database = await openDatabase({ databaseUrl: pg.url, logger: silentLogger, poolSize: 4 });
     api = await new LocalSlackWebApi([{ id: actor.userId, name: 'dura', teamId: TEAM }], TEAM).start();
-    await createClient(database.db, TEAM, actor.userId, { name: 'Durable Co' });
+    await createClient(database.owner, TEAM, actor.userId, { name: 'Durable Co' });
   });
   afterAll(async () => {
     for (const i of instances) i.child.kill('SIGKILL');
@@ -224,7 +224,7 @@ describe.skipIf(!available)('durable requests on a throwaway PostgreSQL server',
       [one, two, two].map((r) => sender(r.url!).send(body, 'application/x-www-form-urlencoded', { timestamp: now, signature })),
     );
     const counts = await settle('replay-', ['replay-1']);
-    const [requests] = await database.db
+    const [requests] = await database.owner
       .select({ n: count() })
       .from(schema.slackRequests)
       .where(and(eq(schema.slackRequests.teamId, TEAM), sql`${schema.slackRequests.requestKey} = 'cmd:replay-1'`));

@@ -35,14 +35,14 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     const due = new Date(Date.now() - 60_000);
     const teams = ['T0KILLA', 'T0KILLB', 'T0KILLC'];
     for (const teamId of teams) {
-      await updateWorkspaceSettings(database.db, teamId, 'U0ADMIN', {
+      await updateWorkspaceSettings(database.owner, teamId, 'U0ADMIN', {
         digestChannelId: `C${teamId.slice(1)}`,
         timeZone: 'UTC',
         digestDay: due.getUTCDay(),
         digestTime: due.toISOString().slice(11, 16),
       });
     }
-    await database.db
+    await database.owner
       .update(schema.workspaces)
       .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
       .where(sql`${schema.workspaces.teamId} in ('T0KILLA', 'T0KILLB', 'T0KILLC')`);
@@ -69,7 +69,7 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     await api.stop();
 
     const perChannel = teams.map((t) => api.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === `C${t.slice(1)}`).length);
-    const rows = await database.db
+    const rows = await database.owner
       .select()
       .from(schema.digests)
       .where(sql`${schema.digests.teamId} in ('T0KILLA', 'T0KILLB', 'T0KILLC')`);
@@ -87,7 +87,7 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     const logger: Logger = { debug() {}, info() {}, warn() {}, error: (m, c) => void errors.push(`${m} ${String(c?.error ?? '').slice(0, 160)}`) };
     const slack = createSlackApp({
       slack: { signingSecret: 'restart-secret-123', botToken: 'xoxb-t', appToken: undefined, apiUrl: api.apiUrl },
-      db: database.db,
+      database,
       logger,
     });
     const port = await slack.start(0, '127.0.0.1');
@@ -97,7 +97,7 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
       responseUrl: (id) => api.responseUrl(id),
     });
     const actor = { teamId: 'T0RESTART', userId: 'U0DANA', channelId: 'C0R' };
-    await createClient(database.db, actor.teamId, 'U0DANA', { name: 'Acme' });
+    await createClient(database.owner, actor.teamId, 'U0DANA', { name: 'Acme' });
 
     const N = 200;
     let restarted = 0;
@@ -124,7 +124,7 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     await slack.stop(); // finishes whatever is still retrying
     await api.stop();
     const stored = new Set(
-      (await database.db.select({ notes: schema.calls.notes }).from(schema.calls).where(eq(schema.calls.teamId, actor.teamId))).map((r) => r.notes),
+      (await database.owner.select({ notes: schema.calls.notes }).from(schema.calls).where(eq(schema.calls.teamId, actor.teamId))).map((r) => r.notes),
     );
     const acknowledged = statuses.filter((s) => s === 200).length;
     const logged = [...replies].filter(([, t]) => t.includes('logged.'));
@@ -141,7 +141,7 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     expect(failed.filter(([i]) => stored.has(`entry-${i}`))).toEqual([]);
     expect(recovery.status).toBe(200);
     expect(textOf(after.params)).toContain('logged.');
-    const [row] = await database.db.select({ n: count() }).from(schema.calls).where(eq(schema.calls.notes, 'after-restart'));
+    const [row] = await database.owner.select({ n: count() }).from(schema.calls).where(eq(schema.calls.notes, 'after-restart'));
     expect(row!.n).toBe(1);
   });
 });

@@ -54,8 +54,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
         appToken: undefined,
         apiUrl: api.apiUrl,
       },
-      db: handle.db,
-      listen: handle.listen,
+      database: handle,
       logger: createLogger({ level: 'warn', format: 'json', write: (line) => logged.push(line) }),
     });
     base = `http://127.0.0.1:${await slack.start(0, '127.0.0.1')}`;
@@ -75,7 +74,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
       const done = await install(who!, user!);
       expect(done.status, await done.clone().text()).toBe(200);
     }
-    const rows = await handle.db.select().from(schema.installations);
+    const rows = await handle.owner.select().from(schema.installations);
     expect(rows.map((r) => r.teamId).sort()).toEqual([ACME.teamId, OTHER.teamId]);
     expect(rows.every((r) => r.botToken.startsWith('v1:') && !r.botToken.includes('xoxb'))).toBe(true);
     expect(rows.find((r) => r.teamId === ACME.teamId)).toMatchObject({ installerUserId: ACME.userId, botUserId: 'U0RAPPORT' });
@@ -89,7 +88,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     }
     expect(api.installed.get(ACME.teamId)).not.toBe(api.installed.get(OTHER.teamId));
 
-    await expect(findInstallation(handle.db, randomBytes(32), ACME.teamId)).rejects.toThrow(TokenKeyError);
+    await expect(findInstallation(handle.owner, randomBytes(32), ACME.teamId)).rejects.toThrow(TokenKeyError);
   });
 
   it('a workspace that never installed Rapport is refused, with a log line, and nothing is stored', async () => {
@@ -97,10 +96,10 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     // Bolt answers Slack without running any listener: nothing is stored, not even in the inbox.
     await send.command(NOBODY, '/client', 'add Ghost Corp');
     await new Promise((r) => setTimeout(r, 200));
-    const [inbox] = await handle.db.select({ n: count() }).from(schema.slackRequests).where(eq(schema.slackRequests.teamId, NOBODY.teamId));
+    const [inbox] = await handle.owner.select({ n: count() }).from(schema.slackRequests).where(eq(schema.slackRequests.teamId, NOBODY.teamId));
     expect(inbox!.n).toBe(0);
     expect(api.calls.filter((c) => c.seq > seq)).toEqual([]);
-    const [stored] = await handle.db.select({ n: count() }).from(schema.clients).where(eq(schema.clients.teamId, NOBODY.teamId));
+    const [stored] = await handle.owner.select({ n: count() }).from(schema.clients).where(eq(schema.clients.teamId, NOBODY.teamId));
     expect(stored!.n).toBe(0);
     expect(logged.some((l) => l.includes('not installed') && l.includes(NOBODY.teamId))).toBe(true);
   });

@@ -33,7 +33,8 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
   const runner = (at: string) =>
     new DigestRunner({
-      db: h.db,
+      db: h.database.owner,
+      owner: h.database.owner,
       webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
       logger: silentLogger,
       now: () => new Date(at),

@@ -35,7 +35,7 @@ describe('Socket Mode', () => {
     );
     app = createSlackApp({
       slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-t', appToken: 'xapp-1-local', apiUrl: h.api.apiUrl },
-      db: h.db,
+      database: h.database,
       logger: silentLogger,
     });
     expect(await app.start(0)).toBe(0); // no HTTP port

@@ -38,7 +38,10 @@ export function pinnedClock(epoch: Date = TEST_EPOCH): () => Date {
 }
 
 export interface Harness {
+  /** The owner's database (row-level security does not apply): what tests seed and look across workspaces with. */
   db: Database;
+  /** The private database the app runs on (its `db` is the app's, restricted to one workspace at a time). */
+  database: DatabaseHandle;
   /** The app's clock (see TEST_EPOCH). */
   now: () => Date;
   /** Postgres only: the private database's URL, to open more pools on it as other app instances would. */
@@ -66,8 +69,7 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
     const logger = appLogger ?? (process.env.TEST_LOG ? createLogger({ level: 'debug' }) : silentLogger);
     const slack = createSlackApp({
       slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: api.apiUrl },
-      db: handle.db,
-      listen: handle.listen,
+      database: handle,
       logger,
       now,
     });
@@ -76,7 +78,8 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
     const send = new SlackRequestSender({ url: `${url}/slack/events`, signingSecret: SIGNING_SECRET, responseUrl: (id) => api.responseUrl(id) });
     const h: Harness = {
       now,
-      db: handle.db,
+      db: handle.owner,
+      database: handle,
       databaseUrl: handle.url,
       api,
       send,
@@ -101,7 +104,7 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
       since: (seq) => api.calls.filter((c) => c.seq > seq),
       async idle() {
         for (let i = 0; i < 500; i++) {
-          const queue = await queueState(handle!.db);
+          const queue = await queueState(handle!.owner);
           if (queue.waiting === 0 && queue.working === 0) return;
           await new Promise((r) => setTimeout(r, 10));
         }

@@ -3,7 +3,7 @@ import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-
 import type { IncidentDetails } from '../../domain/catalogue.js';
 import { incidentKindEnum } from './enums.js';
 import { clientRef } from './clients.js';
-import { instant, recordedAt, teamId } from './columns.js';
+import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 
 export const calls = pgTable(
   'calls',
@@ -22,6 +22,7 @@ export const calls = pgTable(
     requestKey: text('request_key'),
   },
   (t) => [
+    workspaceRows(),
     clientRef(t),
     uniqueIndex('calls_team_request_key').on(t.teamId, t.requestKey),
     // Last call per client (gone quiet) and a client's timeline.
@@ -48,6 +49,7 @@ export const traitObservations = pgTable(
     loggedAt: recordedAt('logged_at'),
   },
   (t) => [
+    workspaceRows(),
     clientRef(t),
     // Digest: the workspace's observations by time, covering client and trait for index-only aggregation.
     index('observations_team_time').on(t.teamId, t.observedAt, t.clientId, t.trait),
@@ -73,6 +75,7 @@ export const incidents = pgTable(
     requestKey: text('request_key'),
   },
   (t) => [
+    workspaceRows(),
     clientRef(t),
     uniqueIndex('incidents_team_request_key').on(t.teamId, t.requestKey),
     // Firing criteria per client, and the digest's window scan.
@@ -99,5 +102,10 @@ export const warnings = pgTable(
     loggedAt: recordedAt('logged_at'),
     requestKey: text('request_key'),
   },
-  (t) => [clientRef(t), uniqueIndex('warnings_team_request_key').on(t.teamId, t.requestKey), index('warnings_client').on(t.teamId, t.clientId, t.givenAt)],
+  (t) => [
+    workspaceRows(),
+    clientRef(t),
+    uniqueIndex('warnings_team_request_key').on(t.teamId, t.requestKey),
+    index('warnings_client').on(t.teamId, t.clientId, t.givenAt),
+  ],
 );

@@ -1,5 +1,5 @@
 import { bigint, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { recordedAt, teamId } from './columns.js';
+import { recordedAt, teamId, workspaceRows } from './columns.js';
 
 /** Who did what, when: every write appends here in the same transaction. */
 export const auditLog = pgTable(
@@ -17,6 +17,7 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
+    workspaceRows(),
     index('audit_team_time').on(t.teamId, t.at),
     // A client's timeline and "who decided this".
     index('audit_entity').on(t.teamId, t.entityType, t.entityId),

@@ -1,6 +1,6 @@
 import { foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { categoryEnum, clientStatusEnum, relationshipEnum } from './enums.js';
-import { instant, recordedAt, teamId } from './columns.js';
+import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
 
 /** A client of the team (domain.md §1). */
@@ -29,6 +29,7 @@ export const clients = pgTable(
     requestKey: text('request_key'),
   },
   (t) => [
+    workspaceRows(),
     // Names are unique per workspace by key (case, Unicode form, dotted/dotless i…): users type them in commands.
     // Also serves exact lookups by key and the whole-word prefix scan of one workspace.
     uniqueIndex('clients_team_name_key').on(t.teamId, t.nameKey),
@@ -57,6 +58,7 @@ export const clientCategoryChanges = pgTable(
     changedAt: recordedAt('changed_at'),
   },
   (t) => [
+    workspaceRows(),
     clientRef(t),
     // A client's timeline.
     index('category_changes_client').on(t.teamId, t.clientId, t.changedAt),

@@ -4,7 +4,7 @@ import { check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-o
 import type { ProposedChange } from '../../domain/inputs.js';
 import { decisionKindEnum, proposalStatusEnum } from './enums.js';
 import { clientRef } from './clients.js';
-import { instant, recordedAt, teamId } from './columns.js';
+import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 import { digests } from './digests.js';
 
 export const decisions = pgTable(
@@ -23,6 +23,7 @@ export const decisions = pgTable(
     requestKey: text('request_key'),
   },
   (t) => [
+    workspaceRows(),
     clientRef(t),
     uniqueIndex('decisions_team_request_key').on(t.teamId, t.requestKey),
     // Keeping a client that meets firing criteria needs a reason.
@@ -45,6 +46,7 @@ export const snoozes = pgTable(
     requestKey: text('request_key'),
   },
   (t) => [
+    workspaceRows(),
     clientRef(t),
     uniqueIndex('snoozes_team_request_key').on(t.teamId, t.requestKey),
     check('snoozes_until_after_start', sql`${t.until} > ${t.snoozedAt}`),
@@ -74,6 +76,7 @@ export const proposals = pgTable(
     requestKey: text('request_key'),
   },
   (t) => [
+    workspaceRows(),
     clientRef(t),
     uniqueIndex('proposals_team_request_key').on(t.teamId, t.requestKey),
     // A client's open proposals (one open proposal per change is enough; see proposeChange).

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { digestStatusEnum } from './enums.js';
-import { instant, recordedAt, teamId } from './columns.js';
+import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
 
 /**
@@ -27,6 +27,7 @@ export const digests = pgTable(
     lastError: text('last_error'),
   },
   (t) => [
+    workspaceRows(),
     uniqueIndex('digests_team_week').on(t.teamId, t.week),
     // Recovery: claimed but never posted.
     index('digests_status').on(t.status, t.claimedAt),
@@ -62,6 +63,7 @@ export const digestMessages = pgTable(
     postedAt: instant('posted_at'),
   },
   (t) => [
+    workspaceRows(),
     // Button clicks arrive with the message's channel and ts.
     uniqueIndex('digest_messages_team_ts').on(t.teamId, t.channelId, t.ts),
     index('digest_messages_digest').on(t.teamId, t.digestId),

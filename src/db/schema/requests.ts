@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { instant, recordedAt, teamId } from './columns.js';
+import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 
 export const REQUEST_STATES = ['waiting', 'working', 'done', 'failed'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -38,6 +38,7 @@ export const slackRequests = pgTable(
     finishedAt: instant('finished_at'),
   },
   (t) => [
+    workspaceRows(),
     uniqueIndex('slack_requests_team_request_key').on(t.teamId, t.requestKey),
     uniqueIndex('slack_requests_signature').on(t.signature),
     index('slack_requests_due')

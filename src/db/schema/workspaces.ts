@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { DEFAULT_DIGEST_SCHEDULE, type WorkspaceOverrides } from '../../domain/catalogue.js';
-import { instant, recordedAt } from './columns.js';
+import { instant, recordedAt, workspaceRows } from './columns.js';
 
 /** One row per Slack workspace (team). */
 export const workspaces = pgTable(
@@ -36,6 +36,7 @@ export const workspaces = pgTable(
     uninstalledAt: instant('uninstalled_at'),
   },
   (t) => [
+    workspaceRows(),
     check('workspaces_digest_day', sql`${t.digestDay} between 0 and 6`),
     check('workspaces_digest_time', sql`${t.digestTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],
