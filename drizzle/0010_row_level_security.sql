@@ -4,14 +4,26 @@
 -- grants here, also on the tables later migrations create.
 DO $$
 BEGIN
-  CREATE ROLE rapport_app NOLOGIN;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rapport_app') THEN
+    CREATE ROLE rapport_app NOLOGIN;
+  END IF;
+EXCEPTION
+  WHEN duplicate_object OR unique_violation THEN NULL;
+  WHEN insufficient_privilege THEN
+    RAISE EXCEPTION 'Rapport needs the role rapport_app, and % may not create roles.', current_user
+      USING HINT = format('Create it once as a superuser: CREATE ROLE rapport_app NOLOGIN; GRANT rapport_app TO %I;', current_user);
 END $$;--> statement-breakpoint
 DO $$
 BEGIN
   IF NOT pg_has_role(current_user, 'rapport_app', 'MEMBER') THEN
     EXECUTE format('GRANT rapport_app TO %I', current_user);
   END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE EXCEPTION 'Rapport runs its statements as the role rapport_app, and % may not take it.', current_user
+    USING HINT = format('As a superuser: GRANT rapport_app TO %I;', current_user);
+END $$;--> statement-breakpoint
+DO $$
+BEGIN
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO rapport_app', current_schema());
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO rapport_app', current_schema());
   EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO rapport_app', current_schema());

@@ -1,6 +1,6 @@
 /** Composition root: environment → logger → database → Slack app → digest scheduler. Only this file reads the process. */
 import { ConfigError, loadConfig } from './config/env.js';
-import { DatabaseLockedError, openDatabase } from './db/client.js';
+import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { createLogger } from './log.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+  if (error instanceof ConfigError || error instanceof DatabaseSetupError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Rapport failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

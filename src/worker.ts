@@ -3,7 +3,7 @@
  * receiving process(es), on the same Postgres. Run as many as the load needs, on any machine reaching it.
  */
 import { ConfigError, loadConfig } from './config/env.js';
-import { openDatabase } from './db/client.js';
+import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { createLogger } from './log.js';
 import { createSlackApp } from './slack/app.js';
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    error instanceof ConfigError
+    error instanceof ConfigError || error instanceof DatabaseSetupError
       ? `${error.message}\n`
       : `Rapport worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

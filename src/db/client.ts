@@ -117,8 +117,18 @@ function inWorkspacesEmbedded(pg: PGlite): PGlite {
   });
 }
 
-export class DatabaseLockedError extends Error {
+/** The database cannot be used as it is: what to do is in the message (main prints it alone, no stack). */
+export class DatabaseSetupError extends Error {}
+
+export class DatabaseLockedError extends DatabaseSetupError {
   readonly code = 'database_locked';
+}
+
+/** A migration the server refused (a missing privilege, say): the server's message and hint, not drizzle's query. */
+function migrationRefused(error: unknown): unknown {
+  const cause = (error as { cause?: { message?: string; hint?: string } }).cause;
+  if (!cause?.message) return error;
+  return new DatabaseSetupError(`Rapport could not migrate the database: ${cause.message}${cause.hint ? `\n${cause.hint}` : ''}`, { cause: error });
 }
 
 export type OpenOptions =
@@ -140,7 +150,9 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }).catch((error: unknown) => {
+      throw migrationRefused(error);
+    });
     await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
   } finally {
     await migrator.end();

@@ -168,3 +168,16 @@ export class SlackRequestSender {
     return this.send(body, 'application/json', extra);
   }
 }
+
+/**
+ * "Add to Slack" as a browser goes through it, against the app at `appOrigin`: its install page (a state, and
+ * the cookie that goes with it), then Slack's redirect back with `code` (the stand-in's `<team>.<user>`).
+ */
+export async function installByOAuth(appOrigin: string, code: string): Promise<Response> {
+  const page = await fetch(`${appOrigin}/slack/install`, { redirect: 'manual' });
+  const html = await page.text();
+  const state = /[?&](?:amp;)?state=([^"&]+)/.exec(html)?.[1];
+  if (!state) throw new Error(`the install page carries no state: ${html.slice(0, 200)}`);
+  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return fetch(`${appOrigin}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${state}`, { headers: { cookie }, redirect: 'manual' });
+}

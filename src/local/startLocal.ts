@@ -1,14 +1,23 @@
 /**
  * `npm start` with no Slack credentials: the real Bolt app, unchanged, beside the local workspace page that
- * plays Slack for it (the page's server is also the app's Web API).
+ * plays Slack for it (the page's server is also the app's Web API). The app runs as a distributed app does,
+ * with "Add to Slack" (OAuth): the first workspace is installed through that flow at start, the second is
+ * installed from the page.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Logger } from '../log.js';
 import { createSlackApp, type SlackApp } from '../slack/app.js';
 import { seedDemoPortfolio } from './demoSeed.js';
+import { installByOAuth } from './slackRequests.js';
 import { LocalSlackWebApi } from './slackWebApi.js';
-import { LOCAL_USERS, LocalWorkspace } from './workspace.js';
+import { LOCAL_TEAMS, LOCAL_USERS, LocalWorkspace } from './workspace.js';
+
+/**
+ * The stand-in's bot tokens are not secrets (it accepts any), so the key that encrypts them at rest is fixed:
+ * installations kept in DATA_DIR still open after a restart.
+ */
+const LOCAL_TOKEN_KEY = createHash('sha256').update('rapport local workspace').digest();
 
 export interface LocalRun {
   slack: SlackApp;
@@ -27,15 +36,35 @@ export async function startLocalWorkspace(
   const api = await new LocalSlackWebApi().start(port, '127.0.0.1');
   const signingSecret = randomBytes(16).toString('hex');
   const slack = createSlackApp({
-    slack: { signingSecret, botToken: 'xoxb-local-workspace', appToken: undefined, apiUrl: api.apiUrl },
+    slack: {
+      signingSecret,
+      botToken: undefined,
+      oauth: {
+        clientId: 'local.rapport',
+        clientSecret: randomBytes(16).toString('hex'),
+        stateSecret: randomBytes(16).toString('hex'),
+        tokenKey: LOCAL_TOKEN_KEY,
+      },
+      appToken: undefined,
+      apiUrl: api.apiUrl,
+    },
     database,
     logger,
     now,
   });
   const receiverPort = await slack.start(0, '127.0.0.1');
+  const appOrigin = `http://127.0.0.1:${receiverPort}`;
+  const [first] = LOCAL_TEAMS;
+  if (!(await slack.isInstalled(first!.id))) {
+    const admin = LOCAL_USERS.find((u) => u.teamId === first!.id && u.isAdmin)!;
+    const installed = await installByOAuth(appOrigin, `${first!.id}.${admin.id}`);
+    if (installed.status >= 400) throw new Error(`installing Rapport in the local workspace failed: HTTP ${installed.status}`);
+  }
   new LocalWorkspace({
     api,
-    receiverUrl: `http://127.0.0.1:${receiverPort}/slack/events`,
+    receiverUrl: `${appOrigin}/slack/events`,
+    installUrl: `${appOrigin}/slack/install`,
+    isInstalled: (teamId) => slack.isInstalled(teamId),
     signingSecret,
     logger,
     seed: async (team, admin) => {

@@ -60,6 +60,9 @@ export interface LocalWorkspaceOptions {
   api: LocalSlackWebApi;
   /** The app's /slack/events. */
   receiverUrl: string;
+  /** The app's "Add to Slack" page, and whether a team has installed it. */
+  installUrl: string;
+  isInstalled: (teamId: string) => Promise<boolean>;
   signingSecret: string;
   logger: Logger;
   /** Loads the demo portfolio into a team; resolves to a one-line summary. */
@@ -186,7 +189,7 @@ export class LocalWorkspace {
     return { responseId, triggerId };
   }
 
-  private stateFor(userId: string) {
+  private async stateFor(userId: string) {
     const user = this.user(userId);
     const team = this.team(user);
     const visible = (m: ShownMessage) => !m.for || m.for === userId;
@@ -194,6 +197,7 @@ export class LocalWorkspace {
       version: this.version,
       user,
       team,
+      installed: await this.options.isInstalled(team.id),
       channel: this.messages.filter((m) => m.channel === team.channelId && visible(m)),
       // The app's DMs to this user, and ephemeral answers about places the page does not show.
       dms: this.messages.filter((m) => m.channel === `D${userId.slice(1)}` || (m.for === userId && m.channel !== team.channelId)),
@@ -212,8 +216,9 @@ export class LocalWorkspace {
         if (url.pathname === '/') return this.file(res, 'index.html', 'text/html; charset=utf-8');
         if (url.pathname === '/local/app.js') return this.file(res, 'app.js', 'text/javascript; charset=utf-8');
         if (url.pathname === '/local/style.css') return this.file(res, 'style.css', 'text/css; charset=utf-8');
-        if (url.pathname === '/local/config') return json(200, { teams: LOCAL_TEAMS, users: LOCAL_USERS });
-        if (url.pathname === '/local/state') return json(200, this.stateFor(url.searchParams.get('user') ?? ''));
+        if (url.pathname === '/local/config') return json(200, { teams: LOCAL_TEAMS, users: LOCAL_USERS, installUrl: this.options.installUrl });
+        if (url.pathname === '/local/state') return json(200, await this.stateFor(url.searchParams.get('user') ?? ''));
+        if (url.pathname === '/oauth/v2/authorize') return this.authorizePage(res, url);
         if (url.pathname === '/local/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
           res.write(`data: ${this.version}\n\n`);
@@ -231,6 +236,9 @@ export class LocalWorkspace {
         case '/local/command': {
           const m = /^(\/\w+)\s*([\s\S]*)$/.exec(String(body.text ?? '').trim());
           if (!m) return json(400, { error: 'Type a slash command, e.g. /call help' });
+          if (!(await this.options.isInstalled(team.id))) {
+            return json(200, { error: `${m[1]} is not a command in ${team.name}: Rapport is not installed here yet (“Add to Slack”).` });
+          }
           // As Slack does: a command no app registered is answered at once, by Slack itself.
           if (!(Object.values(COMMANDS) as string[]).includes(m[1]!)) {
             return json(200, { error: `${m[1]} is not a command here. Rapport’s are ${Object.values(COMMANDS).join(', ')} (each answers help).` });
@@ -322,6 +330,33 @@ export class LocalWorkspace {
       this.options.logger.error('local workspace request failed', { path: url.pathname, error: errorText(error) });
       json(500, { error: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  /**
+   * Slack's "Rapport is requesting permission to access a workspace" page: the workspace and who installs (its
+   * admins), then back to the app's redirect URL with a code (`<team>.<user>`, which oauth.v2.access reads) and
+   * the app's state, as Slack does; Cancel goes back with `error=access_denied`.
+   */
+  private authorizePage(res: ServerResponse, url: URL): void {
+    const redirect = url.searchParams.get('redirect_uri') || new URL('/slack/oauth_redirect', this.options.installUrl).href;
+    const state = url.searchParams.get('state') ?? '';
+    const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const choices = LOCAL_USERS.filter((u) => u.isAdmin).map((u) => {
+      const team = LOCAL_TEAMS.find((t) => t.id === u.teamId)!;
+      return `<option value="${attr(`${team.id}.${u.id}`)}">${attr(team.name)}, as ${attr(u.name)}</option>`;
+    });
+    const scopes = (url.searchParams.get('scope') ?? '').split(',').filter(Boolean);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Install Rapport</title><link rel="stylesheet" href="/local/style.css"></head>
+<body class="authorize"><main class="authorize-card">
+<h1>Rapport is requesting permission to access a workspace</h1>
+<form method="get" action="${attr(redirect)}">
+<input type="hidden" name="state" value="${attr(state)}">
+<label>Workspace <select name="code" data-testid="install-workspace">${choices.join('')}</select></label>
+<p>It will be able to: ${scopes.map((s) => `<code>${attr(s)}</code>`).join(' ')}</p>
+<button type="submit" data-testid="allow">Allow</button>
+<a href="${attr(`${redirect}?error=access_denied&state=${encodeURIComponent(state)}`)}">Cancel</a>
+</form></main></body></html>`);
   }
 
   private file(res: ServerResponse, name: string, type: string): void {

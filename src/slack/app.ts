@@ -22,7 +22,7 @@ import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
 import { newWorkersId, RequestWorkers } from './workers.js';
-import { BOT_SCOPES, installedWorkspaces, singleWorkspace } from './installations.js';
+import { BOT_SCOPES, installCallbackOptions, installedWorkspaces, singleWorkspace } from './installations.js';
 
 export interface SlackAppOptions {
   slack: SlackConfig;
@@ -45,6 +45,8 @@ export interface SlackApp {
   digest: DigestRunner;
   /** This process's request workers. */
   workers: RequestWorkers;
+  /** Whether Rapport has an installation (a bot token) in the workspace. */
+  isInstalled(teamId: string): Promise<boolean>;
   metrics: Metrics;
   /**
    * Serves `/healthz` and `/metrics` on a port of their own (Socket Mode and worker processes, which have no
@@ -114,7 +116,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const now = options.now ?? (() => new Date());
   const boltLog = boltLogger(logger);
   const clientOptions = { logger: boltLog, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) };
-  const installations = slack.oauth ? installedWorkspaces(owner, slack.oauth, { apiUrl: slack.apiUrl, now }) : singleWorkspace(slack.botToken ?? '');
+  const installations = slack.oauth
+    ? installedWorkspaces(owner, slack.oauth, { apiUrl: slack.apiUrl, now, logger: boltLog })
+    : singleWorkspace(slack.botToken ?? '');
   // One Web API client per bot token: every workspace is answered with its own installation's token.
   const clients = new Map<string, WebClient>();
   const webFor = async (teamId: string): Promise<WebClient> => {
@@ -213,7 +217,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     if (installer) {
       // "Add to Slack": a page with a signed state, then Slack's redirect back with the code (@slack/oauth).
       http.get('/slack/install', (req, res) => void installer.handleInstallPath(req, res, {}, { scopes: BOT_SCOPES }));
-      http.get('/slack/oauth_redirect', (req, res) => void installer.handleCallback(req, res));
+      const callbackOptions = installCallbackOptions(standIn, '/slack/install');
+      http.get('/slack/oauth_redirect', (req, res) => void installer.handleCallback(req, res, callbackOptions));
     }
     http.use('/slack/events', (_req, res, next) => {
       const stop = metrics.ack.startTimer();
@@ -288,6 +293,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     digest,
     workers,
     metrics,
+    isInstalled: async (teamId) => (await installations.credentialsFor(teamId)) !== undefined,
     async serveOps(port, host = '0.0.0.0') {
       const server = express().use(ops).listen(port, host);
       await once(server, 'listening');

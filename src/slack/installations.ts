@@ -3,7 +3,9 @@
  * workspace's own installation, made with "Add to Slack" through @slack/oauth's InstallProvider and kept in
  * Postgres with the token encrypted (db/queries/installations.ts).
  */
-import { InstallProvider, type Installation, type InstallationQuery, type InstallationStore } from '@slack/oauth';
+import type { ServerResponse } from 'node:http';
+import type { Logger as SlackLogger } from '@slack/bolt';
+import { ErrorCode, InstallProvider, type CallbackOptions, type Installation, type InstallationQuery, type InstallationStore } from '@slack/oauth';
 import type { OAuthConfig } from '../config/env.js';
 import type { Database } from '../db/client.js';
 import { findInstallation, removeInstallation, saveInstallation } from '../db/queries/installations.js';
@@ -36,13 +38,40 @@ export interface Installations {
   installer?: InstallProvider;
 }
 
+/**
+ * How the redirect back from Slack ends, for the person installing: a cancelled install is not an error, an
+ * expired or foreign state says to start again, anything else that it failed; after a stand-in's "Allow", back
+ * to its page (with Slack, @slack/oauth's own "installed" page).
+ */
+export function installCallbackOptions(standIn: string | undefined, installPath: string): CallbackOptions {
+  const page = (res: ServerResponse, status: number, text: string) =>
+    void res
+      .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Rapport</title><p>${text}</p></html>`);
+  return {
+    ...(standIn ? { success: (_i, _o, _req, res) => void res.writeHead(302, { location: `${standIn}/?installed=1` }).end() } : {}),
+    failure: (error, _o, req, res) => {
+      if (new URL(req.url ?? '/', 'http://x').searchParams.has('error')) return page(res, 200, 'Rapport was not installed: the install was cancelled.');
+      const code = (error as { code?: string }).code;
+      if (code === ErrorCode.MissingStateError || code === ErrorCode.InvalidStateError) {
+        return page(res, 400, `This install link has expired or was opened in another browser. <a href="${installPath}">Start again</a>.`);
+      }
+      page(res, 500, `Slack did not complete the install (${code ?? 'unknown error'}). <a href="${installPath}">Try again</a>.`);
+    },
+  };
+}
+
 export function singleWorkspace(botToken: string): Installations {
   return { credentialsFor: async () => ({ botToken }), forget: async () => {} };
 }
 
 const CACHE_MS = 60_000;
 
-export function installedWorkspaces(db: Database, oauth: OAuthConfig, options: { apiUrl?: string | undefined; now: () => Date }): Installations {
+export function installedWorkspaces(
+  db: Database,
+  oauth: OAuthConfig,
+  options: { apiUrl?: string | undefined; now: () => Date; logger: SlackLogger },
+): Installations {
   const cache = new Map<string, { at: number; credentials: BotCredentials | undefined }>();
   const idOf = (query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }) =>
     (query.isEnterpriseInstall ? query.enterpriseId : query.teamId) ?? query.enterpriseId ?? '';
@@ -96,7 +125,10 @@ export function installedWorkspaces(db: Database, oauth: OAuthConfig, options: {
       clientSecret: oauth.clientSecret,
       stateSecret: oauth.stateSecret,
       installationStore: store,
-      ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
+      // Refused callbacks (a forged state, a cancelled install) are logged as ours are, not to the console.
+      logger: options.logger,
+      // A stand-in for Slack (the local workspace) has its own "Allow" page.
+      ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl }, authorizationUrl: new URL('/oauth/v2/authorize', options.apiUrl).href } : {}),
     }),
     async credentialsFor(teamId) {
       const hit = cache.get(teamId);

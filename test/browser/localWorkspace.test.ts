@@ -182,6 +182,19 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
     expect(Date.now() - started).toBeLessThan(2500);
   }, 60_000);
 
+  it('installs Rapport in the second workspace with "Add to Slack", then its commands answer there', async () => {
+    await asUser('U0OTTO');
+    await expect.poll(() => page.getByTestId('not-installed').textContent()).toContain('Rapport is not installed in Second Workspace');
+    expect(await page.getByTestId('composer').isDisabled()).toBe(true);
+    await page.getByTestId('add-to-slack').click();
+    // Slack's installer's page (@slack/oauth), then the stand-in's "Allow", then back to the page.
+    await page.locator('a[href*="/oauth/v2/authorize"]').click();
+    await page.getByTestId('install-workspace').selectOption('T0SECOND.U0OTTO');
+    await page.getByTestId('allow').click();
+    await expect.poll(() => page.locator('#notice').textContent(), { timeout: 10_000 }).toContain('Rapport is installed');
+    expect(await run('/client add Otto Industries')).toContain('Otto Industries added');
+  });
+
   it('runs every example of the README, verbatim, on the demo portfolio', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const examples = [...readme.matchAll(/`(\/(?:call|incident|client|rapport)(?: [^`]*)?)`/g)].map((m) => m[1]!).filter((e) => !/[[<|…]/.test(e));

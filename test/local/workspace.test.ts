@@ -19,9 +19,25 @@ describe('local workspace server (no browser)', () => {
     throw new Error('timed out');
   };
 
+  /** The second workspace, before and while it is installed from the page (tests may run in any order). */
+  const install: Record<string, any> = {};
+
   beforeAll(async () => {
     handle = await openTestDatabase('pglite');
     local = await startLocalWorkspace(handle, silentLogger, 0);
+    install.before = await state('U0OTTO');
+    install.command = await post('/local/command', { user: 'U0OTTO', text: '/call help' });
+    // "Add to Slack" as the page links it: the app's install page, the stand-in's "Allow" page, and back.
+    const config = (await (await fetch(`${local.url}local/config`)).json()) as { installUrl: string };
+    const installPage = await fetch(config.installUrl);
+    const cookie = (installPage.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const authorizeUrl = /href="([^"]*\/oauth\/v2\/authorize[^"]*)"/.exec(await installPage.text())![1]!.replace(/&amp;/g, '&');
+    install.authorizeUrl = authorizeUrl;
+    install.allowPage = await (await fetch(authorizeUrl)).text();
+    const action = /action="([^"]+)"/.exec(install.allowPage)![1]!;
+    const stateValue = /name="state" value="([^"]+)"/.exec(install.allowPage)![1]!;
+    install.back = await fetch(`${action}?state=${encodeURIComponent(stateValue)}&code=T0SECOND.U0OTTO`, { headers: { cookie }, redirect: 'manual' });
+    install.after = await state('U0OTTO');
   });
   afterAll(async () => {
     await local?.stop();
@@ -41,6 +57,17 @@ describe('local workspace server (no browser)', () => {
     );
     expect(dana.channel.find((m: any) => m.text.includes('Zephyr Labs'))).toMatchObject({ for: 'U0DANA', text: 'Client Zephyr Labs added.' });
     expect((await state('U0SAM')).channel.filter((m: any) => m.text.includes('Zephyr'))).toEqual([]);
+  });
+
+  it('the first workspace is installed at start; the second is installed from the page through the OAuth flow', async () => {
+    expect((await state('U0DANA')).installed).toBe(true);
+    expect(install.before.installed).toBe(false);
+    expect(install.command.error).toContain('Rapport is not installed here yet');
+    expect(install.authorizeUrl.startsWith(`${local.url}oauth/v2/authorize?`)).toBe(true);
+    expect(install.allowPage).toContain('value="T0SECOND.U0OTTO"');
+    expect(install.back.status).toBe(302);
+    expect(install.back.headers.get('location')).toBe(`${local.url}?installed=1`);
+    expect(install.after.installed).toBe(true);
   });
 
   it('the second workspace sees none of the first one’s clients', async () => {

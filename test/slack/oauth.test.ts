@@ -10,7 +10,7 @@ import type { DatabaseHandle } from '../../src/db/client.js';
 import { findInstallation, TokenKeyError } from '../../src/db/queries/installations.js';
 import * as schema from '../../src/db/schema/index.js';
 import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
-import { SlackRequestSender } from '../../src/local/slackRequests.js';
+import { installByOAuth, SlackRequestSender } from '../../src/local/slackRequests.js';
 import { createLogger } from '../../src/log.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
@@ -29,16 +29,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
   const key = randomBytes(32);
   const logged: string[] = [];
 
-  /** The install page, then Slack's redirect back with a code and the page's state (and its cookie). */
-  async function install(team: string, user: string): Promise<Response> {
-    const page = await fetch(`${base}/slack/install`, { redirect: 'manual' });
-    const html = await page.text();
-    const state = /[?&]state=([^"&]+)/.exec(html)?.[1];
-    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
-    expect(state, html).toBeDefined();
-    expect(html).toContain('client_id=111.222');
-    return fetch(`${base}/slack/oauth_redirect?code=${team}.${user}&state=${state}`, { headers: { cookie }, redirect: 'manual' });
-  }
+  const install = (team: string, user: string) => installByOAuth(base, `${team}.${user}`);
 
   beforeAll(async () => {
     handle = await openTestDatabase(driver);
@@ -72,7 +63,9 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
       [OTHER.teamId, OTHER.userId],
     ]) {
       const done = await install(who!, user!);
-      expect(done.status, await done.clone().text()).toBe(200);
+      // Back to the stand-in's page (from Slack itself, to Slack's "installed" page).
+      expect(done.status, await done.clone().text()).toBe(302);
+      expect(done.headers.get('location')).toBe(`${new URL(api.apiUrl).origin}/?installed=1`);
     }
     const rows = await handle.owner.select().from(schema.installations);
     expect(rows.map((r) => r.teamId).sort()).toEqual([ACME.teamId, OTHER.teamId]);
@@ -89,6 +82,37 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     expect(api.installed.get(ACME.teamId)).not.toBe(api.installed.get(OTHER.teamId));
 
     await expect(findInstallation(handle.owner, randomBytes(32), ACME.teamId)).rejects.toThrow(TokenKeyError);
+  });
+
+  it('the install page links to the authorize page with the app, its scopes and a state', async () => {
+    const html = await (await fetch(`${base}/slack/install`)).text();
+    const link = /href="([^"]*oauth\/v2\/authorize[^"]*)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    const url = new URL(link);
+    expect(url.pathname).toBe('/oauth/v2/authorize');
+    expect(url.searchParams.get('client_id')).toBe('111.222');
+    expect(url.searchParams.get('scope')?.split(',')).toContain('files:write');
+    expect(url.searchParams.get('state')).toMatch(/.{20,}/);
+  });
+
+  it('a redirect with a forged or missing state, another browser’s state, or a cancelled install stores nothing', async () => {
+    const page = await fetch(`${base}/slack/install`);
+    const state = /[?&](?:amp;)?state=([^"&]+)/.exec(await page.text())![1]!;
+    const callback = (query: string, cookie = '') => fetch(`${base}/slack/oauth_redirect?${query}`, { headers: { cookie }, redirect: 'manual' });
+    const tries = [
+      await callback('code=T0FORGED.U0X&state=forged-state'),
+      await callback('code=T0FORGED.U0X'),
+      // A state this app issued, but to another browser (no cookie): someone else's link.
+      await callback(`code=T0FORGED.U0X&state=${state}`),
+      await callback(`error=access_denied&state=${state}`, (page.headers.get('set-cookie') ?? '').split(';')[0]!),
+    ];
+    // Each is answered with what to do, never the way back to the stand-in's "installed".
+    expect(tries.map((r) => r.status)).toEqual([400, 400, 400, 200]);
+    expect(tries.map((r) => r.headers.get('location'))).toEqual([null, null, null, null]);
+    expect(await tries[2]!.text()).toContain('expired or was opened in another browser');
+    expect(await tries[3]!.text()).toContain('the install was cancelled');
+    const rows = await handle.owner.select({ team: schema.installations.teamId }).from(schema.installations);
+    expect(rows.map((r) => r.team)).not.toContain('T0FORGED');
+    expect(api.calls.filter((c) => c.method === 'oauth.v2.access' && String(c.params.code).startsWith('T0FORGED'))).toEqual([]);
   });
 
   it('a workspace that never installed Rapport is refused, with a log line, and nothing is stored', async () => {

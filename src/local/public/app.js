@@ -277,6 +277,19 @@ function render() {
   const scrolledToEnd = stickToEnd || pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 20;
   stickToEnd = false;
   pane.innerHTML = '';
+  // As in Slack: a workspace without Rapport has no Rapport commands, messages or Home; only "Add to Slack".
+  for (const id of ['#composer-input', '#seed', '#digest']) $(id).disabled = !state.installed;
+  if (!state.installed) {
+    $('#pane-title').textContent = `# ${state.team.channelName}`;
+    pane.appendChild(
+      el(
+        `<div class="install" data-testid="not-installed"><p>Rapport is not installed in ${esc(state.team.name)}.</p>` +
+          `<a class="button" data-testid="add-to-slack" href="${esc(config.installUrl)}">Add to Slack</a></div>`,
+      ),
+    );
+    renderModal();
+    return;
+  }
   if (tab === 'channel') {
     $('#pane-title').textContent = `# ${state.team.channelName}`;
     renderMessages(state.channel, pane);
@@ -342,6 +355,10 @@ async function start() {
     notice('');
   });
   new EventSource('/local/events').onmessage = () => refresh();
+  if (new URLSearchParams(location.search).has('installed')) {
+    notice('Rapport is installed: its commands work here now.');
+    history.replaceState(null, '', '/');
+  }
   await refresh();
 }
 start();
