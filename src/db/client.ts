@@ -62,12 +62,30 @@ export function inWorkspace<T>(teamId: string, work: () => T | PromiseLike<T>): 
 const ENTER_WORKSPACE = "select set_config('role', 'rapport_app', true), set_config('rapport.team_id', $1, true)";
 const enteredWorkspace = () => [workspace.getStore() ?? ''];
 
-/** postgres.js's client, with every statement and transaction drizzle runs on it entering the workspace first. */
+/**
+ * postgres.js's client, with every statement and transaction drizzle runs on it entering the workspace first,
+ * costing no round trip of its own: a lone statement goes out as BEGIN, the settings, itself and COMMIT in one
+ * pipelined write on a reserved connection; a transaction sends the settings ahead of its first statement.
+ */
 function inWorkspaces(sql: postgres.Sql): postgres.Sql {
-  const enter = (tx: postgres.TransactionSql) => tx.unsafe(ENTER_WORKSPACE, enteredWorkspace(), { prepare: true });
-  const statement = (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) =>
-    // Sent together, after the BEGIN: one round trip more than the statement alone, not two.
-    sql.begin((tx) => [enter(tx), values ? tx.unsafe(query, params, options).values() : tx.unsafe(query, params, options)]).then((results) => results[1]);
+  const enter = (tx: postgres.Sql | postgres.TransactionSql) => tx.unsafe(ENTER_WORKSPACE, enteredWorkspace(), { prepare: true });
+  const statement = async (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) => {
+    const connection = await sql.reserve();
+    try {
+      const run = connection.unsafe(query, params, options);
+      // Awaited together (and so sent together, in order). A failed statement makes COMMIT a rollback.
+      const [began, entered, ran, committed] = await Promise.allSettled([
+        connection.unsafe('begin'),
+        enter(connection),
+        values ? run.values() : run,
+        connection.unsafe('commit'),
+      ]);
+      for (const step of [began, entered, ran, committed]) if (step.status === 'rejected') throw step.reason;
+      return (ran as PromiseFulfilledResult<unknown>).value;
+    } finally {
+      connection.release();
+    }
+  };
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
@@ -81,8 +99,12 @@ function inWorkspaces(sql: postgres.Sql): postgres.Sql {
         return (...args: unknown[]) => {
           const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
           return target.begin(...(args as [string]), async (tx) => {
-            await enter(tx);
-            return work(tx);
+            const entered = enter(tx).execute();
+            // Its failure also fails the statements after it; reported below, after the work's own error.
+            entered.catch(() => {});
+            const result = await work(tx);
+            await entered;
+            return result;
           });
         };
       }

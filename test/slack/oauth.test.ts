@@ -1,12 +1,14 @@
 /**
  * "Add to Slack" (OAuth, @slack/oauth's InstallProvider): two workspaces install Rapport through the real
- * install page and redirect, each is then answered with its own bot token, stored encrypted; a workspace with
- * no installation is refused and stores nothing.
+ * install page and redirect, each is then answered (replies, DMs, digest) with its own bot token, stored
+ * encrypted; a refused redirect installs nothing; a workspace with no installation is refused and stores nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/db/client.js';
+import { inWorkspace, type DatabaseHandle } from '../../src/db/client.js';
+import { createClient } from '../../src/db/queries/clients.js';
+import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import { findInstallation, TokenKeyError } from '../../src/db/queries/installations.js';
 import * as schema from '../../src/db/schema/index.js';
 import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
@@ -30,6 +32,9 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
   const logged: string[] = [];
 
   const install = (team: string, user: string) => installByOAuth(base, `${team}.${user}`);
+  /** Both workspaces installed, once, whichever test needs them first (tests run in any order). */
+  let installs: Promise<Response[]> | undefined;
+  const installBoth = () => (installs ??= (async () => [await install(ACME.teamId, ACME.userId), await install(OTHER.teamId, OTHER.userId)])());
 
   beforeAll(async () => {
     handle = await openTestDatabase(driver);
@@ -58,11 +63,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
   });
 
   it('each installed workspace is answered with its own token, kept encrypted; a wrong key fails loudly', async () => {
-    for (const [who, user] of [
-      [ACME.teamId, ACME.userId],
-      [OTHER.teamId, OTHER.userId],
-    ]) {
-      const done = await install(who!, user!);
+    for (const done of await installBoth()) {
       // Back to the stand-in's page (from Slack itself, to Slack's "installed" page).
       expect(done.status, await done.clone().text()).toBe(302);
       expect(done.headers.get('location')).toBe(`${new URL(api.apiUrl).origin}/?installed=1`);
@@ -82,6 +83,25 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     expect(api.installed.get(ACME.teamId)).not.toBe(api.installed.get(OTHER.teamId));
 
     await expect(findInstallation(handle.owner, randomBytes(32), ACME.teamId)).rejects.toThrow(TokenKeyError);
+  });
+
+  it("each workspace's replies, DMs and digest go out with that workspace's own token", async () => {
+    await installBoth();
+    for (const actor of [ACME, OTHER]) {
+      const token = api.installed.get(actor.teamId);
+      const seq = api.lastSeq;
+      await createClient(handle.owner, actor.teamId, actor.userId, { name: `Token Check ${actor.teamId}`, ownerUserId: 'U0OWNER' });
+      // A lie is a red flag: its owner is told by DM at once.
+      await send.command(actor, '/incident', `Token Check ${actor.teamId} lie Said the export was sent`);
+      const opened = await api.waitFor((c) => c.seq > seq && c.method === 'conversations.open' && c.params.users === 'U0OWNER');
+      await api.waitFor((c) => c.seq > opened.seq && c.method === 'chat.postMessage' && c.params.channel === opened.response?.channel?.id);
+      await updateWorkspaceSettings(handle.owner, actor.teamId, actor.userId, { digestChannelId: 'C0DIGEST' });
+      const outcome = await inWorkspace(actor.teamId, () => slack.digest.postNow(actor.teamId, actor.userId, true));
+      expect(outcome.status).toBe('posted');
+      const sent = api.calls.filter((c) => c.seq > seq && c.token !== undefined);
+      expect(sent.some((c) => c.method === 'chat.postMessage' && c.params.channel === 'C0DIGEST')).toBe(true);
+      expect(new Set(sent.map((c) => c.token))).toEqual(new Set([token]));
+    }
   });
 
   it('the install page links to the authorize page with the app, its scopes and a state', async () => {
