@@ -1,6 +1,7 @@
 // Benchmark 2: selecting a week's digest on a large portfolio, beside one sequential scan of the observations.
 import { sql } from 'drizzle-orm';
-import { inWorkspace, type Database, type DatabaseHandle } from '../src/db/client.js';
+import type { Database, DatabaseHandle } from '../src/db/client.js';
+import { inWorkspace } from '../src/db/workspaceScope.js';
 import { DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS } from '../src/domain/catalogue.js';
 import { selectDigest } from '../src/domain/digestSelection.js';
 import { daysBefore } from '../src/domain/types.js';

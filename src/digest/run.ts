@@ -6,7 +6,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { selectDigest } from '../domain/digestSelection.js';
-import { inWorkspace, type Database } from '../db/client.js';
+import type { Database } from '../db/client.js';
+import { inWorkspace } from '../db/workspaceScope.js';
 import { loadDigestWeek } from '../db/queries/digestWeek.js';
 import {
   claimDigestWeek,

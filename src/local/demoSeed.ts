@@ -5,7 +5,8 @@
  */
 import type { Category, IncidentDetails, Relationship } from '../domain/catalogue.js';
 import { DAY_MS } from '../domain/types.js';
-import { inWorkspace, type Database } from '../db/client.js';
+import type { Database } from '../db/client.js';
+import { inWorkspace } from '../db/workspaceScope.js';
 import { logCall, logIncident, recordWarning } from '../db/queries/activity.js';
 import { createClient, listClients } from '../db/queries/clients.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../db/queries/workspaces.js';

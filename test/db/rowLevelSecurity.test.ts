@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, getTableName, ne, sql } from 'drizzle-orm';
-import { inWorkspace, type DatabaseHandle } from '../../src/db/client.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { inWorkspace } from '../../src/db/workspaceScope.js';
 import { workspaceTables } from '../../src/db/queries/export.js';
 import { saveInstallation } from '../../src/db/queries/installations.js';
 import { storeRequest } from '../../src/db/queries/requests.js';

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { inWorkspace, type DatabaseHandle } from '../../src/db/client.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { inWorkspace } from '../../src/db/workspaceScope.js';
 import { createClient } from '../../src/db/queries/clients.js';
 import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import { findInstallation, TokenKeyError } from '../../src/db/queries/installations.js';

@@ -9,13 +9,13 @@ export const recordedAt = (name: string) => instant(name).notNull().defaultNow()
 export const teamId = () => text('team_id').notNull();
 
 /**
- * The role every statement of the app runs as (db/client.ts sets it per transaction): row-level security
+ * The role every statement of the app runs as (db/workspaceScope.ts sets it per transaction): row-level security
  * applies to it, unlike the owner that migrates and runs the few jobs across workspaces. Created, with its
  * grants, by migration 0010 (roles belong to the server, so the migration tolerates one already there).
  */
 export const appRole = pgRole('rapport_app').existing();
 
-/** The workspace a transaction works for (db/client.ts sets it from `inWorkspace`); unset, no row matches. */
+/** The workspace a transaction works for (`inWorkspace` in db/workspaceScope.ts sets it); unset, no row matches. */
 const currentTeam = sql`team_id = current_setting('rapport.team_id', true)`;
 
 /**
