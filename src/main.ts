@@ -18,8 +18,15 @@ async function main(): Promise<void> {
     startupMs: Date.now() - started,
   });
 
-  // Workspaces Rapport was uninstalled from lose their data once the grace period is over.
-  const purge = () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger);
+  // Besides the digest, each minute: reminders of next steps due that morning, and workspaces Rapport was
+  // uninstalled from lose their data once the grace period is over.
+  const jobsOf = (app: SlackApp) => ({
+    'next step reminders': async () => {
+      const sent = await app.reminders.tick();
+      if (sent.length > 0) logger.info('next step reminders sent', { sent: sent.length });
+    },
+    'purging uninstalled workspaces': () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger),
+  });
   let slack: SlackApp | undefined;
   let scheduler: DigestScheduler | undefined;
   let stopLocal: (() => Promise<void>) | undefined;
@@ -29,7 +36,7 @@ async function main(): Promise<void> {
     const port = await slack.start(config.port);
     // The HTTP receiver serves /metrics itself; Socket Mode has no HTTP server unless given a port for it.
     if (config.metricsPort !== undefined) stopOps = (await slack.serveOps(config.metricsPort)).close;
-    scheduler = startDigestScheduler(slack.digest, logger, purge);
+    scheduler = startDigestScheduler(slack.digest, logger, jobsOf(slack));
     logger.info('Rapport is ready', {
       ...(config.slack.appToken
         ? { receiver: 'socket mode' }
@@ -41,7 +48,7 @@ async function main(): Promise<void> {
     const { startLocalWorkspace } = await import('./local/startLocal.js');
     const local = await startLocalWorkspace(database, logger, config.port);
     slack = local.slack;
-    scheduler = startDigestScheduler(slack.digest, logger, purge);
+    scheduler = startDigestScheduler(slack.digest, logger, jobsOf(slack));
     stopLocal = local.stop;
     logger.info(`Rapport is ready: open ${local.url} (local workspace; set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect Slack)`, {
       health: local.health,

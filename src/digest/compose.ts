@@ -5,6 +5,7 @@
 import { CATEGORY_LABELS, traitByKey, type Catalogue } from '../domain/catalogue.js';
 import { DIGEST_SECTIONS, isQuietWeek, type DigestEntry, type DigestSection, type DigestSelection } from '../domain/digestSelection.js';
 import type { TurnedBadReason } from '../domain/turnedBad.js';
+import type { NextStep } from '../domain/nextSteps.js';
 import type { Decision, Snooze } from '../domain/types.js';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from '../slack/blocks/kit.js';
 import { BAND_LABEL, criterionLine, healthText, traitLabel } from '../slack/blocks/format.js';
@@ -24,8 +25,11 @@ export interface ComposeOptions {
   interactive: boolean;
   /** Who reads it, when it is shown to one person (the preview): their own clients come first in each section. */
   reader?: string;
+  /** Open next steps whose day has passed: under their client when it is named, else in a section of their own. */
+  overdueSteps?: readonly NextStep[];
 }
 
+const OVERDUE_TITLE = '⏰ Overdue next steps';
 const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
 const MAX_TEXT = 11_000; // Slack rejects around 13k characters of block text in practice
 
@@ -70,7 +74,7 @@ export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, timeZone = 'U
 /** Block ids that tie a client's blocks together, so a decision can find its status line. */
 export const statusBlockId = (clientId: string) => `status:${clientId}`;
 
-function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions, day: (d: Date) => string): Block[] {
+function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions, day: (d: Date) => string, stepLines: (clientId: string) => string[]): Block[] {
   const c = e.client;
   const before = e.healthBefore.known ? String(e.healthBefore.score) : 'unknown';
   const value = c.monthlyValue !== null ? ` · ${formatMoney(c.monthlyValue)}/month` : '';
@@ -86,6 +90,7 @@ function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions, da
   if (e.quiet) {
     lines.push(`🔕 No call for ${plural(e.quiet.daysSilent, 'day')}${e.quiet.lastCallAt ? ` (last ${day(e.quiet.lastCallAt)})` : ' (never called)'}`);
   }
+  lines.push(...stepLines(c.id));
   const evidence = e.weekBad.slice(0, 5).map((ob) => `${traitLabel(catalogue, ob.trait)} · ${day(ob.observedAt)} · <@${ob.loggedBy}>`);
   if (e.weekBad.length > 5) evidence.push(`…and ${e.weekBad.length - 5} more this week`);
 
@@ -177,11 +182,27 @@ function openingLines(selection: DigestSelection, reader: string | undefined): {
   return { headline: headline.replace(/\*/g, ''), text: `${headline}\nBy owner: ${owners.join(' · ')}` };
 }
 
+/** Each client's overdue next steps as digest lines: "⏰ Overdue next step: Send the deck · @dana · due 20 Nov". */
+function overdueStepLines(steps: readonly NextStep[], weekEnd: Date): (clientId: string) => string[] {
+  const due = (day: string) => formatShortDay(new Date(`${day}T12:00:00Z`), 'UTC', weekEnd);
+  return (clientId) =>
+    steps.filter((s) => s.clientId === clientId).map((s) => `⏰ Overdue next step: ${escapeText(s.what)} · ${mention(s.assigneeUserId)} · due ${due(s.dueOn)}`);
+}
+
+/** Clients the sections do not name, with their overdue next steps: one block each. */
+function overdueOnlyBlocks(selection: DigestSelection, steps: readonly NextStep[], stepLines: (clientId: string) => string[]): Block[] {
+  const named = new Set(DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id)));
+  const clients = new Map(steps.filter((s) => !named.has(s.clientId)).map((s) => [s.clientId, s.clientName]));
+  return [...clients].map(([id, name]) => section(`*${escapeName(name)}*\n${stepLines(id).join('\n')}`));
+}
+
 export function composeDigest(catalogue: Catalogue, selection: DigestSelection, o: ComposeOptions): DigestPage[] {
   // The days the digest covers, in the workspace's zone: (weekEnd − 7 days, weekEnd].
   const day = (d: Date) => formatShortDay(d, o.timeZone, selection.weekEnd);
   const title = `Rapport digest — ${day(selection.weekStart)} to ${day(selection.weekEnd)}`;
-  if (isQuietWeek(selection)) {
+  const stepLines = overdueStepLines(o.overdueSteps ?? [], selection.weekEnd);
+  const overdueOnly = overdueOnlyBlocks(selection, o.overdueSteps ?? [], stepLines);
+  if (isQuietWeek(selection) && overdueOnly.length === 0) {
     const s = selection.summary;
     const line = `🌤️ ${title}: nothing to act on. No client meets firing criteria, turned bad or went quiet (${plural(s.callsLogged, 'call')} and ${plural(s.incidentsLogged, 'incident')} logged this week).`;
     return [{ text: line, blocks: [section(line)], clientIds: [] }];
@@ -203,10 +224,18 @@ export function composeDigest(catalogue: Catalogue, selection: DigestSelection, 
     if (page.blocks.length + 1 > MAX_BLOCKS) newPage(SECTION_TITLES[s]);
     page.blocks.push(heading);
     for (const e of entries) {
-      const blocks = entryBlocks(catalogue, e, o, day);
+      const blocks = entryBlocks(catalogue, e, o, day, stepLines);
       if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT) newPage(SECTION_TITLES[s]);
       page.blocks.push(...blocks);
       page.clientIds.push(e.client.id);
+    }
+  }
+  if (overdueOnly.length > 0) {
+    if (page.blocks.length + 2 > MAX_BLOCKS) newPage(OVERDUE_TITLE);
+    page.blocks.push(section(`*${OVERDUE_TITLE}* (${overdueOnly.length})`));
+    for (const block of overdueOnly) {
+      if (page.blocks.length + 1 > MAX_BLOCKS || textLength(page.blocks) + textLength([block]) > MAX_TEXT) newPage(OVERDUE_TITLE);
+      page.blocks.push(block);
     }
   }
   const summary = summaryBlocks(selection.summary);

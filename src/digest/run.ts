@@ -9,6 +9,9 @@ import { selectDigest } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
 import { inWorkspace } from '../db/workspaceScope.js';
 import { loadDigestWeek } from '../db/queries/digestWeek.js';
+import { openNextSteps } from '../db/queries/nextSteps.js';
+import { localDate } from '../domain/calendar.js';
+import { addDays } from '../domain/nextSteps.js';
 import {
   claimDigestWeek,
   digestForWeek,
@@ -124,7 +127,8 @@ export class DigestRunner {
     const now = this.deps.now();
     const catalogue = catalogueOf(workspace);
     const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, teamId, catalogue, now), now, workspace.timeZone);
-    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: false, reader });
+    const overdueSteps = await this.overdueSteps(workspace, now);
+    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: false, reader, overdueSteps });
   }
 
   /**
@@ -186,7 +190,13 @@ export class DigestRunner {
   private async compose(workspace: Workspace, slot: DigestSlot): Promise<DigestPage[]> {
     const catalogue = catalogueOf(workspace);
     const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, slot.at), slot.at, workspace.timeZone);
-    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true });
+    const overdueSteps = await this.overdueSteps(workspace, slot.at);
+    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
+  }
+
+  /** Open next steps whose day had passed (in the workspace's zone) at `at`. */
+  private overdueSteps(workspace: Workspace, at: Date) {
+    return openNextSteps(this.deps.db, workspace.teamId, { dueBy: addDays(localDate(at, workspace.timeZone), -1) });
   }
 
   /** The ts of our first message of this digest in the channel's recent history, if any (needs channels:history). */

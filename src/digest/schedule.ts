@@ -2,7 +2,7 @@
  * node-cron wiring only. A tick every minute asks the runner which workspace-weeks are due: each workspace
  * keeps its own day, time and zone (slots.ts), settings changes need no rescheduling, and a tick at startup
  * catches up a week missed while the app was down. node-cron itself keeps nothing across restarts. The same
- * tick runs the workspace housekeeping it is given (purging uninstalled workspaces).
+ * tick runs the other jobs it is given, each on its own (next step reminders, purging uninstalled workspaces).
  */
 import cron from 'node-cron';
 import { errorText, type Logger } from '../log.js';
@@ -12,7 +12,7 @@ export interface DigestScheduler {
   stop(): Promise<void>;
 }
 
-export function startDigestScheduler(runner: DigestRunner, logger: Logger, housekeeping?: () => Promise<unknown>): DigestScheduler {
+export function startDigestScheduler(runner: DigestRunner, logger: Logger, jobs: Record<string, () => Promise<unknown>> = {}): DigestScheduler {
   const tick = async () => {
     try {
       const report = await runner.tick();
@@ -20,10 +20,12 @@ export function startDigestScheduler(runner: DigestRunner, logger: Logger, house
     } catch (error) {
       logger.error('digest tick failed', { error: errorText(error) });
     }
-    try {
-      await housekeeping?.();
-    } catch (error) {
-      logger.error('workspace housekeeping failed', { error: errorText(error) });
+    for (const [name, job] of Object.entries(jobs)) {
+      try {
+        await job();
+      } catch (error) {
+        logger.error(`${name} failed`, { error: errorText(error) });
+      }
     }
   };
   const task = cron.schedule('* * * * *', tick, { name: 'rapport-digest', noOverlap: true });

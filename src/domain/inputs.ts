@@ -13,6 +13,7 @@ import {
   workspaceOverridesSchema,
 } from './catalogue.js';
 import { displayName, nameKey } from './names.js';
+import { NEXT_STEP_SOURCES } from './nextSteps.js';
 import { DECISION_KINDS } from './types.js';
 
 /** No control characters (newlines, NUL, bidi overrides…) in one-line fields. */
@@ -105,6 +106,16 @@ export const newDecisionSchema = z
     path: ['reason'],
   });
 export type NewDecision = z.input<typeof newDecisionSchema>;
+
+/** A next step (domain/nextSteps.ts); whether its day is possible depends on today (`dueDayProblem`). */
+export const newNextStepSchema = z.object({
+  clientId: z.uuid(),
+  what: oneLine(300, 'A next step'),
+  assigneeUserId: slackUserId,
+  dueOn: z.iso.date('Give the day as 2026-12-01.'),
+  source: z.enum(NEXT_STEP_SOURCES),
+});
+export type NewNextStep = z.input<typeof newNextStepSchema>;
 
 /** Accepted by `new Intl.DateTimeFormat` — node-cron only fails later on a bad zone (stack-notes). */
 export const timeZoneSchema = z.string().refine((tz) => {

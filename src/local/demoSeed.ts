@@ -7,6 +7,10 @@ import type { Category, IncidentDetails, Relationship } from '../domain/catalogu
 import { DAY_MS } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { inWorkspace } from '../db/workspaceScope.js';
+import { createNextStep } from '../db/queries/nextSteps.js';
+import { localDate } from '../domain/calendar.js';
+import { addDays } from '../domain/nextSteps.js';
+
 import { logCall, logIncident, recordWarning } from '../db/queries/activity.js';
 import { createClient, listClients } from '../db/queries/clients.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../db/queries/workspaces.js';
@@ -78,22 +82,41 @@ export interface DemoPeople {
 }
 
 /** Loads the demo portfolio into `people.teamId`, an empty workspace, as that workspace (row-level security). */
-export function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date): Promise<{ clients: number; calls: number; incidents: number }> {
+export interface DemoLoaded {
+  clients: number;
+  calls: number;
+  incidents: number;
+  nextSteps: number;
+}
+
+/** What the owners of the story clients said they would do, and when (days from today; negative: overdue). */
+const NEXT_STEPS: Partial<Record<NonNullable<DemoClient['story']>, { what: string; inDays: number }>> = {
+  liar: { what: 'Ask for the export log as proof it was sent', inDays: -2 },
+  abusive: { what: 'Escalate the steering-meeting insults to their director', inDays: -5 },
+  late_payer: { what: 'Agree a payment plan with their finance team', inDays: 0 },
+  turning_sour: { what: 'Ask why the usage data stopped', inDays: 1 },
+  gone_quiet: { what: 'Book a check-in call', inDays: 7 },
+};
+
+export function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date): Promise<DemoLoaded> {
   return inWorkspace(people.teamId, () => seedWorkspace(db, people, now));
 }
 
-async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promise<{ clients: number; calls: number; incidents: number }> {
+async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promise<DemoLoaded> {
   await ensureWorkspace(db, people.teamId);
   if ((await listClients(db, people.teamId, { includeExited: true })).length > 0) {
     throw new RapportError('conflict', 'This workspace already has clients: the demo portfolio loads into an empty workspace only.');
   }
   await updateWorkspaceSettings(db, people.teamId, people.admin, { digestChannelId: people.channelId });
-  const catalogue = catalogueOf(await ensureWorkspace(db, people.teamId));
+  const workspace = await ensureWorkspace(db, people.teamId);
+  const catalogue = catalogueOf(workspace);
   const rand = seededRandom(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
   let calls = 0;
   let incidents = 0;
+  let nextSteps = 0;
+  const today = localDate(now, workspace.timeZone);
 
   for (const [i, d] of CLIENTS.entries()) {
     const owner = people.owners[i % people.owners.length]!;
@@ -120,6 +143,18 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promi
       const mood = d.story === 'turning_sour' && day < 20 ? 'great' : d.mood;
       const traits = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => (rand() < GOOD_SHARE[mood] ? pick(GOOD) : pick(BAD))))];
       await call(day, traits);
+    }
+
+    const step = d.story && NEXT_STEPS[d.story];
+    if (step) {
+      await createNextStep(db, people.teamId, owner, {
+        clientId: client.id,
+        what: step.what,
+        assigneeUserId: owner,
+        dueOn: addDays(today, step.inDays),
+        source: 'client',
+      });
+      nextSteps++;
     }
 
     switch (d.story) {
@@ -159,5 +194,5 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promi
         if (d.relationship === 'stepping_stone' && rand() < 0.4) await incident(40, { kind: 'slow_payment', daysLate: 12 }, 'Paid late');
     }
   }
-  return { clients: CLIENTS.length, calls, incidents };
+  return { clients: CLIENTS.length, calls, incidents, nextSteps };
 }

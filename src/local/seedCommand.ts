@@ -18,7 +18,7 @@ async function seed(): Promise<void> {
     const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
     const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners, admin: admin.id }, new Date());
     process.stdout.write(
-      `Loaded ${done.clients} clients, ${done.calls} calls and ${done.incidents} incidents into “${team.name}”. Run npm start and open the page.\n`,
+      `Loaded ${done.clients} clients, ${done.calls} calls, ${done.incidents} incidents and ${done.nextSteps} next steps into “${team.name}”. Run npm start and open the page.\n`,
     );
   } finally {
     await database.close();

@@ -70,7 +70,7 @@ export async function startLocalWorkspace(
     seed: async (team, admin) => {
       const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
       const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners: owners.length ? owners : [admin], admin }, now());
-      return `Loaded ${done.clients} clients, ${done.calls} calls and ${done.incidents} incidents. Try “Post digest now”.`;
+      return `Loaded ${done.clients} clients, ${done.calls} calls and ${done.incidents} incidents, and ${done.nextSteps} next steps (some overdue: \`/rapport todo\`). Try “Post digest now”.`;
     },
   });
   const url = api.apiUrl.replace(/api\/$/, '');

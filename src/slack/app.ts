@@ -16,6 +16,7 @@ import { withLogContext, type Logger, errorText } from '../log.js';
 import { kindOfEntry, Metrics } from '../metrics.js';
 import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../digest/run.js';
+import { NextStepReminders } from '../digest/reminders.js';
 import { PeopleDirectory } from './people.js';
 import type { SlackDeps } from './deps.js';
 import { owningTeam, registerMembershipGate, type Body } from './gate.js';
@@ -44,6 +45,8 @@ export interface SlackApp {
   app: App;
   /** Posts digests with the bot token (the scheduler ticks it). */
   digest: DigestRunner;
+  /** Reminds people of their next steps on the morning they are due (the scheduler ticks it). */
+  reminders: NextStepReminders;
   /** This process's request workers. */
   workers: RequestWorkers;
   /** Whether Rapport has an installation (a bot token) in the workspace. */
@@ -131,6 +134,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const metrics = options.metrics ?? new Metrics();
   const digest = new DigestRunner({ db, owner, webFor, logger, now, metrics });
+  const people = new PeopleDirectory();
+  const reminders = new NextStepReminders({ db, owner, webFor, people, logger, now });
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
@@ -142,7 +147,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     owner,
     logger,
     now,
-    people: new PeopleDirectory(),
+    people,
     digest,
     isResponseUrl,
     handlers,
@@ -292,6 +297,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     digest,
+    reminders,
     workers,
     metrics,
     isInstalled: async (teamId) => (await installations.credentialsFor(teamId)) !== undefined,

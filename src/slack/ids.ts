@@ -23,6 +23,12 @@ export const DIGEST_ACTIONS = {
   history: 'digest_history',
 } as const;
 
+/** On each next step of a to-do list or a reminder. */
+export const NEXT_STEP_ACTIONS = {
+  done: 'next_step_done',
+  snooze: 'next_step_snooze',
+} as const;
+
 /** Answers to a proposed change, in the owner's DM. */
 export const PROPOSAL_ACTIONS = {
   approve: 'proposal_approve',
@@ -59,4 +65,5 @@ export const INPUTS = {
   onAgreedWork: 'on_agreed_work',
   description: 'description',
   reason: 'reason',
+  reviewOn: 'review_on',
 } as const;

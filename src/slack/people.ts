@@ -12,6 +12,8 @@ export type Standing = 'member' | 'guest' | 'external';
 export interface Person {
   isAdmin: boolean;
   standing: Standing;
+  /** Their own time zone as Slack knows it (`tz`): reminders reach them in their morning. */
+  timeZone: string;
 }
 
 export class PeopleDirectory {
@@ -25,7 +27,11 @@ export class PeopleDirectory {
     const { user } = await client.users.info({ user: userId });
     const restricted = Boolean(user?.is_restricted || user?.is_ultra_restricted);
     const standing: Standing = user?.team_id !== teamId || user?.is_stranger ? 'external' : restricted ? 'guest' : 'member';
-    const person = { isAdmin: standing === 'member' && Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner), standing };
+    const person = {
+      isAdmin: standing === 'member' && Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+      standing,
+      timeZone: user?.tz ?? 'UTC',
+    };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { person, until: Date.now() + TTL_MS });
     return person;

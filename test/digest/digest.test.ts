@@ -192,13 +192,24 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const { modal, res: empty } = await decide(ALICE, 'keep', 'Liar Co', '  ');
       expect(modal.submit.text).toBe('Keep');
       expect(empty.body).toEqual({ response_action: 'errors', errors: { reason: 'Keeping a client needs a reason.' } });
+      // It asks when to review the decision: a month later unless another day is picked (not a day past).
+      const review = modal.blocks.find((b: any) => b.block_id === 'review_on');
+      expect(review.element).toMatchObject({ type: 'datepicker', initial_date: '2026-12-23' });
+      const reason = { reason: { reason: { type: 'plain_text_input', value: 'Biggest account; CEO apologised' } } };
+      const reviewOn = (day: string) => ({ review_on: { review_on: { type: 'datepicker', selected_date: day } } });
+      const past = await h.send.viewSubmission(ALICE, { ...modal, id: 'V0KEEPPAST' }, { ...reason, ...reviewOn('2026-01-05') });
+      expect(past.body).toMatchObject({ response_action: 'errors', errors: { review_on: expect.stringContaining('past') } });
       const seq2 = h.api.lastSeq;
-      const ok = await h.send.viewSubmission(
-        ALICE,
-        { ...modal, id: 'V0KEEP' },
-        { reason: { reason: { type: 'plain_text_input', value: 'Biggest account; CEO apologised' } } },
-      );
+      const ok = await h.send.viewSubmission(ALICE, { ...modal, id: 'V0KEEP' }, { ...reason, ...reviewOn('2026-12-14') });
       expect(ok.body).toBeUndefined();
+      const liar = await findClientByName(h.db, TEAM, 'Liar Co');
+      const [reviewStep] = await h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.clientId, liar.id));
+      expect(reviewStep).toMatchObject({
+        what: 'Review the decision to keep Liar Co',
+        dueOn: '2026-12-14',
+        source: 'decision',
+        assigneeUserId: liar.ownerUserId,
+      });
       expect(textOf((await h.api.next('chat.update', seq2)).params)).toContain('Kept by <@U0ALICE>');
       const keeps = await h.db
         .select()

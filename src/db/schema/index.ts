@@ -7,3 +7,4 @@ export * from './decisions.js';
 export * from './audit.js';
 export * from './requests.js';
 export * from './installations.js';
+export * from './nextSteps.js';

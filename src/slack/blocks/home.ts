@@ -1,8 +1,10 @@
-/** The App Home tab: the user's own clients by band, worst first. */
+/** The App Home tab: the user's next steps, then their own clients by band, worst first. */
 import type { HomeView } from '@slack/types';
 import { BANDS } from '../../domain/health.js';
 import { ACTIONS } from '../ids.js';
 import type { ClientStanding } from '../../services/portfolio.js';
+import type { NextStep } from '../../domain/nextSteps.js';
+import { homeStepBlocks } from './nextSteps.js';
 import { clientLineSections } from './clients.js';
 import { actions, button, context, divider, fitBlocks, header, section, type Block } from './kit.js';
 import { BAND_LABEL } from './format.js';
@@ -10,10 +12,12 @@ import { formatDay, LIMITS } from './text.js';
 
 const HOME_BLOCKS = 100;
 
-export function homeView(lines: ClientStanding[], now: Date, timeZone = 'UTC'): HomeView {
+/** `steps`: the user's open next steps, overdue first; `today` their day. */
+export function homeView(lines: ClientStanding[], now: Date, timeZone = 'UTC', steps: readonly NextStep[] = [], today = ''): HomeView {
   const blocks: Block[] = [
     header('Your clients'),
     actions([button('Log a call', ACTIONS.openCallModal, 'home', 'primary'), button('Log an incident', ACTIONS.openIncidentModal, 'home')]),
+    ...homeStepBlocks(steps, today),
   ];
   if (lines.length === 0) {
     blocks.push(section('You own no clients yet. `/client add <name> @you` registers one with you as its owner.'));

@@ -173,7 +173,11 @@ const DECISION_TITLES: Record<DecisionMetadata['kind'], string> = {
  * What the decision will do, said before it is done: keeping needs a reason (domain.md §5); the costly two
  * (prepayment, exit) say what changes and take an optional note. A member sees the same form as a proposal.
  */
-export function decisionModal(m: DecisionMetadata & { client: Pick<ClientProfile, 'name' | 'status'>; proposing: boolean }): ModalView {
+/**
+ * `reviewOn`: when deciding to keep (not proposing), the day the decision comes back to its owner as a next
+ * step, this day by default.
+ */
+export function decisionModal(m: DecisionMetadata & { client: Pick<ClientProfile, 'name' | 'status'>; proposing: boolean; reviewOn: string }): ModalView {
   const name = `*${escapeName(m.client.name)}*`;
   const consequence: Record<DecisionMetadata['kind'], string> = {
     keep:
@@ -189,6 +193,13 @@ export function decisionModal(m: DecisionMetadata & { client: Pick<ClientProfile
       ? input(INPUTS.reason, 'Reason', { type: 'plain_text_input', multiline: true, max_length: 1000, min_length: 3 })
       : input(INPUTS.reason, 'Note (optional)', { type: 'plain_text_input', multiline: true, max_length: 1000 }, true),
   );
+  if (m.kind === 'keep' && !m.proposing) {
+    blocks.push(
+      input(INPUTS.reviewOn, 'Review the decision on', { type: 'datepicker', initial_date: m.reviewOn }, false, {
+        hint: 'Its owner is reminded that morning, as with any next step.',
+      }),
+    );
+  }
   const submit = m.proposing ? 'Propose' : m.kind === 'keep' ? 'Keep' : 'Confirm';
   return modal(VIEWS.decision, DECISION_TITLES[m.kind], submit, { clientId: m.clientId, digestId: m.digestId, kind: m.kind, channelId: m.channelId }, blocks);
 }

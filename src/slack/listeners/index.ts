@@ -16,6 +16,7 @@ import { registerClientEraseView } from './views/clientErase.js';
 import { registerDecisionView } from './views/decision.js';
 import { registerClientNameActions } from './actions/clientName.js';
 import { registerProposalActions } from './actions/proposals.js';
+import { registerNextStepActions } from './actions/nextSteps.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerCallCommand(app, deps);
@@ -33,4 +34,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerClientEraseView(app, deps);
   registerClientNameActions(app, deps);
   registerProposalActions(app, deps);
+  registerNextStepActions(app, deps);
 }

@@ -2,6 +2,7 @@
  * Slash-command text → plain values. Pure: no database, no Slack. Client names are resolved elsewhere
  * (they need the workspace's names), so these parsers work on the words after the client.
  */
+import { addDays } from '../../domain/nextSteps.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import {
   CATEGORIES,
@@ -69,6 +70,7 @@ export const USAGE = {
   clientFind: '/client find <part of a name>',
   clientSet: '/client set <name> <field> <value>',
   clientDelete: '/client delete <name>',
+  clientNext: '/client next <name> <what to do> [@who] [today | tomorrow | friday | next week | in 3 days | 2026-12-01]',
   settings: '/rapport settings [channel #c | day monday | time 09:00 | timezone Europe/Istanbul | threshold <name> <value> | guests allow|refuse]',
 } as const;
 
@@ -383,4 +385,56 @@ export function parseClientSetValue(field: ClientField, valueTokens: readonly To
       return { status };
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// /client next: `/client next acme Send the renewal deck @dana friday`
+
+export interface NextStepArgs {
+  what: string;
+  /** Named with a mention just before the day (or at the end): who does it. */
+  assigneeUserId?: string;
+  /** YYYY-MM-DD, when a day ends the text. */
+  dueOn?: string;
+}
+
+/**
+ * The day a text ends with, looking ahead from `today`: `today`, `tomorrow`, a weekday (the next one, so
+ * `friday` on a Friday is a week later), `next week`, `in N days|weeks`, or an ISO date; optionally after
+ * `by`, `due` or `on`. Returns the day and the index of the token where the phrase starts.
+ */
+export function parseDueAtEnd(tokens: readonly Token[], today: string): { day: string; from: number } | undefined {
+  const words = tokens.map((t) => (t.quoted ? '' : t.value.toLowerCase().replace(/[.,;]$/, '')));
+  const n = words.length;
+  const at = (k: number) => words[n - k] ?? '';
+  const ahead = (days: number) => addDays(today, days);
+  let found: { day: string; length: number } | undefined;
+  if (at(1) === 'today') found = { day: today, length: 1 };
+  else if (at(1) === 'tomorrow') found = { day: ahead(1), length: 1 };
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(at(1))) found = { day: at(1), length: 1 };
+  else if (at(2) === 'next' && at(1) === 'week') found = { day: ahead(7), length: 2 };
+  else if (at(3) === 'in' && /^\d{1,3}$/.test(at(2)) && /^(days?|weeks?)$/.test(at(1))) {
+    found = { day: ahead(Number(at(2)) * (at(1).startsWith('week') ? 7 : 1)), length: 3 };
+  } else {
+    const weekday = weekdayOf(at(1));
+    if (weekday >= 0) {
+      const todayIndex = new Date(`${today}T12:00:00Z`).getUTCDay();
+      found = { day: ahead((weekday - todayIndex + 7) % 7 || 7), length: 1 };
+    }
+  }
+  if (!found) return undefined;
+  const from = n - found.length;
+  return ['by', 'due', 'on'].includes(words[from - 1] ?? '') ? { day: found.day, from: from - 1 } : { day: found.day, from };
+}
+
+/** The words after the client of `/client next`: what to do, then optionally @who and a day. */
+export function parseNextStepArgs(text: string, tokens: readonly Token[], today: string): NextStepArgs {
+  let end = tokens.length;
+  const due = parseDueAtEnd(tokens, today);
+  if (due) end = due.from;
+  const assigneeUserId = end > 0 ? userFromMention(tokens[end - 1]!.value) : undefined;
+  if (assigneeUserId) end--;
+  if (end === 0) throw usageError('What is the next step? Say what to do after the client’s name.', USAGE.clientNext);
+  const what = text.slice(tokens[0]!.start, tokens[end - 1]!.end).trim();
+  return { what, ...(assigneeUserId ? { assigneeUserId } : {}), ...(due ? { dueOn: due.day } : {}) };
 }

@@ -5,6 +5,7 @@
  */
 import type { App, ButtonAction, OverflowAction } from '@slack/bolt';
 import { RapportError } from '../../../domain/errors.js';
+import { addDays, KEEP_REVIEW_DAYS } from '../../../domain/nextSteps.js';
 import { decisionLine, snoozeLine, withClientStatus } from '../../../digest/compose.js';
 import { snooze } from '../../../services/clientFate.js';
 import { clientById, clientTimeline } from '../../../services/clients.js';
@@ -85,7 +86,9 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const subject = await clientById(deps.db, turn.act, clientIdOf(value));
     const proposing = !(await isDecider(turn, subject));
     const digestId = await digestOf(turn, body.message?.ts);
-    await turn.openModal(decisionModal({ clientId: subject.id, digestId, kind, channelId: turn.channelId, client: subject, proposing }));
+    const { today } = await turn.workspace();
+    const reviewOn = addDays(today, KEEP_REVIEW_DAYS);
+    await turn.openModal(decisionModal({ clientId: subject.id, digestId, kind, channelId: turn.channelId, client: subject, proposing, reviewOn }));
   });
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.history, async (turn, action) => {

@@ -1,4 +1,4 @@
-/** `/client add | show | list | find | set | delete | help`. */
+/** `/client add | show | list | find | set | next | delete | help`. */
 import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
@@ -7,6 +7,9 @@ import { nameKey, unquoteName } from '../../../domain/names.js';
 import { clientOverview } from '../../../services/clientActivity.js';
 import { addClient, clientFromWords, clientNamed, correctClient } from '../../../services/clients.js';
 import { clientStandings } from '../../../services/portfolio.js';
+import { addNextStep } from '../../../services/nextSteps.js';
+import { localDate } from '../../../domain/calendar.js';
+import { nextStepSetMessage } from '../../blocks/nextSteps.js';
 import { clientAddedBlocks, clientChangedReply, clientListBlocks, clientListTitle, clientOverviewBlocks, lookAlikeBlocks } from '../../blocks/clients.js';
 import { proposedText } from '../../blocks/fate.js';
 import { clientEraseModal } from '../../blocks/modals.js';
@@ -22,6 +25,7 @@ import {
   parseClientAdd,
   parseClientListFilter,
   parseClientSetValue,
+  parseNextStepArgs,
   splitClientSet,
   tokenize,
   usageError,
@@ -51,6 +55,19 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
           ? { text: `Client ${added.client.name} added.`, blocks: clientAddedBlocks(added.client, !args.ownerUserId) }
           : { text: added.message, blocks: lookAlikeBlocks(added.message, { op: 'add', args: withOwner }) },
       );
+    },
+    next: async (turn, argsText, tokens) => {
+      if (tokens.length === 0) throw usageError('Which client, and what is the next step?', USAGE.clientNext);
+      const act = await turn.actIn();
+      const { client, used } = await clientFromWords(
+        deps.db,
+        act,
+        tokens.map((t) => t.value),
+      );
+      const today = localDate(turn.now, act.timeZone);
+      const args = parseNextStepArgs(argsText, tokens.slice(used), today);
+      const step = await addNextStep(deps.db, act, { client, ...args, source: 'client' });
+      await turn.reply(nextStepSetMessage(step, today, turn.userId));
     },
     delete: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw usageError('Which client?', USAGE.clientDelete);
@@ -131,7 +148,7 @@ export function registerClientCommand(app: App, deps: SlackDeps): void {
       if (!handler) {
         throw usageError(
           `I don't know ${quoteCode(`/client ${sub}`)}.`,
-          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientDelete}`,
+          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientDelete}`,
         );
       }
       await handler(turn, argsText, tokenize(argsText), words);

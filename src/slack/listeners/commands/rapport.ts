@@ -1,5 +1,5 @@
 /**
- * `/rapport help | settings … | digest preview | digest now | export`: settings are shown to anyone, changed by
+ * `/rapport help | settings … | digest preview | digest now | export | todo`: settings are shown to anyone, changed by
  * admins; posting the digest by hand and exporting the data are for admins.
  */
 import type { App } from '@slack/bolt';
@@ -7,6 +7,9 @@ import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import { RapportError } from '../../../domain/errors.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { exportWorkspaceData } from '../../../services/export.js';
+import { todoOf } from '../../../services/nextSteps.js';
+import { localDate } from '../../../domain/calendar.js';
+import { todoMessage } from '../../blocks/nextSteps.js';
 import { changeSettings, lastDigestOf, type WorkspaceContext } from '../../../services/workspace.js';
 import { requireAdmin } from '../../authorise.js';
 import { channelExposure } from '../../channels.js';
@@ -86,18 +89,27 @@ async function exportData(turn: Turn): Promise<void> {
   await turn.reply({ text: `📦 Sent to you by DM: ${exported.files.length} files (${exported.rows.toLocaleString('en-US')} rows).` });
 }
 
+/** The person's open next steps, overdue first, each with Done and Snooze. */
+async function todo(turn: Turn): Promise<void> {
+  const act = await turn.actIn();
+  await turn.reply(todoMessage(await todoOf(turn.deps.db, act, turn.userId), localDate(turn.now, act.timeZone)));
+}
+
 export function registerRapportCommand(app: App, deps: SlackDeps): void {
   onCommand(app, deps, COMMANDS.rapport, {
     inAck: (text) => {
       const [sub = 'help', ...rest] = text.split(/\s+/).filter(Boolean);
-      if (sub === 'settings' || sub === 'digest' || sub === 'export') return undefined;
+      if (sub === 'settings' || sub === 'digest' || sub === 'export' || sub === 'todo') return undefined;
       const unknown = sub === 'help' || sub === '?' ? undefined : `I don't know ${quoteCode(`/rapport ${[sub, ...rest].join(' ')}`)}. Here is what I do:`;
       return helpResponse('rapport', DEFAULT_CATALOGUE, unknown);
     },
     run: async (turn, text) => {
       const [sub = '', ...words] = text.split(/\s+/).filter(Boolean);
       const command = sub.toLowerCase();
-      await (command === 'settings' ? settings(turn, words) : command === 'export' ? exportData(turn) : digest(turn, words));
+      if (command === 'settings') await settings(turn, words);
+      else if (command === 'export') await exportData(turn);
+      else if (command === 'todo') await todo(turn);
+      else await digest(turn, words);
     },
   });
 }

@@ -1,6 +1,8 @@
 /** App Home: published when the user opens the tab; its buttons, and the global shortcuts, open the logging forms. */
 import type { App } from '@slack/bolt';
 import { clientStandings } from '../../../services/portfolio.js';
+import { todoOf } from '../../../services/nextSteps.js';
+import { localDate } from '../../../domain/calendar.js';
 import { homeView } from '../../blocks/home.js';
 import { callModal, incidentModal } from '../../blocks/modals.js';
 import type { SlackDeps } from '../../deps.js';
@@ -8,12 +10,17 @@ import { onAction, onEvent, onShortcut, type Turn } from '../../frame.js';
 import { ACTIONS, SHORTCUTS } from '../../ids.js';
 import { openModalThenRefine } from '../commands/openModal.js';
 
+/** Publishes the person's Home tab as it is now: their next steps, then their clients. */
+export async function publishHome(turn: Turn, userId: string): Promise<void> {
+  const act = await turn.actIn();
+  const [lines, steps] = await Promise.all([clientStandings(turn.deps.db, act, { ownerUserId: userId }), todoOf(turn.deps.db, act, userId)]);
+  await turn.web.views.publish({ user_id: userId, view: homeView(lines, turn.now, act.timeZone, steps, localDate(turn.now, act.timeZone)) });
+}
+
 export function registerAppHome(app: App, deps: SlackDeps): void {
   onEvent<{ tab?: string; user: string }>(app, deps, 'app_home_opened', async (turn, event) => {
     if (event.tab !== 'home') return;
-    const act = await turn.actIn();
-    const lines = await clientStandings(deps.db, act, { ownerUserId: event.user });
-    await turn.web.views.publish({ user_id: event.user, view: homeView(lines, turn.now, act.timeZone) });
+    await publishHome(turn, event.user);
   });
 
   // The same forms from the Home buttons and from the global shortcuts (no channel: confirmations go by DM).

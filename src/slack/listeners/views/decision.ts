@@ -3,10 +3,13 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { decisionLine } from '../../../digest/compose.js';
 import { clientById } from '../../../services/clients.js';
+import { addNextStep } from '../../../services/nextSteps.js';
+import { localDate } from '../../../domain/calendar.js';
+import { dueDayProblem } from '../../../domain/nextSteps.js';
 import { proposedText } from '../../blocks/fate.js';
 import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose } from '../../fate.js';
-import { onView } from '../../frame.js';
+import { onView, type ViewOutcome } from '../../frame.js';
 import { INPUTS, VIEWS } from '../../ids.js';
 import { parseFormMetadata, viewStateSchema } from '../../parse/viewState.js';
 import { showOnDigest } from '../actions/digest.js';
@@ -21,15 +24,23 @@ const metadataSchema = z.object({
 export function registerDecisionView(app: App, deps: SlackDeps): void {
   onView(app, deps, VIEWS.decision, {
     fieldOf: () => INPUTS.reason,
-    submit: async (turn, view) => {
+    submit: async (turn, view): Promise<ViewOutcome> => {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
       const state = viewStateSchema.safeParse(view.state.values);
       if (!metadata || !state.success) return { errors: { [INPUTS.reason]: 'This form could not be read; please start again from the digest.' } };
       const reason = state.data[INPUTS.reason]?.[INPUTS.reason]?.value?.normalize('NFC').trim() ?? '';
       if (metadata.kind === 'keep' && reason.length === 0) return { errors: { [INPUTS.reason]: 'Keeping a client needs a reason.' } };
+      // Only the form of someone who decides (not proposes) asks when to review a keep.
+      const reviewOn = metadata.kind === 'keep' ? state.data[INPUTS.reviewOn]?.[INPUTS.reviewOn]?.selected_date : undefined;
+      const act = await turn.actIn();
+      const reviewProblem = reviewOn ? dueDayProblem(reviewOn, localDate(turn.now, act.timeZone)) : undefined;
+      if (reviewProblem) return { errors: { [INPUTS.reviewOn]: reviewProblem } };
       const subject = await clientById(deps.db, turn.act, metadata.clientId);
       const change = { kind: 'decision' as const, decision: metadata.kind, reason: reason || null, digestId: metadata.digestId };
       const result = await decideOrPropose(turn, subject, change);
+      if (result.outcome?.decision && reviewOn) {
+        await addNextStep(deps.db, act, { client: subject, what: `Review the decision to keep ${subject.name}`, dueOn: reviewOn, source: 'decision' });
+      }
       return {
         done: true,
         after: async () => {

@@ -1,0 +1,25 @@
+/** Done and Snooze on a next step (a to-do list, a reminder): the list in place is redrawn as it is now. */
+import type { App, ButtonAction } from '@slack/bolt';
+import { localDate } from '../../../domain/calendar.js';
+import { settleStep, todoOf } from '../../../services/nextSteps.js';
+import { todoMessage } from '../../blocks/nextSteps.js';
+import { escapeText } from '../../blocks/text.js';
+import type { SlackDeps } from '../../deps.js';
+import { onAction } from '../../frame.js';
+import { NEXT_STEP_ACTIONS } from '../../ids.js';
+import { publishHome } from '../events/appHome.js';
+
+export function registerNextStepActions(app: App, deps: SlackDeps): void {
+  for (const how of ['done', 'snooze'] as const) {
+    onAction<ButtonAction>(app, deps, NEXT_STEP_ACTIONS[how], async (turn, action, body) => {
+      const act = await turn.actIn();
+      const isAdmin = await deps.people.isAdmin(turn.web, turn.teamId, turn.userId);
+      const step = await settleStep(deps.db, act, action.value ?? '', how, isAdmin);
+      // On the Home tab, the tab is published again; in a message, the list takes its place.
+      if (body.view?.type === 'home') return publishHome(turn, turn.userId);
+      const today = localDate(turn.now, act.timeZone);
+      const lead = how === 'done' ? `✅ Done: ${escapeText(step.what)}.` : `💤 Snoozed to ${step.dueOn}: ${escapeText(step.what)}.`;
+      await turn.replaceOriginal(todoMessage(await todoOf(deps.db, act, turn.userId), today, lead));
+    });
+  }
+}
