@@ -65,6 +65,9 @@ export const clientPatchSchema = z
   .strict();
 export type ClientPatch = z.input<typeof clientPatchSchema>;
 
+/** A Slack message's permalink, kept as an entry's evidence: a web link only (never `javascript:` and the like). */
+export const evidenceUrlSchema = z.url({ protocol: /^https?$/, error: 'That is not a link to a Slack message.' }).max(500);
+
 export const newCallSchema = z.object({
   clientId: z.uuid(),
   occurredAt: z.date(),
@@ -72,6 +75,7 @@ export const newCallSchema = z.object({
   traits: z.array(z.string()).max(30, 'A call can record at most 30 traits.').default([]),
   notes: freeText(3000, 'Notes').default(''),
   ourSide: z.array(z.enum(OUR_SIDE_CHECKLIST)).default([]),
+  evidenceUrl: evidenceUrlSchema.nullable().default(null),
 });
 export type NewCall = z.input<typeof newCallSchema>;
 
@@ -80,6 +84,7 @@ export const newIncidentSchema = z.object({
   occurredAt: z.date(),
   description: freeText(3000, 'The description').default(''),
   details: incidentDetailsSchema,
+  evidenceUrl: evidenceUrlSchema.nullable().default(null),
 });
 export type NewIncident = z.input<typeof newIncidentSchema>;
 

@@ -47,6 +47,8 @@ export interface Incident {
   loggedBy: string;
   description: string;
   details: IncidentDetails;
+  /** The Slack message it was logged from, when it was. */
+  evidenceUrl?: string | null;
 }
 
 /** The client was told a behaviour is unacceptable (criterion 2 needs one). */

@@ -260,6 +260,8 @@ export class LocalSlackWebApi {
         return { channel: params.channel, ts: this.nextTs(), message: { text: params.text, blocks: params.blocks } };
       case 'chat.postEphemeral':
         return { message_ts: this.nextTs() };
+      case 'chat.getPermalink':
+        return { channel: params.channel, permalink: `${this.baseUrl}/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}` };
       case 'chat.update':
         return { channel: params.channel, ts: params.ts, text: params.text };
       case 'oauth.v2.access': {

@@ -7,8 +7,10 @@ import { loadClientRecord, type ClientRecord } from '../db/queries/activity.js';
 import {
   categoryChangesOf,
   clientByLeadingWords,
+  clientLinkedTo,
   createClient,
   findClientByName,
+  linkChannel,
   noClientCalled,
   requireClient,
   searchClients,
@@ -72,6 +74,16 @@ export async function clientFromWords(
 }
 
 /** Type-ahead for client pickers. */
+/** The client a channel is about, if one is (forms opened there pick it). */
+export function clientOfChannel(db: Database, act: Pick<Act, 'teamId'>, channelId: string | null): Promise<ClientProfile | undefined> {
+  return channelId ? clientLinkedTo(db, act.teamId, channelId) : Promise.resolve(undefined);
+}
+
+/** `/client link <name>` in a channel (a Slack Connect channel shared with that client, say); `null` unlinks. */
+export function linkChannelToClient(db: Database, act: Act, channelId: string, client: ClientProfile | null): Promise<void> {
+  return linkChannel(db, act.teamId, authorOf(act), channelId, client?.id ?? null);
+}
+
 export function clientsMatching(db: Database, act: Pick<Act, 'teamId'>, typed: string, limit = 50): Promise<ClientProfile[]> {
   return searchClients(db, act.teamId, typed, limit);
 }

@@ -1,7 +1,7 @@
 /** Every action, block and callback id, shared by the Block Kit builders, the listeners and the parsers. */
 /** Slash commands and global shortcuts; manifest.json declares the same (a test checks). */
 export const COMMANDS = { call: '/call', incident: '/incident', client: '/client', rapport: '/rapport' } as const;
-export const SHORTCUTS = { logCall: 'log_call', logIncident: 'log_incident' } as const;
+export const SHORTCUTS = { logCall: 'log_call', logIncident: 'log_incident', logMessage: 'log_message' } as const;
 
 export const ACTIONS = {
   undoCall: 'call_undo',
@@ -11,6 +11,9 @@ export const ACTIONS = {
   clientWasTold: 'incident_client_was_told',
   openCallModal: 'home_log_call',
   openIncidentModal: 'home_log_incident',
+  /** In a form opened from a message: the same message as the other kind of entry. */
+  logAsCall: 'log_message_as_call',
+  logAsIncident: 'log_message_as_incident',
   /** "Yes, a different client": registers or renames despite a look-alike name. */
   confirmLookAlike: 'client_confirm_look_alike',
 } as const;

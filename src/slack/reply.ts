@@ -77,3 +77,12 @@ export async function sendDm(web: WebClient, userId: string, message: Ephemeral)
 export async function replaceByResponseUrl(url: string, allowed: (url: string) => boolean, message: Ephemeral, logger: Logger): Promise<boolean> {
   return allowed(url) && postToResponseUrl(url, { ...message, replaceOriginal: true }, logger);
 }
+
+/** A message's permalink (chat.getPermalink), or null when Slack will not give one (deleted, no access). */
+export async function permalinkOf(web: WebClient, message: { channelId: string; ts: string }): Promise<string | null> {
+  try {
+    return (await web.chat.getPermalink({ channel: message.channelId, message_ts: message.ts })).permalink ?? null;
+  } catch {
+    return null;
+  }
+}

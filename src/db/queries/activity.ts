@@ -37,6 +37,7 @@ export const incidentColumns = {
   loggedBy: incidents.loggedBy,
   description: incidents.description,
   details: incidents.details,
+  evidenceUrl: incidents.evidenceUrl,
 };
 
 export const warningColumns = {
@@ -87,6 +88,7 @@ export async function logCall(db: Database, teamId: string, by: By, catalogue: C
         loggedAt: at,
         notes: values.notes,
         ourSide: values.ourSide,
+        evidenceUrl: values.evidenceUrl,
         requestKey,
       })
       .onConflictDoNothing()
@@ -142,6 +144,7 @@ export async function logIncident(db: Database, teamId: string, by: By, input: N
         loggedAt: at,
         description: values.description,
         details: values.details,
+        evidenceUrl: values.evidenceUrl,
         requestKey,
       })
       .onConflictDoNothing()

@@ -8,7 +8,7 @@ import { SUGGESTION_SIMILARITY, displayName, looksAlike, nameKey, nameSimilarity
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
-import { clientCategoryChanges, clients } from '../schema/index.js';
+import { channelLinks, clientCategoryChanges, clients } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { isUniqueViolation, parseInput } from './parse.js';
 import { ensureWorkspace } from './workspaces.js';
@@ -108,6 +108,42 @@ export async function getClient(db: Database, teamId: string, clientId: string):
     .from(clients)
     .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)));
   return row;
+}
+
+/** The client a channel is about (`/client link`), if one is. */
+export async function clientLinkedTo(db: Database, teamId: string, channelId: string): Promise<ClientProfile | undefined> {
+  const [row] = await db
+    .select(profileColumns)
+    .from(channelLinks)
+    .innerJoin(clients, and(eq(clients.teamId, channelLinks.teamId), eq(clients.id, channelLinks.clientId)))
+    .where(and(eq(channelLinks.teamId, teamId), eq(channelLinks.channelId, channelId)));
+  return row;
+}
+
+/** Links a channel to a client (`client`), or unlinks it (`null`); a channel is about one client at most. */
+export async function linkChannel(db: Database, teamId: string, by: By, channelId: string, clientId: string | null): Promise<void> {
+  const { actor, at } = authorOf(by);
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .delete(channelLinks)
+      .where(and(eq(channelLinks.teamId, teamId), eq(channelLinks.channelId, channelId)))
+      .returning({ clientId: channelLinks.clientId });
+    if (clientId) {
+      await requireClient(tx, teamId, clientId);
+      await tx.insert(channelLinks).values({ teamId, channelId, clientId, linkedBy: actor, linkedAt: at });
+    }
+    const subject = clientId ?? before?.clientId;
+    if (subject) {
+      await appendAudit(tx, teamId, {
+        actor,
+        at,
+        action: clientId ? 'channel.link' : 'channel.unlink',
+        entityType: 'client',
+        entityId: subject,
+        details: { channelId },
+      });
+    }
+  });
 }
 
 /** Like getClient, but a missing client (or one of another workspace) is a user-facing not_found. */

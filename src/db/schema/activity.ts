@@ -18,6 +18,8 @@ export const calls = pgTable(
     notes: text('notes').notNull().default(''),
     /** The team's own side checklist (domain.md §2): recorded, never scored. */
     ourSide: jsonb('our_side').$type<string[]>().notNull().default([]),
+    /** Logged from a Slack message ("Log to Rapport"): that message's permalink, kept as evidence. */
+    evidenceUrl: text('evidence_url'),
     /** Idempotency key of the Slack request that logged it: a retried delivery finds the row instead of adding one. */
     requestKey: text('request_key'),
   },
@@ -72,6 +74,8 @@ export const incidents = pgTable(
     description: text('description').notNull().default(''),
     /** Kind-specific fields, validated by `incidentDetailsSchema`. */
     details: jsonb('details').$type<IncidentDetails>().notNull(),
+    /** Logged from a Slack message ("Log to Rapport"): that message's permalink, kept as evidence. */
+    evidenceUrl: text('evidence_url'),
     requestKey: text('request_key'),
   },
   (t) => [

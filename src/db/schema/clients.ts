@@ -64,3 +64,19 @@ export const clientCategoryChanges = pgTable(
     index('category_changes_client').on(t.teamId, t.clientId, t.changedAt),
   ],
 );
+
+/**
+ * A channel about one client (a Slack Connect channel shared with it, say): forms opened there, and messages
+ * logged from there, are for that client unless someone picks another.
+ */
+export const channelLinks = pgTable(
+  'channel_links',
+  {
+    teamId: teamId(),
+    channelId: text('channel_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    linkedBy: text('linked_by').notNull(),
+    linkedAt: recordedAt('linked_at'),
+  },
+  (t) => [workspaceRows(), clientRef(t), uniqueIndex('channel_links_channel').on(t.teamId, t.channelId)],
+);

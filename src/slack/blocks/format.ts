@@ -42,7 +42,8 @@ export function incidentFacts(incident: Pick<Incident, 'details'>): string {
 
 /** A criterion met, with its incidents' dates (`day` formats them: full in a reply, compact in the digest). */
 export function criterionLine(m: CriterionMet, day: (d: Date) => string): string {
-  const dates = m.incidents.map((i) => day(i.occurredAt)).join(', ');
+  // An incident logged from a Slack message links to it: the evidence is one click away.
+  const dates = m.incidents.map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt))).join(', ');
   const flag = m.criterion.class === 'red_flag' ? '🚩' : '⚠️';
   return `${flag} *${m.criterion.number}. ${m.criterion.label}*: ${m.summary} (${dates})`;
 }

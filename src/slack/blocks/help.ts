@@ -57,6 +57,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
             `\`${USAGE.clientList}\` e.g. \`/client list vip\` or \`/client list at-risk\``,
             `\`${USAGE.clientSet}\` fields: ${CLIENT_FIELDS.join(', ')}`,
             `\`${USAGE.clientDelete}\` erases a client and everything about it, after you confirm (its owner or an admin)`,
+            `\`${USAGE.clientLink}\`: forms opened there, and messages logged from there, are for that client`,
             `\`${USAGE.clientNext}\` e.g. \`/client next acme Send the renewal deck @dana friday\`: who (default: the client’s owner) is reminded by DM that morning`,
             `Categories: ${CATEGORIES.join(', ')} · relationships: ${RELATIONSHIPS.join(', ').replace(/_/g, '-')}`,
           ].join('\n'),

@@ -8,19 +8,22 @@ import { escapeName, escapeText, formatDay, truncate } from './text.js';
 
 const LIMIT = 40;
 
+/** The Slack message an entry was logged from, as a link. */
+const evidence = (url: string | null | undefined) => (url ? ` · <${url}|the message>` : '');
+
 export function historyBlocks(catalogue: Catalogue, t: ClientTimeline, timeZone = 'UTC'): Block[] {
   const traitsByCall = new Map<string, string[]>();
   for (const o of t.record.observations) traitsByCall.set(o.callId, [...(traitsByCall.get(o.callId) ?? []), traitLabel(catalogue, o.trait)]);
   const events: { at: Date; line: string }[] = [
     ...t.record.calls.map((c) => ({
       at: c.occurredAt,
-      line: `📞 Call by <@${c.loggedBy}>${traitsByCall.get(c.id) ? `: ${traitsByCall.get(c.id)!.join(', ')}` : ''}${c.notes ? ` — ${escapeText(truncate(c.notes, 100))}` : ''}`,
+      line: `📞 Call by <@${c.loggedBy}>${traitsByCall.get(c.id) ? `: ${traitsByCall.get(c.id)!.join(', ')}` : ''}${c.notes ? ` — ${escapeText(truncate(c.notes, 100))}` : ''}${evidence(c.evidenceUrl)}`,
     })),
     ...t.record.incidents.map((i) => {
       const facts = incidentFacts(i);
       return {
         at: i.occurredAt,
-        line: `❗ ${kindLabel(i.kind)}${facts ? ` (${facts})` : ''}, logged by <@${i.loggedBy}>${i.description ? ` — ${escapeText(truncate(i.description, 100))}` : ''}`,
+        line: `❗ ${kindLabel(i.kind)}${facts ? ` (${facts})` : ''}, logged by <@${i.loggedBy}>${i.description ? ` — ${escapeText(truncate(i.description, 100))}` : ''}${evidence(i.evidenceUrl)}`,
       };
     }),
     ...t.record.warnings.map((w) => ({

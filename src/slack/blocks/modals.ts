@@ -1,10 +1,10 @@
 /** The call and incident modals. Inputs use INPUTS ids as block id and action id alike. */
 import type { ClientProfile } from '../../domain/types.js';
 import { CRITERIA, OUR_SIDE_CHECKLIST, type Catalogue, type IncidentDetails, type IncidentKind, type TraitDefinition } from '../../domain/catalogue.js';
-import { INPUTS, VIEWS } from '../ids.js';
+import { ACTIONS, INPUTS, VIEWS } from '../ids.js';
 import type { ModalMetadata } from '../parse/viewState.js';
 import type { ModalView, PlainTextOption } from '@slack/types';
-import { input, modal, option, plain, section, type Block } from './kit.js';
+import { actions, button, context, input, modal, option, plain, section, type Block } from './kit.js';
 import { kindLabel } from './format.js';
 import { escapeName } from './text.js';
 
@@ -24,6 +24,18 @@ function clientPicker(client?: PickedClient): Block {
     min_query_length: 0,
     ...(client ? { initial_option: clientOption(client) } : {}),
   });
+}
+
+/** A form opened on a Slack message: whose it is, that its link is kept, and the way to the other kind of entry. */
+function fromMessageBlocks(metadata: ModalMetadata, other: 'call' | 'incident'): Block[] {
+  if (!metadata.message) return [];
+  const whose = metadata.message.author ? `<@${metadata.message.author}>’s message` : 'a message';
+  return [
+    context(`Logging ${whose}: its link is kept with the entry as evidence.`),
+    actions([
+      button(`Log it as ${other === 'call' ? 'a call' : 'an incident'} instead`, other === 'call' ? ACTIONS.logAsCall : ACTIONS.logAsIncident, 'switch'),
+    ]),
+  ];
 }
 
 function traitCheckboxes(blockId: string, label: string, traits: readonly TraitDefinition[], selected: readonly string[]): Block[] {
@@ -64,6 +76,7 @@ export function callModal(m: CallModalInput): ModalView {
   const ourSideOptions = OUR_SIDE_CHECKLIST.map((s) => option(s[0]!.toUpperCase() + s.slice(1), s));
   const ourSideInitial = ourSideOptions.filter((o) => m.initial?.ourSide.includes(o.value ?? ''));
   return modal(VIEWS.call, m.metadata.entryId ? 'Edit call' : 'Log a call', 'Save', m.metadata, [
+    ...fromMessageBlocks(m.metadata, 'incident'),
     clientPicker(m.client),
     input(INPUTS.date, 'Date of the call', { type: 'datepicker', initial_date: m.initial?.date ?? m.today }),
     ...traitCheckboxes(INPUTS.goodTraits, 'Good traits observed', good, selected),
@@ -136,6 +149,7 @@ export function incidentModal(m: IncidentModalInput): ModalView {
   const kindOptions = CRITERIA.map((c) => option(`${c.number}. ${kindLabel(c.kind)}`, c.kind));
   const initialKind = kindOptions.find((o) => o.value === m.kind);
   return modal(VIEWS.incident, m.metadata.entryId ? 'Edit incident' : 'Log an incident', 'Save', m.metadata, [
+    ...fromMessageBlocks(m.metadata, 'call'),
     clientPicker(m.client),
     input(INPUTS.kind, 'What happened', { type: 'static_select', options: kindOptions, ...(initialKind ? { initial_option: initialKind } : {}) }, false, {
       dispatch_action: true,

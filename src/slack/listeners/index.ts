@@ -17,6 +17,7 @@ import { registerDecisionView } from './views/decision.js';
 import { registerClientNameActions } from './actions/clientName.js';
 import { registerProposalActions } from './actions/proposals.js';
 import { registerNextStepActions } from './actions/nextSteps.js';
+import { registerLogMessageShortcut } from './shortcuts/logMessage.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerCallCommand(app, deps);
@@ -35,4 +36,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerClientNameActions(app, deps);
   registerProposalActions(app, deps);
   registerNextStepActions(app, deps);
+  registerLogMessageShortcut(app, deps);
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { INCIDENT_KINDS, incidentDetailsSchema, type IncidentKind } from '../../domain/catalogue.js';
-import type { NewCall, NewIncident } from '../../domain/inputs.js';
+import { evidenceUrlSchema, type NewCall, type NewIncident } from '../../domain/inputs.js';
 import { entryDayProblem, entryInstant } from '../../domain/calendar.js';
 import { INPUTS } from '../ids.js';
 
@@ -28,6 +28,10 @@ export const modalMetadataSchema = z.object({
   entryId: z.uuid().optional(),
   /** The Edit click's response URL: the confirmation it was on is replaced with the edited one. */
   responseUrl: z.url().max(500).optional(),
+  /** Logged from a Slack message ("Log to Rapport"): which one, and who wrote it. */
+  message: z.object({ channelId: z.string().max(20), ts: z.string().max(20), author: z.string().max(20).nullable() }).optional(),
+  /** That message's permalink, once Slack gave it: stored with the entry as evidence. */
+  evidenceUrl: evidenceUrlSchema.optional(),
 });
 export type ModalMetadata = z.input<typeof modalMetadataSchema>;
 

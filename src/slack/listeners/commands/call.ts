@@ -25,7 +25,9 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
       const metadata = { channelId: turn.channelId };
       const tokens = tokenize(text);
       if (tokens.length === 0) {
-        await openModalThenRefine(turn, (ctx) => callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today }));
+        await openModalThenRefine(turn, (ctx) =>
+          callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today, ...(ctx.channelClient ? { client: ctx.channelClient } : {}) }),
+        );
         return;
       }
       // Telling a name from notes needs the workspace's names: two quick reads, well within the trigger's 3 s.

@@ -1,11 +1,11 @@
-/** `/client add | show | list | find | set | next | delete | help`. */
+/** `/client add | show | list | find | set | next | link | unlink | delete | help`. */
 import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { nameKey, unquoteName } from '../../../domain/names.js';
 import { clientOverview } from '../../../services/clientActivity.js';
-import { addClient, clientFromWords, clientNamed, correctClient } from '../../../services/clients.js';
+import { addClient, clientFromWords, clientNamed, correctClient, linkChannelToClient } from '../../../services/clients.js';
 import { clientStandings } from '../../../services/portfolio.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
@@ -68,6 +68,23 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const args = parseNextStepArgs(argsText, tokens.slice(used), today);
       const step = await addNextStep(deps.db, act, { client, ...args, source: 'client' });
       await turn.reply(nextStepSetMessage(step, today, turn.userId));
+    },
+    link: async (turn, _argsText, tokens) => {
+      if (tokens.length === 0) throw usageError('Which client is this channel about?', USAGE.clientLink);
+      if (!turn.channelId) throw usageError('Run it in the channel you talk to the client in.', USAGE.clientLink);
+      const found = await clientNamed(deps.db, turn.act, tokens.map((t) => t.value).join(' '));
+      await linkChannelToClient(deps.db, turn.act, turn.channelId, found);
+      await turn.reply({
+        text: `🔗 <#${turn.channelId}> is about ${found.name} now.`,
+        blocks: [
+          section(`🔗 <#${turn.channelId}> is about *${escapeName(found.name)}* now: \`/call\`, \`/incident\` and “Log to Rapport” here pick it for you.`),
+        ],
+      });
+    },
+    unlink: async (turn) => {
+      if (!turn.channelId) throw usageError('Run it in the channel to unlink.', USAGE.clientLink);
+      await linkChannelToClient(deps.db, turn.act, turn.channelId, null);
+      await turn.reply({ text: `<#${turn.channelId}> is no longer about one client.` });
     },
     delete: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw usageError('Which client?', USAGE.clientDelete);
@@ -148,7 +165,7 @@ export function registerClientCommand(app: App, deps: SlackDeps): void {
       if (!handler) {
         throw usageError(
           `I don't know ${quoteCode(`/client ${sub}`)}.`,
-          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientDelete}`,
+          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientLink} | ${USAGE.clientDelete}`,
         );
       }
       await handler(turn, argsText, tokenize(argsText), words);

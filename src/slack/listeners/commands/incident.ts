@@ -22,7 +22,7 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
       const metadata = { channelId: turn.channelId };
       const tokens = tokenize(text);
       if (tokens.length === 0) {
-        await openModalThenRefine(turn, (ctx) => incidentModal({ metadata, today: ctx.today }));
+        await openModalThenRefine(turn, (ctx) => incidentModal({ metadata, today: ctx.today, ...(ctx.channelClient ? { client: ctx.channelClient } : {}) }));
         return;
       }
       const act = await turn.actIn();

@@ -21,7 +21,7 @@ import {
   type ViewResult,
   type ViewState,
 } from '../../parse/viewState.js';
-import { replaceByResponseUrl } from '../../reply.js';
+import { permalinkOf, replaceByResponseUrl } from '../../reply.js';
 
 /** Which form field a stored-side refusal belongs to. */
 function fieldOf(field: string | undefined): string {
@@ -58,6 +58,12 @@ async function readForm<T>(
   return { metadata, act: metadata.entryId ? { ...act, requestKey: null } : act, value: fields.value, answered: turn.answeringIn(metadata.channelId ?? null) };
 }
 
+/** The permalink of the message a form was opened on: kept in the form once Slack gave it, else asked now. */
+async function evidenceOf(turn: Turn, metadata: ModalMetadata): Promise<string | null> {
+  if (metadata.evidenceUrl || !metadata.message) return metadata.evidenceUrl ?? null;
+  return permalinkOf(turn.web, metadata.message);
+}
+
 export function registerLogEntryViews(app: App, deps: SlackDeps): void {
   onView(app, deps, VIEWS.call, {
     fieldOf,
@@ -65,7 +71,7 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
       const form = await readForm(turn, view, readCallView);
       if ('errors' in form) return form;
       const { metadata, act, value, answered } = form;
-      const outcome = await logCallAndScore(deps.db, act, value, metadata.entryId);
+      const outcome = await logCallAndScore(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
       return { done: true, after: () => confirm(answered, metadata, callConfirmation(act.catalogue, outcome, act.timeZone, { edited: !!metadata.entryId })) };
     },
   });
@@ -76,7 +82,7 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
       const form = await readForm(turn, view, readIncidentView);
       if ('errors' in form) return form;
       const { metadata, act, value, answered } = form;
-      const outcome = await logIncidentAndCheck(deps.db, act, value, metadata.entryId);
+      const outcome = await logIncidentAndCheck(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
       return {
         done: true,
         after: async () => {

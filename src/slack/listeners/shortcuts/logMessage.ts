@@ -1,0 +1,74 @@
+/**
+ * "Log to Rapport" on any message: the call form opens at once with the message as its notes (a trigger id
+ * lasts 3 s), then gains the workspace's catalogue, the channel's client (`/client link`) and the message's
+ * permalink, which the entry keeps as evidence. The form can turn into the incident form, and back.
+ */
+import type { App, ButtonAction, MessageShortcut } from '@slack/bolt';
+import { localDate } from '../../../domain/calendar.js';
+import { clientOfChannel } from '../../../services/clients.js';
+import { defaultContext } from '../../../services/workspace.js';
+import { callModal, incidentModal, type PickedClient } from '../../blocks/modals.js';
+import type { SlackDeps } from '../../deps.js';
+import { onAction, onShortcut } from '../../frame.js';
+import { ACTIONS, INPUTS, SHORTCUTS } from '../../ids.js';
+import { parseMetadata, viewStateSchema, type ModalMetadata } from '../../parse/viewState.js';
+import { permalinkOf } from '../../reply.js';
+
+/** The message as the entry's notes: its text (Slack caps forms at 3000 characters), then who wrote it. */
+function notesOf(text: string, author: string | null): string {
+  const byline = author ? `\n— <@${author}>` : '';
+  return `${text.slice(0, 3000 - byline.length)}${byline}`.trim();
+}
+
+export function registerLogMessageShortcut(app: App, deps: SlackDeps): void {
+  onShortcut(app, deps, SHORTCUTS.logMessage, async (turn, shortcut) => {
+    const { message, channel, message_ts: ts } = shortcut as MessageShortcut;
+    const author = message.user ?? null;
+    const notes = notesOf(message.text ?? '', author);
+    const written = new Date(Number(ts) * 1000);
+    const base: ModalMetadata = { channelId: turn.channelId, message: { channelId: channel.id, ts, author } };
+    const build = (
+      ctx: { catalogue: Parameters<typeof callModal>[0]['catalogue']; today: string },
+      timeZone: string,
+      metadata: ModalMetadata,
+      client?: PickedClient,
+    ) => {
+      const day = localDate(written, timeZone);
+      const initial = { date: day < ctx.today ? day : ctx.today, traits: [], notes, ourSide: [] };
+      return callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today, initial, ...(client ? { client } : {}) });
+    };
+    const opened = await turn.openModal(build(defaultContext(turn.now), 'UTC', base));
+    const [ctx, linked, evidenceUrl] = await Promise.all([
+      turn.workspace(),
+      clientOfChannel(deps.db, turn.act, channel.id),
+      permalinkOf(turn.web, base.message!),
+    ]);
+    // If someone already changed the form, this update loses (hash_conflict): the submission asks for the link itself.
+    await turn.updateModal(opened.id, opened.hash, build(ctx, ctx.workspace.timeZone, { ...base, ...(evidenceUrl ? { evidenceUrl } : {}) }, linked));
+  });
+
+  // The same message as the other kind of entry: what was typed, the client and the day carry over.
+  for (const [actionId, to] of [
+    [ACTIONS.logAsIncident, 'incident'],
+    [ACTIONS.logAsCall, 'call'],
+  ] as const) {
+    onAction<ButtonAction>(app, deps, actionId, async (turn, _action, body) => {
+      const view = body.view;
+      if (!view) return;
+      const metadata = parseMetadata(view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state?.values ?? {});
+      const values = state.success ? state.data : {};
+      const field = (id: string) => values[id]?.[id];
+      const { catalogue, today } = await turn.workspace();
+      const picked = field(INPUTS.client)?.selected_option;
+      const client = picked ? { id: picked.value, name: picked.text?.text ?? '' } : undefined;
+      const date = field(INPUTS.date)?.selected_date ?? today;
+      const text = field(to === 'incident' ? INPUTS.notes : INPUTS.description)?.value ?? '';
+      const next =
+        to === 'incident'
+          ? incidentModal({ metadata, today, ...(client ? { client } : {}), initial: { date, description: text } })
+          : callModal({ catalogue, metadata, today, ...(client ? { client } : {}), initial: { date, traits: [], notes: text, ourSide: [] } });
+      await turn.updateModal(view.id, view.hash, next);
+    });
+  }
+}
