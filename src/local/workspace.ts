@@ -35,6 +35,8 @@ interface ShownMessage {
   id: number;
   channel: string;
   ts: string;
+  /** Who wrote it: a person of the page; undefined for Rapport's own messages. */
+  user?: string;
   threadTs?: string;
   text: string;
   blocks: unknown[];
@@ -120,6 +122,11 @@ export class LocalWorkspace {
   private changed(): void {
     this.version++;
     for (const s of this.streams) s.write(`data: ${this.version}\n\n`);
+  }
+
+  /** A ts as Slack makes them (seconds.micro), unique within the page. */
+  private messageTs(): string {
+    return `${Math.floor(Date.now() / 1000)}.${String(this.nextId).padStart(6, '0')}`;
   }
 
   private push(m: Omit<ShownMessage, 'id'>): number {
@@ -219,6 +226,11 @@ export class LocalWorkspace {
         if (url.pathname === '/local/config') return json(200, { teams: LOCAL_TEAMS, users: LOCAL_USERS, installUrl: this.options.installUrl });
         if (url.pathname === '/local/state') return json(200, await this.stateFor(url.searchParams.get('user') ?? ''));
         if (url.pathname === '/oauth/v2/authorize') return this.authorizePage(res, url);
+        // A message's permalink (chat.getPermalink), as evidence in History and the digest: back to the page.
+        if (url.pathname.startsWith('/archives/')) {
+          res.writeHead(302, { location: '/' }).end();
+          return;
+        }
         if (url.pathname === '/local/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
           res.write(`data: ${this.version}\n\n`);
@@ -251,6 +263,30 @@ export class LocalWorkspace {
             this.changed();
           }
           if (sent.status === 404 || sent.status >= 500) return json(200, { error: `The app answered HTTP ${sent.status}` });
+          return json(200, { status: sent.status });
+        }
+        case '/local/message': {
+          const text = String(body.text ?? '').trim();
+          if (!text) return json(400, { error: 'Type a message.' });
+          this.push({ channel: team.channelId, ts: this.messageTs(), user: user.id, text: this.escapeMentions(text, team), blocks: [] });
+          this.changed();
+          return json(200, { ok: true });
+        }
+        case '/local/shortcut': {
+          // "Log to Rapport" on a message: the message_action payload Slack sends for a message shortcut.
+          const message = this.messages.find((x) => x.id === body.messageId && !x.for);
+          if (!message) return json(404, { error: 'That message is gone.' });
+          const ids = this.ids({ user: user.id, channel: message.channel });
+          const sent = await this.sender.interaction(actor, {
+            type: 'message_action',
+            callback_id: 'log_message',
+            trigger_id: ids.triggerId,
+            action_ts: String(Date.now() / 1000),
+            message_ts: message.ts,
+            response_url: this.options.api.responseUrl(ids.responseId),
+            message: { type: 'message', ts: message.ts, text: message.text, ...(message.user ? { user: message.user } : { bot_id: 'B0RAPPORT' }) },
+            channel: { id: message.channel, name: team.channelName },
+          });
           return json(200, { status: sent.status });
         }
         case '/local/action': {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtEntry } from '../support/built.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -70,6 +70,11 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // A test that failed with a form open must not leave it over the next test's page.
+  afterEach(async () => {
+    if (await modal().isVisible()) await modal().locator('[data-role=cancel]').click();
   });
 
   const composer = async (text: string) => {
@@ -157,6 +162,36 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: new URL('local-workspace.png', ARTIFACTS).pathname, fullPage: false });
+  }, 120_000);
+
+  it('logs a channel message with “Log to Rapport”, and ticks a next step off the to-do list', async () => {
+    await withDemo();
+    await asUser('U0DANA');
+    await composer('Globex says the invoice will be paid next month, again');
+    const said = pane().getByTestId('message').filter({ hasText: 'Globex says the invoice' }).last();
+    await said.waitFor();
+    await said.getByTestId('log-to-rapport').click();
+    await modal().getByText('Log a call').waitFor();
+    await expect.poll(() => modal().locator('.input[data-block=notes] textarea').inputValue()).toContain('Globex says the invoice will be paid next month');
+    // The same message as an incident: what was typed carries over.
+    await modal().getByText('Log it as an incident instead').click();
+    await modal().getByText('Log an incident').waitFor();
+    await expect.poll(() => modal().locator('.input[data-block=description] textarea').inputValue()).toContain('Globex says the invoice');
+    await modal().locator('[data-role=search]').fill('globex');
+    await expect.poll(() => modal().locator('[data-role=choice] option').allTextContents()).toContain('Globex');
+    await modal().locator('[data-role=choice]').selectOption({ label: 'Globex' });
+    await modal().locator('.input[data-block=kind] select').selectOption({ label: '3. 🚩 Lying' });
+    await page.getByTestId('modal-submit').click();
+    await pane().getByText('Incident for Globex').last().waitFor();
+
+    // The demo gave Dana next steps, some overdue: the to-do list has them, and Done takes one off.
+    const todo = await run('/rapport todo');
+    expect(todo).toContain('Your next steps');
+    expect(todo).toContain('overdue');
+    const list = pane().getByTestId('message').filter({ hasText: 'Your next steps' }).last();
+    const first = (await list.locator('.section b').first().textContent()) ?? '';
+    await list.getByRole('button', { name: 'Done' }).first().click();
+    await pane().getByText(`✅ Done: ${first}`).last().waitFor();
   }, 120_000);
 
   it('keeps the composer in view and the newest message in sight after many commands', async () => {

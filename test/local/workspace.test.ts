@@ -85,6 +85,24 @@ describe('local workspace server (no browser)', () => {
     expect(otto.channel.find((m: any) => m.text.includes('Yonder')).text).toContain('No client called “Yonder Corp”');
   });
 
+  it('a message typed in the channel can be logged with the “Log to Rapport” shortcut: the call form opens with it', async () => {
+    await post('/local/message', { user: 'U0SAM', text: 'Client says the data export will be late again' });
+    const sam = await until(
+      () => state('U0SAM'),
+      (s: any) => s.channel.some((m: any) => m.user === 'U0SAM'),
+    );
+    const message = sam.channel.find((m: any) => m.user === 'U0SAM');
+    expect(await post('/local/shortcut', { user: 'U0SAM', messageId: message.id })).toEqual({ status: 200 });
+    const withForm = await until(
+      () => state('U0SAM'),
+      (s: any) => s.modal?.view?.private_metadata?.includes('evidenceUrl'),
+    );
+    expect(withForm.modal.view.callback_id).toBe('call_modal');
+    const notes = withForm.modal.view.blocks.find((b: any) => b.block_id === 'notes');
+    expect(notes.element.initial_value).toBe('Client says the data export will be late again\n— <@U0SAM>');
+    await post('/local/close', { user: 'U0SAM', viewId: withForm.modal.id });
+  });
+
   it('answers bad input with a clear message and changes nothing', async () => {
     expect(await post('/local/command', { user: 'U0DANA', text: 'hello there' })).toEqual({ error: 'Type a slash command, e.g. /call help' });
     const unknown = await fetch(`${local.url}local/command`, { method: 'POST', body: JSON.stringify({ user: 'U0NOBODY', text: '/call help' }) });

@@ -100,7 +100,8 @@ function sendAction(where, element, blockId, extra) {
 function renderElement(e, blockId, where) {
   if (e.type === 'button') {
     const btn = el(`<button class="${e.style || ''}">${plain(e.text)}</button>`);
-    btn.addEventListener('click', () => sendAction(where, e, blockId, { value: e.value }));
+    // In a form, Slack sends what has been typed so far with the click (view.state).
+    btn.addEventListener('click', () => sendAction(where, e, blockId, { value: e.value, ...(where.viewId ? { values: readValues() } : {}) }));
     return btn;
   }
   if (e.type === 'overflow' || e.type === 'static_select') {
@@ -216,8 +217,14 @@ function renderMessages(list, pane) {
   if (list.length === 0) pane.appendChild(el('<p class="hint">Nothing here yet.</p>'));
   for (const m of list) {
     const node = el(
-      `<div class="msg ${m.for ? 'ephemeral' : ''} ${m.threadTs ? 'thread' : ''}" data-testid="message"><span class="who">Rapport</span><span class="meta">${m.for ? 'Only visible to you' : m.threadTs ? 'in thread' : ''}</span></div>`,
+      `<div class="msg ${m.for ? 'ephemeral' : ''} ${m.threadTs ? 'thread' : ''}" data-testid="message"><span class="who">${m.user ? esc(userName(m.user)) : 'Rapport'}</span><span class="meta">${m.for ? 'Only visible to you' : m.threadTs ? 'in thread' : ''}</span></div>`,
     );
+    // Slack's message shortcuts ("⋯ → Log to Rapport") are on every message people can see in the channel.
+    if (!m.for) {
+      const shortcut = el('<button type="button" class="msg-shortcut" data-testid="log-to-rapport" title="Message shortcut">Log to Rapport</button>');
+      shortcut.addEventListener('click', async () => notice((await api('/local/shortcut', { messageId: m.id })).error || ''));
+      node.appendChild(shortcut);
+    }
     if (m.blocks?.length) renderBlocks(m.blocks, { messageId: m.id }, node);
     else node.appendChild(el(`<div>${mrkdwn(m.text)}</div>`));
     pane.appendChild(node);
@@ -340,7 +347,8 @@ async function start() {
     input.value = '';
     tab = 'channel';
     stickToEnd = true;
-    const res = await api('/local/command', { text });
+    // A slash command goes to Rapport; anything else is a message in the channel, as in Slack.
+    const res = await api(text.startsWith('/') ? '/local/command' : '/local/message', { text });
     notice(res.error || '');
   });
   $('#seed').addEventListener('click', async () => {
