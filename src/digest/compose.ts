@@ -3,7 +3,15 @@
  * (50 blocks, ~12k characters of text); the first page is posted in the channel, the rest in its thread.
  */
 import { CATEGORY_LABELS, traitByKey, type Catalogue } from '../domain/catalogue.js';
-import { DIGEST_SECTIONS, isQuietWeek, type DigestEntry, type DigestSection, type DigestSelection } from '../domain/digestSelection.js';
+import {
+  DIGEST_SECTIONS,
+  isQuietWeek,
+  RENEWAL_WINDOW_DAYS,
+  type DigestEntry,
+  type DigestSection,
+  type DigestSelection,
+  type RenewalEntry,
+} from '../domain/digestSelection.js';
 import type { TurnedBadReason } from '../domain/turnedBad.js';
 import type { NextStep } from '../domain/nextSteps.js';
 import type { Decision, Snooze } from '../domain/types.js';
@@ -30,6 +38,16 @@ export interface ComposeOptions {
 }
 
 const OVERDUE_TITLE = '⏰ Overdue next steps';
+const RENEWALS_TITLE = `🔁 Renewing within ${RENEWAL_WINDOW_DAYS} days`;
+
+/** "*Globex* · renews Tue 12 Jan 2027 · At risk (38) · 2 criteria met · 5,200/month (7,600/month at stake by then)". */
+function renewalBlock(r: RenewalEntry): Block {
+  const value = r.client.monthlyValue !== null ? ` · ${formatMoney(r.client.monthlyValue)}/month (${formatMoney(r.atStakeByThen)}/month at stake by then)` : '';
+  const criteria = r.criteria > 0 ? ` · ${plural(r.criteria, 'criterion met', 'criteria met')}` : '';
+  return section(
+    `*${escapeName(r.client.name)}* · renews ${formatDay(new Date(`${r.renewsOn}T12:00:00Z`))} · ${healthText(r.healthNow)}${criteria} · ${mention(r.client.ownerUserId)}${value}`,
+  );
+}
 const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
 const MAX_TEXT = 11_000; // Slack rejects around 13k characters of block text in practice
 
@@ -230,14 +248,20 @@ export function composeDigest(catalogue: Catalogue, selection: DigestSelection, 
       page.clientIds.push(e.client.id);
     }
   }
-  if (overdueOnly.length > 0) {
-    if (page.blocks.length + 2 > MAX_BLOCKS) newPage(OVERDUE_TITLE);
-    page.blocks.push(section(`*${OVERDUE_TITLE}* (${overdueOnly.length})`));
-    for (const block of overdueOnly) {
-      if (page.blocks.length + 1 > MAX_BLOCKS || textLength(page.blocks) + textLength([block]) > MAX_TEXT) newPage(OVERDUE_TITLE);
+  // Sections of one block per client: renewals coming up, then overdue next steps of clients not named above.
+  const blockSection = (title: string, count: string, blocks: Block[]) => {
+    if (blocks.length === 0) return;
+    if (page.blocks.length + 2 > MAX_BLOCKS) newPage(title);
+    page.blocks.push(section(`*${title}* (${count})`));
+    for (const block of blocks) {
+      if (page.blocks.length + 1 > MAX_BLOCKS || textLength(page.blocks) + textLength([block]) > MAX_TEXT) newPage(title);
       page.blocks.push(block);
     }
-  }
+  };
+  const renewals = selection.renewals;
+  const atStake = renewals.at(-1)?.atStakeByThen ?? 0;
+  blockSection(RENEWALS_TITLE, `${renewals.length} · ${formatMoney(atStake)}/month at stake`, renewals.map(renewalBlock));
+  blockSection(OVERDUE_TITLE, String(overdueOnly.length), overdueOnly);
   const summary = summaryBlocks(selection.summary);
   if (page.blocks.length + summary.length > MAX_BLOCKS || textLength(page.blocks) + textLength(summary) > MAX_TEXT) newPage('Portfolio');
   page.blocks.push(...summary);

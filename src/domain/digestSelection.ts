@@ -7,7 +7,18 @@ import { firingCriteriaMet, type CriterionMet } from './firingCriteria.js';
 import type { Band, Health } from './health.js';
 import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from './signals.js';
 import { turnedBad, type TurnedBadReason, type WeekFlips } from './turnedBad.js';
-import { daysBefore, type ClientProfile, type Decision, type Incident, type Observation, type ObservationHistory, type Snooze, type Warning } from './types.js';
+import { localDate } from './calendar.js';
+import {
+  DAY_MS,
+  daysBefore,
+  type ClientProfile,
+  type Decision,
+  type Incident,
+  type Observation,
+  type ObservationHistory,
+  type Snooze,
+  type Warning,
+} from './types.js';
 
 export interface ClientWeek {
   client: ClientProfile;
@@ -65,10 +76,26 @@ export interface PortfolioSummary {
   mostProfitableCategory: { category: Category; monthlyValue: number } | null;
 }
 
+/** A client in trouble whose contract renews soon: the one to call today. */
+export interface RenewalEntry {
+  client: ClientProfile;
+  /** YYYY-MM-DD. */
+  renewsOn: string;
+  healthNow: Health;
+  criteria: number;
+  /** Monthly value of this client and every one listed before it (they renew sooner): what is at stake by then. */
+  atStakeByThen: number;
+}
+
+/** How far ahead the digest looks for renewals. */
+export const RENEWAL_WINDOW_DAYS = 60;
+
 export interface DigestSelection {
   weekStart: Date;
   weekEnd: Date;
   sections: Record<DigestSection, DigestEntry[]>;
+  /** Clients in the watch or at-risk band or meeting criteria that renew within RENEWAL_WINDOW_DAYS, soonest first. */
+  renewals: RenewalEntry[];
   suppressed: SuppressedClient[];
   summary: PortfolioSummary;
 }
@@ -142,6 +169,9 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     mostProfitableCategory: null,
   };
   const valueByCategory = new Map<Category, number>();
+  const renewals: Omit<RenewalEntry, 'atStakeByThen'>[] = [];
+  const today = localDate(weekEnd, timeZone);
+  const renewalHorizon = localDate(new Date(weekEnd.getTime() + RENEWAL_WINDOW_DAYS * DAY_MS), timeZone);
 
   for (const week of weeks) {
     const { client } = week;
@@ -171,6 +201,10 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     };
 
     summary.bands[verdict.now.known ? verdict.now.band : 'unknown']++;
+    const inTrouble = criteria.length > 0 || (verdict.now.known && verdict.now.band !== 'healthy');
+    if (inTrouble && client.renewsOn && client.renewsOn >= today && client.renewsOn <= renewalHorizon) {
+      renewals.push({ client, renewsOn: client.renewsOn, healthNow: verdict.now, criteria: criteria.length });
+    }
     if (client.monthlyValue !== null) {
       if (verdict.now.band === 'at_risk' || criteria.length > 0) summary.revenueAtRisk += client.monthlyValue;
       valueByCategory.set(client.category, (valueByCategory.get(client.category) ?? 0) + client.monthlyValue);
@@ -206,10 +240,17 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
       summary.mostProfitableCategory = { category, monthlyValue };
     }
   }
-  return { weekStart, weekEnd, sections, suppressed, summary };
+  let atStake = 0;
+  const renewing = renewals
+    .sort(
+      (a, b) =>
+        a.renewsOn.localeCompare(b.renewsOn) || (b.client.monthlyValue ?? 0) - (a.client.monthlyValue ?? 0) || a.client.name.localeCompare(b.client.name),
+    )
+    .map((r) => ({ ...r, atStakeByThen: (atStake += r.client.monthlyValue ?? 0) }));
+  return { weekStart, weekEnd, sections, renewals: renewing, suppressed, summary };
 }
 
 /** True when the week has nothing to act on: the digest says so in one line instead of posting noise. */
 export function isQuietWeek(selection: DigestSelection): boolean {
-  return DIGEST_SECTIONS.every((s) => selection.sections[s].length === 0);
+  return DIGEST_SECTIONS.every((s) => selection.sections[s].length === 0) && selection.renewals.length === 0;
 }

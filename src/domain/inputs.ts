@@ -59,6 +59,7 @@ export const clientPatchSchema = z
     status: z.enum(CLIENT_STATUSES),
     ownerUserId: slackUserId.nullable(),
     monthlyValue: monthlyValueSchema,
+    renewsOn: z.iso.date('Give the renewal day as 2027-03-31.').nullable(),
     traitWeights: z.record(z.string(), z.number().positive().max(100)),
   })
   .partial()

@@ -9,6 +9,8 @@ export interface ClientProfile {
   status: ClientStatus;
   ownerUserId: string | null;
   monthlyValue: number | null;
+  /** When the contract ends or renews (YYYY-MM-DD), when known. */
+  renewsOn?: string | null;
   /** Per-client trait weights, over the workspace's (domain.md §2: weights differ per client). */
   traitWeights: Record<string, number>;
   createdAt: Date;

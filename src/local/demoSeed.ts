@@ -12,7 +12,7 @@ import { localDate } from '../domain/calendar.js';
 import { addDays } from '../domain/nextSteps.js';
 
 import { logCall, logIncident, recordWarning } from '../db/queries/activity.js';
-import { createClient, listClients } from '../db/queries/clients.js';
+import { createClient, listClients, updateClient } from '../db/queries/clients.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { seededRandom } from './seededRandom.js';
@@ -98,6 +98,9 @@ const NEXT_STEPS: Partial<Record<NonNullable<DemoClient['story']>, { what: strin
   gone_quiet: { what: 'Book a check-in call', inDays: 7 },
 };
 
+/** Days until the contract of a story client renews. */
+const RENEWS_IN_DAYS: Partial<Record<NonNullable<DemoClient['story']>, number>> = { liar: 20, late_payer: 45, turning_sour: 12, disputes: 90 };
+
 export function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date): Promise<DemoLoaded> {
   return inWorkspace(people.teamId, () => seedWorkspace(db, people, now));
 }
@@ -145,6 +148,9 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promi
       await call(day, traits);
     }
 
+    // Contracts of the clients in trouble renew soon: the digest's renewal part has something to show.
+    const renewsIn = d.story && RENEWS_IN_DAYS[d.story];
+    if (renewsIn) await updateClient(db, people.teamId, people.admin, client.id, { renewsOn: addDays(today, renewsIn) });
     const step = d.story && NEXT_STEPS[d.story];
     if (step) {
       await createNextStep(db, people.teamId, owner, {

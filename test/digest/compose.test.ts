@@ -110,3 +110,53 @@ describe('a refused digest, explained', () => {
     expect(digestRefusalAdvice('fatal_error', 'C1')).toBe('Slack answered `fatal_error` when Rapport posted to <#C1>.');
   });
 });
+
+describe('digest composition: renewals and overdue next steps (issue 14)', () => {
+  const atRisk = { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } };
+
+  it('lists clients in trouble renewing soon, soonest first, with the value at stake by each date', () => {
+    const selection = selectDigest(
+      cat,
+      [
+        week(aClient({ name: 'Later Co', renewsOn: '2027-01-10', monthlyValue: 1000, ownerUserId: 'U0BOB' }), atRisk),
+        week(aClient({ name: 'Soon Co', renewsOn: '2026-12-01', monthlyValue: 4000, ownerUserId: 'U0ALICE' }), atRisk),
+      ],
+      NOW,
+    );
+    const text = allText(composeDigest(cat, selection, options).flatMap((p) => p.blocks));
+    expect(text).toContain('🔁 Renewing within 60 days* (2 · 5,000/month at stake)');
+    expect(text.indexOf('*Soon Co* · renews Tue, 1 Dec 2026')).toBeLessThan(text.indexOf('*Later Co* · renews'));
+    expect(text).toContain('4,000/month (4,000/month at stake by then)');
+    expect(text).toContain('1,000/month (5,000/month at stake by then)');
+  });
+
+  it('shows an overdue next step under its client, or in a part of its own for a client not otherwise named', () => {
+    const liar = aClient({ id: 'c-liar', name: 'Liar', ownerUserId: 'U0ALICE' });
+    const calm = aClient({ id: 'c-calm', name: 'Calm' });
+    const step = (clientId: string, clientName: string, what: string) => ({
+      id: `s-${what}`,
+      clientId,
+      clientName,
+      what,
+      assigneeUserId: 'U0ALICE',
+      dueOn: '2026-11-20',
+      source: 'client' as const,
+      createdBy: 'U0ALICE',
+      createdAt: NOW,
+      doneAt: null,
+    });
+    const selection = selectDigest(cat, [week(liar, { incidents: [incident('lying', daysAgo(2))] }), week(calm)], NOW);
+    const pages = composeDigest(cat, selection, {
+      ...options,
+      overdueSteps: [step('c-liar', 'Liar', 'Ask for proof'), step('c-calm', 'Calm', 'Send the deck')],
+    });
+    const text = allText(pages.flatMap((p) => p.blocks));
+    const liarBlock = pages[0]!.blocks.find((b) => b.block_id === 'client:c-liar');
+    expect(JSON.stringify(liarBlock)).toContain('⏰ Overdue next step: Ask for proof · <@U0ALICE> · due 20 Nov');
+    expect(text).toContain('⏰ Overdue next steps* (1)');
+    expect(text).toContain('*Calm*\\n⏰ Overdue next step: Send the deck');
+    // A quiet week with an overdue step is not "nothing to act on".
+    const quiet = composeDigest(cat, selectDigest(cat, [week(calm)], NOW), { ...options, overdueSteps: [step('c-calm', 'Calm', 'Send the deck')] });
+    expect(quiet[0]!.text).not.toContain('nothing to act on');
+  });
+});

@@ -176,3 +176,37 @@ describe('digest selection (domain.md §5)', () => {
     });
   });
 });
+
+describe('renewals in the digest (issue 14)', () => {
+  const atRisk = { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } };
+  const watch = {
+    history: { observations: [...observedTimes('excellent_communication', 2, daysAgo(3)), ...observedTimes('negative_attitude', 2, daysAgo(2))] },
+  };
+  const firing = { incidents: [incident('legal_exposure', daysAgo(3))] };
+
+  it('names clients in trouble that renew within 60 days, soonest first, with what is at stake by each date', () => {
+    const selection = selectDigest(
+      cat,
+      [
+        week(aClient({ name: 'Late, at risk', renewsOn: '2027-01-15', monthlyValue: 3000 }), atRisk),
+        week(aClient({ name: 'Soon, criteria', renewsOn: '2026-12-01', monthlyValue: 5000 }), firing),
+        week(aClient({ name: 'Soon, same day, smaller', renewsOn: '2026-12-01', monthlyValue: 1000 }), atRisk),
+        week(aClient({ name: 'Watch, no value', renewsOn: '2026-12-20', monthlyValue: null }), watch),
+        week(aClient({ name: 'Healthy renews soon', renewsOn: '2026-12-02', monthlyValue: 9000 })),
+        week(aClient({ name: 'At risk, too far', renewsOn: '2027-01-23', monthlyValue: 7000 }), atRisk),
+        week(aClient({ name: 'At risk, renewed already', renewsOn: '2026-11-22', monthlyValue: 7000 }), atRisk),
+        week(aClient({ name: 'At risk, exited', renewsOn: '2026-12-03', monthlyValue: 7000, status: 'exited', exitedAt: daysAgo(2) }), atRisk),
+        week(aClient({ name: 'At risk, no date', monthlyValue: 7000 }), atRisk),
+      ],
+      NOW,
+    );
+    expect(selection.renewals.map((r) => [r.client.name, r.renewsOn, r.atStakeByThen])).toEqual([
+      ['Soon, criteria', '2026-12-01', 5000],
+      ['Soon, same day, smaller', '2026-12-01', 6000],
+      ['Watch, no value', '2026-12-20', 6000],
+      ['Late, at risk', '2027-01-15', 9000],
+    ]);
+    expect(selection.renewals[0]!.criteria).toBe(1);
+    expect(isQuietWeek(selectDigest(cat, [week(aClient({ name: 'Only renewing', renewsOn: '2026-12-01' }), watch)], NOW))).toBe(false);
+  });
+});

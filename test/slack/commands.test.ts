@@ -67,6 +67,10 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       expect(await say(ALICE, '/client', 'set Settable Co owner <@U0BOB|bob>')).toContain('owner is now <@U0BOB>');
       expect(await say(ALICE, '/client', 'set Settable Co value lots')).toContain('not a monthly value');
       expect(await say(ALICE, '/client', 'set Settable Co colour red')).toContain('Say which field');
+      // The renewal day (the digest names clients in trouble renewing soon), shown with the client.
+      expect(await say(ALICE, '/client', 'set Settable Co renews 2027-03-31')).toContain('renews is now Wed, 31 Mar 2027');
+      expect(await say(ALICE, '/client', 'set Settable Co renews soon')).toContain('not a renewal day');
+      expect(await say(BOB, '/client', 'show settable co')).toContain('*Renews*\nWed, 31 Mar 2027');
       const settable = await findClientByName(h.db, TEAM, 'Settable Co');
       const changes = await h.db.select().from(schema.clientCategoryChanges).where(eq(schema.clientCategoryChanges.clientId, settable.id));
       expect(changes).toMatchObject([{ fromCategory: 'regular', toCategory: 'employee', changedBy: 'U0ALICE' }]);

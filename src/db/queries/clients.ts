@@ -22,6 +22,7 @@ export const profileColumns = {
   status: clients.status,
   ownerUserId: clients.ownerUserId,
   monthlyValue: clients.monthlyValue,
+  renewsOn: clients.renewsOn,
   traitWeights: clients.traitWeights,
   createdAt: clients.createdAt,
   exitedAt: clients.exitedAt,

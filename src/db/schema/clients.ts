@@ -1,4 +1,4 @@
-import { foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { categoryEnum, clientStatusEnum, relationshipEnum } from './enums.js';
 import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
@@ -19,6 +19,8 @@ export const clients = pgTable(
     /** Slack user id of the account manager named in digests. */
     ownerUserId: text('owner_user_id'),
     monthlyValue: numeric('monthly_value', { precision: 14, scale: 2, mode: 'number' }),
+    /** When the contract ends or renews (a calendar day): the digest names clients at risk before it. */
+    renewsOn: date('renews_on', { mode: 'string' }),
     /** Per-client trait weights ({ traitKey: weight }), over the workspace's. */
     traitWeights: jsonb('trait_weights').$type<Record<string, number>>().notNull().default({}),
     createdAt: recordedAt('created_at'),

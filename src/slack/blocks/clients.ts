@@ -36,6 +36,7 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
       `*Status*\n${STATUS_LABELS[c.status]}`,
       `*Monthly value*\n${c.monthlyValue === null ? '—' : formatMoney(c.monthlyValue)}`,
       `*Last call*\n${o.record.lastCallAt ? formatDay(o.record.lastCallAt, timeZone) : 'never'}`,
+      ...(c.renewsOn ? [`*Renews*\n${formatDay(new Date(`${c.renewsOn}T12:00:00Z`))}`] : []),
     ]),
   ];
   const signals: string[] = o.criteria.map((m) => criterionLine(m, (d) => formatDay(d, timeZone)));
@@ -146,6 +147,7 @@ export function clientChangedReply(updated: ClientProfile, field: ClientField): 
     owner: mention(updated.ownerUserId),
     value: updated.monthlyValue === null ? 'none' : `${formatMoney(updated.monthlyValue)}/month`,
     status: STATUS_LABELS[updated.status],
+    renews: updated.renewsOn ? formatDay(new Date(`${updated.renewsOn}T12:00:00Z`)) : 'not known',
   };
   return { text: `${updated.name}: ${field} is now ${shown[field]}.`, blocks: [section(`✅ *${escapeName(updated.name)}*: ${field} is now ${shown[field]}.`)] };
 }

@@ -296,7 +296,7 @@ export function parseClientAdd(text: string, tokens: readonly Token[]): ClientAd
   return { name, ...args };
 }
 
-export const CLIENT_FIELDS = ['name', 'category', 'relationship', 'owner', 'value', 'status'] as const;
+export const CLIENT_FIELDS = ['name', 'category', 'relationship', 'owner', 'value', 'status', 'renews'] as const;
 export type ClientField = (typeof CLIENT_FIELDS)[number];
 
 /** `/client set <name…> <field> <value…>`: the last field word with something on both sides splits it. */
@@ -384,6 +384,11 @@ export function parseClientSetValue(field: ClientField, valueTokens: readonly To
       const status = statusFromWord(word);
       if (!status) throw invalid('status (active, under_review, prepay_only, exited)');
       return { status };
+    }
+    case 'renews': {
+      if (/^(none|never|-)$/i.test(word)) return { renewsOn: null };
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(word) || Number.isNaN(Date.parse(`${word}T12:00:00Z`))) throw invalid('renewal day (e.g. 2027-03-31), or `none`');
+      return { renewsOn: word };
     }
   }
 }
