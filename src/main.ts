@@ -25,6 +25,10 @@ async function main(): Promise<void> {
       const sent = await app.reminders.tick();
       if (sent.length > 0) logger.info('next step reminders sent', { sent: sent.length });
     },
+    'personal digests': async () => {
+      const sent = await app.personalDigests.tick();
+      if (sent.length > 0) logger.info('personal digests sent', { sent: sent.length });
+    },
     'purging uninstalled workspaces': () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger),
   });
   let slack: SlackApp | undefined;

@@ -10,7 +10,8 @@ import { localDate } from '../domain/calendar.js';
 import { addDays, localHour, REMINDER_HOUR } from '../domain/nextSteps.js';
 import type { Database } from '../db/client.js';
 import { inWorkspace } from '../db/workspaceScope.js';
-import { assigneesWithStepsDue, claimReminder, markReminderSent, openNextSteps } from '../db/queries/nextSteps.js';
+import { assigneesWithStepsDue, openNextSteps } from '../db/queries/nextSteps.js';
+import { claimPersonalSend, markPersonalSent } from '../db/queries/personal.js';
 import { listWorkspaces } from '../db/queries/workspaces.js';
 import { errorText, type Logger } from '../log.js';
 import { reminderMessage } from '../slack/blocks/nextSteps.js';
@@ -88,9 +89,10 @@ export class NextStepReminders {
     const open = await openNextSteps(db, teamId, { assigneeUserId: userId, dueBy: today });
     const dueToday = open.filter((s) => s.dueOn === today);
     if (dueToday.length === 0) return undefined;
-    if (!(await claimReminder(db, teamId, userId, today, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
+    const send = { userId, kind: 'reminder', key: today } as const;
+    if (!(await claimPersonalSend(db, teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
     await sendDm(web, userId, reminderMessage(dueToday, open.length - dueToday.length, today));
-    await markReminderSent(db, teamId, userId, today);
+    await markPersonalSent(db, teamId, send);
     return { teamId, userId, dueOn: today, steps: dueToday.length };
   }
 }

@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { selectDigest } from '../domain/digestSelection.js';
+import { selectDigest, selectionFor } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
 import { inWorkspace } from '../db/workspaceScope.js';
 import { loadDigestWeek } from '../db/queries/digestWeek.js';
@@ -192,6 +192,19 @@ export class DigestRunner {
     const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, slot.at), slot.at, workspace.timeZone);
     const overdueSteps = await this.overdueSteps(workspace, slot.at);
     return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
+  }
+
+  /** One owner's part of the week's digest ending `at` (their personal digest), with the same buttons. */
+  async personalPages(workspace: Workspace, ownerUserId: string, at: Date): Promise<DigestPage[]> {
+    const catalogue = catalogueOf(workspace);
+    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone);
+    const overdueSteps = (await this.overdueSteps(workspace, at)).filter((s) => s.assigneeUserId === ownerUserId);
+    return composeDigest(catalogue, selectionFor(selection, ownerUserId), {
+      timeZone: workspace.timeZone,
+      interactive: true,
+      reader: ownerUserId,
+      overdueSteps,
+    });
   }
 
   /** Open next steps whose day had passed (in the workspace's zone) at `at`. */

@@ -250,6 +250,21 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
   return { weekStart, weekEnd, sections, renewals: renewing, suppressed, summary };
 }
 
+/** One owner's part of the digest (their personal digest): their clients only; the portfolio summary stays whole. */
+export function selectionFor(selection: DigestSelection, ownerUserId: string): DigestSelection {
+  const theirs = <E extends { client: ClientProfile }>(list: readonly E[]) => list.filter((e) => e.client.ownerUserId === ownerUserId);
+  return {
+    ...selection,
+    sections: {
+      firing: theirs(selection.sections.firing),
+      turned_bad: theirs(selection.sections.turned_bad),
+      gone_quiet: theirs(selection.sections.gone_quiet),
+    },
+    renewals: theirs(selection.renewals),
+    suppressed: theirs(selection.suppressed),
+  };
+}
+
 /** True when the week has nothing to act on: the digest says so in one line instead of posting noise. */
 export function isQuietWeek(selection: DigestSelection): boolean {
   return DIGEST_SECTIONS.every((s) => selection.sections[s].length === 0) && selection.renewals.length === 0;

@@ -5,6 +5,7 @@ import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
 import type { Database } from '../db/client.js';
 import { latestDigest, type Digest } from '../db/queries/digests.js';
 import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
+import { setPersonalDigest } from '../db/queries/personal.js';
 import { authorOf, type Act } from './act.js';
 
 export type { Digest, Workspace };
@@ -33,6 +34,11 @@ export function defaultContext(now: Date): Pick<WorkspaceContext, 'catalogue' | 
 /** Changes the settings (admins: checked by the caller); returns the workspace as it is now. */
 export async function changeSettings(db: Database, act: Act, patch: WorkspaceSettingsPatch): Promise<WorkspaceContext> {
   return contextOf(await updateWorkspaceSettings(db, act.teamId, authorOf(act), patch), act.at);
+}
+
+/** Someone's own digest by DM, on or off; returns whether it is on. */
+export function setMyDigest(db: Database, act: Act, on: boolean): Promise<boolean> {
+  return setPersonalDigest(db, act.teamId, act.actor, on, act.at);
 }
 
 export function lastDigestOf(db: Database, teamId: string): Promise<Digest | undefined> {

@@ -17,6 +17,7 @@ import { kindOfEntry, Metrics } from '../metrics.js';
 import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../digest/run.js';
 import { NextStepReminders } from '../digest/reminders.js';
+import { PersonalDigests } from '../digest/personal.js';
 import { PeopleDirectory } from './people.js';
 import type { SlackDeps } from './deps.js';
 import { owningTeam, registerMembershipGate, type Body } from './gate.js';
@@ -47,6 +48,8 @@ export interface SlackApp {
   digest: DigestRunner;
   /** Reminds people of their next steps on the morning they are due (the scheduler ticks it). */
   reminders: NextStepReminders;
+  /** Sends those who asked their own clients' part of the digest by DM (the scheduler ticks it). */
+  personalDigests: PersonalDigests;
   /** This process's request workers. */
   workers: RequestWorkers;
   /** Whether Rapport has an installation (a bot token) in the workspace. */
@@ -136,6 +139,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const digest = new DigestRunner({ db, owner, webFor, logger, now, metrics });
   const people = new PeopleDirectory();
   const reminders = new NextStepReminders({ db, owner, webFor, people, logger, now });
+  const personalDigests = new PersonalDigests({ db, owner, digest, webFor, people, logger, now });
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
@@ -298,6 +302,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     digest,
     reminders,
+    personalDigests,
     workers,
     metrics,
     isInstalled: async (teamId) => (await installations.credentialsFor(teamId)) !== undefined,

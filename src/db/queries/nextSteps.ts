@@ -1,10 +1,10 @@
-/** Next steps and their reminders (domain/nextSteps.ts): set, listed, done, postponed; one reminder DM a day. */
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+/** Next steps (domain/nextSteps.ts): set, listed, done, postponed. */
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { RapportError } from '../../domain/errors.js';
 import { newNextStepSchema, type NewNextStep } from '../../domain/inputs.js';
 import type { NextStep, NextStepSource } from '../../domain/nextSteps.js';
 import type { Database } from '../client.js';
-import { clients, nextStepReminders, nextSteps } from '../schema/index.js';
+import { clients, nextSteps } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { requireClient } from './clients.js';
 import { parseInput } from './parse.js';
@@ -126,38 +126,4 @@ export async function settleNextStep(
     });
     return (await stepById(tx, teamId, step.id))!;
   });
-}
-
-/**
- * Takes the reminder of `userId` for `dueOn`: true for exactly one instance, or for another one once the
- * holder's lease lapsed without sending it.
- */
-export async function claimReminder(db: Database, teamId: string, userId: string, dueOn: string, instance: string, leaseSeconds: number): Promise<boolean> {
-  const [created] = await db
-    .insert(nextStepReminders)
-    .values({ teamId, userId, dueOn, claimedBy: instance, claimedAt: sql`now()` })
-    .onConflictDoNothing()
-    .returning({ userId: nextStepReminders.userId });
-  if (created) return true;
-  const taken = await db
-    .update(nextStepReminders)
-    .set({ claimedBy: instance, claimedAt: sql`now()` })
-    .where(
-      and(
-        eq(nextStepReminders.teamId, teamId),
-        eq(nextStepReminders.userId, userId),
-        eq(nextStepReminders.dueOn, dueOn),
-        isNull(nextStepReminders.sentAt),
-        sql`${nextStepReminders.claimedAt} < now() - make_interval(secs => ${leaseSeconds})`,
-      ),
-    )
-    .returning({ userId: nextStepReminders.userId });
-  return taken.length > 0;
-}
-
-export async function markReminderSent(db: Database, teamId: string, userId: string, dueOn: string): Promise<void> {
-  await db
-    .update(nextStepReminders)
-    .set({ sentAt: sql`now()` })
-    .where(and(eq(nextStepReminders.teamId, teamId), eq(nextStepReminders.userId, userId), eq(nextStepReminders.dueOn, dueOn)));
 }

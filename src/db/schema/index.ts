@@ -8,3 +8,4 @@ export * from './audit.js';
 export * from './requests.js';
 export * from './installations.js';
 export * from './nextSteps.js';
+export * from './personal.js';

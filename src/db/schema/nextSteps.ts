@@ -32,20 +32,3 @@ export const nextSteps = pgTable(
     index('next_steps_client').on(t.teamId, t.clientId, t.dueOn),
   ],
 );
-
-/**
- * One reminder DM per person per day: the instance that claims the row sends it; a claim whose sender died
- * before `sent_at` is taken over after a lease (as digest weeks are).
- */
-export const nextStepReminders = pgTable(
-  'next_step_reminders',
-  {
-    teamId: teamId(),
-    userId: text('user_id').notNull(),
-    dueOn: date('due_on', { mode: 'string' }).notNull(),
-    claimedBy: text('claimed_by').notNull(),
-    claimedAt: instant('claimed_at').notNull(),
-    sentAt: instant('sent_at'),
-  },
-  (t) => [workspaceRows(), uniqueIndex('next_step_reminders_once').on(t.teamId, t.userId, t.dueOn)],
-);

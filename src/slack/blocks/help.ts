@@ -73,6 +73,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
             '`/rapport digest preview` this week’s digest so far, just for you · `/rapport digest now [--force]` post it (admins)',
             '`/rapport export` every record of this workspace as CSV files, sent to you by DM (admins)',
             '`/rapport todo` your open next steps, overdue first, with Done and Snooze',
+            '`/rapport settings me digest on` your own clients’ part of the weekly digest, by DM, at the digest’s time in your time zone (`off` stops it)',
             'The App Home tab lists your own clients, worst first.',
           ].join('\n'),
         ),

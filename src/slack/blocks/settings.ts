@@ -68,3 +68,11 @@ export function postNowText(outcome: PostOutcome): string {
       return channelRefusalText(outcome.channelId, outcome.reason);
   }
 }
+
+export const PERSONAL_DIGEST_USAGE = '/rapport settings me digest on | off';
+
+/** The answer to `/rapport settings me digest on|off`: when it comes (the workspace's slot, their own zone). */
+export function personalDigestText(on: boolean, schedule: { day: number; time: string }, timeZone: string): string {
+  if (!on) return 'Your personal digest is off. The channel digest is unchanged.';
+  return `📬 Your personal digest is on: your own clients’ part of the weekly digest comes to you by DM, ${capitalised(DAYS[schedule.day]!)}s at ${schedule.time} in your time zone (${timeZone}), with the same buttons. \`${PERSONAL_DIGEST_USAGE.replace(' on | off', ' off')}\` stops it.`;
+}

@@ -8,6 +8,9 @@ import { RapportError } from '../../../domain/errors.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { exportWorkspaceData } from '../../../services/export.js';
 import { todoOf } from '../../../services/nextSteps.js';
+import { setMyDigest } from '../../../services/workspace.js';
+import { scheduleOf } from '../../../digest/run.js';
+import { PERSONAL_DIGEST_USAGE, personalDigestText } from '../../blocks/settings.js';
 import { localDate } from '../../../domain/calendar.js';
 import { todoMessage } from '../../blocks/nextSteps.js';
 import { changeSettings, lastDigestOf, type WorkspaceContext } from '../../../services/workspace.js';
@@ -30,6 +33,7 @@ async function showSettings(turn: Turn, { workspace, catalogue }: WorkspaceConte
 
 async function settings(turn: Turn, words: string[]): Promise<void> {
   if (words.length === 0) return showSettings(turn, await turn.workspace());
+  if (words[0]?.toLowerCase() === 'me') return personalSettings(turn, words.slice(1));
   await requireAdmin(turn, 'Only workspace admins can change Rapport’s settings. Ask an admin, or see them with `/rapport settings`.');
   const patch = parseSettingsChange((await turn.workspace()).workspace.settings, words);
   // A digest channel a client could read is refused before it is saved.
@@ -43,6 +47,16 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
     );
   }
   await showSettings(turn, await changeSettings(turn.deps.db, turn.act, patch), '✅ Saved.');
+}
+
+/** `/rapport settings me digest on|off`: anyone's own choice, no admin needed. */
+async function personalSettings(turn: Turn, words: string[]): Promise<void> {
+  const [what = '', value = ''] = words.map((w) => w.toLowerCase());
+  if (what !== 'digest' || !['on', 'off'].includes(value)) throw usageError('Say `on` or `off`.', PERSONAL_DIGEST_USAGE);
+  const { workspace } = await turn.workspace();
+  const on = await setMyDigest(turn.deps.db, turn.act, value === 'on');
+  const { timeZone } = await turn.deps.people.person(turn.web, turn.teamId, turn.userId);
+  await turn.reply({ text: personalDigestText(on, scheduleOf(workspace), timeZone) });
 }
 
 /** Slack would not describe the channel: nothing is saved, and the admin is told what to do about it. */

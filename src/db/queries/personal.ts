@@ -1,0 +1,61 @@
+/** One person's scheduled DMs, each sent once across instances, and their personal digest opt-in. */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { personalDigestSubscribers, personalSends } from '../schema/index.js';
+
+export type PersonalSend = 'reminder' | 'digest';
+
+/**
+ * Takes the `kind` DM of `userId` for `key` (a day, a week): true for exactly one instance, or for another one
+ * once the holder's lease lapsed without sending it.
+ */
+export async function claimPersonalSend(
+  db: Database,
+  teamId: string,
+  send: { userId: string; kind: PersonalSend; key: string },
+  instance: string,
+  leaseSeconds: number,
+): Promise<boolean> {
+  const [created] = await db
+    .insert(personalSends)
+    .values({ teamId, ...send, claimedBy: instance, claimedAt: sql`now()` })
+    .onConflictDoNothing()
+    .returning({ userId: personalSends.userId });
+  if (created) return true;
+  const taken = await db
+    .update(personalSends)
+    .set({ claimedBy: instance, claimedAt: sql`now()` })
+    .where(
+      and(
+        eq(personalSends.teamId, teamId),
+        eq(personalSends.userId, send.userId),
+        eq(personalSends.kind, send.kind),
+        eq(personalSends.key, send.key),
+        isNull(personalSends.sentAt),
+        sql`${personalSends.claimedAt} < now() - make_interval(secs => ${leaseSeconds})`,
+      ),
+    )
+    .returning({ userId: personalSends.userId });
+  return taken.length > 0;
+}
+
+export async function markPersonalSent(db: Database, teamId: string, send: { userId: string; kind: PersonalSend; key: string }): Promise<void> {
+  await db
+    .update(personalSends)
+    .set({ sentAt: sql`now()` })
+    .where(and(eq(personalSends.teamId, teamId), eq(personalSends.userId, send.userId), eq(personalSends.kind, send.kind), eq(personalSends.key, send.key)));
+}
+
+/** Turns someone's personal digest on or off; returns whether it is on. */
+export async function setPersonalDigest(db: Database, teamId: string, userId: string, on: boolean, at: Date): Promise<boolean> {
+  if (on) await db.insert(personalDigestSubscribers).values({ teamId, userId, subscribedAt: at }).onConflictDoNothing();
+  else await db.delete(personalDigestSubscribers).where(and(eq(personalDigestSubscribers.teamId, teamId), eq(personalDigestSubscribers.userId, userId)));
+  return on;
+}
+
+export async function personalDigestSubscribersOf(db: Database, teamId: string): Promise<{ userId: string; subscribedAt: Date }[]> {
+  return db
+    .select({ userId: personalDigestSubscribers.userId, subscribedAt: personalDigestSubscribers.subscribedAt })
+    .from(personalDigestSubscribers)
+    .where(eq(personalDigestSubscribers.teamId, teamId));
+}

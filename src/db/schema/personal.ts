@@ -1,0 +1,34 @@
+/** What Rapport keeps about one person of a workspace: the DMs it sent them on a schedule, their opt-ins. */
+import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+
+/**
+ * DMs Rapport sends a person on a schedule, once each: a next step reminder per day, a personal digest per
+ * week. The instance that claims the row sends it; a claim whose sender died before `sent_at` is taken over
+ * after a lease (as digest weeks are).
+ */
+export const personalSends = pgTable(
+  'personal_sends',
+  {
+    teamId: teamId(),
+    userId: text('user_id').notNull(),
+    /** `reminder` (key: the due day) or `digest` (key: the week). */
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: instant('claimed_at').notNull(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [workspaceRows(), uniqueIndex('personal_sends_once').on(t.teamId, t.userId, t.kind, t.key)],
+);
+
+/** Who gets their own clients' part of the weekly digest by DM (`/rapport settings me digest on`). */
+export const personalDigestSubscribers = pgTable(
+  'personal_digest_subscribers',
+  {
+    teamId: teamId(),
+    userId: text('user_id').notNull(),
+    subscribedAt: recordedAt('subscribed_at'),
+  },
+  (t) => [workspaceRows(), uniqueIndex('personal_digest_subscribers_user').on(t.teamId, t.userId)],
+);
