@@ -2,8 +2,6 @@
  * Posting the weekly digest: claim the workspace-week in Postgres, select and compose, post, record the ts.
  * Any number of instances may tick at once; the unique week row decides who posts.
  */
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { selectDigest, selectionFor } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
@@ -35,6 +33,7 @@ import type { Metrics } from '../metrics.js';
 import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
 import { channelExposure } from '../slack/channels.js';
 import { slackErrorCode } from '../slack/slackError.js';
+import { instanceName } from './sweep.js';
 import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
@@ -77,7 +76,7 @@ export class DigestRunner {
   readonly instance: string;
 
   constructor(private readonly deps: DigestRunnerDeps) {
-    this.instance = deps.instance ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.instance = deps.instance ?? instanceName();
   }
 
   /**

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as schema from '../../src/db/schema/index.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { silentLogger } from '../../src/log.js';
-import { ALICE, SIGNING_SECRET, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { ALICE, SIGNING_SECRET, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe('Socket Mode', () => {
   let h: Harness;
