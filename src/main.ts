@@ -18,17 +18,17 @@ async function main(): Promise<void> {
     startupMs: Date.now() - started,
   });
 
-  // Besides the digest, each minute: reminders of next steps due that morning, and workspaces Rapport was
-  // uninstalled from lose their data once the grace period is over.
+  // Besides the digest, each minute: reminders of next steps due that morning, personal digests, clients
+  // nobody answered for two digests named to admins, and workspaces Rapport was uninstalled from lose their
+  // data once the grace period is over.
+  const sending = (job: { tick(): Promise<unknown[]> }, said: string) => async () => {
+    const sent = await job.tick();
+    if (sent.length > 0) logger.info(said, { sent: sent.length });
+  };
   const jobsOf = (app: SlackApp) => ({
-    'next step reminders': async () => {
-      const sent = await app.reminders.tick();
-      if (sent.length > 0) logger.info('next step reminders sent', { sent: sent.length });
-    },
-    'personal digests': async () => {
-      const sent = await app.personalDigests.tick();
-      if (sent.length > 0) logger.info('personal digests sent', { sent: sent.length });
-    },
+    'next step reminders': sending(app.reminders, 'next step reminders sent'),
+    'personal digests': sending(app.personalDigests, 'personal digests sent'),
+    escalations: sending(app.escalations, 'unanswered clients named to admins'),
     'purging uninstalled workspaces': () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger),
   });
   let slack: SlackApp | undefined;

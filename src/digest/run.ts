@@ -3,11 +3,12 @@
  * Any number of instances may tick at once; the unique week row decides who posts.
  */
 import type { WebClient } from '@slack/web-api';
-import { selectDigest, selectionFor } from '../domain/digestSelection.js';
+import { selectDigest, selectionFor, unansweredTwice } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
 import { inWorkspace } from '../db/workspaceScope.js';
 import { loadDigestWeek } from '../db/queries/digestWeek.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
+import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';
 import { addDays } from '../domain/nextSteps.js';
 import {
@@ -23,6 +24,7 @@ import {
   unpostedPages,
   type Digest,
   type DigestMessage,
+  postedDigestsNaming,
 } from '../db/queries/digests.js';
 import { appendAudit } from '../db/queries/audit.js';
 import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, refuseDigestChannel, type Workspace } from '../db/queries/workspaces.js';
@@ -193,17 +195,45 @@ export class DigestRunner {
     return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
   }
 
+  /**
+   * What to tell admins about, once the latest digest is posted: the clients meeting firing criteria or at risk
+   * that it and the digest the week before both named, and nobody acknowledged, snoozed or decided about since
+   * that one was posted. Undefined when there is none (or no two digests in a row).
+   */
+  async escalation(workspace: Workspace): Promise<{ week: string; clients: number; pages: DigestPage[] } | undefined> {
+    const { db } = this.deps;
+    const [latest, previous] = await postedDigestsNaming(db, workspace.teamId, 2);
+    const since = previous?.digest.postedAt;
+    if (!latest?.digest.postedAt || !since || Date.parse(latest.digest.week) - Date.parse(previous.digest.week) !== 7 * DAY_MS) return undefined;
+    const catalogue = catalogueOf(workspace);
+    const at = latest.digest.postedAt;
+    const selection = selectDigest(catalogue, await loadDigestWeek(db, workspace.teamId, catalogue, at), at, workspace.timeZone);
+    const namedTwice = new Set([...previous.clientIds].filter((id) => latest.clientIds.has(id)));
+    const escalated = new Set(unansweredTwice(selection, namedTwice, await clientsAnsweredSince(db, workspace.teamId, since)).map((e) => e.client.id));
+    if (escalated.size === 0) return undefined;
+    const pages = composeDigest(
+      catalogue,
+      selectionFor(selection, (c) => escalated.has(c.id)),
+      { timeZone: workspace.timeZone, interactive: true },
+    );
+    return { week: latest.digest.week, clients: escalated.size, pages };
+  }
+
   /** One owner's part of the week's digest ending `at` (their personal digest), with the same buttons. */
   async personalPages(workspace: Workspace, ownerUserId: string, at: Date): Promise<DigestPage[]> {
     const catalogue = catalogueOf(workspace);
     const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone);
     const overdueSteps = (await this.overdueSteps(workspace, at)).filter((s) => s.assigneeUserId === ownerUserId);
-    return composeDigest(catalogue, selectionFor(selection, ownerUserId), {
-      timeZone: workspace.timeZone,
-      interactive: true,
-      reader: ownerUserId,
-      overdueSteps,
-    });
+    return composeDigest(
+      catalogue,
+      selectionFor(selection, (c) => c.ownerUserId === ownerUserId),
+      {
+        timeZone: workspace.timeZone,
+        interactive: true,
+        reader: ownerUserId,
+        overdueSteps,
+      },
+    );
   }
 
   /** Open next steps whose day had passed (in the workspace's zone) at `at`. */

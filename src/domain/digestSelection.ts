@@ -250,19 +250,27 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
   return { weekStart, weekEnd, sections, renewals: renewing, suppressed, summary };
 }
 
-/** One owner's part of the digest (their personal digest): their clients only; the portfolio summary stays whole. */
-export function selectionFor(selection: DigestSelection, ownerUserId: string): DigestSelection {
-  const theirs = <E extends { client: ClientProfile }>(list: readonly E[]) => list.filter((e) => e.client.ownerUserId === ownerUserId);
+/**
+ * The part of a selection about some clients (an owner's personal digest, the entries escalated to admins);
+ * the portfolio summary stays whole.
+ */
+export function selectionFor(selection: DigestSelection, keep: (client: ClientProfile) => boolean): DigestSelection {
+  const kept = <E extends { client: ClientProfile }>(list: readonly E[]) => list.filter((e) => keep(e.client));
   return {
     ...selection,
-    sections: {
-      firing: theirs(selection.sections.firing),
-      turned_bad: theirs(selection.sections.turned_bad),
-      gone_quiet: theirs(selection.sections.gone_quiet),
-    },
-    renewals: theirs(selection.renewals),
-    suppressed: theirs(selection.suppressed),
+    sections: { firing: kept(selection.sections.firing), turned_bad: kept(selection.sections.turned_bad), gone_quiet: kept(selection.sections.gone_quiet) },
+    renewals: kept(selection.renewals),
+    suppressed: kept(selection.suppressed),
   };
+}
+
+/**
+ * The entries to escalate to admins (issue 14): meeting firing criteria or at risk, named by the digest before
+ * this one too (`namedBefore`), and nobody acknowledged, snoozed or decided about them since (`answeredSince`).
+ */
+export function unansweredTwice(selection: DigestSelection, namedBefore: ReadonlySet<string>, answeredSince: ReadonlySet<string>): DigestEntry[] {
+  const needsDecision = [...selection.sections.firing, ...selection.sections.turned_bad.filter((e) => e.healthNow.known && e.healthNow.band === 'at_risk')];
+  return needsDecision.filter((e) => namedBefore.has(e.client.id) && !answeredSince.has(e.client.id));
 }
 
 /** True when the week has nothing to act on: the digest says so in one line instead of posting noise. */

@@ -317,6 +317,19 @@ export class LocalSlackWebApi {
       }
       case 'conversations.open':
         return { channel: { id: `D${String(params.users).replace(/^U/, '')}` } };
+      case 'users.list':
+        return {
+          members: [...this.users.values()].map((u) => ({
+            id: u.id,
+            name: u.name,
+            team_id: u.teamId,
+            is_admin: !!u.isAdmin,
+            is_owner: false,
+            deleted: false,
+            is_bot: false,
+          })),
+          response_metadata: { next_cursor: '' },
+        };
       case 'users.info': {
         const user = this.users.get(String(params.user)) ?? {
           id: String(params.user),

@@ -18,6 +18,7 @@ import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../digest/run.js';
 import { NextStepReminders } from '../digest/reminders.js';
 import { PersonalDigests } from '../digest/personal.js';
+import { Escalations } from '../digest/escalations.js';
 import { PeopleDirectory } from './people.js';
 import type { SlackDeps } from './deps.js';
 import { owningTeam, registerMembershipGate, type Body } from './gate.js';
@@ -50,6 +51,8 @@ export interface SlackApp {
   reminders: NextStepReminders;
   /** Sends those who asked their own clients' part of the digest by DM (the scheduler ticks it). */
   personalDigests: PersonalDigests;
+  /** Names clients nobody answered for two digests to the admins (the scheduler ticks it). */
+  escalations: Escalations;
   /** This process's request workers. */
   workers: RequestWorkers;
   /** Whether Rapport has an installation (a bot token) in the workspace. */
@@ -140,6 +143,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const people = new PeopleDirectory();
   const reminders = new NextStepReminders({ db, owner, webFor, people, logger, now });
   const personalDigests = new PersonalDigests({ db, owner, digest, webFor, people, logger, now });
+  const escalations = new Escalations({ db, owner, digest, webFor, people, logger, now });
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
@@ -303,6 +307,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     digest,
     reminders,
     personalDigests,
+    escalations,
     workers,
     metrics,
     isInstalled: async (teamId) => (await installations.credentialsFor(teamId)) !== undefined,

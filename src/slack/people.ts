@@ -41,3 +41,14 @@ export class PeopleDirectory {
     return (await this.person(client, teamId, userId)).isAdmin;
   }
 }
+
+/** The workspace's admins and owners (users.list, scope users:read): people, not bots, still there. */
+export async function workspaceAdmins(client: WebClient, teamId: string): Promise<string[]> {
+  const admins: string[] = [];
+  for await (const page of client.paginate('users.list', { limit: 200 })) {
+    for (const u of (page as { members?: Record<string, any>[] }).members ?? []) {
+      if (u.team_id === teamId && !u.deleted && !u.is_bot && (u.is_admin || u.is_owner || u.is_primary_owner)) admins.push(String(u.id));
+    }
+  }
+  return admins;
+}

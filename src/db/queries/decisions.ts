@@ -1,5 +1,5 @@
 /** Decisions and snoozes taken from the digest (domain.md §5). */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { statusAfterDecision } from '../../domain/decisions.js';
 import { RapportError } from '../../domain/errors.js';
 import { newDecisionSchema, type NewDecision } from '../../domain/inputs.js';
@@ -111,6 +111,19 @@ export async function snoozeClient(
     });
     return { snooze: snooze!, created: true };
   });
+}
+
+/** Clients someone answered since `since`: decided about (acknowledging included) or snoozed. */
+export async function clientsAnsweredSince(db: Database, teamId: string, since: Date): Promise<Set<string>> {
+  const decided = await db
+    .selectDistinct({ clientId: decisions.clientId })
+    .from(decisions)
+    .where(and(eq(decisions.teamId, teamId), gte(decisions.decidedAt, since)));
+  const snoozed = await db
+    .selectDistinct({ clientId: snoozes.clientId })
+    .from(snoozes)
+    .where(and(eq(snoozes.teamId, teamId), gte(snoozes.snoozedAt, since)));
+  return new Set([...decided, ...snoozed].map((r) => r.clientId));
 }
 
 export async function decisionsFor(db: Database, teamId: string, clientId: string): Promise<Decision[]> {

@@ -175,6 +175,25 @@ export async function lastPostedWeek(db: Database, teamId: string): Promise<stri
   return row?.week ?? null;
 }
 
+/** The latest `count` posted digests, newest first, with every client their messages named. */
+export async function postedDigestsNaming(db: Database, teamId: string, count: number): Promise<{ digest: Digest; clientIds: Set<string> }[]> {
+  const posted = await db
+    .select()
+    .from(digests)
+    .where(and(eq(digests.teamId, teamId), eq(digests.status, 'posted')))
+    .orderBy(desc(digests.week))
+    .limit(count);
+  const out: { digest: Digest; clientIds: Set<string> }[] = [];
+  for (const digest of posted) {
+    const pages = await db
+      .select({ clientIds: digestMessages.clientIds })
+      .from(digestMessages)
+      .where(and(eq(digestMessages.teamId, teamId), eq(digestMessages.digestId, digest.id)));
+    out.push({ digest, clientIds: new Set(pages.flatMap((p) => p.clientIds)) });
+  }
+  return out;
+}
+
 /** The messages of a digest that name the client: a decision updates each in place. */
 export async function digestMessagesNaming(db: Database, teamId: string, digestId: string, clientId: string): Promise<DigestMessage[]> {
   return db

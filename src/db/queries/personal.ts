@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { personalDigestSubscribers, personalSends } from '../schema/index.js';
 
-export type PersonalSend = 'reminder' | 'digest';
+export type PersonalSend = 'reminder' | 'digest' | 'escalation';
 
 /**
  * Takes the `kind` DM of `userId` for `key` (a day, a week): true for exactly one instance, or for another one

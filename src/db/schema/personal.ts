@@ -12,7 +12,7 @@ export const personalSends = pgTable(
   {
     teamId: teamId(),
     userId: text('user_id').notNull(),
-    /** `reminder` (key: the due day) or `digest` (key: the week). */
+    /** `reminder` (key: the due day), `digest` or `escalation` (key: the week). */
     kind: text('kind').notNull(),
     key: text('key').notNull(),
     claimedBy: text('claimed_by').notNull(),

@@ -1,0 +1,59 @@
+/**
+ * Escalation (issue 14): a client that meets firing criteria or is at risk, named by two digests in a row with
+ * nobody acknowledging, snoozing or deciding in between, is named to the workspace's admins by DM, once per
+ * admin and week, with the digest's own buttons.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Workspace } from '../db/queries/workspaces.js';
+import { claimPersonalSend, markPersonalSent } from '../db/queries/personal.js';
+import { section } from '../slack/blocks/kit.js';
+import { plural } from '../slack/blocks/text.js';
+import { workspaceAdmins } from '../slack/people.js';
+import { sendDm } from '../slack/reply.js';
+import type { DigestPage } from './compose.js';
+import type { DigestRunner } from './run.js';
+import { instanceName, sweepPeople, sweepWorkspaces, type ScheduledDmDeps } from './sweep.js';
+
+export interface EscalationSent {
+  teamId: string;
+  userId: string;
+  week: string;
+  clients: number;
+}
+
+export class Escalations {
+  private readonly instance: string;
+
+  constructor(private readonly deps: ScheduledDmDeps & { digest: DigestRunner }) {
+    this.instance = deps.instance ?? instanceName();
+  }
+
+  tick(): Promise<EscalationSent[]> {
+    return sweepWorkspaces(this.deps.owner, this.deps.logger, 'escalations', (workspace) => this.escalate(workspace));
+  }
+
+  private async escalate(workspace: Workspace): Promise<EscalationSent[]> {
+    const due = await this.deps.digest.escalation(workspace);
+    if (!due) return [];
+    const web = await this.deps.webFor(workspace.teamId);
+    const admins = await workspaceAdmins(web, workspace.teamId);
+    return sweepPeople(workspace.teamId, admins, this.deps.logger, 'tell an admin about clients nobody answered', (admin) =>
+      this.tell(web, workspace.teamId, admin, due),
+    );
+  }
+
+  private async tell(
+    web: WebClient,
+    teamId: string,
+    admin: string,
+    due: { week: string; clients: number; pages: DigestPage[] },
+  ): Promise<EscalationSent | undefined> {
+    const send = { userId: admin, kind: 'escalation', key: due.week } as const;
+    if (!(await claimPersonalSend(this.deps.db, teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
+    const lead = `⚠️ ${plural(due.clients, 'client was', 'clients were')} in the last two digests and nobody acknowledged, snoozed or decided since the first. As an admin you can decide here.`;
+    await sendDm(web, admin, { text: lead, blocks: [section(lead)] });
+    for (const page of due.pages) await sendDm(web, admin, { text: page.text, blocks: page.blocks });
+    await markPersonalSent(this.deps.db, teamId, send);
+    return { teamId, userId: admin, week: due.week, clients: due.clients };
+  }
+}
