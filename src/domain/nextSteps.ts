@@ -5,7 +5,7 @@
  */
 import { DAY_MS } from './types.js';
 
-export const NEXT_STEP_SOURCES = ['client', 'decision'] as const;
+export const NEXT_STEP_SOURCES = ['client', 'decision', 'call', 'incident'] as const;
 export type NextStepSource = (typeof NEXT_STEP_SOURCES)[number];
 
 export interface NextStep {

@@ -69,4 +69,6 @@ export const INPUTS = {
   description: 'description',
   reason: 'reason',
   reviewOn: 'review_on',
+  nextStep: 'next_step',
+  nextStepDue: 'next_step_due',
 } as const;

@@ -43,7 +43,9 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
     it('opens with good and bad trait checkboxes, today’s date and the our-side checklist', async () => {
       const view = await openCallModal();
       const ids = view.blocks.map((b: any) => b.block_id);
-      expect(ids).toEqual(['client', 'date', 'traits_good', 'traits_bad', 'notes', 'our_side']);
+      expect(ids).toEqual(['client', 'date', 'traits_good', 'traits_bad', 'notes', 'our_side', 'next_step', 'next_step_due']);
+      // A next step is optional, due a week later unless another day is picked.
+      expect(view.blocks[7].element.initial_date).toBe(new Date(Date.parse(`${today()}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));
       expect(view.blocks[1].element.initial_date).toBe(today());
       expect(view.blocks[2].element.options).toHaveLength(5);
       expect(view.blocks[3].element.options).toHaveLength(8);
@@ -66,6 +68,8 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
         ...checks('traits_bad', ['no_strategic_planning']),
         ...textInput('notes', 'QBR prep'),
         ...checks('our_side', ['clarity']),
+        ...textInput('next_step', 'Send the QBR deck'),
+        next_step_due: { next_step_due: { type: 'datepicker', selected_date: '2026-12-04' } },
       };
       const before = await rows('calls');
       const seq = h.api.lastSeq;
@@ -79,6 +83,10 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       expect(textOf(confirmation.params)).toContain('No strategic planning');
       const [call] = await h.db.select().from(schema.calls).where(eq(schema.calls.notes, 'QBR prep'));
       expect(call!.ourSide).toEqual(['clarity']);
+      // Its next step, set once for the client's owner.
+      expect(await h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.what, 'Send the QBR deck'))).toMatchObject([
+        { clientId: acmeId, assigneeUserId: 'U0ALICE', dueOn: '2026-12-04', source: 'call' },
+      ]);
     });
 
     it('puts validation errors on the right field and stores nothing', async () => {
@@ -104,7 +112,7 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
     it('shows the fields of the chosen kind, and requires days late for a late payment', async () => {
       const { reply } = await h.command(ALICE, '/incident', '');
       const view = reply.params.view;
-      expect(view.blocks.map((b: any) => b.block_id)).toEqual(['client', 'kind', 'date', 'description']);
+      expect(view.blocks.map((b: any) => b.block_id)).toEqual(['client', 'kind', 'date', 'description', 'next_step', 'next_step_due']);
       const seq = h.api.lastSeq;
       const opened = { ...view, id: 'V0INCIDENT', hash: 'h1', state: { values: { ...pick(acmeId) } } };
       await h.send.blockAction(
@@ -115,7 +123,17 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       const update = await h.api.next('views.update', seq);
       const updated = update.params.view;
       expect(update.params.view_id).toBe('V0INCIDENT');
-      expect(updated.blocks.map((b: any) => b.block_id)).toEqual(['client', 'kind', 'date', 'days_late', 'invoice_ref', 'amount', 'description']);
+      expect(updated.blocks.map((b: any) => b.block_id)).toEqual([
+        'client',
+        'kind',
+        'date',
+        'days_late',
+        'invoice_ref',
+        'amount',
+        'description',
+        'next_step',
+        'next_step_due',
+      ]);
       expect(updated.blocks[0].element.initial_option).toMatchObject({ value: acmeId });
 
       const kind = { kind: { kind: { type: 'static_select', selected_option: { value: 'slow_payment' } } } };

@@ -2,6 +2,7 @@
 import type { ClientProfile } from '../../domain/types.js';
 import { CRITERIA, OUR_SIDE_CHECKLIST, type Catalogue, type IncidentDetails, type IncidentKind, type TraitDefinition } from '../../domain/catalogue.js';
 import { ACTIONS, INPUTS, VIEWS } from '../ids.js';
+import { addDays, DEFAULT_DUE_DAYS } from '../../domain/nextSteps.js';
 import type { ModalMetadata } from '../parse/viewState.js';
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { actions, button, context, input, modal, option, plain, section, type Block } from './kit.js';
@@ -24,6 +25,17 @@ function clientPicker(client?: PickedClient): Block {
     min_query_length: 0,
     ...(client ? { initial_option: clientOption(client) } : {}),
   });
+}
+
+/** A new call or incident may carry a next step for the client's owner (not an edit: it is set once). */
+function nextStepInputs(metadata: ModalMetadata, today: string): Block[] {
+  if (metadata.entryId) return [];
+  return [
+    input(INPUTS.nextStep, 'Next step (optional)', { type: 'plain_text_input', max_length: 300, placeholder: plain('e.g. Send the revised proposal') }, true, {
+      hint: 'For the client’s owner, who is reminded by DM on its day.',
+    }),
+    input(INPUTS.nextStepDue, 'Next step due', { type: 'datepicker', initial_date: addDays(today, DEFAULT_DUE_DAYS) }, true),
+  ];
 }
 
 /** A form opened on a Slack message: whose it is, that its link is kept, and the way to the other kind of entry. */
@@ -96,6 +108,7 @@ export function callModal(m: CallModalInput): ModalView {
         hint: 'Recorded for your own review; it does not change the client’s score.',
       },
     ),
+    ...nextStepInputs(m.metadata, m.today),
   ]);
 }
 
@@ -165,6 +178,7 @@ export function incidentModal(m: IncidentModalInput): ModalView {
     ...(m.kind === 'mental_abuse'
       ? [section('_Criterion 2 counts abuse only after the client was told it is unacceptable: the confirmation offers a button to record that._')]
       : []),
+    ...nextStepInputs(m.metadata, m.today),
   ]);
 }
 

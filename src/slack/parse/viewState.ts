@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { INCIDENT_KINDS, incidentDetailsSchema, type IncidentKind } from '../../domain/catalogue.js';
 import { evidenceUrlSchema, type NewCall, type NewIncident } from '../../domain/inputs.js';
 import { entryDayProblem, entryInstant } from '../../domain/calendar.js';
+import { addDays, DEFAULT_DUE_DAYS, dueDayProblem } from '../../domain/nextSteps.js';
 import { INPUTS } from '../ids.js';
 
 const selected = z.object({ value: z.string(), text: z.object({ text: z.string() }).optional() });
@@ -87,6 +88,15 @@ function notesField(state: ViewState, blockId: string, errors: FieldErrors): str
   const value = text(state, blockId);
   if (value.length > 3000) errors[blockId] = 'At most 3000 characters.';
   return value;
+}
+
+/** The optional next step of a new call or incident form: what, and its day (not in the past). */
+export function readNextStep(state: ViewState, today: string): ViewResult<{ what: string; dueOn: string } | undefined> {
+  const what = text(state, INPUTS.nextStep);
+  if (!what) return { ok: true, value: undefined };
+  const dueOn = element(state, INPUTS.nextStepDue)?.selected_date ?? addDays(today, DEFAULT_DUE_DAYS);
+  const problem = dueDayProblem(dueOn, today);
+  return problem ? { ok: false, errors: { [INPUTS.nextStepDue]: problem } } : { ok: true, value: { what, dueOn } };
 }
 
 export function readCallView(state: ViewState, now: Date, today: string): ViewResult<Omit<NewCall, 'requestKey'>> {

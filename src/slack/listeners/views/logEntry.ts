@@ -11,9 +11,12 @@ import { onView, type Turn } from '../../frame.js';
 import type { ActIn } from '../../../services/act.js';
 import { INPUTS, VIEWS } from '../../ids.js';
 import { notifyOwnerOfRedFlags } from '../../notify.js';
+import { addNextStep } from '../../../services/nextSteps.js';
+import type { ClientProfile } from '../../../domain/types.js';
 import {
   parseMetadata,
   readCallView,
+  readNextStep,
   readIncidentView,
   viewStateSchema,
   type FieldErrors,
@@ -48,14 +51,29 @@ async function readForm<T>(
   turn: Turn,
   view: ViewOutput,
   read: (state: ViewState, now: Date, today: string) => ViewResult<T>,
-): Promise<{ errors: FieldErrors } | { metadata: ModalMetadata; act: ActIn; value: T; answered: Turn }> {
+): Promise<{ errors: FieldErrors } | { metadata: ModalMetadata; act: ActIn; value: T; nextStep: NextStepField; answered: Turn }> {
   const metadata = parseMetadata(view.private_metadata);
   const state = viewStateSchema.safeParse(view.state.values);
   if (!state.success) return { errors: { [INPUTS.client]: 'This form could not be read; please open it again.' } };
   const act = await turn.actIn();
-  const fields = read(state.data, turn.now, (await turn.workspace()).today);
-  if (!fields.ok) return { errors: fields.errors };
-  return { metadata, act: metadata.entryId ? { ...act, requestKey: null } : act, value: fields.value, answered: turn.answeringIn(metadata.channelId ?? null) };
+  const { today } = await turn.workspace();
+  const fields = read(state.data, turn.now, today);
+  const nextStep = readNextStep(state.data, today);
+  if (!fields.ok || !nextStep.ok) return { errors: { ...(fields.ok ? {} : fields.errors), ...(nextStep.ok ? {} : nextStep.errors) } };
+  return {
+    metadata,
+    act: metadata.entryId ? { ...act, requestKey: null } : act,
+    value: fields.value,
+    nextStep: nextStep.value,
+    answered: turn.answeringIn(metadata.channelId ?? null),
+  };
+}
+
+type NextStepField = { what: string; dueOn: string } | undefined;
+
+/** The form's next step, set with the entry, for the client's owner. */
+async function setNextStep(db: SlackDeps['db'], act: ActIn, client: ClientProfile, nextStep: NextStepField, source: 'call' | 'incident'): Promise<void> {
+  if (nextStep) await addNextStep(db, act, { client, ...nextStep, source });
 }
 
 /** The permalink of the message a form was opened on: kept in the form once Slack gave it, else asked now. */
@@ -70,8 +88,9 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
     submit: async (turn, view) => {
       const form = await readForm(turn, view, readCallView);
       if ('errors' in form) return form;
-      const { metadata, act, value, answered } = form;
+      const { metadata, act, value, nextStep, answered } = form;
       const outcome = await logCallAndScore(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
+      await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'call');
       return { done: true, after: () => confirm(answered, metadata, callConfirmation(act.catalogue, outcome, act.timeZone, { edited: !!metadata.entryId })) };
     },
   });
@@ -81,8 +100,9 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
     submit: async (turn, view) => {
       const form = await readForm(turn, view, readIncidentView);
       if ('errors' in form) return form;
-      const { metadata, act, value, answered } = form;
+      const { metadata, act, value, nextStep, answered } = form;
       const outcome = await logIncidentAndCheck(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
+      await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'incident');
       return {
         done: true,
         after: async () => {
