@@ -5,7 +5,7 @@ import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
 import type { Database } from '../db/client.js';
 import { latestDigest, type Digest } from '../db/queries/digests.js';
 import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
-import { setPersonalDigest } from '../db/queries/personal.js';
+import { hasPersonalDigest, setPersonalDigest } from '../db/queries/personal.js';
 import { authorOf, type Act } from './act.js';
 
 export type { Digest, Workspace };
@@ -39,6 +39,10 @@ export async function changeSettings(db: Database, act: Act, patch: WorkspaceSet
 /** Someone's own digest by DM, on or off; returns whether it is on. */
 export function setMyDigest(db: Database, act: Act, on: boolean): Promise<boolean> {
   return setPersonalDigest(db, act.teamId, act.actor, on, act.at);
+}
+
+export function hasMyDigest(db: Database, act: Act): Promise<boolean> {
+  return hasPersonalDigest(db, act.teamId, act.actor);
 }
 
 export function lastDigestOf(db: Database, teamId: string): Promise<Digest | undefined> {

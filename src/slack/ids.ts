@@ -11,6 +11,8 @@ export const ACTIONS = {
   clientWasTold: 'incident_client_was_told',
   openCallModal: 'home_log_call',
   openIncidentModal: 'home_log_incident',
+  /** The Home tab's switch of the person's own digest by DM (`value`: on or off). */
+  personalDigest: 'home_personal_digest',
   /** In a form opened from a message: the same message as the other kind of entry. */
   logAsCall: 'log_message_as_call',
   logAsIncident: 'log_message_as_incident',

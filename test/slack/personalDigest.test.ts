@@ -4,13 +4,15 @@
  * week across instances; opting out stops it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
+import * as schema from '../../src/db/schema/index.js';
 import { PersonalDigests } from '../../src/digest/personal.js';
 import { DigestRunner } from '../../src/digest/run.js';
 import { silentLogger } from '../../src/log.js';
 import { PeopleDirectory } from '../../src/slack/people.js';
 import { TEST_DRIVERS } from '../support/database.js';
-import { ADMIN, ALICE, BOB, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe.each(TEST_DRIVERS)('personal digests on %s', (driver) => {
   let h: Harness;
@@ -25,6 +27,21 @@ describe.each(TEST_DRIVERS)('personal digests on %s', (driver) => {
     await say(BOB, '/incident', 'globex lie Said the invoice was paid');
   });
   afterAll(() => h?.close());
+
+  it('the Home tab switches it on and off as the command does', async () => {
+    const home = async (seq: number) => (await h.api.waitFor((c) => c.seq > seq && c.method === 'views.publish')).params.view;
+    let seq = h.api.lastSeq;
+    await h.send.event(TEAM, { type: 'app_home_opened', user: 'U0ADMIN', channel: 'D0ADMIN', tab: 'home' });
+    expect(JSON.stringify((await home(seq)).blocks)).toContain('Get my clients’ digest by DM');
+    seq = h.api.lastSeq;
+    await h.send.blockAction(ADMIN, { type: 'button', action_id: 'home_personal_digest', value: 'on' }, { view: { id: 'VHOME', type: 'home' } });
+    expect(JSON.stringify((await home(seq)).blocks)).toContain('Stop my digest by DM');
+    expect(await h.db.select().from(schema.personalDigestSubscribers).where(eq(schema.personalDigestSubscribers.userId, 'U0ADMIN'))).toHaveLength(1);
+    seq = h.api.lastSeq;
+    await h.send.blockAction(ADMIN, { type: 'button', action_id: 'home_personal_digest', value: 'off' }, { view: { id: 'VHOME', type: 'home' } });
+    expect(JSON.stringify((await home(seq)).blocks)).toContain('Get my clients’ digest by DM');
+    expect(await h.db.select().from(schema.personalDigestSubscribers).where(eq(schema.personalDigestSubscribers.userId, 'U0ADMIN'))).toHaveLength(0);
+  });
 
   it('each subscriber gets their own clients once a week, at the slot in their own zone, whatever the instances', async () => {
     expect(await say(ALICE, '/rapport', 'settings me digest on')).toContain('Mondays at 09:00 in your time zone (America/Los_Angeles)');

@@ -53,6 +53,14 @@ export async function setPersonalDigest(db: Database, teamId: string, userId: st
   return on;
 }
 
+export async function hasPersonalDigest(db: Database, teamId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: personalDigestSubscribers.userId })
+    .from(personalDigestSubscribers)
+    .where(and(eq(personalDigestSubscribers.teamId, teamId), eq(personalDigestSubscribers.userId, userId)));
+  return row !== undefined;
+}
+
 export async function personalDigestSubscribersOf(db: Database, teamId: string): Promise<{ userId: string; subscribedAt: Date }[]> {
   return db
     .select({ userId: personalDigestSubscribers.userId, subscribedAt: personalDigestSubscribers.subscribedAt })

@@ -12,11 +12,15 @@ import { formatDay, LIMITS } from './text.js';
 
 const HOME_BLOCKS = 100;
 
-/** `steps`: the user's open next steps, overdue first; `today` their day. */
-export function homeView(lines: ClientStanding[], now: Date, timeZone = 'UTC', steps: readonly NextStep[] = [], today = ''): HomeView {
+/** `steps`: the user's open next steps, overdue first; `today` their day; `personalDigest`: whether they get theirs by DM. */
+export function homeView(lines: ClientStanding[], now: Date, timeZone = 'UTC', steps: readonly NextStep[] = [], today = '', personalDigest = false): HomeView {
   const blocks: Block[] = [
     header('Your clients'),
-    actions([button('Log a call', ACTIONS.openCallModal, 'home', 'primary'), button('Log an incident', ACTIONS.openIncidentModal, 'home')]),
+    actions([
+      button('Log a call', ACTIONS.openCallModal, 'home', 'primary'),
+      button('Log an incident', ACTIONS.openIncidentModal, 'home'),
+      personalDigest ? button('Stop my digest by DM', ACTIONS.personalDigest, 'off') : button('Get my clients’ digest by DM', ACTIONS.personalDigest, 'on'),
+    ]),
     ...homeStepBlocks(steps, today),
   ];
   if (lines.length === 0) {

@@ -1,6 +1,7 @@
 /** App Home: published when the user opens the tab; its buttons, and the global shortcuts, open the logging forms. */
-import type { App } from '@slack/bolt';
+import type { App, ButtonAction } from '@slack/bolt';
 import { clientStandings } from '../../../services/portfolio.js';
+import { hasMyDigest, setMyDigest } from '../../../services/workspace.js';
 import { todoOf } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { homeView } from '../../blocks/home.js';
@@ -13,8 +14,12 @@ import { openModalThenRefine } from '../commands/openModal.js';
 /** Publishes the person's Home tab as it is now: their next steps, then their clients. */
 export async function publishHome(turn: Turn, userId: string): Promise<void> {
   const act = await turn.actIn();
-  const [lines, steps] = await Promise.all([clientStandings(turn.deps.db, act, { ownerUserId: userId }), todoOf(turn.deps.db, act, userId)]);
-  await turn.web.views.publish({ user_id: userId, view: homeView(lines, turn.now, act.timeZone, steps, localDate(turn.now, act.timeZone)) });
+  const [lines, steps, digestByDm] = await Promise.all([
+    clientStandings(turn.deps.db, act, { ownerUserId: userId }),
+    todoOf(turn.deps.db, act, userId),
+    hasMyDigest(turn.deps.db, { ...act, actor: userId }),
+  ]);
+  await turn.web.views.publish({ user_id: userId, view: homeView(lines, turn.now, act.timeZone, steps, localDate(turn.now, act.timeZone), digestByDm) });
 }
 
 export function registerAppHome(app: App, deps: SlackDeps): void {
@@ -27,6 +32,11 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
   const openCall = (turn: Turn) => openModalThenRefine(turn, (ctx) => callModal({ catalogue: ctx.catalogue, metadata: { channelId: null }, today: ctx.today }));
   const openIncident = (turn: Turn) => openModalThenRefine(turn, (ctx) => incidentModal({ metadata: { channelId: null }, today: ctx.today }));
   onAction(app, deps, ACTIONS.openCallModal, (turn) => openCall(turn));
+  // The same switch as `/rapport settings me digest on|off`; the tab shows the new state.
+  onAction<ButtonAction>(app, deps, ACTIONS.personalDigest, async (turn, action) => {
+    await setMyDigest(deps.db, turn.act, action.value === 'on');
+    await publishHome(turn, turn.userId);
+  });
   onAction(app, deps, ACTIONS.openIncidentModal, (turn) => openIncident(turn));
   onShortcut(app, deps, SHORTCUTS.logCall, (turn) => openCall(turn));
   onShortcut(app, deps, SHORTCUTS.logIncident, (turn) => openIncident(turn));
