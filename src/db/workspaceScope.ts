@@ -25,29 +25,16 @@ const ENTER_WORKSPACE = "select set_config('role', 'rapport_app', true), set_con
 const enteredWorkspace = () => [workspace.getStore() ?? ''];
 
 /**
- * postgres.js's client, with every statement and transaction drizzle runs on it entering the workspace first,
- * costing no round trip of its own: a lone statement goes out as BEGIN, the settings, itself and COMMIT in one
- * pipelined write on a reserved connection; a transaction sends the settings ahead of its first statement.
+ * postgres.js's client, with every statement and transaction drizzle runs on it entering the workspace first.
+ * A lone statement gets a transaction of its own (`sql.begin`), its settings sent together with it; a
+ * transaction sends its settings ahead of its first statement. (Pipelining BEGIN and COMMIT too, on a reserved
+ * connection, saved two round trips but hung in the Postgres-restart reliability run: postgres.js neither fails
+ * the queries queued on a reserved connection that closes, nor keeps it out of the pool once released.)
  */
 export function inWorkspaces(sql: postgres.Sql): postgres.Sql {
-  const enter = (tx: postgres.Sql | postgres.TransactionSql) => tx.unsafe(ENTER_WORKSPACE, enteredWorkspace(), { prepare: true });
-  const statement = async (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) => {
-    const connection = await sql.reserve();
-    try {
-      const run = connection.unsafe(query, params, options);
-      // Awaited together (and so sent together, in order). A failed statement makes COMMIT a rollback.
-      const [began, entered, ran, committed] = await Promise.allSettled([
-        connection.unsafe('begin'),
-        enter(connection),
-        values ? run.values() : run,
-        connection.unsafe('commit'),
-      ]);
-      for (const step of [began, entered, ran, committed]) if (step.status === 'rejected') throw step.reason;
-      return (ran as PromiseFulfilledResult<unknown>).value;
-    } finally {
-      connection.release();
-    }
-  };
+  const enter = (tx: postgres.TransactionSql) => tx.unsafe(ENTER_WORKSPACE, enteredWorkspace(), { prepare: true });
+  const statement = (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) =>
+    sql.begin((tx) => [enter(tx), values ? tx.unsafe(query, params, options).values() : tx.unsafe(query, params, options)]).then((results) => results[1]);
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'unsafe') {

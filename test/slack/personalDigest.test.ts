@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
 import * as schema from '../../src/db/schema/index.js';
+import { findClientByName } from '../../src/db/queries/clients.js';
 import { PersonalDigests } from '../../src/digest/personal.js';
 import { DigestRunner } from '../../src/digest/run.js';
 import { silentLogger } from '../../src/log.js';
@@ -96,6 +97,21 @@ describe.each(TEST_DRIVERS)('personal digests on %s', (driver) => {
     // The same buttons as the channel digest.
     expect(h.since(seq).some((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params.blocks).includes('digest_decide'))).toBe(true);
     expect(dmTo('U0ADMIN')).toEqual([]);
+    // Its buttons work where they are: Alice acknowledges her client from the DM and is told so there.
+    const withButtons = h
+      .since(seq)
+      .find(
+        (c) => c.method === 'chat.postMessage' && JSON.stringify(c.params.blocks).includes('digest_acknowledge') && textOf(c.params).includes('Acme Corp'),
+      )!;
+    const acme = await findClientByName(h.db, TEAM, 'acme corp');
+    const clicked = h.api.lastSeq;
+    await h.send.blockAction(
+      ALICE,
+      { type: 'button', action_id: 'digest_acknowledge', value: acme.id },
+      { message: { ts: withButtons.response!.ts }, channelId: withButtons.params.channel },
+    );
+    const told = await h.api.waitFor((c) => c.seq > clicked && c.method === 'response_url');
+    expect(textOf(told.params)).toContain('Recorded. 👀 Acknowledged by <@U0ALICE>');
 
     // Opted out: nothing the next week.
     expect(await say(BOB, '/rapport', 'settings me digest off')).toContain('Your personal digest is off');

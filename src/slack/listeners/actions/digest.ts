@@ -25,7 +25,12 @@ import { DIGEST_ACTIONS } from '../../ids.js';
  * channel that has since become shared outside the organisation (the client may be reading it): there the
  * message stays as it was, the digest stops, and the person is told.
  */
-export async function showOnDigest(turn: Turn, digestId: string, clientId: string, line: string): Promise<void> {
+export async function showOnDigest(turn: Turn, digestId: string | null, clientId: string, line: string): Promise<void> {
+  // Clicked outside the channel digest (a personal digest, an escalation DM): the person is told where they clicked.
+  if (!digestId) {
+    await turn.reply({ text: `Recorded. ${line}` });
+    return;
+  }
   const pages = await rewriteDigestPages(turn.deps.db, turn.teamId, digestId, clientId, (blocks) => withClientStatus(blocks, clientId, line));
   const exposure = new Map<string, string | undefined>();
   for (const page of pages) {
@@ -59,7 +64,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const digestId = await digestOf(turn, body.message?.ts);
     const { outcome } = await decideOrPropose(turn, subject, { kind: 'decision', decision: 'acknowledge', reason: null, digestId });
     const { workspace } = await turn.workspace();
-    if (digestId && outcome?.decision) await showOnDigest(turn, digestId, subject.id, decisionLine(outcome.decision, workspace.timeZone));
+    if (outcome?.decision) await showOnDigest(turn, digestId, subject.id, decisionLine(outcome.decision, workspace.timeZone));
   });
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.snooze, async (turn, action, body) => {
@@ -75,7 +80,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
         `*${escapeName(subject.name)}* is already snoozed by <@${s.snoozedBy}> until ${formatDay(s.until, workspace.timeZone)} (new evidence lifts it earlier).`,
       );
     }
-    if (digestId) await showOnDigest(turn, digestId, subject.id, snoozeLine(snoozed.snooze, workspace.timeZone));
+    await showOnDigest(turn, digestId, subject.id, snoozeLine(snoozed.snooze, workspace.timeZone));
   });
 
   // Every decision is said before it is done, in a form: the owner or an admin decides, anyone else proposes.

@@ -44,9 +44,9 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       return {
         done: true,
         after: async () => {
-          if (result.outcome?.decision && metadata.digestId) {
+          if (result.outcome?.decision) {
             const { workspace } = await turn.workspace();
-            await showOnDigest(turn, metadata.digestId, subject.id, decisionLine(result.outcome.decision, workspace.timeZone));
+            await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject.id, decisionLine(result.outcome.decision, workspace.timeZone));
           }
           if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change)}` });
         },
