@@ -96,6 +96,14 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       expect(noClient.body).toEqual({ response_action: 'errors', errors: { client: 'Pick a client from the list.' } });
       const future = await h.send.viewSubmission(ALICE, view, { ...pick(acmeId), ...date('2999-01-01') });
       expect(future.body.errors).toEqual({ date: 'The date cannot be in the future.' });
+      // A next step due in the past is refused on its own field, and neither the call nor the step is stored.
+      const pastStep = await h.send.viewSubmission(ALICE, view, {
+        ...pick(acmeId),
+        ...textInput('next_step', 'Çağrı İlknur’u ara'),
+        next_step_due: { next_step_due: { type: 'datepicker', selected_date: '2020-01-01' } },
+      });
+      expect(pastStep.body.errors).toEqual({ next_step_due: 'A next step cannot be due in the past (2020-01-01).' });
+      expect(await h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.what, 'Çağrı İlknur’u ara'))).toEqual([]);
       const unknownTrait = await h.send.viewSubmission(ALICE, view, { ...pick(acmeId), ...checks('traits_good', ['charm']) });
       expect(unknownTrait.body.errors).toEqual({ traits_good: 'Unknown trait: charm.' });
       // A client id of another workspace, pasted into the payload, is not found here.

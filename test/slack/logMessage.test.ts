@@ -65,6 +65,13 @@ describe.each(TEST_DRIVERS)('logging a Slack message on %s', (driver) => {
     expect(other.reply.params.view.blocks.find((b: any) => b.block_id === 'client').element.initial_option).toBeUndefined();
   });
 
+  it('`/client link` with no name, or a name no client has, answers plainly and links nothing', async () => {
+    const before = await h.db.select().from(schema.channelLinks);
+    expect(textOf((await h.command(IN_SHARED, '/client', 'link')).reply.params)).toContain('Which client is this channel about?');
+    expect(textOf((await h.command(IN_SHARED, '/client', 'link İstanbul Dış Ticaret')).reply.params)).toContain('No client called');
+    expect(await h.db.select().from(schema.channelLinks)).toEqual(before);
+  });
+
   it('opens the call form with the message and its author, the channel’s client, and stores the permalink with the call', async () => {
     await h.command(IN_SHARED, '/client', 'link acme corp');
     const view = await logMessage('We will not share the usage data this quarter.');
