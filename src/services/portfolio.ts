@@ -3,7 +3,7 @@ import { firingCriteriaMet } from '../domain/firingCriteria.js';
 import { health, type Health } from '../domain/health.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
-import { loadDigestWeek } from '../db/queries/digestWeek.js';
+import { loadStandingInputs } from '../db/queries/digestWeek.js';
 import type { ActIn } from './act.js';
 
 export interface ClientStanding {
@@ -24,14 +24,14 @@ export interface StandingsScope {
 /** Every client (optionally one owner's) with its health now and the criteria it meets. */
 export async function clientStandings(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>, scope: StandingsScope = {}): Promise<ClientStanding[]> {
   const { teamId, catalogue, at: now } = act;
-  const weeks = await loadDigestWeek(db, teamId, catalogue, now, { ownerUserId: scope.ownerUserId });
-  return weeks
+  const inputs = await loadStandingInputs(db, teamId, catalogue, now, { ownerUserId: scope.ownerUserId });
+  return inputs
     .filter((w) => scope.includeExited || w.client.status !== 'exited')
     .map((w) => {
       const met = firingCriteriaMet(catalogue, w.incidents, w.warnings, now);
       return {
         client: w.client,
-        health: health(catalogue, w.client, w.history, now),
+        health: health(catalogue, w.client, { ...(w.weighted ? { baseline: { at: now, weighted: w.weighted } } : {}), observations: [] }, now),
         criteriaMet: met.length,
         redFlags: met.filter((m) => m.criterion.class === 'red_flag').length,
       };

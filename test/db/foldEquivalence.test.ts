@@ -1,17 +1,23 @@
 /**
  * The SQL folds production runs (digestWeek.ts) equal the pure rules they implement (domain/), over random
  * histories: many clients, traits of both polarities with per-client weights, observations from years ago to
- * today, judged at random moments. Seeded, so a failure names its seed (FOLD_SEED reruns it).
+ * today, judged at random moments. The decayed sums behind the weights are kept at write time (schema/decay.ts):
+ * they must stay equal through logs, edits, undos and erasure, and after a half-life change or a new epoch.
+ * Seeded, so a failure names its seed (FOLD_SEED reruns it).
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveCatalogue } from '../../src/domain/catalogue.js';
+import { resolveCatalogue, type Catalogue } from '../../src/domain/catalogue.js';
 import { foldObservations, health } from '../../src/domain/health.js';
 import { dimensionFlips } from '../../src/domain/turnedBad.js';
 import { DAY_MS } from '../../src/domain/types.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
-import { loadClientRecord, logCall } from '../../src/db/queries/activity.js';
+import { decayBases, traitDecaySums } from '../../src/db/schema/index.js';
+import { editCall, loadClientRecord, logCall, undoCall } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
+import { rebuildDecaySums } from '../../src/db/queries/decay.js';
 import { weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
+import { eraseClient } from '../../src/db/queries/erasure.js';
 import { seededRandom } from '../../src/local/seededRandom.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
 
@@ -63,18 +69,77 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   });
   afterAll(() => handle?.close());
 
-  it(`decayed weights (seed ${SEED})`, async () => {
+  const sumsOf = async (h: DatabaseHandle) =>
+    new Map((await h.owner.select().from(traitDecaySums).where(eq(traitDecaySums.teamId, TEAM))).map((r) => [`${r.clientId} ${r.trait}`, r]));
+  const basisOf = async (h: DatabaseHandle) => (await h.owner.select().from(decayBases).where(eq(decayBases.teamId, TEAM)))[0]!;
+
+  /** Every client's SQL weights at each moment equal the pure fold of its raw observations under `judged`. */
+  async function expectWeightsEqualReference(judged: Catalogue, what: string) {
     for (const ageDays of [0, 3.5, 7, 30, 200]) {
       const at = new Date(NOW.getTime() - ageDays * DAY_MS);
-      const folded = await weightedBaselines(handle.owner, TEAM, catalogue, at);
+      const folded = await weightedBaselines(handle.owner, TEAM, judged, at);
       for (const client of clients) {
         const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
-        const reference = health(catalogue, client, foldObservations(catalogue, raw, at), at);
+        const reference = health(judged, client, foldObservations(judged, raw, at), at);
         const sql = folded.get(client.id) ?? { good: 0, bad: 0 };
-        expect(sql.good, `${client.name} good at −${ageDays} d`).toBeCloseTo(reference.good, 9);
-        expect(sql.bad, `${client.name} bad at −${ageDays} d`).toBeCloseTo(reference.bad, 9);
+        // Relative to the sums' size: far-past moments subtract many later observations from the kept sums.
+        const tolerance = 1e-9 * Math.max(1, reference.good + reference.bad);
+        expect(Math.abs(sql.good - reference.good), `${what}: ${client.name} good at −${ageDays} d`).toBeLessThan(tolerance);
+        expect(Math.abs(sql.bad - reference.bad), `${what}: ${client.name} bad at −${ageDays} d`).toBeLessThan(tolerance);
+        expect(folded.has(client.id), `${what}: ${client.name} has a baseline at −${ageDays} d`).toBe(raw.some((o) => o.observedAt <= at));
       }
     }
+  }
+
+  it(`decayed weights (seed ${SEED})`, async () => {
+    await expectWeightsEqualReference(catalogue, 'first read');
+  });
+
+  it(`decayed sums kept at write time through logs, edits, undos and erasure (seed ${SEED})`, async () => {
+    await weightedBaselines(handle.owner, TEAM, catalogue, NOW); // the sums are kept from here on
+    const keys = catalogue.traits.map((t) => t.key);
+    const logged: { callId: string; clientId: string }[] = [];
+    for (const client of clients.slice(0, 6)) {
+      for (let i = 0; i < 4; i++) {
+        const traits = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(keys));
+        const occurredAt = new Date(NOW.getTime() - rand() * 120 * DAY_MS);
+        const { entry } = await logCall(handle.owner, TEAM, 'U0EDIT', catalogue, { clientId: client.id, occurredAt, traits });
+        logged.push({ callId: entry.id, clientId: client.id });
+      }
+    }
+    // Edits move calls in time and change their traits (or clear them); undos remove calls; one client is erased.
+    for (const { callId, clientId } of logged.slice(0, 10)) {
+      const traits = rand() < 0.2 ? [] : Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(keys));
+      await editCall(handle.owner, TEAM, 'U0EDIT', catalogue, callId, { clientId, occurredAt: new Date(NOW.getTime() - rand() * 400 * DAY_MS), traits });
+    }
+    for (const { callId } of logged.slice(10, 16)) await undoCall(handle.owner, TEAM, 'U0EDIT', callId);
+    const erased = clients.pop()!;
+    await eraseClient(handle.owner, TEAM, 'U0EDIT', erased.id);
+    await expectWeightsEqualReference(catalogue, 'kept through writes');
+    // What was kept equals a rebuild from scratch, row for row.
+    const kept = await sumsOf(handle);
+    const basis = await basisOf(handle);
+    await rebuildDecaySums(handle.owner, TEAM, basis.halfLifeDays!, basis.epoch);
+    const rebuilt = await sumsOf(handle);
+    expect([...kept.keys()].sort()).toEqual([...rebuilt.keys()].sort());
+    for (const [key, row] of rebuilt) {
+      expect(kept.get(key)!.observations, key).toBe(row.observations);
+      expect(Math.abs(kept.get(key)!.mass - row.mass), key).toBeLessThan(1e-9 * row.mass);
+    }
+  });
+
+  it(`decayed sums rebuilt after a half-life change and on a new epoch (seed ${SEED})`, async () => {
+    const slower = resolveCatalogue({ traitWeights: { negative_attitude: 2.5, shares_information: 0.5 }, thresholds: { health: { halfLifeDays: 45 } } });
+    await expectWeightsEqualReference(slower, 'half-life 45 d');
+    expect((await basisOf(handle)).halfLifeDays).toBe(45);
+    // An epoch 250 half-lives back (as after years of use): terms near 2^250, still exact once scaled.
+    await rebuildDecaySums(handle.owner, TEAM, 30, new Date(NOW.getTime() - 250 * 30 * DAY_MS));
+    await logCall(handle.owner, TEAM, 'U0EDIT', catalogue, { clientId: clients[0]!.id, occurredAt: NOW, traits: ['positive_attitude'] });
+    await expectWeightsEqualReference(catalogue, 'old epoch');
+    // Past the re-basing point the next read moves the epoch to its own moment.
+    await rebuildDecaySums(handle.owner, TEAM, 30, new Date(NOW.getTime() - 300 * 30 * DAY_MS));
+    await expectWeightsEqualReference(catalogue, 're-based');
+    expect(Math.abs((await basisOf(handle)).epoch.getTime() - NOW.getTime())).toBeLessThan(250 * DAY_MS);
   });
 
   it(`dimension flips at both ends of a week (seed ${SEED})`, async () => {

@@ -50,13 +50,14 @@ export const warningColumns = {
 
 /**
  * Observations matching `where` (which must include the team), oldest first, with who logged them: the
- * author is on the call, so every read of observations joins it here.
+ * author is on the call, so every read of observations looks it up here.
  */
 export async function observationsWhere(db: Database, where: SQL | undefined): Promise<Observation[]> {
+  // One primary-key probe per observation: a join lets the planner hash the whole calls table for a week's rows.
+  const loggedBy = sql<string>`(select c.logged_by from calls c where c.id = trait_observations.call_id)`;
   const rows = await db
-    .select({ ...observationColumns, loggedBy: calls.loggedBy })
+    .select({ ...observationColumns, loggedBy })
     .from(traitObservations)
-    .innerJoin(calls, eq(calls.id, traitObservations.callId))
     .where(where)
     .orderBy(asc(traitObservations.observedAt));
   return rows.map((row) => ({ ...row, id: String(row.id) }));

@@ -9,3 +9,4 @@ export * from './requests.js';
 export * from './installations.js';
 export * from './nextSteps.js';
 export * from './personal.js';
+export * from './decay.js';
