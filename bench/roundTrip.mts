@@ -10,7 +10,7 @@ import { createClient } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../src/local/slackRequests.js';
 import { silentLogger } from '../src/log.js';
-import { createSlackApp } from '../src/slack/app.js';
+import { createRapport } from '../src/rapport.js';
 import { builtEntry } from '../test/support/built.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -59,7 +59,7 @@ async function measure(send: (i: number) => Promise<number>, concurrency: number
 
 export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel: number): Promise<LatencyRow[]> {
   const api = await new LocalSlackWebApi([], actor.teamId).start();
-  const rapport = createSlackApp({
+  const rapport = createRapport({
     slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
     database,
     logger: silentLogger,
@@ -152,7 +152,7 @@ export interface WorkerThroughputRow {
  */
 export async function benchWorkerProcesses(database: DatabaseHandle, databaseUrl: string, commands: number): Promise<WorkerThroughputRow[]> {
   const api = await new LocalSlackWebApi([], actor.teamId).start();
-  const receiver = createSlackApp({
+  const receiver = createRapport({
     slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
     database,
     logger: silentLogger,

@@ -6,6 +6,7 @@ import { openPrivateDatabase } from '../test/support/privateDatabase.js';
 import postgres from 'postgres';
 import { benchEmbeddedStart, benchPostgresStart, type StartRow } from './coldStart.mjs';
 import { benchDigest } from './digestSelection.mjs';
+import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.mjs';
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
@@ -95,6 +96,11 @@ try {
   const largest = digests.at(-1)!;
   console.log(`   plan of the owner's baseline (${largest.clients} clients):\n   ${largest.plans.ownerBaseline.join('\n   ')}`);
   results.digest = digests;
+
+  console.log(`\n4. Digest fan-out: 200 workspaces due at once, one ~300 pages long, Slack's rate limit on (${database.label})`);
+  const fanOut = await benchDigestFanOut(database, quick ? { bigPages: 60 } : {});
+  console.log(fanOutLine(fanOut));
+  results.fanOut = fanOut;
 } finally {
   await database.close();
 }

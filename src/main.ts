@@ -1,8 +1,8 @@
-/** Composition root: environment → logger → database → Slack app → digest scheduler. Only this file reads the process. */
+/** Composition root: environment → logger → database → Rapport (Slack app and digest) → digest scheduler. Only this file reads the process. */
 import { ConfigError, loadConfig } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { createLogger } from './log.js';
-import { createSlackApp, type SlackApp } from './slack/app.js';
+import { createRapport, type Rapport } from './rapport.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
 import { purgeUninstalledWorkspaces } from './services/lifecycle.js';
 
@@ -25,18 +25,18 @@ async function main(): Promise<void> {
     const sent = await job.tick();
     if (sent.length > 0) logger.info(said, { sent: sent.length });
   };
-  const jobsOf = (app: SlackApp) => ({
+  const jobsOf = (app: Rapport) => ({
     'next step reminders': sending(app.reminders, 'next step reminders sent'),
     'personal digests': sending(app.personalDigests, 'personal digests sent'),
     escalations: sending(app.escalations, 'unanswered clients named to admins'),
     'purging uninstalled workspaces': () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger),
   });
-  let slack: SlackApp | undefined;
+  let slack: Rapport | undefined;
   let scheduler: DigestScheduler | undefined;
   let stopLocal: (() => Promise<void>) | undefined;
   let stopOps: (() => Promise<void>) | undefined;
   if (config.slack) {
-    slack = createSlackApp({ slack: config.slack, database, logger, workers: config.workers });
+    slack = createRapport({ slack: config.slack, database, logger, workers: config.workers });
     const port = await slack.start(config.port);
     // The HTTP receiver serves /metrics itself; Socket Mode has no HTTP server unless given a port for it.
     if (config.metricsPort !== undefined) stopOps = (await slack.serveOps(config.metricsPort)).close;

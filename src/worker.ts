@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { createLogger } from './log.js';
-import { createSlackApp } from './slack/app.js';
+import { createRapport } from './rapport.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (config.workers.concurrency === 0) throw new ConfigError('WORKERS=0 leaves a worker process nothing to do: unset it, or set 1 or more.');
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, logger });
-  const slack = createSlackApp({ slack: config.slack, database, logger, workers: config.workers });
+  const slack = createRapport({ slack: config.slack, database, logger, workers: config.workers });
   await slack.startWorkers();
   const ops = config.metricsPort !== undefined ? await slack.serveOps(config.metricsPort) : undefined;
   logger.info('Rapport worker is ready', {

@@ -10,7 +10,7 @@ import { section } from '../slack/blocks/kit.js';
 import { plural } from '../slack/blocks/text.js';
 import { workspaceAdmins } from '../slack/people.js';
 import { sendDm } from '../slack/reply.js';
-import type { DigestPage } from './compose.js';
+import type { DigestPage } from '../slack/blocks/digest.js';
 import type { DigestRunner } from './run.js';
 import { instanceName, sweepPeople, sweepWorkspaces, type ScheduledDmDeps } from './sweep.js';
 

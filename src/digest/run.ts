@@ -3,9 +3,8 @@
  * Any number of instances may tick at once; the unique week row decides who posts.
  */
 import type { WebClient } from '@slack/web-api';
-import { selectDigest, selectionFor, unansweredTwice } from '../domain/digestSelection.js';
+import { selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
-import { inWorkspace } from '../db/workspaceScope.js';
 import { loadDigestWeek } from '../db/queries/digestWeek.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
@@ -27,15 +26,16 @@ import {
   postedDigestsNaming,
 } from '../db/queries/digests.js';
 import { appendAudit } from '../db/queries/audit.js';
-import { catalogueOf, digestChannelSetBy, getWorkspace, listWorkspaces, refuseDigestChannel, type Workspace } from '../db/queries/workspaces.js';
+import { catalogueOf, digestChannelSetBy, getWorkspace, refuseDigestChannel, type Workspace } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
 import { withLogContext, type Logger, errorText } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from './compose.js';
+import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from '../slack/blocks/digest.js';
+import type { DigestOnDemand, PostOutcome } from '../slack/deps.js';
 import { channelExposure } from '../slack/channels.js';
 import { slackErrorCode } from '../slack/slackError.js';
-import { instanceName } from './sweep.js';
+import { instanceName, limitConcurrency, sweepWorkspaces } from './sweep.js';
 import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
@@ -60,22 +60,30 @@ export interface DigestRunnerDeps {
 /** Marks our digest posts, so an instance finishing a dead one's claim can tell whether it got to Slack. */
 export const DIGEST_EVENT_TYPE = 'rapport_digest';
 
-export type PostOutcome =
-  /** `early`: posted by hand before its week's scheduled slot (which will then not post again). */
-  | { status: 'posted'; digest: Digest; ts: string; pages: number; week: string; early?: boolean }
-  | { status: 'already_posted'; digest: Digest }
-  | { status: 'claimed_elsewhere' }
-  /** Slack refused this week's digest before; the claim's lease retries it by itself. */
-  | { status: 'will_retry'; error: string; channelId: string }
-  | { status: 'failed'; error: string; channelId: string }
-  | { status: 'no_channel' }
-  /** The digest channel is shared outside the organisation: Rapport does not post there until a channel is set again. */
-  | { status: 'channel_refused'; reason: string; channelId: string };
-
 export const scheduleOf = (w: Pick<Workspace, 'digestDay' | 'digestTime' | 'timeZone'>) => ({ day: w.digestDay, time: w.digestTime, timeZone: w.timeZone });
 
-export class DigestRunner {
+/** A workspace's digest in a tick's report: the week, and how posting it ended. */
+export interface DigestTickReport {
+  teamId: string;
+  week: string;
+  outcome: PostOutcome['status'];
+}
+
+/**
+ * How many workspaces' digests one instance works at once. A workspace's post mostly waits on Slack (a long
+ * thread goes at Slack's 1 message/s per channel, minutes for hundreds of pages), so workspaces go side by side
+ * and a slow one holds back nobody; the bound keeps what they take together small: each runs its statements one
+ * at a time, so at most 8 of the pool's 10 connections (shared with the request workers), and at most 8
+ * portfolios' selections in memory at once.
+ */
+export const DIGEST_WORKSPACES_AT_ONCE = 8;
+
+export class DigestRunner implements DigestOnDemand {
   readonly instance: string;
+  /** Shared by every tick, so ticks that overlap (one still posting a long thread) keep to the bound together. */
+  private readonly atOnce = limitConcurrency(DIGEST_WORKSPACES_AT_ONCE);
+  /** Workspaces whose digest this instance is posting now: a later tick leaves them to it. */
+  private readonly posting = new Set<string>();
 
   constructor(private readonly deps: DigestRunnerDeps) {
     this.instance = deps.instance ?? instanceName();
@@ -84,32 +92,31 @@ export class DigestRunner {
   /**
    * One scheduler tick: every workspace whose latest due week has no posted digest gets it now, and one whose
    * digest thread was cut short gets the rest of its pages. Weeks missed while every instance was down are
-   * caught up once, as the latest week (not once per missed tick).
+   * caught up once, as the latest week (not once per missed tick). One workspace's failure (database or Slack)
+   * costs the others nothing, and its slowness delays nobody else's post.
    */
-  async tick(): Promise<{ teamId: string; week: string; outcome: PostOutcome['status'] }[]> {
+  tick(): Promise<DigestTickReport[]> {
     const now = this.deps.now();
-    const report: { teamId: string; week: string; outcome: PostOutcome['status'] }[] = [];
-    for (const workspace of await listWorkspaces(this.deps.owner)) {
-      // No digest where none can be posted: no channel, a channel refused, or Rapport uninstalled.
-      if (!workspace.digestChannelId || workspace.digestChannelRefusal || workspace.uninstalledAt) continue;
-      const slot = latestSlot(scheduleOf(workspace), now);
-      // Nothing was missed before the workspace existed: a new install waits for its first slot.
-      if (slot.at < workspace.createdAt) continue;
-      // One workspace's failure (database or Slack) must not cost the others their digest.
-      try {
-        const outcome = await withLogContext({ digest: `${workspace.teamId}/${slot.week}` }, () =>
-          inWorkspace(workspace.teamId, () => this.tickWorkspace(workspace, slot)),
-        );
-        if (outcome) report.push({ teamId: workspace.teamId, week: slot.week, outcome: outcome.status });
-      } catch (error) {
-        this.deps.logger.error('digest tick failed for a workspace', { team: workspace.teamId, week: slot.week, error: errorText(error) });
-      }
+    return sweepWorkspaces(this.deps.owner, this.deps.logger, 'digest tick', (workspace) => this.tickWorkspace(workspace, now), this.atOnce);
+  }
+
+  private async tickWorkspace(workspace: Workspace, now: Date): Promise<DigestTickReport[]> {
+    // No digest where none can be posted (no channel, or a channel refused), nor twice at once.
+    if (!workspace.digestChannelId || workspace.digestChannelRefusal || this.posting.has(workspace.teamId)) return [];
+    const slot = latestSlot(scheduleOf(workspace), now);
+    // Nothing was missed before the workspace existed: a new install waits for its first slot.
+    if (slot.at < workspace.createdAt) return [];
+    this.posting.add(workspace.teamId);
+    try {
+      const outcome = await withLogContext({ digest: `${workspace.teamId}/${slot.week}` }, () => this.postDue(workspace, slot));
+      return outcome ? [{ teamId: workspace.teamId, week: slot.week, outcome: outcome.status }] : [];
+    } finally {
+      this.posting.delete(workspace.teamId);
     }
-    return report;
   }
 
   /** One workspace's due digest: posted, or its thread resumed (no outcome), or nothing when already done. */
-  private async tickWorkspace(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome | undefined> {
+  private async postDue(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome | undefined> {
     const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
     if (existing?.status === 'posted') {
       await this.postThread(existing, true);
@@ -126,10 +133,9 @@ export class DigestRunner {
     const workspace = await getWorkspace(this.deps.db, teamId);
     if (!workspace) throw new RapportError('not_found', 'This workspace has no data yet.');
     const now = this.deps.now();
-    const catalogue = catalogueOf(workspace);
-    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, teamId, catalogue, now), now, workspace.timeZone);
+    const selection = await this.selectionAt(workspace, now);
     const overdueSteps = await this.overdueSteps(workspace, now);
-    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: false, reader, overdueSteps });
+    return composeDigest(catalogueOf(workspace), selection, { timeZone: workspace.timeZone, interactive: false, reader, overdueSteps });
   }
 
   /**
@@ -189,10 +195,9 @@ export class DigestRunner {
 
   /** The week's digest as Slack messages. The week ends at its slot, so a late (caught-up) post says what the on-time one would have. */
   private async compose(workspace: Workspace, slot: DigestSlot): Promise<DigestPage[]> {
-    const catalogue = catalogueOf(workspace);
-    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, slot.at), slot.at, workspace.timeZone);
+    const selection = await this.selectionAt(workspace, slot.at);
     const overdueSteps = await this.overdueSteps(workspace, slot.at);
-    return composeDigest(catalogue, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
+    return composeDigest(catalogueOf(workspace), selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
   }
 
   /**
@@ -205,14 +210,12 @@ export class DigestRunner {
     const [latest, previous] = await postedDigestsNaming(db, workspace.teamId, 2);
     const since = previous?.digest.postedAt;
     if (!latest?.digest.postedAt || !since || Date.parse(latest.digest.week) - Date.parse(previous.digest.week) !== 7 * DAY_MS) return undefined;
-    const catalogue = catalogueOf(workspace);
-    const at = latest.digest.postedAt;
-    const selection = selectDigest(catalogue, await loadDigestWeek(db, workspace.teamId, catalogue, at), at, workspace.timeZone);
+    const selection = await this.selectionAt(workspace, latest.digest.postedAt);
     const namedTwice = new Set([...previous.clientIds].filter((id) => latest.clientIds.has(id)));
     const escalated = new Set(unansweredTwice(selection, namedTwice, await clientsAnsweredSince(db, workspace.teamId, since)).map((e) => e.client.id));
     if (escalated.size === 0) return undefined;
     const pages = composeDigest(
-      catalogue,
+      catalogueOf(workspace),
       selectionFor(selection, (c) => escalated.has(c.id)),
       { timeZone: workspace.timeZone, interactive: true },
     );
@@ -221,11 +224,10 @@ export class DigestRunner {
 
   /** One owner's part of the week's digest ending `at` (their personal digest), with the same buttons. */
   async personalPages(workspace: Workspace, ownerUserId: string, at: Date): Promise<DigestPage[]> {
-    const catalogue = catalogueOf(workspace);
-    const selection = selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone);
+    const selection = await this.selectionAt(workspace, at);
     const overdueSteps = (await this.overdueSteps(workspace, at)).filter((s) => s.assigneeUserId === ownerUserId);
     return composeDigest(
-      catalogue,
+      catalogueOf(workspace),
       selectionFor(selection, (c) => c.ownerUserId === ownerUserId),
       {
         timeZone: workspace.timeZone,
@@ -234,6 +236,12 @@ export class DigestRunner {
         overdueSteps,
       },
     );
+  }
+
+  /** What the digest of the week ending `at` names, section by section, as the workspace's catalogue selects it. */
+  private async selectionAt(workspace: Workspace, at: Date): Promise<DigestSelection> {
+    const catalogue = catalogueOf(workspace);
+    return selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone);
   }
 
   /** Open next steps whose day had passed (in the workspace's zone) at `at`. */

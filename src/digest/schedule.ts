@@ -13,13 +13,15 @@ export interface DigestScheduler {
 }
 
 export function startDigestScheduler(runner: DigestRunner, logger: Logger, jobs: Record<string, () => Promise<unknown>> = {}): DigestScheduler {
-  const tick = async () => {
+  const postDigests = async () => {
     try {
       const report = await runner.tick();
       if (report.length > 0) logger.info('digest tick', { report });
     } catch (error) {
       logger.error('digest tick failed', { error: errorText(error) });
     }
+  };
+  const runJobs = async () => {
     for (const [name, job] of Object.entries(jobs)) {
       try {
         await job();
@@ -28,8 +30,16 @@ export function startDigestScheduler(runner: DigestRunner, logger: Logger, jobs:
       }
     }
   };
-  const task = cron.schedule('* * * * *', tick, { name: 'rapport-digest', noOverlap: true });
-  void tick();
+  let jobsRunning: Promise<void> | undefined;
+  const tick = () => {
+    // Digests may outlast their minute (a thread of hundreds of pages goes at Slack's 1 message/s per channel):
+    // the next minute's digests start all the same, the runner leaving alone a workspace it is still posting.
+    void postDigests();
+    // The other jobs run one round at a time: a round still going skips the minute.
+    jobsRunning ??= runJobs().finally(() => (jobsRunning = undefined));
+  };
+  const task = cron.schedule('* * * * *', tick, { name: 'rapport-digest' });
+  tick();
   return {
     async stop() {
       await task.stop();

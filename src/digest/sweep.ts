@@ -1,6 +1,7 @@
 /**
  * What every scheduled job shares: a name for this instance in its claims, and a sweep over the installed
- * workspaces (each within its own scope) and over people, where one failure is logged and costs no one else.
+ * workspaces (each within its own scope, a bounded number at once) and over people, where one failure is
+ * logged and costs no one else.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -30,18 +31,51 @@ export interface ScheduledDmDeps {
 /** Names this app instance in claims (diagnostics). */
 export const instanceName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-/** `work` for every workspace Rapport is installed in, within its scope; a workspace that fails is logged as `what`. */
-export async function sweepWorkspaces<T>(owner: Database, logger: Logger, what: string, work: (workspace: Workspace) => Promise<T[]>): Promise<T[]> {
-  const done: T[] = [];
-  for (const workspace of await listWorkspaces(owner)) {
-    if (workspace.uninstalledAt) continue;
+/** Runs the tasks it is given, at most a set number at once; the others wait their turn, in order. */
+export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+
+export function limitConcurrency(atOnce: number): Limit {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running < atOnce) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
     try {
-      done.push(...(await inWorkspace(workspace.teamId, () => work(workspace))));
-    } catch (error) {
-      logger.error(`${what} failed for a workspace`, { team: workspace.teamId, error: errorText(error) });
+      return await task();
+    } finally {
+      // The place passes straight to the next task waiting, if any.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
     }
-  }
-  return done;
+  };
+}
+
+/**
+ * `work` for every workspace Rapport is installed in, within its scope, as many at once as `limit` lets
+ * (default: one after another); a workspace that fails is logged as `what`. Results come in the workspaces' order.
+ */
+export async function sweepWorkspaces<T>(
+  owner: Database,
+  logger: Logger,
+  what: string,
+  work: (workspace: Workspace) => Promise<T[]>,
+  limit: Limit = limitConcurrency(1),
+): Promise<T[]> {
+  const installed = (await listWorkspaces(owner)).filter((workspace) => !workspace.uninstalledAt);
+  const done = await Promise.all(
+    installed.map((workspace) =>
+      limit(async () => {
+        try {
+          return await inWorkspace(workspace.teamId, () => work(workspace));
+        } catch (error) {
+          logger.error(`${what} failed for a workspace`, { team: workspace.teamId, error: errorText(error) });
+          return [];
+        }
+      }),
+    ),
+  );
+  return done.flat();
 }
 
 /** `work` for each person (someone Slack cannot describe, who left, say): one who fails is logged as `what`. */

@@ -40,6 +40,19 @@ export interface LocalSlackChannel {
   isOrgShared?: boolean;
 }
 
+/** A limit on posting to one channel (chat.postMessage): a sustained rate, and a burst allowed on top. */
+export interface ChannelPostLimit {
+  perSecond: number;
+  /** Messages a quiet channel takes at once before the rate applies. */
+  burst: number;
+}
+
+/**
+ * Slack's: "1 per second per channel, short bursts >1 allowed" (docs.slack.dev, Rate limits; how short is not
+ * said, so 3 here).
+ */
+export const SLACK_CHANNEL_POST_LIMIT: ChannelPostLimit = { perSecond: 1, burst: 3 };
+
 type Listener = (call: SlackApiCall) => void;
 
 async function readBytes(req: IncomingMessage): Promise<Buffer> {
@@ -86,9 +99,9 @@ export class LocalSlackWebApi {
   readonly users = new Map<string, LocalSlackUser>();
   /** Channels with something to say about sharing; any other channel is an ordinary internal one. */
   readonly channels = new Map<string, LocalSlackChannel>();
-  /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
   /** The bot token oauth.v2.access handed out, by workspace (an "Add to Slack" install). */
   readonly installed = new Map<string, string>();
+  /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
   readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
   private readonly failures = new Map<string, string[]>();
   private readonly holds = new Map<string, number>();
@@ -102,6 +115,13 @@ export class LocalSlackWebApi {
   private viewCounter = 0;
   /** Where `apps.connections.open` sends a Socket Mode client (a WebSocket server of the test's). */
   socketModeUrl: string | undefined;
+  /**
+   * When set, chat.postMessage beyond it is refused as Slack refuses it: HTTP 429 with `Retry-After` (whole
+   * seconds) and `ratelimited`, recorded like any call. Off by default, so tests run fast.
+   */
+  channelPostLimit: ChannelPostLimit | undefined;
+  /** Each channel's posts still allowed now (a token bucket), and when that was worked out. */
+  private readonly channelAllowance = new Map<string, { posts: number; at: number }>();
 
   /** `defaultTeamId`: the team of users not registered here (a test's passing characters). */
   constructor(
@@ -208,6 +228,13 @@ export class LocalSlackWebApi {
     if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'unknown_path' });
     const method = url.pathname.slice(5);
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
+    const retryAfter = method === 'chat.postMessage' ? this.postRefusedFor(String(params.channel)) : undefined;
+    if (retryAfter !== undefined) {
+      this.record({ method, params, token, response: { ok: false, error: 'ratelimited' } });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     const failure = this.failures.get(method)?.shift();
     // oauth.v2.access is authenticated by the app's client id and secret, not by a token.
     const authenticated = token || (method === 'oauth.v2.access' && params.client_id && params.client_secret);
@@ -223,6 +250,21 @@ export class LocalSlackWebApi {
       return;
     }
     reply(200, response);
+  }
+
+  /** Under `channelPostLimit`: undefined when a post to `channel` may go now (it is counted), else the seconds to wait. */
+  private postRefusedFor(channel: string): number | undefined {
+    const limit = this.channelPostLimit;
+    if (!limit) return undefined;
+    const at = performance.now();
+    const last = this.channelAllowance.get(channel) ?? { posts: limit.burst, at };
+    const posts = Math.min(limit.burst, last.posts + ((at - last.at) / 1000) * limit.perSecond);
+    if (posts >= 1) {
+      this.channelAllowance.set(channel, { posts: posts - 1, at });
+      return undefined;
+    }
+    this.channelAllowance.set(channel, { posts, at });
+    return Math.max(1, Math.ceil((1 - posts) / limit.perSecond));
   }
 
   private record(call: Omit<SlackApiCall, 'seq'>): SlackApiCall {

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { createSlackApp, type SlackApp } from '../slack/app.js';
+import { createRapport, type Rapport } from '../rapport.js';
 import { seedDemoPortfolio } from './demoSeed.js';
 import { installByOAuth } from './slackRequests.js';
 import { LocalSlackWebApi } from './slackWebApi.js';
@@ -20,7 +20,7 @@ import { LOCAL_TEAMS, LOCAL_USERS, LocalWorkspace } from './workspace.js';
 const LOCAL_TOKEN_KEY = createHash('sha256').update('rapport local workspace').digest();
 
 export interface LocalRun {
-  slack: SlackApp;
+  slack: Rapport;
   url: string;
   /** The app's own /healthz (its receiver listens on a port of its own, beside the page). */
   health: string;
@@ -35,7 +35,7 @@ export async function startLocalWorkspace(
 ): Promise<LocalRun> {
   const api = await new LocalSlackWebApi().start(port, '127.0.0.1');
   const signingSecret = randomBytes(16).toString('hex');
-  const slack = createSlackApp({
+  const slack = createRapport({
     slack: {
       signingSecret,
       botToken: undefined,

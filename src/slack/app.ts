@@ -6,27 +6,22 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver, HTTPModuleFunctions, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { App, ExpressReceiver, HTTPModuleFunctions, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import express from 'express';
 import { DEFAULT_WORKERS, type SlackConfig } from '../config/env.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { inWorkspace } from '../db/workspaceScope.js';
 import { queueState, type QueueState } from '../db/queries/requests.js';
 import { withLogContext, type Logger, errorText } from '../log.js';
-import { kindOfEntry, Metrics } from '../metrics.js';
-import { WebClient } from '@slack/web-api';
-import { DigestRunner } from '../digest/run.js';
-import { NextStepReminders } from '../digest/reminders.js';
-import { PersonalDigests } from '../digest/personal.js';
-import { Escalations } from '../digest/escalations.js';
-import { PeopleDirectory } from './people.js';
-import type { SlackDeps } from './deps.js';
+import { kindOfEntry, type Metrics } from '../metrics.js';
+import type { DigestOnDemand, SlackDeps } from './deps.js';
 import { owningTeam, registerMembershipGate, type Body } from './gate.js';
 import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
 import { newWorkersId, RequestWorkers } from './workers.js';
-import { BOT_SCOPES, installCallbackOptions, installedWorkspaces, singleWorkspace } from './installations.js';
+import { BOT_SCOPES, installCallbackOptions } from './installations.js';
+import { NotInstalled, type SlackWeb } from './web.js';
 
 export interface SlackAppOptions {
   slack: SlackConfig;
@@ -43,16 +38,16 @@ export interface SlackAppOptions {
   metrics?: Metrics;
 }
 
+/** What the composition root builds the app from: the options with their defaults settled, Slack's Web API side and the digest. */
+export interface SlackAppParts extends SlackAppOptions {
+  now: () => Date;
+  metrics: Metrics;
+  web: SlackWeb;
+  digest: DigestOnDemand;
+}
+
 export interface SlackApp {
   app: App;
-  /** Posts digests with the bot token (the scheduler ticks it). */
-  digest: DigestRunner;
-  /** Reminds people of their next steps on the morning they are due (the scheduler ticks it). */
-  reminders: NextStepReminders;
-  /** Sends those who asked their own clients' part of the digest by DM (the scheduler ticks it). */
-  personalDigests: PersonalDigests;
-  /** Names clients nobody answered for two digests to the admins (the scheduler ticks it). */
-  escalations: Escalations;
   /** This process's request workers. */
   workers: RequestWorkers;
   /** Whether Rapport has an installation (a bot token) in the workspace. */
@@ -71,83 +66,14 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-/** A request, or work, for a workspace Rapport holds no installation for. */
-export class NotInstalled extends Error {
-  constructor(readonly teamId: string) {
-    super(`Rapport is not installed in workspace ${teamId}`);
-  }
-}
-
-/** Bolt warns once per forged request: a flood of them is one line a minute, with how many were left out. */
-const VERIFICATION_FAILED = /^Request verification failed/;
-const QUIET_MS = 60_000;
-
-/** The Web API client logs what it sends and receives at debug level (message texts, client names, tokens): never kept. */
-const CONTENTS = /^(http (?:request|response) (?:body|headers|result)):/;
-const withoutContents = (parts: unknown[]) => {
-  const message = parts.map(String).join(' ');
-  const contents = CONTENTS.exec(message);
-  return contents ? `${contents[1]}: (not logged)` : message;
-};
-
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  let quietUntil = 0;
-  let suppressed = 0;
-  const warn = (message: string) => {
-    if (VERIFICATION_FAILED.test(message)) {
-      const at = Date.now();
-      if (at < quietUntil) {
-        suppressed++;
-        return;
-      }
-      quietUntil = at + QUIET_MS;
-      if (suppressed > 0) message += ` (and ${suppressed} more in the last minute)`;
-      suppressed = 0;
-    }
-    logger.warn(`bolt: ${message}`);
-  };
-  return {
-    debug: (...m: unknown[]) => logger.debug(`bolt: ${withoutContents(m)}`),
-    info: (...m: unknown[]) => logger.info(`bolt: ${withoutContents(m)}`),
-    warn: (...m: unknown[]) => warn(withoutContents(m)),
-    error: (...m: unknown[]) => logger.error(`bolt: ${withoutContents(m)}`),
-    setLevel: (l: LogLevel) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
-}
-
-export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { slack, logger } = options;
-  const { db, owner, listen } = options.database;
-  const now = options.now ?? (() => new Date());
-  const boltLog = boltLogger(logger);
-  const clientOptions = { logger: boltLog, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) };
-  const installations = slack.oauth
-    ? installedWorkspaces(owner, slack.oauth, { apiUrl: slack.apiUrl, now, logger: boltLog })
-    : singleWorkspace(slack.botToken ?? '');
-  // One Web API client per bot token: every workspace is answered with its own installation's token.
-  const clients = new Map<string, WebClient>();
-  const webFor = async (teamId: string): Promise<WebClient> => {
-    const credentials = await installations.credentialsFor(teamId);
-    if (!credentials) throw new NotInstalled(teamId);
-    let client = clients.get(credentials.botToken);
-    if (!client) clients.set(credentials.botToken, (client = new WebClient(credentials.botToken, clientOptions)));
-    return client;
-  };
-  const metrics = options.metrics ?? new Metrics();
-  const digest = new DigestRunner({ db, owner, webFor, logger, now, metrics });
-  const people = new PeopleDirectory();
-  const reminders = new NextStepReminders({ db, owner, webFor, people, logger, now });
-  const personalDigests = new PersonalDigests({ db, owner, digest, webFor, people, logger, now });
-  const escalations = new Escalations({ db, owner, digest, webFor, people, logger, now });
+export function createSlackApp(parts: SlackAppParts): SlackApp {
+  const { slack, logger, now, metrics, digest } = parts;
+  const { db, owner, listen } = parts.database;
+  const { installations, webFor, people, boltLogger: boltLog } = parts.web;
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
-  const concurrency = options.workers?.concurrency ?? DEFAULT_WORKERS.concurrency;
+  const concurrency = parts.workers?.concurrency ?? DEFAULT_WORKERS.concurrency;
   const workersId = newWorkersId();
   let workers: RequestWorkers | undefined;
   const deps: SlackDeps = {
@@ -170,7 +96,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     ...(listen ? { listen } : {}),
     concurrency,
-    leaseSeconds: options.workers?.leaseSeconds ?? DEFAULT_WORKERS.leaseSeconds,
+    leaseSeconds: parts.workers?.leaseSeconds ?? DEFAULT_WORKERS.leaseSeconds,
     // Every line logged while a request is worked names it, Bolt's and the Web API client's too; every
     // statement it runs sees its workspace's rows only.
     work: (request) =>
@@ -304,10 +230,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   return {
     app,
-    digest,
-    reminders,
-    personalDigests,
-    escalations,
     workers,
     metrics,
     isInstalled: async (teamId) => (await installations.credentialsFor(teamId)) !== undefined,

@@ -1,11 +1,38 @@
 /** What every listener is given (no singletons: tests pass their own database and clock). */
 import type { Database } from '../db/client.js';
-import type { DigestRunner } from '../digest/run.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Installations } from './installations.js';
 import type { Handlers } from './frame.js';
 import type { PeopleDirectory } from './people.js';
+import type { Digest } from '../services/workspace.js';
+import type { DigestPage } from './blocks/digest.js';
+
+/** How posting the digest ended, as the one who asked is told. */
+export type PostOutcome =
+  /** `early`: posted by hand before its week's scheduled slot (which will then not post again). */
+  | { status: 'posted'; digest: Digest; ts: string; pages: number; week: string; early?: boolean }
+  | { status: 'already_posted'; digest: Digest }
+  | { status: 'claimed_elsewhere' }
+  /** Slack refused this week's digest before; the claim's lease retries it by itself. */
+  | { status: 'will_retry'; error: string; channelId: string }
+  | { status: 'failed'; error: string; channelId: string }
+  | { status: 'no_channel' }
+  /** The digest channel is shared outside the organisation: Rapport does not post there until a channel is set again. */
+  | { status: 'channel_refused'; reason: string; channelId: string };
+
+/**
+ * What Slack's entry points ask of the digest. The digest's runner does it, built by the composition root and
+ * handed in: slack/ never imports digest/ (the digest decides when and once; Slack renders and talks to Slack).
+ */
+export interface DigestOnDemand {
+  /** The pages this week's digest would have now, for one reader (`/rapport digest preview`). */
+  preview(teamId: string, reader: string): Promise<DigestPage[]>;
+  /** `/rapport digest now`: this week's digest unless posted already; `force` posts it again. */
+  postNow(teamId: string, actor: string, force: boolean): Promise<PostOutcome>;
+  /** Stops posting to a channel shared outside the organisation, and tells whoever set it. */
+  refuseChannel(workspace: { teamId: string }, channelId: string, reason: string): Promise<void>;
+}
 
 export interface SlackDeps {
   /** Each workspace's data, as the request being worked may see it (row-level security). */
@@ -16,7 +43,7 @@ export interface SlackDeps {
   /** The clock: only main.ts (and tests) pass a real one in. */
   now: () => Date;
   people: PeopleDirectory;
-  digest: DigestRunner;
+  digest: DigestOnDemand;
   /** True for a URL Slack gave us to answer on (hooks.slack.com, or the configured stand-in's). */
   isResponseUrl: (url: string) => boolean;
   /** Each entry point's work, registered with its listener: what workers run stored requests with. */

@@ -1,7 +1,7 @@
 /**
  * The arrows of the architecture, checked on the source: Slack's Block Kit builders and parsers never reach the
- * database, the database never reaches Slack, and no module imports itself back through others (type-only
- * imports aside: they vanish at runtime).
+ * database, the database never reaches Slack, Slack never reaches the digest, and no module imports itself back
+ * through others (type-only imports aside: they vanish at runtime).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -68,6 +68,13 @@ describe('the import graph', () => {
           .map((t) => `${rel(file)} → ${rel(t)}`);
       return [];
     });
+    expect(offending).toEqual([]);
+  });
+
+  it('Slack never imports the digest, not even its types: the digest decides when and once, Slack renders and talks to Slack', () => {
+    const offending = [...graph].flatMap(([file, { all }]) =>
+      under(file, 'slack') ? all.filter((t) => under(t, 'digest')).map((t) => `${rel(file)} → ${rel(t)}`) : [],
+    );
     expect(offending).toEqual([]);
   });
 

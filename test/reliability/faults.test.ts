@@ -12,7 +12,7 @@ import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../../src/local/slackRequests.js';
 import { silentLogger, type Logger } from '../../src/log.js';
-import { createSlackApp } from '../../src/slack/app.js';
+import { createRapport } from '../../src/rapport.js';
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwawayPostgres.js';
 import { textOf } from '../support/slackHarness.js';
 
@@ -85,7 +85,7 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     const api = await new LocalSlackWebApi([], 'T0RESTART').start();
     const errors: string[] = [];
     const logger: Logger = { debug() {}, info() {}, warn() {}, error: (m, c) => void errors.push(`${m} ${String(c?.error ?? '').slice(0, 160)}`) };
-    const slack = createSlackApp({
+    const slack = createRapport({
       slack: { signingSecret: 'restart-secret-123', botToken: 'xoxb-t', appToken: undefined, apiUrl: api.apiUrl },
       database,
       logger,

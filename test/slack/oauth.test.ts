@@ -15,7 +15,7 @@ import * as schema from '../../src/db/schema/index.js';
 import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
 import { installByOAuth, SlackRequestSender } from '../../src/local/slackRequests.js';
 import { createLogger } from '../../src/log.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { createRapport, type Rapport } from '../../src/rapport.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
 
 const SECRET = 'oauth-signing-secret-0123456789';
@@ -26,7 +26,7 @@ const NOBODY = { teamId: 'T0NOBODY', userId: 'U0GHOST', channelId: 'C0GHOST' };
 describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
   let handle: DatabaseHandle;
   let api: LocalSlackWebApi;
-  let slack: SlackApp;
+  let slack: Rapport;
   let base: string;
   let send: SlackRequestSender;
   const key = randomBytes(32);
@@ -44,7 +44,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
       { id: OTHER.userId, name: 'mallory', teamId: OTHER.teamId },
       { id: NOBODY.userId, name: 'ghost', teamId: NOBODY.teamId },
     ]).start();
-    slack = createSlackApp({
+    slack = createRapport({
       slack: {
         signingSecret: SECRET,
         oauth: { clientId: '111.222', clientSecret: 'client-secret-123', stateSecret: 'state-secret-0123456789', tokenKey: key },

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as schema from '../../src/db/schema/index.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { createRapport, type Rapport } from '../../src/rapport.js';
 import { silentLogger } from '../../src/log.js';
 import { ALICE, SIGNING_SECRET, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
@@ -17,7 +17,7 @@ describe('Socket Mode', () => {
   let h: Harness;
   let slackEnd: WebSocketServer;
   let socket: WebSocket;
-  let app: SlackApp;
+  let app: Rapport;
   /** Every frame the app sent over the socket. */
   const frames: { envelope_id?: string; payload?: unknown }[] = [];
 
@@ -33,7 +33,7 @@ describe('Socket Mode', () => {
         resolve(ws);
       }),
     );
-    app = createSlackApp({
+    app = createRapport({
       slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-t', appToken: 'xapp-1-local', apiUrl: h.api.apiUrl },
       database: h.database,
       logger: silentLogger,

@@ -6,7 +6,7 @@ import { LocalSlackWebApi, type LocalSlackUser, type SlackApiCall } from '../../
 import { SlackRequestSender, type SlackActor } from '../../src/local/slackRequests.js';
 import type { Database, DatabaseHandle } from '../../src/db/client.js';
 import { silentLogger, createLogger, type Logger } from '../../src/log.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { createRapport, type Rapport } from '../../src/rapport.js';
 import { queueState } from '../../src/db/queries/requests.js';
 import { openTestDatabase, type TestDriver } from './database.js';
 
@@ -48,7 +48,7 @@ export interface Harness {
   databaseUrl: string | undefined;
   api: LocalSlackWebApi;
   send: SlackRequestSender;
-  slack: SlackApp;
+  slack: Rapport;
   url: string;
   /** Sends a command and returns its ack and the first thing the app sent after it (reply or modal). */
   command(actor: SlackActor, command: string, text: string, triggerId?: string): Promise<{ status: number; ack: any; reply: SlackApiCall }>;
@@ -67,7 +67,7 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
   try {
     handle = await openTestDatabase(driver);
     const logger = appLogger ?? (process.env.TEST_LOG ? createLogger({ level: 'debug' }) : silentLogger);
-    const slack = createSlackApp({
+    const slack = createRapport({
       slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: api.apiUrl },
       database: handle,
       logger,

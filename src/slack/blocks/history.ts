@@ -1,7 +1,7 @@
 /** A client's timeline (the digest's History button): everything logged and decided, newest first. */
 import type { ClientTimeline } from '../../services/clients.js';
 import { CATEGORY_LABELS, INCIDENT_KIND_LABELS, type Catalogue } from '../../domain/catalogue.js';
-import { decisionLine, snoozeLine } from '../../digest/compose.js';
+import { decisionLine, snoozeLine } from './digest.js';
 import { context, section, type Block } from './kit.js';
 import { incidentFacts, kindLabel, traitLabel } from './format.js';
 import { escapeName, escapeText, formatDay, truncate } from './text.js';

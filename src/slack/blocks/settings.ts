@@ -1,7 +1,7 @@
 /** `/rapport settings` and the answers of `/rapport digest now`, as people read them. */
 import type { Catalogue } from '../../domain/catalogue.js';
-import type { PostOutcome } from '../../digest/run.js';
-import { channelRefusalText, digestRefusalAdvice } from '../../digest/compose.js';
+import type { PostOutcome } from '../deps.js';
+import { channelRefusalText, digestRefusalAdvice } from './digest.js';
 import type { Digest, Workspace } from '../../services/workspace.js';
 import { DAYS } from '../parse/settings.js';
 import { USAGE } from '../parse/commandText.js';
@@ -72,7 +72,7 @@ export function postNowText(outcome: PostOutcome): string {
 export const PERSONAL_DIGEST_USAGE = '/rapport settings me digest on | off';
 
 /** The answer to `/rapport settings me digest on|off`: when it comes (the workspace's slot, their own zone). */
-export function personalDigestText(on: boolean, schedule: { day: number; time: string }, timeZone: string): string {
+export function personalDigestText(on: boolean, workspace: Pick<Workspace, 'digestDay' | 'digestTime'>, timeZone: string): string {
   if (!on) return 'Your personal digest is off. The channel digest is unchanged.';
-  return `📬 Your personal digest is on: your own clients’ part of the weekly digest comes to you by DM, ${capitalised(DAYS[schedule.day]!)}s at ${schedule.time} in your time zone (${timeZone}), with the same buttons. \`${PERSONAL_DIGEST_USAGE.replace(' on | off', ' off')}\` stops it.`;
+  return `📬 Your personal digest is on: your own clients’ part of the weekly digest comes to you by DM, ${capitalised(DAYS[workspace.digestDay]!)}s at ${workspace.digestTime} in your time zone (${timeZone}), with the same buttons. \`${PERSONAL_DIGEST_USAGE.replace(' on | off', ' off')}\` stops it.`;
 }

@@ -6,7 +6,7 @@
 import type { App, ButtonAction, OverflowAction } from '@slack/bolt';
 import { RapportError } from '../../../domain/errors.js';
 import { addDays, KEEP_REVIEW_DAYS } from '../../../domain/nextSteps.js';
-import { decisionLine, snoozeLine, withClientStatus } from '../../../digest/compose.js';
+import { decisionLine, snoozeLine, withClientStatus } from '../../blocks/digest.js';
 import { snooze } from '../../../services/clientFate.js';
 import { clientById, clientTimeline } from '../../../services/clients.js';
 import { digestOfMessage, rewriteDigestPages } from '../../../services/digestMessages.js';

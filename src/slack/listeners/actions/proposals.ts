@@ -1,6 +1,6 @@
 /** Approve or Decline, in the owner's DM: only the owner or an admin answers; approving applies the change as theirs. */
 import type { App, ButtonAction } from '@slack/bolt';
-import { decisionLine } from '../../../digest/compose.js';
+import { decisionLine } from '../../blocks/digest.js';
 import { answerClientProposal, openProposal } from '../../../services/clientFate.js';
 import { clientById } from '../../../services/clients.js';
 import { requireDecider } from '../../authorise.js';

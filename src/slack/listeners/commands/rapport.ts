@@ -9,7 +9,6 @@ import { quoteCode } from '../../../domain/mrkdwn.js';
 import { exportWorkspaceData } from '../../../services/export.js';
 import { todoOf } from '../../../services/nextSteps.js';
 import { setMyDigest } from '../../../services/workspace.js';
-import { scheduleOf } from '../../../digest/run.js';
 import { PERSONAL_DIGEST_USAGE, personalDigestText } from '../../blocks/settings.js';
 import { localDate } from '../../../domain/calendar.js';
 import { todoMessage } from '../../blocks/nextSteps.js';
@@ -56,7 +55,7 @@ async function personalSettings(turn: Turn, words: string[]): Promise<void> {
   const { workspace } = await turn.workspace();
   const on = await setMyDigest(turn.deps.db, turn.act, value === 'on');
   const { timeZone } = await turn.deps.people.person(turn.web, turn.teamId, turn.userId);
-  await turn.reply({ text: personalDigestText(on, scheduleOf(workspace), timeZone) });
+  await turn.reply({ text: personalDigestText(on, workspace, timeZone) });
 }
 
 /** Slack would not describe the channel: nothing is saved, and the admin is told what to do about it. */

@@ -1,7 +1,7 @@
 /** The digest decision form: checked again on submit (slack-contract.md), decided or proposed by who submits it. */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { decisionLine } from '../../../digest/compose.js';
+import { decisionLine } from '../../blocks/digest.js';
 import { clientById } from '../../../services/clients.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';

@@ -2,7 +2,7 @@
  * The digest as Slack messages, from a digest selection (domain.md §5). Pure. Pages respect Slack's limits
  * (50 blocks, ~12k characters of text); the first page is posted in the channel, the rest in its thread.
  */
-import { CATEGORY_LABELS, traitByKey, type Catalogue } from '../domain/catalogue.js';
+import { CATEGORY_LABELS, traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import {
   DIGEST_SECTIONS,
   isQuietWeek,
@@ -11,14 +11,14 @@ import {
   type DigestSection,
   type DigestSelection,
   type RenewalEntry,
-} from '../domain/digestSelection.js';
-import type { TurnedBadReason } from '../domain/turnedBad.js';
-import type { NextStep } from '../domain/nextSteps.js';
-import type { Decision, Snooze } from '../domain/types.js';
-import { actions, button, context, divider, header, option, overflow, section, type Block } from '../slack/blocks/kit.js';
-import { BAND_LABEL, criterionLine, healthText, traitLabel } from '../slack/blocks/format.js';
-import { escapeName, escapeText, formatDay, formatMoney, formatShortDay, mention, plural } from '../slack/blocks/text.js';
-import { DIGEST_ACTIONS } from '../slack/ids.js';
+} from '../../domain/digestSelection.js';
+import type { TurnedBadReason } from '../../domain/turnedBad.js';
+import type { NextStep } from '../../domain/nextSteps.js';
+import type { Decision, Snooze } from '../../domain/types.js';
+import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
+import { BAND_LABEL, criterionLine, healthText, traitLabel } from './format.js';
+import { escapeName, escapeText, formatDay, formatMoney, formatShortDay, mention, plural } from './text.js';
+import { DIGEST_ACTIONS } from '../ids.js';
 
 export interface DigestPage {
   text: string;

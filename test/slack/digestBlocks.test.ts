@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { context } from '../../src/slack/blocks/kit.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { selectDigest, type ClientWeek } from '../../src/domain/digestSelection.js';
-import { composeDigest, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/digest/compose.js';
+import { composeDigest, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/slack/blocks/digest.js';
 import { aClient, aClientWeek, daysAgo, incident, NOW, observedTimes } from '../support/builders.js';
 import type { ClientProfile } from '../../src/domain/types.js';
 
