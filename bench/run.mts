@@ -97,7 +97,7 @@ try {
   console.log(`   plan of the owner's baseline (${largest.clients} clients):\n   ${largest.plans.ownerBaseline.join('\n   ')}`);
   results.digest = digests;
 
-  console.log(`\n4. Digest fan-out: 200 workspaces due at once, one ~300 pages long, Slack's rate limit on (${database.label})`);
+  console.log(`\n2c. Digest fan-out: 200 workspaces due at once, one ~300 pages long, Slack's rate limit on (${database.label})`);
   const fanOut = await benchDigestFanOut(database, quick ? { bigPages: 60 } : {});
   console.log(fanOutLine(fanOut));
   results.fanOut = fanOut;
