@@ -378,8 +378,16 @@ export function resolveCatalogue(overrides: unknown = {}): Catalogue {
 
 export const DEFAULT_CATALOGUE: Catalogue = resolveCatalogue();
 
+/** Each catalogue's traits by key, built on first use: health looks a trait up for every observation it weighs. */
+const traitIndexes = new WeakMap<readonly TraitDefinition[], Map<string, TraitDefinition>>();
+
 export function traitByKey(catalogue: Catalogue, key: string): TraitDefinition | undefined {
-  return catalogue.traits.find((t) => t.key === key);
+  let index = traitIndexes.get(catalogue.traits);
+  if (!index) {
+    index = new Map(catalogue.traits.map((t) => [t.key, t]));
+    traitIndexes.set(catalogue.traits, index);
+  }
+  return index.get(key);
 }
 
 /**

@@ -103,15 +103,16 @@ export interface DigestSelection {
 /** Decisions that settle a client's firing criteria until new evidence arrives (acknowledging does not). */
 const SETTLING_DECISIONS = new Set<Decision['kind']>(['keep', 'require_prepayment']);
 
-function latestLoggedAt(dates: Date[]): Date | undefined {
-  return dates.reduce<Date | undefined>((max, d) => (!max || d > max ? d : max), undefined);
+/** When the newest of these records was logged. */
+function latestLoggedAt(groups: readonly (readonly { loggedAt: Date }[])[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const group of groups) for (const { loggedAt } of group) if (!latest || loggedAt.getTime() > latest.getTime()) latest = loggedAt;
+  return latest;
 }
 
 function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): Date | undefined {
-  if (section === 'firing') return latestLoggedAt(e.criteria.flatMap((c) => c.incidents.map((i) => i.loggedAt)));
-  if (section === 'turned_bad') {
-    return latestLoggedAt([...e.weekBad.map((o) => o.loggedAt), ...(e.drift?.isNew ? e.drift.latePayments.map((i) => i.loggedAt) : [])]);
-  }
+  if (section === 'firing') return latestLoggedAt(e.criteria.map((c) => c.incidents));
+  if (section === 'turned_bad') return latestLoggedAt([e.weekBad, e.drift?.isNew ? e.drift.latePayments : []]);
   return undefined; // silence has no evidence to be new
 }
 
@@ -141,9 +142,15 @@ function sectionsFor(e: Omit<DigestEntry, 'section'>): DigestSection[] {
   return out;
 }
 
+/** `localeCompare`'s own order (the same default locale), built once: a digest sorts thousands of names. */
+const names = new Intl.Collator();
 const vipFirst = (a: DigestEntry, b: DigestEntry) => Number(b.client.category === 'vip') - Number(a.client.category === 'vip');
-const byName = (a: DigestEntry, b: DigestEntry) => a.client.name.localeCompare(b.client.name);
-const redFlags = (e: DigestEntry) => e.criteria.filter((c) => c.criterion.class === 'red_flag').length;
+const byName = (a: DigestEntry, b: DigestEntry) => names.compare(a.client.name, b.client.name);
+function redFlags(e: DigestEntry): number {
+  let n = 0;
+  for (const c of e.criteria) if (c.criterion.class === 'red_flag') n++;
+  return n;
+}
 
 const ORDER: Record<DigestSection, (a: DigestEntry, b: DigestEntry) => number> = {
   // Red flags first, then VIPs, then the most criteria, then the worst health.

@@ -13,9 +13,17 @@ export interface CriterionMet {
   summary: string;
 }
 
-function inWindow(incident: Incident, at: Date, windowDays: number | null): boolean {
-  if (incident.occurredAt > at) return false;
-  return windowDays === null || incident.occurredAt > daysBefore(at, windowDays);
+/** The incidents of `kind` in (at − windowDays, at], oldest first. */
+function inWindow(incidents: readonly Incident[], kind: IncidentKind, at: Date, windowDays: number | null): Incident[] {
+  // Compared as numbers: the digest checks every criterion of every client in the portfolio.
+  const to = at.getTime();
+  const from = windowDays === null ? -Infinity : daysBefore(at, windowDays).getTime();
+  const found: Incident[] = [];
+  for (const i of incidents) {
+    const t = i.occurredAt.getTime();
+    if (i.kind === kind && t <= to && t > from) found.push(i);
+  }
+  return found.length > 1 ? found.sort(byDate) : found;
 }
 
 function windowWords(windowDays: number | null): string {
@@ -48,7 +56,9 @@ function check(
 ): CriterionMet | undefined {
   const rules = catalogue.thresholds.criteria;
   const rule = rules[criterion.kind];
-  const ofKind = incidents.filter((i) => i.kind === criterion.kind && inWindow(i, at, rule.windowDays)).sort(byDate);
+  const ofKind = inWindow(incidents, criterion.kind, at, rule.windowDays);
+  // Every rule needs at least one incident of its kind in its window (counts are at least 1).
+  if (ofKind.length === 0) return undefined;
 
   switch (criterion.kind) {
     case 'mental_abuse': {
@@ -99,7 +109,13 @@ function check(
 
 /** The criteria a client meets at `at`, in domain order (red flags first). */
 export function firingCriteriaMet(catalogue: Catalogue, incidents: readonly Incident[], warnings: readonly Warning[], at: Date): CriterionMet[] {
-  return CRITERIA.map((c) => check(c, catalogue, incidents, warnings, at)).filter((m): m is CriterionMet => !!m);
+  const met: CriterionMet[] = [];
+  if (incidents.length === 0) return met;
+  for (const criterion of CRITERIA) {
+    const m = check(criterion, catalogue, incidents, warnings, at);
+    if (m) met.push(m);
+  }
+  return met;
 }
 
 /** Criteria met now that were not met before: what a newly logged incident triggered (red flags → DM the owner). */

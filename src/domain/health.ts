@@ -62,7 +62,9 @@ export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitW
       totals.good += weighted.good * fade;
       totals.bad += weighted.bad * fade;
     }
-    for (const [traitKey, decayed] of Object.entries(history.baseline.decayed ?? {})) {
+    const decayedTraits = history.baseline.decayed ?? {};
+    for (const traitKey in decayedTraits) {
+      const decayed = decayedTraits[traitKey]!;
       const w = traitWeighting(catalogue, client, traitKey);
       if (!w || decayed <= 0) continue;
       known = true;
@@ -81,7 +83,7 @@ export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitW
     totals[w.polarity] += contribution;
     evidence.push({ observation, polarity: w.polarity, contribution });
   }
-  evidence.sort((a, b) => b.contribution - a.contribution);
+  if (evidence.length > 1) evidence.sort((a, b) => b.contribution - a.contribution);
 
   const score = known ? Math.round((100 * (totals.good + 1)) / (totals.good + totals.bad + 2)) : 50;
   return { score, band: bandOf(score, catalogue), known, good: totals.good, bad: totals.bad, evidence };

@@ -1,7 +1,7 @@
 /** Signals beside the score: stepping-stone drift (domain.md §4) and gone quiet (domain.md §3). */
 import type { Catalogue } from './catalogue.js';
 import { calendarDaysBetween } from './calendar.js';
-import { daysBefore, type ClientProfile, type Incident } from './types.js';
+import { DAY_MS, daysBefore, type ClientProfile, type Incident } from './types.js';
 
 export interface SteppingStoneDrift {
   /** Late payments in the window, oldest first. */
@@ -46,6 +46,9 @@ export function goneQuiet(
   if (client.status === 'exited') return undefined;
   if (client.relationship !== 'long_term' && client.category !== 'vip') return undefined;
   const since = lastCallAt ?? client.createdAt;
+  // Calendar days can exceed elapsed days by one, and by one more across an offset change: this far short of
+  // the threshold the answer is no without asking the time zone (the digest asks for every client).
+  if (at.getTime() - since.getTime() < (catalogue.thresholds.goneQuietDays - 3) * DAY_MS) return undefined;
   const daysSilent = calendarDaysBetween(since, at, timeZone);
   return daysSilent >= catalogue.thresholds.goneQuietDays ? { lastCallAt, daysSilent } : undefined;
 }
