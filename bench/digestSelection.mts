@@ -1,12 +1,14 @@
 // Benchmark 2: selecting a week's digest on a large portfolio, beside one sequential scan of the observations.
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../src/db/client.js';
 import { inWorkspace } from '../src/db/workspaceScope.js';
 import { DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS } from '../src/domain/catalogue.js';
 import { selectDigest } from '../src/domain/digestSelection.js';
-import { daysBefore } from '../src/domain/types.js';
 import { keepDecaySums } from '../src/db/queries/decay.js';
-import { loadDigestWeek, weightedBaselines, weightedBaselinesQuery, type ClientScope } from '../src/db/queries/digestWeek.js';
+import { clientWeeksQuery, criteriaTalliesQuery, loadDigestEvidence, loadDigestWeek, standingsQuery } from '../src/db/queries/digestWeek.js';
+import type { ClientEvidence } from '../src/domain/clientWeek.js';
+import { DIGEST_SECTIONS } from '../src/domain/digestSelection.js';
+import { composeDigest } from '../src/slack/blocks/digest.js';
 import { localDate } from '../src/domain/calendar.js';
 import { clientStandings } from '../src/services/portfolio.js';
 import { todoOf } from '../src/services/nextSteps.js';
@@ -18,15 +20,18 @@ export interface DigestRow {
   observations: number;
   incidents: number;
   generateSeconds: number;
+  /** Reading the week (`loadDigestWeek`) and selecting it (`selectDigest`): the target. */
   selectMs: number;
   scanMs: number;
   named: number;
   /** Where the selection's time goes, to explain a miss. */
-  breakdown: { baselineMs: number; loadMs: number; rawObservations: number; incidentsLoaded: number; engineMs: number };
+  breakdown: { loadMs: number; engineMs: number };
+  /** Context, after the selection: the evidence rows of the clients it names, and the Block Kit pages. */
+  evidence: { ms: number; incidents: number; observations: number; composeMs: number; pages: number };
   /** One account manager owning a fifth of the clients (2,000 of 10k): their Home tab and `/client list mine`. */
   owner: { clients: number; homeMs: number; listMs: number };
-  /** EXPLAIN ANALYZE of the reads the decayed sums made narrow: the digest's baseline and the owner's standings. */
-  plans: { digestBaseline: string[]; ownerBaseline: string[] };
+  /** EXPLAIN ANALYZE of the digest's two per-client reads, and of the owner's standings (the Home tab, `/client list mine`). */
+  plans: { digestClients: string[]; digestCriteria: string[]; ownerClients: string[] };
 }
 
 /** Rows of `db.execute`, whichever driver ran it. */
@@ -140,35 +145,62 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
     const generateSeconds = (performance.now() - started) / 1000;
     const n = Number(rowsOf(await owner.execute(sql`select count(*)::int as n from trait_observations where team_id = ${teamId}`))[0]?.n ?? 0);
     const weekEnd = new Date();
-    let named = 0;
-    const breakdown = { baselineMs: 0, loadMs: 0, rawObservations: 0, incidentsLoaded: 0, engineMs: 0 };
+    let named: string[] = [];
+    let selection!: ReturnType<typeof selectDigest>;
+    const breakdown = { loadMs: 0, engineMs: 0 };
     const select = () =>
       inWorkspace(teamId, async () => {
         const loadStarted = performance.now();
         const weeks = await loadDigestWeek(db, teamId, DEFAULT_CATALOGUE, weekEnd);
         const engineStarted = performance.now();
-        const selection = selectDigest(DEFAULT_CATALOGUE, weeks, weekEnd);
-        Object.assign(breakdown, {
-          loadMs: engineStarted - loadStarted,
-          engineMs: performance.now() - engineStarted,
-          rawObservations: weeks.reduce((sum, w) => sum + w.history.observations.length, 0),
-          incidentsLoaded: weeks.reduce((sum, w) => sum + w.incidents.length, 0),
-        });
-        named = selection.sections.firing.length + selection.sections.turned_bad.length + selection.sections.gone_quiet.length;
+        selection = selectDigest(DEFAULT_CATALOGUE, weeks, weekEnd);
+        Object.assign(breakdown, { loadMs: engineStarted - loadStarted, engineMs: performance.now() - engineStarted });
+        named = DIGEST_SECTIONS.flatMap((section) => selection.sections[section].map((e) => e.client.id));
       });
     await select(); // warm the cache for both, as a weekly run on a live server would find it
     const selectMs = await timed(select);
-    breakdown.baselineMs = await timed(() => inWorkspace(teamId, () => weightedBaselines(db, teamId, DEFAULT_CATALOGUE, daysBefore(weekEnd, 7))));
     // One full sequential scan of the observations table (every row read once), the yardstick.
     const scanMs = await timed(() => owner.execute(sql.raw('select count(*), sum(length(trait)) from trait_observations')));
+    // What the runner does next, for the clients named: their evidence rows, then the pages.
+    let evidence = new Map<string, ClientEvidence>();
+    const evidenceMs = await timed(() =>
+      inWorkspace(teamId, async () => void (evidence = await loadDigestEvidence(db, teamId, DEFAULT_CATALOGUE, weekEnd, named))),
+    );
+    let pages = 0;
+    const composeMs = await timed(
+      async () => void (pages = composeDigest(DEFAULT_CATALOGUE, selection, evidence, { timeZone: 'UTC', interactive: true }).length),
+    );
+    const evidenceRows = [...evidence.values()];
     const bigOwner = await benchOwner(database, teamId, Math.floor(clients / 5), weekEnd);
-    const explain = async (scope: ClientScope, at: Date) => {
-      const query = weightedBaselinesQuery(db, teamId, DEFAULT_CATALOGUE, at, scope);
+    const explain = async (query: SQLWrapper) => {
       const plan = rowsOf(await inWorkspace(teamId, () => db.execute(sql`explain (analyze, costs off) ${query}`)));
       return plan.map((r) => String(Object.values(r)[0]));
     };
-    const plans = { digestBaseline: await explain({}, daysBefore(weekEnd, 7)), ownerBaseline: await explain({ ownerUserId: BIG_OWNER }, weekEnd) };
-    rows.push({ clients, observations: n, incidents, generateSeconds, selectMs, scanMs, named, breakdown, owner: bigOwner, plans });
+    const weekStart = new Date(weekEnd.getTime() - 7 * 86_400_000);
+    const plans = {
+      digestClients: await explain(clientWeeksQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd)),
+      digestCriteria: await explain(criteriaTalliesQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, {}, weekStart)),
+      ownerClients: await explain(standingsQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, { ownerUserId: BIG_OWNER })),
+    };
+    rows.push({
+      clients,
+      observations: n,
+      incidents,
+      generateSeconds,
+      selectMs,
+      scanMs,
+      named: named.length,
+      breakdown,
+      evidence: {
+        ms: evidenceMs,
+        incidents: evidenceRows.reduce((sum, e) => sum + e.criteria.reduce((k, m) => k + m.incidents.length, 0), 0),
+        observations: evidenceRows.reduce((sum, e) => sum + e.weekBad.length, 0),
+        composeMs,
+        pages,
+      },
+      owner: bigOwner,
+      plans,
+    });
   }
   return rows;
 }

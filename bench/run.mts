@@ -11,6 +11,8 @@ import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
 const quick = process.argv.includes('--quick');
+/** Only the portfolio reads (sections 2 and 2b): what issue 15 measures. */
+const digestOnly = process.argv.includes('--digest');
 
 /** A database of the run's own: a new database on BENCH_DATABASE_URL's server, or an embedded one. */
 async function benchDatabase(): Promise<DatabaseHandle & { label: string; url?: string }> {
@@ -26,9 +28,8 @@ async function benchDatabase(): Promise<DatabaseHandle & { label: string; url?: 
 const f = (n: number, digits = 1) => n.toFixed(digits);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
-const database = await benchDatabase();
-const results: Record<string, unknown> = { at: new Date().toISOString(), database: database.label, node: process.version };
-try {
+/** Sections 1 and 1b: commands through the receiver, and through separate worker processes. */
+async function benchCommands() {
   console.log(`\n1. Command round trip: signed /call through the HTTP receiver (${database.label})`);
   const trips = await benchRoundTrip(database, quick ? 100 : 400);
   console.log(
@@ -64,6 +65,12 @@ try {
   } else {
     console.log('\n1b. Separate worker processes: Postgres only (set BENCH_DATABASE_URL); the embedded database serves one process.');
   }
+}
+
+const database = await benchDatabase();
+const results: Record<string, unknown> = { at: new Date().toISOString(), database: database.label, node: process.version };
+try {
+  if (!digestOnly) await benchCommands();
 
   console.log(`\n2. Digest selection (${database.label})`);
   const sizes: [number, number, number][] = quick
@@ -81,11 +88,17 @@ try {
     console.log(
       `${String(d.clients).padStart(7)} | ${String(d.observations).padStart(12)} | ${String(d.incidents).padStart(9)} | ${f(d.generateSeconds)} | ${f(d.selectMs, 0)} | ${f(d.scanMs, 0)} | ${f(ratio, 2)}× | ${d.named} | ${verdict(ratio <= 3 && d.selectMs < (d.clients >= 10_000 ? 1000 : 100))}`,
     );
-    const b = d.breakdown;
+    const { breakdown: b, evidence: e } = d;
     console.log(
-      `   where it goes: load ${f(b.loadMs, 0)} ms (of which the decayed-baseline aggregate ${f(b.baselineMs, 0)} ms; ${b.rawObservations} raw observations and ${b.incidentsLoaded} incidents transferred), engine ${f(b.engineMs, 0)} ms`,
+      `   where it goes: reading the week ${f(b.loadMs, 0)} ms (one row per client, one per client with incidents), selecting ${f(b.engineMs, 0)} ms`,
     );
-    console.log(`   plan of the digest's baseline (decayed sums less the week's rows):\n   ${d.plans.digestBaseline.join('\n   ')}`);
+    console.log(
+      `   then, for the ${d.named} clients named (context, not the target): their evidence ${f(e.ms, 0)} ms (${e.incidents} incidents, ${e.observations} observations), ${e.pages} pages composed in ${f(e.composeMs, 0)} ms`,
+    );
+    console.log(
+      `   plan of the digest's clients (profile, weights at both ends, the week's bad observations, last call):\n   ${d.plans.digestClients.join('\n   ')}`,
+    );
+    console.log(`   plan of the digest's criteria (incidents counted per client):\n   ${d.plans.digestCriteria.join('\n   ')}`);
   }
   console.log(`\n2b. One account manager's Home tab and /client list mine (${database.label}): our own time, reads and Block Kit`);
   console.log("clients in workspace | owner's clients | Home tab ms | /client list ms | target < 150 ms (owner of 2,000 in 10k)");
@@ -94,51 +107,55 @@ try {
     console.log(`${String(d.clients).padStart(20)} | ${String(d.owner.clients).padStart(15)} | ${f(d.owner.homeMs, 0)} | ${f(d.owner.listMs, 0)} | ${judged}`);
   }
   const largest = digests.at(-1)!;
-  console.log(`   plan of the owner's baseline (${largest.clients} clients):\n   ${largest.plans.ownerBaseline.join('\n   ')}`);
+  console.log(`   plan of the owner's clients (${largest.clients} in the workspace):\n   ${largest.plans.ownerClients.join('\n   ')}`);
   results.digest = digests;
 
-  console.log(`\n2c. Digest fan-out: 200 workspaces due at once, one ~300 pages long, Slack's rate limit on (${database.label})`);
-  const fanOut = await benchDigestFanOut(database, quick ? { bigPages: 60 } : {});
-  console.log(fanOutLine(fanOut));
-  results.fanOut = fanOut;
+  if (!digestOnly) {
+    console.log(`\n2c. Digest fan-out: 200 workspaces due at once, one ~300 pages long, Slack's rate limit on (${database.label})`);
+    const fanOut = await benchDigestFanOut(database, quick ? { bigPages: 60 } : {});
+    console.log(fanOutLine(fanOut));
+    results.fanOut = fanOut;
+  }
 } finally {
   await database.close();
 }
 
-console.log('\n3. Start to a healthy /healthz, and resident memory, of the one process (node dist/main.js)');
-const starts: StartRow[] = [];
-if (serverUrl) {
-  // An empty database of its own, so the first start applies the migrations as a new install's would.
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  const name = `rapport_bench_start_${process.pid}`;
-  await admin.unsafe(`create database ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    starts.push(...(await benchPostgresStart(url.toString(), quick ? 2_000 : 10_000)));
-  } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+if (!digestOnly) {
+  console.log('\n3. Start to a healthy /healthz, and resident memory, of the one process (node dist/main.js)');
+  const starts: StartRow[] = [];
+  if (serverUrl) {
+    // An empty database of its own, so the first start applies the migrations as a new install's would.
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    const name = `rapport_bench_start_${process.pid}`;
+    await admin.unsafe(`create database ${name}`);
+    try {
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      starts.push(...(await benchPostgresStart(url.toString(), quick ? 2_000 : 10_000)));
+    } finally {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
   }
+  starts.push(...(await benchEmbeddedStart()));
+  console.log('database | run | healthy ms (loading code / database) | idle RSS MB | after N commands: RSS MB (growth), commands/s | targets');
+  for (const s of starts) {
+    const load = s.afterLoad;
+    const pct = (a: number, b: number) => `${a >= b ? '+' : ''}${f((100 * (a - b)) / b, 0)}%`;
+    const after = load
+      ? `${load.commands}: ${f(load.rssMb, 0)} (${pct(load.rssMb, s.idleRssMb)} on idle; ${pct(load.rssMb, load.warmRssMb)} on ${f(load.warmRssMb, 0)} after the first ${load.commands / 5}), ${f(load.perSecond, 0)}/s`
+      : '';
+    const first = s.run.startsWith('first');
+    const targets =
+      s.database === 'postgres'
+        ? `healthy ≤ 1 s ${verdict(s.healthyMs <= 1000)}, idle ≤ 150 MB ${verdict(s.idleRssMb <= 150)}${load ? `, after load within 20 % ${verdict(load.rssMb <= s.idleRssMb * 1.2)}` : ''}`
+        : first
+          ? '(as fast as PGlite allows: see the split)'
+          : `healthy ≤ 1 s ${verdict(s.healthyMs <= 1000)}`;
+    console.log(`${s.database} | ${s.run} | ${f(s.healthyMs, 0)} (${f(s.loadMs, 0)} / ${f(s.databaseMs, 0)}) | ${f(s.idleRssMb, 0)} | ${after} | ${targets}`);
+  }
+  results.start = starts;
 }
-starts.push(...(await benchEmbeddedStart()));
-console.log('database | run | healthy ms (loading code / database) | idle RSS MB | after N commands: RSS MB (growth), commands/s | targets');
-for (const s of starts) {
-  const load = s.afterLoad;
-  const pct = (a: number, b: number) => `${a >= b ? '+' : ''}${f((100 * (a - b)) / b, 0)}%`;
-  const after = load
-    ? `${load.commands}: ${f(load.rssMb, 0)} (${pct(load.rssMb, s.idleRssMb)} on idle; ${pct(load.rssMb, load.warmRssMb)} on ${f(load.warmRssMb, 0)} after the first ${load.commands / 5}), ${f(load.perSecond, 0)}/s`
-    : '';
-  const first = s.run.startsWith('first');
-  const targets =
-    s.database === 'postgres'
-      ? `healthy ≤ 1 s ${verdict(s.healthyMs <= 1000)}, idle ≤ 150 MB ${verdict(s.idleRssMb <= 150)}${load ? `, after load within 20 % ${verdict(load.rssMb <= s.idleRssMb * 1.2)}` : ''}`
-      : first
-        ? '(as fast as PGlite allows: see the split)'
-        : `healthy ≤ 1 s ${verdict(s.healthyMs <= 1000)}`;
-  console.log(`${s.database} | ${s.run} | ${f(s.healthyMs, 0)} (${f(s.loadMs, 0)} / ${f(s.databaseMs, 0)}) | ${f(s.idleRssMb, 0)} | ${after} | ${targets}`);
-}
-results.start = starts;
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/${results.at as string}.json`.replace(/:/g, '-'), import.meta.url);

@@ -3,9 +3,9 @@
  * Any number of instances may tick at once; the unique week row decides who posts.
  */
 import type { WebClient } from '@slack/web-api';
-import { selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
+import { DIGEST_SECTIONS, selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
-import { loadDigestWeek } from '../db/queries/digestWeek.js';
+import { loadDigestEvidence, loadDigestWeek } from '../db/queries/digestWeek.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';
@@ -31,7 +31,7 @@ import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
 import { withLogContext, type Logger, errorText } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { channelRefusalText, composeDigest, digestRefusalAdvice, type DigestPage } from '../slack/blocks/digest.js';
+import { channelRefusalText, composeDigest, digestRefusalAdvice, type ComposeOptions, type DigestPage } from '../slack/blocks/digest.js';
 import type { DigestOnDemand, PostOutcome } from '../slack/deps.js';
 import { channelExposure } from '../slack/channels.js';
 import { slackErrorCode } from '../slack/slackError.js';
@@ -135,7 +135,7 @@ export class DigestRunner implements DigestOnDemand {
     const now = this.deps.now();
     const selection = await this.selectionAt(workspace, now);
     const overdueSteps = await this.overdueSteps(workspace, now);
-    return composeDigest(catalogueOf(workspace), selection, { timeZone: workspace.timeZone, interactive: false, reader, overdueSteps });
+    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: false, reader, overdueSteps });
   }
 
   /**
@@ -197,7 +197,7 @@ export class DigestRunner implements DigestOnDemand {
   private async compose(workspace: Workspace, slot: DigestSlot): Promise<DigestPage[]> {
     const selection = await this.selectionAt(workspace, slot.at);
     const overdueSteps = await this.overdueSteps(workspace, slot.at);
-    return composeDigest(catalogueOf(workspace), selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
+    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
   }
 
   /**
@@ -214,8 +214,8 @@ export class DigestRunner implements DigestOnDemand {
     const namedTwice = new Set([...previous.clientIds].filter((id) => latest.clientIds.has(id)));
     const escalated = new Set(unansweredTwice(selection, namedTwice, await clientsAnsweredSince(db, workspace.teamId, since)).map((e) => e.client.id));
     if (escalated.size === 0) return undefined;
-    const pages = composeDigest(
-      catalogueOf(workspace),
+    const pages = await this.pages(
+      workspace,
       selectionFor(selection, (c) => escalated.has(c.id)),
       { timeZone: workspace.timeZone, interactive: true },
     );
@@ -226,8 +226,8 @@ export class DigestRunner implements DigestOnDemand {
   async personalPages(workspace: Workspace, ownerUserId: string, at: Date): Promise<DigestPage[]> {
     const selection = await this.selectionAt(workspace, at);
     const overdueSteps = (await this.overdueSteps(workspace, at)).filter((s) => s.assigneeUserId === ownerUserId);
-    return composeDigest(
-      catalogueOf(workspace),
+    return this.pages(
+      workspace,
       selectionFor(selection, (c) => c.ownerUserId === ownerUserId),
       {
         timeZone: workspace.timeZone,
@@ -242,6 +242,14 @@ export class DigestRunner implements DigestOnDemand {
   private async selectionAt(workspace: Workspace, at: Date): Promise<DigestSelection> {
     const catalogue = catalogueOf(workspace);
     return selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone);
+  }
+
+  /** The pages of `selection`, with the evidence of the clients it names, read for them alone. */
+  private async pages(workspace: Workspace, selection: DigestSelection, options: ComposeOptions): Promise<DigestPage[]> {
+    const catalogue = catalogueOf(workspace);
+    const named = DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id));
+    const evidence = await loadDigestEvidence(this.deps.db, workspace.teamId, catalogue, selection.weekEnd, named);
+    return composeDigest(catalogue, selection, evidence, options);
   }
 
   /** Open next steps whose day had passed (in the workspace's zone) at `at`. */

@@ -1,40 +1,16 @@
 /**
- * Which clients a week's digest names, in which section, in what order, with what evidence (domain.md §5).
- * Pure: the repository gathers one `ClientWeek` per client, this decides.
+ * Which clients a week's digest names, in which section, in what order, and why (domain.md §5). Pure: the
+ * repository gathers one `ClientWeek` per client (clientWeek.ts), this decides; the evidence of the clients it
+ * names is read afterwards, for them alone.
  */
 import { CATEGORIES, type Catalogue, type Category } from './catalogue.js';
-import { firingCriteriaMet, type CriterionMet } from './firingCriteria.js';
-import type { Band, Health } from './health.js';
-import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from './signals.js';
-import { turnedBad, type TurnedBadReason, type WeekFlips } from './turnedBad.js';
+import type { ClientWeek } from './clientWeek.js';
+import { criteriaJudged, type CriterionJudged } from './firingCriteria.js';
+import { healthOfTotals, type Band, type Health } from './health.js';
+import { goneQuiet, isDrifting, type GoneQuiet } from './signals.js';
+import { turnedBadBetween, type TurnedBadReason } from './turnedBad.js';
 import { localDate } from './calendar.js';
-import {
-  DAY_MS,
-  daysBefore,
-  type ClientProfile,
-  type Decision,
-  type Incident,
-  type Observation,
-  type ObservationHistory,
-  type Snooze,
-  type Warning,
-} from './types.js';
-
-export interface ClientWeek {
-  client: ClientProfile;
-  /** Observations up to the week's end; those of the week itself raw (not folded into the baseline). */
-  history: ObservationHistory;
-  /** Dimension flips at the week's start and end, when judged by the repository from aggregates. */
-  flips?: WeekFlips;
-  /** Incidents up to the week's end; at least those inside each criterion's window. */
-  incidents: readonly Incident[];
-  warnings: readonly Warning[];
-  snoozes: readonly Snooze[];
-  decisions: readonly Decision[];
-  lastCallAt: Date | null;
-  /** Calls and incidents logged during the week (for the portfolio summary). */
-  loggedThisWeek: { calls: number; incidents: number };
-}
+import { DAY_MS, daysBefore, type ClientProfile, type Decision, type Tally } from './types.js';
 
 export const DIGEST_SECTIONS = ['firing', 'turned_bad', 'gone_quiet'] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
@@ -44,12 +20,12 @@ export interface DigestEntry {
   section: DigestSection;
   healthBefore: Health;
   healthNow: Health;
-  criteria: CriterionMet[];
+  criteria: CriterionJudged[];
   turnedBad: TurnedBadReason[];
   /** Bad observations made this week. */
-  weekBad: Observation[];
+  weekBad: Tally;
   /** Set when the long-term client pays like a stepping-stone client; `isNew` when it started this week. */
-  drift?: SteppingStoneDrift & { isNew: boolean };
+  drift?: { latePayments: Tally; windowDays: number; isNew: boolean };
   quiet?: GoneQuiet;
   /** The latest decision on the client, so the digest can show it. */
   lastDecision?: Decision;
@@ -103,16 +79,16 @@ export interface DigestSelection {
 /** Decisions that settle a client's firing criteria until new evidence arrives (acknowledging does not). */
 const SETTLING_DECISIONS = new Set<Decision['kind']>(['keep', 'require_prepayment']);
 
-/** When the newest of these records was logged. */
-function latestLoggedAt(groups: readonly (readonly { loggedAt: Date }[])[]): Date | undefined {
-  let latest: Date | undefined;
-  for (const group of groups) for (const { loggedAt } of group) if (!latest || loggedAt.getTime() > latest.getTime()) latest = loggedAt;
-  return latest;
+/** The latest of these instants. */
+function latest(dates: readonly (Date | null | undefined)[]): Date | undefined {
+  let out: Date | undefined;
+  for (const d of dates) if (d && (!out || d.getTime() > out.getTime())) out = d;
+  return out;
 }
 
 function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): Date | undefined {
-  if (section === 'firing') return latestLoggedAt(e.criteria.map((c) => c.incidents));
-  if (section === 'turned_bad') return latestLoggedAt([e.weekBad, e.drift?.isNew ? e.drift.latePayments : []]);
+  if (section === 'firing') return latest(e.criteria.map((c) => c.newestLoggedAt));
+  if (section === 'turned_bad') return latest([e.weekBad.newestLoggedAt, e.drift?.isNew ? e.drift.latePayments.newestLoggedAt : null]);
   return undefined; // silence has no evidence to be new
 }
 
@@ -142,23 +118,33 @@ function sectionsFor(e: Omit<DigestEntry, 'section'>): DigestSection[] {
   return out;
 }
 
-/** `localeCompare`'s own order (the same default locale), built once: a digest sorts thousands of names. */
-const names = new Intl.Collator();
-const vipFirst = (a: DigestEntry, b: DigestEntry) => Number(b.client.category === 'vip') - Number(a.client.category === 'vip');
-const byName = (a: DigestEntry, b: DigestEntry) => names.compare(a.client.name, b.client.name);
 function redFlags(e: DigestEntry): number {
   let n = 0;
   for (const c of e.criteria) if (c.criterion.class === 'red_flag') n++;
   return n;
 }
+const vipFirst = (e: DigestEntry) => (e.client.category === 'vip' ? 0 : 1);
 
-const ORDER: Record<DigestSection, (a: DigestEntry, b: DigestEntry) => number> = {
+/** Each section's order: numbers to sort by, ascending, then the name. */
+const ORDER: Record<DigestSection, (e: DigestEntry) => number[]> = {
   // Red flags first, then VIPs, then the most criteria, then the worst health.
-  firing: (a, b) =>
-    redFlags(b) - redFlags(a) || vipFirst(a, b) || b.criteria.length - a.criteria.length || a.healthNow.score - b.healthNow.score || byName(a, b),
-  turned_bad: (a, b) => vipFirst(a, b) || a.healthNow.score - b.healthNow.score || byName(a, b),
-  gone_quiet: (a, b) => vipFirst(a, b) || (b.quiet?.daysSilent ?? 0) - (a.quiet?.daysSilent ?? 0) || byName(a, b),
+  firing: (e) => [-redFlags(e), vipFirst(e), -e.criteria.length, e.healthNow.score],
+  turned_bad: (e) => [vipFirst(e), e.healthNow.score],
+  gone_quiet: (e) => [vipFirst(e), -(e.quiet?.daysSilent ?? 0)],
 };
+
+/** `localeCompare`'s own order (the same default locale), built once: a digest sorts thousands of names. */
+const names = new Intl.Collator();
+
+/** Sorted by `keyOf`, each entry's keys computed once (a large portfolio's digest sorts thousands). */
+function ordered(entries: readonly DigestEntry[], keyOf: (e: DigestEntry) => number[]): DigestEntry[] {
+  const keyed = entries.map((entry) => ({ entry, key: keyOf(entry) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+    return names.compare(a.entry.client.name, b.entry.client.name);
+  });
+  return keyed.map((k) => k.entry);
+}
 
 /** `timeZone`: the workspace's, in which days of silence are counted. */
 export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[], weekEnd: Date, timeZone = 'UTC'): DigestSelection {
@@ -191,18 +177,24 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     }
     if (client.status === 'exited') continue;
 
-    const verdict = turnedBad(catalogue, client, week.history, weekEnd, week.flips);
-    const criteria = firingCriteriaMet(catalogue, week.incidents, week.warnings, weekEnd);
-    const drift = steppingStoneDrift(catalogue, client, week.incidents, weekEnd);
-    const driftBefore = steppingStoneDrift(catalogue, client, week.incidents, weekStart);
+    const before = healthOfTotals(catalogue, week.weighted.atStart);
+    const now = healthOfTotals(catalogue, week.weighted.atEnd);
+    const verdict = { before, now, reasons: turnedBadBetween(catalogue, client, before, now, week.flips) };
+    const criteria = criteriaJudged(catalogue, week.criteria);
     const entry: Omit<DigestEntry, 'section'> = {
       client,
       healthBefore: verdict.before,
       healthNow: verdict.now,
       criteria,
       turnedBad: verdict.reasons,
-      weekBad: verdict.weekBad,
-      drift: drift && { ...drift, isNew: !driftBefore },
+      weekBad: week.weekBad,
+      drift: isDrifting(catalogue, client, week.latePayments.atEnd.count)
+        ? {
+            latePayments: week.latePayments.atEnd,
+            windowDays: catalogue.thresholds.steppingStoneDrift.windowDays,
+            isNew: !isDrifting(catalogue, client, week.latePayments.atStart),
+          }
+        : undefined,
       quiet: goneQuiet(catalogue, client, week.lastCallAt, weekEnd, timeZone),
       lastDecision: [...week.decisions].filter((d) => d.decidedAt <= weekEnd).sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime())[0],
     };
@@ -229,7 +221,7 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
         criteria.some((c) => c.criterion.class === 'red_flag'),
       );
       if (!held) {
-        sections[section].push({ ...entry, section });
+        sections[section].push(Object.assign(entry, { section }));
         placed = true;
         break;
       }
@@ -238,7 +230,7 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     if (!placed && firstHeld) suppressed.push(firstHeld);
   }
 
-  for (const section of Object.keys(sections) as DigestSection[]) sections[section].sort(ORDER[section]);
+  for (const section of DIGEST_SECTIONS) sections[section] = ordered(sections[section], ORDER[section]);
   const r = summary.retention;
   r.rate = r.of > 0 ? r.kept / r.of : null;
   for (const category of CATEGORIES) {

@@ -1,16 +1,39 @@
-/** Firing criteria (domain.md §4): which are met at a moment, each with the incidents that meet it. */
+/**
+ * Firing criteria (domain.md §4): which are met at a moment, and why. Each rule is judged on a tally of the
+ * incidents that count toward it; the portfolio's reads count those in SQL (db/queries/digestWeek.ts), one
+ * row per client, and read the incidents themselves only for the clients the digest names. `criteriaTallies`
+ * counts them from rows: the reference that SQL is tested against (test/db/foldEquivalence.test.ts).
+ */
 import { CRITERIA, type Catalogue, type CriterionDefinition, type IncidentKind } from './catalogue.js';
-import { daysBefore, type Incident, type Warning } from './types.js';
+import { daysBefore, tallyOf, type Incident, type Tally, type Warning } from './types.js';
 import { plural } from './words.js';
 
-export interface CriterionMet {
+/**
+ * What a criterion is judged on at a moment: the incidents of its kind in its window that count toward it
+ * (criterion 2: those after the client was first told; criterion 9: those on agreed work), and for criterion 5
+ * those among them paid `severeDaysLate` or more days late.
+ */
+export interface CriterionTally extends Tally {
+  severe?: Tally;
+}
+
+export type CriteriaTallies = Partial<Record<IncidentKind, CriterionTally>>;
+
+/** A criterion met, judged from its tally: what the digest decides on. */
+export interface CriterionJudged {
   criterion: CriterionDefinition;
-  /** The incidents that meet it, oldest first. */
+  /** Why, in words, e.g. "3 late payments in 180 days". */
+  summary: string;
+  /** When the newest of the incidents that meet it was logged (new evidence lifts a snooze or a decision). */
+  newestLoggedAt: Date;
+}
+
+/** A criterion met, with the incidents that meet it. */
+export interface CriterionMet extends CriterionJudged {
+  /** Oldest first. */
   incidents: Incident[];
   /** Criterion 2 only: the warning the incidents came after. */
   warning?: Warning;
-  /** Why, in words, e.g. "3 late payments in 180 days". */
-  summary: string;
 }
 
 /** The incidents of `kind` in (at − windowDays, at], oldest first. */
@@ -47,73 +70,87 @@ function byDate(a: Incident, b: Incident): number {
   return a.occurredAt.getTime() - b.occurredAt.getTime();
 }
 
-function check(
+/** The incidents that count toward `criterion` at `at`, before its threshold is applied. */
+function counted(
   criterion: CriterionDefinition,
   catalogue: Catalogue,
   incidents: readonly Incident[],
   warnings: readonly Warning[],
   at: Date,
-): CriterionMet | undefined {
+): { incidents: Incident[]; severe: Incident[]; warning?: Warning } {
   const rules = catalogue.thresholds.criteria;
-  const rule = rules[criterion.kind];
-  const ofKind = inWindow(incidents, criterion.kind, at, rule.windowDays);
-  // Every rule needs at least one incident of its kind in its window (counts are at least 1).
-  if (ofKind.length === 0) return undefined;
-
+  const ofKind = inWindow(incidents, criterion.kind, at, rules[criterion.kind].windowDays);
+  if (ofKind.length === 0) return { incidents: ofKind, severe: [] };
   switch (criterion.kind) {
     case 'mental_abuse': {
       // Only abuse repeated after the client was told it is unacceptable counts (criterion 2).
       const told = warnings.filter((w) => w.kind === 'mental_abuse' && w.givenAt <= at).sort((a, b) => a.givenAt.getTime() - b.givenAt.getTime())[0];
-      if (!told) return undefined;
-      const after = ofKind.filter((i) => i.occurredAt > told.givenAt);
-      if (after.length < rule.count) return undefined;
-      return {
-        criterion,
-        incidents: after,
-        warning: told,
-        summary: `${plural(after.length, NOUNS.mental_abuse)} after being told it is unacceptable`,
-      };
+      return told ? { incidents: ofKind.filter((i) => i.occurredAt > told.givenAt), severe: [], warning: told } : { incidents: [], severe: [] };
     }
-    case 'slow_payment': {
-      const severe = ofKind.filter((i) => i.details.kind === 'slow_payment' && i.details.daysLate >= rules.slow_payment.severeDaysLate);
-      if (ofKind.length >= rule.count) {
-        return { criterion, incidents: ofKind, summary: `${plural(ofKind.length, NOUNS.slow_payment)} ${windowWords(rule.windowDays)}` };
-      }
-      if (severe.length > 0) {
-        return {
-          criterion,
-          incidents: severe,
-          summary: `a payment ${rules.slow_payment.severeDaysLate}+ days late`,
-        };
-      }
-      return undefined;
-    }
-    case 'competitor_play': {
-      const onAgreedWork = ofKind.filter((i) => i.details.kind === 'competitor_play' && i.details.onAgreedWork);
-      if (onAgreedWork.length < rule.count) return undefined;
-      return {
-        criterion,
-        incidents: onAgreedWork,
-        summary: `${plural(onAgreedWork.length, NOUNS.competitor_play)} on agreed work ${windowWords(rule.windowDays)}`,
-      };
-    }
+    case 'slow_payment':
+      return { incidents: ofKind, severe: ofKind.filter((i) => i.details.kind === 'slow_payment' && i.details.daysLate >= rules.slow_payment.severeDaysLate) };
+    case 'competitor_play':
+      return { incidents: ofKind.filter((i) => i.details.kind === 'competitor_play' && i.details.onAgreedWork), severe: [] };
     default:
-      if (ofKind.length < rule.count) return undefined;
-      return {
-        criterion,
-        incidents: ofKind,
-        summary: `${plural(ofKind.length, NOUNS[criterion.kind])} ${windowWords(rule.windowDays)}`,
-      };
+      return { incidents: ofKind, severe: [] };
   }
 }
 
-/** The criteria a client meets at `at`, in domain order (red flags first). */
+/** Whether `tally` meets the criterion's threshold, and by what: its count, or (criterion 5) one severe payment. */
+function judge(
+  criterion: CriterionDefinition,
+  catalogue: Catalogue,
+  tally: CriterionTally | undefined,
+): { judged: CriterionJudged; by: 'count' | 'severe' } | undefined {
+  if (!tally) return undefined;
+  const rules = catalogue.thresholds.criteria;
+  const rule = rules[criterion.kind];
+  if (tally.count >= rule.count && tally.newestLoggedAt) {
+    const counted = plural(tally.count, NOUNS[criterion.kind]);
+    const summary =
+      criterion.kind === 'mental_abuse'
+        ? `${counted} after being told it is unacceptable`
+        : criterion.kind === 'competitor_play'
+          ? `${counted} on agreed work ${windowWords(rule.windowDays)}`
+          : `${counted} ${windowWords(rule.windowDays)}`;
+    return { judged: { criterion, summary, newestLoggedAt: tally.newestLoggedAt }, by: 'count' };
+  }
+  if (criterion.kind === 'slow_payment' && tally.severe?.newestLoggedAt) {
+    const summary = `a payment ${rules.slow_payment.severeDaysLate}+ days late`;
+    return { judged: { criterion, summary, newestLoggedAt: tally.severe.newestLoggedAt }, by: 'severe' };
+  }
+  return undefined;
+}
+
+/** The criteria `tallies` meet, in domain order (red flags first). */
+export function criteriaJudged(catalogue: Catalogue, tallies: CriteriaTallies): CriterionJudged[] {
+  const met: CriterionJudged[] = [];
+  for (const criterion of CRITERIA) {
+    const j = judge(criterion, catalogue, tallies[criterion.kind]);
+    if (j) met.push(j.judged);
+  }
+  return met;
+}
+
+/** What each criterion is judged on at `at`, counted from a client's incidents and warnings. */
+export function criteriaTallies(catalogue: Catalogue, incidents: readonly Incident[], warnings: readonly Warning[], at: Date): CriteriaTallies {
+  const tallies: CriteriaTallies = {};
+  for (const criterion of CRITERIA) {
+    const c = counted(criterion, catalogue, incidents, warnings, at);
+    if (c.incidents.length > 0) tallies[criterion.kind] = { ...tallyOf(c.incidents), ...(c.severe.length > 0 ? { severe: tallyOf(c.severe) } : {}) };
+  }
+  return tallies;
+}
+
+/** The criteria a client meets at `at`, in domain order (red flags first), each with the incidents that meet it. */
 export function firingCriteriaMet(catalogue: Catalogue, incidents: readonly Incident[], warnings: readonly Warning[], at: Date): CriterionMet[] {
   const met: CriterionMet[] = [];
   if (incidents.length === 0) return met;
   for (const criterion of CRITERIA) {
-    const m = check(criterion, catalogue, incidents, warnings, at);
-    if (m) met.push(m);
+    const c = counted(criterion, catalogue, incidents, warnings, at);
+    if (c.incidents.length === 0) continue;
+    const j = judge(criterion, catalogue, { ...tallyOf(c.incidents), severe: tallyOf(c.severe) });
+    if (j) met.push({ ...j.judged, incidents: j.by === 'count' ? c.incidents : c.severe, ...(c.warning ? { warning: c.warning } : {}) });
   }
   return met;
 }

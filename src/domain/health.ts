@@ -1,6 +1,6 @@
 /** Relationship health (domain.md §3): decayed good and bad trait weights, bands, and the evidence behind them. */
 import { traitByKey, type Catalogue, type Polarity } from './catalogue.js';
-import { DAY_MS, type ClientProfile, type Observation, type ObservationHistory } from './types.js';
+import { DAY_MS, type ClientProfile, type Observation, type ObservationHistory, type WeightedTotals } from './types.js';
 
 export const BANDS = ['healthy', 'watch', 'at_risk'] as const;
 export type Band = (typeof BANDS)[number];
@@ -56,13 +56,7 @@ export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitW
   if (history.baseline) {
     if (at < history.baseline.at) throw new Error('health: cannot look before the folded baseline');
     const fade = decay(at.getTime() - history.baseline.at.getTime(), halfLifeDays);
-    const { weighted } = history.baseline;
-    if (weighted && weighted.good + weighted.bad > 0) {
-      known = true;
-      totals.good += weighted.good * fade;
-      totals.bad += weighted.bad * fade;
-    }
-    const decayedTraits = history.baseline.decayed ?? {};
+    const decayedTraits = history.baseline.decayed;
     for (const traitKey in decayedTraits) {
       const decayed = decayedTraits[traitKey]!;
       const w = traitWeighting(catalogue, client, traitKey);
@@ -85,8 +79,17 @@ export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitW
   }
   if (evidence.length > 1) evidence.sort((a, b) => b.contribution - a.contribution);
 
-  const score = known ? Math.round((100 * (totals.good + 1)) / (totals.good + totals.bad + 2)) : 50;
-  return { score, band: bandOf(score, catalogue), known, good: totals.good, bad: totals.bad, evidence };
+  return scored(catalogue, known ? totals : undefined, evidence);
+}
+
+/** domain.md §3 from decayed, weighted totals already summed (the portfolio's SQL sums them); unknown without. */
+export function healthOfTotals(catalogue: Catalogue, totals: WeightedTotals | undefined): Health {
+  return scored(catalogue, totals && totals.good + totals.bad > 0 ? totals : undefined, []);
+}
+
+function scored(catalogue: Catalogue, totals: WeightedTotals | undefined, evidence: ObservationContribution[]): Health {
+  const score = totals ? Math.round((100 * (totals.good + 1)) / (totals.good + totals.bad + 2)) : 50;
+  return { score, band: bandOf(score, catalogue), known: !!totals, good: totals?.good ?? 0, bad: totals?.bad ?? 0, evidence };
 }
 
 /**

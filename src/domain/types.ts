@@ -30,14 +30,31 @@ export interface Observation {
 }
 
 /**
- * A client's observations up to some moment. Old observations may be folded into `baseline`: their
- * decayed weight as of `baseline.at` (domain.md §3 decay is exponential, so folding is exact), either per
- * trait (`decayed`, weighted when scored) or already weighted and summed per polarity (`weighted`: what the
- * digest's SQL returns, one row per client). Every observation in `observations` is later than `baseline.at`.
+ * A client's observations up to some moment. Old observations may be folded into `baseline`: their decayed
+ * weight per trait as of `baseline.at` (domain.md §3 decay is exponential, so folding is exact), weighted when
+ * scored. Every observation in `observations` is later than `baseline.at`.
  */
 export interface ObservationHistory {
-  baseline?: { at: Date; decayed?: Record<string, number>; weighted?: { good: number; bad: number } };
+  baseline?: { at: Date; decayed: Record<string, number> };
   observations: readonly Observation[];
+}
+
+/** Decayed good (G) and bad (B) weight at some moment: what health is scored from (domain.md §3). */
+export interface WeightedTotals {
+  good: number;
+  bad: number;
+}
+
+/** How many records count toward something, and when the newest of them was logged ("new evidence"). */
+export interface Tally {
+  count: number;
+  newestLoggedAt: Date | null;
+}
+
+export function tallyOf(records: readonly { loggedAt: Date }[]): Tally {
+  let newestLoggedAt: Date | null = null;
+  for (const { loggedAt } of records) if (!newestLoggedAt || loggedAt.getTime() > newestLoggedAt.getTime()) newestLoggedAt = loggedAt;
+  return { count: records.length, newestLoggedAt };
 }
 
 export interface Incident {

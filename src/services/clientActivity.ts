@@ -5,10 +5,10 @@
 import type { Catalogue } from '../domain/catalogue.js';
 import { RapportError } from '../domain/errors.js';
 import { firingCriteriaMet, newlyMetCriteria, type CriterionMet } from '../domain/firingCriteria.js';
-import { health, type Health } from '../domain/health.js';
+import { health, healthOfTotals, type Health } from '../domain/health.js';
 import type { NewCall, NewIncident } from '../domain/inputs.js';
 import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from '../domain/signals.js';
-import { daysBefore, type ClientProfile, type Decision, type Incident, type Warning } from '../domain/types.js';
+import { daysBefore, type ClientProfile, type Decision, type Incident, type Warning, type WeightedTotals } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import {
   editCall,
@@ -41,15 +41,9 @@ export interface CallOutcome {
   previous?: { at: Date; health: Health };
 }
 
-type Weighted = { good: number; bad: number };
-
 /** The client's decayed good and bad weight at `at`, its whole history folded in SQL (one aggregate). */
-async function weightedAt(db: Database, teamId: string, catalogue: Catalogue, client: ClientProfile, at: Date, exceptCallId?: string): Promise<Weighted> {
+async function weightedAt(db: Database, teamId: string, catalogue: Catalogue, client: ClientProfile, at: Date, exceptCallId?: string): Promise<WeightedTotals> {
   return (await weightedBaselines(db, teamId, catalogue, at, { clientId: client.id, exceptCallId })).get(client.id) ?? { good: 0, bad: 0 };
-}
-
-function healthFrom(catalogue: Catalogue, client: ClientProfile, weighted: Weighted, at: Date): Health {
-  return health(catalogue, client, { baseline: { at, weighted }, observations: [] }, at);
 }
 
 /**
@@ -67,12 +61,12 @@ export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, 
   ]);
   const previous =
     previousAt && previousAt < now
-      ? { at: previousAt, health: healthFrom(catalogue, client, await weightedAt(db, teamId, catalogue, client, previousAt, entry.id), previousAt) }
+      ? { at: previousAt, health: healthOfTotals(catalogue, await weightedAt(db, teamId, catalogue, client, previousAt, entry.id)) }
       : undefined;
   return {
     logged,
-    before: healthFrom(catalogue, client, withoutCall, now),
-    after: healthFrom(catalogue, client, withCall, now),
+    before: healthOfTotals(catalogue, withoutCall),
+    after: healthOfTotals(catalogue, withCall),
     ...(previous ? { previous } : {}),
   };
 }
@@ -113,7 +107,7 @@ export async function logIncidentAndCheck(db: Database, act: ActIn, input: NewIn
     newlyMet,
     redFlagNotice: !newlyMet.some((m) => m.criterion.class === 'red_flag') ? undefined : !owner ? 'no_owner' : owner === actor ? 'owner_logged' : 'dm_owner',
     driftStarted: drift && !steppingStoneDrift(catalogue, logged.client, others, now) ? drift : undefined,
-    after: healthFrom(catalogue, logged.client, weighted, now),
+    after: healthOfTotals(catalogue, weighted),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Where each client stands now: the input of `/client list`, `/client find` and the App Home. */
-import { firingCriteriaMet } from '../domain/firingCriteria.js';
-import { health, type Health } from '../domain/health.js';
+import { criteriaJudged } from '../domain/firingCriteria.js';
+import { healthOfTotals, type Health } from '../domain/health.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { loadStandingInputs } from '../db/queries/digestWeek.js';
@@ -28,10 +28,10 @@ export async function clientStandings(db: Database, act: Pick<ActIn, 'teamId' | 
   return inputs
     .filter((w) => scope.includeExited || w.client.status !== 'exited')
     .map((w) => {
-      const met = firingCriteriaMet(catalogue, w.incidents, w.warnings, now);
+      const met = criteriaJudged(catalogue, w.criteria);
       return {
         client: w.client,
-        health: health(catalogue, w.client, { ...(w.weighted ? { baseline: { at: now, weighted: w.weighted } } : {}), observations: [] }, now),
+        health: healthOfTotals(catalogue, w.weighted),
         criteriaMet: met.length,
         redFlags: met.filter((m) => m.criterion.class === 'red_flag').length,
       };

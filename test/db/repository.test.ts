@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { DEFAULT_CATALOGUE, resolveCatalogue } from '../../src/domain/catalogue.js';
-import { foldObservations, health } from '../../src/domain/health.js';
+import { clientWeekOf } from '../../src/domain/clientWeek.js';
 import { selectDigest } from '../../src/domain/digestSelection.js';
 import type { Database, DatabaseHandle } from '../../src/db/client.js';
 import { createClient, findClientByName, listClients, updateClient, getClient, searchClients } from '../../src/db/queries/clients.js';
 import { loadClientRecord, logCall, logIncident, recordWarning } from '../../src/db/queries/activity.js';
 import { recordDecision, snoozeClient } from '../../src/db/queries/decisions.js';
-import { loadDigestWeek, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
-import { dimensionFlips } from '../../src/domain/turnedBad.js';
+import { loadDigestEvidence, loadDigestWeek, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
+import { weekFlipsOf } from '../../src/domain/turnedBad.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import * as schema from '../../src/db/schema/index.js';
 import { DAY_MS } from '../../src/domain/types.js';
@@ -261,24 +261,35 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
 
       const [week] = await loadDigestWeek(db, T1, cat, NOW);
       const record = await loadClientRecord(db, T1, c.id);
-      expect(week!.history.baseline?.at).toEqual(daysAgo(7));
-      const reference = foldObservations(cat, record.observations, daysAgo(7));
-      const atStart = health(cat, c, reference, daysAgo(7));
-      expect(week!.history.baseline!.weighted!.good).toBeCloseTo(atStart.good, 9);
-      expect(week!.history.baseline!.weighted!.bad).toBeCloseTo(atStart.bad, 9);
-      expect(week!.history.observations).toHaveLength(reference.observations.length);
-      expect(health(cat, c, week!.history, NOW).score).toBe(health(cat, c, { observations: record.observations }, NOW).score);
+      const rowsOf = (client: typeof c) => ({
+        client,
+        history: { observations: record.observations },
+        incidents: record.incidents,
+        warnings: record.warnings,
+        snoozes: [],
+        decisions: [],
+        lastCallAt: record.lastCallAt,
+        loggedThisWeek: week!.loggedThisWeek,
+      });
+      const reference = clientWeekOf(cat, rowsOf(c), NOW);
+      for (const end of ['atStart', 'atEnd'] as const) {
+        expect(week!.weighted[end]!.good).toBeCloseTo(reference.weighted[end]!.good, 9);
+        expect(week!.weighted[end]!.bad).toBeCloseTo(reference.weighted[end]!.bad, 9);
+      }
+      expect(week!.weekBad).toEqual(reference.weekBad);
+      expect(week!.weekBad.count).toBe(2); // the call a day ago: two bad traits (the one 3 days ago was good)
+      expect(week!.criteria).toEqual(reference.criteria);
+      expect(week!.latePayments).toEqual(reference.latePayments);
 
       // Weights in SQL follow the client's own weights over the workspace's, as the engine does.
       const heavier = resolveCatalogue({ traitWeights: { positive_attitude: 2.5 } });
       const weighted = await updateClient(db, T1, U, c.id, { traitWeights: { no_data_sharing: 3 } });
       const [reweighted] = await loadDigestWeek(db, T1, heavier, NOW);
-      const expected = health(heavier, weighted, { observations: record.observations }, NOW);
-      const got = health(heavier, weighted, reweighted!.history, NOW);
-      expect(got.good).toBeCloseTo(expected.good, 9);
-      expect(got.bad).toBeCloseTo(expected.bad, 9);
-      // Windowless criteria see incidents of any age; windowed ones are only loaded inside their window.
-      expect(week!.incidents.map((i) => i.kind).sort()).toEqual(['legal_exposure', 'lying']);
+      const expected = clientWeekOf(heavier, rowsOf(weighted), NOW);
+      expect(reweighted!.weighted.atEnd!.good).toBeCloseTo(expected.weighted.atEnd!.good, 9);
+      expect(reweighted!.weighted.atEnd!.bad).toBeCloseTo(expected.weighted.atEnd!.bad, 9);
+      // Windowless criteria count incidents of any age; windowed ones only inside their window.
+      expect(Object.keys(week!.criteria).sort()).toEqual(['legal_exposure', 'lying']);
       expect(week!.lastCallAt).toEqual(daysAgo(1));
       // "Logged this week" goes by when rows were written (the real clock), not by when the call happened.
       const [justNow] = await loadDigestWeek(db, T1, cat, new Date(Date.now() + 60_000));
@@ -287,6 +298,9 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       expect(later!.loggedThisWeek).toEqual({ calls: 0, incidents: 0 });
 
       const selection = selectDigest(cat, [week!], NOW);
+      const evidence = await loadDigestEvidence(db, T1, cat, NOW, [c.id]);
+      expect(evidence.get(c.id)!.criteria.map((m) => m.incidents.map((i) => i.kind))).toEqual([['lying'], ['legal_exposure']]);
+      expect(evidence.get(c.id)!.weekBad).toHaveLength(2);
       expect(selection.sections.firing.map((e) => e.criteria.map((m) => m.criterion.number))).toEqual([[3, 10]]);
     });
 
@@ -345,17 +359,11 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       for (const [name] of stories) {
         const c = await findClientByName(db, T1, name);
         const raw = (await loadClientRecord(db, T1, c.id)).observations;
-        const expected = { atStart: dimensionFlips(cat, raw, daysAgo(7, weekEnd)), atEnd: dimensionFlips(cat, raw, weekEnd) };
-        const got = sqlFlips.get(c.id) ?? { atStart: [], atEnd: [] };
-        const shape = (f: typeof expected) => ({
-          atStart: f.atStart.map((x) => ({ ...x, recentBad: x.recentBad.map((o) => o.id) })),
-          atEnd: f.atEnd.map((x) => ({ ...x, recentBad: x.recentBad.map((o) => o.id) })),
-        });
-        expect(shape(got), name).toEqual(shape(expected));
+        expect(sqlFlips.get(c.id) ?? [], name).toEqual(weekFlipsOf(cat, raw, weekEnd));
       }
-      expect(
-        (await findClientByName(db, T1, 'Flips now')) && sqlFlips.get((await findClientByName(db, T1, 'Flips now')).id)?.atEnd.map((f) => f.dimension),
-      ).toEqual(['information']);
+      // Only the flip of this week is new: the one standing since last week is not.
+      expect(sqlFlips.get((await findClientByName(db, T1, 'Flips now')).id)?.map((f) => f.dimension)).toEqual(['information']);
+      expect(sqlFlips.has((await findClientByName(db, T1, 'Flipped last week')).id)).toBe(false);
     });
 
     it('weights decay to zero for very old observations without a database error', async () => {

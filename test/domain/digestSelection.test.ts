@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
-import { isQuietWeek, selectDigest } from '../../src/domain/digestSelection.js';
+import { isQuietWeek } from '../../src/domain/digestSelection.js';
 import type { Decision, Snooze } from '../../src/domain/types.js';
-import { aClient, aClientWeek, daysAgo, incident, NOW, observed, observedTimes, warning } from '../support/builders.js';
+import { aClient, aClientWeek, daysAgo, incident, NOW, observed, observedTimes, selectFromRows, warning } from '../support/builders.js';
 
 const cat = DEFAULT_CATALOGUE;
 
 const week = aClientWeek;
-const names = (s: ReturnType<typeof selectDigest>, section: keyof ReturnType<typeof selectDigest>['sections']) => s.sections[section].map((e) => e.client.name);
+const names = (s: ReturnType<typeof selectFromRows>, section: keyof ReturnType<typeof selectFromRows>['sections']) =>
+  s.sections[section].map((e) => e.client.name);
 const snooze = (at: Date): Snooze => ({ id: 's', clientId: 'c', snoozedBy: 'U0OWNER', snoozedAt: at, until: new Date(at.getTime() + 14 * 86_400_000) });
 const decision = (kind: Decision['kind'], at: Date): Decision => ({ id: 'd', clientId: 'c', kind, reason: 'r', decidedBy: 'U0OWNER', decidedAt: at });
 const turningBad = {
@@ -16,7 +17,7 @@ const turningBad = {
 
 describe('digest selection (domain.md §5)', () => {
   it('puts each client in the first section that applies, in the domain order', () => {
-    const selection = selectDigest(
+    const selection = selectFromRows(
       cat,
       [
         week(aClient({ name: 'Liar' }), { incidents: [incident('lying', daysAgo(3))], ...turningBad }),
@@ -35,7 +36,7 @@ describe('digest selection (domain.md §5)', () => {
 
   it('orders firing: red flags, then VIPs, then most criteria, then worst health', () => {
     const pattern = [incident('legal_exposure', daysAgo(3))];
-    const selection = selectDigest(
+    const selection = selectFromRows(
       cat,
       [
         week(aClient({ name: 'B pattern' }), { incidents: pattern }),
@@ -49,7 +50,7 @@ describe('digest selection (domain.md §5)', () => {
   });
 
   it('orders turned bad: VIPs first, then worst health; gone quiet: VIPs, then longest silence', () => {
-    const selection = selectDigest(
+    const selection = selectFromRows(
       cat,
       [
         week(aClient({ name: 'worse' }), { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } }),
@@ -68,31 +69,31 @@ describe('digest selection (domain.md §5)', () => {
   it('a snoozed client is held back until new evidence is logged after the snooze', () => {
     const liar = aClient({ name: 'Liar' });
     const lie = incident('lying', daysAgo(20));
-    const held = selectDigest(cat, [week(liar, { incidents: [lie], snoozes: [snooze(daysAgo(6))] })], NOW);
+    const held = selectFromRows(cat, [week(liar, { incidents: [lie], snoozes: [snooze(daysAgo(6))] })], NOW);
     expect(held.sections.firing).toEqual([]);
     expect(held.suppressed).toMatchObject([{ client: { name: 'Liar' }, section: 'firing', why: 'snoozed' }]);
     expect(isQuietWeek(held)).toBe(true);
 
     const newLie = incident('lying', daysAgo(2));
-    const lifted = selectDigest(cat, [week(liar, { incidents: [lie, newLie], snoozes: [snooze(daysAgo(6))] })], NOW);
+    const lifted = selectFromRows(cat, [week(liar, { incidents: [lie, newLie], snoozes: [snooze(daysAgo(6))] })], NOW);
     expect(names(lifted, 'firing')).toEqual(['Liar']);
     expect(lifted.suppressed).toEqual([]);
   });
 
   it('a snooze ends after 2 weeks', () => {
-    const s = selectDigest(cat, [week(aClient(), { incidents: [incident('lying', daysAgo(30))], snoozes: [snooze(daysAgo(15))] })], NOW);
+    const s = selectFromRows(cat, [week(aClient(), { incidents: [incident('lying', daysAgo(30))], snoozes: [snooze(daysAgo(15))] })], NOW);
     expect(s.sections.firing).toHaveLength(1);
   });
 
   it('keep and require-prepayment settle pattern criteria until new evidence; acknowledge does not', () => {
     const legal = incident('legal_exposure', daysAgo(20));
-    const keep = selectDigest(cat, [week(aClient(), { incidents: [legal], decisions: [decision('keep', daysAgo(10))] })], NOW);
+    const keep = selectFromRows(cat, [week(aClient(), { incidents: [legal], decisions: [decision('keep', daysAgo(10))] })], NOW);
     expect(keep.sections.firing).toEqual([]);
     expect(keep.suppressed[0]?.why).toBe('decided');
-    const ack = selectDigest(cat, [week(aClient(), { incidents: [legal], decisions: [decision('acknowledge', daysAgo(10))] })], NOW);
+    const ack = selectFromRows(cat, [week(aClient(), { incidents: [legal], decisions: [decision('acknowledge', daysAgo(10))] })], NOW);
     expect(ack.sections.firing).toHaveLength(1);
     expect(ack.sections.firing[0]!.lastDecision?.kind).toBe('acknowledge');
-    const again = selectDigest(
+    const again = selectFromRows(
       cat,
       [week(aClient(), { incidents: [legal, incident('legal_exposure', daysAgo(1))], decisions: [decision('keep', daysAgo(10))] })],
       NOW,
@@ -101,7 +102,7 @@ describe('digest selection (domain.md §5)', () => {
   });
 
   it('a red flag stays first whatever was decided, with the decision beside it', () => {
-    const s = selectDigest(
+    const s = selectFromRows(
       cat,
       [
         week(aClient({ name: 'Hits people' }), {
@@ -119,7 +120,7 @@ describe('digest selection (domain.md §5)', () => {
   });
 
   it('a client held back from one section still appears in the next one that applies', () => {
-    const s = selectDigest(
+    const s = selectFromRows(
       cat,
       [week(aClient({ name: 'Kept' }), { incidents: [incident('legal_exposure', daysAgo(20))], decisions: [decision('keep', daysAgo(10))], ...turningBad })],
       NOW,
@@ -130,21 +131,21 @@ describe('digest selection (domain.md §5)', () => {
 
   it('mental abuse without a warning is not a firing criterion; with one before it, it is', () => {
     const abuse = incident('mental_abuse', daysAgo(2));
-    expect(selectDigest(cat, [week(aClient(), { incidents: [abuse] })], NOW).sections.firing).toEqual([]);
-    expect(selectDigest(cat, [week(aClient(), { incidents: [abuse], warnings: [warning(daysAgo(3))] })], NOW).sections.firing).toHaveLength(1);
+    expect(selectFromRows(cat, [week(aClient(), { incidents: [abuse] })], NOW).sections.firing).toEqual([]);
+    expect(selectFromRows(cat, [week(aClient(), { incidents: [abuse], warnings: [warning(daysAgo(3))] })], NOW).sections.firing).toHaveLength(1);
   });
 
   it('new stepping-stone drift puts a long-term client in turned bad', () => {
     const longTerm = aClient({ name: 'Drifter', relationship: 'long_term' });
-    const s = selectDigest(cat, [week(longTerm, { incidents: [incident('slow_payment', daysAgo(100)), incident('slow_payment', daysAgo(2))] })], NOW);
+    const s = selectFromRows(cat, [week(longTerm, { incidents: [incident('slow_payment', daysAgo(100)), incident('slow_payment', daysAgo(2))] })], NOW);
     expect(names(s, 'turned_bad')).toEqual(['Drifter']);
     expect(s.sections.turned_bad[0]!.drift).toMatchObject({ isNew: true });
-    const old = selectDigest(cat, [week(longTerm, { incidents: [incident('slow_payment', daysAgo(100)), incident('slow_payment', daysAgo(20))] })], NOW);
+    const old = selectFromRows(cat, [week(longTerm, { incidents: [incident('slow_payment', daysAgo(100)), incident('slow_payment', daysAgo(20))] })], NOW);
     expect(old.sections.turned_bad).toEqual([]);
   });
 
   it('exited clients are never named, but count in retention', () => {
-    const s = selectDigest(
+    const s = selectFromRows(
       cat,
       [
         week(aClient({ name: 'Gone', status: 'exited', exitedAt: daysAgo(5), monthlyValue: 100 }), { incidents: [incident('lying', daysAgo(1))] }),
@@ -159,7 +160,7 @@ describe('digest selection (domain.md §5)', () => {
   });
 
   it('summarises the week: logs, bands (unknown apart), revenue at risk', () => {
-    const s = selectDigest(
+    const s = selectFromRows(
       cat,
       [
         week(aClient({ monthlyValue: 1000 }), { ...turningBad, loggedThisWeek: { calls: 2, incidents: 0 } }),
@@ -185,7 +186,7 @@ describe('renewals in the digest (issue 14)', () => {
   const firing = { incidents: [incident('legal_exposure', daysAgo(3))] };
 
   it('names clients in trouble that renew within 60 days, soonest first, with what is at stake by each date', () => {
-    const selection = selectDigest(
+    const selection = selectFromRows(
       cat,
       [
         week(aClient({ name: 'Late, at risk', renewsOn: '2027-01-15', monthlyValue: 3000 }), atRisk),
@@ -207,6 +208,6 @@ describe('renewals in the digest (issue 14)', () => {
       ['Late, at risk', '2027-01-15', 9000],
     ]);
     expect(selection.renewals[0]!.criteria).toBe(1);
-    expect(isQuietWeek(selectDigest(cat, [week(aClient({ name: 'Only renewing', renewsOn: '2026-12-01' }), watch)], NOW))).toBe(false);
+    expect(isQuietWeek(selectFromRows(cat, [week(aClient({ name: 'Only renewing', renewsOn: '2026-12-01' }), watch)], NOW))).toBe(false);
   });
 });

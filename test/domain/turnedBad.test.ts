@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { health } from '../../src/domain/health.js';
 import { goneQuiet, steppingStoneDrift } from '../../src/domain/signals.js';
-import { dimensionFlips, turnedBad } from '../../src/domain/turnedBad.js';
+import { dimensionFlips, recentBadAt, turnedBad } from '../../src/domain/turnedBad.js';
 import type { Observation } from '../../src/domain/types.js';
 import { aClient, daysAgo, incident, NOW, observed, observedTimes } from '../support/builders.js';
 
@@ -58,7 +58,8 @@ describe('turned bad this week (domain.md §3)', () => {
     const two = [...one, observed('no_data_sharing', daysAgo(3))];
     const [flip] = dimensionFlips(cat, [...prior, ...two], NOW);
     expect(flip).toMatchObject({ dimension: 'information', priorGood: 3, priorBad: 0 });
-    expect(flip!.recentBad.map((o) => o.observedAt)).toEqual([daysAgo(3), daysAgo(1)]);
+    expect(flip!.recentBad).toBe(2);
+    expect(recentBadAt(cat, [...prior, ...two], NOW, 'information').map((o) => o.observedAt)).toEqual([daysAgo(3), daysAgo(1)]);
     expect(kinds([...prior, ...two])).toContain('dimension_flipped');
   });
 

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { context } from '../../src/slack/blocks/kit.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
-import { selectDigest, type ClientWeek } from '../../src/domain/digestSelection.js';
+import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
 import { composeDigest, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/slack/blocks/digest.js';
-import { aClient, aClientWeek, daysAgo, incident, NOW, observedTimes } from '../support/builders.js';
+import { aClient, aClientWeek, daysAgo, evidenceOfRows, incident, NOW, observedTimes, selectFromRows } from '../support/builders.js';
 import type { ClientProfile } from '../../src/domain/types.js';
 
 const cat = DEFAULT_CATALOGUE;
 /** Each client had one call logged this week. */
-const week = (client: ClientProfile, parts: Partial<ClientWeek> = {}): ClientWeek =>
+const week = (client: ClientProfile, parts: Partial<ClientWeekRows> = {}): ClientWeekRows =>
   aClientWeek(client, { loggedThisWeek: { calls: 1, incidents: 0 }, ...parts });
 const options = { timeZone: 'UTC', interactive: true };
+/** The digest of these clients' rows, with their evidence, as the runner composes it. */
+const compose = (weeks: ClientWeekRows[], o: Parameters<typeof composeDigest>[3] = options) =>
+  composeDigest(cat, selectFromRows(cat, weeks, NOW), evidenceOfRows(cat, weeks, NOW), o);
 const allText = (blocks: unknown[]) => JSON.stringify(blocks);
 
 describe('digest composition', () => {
   it('says an empty week in one friendly line', () => {
-    const pages = composeDigest(cat, selectDigest(cat, [week(aClient())], NOW), options);
+    const pages = compose([week(aClient())]);
     expect(pages).toHaveLength(1);
     expect(pages[0]!.blocks).toHaveLength(1);
     expect(pages[0]!.text).toContain('nothing to act on');
@@ -24,15 +27,11 @@ describe('digest composition', () => {
   it('names each client with category, owner, health then and now, dated evidence and the four actions', () => {
     const liar = aClient({ id: 'c-liar', name: 'Liar <Co>', category: 'vip', ownerUserId: 'U0ALICE', monthlyValue: 5000 });
     const sour = aClient({ id: 'c-sour', name: 'Sour', relationship: 'long_term' });
-    const selection = selectDigest(
-      cat,
-      [
-        week(liar, { incidents: [incident('lying', new Date('2026-11-20T10:00:00Z'))] }),
-        week(sour, { history: { observations: observedTimes('negative_attitude', 3, daysAgo(1)) } }),
-      ],
-      NOW,
-    );
-    const [page] = composeDigest(cat, selection, options);
+    const weeks = [
+      week(liar, { incidents: [incident('lying', new Date('2026-11-20T10:00:00Z'))] }),
+      week(sour, { history: { observations: observedTimes('negative_attitude', 3, daysAgo(1)) } }),
+    ];
+    const [page] = compose(weeks);
     const text = allText(page!.blocks);
     expect(text).toContain('Rapport digest — 16 Nov to 23 Nov');
     // It opens with what to decide and whose it is.
@@ -53,12 +52,8 @@ describe('digest composition', () => {
   it('shown to one reader (the preview), it counts their clients and lists them first', () => {
     const mine = aClient({ id: 'c-mine', name: 'Zed Mine', ownerUserId: 'U0READER' });
     const theirs = aClient({ id: 'c-theirs', name: 'Abe Theirs' });
-    const selection = selectDigest(
-      cat,
-      [week(theirs, { incidents: [incident('lying', daysAgo(2))] }), week(mine, { incidents: [incident('lying', daysAgo(2))] })],
-      NOW,
-    );
-    const text = allText(composeDigest(cat, selection, { ...options, interactive: false, reader: 'U0READER' })[0]!.blocks);
+    const weeks = [week(theirs, { incidents: [incident('lying', daysAgo(2))] }), week(mine, { incidents: [incident('lying', daysAgo(2))] })];
+    const text = allText(compose(weeks, { ...options, interactive: false, reader: 'U0READER' })[0]!.blocks);
     expect(text).toContain('2 clients need a decision* (1 yours)');
     expect(text.indexOf('*Zed Mine*')).toBeLessThan(text.indexOf('*Abe Theirs*'));
   });
@@ -69,7 +64,7 @@ describe('digest composition', () => {
         incidents: [incident('lying', daysAgo(2)), incident('legal_exposure', daysAgo(3))],
       }),
     );
-    const pages = composeDigest(cat, selectDigest(cat, weeks, NOW), options);
+    const pages = compose(weeks);
     expect(pages.length).toBeGreaterThan(3);
     for (const p of pages) {
       expect(p.blocks.length).toBeLessThanOrEqual(50);
@@ -81,10 +76,7 @@ describe('digest composition', () => {
   });
 
   it('preview pages have no buttons', () => {
-    const pages = composeDigest(cat, selectDigest(cat, [week(aClient(), { incidents: [incident('lying', daysAgo(2))] })], NOW), {
-      ...options,
-      interactive: false,
-    });
+    const pages = compose([week(aClient(), { incidents: [incident('lying', daysAgo(2))] })], { ...options, interactive: false });
     expect(pages[0]!.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
@@ -115,15 +107,11 @@ describe('digest composition: renewals and overdue next steps (issue 14)', () =>
   const atRisk = { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } };
 
   it('lists clients in trouble renewing soon, soonest first, with the value at stake by each date', () => {
-    const selection = selectDigest(
-      cat,
-      [
-        week(aClient({ name: 'Later Co', renewsOn: '2027-01-10', monthlyValue: 1000, ownerUserId: 'U0BOB' }), atRisk),
-        week(aClient({ name: 'Soon Co', renewsOn: '2026-12-01', monthlyValue: 4000, ownerUserId: 'U0ALICE' }), atRisk),
-      ],
-      NOW,
-    );
-    const text = allText(composeDigest(cat, selection, options).flatMap((p) => p.blocks));
+    const weeks = [
+      week(aClient({ name: 'Later Co', renewsOn: '2027-01-10', monthlyValue: 1000, ownerUserId: 'U0BOB' }), atRisk),
+      week(aClient({ name: 'Soon Co', renewsOn: '2026-12-01', monthlyValue: 4000, ownerUserId: 'U0ALICE' }), atRisk),
+    ];
+    const text = allText(compose(weeks).flatMap((p) => p.blocks));
     expect(text).toContain('🔁 Renewing within 60 days* (2 · 5,000/month at stake)');
     expect(text.indexOf('*Soon Co* · renews Tue, 1 Dec 2026')).toBeLessThan(text.indexOf('*Later Co* · renews'));
     expect(text).toContain('4,000/month (4,000/month at stake by then)');
@@ -145,8 +133,8 @@ describe('digest composition: renewals and overdue next steps (issue 14)', () =>
       createdAt: NOW,
       doneAt: null,
     });
-    const selection = selectDigest(cat, [week(liar, { incidents: [incident('lying', daysAgo(2))] }), week(calm)], NOW);
-    const pages = composeDigest(cat, selection, {
+    const weeks = [week(liar, { incidents: [incident('lying', daysAgo(2))] }), week(calm)];
+    const pages = compose(weeks, {
       ...options,
       overdueSteps: [step('c-liar', 'Liar', 'Ask for proof'), step('c-calm', 'Calm', 'Send the deck')],
     });
@@ -156,7 +144,7 @@ describe('digest composition: renewals and overdue next steps (issue 14)', () =>
     expect(text).toContain('⏰ Overdue next steps* (1)');
     expect(text).toContain('*Calm*\\n⏰ Overdue next step: Send the deck');
     // A quiet week with an overdue step is not "nothing to act on".
-    const quiet = composeDigest(cat, selectDigest(cat, [week(calm)], NOW), { ...options, overdueSteps: [step('c-calm', 'Calm', 'Send the deck')] });
+    const quiet = compose([week(calm)], { ...options, overdueSteps: [step('c-calm', 'Calm', 'Send the deck')] });
     expect(quiet[0]!.text).not.toContain('nothing to act on');
   });
 });

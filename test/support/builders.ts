@@ -1,6 +1,8 @@
 /** Plain-data builders for engine tests: a client, observations and incidents dated relative to a fixed day. */
 import type { IncidentDetails, IncidentKind } from '../../src/domain/catalogue.js';
-import type { ClientWeek } from '../../src/domain/digestSelection.js';
+import type { Catalogue } from '../../src/domain/catalogue.js';
+import { clientEvidence, clientWeekOf, type ClientEvidence, type ClientWeekRows } from '../../src/domain/clientWeek.js';
+import { selectDigest, type DigestSelection } from '../../src/domain/digestSelection.js';
 import { DAY_MS, type ClientProfile, type Incident, type Observation, type Warning } from '../../src/domain/types.js';
 
 /** Monday 2026-11-23 09:00 UTC: the "now" of every engine test unless it says otherwise. */
@@ -55,8 +57,8 @@ export function warning(at: Date, kind: IncidentKind = 'mental_abuse'): Warning 
   return { id: nextId(), clientId: 'c', kind, givenAt: at, givenBy: 'U0OWNER' };
 }
 
-/** A client's week as the repository hands it to digest selection: nothing logged, last call yesterday. */
-export function aClientWeek(client: ClientProfile, parts: Partial<ClientWeek> = {}): ClientWeek {
+/** A client's rows up to the week's end: nothing logged, last call yesterday. */
+export function aClientWeek(client: ClientProfile, parts: Partial<ClientWeekRows> = {}): ClientWeekRows {
   return {
     client,
     history: { observations: [] },
@@ -68,4 +70,21 @@ export function aClientWeek(client: ClientProfile, parts: Partial<ClientWeek> = 
     loggedThisWeek: { calls: 0, incidents: 0 },
     ...parts,
   };
+}
+
+/** The digest selection of clients' rows, each judged as the repository judges it (`clientWeekOf`). */
+export function selectFromRows(catalogue: Catalogue, rows: readonly ClientWeekRows[], weekEnd: Date, timeZone = 'UTC'): DigestSelection {
+  return selectDigest(
+    catalogue,
+    rows.map((r) => clientWeekOf(catalogue, r, weekEnd)),
+    weekEnd,
+    timeZone,
+  );
+}
+
+/** The evidence of each client, from its rows. */
+export function evidenceOfRows(catalogue: Catalogue, rows: readonly ClientWeekRows[], weekEnd: Date): Map<string, ClientEvidence> {
+  return new Map(
+    rows.map((r) => [r.client.id, clientEvidence(catalogue, { observations: r.history.observations, incidents: r.incidents, warnings: r.warnings }, weekEnd)]),
+  );
 }

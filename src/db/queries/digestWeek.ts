@@ -1,23 +1,25 @@
 /**
- * Gathers what digest selection needs for one workspace-week, in a fixed number of queries whatever the
- * portfolio size. Observations before the week are folded in SQL into each client's decayed, weighted good and
- * bad totals (exact, since decay is exponential); only the week's travel as rows. Dimension flips are counted in
- * SQL too, and only the few dimensions that could flip bring their evidence along.
+ * Gathers what digest selection needs for one workspace-week in a fixed number of queries, each returning one
+ * narrow row per client (plus the few dimensions that could flip) whatever the portfolio's history: the decayed
+ * weights from the sums kept at write time (schema/decay.ts) less the observations after each moment judged,
+ * the incidents counted toward each firing criterion, the last call. Rows of incidents and observations travel
+ * only as evidence, for the clients a digest names (`loadDigestEvidence`).
  *
  * Which implementation is the authority: these SQL folds are what production runs for every portfolio read (the
  * digest, `/client list`, the Home tab, the health after a log). The pure functions of domain/ (`health` over raw
- * observations, `foldObservations`, `dimensionFlips`) are their reference: they define the rules in domain.md's
- * words, `/client show` applies them to one client's raw history, and test/db/foldEquivalence.test.ts keeps the
- * two equal over random histories on both databases.
+ * observations, `dimensionFlips`, `criteriaTallies`, `clientWeekOf`) are their reference: they define the rules
+ * in domain.md's words, `/client show` applies them to one client's raw history, and
+ * test/db/foldEquivalence.test.ts keeps the two equal over random histories on both databases.
  */
-import { and, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { INCIDENT_KINDS, type Catalogue } from '../../domain/catalogue.js';
-import type { ClientWeek } from '../../domain/digestSelection.js';
-import { flipsOf, type DimensionWindow, type WeekFlips } from '../../domain/turnedBad.js';
-import { daysBefore, type ClientProfile, type Incident, type Observation, type ObservationHistory, type Warning } from '../../domain/types.js';
+import { and, Column, eq, gt, inArray, is, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { CRITERIA, INCIDENT_KINDS, type Catalogue } from '../../domain/catalogue.js';
+import { clientEvidence, type ClientEvidence, type ClientWeek } from '../../domain/clientWeek.js';
+import type { CriteriaTallies } from '../../domain/firingCriteria.js';
+import { flippedDuring, flipsOf, type DimensionFlip, type DimensionWindow } from '../../domain/turnedBad.js';
+import { daysBefore, type ClientProfile, type Observation, type Tally, type WeightedTotals } from '../../domain/types.js';
 import type { Database } from '../client.js';
-import { calls, clients, decayBases, decisions, incidents, snoozes, traitDecaySums, traitObservations, warnings } from '../schema/index.js';
+import { calls, clientRollups, clients, decayBases, decisions, incidents, snoozes, traitObservations, warnings } from '../schema/index.js';
 import { decayTerm, keepDecaySums, timestamp } from './decay.js';
 import { incidentColumns, observationsWhere, warningColumns } from './activity.js';
 import { profileColumns } from './clients.js';
@@ -31,81 +33,6 @@ function groupBy<T extends { clientId: string }>(rows: readonly T[]): Map<string
     else out.set(row.clientId, [row]);
   }
   return out;
-}
-
-/**
- * Decayed good and bad weight per client as of `at`, weighted in SQL (client weight over catalogue weight,
- * traits no longer in the catalogue ignored: as `health` does). Read from the sums kept at write time
- * (schema/decay.ts): one narrow row per client and trait, less what was observed after `at` (the week's own
- * rows, for the digest) or belongs to the call left out.
- */
-export async function weightedBaselines(
-  db: Database,
-  teamId: string,
-  catalogue: Catalogue,
-  at: Date,
-  scope: ClientScope = {},
-): Promise<Map<string, { good: number; bad: number }>> {
-  await keepDecaySums(db, teamId, catalogue, at);
-  const rows = await weightedBaselinesQuery(db, teamId, catalogue, at, scope);
-  return new Map(rows.map((r) => [r.clientId, { good: r.good, bad: r.bad }]));
-}
-
-/** The query behind `weightedBaselines`, unexecuted (the benchmark prints its plan); the sums must be kept. */
-export function weightedBaselinesQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope = {}) {
-  const o = traitObservations;
-  const s = traitDecaySums;
-  const halfLife = sql`${catalogue.thresholds.health.halfLifeDays}::float8`;
-  // Observations the sums hold that `at` must not see: later ones, and the call left out.
-  const unseen = db
-    .select({
-      clientId: o.clientId,
-      trait: o.trait,
-      observations: sql<number>`count(*)::int`.as('unseen_observations'),
-      weight: sql<number>`sum(${decayTerm(o.observedAt, timestamp(at), halfLife)})`.as('unseen_weight'),
-    })
-    .from(o)
-    .where(
-      and(
-        eq(o.teamId, teamId),
-        scope.exceptCallId ? or(gt(o.observedAt, at), eq(o.callId, scope.exceptCallId)) : gt(o.observedAt, at),
-        inScope(o.clientId, teamId, scope),
-      ),
-    )
-    .groupBy(o.clientId, o.trait)
-    .as('unseen');
-  const traits = sql.join(
-    catalogue.traits.map((t) => sql`(${t.key}, ${t.polarity}, ${t.weight}::float8)`),
-    sql`, `,
-  );
-  const seen = sql`${s.observations} - coalesce(${unseen.observations}, 0)`;
-  // Σ 2^((t − epoch)/h) × 2^((epoch − at)/h) = the decayed count at `at`; with nothing seen, exactly 0 (no float dust).
-  const decayed = sql`case when ${seen} > 0 then greatest(${s.mass} * ${decayTerm(decayBases.epoch, timestamp(at), halfLife)} - coalesce(${unseen.weight}, 0), 0) else 0 end`;
-  const weighted = sql`coalesce((${clients.traitWeights} ->> ${s.trait})::float8, t.weight) * ${decayed}`;
-  const sumOf = (polarity: 'good' | 'bad') => sql<number>`coalesce(sum(${weighted}) filter (where t.polarity = ${polarity}), 0)`.mapWith(Number);
-  return db
-    .select({ clientId: s.clientId, good: sumOf('good'), bad: sumOf('bad') })
-    .from(s)
-    .innerJoin(decayBases, eq(decayBases.teamId, s.teamId))
-    .innerJoin(sql`(values ${traits}) as t(trait, polarity, weight)`, sql`t.trait = ${s.trait}`)
-    .innerJoin(clients, and(eq(clients.teamId, s.teamId), eq(clients.id, s.clientId)))
-    .leftJoin(unseen, and(eq(unseen.clientId, s.clientId), eq(unseen.trait, s.trait)))
-    .where(and(eq(s.teamId, teamId), inScope(s.clientId, teamId, scope)))
-    .groupBy(s.clientId)
-    .having(sql`sum(${seen}) > 0`);
-}
-
-/** The earliest incident any rule looks at, for kinds whose rules have a window; windowless kinds load all. */
-function incidentScope(catalogue: Catalogue, weekEnd: Date) {
-  const rules = catalogue.thresholds.criteria;
-  const everKinds = INCIDENT_KINDS.filter((k) => rules[k].windowDays === null);
-  const longest = Math.max(catalogue.thresholds.steppingStoneDrift.windowDays, ...INCIDENT_KINDS.map((k) => rules[k].windowDays ?? 0));
-  // +7: drift is also judged at the start of the week.
-  const from = daysBefore(weekEnd, longest + 7);
-  return and(
-    lte(incidents.occurredAt, weekEnd),
-    everKinds.length > 0 ? or(gt(incidents.occurredAt, from), inArray(incidents.kind, everKinds)) : gt(incidents.occurredAt, from),
-  );
 }
 
 export interface ClientScope {
@@ -124,35 +51,263 @@ function inScope(clientId: AnyPgColumn, teamId: string, scope: ClientScope) {
   return inArray(clientId, sql`(select ${clients.id} from ${clients} where ${clients.teamId} = ${teamId} and ${clients.ownerUserId} = ${scope.ownerUserId})`);
 }
 
-/** The workspace's clients (or one owner's) that existed at `at`. */
+/** The workspace's clients (or one owner's, or one) that existed at `at`. */
 function clientsAt(teamId: string, at: Date, scope: ClientScope) {
-  return and(eq(clients.teamId, teamId), lte(clients.createdAt, at), scope.ownerUserId ? eq(clients.ownerUserId, scope.ownerUserId) : undefined);
+  return and(
+    eq(clients.teamId, teamId),
+    lte(clients.createdAt, at),
+    scope.ownerUserId ? eq(clients.ownerUserId, scope.ownerUserId) : undefined,
+    scope.clientId ? eq(clients.id, scope.clientId) : undefined,
+  );
 }
 
-/** Incidents and warnings the firing rules look at as of `at`, by client. */
-async function firingEvidence(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope) {
-  const [incidentRows, warningRows] = await Promise.all([
-    db
-      .select(incidentColumns)
-      .from(incidents)
-      .where(and(eq(incidents.teamId, teamId), incidentScope(catalogue, at), inScope(incidents.clientId, teamId, scope))),
-    db
-      .select(warningColumns)
-      .from(warnings)
-      .where(and(eq(warnings.teamId, teamId), lte(warnings.givenAt, at), inScope(warnings.clientId, teamId, scope))),
-  ]);
-  return { incidentsBy: groupBy(incidentRows), warningsBy: groupBy(warningRows) };
+const o = traitObservations;
+const halfLifeOf = (catalogue: Catalogue) => sql`${catalogue.thresholds.health.halfLifeDays}::float8`;
+/** The client an observation is of, for its own trait weights (the outer query has `clients` already). */
+const observedClient = alias(clients, 'observed_client');
+
+/**
+ * Per client, the observations after `from` (and the call left out, if any), with their weighted decay terms
+ * taken at `from` by the function the triggers keep the sums with: for each of `moments` (none before `from`),
+ * how many of them and how much good and bad weight the sums hold that the moment must not see. With `weekEnd`,
+ * also the week's bad observations (`from` is the week's start).
+ */
+function observationsAfter(db: Database, teamId: string, catalogue: Catalogue, moments: readonly Date[], scope: ClientScope, weekEnd?: Date) {
+  const from = moments[0]!;
+  const halfLife = halfLifeOf(catalogue);
+  // Each observation's term, computed once: `offset 0` keeps the planner from flattening this into the
+  // aggregate below, which would compute the term again for every sum that adds it.
+  const termsOf = db
+    .select({
+      clientId: o.clientId,
+      observedAt: o.observedAt,
+      loggedAt: o.loggedAt,
+      callId: o.callId,
+      polarity: sql`t.polarity`.as('polarity'),
+      mass: sql`t.mass`.as('mass'),
+    })
+    .from(o)
+    .innerJoin(decayBases, eq(decayBases.teamId, o.teamId))
+    .innerJoin(observedClient, and(eq(observedClient.teamId, o.teamId), eq(observedClient.id, o.clientId)))
+    .innerJoin(
+      sql`lateral rollup_term(${decayBases.traits}, ${timestamp(from)}, ${halfLife}, ${observedClient.traitWeights}, ${o.trait}, ${o.observedAt}) as t`,
+      sql`true`,
+    )
+    .where(
+      and(
+        eq(o.teamId, teamId),
+        scope.exceptCallId ? or(gt(o.observedAt, from), eq(o.callId, scope.exceptCallId)) : gt(o.observedAt, from),
+        inScope(o.clientId, teamId, scope),
+      ),
+    );
+  const terms = sql`(${termsOf} offset 0) as terms`;
+  const unseenAt = (m: Date) =>
+    scope.exceptCallId ? sql`(terms.observed_at > ${timestamp(m)} or terms.call_id = ${scope.exceptCallId})` : sql`terms.observed_at > ${timestamp(m)}`;
+  const columns: Record<string, SQL.Aliased> = {};
+  moments.forEach((m, i) => {
+    // Terms taken at `from`, moved to `m`: × 2^((from − m) / h).
+    const toMoment = decayTerm(timestamp(from), timestamp(m), halfLife);
+    columns[`n${i}`] = sql<number>`count(terms.polarity) filter (where ${unseenAt(m)})::int`.as(`unseen_n${i}`);
+    columns[`good${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'good' and ${unseenAt(m)}), 0) * ${toMoment}`.as(
+      `unseen_good${i}`,
+    );
+    columns[`bad${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'bad' and ${unseenAt(m)}), 0) * ${toMoment}`.as(`unseen_bad${i}`);
+  });
+  if (weekEnd) {
+    const ofWeek = sql`terms.polarity = 'bad' and terms.observed_at <= ${timestamp(weekEnd)}`;
+    columns.weekBad = sql<number>`count(*) filter (where ${ofWeek})::int`.as('week_bad');
+    columns.weekBadNewest = sql`max(terms.logged_at) filter (where ${ofWeek})`.as('week_bad_newest');
+  }
+  return db
+    .select({ clientId: sql<string>`terms.client_id`.as('unseen_client'), ...columns })
+    .from(terms)
+    .groupBy(sql`terms.client_id`)
+    .as('unseen');
 }
 
-/** What a client's standing now needs (`/client list`, the Home tab): its decayed weights and firing evidence. */
+type Unseen = ReturnType<typeof observationsAfter>;
+
+/**
+ * A client's decayed, weighted good and bad weight at the `i`th moment (rollups and bases joined in the query):
+ * the sums moved from the epoch to the moment, less what they hold that it must not see. Nothing seen: 0, and
+ * `seen` says so (the weights are then unknown, not zero). Named `<name>_seen`, `<name>_good`, `<name>_bad`.
+ */
+function weightedAt(unseen: Unseen, i: number, moment: Date, catalogue: Catalogue, name: string) {
+  const field = (column: string) => (unseen as unknown as Record<string, SQL.Aliased<number>>)[`${column}${i}`]!;
+  const seen = sql<number>`${clientRollups.observations} - coalesce(${field('n')}, 0)`;
+  const toMoment = decayTerm(decayBases.epoch, timestamp(moment), halfLifeOf(catalogue));
+  const mass = (column: AnyPgColumn, part: string) =>
+    sql<number>`case when ${seen} > 0 then greatest(${column} * ${toMoment} - coalesce(${field(part)}, 0), 0) else 0 end`.as(`${name}_${part}`);
+  return {
+    [`${name}Seen`]: seen.as(`${name}_seen`),
+    [`${name}Good`]: mass(clientRollups.goodMass, 'good'),
+    [`${name}Bad`]: mass(clientRollups.badMass, 'bad'),
+  };
+}
+
+/** The weights `weightedAt` named `name`, from a raw row; undefined when nothing was seen. */
+function totals(row: Row, name: string): WeightedTotals | undefined {
+  return Number(row[`${name}_seen`] ?? 0) > 0 ? { good: Number(row[`${name}_good`]), bad: Number(row[`${name}_bad`]) } : undefined;
+}
+
+/** A read's rows as the driver returns them, keyed by SQL name. */
+type Row = Record<string, unknown>;
+async function rawRows(db: Database, query: SQLWrapper): Promise<Row[]> {
+  const result = await db.execute(query);
+  return Array.isArray(result) ? (result as Row[]) : (result as unknown as { rows: Row[] }).rows;
+}
+
+/**
+ * The rows of a wide read of the whole portfolio, keyed by SQL name, each packed by the server into one JSON array
+ * and decoded by the caller: the driver decodes a row field by field (about half a microsecond each, most of a
+ * 10k-client digest's time in Node), JSON.parse a whole row at once (measured: 120 → 25 ms for the criteria's 25
+ * columns, for 25 ms more on the server).
+ */
+async function packedRows(db: Database, query: { _: { selectedFields: Record<string, unknown> } } & SQLWrapper): Promise<Row[]> {
+  const names = Object.values(query._.selectedFields).map((f) => (is(f, Column) ? f.name : (f as SQL.Aliased).fieldAlias));
+  const values = sql.join(
+    names.map((name) => sql`packed.${sql.identifier(name)}`),
+    sql`, `,
+  );
+  const rows = await rawRows(db, sql`select json_build_array(${values}) as packed_row from (${query}) as packed`);
+  return rows.map(({ packed_row }) => {
+    const row: Row = {};
+    (packed_row as unknown[]).forEach((value, i) => (row[names[i]!] = value));
+    return row;
+  });
+}
+
+const instant = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
+
+/** A client's profile from a raw row that selected `profileColumns`. */
+function profileOf(row: Row): ClientProfile {
+  const profile: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(profileColumns)) {
+    const value = row[column.name];
+    profile[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return profile as unknown as ClientProfile;
+}
+
+/**
+ * Decayed good and bad weight per client as of `at` (client weight over catalogue weight, traits no longer in
+ * the catalogue ignored: as `health` does), from the sums kept at write time, less what was observed after `at`
+ * or belongs to the call left out. Clients with nothing seen are absent.
+ */
+export async function weightedBaselines(
+  db: Database,
+  teamId: string,
+  catalogue: Catalogue,
+  at: Date,
+  scope: ClientScope = {},
+): Promise<Map<string, WeightedTotals>> {
+  await keepDecaySums(db, teamId, catalogue, at);
+  const unseen = observationsAfter(db, teamId, catalogue, [at], scope);
+  const rows = db
+    .select({ clientId: clientRollups.clientId, ...weightedAt(unseen, 0, at, catalogue, 'at') })
+    .from(clientRollups)
+    .innerJoin(decayBases, eq(decayBases.teamId, clientRollups.teamId))
+    .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
+    .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
+  return new Map((await rawRows(db, rows)).flatMap((r) => (totals(r, 'at') ? [[String(r.client_id), totals(r, 'at')!] as const] : [])));
+}
+
+/** The earliest incident any rule looks at, for kinds whose rules have a window; windowless kinds load all. */
+function incidentScope(catalogue: Catalogue, weekEnd: Date) {
+  const rules = catalogue.thresholds.criteria;
+  const everKinds = INCIDENT_KINDS.filter((k) => rules[k].windowDays === null);
+  const longest = Math.max(catalogue.thresholds.steppingStoneDrift.windowDays, ...INCIDENT_KINDS.map((k) => rules[k].windowDays ?? 0));
+  // +7: drift is also judged at the start of the week.
+  const from = daysBefore(weekEnd, longest + 7);
+  return and(
+    lte(incidents.occurredAt, weekEnd),
+    everKinds.length > 0 ? or(gt(incidents.occurredAt, from), inArray(incidents.kind, everKinds)) : gt(incidents.occurredAt, from),
+  );
+}
+
+/**
+ * Per client with incidents: what each firing criterion is judged on at `at` (`criteriaTallies` counted in SQL:
+ * each kind in its window; criterion 2 after the first warning; criterion 9 on agreed work; criterion 5's severe
+ * payments) and its late payments in the stepping-stone window at `at` and at `driftAlsoAt`.
+ */
+export function criteriaTalliesQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date = at) {
+  const rules = catalogue.thresholds.criteria;
+  const i = incidents;
+  const told = db
+    .select({ clientId: warnings.clientId, at: sql`min(${warnings.givenAt})`.as('told_at') })
+    .from(warnings)
+    .where(and(eq(warnings.teamId, teamId), eq(warnings.kind, 'mental_abuse'), lte(warnings.givenAt, at), inScope(warnings.clientId, teamId, scope)))
+    .groupBy(warnings.clientId)
+    .as('told');
+  const within = (from: Date | null, to: Date = at) =>
+    from ? sql`${i.occurredAt} > ${timestamp(from)} and ${i.occurredAt} <= ${timestamp(to)}` : sql`${i.occurredAt} <= ${timestamp(to)}`;
+  const tallyColumns = (name: string, where: SQL) => ({
+    [`${name}N`]: sql<number>`count(*) filter (where ${where})::int`.as(`${name}_n`),
+    [`${name}Newest`]: sql`max(${i.loggedAt}) filter (where ${where})`.as(`${name}_newest`),
+  });
+  const columns: Record<string, SQL.Aliased> = {};
+  for (const { kind } of CRITERIA) {
+    const windowDays = rules[kind].windowDays;
+    let counts = sql`${i.kind} = ${kind} and ${within(windowDays === null ? null : daysBefore(at, windowDays))}`;
+    if (kind === 'mental_abuse') counts = sql`${counts} and ${i.occurredAt} > ${told.at}`;
+    if (kind === 'competitor_play') counts = sql`${counts} and ${i.details} ->> 'onAgreedWork' = 'true'`;
+    Object.assign(columns, tallyColumns(kind, counts));
+    if (kind === 'slow_payment')
+      Object.assign(columns, tallyColumns('severe', sql`${counts} and (${i.details} ->> 'daysLate')::numeric >= ${rules.slow_payment.severeDaysLate}`));
+  }
+  const driftWindow = catalogue.thresholds.steppingStoneDrift.windowDays;
+  const latePayments = (moment: Date) => sql`${i.kind} = 'slow_payment' and ${within(daysBefore(moment, driftWindow), moment)}`;
+  Object.assign(columns, tallyColumns('late', latePayments(at)));
+  columns.lateAlsoN = sql<number>`count(*) filter (where ${latePayments(driftAlsoAt)})::int`.as('late_also_n');
+  return db
+    .select({ clientId: i.clientId, ...columns })
+    .from(i)
+    .leftJoin(told, eq(told.clientId, i.clientId))
+    .where(and(eq(i.teamId, teamId), incidentScope(catalogue, at), inScope(i.clientId, teamId, scope)))
+    .groupBy(i.clientId);
+}
+
+/** The tallies of one raw row of `criteriaTalliesQuery`. */
+function talliesOf(row: Row): { criteria: CriteriaTallies; late: Tally; lateAlso: number } {
+  const tally = (name: string): Tally | undefined => {
+    const count = Number(row[`${name}_n`] ?? 0);
+    return count > 0 ? { count, newestLoggedAt: instant(row[`${name}_newest`]) } : undefined;
+  };
+  const criteria: CriteriaTallies = {};
+  for (const { kind } of CRITERIA) {
+    const counted = tally(kind);
+    if (!counted) continue;
+    const severe = kind === 'slow_payment' ? tally('severe') : undefined;
+    criteria[kind] = severe ? { ...counted, severe } : counted;
+  }
+  return { criteria, late: tally('late') ?? { count: 0, newestLoggedAt: null }, lateAlso: Number(row.late_also_n ?? 0) };
+}
+
+async function criteriaTalliesBy(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt?: Date) {
+  const rows = await packedRows(db, criteriaTalliesQuery(db, teamId, catalogue, at, scope, driftAlsoAt));
+  return new Map(rows.map((row) => [String(row.client_id), talliesOf(row)]));
+}
+
+/** What a client's standing now needs (`/client list`, the Home tab): its decayed weights and what its criteria are judged on. */
 export interface ClientStandingInputs {
   client: ClientProfile;
-  weighted: { good: number; bad: number } | undefined;
-  incidents: Incident[];
-  warnings: Warning[];
+  weighted: WeightedTotals | undefined;
+  criteria: CriteriaTallies;
 }
 
-/** The standing of every client in scope at `at`: one narrow row per client and trait, plus its firing evidence. */
+/** The standings' one row per client in scope: its profile and its weights at `at` (the sums must be kept). */
+export function standingsQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope = {}) {
+  const unseen = observationsAfter(db, teamId, catalogue, [at], scope);
+  return db
+    .select({ ...profileColumns, ...weightedAt(unseen, 0, at, catalogue, 'at') })
+    .from(clients)
+    .leftJoin(clientRollups, and(eq(clientRollups.teamId, clients.teamId), eq(clientRollups.clientId, clients.id)))
+    .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
+    .leftJoin(unseen, eq(unseen.clientId, clients.id))
+    .where(clientsAt(teamId, at, scope));
+}
+
+/** The standing of every client in scope at `at`: one narrow row per client, and one per client with incidents. */
 export async function loadStandingInputs(
   db: Database,
   teamId: string,
@@ -160,41 +315,52 @@ export async function loadStandingInputs(
   at: Date,
   scope: ClientScope = {},
 ): Promise<ClientStandingInputs[]> {
-  const [clientRows, baselines, { incidentsBy, warningsBy }] = await Promise.all([
-    db
-      .select(profileColumns)
-      .from(clients)
-      .where(clientsAt(teamId, at, scope)),
-    weightedBaselines(db, teamId, catalogue, at, scope),
-    firingEvidence(db, teamId, catalogue, at, scope),
+  await keepDecaySums(db, teamId, catalogue, at);
+  const [clientRows, tallies] = await Promise.all([
+    packedRows(db, standingsQuery(db, teamId, catalogue, at, scope)),
+    criteriaTalliesBy(db, teamId, catalogue, at, scope),
   ]);
-  return clientRows.map((client) => ({
-    client,
-    weighted: baselines.get(client.id),
-    incidents: incidentsBy.get(client.id) ?? [],
-    warnings: warningsBy.get(client.id) ?? [],
-  }));
+  return clientRows.map((row) => {
+    const client = profileOf(row);
+    return { client, weighted: totals(row, 'at'), criteria: tallies.get(client.id)?.criteria ?? {} };
+  });
+}
+
+/**
+ * The digest's one row per client: its profile, its weights at the week's start and end, the week's bad
+ * observations and its last call by the week's end (kept at write time; an index probe for a week in the past).
+ */
+export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}) {
+  const weekStart = daysBefore(weekEnd, 7);
+  const unseen = observationsAfter(db, teamId, catalogue, [weekStart, weekEnd], scope, weekEnd);
+  const u = unseen as unknown as Record<string, SQL.Aliased>;
+  const r = clientRollups;
+  // Written out, since drizzle leaves a lone table's columns unqualified and the probe must name the outer client.
+  const lastCallAt = sql<Date | null>`case when ${r.lastCallAt} is null or ${r.lastCallAt} <= ${timestamp(weekEnd)} then ${r.lastCallAt}
+    else (select max(lc.occurred_at) from calls lc where lc.team_id = ${teamId} and lc.client_id = ${clients.id} and lc.occurred_at <= ${timestamp(weekEnd)}) end`;
+  return db
+    .select({
+      ...profileColumns,
+      lastCallAt: lastCallAt.as('last_call_at'),
+      ...weightedAt(unseen, 0, weekStart, catalogue, 'start'),
+      ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
+      weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
+      weekBadNewest: sql<Date | null>`${u.weekBadNewest!}`.as('week_bad_newest'),
+    })
+    .from(clients)
+    .leftJoin(r, and(eq(r.teamId, clients.teamId), eq(r.clientId, clients.id)))
+    .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
+    .leftJoin(unseen, eq(unseen.clientId, clients.id))
+    .where(clientsAt(teamId, weekEnd, scope));
 }
 
 export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
   const weekStart = daysBefore(weekEnd, 7);
-  const o = traitObservations;
-  // Last contact per client by one index probe each (calls_client_occurred), not a scan of every call; written
-  // out, since in a one-table select drizzle leaves columns unqualified and the probe must name the outer client.
-  const lastCallAt =
-    sql<Date | null>`(select max(lc.occurred_at) from calls lc where lc.team_id = ${teamId} and lc.client_id = clients.id and lc.occurred_at <= ${timestamp(weekEnd)})`.mapWith(
-      calls.occurredAt,
-    );
-
-  const [clientRows, baselines, flips, recent, { incidentsBy, warningsBy }, decisionRows, snoozeRows, callsLogged, incidentsLogged] = await Promise.all([
-    db
-      .select({ ...profileColumns, lastCallAt })
-      .from(clients)
-      .where(clientsAt(teamId, weekEnd, scope)),
-    weightedBaselines(db, teamId, catalogue, weekStart, scope),
+  await keepDecaySums(db, teamId, catalogue, weekStart);
+  const [clientRows, tallies, flips, decisionRows, snoozeRows, callsLogged, incidentsLogged] = await Promise.all([
+    packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
+    criteriaTalliesBy(db, teamId, catalogue, weekEnd, scope, weekStart),
     weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
-    observationsWhere(db, and(eq(o.teamId, teamId), gt(o.observedAt, weekStart), lte(o.observedAt, weekEnd), inScope(o.clientId, teamId, scope))),
-    firingEvidence(db, teamId, catalogue, weekEnd, scope),
     db
       .select(decisionColumns)
       .from(decisions)
@@ -215,45 +381,88 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
       .groupBy(incidents.clientId),
   ]);
 
-  const observationsBy = groupBy(recent);
   const decisionsBy = groupBy(decisionRows);
   const snoozesBy = groupBy(snoozeRows);
   const callCount = new Map(callsLogged.map((r) => [r.clientId, r.n]));
   const incidentCount = new Map(incidentsLogged.map((r) => [r.clientId, r.n]));
+  const noIncidents = { criteria: {}, late: { count: 0, newestLoggedAt: null }, lateAlso: 0 };
 
-  return clientRows.map(({ lastCallAt, ...client }) => {
-    const weighted = baselines.get(client.id);
-    const history: ObservationHistory = {
-      ...(weighted ? { baseline: { at: weekStart, weighted } } : {}),
-      observations: observationsBy.get(client.id) ?? [],
-    };
+  return clientRows.map((row) => {
+    const client = profileOf(row);
+    const t = tallies.get(client.id) ?? noIncidents;
     return {
       client,
-      history,
-      flips: flips.get(client.id) ?? { atStart: [], atEnd: [] },
-      incidents: incidentsBy.get(client.id) ?? [],
-      warnings: warningsBy.get(client.id) ?? [],
+      weighted: { atStart: totals(row, 'start'), atEnd: totals(row, 'end') },
+      flips: flips.get(client.id) ?? [],
+      weekBad: { count: Number(row.week_bad_n), newestLoggedAt: instant(row.week_bad_newest) },
+      criteria: t.criteria,
+      latePayments: { atStart: t.lateAlso, atEnd: t.late },
       snoozes: snoozesBy.get(client.id) ?? [],
       decisions: decisionsBy.get(client.id) ?? [],
-      lastCallAt,
+      lastCallAt: instant(row.last_call_at),
       loggedThisWeek: { calls: callCount.get(client.id) ?? 0, incidents: incidentCount.get(client.id) ?? 0 },
     };
   });
 }
 
-interface FlipCounts {
-  clientId: string;
-  dimension: string;
-  priorGoodStart: number;
-  priorBadStart: number;
-  priorGoodEnd: number;
-  priorBadEnd: number;
+/** Clients evidence is read for per query (each id is a parameter). */
+const EVIDENCE_BATCH = 1000;
+
+/**
+ * The rows behind the verdicts on the clients a digest names, for them alone: the incidents its rules look at,
+ * the warnings, and the recent bad observations (`clientEvidence` picks, by client).
+ */
+export async function loadDigestEvidence(
+  db: Database,
+  teamId: string,
+  catalogue: Catalogue,
+  weekEnd: Date,
+  clientIds: readonly string[],
+): Promise<Map<string, ClientEvidence>> {
+  // The week's bad observations, and those of the flip rule's recent window (it may be longer).
+  const from = new Date(Math.min(daysBefore(weekEnd, 7).getTime(), daysBefore(weekEnd, catalogue.thresholds.turnedBad.flipRecentDays).getTime()));
+  const badTraits = catalogue.traits.filter((t) => t.polarity === 'bad').map((t) => t.key);
+  const batches: string[][] = [];
+  for (let k = 0; k < clientIds.length; k += EVIDENCE_BATCH) batches.push(clientIds.slice(k, k + EVIDENCE_BATCH));
+  const read = await Promise.all(
+    batches.map((ids) =>
+      Promise.all([
+        db
+          .select(incidentColumns)
+          .from(incidents)
+          .where(and(eq(incidents.teamId, teamId), incidentScope(catalogue, weekEnd), inArray(incidents.clientId, ids))),
+        db
+          .select(warningColumns)
+          .from(warnings)
+          .where(and(eq(warnings.teamId, teamId), lte(warnings.givenAt, weekEnd), inArray(warnings.clientId, ids))),
+        observationsWhere(
+          db,
+          and(eq(o.teamId, teamId), inArray(o.clientId, ids), inArray(o.trait, badTraits), gt(o.observedAt, from), lte(o.observedAt, weekEnd)),
+        ),
+      ]),
+    ),
+  );
+  const incidentsBy = groupBy(read.flatMap(([rows]) => rows));
+  const warningsBy = groupBy(read.flatMap(([, rows]) => rows));
+  const observationsBy = groupBy(read.flatMap(([, , rows]) => rows));
+  return new Map(
+    clientIds.map((id) => [
+      id,
+      clientEvidence(
+        catalogue,
+        { observations: observationsBy.get(id) ?? [], incidents: incidentsBy.get(id) ?? [], warnings: warningsBy.get(id) ?? [] },
+        weekEnd,
+      ),
+    ]),
+  );
 }
 
 /**
- * Dimension flips at the week's start and end (domain.md §3), judged by `flipsOf` like the pure path. SQL
- * counts each client-dimension's windows and keeps only those with enough recent bad observations to flip;
- * their recent bad observations are then read as rows, for the evidence.
+ * The dimensions that flipped during the week (domain.md §3), per client, judged by `flipsOf` like the pure path
+ * (`weekFlipsOf`). SQL finds the client-dimensions with enough recent bad observations to flip at the week's end
+ * (a scan of its last `flipRecentDays` of bad observations), then counts their windows at both ends by probing
+ * the index trait by trait: a client's dimension holds a few observations in the 60 days, however many the
+ * portfolio does. No observation travels: a flip's own are evidence, read for the clients the digest names.
  */
 export async function weekFlips(
   db: Database,
@@ -262,93 +471,61 @@ export async function weekFlips(
   weekStart: Date,
   weekEnd: Date,
   scope: ClientScope = {},
-): Promise<Map<string, WeekFlips>> {
+): Promise<Map<string, DimensionFlip[]>> {
   const { flipRecentCount, flipRecentDays, flipPriorDays } = catalogue.thresholds.turnedBad;
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  const o = traitObservations;
-  const window = (moment: Date, polarity: 'good' | 'bad', which: 'recent' | 'prior') => {
-    const recentFrom = daysBefore(moment, flipRecentDays);
-    const range =
-      which === 'recent'
-        ? sql`${o.observedAt} > ${at(recentFrom)} and ${o.observedAt} <= ${at(moment)}`
-        : sql`${o.observedAt} > ${at(daysBefore(recentFrom, flipPriorDays))} and ${o.observedAt} <= ${at(recentFrom)}`;
-    return sql`count(*) filter (where t.polarity = ${polarity} and ${range})`;
-  };
+  const recentFrom = (m: Date) => daysBefore(m, flipRecentDays);
+  const priorFrom = (m: Date) => daysBefore(recentFrom(m), flipPriorDays);
   const traitTable = (polarities: readonly string[]) =>
     sql`(values ${sql.join(
       catalogue.traits.filter((t) => polarities.includes(t.polarity)).map((t) => sql`(${t.key}, ${t.dimension}, ${t.polarity})`),
       sql`, `,
     )}) as t(trait, dimension, polarity)`;
-  // 1. Client-dimensions with enough recent bad observations to flip at either end of the week (a 21-day scan)…
-  const possible = db
-    .select({ clientId: sql<string>`${o.clientId}`.as('possible_client'), dimension: sql<string>`t.dimension`.as('possible_dimension') })
+  const recentEnd = sql<number>`count(*)::int`;
+  // 1. Client-dimensions with enough recent bad observations to flip at the week's end…
+  const candidates = db
+    .select({
+      clientId: sql<string>`${o.clientId}`.as('candidate_client'),
+      dimension: sql<string>`t.dimension`.as('candidate_dimension'),
+      recentEnd: recentEnd.as('recent_end'),
+    })
     .from(o)
     .innerJoin(traitTable(['bad']), sql`t.trait = ${o.trait}`)
-    .where(and(eq(o.teamId, teamId), gt(o.observedAt, daysBefore(weekStart, flipRecentDays)), lte(o.observedAt, weekEnd), inScope(o.clientId, teamId, scope)))
+    .where(and(eq(o.teamId, teamId), gt(o.observedAt, recentFrom(weekEnd)), lte(o.observedAt, weekEnd), inScope(o.clientId, teamId, scope)))
     .groupBy(o.clientId, sql`t.dimension`)
-    .having(sql`${window(weekStart, 'bad', 'recent')} >= ${flipRecentCount} or ${window(weekEnd, 'bad', 'recent')} >= ${flipRecentCount}`)
-    .as('possible');
-  // 2. …whose prior window was mostly good at either end, counted in the same statement.
-  const priorGoodStart = window(weekStart, 'good', 'prior').mapWith(Number);
-  const priorBadStart = window(weekStart, 'bad', 'prior').mapWith(Number);
-  const priorGoodEnd = window(weekEnd, 'good', 'prior').mapWith(Number);
-  const priorBadEnd = window(weekEnd, 'bad', 'prior').mapWith(Number);
+    .having(sql`${recentEnd} >= ${flipRecentCount}`)
+    .as('candidate');
+  // 2. …and their other windows (recent at the start, prior at both ends), one index range per trait of the dimension.
+  const count = (polarity: 'good' | 'bad', from: Date, to: Date) =>
+    sql`count(*) filter (where t.polarity = ${polarity} and x.observed_at > ${timestamp(from)} and x.observed_at <= ${timestamp(to)})`;
+  const [lowest, highest] = [priorFrom(weekStart), new Date(Math.max(weekStart.getTime(), recentFrom(weekEnd).getTime()))];
+  const windows = sql`lateral (select ${count('bad', recentFrom(weekStart), weekStart)} as recent_start,
+      ${count('good', priorFrom(weekStart), recentFrom(weekStart))} as good_start, ${count('bad', priorFrom(weekStart), recentFrom(weekStart))} as bad_start,
+      ${count('good', priorFrom(weekEnd), recentFrom(weekEnd))} as good_end, ${count('bad', priorFrom(weekEnd), recentFrom(weekEnd))} as bad_end
+    from trait_observations x where x.team_id = ${teamId} and x.client_id = ${candidates.clientId} and x.trait = t.trait
+      and x.observed_at > ${timestamp(lowest)} and x.observed_at <= ${timestamp(highest)}) as w`;
   const counted = await db
-    .select({ clientId: o.clientId, dimension: sql<string>`t.dimension`, priorGoodStart, priorBadStart, priorGoodEnd, priorBadEnd })
-    .from(o)
-    .innerJoin(traitTable(['good', 'bad']), sql`t.trait = ${o.trait}`)
-    .innerJoin(possible, and(eq(possible.clientId, o.clientId), eq(possible.dimension, sql`t.dimension`)))
-    .where(
-      and(
-        eq(o.teamId, teamId),
-        gt(o.observedAt, daysBefore(weekStart, flipRecentDays + flipPriorDays)),
-        lte(o.observedAt, daysBefore(weekEnd, flipRecentDays)),
-      ),
-    )
-    .groupBy(o.clientId, sql`t.dimension`)
-    .having(sql`${priorGoodStart} > ${priorBadStart} or ${priorGoodEnd} > ${priorBadEnd}`);
-  const out = new Map<string, WeekFlips>();
-  if (counted.length === 0) return out;
-
-  const countedBy = groupBy<FlipCounts>(counted);
-  const candidates = [...countedBy.keys()];
-  const badTraits = catalogue.traits.filter((t) => t.polarity === 'bad').map((t) => t.key);
-  const badBy = groupBy(
-    await observationsWhere(
-      db,
-      and(
-        eq(o.teamId, teamId),
-        inArray(o.clientId, candidates),
-        inArray(o.trait, badTraits),
-        gt(o.observedAt, daysBefore(weekStart, flipRecentDays)),
-        lte(o.observedAt, weekEnd),
-      ),
-    ),
-  );
-  const dimensionOf = new Map(catalogue.traits.map((t) => [t.key, t.dimension]));
-  const windowsAt = (rows: FlipCounts[], moment: Date, prior: (c: FlipCounts) => [number, number]) => {
-    const from = daysBefore(moment, flipRecentDays);
-    const windows = new Map<string, DimensionWindow>();
-    for (const c of rows) {
-      const [priorGood, priorBad] = prior(c);
-      const recentBad = (badBy.get(c.clientId) ?? []).filter(
-        (ob: Observation) => dimensionOf.get(ob.trait) === c.dimension && ob.observedAt > from && ob.observedAt <= moment,
-      );
-      windows.set(c.dimension, { recentBad, priorGood, priorBad });
-    }
-    return windows;
-  };
-  for (const [clientId, rows] of countedBy) {
-    out.set(clientId, {
-      atStart: flipsOf(
-        catalogue,
-        windowsAt(rows, weekStart, (c) => [c.priorGoodStart, c.priorBadStart]),
-      ),
-      atEnd: flipsOf(
-        catalogue,
-        windowsAt(rows, weekEnd, (c) => [c.priorGoodEnd, c.priorBadEnd]),
-      ),
-    });
+    .select({
+      clientId: candidates.clientId,
+      dimension: candidates.dimension,
+      recentEnd: candidates.recentEnd,
+      recentStart: sql<number>`sum(w.recent_start)::int`,
+      priorGoodStart: sql<number>`sum(w.good_start)::int`,
+      priorBadStart: sql<number>`sum(w.bad_start)::int`,
+      priorGoodEnd: sql<number>`sum(w.good_end)::int`,
+      priorBadEnd: sql<number>`sum(w.bad_end)::int`,
+    })
+    .from(candidates)
+    .innerJoin(traitTable(['good', 'bad']), sql`t.dimension = ${candidates.dimension}`)
+    .innerJoin(windows, sql`true`)
+    .groupBy(candidates.clientId, candidates.dimension, candidates.recentEnd);
+  const out = new Map<string, DimensionFlip[]>();
+  for (const [clientId, rows] of groupBy(counted)) {
+    const at = (window: (c: (typeof counted)[number]) => DimensionWindow) => flipsOf(catalogue, new Map(rows.map((c) => [c.dimension, window(c)])));
+    const flipped = flippedDuring(
+      at((c) => ({ recentBad: c.recentStart, priorGood: c.priorGoodStart, priorBad: c.priorBadStart })),
+      at((c) => ({ recentBad: c.recentEnd, priorGood: c.priorGoodEnd, priorBad: c.priorBadEnd })),
+    );
+    if (flipped.length > 0) out.set(clientId, flipped);
   }
   return out;
 }

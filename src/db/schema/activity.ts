@@ -57,6 +57,8 @@ export const traitObservations = pgTable(
     index('observations_team_time').on(t.teamId, t.observedAt, t.clientId, t.trait),
     // One client's history (/client show, health after a log).
     index('observations_client_time').on(t.teamId, t.clientId, t.observedAt),
+    // Dimension flips: a client's trait in a window, probed without reading the rest of its history.
+    index('observations_client_trait_time').on(t.teamId, t.clientId, t.trait, t.observedAt),
     index('observations_call').on(t.callId),
   ],
 );

@@ -1,20 +1,25 @@
 /**
- * Decayed trait sums kept at write time (issue 15), so portfolio reads fold O(clients) rows instead of every
- * observation ever made. Exponential decay makes Σ 2^((t − epoch) / h) exact against a fixed epoch: the value
- * at any moment is that sum × 2^((epoch − moment) / h). Triggers on trait_observations (migration 0012) add and
- * subtract rows as observations are inserted, edited and deleted, whatever the path (undo, edit, cascade);
- * db/queries/decay.ts rebuilds a workspace's sums in one statement when its half-life changes or the epoch
- * grows old. Weights are applied at read time, so a weight change needs no rebuild.
+ * What the portfolio reads of each client's history, kept at write time (issue 15), so the digest, `/client
+ * list` and the Home tab read one narrow row per client instead of folding every observation and call ever
+ * made. Exponential decay makes Σ w · 2^((t − epoch) / h) exact against a fixed epoch: the weight at any moment
+ * is that sum × 2^((epoch − moment) / h). Triggers (migration 0013) add and subtract as observations and calls
+ * are written, edited and deleted, whatever the path (undo, edit, erasure, cascades), and recompute a client
+ * whose own trait weights change; db/queries/decay.ts rebuilds a workspace's sums in one statement when its
+ * half-life or trait weights change, or its epoch grows old.
  */
-import { doublePrecision, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, integer, jsonb, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import type { Polarity } from '../../domain/catalogue.js';
 import { clientRef } from './clients.js';
 import { instant, teamId, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
 
+/** A trait as the sums weigh it: the workspace catalogue's polarity and weight (a client's own weight goes first). */
+export type TraitWeighing = Record<string, { polarity: Polarity; weight: number }>;
+
 /**
  * The basis of a workspace's sums. `half_life_days` null means the sums are not kept yet (the triggers skip
- * the workspace) until the next read rebuilds them. Triggers hold this row FOR SHARE while they write, and a
- * rebuild updates it first, so a rebuild never misses a concurrent observation.
+ * the workspace) until the next read rebuilds them. Triggers hold this row FOR SHARE while they write; a
+ * rebuild, or a client's weights changing, takes it FOR UPDATE first, so neither misses a concurrent write.
  */
 export const decayBases = pgTable(
   'decay_bases',
@@ -23,20 +28,26 @@ export const decayBases = pgTable(
       .primaryKey()
       .references(() => workspaces.teamId, { onDelete: 'cascade' }),
     halfLifeDays: doublePrecision('half_life_days'),
+    /** The catalogue's traits the sums were weighed with; a trait not in it counts for nothing. */
+    traits: jsonb('traits').$type<TraitWeighing>(),
     epoch: instant('epoch').notNull().defaultNow(),
   },
   () => [workspaceRows()],
 );
 
-/** Per client and trait: how many observations, and Σ 2^((observed_at − epoch) / half-life) over them. */
-export const traitDecaySums = pgTable(
-  'trait_decay_sums',
+/** Per client, against its workspace's basis. */
+export const clientRollups = pgTable(
+  'client_rollups',
   {
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
-    trait: text('trait').notNull(),
-    observations: integer('observations').notNull(),
-    mass: doublePrecision('mass').notNull(),
+    /** Observations of the catalogue's traits. */
+    observations: integer('observations').notNull().default(0),
+    /** Σ weight × 2^((observed_at − epoch) / half-life) over the good observations, and over the bad ones. */
+    goodMass: doublePrecision('good_mass').notNull().default(0),
+    badMass: doublePrecision('bad_mass').notNull().default(0),
+    /** The latest call's `occurred_at` (gone quiet, domain.md §3). */
+    lastCallAt: instant('last_call_at'),
   },
-  (t) => [workspaceRows(), clientRef(t), primaryKey({ columns: [t.teamId, t.clientId, t.trait] })],
+  (t) => [workspaceRows(), clientRef(t), primaryKey({ columns: [t.teamId, t.clientId] })],
 );

@@ -12,7 +12,8 @@ import {
   type DigestSelection,
   type RenewalEntry,
 } from '../../domain/digestSelection.js';
-import type { TurnedBadReason } from '../../domain/turnedBad.js';
+import type { ClientEvidence } from '../../domain/clientWeek.js';
+import { recentBadAt, type TurnedBadReason } from '../../domain/turnedBad.js';
 import type { NextStep } from '../../domain/nextSteps.js';
 import type { Decision, Snooze } from '../../domain/types.js';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
@@ -57,16 +58,17 @@ const SECTION_TITLES: Record<DigestSection, string> = {
   gone_quiet: '🔕 Gone quiet',
 };
 
-function reasonLine(catalogue: Catalogue, r: TurnedBadReason, day: (d: Date) => string): string {
+function reasonLine(catalogue: Catalogue, r: TurnedBadReason, day: (d: Date) => string, evidence: ClientEvidence | undefined, weekEnd: Date): string {
   switch (r.kind) {
     case 'entered_at_risk':
       return `🔴 Entered the at-risk band (${r.from} → ${r.to})`;
     case 'dropped':
       return `📉 Fell ${r.points} points (threshold ${r.threshold})`;
     case 'dimension_flipped': {
-      const dates = r.recentBad.map((o) => `${day(o.observedAt)} <@${o.loggedBy}>`).join(', ');
-      const trait = traitByKey(catalogue, r.recentBad[0]?.trait ?? '');
-      return `🔁 ${escapeText(r.dimension)} flipped: ${trait?.label ?? 'bad'} ${r.recentBad.length}× in ${plural(catalogue.thresholds.turnedBad.flipRecentDays, 'day')} (${dates}) after ${r.priorGood} good vs ${r.priorBad} bad before`;
+      const recentBad = recentBadAt(catalogue, evidence?.recentBad ?? [], weekEnd, r.dimension);
+      const dates = recentBad.map((o) => `${day(o.observedAt)} <@${o.loggedBy}>`).join(', ');
+      const trait = traitByKey(catalogue, recentBad[0]?.trait ?? '');
+      return `🔁 ${escapeText(r.dimension)} flipped: ${trait?.label ?? 'bad'} ${r.recentBad}× in ${plural(catalogue.thresholds.turnedBad.flipRecentDays, 'day')}${dates ? ` (${dates})` : ''} after ${r.priorGood} good vs ${r.priorBad} bad before`;
     }
   }
 }
@@ -92,25 +94,34 @@ export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, timeZone = 'U
 /** Block ids that tie a client's blocks together, so a decision can find its status line. */
 export const statusBlockId = (clientId: string) => `status:${clientId}`;
 
-function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions, day: (d: Date) => string, stepLines: (clientId: string) => string[]): Block[] {
+function entryBlocks(
+  catalogue: Catalogue,
+  e: DigestEntry,
+  evidence: ClientEvidence | undefined,
+  weekEnd: Date,
+  o: ComposeOptions,
+  day: (d: Date) => string,
+  stepLines: (clientId: string) => string[],
+): Block[] {
   const c = e.client;
   const before = e.healthBefore.known ? String(e.healthBefore.score) : 'unknown';
   const value = c.monthlyValue !== null ? ` · ${formatMoney(c.monthlyValue)}/month` : '';
   const lines: string[] = [];
-  lines.push(...e.criteria.map((m) => criterionLine(m, day)));
-  lines.push(...e.turnedBad.map((r) => reasonLine(catalogue, r, day)));
+  // Each criterion with the incidents that meet it, as read for the clients the digest names.
+  lines.push(...e.criteria.map((m) => criterionLine(evidence?.criteria.find((met) => met.criterion.kind === m.criterion.kind) ?? m, day)));
+  lines.push(...e.turnedBad.map((r) => reasonLine(catalogue, r, day, evidence, weekEnd)));
   if (e.drift) {
-    const dates = e.drift.latePayments.map((i) => day(i.occurredAt)).join(', ');
+    const dates = (evidence?.latePayments ?? []).map((i) => day(i.occurredAt)).join(', ');
     lines.push(
-      `↘️ Behaving like a stepping-stone client: ${plural(e.drift.latePayments.length, 'late payment')} in ${plural(e.drift.windowDays, 'day')} (${dates}); consider reclassifying`,
+      `↘️ Behaving like a stepping-stone client: ${plural(e.drift.latePayments.count, 'late payment')} in ${plural(e.drift.windowDays, 'day')}${dates ? ` (${dates})` : ''}; consider reclassifying`,
     );
   }
   if (e.quiet) {
     lines.push(`🔕 No call for ${plural(e.quiet.daysSilent, 'day')}${e.quiet.lastCallAt ? ` (last ${day(e.quiet.lastCallAt)})` : ' (never called)'}`);
   }
   lines.push(...stepLines(c.id));
-  const evidence = e.weekBad.slice(0, 5).map((ob) => `${traitLabel(catalogue, ob.trait)} · ${day(ob.observedAt)} · <@${ob.loggedBy}>`);
-  if (e.weekBad.length > 5) evidence.push(`…and ${e.weekBad.length - 5} more this week`);
+  const shown = (evidence?.weekBad ?? []).slice(0, 5).map((ob) => `${traitLabel(catalogue, ob.trait)} · ${day(ob.observedAt)} · <@${ob.loggedBy}>`);
+  if (shown.length > 0 && e.weekBad.count > shown.length) shown.push(`…and ${e.weekBad.count - shown.length} more this week`);
 
   const blocks: Block[] = [
     section(
@@ -119,7 +130,7 @@ function entryBlocks(catalogue: Catalogue, e: DigestEntry, o: ComposeOptions, da
       { block_id: `client:${c.id}` },
     ),
   ];
-  if (evidence.length > 0) blocks.push(context(`This week: ${evidence.join(' · ')}`));
+  if (shown.length > 0) blocks.push(context(`This week: ${shown.join(' · ')}`));
   blocks.push({ ...context(e.lastDecision ? decisionLine(e.lastDecision, o.timeZone) : 'No decision yet.'), block_id: statusBlockId(c.id) });
   if (o.interactive) {
     const decide = overflow(DIGEST_ACTIONS.decide, [
@@ -214,7 +225,13 @@ function overdueOnlyBlocks(selection: DigestSelection, steps: readonly NextStep[
   return [...clients].map(([id, name]) => section(`*${escapeName(name)}*\n${stepLines(id).join('\n')}`));
 }
 
-export function composeDigest(catalogue: Catalogue, selection: DigestSelection, o: ComposeOptions): DigestPage[] {
+/** The digest's pages: the selection, with the evidence of the clients it names (`evidence`, by client id). */
+export function composeDigest(
+  catalogue: Catalogue,
+  selection: DigestSelection,
+  evidence: ReadonlyMap<string, ClientEvidence>,
+  o: ComposeOptions,
+): DigestPage[] {
   // The days the digest covers, in the workspace's zone: (weekEnd − 7 days, weekEnd].
   const day = (d: Date) => formatShortDay(d, o.timeZone, selection.weekEnd);
   const title = `Rapport digest — ${day(selection.weekStart)} to ${day(selection.weekEnd)}`;
@@ -242,7 +259,7 @@ export function composeDigest(catalogue: Catalogue, selection: DigestSelection, 
     if (page.blocks.length + 1 > MAX_BLOCKS) newPage(SECTION_TITLES[s]);
     page.blocks.push(heading);
     for (const e of entries) {
-      const blocks = entryBlocks(catalogue, e, o, day, stepLines);
+      const blocks = entryBlocks(catalogue, e, evidence.get(e.client.id), selection.weekEnd, o, day, stepLines);
       if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT) newPage(SECTION_TITLES[s]);
       page.blocks.push(...blocks);
       page.clientIds.push(e.client.id);

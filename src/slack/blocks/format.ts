@@ -1,6 +1,6 @@
 /** How domain values read in Slack. */
 import { INCIDENT_KIND_LABELS, criterionFor, traitByKey, type Catalogue, type IncidentKind } from '../../domain/catalogue.js';
-import type { CriterionMet } from '../../domain/firingCriteria.js';
+import type { CriterionJudged } from '../../domain/firingCriteria.js';
 import type { Band, Health } from '../../domain/health.js';
 import type { Incident } from '../../domain/types.js';
 import { escapeText, formatMoney, plural } from './text.js';
@@ -40,12 +40,12 @@ export function incidentFacts(incident: Pick<Incident, 'details'>): string {
   return parts.join(', ');
 }
 
-/** A criterion met, with its incidents' dates (`day` formats them: full in a reply, compact in the digest). */
-export function criterionLine(m: CriterionMet, day: (d: Date) => string): string {
+/** A criterion met, with its incidents' dates when they are at hand (`day` formats them: full in a reply, compact in the digest). */
+export function criterionLine(m: CriterionJudged & { incidents?: readonly Incident[] }, day: (d: Date) => string): string {
   // An incident logged from a Slack message links to it: the evidence is one click away.
-  const dates = m.incidents.map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt))).join(', ');
+  const dates = (m.incidents ?? []).map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt))).join(', ');
   const flag = m.criterion.class === 'red_flag' ? '🚩' : '⚠️';
-  return `${flag} *${m.criterion.number}. ${m.criterion.label}*: ${m.summary} (${dates})`;
+  return `${flag} *${m.criterion.number}. ${m.criterion.label}*: ${m.summary}${dates ? ` (${dates})` : ''}`;
 }
 
 export const PROBLEM_REMINDER = '💰 This is a *problem* client: work with them only on *full prepayment*.';
