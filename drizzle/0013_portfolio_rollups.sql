@@ -11,6 +11,7 @@ CREATE TABLE "client_rollups" (
 	"good_mass" double precision DEFAULT 0 NOT NULL,
 	"bad_mass" double precision DEFAULT 0 NOT NULL,
 	"last_call_at" timestamp with time zone,
+	"incident_tallies" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	CONSTRAINT "client_rollups_team_id_client_id_pk" PRIMARY KEY("team_id","client_id")
 );
 --> statement-breakpoint
@@ -124,6 +125,45 @@ CREATE TRIGGER client_rollups_calls_update AFTER UPDATE ON calls
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION client_rollups_follow_calls();--> statement-breakpoint
 CREATE TRIGGER client_rollups_calls_delete AFTER DELETE ON calls
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION client_rollups_follow_calls();--> statement-breakpoint
--- What is there already: every client's last call, and every basis unkept, so the next read weighs the sums.
+-- Keeps each client's incident tallies: a write recounts the tallies of the clients it touched from their
+-- incidents (a client's few), after locking their rollups, so writes for one client follow each other.
+CREATE FUNCTION client_rollups_tally_incidents(p_team_id text, p_client_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM client_rollups WHERE team_id = p_team_id AND client_id = ANY (p_client_ids) FOR UPDATE;
+  UPDATE client_rollups r SET incident_tallies = coalesce((
+    SELECT jsonb_object_agg(k.kind, jsonb_build_object('n', k.n, 'newest', k.newest, 'last', k.last))
+    FROM (
+      SELECT i.kind, count(*) AS n, max(i.logged_at) AS newest, max(i.occurred_at) AS last FROM incidents i
+      WHERE i.team_id = r.team_id AND i.client_id = r.client_id AND (i.kind <> 'competitor_play' OR i.details ->> 'onAgreedWork' = 'true')
+      GROUP BY i.kind
+    ) k), '{}')
+  WHERE r.team_id = p_team_id AND r.client_id = ANY (p_client_ids);
+END $$;--> statement-breakpoint
+CREATE FUNCTION client_rollups_follow_incidents() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    -- A client being erased is gone already, with its rollup: nothing to create.
+    PERFORM client_rollups_tally_incidents(o.team_id, array_agg(DISTINCT o.client_id)) FROM old_rows o GROUP BY o.team_id;
+    RETURN NULL;
+  END IF;
+  INSERT INTO client_rollups (team_id, client_id) SELECT DISTINCT team_id, client_id FROM new_rows ON CONFLICT DO NOTHING;
+  IF TG_OP = 'INSERT' THEN
+    PERFORM client_rollups_tally_incidents(n.team_id, array_agg(DISTINCT n.client_id)) FROM new_rows n GROUP BY n.team_id;
+  ELSE
+    PERFORM client_rollups_tally_incidents(x.team_id, array_agg(DISTINCT x.client_id))
+    FROM (SELECT team_id, client_id FROM old_rows UNION SELECT team_id, client_id FROM new_rows) x GROUP BY x.team_id;
+  END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER client_rollups_incidents_insert AFTER INSERT ON incidents
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION client_rollups_follow_incidents();--> statement-breakpoint
+CREATE TRIGGER client_rollups_incidents_update AFTER UPDATE ON incidents
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION client_rollups_follow_incidents();--> statement-breakpoint
+CREATE TRIGGER client_rollups_incidents_delete AFTER DELETE ON incidents
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION client_rollups_follow_incidents();--> statement-breakpoint
+-- What is there already: every client's last call and incident tallies, and every basis unkept, so the next
+-- read weighs the sums.
 INSERT INTO client_rollups (team_id, client_id, last_call_at) SELECT team_id, client_id, max(occurred_at) FROM calls GROUP BY team_id, client_id;--> statement-breakpoint
+INSERT INTO client_rollups (team_id, client_id) SELECT DISTINCT team_id, client_id FROM incidents ON CONFLICT DO NOTHING;--> statement-breakpoint
+SELECT client_rollups_tally_incidents(team_id, array_agg(client_id)) FROM client_rollups GROUP BY team_id;--> statement-breakpoint
 UPDATE decay_bases SET half_life_days = NULL;

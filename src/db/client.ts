@@ -86,7 +86,10 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise
     await migrator.end();
   }
   // Fail fast on a server that is restarting (postgres.js waits 30 s by default): logging retries instead.
-  const sql = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5 });
+  // JIT off: Rapport's statements take milliseconds, and PostgreSQL compiles a plan's expressions once its
+  // estimated cost passes jit_above_cost, which a 10k-client portfolio read does: measured, 2 s of compiling for
+  // a 50 ms query (the criteria tallies' per-client subqueries are costed as if each ran).
+  const sql = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5, connection: { jit: 'off' } });
   const owner = drizzlePostgres(sql, { schema });
   await completeDataMigrations(owner, logger);
   logger.debug('database: postgres ready');

@@ -16,7 +16,7 @@ import { weekFlipsOf } from '../../src/domain/turnedBad.js';
 import { DAY_MS, type ClientProfile } from '../../src/domain/types.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { calls, clientRollups, decayBases } from '../../src/db/schema/index.js';
-import { editCall, loadClientRecord, logCall, logIncident, recordWarning, undoCall } from '../../src/db/queries/activity.js';
+import { editCall, editIncident, loadClientRecord, logCall, logIncident, recordWarning, undoCall, undoIncident } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
 import { rebuildDecaySums } from '../../src/db/queries/decay.js';
 import { loadDigestWeek, loadStandingInputs, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
@@ -204,6 +204,22 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       await editCall(handle.owner, TEAM, 'U0EDIT', catalogue, callId, { clientId, occurredAt: daysAgo(rand() * 400), traits });
     }
     for (const { callId } of logged.slice(10, 16)) await undoCall(handle.owner, TEAM, 'U0EDIT', callId);
+    // Incidents are logged, edited (another kind, moment or details) and undone: their tallies follow.
+    const incidents: { id: string; clientId: string }[] = [];
+    for (const client of clients.slice(0, 8)) {
+      for (let i = 0; i < 3; i++) {
+        const { entry } = await logIncident(handle.owner, TEAM, 'U0EDIT', {
+          clientId: client.id,
+          occurredAt: daysAgo(rand() * 300),
+          details: detailsOf(pick(INCIDENT_KINDS)),
+        });
+        incidents.push({ id: entry.id, clientId: client.id });
+      }
+    }
+    for (const { id, clientId } of incidents.slice(0, 8)) {
+      await editIncident(handle.owner, TEAM, 'U0EDIT', id, { clientId, occurredAt: daysAgo(rand() * 300), details: detailsOf(pick(INCIDENT_KINDS)) });
+    }
+    for (const { id } of incidents.slice(8, 14)) await undoIncident(handle.owner, TEAM, 'U0EDIT', id);
     for (const i of [1, 2, 4]) {
       clients[i] = await updateClient(handle.owner, TEAM, 'U0EDIT', clients[i]!.id, { traitWeights: { [pick(keys)]: 0.5 + Math.round(rand() * 40) / 10 } });
     }
@@ -221,6 +237,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       const k = kept.get(clientId)!;
       expect(k.observations, clientId).toBe(row.observations);
       expect(k.lastCallAt, clientId).toEqual(row.lastCallAt);
+      expect(k.incidentTallies, clientId).toEqual(row.incidentTallies);
       within(k.goodMass, row.goodMass, `${clientId} good`);
       within(k.badMass, row.badMass, `${clientId} bad`);
     }
@@ -230,6 +247,19 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     const slower = resolveCatalogue({ traitWeights: { negative_attitude: 2.5, shares_information: 0.5 }, thresholds: { health: { halfLifeDays: 45 } } });
     await expectWeightsEqualReference(slower, 'half-life 45 d');
     expect((await basisOf(handle)).halfLifeDays).toBe(45);
+    // Other windows: rules counted from the tallies (windowless) and from the rows (with a window) trade places.
+    const rewindowed = resolveCatalogue({
+      thresholds: {
+        criteria: {
+          physical_abuse: { count: 1, windowDays: 365 },
+          mental_abuse: { count: 1, windowDays: 120 },
+          competitor_play: { count: 1, windowDays: null },
+          invoice_dispute: { count: 2, windowDays: null },
+          slow_payment: { count: 2, windowDays: null, severeDaysLate: 30 },
+        },
+      },
+    });
+    await expectWeeksEqualReference(rewindowed, 'windows changed');
     const reweighed = resolveCatalogue({ traitWeights: { negative_attitude: 1, poor_etiquette: 4 } });
     await expectWeightsEqualReference(reweighed, 'weights changed');
     await expectWeeksEqualReference(reweighed, 'weights changed');

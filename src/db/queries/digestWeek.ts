@@ -13,7 +13,7 @@
  */
 import { and, Column, eq, gt, inArray, is, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { CRITERIA, INCIDENT_KINDS, type Catalogue } from '../../domain/catalogue.js';
+import { CRITERIA, INCIDENT_KINDS, type Catalogue, type IncidentKind } from '../../domain/catalogue.js';
 import { clientEvidence, type ClientEvidence, type ClientWeek } from '../../domain/clientWeek.js';
 import type { CriteriaTallies } from '../../domain/firingCriteria.js';
 import { flippedDuring, flipsOf, type DimensionFlip, type DimensionWindow } from '../../domain/turnedBad.js';
@@ -145,48 +145,55 @@ function weightedAt(unseen: Unseen, i: number, moment: Date, catalogue: Catalogu
   };
 }
 
-/** The weights `weightedAt` named `name`, from a raw row; undefined when nothing was seen. */
-function totals(row: Row, name: string): WeightedTotals | undefined {
-  return Number(row[`${name}_seen`] ?? 0) > 0 ? { good: Number(row[`${name}_good`]), bad: Number(row[`${name}_bad`]) } : undefined;
-}
-
-/** A read's rows as the driver returns them, keyed by SQL name. */
-type Row = Record<string, unknown>;
-async function rawRows(db: Database, query: SQLWrapper): Promise<Row[]> {
-  const result = await db.execute(query);
-  return Array.isArray(result) ? (result as Row[]) : (result as unknown as { rows: Row[] }).rows;
+/** Reads the weights `weightedAt` named `name` off packed rows: undefined where nothing was seen. */
+function totalsReader(packed: Packed, name: string): (row: unknown[]) => WeightedTotals | undefined {
+  const [seen, good, bad] = [packed.at(`${name}_seen`), packed.at(`${name}_good`), packed.at(`${name}_bad`)];
+  return (row) => (Number(row[seen] ?? 0) > 0 ? { good: Number(row[good]), bad: Number(row[bad]) } : undefined);
 }
 
 /**
- * The rows of a wide read of the whole portfolio, keyed by SQL name, each packed by the server into one JSON array
- * and decoded by the caller: the driver decodes a row field by field (about half a microsecond each, most of a
- * 10k-client digest's time in Node), JSON.parse a whole row at once (measured: 120 → 25 ms for the criteria's 25
- * columns, for 25 ms more on the server).
+ * A wide read of the whole portfolio, each row packed by the server into one JSON array of the select's columns
+ * in order (`at` says where each SQL name sits): the driver decodes a row field by field (about half a
+ * microsecond each, most of a 10k-client digest's time in Node), JSON.parse a whole row at once (measured: 120 →
+ * 25 ms for the criteria's 25 columns, for 25 ms more on the server). Readers are built once per read.
  */
-async function packedRows(db: Database, query: { _: { selectedFields: Record<string, unknown> } } & SQLWrapper): Promise<Row[]> {
+interface Packed {
+  rows: unknown[][];
+  at(name: string): number;
+}
+
+async function packedRows(db: Database, query: { _: { selectedFields: Record<string, unknown> } } & SQLWrapper): Promise<Packed> {
   const names = Object.values(query._.selectedFields).map((f) => (is(f, Column) ? f.name : (f as SQL.Aliased).fieldAlias));
   const values = sql.join(
     names.map((name) => sql`packed.${sql.identifier(name)}`),
     sql`, `,
   );
-  const rows = await rawRows(db, sql`select json_build_array(${values}) as packed_row from (${query}) as packed`);
-  return rows.map(({ packed_row }) => {
-    const row: Row = {};
-    (packed_row as unknown[]).forEach((value, i) => (row[names[i]!] = value));
-    return row;
-  });
+  const result = await db.execute(sql`select json_build_array(${values}) as packed_row from (${query}) as packed`);
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { packed_row: unknown[] }[];
+  const index = new Map(names.map((name, i) => [name, i]));
+  return {
+    rows: rows.map((r) => r.packed_row),
+    at: (name) => {
+      const i = index.get(name);
+      if (i === undefined) throw new Error(`packedRows: no column ${name}`);
+      return i;
+    },
+  };
 }
 
 const instant = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
 
-/** A client's profile from a raw row that selected `profileColumns`. */
-function profileOf(row: Row): ClientProfile {
-  const profile: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(profileColumns)) {
-    const value = row[column.name];
-    profile[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return profile as unknown as ClientProfile;
+/** Reads client profiles off packed rows that selected `profileColumns`, with the schema's own decoders. */
+function profileReader(packed: Packed): (row: unknown[]) => ClientProfile {
+  const columns = Object.entries(profileColumns).map(([key, column]) => ({ key, column, i: packed.at(column.name) }));
+  return (row) => {
+    const profile: Record<string, unknown> = {};
+    for (const { key, column, i } of columns) {
+      const value = row[i];
+      profile[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return profile as unknown as ClientProfile;
+  };
 }
 
 /**
@@ -209,48 +216,71 @@ export async function weightedBaselines(
     .innerJoin(decayBases, eq(decayBases.teamId, clientRollups.teamId))
     .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
     .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
-  return new Map((await rawRows(db, rows)).flatMap((r) => (totals(r, 'at') ? [[String(r.client_id), totals(r, 'at')!] as const] : [])));
+  const packed = await packedRows(db, rows);
+  const [clientId, weighted] = [packed.at('client_id'), totalsReader(packed, 'at')];
+  return new Map(packed.rows.flatMap((row) => (weighted(row) ? [[String(row[clientId]), weighted(row)!] as const] : [])));
 }
 
-/** The earliest incident any rule looks at, for kinds whose rules have a window; windowless kinds load all. */
-function incidentScope(catalogue: Catalogue, weekEnd: Date) {
+/**
+ * Whether a criterion's incidents are counted from the tallies kept at write time (client_rollups): a windowless
+ * rule counts every incident of its kind (criterion 9: on agreed work; criterion 2: after the first warning,
+ * counted from rows for the few clients warned). Criterion 5's severity is the workspace's own: always rows.
+ */
+const isTallied = (catalogue: Catalogue, kind: IncidentKind) => catalogue.thresholds.criteria[kind].windowDays === null && kind !== 'slow_payment';
+
+/** Every incident the rules look at by `at`: windowless kinds whatever their age, others in their windows. */
+function ruledIncidents(catalogue: Catalogue, at: Date) {
   const rules = catalogue.thresholds.criteria;
   const everKinds = INCIDENT_KINDS.filter((k) => rules[k].windowDays === null);
   const longest = Math.max(catalogue.thresholds.steppingStoneDrift.windowDays, ...INCIDENT_KINDS.map((k) => rules[k].windowDays ?? 0));
-  // +7: drift is also judged at the start of the week.
-  const from = daysBefore(weekEnd, longest + 7);
+  const from = daysBefore(at, longest);
   return and(
-    lte(incidents.occurredAt, weekEnd),
+    lte(incidents.occurredAt, at),
     everKinds.length > 0 ? or(gt(incidents.occurredAt, from), inArray(incidents.kind, everKinds)) : gt(incidents.occurredAt, from),
   );
+}
+
+/** The incidents the rules with a window look at by `at` (and late payments for drift at `driftAlsoAt` too). */
+function incidentScope(catalogue: Catalogue, at: Date, driftAlsoAt: Date = at) {
+  const rules = catalogue.thresholds.criteria;
+  const counted = INCIDENT_KINDS.filter((k) => !isTallied(catalogue, k));
+  const drift = daysBefore(driftAlsoAt, catalogue.thresholds.steppingStoneDrift.windowDays);
+  const windows = counted.map((k) => rules[k].windowDays);
+  const from = windows.includes(null) ? null : Math.min(drift.getTime(), ...windows.map((w) => daysBefore(at, w!).getTime()));
+  return and(lte(incidents.occurredAt, at), inArray(incidents.kind, counted), from === null ? undefined : gt(incidents.occurredAt, new Date(from)));
 }
 
 /**
  * Per client with incidents: what each firing criterion is judged on at `at` (`criteriaTallies` counted in SQL:
  * each kind in its window; criterion 2 after the first warning; criterion 9 on agreed work; criterion 5's severe
- * payments) and its late payments in the stepping-stone window at `at` and at `driftAlsoAt`.
+ * payments) and its late payments in the stepping-stone window at `at` and at `driftAlsoAt`. Rules with a window
+ * count the rows in it (a range of the incidents by time); windowless ones read the tallies kept at write time,
+ * or, for a moment some counted incident comes after (a week caught up late), count the client's rows.
  */
 export function criteriaTalliesQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date = at) {
   const rules = catalogue.thresholds.criteria;
   const i = incidents;
+  const r = clientRollups;
   const told = db
     .select({ clientId: warnings.clientId, at: sql`min(${warnings.givenAt})`.as('told_at') })
     .from(warnings)
     .where(and(eq(warnings.teamId, teamId), eq(warnings.kind, 'mental_abuse'), lte(warnings.givenAt, at), inScope(warnings.clientId, teamId, scope)))
     .groupBy(warnings.clientId)
     .as('told');
+  const onAgreedWork = (table: string) => sql.raw(`${table}.details ->> 'onAgreedWork' = 'true'`);
   const within = (from: Date | null, to: Date = at) =>
     from ? sql`${i.occurredAt} > ${timestamp(from)} and ${i.occurredAt} <= ${timestamp(to)}` : sql`${i.occurredAt} <= ${timestamp(to)}`;
+  // 1. The rules with a window (and criterion 5, and drift), from the rows in it.
   const tallyColumns = (name: string, where: SQL) => ({
     [`${name}N`]: sql<number>`count(*) filter (where ${where})::int`.as(`${name}_n`),
     [`${name}Newest`]: sql`max(${i.loggedAt}) filter (where ${where})`.as(`${name}_newest`),
   });
   const columns: Record<string, SQL.Aliased> = {};
-  for (const { kind } of CRITERIA) {
+  for (const { kind } of CRITERIA.filter((c) => !isTallied(catalogue, c.kind))) {
     const windowDays = rules[kind].windowDays;
     let counts = sql`${i.kind} = ${kind} and ${within(windowDays === null ? null : daysBefore(at, windowDays))}`;
     if (kind === 'mental_abuse') counts = sql`${counts} and ${i.occurredAt} > ${told.at}`;
-    if (kind === 'competitor_play') counts = sql`${counts} and ${i.details} ->> 'onAgreedWork' = 'true'`;
+    if (kind === 'competitor_play') counts = sql`${counts} and ${onAgreedWork('incidents')}`;
     Object.assign(columns, tallyColumns(kind, counts));
     if (kind === 'slow_payment')
       Object.assign(columns, tallyColumns('severe', sql`${counts} and (${i.details} ->> 'daysLate')::numeric >= ${rules.slow_payment.severeDaysLate}`));
@@ -259,33 +289,63 @@ export function criteriaTalliesQuery(db: Database, teamId: string, catalogue: Ca
   const latePayments = (moment: Date) => sql`${i.kind} = 'slow_payment' and ${within(daysBefore(moment, driftWindow), moment)}`;
   Object.assign(columns, tallyColumns('late', latePayments(at)));
   columns.lateAlsoN = sql<number>`count(*) filter (where ${latePayments(driftAlsoAt)})::int`.as('late_also_n');
-  return db
-    .select({ clientId: i.clientId, ...columns })
+  const counted = db
+    .select({ clientId: sql<string>`${i.clientId}`.as('counted_client'), ...columns })
     .from(i)
     .leftJoin(told, eq(told.clientId, i.clientId))
-    .where(and(eq(i.teamId, teamId), incidentScope(catalogue, at), inScope(i.clientId, teamId, scope)))
-    .groupBy(i.clientId);
+    .where(and(eq(i.teamId, teamId), incidentScope(catalogue, at, driftAlsoAt), inScope(i.clientId, teamId, scope)))
+    .groupBy(i.clientId)
+    .as('counted');
+  // 2. The windowless rules, from the tallies; a client's own rows where the tally cannot say (see isTallied).
+  const outer: Record<string, SQL.Aliased> = {};
+  for (const name of Object.keys(columns))
+    outer[name] = sql`${sql.identifier('counted')}.${sql.identifier((columns[name] as SQL.Aliased).fieldAlias)}`.as((columns[name] as SQL.Aliased).fieldAlias);
+  const toldAt = sql`${sql.identifier('told')}.${sql.identifier('told_at')}`;
+  for (const { kind } of CRITERIA.filter((c) => isTallied(catalogue, c.kind))) {
+    const tally = sql`${r.incidentTallies} -> ${kind}`;
+    const rows = (aggregate: SQL, after?: SQL) =>
+      sql`(select ${aggregate} from incidents x where x.team_id = ${teamId} and x.client_id = ${r.clientId} and x.kind = ${kind}
+        and x.occurred_at <= ${timestamp(at)}${after ? sql` and x.occurred_at > ${after}` : sql``}${kind === 'competitor_play' ? sql` and ${onAgreedWork('x')}` : sql``})`;
+    const value = (fromTally: SQL, aggregate: SQL) =>
+      kind === 'mental_abuse'
+        ? sql`case when ${tally} is null or ${toldAt} is null then null else ${rows(aggregate, toldAt)} end`
+        : sql`case when ${tally} is null then null when (${tally} ->> 'last')::timestamptz <= ${timestamp(at)} then ${fromTally} else ${rows(aggregate)} end`;
+    outer[`${kind}N`] = sql`${value(sql`(${tally} ->> 'n')::int`, sql`count(*)::int`)}`.as(`${kind}_n`);
+    outer[`${kind}Newest`] = sql`${value(sql`(${tally} ->> 'newest')::timestamptz`, sql`max(x.logged_at)`)}`.as(`${kind}_newest`);
+  }
+  return db
+    .select({ clientId: r.clientId, ...outer })
+    .from(r)
+    .leftJoin(counted, eq(counted.clientId, r.clientId))
+    .leftJoin(told, eq(told.clientId, r.clientId))
+    .where(and(eq(r.teamId, teamId), inScope(r.clientId, teamId, scope), sql`(${counted.clientId} is not null or ${r.incidentTallies} <> '{}'::jsonb)`));
 }
 
-/** The tallies of one raw row of `criteriaTalliesQuery`. */
-function talliesOf(row: Row): { criteria: CriteriaTallies; late: Tally; lateAlso: number } {
-  const tally = (name: string): Tally | undefined => {
-    const count = Number(row[`${name}_n`] ?? 0);
-    return count > 0 ? { count, newestLoggedAt: instant(row[`${name}_newest`]) } : undefined;
+/** Reads the tallies of `criteriaTalliesQuery` off its packed rows. */
+function talliesReader(packed: Packed): (row: unknown[]) => { criteria: CriteriaTallies; late: Tally; lateAlso: number } {
+  const at = (name: string) => [packed.at(`${name}_n`), packed.at(`${name}_newest`)] as const;
+  const tally = (row: unknown[], [n, newest]: readonly [number, number]): Tally | undefined => {
+    const count = Number(row[n] ?? 0);
+    return count > 0 ? { count, newestLoggedAt: instant(row[newest]) } : undefined;
   };
-  const criteria: CriteriaTallies = {};
-  for (const { kind } of CRITERIA) {
-    const counted = tally(kind);
-    if (!counted) continue;
-    const severe = kind === 'slow_payment' ? tally('severe') : undefined;
-    criteria[kind] = severe ? { ...counted, severe } : counted;
-  }
-  return { criteria, late: tally('late') ?? { count: 0, newestLoggedAt: null }, lateAlso: Number(row.late_also_n ?? 0) };
+  const kinds = CRITERIA.map(({ kind }) => ({ kind, columns: at(kind) }));
+  const [severe, late, lateAlso] = [at('severe'), at('late'), packed.at('late_also_n')];
+  return (row) => {
+    const criteria: CriteriaTallies = {};
+    for (const { kind, columns } of kinds) {
+      const counted = tally(row, columns);
+      if (!counted) continue;
+      const severeOnes = kind === 'slow_payment' ? tally(row, severe) : undefined;
+      criteria[kind] = severeOnes ? { ...counted, severe: severeOnes } : counted;
+    }
+    return { criteria, late: tally(row, late) ?? { count: 0, newestLoggedAt: null }, lateAlso: Number(row[lateAlso] ?? 0) };
+  };
 }
 
 async function criteriaTalliesBy(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt?: Date) {
-  const rows = await packedRows(db, criteriaTalliesQuery(db, teamId, catalogue, at, scope, driftAlsoAt));
-  return new Map(rows.map((row) => [String(row.client_id), talliesOf(row)]));
+  const packed = await packedRows(db, criteriaTalliesQuery(db, teamId, catalogue, at, scope, driftAlsoAt));
+  const [clientId, tallies] = [packed.at('client_id'), talliesReader(packed)];
+  return new Map(packed.rows.map((row) => [String(row[clientId]), tallies(row)]));
 }
 
 /** What a client's standing now needs (`/client list`, the Home tab): its decayed weights and what its criteria are judged on. */
@@ -316,13 +376,14 @@ export async function loadStandingInputs(
   scope: ClientScope = {},
 ): Promise<ClientStandingInputs[]> {
   await keepDecaySums(db, teamId, catalogue, at);
-  const [clientRows, tallies] = await Promise.all([
+  const [packed, tallies] = await Promise.all([
     packedRows(db, standingsQuery(db, teamId, catalogue, at, scope)),
     criteriaTalliesBy(db, teamId, catalogue, at, scope),
   ]);
-  return clientRows.map((row) => {
-    const client = profileOf(row);
-    return { client, weighted: totals(row, 'at'), criteria: tallies.get(client.id)?.criteria ?? {} };
+  const [profile, weighted] = [profileReader(packed), totalsReader(packed, 'at')];
+  return packed.rows.map((row) => {
+    const client = profile(row);
+    return { client, weighted: weighted(row), criteria: tallies.get(client.id)?.criteria ?? {} };
   });
 }
 
@@ -357,7 +418,7 @@ export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalo
 export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
   const weekStart = daysBefore(weekEnd, 7);
   await keepDecaySums(db, teamId, catalogue, weekStart);
-  const [clientRows, tallies, flips, decisionRows, snoozeRows, callsLogged, incidentsLogged] = await Promise.all([
+  const [packed, tallies, flips, decisionRows, snoozeRows, callsLogged, incidentsLogged] = await Promise.all([
     packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
     criteriaTalliesBy(db, teamId, catalogue, weekEnd, scope, weekStart),
     weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
@@ -387,19 +448,21 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
   const incidentCount = new Map(incidentsLogged.map((r) => [r.clientId, r.n]));
   const noIncidents = { criteria: {}, late: { count: 0, newestLoggedAt: null }, lateAlso: 0 };
 
-  return clientRows.map((row) => {
-    const client = profileOf(row);
+  const [profile, atStart, atEnd] = [profileReader(packed), totalsReader(packed, 'start'), totalsReader(packed, 'end')];
+  const [lastCall, weekBad, weekBadNewest] = [packed.at('last_call_at'), packed.at('week_bad_n'), packed.at('week_bad_newest')];
+  return packed.rows.map((row) => {
+    const client = profile(row);
     const t = tallies.get(client.id) ?? noIncidents;
     return {
       client,
-      weighted: { atStart: totals(row, 'start'), atEnd: totals(row, 'end') },
+      weighted: { atStart: atStart(row), atEnd: atEnd(row) },
       flips: flips.get(client.id) ?? [],
-      weekBad: { count: Number(row.week_bad_n), newestLoggedAt: instant(row.week_bad_newest) },
+      weekBad: { count: Number(row[weekBad]), newestLoggedAt: instant(row[weekBadNewest]) },
       criteria: t.criteria,
       latePayments: { atStart: t.lateAlso, atEnd: t.late },
       snoozes: snoozesBy.get(client.id) ?? [],
       decisions: decisionsBy.get(client.id) ?? [],
-      lastCallAt: instant(row.last_call_at),
+      lastCallAt: instant(row[lastCall]),
       loggedThisWeek: { calls: callCount.get(client.id) ?? 0, incidents: incidentCount.get(client.id) ?? 0 },
     };
   });
@@ -430,7 +493,7 @@ export async function loadDigestEvidence(
         db
           .select(incidentColumns)
           .from(incidents)
-          .where(and(eq(incidents.teamId, teamId), incidentScope(catalogue, weekEnd), inArray(incidents.clientId, ids))),
+          .where(and(eq(incidents.teamId, teamId), ruledIncidents(catalogue, weekEnd), inArray(incidents.clientId, ids))),
         db
           .select(warningColumns)
           .from(warnings)

@@ -2,16 +2,19 @@
  * What the portfolio reads of each client's history, kept at write time (issue 15), so the digest, `/client
  * list` and the Home tab read one narrow row per client instead of folding every observation and call ever
  * made. Exponential decay makes Σ w · 2^((t − epoch) / h) exact against a fixed epoch: the weight at any moment
- * is that sum × 2^((epoch − moment) / h). Triggers (migration 0013) add and subtract as observations and calls
- * are written, edited and deleted, whatever the path (undo, edit, erasure, cascades), and recompute a client
- * whose own trait weights change; db/queries/decay.ts rebuilds a workspace's sums in one statement when its
- * half-life or trait weights change, or its epoch grows old.
+ * is that sum × 2^((epoch − moment) / h). Triggers (migration 0013) add and subtract as observations, calls and
+ * incidents are written, edited and deleted, whatever the path (undo, edit, erasure, cascades), and recompute a
+ * client whose own trait weights change; db/queries/decay.ts rebuilds a workspace's decayed sums in one statement
+ * when its half-life or trait weights change, or its epoch grows old.
  */
 import { doublePrecision, integer, jsonb, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
-import type { Polarity } from '../../domain/catalogue.js';
+import type { IncidentKind, Polarity } from '../../domain/catalogue.js';
 import { clientRef } from './clients.js';
 import { instant, teamId, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
+
+/** Per incident kind: how many count, the newest's `logged_at` and the latest `occurred_at` among them (ISO). */
+export type IncidentTallies = Partial<Record<IncidentKind, { n: number; newest: string; last: string }>>;
 
 /** A trait as the sums weigh it: the workspace catalogue's polarity and weight (a client's own weight goes first). */
 export type TraitWeighing = Record<string, { polarity: Polarity; weight: number }>;
@@ -48,6 +51,12 @@ export const clientRollups = pgTable(
     badMass: doublePrecision('bad_mass').notNull().default(0),
     /** The latest call's `occurred_at` (gone quiet, domain.md §3). */
     lastCallAt: instant('last_call_at'),
+    /**
+     * The client's incidents of each kind ever, as a windowless firing rule counts them (criterion 9: those on
+     * agreed work), when the newest of them was logged and when the latest happened: { kind: { n, newest, last } }.
+     * Rules with a window, and criterion 5 (its severity is the workspace's), count the rows instead.
+     */
+    incidentTallies: jsonb('incident_tallies').$type<IncidentTallies>().notNull().default({}),
   },
   (t) => [workspaceRows(), clientRef(t), primaryKey({ columns: [t.teamId, t.clientId] })],
 );
