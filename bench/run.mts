@@ -90,15 +90,14 @@ try {
     );
     const { breakdown: b, evidence: e } = d;
     console.log(
-      `   where it goes: reading the week ${f(b.loadMs, 0)} ms (one row per client, one per client with incidents), selecting ${f(b.engineMs, 0)} ms`,
+      `   where it goes: reading the week ${f(b.loadMs, 0)} ms (one row per client, and the dimensions that may flip), selecting ${f(b.engineMs, 0)} ms`,
     );
     console.log(
       `   then, for the ${d.named} clients named (context, not the target): their evidence ${f(e.ms, 0)} ms (${e.incidents} incidents, ${e.observations} observations), ${e.pages} pages composed in ${f(e.composeMs, 0)} ms`,
     );
     console.log(
-      `   plan of the digest's clients (profile, weights at both ends, the week's bad observations, last call):\n   ${d.plans.digestClients.join('\n   ')}`,
+      `   plan of the digest's row per client (profile, weights at both ends, the week's bad observations, last call, criteria):\n   ${d.plans.digestClients.join('\n   ')}`,
     );
-    console.log(`   plan of the digest's criteria (incidents counted per client):\n   ${d.plans.digestCriteria.join('\n   ')}`);
   }
   console.log(`\n2b. One account manager's Home tab and /client list mine (${database.label}): our own time, reads and Block Kit`);
   console.log("clients in workspace | owner's clients | Home tab ms | /client list ms | target < 150 ms (owner of 2,000 in 10k)");
@@ -107,7 +106,7 @@ try {
     console.log(`${String(d.clients).padStart(20)} | ${String(d.owner.clients).padStart(15)} | ${f(d.owner.homeMs, 0)} | ${f(d.owner.listMs, 0)} | ${judged}`);
   }
   const largest = digests.at(-1)!;
-  console.log(`   plan of the owner's clients (${largest.clients} in the workspace):\n   ${largest.plans.ownerClients.join('\n   ')}`);
+  console.log(`   plan of the owner's standings (${largest.clients} clients in the workspace):\n   ${largest.plans.ownerClients.join('\n   ')}`);
   results.digest = digests;
 
   if (!digestOnly) {

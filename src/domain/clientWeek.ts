@@ -28,7 +28,7 @@ export interface ClientWeek {
   /** Decayed, weighted good and bad weight at the week's start and end; undefined when nothing was observed by then. */
   weighted: { atStart: WeightedTotals | undefined; atEnd: WeightedTotals | undefined };
   /** The dimensions that flipped during the week. */
-  flips: DimensionFlip[];
+  flips: readonly DimensionFlip[];
   /** Bad observations made during the week. */
   weekBad: Tally;
   /** What each firing criterion is judged on at the week's end. */

@@ -136,14 +136,25 @@ const ORDER: Record<DigestSection, (e: DigestEntry) => number[]> = {
 /** `localeCompare`'s own order (the same default locale), built once: a digest sorts thousands of names. */
 const names = new Intl.Collator();
 
-/** Sorted by `keyOf`, each entry's keys computed once (a large portfolio's digest sorts thousands). */
+/**
+ * Sorted by `keyOf`, then by name: each entry's keys computed once, and names compared only within a run of
+ * equal keys (a large portfolio's digest sorts thousands, and comparing two names is the slow part).
+ */
 function ordered(entries: readonly DigestEntry[], keyOf: (e: DigestEntry) => number[]): DigestEntry[] {
-  const keyed = entries.map((entry) => ({ entry, key: keyOf(entry) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
-    return names.compare(a.entry.client.name, b.entry.client.name);
-  });
-  return keyed.map((k) => k.entry);
+  const byKey = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return 0;
+  };
+  const keyed = entries.map((entry) => ({ entry, key: keyOf(entry) })).sort((a, b) => byKey(a.key, b.key));
+  const out: DigestEntry[] = [];
+  for (let start = 0; start < keyed.length;) {
+    let end = start + 1;
+    while (end < keyed.length && byKey(keyed[start]!.key, keyed[end]!.key) === 0) end++;
+    const run = keyed.slice(start, end).map((k) => k.entry);
+    out.push(...(run.length > 1 ? run.sort((a, b) => names.compare(a.client.name, b.client.name)) : run));
+    start = end;
+  }
+  return out;
 }
 
 /** `timeZone`: the workspace's, in which days of silence are counted. */

@@ -29,7 +29,7 @@ export interface DimensionWindow {
 export type DimensionFlip = DimensionWindow & { dimension: string };
 
 /** The windows of `at`, counted from raw observations (the repository counts the same in SQL). */
-export function dimensionWindows(catalogue: Catalogue, observations: readonly Observation[], at: Date): Map<string, DimensionWindow> {
+function dimensionWindows(catalogue: Catalogue, observations: readonly Observation[], at: Date): Map<string, DimensionWindow> {
   const { flipRecentDays, flipPriorDays } = catalogue.thresholds.turnedBad;
   const recentFrom = daysBefore(at, flipRecentDays);
   const priorFrom = daysBefore(recentFrom, flipPriorDays);

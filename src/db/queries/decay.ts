@@ -22,7 +22,7 @@ export const decayTerm = (observedAt: unknown, epoch: unknown, halfLifeDays: unk
 export const timestamp = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 
 /** The catalogue's traits as the sums weigh them. */
-export function traitWeighing(catalogue: Catalogue): TraitWeighing {
+function traitWeighing(catalogue: Catalogue): TraitWeighing {
   return Object.fromEntries(catalogue.traits.map((t) => [t.key, { polarity: t.polarity, weight: t.weight }]));
 }
 

@@ -25,6 +25,9 @@ import { incidentColumns, observationsWhere, warningColumns } from './activity.j
 import { profileColumns } from './clients.js';
 import { decisionColumns, snoozeColumns } from './decisions.js';
 
+/** The empty list every client without flips, snoozes or decisions shares (a portfolio has thousands). */
+const NONE: readonly never[] = [];
+
 function groupBy<T extends { clientId: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const row of rows) {
@@ -251,13 +254,14 @@ function incidentScope(catalogue: Catalogue, at: Date, driftAlsoAt: Date = at) {
 }
 
 /**
- * Per client with incidents: what each firing criterion is judged on at `at` (`criteriaTallies` counted in SQL:
- * each kind in its window; criterion 2 after the first warning; criterion 9 on agreed work; criterion 5's severe
- * payments) and its late payments in the stepping-stone window at `at` and at `driftAlsoAt`. Rules with a window
- * count the rows in it (a range of the incidents by time); windowless ones read the tallies kept at write time,
- * or, for a moment some counted incident comes after (a week caught up late), count the client's rows.
+ * A client's columns of what each firing criterion is judged on at `at` (`criteriaTallies` counted in SQL: each
+ * kind in its window; criterion 2 after the first warning; criterion 9 on agreed work; criterion 5's severe
+ * payments) and of its late payments in the stepping-stone window at `at` and at `driftAlsoAt`, with the
+ * subqueries to join on the client. Rules with a window count the rows in it (a range of the incidents by time);
+ * windowless ones read the tallies kept at write time, or, for a moment some counted incident comes after (a
+ * week caught up late), count the client's rows. `talliesReader` reads them back.
  */
-export function criteriaTalliesQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date = at) {
+function criteriaParts(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date = at) {
   const rules = catalogue.thresholds.criteria;
   const i = incidents;
   const r = clientRollups;
@@ -313,15 +317,27 @@ export function criteriaTalliesQuery(db: Database, teamId: string, catalogue: Ca
     outer[`${kind}N`] = sql`${value(sql`(${tally} ->> 'n')::int`, sql`count(*)::int`)}`.as(`${kind}_n`);
     outer[`${kind}Newest`] = sql`${value(sql`(${tally} ->> 'newest')::timestamptz`, sql`max(x.logged_at)`)}`.as(`${kind}_newest`);
   }
-  return db
-    .select({ clientId: r.clientId, ...outer })
-    .from(r)
-    .leftJoin(counted, eq(counted.clientId, r.clientId))
-    .leftJoin(told, eq(told.clientId, r.clientId))
-    .where(and(eq(r.teamId, teamId), inScope(r.clientId, teamId, scope), sql`(${counted.clientId} is not null or ${r.incidentTallies} <> '{}'::jsonb)`));
+  return { columns: outer, counted, told };
 }
 
-/** Reads the tallies of `criteriaTalliesQuery` off its packed rows. */
+/**
+ * The criteria of every client with incidents, on their own: the digest reads them beside its row per client,
+ * so that the server works the two on two cores.
+ */
+function criteriaQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date) {
+  const criteria = criteriaParts(db, teamId, catalogue, at, scope, driftAlsoAt);
+  const r = clientRollups;
+  return db
+    .select({ clientId: r.clientId, ...criteria.columns })
+    .from(r)
+    .leftJoin(criteria.counted, eq(criteria.counted.clientId, r.clientId))
+    .leftJoin(criteria.told, eq(criteria.told.clientId, r.clientId))
+    .where(
+      and(eq(r.teamId, teamId), inScope(r.clientId, teamId, scope), sql`(${criteria.counted.clientId} is not null or ${r.incidentTallies} <> '{}'::jsonb)`),
+    );
+}
+
+/** Reads the tallies of `criteriaParts` off packed rows. */
 function talliesReader(packed: Packed): (row: unknown[]) => { criteria: CriteriaTallies; late: Tally; lateAlso: number } {
   const at = (name: string) => [packed.at(`${name}_n`), packed.at(`${name}_newest`)] as const;
   const tally = (row: unknown[], [n, newest]: readonly [number, number]): Tally | undefined => {
@@ -342,12 +358,6 @@ function talliesReader(packed: Packed): (row: unknown[]) => { criteria: Criteria
   };
 }
 
-async function criteriaTalliesBy(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt?: Date) {
-  const packed = await packedRows(db, criteriaTalliesQuery(db, teamId, catalogue, at, scope, driftAlsoAt));
-  const [clientId, tallies] = [packed.at('client_id'), talliesReader(packed)];
-  return new Map(packed.rows.map((row) => [String(row[clientId]), tallies(row)]));
-}
-
 /** What a client's standing now needs (`/client list`, the Home tab): its decayed weights and what its criteria are judged on. */
 export interface ClientStandingInputs {
   client: ClientProfile;
@@ -355,19 +365,22 @@ export interface ClientStandingInputs {
   criteria: CriteriaTallies;
 }
 
-/** The standings' one row per client in scope: its profile and its weights at `at` (the sums must be kept). */
+/** The standings' one row per client in scope: its profile, its weights at `at` and its criteria (the sums must be kept). */
 export function standingsQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope = {}) {
   const unseen = observationsAfter(db, teamId, catalogue, [at], scope);
+  const criteria = criteriaParts(db, teamId, catalogue, at, scope);
   return db
-    .select({ ...profileColumns, ...weightedAt(unseen, 0, at, catalogue, 'at') })
+    .select({ ...profileColumns, ...weightedAt(unseen, 0, at, catalogue, 'at'), ...criteria.columns })
     .from(clients)
     .leftJoin(clientRollups, and(eq(clientRollups.teamId, clients.teamId), eq(clientRollups.clientId, clients.id)))
     .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
     .leftJoin(unseen, eq(unseen.clientId, clients.id))
+    .leftJoin(criteria.counted, eq(criteria.counted.clientId, clients.id))
+    .leftJoin(criteria.told, eq(criteria.told.clientId, clients.id))
     .where(clientsAt(teamId, at, scope));
 }
 
-/** The standing of every client in scope at `at`: one narrow row per client, and one per client with incidents. */
+/** The standing of every client in scope at `at`: one narrow row per client. */
 export async function loadStandingInputs(
   db: Database,
   teamId: string,
@@ -376,20 +389,15 @@ export async function loadStandingInputs(
   scope: ClientScope = {},
 ): Promise<ClientStandingInputs[]> {
   await keepDecaySums(db, teamId, catalogue, at);
-  const [packed, tallies] = await Promise.all([
-    packedRows(db, standingsQuery(db, teamId, catalogue, at, scope)),
-    criteriaTalliesBy(db, teamId, catalogue, at, scope),
-  ]);
-  const [profile, weighted] = [profileReader(packed), totalsReader(packed, 'at')];
-  return packed.rows.map((row) => {
-    const client = profile(row);
-    return { client, weighted: weighted(row), criteria: tallies.get(client.id)?.criteria ?? {} };
-  });
+  const packed = await packedRows(db, standingsQuery(db, teamId, catalogue, at, scope));
+  const [profile, weighted, tallies] = [profileReader(packed), totalsReader(packed, 'at'), talliesReader(packed)];
+  return packed.rows.map((row) => ({ client: profile(row), weighted: weighted(row), criteria: tallies(row).criteria }));
 }
 
 /**
  * The digest's one row per client: its profile, its weights at the week's start and end, the week's bad
- * observations and its last call by the week's end (kept at write time; an index probe for a week in the past).
+ * observations, its last call by the week's end (kept at write time; an index probe for a week in the past), and
+ * the calls and incidents logged for it during the week (its criteria: `criteriaQuery`).
  */
 export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}) {
   const weekStart = daysBefore(weekEnd, 7);
@@ -399,6 +407,15 @@ export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalo
   // Written out, since drizzle leaves a lone table's columns unqualified and the probe must name the outer client.
   const lastCallAt = sql<Date | null>`case when ${r.lastCallAt} is null or ${r.lastCallAt} <= ${timestamp(weekEnd)} then ${r.lastCallAt}
     else (select max(lc.occurred_at) from calls lc where lc.team_id = ${teamId} and lc.client_id = ${clients.id} and lc.occurred_at <= ${timestamp(weekEnd)}) end`;
+  // Logged during the week: by when rows were written (the app's clock), not by when the call happened.
+  const logged = (table: typeof calls | typeof incidents, name: string) =>
+    db
+      .select({ clientId: sql<string>`${table.clientId}`.as(`${name}_client`), n: sql<number>`count(*)::int`.as(`${name}_n`) })
+      .from(table)
+      .where(and(eq(table.teamId, teamId), gt(table.loggedAt, weekStart), lte(table.loggedAt, weekEnd)))
+      .groupBy(table.clientId)
+      .as(name);
+  const [callsLogged, incidentsLogged] = [logged(calls, 'calls_logged'), logged(incidents, 'incidents_logged')];
   return db
     .select({
       ...profileColumns,
@@ -407,20 +424,24 @@ export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalo
       ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
       weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
       weekBadNewest: sql<Date | null>`${u.weekBadNewest!}`.as('week_bad_newest'),
+      callsLogged: sql<number>`coalesce(${callsLogged.n}, 0)`.as('calls_logged'),
+      incidentsLogged: sql<number>`coalesce(${incidentsLogged.n}, 0)`.as('incidents_logged'),
     })
     .from(clients)
     .leftJoin(r, and(eq(r.teamId, clients.teamId), eq(r.clientId, clients.id)))
     .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
     .leftJoin(unseen, eq(unseen.clientId, clients.id))
+    .leftJoin(callsLogged, eq(callsLogged.clientId, clients.id))
+    .leftJoin(incidentsLogged, eq(incidentsLogged.clientId, clients.id))
     .where(clientsAt(teamId, weekEnd, scope));
 }
 
 export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
   const weekStart = daysBefore(weekEnd, 7);
   await keepDecaySums(db, teamId, catalogue, weekStart);
-  const [packed, tallies, flips, decisionRows, snoozeRows, callsLogged, incidentsLogged] = await Promise.all([
+  const [packed, criteria, flips, decisionRows, snoozeRows] = await Promise.all([
     packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
-    criteriaTalliesBy(db, teamId, catalogue, weekEnd, scope, weekStart),
+    packedRows(db, criteriaQuery(db, teamId, catalogue, weekEnd, scope, weekStart)),
     weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
     db
       .select(decisionColumns)
@@ -430,40 +451,34 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
       .select(snoozeColumns)
       .from(snoozes)
       .where(and(eq(snoozes.teamId, teamId), gt(snoozes.until, weekEnd), inScope(snoozes.clientId, teamId, scope))),
-    db
-      .select({ clientId: calls.clientId, n: sql<number>`count(*)`.mapWith(Number) })
-      .from(calls)
-      .where(and(eq(calls.teamId, teamId), gt(calls.loggedAt, weekStart), lte(calls.loggedAt, weekEnd)))
-      .groupBy(calls.clientId),
-    db
-      .select({ clientId: incidents.clientId, n: sql<number>`count(*)`.mapWith(Number) })
-      .from(incidents)
-      .where(and(eq(incidents.teamId, teamId), gt(incidents.loggedAt, weekStart), lte(incidents.loggedAt, weekEnd)))
-      .groupBy(incidents.clientId),
   ]);
-
   const decisionsBy = groupBy(decisionRows);
   const snoozesBy = groupBy(snoozeRows);
-  const callCount = new Map(callsLogged.map((r) => [r.clientId, r.n]));
-  const incidentCount = new Map(incidentsLogged.map((r) => [r.clientId, r.n]));
-  const noIncidents = { criteria: {}, late: { count: 0, newestLoggedAt: null }, lateAlso: 0 };
-
   const [profile, atStart, atEnd] = [profileReader(packed), totalsReader(packed, 'start'), totalsReader(packed, 'end')];
-  const [lastCall, weekBad, weekBadNewest] = [packed.at('last_call_at'), packed.at('week_bad_n'), packed.at('week_bad_newest')];
+  const [criteriaOf, tallies] = [criteria.at('client_id'), talliesReader(criteria)];
+  const talliesBy = new Map(criteria.rows.map((row) => [String(row[criteriaOf]), tallies(row)]));
+  const noIncidents = { criteria: {}, late: { count: 0, newestLoggedAt: null }, lateAlso: 0 };
+  const [lastCall, weekBad, weekBadNewest, callsLogged, incidentsLogged] = [
+    'last_call_at',
+    'week_bad_n',
+    'week_bad_newest',
+    'calls_logged',
+    'incidents_logged',
+  ].map((name) => packed.at(name)) as [number, number, number, number, number];
   return packed.rows.map((row) => {
     const client = profile(row);
-    const t = tallies.get(client.id) ?? noIncidents;
+    const t = talliesBy.get(client.id) ?? noIncidents;
     return {
       client,
       weighted: { atStart: atStart(row), atEnd: atEnd(row) },
-      flips: flips.get(client.id) ?? [],
+      flips: flips.get(client.id) ?? NONE,
       weekBad: { count: Number(row[weekBad]), newestLoggedAt: instant(row[weekBadNewest]) },
       criteria: t.criteria,
       latePayments: { atStart: t.lateAlso, atEnd: t.late },
-      snoozes: snoozesBy.get(client.id) ?? [],
-      decisions: decisionsBy.get(client.id) ?? [],
+      snoozes: snoozesBy.get(client.id) ?? NONE,
+      decisions: decisionsBy.get(client.id) ?? NONE,
       lastCallAt: instant(row[lastCall]),
-      loggedThisWeek: { calls: callCount.get(client.id) ?? 0, incidents: incidentCount.get(client.id) ?? 0 },
+      loggedThisWeek: { calls: Number(row[callsLogged]), incidents: Number(row[incidentsLogged]) },
     };
   });
 }
@@ -566,21 +581,46 @@ export async function weekFlips(
       ${count('good', priorFrom(weekEnd), recentFrom(weekEnd))} as good_end, ${count('bad', priorFrom(weekEnd), recentFrom(weekEnd))} as bad_end
     from trait_observations x where x.team_id = ${teamId} and x.client_id = ${candidates.clientId} and x.trait = t.trait
       and x.observed_at > ${timestamp(lowest)} and x.observed_at <= ${timestamp(highest)}) as w`;
-  const counted = await db
-    .select({
-      clientId: candidates.clientId,
-      dimension: candidates.dimension,
-      recentEnd: candidates.recentEnd,
-      recentStart: sql<number>`sum(w.recent_start)::int`,
-      priorGoodStart: sql<number>`sum(w.good_start)::int`,
-      priorBadStart: sql<number>`sum(w.bad_start)::int`,
-      priorGoodEnd: sql<number>`sum(w.good_end)::int`,
-      priorBadEnd: sql<number>`sum(w.bad_end)::int`,
-    })
-    .from(candidates)
-    .innerJoin(traitTable(['good', 'bad']), sql`t.dimension = ${candidates.dimension}`)
-    .innerJoin(windows, sql`true`)
-    .groupBy(candidates.clientId, candidates.dimension, candidates.recentEnd);
+  const sum = (column: string) => sql<number>`sum(w.${sql.identifier(column)})::int`.as(column);
+  const packed = await packedRows(
+    db,
+    db
+      .select({
+        clientId: candidates.clientId,
+        dimension: candidates.dimension,
+        recentEnd: candidates.recentEnd,
+        recentStart: sum('recent_start'),
+        priorGoodStart: sum('good_start'),
+        priorBadStart: sum('bad_start'),
+        priorGoodEnd: sum('good_end'),
+        priorBadEnd: sum('bad_end'),
+      })
+      .from(candidates)
+      .innerJoin(traitTable(['good', 'bad']), sql`t.dimension = ${candidates.dimension}`)
+      .innerJoin(windows, sql`true`)
+      .groupBy(candidates.clientId, candidates.dimension, candidates.recentEnd),
+  );
+  const at = (name: string) => packed.at(name);
+  const [client, dimension, recentEndAt, recentStartAt, goodStart, badStart, goodEnd, badEnd] = [
+    'candidate_client',
+    'candidate_dimension',
+    'recent_end',
+    'recent_start',
+    'good_start',
+    'bad_start',
+    'good_end',
+    'bad_end',
+  ].map(at) as [number, number, number, number, number, number, number, number];
+  const counted = packed.rows.map((row) => ({
+    clientId: String(row[client]),
+    dimension: String(row[dimension]),
+    recentEnd: Number(row[recentEndAt]),
+    recentStart: Number(row[recentStartAt]),
+    priorGoodStart: Number(row[goodStart]),
+    priorBadStart: Number(row[badStart]),
+    priorGoodEnd: Number(row[goodEnd]),
+    priorBadEnd: Number(row[badEnd]),
+  }));
   const out = new Map<string, DimensionFlip[]>();
   for (const [clientId, rows] of groupBy(counted)) {
     const at = (window: (c: (typeof counted)[number]) => DimensionWindow) => flipsOf(catalogue, new Map(rows.map((c) => [c.dimension, window(c)])));
