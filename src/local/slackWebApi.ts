@@ -103,8 +103,8 @@ export class LocalSlackWebApi {
   readonly installed = new Map<string, string>();
   /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
   readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
-  private readonly failures = new Map<string, string[]>();
-  private readonly holds = new Map<string, number>();
+  private readonly failures = new Map<string, { error: string; channel: string | undefined }[]>();
+  private readonly holds = new Map<string, (string | undefined)[]>();
   private readonly listeners = new Set<Listener>();
   private server: Server | undefined;
   /** Serves every path that is not the Web API or a response URL (the local workspace page). */
@@ -154,17 +154,20 @@ export class LocalSlackWebApi {
     return `${this.baseUrl}/response/${encodeURIComponent(id)}`;
   }
 
-  /** The next call of `method` fails with Slack's `error` code (e.g. `channel_not_found`). */
-  failNext(method: string, error: string): void {
-    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  /**
+   * The next call of `method` (to `channel`, when given: other workspaces' digests post at the same moment)
+   * fails with Slack's `error` code (e.g. `channel_not_found`).
+   */
+  failNext(method: string, error: string, channel?: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), { error, channel }]);
   }
 
   /**
-   * The next call of `method` is carried out (Slack has it) but never answered: the caller hangs as if the
-   * network dropped the response. Tests kill the caller then.
+   * The next call of `method` (to `channel`, when given) is carried out (Slack has it) but never answered: the
+   * caller hangs as if the network dropped the response. Tests kill the caller then.
    */
-  holdNext(method: string): void {
-    this.holds.set(method, (this.holds.get(method) ?? 0) + 1);
+  holdNext(method: string, channel?: string): void {
+    this.holds.set(method, [...(this.holds.get(method) ?? []), channel]);
   }
 
   onCall(listener: Listener): () => void {
@@ -235,7 +238,9 @@ export class LocalSlackWebApi {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    const failure = this.failures.get(method)?.shift();
+    const failures = this.failures.get(method) ?? [];
+    const failing = failures.findIndex((f) => f.channel === undefined || f.channel === params.channel);
+    const failure = failing >= 0 ? failures.splice(failing, 1)[0]!.error : undefined;
     // oauth.v2.access is authenticated by the app's client id and secret, not by a token.
     const authenticated = token || (method === 'oauth.v2.access' && params.client_id && params.client_secret);
     const response = failure
@@ -244,9 +249,10 @@ export class LocalSlackWebApi {
         ? { ok: true, ...this.answer(method, params) }
         : { ok: false, error: 'not_authed' };
     this.record({ method, params, token, response });
-    const held = this.holds.get(method) ?? 0;
-    if (held > 0 && response.ok) {
-      this.holds.set(method, held - 1);
+    const holds = this.holds.get(method) ?? [];
+    const holding = response.ok ? holds.findIndex((channel) => channel === undefined || channel === params.channel) : -1;
+    if (holding >= 0) {
+      holds.splice(holding, 1);
       return;
     }
     reply(200, response);

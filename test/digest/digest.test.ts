@@ -327,7 +327,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
 
     it('an instance that died after Slack took its post is not posted over: the next one finds it in the channel', async () => {
       const seq = h.api.lastSeq;
-      h.api.holdNext('chat.postMessage');
+      h.api.holdNext('chat.postMessage', CHANNEL);
       void runner(clock, 'dies-mid-post').tick(); // its post reaches Slack, the answer never comes back
       await h.api.next('chat.postMessage', seq);
       await h.db
@@ -348,7 +348,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     });
 
     it('a Slack failure keeps the claim and is retried after the lease, once', async () => {
-      h.api.failNext('chat.postMessage', 'not_in_channel');
+      h.api.failNext('chat.postMessage', 'not_in_channel', CHANNEL);
       const seq = h.api.lastSeq;
       await runner(clock).tick();
       const [failed] = await digestRows();
@@ -370,10 +370,10 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
           .update(schema.digests)
           .set({ claimedAt: new Date(Date.now() - 10 * 60_000) })
           .where(eq(schema.digests.teamId, TEAM));
-      h.api.failNext('chat.postMessage', 'not_in_channel');
+      h.api.failNext('chat.postMessage', 'not_in_channel', CHANNEL);
       await runner(clock).tick();
       await lapse();
-      h.api.failNext('chat.postMessage', 'not_in_channel');
+      h.api.failNext('chat.postMessage', 'not_in_channel', CHANNEL);
       await runner(clock).tick();
       expect(await digestRows()).toMatchObject([{ status: 'claimed', attempts: 2, lastError: 'not_in_channel' }]);
       const opened = h.since(seq).filter((c) => c.method === 'conversations.open');
@@ -404,7 +404,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     it('/rapport digest now posts at most once a week for admins, again only with --force (audited)', async () => {
       const seq = h.api.lastSeq;
       expect(textOf((await h.command(BOB, '/rapport', 'digest now')).reply.params)).toContain('Only workspace admins');
-      h.api.failNext('chat.postMessage', 'is_archived');
+      h.api.failNext('chat.postMessage', 'is_archived', CHANNEL);
       expect(textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params)).toContain(`Slack refused the digest. <#${CHANNEL}> is archived`);
       const again = textOf((await h.command(ADMIN, '/rapport', 'digest now')).reply.params);
       expect(again).toContain(`The last attempt failed. <#${CHANNEL}> is archived`);
@@ -488,7 +488,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const team = 'T0BIGFAIL';
       const big = await bigDigestTeam(team, 'C0BIGFAIL');
       const seq = h.api.lastSeq;
-      big.afterFirstPost(() => h.api.failNext('chat.postMessage', 'fatal_error'));
+      big.afterFirstPost(() => h.api.failNext('chat.postMessage', 'fatal_error', 'C0BIGFAIL'));
       await runner(clock).tick();
       expect(big.postsTo(seq)).toHaveLength(1);
       expect(await digestRows(team)).toMatchObject([{ status: 'posted', attempts: 1, lastError: 'fatal_error' }]);
@@ -516,7 +516,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const team = 'T0BIGDEAD';
       const big = await bigDigestTeam(team, 'C0BIGDEAD');
       const seq = h.api.lastSeq;
-      big.afterFirstPost(() => h.api.holdNext('chat.postMessage'));
+      big.afterFirstPost(() => h.api.holdNext('chat.postMessage', 'C0BIGDEAD'));
       void runner(clock, 'dies-mid-thread').tick(); // its first thread page reaches Slack, the answer never comes back
       const taken = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === 'C0BIGDEAD' && !!c.params.thread_ts);
       await big.lapseHold();
