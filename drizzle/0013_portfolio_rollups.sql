@@ -45,13 +45,24 @@ CREATE FUNCTION client_rollups_recompute(p_team_id text, p_client_ids uuid[]) RE
   GROUP BY o.team_id, o.client_id
   ON CONFLICT (team_id, client_id) DO UPDATE SET observations = excluded.observations, good_mass = excluded.good_mass, bad_mass = excluded.bad_mass;
 $$;--> statement-breakpoint
+-- The lock order of every writer of client_rollups: the workspace's basis first, FOR SHARE (a rebuild, or a change
+-- of a client's weights, takes it FOR UPDATE first), then the rollup rows; otherwise a rebuild holding the basis
+-- and waiting for a rollup row would deadlock with a transaction holding that row and waiting for the basis (a
+-- call's last-call update, then its observations). Writes that add rows create the basis if need be.
+CREATE FUNCTION client_rollups_hold_basis(p_team_ids text[], p_create boolean) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_create THEN
+    INSERT INTO decay_bases (team_id) SELECT unnest(p_team_ids) ON CONFLICT DO NOTHING;
+  END IF;
+  PERFORM 1 FROM decay_bases WHERE team_id = ANY (p_team_ids) FOR SHARE;
+END $$;--> statement-breakpoint
 -- Keeps the sums equal to trait_observations: statement-level, with transition tables, so a bulk write adds its
 -- part in one statement. A workspace whose basis is not kept yet is skipped (its next read rebuilds it).
 CREATE FUNCTION client_rollups_follow_observations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     -- Hold each basis so a rebuild running now waits for this transaction (or this waits for the rebuild).
-    PERFORM 1 FROM decay_bases b WHERE b.team_id IN (SELECT DISTINCT team_id FROM old_rows) FOR SHARE;
+    PERFORM client_rollups_hold_basis(ARRAY(SELECT DISTINCT team_id FROM old_rows), false);
     WITH gone AS (
       SELECT o.team_id, o.client_id, count(t.polarity)::int AS n,
         coalesce(sum(t.mass) FILTER (WHERE t.polarity = 'good'), 0) AS good, coalesce(sum(t.mass) FILTER (WHERE t.polarity = 'bad'), 0) AS bad
@@ -69,8 +80,7 @@ BEGIN
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     -- A workspace's first observation creates its basis (unkept until a read rebuilds it).
-    INSERT INTO decay_bases (team_id) SELECT DISTINCT team_id FROM new_rows ON CONFLICT DO NOTHING;
-    PERFORM 1 FROM decay_bases b WHERE b.team_id IN (SELECT DISTINCT team_id FROM new_rows) FOR SHARE;
+    PERFORM client_rollups_hold_basis(ARRAY(SELECT DISTINCT team_id FROM new_rows), true);
     INSERT INTO client_rollups AS r (team_id, client_id, observations, good_mass, bad_mass)
     SELECT o.team_id, o.client_id, count(t.polarity)::int,
       coalesce(sum(t.mass) FILTER (WHERE t.polarity = 'good'), 0), coalesce(sum(t.mass) FILTER (WHERE t.polarity = 'bad'), 0)
@@ -106,6 +116,11 @@ CREATE TRIGGER client_rollups_weights AFTER UPDATE OF trait_weights ON clients
 -- locking the rollups it changes, so a call committed meanwhile is seen and one still in flight adds itself after.
 CREATE FUNCTION client_rollups_follow_calls() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM client_rollups_hold_basis(ARRAY(SELECT DISTINCT team_id FROM old_rows), false);
+  ELSE
+    PERFORM client_rollups_hold_basis(ARRAY(SELECT DISTINCT team_id FROM new_rows), true);
+  END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     PERFORM 1 FROM client_rollups r WHERE (r.team_id, r.client_id) IN (SELECT team_id, client_id FROM old_rows) FOR UPDATE;
     UPDATE client_rollups r
@@ -143,9 +158,11 @@ CREATE FUNCTION client_rollups_follow_incidents() RETURNS trigger LANGUAGE plpgs
 BEGIN
   IF TG_OP = 'DELETE' THEN
     -- A client being erased is gone already, with its rollup: nothing to create.
+    PERFORM client_rollups_hold_basis(ARRAY(SELECT DISTINCT team_id FROM old_rows), false);
     PERFORM client_rollups_tally_incidents(o.team_id, array_agg(DISTINCT o.client_id)) FROM old_rows o GROUP BY o.team_id;
     RETURN NULL;
   END IF;
+  PERFORM client_rollups_hold_basis(ARRAY(SELECT DISTINCT team_id FROM new_rows), true);
   INSERT INTO client_rollups (team_id, client_id) SELECT DISTINCT team_id, client_id FROM new_rows ON CONFLICT DO NOTHING;
   IF TG_OP = 'INSERT' THEN
     PERFORM client_rollups_tally_incidents(n.team_id, array_agg(DISTINCT n.client_id)) FROM new_rows n GROUP BY n.team_id;

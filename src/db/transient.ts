@@ -1,7 +1,8 @@
 /**
- * Retrying what a lost database connection interrupted (a restart, a failover). Only for idempotent work:
- * logging carries the Slack request key, so a retry after a commit whose answer was lost finds the entry
- * instead of writing it twice.
+ * Retrying what a lost database connection interrupted (a restart, a failover), or what the database rolled back
+ * to break a deadlock or a serialization conflict (it asks for a retry). Only for idempotent work: logging carries
+ * the Slack request key, so a retry after a commit whose answer was lost finds the entry instead of writing it
+ * twice.
  */
 const TRANSIENT_CODES = new Set([
   'CONNECTION_CLOSED',
@@ -14,6 +15,8 @@ const TRANSIENT_CODES = new Set([
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (starting up)
+  '40P01', // deadlock_detected: this transaction was the one rolled back
+  '40001', // serialization_failure
 ]);
 
 export function isTransientDatabaseError(error: unknown): boolean {

@@ -8,6 +8,7 @@ describe('retrying what a lost connection interrupted', () => {
     expect(isTransientDatabaseError(err('CONNECTION_CLOSED'))).toBe(true);
     expect(isTransientDatabaseError(err('57P01'))).toBe(true);
     expect(isTransientDatabaseError(new Error('Failed query', { cause: err('08006') }))).toBe(true);
+    expect(isTransientDatabaseError(new Error('Failed query', { cause: err('40P01') }))).toBe(true); // a deadlock's victim: retry
     expect(isTransientDatabaseError(err('23505'))).toBe(false);
     expect(isTransientDatabaseError(new Error('bug'))).toBe(false);
   });
