@@ -151,7 +151,8 @@ function ordered(entries: readonly DigestEntry[], keyOf: (e: DigestEntry) => num
     let end = start + 1;
     while (end < keyed.length && byKey(keyed[start]!.key, keyed[end]!.key) === 0) end++;
     const run = keyed.slice(start, end).map((k) => k.entry);
-    out.push(...(run.length > 1 ? run.sort((a, b) => names.compare(a.client.name, b.client.name)) : run));
+    if (run.length > 1) run.sort((a, b) => names.compare(a.client.name, b.client.name));
+    for (const entry of run) out.push(entry);
     start = end;
   }
   return out;

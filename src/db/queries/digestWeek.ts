@@ -17,7 +17,7 @@ import { CRITERIA, INCIDENT_KINDS, type Catalogue, type IncidentKind } from '../
 import { clientEvidence, type ClientEvidence, type ClientWeek } from '../../domain/clientWeek.js';
 import type { CriteriaTallies } from '../../domain/firingCriteria.js';
 import { flippedDuring, flipsOf, type DimensionFlip, type DimensionWindow } from '../../domain/turnedBad.js';
-import { daysBefore, type ClientProfile, type Observation, type Tally, type WeightedTotals } from '../../domain/types.js';
+import { daysBefore, type ClientProfile, type Tally, type WeightedTotals } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { calls, clientRollups, clients, decayBases, decisions, incidents, snoozes, traitObservations, warnings } from '../schema/index.js';
 import { decayTerm, keepDecaySums, timestamp } from './decay.js';
