@@ -5,7 +5,7 @@ import { inWorkspace } from '../src/db/workspaceScope.js';
 import { DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS } from '../src/domain/catalogue.js';
 import { selectDigest } from '../src/domain/digestSelection.js';
 import { keepDecaySums } from '../src/db/queries/decay.js';
-import { clientWeeksQuery, loadDigestEvidence, loadDigestWeek, standingsQuery } from '../src/db/queries/digestWeek.js';
+import { clientWeeksQuery, loadDigestEvidence, loadDigestWeek, standingsQuery, weekWeightsQuery } from '../src/db/queries/digestWeek.js';
 import type { ClientEvidence } from '../src/domain/clientWeek.js';
 import { DIGEST_SECTIONS } from '../src/domain/digestSelection.js';
 import { composeDigest } from '../src/slack/blocks/digest.js';
@@ -31,7 +31,7 @@ export interface DigestRow {
   /** One account manager owning a fifth of the clients (2,000 of 10k): their Home tab and `/client list mine`. */
   owner: { clients: number; homeMs: number; listMs: number };
   /** EXPLAIN ANALYZE of the digest's per-client read, and of the owner's standings (the Home tab, `/client list mine`). */
-  plans: { digestClients: string[]; ownerClients: string[] };
+  plans: { digestClients: string[]; digestWeights: string[]; ownerClients: string[] };
 }
 
 /** Rows of `db.execute`, whichever driver ran it. */
@@ -207,7 +207,8 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
       return plan.map((r) => String(Object.values(r)[0]));
     };
     const plans = {
-      digestClients: await explain(clientWeeksQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd)),
+      digestClients: await explain(clientWeeksQuery(db, teamId, weekEnd)),
+      digestWeights: await explain(weekWeightsQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd)),
       ownerClients: await explain(standingsQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, { ownerUserId: BIG_OWNER })),
     };
     rows.push({

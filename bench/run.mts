@@ -96,7 +96,10 @@ try {
       `   then, for the ${d.named} clients named (context, not the target): their evidence ${f(e.ms, 0)} ms (${e.incidents} incidents, ${e.observations} observations), ${e.pages} pages composed in ${f(e.composeMs, 0)} ms`,
     );
     console.log(
-      `   plan of the digest's row per client (profile, weights at both ends, the week's bad observations, last call, criteria):\n   ${d.plans.digestClients.join('\n   ')}`,
+      `   plan of the digest's row per client (profile, last call, the week's logs):\n   ${d.plans.digestClients.join('\n   ')}`,
+    );
+    console.log(
+      `   plan of the clients' weights at both ends of the week, and the week's bad observations:\n   ${d.plans.digestWeights.join('\n   ')}`,
     );
   }
   console.log(`\n2b. One account manager's Home tab and /client list mine (${database.label}): our own time, reads and Block Kit`);

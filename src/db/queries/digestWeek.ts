@@ -12,7 +12,7 @@
  * test/db/foldEquivalence.test.ts keeps the two equal over random histories on both databases.
  */
 import { and, Column, eq, gt, inArray, is, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { CRITERIA, INCIDENT_KINDS, type Catalogue, type IncidentKind } from '../../domain/catalogue.js';
 import { clientEvidence, type ClientEvidence, type ClientWeek } from '../../domain/clientWeek.js';
 import type { CriteriaTallies } from '../../domain/firingCriteria.js';
@@ -66,8 +66,19 @@ function clientsAt(teamId: string, at: Date, scope: ClientScope) {
 
 const o = traitObservations;
 const halfLifeOf = (catalogue: Catalogue) => sql`${catalogue.thresholds.health.halfLifeDays}::float8`;
-/** The client an observation is of, for its own trait weights (the outer query has `clients` already). */
-const observedClient = alias(clients, 'observed_client');
+
+/**
+ * The workspace's clients that weigh some trait their own way (most weigh none), for the observations' terms:
+ * joining every client's weights cost a quarter of a 10k-client digest's term read, measured. An observation
+ * of any other client finds no row here, and `rollup_term` then takes the catalogue's weight, as the triggers do.
+ */
+function ownWeights(db: Database, teamId: string) {
+  return db
+    .select({ id: sql<string>`${clients.id}`.as('weighed_client'), traitWeights: sql`${clients.traitWeights}`.as('own_weights') })
+    .from(clients)
+    .where(and(eq(clients.teamId, teamId), sql`${clients.traitWeights} <> '{}'::jsonb`))
+    .as('weighed');
+}
 
 /**
  * Per client, the observations after `from` (and the call left out, if any), with their weighted decay terms
@@ -78,6 +89,7 @@ const observedClient = alias(clients, 'observed_client');
 function observationsAfter(db: Database, teamId: string, catalogue: Catalogue, moments: readonly Date[], scope: ClientScope, weekEnd?: Date) {
   const from = moments[0]!;
   const halfLife = halfLifeOf(catalogue);
+  const weighed = ownWeights(db, teamId);
   // Each observation's term, computed once: `offset 0` keeps the planner from flattening this into the
   // aggregate below, which would compute the term again for every sum that adds it.
   const termsOf = db
@@ -91,9 +103,9 @@ function observationsAfter(db: Database, teamId: string, catalogue: Catalogue, m
     })
     .from(o)
     .innerJoin(decayBases, eq(decayBases.teamId, o.teamId))
-    .innerJoin(observedClient, and(eq(observedClient.teamId, o.teamId), eq(observedClient.id, o.clientId)))
+    .leftJoin(weighed, eq(weighed.id, o.clientId))
     .innerJoin(
-      sql`lateral rollup_term(${decayBases.traits}, ${timestamp(from)}, ${halfLife}, ${observedClient.traitWeights}, ${o.trait}, ${o.observedAt}) as t`,
+      sql`lateral rollup_term(${decayBases.traits}, ${timestamp(from)}, ${halfLife}, ${weighed.traitWeights}, ${o.trait}, ${o.observedAt}) as t`,
       sql`true`,
     )
     .where(
@@ -149,37 +161,43 @@ function weightedAt(unseen: Unseen, i: number, moment: Date, catalogue: Catalogu
 }
 
 /** Reads the weights `weightedAt` named `name` off packed rows: undefined where nothing was seen. */
-function totalsReader(packed: Packed, name: string): (row: unknown[]) => WeightedTotals | undefined {
-  const [seen, good, bad] = [packed.at(`${name}_seen`), packed.at(`${name}_good`), packed.at(`${name}_bad`)];
-  return (row) => (Number(row[seen] ?? 0) > 0 ? { good: Number(row[good]), bad: Number(row[bad]) } : undefined);
+function totalsReader(packed: Packed, name: string): (row: number) => WeightedTotals | undefined {
+  const [seen, good, bad] = [packed.column(`${name}_seen`), packed.column(`${name}_good`), packed.column(`${name}_bad`)];
+  return (row) => (Number(seen[row] ?? 0) > 0 ? { good: Number(good[row]), bad: Number(bad[row]) } : undefined);
 }
 
 /**
- * A wide read of the whole portfolio, each row packed by the server into one JSON array of the select's columns
- * in order (`at` says where each SQL name sits): the driver decodes a row field by field (about half a
- * microsecond each, most of a 10k-client digest's time in Node), JSON.parse a whole row at once (measured: 120 →
- * 25 ms for the criteria's 25 columns, for 25 ms more on the server). Readers are built once per read.
+ * A wide read of the whole portfolio, packed by the server into one JSON value: an array per column of the
+ * select, rows in the same order in each (one aggregate pass makes them). The driver decodes a row field by
+ * field, about 8 µs a row of a digest's width, most of a 10k-client digest's time in Node; one JSON.parse of
+ * columns makes no object per row and keeps numbers unboxed (measured on the 10k-client row per client: 82 →
+ * 26 ms of Node's CPU, and less on the server). Rows are read by index; readers are built once per read.
  */
 interface Packed {
-  rows: unknown[][];
-  at(name: string): number;
+  length: number;
+  column(name: string): Values;
 }
+
+/** One column of packed rows. */
+type Values = readonly unknown[];
 
 async function packedRows(db: Database, query: { _: { selectedFields: Record<string, unknown> } } & SQLWrapper): Promise<Packed> {
   const names = Object.values(query._.selectedFields).map((f) => (is(f, Column) ? f.name : (f as SQL.Aliased).fieldAlias));
-  const values = sql.join(
-    names.map((name) => sql`packed.${sql.identifier(name)}`),
+  const columns = sql.join(
+    names.map((name) => sql`array_agg(packed.${sql.identifier(name)})`),
     sql`, `,
   );
-  const result = await db.execute(sql`select json_build_array(${values}) as packed_row from (${query}) as packed`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { packed_row: unknown[] }[];
-  const index = new Map(names.map((name, i) => [name, i]));
+  const result = await db.execute(sql`select json_build_array(${columns}) as packed_columns from (${query}) as packed`);
+  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { packed_columns: (unknown[] | null)[] }[];
+  // No rows: every array_agg is null.
+  const values = row!.packed_columns.map((column) => column ?? []);
+  const index = new Map(names.map((name, i) => [name, values[i]!]));
   return {
-    rows: rows.map((r) => r.packed_row),
-    at: (name) => {
-      const i = index.get(name);
-      if (i === undefined) throw new Error(`packedRows: no column ${name}`);
-      return i;
+    length: values[0]?.length ?? 0,
+    column: (name) => {
+      const column = index.get(name);
+      if (column === undefined) throw new Error(`packedRows: no column ${name}`);
+      return column;
     },
   };
 }
@@ -187,12 +205,12 @@ async function packedRows(db: Database, query: { _: { selectedFields: Record<str
 const instant = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
 
 /** Reads client profiles off packed rows that selected `profileColumns`, with the schema's own decoders. */
-function profileReader(packed: Packed): (row: unknown[]) => ClientProfile {
-  const columns = Object.entries(profileColumns).map(([key, column]) => ({ key, column, i: packed.at(column.name) }));
+function profileReader(packed: Packed): (row: number) => ClientProfile {
+  const columns = Object.entries(profileColumns).map(([key, column]) => ({ key, column, values: packed.column(column.name) }));
   return (row) => {
     const profile: Record<string, unknown> = {};
-    for (const { key, column, i } of columns) {
-      const value = row[i];
+    for (const { key, column, values } of columns) {
+      const value = values[row];
       profile[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
     return profile as unknown as ClientProfile;
@@ -220,8 +238,13 @@ export async function weightedBaselines(
     .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
     .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
   const packed = await packedRows(db, rows);
-  const [clientId, weighted] = [packed.at('client_id'), totalsReader(packed, 'at')];
-  return new Map(packed.rows.flatMap((row) => (weighted(row) ? [[String(row[clientId]), weighted(row)!] as const] : [])));
+  const [clientId, weighted] = [packed.column('client_id'), totalsReader(packed, 'at')];
+  const out = new Map<string, WeightedTotals>();
+  for (let row = 0; row < packed.length; row++) {
+    const totals = weighted(row);
+    if (totals) out.set(String(clientId[row]), totals);
+  }
+  return out;
 }
 
 /**
@@ -324,7 +347,7 @@ function criteriaParts(db: Database, teamId: string, catalogue: Catalogue, at: D
  * The criteria of every client with incidents, on their own: the digest reads them beside its row per client,
  * so that the server works the two on two cores.
  */
-function criteriaQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date) {
+export function criteriaQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date) {
   const criteria = criteriaParts(db, teamId, catalogue, at, scope, driftAlsoAt);
   const r = clientRollups;
   return db
@@ -338,14 +361,14 @@ function criteriaQuery(db: Database, teamId: string, catalogue: Catalogue, at: D
 }
 
 /** Reads the tallies of `criteriaParts` off packed rows. */
-function talliesReader(packed: Packed): (row: unknown[]) => { criteria: CriteriaTallies; late: Tally; lateAlso: number } {
-  const at = (name: string) => [packed.at(`${name}_n`), packed.at(`${name}_newest`)] as const;
-  const tally = (row: unknown[], [n, newest]: readonly [number, number]): Tally | undefined => {
-    const count = Number(row[n] ?? 0);
-    return count > 0 ? { count, newestLoggedAt: instant(row[newest]) } : undefined;
+function talliesReader(packed: Packed): (row: number) => { criteria: CriteriaTallies; late: Tally; lateAlso: number } {
+  const at = (name: string) => [packed.column(`${name}_n`), packed.column(`${name}_newest`)] as const;
+  const tally = (row: number, [n, newest]: readonly [Values, Values]): Tally | undefined => {
+    const count = Number(n[row] ?? 0);
+    return count > 0 ? { count, newestLoggedAt: instant(newest[row]) } : undefined;
   };
   const kinds = CRITERIA.map(({ kind }) => ({ kind, columns: at(kind) }));
-  const [severe, late, lateAlso] = [at('severe'), at('late'), packed.at('late_also_n')];
+  const [severe, late, lateAlso] = [at('severe'), at('late'), packed.column('late_also_n')];
   return (row) => {
     const criteria: CriteriaTallies = {};
     for (const { kind, columns } of kinds) {
@@ -354,7 +377,7 @@ function talliesReader(packed: Packed): (row: unknown[]) => { criteria: Criteria
       const severeOnes = kind === 'slow_payment' ? tally(row, severe) : undefined;
       criteria[kind] = severeOnes ? { ...counted, severe: severeOnes } : counted;
     }
-    return { criteria, late: tally(row, late) ?? { count: 0, newestLoggedAt: null }, lateAlso: Number(row[lateAlso] ?? 0) };
+    return { criteria, late: tally(row, late) ?? { count: 0, newestLoggedAt: null }, lateAlso: Number(lateAlso[row] ?? 0) };
   };
 }
 
@@ -391,18 +414,16 @@ export async function loadStandingInputs(
   await keepDecaySums(db, teamId, catalogue, at);
   const packed = await packedRows(db, standingsQuery(db, teamId, catalogue, at, scope));
   const [profile, weighted, tallies] = [profileReader(packed), totalsReader(packed, 'at'), talliesReader(packed)];
-  return packed.rows.map((row) => ({ client: profile(row), weighted: weighted(row), criteria: tallies(row).criteria }));
+  return Array.from({ length: packed.length }, (_, row) => ({ client: profile(row), weighted: weighted(row), criteria: tallies(row).criteria }));
 }
 
 /**
- * The digest's one row per client: its profile, its weights at the week's start and end, the week's bad
- * observations, its last call by the week's end (kept at write time; an index probe for a week in the past), and
- * the calls and incidents logged for it during the week (its criteria: `criteriaQuery`).
+ * The digest's one row per client: its profile, its last call by the week's end (kept at write time; an index
+ * probe for a week in the past), and the calls and incidents logged for it during the week. Its weights are
+ * `weekWeightsQuery`'s, its criteria `criteriaQuery`'s: read beside it, so the server works them on two cores.
  */
-export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}) {
+export function clientWeeksQuery(db: Database, teamId: string, weekEnd: Date, scope: ClientScope = {}) {
   const weekStart = daysBefore(weekEnd, 7);
-  const unseen = observationsAfter(db, teamId, catalogue, [weekStart, weekEnd], scope, weekEnd);
-  const u = unseen as unknown as Record<string, SQL.Aliased>;
   const r = clientRollups;
   // Written out, since drizzle leaves a lone table's columns unqualified and the probe must name the outer client.
   const lastCallAt = sql<Date | null>`case when ${r.lastCallAt} is null or ${r.lastCallAt} <= ${timestamp(weekEnd)} then ${r.lastCallAt}
@@ -420,27 +441,44 @@ export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalo
     .select({
       ...profileColumns,
       lastCallAt: lastCallAt.as('last_call_at'),
-      ...weightedAt(unseen, 0, weekStart, catalogue, 'start'),
-      ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
-      weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
-      weekBadNewest: sql<Date | null>`${u.weekBadNewest!}`.as('week_bad_newest'),
       callsLogged: sql<number>`coalesce(${callsLogged.n}, 0)`.as('calls_logged'),
       incidentsLogged: sql<number>`coalesce(${incidentsLogged.n}, 0)`.as('incidents_logged'),
     })
     .from(clients)
     .leftJoin(r, and(eq(r.teamId, clients.teamId), eq(r.clientId, clients.id)))
-    .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
-    .leftJoin(unseen, eq(unseen.clientId, clients.id))
     .leftJoin(callsLogged, eq(callsLogged.clientId, clients.id))
     .leftJoin(incidentsLogged, eq(incidentsLogged.clientId, clients.id))
     .where(clientsAt(teamId, weekEnd, scope));
 }
 
+/**
+ * The decayed weights at the week's start and end, and the week's bad observations, of every client with
+ * observations (the sums must be kept): the sums less the observations after each end, which are the week's own.
+ */
+export function weekWeightsQuery(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}) {
+  const weekStart = daysBefore(weekEnd, 7);
+  const unseen = observationsAfter(db, teamId, catalogue, [weekStart, weekEnd], scope, weekEnd);
+  const u = unseen as unknown as Record<string, SQL.Aliased>;
+  return db
+    .select({
+      clientId: clientRollups.clientId,
+      ...weightedAt(unseen, 0, weekStart, catalogue, 'start'),
+      ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
+      weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
+      weekBadNewest: sql<Date | null>`${u.weekBadNewest!}`.as('week_bad_newest'),
+    })
+    .from(clientRollups)
+    .innerJoin(decayBases, eq(decayBases.teamId, clientRollups.teamId))
+    .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
+    .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
+}
+
 export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
   const weekStart = daysBefore(weekEnd, 7);
   await keepDecaySums(db, teamId, catalogue, weekStart);
-  const [packed, criteria, flips, decisionRows, snoozeRows] = await Promise.all([
-    packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
+  const [packed, weights, criteria, flips, decisionRows, snoozeRows] = await Promise.all([
+    packedRows(db, clientWeeksQuery(db, teamId, weekEnd, scope)),
+    packedRows(db, weekWeightsQuery(db, teamId, catalogue, weekEnd, scope)),
     packedRows(db, criteriaQuery(db, teamId, catalogue, weekEnd, scope, weekStart)),
     weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
     db
@@ -454,31 +492,43 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
   ]);
   const decisionsBy = groupBy(decisionRows);
   const snoozesBy = groupBy(snoozeRows);
-  const [profile, atStart, atEnd] = [profileReader(packed), totalsReader(packed, 'start'), totalsReader(packed, 'end')];
-  const [criteriaOf, tallies] = [criteria.at('client_id'), talliesReader(criteria)];
-  const talliesBy = new Map(criteria.rows.map((row) => [String(row[criteriaOf]), tallies(row)]));
+  const profile = profileReader(packed);
+  const [lastCall, callsLogged, incidentsLogged] = ['last_call_at', 'calls_logged', 'incidents_logged'].map((name) => packed.column(name)) as [
+    Values,
+    Values,
+    Values,
+  ];
+  /** Each client's row of a part (clients without one have none). */
+  const rowOf = (part: Packed) => {
+    const ids = part.column('client_id');
+    return new Map(ids.map((id, row) => [String(id), row]));
+  };
+  const weightsRow = rowOf(weights);
+  const [atStart, atEnd, weekBad, weekBadNewest] = [
+    totalsReader(weights, 'start'),
+    totalsReader(weights, 'end'),
+    weights.column('week_bad_n'),
+    weights.column('week_bad_newest'),
+  ];
+  const criteriaRow = rowOf(criteria);
+  const tallies = talliesReader(criteria);
   const noIncidents = { criteria: {}, late: { count: 0, newestLoggedAt: null }, lateAlso: 0 };
-  const [lastCall, weekBad, weekBadNewest, callsLogged, incidentsLogged] = [
-    'last_call_at',
-    'week_bad_n',
-    'week_bad_newest',
-    'calls_logged',
-    'incidents_logged',
-  ].map((name) => packed.at(name)) as [number, number, number, number, number];
-  return packed.rows.map((row) => {
+  return Array.from({ length: packed.length }, (_, row) => {
     const client = profile(row);
-    const t = talliesBy.get(client.id) ?? noIncidents;
+    const w = weightsRow.get(client.id);
+    const c = criteriaRow.get(client.id);
+    const t = c === undefined ? noIncidents : tallies(c);
     return {
       client,
-      weighted: { atStart: atStart(row), atEnd: atEnd(row) },
+      weighted: w === undefined ? { atStart: undefined, atEnd: undefined } : { atStart: atStart(w), atEnd: atEnd(w) },
       flips: flips.get(client.id) ?? NONE,
-      weekBad: { count: Number(row[weekBad]), newestLoggedAt: instant(row[weekBadNewest]) },
+      weekBad: w === undefined ? { count: 0, newestLoggedAt: null } : { count: Number(weekBad[w]), newestLoggedAt: instant(weekBadNewest[w]) },
       criteria: t.criteria,
       latePayments: { atStart: t.lateAlso, atEnd: t.late },
       snoozes: snoozesBy.get(client.id) ?? NONE,
       decisions: decisionsBy.get(client.id) ?? NONE,
-      lastCallAt: instant(row[lastCall]),
-      loggedThisWeek: { calls: Number(row[callsLogged]), incidents: Number(row[incidentsLogged]) },
+      lastCallAt: instant(lastCall[row]),
+      loggedThisWeek: { calls: Number(callsLogged[row]), incidents: Number(incidentsLogged[row]) },
     };
   });
 }
@@ -542,14 +592,7 @@ export async function loadDigestEvidence(
  * the index trait by trait: a client's dimension holds a few observations in the 60 days, however many the
  * portfolio does. No observation travels: a flip's own are evidence, read for the clients the digest names.
  */
-export async function weekFlips(
-  db: Database,
-  teamId: string,
-  catalogue: Catalogue,
-  weekStart: Date,
-  weekEnd: Date,
-  scope: ClientScope = {},
-): Promise<Map<string, DimensionFlip[]>> {
+export function flipCountsQuery(db: Database, teamId: string, catalogue: Catalogue, weekStart: Date, weekEnd: Date, scope: ClientScope = {}) {
   const { flipRecentCount, flipRecentDays, flipPriorDays } = catalogue.thresholds.turnedBad;
   const recentFrom = (m: Date) => daysBefore(m, flipRecentDays);
   const priorFrom = (m: Date) => daysBefore(recentFrom(m), flipPriorDays);
@@ -582,26 +625,33 @@ export async function weekFlips(
     from trait_observations x where x.team_id = ${teamId} and x.client_id = ${candidates.clientId} and x.trait = t.trait
       and x.observed_at > ${timestamp(lowest)} and x.observed_at <= ${timestamp(highest)}) as w`;
   const sum = (column: string) => sql<number>`sum(w.${sql.identifier(column)})::int`.as(column);
-  const packed = await packedRows(
-    db,
-    db
-      .select({
-        clientId: candidates.clientId,
-        dimension: candidates.dimension,
-        recentEnd: candidates.recentEnd,
-        recentStart: sum('recent_start'),
-        priorGoodStart: sum('good_start'),
-        priorBadStart: sum('bad_start'),
-        priorGoodEnd: sum('good_end'),
-        priorBadEnd: sum('bad_end'),
-      })
-      .from(candidates)
-      .innerJoin(traitTable(['good', 'bad']), sql`t.dimension = ${candidates.dimension}`)
-      .innerJoin(windows, sql`true`)
-      .groupBy(candidates.clientId, candidates.dimension, candidates.recentEnd),
-  );
-  const at = (name: string) => packed.at(name);
-  const [client, dimension, recentEndAt, recentStartAt, goodStart, badStart, goodEnd, badEnd] = [
+  return db
+    .select({
+      clientId: candidates.clientId,
+      dimension: candidates.dimension,
+      recentEnd: candidates.recentEnd,
+      recentStart: sum('recent_start'),
+      priorGoodStart: sum('good_start'),
+      priorBadStart: sum('bad_start'),
+      priorGoodEnd: sum('good_end'),
+      priorBadEnd: sum('bad_end'),
+    })
+    .from(candidates)
+    .innerJoin(traitTable(['good', 'bad']), sql`t.dimension = ${candidates.dimension}`)
+    .innerJoin(windows, sql`true`)
+    .groupBy(candidates.clientId, candidates.dimension, candidates.recentEnd);
+}
+
+export async function weekFlips(
+  db: Database,
+  teamId: string,
+  catalogue: Catalogue,
+  weekStart: Date,
+  weekEnd: Date,
+  scope: ClientScope = {},
+): Promise<Map<string, DimensionFlip[]>> {
+  const packed = await packedRows(db, flipCountsQuery(db, teamId, catalogue, weekStart, weekEnd, scope));
+  const [client, dimension, recentEnd, recentStart, goodStart, badStart, goodEnd, badEnd] = [
     'candidate_client',
     'candidate_dimension',
     'recent_end',
@@ -610,16 +660,16 @@ export async function weekFlips(
     'bad_start',
     'good_end',
     'bad_end',
-  ].map(at) as [number, number, number, number, number, number, number, number];
-  const counted = packed.rows.map((row) => ({
-    clientId: String(row[client]),
-    dimension: String(row[dimension]),
-    recentEnd: Number(row[recentEndAt]),
-    recentStart: Number(row[recentStartAt]),
-    priorGoodStart: Number(row[goodStart]),
-    priorBadStart: Number(row[badStart]),
-    priorGoodEnd: Number(row[goodEnd]),
-    priorBadEnd: Number(row[badEnd]),
+  ].map((name) => packed.column(name)) as [Values, Values, Values, Values, Values, Values, Values, Values];
+  const counted = Array.from({ length: packed.length }, (_, row) => ({
+    clientId: String(client[row]),
+    dimension: String(dimension[row]),
+    recentEnd: Number(recentEnd[row]),
+    recentStart: Number(recentStart[row]),
+    priorGoodStart: Number(goodStart[row]),
+    priorBadStart: Number(badStart[row]),
+    priorGoodEnd: Number(goodEnd[row]),
+    priorBadEnd: Number(badEnd[row]),
   }));
   const out = new Map<string, DimensionFlip[]>();
   for (const [clientId, rows] of groupBy(counted)) {
