@@ -5,11 +5,12 @@ import { inWorkspace } from '../src/db/workspaceScope.js';
 import { DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS } from '../src/domain/catalogue.js';
 import { selectDigest } from '../src/domain/digestSelection.js';
 import { keepDecaySums } from '../src/db/queries/decay.js';
-import { clientWeeksQuery, loadDigestEvidence, loadDigestWeek, standingsQuery, weekWeightsQuery } from '../src/db/queries/digestWeek.js';
+import { clientWeeksQuery, criteriaQuery, flipCountsQuery, loadDigestEvidence, loadDigestWeek, standingsQuery } from '../src/db/queries/digestWeek.js';
 import type { ClientEvidence } from '../src/domain/clientWeek.js';
 import { DIGEST_SECTIONS } from '../src/domain/digestSelection.js';
 import { composeDigest } from '../src/slack/blocks/digest.js';
 import { localDate } from '../src/domain/calendar.js';
+import { daysBefore } from '../src/domain/types.js';
 import { clientStandings } from '../src/services/portfolio.js';
 import { todoOf } from '../src/services/nextSteps.js';
 import { clientListBlocks } from '../src/slack/blocks/clients.js';
@@ -30,8 +31,8 @@ export interface DigestRow {
   evidence: { ms: number; incidents: number; observations: number; composeMs: number; pages: number };
   /** One account manager owning a fifth of the clients (2,000 of 10k): their Home tab and `/client list mine`. */
   owner: { clients: number; homeMs: number; listMs: number };
-  /** EXPLAIN ANALYZE of the digest's per-client read, and of the owner's standings (the Home tab, `/client list mine`). */
-  plans: { digestClients: string[]; digestWeights: string[]; ownerClients: string[] };
+  /** EXPLAIN ANALYZE of the digest's reads (its row per client, its criteria, its flips), and of the owner's standings (the Home tab, `/client list mine`). */
+  plans: { digestClients: string[]; digestCriteria: string[]; digestFlips: string[]; ownerClients: string[] };
 }
 
 /** Rows of `db.execute`, whichever driver ran it. */
@@ -207,8 +208,9 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
       return plan.map((r) => String(Object.values(r)[0]));
     };
     const plans = {
-      digestClients: await explain(clientWeeksQuery(db, teamId, weekEnd)),
-      digestWeights: await explain(weekWeightsQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd)),
+      digestClients: await explain(clientWeeksQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd)),
+      digestCriteria: await explain(criteriaQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, {}, daysBefore(weekEnd, 7))),
+      digestFlips: await explain(flipCountsQuery(db, teamId, DEFAULT_CATALOGUE, daysBefore(weekEnd, 7), weekEnd)),
       ownerClients: await explain(standingsQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, { ownerUserId: BIG_OWNER })),
     };
     rows.push({

@@ -95,8 +95,11 @@ try {
     console.log(
       `   then, for the ${d.named} clients named (context, not the target): their evidence ${f(e.ms, 0)} ms (${e.incidents} incidents, ${e.observations} observations), ${e.pages} pages composed in ${f(e.composeMs, 0)} ms`,
     );
-    console.log(`   plan of the digest's row per client (profile, last call, the week's logs):\n   ${d.plans.digestClients.join('\n   ')}`);
-    console.log(`   plan of the clients' weights at both ends of the week, and the week's bad observations:\n   ${d.plans.digestWeights.join('\n   ')}`);
+    console.log(
+      `   plan of the digest's row per client (profile, weights at both ends, the week's bad observations, last call, the week's logs):\n   ${d.plans.digestClients.join('\n   ')}`,
+    );
+    console.log(`   plan of its criteria (incidents in their windows, tallies kept at write time):\n   ${d.plans.digestCriteria.join('\n   ')}`);
+    console.log(`   plan of its flips (the last two weeks' bad observations, then index probes):\n   ${d.plans.digestFlips.join('\n   ')}`);
   }
   console.log(`\n2b. One account manager's Home tab and /client list mine (${database.label}): our own time, reads and Block Kit`);
   console.log("clients in workspace | owner's clients | Home tab ms | /client list ms | target < 150 ms (owner of 2,000 in 10k)");

@@ -86,6 +86,13 @@ function latest(dates: readonly (Date | null | undefined)[]): Date | undefined {
   return out;
 }
 
+/** The latest decision taken by `at` (the first of those taken at the same instant). */
+function latestDecision(decisions: readonly Decision[], at: Date): Decision | undefined {
+  let out: Decision | undefined;
+  for (const d of decisions) if (d.decidedAt <= at && (!out || d.decidedAt.getTime() > out.decidedAt.getTime())) out = d;
+  return out;
+}
+
 function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): Date | undefined {
   if (section === 'firing') return latest(e.criteria.map((c) => c.newestLoggedAt));
   if (section === 'turned_bad') return latest([e.weekBad.newestLoggedAt, e.drift?.isNew ? e.drift.latePayments.newestLoggedAt : null]);
@@ -208,7 +215,7 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
           }
         : undefined,
       quiet: goneQuiet(catalogue, client, week.lastCallAt, weekEnd, timeZone),
-      lastDecision: [...week.decisions].filter((d) => d.decidedAt <= weekEnd).sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime())[0],
+      lastDecision: latestDecision(week.decisions, weekEnd),
     };
 
     summary.bands[verdict.now.known ? verdict.now.band : 'unknown']++;

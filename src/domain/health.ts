@@ -21,7 +21,7 @@ export interface Health {
   good: number;
   bad: number;
   /** Observations (not folded into a baseline) that make up the score, largest contribution first. */
-  evidence: ObservationContribution[];
+  evidence: readonly ObservationContribution[];
 }
 
 /** 0.5^(age / half-life); future observations (negative age) do not count yet. */
@@ -84,10 +84,13 @@ export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitW
 
 /** domain.md §3 from decayed, weighted totals already summed (the portfolio's SQL sums them); unknown without. */
 export function healthOfTotals(catalogue: Catalogue, totals: WeightedTotals | undefined): Health {
-  return scored(catalogue, totals && totals.good + totals.bad > 0 ? totals : undefined, []);
+  return scored(catalogue, totals && totals.good + totals.bad > 0 ? totals : undefined, NO_EVIDENCE);
 }
 
-function scored(catalogue: Catalogue, totals: WeightedTotals | undefined, evidence: ObservationContribution[]): Health {
+/** The evidence of a health from totals: none (shared, since a digest scores every client twice). */
+const NO_EVIDENCE: readonly ObservationContribution[] = [];
+
+function scored(catalogue: Catalogue, totals: WeightedTotals | undefined, evidence: readonly ObservationContribution[]): Health {
   const score = totals ? Math.round((100 * (totals.good + 1)) / (totals.good + totals.bad + 2)) : 50;
   return { score, band: bandOf(score, catalogue), known: !!totals, good: totals?.good ?? 0, bad: totals?.bad ?? 0, evidence };
 }

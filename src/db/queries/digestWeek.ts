@@ -439,12 +439,15 @@ export async function loadStandingInputs(
 }
 
 /**
- * The digest's one row per client: its profile, its last call by the week's end (kept at write time; an index
- * probe for a week in the past), and the calls and incidents logged for it during the week. Its weights are
- * `weekWeightsQuery`'s, its criteria `criteriaQuery`'s: read beside it, so the server works them on two cores.
+ * The digest's one row per client: its profile, its weights at the week's start and end, the week's bad
+ * observations, its last call by the week's end (kept at write time; an index probe for a week in the past), and
+ * the calls and incidents logged for it during the week. Its criteria are `criteriaQuery`'s, read beside it so
+ * that the server works the two on two cores.
  */
-export function clientWeeksQuery(db: Database, teamId: string, weekEnd: Date, scope: ClientScope = {}) {
+export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}) {
   const weekStart = daysBefore(weekEnd, 7);
+  const unseen = observationsAfter(db, teamId, catalogue, [weekStart, weekEnd], scope, weekEnd);
+  const u = unseen as unknown as Record<string, SQL.Aliased>;
   const r = clientRollups;
   // Written out, since drizzle leaves a lone table's columns unqualified and the probe must name the outer client.
   const lastCallAt = sql<Date | null>`case when ${r.lastCallAt} is null or ${r.lastCallAt} <= ${timestamp(weekEnd)} then ${r.lastCallAt}
@@ -462,44 +465,27 @@ export function clientWeeksQuery(db: Database, teamId: string, weekEnd: Date, sc
     .select({
       ...profileColumns,
       lastCallAt: instantAs(lastCallAt, 'last_call_at'),
+      ...weightedAt(unseen, 0, weekStart, catalogue, 'start'),
+      ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
+      weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
+      weekBadNewest: instantAs(sql`${u.weekBadNewest!}`, 'week_bad_newest'),
       callsLogged: sql<number>`coalesce(${callsLogged.n}, 0)`.as('calls_logged'),
       incidentsLogged: sql<number>`coalesce(${incidentsLogged.n}, 0)`.as('incidents_logged'),
     })
     .from(clients)
     .leftJoin(r, and(eq(r.teamId, clients.teamId), eq(r.clientId, clients.id)))
+    .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
+    .leftJoin(unseen, eq(unseen.clientId, clients.id))
     .leftJoin(callsLogged, eq(callsLogged.clientId, clients.id))
     .leftJoin(incidentsLogged, eq(incidentsLogged.clientId, clients.id))
     .where(clientsAt(teamId, weekEnd, scope));
 }
 
-/**
- * The decayed weights at the week's start and end, and the week's bad observations, of every client with
- * observations (the sums must be kept): the sums less the observations after each end, which are the week's own.
- */
-export function weekWeightsQuery(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}) {
-  const weekStart = daysBefore(weekEnd, 7);
-  const unseen = observationsAfter(db, teamId, catalogue, [weekStart, weekEnd], scope, weekEnd);
-  const u = unseen as unknown as Record<string, SQL.Aliased>;
-  return db
-    .select({
-      clientId: clientRollups.clientId,
-      ...weightedAt(unseen, 0, weekStart, catalogue, 'start'),
-      ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
-      weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
-      weekBadNewest: instantAs(sql`${u.weekBadNewest!}`, 'week_bad_newest'),
-    })
-    .from(clientRollups)
-    .innerJoin(decayBases, eq(decayBases.teamId, clientRollups.teamId))
-    .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
-    .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
-}
-
 export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
   const weekStart = daysBefore(weekEnd, 7);
   await keepDecaySums(db, teamId, catalogue, weekStart);
-  const [packed, weights, criteria, flips, decisionRows, snoozeRows] = await Promise.all([
-    packedRows(db, clientWeeksQuery(db, teamId, weekEnd, scope)),
-    packedRows(db, weekWeightsQuery(db, teamId, catalogue, weekEnd, scope)),
+  const [packed, criteria, flips, decisionRows, snoozeRows] = await Promise.all([
+    packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
     packedRows(db, criteriaQuery(db, teamId, catalogue, weekEnd, scope, weekStart)),
     weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
     db
@@ -514,36 +500,27 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
   const decisionsBy = groupBy(decisionRows);
   const snoozesBy = groupBy(snoozeRows);
   const profile = profileReader(packed);
-  const [lastCall, callsLogged, incidentsLogged] = ['last_call_at', 'calls_logged', 'incidents_logged'].map((name) => packed.column(name)) as [
-    Values,
-    Values,
-    Values,
-  ];
-  /** Each client's row of a part (clients without one have none). */
-  const rowOf = (part: Packed) => {
-    const ids = part.column('client_id');
-    return new Map(ids.map((id, row) => [String(id), row]));
-  };
-  const weightsRow = rowOf(weights);
-  const [atStart, atEnd, weekBad, weekBadNewest] = [
-    totalsReader(weights, 'start'),
-    totalsReader(weights, 'end'),
-    weights.column('week_bad_n'),
-    weights.column('week_bad_newest'),
-  ];
-  const criteriaRow = rowOf(criteria);
+  const [atStart, atEnd] = [totalsReader(packed, 'start'), totalsReader(packed, 'end')];
+  const [lastCall, weekBad, weekBadNewest, callsLogged, incidentsLogged] = [
+    'last_call_at',
+    'week_bad_n',
+    'week_bad_newest',
+    'calls_logged',
+    'incidents_logged',
+  ].map((name) => packed.column(name)) as [Values, Values, Values, Values, Values];
+  const criteriaIds = criteria.column('client_id');
+  const criteriaRow = new Map(criteriaIds.map((id, row) => [String(id), row]));
   const tallies = talliesReader(criteria);
   const noIncidents = { criteria: {}, late: { count: 0, newestLoggedAt: null }, lateAlso: 0 };
   return Array.from({ length: packed.length }, (_, row) => {
     const client = profile(row);
-    const w = weightsRow.get(client.id);
     const c = criteriaRow.get(client.id);
     const t = c === undefined ? noIncidents : tallies(c);
     return {
       client,
-      weighted: w === undefined ? { atStart: undefined, atEnd: undefined } : { atStart: atStart(w), atEnd: atEnd(w) },
+      weighted: { atStart: atStart(row), atEnd: atEnd(row) },
       flips: flips.get(client.id) ?? NONE,
-      weekBad: w === undefined ? { count: 0, newestLoggedAt: null } : { count: Number(weekBad[w]), newestLoggedAt: instant(weekBadNewest[w]) },
+      weekBad: { count: Number(weekBad[row]), newestLoggedAt: instant(weekBadNewest[row]) },
       criteria: t.criteria,
       latePayments: { atStart: t.lateAlso, atEnd: t.late },
       snoozes: snoozesBy.get(client.id) ?? NONE,
@@ -607,11 +584,10 @@ export async function loadDigestEvidence(
 }
 
 /**
- * The dimensions that flipped during the week (domain.md §3), per client, judged by `flipsOf` like the pure path
- * (`weekFlipsOf`). SQL finds the client-dimensions with enough recent bad observations to flip at the week's end
- * (a scan of its last `flipRecentDays` of bad observations), then counts their windows at both ends by probing
- * the index trait by trait: a client's dimension holds a few observations in the 60 days, however many the
- * portfolio does. No observation travels: a flip's own are evidence, read for the clients the digest names.
+ * The windows of the client-dimensions that may have flipped during the week (domain.md §3): SQL finds those with
+ * enough recent bad observations to flip at the week's end (a scan of its last `flipRecentDays` of bad
+ * observations), then counts their windows at both ends by probing the index trait by trait: a client's
+ * dimension holds a few observations in the 60 days, however many the portfolio does.
  */
 export function flipCountsQuery(db: Database, teamId: string, catalogue: Catalogue, weekStart: Date, weekEnd: Date, scope: ClientScope = {}) {
   const { flipRecentCount, flipRecentDays, flipPriorDays } = catalogue.thresholds.turnedBad;
@@ -663,6 +639,10 @@ export function flipCountsQuery(db: Database, teamId: string, catalogue: Catalog
     .groupBy(candidates.clientId, candidates.dimension, candidates.recentEnd);
 }
 
+/**
+ * The dimensions that flipped during the week, per client, judged by `flipsOf` on `flipCountsQuery`'s windows like
+ * the pure path (`weekFlipsOf`). No observation travels: a flip's own are evidence, read for the clients named.
+ */
 export async function weekFlips(
   db: Database,
   teamId: string,
