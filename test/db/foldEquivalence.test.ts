@@ -289,4 +289,12 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     // The histories must exercise the rule, not only its absence.
     expect(flipsSeen).toBeGreaterThan(0);
   });
+
+  it('a catalogue without good traits has nothing to flip from', async () => {
+    const badOnly = { ...catalogue, traits: catalogue.traits.filter((t) => t.polarity === 'bad') };
+    const weekEnd = daysAgo(0);
+    const flips = await weekFlips(handle.owner, TEAM, badOnly, new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd);
+    expect(flips.size).toBe(0);
+    for (const client of clients) expect(weekFlipsOf(badOnly, (await loadClientRecord(handle.owner, TEAM, client.id)).observations, weekEnd)).toEqual([]);
+  });
 });

@@ -27,6 +27,8 @@ import { decisionColumns, snoozeColumns } from './decisions.js';
 
 /** The empty list every client without flips, snoozes or decisions shares (a portfolio has thousands). */
 const NONE: readonly never[] = [];
+/** The tally of nothing, shared likewise. */
+const NO_TALLY: Tally = { count: 0, newestLoggedAt: null };
 
 function groupBy<T extends { clientId: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -398,7 +400,7 @@ function talliesReader(packed: Packed): (row: number) => { criteria: CriteriaTal
       const severeOnes = kind === 'slow_payment' ? tally(row, severe) : undefined;
       criteria[kind] = severeOnes ? { ...counted, severe: severeOnes } : counted;
     }
-    return { criteria, late: tally(row, late) ?? { count: 0, newestLoggedAt: null }, lateAlso: Number(lateAlso[row] ?? 0) };
+    return { criteria, late: tally(row, late) ?? NO_TALLY, lateAlso: Number(lateAlso[row] ?? 0) };
   };
 }
 
@@ -511,7 +513,7 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
   const criteriaIds = criteria.column('client_id');
   const criteriaRow = new Map(criteriaIds.map((id, row) => [String(id), row]));
   const tallies = talliesReader(criteria);
-  const noIncidents = { criteria: {}, late: { count: 0, newestLoggedAt: null }, lateAlso: 0 };
+  const noIncidents = { criteria: {}, late: NO_TALLY, lateAlso: 0 };
   return Array.from({ length: packed.length }, (_, row) => {
     const client = profile(row);
     const c = criteriaRow.get(client.id);
@@ -520,7 +522,7 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
       client,
       weighted: { atStart: atStart(row), atEnd: atEnd(row) },
       flips: flips.get(client.id) ?? NONE,
-      weekBad: { count: Number(weekBad[row]), newestLoggedAt: instant(weekBadNewest[row]) },
+      weekBad: Number(weekBad[row]) > 0 ? { count: Number(weekBad[row]), newestLoggedAt: instant(weekBadNewest[row]) } : NO_TALLY,
       criteria: t.criteria,
       latePayments: { atStart: t.lateAlso, atEnd: t.late },
       snoozes: snoozesBy.get(client.id) ?? NONE,
@@ -593,11 +595,19 @@ export function flipCountsQuery(db: Database, teamId: string, catalogue: Catalog
   const { flipRecentCount, flipRecentDays, flipPriorDays } = catalogue.thresholds.turnedBad;
   const recentFrom = (m: Date) => daysBefore(m, flipRecentDays);
   const priorFrom = (m: Date) => daysBefore(recentFrom(m), flipPriorDays);
-  const traitTable = (polarities: readonly string[]) =>
-    sql`(values ${sql.join(
-      catalogue.traits.filter((t) => polarities.includes(t.polarity)).map((t) => sql`(${t.key}, ${t.dimension}, ${t.polarity})`),
-      sql`, `,
-    )}) as t(trait, dimension, polarity)`;
+  // Only dimensions with a good trait can flip: a flip comes after a prior window of mostly good observations.
+  const canFlip = new Set(catalogue.traits.filter((t) => t.polarity === 'good').map((t) => t.dimension));
+  const traitTable = (polarities: readonly string[]) => {
+    const traits = catalogue.traits.filter((t) => polarities.includes(t.polarity) && canFlip.has(t.dimension));
+    // A catalogue without good traits has no dimension to flip: an empty table (VALUES takes no empty list).
+    const rows = traits.length
+      ? sql`values ${sql.join(
+          traits.map((t) => sql`(${t.key}, ${t.dimension}, ${t.polarity})`),
+          sql`, `,
+        )}`
+      : sql`select null::text, null::text, null::text where false`;
+    return sql`(${rows}) as t(trait, dimension, polarity)`;
+  };
   const recentEnd = sql<number>`count(*)::int`;
   // 1. Client-dimensions with enough recent bad observations to flip at the week's end…
   const candidates = db
