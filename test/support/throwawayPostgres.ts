@@ -3,7 +3,7 @@
  * restart or kill it without touching the machine's shared server.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,10 +39,25 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
     for (const d of [dir, data, sock, log]) chownSync(d, uid, gid);
   }
-  const port = 54_329 + Math.floor(Math.random() * 1000);
   run('initdb', ['-D', data, '-U', 'app', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = ['-o', `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off`];
-  run('pg_ctl', ['-D', data, '-l', join(log, 'pg.log'), ...options, '-w', 'start']);
+  // The ports tried lie in Linux's ephemeral range, where the suite's own connections take local ports: one may
+  // be in use (CI saw it once), so another is tried.
+  let port = 0;
+  let options: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    port = 54_329 + Math.floor(Math.random() * 1000);
+    options = ['-o', `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off`];
+    try {
+      run('pg_ctl', ['-D', data, '-l', join(log, 'pg.log'), ...options, '-w', 'start']);
+      break;
+    } catch (error) {
+      const inUse = readFileSync(join(log, 'pg.log'), 'utf8').includes(`port ${port}?`);
+      if (!inUse || attempt === 20) {
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
   return {
     url: `postgres://app@127.0.0.1:${port}/postgres`,
     async restart() {
