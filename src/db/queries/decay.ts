@@ -31,13 +31,27 @@ function sameWeighing(a: TraitWeighing | null, b: TraitWeighing): boolean {
   return Object.entries(b).every(([key, t]) => a[key]?.polarity === t.polarity && a[key]?.weight === t.weight);
 }
 
-/** Makes sure the workspace's sums are kept on the catalogue's half-life and weights and a usable epoch; rebuilds them if not. */
-export async function keepDecaySums(db: Database, teamId: string, catalogue: Catalogue, at: Date): Promise<void> {
+/**
+ * Makes sure the workspace's sums are kept on the catalogue's half-life and weights and a usable epoch; rebuilds
+ * them if not, and then says so.
+ */
+export async function keepDecaySums(db: Database, teamId: string, catalogue: Catalogue, at: Date): Promise<boolean> {
   const { halfLifeDays } = catalogue.thresholds.health;
   const [basis] = await db.select().from(decayBases).where(eq(decayBases.teamId, teamId));
   const halfLivesFromEpoch = basis ? Math.abs(at.getTime() - basis.epoch.getTime()) / (halfLifeDays * DAY_MS) : Infinity;
-  if (basis?.halfLifeDays === halfLifeDays && sameWeighing(basis.traits, traitWeighing(catalogue)) && halfLivesFromEpoch < REBASE_AFTER_HALF_LIVES) return;
+  if (basis?.halfLifeDays === halfLifeDays && sameWeighing(basis.traits, traitWeighing(catalogue)) && halfLivesFromEpoch < REBASE_AFTER_HALF_LIVES)
+    return false;
   await rebuildDecaySums(db, teamId, catalogue, at);
+  return true;
+}
+
+/**
+ * Runs a read of the sums while making sure they are kept (at `at`), and once more if they had to be rebuilt:
+ * they almost always are kept, so the check costs the read no round trip of its own.
+ */
+export async function readWithKeptSums<T>(db: Database, teamId: string, catalogue: Catalogue, at: Date, read: () => Promise<T>): Promise<T> {
+  const [rebuilt, result] = await Promise.all([keepDecaySums(db, teamId, catalogue, at), read()]);
+  return rebuilt ? read() : result;
 }
 
 /**

@@ -20,7 +20,7 @@ import { flippedDuring, flipsOf, type DimensionFlip, type DimensionWindow } from
 import { daysBefore, type ClientProfile, type Tally, type WeightedTotals } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { calls, clientRollups, clients, decayBases, decisions, incidents, snoozes, traitObservations, warnings } from '../schema/index.js';
-import { decayTerm, keepDecaySums, timestamp } from './decay.js';
+import { decayTerm, readWithKeptSums, timestamp } from './decay.js';
 import { incidentColumns, observationsWhere, warningColumns } from './activity.js';
 import { profileColumns } from './clients.js';
 import { decisionColumns, snoozeColumns } from './decisions.js';
@@ -250,7 +250,6 @@ export async function weightedBaselines(
   at: Date,
   scope: ClientScope = {},
 ): Promise<Map<string, WeightedTotals>> {
-  await keepDecaySums(db, teamId, catalogue, at);
   const unseen = observationsAfter(db, teamId, catalogue, [at], scope);
   const rows = db
     .select({ clientId: clientRollups.clientId, ...weightedAt(unseen, 0, at, catalogue, 'at') })
@@ -258,7 +257,7 @@ export async function weightedBaselines(
     .innerJoin(decayBases, eq(decayBases.teamId, clientRollups.teamId))
     .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
     .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
-  const packed = await packedRows(db, rows);
+  const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, rows));
   const [clientId, weighted] = [packed.column('client_id'), totalsReader(packed, 'at')];
   const out = new Map<string, WeightedTotals>();
   for (let row = 0; row < packed.length; row++) {
@@ -434,8 +433,7 @@ export async function loadStandingInputs(
   at: Date,
   scope: ClientScope = {},
 ): Promise<ClientStandingInputs[]> {
-  await keepDecaySums(db, teamId, catalogue, at);
-  const packed = await packedRows(db, standingsQuery(db, teamId, catalogue, at, scope));
+  const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, standingsQuery(db, teamId, catalogue, at, scope)));
   const [profile, weighted, tallies] = [profileReader(packed), totalsReader(packed, 'at'), talliesReader(packed)];
   return Array.from({ length: packed.length }, (_, row) => ({ client: profile(row), weighted: weighted(row), criteria: tallies(row).criteria }));
 }
@@ -485,20 +483,21 @@ export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalo
 
 export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
   const weekStart = daysBefore(weekEnd, 7);
-  await keepDecaySums(db, teamId, catalogue, weekStart);
-  const [packed, criteria, flips, decisionRows, snoozeRows] = await Promise.all([
-    packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
-    packedRows(db, criteriaQuery(db, teamId, catalogue, weekEnd, scope, weekStart)),
-    weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
-    db
-      .select(decisionColumns)
-      .from(decisions)
-      .where(and(eq(decisions.teamId, teamId), lte(decisions.decidedAt, weekEnd), inScope(decisions.clientId, teamId, scope))),
-    db
-      .select(snoozeColumns)
-      .from(snoozes)
-      .where(and(eq(snoozes.teamId, teamId), gt(snoozes.until, weekEnd), inScope(snoozes.clientId, teamId, scope))),
-  ]);
+  const [packed, criteria, flips, decisionRows, snoozeRows] = await readWithKeptSums(db, teamId, catalogue, weekStart, () =>
+    Promise.all([
+      packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
+      packedRows(db, criteriaQuery(db, teamId, catalogue, weekEnd, scope, weekStart)),
+      weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
+      db
+        .select(decisionColumns)
+        .from(decisions)
+        .where(and(eq(decisions.teamId, teamId), lte(decisions.decidedAt, weekEnd), inScope(decisions.clientId, teamId, scope))),
+      db
+        .select(snoozeColumns)
+        .from(snoozes)
+        .where(and(eq(snoozes.teamId, teamId), gt(snoozes.until, weekEnd), inScope(snoozes.clientId, teamId, scope))),
+    ]),
+  );
   const decisionsBy = groupBy(decisionRows);
   const snoozesBy = groupBy(snoozeRows);
   const profile = profileReader(packed);
