@@ -164,7 +164,7 @@ function weightedAt(unseen: Unseen, i: number, moment: Date, catalogue: Catalogu
 
 /** Reads the weights `weightedAt` named `name` off packed rows: undefined where nothing was seen. */
 function totalsReader(packed: Packed, name: string): (row: number) => WeightedTotals | undefined {
-  const [seen, good, bad] = [packed.column(`${name}_seen`), packed.column(`${name}_good`), packed.column(`${name}_bad`)];
+  const [seen, good, bad] = packed.columns(`${name}_seen`, `${name}_good`, `${name}_bad`);
   return (row) => (Number(seen[row] ?? 0) > 0 ? { good: Number(good[row]), bad: Number(bad[row]) } : undefined);
 }
 
@@ -178,7 +178,8 @@ function totalsReader(packed: Packed, name: string): (row: number) => WeightedTo
 interface Packed {
   /** Rows read. */
   length: number;
-  column(name: string): Values;
+  /** The named columns, in the order named. */
+  columns<const Names extends readonly string[]>(...names: Names): { [K in keyof Names]: Values };
 }
 
 /** One column of packed rows. */
@@ -211,13 +212,14 @@ async function packedRows(db: Database, query: { _: { selectedFields: Record<str
   // No rows: every array_agg is null.
   const values = row!.packed_columns.map((column) => column ?? []);
   const index = new Map(names.map((name, i) => [name, values[i]!]));
+  const column = (name: string) => {
+    const found = index.get(name);
+    if (found === undefined) throw new Error(`packedRows: no column ${name}`);
+    return found;
+  };
   return {
     length: values[0]?.length ?? 0,
-    column: (name) => {
-      const column = index.get(name);
-      if (column === undefined) throw new Error(`packedRows: no column ${name}`);
-      return column;
-    },
+    columns: <const Names extends readonly string[]>(...wanted: Names) => wanted.map(column) as { [K in keyof Names]: Values },
   };
 }
 
@@ -229,7 +231,7 @@ function profileReader(packed: Packed): (row: number) => ClientProfile {
   const columns = Object.entries(profileColumns).map(([key, column]) => ({
     key,
     decode: isInstant(column) ? instant : (value: unknown) => (value === null || value === undefined ? null : column.mapFromDriverValue(value as never)),
-    values: packed.column(column.name),
+    values: packed.columns(column.name)[0],
   }));
   return (row) => {
     const profile: Record<string, unknown> = {};
@@ -258,7 +260,7 @@ export async function weightedBaselines(
     .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
     .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
   const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, rows));
-  const [clientId, weighted] = [packed.column('client_id'), totalsReader(packed, 'at')];
+  const [[clientId], weighted] = [packed.columns('client_id'), totalsReader(packed, 'at')];
   const out = new Map<string, WeightedTotals>();
   for (let row = 0; row < packed.length; row++) {
     const totals = weighted(row);
@@ -384,13 +386,13 @@ export function criteriaQuery(db: Database, teamId: string, catalogue: Catalogue
 
 /** Reads the tallies of `criteriaParts` off packed rows. */
 function talliesReader(packed: Packed): (row: number) => { criteria: CriteriaTallies; late: Tally; lateAlso: number } {
-  const at = (name: string) => [packed.column(`${name}_n`), packed.column(`${name}_newest`)] as const;
+  const at = (name: string) => packed.columns(`${name}_n`, `${name}_newest`);
   const tally = (row: number, [n, newest]: readonly [Values, Values]): Tally | undefined => {
     const count = Number(n[row] ?? 0);
     return count > 0 ? { count, newestLoggedAt: instant(newest[row]) } : undefined;
   };
   const kinds = CRITERIA.map(({ kind }) => ({ kind, columns: at(kind) }));
-  const [severe, late, lateAlso] = [at('severe'), at('late'), packed.column('late_also_n')];
+  const [severe, late, [lateAlso]] = [at('severe'), at('late'), packed.columns('late_also_n')];
   return (row) => {
     const criteria: CriteriaTallies = {};
     for (const { kind, columns } of kinds) {
@@ -502,14 +504,14 @@ export async function loadDigestWeek(db: Database, teamId: string, catalogue: Ca
   const snoozesBy = groupBy(snoozeRows);
   const profile = profileReader(packed);
   const [atStart, atEnd] = [totalsReader(packed, 'start'), totalsReader(packed, 'end')];
-  const [lastCall, weekBad, weekBadNewest, callsLogged, incidentsLogged] = [
+  const [lastCall, weekBad, weekBadNewest, callsLogged, incidentsLogged] = packed.columns(
     'last_call_at',
     'week_bad_n',
     'week_bad_newest',
     'calls_logged',
     'incidents_logged',
-  ].map((name) => packed.column(name)) as [Values, Values, Values, Values, Values];
-  const criteriaIds = criteria.column('client_id');
+  );
+  const [criteriaIds] = criteria.columns('client_id');
   const criteriaRow = new Map(criteriaIds.map((id, row) => [String(id), row]));
   const tallies = talliesReader(criteria);
   const noIncidents = { criteria: {}, late: NO_TALLY, lateAlso: 0 };
@@ -661,7 +663,7 @@ export async function weekFlips(
   scope: ClientScope = {},
 ): Promise<Map<string, DimensionFlip[]>> {
   const packed = await packedRows(db, flipCountsQuery(db, teamId, catalogue, weekStart, weekEnd, scope));
-  const [client, dimension, recentEnd, recentStart, goodStart, badStart, goodEnd, badEnd] = [
+  const [client, dimension, recentEnd, recentStart, goodStart, badStart, goodEnd, badEnd] = packed.columns(
     'candidate_client',
     'candidate_dimension',
     'recent_end',
@@ -670,7 +672,7 @@ export async function weekFlips(
     'bad_start',
     'good_end',
     'bad_end',
-  ].map((name) => packed.column(name)) as [Values, Values, Values, Values, Values, Values, Values, Values];
+  );
   const counted = Array.from({ length: packed.length }, (_, row) => ({
     clientId: String(client[row]),
     dimension: String(dimension[row]),
