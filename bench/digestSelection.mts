@@ -48,36 +48,24 @@ const WARM_UP_RUNS = 3;
 /** Timed runs: the median of this many (the machine is small and noisy). */
 const TIMED_RUNS = 7;
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < WARM_UP_RUNS; i++) await work();
-  const times: number[] = [];
+/**
+ * The median time of each of `works`, timed in turns (one of each, then again) so that the machine's noise
+ * falls on every side of a ratio alike.
+ */
+async function timedInTurns(...works: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (let i = 0; i < WARM_UP_RUNS; i++) for (const work of works) await work();
+  const times = works.map((): number[] => []);
   for (let i = 0; i < TIMED_RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
-
-/** The medians of `a` and of `b`, timed in turns so that the machine's noise falls on both sides of a ratio alike. */
-async function timedInTurns(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
-  for (let i = 0; i < WARM_UP_RUNS; i++) {
-    await a();
-    await b();
-  }
-  const [as, bs]: [number[], number[]] = [[], []];
-  for (let i = 0; i < TIMED_RUNS; i++) {
-    for (const [work, times] of [
-      [a, as],
-      [b, bs],
-    ] as const) {
+    for (const [k, work] of works.entries()) {
       const started = performance.now();
       await work();
-      times.push(performance.now() - started);
+      times[k]!.push(performance.now() - started);
     }
   }
-  return [median(as), median(bs)];
+  return times.map(median);
 }
+
+const timed = async (work: () => Promise<unknown>): Promise<number> => (await timedInTurns(work))[0]!;
 
 /**
  * Deterministic portfolio: a year of calls (3 traits each), incidents of every kind, all in one workspace. Rows
@@ -190,7 +178,7 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
       });
     // One full sequential scan of the observations table (every row read once), the yardstick.
     const scan = () => owner.execute(sql.raw('select count(*), sum(length(trait)) from trait_observations'));
-    const [selectMs, scanMs] = await timedInTurns(select, scan);
+    const [selectMs, scanMs] = (await timedInTurns(select, scan)) as [number, number];
     const breakdown = { loadMs: median(parts.loadMs), engineMs: median(parts.engineMs) };
     // What the runner does next, for the clients named: their evidence rows, then the pages.
     let evidence = new Map<string, ClientEvidence>();
