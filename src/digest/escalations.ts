@@ -10,6 +10,7 @@ import { section } from '../slack/blocks/kit.js';
 import { plural } from '../slack/blocks/text.js';
 import { workspaceAdmins } from '../slack/people.js';
 import { sendDm } from '../slack/reply.js';
+import { isMemberHere } from '../slack/recipients.js';
 import type { DigestPage } from '../slack/blocks/digest.js';
 import type { DigestRunner } from './run.js';
 import { instanceName, sweepPeople, sweepWorkspaces, type ScheduledDmDeps } from './sweep.js';
@@ -50,6 +51,10 @@ export class Escalations {
   ): Promise<EscalationSent | undefined> {
     const send = { userId: admin, kind: 'escalation', key: due.week } as const;
     if (!(await claimPersonalSend(this.deps.db, teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
+    if (!(await isMemberHere(this.deps, web, teamId, admin))) {
+      await markPersonalSent(this.deps.db, teamId, send);
+      return undefined;
+    }
     const lead = `⚠️ ${plural(due.clients, 'client was', 'clients were')} in the last two digests and nobody acknowledged, snoozed or decided since the first. As an admin you can decide here.`;
     await sendDm(web, admin, { text: lead, blocks: [section(lead)] });
     for (const page of due.pages) await sendDm(web, admin, { text: page.text, blocks: page.blocks });

@@ -7,6 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import { claimPersonalSend, markPersonalSent, personalDigestSubscribersOf } from '../db/queries/personal.js';
 import type { Workspace } from '../db/queries/workspaces.js';
 import { sendDm } from '../slack/reply.js';
+import { isMemberHere } from '../slack/recipients.js';
 import { scheduleOf, type DigestRunner } from './run.js';
 import { latestSlot } from './slots.js';
 import { instanceName, sweepPeople, sweepWorkspaces, type ScheduledDmDeps } from './sweep.js';
@@ -53,8 +54,10 @@ export class PersonalDigests {
     const send = { userId, kind: 'digest', key: slot.week } as const;
     if (!(await claimPersonalSend(this.deps.db, workspace.teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
     const pages = await this.deps.digest.personalPages(workspace, userId, slot.at);
-    for (const page of pages) await sendDm(web, userId, { text: page.text, blocks: page.blocks });
+    // Whoever became a guest or left since they asked for it is sent nothing (the week is marked, so not asked again).
+    const member = await isMemberHere(this.deps, web, workspace.teamId, userId);
+    if (member) for (const page of pages) await sendDm(web, userId, { text: page.text, blocks: page.blocks });
     await markPersonalSent(this.deps.db, workspace.teamId, send);
-    return { teamId: workspace.teamId, userId, week: slot.week, pages: pages.length };
+    return member ? { teamId: workspace.teamId, userId, week: slot.week, pages: pages.length } : undefined;
   }
 }

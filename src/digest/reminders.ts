@@ -9,7 +9,7 @@ import { addDays, localHour, REMINDER_HOUR } from '../domain/nextSteps.js';
 import { assigneesWithStepsDue, openNextSteps } from '../db/queries/nextSteps.js';
 import { claimPersonalSend, markPersonalSent } from '../db/queries/personal.js';
 import { reminderMessage } from '../slack/blocks/nextSteps.js';
-import { sendDm } from '../slack/reply.js';
+import { dmMember } from '../slack/recipients.js';
 import { instanceName, sweepPeople, sweepWorkspaces, type ScheduledDmDeps } from './sweep.js';
 
 export interface ReminderSent {
@@ -50,8 +50,9 @@ export class NextStepReminders {
     if (dueToday.length === 0) return undefined;
     const send = { userId, kind: 'reminder', key: today } as const;
     if (!(await claimPersonalSend(db, teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
-    await sendDm(web, userId, reminderMessage(dueToday, open.length - dueToday.length, today));
+    // An assignee who became a guest or left is told nothing about the clients (the day is marked all the same).
+    const sent = await dmMember(this.deps, web, teamId, userId, reminderMessage(dueToday, open.length - dueToday.length, today));
     await markPersonalSent(db, teamId, send);
-    return { teamId, userId, dueOn: today, steps: dueToday.length };
+    return sent ? { teamId, userId, dueOn: today, steps: dueToday.length } : undefined;
   }
 }

@@ -8,7 +8,14 @@ export interface SlackActor {
   teamId: string;
   userId: string;
   channelId?: string;
+  /** In an Enterprise Grid org: the org's id, carried by every payload as Slack carries it. */
+  enterpriseId?: string;
+  /** The team Slack names as the user's own (`user.team_id`): in Grid, their own workspace or the org. Default: `teamId`. */
+  homeTeamId?: string;
 }
+
+/** The org fields of a payload from a Grid workspace, in each payload type's shape (none outside Grid). */
+const gridOf = (actor: SlackActor) => (actor.enterpriseId ? { id: actor.enterpriseId, name: `${actor.enterpriseId.toLowerCase()} org` } : undefined);
 
 export function slackSignature(signingSecret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -79,6 +86,7 @@ export class SlackRequestSender {
       command,
       text,
       api_app_id: 'A0RAPPORT',
+      ...(gridOf(actor) ? { enterprise_id: gridOf(actor)!.id, enterprise_name: gridOf(actor)!.name } : {}),
       is_enterprise_install: 'false',
       response_url: this.config.responseUrl(responseId),
       trigger_id: ids.triggerId ?? randomId('13345224609.'),
@@ -91,9 +99,11 @@ export class SlackRequestSender {
 
   /** An interactive payload (`block_actions`, `view_submission`, `block_suggestion`, …) with the common fields filled. */
   interactionBody(actor: SlackActor, payload: Record<string, unknown>): string {
+    const grid = gridOf(actor);
     const full = {
-      team: { id: actor.teamId, domain: actor.teamId.toLowerCase() },
-      user: { id: actor.userId, username: actor.userId.toLowerCase(), team_id: actor.teamId },
+      team: { id: actor.teamId, domain: actor.teamId.toLowerCase(), ...(grid ? { enterprise_id: grid.id, enterprise_name: grid.name } : {}) },
+      ...(grid ? { enterprise: grid } : {}),
+      user: { id: actor.userId, username: actor.userId.toLowerCase(), team_id: actor.homeTeamId ?? actor.teamId },
       api_app_id: 'A0RAPPORT',
       token: 'legacy-verification-token',
       trigger_id: randomId('13345224609.'),
@@ -155,10 +165,16 @@ export class SlackRequestSender {
     return this.interaction(actor, { type: 'block_suggestion', ...input, view: input.view });
   }
 
-  event(teamId: string, event: Record<string, unknown>, extra?: Parameters<SlackRequestSender['send']>[2]) {
+  event(teamId: string, event: Record<string, unknown>, extra?: Parameters<SlackRequestSender['send']>[2] & { enterpriseId?: string }) {
     const body = JSON.stringify({
       token: 'legacy-verification-token',
       team_id: teamId,
+      ...(extra?.enterpriseId
+        ? {
+            enterprise_id: extra.enterpriseId,
+            authorizations: [{ enterprise_id: extra.enterpriseId, team_id: teamId, user_id: 'U0RAPPORT', is_bot: true, is_enterprise_install: false }],
+          }
+        : {}),
       api_app_id: 'A0RAPPORT',
       type: 'event_callback',
       event_id: randomId('Ev'),

@@ -28,6 +28,11 @@ export interface LocalSlackUser {
   /** A multi-channel guest (`is_restricted`); `isUltraRestricted`, a single-channel guest. */
   isRestricted?: boolean;
   isUltraRestricted?: boolean;
+  /** Deactivated: left the workspace. */
+  deleted?: boolean;
+  /** In an Enterprise Grid org: the org, and the workspaces of it the user belongs to (`enterprise_user`). */
+  enterpriseId?: string;
+  teams?: string[];
   tz?: string;
 }
 
@@ -94,6 +99,10 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** Slack's `enterprise_user` for a member of an Enterprise Grid org. */
+const enterpriseUser = (u: LocalSlackUser) =>
+  u.enterpriseId ? { enterprise_user: { enterprise_id: u.enterpriseId, id: u.id, teams: u.teams ?? [u.teamId] } } : {};
+
 export class LocalSlackWebApi {
   readonly calls: SlackApiCall[] = [];
   readonly users = new Map<string, LocalSlackUser>();
@@ -101,6 +110,8 @@ export class LocalSlackWebApi {
   readonly channels = new Map<string, LocalSlackChannel>();
   /** The bot token oauth.v2.access handed out, by workspace (an "Add to Slack" install). */
   readonly installed = new Map<string, string>();
+  /** The Enterprise Grid org of a workspace, as auth.test tells it (workspaces outside Grid have none). */
+  readonly enterprises = new Map<string, string>();
   /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
   readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
   private readonly failures = new Map<string, { error: string; channel: string | undefined }[]>();
@@ -246,7 +257,7 @@ export class LocalSlackWebApi {
     const response = failure
       ? { ok: false, error: failure }
       : authenticated
-        ? { ok: true, ...this.answer(method, params) }
+        ? { ok: true, ...this.answer(method, params, token) }
         : { ok: false, error: 'not_authed' };
     this.record({ method, params, token, response });
     const holds = this.holds.get(method) ?? [];
@@ -298,12 +309,15 @@ export class LocalSlackWebApi {
       }));
   }
 
-  private answer(method: string, params: Record<string, any>): Record<string, unknown> {
+  private answer(method: string, params: Record<string, any>, token: string | undefined): Record<string, unknown> {
     switch (method) {
       case 'apps.connections.open':
         return this.socketModeUrl ? { url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
-      case 'auth.test':
-        return { team_id: 'T0LOCAL', user_id: 'U0RAPPORT', bot_id: 'B0RAPPORT', user: 'rapport' };
+      case 'auth.test': {
+        // The workspace a token was installed in ("Add to Slack"), else the stand-in's own workspace.
+        const team = [...this.installed].find(([, installed]) => installed === token)?.[0] ?? this.defaultTeamId ?? 'T0LOCAL';
+        return { team_id: team, user_id: 'U0RAPPORT', bot_id: 'B0RAPPORT', user: 'rapport', enterprise_id: this.enterprises.get(team) ?? null };
+      }
       case 'chat.postMessage':
         return { channel: params.channel, ts: this.nextTs(), message: { text: params.text, blocks: params.blocks } };
       case 'chat.postEphemeral':
@@ -373,8 +387,11 @@ export class LocalSlackWebApi {
             team_id: u.teamId,
             is_admin: !!u.isAdmin,
             is_owner: false,
-            deleted: false,
+            is_restricted: !!u.isRestricted || !!u.isUltraRestricted,
+            is_ultra_restricted: !!u.isUltraRestricted,
+            deleted: !!u.deleted,
             is_bot: false,
+            ...enterpriseUser(u),
           })),
           response_metadata: { next_cursor: '' },
         };
@@ -393,7 +410,9 @@ export class LocalSlackWebApi {
             is_owner: false,
             is_restricted: !!user.isRestricted || !!user.isUltraRestricted,
             is_ultra_restricted: !!user.isUltraRestricted,
+            deleted: !!user.deleted,
             tz: user.tz ?? 'UTC',
+            ...enterpriseUser(user),
           },
         };
       }

@@ -78,9 +78,10 @@ export interface IncidentOutcome {
   newlyMet: CriterionMet[];
   /**
    * Who hears of a red flag this incident newly met (domain.md §4: the owner, at once, by DM): `dm_owner`; or
-   * why nobody is DMed (no owner; the owner logged it). Undefined when no red flag is newly met.
+   * why nobody is DMed (no owner; the owner logged it; the owner is not a member here, which only Slack can tell,
+   * so the Slack layer sets it). Undefined when no red flag is newly met.
    */
-  redFlagNotice: 'dm_owner' | 'no_owner' | 'owner_logged' | undefined;
+  redFlagNotice: 'dm_owner' | 'no_owner' | 'owner_logged' | 'owner_not_member' | undefined;
   /** Set when this incident made a long-term client pay like a stepping-stone client (domain.md §4). */
   driftStarted: SteppingStoneDrift | undefined;
   after: Health;

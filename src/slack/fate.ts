@@ -12,10 +12,12 @@ import { proposalBlocks } from './blocks/fate.js';
 import { escapeName } from './blocks/text.js';
 import type { Turn } from './frame.js';
 import { tellFateNotices } from './notify.js';
+import { isMemberHere, requireMember } from './recipients.js';
 
 export type DecidedOrProposed = { outcome: FateOutcome; proposal?: undefined } | { proposal: Proposal; outcome?: undefined };
 
 export async function decideOrPropose(turn: Turn, client: ClientProfile, change: ProposedChange): Promise<DecidedOrProposed> {
+  if (change.kind === 'owner' && change.ownerUserId) await requireMember(turn.deps, turn.web, turn.teamId, change.ownerUserId, 'owner');
   // A client nobody owns may be claimed by whoever takes it on.
   const claiming = !client.ownerUserId && change.kind === 'owner' && change.ownerUserId === turn.userId;
   if (claiming || (await isDecider(turn, client))) {
@@ -29,8 +31,15 @@ export async function decideOrPropose(turn: Turn, client: ClientProfile, change:
       `*${escapeName(client.name)}* has no owner, so only a workspace admin can change this. You can take it on yourself: \`/client set ${escapeName(client.name)} owner\` with your own @mention.`,
     );
   }
+  // An owner who is no longer a member here cannot be asked (or told anything about the client).
+  if (!(await isMemberHere(turn.deps, turn.web, turn.teamId, client.ownerUserId))) {
+    throw new RapportError(
+      'forbidden',
+      `The owner of *${escapeName(client.name)}*, <@${client.ownerUserId}>, is not a member of this workspace any more, so only a workspace admin can change this (and can give it a new owner).`,
+    );
+  }
   const proposal = await proposeClientChange(turn.deps.db, turn.act, client, change);
   // A retried delivery finds the proposal: the owner was asked already.
-  if (!proposal.duplicate) await turn.dm(client.ownerUserId, { text: `A proposal for ${client.name}`, blocks: proposalBlocks(proposal, client) });
+  if (!proposal.duplicate) await turn.dm(client.ownerUserId, { text: `A proposal for ${escapeName(client.name)}`, blocks: proposalBlocks(proposal, client) });
   return { proposal };
 }

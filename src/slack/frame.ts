@@ -24,6 +24,7 @@ import type { SlackDeps } from './deps.js';
 import { owningTeam, refusalOf, refuse } from './gate.js';
 import type { FieldErrors } from './parse/viewState.js';
 import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
+import { dmMember } from './recipients.js';
 import { errorText } from '../log.js';
 
 export const UNEXPECTED = 'Something went wrong on our side, and nothing was stored. Please try again in a moment.';
@@ -131,8 +132,14 @@ export class Turn implements Readonly<TurnFields> {
     return this.reply({ ...message, replaceOriginal: true });
   }
 
-  dm(userId: string, message: Ephemeral): Promise<unknown> {
-    return sendDm(this.web, userId, message);
+  /**
+   * A DM to the person who acts (checked by the gate before the turn began), or to someone else only while they
+   * are a member here (recipients.ts): false when they were not told.
+   */
+  async dm(userId: string, message: Ephemeral): Promise<boolean> {
+    if (userId !== this.userId) return dmMember(this.deps, this.web, this.teamId, userId, message);
+    await sendDm(this.web, userId, message);
+    return true;
   }
 
   /** Re-renders an open form; a newer re-render winning the race (hash_conflict) is no failure. */

@@ -1,18 +1,21 @@
 /**
  * A client must never see or touch what Rapport says about them (shared channels with Slack Connect, guests).
  * Before any work, the acting person is checked: someone from another organisation is always refused, a guest
- * unless the workspace's admins allow guests. Refused means answered privately, with nothing stored and
- * nothing of the workspace's data shown.
+ * unless the workspace's admins allow guests, someone who left always. Refused means answered privately, with
+ * nothing stored and nothing of the workspace's data shown. Whoever Rapport tells anything is checked by the
+ * same rule (recipients.ts).
  */
 import type { AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { guestsAllowed } from '../services/workspace.js';
 import type { SlackDeps } from './deps.js';
-import type { Standing } from './people.js';
+import type { PeopleDirectory, Standing } from './people.js';
+import type { Database } from '../db/client.js';
 import type { HomeView, ModalView } from '@slack/types';
 import { plain, section } from './blocks/kit.js';
 import { sendDm } from './reply.js';
 import { isTransientDatabaseError } from '../db/transient.js';
+import { isRateLimited } from './slackError.js';
 import type { Turn } from './frame.js';
 import { errorText } from '../log.js';
 
@@ -36,12 +39,27 @@ function actingUser(body: Body): string | undefined {
 const REFUSALS: Record<Exclude<Standing, 'member'>, string> = {
   external: 'Rapport is only for members of the workspace that owns it: people from other organisations cannot use it here.',
   guest: 'Rapport is for full members of this workspace. Guests can use it only if a workspace admin allows it (`/rapport settings guests allow`).',
+  departed: 'Rapport is only for members of this workspace.',
 };
 
 const COULD_NOT_CHECK = 'Rapport could not check your membership of this workspace just now. Please try again in a moment.';
 
-/** Someone the payload itself shows to be from another organisation (a Slack Connect user): no need to ask Slack. */
-const foreignByPayload = (body: Body, teamId: string) => Boolean(body.user?.team_id && body.user.team_id !== teamId);
+/** The Enterprise Grid org a request comes from, as each payload type carries it (undefined outside Grid). */
+export function enterpriseOf(body: Body): string | undefined {
+  return body.enterprise?.id ?? body.team?.enterprise_id ?? body.enterprise_id ?? body.authorizations?.[0]?.enterprise_id ?? undefined;
+}
+
+/**
+ * Someone the payload itself shows to be from another organisation (a Slack Connect user): no need to ask Slack.
+ * In a Grid org Slack names a member's own workspace (or the org) as their team, so only Slack can tell there.
+ */
+const foreignByPayload = (body: Body, teamId: string) => Boolean(body.user?.team_id && body.user.team_id !== teamId && !enterpriseOf(body));
+
+/** Who someone is to Rapport in a workspace: Slack's answer, with guests counted as members where the admins allow them. */
+export async function standingIn(deps: { people: PeopleDirectory; db: Database }, client: WebClient, teamId: string, userId: string): Promise<Standing> {
+  const { standing } = await deps.people.person(client, teamId, userId);
+  return standing === 'guest' && (await guestsAllowed(deps.db, teamId)) ? 'member' : standing;
+}
 
 /** Why the acting person may not use Rapport here, or undefined when they may (Slack is asked who they are, cached). */
 export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body): Promise<string | undefined> {
@@ -50,10 +68,10 @@ export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body):
   if (!userId || !teamId) return undefined;
   let standing: Standing;
   try {
-    standing = foreignByPayload(body, teamId) ? 'external' : (await deps.people.person(client, teamId, userId)).standing;
-    if (standing === 'guest' && (await guestsAllowed(deps.db, teamId))) standing = 'member';
+    standing = foreignByPayload(body, teamId) ? 'external' : await standingIn(deps, client, teamId, userId);
   } catch (error) {
-    if (isTransientDatabaseError(error)) throw error; // the worker tries again once the database is back
+    // The worker tries again once the database is back, or once Slack's rate limit has passed.
+    if (isTransientDatabaseError(error) || isRateLimited(error)) throw error;
     // Who someone is could not be asked of Slack: nothing is shown to someone we cannot place.
     deps.logger.warn('could not tell whether someone is a member; refusing the request', { team: teamId, error: errorText(error) });
     return COULD_NOT_CHECK;

@@ -4,7 +4,24 @@ import type { IncidentOutcome } from '../services/clientActivity.js';
 import { redFlagAlert } from './blocks/confirmations.js';
 import { fateNoticeText } from './blocks/fate.js';
 import type { Turn } from './frame.js';
+import { isMemberHere } from './recipients.js';
 import { errorText } from '../log.js';
+
+/**
+ * The incident's outcome as the person who logged it is told it: a red flag whose owner is not a member here
+ * (a guest, from another organisation, gone) reaches nobody, and the confirmation says so instead of promising a DM.
+ */
+export async function withRedFlagRecipient(turn: Turn, outcome: IncidentOutcome): Promise<IncidentOutcome> {
+  const owner = outcome.logged.client.ownerUserId;
+  if (outcome.redFlagNotice !== 'dm_owner' || !owner) return outcome;
+  try {
+    return (await isMemberHere(turn.deps, turn.web, turn.teamId, owner)) ? outcome : { ...outcome, redFlagNotice: 'owner_not_member' };
+  } catch (error) {
+    // Slack could not say who the owner is: the DM checks again, and tells nobody it cannot place.
+    turn.deps.logger.warn('could not check the owner of a client with a red flag', { clientId: outcome.logged.client.id, error: errorText(error) });
+    return outcome;
+  }
+}
 
 export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome): Promise<void> {
   const owner = outcome.logged.client.ownerUserId;
@@ -18,7 +35,7 @@ export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome
   }
 }
 
-/** Tells everyone a change to a client concerns (a failed DM is logged: the change itself stands). */
+/** Tells everyone a change to a client concerns who is still a member here (a failed DM is logged: the change itself stands). */
 export async function tellFateNotices(turn: Turn, outcome: FateOutcome): Promise<void> {
   for (const notice of outcome.notices) {
     try {

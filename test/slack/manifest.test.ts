@@ -16,7 +16,7 @@ describe('manifest.json', () => {
   it('asks for the minimum scopes and points everything at /slack/events', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(BOT_SCOPES); // the install flow asks for the same
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared', 'app_uninstalled', 'tokens_revoked', 'user_change']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 });

@@ -78,6 +78,7 @@ export function incidentConfirmation(outcome: IncidentOutcome, timeZone: string,
     dm_owner: `🚩 Red flag: its owner ${mention(client.ownerUserId)} is being told by DM now.`,
     owner_logged: '🚩 Red flag: you own this client, so no one else was messaged. Act on it now.',
     no_owner: `🚩 Red flag, and *${name}* has no owner: nobody was told. Name one with \`/client set ${name} owner @someone\`.`,
+    owner_not_member: `🚩 Red flag, and the owner of *${name}*, ${mention(client.ownerUserId)}, is not a member of this workspace any more (a guest, someone from another organisation, or gone): nobody was told. Name a member with \`/client set ${name} owner @someone\`.`,
   } as const;
   if (outcome.redFlagNotice) blocks.push(section(notice[outcome.redFlagNotice]));
   if (outcome.driftStarted) {

@@ -10,6 +10,7 @@ import { registerRapportCommand } from './commands/rapport.js';
 import { registerAppHome } from './events/appHome.js';
 import { registerChannelShared } from './events/channelShared.js';
 import { registerUninstalled } from './events/uninstalled.js';
+import { registerUserChange } from './events/userChange.js';
 import { registerLogEntryViews } from './views/logEntry.js';
 import { registerDigestActions } from './actions/digest.js';
 import { registerClientEraseView } from './views/clientErase.js';
@@ -30,6 +31,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHome(app, deps);
   registerChannelShared(app, deps);
   registerUninstalled(app, deps);
+  registerUserChange(app, deps);
   registerDigestActions(app, deps);
   registerDecisionView(app, deps);
   registerClientEraseView(app, deps);

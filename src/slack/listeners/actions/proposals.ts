@@ -11,6 +11,7 @@ import { onAction } from '../../frame.js';
 import { PROPOSAL_ACTIONS } from '../../ids.js';
 import { tellFateNotices } from '../../notify.js';
 import { showOnDigest } from './digest.js';
+import { requireMember } from '../../recipients.js';
 
 export function registerProposalActions(app: App, deps: SlackDeps): void {
   for (const [actionId, approve] of [
@@ -21,6 +22,10 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
       const proposal = await openProposal(deps.db, turn.act, action.value ?? '');
       const subject = await clientById(deps.db, turn.act, proposal.clientId);
       await requireDecider(turn, subject, { action: 'answer proposals about' });
+      // The proposed owner is checked again as it is applied: they may have left, or become a guest, since.
+      if (approve && proposal.change.kind === 'owner' && proposal.change.ownerUserId) {
+        await requireMember(deps, turn.web, turn.teamId, proposal.change.ownerUserId, 'owner');
+      }
       const { proposal: answered, outcome } = await answerClientProposal(deps.db, turn.act, proposal.id, approve);
       const after = outcome?.after ?? subject;
       await turn.replaceOriginal({ text: proposalAnsweredText(answered, after, false), blocks: [section(proposalAnsweredText(answered, after, false))] });

@@ -19,6 +19,7 @@ import { section } from '../../blocks/kit.js';
 import { escapeName, plural } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose } from '../../fate.js';
+import { requireMember } from '../../recipients.js';
 import { onCommand, type Turn } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import {
@@ -47,6 +48,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
   return {
     add: async (turn, argsText, tokens) => {
       const args = parseClientAdd(argsText, tokens);
+      if (args.ownerUserId) await requireMember(deps, turn.web, turn.teamId, args.ownerUserId, 'owner');
       // Whoever registers a client owns it until someone else is named: red flags always reach a person.
       const withOwner = { ...args, ownerUserId: args.ownerUserId ?? turn.userId };
       const added = await addClient(deps.db, turn.act, withOwner);
@@ -66,6 +68,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       );
       const today = localDate(turn.now, act.timeZone);
       const args = parseNextStepArgs(argsText, tokens.slice(used), today);
+      if (args.assigneeUserId) await requireMember(deps, turn.web, turn.teamId, args.assigneeUserId, 'assignee');
       const step = await addNextStep(deps.db, act, { client, ...args, source: 'client' });
       await turn.reply(nextStepSetMessage(step, today, turn.userId));
     },

@@ -11,7 +11,7 @@ import { incidentModal } from '../../blocks/modals.js';
 import type { SlackDeps } from '../../deps.js';
 import { onCommand } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
-import { notifyOwnerOfRedFlags } from '../../notify.js';
+import { notifyOwnerOfRedFlags, withRedFlagRecipient } from '../../notify.js';
 import { occurredOn, parseDayWords, parseIncidentArgs, tokenize, USAGE } from '../../parse/commandText.js';
 import { openModalThenRefine } from './openModal.js';
 
@@ -51,12 +51,15 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
           `${missingDays ? `How many days late? e.g. ${quoteCode(`/incident ${client.name} late 45`)}` : details.error.issues[0]!.message}\nUsage: \`${USAGE.incident}\``,
         );
       }
-      const outcome = await logIncidentAndCheck(deps.db, act, {
-        clientId: client.id,
-        occurredAt: occurredOn(day, today, turn.now),
-        description: args.notes,
-        details: details.data,
-      });
+      const outcome = await withRedFlagRecipient(
+        turn,
+        await logIncidentAndCheck(deps.db, act, {
+          clientId: client.id,
+          occurredAt: occurredOn(day, today, turn.now),
+          description: args.notes,
+          details: details.data,
+        }),
+      );
       await turn.reply(incidentConfirmation(outcome, act.timeZone));
       await notifyOwnerOfRedFlags(turn, outcome);
     },

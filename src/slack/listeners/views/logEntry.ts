@@ -10,7 +10,7 @@ import type { SlackDeps } from '../../deps.js';
 import { onView, type Turn } from '../../frame.js';
 import type { ActIn } from '../../../services/act.js';
 import { INPUTS, VIEWS } from '../../ids.js';
-import { notifyOwnerOfRedFlags } from '../../notify.js';
+import { notifyOwnerOfRedFlags, withRedFlagRecipient } from '../../notify.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import type { ClientProfile } from '../../../domain/types.js';
 import {
@@ -106,8 +106,9 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
       return {
         done: true,
         after: async () => {
-          await confirm(answered, metadata, incidentConfirmation(outcome, act.timeZone, { edited: !!metadata.entryId }));
-          await notifyOwnerOfRedFlags(answered, outcome);
+          const told = await withRedFlagRecipient(answered, outcome);
+          await confirm(answered, metadata, incidentConfirmation(told, act.timeZone, { edited: !!metadata.entryId }));
+          await notifyOwnerOfRedFlags(answered, told);
         },
       };
     },

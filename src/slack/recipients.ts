@@ -1,0 +1,61 @@
+/**
+ * Whoever Rapport tells anything about a workspace's clients is checked as they are told, by the rule that gates
+ * whoever acts (gate.ts): a member of the workspace or of its Enterprise Grid org (a guest only where the admins
+ * allow guests). Someone who became a guest, left, or was never a member is told nothing, however they came to
+ * own a client or a step; and nobody can be made an owner or an assignee unless they are a member.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Database } from '../db/client.js';
+import { RapportError } from '../domain/errors.js';
+import type { Logger } from '../log.js';
+import { standingIn } from './gate.js';
+import type { PeopleDirectory, Standing } from './people.js';
+import { sendDm, type Ephemeral } from './reply.js';
+
+export interface RecipientDeps {
+  people: PeopleDirectory;
+  db: Database;
+  logger: Logger;
+}
+
+/**
+ * Sends the DM when its recipient is a member here; otherwise sends nothing and says so (false), logged without
+ * the message. A recipient Slack cannot describe just now is not told either: the error is the caller's (a
+ * scheduled send is tried again later; a notification is logged and the change it reports stands).
+ */
+export async function dmMember(deps: RecipientDeps, web: WebClient, teamId: string, userId: string, message: Ephemeral): Promise<boolean> {
+  const standing = await standingIn(deps, web, teamId, userId);
+  if (standing !== 'member') {
+    deps.logger.info('did not send client data to someone who is not a member here', { team: teamId, standing });
+    return false;
+  }
+  await sendDm(web, userId, message);
+  return true;
+}
+
+/** Whether someone may be told about the workspace's clients now. */
+export async function isMemberHere(deps: RecipientDeps, web: WebClient, teamId: string, userId: string): Promise<boolean> {
+  return (await standingIn(deps, web, teamId, userId)) === 'member';
+}
+
+export type Duty = 'owner' | 'assignee';
+
+const NOT_A_MEMBER: Record<Duty, Record<Exclude<Standing, 'member'>, (who: string) => string>> = {
+  owner: {
+    guest: (who) => `${who} is a guest in this workspace, so they cannot own a client: Rapport tells owners about their clients. Choose a full member.`,
+    external: (who) =>
+      `${who} is from another organisation, so they cannot own a client here: Rapport tells owners about their clients. Choose a member of this workspace.`,
+    departed: (who) => `${who} is no longer in this workspace, so they cannot own a client. Choose a member of this workspace.`,
+  },
+  assignee: {
+    guest: (who) => `${who} is a guest in this workspace, so a next step cannot be theirs: Rapport tells assignees about their clients. Choose a full member.`,
+    external: (who) => `${who} is from another organisation, so a next step here cannot be theirs. Choose a member of this workspace.`,
+    departed: (who) => `${who} is no longer in this workspace, so a next step cannot be theirs. Choose a member of this workspace.`,
+  },
+};
+
+/** Refuses to make someone a client's owner or a step's assignee unless they are a member here. */
+export async function requireMember(deps: RecipientDeps, web: WebClient, teamId: string, userId: string, duty: Duty): Promise<void> {
+  const standing = await standingIn(deps, web, teamId, userId);
+  if (standing !== 'member') throw new RapportError('invalid_input', NOT_A_MEMBER[duty][standing](`<@${userId}>`), { field: duty });
+}
