@@ -10,6 +10,7 @@ import type { Database } from '../db/client.js';
 import { inWorkspace } from '../db/workspaceScope.js';
 import { listWorkspaces, type Workspace } from '../db/queries/workspaces.js';
 import { errorText, type Logger } from '../log.js';
+import { limitConcurrency, type Limit } from '../limit.js';
 import type { PeopleDirectory } from '../slack/people.js';
 
 /** What a job sending people DMs on a schedule (reminders, personal digests) is given. */
@@ -31,25 +32,7 @@ export interface ScheduledDmDeps {
 /** Names this app instance in claims (diagnostics). */
 export const instanceName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-/** Runs the tasks it is given, at most a set number at once; the others wait their turn, in order. */
-export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
-
-export function limitConcurrency(atOnce: number): Limit {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (running < atOnce) running++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      // The place passes straight to the next task waiting, if any.
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-}
+export { limitConcurrency, type Limit } from '../limit.js';
 
 /**
  * `work` for every workspace Rapport is installed in, within its scope, as many at once as `limit` lets

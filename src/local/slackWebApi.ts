@@ -60,6 +60,14 @@ export const SLACK_CHANNEL_POST_LIMIT: ChannelPostLimit = { perSecond: 1, burst:
 
 type Listener = (call: SlackApiCall) => void;
 
+/** Trouble the stand-in makes for one token's calls for a while (see `rateLimit`, `hang`). */
+interface Trouble {
+  kind: 'ratelimited' | 'hang';
+  token: string;
+  method: string | undefined;
+  until: number;
+}
+
 async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -116,6 +124,7 @@ export class LocalSlackWebApi {
   readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
   private readonly failures = new Map<string, { error: string; channel: string | undefined }[]>();
   private readonly holds = new Map<string, (string | undefined)[]>();
+  private troubles: Trouble[] = [];
   private readonly listeners = new Set<Listener>();
   private server: Server | undefined;
   /** Serves every path that is not the Web API or a response URL (the local workspace page). */
@@ -181,6 +190,19 @@ export class LocalSlackWebApi {
     this.holds.set(method, [...(this.holds.get(method) ?? []), channel]);
   }
 
+  /**
+   * Until `seconds` from now, every Web API call made with `token` (of `method`, when given) is refused as Slack
+   * refuses a workspace over its rate limit: HTTP 429, `Retry-After` the seconds left. Recorded like any call.
+   */
+  rateLimit(token: string, seconds: number, method?: string): void {
+    this.troubles.push({ kind: 'ratelimited', token, method, until: performance.now() + seconds * 1000 });
+  }
+
+  /** Until `seconds` from now, every call made with `token` (of `method`) is recorded and never answered: Slack hanging. */
+  hang(token: string, seconds: number, method?: string): void {
+    this.troubles.push({ kind: 'hang', token, method, until: performance.now() + seconds * 1000 });
+  }
+
   onCall(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -242,7 +264,18 @@ export class LocalSlackWebApi {
     if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'unknown_path' });
     const method = url.pathname.slice(5);
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
-    const retryAfter = method === 'chat.postMessage' ? this.postRefusedFor(String(params.channel)) : undefined;
+    const now = performance.now();
+    this.troubles = this.troubles.filter((t) => t.until > now);
+    const trouble = this.troubles.find((t) => t.token === token && (t.method === undefined || t.method === method));
+    if (trouble?.kind === 'hang') {
+      this.record({ method, params, token, response: { ok: false, error: 'hung' } });
+      return;
+    }
+    const retryAfter = trouble
+      ? Math.max(1, Math.ceil((trouble.until - now) / 1000))
+      : method === 'chat.postMessage'
+        ? this.postRefusedFor(String(params.channel))
+        : undefined;
     if (retryAfter !== undefined) {
       this.record({ method, params, token, response: { ok: false, error: 'ratelimited' } });
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });

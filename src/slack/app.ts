@@ -21,7 +21,12 @@ import { freshRequestsOnly } from './replayGuard.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
 import { newWorkersId, RequestWorkers } from './workers.js';
 import { BOT_SCOPES, installCallbackOptions } from './installations.js';
-import { NotInstalled, type SlackWeb } from './web.js';
+import { NotInstalled, webClientOptions, type SlackWeb } from './web.js';
+import { WebClient } from '@slack/web-api';
+import { TokenKeyError } from '../db/queries/installations.js';
+
+/** Entry points whose work needs nothing from Slack: Rapport was removed from the workspace. */
+const WORKED_WITHOUT_SLACK = new Set(['event app_uninstalled', 'event tokens_revoked']);
 
 export interface SlackAppOptions {
   slack: SlackConfig;
@@ -69,7 +74,7 @@ export interface SlackApp {
 export function createSlackApp(parts: SlackAppParts): SlackApp {
   const { slack, logger, now, metrics, digest } = parts;
   const { db, owner, listen } = parts.database;
-  const { installations, webFor, people, boltLogger: boltLog } = parts.web;
+  const { installations, requestWebFor, people, boltLogger: boltLog } = parts.web;
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
   const handlers = new Handlers();
@@ -103,9 +108,16 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
       withLogContext({ request: request.requestKey }, () =>
         inWorkspace(request.teamId, async () => {
           const started = performance.now();
-          const web = await webFor(request.teamId).catch((error: unknown) => {
-            if (!(error instanceof NotInstalled)) throw error;
-            logger.warn('a request from a workspace Rapport is not installed in: dropped', { team: request.teamId, entry: request.entry });
+          const web = await requestWebFor(request.teamId).catch((error: unknown) => {
+            if (!(error instanceof NotInstalled || error instanceof TokenKeyError)) throw error;
+            // Rapport removed from the workspace needs no token to forget it, even one that cannot be decrypted.
+            if (WORKED_WITHOUT_SLACK.has(request.entry)) return new WebClient(undefined, webClientOptions('request', boltLog, slack.apiUrl));
+            logger.warn(
+              error instanceof NotInstalled
+                ? 'a request from a workspace Rapport is not installed in: dropped'
+                : 'a request from a workspace whose installation cannot be decrypted with the configured keys: dropped',
+              { team: request.teamId, entry: request.entry },
+            );
             return undefined;
           });
           const result = web ? await workRequest(deps, web, request) : { outcome: 'failed' as const };
@@ -205,7 +217,8 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
       }
       return credentials;
     },
-    ...(slack.apiUrl ? { clientOptions: { slackApiUrl: slack.apiUrl } } : {}),
+    // Bolt's own clients speak before the ack (a refusal, a form's check): one try, within Slack's 3 s.
+    clientOptions: webClientOptions('receiver', boltLog, slack.apiUrl),
   });
 
   const inFlight = new Set<Promise<unknown>>();

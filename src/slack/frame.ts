@@ -13,9 +13,9 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { CatalogueError } from '../domain/catalogue.js';
 import { RapportError } from '../domain/errors.js';
-import { markAnswered, storeRequest, type SlackRequest } from '../db/queries/requests.js';
+import { holdsLease, markAnswered, storeRequest, type SlackRequest } from '../db/queries/requests.js';
 import { kindOfEntry } from '../metrics.js';
-import { slackErrorCode } from './slackError.js';
+import { isTransientSlackError, rateLimitRetryAfter, slackErrorCode } from './slackError.js';
 import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
 import type { Option } from './blocks/kit.js';
 import type { Act, ActIn } from '../services/act.js';
@@ -26,14 +26,24 @@ import type { FieldErrors } from './parse/viewState.js';
 import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
 import { dmMember } from './recipients.js';
 import { errorText } from '../log.js';
+import type { WorkOutcome } from './workers.js';
+import { limitConcurrency } from '../limit.js';
 
 export const UNEXPECTED = 'Something went wrong on our side, and nothing was stored. Please try again in a moment.';
 
-/** Where a turn's request is stored (worked from the inbox): whether its person was answered already. */
+/** Where a turn's request is stored (worked from the inbox): whether its person was answered already, and the lease it is worked under. */
 export interface StoredRequest {
   id: number;
   teamId: string;
   answeredAt: Date | null;
+  /** The worker holding it, and its claim's attempt: the fence checked before anything is sent to Slack. */
+  worker: string | null;
+  attempts: number;
+}
+
+/** This worker's lease on the request ran out and another worker took it over: it sends nothing more. */
+export class LeaseLost extends Error {
+  readonly code = 'lease_lost';
 }
 
 export interface TurnFields {
@@ -120,6 +130,7 @@ export class Turn implements Readonly<TurnFields> {
       this.deps.logger.info('not answering again: this request was answered before its worker stopped', { entry: this.entry, request: this.requestKey });
       return;
     }
+    await this.fence();
     const late = this.deps.now().getTime() - this.now.getTime() > RESPONSE_URL_MS;
     const target = { client: this.web, userId: this.userId, logger: this.deps.logger };
     await (late ? sendDm(this.web, this.userId, message) : replyEphemeral({ ...target, responseUrl: this.responseUrl, channelId: this.channelId }, message));
@@ -137,9 +148,19 @@ export class Turn implements Readonly<TurnFields> {
    * are a member here (recipients.ts): false when they were not told.
    */
   async dm(userId: string, message: Ephemeral): Promise<boolean> {
+    await this.fence();
     if (userId !== this.userId) return dmMember(this.deps, this.web, this.teamId, userId, message);
     await sendDm(this.web, userId, message);
     return true;
+  }
+
+  /**
+   * Before a stored request's work sends anything: this worker must still hold it. One that stalled past its lease
+   * (paused, starved) while another worker took the request over and answered stops here, sending nothing twice.
+   */
+  private async fence(): Promise<void> {
+    const { stored } = this;
+    if (stored?.worker && !(await holdsLease(this.deps.owner, stored, stored.worker))) throw new LeaseLost('Another worker took this request over.');
   }
 
   /** Re-renders an open form; a newer re-render winning the race (hash_conflict) is no failure. */
@@ -266,15 +287,16 @@ async function receive(
 const STORE_RETRY_MS = [100, 300, 800];
 
 const ATTEMPTS = 8;
-/** Seconds before a request whose database went away is tried again, by attempt (then the last, until ATTEMPTS). */
+/** Seconds before a request whose database or Slack went away is tried again, by attempt (then the last, until ATTEMPTS). */
 const LATER_SECONDS = [2, 5, 15, 30, 60];
 
 /**
  * Works one stored request, in whichever process took it: the turn its receiver would have built (same clock,
  * same request key, so every write is the one the first try made), the membership gate, the work retried on a
- * lost connection, and any failure turned into an answer. `later`: the database is away, try again.
+ * lost connection, and any failure turned into an answer. `later`: the database or Slack is away, try again;
+ * Slack's rate limit is waited out in the inbox (not counted as an attempt), never by holding a worker.
  */
-export async function workRequest(deps: SlackDeps, web: WebClient, request: SlackRequest): Promise<{ outcome: 'done' | 'failed' } | { later: number }> {
+export async function workRequest(deps: SlackDeps, web: WebClient, request: SlackRequest): Promise<WorkOutcome> {
   const turn = turnFor(deps, web, request.entry, request.body, request.requestKey, request.receivedAt, request);
   const handler = deps.handlers.get(request.entry);
   if (!handler) {
@@ -302,8 +324,26 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
     }, retried(deps));
     return { outcome: 'done' };
   } catch (error) {
-    if (isTransientDatabaseError(error) && request.attempts < ATTEMPTS) {
-      deps.logger.warn('the database went away while working a request; it will be tried again', { entry: request.entry, request: request.requestKey });
+    if (error instanceof LeaseLost) {
+      deps.logger.warn('stopped working a request another worker took over; it answers', { entry: request.entry, request: request.requestKey });
+      return { outcome: 'lost' };
+    }
+    const waitFor = rateLimitRetryAfter(error);
+    if (waitFor !== undefined) {
+      deps.logger.warn('Slack rate-limited a request; it waits in the inbox for Slack’s Retry-After', {
+        entry: request.entry,
+        request: request.requestKey,
+        seconds: waitFor,
+      });
+      return { later: waitFor, counted: false };
+    }
+    const away = isTransientDatabaseError(error) ? 'database' : isTransientSlackError(error) ? 'Slack' : undefined;
+    if (away && request.attempts < ATTEMPTS) {
+      deps.logger.warn(`${away === 'database' ? 'the database' : 'Slack'} did not answer while working a request; it will be tried again`, {
+        entry: request.entry,
+        request: request.requestKey,
+        error: errorText(error),
+      });
       return { later: LATER_SECONDS[Math.min(request.attempts, LATER_SECONDS.length) - 1]! };
     }
     await answer(whatToTell(error, turn));
@@ -459,12 +499,30 @@ async function ackErrors(ack: AckFn<ViewResponseAction> | AckFn<void>, errors: F
   await (ack as AckFn<ViewResponseAction>)({ response_action: 'errors', errors });
 }
 
-/** Type-ahead: the options load answers within Slack's 3 s, or with none (logged) rather than an error. */
+/** Type-ahead loads worked at once by a process: a flood of them leaves the database and the CPU to other requests' acks. */
+const OPTIONS_AT_ONCE = 4;
+/** A load not started this long after its request arrived answers with no options: Slack gives up at 3 s. */
+const OPTIONS_START_BY_MS = 1_500;
+
+/**
+ * Type-ahead: the options load answers in its ack, within Slack's 3 s, or with none (logged) rather than an
+ * error. The membership check and the load run together, a few at a time: under a flood the late ones answer
+ * with no options at once instead of making everyone, and every other request's ack, wait.
+ */
 export function onOptions(app: App, deps: SlackDeps, actionId: string, load: (turn: Turn, typed: string) => Promise<Option[]>): void {
+  const loads = limitConcurrency(OPTIONS_AT_ONCE);
   app.options(actionId, async ({ ack, body, options, client }) => {
+    const arrived = performance.now();
     const turn = turnFor(deps, client, `options ${actionId}`, body as unknown as Body, `opt:${(body as Body).user?.id ?? ''}`, deps.now());
     try {
-      await ack({ options: await load(turn, String(options.value ?? '')) });
+      const found = await loads(async () => {
+        if (performance.now() - arrived > OPTIONS_START_BY_MS) {
+          deps.logger.warn('type-ahead answered with no options: too many at once', { entry: turn.entry });
+          return [];
+        }
+        return (await refusalOf(deps, client, body as unknown as Body)) === undefined ? load(turn, String(options.value ?? '')) : [];
+      });
+      await ack({ options: found });
     } catch (error) {
       whatToTell(error, turn);
       await ack({ options: [] });

@@ -92,8 +92,9 @@ export async function refuse(turn: Turn, body: Body, text: string, tell: (text: 
 
 /**
  * In the receiver, before anything is stored: someone the payload shows to be from another organisation is
- * refused at once; forms and type-ahead, whose answer is their ack, are checked in full here. Every other
- * request is checked by the worker that takes it (asking Slack has no place before an ack).
+ * refused at once; forms, whose answer is their ack, are checked in full here, and type-ahead by its own loader
+ * (frame.ts onOptions, a few at a time). Every other request is checked by the worker that takes it (asking
+ * Slack has no place before an ack).
  */
 export function registerMembershipGate(app: App, deps: SlackDeps): void {
   app.use(async (args) => {
@@ -101,12 +102,12 @@ export function registerMembershipGate(app: App, deps: SlackDeps): void {
     const userId = actingUser(body);
     const teamId = owningTeam(body);
     if (!userId || !teamId) return args.next();
-    const answeredInAck = body.type === 'view_submission' || body.type === 'block_suggestion';
-    const refusal = answeredInAck
-      ? await refusalOf(deps, args.client, body).catch(() => COULD_NOT_CHECK)
-      : foreignByPayload(body, teamId)
-        ? REFUSALS.external
-        : undefined;
+    const refusal =
+      body.type === 'view_submission'
+        ? await refusalOf(deps, args.client, body).catch(() => COULD_NOT_CHECK)
+        : foreignByPayload(body, teamId)
+          ? REFUSALS.external
+          : undefined;
     if (refusal === undefined) return args.next();
     await refuseInAck(args, args.client, userId, refusal);
   });

@@ -7,6 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import { errorText, type Logger } from '../log.js';
 import { fitBlocks, section } from './blocks/kit.js';
 import { LIMITS, truncate } from './blocks/text.js';
+import { REQUEST_CALL_TIMEOUT_MS } from './web.js';
 
 export interface Ephemeral {
   text: string;
@@ -36,6 +37,8 @@ export async function postToResponseUrl(url: string, message: Ephemeral, logger:
   try {
     const res = await fetch(url, {
       method: 'POST',
+      // Slack answers a response URL in milliseconds; one that hangs is given up like any Web API call.
+      signal: AbortSignal.timeout(REQUEST_CALL_TIMEOUT_MS),
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ response_type: 'ephemeral', replace_original: message.replaceOriginal ?? false, ...shaped(message) }),
     });

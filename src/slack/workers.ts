@@ -21,7 +21,18 @@ import {
 } from '../db/queries/requests.js';
 import { errorText, type Logger } from '../log.js';
 
-export type WorkOutcome = { outcome: 'done' | 'failed' } | { later: number };
+/**
+ * How working a request ended: `lost` when another worker took it over (this one's lease ran out), which then
+ * finishes it; `later` puts it back for that many seconds (`counted: false`: not one of its attempts).
+ */
+export type WorkOutcome = { outcome: 'done' | 'failed' | 'lost' } | { later: number; counted?: boolean };
+
+/**
+ * How many of a process's workers one workspace may hold at once: all but a quarter (at least one) are left for
+ * the others, so a workspace whose Slack calls are slow (each gives up after REQUEST_CALL_TIMEOUT_MS) can never
+ * hold every worker, while a workspace alone still has most of them.
+ */
+export const workersPerWorkspace = (concurrency: number) => (concurrency <= 1 ? 1 : concurrency - Math.max(1, Math.floor(concurrency / 4)));
 
 /** A name for one process's workers, unique across the machines sharing the database. */
 export const newWorkersId = () => `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -112,7 +123,7 @@ export class RequestWorkers {
 
   private async claim(limit: number): Promise<SlackRequest[]> {
     try {
-      return await claimRequests(this.options.db, this.id, this.options.leaseSeconds, limit);
+      return await claimRequests(this.options.db, this.id, this.options.leaseSeconds, limit, workersPerWorkspace(this.options.concurrency));
     } catch (error) {
       // The database is away: the poll looks again. Said once a minute, not once a second.
       if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: errorText(error) });
@@ -133,8 +144,8 @@ export class RequestWorkers {
     );
     try {
       const result = await this.options.work(request);
-      if ('later' in result) await retryRequestLater(db, request, this.id, result.later);
-      else await finishRequest(db, request, this.id, result.outcome);
+      if ('later' in result) await retryRequestLater(db, request, this.id, result.later, { counted: result.counted ?? true });
+      else if (result.outcome !== 'lost') await finishRequest(db, request, this.id, result.outcome);
     } catch (error) {
       // Finishing could not be recorded (the database went away): the lease runs out and the request is worked
       // again, which finds what this run stored and does not answer twice.

@@ -9,6 +9,7 @@ import {
   claimRequests,
   finishRequest,
   forgetFinishedRequests,
+  holdsLease,
   markAnswered,
   queueState,
   renewLease,
@@ -126,6 +127,63 @@ describe.each(TEST_DRIVERS)('the request inbox on %s', (driver) => {
     await finishRequest(handle.owner, again, 'w', 'done');
     const [row] = await handle.owner.select().from(slackRequests).where(eq(slackRequests.id, again.id));
     expect(row).toMatchObject({ state: 'done', attempts: 2, answeredAt: expect.any(Date), finishedAt: expect.any(Date) });
+  });
+
+  it('workspaces take turns, and none takes more than its share of a worker’s slots, counting those it holds', async () => {
+    await drain('cleanup');
+    const noisy: number[] = [];
+    for (let i = 0; i < 6; i++) noisy.push(((await storeRequest(handle.owner, request('T0NOISY'))) as { stored: number }).stored);
+    const quiet = ((await storeRequest(handle.owner, request('T0QUIET'))) as { stored: number }).stored;
+    // Four slots, three at most for one workspace: the quiet one's only request is taken in the first turn.
+    const first = await claimRequests(handle.owner, 'w', 60, 4, 3);
+    expect(first.map((r) => r.id).sort((a, b) => a - b)).toEqual([...noisy.slice(0, 3), quiet].sort((a, b) => a - b));
+    // The noisy workspace holds three: nothing more for it until one ends, whatever the room.
+    expect(await claimRequests(handle.owner, 'w', 60, 4, 3)).toEqual([]);
+    const done = first.find((r) => r.teamId === 'T0NOISY')!;
+    await finishRequest(handle.owner, done, 'w', 'done');
+    expect((await claimRequests(handle.owner, 'w', 60, 4, 3)).map((r) => r.id)).toEqual([noisy[3]]);
+    // Another worker (another process) has slots of its own.
+    expect((await claimRequests(handle.owner, 'w2', 60, 4, 3)).map((r) => r.id)).toEqual(noisy.slice(4));
+    await drain('cleanup');
+    for (const [worker, teamId] of [
+      ['w', 'T0NOISY'],
+      ['w', 'T0QUIET'],
+      ['w2', 'T0NOISY'],
+    ]) {
+      const rows = await handle.owner
+        .select()
+        .from(slackRequests)
+        .where(and(eq(slackRequests.teamId, teamId!), eq(slackRequests.worker, worker!), eq(slackRequests.state, 'working')));
+      for (const r of rows) await finishRequest(handle.owner, r, worker!, 'done');
+    }
+  });
+
+  it('a lease is fenced by its claim: once another worker took the request over, the first holds nothing', async () => {
+    await drain('cleanup');
+    await storeRequest(handle.owner, request('T0FENCE'));
+    const first = (await claimRequest('w', 1))!;
+    expect(await holdsLease(handle.owner, first, 'w')).toBe(true);
+    await new Promise((r) => setTimeout(r, 1100));
+    // The same process (same worker id) claiming it again is another claim: the first one's work is fenced off.
+    const second = (await claimRequest('w', 60))!;
+    expect(second.attempts).toBe(first.attempts + 1);
+    expect(await holdsLease(handle.owner, first, 'w')).toBe(false);
+    await finishRequest(handle.owner, first, 'w', 'done');
+    expect((await handle.owner.select().from(slackRequests).where(eq(slackRequests.id, first.id)))[0]!.state).toBe('working');
+    expect(await holdsLease(handle.owner, second, 'w')).toBe(true);
+    await finishRequest(handle.owner, second, 'w', 'done');
+  });
+
+  it('a rate-limited request waits without using up its attempts; a finished one keeps no payload', async () => {
+    await drain('cleanup');
+    await storeRequest(handle.owner, request('T0LIMITED', { body: { text: 'acme corp +communication Said the invoice was paid' } }));
+    const held = (await claimRequest('w', 60))!;
+    await retryRequestLater(handle.owner, held, 'w', 0, { counted: false });
+    const again = (await claimRequest('w', 60))!;
+    expect(again).toMatchObject({ id: held.id, attempts: held.attempts });
+    await finishRequest(handle.owner, again, 'w', 'done');
+    const [row] = await handle.owner.select().from(slackRequests).where(eq(slackRequests.id, held.id));
+    expect(row).toMatchObject({ state: 'done', body: {} });
   });
 
   it('forgets finished requests after a day, never waiting ones', async () => {

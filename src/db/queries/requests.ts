@@ -5,7 +5,7 @@
  * Claiming and the queue's figures read across workspaces on purpose: the queue is the app's, not a
  * workspace's, and a row is only ever worked within its own team (`teamId` of the row scopes everything after).
  */
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { slackRequests } from '../schema/index.js';
 
@@ -53,28 +53,59 @@ export function storable(value: unknown): unknown {
 const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
 
 /**
- * Takes up to `limit` of the oldest requests due (waiting, or working under a lease that ran out: its worker
- * died) for `worker`, in one statement; other workers skip the rows it is taking.
+ * Takes up to `limit` of the requests due (waiting, or working under a lease that ran out: its worker died) for
+ * `worker`, in one statement; other workers skip the rows it is taking. Workspaces take turns: each one's oldest
+ * request comes before any one's second, and no workspace gets more than `perWorkspace` of this worker's slots
+ * at once (counting those it holds already; no bound when undefined), so one workspace whose Slack calls are slow
+ * cannot hold them all.
  */
-export async function claimRequests(db: Database, worker: string, leaseSeconds: number, limit: number): Promise<SlackRequest[]> {
-  const due = db
-    .select({ id: slackRequests.id })
-    .from(slackRequests)
-    .where(and(inArray(slackRequests.state, ['waiting', 'working']), lte(slackRequests.dueAt, sql`now()`)))
-    .orderBy(asc(slackRequests.dueAt), asc(slackRequests.id))
-    .limit(limit)
-    .for('update', { skipLocked: true });
+export async function claimRequests(db: Database, worker: string, leaseSeconds: number, limit: number, perWorkspace?: number): Promise<SlackRequest[]> {
+  const r = slackRequests;
+  const held = db.$with('held').as(
+    db
+      .select({ teamId: r.teamId, n: sql<number>`count(*)::int`.as('n') })
+      .from(r)
+      .where(and(eq(r.state, 'working'), eq(r.worker, worker), gt(r.dueAt, sql`now()`)))
+      .groupBy(r.teamId),
+  );
+  const due = db.$with('due').as(
+    db
+      .select({
+        id: r.id,
+        teamId: r.teamId,
+        dueAt: r.dueAt,
+        turn: sql<number>`row_number() over (partition by ${r.teamId} order by ${r.dueAt}, ${r.id})`.as('turn'),
+      })
+      .from(r)
+      .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`))),
+  );
+  const fair = db
+    .with(held, due)
+    .select({ id: due.id })
+    .from(due)
+    .leftJoin(held, eq(held.teamId, due.teamId))
+    .where(perWorkspace === undefined ? undefined : sql`${due.turn} + coalesce(${held.n}, 0) <= ${perWorkspace}`)
+    .orderBy(due.turn, due.dueAt, due.id)
+    .limit(limit);
+  const taking = db.select({ id: r.id }).from(r).where(inArray(r.id, fair)).for('update', { skipLocked: true });
   const claimed = await db
-    .update(slackRequests)
-    .set({ state: 'working', dueAt: seconds(leaseSeconds), attempts: sql`${slackRequests.attempts} + 1`, worker })
-    .where(inArray(slackRequests.id, due))
+    .update(r)
+    .set({ state: 'working', dueAt: seconds(leaseSeconds), attempts: sql`${r.attempts} + 1`, worker })
+    .where(inArray(r.id, taking))
     .returning();
   return claimed.sort((a, b) => a.id - b.id);
 }
 
-type Held = Pick<SlackRequest, 'id' | 'teamId'>;
+/** A claimed request: its attempt is the fencing token of the lease (a later claim of the same row counts one more). */
+type Held = Pick<SlackRequest, 'id' | 'teamId' | 'attempts'>;
 const held = (request: Held, worker: string) =>
-  and(eq(slackRequests.teamId, request.teamId), eq(slackRequests.id, request.id), eq(slackRequests.worker, worker), eq(slackRequests.state, 'working'));
+  and(
+    eq(slackRequests.teamId, request.teamId),
+    eq(slackRequests.id, request.id),
+    eq(slackRequests.worker, worker),
+    eq(slackRequests.attempts, request.attempts),
+    eq(slackRequests.state, 'working'),
+  );
 
 /** Keeps the request while its work goes on; false when the lease was lost (another worker took it over). */
 export async function renewLease(db: Database, request: Held, worker: string, leaseSeconds: number): Promise<boolean> {
@@ -86,22 +117,38 @@ export async function renewLease(db: Database, request: Held, worker: string, le
   return rows.length > 0;
 }
 
+/**
+ * Whether `worker` still holds the request under this claim: checked before anything is sent to Slack, so a
+ * worker that stalled past its lease (another took the request over) never confirms a second time.
+ */
+export async function holdsLease(db: Database, request: Held, worker: string): Promise<boolean> {
+  const rows = await db.select({ id: slackRequests.id }).from(slackRequests).where(held(request, worker));
+  return rows.length > 0;
+}
+
+/**
+ * Finished: its payload is dropped at once (what a person typed about a client is kept no longer than its work
+ * needs); the row stays a day, so a retry or replay of it is still recognised by its key and signature.
+ */
 export async function finishRequest(db: Database, request: Held, worker: string, state: 'done' | 'failed'): Promise<void> {
   await db
     .update(slackRequests)
-    .set({ state, finishedAt: sql`now()` })
+    .set({ state, finishedAt: sql`now()`, body: {} })
     .where(held(request, worker));
 }
 
-/** Puts a request back, to be tried again in `delaySeconds` (the database could not be reached, say). */
-export async function retryRequestLater(db: Database, request: Held, worker: string, delaySeconds: number): Promise<void> {
+/**
+ * Puts a request back, to be tried again in `delaySeconds` (the database could not be reached; Slack asked to
+ * wait). `counted: false` (Slack's rate limit) does not count the try among the attempts a request is given.
+ */
+export async function retryRequestLater(db: Database, request: Held, worker: string, delaySeconds: number, { counted = true } = {}): Promise<void> {
   await db
     .update(slackRequests)
-    .set({ state: 'waiting', dueAt: seconds(delaySeconds) })
+    .set({ state: 'waiting', dueAt: seconds(delaySeconds), ...(counted ? {} : { attempts: sql`${slackRequests.attempts} - 1` }) })
     .where(held(request, worker));
 }
 
-export async function markAnswered(db: Database, request: Held): Promise<void> {
+export async function markAnswered(db: Database, request: Pick<Held, 'id' | 'teamId'>): Promise<void> {
   await db
     .update(slackRequests)
     .set({ answeredAt: sql`now()` })
