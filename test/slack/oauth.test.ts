@@ -29,7 +29,11 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
   let slack: Rapport;
   let base: string;
   let send: SlackRequestSender;
-  const key = randomBytes(32);
+  // Two keys, as during a rotation: new tokens are sealed under the first.
+  const keys = [
+    { id: 'new', key: randomBytes(32) },
+    { id: 'old', key: randomBytes(32) },
+  ] as const;
   const logged: string[] = [];
 
   const install = (team: string, user: string) => installByOAuth(base, `${team}.${user}`);
@@ -47,7 +51,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     slack = createRapport({
       slack: {
         signingSecret: SECRET,
-        oauth: { clientId: '111.222', clientSecret: 'client-secret-123', stateSecret: 'state-secret-0123456789', tokenKey: key },
+        oauth: { clientId: '111.222', clientSecret: 'client-secret-123', stateSecret: 'state-secret-0123456789', tokenKeys: keys },
         appToken: undefined,
         apiUrl: api.apiUrl,
       },
@@ -63,7 +67,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     await handle?.close();
   });
 
-  it('each installed workspace is answered with its own token, kept encrypted; a wrong key fails loudly', async () => {
+  it('each installed workspace is answered with its own token, kept encrypted under the newest key; a wrong key fails loudly', async () => {
     for (const done of await installBoth()) {
       // Back to the stand-in's page (from Slack itself, to Slack's "installed" page).
       expect(done.status, await done.clone().text()).toBe(302);
@@ -71,7 +75,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     }
     const rows = await handle.owner.select().from(schema.installations);
     expect(rows.map((r) => r.teamId).sort()).toEqual([ACME.teamId, OTHER.teamId]);
-    expect(rows.every((r) => r.botToken.startsWith('v1:') && !r.botToken.includes('xoxb'))).toBe(true);
+    expect(rows.every((r) => r.botToken.startsWith('v2:new:') && !r.botToken.includes('xoxb'))).toBe(true);
     expect(rows.find((r) => r.teamId === ACME.teamId)).toMatchObject({ installerUserId: ACME.userId, botUserId: 'U0RAPPORT' });
 
     for (const actor of [ACME, OTHER]) {
@@ -83,7 +87,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     }
     expect(api.installed.get(ACME.teamId)).not.toBe(api.installed.get(OTHER.teamId));
 
-    await expect(findInstallation(handle.owner, randomBytes(32), ACME.teamId)).rejects.toThrow(TokenKeyError);
+    await expect(findInstallation(handle.owner, [{ id: 'new', key: randomBytes(32) }], ACME.teamId)).rejects.toThrow(TokenKeyError);
   });
 
   it("each workspace's replies, DMs and digest go out with that workspace's own token", async () => {
