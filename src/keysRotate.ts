@@ -28,7 +28,7 @@ async function rotate(): Promise<number> {
       return 0;
     }
     process.stdout.write(
-      `${done.undecryptable.length} installations cannot be decrypted with the configured keys and were left as they are (workspaces ${done.undecryptable.join(', ')}). Add the key they were encrypted with and run this again, or have those workspaces install Rapport again.\n`,
+      `Could not decrypt ${done.undecryptable.length} of them with the configured keys, left as they were: workspaces ${done.undecryptable.join(', ')}. Add the key they were encrypted with and run this again, or have those workspaces install Rapport again.\n`,
     );
     return 1;
   } finally {

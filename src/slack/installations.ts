@@ -140,6 +140,27 @@ export function installedWorkspaces(
     );
   };
 
+  let health: { at: number; result: Promise<InstallationsHealth> } | undefined;
+  async function checkHealth(): Promise<InstallationsHealth> {
+    let checked: Awaited<ReturnType<typeof checkTokenKeys>>;
+    try {
+      checked = await checkTokenKeys(db, oauth.tokenKeys, HEALTH_SAMPLE);
+    } catch {
+      // Not kept: the next check reads again.
+      health = undefined;
+      return { ok: false, error: 'the installations could not be read from the database' };
+    }
+    const { stored, undecryptable } = checked;
+    if (undecryptable === 0) return { ok: true };
+    return {
+      ok: false,
+      error:
+        checked.checked === stored
+          ? `${undecryptable} of ${stored} installations cannot be decrypted with the configured keys`
+          : `${undecryptable} of ${checked.checked} installations checked (a random sample of the ${stored} stored) cannot be decrypted with the configured keys`,
+    };
+  }
+
   const store: InstallationStore = {
     async storeInstallation(installation: Installation) {
       if (installation.isEnterpriseInstall) await refuseOrgWide(installation);
@@ -214,25 +235,4 @@ export function installedWorkspaces(
       return health.result;
     },
   };
-
-  let health: { at: number; result: Promise<InstallationsHealth> } | undefined;
-  async function checkHealth(): Promise<InstallationsHealth> {
-    let checked: Awaited<ReturnType<typeof checkTokenKeys>>;
-    try {
-      checked = await checkTokenKeys(db, oauth.tokenKeys, HEALTH_SAMPLE);
-    } catch {
-      // Not kept: the next check reads again.
-      health = undefined;
-      return { ok: false, error: 'the installations could not be read from the database' };
-    }
-    const { stored, undecryptable } = checked;
-    if (undecryptable === 0) return { ok: true };
-    return {
-      ok: false,
-      error:
-        checked.checked === stored
-          ? `${undecryptable} of ${stored} installations cannot be decrypted with the configured keys`
-          : `${undecryptable} of ${checked.checked} installations checked (a random sample of the ${stored} stored) cannot be decrypted with the configured keys`,
-    };
-  }
 }
