@@ -1,6 +1,6 @@
 /**
  * `npm run keys:rotate` (`node dist/keysRotate.js`): encrypts every stored bot token again under the newest key
- * of TOKEN_ENCRYPTION_KEYS, so the older keys can then be removed (README, "Rotating the encryption key"). Run
+ * of TOKEN_ENCRYPTION_KEYS, so the older keys can then be removed (README, "Rotating the keys"). Run
  * with the app's environment. On Postgres it may run beside the app (a row changed meanwhile is left to the
  * app); the embedded database must be stopped first.
  */
