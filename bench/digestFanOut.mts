@@ -62,7 +62,7 @@ export async function benchDigestFanOut(database: DatabaseHandle, options: FanOu
     const teams = Array.from({ length: workspaces }, (_, i) => `T0FAN${String(i).padStart(4, '0')}`);
     const channelOf = (team: string) => `C${team.slice(1)}`;
     const [big] = teams as [string, ...string[]];
-    const tokenKey = randomBytes(32);
+    const tokenKeys = [{ id: 'bench', key: randomBytes(32) }] as const;
     await database.owner.insert(schema.workspaces).values(
       teams.map((teamId) => ({
         teamId,
@@ -85,7 +85,7 @@ export async function benchDigestFanOut(database: DatabaseHandle, options: FanOu
         setUp(() =>
           saveInstallation(
             database.owner,
-            tokenKey,
+            tokenKeys,
             {
               teamId,
               enterpriseId: null,
@@ -107,7 +107,7 @@ export async function benchDigestFanOut(database: DatabaseHandle, options: FanOu
     const rapport = createRapport({
       slack: {
         signingSecret: randomBytes(16).toString('hex'),
-        oauth: { clientId: 'bench.rapport', clientSecret: 'bench-secret', stateSecret: 'bench-state-secret', tokenKey },
+        oauth: { clientId: 'bench.rapport', clientSecret: 'bench-secret', stateSecret: 'bench-state-secret', tokenKeys },
         appToken: undefined,
         apiUrl: api.apiUrl,
       },

@@ -1,6 +1,7 @@
 /** The only module that reads the environment: one zod schema, parsed once at startup and passed down. */
 import { z } from 'zod';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../log.js';
+import { parseTokenKeys, SINGLE_KEY_ID, type TokenKeys } from './tokenKeys.js';
 
 /** Four requests at once per process; a request whose worker died is taken over 30 s after its last renewal. */
 export const DEFAULT_WORKERS = { concurrency: 4, leaseSeconds: 30 };
@@ -26,6 +27,7 @@ export const envSchema = z.object({
   SLACK_CLIENT_SECRET: optional(z.string().min(8, 'looks too short: copy it from Basic Information → App Credentials')),
   SLACK_STATE_SECRET: optional(z.string().min(16, 'must be at least 16 random characters (it signs the install state)')),
   TOKEN_ENCRYPTION_KEY: optional(z.string()),
+  TOKEN_ENCRYPTION_KEYS: optional(z.string()),
 });
 
 export interface Config {
@@ -63,8 +65,8 @@ export interface OAuthConfig {
   clientId: string;
   clientSecret: string;
   stateSecret: string;
-  /** AES-256-GCM key for the bot tokens at rest. */
-  tokenKey: Buffer;
+  /** AES-256-GCM keys for the bot tokens at rest, newest first: the first encrypts, every one decrypts. */
+  tokenKeys: TokenKeys;
 }
 
 export class ConfigError extends Error {
@@ -100,12 +102,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** OAuth mode's settings, all required together; a missing or malformed key stops the app (never plaintext tokens). */
+/** OAuth mode's settings, all required together; a missing, malformed or weak key stops the app (never plaintext tokens). */
 function oauthConfig(e: z.infer<typeof envSchema>, invalid: (name: string, why: string) => ConfigError): OAuthConfig {
-  for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEY'] as const) {
+  for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const) {
     if (!e[name]) throw invalid(name, 'is required with SLACK_CLIENT_ID (OAuth: "Add to Slack")');
   }
-  const key = Buffer.from(e.TOKEN_ENCRYPTION_KEY!, 'base64');
-  if (key.length !== 32) throw invalid('TOKEN_ENCRYPTION_KEY', 'must be 32 random bytes, base64 (openssl rand -base64 32)');
-  return { clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET!, tokenKey: key };
+  return { clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET!, tokenKeys: tokenKeys(e, invalid) };
+}
+
+/** TOKEN_ENCRYPTION_KEYS (a list, newest first), or TOKEN_ENCRYPTION_KEY (one key, id `default`): one of them. */
+function tokenKeys(e: z.infer<typeof envSchema>, invalid: (name: string, why: string) => ConfigError): TokenKeys {
+  if (e.TOKEN_ENCRYPTION_KEYS && e.TOKEN_ENCRYPTION_KEY) {
+    throw invalid(
+      'TOKEN_ENCRYPTION_KEY',
+      `leave it unset with TOKEN_ENCRYPTION_KEYS, and list it there as ${SINGLE_KEY_ID}:<that key> while tokens encrypted with it remain`,
+    );
+  }
+  const [name, format] = e.TOKEN_ENCRYPTION_KEYS ? (['TOKEN_ENCRYPTION_KEYS', 'list'] as const) : (['TOKEN_ENCRYPTION_KEY', 'single'] as const);
+  const text = e[name];
+  if (!text) throw invalid('TOKEN_ENCRYPTION_KEYS', 'is required with SLACK_CLIENT_ID (OAuth: "Add to Slack"), or TOKEN_ENCRYPTION_KEY for a single key');
+  const parsed = parseTokenKeys(text, format);
+  if ('refused' in parsed) throw invalid(name, parsed.refused);
+  return parsed.keys;
 }

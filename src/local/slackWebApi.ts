@@ -116,7 +116,7 @@ export class LocalSlackWebApi {
   readonly users = new Map<string, LocalSlackUser>();
   /** Channels with something to say about sharing; any other channel is an ordinary internal one. */
   readonly channels = new Map<string, LocalSlackChannel>();
-  /** The bot token oauth.v2.access handed out, by workspace (an "Add to Slack" install). */
+  /** The bot token oauth.v2.access handed out, by workspace (or organisation, org-wide), until auth.revoke. */
   readonly installed = new Map<string, string>();
   /** The Enterprise Grid org of a workspace, as auth.test tells it (workspaces outside Grid have none). */
   readonly enterprises = new Map<string, string>();
@@ -360,21 +360,29 @@ export class LocalSlackWebApi {
       case 'chat.update':
         return { channel: params.channel, ts: params.ts, text: params.text };
       case 'oauth.v2.access': {
-        // The code Slack would have given after "Allow": here `<team id>.<installing user id>`.
-        const [team = 'T0LOCAL', user = 'U0LOCAL'] = String(params.code).split('.');
-        this.installed.set(team, `xoxb-${team}-${randomUUID().slice(0, 8)}`);
+        // The code Slack would have given after "Allow": here `<team id>.<installing user id>`, with
+        // `.<enterprise id>` for a workspace of an Enterprise Grid organisation, and `*` as the team for an
+        // org-wide install (the whole organisation: no team).
+        const [team = 'T0LOCAL', user = 'U0LOCAL', enterprise] = String(params.code).split('.');
+        const orgWide = team === '*' && enterprise !== undefined;
+        const installedIn = orgWide ? enterprise : team;
+        this.installed.set(installedIn, `xoxb-${installedIn}-${randomUUID().slice(0, 8)}`);
         return {
-          access_token: this.installed.get(team),
+          access_token: this.installed.get(installedIn),
           token_type: 'bot',
           scope: 'commands,chat:write',
           bot_user_id: 'U0RAPPORT',
           app_id: 'A0RAPPORT',
-          team: { id: team, name: team },
-          enterprise: null,
-          is_enterprise_install: false,
+          team: orgWide ? null : { id: team, name: team },
+          enterprise: enterprise ? { id: enterprise, name: enterprise } : null,
+          is_enterprise_install: orgWide,
           authed_user: { id: user },
         };
       }
+      case 'auth.revoke':
+        // The token stops being the installation's (calls with it are still answered: the stand-in accepts any).
+        for (const [id, granted] of this.installed) if (granted === token) this.installed.delete(id);
+        return { revoked: true };
       case 'files.getUploadURLExternal': {
         const id = `F${String(this.files.size + 1).padStart(6, '0')}`;
         this.files.set(id, { filename: String(params.filename), content: '' });

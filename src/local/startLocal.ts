@@ -43,7 +43,7 @@ export async function startLocalWorkspace(
         clientId: 'local.rapport',
         clientSecret: randomBytes(16).toString('hex'),
         stateSecret: randomBytes(16).toString('hex'),
-        tokenKey: LOCAL_TOKEN_KEY,
+        tokenKeys: [{ id: 'local', key: LOCAL_TOKEN_KEY }],
       },
       appToken: undefined,
       apiUrl: api.apiUrl,

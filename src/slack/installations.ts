@@ -6,9 +6,10 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger as SlackLogger } from '@slack/bolt';
 import { ErrorCode, InstallProvider, type CallbackOptions, type Installation, type InstallationQuery, type InstallationStore } from '@slack/oauth';
+import { WebClient } from '@slack/web-api';
 import type { OAuthConfig } from '../config/env.js';
 import type { Database } from '../db/client.js';
-import { findInstallation, removeInstallation, saveInstallation } from '../db/queries/installations.js';
+import { checkTokenKeys, findInstallation, removeInstallation, saveInstallation } from '../db/queries/installations.js';
 
 /** What the manifest asks for; test/slack/manifest.test.ts keeps manifest.json equal to it. */
 export const BOT_SCOPES = [
@@ -29,13 +30,36 @@ export interface BotCredentials {
   botId?: string;
 }
 
+/** For /healthz: whether the stored bot tokens open with the configured keys (never a secret in `error`). */
+export type InstallationsHealth = { ok: true } | { ok: false; error: string };
+
 export interface Installations {
-  /** The bot Rapport acts as in `teamId`, or undefined when Rapport is not installed there. */
+  /**
+   * The bot Rapport acts as in `teamId`, or undefined when Rapport is not installed there. Rejects with
+   * TokenKeyError (db/queries/installations.ts) when the configured keys cannot decrypt its token.
+   */
   credentialsFor(teamId: string): Promise<BotCredentials | undefined>;
-  /** Rapport was uninstalled from `teamId`: its token is forgotten at once. */
+  /** Rapport was uninstalled from `teamId`: its token is forgotten at once (never decrypted: works whatever the keys). */
   forget(teamId: string): Promise<void>;
+  /** Whether the configured keys decrypt the stored installations (checked at most every 30 s). */
+  health(): Promise<InstallationsHealth>;
   /** OAuth mode: the "Add to Slack" flow (/slack/install, /slack/oauth_redirect). */
   installer?: InstallProvider;
+}
+
+/**
+ * An org-wide install (Enterprise Grid: one install for every workspace of the organisation). Rapport keeps
+ * each workspace's data apart, so it is refused: the token Slack granted is revoked and nothing is stored.
+ */
+export class OrgWideInstallRefused extends Error {
+  readonly code = 'rapport_org_wide_install_refused';
+  constructor(
+    message: string,
+    /** Whether Slack took the granted token back (`auth.revoke`). */
+    readonly revoked: boolean,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -56,16 +80,31 @@ export function installCallbackOptions(standIn: string | undefined, installPath:
       if (code === ErrorCode.MissingStateError || code === ErrorCode.InvalidStateError) {
         return page(res, 400, `This install link has expired or was opened in another browser. <a href="${installPath}">Start again</a>.`);
       }
+      if (error instanceof OrgWideInstallRefused) {
+        const withdrawn = error.revoked
+          ? 'The access Slack granted to the organisation has been withdrawn.'
+          : 'The access Slack granted to the organisation could not be withdrawn: an org admin should remove Rapport from the organisation in Slack.';
+        return page(
+          res,
+          403,
+          `Rapport was not installed: it was added to a whole Enterprise Grid organisation, and Rapport keeps each workspace’s data apart, so it is installed in one workspace at a time. ${withdrawn} To use Rapport, an org admin adds it to each workspace that needs it instead: <a href="${installPath}">start again</a> and choose a workspace, not the organisation, on Slack’s page.`,
+        );
+      }
       page(res, 500, `Slack did not complete the install (${code ?? 'unknown error'}). <a href="${installPath}">Try again</a>.`);
     },
   };
 }
 
 export function singleWorkspace(botToken: string): Installations {
-  return { credentialsFor: async () => ({ botToken }), forget: async () => {} };
+  // The one token comes from the environment: nothing is stored, nothing to decrypt.
+  return { credentialsFor: async () => ({ botToken }), forget: async () => {}, health: async () => ({ ok: true }) };
 }
 
 const CACHE_MS = 60_000;
+/** /healthz may be asked every few seconds: the tokens are checked at most this often. */
+const HEALTH_CACHE_MS = 30_000;
+/** Rows decrypted per check: all of them up to this many, a random sample of this many beyond (a changed key fails every row). */
+const HEALTH_SAMPLE = 500;
 
 export function installedWorkspaces(
   db: Database,
@@ -75,22 +114,67 @@ export function installedWorkspaces(
   const cache = new Map<string, { at: number; credentials: BotCredentials | undefined }>();
   const idOf = (query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }) =>
     (query.isEnterpriseInstall ? query.enterpriseId : query.teamId) ?? query.enterpriseId ?? '';
+  const slackApi = new WebClient(undefined, {
+    logger: options.logger,
+    // Said while the person installing waits for the page: a few quick tries, not the half hour of the default.
+    retryConfig: { retries: 2 },
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+  });
+
+  /** Withdraws what Slack granted to an org-wide install (`auth.revoke` with each token), then refuses it. */
+  const refuseOrgWide = async (installation: Installation): Promise<never> => {
+    const enterprise = installation.enterprise?.id ?? 'an unknown organisation';
+    let revoked = true;
+    for (const token of [installation.bot?.token, installation.user.token]) {
+      if (!token) continue;
+      await slackApi.auth.revoke({ token }).catch((error: unknown) => {
+        revoked = false;
+        options.logger.error(`could not revoke the token of a refused org-wide install in ${enterprise}: ${String(error)}`);
+      });
+    }
+    throw new OrgWideInstallRefused(
+      revoked
+        ? `Refused an org-wide install in ${enterprise}: Rapport is installed one workspace at a time. The token Slack granted was revoked.`
+        : `Refused an org-wide install in ${enterprise}: Rapport is installed one workspace at a time. The token Slack granted could not be revoked: uninstall Rapport from the organisation in Slack.`,
+      revoked,
+    );
+  };
+
+  let health: { at: number; result: Promise<InstallationsHealth> } | undefined;
+  async function checkHealth(): Promise<InstallationsHealth> {
+    let checked: Awaited<ReturnType<typeof checkTokenKeys>>;
+    try {
+      checked = await checkTokenKeys(db, oauth.tokenKeys, HEALTH_SAMPLE);
+    } catch {
+      // Not kept: the next check reads again.
+      health = undefined;
+      return { ok: false, error: 'the installations could not be read from the database' };
+    }
+    const { stored, undecryptable } = checked;
+    if (undecryptable === 0) return { ok: true };
+    return {
+      ok: false,
+      error:
+        checked.checked === stored
+          ? `${undecryptable} of ${stored} installations cannot be decrypted with the configured keys`
+          : `${undecryptable} of ${checked.checked} installations checked (a random sample of the ${stored} stored) cannot be decrypted with the configured keys`,
+    };
+  }
 
   const store: InstallationStore = {
     async storeInstallation(installation: Installation) {
-      const teamId = idOf({
-        isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
-        enterpriseId: installation.enterprise?.id,
-        teamId: installation.team?.id,
-      });
+      if (installation.isEnterpriseInstall) await refuseOrgWide(installation);
+      const teamId = installation.team?.id;
+      if (!teamId) throw new Error('Slack returned an installation without a workspace');
       if (!installation.bot) throw new Error('Slack returned an installation without a bot token');
       await saveInstallation(
         db,
-        oauth.tokenKey,
+        oauth.tokenKeys,
         {
           teamId,
+          // A workspace of an Enterprise Grid organisation, installed on its own, keeps its organisation's id.
           enterpriseId: installation.enterprise?.id ?? null,
-          isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
+          isEnterpriseInstall: false,
           botToken: installation.bot.token,
           botUserId: installation.bot.userId ?? null,
           botId: installation.bot.id ?? null,
@@ -102,7 +186,7 @@ export function installedWorkspaces(
       cache.delete(teamId);
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const found = await findInstallation(db, oauth.tokenKey, idOf(query));
+      const found = await findInstallation(db, oauth.tokenKeys, idOf(query));
       if (!found) throw new Error(`Rapport is not installed in ${idOf(query)}`);
       return {
         team: found.isEnterpriseInstall ? undefined : { id: found.teamId },
@@ -133,7 +217,7 @@ export function installedWorkspaces(
     async credentialsFor(teamId) {
       const hit = cache.get(teamId);
       if (hit && Date.now() - hit.at < CACHE_MS) return hit.credentials;
-      const found = await findInstallation(db, oauth.tokenKey, teamId);
+      const found = await findInstallation(db, oauth.tokenKeys, teamId);
       const credentials = found && {
         botToken: found.botToken,
         ...(found.botUserId ? { botUserId: found.botUserId } : {}),
@@ -145,6 +229,10 @@ export function installedWorkspaces(
     async forget(teamId) {
       await removeInstallation(db, teamId);
       cache.delete(teamId);
+    },
+    health() {
+      if (!health || Date.now() - health.at >= HEALTH_CACHE_MS) health = { at: Date.now(), result: checkHealth() };
+      return health.result;
     },
   };
 }

@@ -44,7 +44,7 @@ describe.each(TEST_DRIVERS)('row-level security on %s', (driver) => {
       });
       await saveInstallation(
         handle.owner,
-        randomBytes(32),
+        [{ id: 'test', key: randomBytes(32) }],
         {
           teamId: team,
           enterpriseId: null,

@@ -75,7 +75,7 @@ describe('configuration', () => {
   });
 
   it('OAuth mode needs all its settings and a 32-byte key, and no single bot token', () => {
-    const key = Buffer.alloc(32, 7).toString('base64');
+    const key = 'q3Bf0cJX2m7Lw9VhZt4yR1sN8kPaE6uGoD5iTnHxWbM=';
     const oauth = {
       SLACK_SIGNING_SECRET: 'signing-secret',
       SLACK_CLIENT_ID: '111.222',
@@ -83,7 +83,7 @@ describe('configuration', () => {
       SLACK_STATE_SECRET: 'state-secret-0123456789',
     };
     expect(loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: key }).slack).toMatchObject({ botToken: undefined, oauth: { clientId: '111.222' } });
-    expect(() => loadConfig(oauth)).toThrow(/TOKEN_ENCRYPTION_KEY: is required with SLACK_CLIENT_ID/);
+    expect(() => loadConfig(oauth)).toThrow(/TOKEN_ENCRYPTION_KEYS: is required with SLACK_CLIENT_ID/);
     expect(() => loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/TOKEN_ENCRYPTION_KEY: must be 32 random bytes/);
     expect(() => loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: key, SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_BOT_TOKEN: leave it unset/);
   });
