@@ -146,6 +146,12 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
       res.status(503).json({ ok: false, error: 'database unavailable' });
       return;
     }
+    // A changed or missing key leaves every affected workspace unanswered: unhealthy, not silently dropping.
+    const keys = await installations.health().catch(() => ({ ok: false as const, error: 'installations could not be read' }));
+    if (!keys.ok) {
+      res.status(503).json({ ok: false, error: keys.error, queue });
+      return;
+    }
     res.json({ ok: true, queue, workers: { id: workers.id, concurrency, busy: workers.busy } });
   });
   ops.get('/metrics', async (_req, res) => {

@@ -101,10 +101,13 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     for (const actor of [ACME, OTHER]) {
       const token = api.installed.get(actor.teamId);
       const seq = api.lastSeq;
-      await createClient(handle.owner, actor.teamId, actor.userId, { name: `Token Check ${actor.teamId}`, ownerUserId: 'U0OWNER' });
+      // Its owner, a member of that workspace (Rapport tells members only).
+      const owner = `U0OWNER${actor.teamId}`;
+      api.users.set(owner, { id: owner, name: 'owner', teamId: actor.teamId });
+      await createClient(handle.owner, actor.teamId, actor.userId, { name: `Token Check ${actor.teamId}`, ownerUserId: owner });
       // A lie is a red flag: its owner is told by DM at once.
       await send.command(actor, '/incident', `Token Check ${actor.teamId} lie Said the export was sent`);
-      const opened = await api.waitFor((c) => c.seq > seq && c.method === 'conversations.open' && c.params.users === 'U0OWNER');
+      const opened = await api.waitFor((c) => c.seq > seq && c.method === 'conversations.open' && c.params.users === owner);
       await api.waitFor((c) => c.seq > opened.seq && c.method === 'chat.postMessage' && c.params.channel === opened.response?.channel?.id);
       await updateWorkspaceSettings(handle.owner, actor.teamId, actor.userId, { digestChannelId: 'C0DIGEST' });
       const outcome = await inWorkspace(actor.teamId, () => slack.digest.postNow(actor.teamId, actor.userId, true));
@@ -295,6 +298,34 @@ describe.each(TEST_DRIVERS)('the keys of the stored tokens, and org-wide install
     // Beyond the sample, a random part is checked: all of them fail under a wrong key.
     expect(await checkTokenKeys(handle.owner, [WRONG], 2)).toEqual({ stored, checked: 2, undecryptable: 2 });
     expect(await singleWorkspace('xoxb-env').health()).toEqual({ ok: true });
+  });
+
+  it('a process whose keys open no stored token says it is unhealthy, and still forgets a workspace that uninstalls Rapport', async () => {
+    await installedDirectly('T0UNINSTALLS', [NEW]);
+    const wrongLines: string[] = [];
+    const wrong = createRapport({
+      slack: { signingSecret: SECRET, oauth: oauth([WRONG]), appToken: undefined, apiUrl: api.apiUrl },
+      database: handle,
+      logger: createLogger({ level: 'warn', format: 'json', write: (line) => wrongLines.push(line) }),
+    });
+    const wrongBase = `http://127.0.0.1:${await wrong.start(0, '127.0.0.1')}`;
+    try {
+      const health = await fetch(`${wrongBase}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, error: expect.stringMatching(/installations cannot be decrypted with the configured keys$/) });
+
+      const toWrong = new SlackRequestSender({ url: `${wrongBase}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
+      expect((await toWrong.event('T0UNINSTALLS', { type: 'app_uninstalled' })).status).toBe(200);
+      await expect.poll(() => tokenOf('T0UNINSTALLS'), { timeout: 10_000 }).toBeUndefined();
+      const [request] = await handle.owner.select().from(schema.slackRequests).where(eq(schema.slackRequests.teamId, 'T0UNINSTALLS'));
+      await expect
+        .poll(async () => (await handle.owner.select().from(schema.slackRequests).where(eq(schema.slackRequests.id, request!.id)))[0]!.state, {
+          timeout: 10_000,
+        })
+        .toBe('done');
+    } finally {
+      await wrong.stop();
+    }
   });
 
   it('an org-wide install is refused with a page, its token revoked and nothing stored; a workspace of the org installs as any other', async () => {
