@@ -125,6 +125,7 @@ export class LocalSlackWebApi {
   private readonly failures = new Map<string, { error: string; channel: string | undefined }[]>();
   private readonly holds = new Map<string, (string | undefined)[]>();
   private troubles: Trouble[] = [];
+  private readonly slow = new Map<string, number[]>();
   private readonly listeners = new Set<Listener>();
   private server: Server | undefined;
   /** Serves every path that is not the Web API or a response URL (the local workspace page). */
@@ -188,6 +189,11 @@ export class LocalSlackWebApi {
    */
   holdNext(method: string, channel?: string): void {
     this.holds.set(method, [...(this.holds.get(method) ?? []), channel]);
+  }
+
+  /** The next call of `method` is answered only after `ms`: Slack being slow (it is recorded when it arrives). */
+  slowNext(method: string, ms: number): void {
+    this.slow.set(method, [...(this.slow.get(method) ?? []), ms]);
   }
 
   /**
@@ -299,6 +305,8 @@ export class LocalSlackWebApi {
       holds.splice(holding, 1);
       return;
     }
+    const delay = this.slow.get(method)?.shift();
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     reply(200, response);
   }
 

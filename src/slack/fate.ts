@@ -16,14 +16,16 @@ import { isMemberHere, requireMember } from './recipients.js';
 
 export type DecidedOrProposed = { outcome: FateOutcome; proposal?: undefined } | { proposal: Proposal; outcome?: undefined };
 
+/**
+ * Decides (the owner or an admin) or proposes (anyone else), telling nobody yet: `tellConcerned` does, after the
+ * ack where there is one (a form's submission runs before its ack, and again in the worker that does what follows).
+ */
 export async function decideOrPropose(turn: Turn, client: ClientProfile, change: ProposedChange): Promise<DecidedOrProposed> {
   if (change.kind === 'owner' && change.ownerUserId) await requireMember(turn.deps, turn.web, turn.teamId, change.ownerUserId, 'owner');
   // A client nobody owns may be claimed by whoever takes it on.
   const claiming = !client.ownerUserId && change.kind === 'owner' && change.ownerUserId === turn.userId;
   if (claiming || (await isDecider(turn, client))) {
-    const outcome = await changeClientFate(turn.deps.db, turn.act, client.id, change);
-    await tellFateNotices(turn, outcome);
-    return { outcome };
+    return { outcome: await changeClientFate(turn.deps.db, turn.act, client.id, change) };
   }
   if (!client.ownerUserId) {
     throw new RapportError(
@@ -38,8 +40,12 @@ export async function decideOrPropose(turn: Turn, client: ClientProfile, change:
       `The owner of *${escapeName(client.name)}*, <@${client.ownerUserId}>, is not a member of this workspace any more, so only a workspace admin can change this (and can give it a new owner).`,
     );
   }
-  const proposal = await proposeClientChange(turn.deps.db, turn.act, client, change);
-  // A retried delivery finds the proposal: the owner was asked already.
-  if (!proposal.duplicate) await turn.dm(client.ownerUserId, { text: `A proposal for ${escapeName(client.name)}`, blocks: proposalBlocks(proposal, client) });
-  return { proposal };
+  return { proposal: await proposeClientChange(turn.deps.db, turn.act, client, change) };
+}
+
+/** Everyone a decision concerns is told of it (fateNotices), or the owner is asked to answer the proposal. */
+export async function tellConcerned(turn: Turn, client: ClientProfile, result: DecidedOrProposed): Promise<void> {
+  if (result.outcome) await tellFateNotices(turn, result.outcome);
+  else if (client.ownerUserId)
+    await turn.dm(client.ownerUserId, { text: `A proposal for ${escapeName(client.name)}`, blocks: proposalBlocks(result.proposal, client) });
 }

@@ -15,7 +15,7 @@ import { historyBlocks } from '../../blocks/history.js';
 import { decisionModal } from '../../blocks/modals.js';
 import { escapeName, formatDay } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
-import { decideOrPropose } from '../../fate.js';
+import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { channelExposure } from '../../channels.js';
 import { onAction, type Turn } from '../../frame.js';
 import { DIGEST_ACTIONS } from '../../ids.js';
@@ -62,9 +62,10 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const subject = await clientById(deps.db, turn.act, clientIdOf(action.value ?? ''));
     await requireDecider(turn, subject, { action: 'acknowledge' });
     const digestId = await digestOf(turn, body.message?.ts);
-    const { outcome } = await decideOrPropose(turn, subject, { kind: 'decision', decision: 'acknowledge', reason: null, digestId });
+    const result = await decideOrPropose(turn, subject, { kind: 'decision', decision: 'acknowledge', reason: null, digestId });
+    await tellConcerned(turn, subject, result);
     const { workspace } = await turn.workspace();
-    if (outcome?.decision) await showOnDigest(turn, digestId, subject.id, decisionLine(outcome.decision, workspace.timeZone));
+    if (result.outcome?.decision) await showOnDigest(turn, digestId, subject.id, decisionLine(result.outcome.decision, workspace.timeZone));
   });
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.snooze, async (turn, action, body) => {

@@ -18,7 +18,7 @@ import { helpResponse } from '../../blocks/help.js';
 import { section } from '../../blocks/kit.js';
 import { escapeName, plural } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
-import { decideOrPropose } from '../../fate.js';
+import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { requireMember } from '../../recipients.js';
 import { onCommand, type Turn } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
@@ -140,6 +140,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const change = fateChangeOf(patch);
       if (change) {
         const result = await decideOrPropose(turn, found, change);
+        await tellConcerned(turn, found, result);
         await turn.reply(
           result.outcome
             ? clientChangedReply(result.outcome.after, field)

@@ -8,7 +8,7 @@ import { localDate } from '../../../domain/calendar.js';
 import { dueDayProblem } from '../../../domain/nextSteps.js';
 import { proposedText } from '../../blocks/fate.js';
 import type { SlackDeps } from '../../deps.js';
-import { decideOrPropose } from '../../fate.js';
+import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { onView, type ViewOutcome } from '../../frame.js';
 import { INPUTS, VIEWS } from '../../ids.js';
 import { parseFormMetadata, viewStateSchema } from '../../parse/viewState.js';
@@ -43,7 +43,9 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       }
       return {
         done: true,
+        // Whoever the decision concerns is told after the ack (a slow Slack never delays the form's answer).
         after: async () => {
+          await tellConcerned(turn, subject, result);
           if (result.outcome?.decision) {
             const { workspace } = await turn.workspace();
             await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject.id, decisionLine(result.outcome.decision, workspace.timeZone));
