@@ -8,7 +8,7 @@ import { logIncident } from '../src/db/queries/activity.js';
 import { createClient } from '../src/db/queries/clients.js';
 import { saveInstallation } from '../src/db/queries/installations.js';
 import * as schema from '../src/db/schema/index.js';
-import { limitConcurrency } from '../src/digest/sweep.js';
+import { limitConcurrency } from '../src/limit.js';
 import { LocalSlackWebApi, SLACK_CHANNEL_POST_LIMIT } from '../src/local/slackWebApi.js';
 import { silentLogger } from '../src/log.js';
 import { createRapport } from '../src/rapport.js';

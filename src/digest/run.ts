@@ -34,8 +34,11 @@ import type { Metrics } from '../metrics.js';
 import { channelRefusalText, composeDigest, digestRefusalAdvice, type ComposeOptions, type DigestPage } from '../slack/blocks/digest.js';
 import type { DigestOnDemand, PostOutcome } from '../slack/deps.js';
 import { channelExposure } from '../slack/channels.js';
-import { slackErrorCode } from '../slack/slackError.js';
-import { instanceName, limitConcurrency, sweepWorkspaces } from './sweep.js';
+import { isDefiniteRefusal, retryMomentaryFailures, slackErrorCode } from '../slack/slackError.js';
+import { instanceName, sweepWorkspaces } from './sweep.js';
+import { limitConcurrency } from '../limit.js';
+import { PeopleDirectory } from '../slack/people.js';
+import { dmMember, type RecipientDeps } from '../slack/recipients.js';
 import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
@@ -51,10 +54,15 @@ export interface DigestRunnerDeps {
   instance?: string;
   /** How long an unposted claim protects its week (tests shorten it). */
   claimLeaseSeconds?: number;
-  /** Why a channel may not carry the digest (shared outside the organisation); `channelExposure` by default. */
+  /**
+   * Why a channel may not carry the digest (shared outside the organisation), undefined when it may; throws when
+   * Slack does not say. `channelExposure` by default.
+   */
   exposure?: (web: WebClient, channelId: string) => Promise<string | undefined>;
   /** Counts each post's outcome. */
   metrics?: Metrics;
+  /** Who people are, asked of Slack: whoever is told about the digest must be a member (default: a directory of its own). */
+  people?: PeopleDirectory;
 }
 
 /** Marks our digest posts, so an instance finishing a dead one's claim can tell whether it got to Slack. */
@@ -85,8 +93,11 @@ export class DigestRunner implements DigestOnDemand {
   /** Workspaces whose digest this instance is posting now: a later tick leaves them to it. */
   private readonly posting = new Set<string>();
 
+  private readonly recipients: RecipientDeps;
+
   constructor(private readonly deps: DigestRunnerDeps) {
     this.instance = deps.instance ?? instanceName();
+    this.recipients = { people: deps.people ?? new PeopleDirectory(), db: deps.db, logger: deps.logger };
   }
 
   /**
@@ -151,16 +162,21 @@ export class DigestRunner implements DigestOnDemand {
     // Posted by hand, the digest says what is known now, filed under the week whose slot is nearest.
     const asOf = { ...slot, at: now };
     const existing = await digestForWeek(this.deps.db, teamId, slot.week);
-    if (existing?.status === 'posted' && !force) return { status: 'already_posted', digest: existing };
+    if (existing?.status === 'posted' && !force) return { status: 'already_posted', digest: existing, threadPagesWaiting: await this.pagesWaiting(existing) };
     const early = slot.at > now;
+    const told = (outcome: PostOutcome): PostOutcome => (outcome.status === 'posted' || outcome.status === 'partly_posted' ? { ...outcome, early } : outcome);
     if (existing?.status === 'posted') {
       const outcome = await this.publish(workspace, existing, asOf, await this.compose(workspace, asOf));
       this.deps.metrics?.digestPosts.inc({ outcome: outcome.status });
       await appendAudit(this.deps.db, teamId, { actor, action: 'digest.force', entityType: 'digest', entityId: existing.id, details: { week: slot.week } });
-      return outcome.status === 'posted' ? { ...outcome, early } : outcome;
+      return told(outcome);
     }
-    const outcome = await this.post(workspace, asOf);
-    return outcome.status === 'posted' ? { ...outcome, early } : outcome;
+    return told(await this.post(workspace, asOf));
+  }
+
+  /** How many of the digest's thread pages are still to be posted. */
+  private async pagesWaiting(digest: Digest): Promise<number> {
+    return (await unpostedPages(this.deps.db, digest)).length;
   }
 
   private async post(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome> {
@@ -187,7 +203,7 @@ export class DigestRunner implements DigestOnDemand {
         await markDigestPosted(this.deps.db, claim.digest, { ...first!, channelId: channel, ts: landedTs }, thread);
         this.deps.logger.info('digest found already posted by an instance that stopped; recorded it', { team: workspace.teamId, week: slot.week });
         await this.postThread(claim.digest);
-        return { status: 'already_posted', digest: claim.digest };
+        return { status: 'already_posted', digest: claim.digest, threadPagesWaiting: await this.pagesWaiting(claim.digest) };
       }
     }
     return this.publish(workspace, claim.digest, slot, pages);
@@ -289,7 +305,7 @@ export class DigestRunner implements DigestOnDemand {
     let ts: string;
     try {
       // Checked before every post: a channel shared with a client since it was set never gets the digest.
-      const exposed = await this.exposure(web, channel);
+      const exposed = await retryMomentaryFailures(() => this.exposure(web, channel));
       if (exposed) {
         await recordDigestFailure(db, digest, 'channel_shared');
         await this.refuseChannel(workspace, channel, exposed);
@@ -305,18 +321,46 @@ export class DigestRunner implements DigestOnDemand {
       });
       ts = res.ts!;
     } catch (error) {
-      const message = slackErrorCode(error);
-      const attempts = await recordDigestFailure(db, digest, message);
-      logger.error('could not post the digest', { team: workspace.teamId, week: slot.week, error: message, attempts });
-      if (attempts === 1) await this.tellOfRefusal(workspace, message);
-      return { status: 'failed', error: message, channelId: channel };
+      return this.firstPostFailed(workspace, digest, slot.week, slackErrorCode(error));
     }
     const record = { ...first!, channelId: channel, ts };
     if (forced) await recordDigestPost(db, digest, record, thread);
     else await markDigestPosted(db, digest, record, thread);
     const threaded = await this.postThread(digest);
-    logger.info('digest posted', { team: workspace.teamId, week: slot.week, pages: pages.length, threadPagesPosted: threaded });
-    return { status: 'posted', digest, ts, pages: pages.length, week: slot.week };
+    if (threaded.shared) return { status: 'channel_refused', reason: threaded.shared, channelId: channel };
+    const waiting = (await unpostedPages(db, digest)).filter((page) => page.threadTs === ts).length;
+    logger.info('digest posted', {
+      team: workspace.teamId,
+      week: slot.week,
+      pages: pages.length,
+      threadPagesPosted: threaded.posted,
+      threadPagesWaiting: waiting,
+    });
+    if (waiting === 0) return { status: 'posted', digest, ts, pages: pages.length, week: slot.week };
+    return { status: 'partly_posted', digest, ts, week: slot.week, channelId: channel, threadPages: thread.length, waiting, error: threaded.error };
+  }
+
+  /**
+   * The first message did not get out; the claim stays, and is retried once its lease lapses. A definite refusal
+   * (Rapport not invited, channel archived…) is told to whoever set the channel, with the remedy: at the week's
+   * first one (momentary failures before it told nobody, as nobody can do anything about them).
+   */
+  private async firstPostFailed(workspace: Workspace, digest: Digest, week: string, error: string): Promise<PostOutcome> {
+    const { db, logger } = this.deps;
+    const channelId = workspace.digestChannelId!;
+    const attempts = await recordDigestFailure(db, digest, error);
+    if (!isDefiniteRefusal(error)) {
+      logger.warn('could not post the digest: Slack could not be reached or failed for a moment; retried once the claim lapses', {
+        team: workspace.teamId,
+        week,
+        error,
+        attempts,
+      });
+      return { status: 'delayed', error, channelId };
+    }
+    logger.error('could not post the digest', { team: workspace.teamId, week, error, attempts });
+    if (!digest.lastError || !isDefiniteRefusal(digest.lastError)) await this.tellOfRefusal(workspace, error);
+    return { status: 'failed', error, channelId };
   }
 
   private exposure(web: WebClient, channelId: string): Promise<string | undefined> {
@@ -335,8 +379,7 @@ export class DigestRunner implements DigestOnDemand {
     const user = await digestChannelSetBy(db, workspace.teamId);
     if (!user) return;
     try {
-      const dm = await web.conversations.open({ users: user });
-      await web.chat.postMessage({ channel: dm.channel!.id!, text: channelRefusalText(channelId, reason) });
+      await dmMember(this.recipients, web, workspace.teamId, user, { text: channelRefusalText(channelId, reason) });
     } catch (error) {
       logger.warn('could not tell the channel setter that the digest channel is refused', { team: workspace.teamId, error: errorText(error) });
     }
@@ -355,78 +398,108 @@ export class DigestRunner implements DigestOnDemand {
       `⚠️ This week's Rapport digest could not be posted. ${digestRefusalAdvice(error, workspace.digestChannelId!)} ` +
       'Rapport tries again every couple of minutes; `/rapport settings` shows the latest attempt.';
     try {
-      const dm = await web.conversations.open({ users: user });
-      await web.chat.postMessage({ channel: dm.channel!.id!, text });
+      await dmMember(this.recipients, web, workspace.teamId, user, { text });
     } catch (dmError) {
       logger.warn('could not tell the channel setter that the digest was refused', { team: workspace.teamId, error: errorText(dmError) });
     }
   }
 
   /**
-   * Posts the digest's thread pages still waiting, in order, renewing this instance's hold before each page.
-   * Stops at a page Slack refuses (recorded on the digest): the next tick retries once the hold has lapsed.
+   * Posts the digest's thread pages still waiting, in order, renewing this instance's hold before each page. A
+   * momentary failure is tried again at once, a couple of times; a page that still fails (or a definite refusal)
+   * stops the thread, recorded on the digest with `error`, and the next tick goes on once the hold has lapsed.
+   * `shared`: Slack says a client could read the channel now, so the thread stops there for good.
    * `resuming`: another holder may have stopped between Slack accepting a page and recording it, so pages
    * already in the thread (found by their metadata) are recorded instead of posted again.
    */
-  private async postThread(digest: Digest, resuming = false): Promise<number> {
-    const { db, logger } = this.deps;
+  private async postThread(digest: Digest, resuming = false): Promise<{ posted: number; error?: string; shared?: string }> {
+    const { db } = this.deps;
     const web = await this.deps.webFor(digest.teamId);
     const lease = this.deps.claimLeaseSeconds;
     const waiting = await unpostedPages(db, digest);
-    if (waiting.length === 0) return 0;
-    if (!(await holdDigestThread(db, digest, this.instance, lease, { staleOnly: resuming }))) return 0;
-    if (resuming) await this.recordPagesAlreadyInThread(waiting);
+    if (waiting.length === 0) return { posted: 0 };
+    if (!(await holdDigestThread(db, digest, this.instance, lease, { staleOnly: resuming }))) return { posted: 0 };
+    if (resuming) await this.recordPagesAlreadyInThread(web, waiting);
     const channel = waiting[0]!.channelId;
-    const exposed = await this.exposure(web, channel).catch((error: unknown) => `Slack did not say who can read it (${slackErrorCode(error)})`);
+    let exposed: string | undefined;
+    try {
+      exposed = await retryMomentaryFailures(() => this.exposure(web, channel));
+    } catch (error) {
+      // Slack did not say who can read the channel: no page goes there now. Nor is that "shared" (only Slack's
+      // description of the channel says so): the channel stays, nobody is told a client could read it.
+      return { posted: 0, error: await this.threadStopped(digest, 'could not check who can read the digest channel; its thread waits', error) };
+    }
     if (exposed) {
       const workspace = await getWorkspace(db, digest.teamId);
       if (workspace) await this.refuseChannel(workspace, channel, exposed);
-      return 0;
+      return { posted: 0, shared: exposed };
     }
     let posted = 0;
-    for (let [page] = await unpostedPages(db, digest); page; [page] = await unpostedPages(db, digest)) {
-      if (!(await holdDigestThread(db, digest, this.instance, lease))) break;
+    for (;;) {
+      const [page] = await unpostedPages(db, digest);
+      if (!page || !(await holdDigestThread(db, digest, this.instance, lease))) break;
       try {
-        const reply = await web.chat.postMessage({
-          channel: page.channelId,
-          thread_ts: page.threadTs!,
-          text: page.text,
-          blocks: page.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digest.id, page_id: page.id } },
-        });
-        await recordPagePosted(db, page, reply.ts!);
+        await recordPagePosted(db, page, await retryMomentaryFailures((retry) => this.postPage(web, digest, page, retry)));
         posted++;
       } catch (error) {
-        const message = slackErrorCode(error);
-        await recordDigestFailure(db, digest, message);
-        logger.error('could not post a digest page in its thread; retried once the hold lapses', {
-          team: digest.teamId,
-          week: digest.week,
-          page: page.page,
-          error: message,
-        });
-        break;
+        return { posted, error: await this.threadStopped(digest, 'could not post a digest page in its thread', error, page.page) };
       }
     }
-    return posted;
+    return { posted };
   }
 
-  private async recordPagesAlreadyInThread(waiting: readonly DigestMessage[]): Promise<void> {
-    const teamId = waiting[0]?.teamId ?? '';
+  /**
+   * Posts one page in its thread; returns its ts. Tried again after a failure, it may be there already (Slack
+   * failing halfway, or its answer lost): then it is not posted twice.
+   */
+  private async postPage(web: WebClient, digest: Digest, page: DigestMessage, retry: boolean): Promise<string> {
+    const landed = retry ? (await this.pagesInThread(web, page.channelId, page.threadTs!)).get(page.id) : undefined;
+    if (landed) return landed;
+    const reply = await web.chat.postMessage({
+      channel: page.channelId,
+      thread_ts: page.threadTs!,
+      text: page.text,
+      blocks: page.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digest.id, page_id: page.id } },
+    });
+    return reply.ts!;
+  }
+
+  /** Records on the digest why its thread stopped (the next tick goes on once the hold lapses); returns Slack's code. */
+  private async threadStopped(digest: Digest, what: string, error: unknown, page?: number): Promise<string> {
+    const code = slackErrorCode(error);
+    await recordDigestFailure(this.deps.db, digest, code);
+    const details = { team: digest.teamId, week: digest.week, page, error: code };
+    if (isDefiniteRefusal(code)) this.deps.logger.error(`${what}; retried once the hold lapses`, details);
+    else this.deps.logger.warn(`${what}: Slack could not be reached or failed for a moment; retried once the hold lapses`, details);
+    return code;
+  }
+
+  private async recordPagesAlreadyInThread(web: WebClient, waiting: readonly DigestMessage[]): Promise<void> {
     for (const [threadTs, channel] of new Map(waiting.map((p) => [p.threadTs!, p.channelId]))) {
       try {
-        const replies = await (await this.deps.webFor(teamId)).conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 1000 });
-        for (const m of replies.messages ?? []) {
-          const pageId = m.metadata?.event_type === DIGEST_EVENT_TYPE ? payloadOf(m.metadata)?.page_id : undefined;
-          const page = waiting.find((p) => p.id === pageId);
-          if (page && m.ts) await recordPagePosted(this.deps.db, page, m.ts);
+        const inThread = await this.pagesInThread(web, channel, threadTs);
+        for (const page of waiting) {
+          const ts = inThread.get(page.id);
+          if (ts) await recordPagePosted(this.deps.db, page, ts);
         }
       } catch (error) {
         this.deps.logger.warn('could not read the digest thread to check for an interrupted page; posting the rest', { error: errorText(error) });
       }
     }
+  }
+
+  /** Our digest pages in a thread, by page id, with their ts (found by their metadata). */
+  private async pagesInThread(web: WebClient, channel: string, threadTs: string): Promise<Map<string, string>> {
+    const replies = await web.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 1000 });
+    const found = new Map<string, string>();
+    for (const m of replies.messages ?? []) {
+      const pageId = m.metadata?.event_type === DIGEST_EVENT_TYPE ? payloadOf(m.metadata)?.page_id : undefined;
+      if (pageId && m.ts) found.set(pageId, m.ts);
+    }
+    return found;
   }
 }
 

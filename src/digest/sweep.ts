@@ -32,8 +32,6 @@ export interface ScheduledDmDeps {
 /** Names this app instance in claims (diagnostics). */
 export const instanceName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-export { limitConcurrency, type Limit } from '../limit.js';
-
 /**
  * `work` for every workspace Rapport is installed in, within its scope, as many at once as `limit` lets
  * (default: one after another); a workspace that fails is logged as `what`. Results come in the workspaces' order.

@@ -15,8 +15,12 @@ export interface SlackApiCall {
   token: string | undefined;
   /** For `response_url`: which URL id it was posted to. */
   responseUrlId?: string;
-  /** What the stand-in answered (ts of a posted message, id of an opened view, …). */
+  /**
+   * What the stand-in answered (ts of a posted message, id of an opened view, …); for a call carried out but
+   * answered with an error (`failNext` with `carriedOut`), what it did, and `failedWith` the error it answered.
+   */
   response?: Record<string, any>;
+  failedWith?: string;
   seq: number;
 }
 
@@ -122,7 +126,7 @@ export class LocalSlackWebApi {
   readonly enterprises = new Map<string, string>();
   /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
   readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
-  private readonly failures = new Map<string, { error: string; channel: string | undefined }[]>();
+  private readonly failures = new Map<string, { error: string; channel: string | undefined; carriedOut: boolean }[]>();
   private readonly holds = new Map<string, (string | undefined)[]>();
   private troubles: Trouble[] = [];
   private readonly slow = new Map<string, number[]>();
@@ -177,10 +181,11 @@ export class LocalSlackWebApi {
 
   /**
    * The next call of `method` (to `channel`, when given: other workspaces' digests post at the same moment)
-   * fails with Slack's `error` code (e.g. `channel_not_found`).
+   * fails with Slack's `error` code (e.g. `channel_not_found`). `carriedOut`: Slack does it all the same, and
+   * answers the error (as its `fatal_error` may: "some aspect of the operation succeeded").
    */
-  failNext(method: string, error: string, channel?: string): void {
-    this.failures.set(method, [...(this.failures.get(method) ?? []), { error, channel }]);
+  failNext(method: string, error: string, channel?: string, { carriedOut = false } = {}): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), { error, channel, carriedOut }]);
   }
 
   /**
@@ -290,15 +295,17 @@ export class LocalSlackWebApi {
     }
     const failures = this.failures.get(method) ?? [];
     const failing = failures.findIndex((f) => f.channel === undefined || f.channel === params.channel);
-    const failure = failing >= 0 ? failures.splice(failing, 1)[0]!.error : undefined;
+    const failure = failing >= 0 ? failures.splice(failing, 1)[0] : undefined;
     // oauth.v2.access is authenticated by the app's client id and secret, not by a token.
     const authenticated = token || (method === 'oauth.v2.access' && params.client_id && params.client_secret);
-    const response = failure
-      ? { ok: false, error: failure }
-      : authenticated
-        ? { ok: true, ...this.answer(method, params, token) }
-        : { ok: false, error: 'not_authed' };
-    this.record({ method, params, token, response });
+    const response =
+      failure && !failure.carriedOut
+        ? { ok: false, error: failure.error }
+        : authenticated
+          ? { ok: true, ...this.answer(method, params, token) }
+          : { ok: false, error: 'not_authed' };
+    this.record({ method, params, token, response, ...(failure?.carriedOut ? { failedWith: failure.error } : {}) });
+    if (failure?.carriedOut) return reply(200, { ok: false, error: failure.error });
     const holds = this.holds.get(method) ?? [];
     const holding = response.ok ? holds.findIndex((channel) => channel === undefined || channel === params.channel) : -1;
     if (holding >= 0) {

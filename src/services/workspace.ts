@@ -3,7 +3,7 @@ import { resolveCatalogue, type Catalogue } from '../domain/catalogue.js';
 import { localDate } from '../domain/calendar.js';
 import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
 import type { Database } from '../db/client.js';
-import { latestDigest, type Digest } from '../db/queries/digests.js';
+import { latestDigest, unpostedPages, type Digest } from '../db/queries/digests.js';
 import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
 import { hasPersonalDigest, setPersonalDigest } from '../db/queries/personal.js';
 import { authorOf, type Act } from './act.js';
@@ -45,8 +45,12 @@ export function hasMyDigest(db: Database, act: Act): Promise<boolean> {
   return hasPersonalDigest(db, act.teamId, act.actor);
 }
 
-export function lastDigestOf(db: Database, teamId: string): Promise<Digest | undefined> {
-  return latestDigest(db, teamId);
+/** The workspace's latest digest week, and how many pages of its thread are still to be posted. */
+export type LatestDigest = Digest & { threadPagesWaiting: number };
+
+export async function lastDigestOf(db: Database, teamId: string): Promise<LatestDigest | undefined> {
+  const digest = await latestDigest(db, teamId);
+  return digest && { ...digest, threadPagesWaiting: (await unpostedPages(db, digest)).length };
 }
 
 /** Whether the workspace's admins let guests use Rapport. */

@@ -10,13 +10,32 @@ import type { DigestPage } from './blocks/digest.js';
 
 /** How posting the digest ended, as the one who asked is told. */
 export type PostOutcome =
-  /** `early`: posted by hand before its week's scheduled slot (which will then not post again). */
+  /** Every message of the digest is in the channel. `early`: posted by hand before its week's scheduled slot (which will then not post again). */
   | { status: 'posted'; digest: Digest; ts: string; pages: number; week: string; early?: boolean }
-  | { status: 'already_posted'; digest: Digest }
+  /**
+   * The first message is in the channel, but `waiting` of the `threadPages` pages of its thread are not yet (Slack
+   * failed, `error` when it said how): later ticks post them, each once. Counts as the week's digest, as `posted` does.
+   */
+  | {
+      status: 'partly_posted';
+      digest: Digest;
+      ts: string;
+      week: string;
+      channelId: string;
+      threadPages: number;
+      waiting: number;
+      error?: string;
+      early?: boolean;
+    }
+  /** `threadPagesWaiting`: pages of its thread that later ticks are still to post. */
+  | { status: 'already_posted'; digest: Digest; threadPagesWaiting: number }
   | { status: 'claimed_elsewhere' }
-  /** Slack refused this week's digest before; the claim's lease retries it by itself. */
+  /** This week's digest failed before (`error`, as Slack said it); the claim's lease retries it by itself. */
   | { status: 'will_retry'; error: string; channelId: string }
+  /** Slack definitely refused the digest (`isDefiniteRefusal`); retried by itself, and whoever set the channel is told. */
   | { status: 'failed'; error: string; channelId: string }
+  /** Slack could not be reached or failed for a moment: nothing was posted, and the claim's lease retries it by itself. */
+  | { status: 'delayed'; error: string; channelId: string }
   | { status: 'no_channel' }
   /** The digest channel is shared outside the organisation: Rapport does not post there until a channel is set again. */
   | { status: 'channel_refused'; reason: string; channelId: string };

@@ -11,6 +11,7 @@ import { createClient } from '../../src/db/queries/clients.js';
 import { logIncident } from '../../src/db/queries/activity.js';
 import { startDigestScheduler } from '../../src/digest/schedule.js';
 import { silentLogger } from '../../src/log.js';
+import { QUICK_RETRY_DELAYS_MS } from '../../src/slack/slackError.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
@@ -484,11 +485,14 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       expect(stored.every((m) => m.ts)).toBe(true);
     });
 
-    it('a thread page Slack refuses waits, and a later tick posts the rest of the thread in order, each page once', async () => {
+    it('a thread page Slack keeps failing (past the quick retries) waits, and a later tick posts the rest of the thread in order, each page once', async () => {
       const team = 'T0BIGFAIL';
       const big = await bigDigestTeam(team, 'C0BIGFAIL');
       const seq = h.api.lastSeq;
-      big.afterFirstPost(() => h.api.failNext('chat.postMessage', 'fatal_error', 'C0BIGFAIL'));
+      // The page's first try and each of its quick retries fail.
+      big.afterFirstPost(() => {
+        for (let i = 0; i <= QUICK_RETRY_DELAYS_MS.length; i++) h.api.failNext('chat.postMessage', 'fatal_error', 'C0BIGFAIL');
+      });
       await runner(clock).tick();
       expect(big.postsTo(seq)).toHaveLength(1);
       expect(await digestRows(team)).toMatchObject([{ status: 'posted', attempts: 1, lastError: 'fatal_error' }]);

@@ -2,7 +2,9 @@
 import type { Catalogue } from '../../domain/catalogue.js';
 import type { PostOutcome } from '../deps.js';
 import { channelRefusalText, digestRefusalAdvice } from './digest.js';
-import type { Digest, Workspace } from '../../services/workspace.js';
+import type { LatestDigest, Workspace } from '../../services/workspace.js';
+import { quoteCode } from '../../domain/mrkdwn.js';
+import { isDefiniteRefusal } from '../slackError.js';
 import { DAYS } from '../parse/settings.js';
 import { USAGE } from '../parse/commandText.js';
 import { context, section, type Block } from './kit.js';
@@ -10,16 +12,37 @@ import { formatDay, formatWeek } from './text.js';
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-/** The latest digest week as one line: posted when, or why not yet. */
-function lastDigestLine(digest: Digest | undefined, timeZone: string): string {
+/** What a failure that is not Slack's definite refusal was (`isDefiniteRefusal`), as one sentence. */
+const momentaryFailureText = (error: string) => `Slack could not be reached or failed for a moment (${quoteCode(error)}).`;
+
+/** Why a digest's thread stopped (when Slack said why) and what Rapport does about the rest, as whole sentences. */
+function restOfThreadText(error: string | null | undefined, channelId: string): string {
+  if (error && isDefiniteRefusal(error))
+    return `${digestRefusalAdvice(error, channelId)} Rapport tries again every couple of minutes and, once that is fixed, posts the rest of the thread, each page once and in order.`;
+  const next = 'Rapport keeps posting the rest of the thread within minutes, each page once and in order.';
+  return error ? `${momentaryFailureText(error)} ${next}` : next;
+}
+
+/** The latest digest week as one line: posted when (and whether its thread is complete), or why not yet. */
+function lastDigestLine(digest: LatestDigest | undefined, timeZone: string): string {
   if (!digest) return 'Last digest: _none yet_';
-  if (digest.status === 'posted') return `Last digest: week of ${digest.week}, posted ${digest.postedAt ? formatDay(digest.postedAt, timeZone) : ''}`.trimEnd();
+  if (digest.status === 'posted') {
+    const when = digest.postedAt ? ` ${formatDay(digest.postedAt, timeZone)}` : '';
+    const rest = restOfThreadText(digest.lastError, digest.channelId);
+    if (digest.threadPagesWaiting === 1)
+      return `Last digest: week of ${digest.week}, first message posted${when}; 1 page of its thread is still to come. ${rest}`;
+    if (digest.threadPagesWaiting > 1)
+      return `Last digest: week of ${digest.week}, first message posted${when}; ${digest.threadPagesWaiting} pages of its thread are still to come. ${rest}`;
+    return `Last digest: week of ${digest.week}, posted${when}`;
+  }
   if (!digest.lastError) return `Last digest: week of ${digest.week}, being posted`;
   const tries = digest.attempts === 1 ? '1 attempt' : `${digest.attempts} attempts`;
+  if (!isDefiniteRefusal(digest.lastError))
+    return `Last digest: week of ${digest.week}, *not posted yet* (${tries}). ${momentaryFailureText(digest.lastError)} Rapport tries again every couple of minutes.`;
   return `Last digest: week of ${digest.week}, *not posted* (${tries}). ${digestRefusalAdvice(digest.lastError, digest.channelId)}`;
 }
 
-export function settingsBlocks(workspace: Workspace, catalogue: Catalogue, last: Digest | undefined): Block[] {
+export function settingsBlocks(workspace: Workspace, catalogue: Catalogue, last: LatestDigest | undefined): Block[] {
   const t = catalogue.thresholds;
   const criteria = Object.entries(t.criteria)
     .map(([kind, rule]) => {
@@ -54,19 +77,43 @@ export function postNowText(outcome: PostOutcome): string {
   switch (outcome.status) {
     case 'posted':
       return `✅ Digest posted. It counts as the digest for the week of ${formatWeek(outcome.week)}${outcome.early ? ': the scheduled post that week will not repeat it' : ''}.`;
-    case 'already_posted':
+    case 'partly_posted':
+      return partlyPostedText(outcome);
+    case 'already_posted': {
+      const rest = `${restOfThreadText(outcome.digest.lastError, outcome.digest.channelId)} \`/rapport settings\` shows how far it got.`;
+      if (outcome.threadPagesWaiting === 1)
+        return `The digest for the week of ${formatWeek(outcome.digest.week)} is posted, but 1 page of its thread is still to come. ${rest}`;
+      if (outcome.threadPagesWaiting > 1)
+        return `The digest for the week of ${formatWeek(outcome.digest.week)} is posted, but ${outcome.threadPagesWaiting} pages of its thread are still to come. ${rest}`;
       return `The digest for the week of ${formatWeek(outcome.digest.week)} was already posted. Add \`--force\` to post it again (recorded in the audit log).`;
+    }
     case 'claimed_elsewhere':
       return 'Another Rapport instance is posting this week’s digest right now.';
     case 'failed':
       return `Slack refused the digest. ${digestRefusalAdvice(outcome.error, outcome.channelId)}`;
+    case 'delayed':
+      return `The digest is not posted yet. ${momentaryFailureText(outcome.error)} Rapport tries again by itself within a couple of minutes; \`/rapport settings\` shows the latest attempt.`;
     case 'will_retry':
+      if (!isDefiniteRefusal(outcome.error))
+        return `The last attempt did not get through. ${momentaryFailureText(outcome.error)} Rapport tries again by itself within a couple of minutes; nothing needs doing.`;
       return `The last attempt failed. ${digestRefusalAdvice(outcome.error, outcome.channelId)} Rapport tries again by itself within a couple of minutes: once that is fixed, there is nothing else to do.`;
     case 'no_channel':
       return 'No digest channel yet: `/rapport settings channel #channel` sets one.';
     case 'channel_refused':
       return channelRefusalText(outcome.channelId, outcome.reason);
   }
+}
+
+/** What `/rapport digest now` says of a digest whose first message is in the channel and some of whose thread is not. */
+function partlyPostedText({ channelId, threadPages, waiting, error, week, early }: Extract<PostOutcome, { status: 'partly_posted' }>): string {
+  const posted =
+    waiting === 1 && threadPages === 1
+      ? `⚠️ The digest’s first message is in <#${channelId}>, but the one page of its thread is still to come.`
+      : waiting === 1
+        ? `⚠️ The digest’s first message is in <#${channelId}>, but 1 of the ${threadPages} pages of its thread is still to come.`
+        : `⚠️ The digest’s first message is in <#${channelId}>, but ${waiting} of the ${threadPages} pages of its thread are still to come.`;
+  const counts = `It counts as the digest for the week of ${formatWeek(week)}${early ? ': the scheduled post that week will not repeat it' : ''}.`;
+  return `${posted} ${restOfThreadText(error, channelId)} \`/rapport settings\` shows how far it got. ${counts}`;
 }
 
 export const PERSONAL_DIGEST_USAGE = '/rapport settings me digest on | off';
