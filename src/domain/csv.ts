@@ -1,19 +1,36 @@
 /**
- * CSV as spreadsheets read it (RFC 4180: comma-separated, CRLF rows, fields with a comma, quote or line break
- * quoted, quotes doubled), with formula injection defused: a cell that a spreadsheet would run as a formula
- * (starting with = + - @, a tab or a carriage return) gets a leading apostrophe (OWASP's advice). Client names
- * and notes are user text.
+ * CSV as spreadsheets read it (RFC 4180: comma-separated, CRLF rows, quotes doubled inside a quoted cell), written
+ * so that no spreadsheet misreads a cell, whatever list separator its locale splits on (a comma, or a semicolon as
+ * Excel in most of Europe uses) and whether it runs a formula typed in full-width characters. Client names and
+ * notes are user text.
+ *
+ * Numbers (and booleans) are written as they are: data, never formulas (a negative amount stays a number). Every
+ * other cell is text (times as ISO 8601, lists and settings as JSON):
+ * - it is quoted when it holds anything a spreadsheet may split on or run (a comma, semicolon, tab, line break or
+ *   quote, or = + - @) anywhere, so that it stays one cell and a formula cannot begin in the middle of it;
+ * - it gets a leading apostrophe (OWASP's advice) when it would start a formula: its first character after any
+ *   white space a spreadsheet skips is = + - or @, or it starts with a tab or carriage return.
+ * Full-width and small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫, ；，) count as what they stand for: each character is judged by
+ * its compatibility form (NFKC), which is how a spreadsheet that accepts them reads them.
  */
-const FORMULA = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_SIGNS = /^[=+\-@]/;
+const NEEDS_QUOTES = /[",;\t\r\n=+\-@]/;
+/** White space a spreadsheet skips before a formula (spaces of every kind, line breaks, a byte-order mark). */
+const LEADING_SPACE = /^[\s\p{Z}]+/u;
+
+/** Whether a text cell would start a formula: = + - @ first (after white space), or a tab or CR first. */
+function startsFormula(text: string): boolean {
+  if (text.startsWith('\t') || text.startsWith('\r')) return true;
+  const first = Array.from(text.replace(LEADING_SPACE, ''))[0];
+  return first !== undefined && FORMULA_SIGNS.test(first.normalize('NFKC'));
+}
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text =
-    value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : typeof value === 'string' ? value : String(value);
-  // Numbers are data, not formulas: only text is defused (a negative amount stays a number).
-  const safe = typeof value === 'string' && FORMULA.test(text) ? `'${text}` : text;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const safe = startsFormula(text) ? `'${text}` : text;
+  return NEEDS_QUOTES.test(safe.normalize('NFKC')) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {

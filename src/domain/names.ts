@@ -44,13 +44,106 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** The key with accents, punctuation and spacing gone: two names with one look-alike key are easily confused. */
-export function lookAlikeKey(key: string): string {
+/**
+ * Letters of other scripts that a reader takes for a Latin letter, listed by that letter: the cross-script part of
+ * Unicode's confusables (UTS #39 "Unicode Security Mechanisms", confusables.txt) for the Cyrillic, Greek and
+ * Armenian letters that look like Latin ones, plus Latin letters of another shape (ɑ, ɡ, ɩ) and the estimate
+ * sign ℮. Capitals and small letters are listed as they look (Cyrillic capital В is a B; small в is not a b):
+ * they are mapped before the key folds case. Full-width (Ｇ), mathematical (𝐆) and letterlike (ℊ) forms need no
+ * entry: the key's compatibility normalisation (NFKC) already makes them Latin. Two departures, for a key that folds
+ * case: confusables.txt maps the capitals Ι, І and Ӏ to l (as it maps Latin I) and м to rn (as it maps Latin m);
+ * here they are i and m, which is what Latin I and m are in a key.
+ */
+const LOOK_ALIKES_OF_LATIN: Readonly<Record<string, string>> = {
+  a: 'АаΑαɑ',
+  b: 'ВΒЬ',
+  c: 'СсϹϲ',
+  d: 'ԁ',
+  e: 'ЕеΕҽ℮',
+  f: 'Ϝք',
+  g: 'Ԍɡց',
+  h: 'НһΗհ',
+  i: 'ІіӀӏΙιɩ',
+  j: 'ЈјͿϳ',
+  k: 'КкΚκ',
+  m: 'МмΜ',
+  n: 'Νηπпոռ',
+  o: 'ОоΟοσՕօ',
+  p: 'РрΡρ',
+  q: 'ԛզգ',
+  r: 'г',
+  s: 'ЅѕՏ',
+  t: 'ТтΤτ',
+  u: 'υՍսц',
+  v: 'νѴѵ',
+  w: 'Ԝԝѡա',
+  x: 'ХхΧ',
+  y: 'ҮүΥγу',
+  z: 'Ζ',
+};
+
+/**
+ * Everything a skeleton maps: the Latin look-alikes above; the Arabic-Indic (٠–٩) and Persian (۰–۹) digits, which
+ * keyboards of the two languages mix and confusables.txt holds alike, as the digits they are; and Arabic ae (ە) as
+ * heh (ه), which confusables.txt holds alike too (the Persian ۀ decomposes to it).
+ */
+const SKELETON_MAP = new Map<string, string>([
+  ...Object.entries(LOOK_ALIKES_OF_LATIN).flatMap(([latin, alikes]) => Array.from(alikes, (alike): [string, string] => [alike, latin])),
+  ...Array.from({ length: 10 }, (_, d): [string, string][] => [
+    [String.fromCharCode(0x0660 + d), String(d)],
+    [String.fromCharCode(0x06f0 + d), String(d)],
+  ]).flat(),
+  ['\u06D5', '\u0647'],
+]);
+
+/** Whether a (decomposed) name holds anything the skeleton maps: most names do not, and skip the mapping. */
+const MAPPED = new RegExp(`[${[...SKELETON_MAP.keys()].join('')}]`, 'u');
+
+/** The name keyed as a reader sees it: every mapped character (accented letters by their base) replaced first. */
+function keySeen(name: string, key = nameKey(name)): string {
+  const decomposed = name.normalize('NFD');
+  return MAPPED.test(decomposed) ? nameKey(Array.from(decomposed, (c) => SKELETON_MAP.get(c) ?? c).join('')) : key;
+}
+
+/** A key with accents, punctuation, spacing and symbols gone (a key of nothing else stays itself). */
+function bare(key: string): string {
   const skeleton = key
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[\p{P}\p{Z}\p{S}]/gu, '');
   return skeleton || key;
+}
+
+/**
+ * The digits 0 and 1 inside a word that has letters, read as the letters o and l ("Gl0bex", "F1rst"): a common
+ * spoof. A number standing as its own word ("Store 10") stays a number.
+ */
+function digitsReadAsLetters(key: string): string {
+  return key
+    .split(' ')
+    .map((word) => (/\p{L}/u.test(word) ? word.replace(/0/g, 'o').replace(/1/g, 'l') : word))
+    .join(' ');
+}
+
+/**
+ * A name's confusable skeleton (the idea of UTS #39): what is left of it once every letter that looks like a Latin
+ * one is that Latin letter, case is folded and accents, punctuation and spacing are gone. "Glоbex" with a Cyrillic
+ * о and "Ԍlobex" with a Cyrillic Ԍ have the skeleton of "Globex"; a name in one script with no Latin look-alikes
+ * ("شرکت پارس") keeps its own letters.
+ */
+export function lookAlikeSkeleton(name: string): string {
+  return bare(keySeen(name));
+}
+
+/**
+ * The ways a reader may read a name, each compared with the same reading of another: as keyed (so "ΑΘΗΝΑ" and
+ * "Αθηνά." stay alike), as its skeleton, and as its skeleton with 0 and 1 inside words read as letters.
+ */
+function readings(name: string, key = nameKey(name)): [string, string, string] {
+  const seen = keySeen(name, key);
+  const asKeyed = bare(key);
+  const asSeen = seen === key ? asKeyed : bare(seen);
+  return [asKeyed, asSeen, /[01]/.test(seen) ? bare(digitsReadAsLetters(seen)) : asSeen];
 }
 
 function trigrams(key: string): Set<string> {
@@ -82,20 +175,27 @@ export function nameSimilarity(a: string, b: string): number {
 export const SUGGESTION_SIMILARITY = 0.3;
 
 /**
- * Two keys a person could take for one another: the same once accents and punctuation are gone, or one
- * letter apart in names long enough for that to be a slip rather than a different name.
+ * Which names a person could take for `name`: those read alike (see `readings`), or, in names long enough for that
+ * to be a slip rather than a different name, one letter apart. The same name in another case or Unicode form is
+ * alike too, but is refused earlier by its key. Returns a test to run on each other name (with its stored key,
+ * when it has one), so that `name` is read once.
  */
-export function looksAlike(a: string, b: string): boolean {
-  if (a === b) return true;
-  const sa = lookAlikeKey(a);
-  const sb = lookAlikeKey(b);
+export function looksAlikeTo(name: string): (other: { name: string; nameKey?: string }) => boolean {
+  const mine = readings(name);
+  return (other) => {
+    const theirs = readings(other.name, other.nameKey);
+    return mine.some((reading, i) => readAlike(reading, theirs[i]!));
+  };
+}
+
+function readAlike(sa: string, sb: string): boolean {
   if (sa === sb) return true;
-  // Numbers tell names apart ("Store 12", "Store 13"): one digit is never a slip.
-  const digits = (s: string) => s.replace(/\P{N}/gu, '');
-  if (digits(sa) !== digits(sb)) return false;
   const ca = Array.from(sa);
   const cb = Array.from(sb);
-  return Math.min(ca.length, cb.length) >= 8 && editDistanceAtMostOne(ca, cb);
+  if (Math.min(ca.length, cb.length) < 8 || !editDistanceAtMostOne(ca, cb)) return false;
+  // Numbers tell names apart ("Store 12", "Store 13"): one digit is never a slip.
+  const digits = (s: string) => s.replace(/\P{N}/gu, '');
+  return digits(sa) === digits(sb);
 }
 
 function editDistanceAtMostOne(a: string[], b: string[]): boolean {

@@ -43,9 +43,13 @@ export async function exportWorkspaceData(db: Database, act: Act): Promise<Works
 function readme(tables: ExportedTable[], act: Act): string {
   const lines = [
     `Rapport export of Slack workspace ${act.teamId}, made ${act.at.toISOString()} by user ${act.actor}.`,
-    'One CSV file per table (UTF-8, comma-separated, first row the column names). Times are UTC (ISO 8601);',
-    'lists and settings are JSON. A text cell that starts with = + - or @ has a leading apostrophe, so that',
-    'spreadsheets show it instead of running it.',
+    'One CSV file per table (UTF-8, comma-separated, rows ending in CRLF, first row the column names). Times are',
+    'UTC (ISO 8601); lists and settings are JSON. Numbers and true/false are written as they are. Every other cell',
+    'is text, and is put in double quotes (a quote inside it doubled) when it holds a comma, semicolon, tab, line',
+    'break or quote, or any of = + - @ (full-width forms such as ＝ count too), so that it stays one cell in a',
+    'spreadsheet that splits on commas or on semicolons. A text cell whose first character after any spaces is',
+    '= + - or @, or that starts with a tab or a carriage return, also has a leading apostrophe, so that',
+    'spreadsheets show it instead of running it as a formula (that apostrophe is not part of the stored text).',
     '',
   ];
   for (const t of tables) {

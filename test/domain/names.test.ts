@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, looksAlike, nameKey, nameSimilarity, unquoteName } from '../../src/domain/names.js';
+import { displayName, lookAlikeSkeleton, looksAlikeTo, nameKey, nameSimilarity, unquoteName } from '../../src/domain/names.js';
+
+const looksAlike = (a: string, b: string) => looksAlikeTo(a)({ name: b });
 
 describe('client name keys', () => {
   it.each([
@@ -35,14 +37,20 @@ describe('client name keys', () => {
   });
 
   it('tells look-alikes from different names', () => {
-    expect(looksAlike(nameKey('Café'), nameKey('Cafe'))).toBe(true);
-    expect(looksAlike(nameKey('Acme Corp.'), nameKey('Acme Corp'))).toBe(true);
-    expect(looksAlike(nameKey('Acme-Corp'), nameKey('Acme Corp'))).toBe(true);
-    expect(looksAlike(nameKey('Northwind Traders'), nameKey('Northwind Trader'))).toBe(true);
-    expect(looksAlike(nameKey('Globex'), nameKey('Globes'))).toBe(false); // short names: one letter is another name
-    expect(looksAlike(nameKey('Acme Corp'), nameKey('Acme Labs'))).toBe(false);
-    expect(looksAlike(nameKey('Northwind Store 12'), nameKey('Northwind Store 13'))).toBe(false);
-    expect(looksAlike(nameKey('Café 12'), nameKey('Cafe 12'))).toBe(true);
+    expect(looksAlike('Café', 'Cafe')).toBe(true);
+    expect(looksAlike('Acme Corp.', 'Acme Corp')).toBe(true);
+    expect(looksAlike('Acme-Corp', 'Acme Corp')).toBe(true);
+    expect(looksAlike('Northwind Traders', 'Northwind Trader')).toBe(true);
+    expect(looksAlike('Globex', 'Globes')).toBe(false); // short names: one letter is another name
+    expect(looksAlike('Acme Corp', 'Acme Labs')).toBe(false);
+    expect(looksAlike('Northwind Store 12', 'Northwind Store 13')).toBe(false);
+    expect(looksAlike('Café 12', 'Cafe 12')).toBe(true);
+  });
+
+  it('folds the Arabic and Persian forms of yeh and kaf into one key: one client, never two', () => {
+    expect(nameKey('شركت پارسي')).toBe(nameKey('شرکت پارسی')); // Arabic kaf ك and yeh ي, Persian ک and ی
+    expect(nameKey('كيان')).toBe(nameKey('کیان'));
+    expect(nameKey('مصطفى')).toBe(nameKey('مصطفی')); // alef maksura ى as Persian yeh
   });
 
   it('ranks suggestions: containment and shared trigrams, in any script', () => {
@@ -50,5 +58,74 @@ describe('client name keys', () => {
     expect(nameSimilarity('glbex', 'globex')).toBeGreaterThan(0.3);
     expect(nameSimilarity(nameKey('شرکت نوی'), nameKey('شرکت نوین'))).toBeGreaterThan(0.3);
     expect(nameSimilarity('acme corp', 'initech')).toBe(0);
+  });
+});
+
+describe('confusable skeletons', () => {
+  it.each([
+    ['Cyrillic о (U+043E)', 'Gl\u043Ebex', 'Globex'],
+    ['Cyrillic capital Komi sje Ԍ (U+050C)', '\u050Clobex', 'Globex'],
+    ['Cyrillic е and х', 'Glob\u0435\u0445', 'Globex'],
+    ['Greek capitals', '\u0391\u039A\u039C\u0395 Corp', 'AKME Corp'],
+    ['Armenian օ', 'Gl\u0585bex', 'Globex'],
+    ['full-width Ｇ', '\uFF27lobex', 'Globex'],
+    ['mathematical bold 𝐆', '\u{1D406}lobex', 'Globex'],
+  ])('%s: read as the Latin name', (_what, name, latin) => {
+    expect(name).not.toBe(latin);
+    expect(lookAlikeSkeleton(name)).toBe(lookAlikeSkeleton(latin));
+    expect(looksAlike(name, latin)).toBe(true);
+  });
+
+  it('full-width and mathematical letters are the same name outright (one key), not only alike', () => {
+    expect(nameKey('\uFF27lobex')).toBe(nameKey('Globex'));
+    expect(nameKey('\u{1D406}lobex')).toBe(nameKey('Globex'));
+    expect(nameKey('Gl\u043Ebex')).not.toBe(nameKey('Globex'));
+  });
+
+  it('reads 0 and 1 inside a word of letters as o and l, but a number standing alone stays a number', () => {
+    expect(looksAlike('Gl0bex', 'Globex')).toBe(true);
+    expect(looksAlike('F1rst Choice', 'Flrst Choice')).toBe(true);
+    expect(looksAlike('G00gle Partners', 'Google Partners')).toBe(true);
+    expect(looksAlike('Studio 10', 'Studio lo')).toBe(false);
+    expect(looksAlike('Northwind Store 10', 'Northwind Store 11')).toBe(false);
+    expect(looksAlike('Room101', 'Room 101')).toBe(true); // spacing only, as before
+  });
+
+  it('reads the Persian ۀ typed as one letter or as heh with a hamza above alike', () => {
+    expect(looksAlike('خان\u06C0 دوست', 'خان\u0647\u0654 دوست')).toBe(true);
+  });
+
+  it('reads Arabic-Indic and Persian digits as the digits they are', () => {
+    expect(looksAlike('شرکت ۱۲', 'شرکت ١٢')).toBe(true);
+    expect(looksAlike('Store ١٢', 'Store 12')).toBe(true);
+    expect(looksAlike('شرکت ۱۲', 'شرکت ۱۳')).toBe(false);
+  });
+
+  it('a one-letter slip in a long name counts across scripts too', () => {
+    expect(looksAlike('Northwind Tr\u0430der', 'Northwind Traders')).toBe(true);
+  });
+
+  it.each([
+    ['Persian', 'شرکت پارس'],
+    ['Persian with ZWNJ', 'شرکت\u200Cهای نوین'],
+    ['Arabic', 'شركة الأمل'],
+    ['Greek', 'Αθηνά'],
+    ['Greek capitals', 'ΑΘΗΝΑ Α.Ε.'],
+    ['Russian', 'Москва'],
+    ['Russian capitals', 'ТЕХНОСЕРВИС'],
+    ['Ukrainian', 'Київстар'],
+    ['Armenian', 'Արարատ'],
+  ])('a real %s name keeps its own letters and is not taken for any Latin name', (_what, name) => {
+    expect(lookAlikeSkeleton(name)).toMatch(/[^\p{Script=Latin}]/u);
+    for (const latin of ['Globex', 'Acme Corp', 'Initech', 'Hooli', 'Umbrella', 'Tekhnoservis', 'Moskva', 'Athina', 'Kyivstar', 'Ararat']) {
+      expect(looksAlike(name, latin), `${name} ~ ${latin}`).toBe(false);
+    }
+  });
+
+  it('a name in one script stays alike to itself in another case or with punctuation, as before', () => {
+    expect(looksAlike('ΑΘΗΝΑ', 'Αθηνά.')).toBe(true);
+    expect(looksAlike('МОСКВА Ltd', 'Москва Ltd.')).toBe(true);
+    expect(looksAlike('شرکت پارس', 'شرکت، پارس')).toBe(true);
+    expect(looksAlike('Москва', 'Минск')).toBe(false);
   });
 });

@@ -6,47 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, getTableName } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { workspaceTables } from '../../src/db/queries/export.js';
-import { csvCell, toCsv } from '../../src/domain/csv.js';
 import { seedDemoPortfolio } from '../../src/local/demoSeed.js';
+import { parseCsv } from '../support/csv.js';
 import { TEST_DRIVERS } from '../support/database.js';
-import { ADMIN, BOB, MALLORY, OTHER_TEAM, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
-
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (record.push(field), (field = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') (record.push(field), records.push(record), (record = []), (field = ''), i++);
-    else field += ch;
-  }
-  return records;
-}
-
-describe('CSV', () => {
-  it('quotes what needs quoting, defuses formulas, writes times as ISO and lists as JSON', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('Acme, "the big one"\nline 2')).toBe('"Acme, ""the big one""\nline 2"');
-    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
-    expect(['+1', '-2 sold', '@here'].map(csvCell)).toEqual(["'+1", "'-2 sold", "'@here"]);
-    expect(csvCell(-5)).toBe('-5');
-    expect(csvCell(new Date('2026-11-23T10:00:00Z'))).toBe('2026-11-23T10:00:00.000Z');
-    expect(csvCell(['clarity', 'pace'])).toBe('"[""clarity"",""pace""]"');
-    expect(csvCell(null)).toBe('');
-    expect(parseCsv(toCsv(['a', 'b'], [{ a: 'x,y', b: 'two\r\nlines' }]))).toEqual([
-      ['a', 'b'],
-      ['x,y', 'two\r\nlines'],
-    ]);
-  });
-});
+import { ADMIN, ALICE, BOB, MALLORY, OTHER_TEAM, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe.each(TEST_DRIVERS)('/rapport export on %s', (driver) => {
   let h: Harness;
@@ -91,5 +54,18 @@ describe.each(TEST_DRIVERS)('/rapport export on %s', (driver) => {
     function records(table: string) {
       return parseCsv(byName.get(`${table}.csv`)!).slice(1);
     }
+  });
+
+  it('names that could run as formulas stay one cell of text, in a spreadsheet splitting on commas or semicolons', async () => {
+    for (const name of ['Semi;=1+1 Ltd', '=SUM(A1) Co', '＠Fullwidth Ltd']) {
+      expect(textOf((await h.command(ALICE, '/client', `add "${name}"`)).reply.params), name).toContain('added');
+    }
+    const before = h.api.files.size;
+    await h.command(ADMIN, '/rapport', 'export');
+    const clients = [...h.api.files.values()].slice(before).find((f) => f.filename === 'clients.csv')!.content;
+    const [columns, ...rows] = parseCsv(clients, ',');
+    const names = rows.map((row) => row[columns!.indexOf('name')]);
+    expect(names).toEqual(expect.arrayContaining(['Semi;=1+1 Ltd', "'=SUM(A1) Co", "'＠Fullwidth Ltd"]));
+    for (const field of parseCsv(clients, ';').flat()) expect(field.trimStart().normalize('NFKC')).not.toMatch(/^[=+\-@]/);
   });
 });

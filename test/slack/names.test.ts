@@ -3,9 +3,10 @@
  * command in every case and Unicode form people type them in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
+import { nameKey } from '../../src/domain/names.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { ALICE, BOB, TEAM, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
@@ -62,6 +63,38 @@ describe.each(TEST_DRIVERS)('client names in any language on %s', (driver) => {
     expect(done.params.replace_original).toBe(true);
     expect(textOf(done.params)).toContain('*Cafe Noir* added');
     expect(await clients()).toBe(before + 1);
+  });
+
+  it('asks before adding a name spelled with look-alike letters of another script, and stores it only once confirmed', async () => {
+    await say('/client', 'add Globex');
+    const before = await clients();
+    const cyrillic = 'Gl\u043Ebex'; // Cyrillic о (U+043E)
+    const alike = await say('/client', `add ${cyrillic}`);
+    expect(textOf(alike)).toContain(`“${cyrillic}” looks very much like the existing client “Globex”`);
+    expect(await clients()).toBe(before);
+    for (const spoof of ['\u050Clobex', 'Gl0bex']) {
+      expect(textOf(await say('/client', `add ${spoof}`)), spoof).toContain('looks very much like the existing client “Globex”');
+    }
+    // Full-width letters are the same name outright: refused, not asked about.
+    expect(textOf(await say('/client', 'add \uFF27lobex'))).toContain('There is already a client called “Globex”');
+    expect(await clients()).toBe(before);
+    const seq = h.api.lastSeq;
+    await h.send.blockAction(ALICE, { action_id: 'client_confirm_look_alike', value: buttonsOf(alike).client_confirm_look_alike });
+    expect(textOf((await h.api.next('response_url', seq)).params)).toContain(`*${cyrillic}* added`);
+    expect(await clients()).toBe(before + 1);
+    const stored = await h.db
+      .select({ name: schema.clients.name })
+      .from(schema.clients)
+      .where(and(eq(schema.clients.teamId, TEAM), eq(schema.clients.nameKey, nameKey(cyrillic))));
+    expect(stored.map((c) => c.name)).toEqual([cyrillic]);
+  });
+
+  it('adds a name written wholly in another script without asking, and takes its Arabic-keyboard spelling for the same client', async () => {
+    for (const name of ['شرکت پارس', 'Αθηνά', 'Москва']) {
+      expect(textOf(await say('/client', `add ${name}`)), name).toContain(`*${name}* added`);
+    }
+    expect(textOf(await say('/client', 'add شركت پارس'))).toContain('There is already a client called “شرکت پارس”');
+    expect(textOf(await say('/call', 'شركت پارس +comms Weekly sync'))).toContain('Call with *شرکت پارس*');
   });
 
   it('renaming follows the same rules: the same name in another spelling is refused, a look-alike asked about first', async () => {

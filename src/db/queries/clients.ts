@@ -4,7 +4,7 @@ import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
 import { escapeName } from '../../domain/mrkdwn.js';
-import { SUGGESTION_SIMILARITY, displayName, looksAlike, nameKey, nameSimilarity } from '../../domain/names.js';
+import { SUGGESTION_SIMILARITY, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
@@ -42,7 +42,7 @@ async function nameClash(
     .where(and(eq(clients.teamId, teamId), except ? ne(clients.id, except) : undefined));
   const same = others.find((c) => c.nameKey === key);
   if (same) return nameTaken(same.name);
-  const alike = allowLookAlike ? undefined : others.find((c) => looksAlike(c.nameKey, key));
+  const alike = allowLookAlike ? undefined : others.find(looksAlikeTo(name));
   if (alike) {
     return new RapportError(
       'conflict',
