@@ -149,7 +149,10 @@ export function clientChangedReply(updated: ClientProfile, field: ClientField): 
     status: STATUS_LABELS[updated.status],
     renews: updated.renewsOn ? formatDay(new Date(`${updated.renewsOn}T12:00:00Z`)) : 'not known',
   };
-  return { text: `${updated.name}: ${field} is now ${shown[field]}.`, blocks: [section(`✅ *${escapeName(updated.name)}*: ${field} is now ${shown[field]}.`)] };
+  return {
+    text: `${escapeName(updated.name)}: ${field} is now ${shown[field]}.`,
+    blocks: [section(`✅ *${escapeName(updated.name)}*: ${field} is now ${shown[field]}.`)],
+  };
 }
 
 /** What `/client list` shows above its clients. */

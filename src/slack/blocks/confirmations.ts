@@ -57,7 +57,7 @@ export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, tim
   blocks.push(section(healthChangeText(outcome, timeZone)));
   if (client.category === 'problem') blocks.push(section(PROBLEM_REMINDER));
   blocks.push(actions([button(`Undo (${UNDO_MINUTES} min)`, ACTIONS.undoCall, entry.id, 'danger'), button('Edit', ACTIONS.editCall, entry.id)]));
-  return { text: `Call with ${client.name} ${verb}.`, blocks };
+  return { text: `Call with ${escapeName(client.name)} ${verb}.`, blocks };
 }
 
 export function incidentConfirmation(outcome: IncidentOutcome, timeZone: string, { edited = false }: { edited?: boolean } = {}): Rendered {
@@ -97,7 +97,7 @@ export function incidentConfirmation(outcome: IncidentOutcome, timeZone: string,
   const buttons = [button(`Undo (${UNDO_MINUTES} min)`, ACTIONS.undoIncident, entry.id, 'danger'), button('Edit', ACTIONS.editIncident, entry.id)];
   if (entry.kind === 'mental_abuse') buttons.push(button('Client was told this is unacceptable', ACTIONS.clientWasTold, entry.id, 'primary'));
   blocks.push(actions(buttons));
-  return { text: `Incident for ${client.name} ${verb}.`, blocks };
+  return { text: `Incident for ${escapeName(client.name)} ${verb}.`, blocks };
 }
 
 /** The DM a client's owner gets when a red-flag criterion is newly met (domain.md §4). */
@@ -105,7 +105,7 @@ export function redFlagAlert(outcome: IncidentOutcome, loggedBy: string, timeZon
   const { client } = outcome.logged;
   const flags = outcome.newlyMet.filter((m) => m.criterion.class === 'red_flag');
   return {
-    text: `Red flag for ${client.name}: ${flags.map((m) => m.criterion.label).join(', ')}`,
+    text: `Red flag for ${escapeName(client.name)}: ${flags.map((m) => m.criterion.label).join(', ')}`,
     blocks: [
       section(`🚩 *${escapeName(client.name)}* now meets a red-flag firing criterion (logged by <@${loggedBy}>):`),
       section(flags.map((m) => criterionLine(m, (d) => formatDay(d, timeZone))).join('\n')),

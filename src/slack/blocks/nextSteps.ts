@@ -64,7 +64,7 @@ export function todoMessage(steps: readonly NextStep[], today: string, lead?: st
 export function reminderMessage(dueToday: readonly NextStep[], overdue: number, today: string): { text: string; blocks: Block[] } {
   const title = `Due today: ${plural(dueToday.length, 'next step')}`;
   return {
-    text: `${title}: ${dueToday.map((s) => `${s.what} (${s.clientName})`).join('; ')}`,
+    text: `${title}: ${dueToday.map((s) => `${escapeText(s.what)} (${escapeName(s.clientName)})`).join('; ')}`,
     blocks: [
       header(title),
       ...listBlocks(dueToday, today),
@@ -75,7 +75,7 @@ export function reminderMessage(dueToday: readonly NextStep[], overdue: number, 
 
 export function nextStepSetMessage(step: NextStep, today: string, actor: string): { text: string; blocks: Block[] } {
   const who = step.assigneeUserId === actor ? 'you' : mention(step.assigneeUserId);
-  const text = `Next step set for ${who}: ${step.what} (${step.clientName}), due ${dayText(step.dueOn)}.`;
+  const text = `Next step set for ${who}: ${escapeText(step.what)} (${escapeName(step.clientName)}), due ${dayText(step.dueOn)}.`;
   return {
     text,
     blocks: [

@@ -7,6 +7,7 @@ import type { SlackDeps } from '../../deps.js';
 import { onAction } from '../../frame.js';
 import { ACTIONS } from '../../ids.js';
 import { parseLookAlikeConfirmation } from '../../parse/lookAlike.js';
+import { escapeName } from '../../blocks/text.js';
 import { requireMember } from '../../recipients.js';
 
 export function registerClientNameActions(app: App, deps: SlackDeps): void {
@@ -18,7 +19,10 @@ export function registerClientNameActions(app: App, deps: SlackDeps): void {
       if (confirmed.args.ownerUserId) await requireMember(deps, turn.web, turn.teamId, confirmed.args.ownerUserId, 'owner');
       const { client } = await addClient(deps.db, turn.act, confirmed.args, { allowLookAlike: true });
       if (client)
-        await turn.replaceOriginal({ text: `Client ${client.name} added.`, blocks: clientAddedBlocks(client, confirmed.args.ownerUserId === turn.userId) });
+        await turn.replaceOriginal({
+          text: `Client ${escapeName(client.name)} added.`,
+          blocks: clientAddedBlocks(client, confirmed.args.ownerUserId === turn.userId),
+        });
     } else {
       const { client } = await correctClient(deps.db, turn.act, confirmed.clientId, { name: confirmed.name }, { allowLookAlike: true });
       if (client) await turn.replaceOriginal(clientChangedReply(client, 'name'));

@@ -100,6 +100,6 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.history, async (turn, action) => {
     const timeline = await clientTimeline(deps.db, turn.act, clientIdOf(action.value ?? ''));
     const { catalogue, workspace } = await turn.workspace();
-    await turn.reply({ text: `History of ${timeline.client.name}`, blocks: historyBlocks(catalogue, timeline, workspace.timeZone) });
+    await turn.reply({ text: `History of ${escapeName(timeline.client.name)}`, blocks: historyBlocks(catalogue, timeline, workspace.timeZone) });
   });
 }

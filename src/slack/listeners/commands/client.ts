@@ -54,7 +54,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const added = await addClient(deps.db, turn.act, withOwner);
       await turn.reply(
         added.client
-          ? { text: `Client ${added.client.name} added.`, blocks: clientAddedBlocks(added.client, !args.ownerUserId) }
+          ? { text: `Client ${escapeName(added.client.name)} added.`, blocks: clientAddedBlocks(added.client, !args.ownerUserId) }
           : { text: added.message, blocks: lookAlikeBlocks(added.message, { op: 'add', args: withOwner }) },
       );
     },
@@ -78,7 +78,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const found = await clientNamed(deps.db, turn.act, tokens.map((t) => t.value).join(' '));
       await linkChannelToClient(deps.db, turn.act, turn.channelId, found);
       await turn.reply({
-        text: `🔗 <#${turn.channelId}> is about ${found.name} now.`,
+        text: `🔗 <#${turn.channelId}> is about ${escapeName(found.name)} now.`,
         blocks: [
           section(`🔗 <#${turn.channelId}> is about *${escapeName(found.name)}* now: \`/call\`, \`/incident\` and “Log to Rapport” here pick it for you.`),
         ],
@@ -101,7 +101,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const found = await clientNamed(deps.db, act, tokens.map((t) => t.value).join(' '));
       const overview = await clientOverview(deps.db, act, found);
       await turn.reply({
-        text: `${found.name}: health ${overview.health.score}`,
+        text: `${escapeName(found.name)}: health ${overview.health.score}`,
         blocks: clientOverviewBlocks(act.catalogue, overview, turn.now, act.timeZone),
       });
     },
