@@ -277,7 +277,8 @@ export class LocalSlackWebApi {
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
     const now = performance.now();
     this.troubles = this.troubles.filter((t) => t.until > now);
-    const trouble = this.troubles.find((t) => t.token === token && (t.method === undefined || t.method === method));
+    // The latest trouble arranged for a call wins.
+    const trouble = this.troubles.findLast((t) => t.token === token && (t.method === undefined || t.method === method));
     if (trouble?.kind === 'hang') {
       this.record({ method, params, token, response: { ok: false, error: 'hung' } });
       return;
