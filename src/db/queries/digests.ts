@@ -230,7 +230,7 @@ export async function rewriteEveryDigestPage(
   rewrite: (page: DigestPageDraft) => DigestPageDraft | undefined,
 ): Promise<Pick<DigestMessage, 'id' | 'ts'>[]> {
   const changed: Pick<DigestMessage, 'id' | 'ts'>[] = [];
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const pages = await db
       .select({ id: digestMessages.id, ts: digestMessages.ts, text: digestMessages.text, clientIds: digestMessages.clientIds, blocks: digestMessages.blocks })
       .from(digestMessages)

@@ -125,16 +125,14 @@ async function scrubInbox(db: Database, teamId: string, client: ErasedClient, id
   const names = namesAnyOf(client.names);
   const notWorked = and(eq(slackRequests.teamId, teamId), ne(slackRequests.state, 'working'));
   let emptied = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const requests = await db
       .select({ id: slackRequests.id, requestKey: slackRequests.requestKey, body: slackRequests.body })
       .from(slackRequests)
       .where(and(notWorked, sql`${slackRequests.body} <> '{}'::jsonb`, gt(slackRequests.id, after)))
       .orderBy(asc(slackRequests.id))
       .limit(REQUESTS_AT_ONCE);
-    const naming = requests
-      .filter((r) => requestKeys.has(r.requestKey) || stringsOf(r.body).some((text) => holdsId(text) || names(text)))
-      .map((r) => r.id);
+    const naming = requests.filter((r) => requestKeys.has(r.requestKey) || stringsOf(r.body).some((text) => holdsId(text) || names(text))).map((r) => r.id);
     if (naming.length > 0) {
       const rows = await db
         .update(slackRequests)

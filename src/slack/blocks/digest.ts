@@ -16,7 +16,7 @@ import type { ClientEvidence } from '../../domain/clientWeek.js';
 import { recentBadAt, type TurnedBadReason } from '../../domain/turnedBad.js';
 import type { NextStep } from '../../domain/nextSteps.js';
 import type { Decision, Snooze } from '../../domain/types.js';
-import { holdsAnyId, namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
+import { namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
 import { BAND_LABEL, criterionLine, healthText, traitLabel } from './format.js';
 import { escapeName, escapeText, formatDay, formatMoney, formatShortDay, mention, plural } from './text.js';
@@ -329,12 +329,12 @@ export function digestPageWithout(page: DigestPage, client: ErasedClient): Diges
     if (!isTheClients(block, page.blocks[i - 1])) blocks.push(withoutOwnerListing(block, client.names));
     else if (i === 0 || !isTheClients(page.blocks[i - 1]!, page.blocks[i - 2])) blocks.push(context(DELETED_CLIENT_LINE));
   });
-  const cut: DigestPage = { text: page.text, blocks, clientIds: page.clientIds.filter((id) => id !== client.id) };
-  if (JSON.stringify(cut) === JSON.stringify(page)) return undefined;
-  const id = holdsAnyId(new Set([client.id]));
+  const clientIds = page.clientIds.filter((id) => id !== client.id);
   const name = namesAnyOf(client.names, { standalone: true });
-  const named = [cut.text, ...stringsOf(cut.blocks)].some((text) => id(text) || name(text));
-  return named ? { text: DELETED_PAGE_TEXT, blocks: [section(DELETED_PAGE_TEXT)], clientIds: cut.clientIds } : cut;
+  if ([page.text, ...stringsOf(blocks)].some((text) => text.includes(client.id) || name(text)))
+    return { text: DELETED_PAGE_TEXT, blocks: [section(DELETED_PAGE_TEXT)], clientIds };
+  const unchanged = clientIds.length === page.clientIds.length && JSON.stringify(blocks) === JSON.stringify(page.blocks);
+  return unchanged ? undefined : { text: page.text, blocks, clientIds };
 }
 
 /** The block with the client's names gone from the opening's owner line (an owner left with none goes too). */
