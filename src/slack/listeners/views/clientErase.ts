@@ -57,7 +57,8 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
     fieldOf: () => '',
     submit: async (turn, view) => {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
-      const answer = (text: string) => ({ done: true as const, after: () => turn.answeringIn(metadata?.channelId ?? null).reply({ text }) });
+      const reply = (text: string) => turn.answeringIn(metadata?.channelId ?? null).reply({ text });
+      const answer = (text: string) => ({ done: true as const, after: () => reply(text) });
       if (!metadata) return answer('This form could not be read; nothing was deleted. Please start again with `/client delete <name>`.');
       const name = `*${escapeName(metadata.name)}*`;
       try {
@@ -70,14 +71,13 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
         const erasure = await eraseClientRecords(deps.db, turn.act, metadata.clientId, digestPageWithout);
         // Worked twice (before the ack, then by a worker): both runs say the same, from what the first erased.
         const pages = erasure.rewritten.digest_messages ?? 0;
-        const told = answer(
+        const told =
           `🗑️ Deleted ${name} and everything Rapport held about it: ${erasedSummary(erasure.erased)}. The audit log keeps one line: that it was deleted, by whom, and when.` +
-            (pages > 0 ? ` It was also taken out of ${plural(pages, 'digest message')}.` : ''),
-        );
+          (pages > 0 ? ` It was also taken out of ${plural(pages, 'digest message')}.` : '');
         return {
           done: true,
           after: async () => {
-            await told.after();
+            await reply(told);
             await editPostedDigests(turn, erasure);
           },
         };
