@@ -217,24 +217,35 @@ export async function updateDigestMessageBlocks(db: Database, message: Pick<Dige
     .where(and(eq(digestMessages.teamId, message.teamId), eq(digestMessages.id, message.id)));
 }
 
-/** Pages read at a time when every page of a workspace is gone through (a year of weekly digests is a few hundred). */
+/** Pages read at a time when a workspace's pages are gone through. */
 const PAGES_AT_ONCE = 100;
 
 /**
- * Goes through every stored page of the workspace's digests, a batch at a time: each page `rewrite` returns
- * changed is stored so (one still waiting to be posted goes out as rewritten). Returns the pages it changed.
+ * Goes through the workspace's stored digest pages that hold any of `needles` (in their text, or in a string of
+ * their blocks or client ids: found by the database, which compares the JSON as it stores it), a batch at a time:
+ * each page `rewrite` returns changed is stored so (one still waiting to be posted goes out as rewritten).
+ * Returns the pages it changed.
  */
-export async function rewriteEveryDigestPage(
+export async function rewriteDigestPagesHolding(
   db: Database,
   teamId: string,
+  needles: readonly string[],
   rewrite: (page: DigestPageDraft) => DigestPageDraft | undefined,
 ): Promise<Pick<DigestMessage, 'id' | 'ts'>[]> {
+  const inJson = (needle: string) => JSON.stringify(needle).slice(1, -1);
+  const holding = or(
+    ...needles.flatMap((needle) => [
+      sql`strpos(${digestMessages.text}, ${needle}) > 0`,
+      sql`strpos(${digestMessages.blocks}::text, ${inJson(needle)}) > 0`,
+      sql`strpos(${digestMessages.clientIds}::text, ${inJson(needle)}) > 0`,
+    ]),
+  );
   const changed: Pick<DigestMessage, 'id' | 'ts'>[] = [];
   for (let after: string | undefined; ;) {
     const pages = await db
       .select({ id: digestMessages.id, ts: digestMessages.ts, text: digestMessages.text, clientIds: digestMessages.clientIds, blocks: digestMessages.blocks })
       .from(digestMessages)
-      .where(and(eq(digestMessages.teamId, teamId), after === undefined ? undefined : gt(digestMessages.id, after)))
+      .where(and(eq(digestMessages.teamId, teamId), holding, after === undefined ? undefined : gt(digestMessages.id, after)))
       .orderBy(asc(digestMessages.id))
       .limit(PAGES_AT_ONCE);
     for (const page of pages) {

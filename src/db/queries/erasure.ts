@@ -8,10 +8,11 @@ import { and, asc, count, eq, getTableColumns, getTableName, gt, inArray, ne, or
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { RapportError } from '../../domain/errors.js';
 import { holdsAnyId, namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
+import { escapeName } from '../../domain/mrkdwn.js';
 import type { Database } from '../client.js';
 import { auditLog, clients, digestMessages, slackRequests, workspaces } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
-import { rewriteEveryDigestPage, type DigestPageDraft } from './digests.js';
+import { rewriteDigestPagesHolding, type DigestPageDraft } from './digests.js';
 import { workspaceTables } from './export.js';
 
 export const ERASE_ACTION = 'client.erase';
@@ -72,8 +73,10 @@ export async function eraseClient(db: Database, teamId: string, by: By, clientId
       erased[getTableName(table)] = rows.length;
       if (columns.id) recordIds.push(sql`select ${columns.id}::text from ${table} where ${about}`);
     }
-    // The digest's pages showing it keep the other clients: its part goes, in Slack too once this commits.
-    const pages = await rewriteEveryDigestPage(tx, teamId, (page) => pageWithout(page, erasing));
+    // The digest's pages showing it keep the other clients: its part goes, in Slack too once this commits. They
+    // show its id, or a name it had as written or escaped for mrkdwn.
+    const shownAs = [...new Set([clientId, ...erasing.names.flatMap((name) => [name, escapeName(name)])])];
+    const pages = await rewriteDigestPagesHolding(tx, teamId, shownAs, (page) => pageWithout(page, erasing));
     const rewrittenPosts = pages.filter((page) => page.ts !== null).map((page) => page.id);
     const requests = await scrubInbox(tx, teamId, erasing, ids, requestKeys);
     // The audit trail about it (its creation, each log, each decision) goes too: it holds its data.
