@@ -51,14 +51,14 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
 
   /** Every column of every table of the app's schema, as the database's catalogue lists them. */
-  async function catalogue(): Promise<{ table: string; column: string; type: string }[]> {
+  async function catalogue(): Promise<{ table: string; column: string }[]> {
     return rowsOf(
       await h.db.execute(sql`
-        select c.relname as "table", a.attname as "column", format_type(a.atttypid, a.atttypmod) as "type"
+        select c.relname as "table", a.attname as "column"
         from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
         where c.relkind in ('r', 'p') and n.nspname = current_schema() and a.attnum > 0 and not a.attisdropped
         order by 1, a.attnum`),
-    ) as { table: string; column: string; type: string }[];
+    ) as { table: string; column: string }[];
   }
 
   /** Rows naming the client, by `table.column` (every row of every column, read as text). */
