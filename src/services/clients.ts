@@ -19,10 +19,11 @@ import {
   type NameOptions,
 } from '../db/queries/clients.js';
 import { decisionsFor, snoozesFor } from '../db/queries/decisions.js';
-import { eraseClient, type Erasure } from '../db/queries/erasure.js';
+import { digestMessagesWithIds, type DigestMessage } from '../db/queries/digests.js';
+import { eraseClient, type DigestPageWithout, type Erasure } from '../db/queries/erasure.js';
 import { authorOf, type Act } from './act.js';
 
-export type { NameMatch };
+export type { Erasure, NameMatch };
 
 /** Stored, or not yet: the name looks like an existing client's, and the person is asked to confirm (`message`). */
 export type NameOutcome = { client: ClientProfile; lookAlike?: undefined } | { lookAlike: string; message: string; client?: undefined };
@@ -109,9 +110,15 @@ export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, cli
 }
 
 /**
- * Erases a client and everything about it (db/queries/erasure.ts); erased before (the same form worked again),
- * it says what went then. Who may erase is the caller's to check first.
+ * Erases a client and everything about it (db/queries/erasure.ts), the digest's stored pages rewritten by
+ * `pageWithout`; erased before (the same form worked again), it says what went then. Who may erase is the
+ * caller's to check first.
  */
-export function eraseClientRecords(db: Database, act: Act, clientId: string): Promise<Erasure> {
-  return eraseClient(db, act.teamId, authorOf(act), clientId);
+export function eraseClientRecords(db: Database, act: Act, clientId: string, pageWithout: DigestPageWithout): Promise<Erasure> {
+  return eraseClient(db, act.teamId, authorOf(act), clientId, pageWithout);
+}
+
+/** The digest messages in Slack an erasure rewrote, as stored now: what their copies in Slack are edited to. */
+export function rewrittenDigestPosts(db: Database, act: Pick<Act, 'teamId'>, erasure: Erasure): Promise<DigestMessage[]> {
+  return digestMessagesWithIds(db, act.teamId, erasure.rewrittenPosts);
 }

@@ -21,6 +21,7 @@ import { createClient, updateClient } from '../../src/db/queries/clients.js';
 import { rebuildDecaySums } from '../../src/db/queries/decay.js';
 import { loadDigestWeek, loadStandingInputs, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
 import { eraseClient } from '../../src/db/queries/erasure.js';
+import { digestPageWithout } from '../../src/slack/blocks/digest.js';
 import { seededRandom } from '../../src/local/seededRandom.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
 
@@ -224,7 +225,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       clients[i] = await updateClient(handle.owner, TEAM, 'U0EDIT', clients[i]!.id, { traitWeights: { [pick(keys)]: 0.5 + Math.round(rand() * 40) / 10 } });
     }
     const erased = clients.pop()!;
-    await eraseClient(handle.owner, TEAM, 'U0EDIT', erased.id);
+    await eraseClient(handle.owner, TEAM, 'U0EDIT', erased.id, digestPageWithout);
     await expectWeightsEqualReference(catalogue, 'kept through writes');
     await expectWeeksEqualReference(catalogue, 'kept through writes');
     // What was kept equals a rebuild from scratch, row for row.

@@ -4,7 +4,7 @@
  * ts is recorded at once so nobody posts it again.
  */
 import type { KnownBlock } from '@slack/types';
-import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { digestMessages, digests } from '../schema/index.js';
 import { appendAudit } from './audit.js';
@@ -215,4 +215,57 @@ export async function updateDigestMessageBlocks(db: Database, message: Pick<Dige
     .update(digestMessages)
     .set({ blocks })
     .where(and(eq(digestMessages.teamId, message.teamId), eq(digestMessages.id, message.id)));
+}
+
+/** Pages read at a time when a workspace's pages are gone through. */
+const PAGES_AT_ONCE = 100;
+
+/**
+ * Goes through the workspace's stored digest pages that hold any of `needles` (in their text, or in a string of
+ * their blocks or client ids: found by the database, which compares the JSON as it stores it), a batch at a time:
+ * each page `rewrite` returns changed is stored so (one still waiting to be posted goes out as rewritten).
+ * Returns the pages it changed.
+ */
+export async function rewriteDigestPagesHolding(
+  db: Database,
+  teamId: string,
+  needles: readonly string[],
+  rewrite: (page: DigestPageDraft) => DigestPageDraft | undefined,
+): Promise<Pick<DigestMessage, 'id' | 'ts'>[]> {
+  const inJson = (needle: string) => JSON.stringify(needle).slice(1, -1);
+  const holding = or(
+    ...needles.flatMap((needle) => [
+      sql`strpos(${digestMessages.text}, ${needle}) > 0`,
+      sql`strpos(${digestMessages.blocks}::text, ${inJson(needle)}) > 0`,
+      sql`strpos(${digestMessages.clientIds}::text, ${inJson(needle)}) > 0`,
+    ]),
+  );
+  const changed: Pick<DigestMessage, 'id' | 'ts'>[] = [];
+  for (let after: string | undefined; ;) {
+    const pages = await db
+      .select({ id: digestMessages.id, ts: digestMessages.ts, text: digestMessages.text, clientIds: digestMessages.clientIds, blocks: digestMessages.blocks })
+      .from(digestMessages)
+      .where(and(eq(digestMessages.teamId, teamId), holding, after === undefined ? undefined : gt(digestMessages.id, after)))
+      .orderBy(asc(digestMessages.id))
+      .limit(PAGES_AT_ONCE);
+    for (const page of pages) {
+      const rewritten = rewrite(page);
+      if (!rewritten) continue;
+      await db
+        .update(digestMessages)
+        .set({ text: rewritten.text, clientIds: rewritten.clientIds, blocks: rewritten.blocks })
+        .where(and(eq(digestMessages.teamId, teamId), eq(digestMessages.id, page.id)));
+      changed.push({ id: page.id, ts: page.ts });
+    }
+    if (pages.length < PAGES_AT_ONCE) return changed;
+    after = pages.at(-1)!.id;
+  }
+}
+
+export async function digestMessagesWithIds(db: Database, teamId: string, ids: readonly string[]): Promise<DigestMessage[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(digestMessages)
+    .where(and(eq(digestMessages.teamId, teamId), inArray(digestMessages.id, [...ids])));
 }

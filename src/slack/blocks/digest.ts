@@ -16,6 +16,7 @@ import type { ClientEvidence } from '../../domain/clientWeek.js';
 import { recentBadAt, type TurnedBadReason } from '../../domain/turnedBad.js';
 import type { NextStep } from '../../domain/nextSteps.js';
 import type { Decision, Snooze } from '../../domain/types.js';
+import { namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
 import { BAND_LABEL, criterionLine, healthText, traitLabel } from './format.js';
 import { escapeName, escapeText, formatDay, formatMoney, formatShortDay, mention, plural } from './text.js';
@@ -47,6 +48,7 @@ function renewalBlock(r: RenewalEntry): Block {
   const criteria = r.criteria > 0 ? ` · ${plural(r.criteria, 'criterion met', 'criteria met')}` : '';
   return section(
     `*${escapeName(r.client.name)}* · renews ${formatDay(new Date(`${r.renewsOn}T12:00:00Z`))} · ${healthText(r.healthNow)}${criteria} · ${mention(r.client.ownerUserId)}${value}`,
+    { block_id: clientBlockId('renewal', r.client.id) },
   );
 }
 const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
@@ -91,8 +93,13 @@ export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, timeZone = 'U
   return `😴 Snoozed by <@${s.snoozedBy}> until ${formatDay(s.until, timeZone)} (new evidence lifts it)`;
 }
 
-/** Block ids that tie a client's blocks together, so a decision can find its status line. */
-export const statusBlockId = (clientId: string) => `status:${clientId}`;
+/**
+ * Every block about a client carries its id in its block id, so a decision can find its status line and an
+ * erasure every block of it.
+ */
+const CLIENT_BLOCKS = ['client', 'week', 'status', 'actions', 'renewal', 'overdue'] as const;
+const clientBlockId = (kind: (typeof CLIENT_BLOCKS)[number], clientId: string) => `${kind}:${clientId}`;
+export const statusBlockId = (clientId: string) => clientBlockId('status', clientId);
 
 function entryBlocks(
   catalogue: Catalogue,
@@ -127,10 +134,10 @@ function entryBlocks(
     section(
       `*${escapeName(c.name)}* · ${CATEGORY_LABELS[c.category]} · ${mention(c.ownerUserId)}${value}\n` +
         `Health ${before} → ${healthText(e.healthNow)}\n${lines.join('\n')}`,
-      { block_id: `client:${c.id}` },
+      { block_id: clientBlockId('client', c.id) },
     ),
   ];
-  if (shown.length > 0) blocks.push(context(`This week: ${shown.join(' · ')}`));
+  if (shown.length > 0) blocks.push({ ...context(`This week: ${shown.join(' · ')}`), block_id: clientBlockId('week', c.id) });
   blocks.push({ ...context(e.lastDecision ? decisionLine(e.lastDecision, o.timeZone) : 'No decision yet.'), block_id: statusBlockId(c.id) });
   if (o.interactive) {
     const decide = overflow(DIGEST_ACTIONS.decide, [
@@ -146,7 +153,7 @@ function entryBlocks(
           button('History', DIGEST_ACTIONS.history, c.id),
           decide,
         ],
-        `actions:${c.id}`,
+        clientBlockId('actions', c.id),
       ),
     );
   }
@@ -181,6 +188,9 @@ const textLength = (blocks: Block[]) => JSON.stringify(blocks).length;
 
 /** Names per owner in the opening line before the rest is only counted. */
 const NAMES_PER_OWNER = 4;
+/** The opening's line of whose clients need what: `By owner: <@U1> Acme, Globex · _no owner_ 6: A, B, C, D, …`. */
+const OWNER_LINE = 'By owner: ';
+const OWNER_LINE_SEGMENTS = / · (?=<@[^>]+> |_no owner_ )/;
 
 /**
  * What the digest opens with: how many clients need a decision and how much revenue is at risk, then whose
@@ -208,7 +218,7 @@ function openingLines(selection: DigestSelection, reader: string | undefined): {
       const shown = names.slice(0, NAMES_PER_OWNER).join(', ');
       return `${mention(owner)} ${names.length > NAMES_PER_OWNER ? `${names.length}: ${shown}, …` : shown}`;
     });
-  return { headline: headline.replace(/\*/g, ''), text: `${headline}\nBy owner: ${owners.join(' · ')}` };
+  return { headline: headline.replace(/\*/g, ''), text: `${headline}\n${OWNER_LINE}${owners.join(' · ')}` };
 }
 
 /** Each client's overdue next steps as digest lines: "⏰ Overdue next step: Send the deck · @dana · due 20 Nov". */
@@ -222,7 +232,7 @@ function overdueStepLines(steps: readonly NextStep[], weekEnd: Date): (clientId:
 function overdueOnlyBlocks(selection: DigestSelection, steps: readonly NextStep[], stepLines: (clientId: string) => string[]): Block[] {
   const named = new Set(DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id)));
   const clients = new Map(steps.filter((s) => !named.has(s.clientId)).map((s) => [s.clientId, s.clientName]));
-  return [...clients].map(([id, name]) => section(`*${escapeName(name)}*\n${stepLines(id).join('\n')}`));
+  return [...clients].map(([id, name]) => section(`*${escapeName(name)}*\n${stepLines(id).join('\n')}`, { block_id: clientBlockId('overdue', id) }));
 }
 
 /** The digest's pages: the selection, with the evidence of the clients it names (`evidence`, by client id). */
@@ -291,6 +301,69 @@ export function composeDigest(
 export function withClientStatus(blocks: readonly Block[], clientId: string, line: string): Block[] {
   const id = statusBlockId(clientId);
   return blocks.map((b) => (b.block_id === id ? { ...context(line), block_id: id } : b));
+}
+
+/** What stands where a deleted client was, in the digest pages that showed it. */
+export const DELETED_CLIENT_LINE = '_A client shown here was deleted, and what the digest said about it was removed._';
+/** A page that still named a deleted client once its blocks were cut (a shape this version does not know) says only this. */
+export const DELETED_PAGE_TEXT = 'This message of the digest was removed because a client it showed was deleted.';
+
+/**
+ * The page without the client: each run of its blocks (found by their block ids; in pages composed before every
+ * block carried one, the week's line after its entry and the renewal or overdue step that begins with its name
+ * in bold) becomes one neutral line, so each section's count still matches what it lists, and its name leaves
+ * the opening's owner line. Figures (counts, revenue at risk) stay as they were posted: they name nobody. A page
+ * that would still name the client, by id or name, is replaced whole by a neutral line. Undefined when the page
+ * does not show the client.
+ */
+export function digestPageWithout(page: DigestPage, client: ErasedClient): DigestPage | undefined {
+  const ids = new Set(CLIENT_BLOCKS.map((kind) => clientBlockId(kind, client.id)));
+  const entryId = clientBlockId('client', client.id);
+  const bold = client.names.map((name) => `*${escapeName(name)}*`);
+  const isTheClients = (block: Block, previous: Block | undefined) =>
+    block.block_id === undefined
+      ? (block.type === 'context' && previous?.block_id === entryId) || (block.type === 'section' && bold.some((b) => block.text?.text.startsWith(b)))
+      : ids.has(block.block_id);
+  const blocks: Block[] = [];
+  page.blocks.forEach((block, i) => {
+    if (!isTheClients(block, page.blocks[i - 1])) blocks.push(withoutOwnerListing(block, client.names));
+    else if (i === 0 || !isTheClients(page.blocks[i - 1]!, page.blocks[i - 2])) blocks.push(context(DELETED_CLIENT_LINE));
+  });
+  const clientIds = page.clientIds.filter((id) => id !== client.id);
+  const name = namesAnyOf(client.names, { standalone: true });
+  if ([page.text, ...stringsOf(blocks)].some((text) => text.includes(client.id) || name(text)))
+    return { text: DELETED_PAGE_TEXT, blocks: [section(DELETED_PAGE_TEXT)], clientIds };
+  const unchanged = clientIds.length === page.clientIds.length && JSON.stringify(blocks) === JSON.stringify(page.blocks);
+  return unchanged ? undefined : { text: page.text, blocks, clientIds };
+}
+
+/** The block with the client's names gone from the opening's owner line (an owner left with none goes too). */
+function withoutOwnerListing(block: Block, names: readonly string[]): Block {
+  if (block.type !== 'section' || !block.text?.text.includes(OWNER_LINE)) return block;
+  const lines = block.text.text.split('\n').flatMap((line) => {
+    if (!line.startsWith(OWNER_LINE)) return [line];
+    const owners = line
+      .slice(OWNER_LINE.length)
+      .split(OWNER_LINE_SEGMENTS)
+      .flatMap((segment) => {
+        const [, owner, listed] = /^(<@[^>]+>|_no owner_) (.*)$/s.exec(segment) ?? [];
+        if (owner === undefined || listed === undefined) return [segment];
+        const counted = /^(\d+): (.*), …$/s.exec(listed);
+        const shown = names.reduce((list, name) => withoutListed(list, escapeName(name)), counted ? counted[2]! : listed);
+        if (counted) return [`${owner} ${counted[1]}: ${shown === '' ? '' : `${shown}, `}…`];
+        return shown === '' ? [] : [`${owner} ${shown}`];
+      });
+    return owners.length > 0 ? [`${OWNER_LINE}${owners.join(' · ')}`] : [];
+  });
+  return { ...block, text: { ...block.text, text: lines.join('\n') } };
+}
+
+/** A list of names joined by ", " without `name`. */
+function withoutListed(list: string, name: string): string {
+  if (list === name) return '';
+  if (list.startsWith(`${name}, `)) return list.slice(name.length + 2);
+  if (list.endsWith(`, ${name}`)) return list.slice(0, -(name.length + 2));
+  return list.replace(`, ${name}, `, ', ');
 }
 
 /**

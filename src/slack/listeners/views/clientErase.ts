@@ -5,13 +5,15 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { RapportError } from '../../../domain/errors.js';
-import { clientById, eraseClientRecords } from '../../../services/clients.js';
+import { clientById, eraseClientRecords, rewrittenDigestPosts, type Erasure } from '../../../services/clients.js';
 import { requireDecider } from '../../authorise.js';
+import { digestPageWithout } from '../../blocks/digest.js';
 import { escapeName, plural } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
-import { onView } from '../../frame.js';
+import { onView, type Turn } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
 import { parseFormMetadata } from '../../parse/viewState.js';
+import { slackErrorCode } from '../../slackError.js';
 
 const metadataSchema = z.object({ clientId: z.uuid(), channelId: z.string().max(20).nullable().default(null), name: z.string().max(200) });
 
@@ -33,11 +35,30 @@ function erasedSummary(erased: Record<string, number>): string {
 }
 
 export function registerClientEraseView(app: App, deps: SlackDeps): void {
+  /**
+   * The digest messages already in Slack that showed the client, edited to what is stored now (without it).
+   * A message Slack will not edit (deleted since, say) is logged: the erasure stands. Channels shared outside the
+   * organisation since are edited too: the edit only takes away.
+   */
+  const editPostedDigests = async (turn: Turn, erasure: Erasure) => {
+    for (const post of await rewrittenDigestPosts(deps.db, turn.act, erasure)) {
+      if (!post.ts) continue;
+      await turn.web.chat.update({ channel: post.channelId, ts: post.ts, text: post.text, blocks: post.blocks }).catch((error: unknown) =>
+        deps.logger.warn('could not edit a digest message in Slack after a client was deleted; the stored page is rewritten', {
+          team: turn.teamId,
+          channel: post.channelId,
+          error: slackErrorCode(error),
+        }),
+      );
+    }
+  };
+
   onView(app, deps, VIEWS.clientErase, {
     fieldOf: () => '',
     submit: async (turn, view) => {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
-      const answer = (text: string) => ({ done: true as const, after: () => turn.answeringIn(metadata?.channelId ?? null).reply({ text }) });
+      const reply = (text: string) => turn.answeringIn(metadata?.channelId ?? null).reply({ text });
+      const answer = (text: string) => ({ done: true as const, after: () => reply(text) });
       if (!metadata) return answer('This form could not be read; nothing was deleted. Please start again with `/client delete <name>`.');
       const name = `*${escapeName(metadata.name)}*`;
       try {
@@ -47,11 +68,19 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
           throw error;
         });
         if (subject) await requireDecider(turn, subject, { action: 'delete' });
-        const erasure = await eraseClientRecords(deps.db, turn.act, metadata.clientId);
+        const erasure = await eraseClientRecords(deps.db, turn.act, metadata.clientId, digestPageWithout);
         // Worked twice (before the ack, then by a worker): both runs say the same, from what the first erased.
-        return answer(
-          `🗑️ Deleted ${name} and everything Rapport held about it: ${erasedSummary(erasure.erased)}. The audit log keeps one line: that it was deleted, by whom, and when.`,
-        );
+        const pages = erasure.rewritten.digest_messages ?? 0;
+        const told =
+          `🗑️ Deleted ${name} and everything Rapport held about it: ${erasedSummary(erasure.erased)}. The audit log keeps one line: that it was deleted, by whom, and when.` +
+          (pages > 0 ? ` It was also taken out of ${plural(pages, 'digest message')}.` : '');
+        return {
+          done: true,
+          after: async () => {
+            await reply(told);
+            await editPostedDigests(turn, erasure);
+          },
+        };
       } catch (error) {
         if (error instanceof RapportError) return answer(`${error.message} Nothing was deleted.`);
         throw error;
