@@ -181,8 +181,17 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     expect(textOf(told.params)).toContain('It was also taken out of 1 digest message.');
     await workedAllButLater();
 
-    // Only the audit line's client id: the form's own request, stored once the erasure was done (a form is saved
-    // before its ack), lost its body when it was finished.
+    // Someone's request still to be worked keeps its body (it may be about another client); once worked, it is
+    // forgotten like every finished request. The form's own request, stored once the erasure was done (a form is
+    // saved before its ack), lost its body when it was finished.
+    expect(await tracesInDatabase(leak.id)).toEqual({ 'audit_log.entity_id': 1, 'slack_requests.body': 1 });
+    await h.db
+      .update(schema.slackRequests)
+      .set({ dueAt: sql`now()` })
+      .where(eq(schema.slackRequests.id, putBack!.id));
+    await h.idle();
+    const [worked] = await h.db.select().from(schema.slackRequests).where(eq(schema.slackRequests.id, putBack!.id));
+    expect(worked).toMatchObject({ state: 'done', body: {} });
     expect(await tracesInDatabase(leak.id)).toEqual({ 'audit_log.entity_id': 1 });
     // The export has the audit line too, and nothing else of it.
     expect(await tracesInExport(leak.id)).toEqual({ 'audit_log.csv': ['its id'] });
@@ -200,16 +209,7 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     // One audit line remains: who deleted which client id, when, and how many rows of each table.
     const [audit] = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, leak.id));
     expect(audit).toMatchObject({ action: 'client.erase', actor: 'U0ALICE', details: { rewritten: { digest_messages: 1 } } });
-    expect((audit!.details as { rewritten: Record<string, number> }).rewritten.slack_requests).toBeGreaterThanOrEqual(1);
 
-    // The request put back, emptied, is worked when due: it finds nothing to do, and nothing fails for that.
-    await h.db
-      .update(schema.slackRequests)
-      .set({ dueAt: sql`now()` })
-      .where(eq(schema.slackRequests.id, putBack!.id));
-    await h.idle();
-    const [worked] = await h.db.select().from(schema.slackRequests).where(eq(schema.slackRequests.id, putBack!.id));
-    expect(worked).toMatchObject({ state: 'done', body: {} });
     expect(logged.filter((line) => tracesIn(line, leak.id).length > 0)).toEqual([]);
   }, 60_000);
 

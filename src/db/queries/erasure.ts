@@ -117,16 +117,16 @@ async function earlierNames(db: Database, teamId: string, clientId: string): Pro
 const REQUESTS_AT_ONCE = 200;
 
 /**
- * Empties the body (`{}`) of each request in the workspace's inbox that named the client: by a name it had, by
- * its id or the id of one of its records anywhere in the payload, or by having written one of its rows (its
- * request key: a `/call` that named it by its first word only). A request being worked is left as it is: its
- * worker read the body already and holds the row under its lease (a worker taking it over would find nothing
- * to work), and finishing it forgets the body. Returns the requests emptied.
+ * Empties the body (`{}`) of each finished request in the workspace's inbox that named the client: by a name it
+ * had, by its id or the id of one of its records anywhere in the payload, or by having written one of its rows
+ * (its request key: a `/call` that named it by its first word only). Requests not yet finished are someone's
+ * work still to do (a waiting `/call` may be about another client whose name starts the same way): they keep
+ * their body until they are worked, and finishing forgets it (requests.ts). Returns the requests emptied.
  */
 async function scrubInbox(db: Database, teamId: string, client: ErasedClient, ids: ReadonlySet<string>, requestKeys: ReadonlySet<string>): Promise<number> {
   const holdsId = holdsAnyId(ids);
   const names = namesAnyOf(client.names);
-  const notWorked = and(eq(slackRequests.teamId, teamId), ne(slackRequests.state, 'working'));
+  const notWorked = and(eq(slackRequests.teamId, teamId), inArray(slackRequests.state, ['done', 'failed']));
   let emptied = 0;
   for (let after = 0; ;) {
     const requests = await db
