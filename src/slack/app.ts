@@ -18,6 +18,7 @@ import type { DigestOnDemand, SlackDeps } from './deps.js';
 import { owningTeam, registerMembershipGate, type Body } from './gate.js';
 import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
+import { BODY_LIMIT_BYTES, boundedBodies, RECEIVER_SERVER_OPTIONS } from './boundedInput.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
 import { newWorkersId, RequestWorkers } from './workers.js';
 import { BOT_SCOPES, installCallbackOptions } from './installations.js';
@@ -165,7 +166,8 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
       res.once('finish', () => stop({ status: String(res.statusCode) }));
       next();
     });
-    http.post('/slack/events', freshRequestsOnly());
+    // Headers first, then the body under its bounds (boundedInput.ts); Bolt verifies the signature once it is in.
+    http.post('/slack/events', freshRequestsOnly(), boundedBodies());
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
       app: http,
@@ -173,6 +175,8 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
       // The HTTP 200 leaves only once the listener has stored the request: an ack always means "stored".
       // Listeners do nothing slow before it (the work is the workers').
       processBeforeResponse: true,
+      // Bolt reads the body boundedBodies read (req.rawBody); the same limit, should it ever read one itself.
+      bodyLimit: BODY_LIMIT_BYTES,
       customPropertiesExtractor: (req) => ({ signature: req.headers['x-slack-signature'] }),
       processEventErrorHandler: async (args) => {
         const { error, response } = args;
@@ -248,7 +252,7 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
         await app.start();
         return 0;
       }
-      const server = (await (receiver as ExpressReceiver).start({ port, host })) as Server;
+      const server = (await (receiver as ExpressReceiver).start({ port, host }, RECEIVER_SERVER_OPTIONS)) as Server;
       return (server.address() as AddressInfo).port;
     },
     startWorkers: () => workers.start(),
