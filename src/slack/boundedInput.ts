@@ -3,8 +3,10 @@
  * body is in, so until then every byte is an unknown sender's: each body is bounded, so are all bodies held at
  * once, and so is the time a request may take to arrive.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ServerOptions } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../log.js';
 
 /**
  * The largest body accepted: 1 MiB. Slack's largest bodies are interactions, which carry the whole message or
@@ -41,26 +43,37 @@ export interface BodyLimits {
   inFlightBytes: number;
 }
 
-/** The rest of the body is never read: closing the connection discards it rather than pulling it off the wire. */
-function refuse(res: Response, status: 413 | 503, message: string): void {
+export const BODY_LIMITS: BodyLimits = { bodyBytes: BODY_LIMIT_BYTES, inFlightBytes: BODIES_IN_FLIGHT_BYTES };
+
+/**
+ * Refuses a request and closes its connection once the answer is out: the rest of the body, if any, is
+ * never read (Node would otherwise read it to the end to keep the connection).
+ */
+export function refuseAndClose(res: Response, status: 401 | 413 | 503, message: string): void {
+  res.once('finish', () => res.socket?.destroy());
   res.set('Connection', 'close').status(status).send(message);
 }
 
 /**
- * Reads the body under the limits, for Bolt's receiver: it takes `req.rawBody` when present instead of reading
- * the request itself (its hook for hosts that read bodies first), so each body is read once, here. A declared
- * length over the limit is refused before a byte is read, and held against the total from the start; a body
- * without one (chunked) is counted as it arrives and cut off at either limit. What a request holds is given
- * back when its answer is sent or its connection closes.
+ * Reads the body under the limits and checks its signature as it arrives, for Bolt's receiver: Bolt takes
+ * `req.rawBody` when present instead of reading the request itself (its hook for hosts that read bodies
+ * first), so each body is read once, here, and only a signed one reaches Bolt, which verifies it again. An
+ * unsigned body costs no more than its bytes, held against the limits: never Bolt's copies of it as text.
+ *
+ * A declared length over the limit is refused before a byte is read, and held against the total from the
+ * start; a body without one (chunked) is counted as it arrives and cut off at either limit. What a request
+ * holds is given back when its answer is sent or its connection closes. Runs after `freshRequestsOnly`,
+ * which checked the form of the signature and the timestamp.
  */
-export function boundedBodies(limits: BodyLimits = { bodyBytes: BODY_LIMIT_BYTES, inFlightBytes: BODIES_IN_FLIGHT_BYTES }) {
+export function signedBodiesOnly(options: { signingSecret: string; logger: Logger; limits?: BodyLimits }) {
+  const { signingSecret, logger, limits = BODY_LIMITS } = options;
+  const tooLarge = `Request body is larger than ${limits.bodyBytes} bytes.`;
+  const busy = 'Too many request bodies are being received at once. Please send it again shortly.';
   let heldByAll = 0;
   return (req: Request, res: Response, next: NextFunction) => {
-    const tooLarge = `Request body is larger than ${limits.bodyBytes} bytes.`;
-    const busy = 'Too many request bodies are being received at once. Please send it again shortly.';
     const declared = req.headers['content-length'] === undefined ? 0 : Number(req.headers['content-length']);
     if (declared > limits.bodyBytes) {
-      refuse(res, 413, tooLarge);
+      refuseAndClose(res, 413, tooLarge);
       return;
     }
     let held = 0;
@@ -72,27 +85,46 @@ export function boundedBodies(limits: BodyLimits = { bodyBytes: BODY_LIMIT_BYTES
       return true;
     };
     if (!hold(declared)) {
-      refuse(res, 503, busy);
+      refuseAndClose(res, 503, busy);
       return;
     }
     res.once('close', () => hold(0));
 
-    const chunks: Buffer[] = [];
+    // Slack signs `v0:<timestamp>:<body>`; the headers' form was checked before.
+    const signature = Buffer.from(String(req.headers['x-slack-signature']).slice('v0='.length), 'hex');
+    const hmac = createHmac('sha256', signingSecret).update(`v0:${String(req.headers['x-slack-request-timestamp'])}:`);
+    // The body in one buffer of its own: each chunk is copied, never kept (a slice would keep the whole read it
+    // came in, and a body sent in one-byte chunks would be a million objects).
+    let body = Buffer.alloc(0);
     let received = 0;
     const stop = (status: 413 | 503, message: string) => {
       req.off('data', onData).off('end', onEnd);
-      chunks.length = 0;
-      refuse(res, status, message);
+      body = Buffer.alloc(0);
+      refuseAndClose(res, status, message);
     };
     const onData = (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > limits.bodyBytes) stop(413, tooLarge);
-      else if (received > held && !hold(received)) stop(503, busy);
-      else chunks.push(chunk);
+      const total = received + chunk.length;
+      if (total > limits.bodyBytes) return stop(413, tooLarge);
+      if (total > body.length) {
+        // The declared length at once; without one, twice the room so far, up to the limit.
+        const room = declared > 0 ? declared : Math.min(limits.bodyBytes, Math.max(total, 2 * body.length, 16 * 1024));
+        if (room > held && !hold(room)) return stop(503, busy);
+        const larger = Buffer.allocUnsafe(room);
+        body.copy(larger, 0, 0, received);
+        body = larger;
+      }
+      chunk.copy(body, received);
+      hmac.update(chunk);
+      received = total;
     };
     const onEnd = () => {
-      Object.assign(req, { rawBody: Buffer.concat(chunks, received) });
-      chunks.length = 0;
+      const expected = hmac.digest();
+      if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) {
+        logger.warn('refused a request whose signature does not match its body (is SLACK_SIGNING_SECRET the app’s?)');
+        refuseAndClose(res, 401, 'Request signature does not match its body.');
+        return;
+      }
+      Object.assign(req, { rawBody: body.subarray(0, received) });
       next();
     };
     req.on('data', onData).once('end', onEnd);

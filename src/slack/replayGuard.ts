@@ -7,6 +7,7 @@
  * replayed to any replica is refused by its signature, stored with the request (db/queries/requests.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
+import { refuseAndClose } from './boundedInput.js';
 
 const WINDOW_SECONDS = 300;
 const SIGNATURE = /^v0=[0-9a-f]{64}$/;
@@ -16,8 +17,7 @@ export function freshRequestsOnly(now: () => number = () => Date.now()) {
   return (req: Request, res: Response, next: NextFunction) => {
     const signature = req.headers['x-slack-signature'];
     const timestamp = req.headers['x-slack-request-timestamp'];
-    // The body is never read: closing the connection discards it rather than pulling it off the wire.
-    const refuse = (message: string) => res.set('Connection', 'close').status(401).send(message);
+    const refuse = (message: string) => refuseAndClose(res, 401, message);
     if (typeof signature !== 'string' || !SIGNATURE.test(signature)) {
       refuse('Request signature is missing or malformed.');
       return;

@@ -109,30 +109,26 @@ describe('the HTTP receiver', () => {
     expect(await stored()).toBe(requestsBefore);
   });
 
-  it(
-    'cuts off a request whose body or headers trickle in, long before Node’s default of 300 s',
-    async () => {
-      const body = rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '4096' }), trickled(500));
-      const headers = new Promise<number>((resolve) => {
-        const started = performance.now();
-        const socket = connect(Number(new URL(h.url).port), '127.0.0.1');
-        const lines = ['POST /slack/events HTTP/1.1', 'Host: 127.0.0.1', ...Object.entries(unsignedHeaders()).map(([k, v]) => `${k}: ${v}`)];
-        const timer = setInterval(() => socket.write(`${lines.shift() ?? 'x-more: 1'}\r\n`), 500);
-        socket.on('error', () => {});
-        socket.on('close', () => {
-          clearInterval(timer);
-          resolve(performance.now() - started);
-        });
+  it('cuts off a request whose body or headers trickle in, long before Node’s default of 300 s', async () => {
+    const body = rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '4096' }), trickled(500));
+    const headers = new Promise<number>((resolve) => {
+      const started = performance.now();
+      const socket = connect(Number(new URL(h.url).port), '127.0.0.1');
+      const lines = ['POST /slack/events HTTP/1.1', 'Host: 127.0.0.1', ...Object.entries(unsignedHeaders()).map(([k, v]) => `${k}: ${v}`)];
+      const timer = setInterval(() => socket.write(`${lines.shift() ?? 'x-more: 1'}\r\n`), 500);
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve(performance.now() - started);
       });
-      const [slowBody, slowHeadersMs] = await Promise.all([body, headers]);
-      // Node answers 408 when the whole request is not in after requestTimeout (10 s here); with a generous
-      // margin for a busy machine, the point is that neither is held for minutes.
-      expect(slowBody.status === 408 || slowBody.error !== undefined).toBe(true);
-      expect(slowBody.ms).toBeLessThan(60_000);
-      expect(slowHeadersMs).toBeLessThan(60_000);
-    },
-    120_000,
-  );
+    });
+    const [slowBody, slowHeadersMs] = await Promise.all([body, headers]);
+    // Node answers 408 when the whole request is not in after requestTimeout (10 s here); with a generous
+    // margin for a busy machine, the point is that neither is held for minutes.
+    expect(slowBody.status === 408 || slowBody.error !== undefined).toBe(true);
+    expect(slowBody.ms).toBeLessThan(60_000);
+    expect(slowHeadersMs).toBeLessThan(60_000);
+  }, 120_000);
 
   it('bounds the bytes of all bodies being received at once: beyond them a request is answered 503 at once, and served again once they are gone', async () => {
     // Bodies at the limit that never finish arriving hold the whole allowance.
@@ -146,9 +142,12 @@ describe('the HTTP receiver', () => {
     });
     try {
       await expect
-        .poll(async () => (await rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '10' }), streamed(Buffer.from('0123456789'), 10))).status, {
-          timeout: 5_000,
-        })
+        .poll(
+          async () => (await rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '10' }), streamed(Buffer.from('0123456789'), 10))).status,
+          {
+            timeout: 5_000,
+          },
+        )
         .toBe(503);
       const command = await h.send.command(ALICE, '/client', 'add Too Busy');
       expect(command.status).toBe(503);
@@ -158,7 +157,12 @@ describe('the HTTP receiver', () => {
     await Promise.all(holders.map((holder) => holder.answer));
     await expect.poll(async () => (await h.send.command(ALICE, '/client', 'add Served Again')).status, { timeout: 5_000 }).toBe(200);
     await h.api.waitFor((c) => c.method === 'response_url' && JSON.stringify(c.params).includes('Served Again'));
-    expect(await h.db.select().from(schema.clients).where(sql`${schema.clients.name} = 'Too Busy'`)).toEqual([]);
+    expect(
+      await h.db
+        .select()
+        .from(schema.clients)
+        .where(sql`${schema.clients.name} = 'Too Busy'`),
+    ).toEqual([]);
   });
 
   it('when the request cannot be stored, the ack itself says nothing was saved; an event is answered 503 so Slack sends it again', async () => {
