@@ -1,7 +1,7 @@
 /**
- * What the HTTP receiver takes in before it can trust a request. A signature can only be checked once the whole
- * body is in, so until then every byte is an unknown sender's: each body is bounded, so are all bodies held at
- * once, and so is the time a request may take to arrive.
+ * What the HTTP receiver takes in before it can trust a request. A signature holds only once the whole body is
+ * in, so until then every byte is an unknown sender's: each body is bounded, so are all bodies held at once,
+ * and so is the time a request may take to arrive.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ServerOptions } from 'node:http';
@@ -36,15 +36,6 @@ export const RECEIVER_SERVER_OPTIONS = {
   keepAliveTimeout: 65_000,
 } satisfies ServerOptions;
 
-export interface BodyLimits {
-  /** The largest body accepted, in bytes. */
-  bodyBytes: number;
-  /** All bodies being received or held at once, in bytes. */
-  inFlightBytes: number;
-}
-
-export const BODY_LIMITS: BodyLimits = { bodyBytes: BODY_LIMIT_BYTES, inFlightBytes: BODIES_IN_FLIGHT_BYTES };
-
 /**
  * Refuses a request and closes its connection once the answer is out: the rest of the body, if any, is
  * never read (Node would otherwise read it to the end to keep the connection).
@@ -65,21 +56,20 @@ export function refuseAndClose(res: Response, status: 401 | 413 | 503, message: 
  * holds is given back when its answer is sent or its connection closes. Runs after `freshRequestsOnly`,
  * which checked the form of the signature and the timestamp.
  */
-export function signedBodiesOnly(options: { signingSecret: string; logger: Logger; limits?: BodyLimits }) {
-  const { signingSecret, logger, limits = BODY_LIMITS } = options;
-  const tooLarge = `Request body is larger than ${limits.bodyBytes} bytes.`;
+export function signedBodiesOnly({ signingSecret, logger }: { signingSecret: string; logger: Logger }) {
+  const tooLarge = `Request body is larger than ${BODY_LIMIT_BYTES} bytes.`;
   const busy = 'Too many request bodies are being received at once. Please send it again shortly.';
   let heldByAll = 0;
   return (req: Request, res: Response, next: NextFunction) => {
     const declared = req.headers['content-length'] === undefined ? 0 : Number(req.headers['content-length']);
-    if (declared > limits.bodyBytes) {
+    if (declared > BODY_LIMIT_BYTES) {
       refuseAndClose(res, 413, tooLarge);
       return;
     }
     let held = 0;
     /** Holds `bytes` in all for this request, if the total allows it. */
     const hold = (bytes: number): boolean => {
-      if (heldByAll - held + bytes > limits.inFlightBytes) return false;
+      if (heldByAll - held + bytes > BODIES_IN_FLIGHT_BYTES) return false;
       heldByAll += bytes - held;
       held = bytes;
       return true;
@@ -104,10 +94,10 @@ export function signedBodiesOnly(options: { signingSecret: string; logger: Logge
     };
     const onData = (chunk: Buffer) => {
       const total = received + chunk.length;
-      if (total > limits.bodyBytes) return stop(413, tooLarge);
+      if (total > BODY_LIMIT_BYTES) return stop(413, tooLarge);
       if (total > body.length) {
         // The declared length at once; without one, twice the room so far, up to the limit.
-        const room = declared > 0 ? declared : Math.min(limits.bodyBytes, Math.max(total, 2 * body.length, 16 * 1024));
+        const room = declared > 0 ? declared : Math.min(BODY_LIMIT_BYTES, Math.max(total, 2 * body.length, 16 * 1024));
         if (room > held && !hold(room)) return stop(503, busy);
         const larger = Buffer.allocUnsafe(room);
         body.copy(larger, 0, 0, received);

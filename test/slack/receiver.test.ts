@@ -1,22 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, sql } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { slackSignature } from '../../src/local/slackRequests.js';
 import { BODIES_IN_FLIGHT_BYTES, BODY_LIMIT_BYTES } from '../../src/slack/boundedInput.js';
-import { rawPost, streamed, trickled } from '../support/rawHttp.js';
+import { rawPost, streamed, trickled, unsignedHeaders } from '../support/rawHttp.js';
 import { ALICE, SIGNING_SECRET, pinnedClock, startHarness, textOf, type Harness } from '../support/slackHarness.js';
-
-/** Headers as Slack's look, with a signature of the right shape that nothing signed. */
-function unsignedHeaders(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'content-type': 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
-    'x-slack-signature': `v0=${randomBytes(32).toString('hex')}`,
-    ...extra,
-  };
-}
 
 describe('the HTTP receiver', () => {
   let h: Harness;
@@ -74,7 +63,7 @@ describe('the HTTP receiver', () => {
       malformed.map((variant) => h.send.send(body, 'application/x-www-form-urlencoded', { timestamp: now, signature: variant }).then((r) => r.status)),
     );
     expect(sent).toEqual([401, 401, 401]);
-    // Refused from the headers alone: the answer comes though the body never does.
+    // Refused from the headers alone: the answer comes though the body is never sent.
     const headersOnly = await Promise.all(
       malformed.map((variant) =>
         rawPost(`${h.url}/slack/events`, {
@@ -140,15 +129,11 @@ describe('the HTTP receiver', () => {
       });
       return { controller, answer };
     });
+    // A small unsigned body: 401 once read, 503 while the allowance is taken.
+    const probe = async () =>
+      (await rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '10' }), streamed(Buffer.from('0123456789'), 10))).status;
     try {
-      await expect
-        .poll(
-          async () => (await rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '10' }), streamed(Buffer.from('0123456789'), 10))).status,
-          {
-            timeout: 5_000,
-          },
-        )
-        .toBe(503);
+      await expect.poll(probe, { timeout: 5_000 }).toBe(503);
       const command = await h.send.command(ALICE, '/client', 'add Too Busy');
       expect(command.status).toBe(503);
     } finally {

@@ -2,6 +2,7 @@
  * HTTP requests written by hand, as a hostile or broken sender would: the headers at once, then the body
  * however the test feeds it (not at all, slowly, endlessly), each on a connection of its own.
  */
+import { randomBytes } from 'node:crypto';
 import { request, type ClientRequest } from 'node:http';
 
 export interface RawAnswer {
@@ -18,6 +19,16 @@ export interface RawAnswer {
 
 /** Writes the body: `open()` is false once the server answered or the connection failed. */
 export type BodyFeed = (req: ClientRequest, open: () => boolean, count: (bytes: number) => void) => Promise<void>;
+
+/** Headers as Slack's look, with a signature of the right form that nothing signed. */
+export function unsignedHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+    'x-slack-signature': `v0=${randomBytes(32).toString('hex')}`,
+    ...extra,
+  };
+}
 
 /** Sends the headers at once, then lets `feed` write the body (without one, the body is never sent). */
 export function rawPost(url: string, headers: Record<string, string>, feed?: BodyFeed): Promise<RawAnswer> {
