@@ -18,6 +18,7 @@ import type { DigestOnDemand, SlackDeps } from './deps.js';
 import { owningTeam, registerMembershipGate, type Body } from './gate.js';
 import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
+import { BODY_LIMIT_BYTES, RECEIVER_SERVER_OPTIONS, signedBodiesOnly } from './boundedInput.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
 import { newWorkersId, RequestWorkers } from './workers.js';
 import { BOT_SCOPES, installCallbackOptions } from './installations.js';
@@ -183,7 +184,8 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
       res.once('finish', () => stop({ status: String(res.statusCode) }));
       next();
     });
-    http.post('/slack/events', freshRequestsOnly());
+    // The headers first, then the body under its bounds, signed (boundedInput.ts), before Bolt verifies it again.
+    http.post('/slack/events', freshRequestsOnly(), signedBodiesOnly({ signingSecret: slack.signingSecret, logger }));
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
       app: http,
@@ -191,6 +193,8 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
       // The HTTP 200 leaves only once the listener has stored the request: an ack always means "stored".
       // Listeners do nothing slow before it (the work is the workers').
       processBeforeResponse: true,
+      // Bolt takes the body signedBodiesOnly read (req.rawBody); the same limit, should it ever read one itself.
+      bodyLimit: BODY_LIMIT_BYTES,
       customPropertiesExtractor: (req) => ({ signature: req.headers['x-slack-signature'] }),
       processEventErrorHandler: async (args) => {
         const { error, response } = args;
@@ -267,7 +271,7 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
         await app.start();
         return 0;
       }
-      const server = (await (receiver as ExpressReceiver).start({ port, host })) as Server;
+      const server = (await (receiver as ExpressReceiver).start({ port, host }, RECEIVER_SERVER_OPTIONS)) as Server;
       return (server.address() as AddressInfo).port;
     },
     startWorkers: () => workers.start(),

@@ -1,12 +1,16 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, sql } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { slackSignature } from '../../src/local/slackRequests.js';
+import { BODIES_IN_FLIGHT_BYTES, BODY_LIMIT_BYTES } from '../../src/slack/boundedInput.js';
+import { rawPost, streamed, trickled, unsignedHeaders } from '../support/rawHttp.js';
 import { ALICE, SIGNING_SECRET, pinnedClock, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe('the HTTP receiver', () => {
   let h: Harness;
   const clients = async () => (await h.db.select({ n: count() }).from(schema.clients))[0]!.n;
+  const stored = async () => (await h.db.select({ n: count() }).from(schema.slackRequests))[0]!.n;
   beforeAll(async () => {
     h = await startHarness('pglite');
   });
@@ -43,6 +47,107 @@ describe('the HTTP receiver', () => {
     expect([first.status, replay.status]).toEqual([200, 401]);
     await h.api.waitFor((c) => c.method === 'response_url' && JSON.stringify(c.params).includes('Replayed Once'));
     expect(await clients()).toBe(before + 1);
+  });
+
+  it('refuses a signature not exactly `v0=` and 64 lowercase hex digits before reading the body: a replay with `=x` appended is not taken for a retry', async () => {
+    const body = h.send.commandBody(ALICE, '/client', 'add Appended Once');
+    const now = Math.floor(Date.now() / 1000);
+    const signature = slackSignature(SIGNING_SECRET, now, body);
+    const first = await h.send.send(body, 'application/x-www-form-urlencoded', { timestamp: now, signature });
+    expect(first.status).toBe(200);
+    await h.api.waitFor((c) => c.method === 'response_url' && JSON.stringify(c.params).includes('Appended Once'));
+    const [requestsBefore, clientsBefore] = [await stored(), await clients()];
+
+    const malformed = [`${signature}=x`, `v0=${signature.slice(3).toUpperCase()}`, signature.slice(3)];
+    const sent = await Promise.all(
+      malformed.map((variant) => h.send.send(body, 'application/x-www-form-urlencoded', { timestamp: now, signature: variant }).then((r) => r.status)),
+    );
+    expect(sent).toEqual([401, 401, 401]);
+    // Refused from the headers alone: the answer comes though the body is never sent.
+    const headersOnly = await Promise.all(
+      malformed.map((variant) =>
+        rawPost(`${h.url}/slack/events`, {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': String(body.length),
+          'x-slack-request-timestamp': String(now),
+          'x-slack-signature': variant,
+        }).then((r) => r.status),
+      ),
+    );
+    expect(headersOnly).toEqual([401, 401, 401]);
+    const replay = await h.send.send(body, 'application/x-www-form-urlencoded', { timestamp: now, signature });
+    expect(replay.status).toBe(401);
+
+    await h.idle();
+    expect([await stored(), await clients()]).toEqual([requestsBefore, clientsBefore]);
+  });
+
+  it('refuses a declared body over the limit with 413 before a byte of it is sent, and closes the connection', async () => {
+    const requestsBefore = await stored();
+    const answer = await rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': String(2 * 1024 * 1024) }));
+    expect(answer).toMatchObject({ status: 413, connection: 'close', written: 0 });
+    expect(await stored()).toBe(requestsBefore);
+  });
+
+  it('cuts off a body without a declared length (chunked) once it passes the limit', async () => {
+    const requestsBefore = await stored();
+    // Three times the limit: under the 4 MB Bolt would read by default.
+    const answer = await rawPost(`${h.url}/slack/events`, unsignedHeaders(), streamed(Buffer.alloc(64 * 1024, 'a'), 3 * BODY_LIMIT_BYTES));
+    expect(answer).toMatchObject({ status: 413, connection: 'close' });
+    expect(answer.written).toBeGreaterThan(BODY_LIMIT_BYTES);
+    expect(await stored()).toBe(requestsBefore);
+  });
+
+  it('cuts off a request whose body or headers trickle in, long before Node’s default of 300 s', async () => {
+    const body = rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '4096' }), trickled(500));
+    const headers = new Promise<number>((resolve) => {
+      const started = performance.now();
+      const socket = connect(Number(new URL(h.url).port), '127.0.0.1');
+      const lines = ['POST /slack/events HTTP/1.1', 'Host: 127.0.0.1', ...Object.entries(unsignedHeaders()).map(([k, v]) => `${k}: ${v}`)];
+      const timer = setInterval(() => socket.write(`${lines.shift() ?? 'x-more: 1'}\r\n`), 500);
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve(performance.now() - started);
+      });
+    });
+    const [slowBody, slowHeadersMs] = await Promise.all([body, headers]);
+    // Node answers 408 when the whole request is not in after requestTimeout (10 s here); with a generous
+    // margin for a busy machine, the point is that neither is held for minutes.
+    expect(slowBody.status === 408 || slowBody.error !== undefined).toBe(true);
+    expect(slowBody.ms).toBeLessThan(60_000);
+    expect(slowHeadersMs).toBeLessThan(60_000);
+  }, 120_000);
+
+  it('bounds the bytes of all bodies being received at once: beyond them a request is answered 503 at once, and served again once they are gone', async () => {
+    // Bodies at the limit that never finish arriving hold the whole allowance.
+    const holders = Array.from({ length: BODIES_IN_FLIGHT_BYTES / BODY_LIMIT_BYTES }, () => {
+      const controller = { stop: false };
+      const answer = rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': String(BODY_LIMIT_BYTES) }), async (req, open) => {
+        while (open() && !controller.stop) await new Promise((resolve) => setTimeout(resolve, 20));
+        req.destroy();
+      });
+      return { controller, answer };
+    });
+    // A small unsigned body: 401 once read, 503 while the allowance is taken.
+    const probe = async () =>
+      (await rawPost(`${h.url}/slack/events`, unsignedHeaders({ 'content-length': '10' }), streamed(Buffer.from('0123456789'), 10))).status;
+    try {
+      await expect.poll(probe, { timeout: 5_000 }).toBe(503);
+      const command = await h.send.command(ALICE, '/client', 'add Too Busy');
+      expect(command.status).toBe(503);
+    } finally {
+      for (const holder of holders) holder.controller.stop = true;
+    }
+    await Promise.all(holders.map((holder) => holder.answer));
+    await expect.poll(async () => (await h.send.command(ALICE, '/client', 'add Served Again')).status, { timeout: 5_000 }).toBe(200);
+    await h.api.waitFor((c) => c.method === 'response_url' && JSON.stringify(c.params).includes('Served Again'));
+    expect(
+      await h.db
+        .select()
+        .from(schema.clients)
+        .where(sql`${schema.clients.name} = 'Too Busy'`),
+    ).toEqual([]);
   });
 
   it('when the request cannot be stored, the ack itself says nothing was saved; an event is answered 503 so Slack sends it again', async () => {
