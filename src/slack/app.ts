@@ -18,6 +18,7 @@ import type { DigestOnDemand, SlackDeps } from './deps.js';
 import { owningTeam, registerMembershipGate, type Body } from './gate.js';
 import { registerListeners } from './listeners/index.js';
 import { freshRequestsOnly } from './replayGuard.js';
+import { AcknowledgingReceiver } from './acknowledgingReceiver.js';
 import { BODY_LIMIT_BYTES, RECEIVER_SERVER_OPTIONS, signedBodiesOnly } from './boundedInput.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
 import { newWorkersId, RequestWorkers } from './workers.js';
@@ -186,30 +187,34 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
     });
     // The headers first, then the body under its bounds, signed (boundedInput.ts), before Bolt verifies it again.
     http.post('/slack/events', freshRequestsOnly(), signedBodiesOnly({ signingSecret: slack.signingSecret, logger }));
-    receiver = new ExpressReceiver({
-      signingSecret: slack.signingSecret,
-      app: http,
-      logger: boltLog,
-      // The HTTP 200 leaves only once the listener has stored the request: an ack always means "stored".
-      // Listeners do nothing slow before it (the work is the workers').
-      processBeforeResponse: true,
-      // Bolt takes the body signedBodiesOnly read (req.rawBody); the same limit, should it ever read one itself.
-      bodyLimit: BODY_LIMIT_BYTES,
-      customPropertiesExtractor: (req) => ({ signature: req.headers['x-slack-signature'] }),
-      processEventErrorHandler: async (args) => {
-        const { error, response } = args;
-        if (!response.headersSent && error instanceof RequestReplayed) {
-          response.writeHead(401).end(error.message);
-          return true;
-        }
-        if (!response.headersSent && error instanceof RequestNotSaved) {
-          // Slack delivers an event again when it is not answered 2xx.
-          response.writeHead(503).end(error.message);
-          return false;
-        }
-        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+    receiver = new AcknowledgingReceiver(
+      {
+        signingSecret: slack.signingSecret,
+        app: http,
+        logger: boltLog,
+        // The HTTP 200 leaves only once the listener has stored the request: an ack always means "stored".
+        // Listeners do nothing slow before it (the work is the workers').
+        processBeforeResponse: true,
+        // Bolt takes the body signedBodiesOnly read (req.rawBody); the same limit, should it ever read one itself.
+        bodyLimit: BODY_LIMIT_BYTES,
+        customPropertiesExtractor: (req) => ({ signature: req.headers['x-slack-signature'] }),
+        processEventErrorHandler: async (args) => {
+          const { error, response } = args;
+          if (!response.headersSent && error instanceof RequestReplayed) {
+            response.writeHead(401).end(error.message);
+            return true;
+          }
+          if (!response.headersSent && error instanceof RequestNotSaved) {
+            // Slack delivers an event again when it is not answered 2xx.
+            response.writeHead(503).end(error.message);
+            return false;
+          }
+          return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+        },
       },
-    });
+      // Whatever no listener answered (a closed form, an older message's button, Slack's rate-limit notice) is acked.
+      { logger, isResponseUrl },
+    );
   }
 
   const app = new App({

@@ -6,6 +6,7 @@ import { slackSignature } from '../../src/local/slackRequests.js';
 import { BODIES_IN_FLIGHT_BYTES, BODY_LIMIT_BYTES } from '../../src/slack/boundedInput.js';
 import { rawPost, streamed, trickled, unsignedHeaders } from '../support/rawHttp.js';
 import { ALICE, SIGNING_SECRET, pinnedClock, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { OLD_BUTTON } from '../../src/slack/acknowledgingReceiver.js';
 
 describe('the HTTP receiver', () => {
   let h: Harness;
@@ -148,6 +149,32 @@ describe('the HTTP receiver', () => {
         .from(schema.clients)
         .where(sql`${schema.clients.name} = 'Too Busy'`),
     ).toEqual([]);
+  });
+
+  it('acks at once what no listener handles: a closed form, a button of an older message (told why), Slack’s rate-limit notice', async () => {
+    const closed = await h.send.interaction(ALICE, {
+      type: 'view_closed',
+      view: { id: 'V0CLOSED', callback_id: 'call_modal', type: 'modal' },
+      is_cleared: false,
+    });
+    expect(closed.status).toBe(200);
+    const seq = h.api.lastSeq;
+    const old = await h.send.blockAction(ALICE, { action_id: 'a_button_this_version_has_no_more', value: 'x' });
+    expect(old.status).toBe(200);
+    expect(textOf((await h.api.next('response_url', seq)).params)).toContain(OLD_BUTTON);
+    const limited = await h.send.send(
+      JSON.stringify({
+        token: 'legacy-verification-token',
+        type: 'app_rate_limited',
+        team_id: ALICE.teamId,
+        minute_rate_limited: 1518467820,
+        api_app_id: 'A0RAPPORT',
+      }),
+      'application/json',
+    );
+    expect(limited.status).toBe(200);
+    // Each was answered well before Bolt's own 3 s timer (whose answer is a 404).
+    expect(Math.max(closed.ms, old.ms, limited.ms)).toBeLessThan(2_500);
   });
 
   it('when the request cannot be stored, the ack itself says nothing was saved; an event is answered 503 so Slack sends it again', async () => {
