@@ -21,7 +21,7 @@ import { freshRequestsOnly } from './replayGuard.js';
 import { AcknowledgingReceiver } from './acknowledgingReceiver.js';
 import { BODY_LIMIT_BYTES, RECEIVER_SERVER_OPTIONS, signedBodiesOnly } from './boundedInput.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
-import { newWorkersId, RequestWorkers } from './workers.js';
+import { newWorkersId, RequestWorkers, workersPerWorkspace } from './workers.js';
 import { BOT_SCOPES, installCallbackOptions } from './installations.js';
 import { NotInstalled, webClientOptions, type SlackWeb } from './web.js';
 import { WebClient } from '@slack/web-api';
@@ -104,6 +104,8 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
     ...(listen ? { listen } : {}),
     concurrency,
     leaseSeconds: parts.workers?.leaseSeconds ?? DEFAULT_WORKERS.leaseSeconds,
+    // Workspaces take turns where many share the process; one workspace alone (its token in the environment) has all.
+    perWorkspace: slack.oauth ? workersPerWorkspace(concurrency) : undefined,
     // Every line logged while a request is worked names it, Bolt's and the Web API client's too; every
     // statement it runs sees its workspace's rows only.
     work: (request) =>

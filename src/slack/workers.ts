@@ -28,9 +28,9 @@ import { errorText, type Logger } from '../log.js';
 export type WorkOutcome = { outcome: 'done' | 'failed' | 'lost' } | { later: number; counted?: boolean };
 
 /**
- * How many of a process's workers one workspace may hold at once: all but a quarter (at least one) are left for
- * the others, so a workspace whose Slack calls are slow (each gives up after REQUEST_CALL_TIMEOUT_MS) can never
- * hold every worker, while a workspace alone still has most of them.
+ * How many of a process's workers one workspace may hold at once where many workspaces share it ("Add to Slack"):
+ * all but a quarter (at least one) are left for the others, so a workspace whose Slack calls are slow (each gives
+ * up after REQUEST_CALL_TIMEOUT_MS) can never hold every worker, while a workspace alone still has most of them.
  */
 export const workersPerWorkspace = (concurrency: number) => (concurrency <= 1 ? 1 : concurrency - Math.max(1, Math.floor(concurrency / 4)));
 
@@ -48,6 +48,8 @@ export interface WorkerOptions {
   concurrency: number;
   /** How long a request stays with a worker that stopped renewing it (it died) before another takes it. */
   leaseSeconds: number;
+  /** The most workers one workspace may hold at once (`workersPerWorkspace`); unset: no bound (one workspace). */
+  perWorkspace?: number | undefined;
   work: (request: SlackRequest) => Promise<WorkOutcome>;
 }
 
@@ -123,7 +125,7 @@ export class RequestWorkers {
 
   private async claim(limit: number): Promise<SlackRequest[]> {
     try {
-      return await claimRequests(this.options.db, this.id, this.options.leaseSeconds, limit, workersPerWorkspace(this.options.concurrency));
+      return await claimRequests(this.options.db, this.id, this.options.leaseSeconds, limit, this.options.perWorkspace);
     } catch (error) {
       // The database is away: the poll looks again. Said once a minute, not once a second.
       if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: errorText(error) });

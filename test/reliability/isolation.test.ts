@@ -80,17 +80,20 @@ describe('one workspace’s Slack trouble', () => {
   });
 
   it('rate-limited for a minute, or hanging, one workspace slows no other’s replies', async () => {
-    const baseline = await quietReplies(40);
+    const baseline = await quietReplies(60);
     const noisyToken = api.installed.get('T0NOISY')!;
 
     api.rateLimit(noisyToken, 60);
     const limited = noisyBurst(12);
-    const whileLimited = await quietReplies(40);
+    // Measured once every noisy request met the limit and went back to the inbox: the minute it lasts.
+    await expect.poll(() => api.calls.filter((c) => c.token === noisyToken && c.response?.error === 'ratelimited').length, { timeout: 30_000 }).toBe(12);
+    const whileLimited = await quietReplies(60);
     const refused = api.calls.filter((c) => c.token === noisyToken && c.response?.error === 'ratelimited').length;
 
     api.hang(noisyToken, 120);
     const hanging = noisyBurst(12);
-    const whileHanging = await quietReplies(40);
+    await expect.poll(() => api.calls.filter((c) => c.token === noisyToken && c.response?.error === 'hung').length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const whileHanging = await quietReplies(60);
     const hung = api.calls.filter((c) => c.token === noisyToken && c.response?.error === 'hung').length;
 
     const ratio = (p99: number) => `${(p99 / baseline.p99).toFixed(2)}× (${p99 / baseline.p99 <= 2 ? 'met' : 'MISSED'} ≤ 2×)`;
