@@ -84,12 +84,13 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
   // Replicas may start together: migrate on one dedicated connection holding an advisory lock, which also keeps
   // their ALTER ROLEs (the same password) apart.
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  let passwordRefused: DatabaseSetupError | undefined;
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }).catch((error: unknown) => {
       throw migrationRefused(error);
     });
-    if (appPassword !== undefined) await setAppPassword(migrator, appPassword);
+    if (appPassword !== undefined) passwordRefused = await setAppPassword(migrator, appPassword);
     await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
   } finally {
     await migrator.end();
@@ -110,7 +111,7 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
     const owner = drizzlePostgres(sql, { schema });
     const secret = await confinedAppRole((text) => sql.unsafe(text));
     await app`select 1`.catch((error: unknown) => {
-      throw appLoginRefused(error, appPassword !== undefined);
+      throw passwordRefused ?? appLoginRefused(error, appPassword !== undefined);
     });
     await completeDataMigrations(owner, logger);
     logger.debug('database: postgres ready');
@@ -133,9 +134,10 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
 /**
  * Gives `rapport_app` its password as a SCRAM-SHA-256 verifier computed here (RFC 5803's form, as libpq's
  * PQencryptPasswordConn makes it), so the password itself never reaches the server's statement log. The
- * password as given, without SASLprep: postgres.js presents it so.
+ * password as given, without SASLprep: postgres.js presents it so. A user that may not set it (no CREATEROLE)
+ * gets the refusal back, which counts only if rapport_app then cannot log in (a superuser may have set it).
  */
-async function setAppPassword(owner: postgres.Sql, password: string): Promise<void> {
+async function setAppPassword(owner: postgres.Sql, password: string): Promise<DatabaseSetupError | undefined> {
   const salt = randomBytes(16);
   const iterations = 4096;
   const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
@@ -143,15 +145,20 @@ async function setAppPassword(owner: postgres.Sql, password: string): Promise<vo
   const serverKey = createHmac('sha256', salted).update('Server Key').digest('base64');
   // Base64, digits and SCRAM's separators only: safe between quotes (ALTER ROLE takes no parameters).
   const verifier = `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey}:${serverKey}`;
-  await owner.unsafe(`alter role ${appRole.name} login password '${verifier}'`).catch(async (error: unknown) => {
+  try {
+    await owner.unsafe(`alter role ${appRole.name} login password '${verifier}'`);
+    return undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
     const [{ user }] = await owner<[{ user: string }]>`select current_user as user`;
-    throw new DatabaseSetupError(
-      `Rapport gives the role ${appRole.name} the password in DATABASE_APP_PASSWORD at startup, and ${user} may not: ${(error as Error).message}\n` +
-        `As a superuser: ALTER ROLE ${user} CREATEROLE; (from PostgreSQL 16, also GRANT ${appRole.name} TO ${user} WITH ADMIN OPTION;), ` +
-        `or unset DATABASE_APP_PASSWORD and let ${appRole.name} log in without a password in pg_hba.conf.`,
+    return new DatabaseSetupError(
+      `Rapport gives the role ${appRole.name} the password in DATABASE_APP_PASSWORD at startup, and ${user} may not (${(error as Error).message}), ` +
+        `so ${appRole.name} could not log in with it.\n` +
+        `As a superuser, either set it yourself (ALTER ROLE ${appRole.name} PASSWORD '…', the same value), ` +
+        `or let ${user} set it (ALTER ROLE ${user} CREATEROLE; from PostgreSQL 16, also GRANT ${appRole.name} TO ${user} WITH ADMIN OPTION;).`,
       { cause: error },
     );
-  });
+  }
 }
 
 /** The server would not let the app's connections log in: what to set, by whether a password was given. */
