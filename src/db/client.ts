@@ -100,9 +100,10 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
   // estimated cost passes jit_above_cost, which a 10k-client portfolio read does: measured, 2 s of compiling for
   // a 50 ms query (the criteria tallies' per-client subqueries are costed as if each ran).
   const options = { onnotice: () => {}, connect_timeout: 5, connection: { jit: 'off' } } as const;
-  // The owner's statements are few per request (store, claim, renew, finish), the app's many: a quarter of the
-  // connections for the owner, the rest for the app.
-  const ownerPoolSize = Math.max(1, Math.floor(poolSize / 4));
+  // `poolSize` in all, as before the app had a pool of its own. The owner's statements are few (counted: 4 per
+  // /call, storing its request at the ack, claiming, finishing, answering) but come in bursts of acks; the app's
+  // are ten times as many, as many at once as requests are worked: three in ten connections for the owner.
+  const ownerPoolSize = Math.max(1, Math.round(poolSize * 0.3));
   const sql = postgres(url, { ...options, max: ownerPoolSize });
   // Same server and database, as the app's role: the password given, never the URL's (the owner's) nor PGPASSWORD.
   const app = postgres(url, { ...options, max: Math.max(1, poolSize - ownerPoolSize), username: appRole.name, password: () => appPassword ?? '' });
