@@ -64,7 +64,7 @@ function migrationRefused(error: unknown): unknown {
 
 export type OpenOptions =
   /**
-   * `poolSize`: connections at most, the app's and the owner's together (two each at least). `appPassword` (DATABASE_APP_PASSWORD):
+   * `poolSize`: connections at most, the app's and the owner's together (three each at least). `appPassword` (DATABASE_APP_PASSWORD):
    * given to `rapport_app` at startup, for servers where it cannot log in without one.
    */
   | { databaseUrl: string; logger: Logger; poolSize?: number; appPassword?: string | undefined }
@@ -102,13 +102,14 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
   const options = { onnotice: () => {}, connect_timeout: 5, connection: { jit: 'off' } } as const;
   // `poolSize` in all, as before the app had a pool of its own. The owner's statements are few (counted: 4 per
   // /call, storing its request at the ack, claiming, finishing, answering) but come in bursts of acks; the app's
-  // are ten times as many, as many at once as requests are worked: three in ten connections for the owner. Two at
-  // least in each: a pool of one hung for good once its connection was lost inside a transaction (postgres.js
-  // 3.4.9 as patched moves the dead connection out of reach; test/db/connectionLoss.test.ts).
-  const ownerPoolSize = Math.max(2, Math.round(poolSize * 0.3));
+  // are ten times as many, as many at once as requests are worked: three in ten connections for the owner. Three
+  // at least in each: postgres.js 3.4.9 as patched keeps a connection lost inside a transaction (a query sent after
+  // the socket closed) out of its pool for good, so a pool of one or two hung after as many losses (measured;
+  // test/db/connectionLoss.test.ts loses two).
+  const ownerPoolSize = Math.max(3, Math.round(poolSize * 0.3));
   const sql = postgres(url, { ...options, max: ownerPoolSize });
   // Same server and database, as the app's role: the password given, never the URL's (the owner's) nor PGPASSWORD.
-  const app = postgres(url, { ...options, max: Math.max(2, poolSize - ownerPoolSize), username: appRole.name, password: () => appPassword ?? '' });
+  const app = postgres(url, { ...options, max: Math.max(3, poolSize - ownerPoolSize), username: appRole.name, password: () => appPassword ?? '' });
   const close = () => Promise.all([sql.end({ timeout: 5 }), app.end({ timeout: 5 })]).then(() => {});
   try {
     const owner = drizzlePostgres(sql, { schema });
