@@ -29,7 +29,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   /** The app's: row-level security keeps each statement to the workspace of `inWorkspace`. */
   db: Database;
-  /** The connecting user's, which row-level security does not restrict: only for work across workspaces. */
+  /** The connecting user's, whose own policy (`owner_rows`) lets it see every row: only for work across workspaces. */
   owner: Database;
   driver: 'postgres' | 'pglite';
   close(): Promise<void>;
