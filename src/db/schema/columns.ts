@@ -21,7 +21,7 @@ export const appRole = pgRole('rapport_app').existing();
  * The workspace a transaction works for: `rapport_team()` (migration 0014) returns `rapport.team_id` only when
  * `rapport.team_proof` proves it with the database's secret, which the app's role cannot read (`inWorkspace` in
  * db/workspaceScope.ts sets both); unproven or unset, no row matches. Inside `(select …)` the function runs once
- * per statement, and its value serves index scans on team_id like a constant.
+ * per table a statement reads (an InitPlan), not per row, and its value serves index scans on team_id like a constant.
  */
 const currentTeam = sql`team_id = (select rapport_team())`;
 
