@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const started = Date.now();
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, logger })
+    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
   logger.info('database ready', {
     database: database.driver === 'postgres' ? 'postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`,

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (!config.slack) throw new ConfigError('A worker answers in Slack: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN as for the receiver.');
   if (config.workers.concurrency === 0) throw new ConfigError('WORKERS=0 leaves a worker process nothing to do: unset it, or set 1 or more.');
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, logger });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger });
   const slack = createRapport({ slack: config.slack, database, logger, workers: config.workers });
   await slack.startWorkers();
   const ops = config.metricsPort !== undefined ? await slack.serveOps(config.metricsPort) : undefined;

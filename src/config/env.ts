@@ -11,6 +11,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typ
 
 export const envSchema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport')),
+  DATABASE_APP_PASSWORD: optional(z.string()),
   DATA_DIR: optional(z.string()),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short: copy it from Basic Information → App Credentials')),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…) from OAuth & Permissions')),
@@ -33,6 +34,8 @@ export const envSchema = z.object({
 export interface Config {
   /** Real Postgres when set; otherwise the embedded PGlite database under `dataDir`. */
   databaseUrl: string | undefined;
+  /** With `databaseUrl`: the password Rapport gives the role `rapport_app`, which its workspace connections log in as. */
+  databaseAppPassword: string | undefined;
   dataDir: string;
   logLevel: LogLevel;
   /** Unset: readable lines on a terminal, JSON lines otherwise. */
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseAppPassword: e.DATABASE_APP_PASSWORD,
     dataDir: e.DATA_DIR ?? './data',
     logLevel: e.LOG_LEVEL ?? 'info',
     logFormat: e.LOG_FORMAT,

@@ -2,11 +2,13 @@
  * Opens the database: postgres.js against real Postgres when a URL is given, embedded PGlite otherwise.
  * Same drizzle schema, same `drizzle/` migrations, applied before the handle is returned.
  *
- * Two databases over the same connections: `db`, what the app works with, runs every statement as the role
- * `rapport_app` for the workspace named by `inWorkspace` (workspaceScope.ts), so row-level security lets it
- * see and write that workspace's rows only, and none outside `inWorkspace`; `owner`, as the connecting user,
- * migrates and runs the few jobs that span workspaces (the request inbox, the scheduler's list, the purge).
+ * Two databases: `db`, what the app works with, runs every statement as the role `rapport_app` for the
+ * workspace named by `inWorkspace` (workspaceScope.ts), so row-level security lets it see and write that
+ * workspace's rows only, and none outside `inWorkspace`; `owner`, as the connecting user, migrates and runs the
+ * few jobs that span workspaces (the request inbox, the scheduler's list, the purge). On Postgres each has its
+ * own connections, `db`'s logged in as `rapport_app`, so no statement of the app can become the owner.
  */
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ import type { Logger } from '../log.js';
 import * as schema from './schema/index.js';
 import { keyUnkeyedClientNames } from './queries/clients.js';
 import { inWorkspaces, inWorkspacesEmbedded } from './workspaceScope.js';
+import { appRole } from './schema/columns.js';
 
 /** Either driver, or a transaction of either: every query function takes this as its first argument. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -26,7 +29,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   /** The app's: row-level security keeps each statement to the workspace of `inWorkspace`. */
   db: Database;
-  /** The connecting user's, which row-level security does not restrict: only for work across workspaces. */
+  /** The connecting user's, whose own policy (`owner_rows`) lets it see every row: only for work across workspaces. */
   owner: Database;
   driver: 'postgres' | 'pglite';
   close(): Promise<void>;
@@ -60,7 +63,11 @@ function migrationRefused(error: unknown): unknown {
 }
 
 export type OpenOptions =
-  | { databaseUrl: string; logger: Logger; poolSize?: number }
+  /**
+   * `poolSize`: connections at most, the app's and the owner's together (three each at least). `appPassword` (DATABASE_APP_PASSWORD):
+   * given to `rapport_app` at startup, for servers where it cannot log in without one.
+   */
+  | { databaseUrl: string; logger: Logger; poolSize?: number; appPassword?: string | undefined }
   /**
    * `dataDir: undefined` keeps the embedded database in memory; `snapshot` (a `dumpDataDir` tarball) starts
    * it from a copy instead of creating it, which is ~8× faster (tests open one per file).
@@ -69,18 +76,21 @@ export type OpenOptions =
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   return options.databaseUrl !== undefined
-    ? openPostgres(options.databaseUrl, options.logger, 'poolSize' in options ? options.poolSize : undefined)
+    ? openPostgres(options.databaseUrl, options.logger, options.poolSize, options.appPassword)
     : openPglite(options.dataDir, options.logger, options.snapshot);
 }
 
-async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise<DatabaseHandle> {
-  // Replicas may start together: migrate on one dedicated connection holding an advisory lock.
+async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassword?: string): Promise<DatabaseHandle> {
+  // Replicas may start together: migrate on one dedicated connection holding an advisory lock, which also keeps
+  // their ALTER ROLEs (the same password) apart.
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  let passwordRefused: DatabaseSetupError | undefined;
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }).catch((error: unknown) => {
       throw migrationRefused(error);
     });
+    if (appPassword !== undefined) passwordRefused = await setAppPassword(migrator, appPassword);
     await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
   } finally {
     await migrator.end();
@@ -89,20 +99,120 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise
   // JIT off: Rapport's statements take milliseconds, and PostgreSQL compiles a plan's expressions once its
   // estimated cost passes jit_above_cost, which a 10k-client portfolio read does: measured, 2 s of compiling for
   // a 50 ms query (the criteria tallies' per-client subqueries are costed as if each ran).
-  const sql = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5, connection: { jit: 'off' } });
-  const owner = drizzlePostgres(sql, { schema });
-  await completeDataMigrations(owner, logger);
-  logger.debug('database: postgres ready');
-  return {
-    db: drizzlePostgres(inWorkspaces(sql), { schema }),
-    owner,
-    driver: 'postgres',
-    close: () => sql.end({ timeout: 5 }),
-    async listen(channel, onNotify) {
-      const { unlisten } = await sql.listen(channel, onNotify);
-      return unlisten;
-    },
-  };
+  const options = { onnotice: () => {}, connect_timeout: 5, connection: { jit: 'off' } } as const;
+  // `poolSize` in all, as before the app had a pool of its own. The owner's statements are few (counted: 4 per
+  // /call, storing its request at the ack, claiming, finishing, answering) but come in bursts of acks; the app's
+  // are ten times as many, as many at once as requests are worked: three in ten connections for the owner. Three
+  // at least in each: postgres.js 3.4.9 as patched keeps a connection lost inside a transaction (a query sent after
+  // the socket closed) out of its pool for good, so a pool of one or two hung after as many losses (measured;
+  // test/db/connectionLoss.test.ts loses two).
+  const ownerPoolSize = Math.max(3, Math.round(poolSize * 0.3));
+  const sql = postgres(url, { ...options, max: ownerPoolSize });
+  // Same server and database, as the app's role: the password given, never the URL's (the owner's) nor PGPASSWORD.
+  const app = postgres(url, { ...options, max: Math.max(3, poolSize - ownerPoolSize), username: appRole.name, password: () => appPassword ?? '' });
+  const close = () => Promise.all([sql.end({ timeout: 5 }), app.end({ timeout: 5 })]).then(() => {});
+  try {
+    const owner = drizzlePostgres(sql, { schema });
+    const secret = await confinedAppRole((text) => sql.unsafe(text));
+    await app`select 1`.catch((error: unknown) => {
+      throw passwordRefused ?? appLoginRefused(error, appPassword !== undefined);
+    });
+    await completeDataMigrations(owner, logger);
+    logger.debug('database: postgres ready');
+    return {
+      db: drizzlePostgres(inWorkspaces(app, secret), { schema }),
+      owner,
+      driver: 'postgres',
+      close,
+      async listen(channel, onNotify) {
+        const { unlisten } = await sql.listen(channel, onNotify);
+        return unlisten;
+      },
+    };
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Gives `rapport_app` its password as a SCRAM-SHA-256 verifier computed here (RFC 5803's form, as libpq's
+ * PQencryptPasswordConn makes it), so the password itself never reaches the server's statement log. The
+ * password as given, without SASLprep: postgres.js presents it so. A user that may not set it (no CREATEROLE)
+ * gets the refusal back, which counts only if rapport_app then cannot log in (a superuser may have set it).
+ */
+async function setAppPassword(owner: postgres.Sql, password: string): Promise<DatabaseSetupError | undefined> {
+  const salt = randomBytes(16);
+  const iterations = 4096;
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
+  const storedKey = createHash('sha256').update(createHmac('sha256', salted).update('Client Key').digest()).digest('base64');
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest('base64');
+  // Base64, digits and SCRAM's separators only: safe between quotes (ALTER ROLE takes no parameters).
+  const verifier = `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey}:${serverKey}`;
+  try {
+    await owner.unsafe(`alter role ${appRole.name} login password '${verifier}'`);
+    return undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    const [{ user }] = await owner<[{ user: string }]>`select current_user as user`;
+    return new DatabaseSetupError(
+      `Rapport gives the role ${appRole.name} the password in DATABASE_APP_PASSWORD at startup, and ${user} may not (${(error as Error).message}), ` +
+        `so ${appRole.name} could not log in with it.\n` +
+        `As a superuser, either set it yourself (ALTER ROLE ${appRole.name} PASSWORD '…', the same value), ` +
+        `or let ${user} set it (ALTER ROLE ${user} CREATEROLE; from PostgreSQL 16, also GRANT ${appRole.name} TO ${user} WITH ADMIN OPTION;).`,
+      { cause: error },
+    );
+  }
+}
+
+/** The server would not let the app's connections log in: what to set, by whether a password was given. */
+function appLoginRefused(error: unknown, withPassword: boolean): unknown {
+  const code = (error as { code?: string }).code;
+  // Class 28: invalid authorization (a wrong or missing password, no pg_hba.conf entry, a role without LOGIN).
+  if (!code?.startsWith('28')) return error;
+  const refusal = (error as Error).message;
+  return new DatabaseSetupError(
+    withPassword
+      ? `Rapport's workspace connections log in as the role ${appRole.name} with DATABASE_APP_PASSWORD, and the server refused them: ${refusal}\n` +
+          `Let ${appRole.name} connect to this database with a password in pg_hba.conf.`
+      : `Rapport's workspace connections log in as the role ${appRole.name}, and the server refused them: ${refusal}\n` +
+          `Set DATABASE_APP_PASSWORD to a long random string (Rapport gives ${appRole.name} that password at startup), or let ${appRole.name} log in without a password in pg_hba.conf.`,
+    { cause: error },
+  );
+}
+
+/**
+ * Read by the owner at every start: the secret that proves workspaces (workspaceScope.ts), once `rapport_app`
+ * is known to be confined. A role that is a superuser, bypasses row-level security, may create roles or
+ * databases, replicate (a base backup holds every row), act as another role, or put objects of its own on the
+ * search path (a temporary table, or one in the schema, named like Rapport's would take other workspaces' rows
+ * on the same pooled connection) would step past the policies: Rapport refuses to start on it, saying what to run.
+ */
+async function confinedAppRole(query: (text: string) => Promise<Record<string, unknown>[]>): Promise<string> {
+  const role = appRole.name;
+  const [found] = await query(`
+    select (select secret from workspace_proof_secret) as secret,
+           array_remove(array[case when r.rolsuper then 'SUPERUSER' end, case when r.rolbypassrls then 'BYPASSRLS' end,
+                               case when r.rolcreaterole then 'CREATEROLE' end, case when r.rolcreatedb then 'CREATEDB' end,
+                               case when r.rolreplication then 'REPLICATION' end], null) as powers,
+           array(select m.roleid::regrole::text from pg_auth_members m where m.member = r.oid order by 1) as memberships,
+           has_database_privilege(r.oid, current_database(), 'TEMPORARY') as temporary, quote_ident(current_database()) as database,
+           has_schema_privilege(r.oid, current_schema(), 'CREATE') as creates, quote_ident(current_schema()) as schema
+    from pg_roles r where r.rolname = '${role}'`);
+  const row = found as { secret: string; powers: string[]; memberships: string[]; temporary: boolean; database: string; creates: boolean; schema: string };
+  const reaches = [
+    ...(row.powers.length > 0 ? [{ reach: row.powers.join(', '), fix: `ALTER ROLE ${role} ${row.powers.map((p) => `NO${p}`).join(' ')};` }] : []),
+    ...row.memberships.map((of) => ({ reach: `membership in ${of}`, fix: `REVOKE ${of} FROM ${role};` })),
+    ...(row.temporary ? [{ reach: `TEMPORARY on database ${row.database}`, fix: `REVOKE TEMPORARY ON DATABASE ${row.database} FROM PUBLIC, ${role};` }] : []),
+    ...(row.creates ? [{ reach: `CREATE on schema ${row.schema}`, fix: `REVOKE CREATE ON SCHEMA ${row.schema} FROM PUBLIC, ${role};` }] : []),
+  ];
+  if (reaches.length > 0) {
+    throw new DatabaseSetupError(
+      `The role ${role} must not reach past its workspace, and it has ${reaches.map((r) => r.reach).join(', ')}.\n` +
+        `As a superuser, run: ${reaches.map((r) => r.fix).join(' ')}`,
+    );
+  }
+  return row.secret;
 }
 
 async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?: Blob): Promise<DatabaseHandle> {
@@ -126,10 +236,11 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
     await pg.waitReady;
     const owner = drizzlePglite(pg, { schema });
     await migratePglite(owner, { migrationsFolder: MIGRATIONS_FOLDER });
+    const secret = await confinedAppRole(async (text) => (await pg.query<Record<string, unknown>>(text)).rows);
     await completeDataMigrations(owner, logger);
     logger.debug('database: embedded PGlite ready', { dataDir: dataDir ?? '(memory)' });
     return {
-      db: drizzlePglite(inWorkspacesEmbedded(pg), { schema }),
+      db: drizzlePglite(inWorkspacesEmbedded(pg, secret), { schema }),
       owner,
       driver: 'pglite',
       dump: () => pg.dumpDataDir('none'),

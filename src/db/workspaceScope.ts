@@ -1,9 +1,11 @@
 /**
  * Which workspace the app's statements work for, and how every statement carries it to the database: row-level
- * security (migration 0010) lets the role `rapport_app` see and write only the rows whose `team_id` equals
- * `rapport.team_id`, and both are set here, per transaction, around whatever drizzle runs on the app's `db`.
+ * security lets the role `rapport_app` see and write only the rows whose `team_id` is the workspace its
+ * transaction proved (migrations 0010 and 0014), and the proof is set here, per transaction, around whatever
+ * drizzle runs on the app's `db`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type postgres from 'postgres';
 
@@ -18,11 +20,30 @@ export function inWorkspace<T>(teamId: string, work: () => T | PromiseLike<T>): 
 }
 
 /**
- * The first statement of each of the app's transactions (a lone statement gets a transaction of its own):
- * both settings end with the transaction, so a pooled connection never carries them to the next one.
+ * What proves `teamId` to `rapport_team()` (migration 0014): hex(sha256(secret ':' teamId)). Only a holder of the
+ * database's secret computes it, and the app's role cannot read the secret: a statement of the app that sets
+ * another `rapport.team_id` has no proof for it, and sees nothing.
  */
-const ENTER_WORKSPACE = "select set_config('role', 'rapport_app', true), set_config('rapport.team_id', $1, true)";
-const enteredWorkspace = () => [workspace.getStore() ?? ''];
+export function teamProof(secret: string, teamId: string): string {
+  return createHash('sha256').update(`${secret}:${teamId}`).digest('hex');
+}
+
+/**
+ * The first statement of each of the app's transactions (a lone statement gets a transaction of its own): the
+ * workspace and its proof (parameters, so no statement log or pg_stat_activity shows the proof), plus the role
+ * where the connection is not already logged in as it (the embedded database's). All end with the transaction,
+ * so a pooled connection never carries them to the next one.
+ */
+function entering(secret: string, takesRole: boolean) {
+  const settings = "set_config('rapport.team_id', $1, true), set_config('rapport.team_proof', $2, true)";
+  return {
+    text: takesRole ? `select set_config('role', 'rapport_app', true), ${settings}` : `select ${settings}`,
+    values: () => {
+      const team = workspace.getStore();
+      return team ? [team, teamProof(secret, team)] : ['', ''];
+    },
+  };
+}
 
 /**
  * postgres.js's client, with every statement and transaction drizzle runs on it entering the workspace first.
@@ -31,8 +52,9 @@ const enteredWorkspace = () => [workspace.getStore() ?? ''];
  * connection, saved two round trips but hung in the Postgres-restart reliability run: postgres.js neither fails
  * the queries queued on a reserved connection that closes, nor keeps it out of the pool once released.)
  */
-export function inWorkspaces(sql: postgres.Sql): postgres.Sql {
-  const enter = (tx: postgres.TransactionSql) => tx.unsafe(ENTER_WORKSPACE, enteredWorkspace(), { prepare: true });
+export function inWorkspaces(sql: postgres.Sql, secret: string): postgres.Sql {
+  const entry = entering(secret, false);
+  const enter = (tx: postgres.TransactionSql) => tx.unsafe(entry.text, entry.values(), { prepare: true });
   const statement = (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) =>
     sql.begin((tx) => [enter(tx), values ? tx.unsafe(query, params, options).values() : tx.unsafe(query, params, options)]).then((results) => results[1]);
   return new Proxy(sql, {
@@ -62,9 +84,14 @@ export function inWorkspaces(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-/** The same for PGlite (one connection: its transactions already run one at a time). */
-export function inWorkspacesEmbedded(pg: PGlite): PGlite {
-  const enter = (tx: Transaction) => tx.query(ENTER_WORKSPACE, enteredWorkspace());
+/**
+ * The same for PGlite (one connection: its transactions already run one at a time). Its one user cannot log in
+ * as another role, so each transaction takes `rapport_app` (SET ROLE), which a statement could undo: the
+ * embedded database is a single process's own, on its own machine.
+ */
+export function inWorkspacesEmbedded(pg: PGlite, secret: string): PGlite {
+  const entry = entering(secret, true);
+  const enter = (tx: Transaction) => tx.query(entry.text, entry.values());
   return new Proxy(pg, {
     get(target, property) {
       if (property === 'transaction') {

@@ -10,7 +10,7 @@ async function seed(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, logger })
+    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
   try {
     const team = LOCAL_TEAMS[0]!;

@@ -16,12 +16,15 @@ const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 export const TEST_DRIVERS: TestDriver[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 
-/** For Postgres, `url` lets a test open more connections to the same private database (other "instances"). */
-export async function openTestDatabase(driver: TestDriver): Promise<DatabaseHandle & { url?: string }> {
+/**
+ * For Postgres, `url` lets a test open more connections to the same private database (other "instances");
+ * `ordinaryOwner` gives it an owner that is no superuser (privateDatabase.ts).
+ */
+export async function openTestDatabase(driver: TestDriver, options: { ordinaryOwner?: boolean } = {}): Promise<DatabaseHandle & { url?: string }> {
   if (driver === 'pglite') {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
     return openDatabase({ dataDir: undefined, logger: silentLogger, snapshot });
   }
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-  return openPrivateDatabase(serverUrl, 'rapport_test', 4);
+  return openPrivateDatabase(serverUrl, 'rapport_test', 4, options);
 }

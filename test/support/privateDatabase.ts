@@ -8,20 +8,47 @@ import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { silentLogger } from '../../src/log.js';
 
-export async function openPrivateDatabase(serverUrl: string, prefix: string, poolSize: number): Promise<DatabaseHandle & { url: string }> {
+/**
+ * `ordinaryOwner`: the database belongs to a role of its own that is no superuser (as a managed server's user
+ * would be), and Rapport connects as it, so FORCE ROW LEVEL SECURITY binds the owner too. `serverUrl`'s user
+ * makes that role, lets it take `rapport_app` and drops it on close.
+ */
+export async function openPrivateDatabase(
+  serverUrl: string,
+  prefix: string,
+  poolSize: number,
+  options: { ordinaryOwner?: boolean } = {},
+): Promise<DatabaseHandle & { url: string }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), logger: silentLogger, poolSize });
+  if (options.ordinaryOwner) {
+    // An ordinary user may not create roles: the server's user migrates a database first, which makes rapport_app.
+    await (await openPrivateDatabase(serverUrl, prefix, 1)).close();
+    await admin.unsafe(`create role ${name} login`);
+    await admin.unsafe(`grant rapport_app to ${name}`);
+    await admin.unsafe(`create database ${name} owner ${name}`);
+    url.username = name;
+    url.password = '';
+  } else {
+    await admin.unsafe(`create database ${name}`);
+  }
+  const drop = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (options.ordinaryOwner) await admin.unsafe(`drop role if exists ${name}`);
+    await admin.end();
+  };
+  const handle = await openDatabase({ databaseUrl: url.toString(), logger: silentLogger, poolSize }).catch(async (error: unknown) => {
+    await drop();
+    throw error;
+  });
   return {
     ...handle,
     url: url.toString(),
     close: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await drop();
     },
   };
 }
