@@ -10,6 +10,9 @@ type Other = Exclude<Locale, 'en'>;
 
 export type Catalogue<K extends string> = Readonly<Record<Locale, Readonly<Record<K, string>>>>;
 
-export function area<const K extends string>(en: Readonly<Record<K, string>>, others: Readonly<Record<Other, Readonly<Record<NoInfer<K>, string>>>>): Catalogue<K> {
+export function area<const K extends string>(
+  en: Readonly<Record<K, string>>,
+  others: Readonly<Record<Other, Readonly<Record<NoInfer<K>, string>>>>,
+): Catalogue<K> {
   return { en, ...others };
 }

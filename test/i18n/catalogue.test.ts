@@ -51,7 +51,8 @@ describe('the message catalogue', () => {
         problems.push(`${key}: ${(error as Error).message}`);
         continue;
       }
-      if ([...own.found].sort().join() !== [...english.found].sort().join()) problems.push(`${key}: takes ${[...own.found]} where English takes ${[...english.found]}`);
+      if ([...own.found].sort().join() !== [...english.found].sort().join())
+        problems.push(`${key}: takes ${[...own.found]} where English takes ${[...english.found]}`);
       for (const plural of own.plurals) {
         const missing = needed.filter((form) => !plural.branches.includes(form));
         if (missing.length > 0) problems.push(`${key}: the plural of ${plural.name} lacks ${missing.join(', ')}`);

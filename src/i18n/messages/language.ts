@@ -33,7 +33,8 @@ export const languageMessages = area(
       'language.name.fa': 'persia (فارسی)',
       'language.name.fi': 'suomi',
       'language.mine': 'Tästä lähtien Rapport puhuu sinulle kieltä: {language}.',
-      'language.workspace': 'Tästä lähtien Rapport puhuu tässä työtilassa kieltä: {language}. Se koskee koostetta ja kaikkia, jotka eivät ole valinneet omaa kieltään.',
+      'language.workspace':
+        'Tästä lähtien Rapport puhuu tässä työtilassa kieltä: {language}. Se koskee koostetta ja kaikkia, jotka eivät ole valinneet omaa kieltään.',
     },
   },
 );
