@@ -125,7 +125,8 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
 
   it('after /client delete, no column of any table and no exported file names it or holds what was said; Slack’s digest is edited', async () => {
     const leak = await findClientByName(h.db, TEAM, NAME);
-    const [page] = await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, TEAM));
+    // The first digest posted (the other test of this file may have posted another, which names it too).
+    const [page] = await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, TEAM)).orderBy(schema.digestMessages.postedAt);
     expect(page?.ts).toBeTruthy();
     // Kept from the digest, with a reason: the message is updated in place and says why.
     const seq = h.api.lastSeq;
@@ -172,13 +173,18 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     const steady = (await findClientByName(h.db, TEAM, 'Steady Ltd')).id;
     const steadyBlocks = (blocks: unknown[]) => (blocks as { block_id?: string }[]).filter((b) => b.block_id?.endsWith(steady));
 
+    const showing = (await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, TEAM))).filter((p) =>
+      JSON.stringify(p.blocks).includes(leak.id),
+    ).length;
     const { reply } = await h.command(ALICE, '/client', 'delete leak iş co');
     expect(reply.method).toBe('views.open');
     await workedAllButLater();
     const seq2 = h.api.lastSeq;
     await h.send.viewSubmission(ALICE, { ...reply.params.view, id: 'V0ERASELEAK' }, {});
     const told = await h.api.waitFor((c) => c.seq > seq2 && textOf(c.params).includes('Deleted'));
-    expect(textOf(told.params)).toContain('It was also taken out of 1 digest message.');
+    expect(textOf(told.params)).toContain(
+      showing === 1 ? 'It was also taken out of 1 digest message.' : `It was also taken out of ${showing} digest messages.`,
+    );
     await workedAllButLater();
 
     // Someone's request still to be worked keeps its body (it may be about another client); once worked, it is
@@ -198,7 +204,7 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     const auditFile = [...h.api.files.values()].filter((f) => f.filename === 'audit_log.csv').at(-1)!.content;
     expect(auditFile.split(leak.id)).toHaveLength(2);
     // The message in Slack: the client's part is gone, the rest as it was.
-    const [edited] = h.since(seq2).filter((c) => c.method === 'chat.update');
+    const edited = h.since(seq2).find((c) => c.method === 'chat.update' && c.params.ts === page!.ts);
     expect(edited?.params).toMatchObject({ channel: CHANNEL, ts: page!.ts });
     expect(tracesIn(JSON.stringify(edited!.params), leak.id)).toEqual([]);
     expect(JSON.stringify(edited!.params.blocks)).toContain(DELETED_CLIENT_LINE);
@@ -208,7 +214,7 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     expect(steadyBlocks(edited!.params.blocks)).toEqual(steadyBlocks(page!.blocks));
     // One audit line remains: who deleted which client id, when, and how many rows of each table.
     const [audit] = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, leak.id));
-    expect(audit).toMatchObject({ action: 'client.erase', actor: 'U0ALICE', details: { rewritten: { digest_messages: 1 } } });
+    expect(audit).toMatchObject({ action: 'client.erase', actor: 'U0ALICE', details: { rewritten: { digest_messages: showing } } });
 
     expect(logged.filter((line) => tracesIn(line, leak.id).length > 0)).toEqual([]);
   }, 60_000);
