@@ -544,7 +544,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       } finally {
         await scheduler.stop();
       }
-      await vi.waitFor(async () => expect(await digestRows()).toMatchObject([{ status: 'posted' }]));
+      await vi.waitFor(async () => expect(await digestRows()).toMatchObject([{ status: 'posted' }]), { timeout: 15_000, interval: 50 });
     });
   });
 

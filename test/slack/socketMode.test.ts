@@ -60,11 +60,13 @@ describe('Socket Mode', () => {
       }),
     );
   const acked = (envelopeId: string) => frames.filter((f) => f.envelope_id === envelopeId);
+  /** Generous: a busy machine takes seconds where an idle one takes milliseconds (vi.waitFor's default is 1 s). */
+  const WAIT = { timeout: 15_000, interval: 20 };
 
   it('opens the connection with the app token, acks a command by its envelope id and answers on the response URL', async () => {
     expect(h.api.callsTo('apps.connections.open').map((c) => c.token)).toEqual(['xapp-1-local']);
     deliver('env-add', '/client add Socket Co', { responseId: 'sock-add' });
-    await vi.waitFor(() => expect(acked('env-add')).toHaveLength(1));
+    await vi.waitFor(() => expect(acked('env-add')).toHaveLength(1), WAIT);
     const reply = await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-add');
     expect(textOf(reply.params)).toContain('Socket Co');
     const [row] = await h.db.select({ n: count() }).from(schema.clients).where(eq(schema.clients.name, 'Socket Co'));
@@ -76,18 +78,18 @@ describe('Socket Mode', () => {
     await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-add-retry');
     deliver('env-call', '/call socket retry co +comms over the socket', { responseId: 'sock-call', triggerId: 'trig-sock-1' });
     deliver('env-call', '/call socket retry co +comms over the socket', { responseId: 'sock-call', triggerId: 'trig-sock-1' }, 1);
-    await vi.waitFor(() => expect(acked('env-call')).toHaveLength(2));
+    await vi.waitFor(() => expect(acked('env-call')).toHaveLength(2), WAIT);
     await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-call');
     await vi.waitFor(async () => {
       const [row] = await h.db.select({ n: count() }).from(schema.calls).where(eq(schema.calls.notes, 'over the socket'));
       expect(row!.n).toBe(1);
-    });
+    }, WAIT);
   });
 
   it('bad input over the socket is acked and answered with a plain error, and nothing is stored', async () => {
     const before = (await h.db.select({ n: count() }).from(schema.calls))[0]!.n;
     deliver('env-bad', '/call nobody-we-know +comms', { responseId: 'sock-bad', triggerId: 'trig-sock-bad' });
-    await vi.waitFor(() => expect(acked('env-bad')).toHaveLength(1));
+    await vi.waitFor(() => expect(acked('env-bad')).toHaveLength(1), WAIT);
     const reply = await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === 'sock-bad');
     expect(reply.params.response_type ?? 'ephemeral').toBe('ephemeral');
     expect(textOf(reply.params)).toMatch(/no client|did you mean/i);
