@@ -79,15 +79,24 @@ export async function claimRequests(db: Database, worker: string, leaseSeconds: 
       .from(r)
       .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`))),
   );
-  const fair = db
-    .with(held, due)
-    .select({ id: due.id })
-    .from(due)
-    .leftJoin(held, eq(held.teamId, due.teamId))
-    .where(perWorkspace === undefined ? undefined : sql`${due.turn} + coalesce(${held.n}, 0) <= ${perWorkspace}`)
-    .orderBy(due.turn, due.dueAt, due.id)
-    .limit(limit);
-  const taking = db.select({ id: r.id }).from(r).where(inArray(r.id, fair)).for('update', { skipLocked: true });
+  const fair = db.$with('fair').as(
+    db
+      .select({ id: due.id, turn: due.turn, dueAt: due.dueAt })
+      .from(due)
+      .leftJoin(held, eq(held.teamId, due.teamId))
+      .where(perWorkspace === undefined ? undefined : sql`${due.turn} + coalesce(${held.n}, 0) <= ${perWorkspace}`),
+  );
+  // The lock is taken in the statement that orders and limits, and the row's own state is checked again: a row
+  // another worker locked is skipped for the next in turn, and one it claimed meanwhile is no longer due.
+  const taking = db
+    .with(held, due, fair)
+    .select({ id: r.id })
+    .from(r)
+    .innerJoin(fair, eq(fair.id, r.id))
+    .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`)))
+    .orderBy(fair.turn, fair.dueAt, fair.id)
+    .limit(limit)
+    .for('update', { of: r, skipLocked: true });
   const claimed = await db
     .update(r)
     .set({ state: 'working', dueAt: seconds(leaseSeconds), attempts: sql`${r.attempts} + 1`, worker })
