@@ -2,6 +2,7 @@
  * Every input that can change stored data, defined once. The repository parses with these at its boundary;
  * the Slack layer (command text, modal state) produces the same shapes.
  */
+import { LOCALES } from '../i18n/locales.js';
 import { z } from 'zod';
 import {
   CATEGORIES,
@@ -142,6 +143,12 @@ export const workspaceSettingsPatchSchema = z
     digestTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'The digest time is HH:MM, 24-hour (e.g. 09:00).'),
     settings: workspaceOverridesSchema,
     allowGuests: z.boolean(),
+    language: z.enum(LOCALES).nullable(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .refine((code) => Intl.supportedValuesOf('currency').includes(code))
+      .nullable(),
   })
   .partial()
   .strict();

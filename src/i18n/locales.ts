@@ -36,3 +36,19 @@ export function firstDayOfWeek(locale: Locale): number {
   const info = (new Intl.Locale(INTL_TAGS[locale]) as Intl.Locale & { weekInfo?: { firstDay: number } }).weekInfo;
   return (info?.firstDay ?? 1) % 7;
 }
+
+/**
+ * What a person may type to name a language or a calendar, in any of the four languages (`/rapport settings
+ * language türkçe`, `… me calendar شمسی`): compared folded (domain/names.ts), so case and accents do not matter.
+ */
+export const LANGUAGE_WORDS: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['en', 'english', 'ingilizce', 'انگلیسی', 'englanti'],
+  tr: ['tr', 'turkish', 'türkçe', 'turkce', 'ترکی', 'turkki'],
+  fa: ['fa', 'persian', 'farsi', 'farsça', 'فارسی', 'persia'],
+  fi: ['fi', 'finnish', 'fince', 'فنلاندی', 'suomi'],
+};
+
+export const CALENDAR_WORDS: Readonly<Record<Calendar, readonly string[]>> = {
+  gregory: ['gregorian', 'gregory', 'miladi', 'miladî', 'میلادی', 'gregoriaaninen'],
+  persian: ['persian', 'solar hijri', 'jalali', 'shamsi', 'hicri şemsi', 'şemsi', 'شمسی', 'هجری شمسی', 'jalaali', 'persialainen'],
+};

@@ -38,6 +38,8 @@ export interface LocalSlackUser {
   enterpriseId?: string;
   teams?: string[];
   tz?: string;
+  /** Slack's interface language for them ("en-US"), given when asked with `include_locale`. */
+  locale?: string;
 }
 
 /** How a channel is shared, as `conversations.info` says (Slack Connect: `is_ext_shared`). */
@@ -469,6 +471,7 @@ export class LocalSlackWebApi {
             is_ultra_restricted: !!user.isUltraRestricted,
             deleted: !!user.deleted,
             tz: user.tz ?? 'UTC',
+            ...(params.include_locale === true || params.include_locale === 'true' ? { locale: user.locale ?? 'en-US' } : {}),
             ...enterpriseUser(user),
           },
         };

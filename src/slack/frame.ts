@@ -24,7 +24,10 @@ import type { SlackDeps } from './deps.js';
 import { owningTeam, refusalOf, refuse } from './gate.js';
 import type { FieldErrors } from './parse/viewState.js';
 import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
-import { dmMember } from './recipients.js';
+import { dmMember, type ForReader } from './recipients.js';
+import { readerOf } from './readers.js';
+import { ENGLISH, type Reader } from '../i18n/reader.js';
+import { say } from '../i18n/messages.js';
 import { errorText } from '../log.js';
 import type { WorkOutcome } from './workers.js';
 import { limitConcurrency } from '../limit.js';
@@ -67,6 +70,7 @@ const RESPONSE_URL_MS = 29 * 60_000;
 /** One request, as the work sees it: who acts, in which workspace, where an answer goes. */
 export class Turn implements Readonly<TurnFields> {
   private context: Promise<WorkspaceContext> | undefined;
+  private readerOnce: Promise<Reader> | undefined;
   readonly entry: string;
   readonly teamId: string;
   readonly userId: string;
@@ -103,10 +107,29 @@ export class Turn implements Readonly<TurnFields> {
     return this.context;
   }
 
+  /** The person who acts, as a reader: their language, calendar, the workspace's zone and currency; read once per turn. */
+  reader(): Promise<Reader> {
+    this.readerOnce ??= this.workspace().then(({ workspace }) => readerOf(this.deps, this.web, workspace, this.userId));
+    this.readerOnce.catch(() => (this.readerOnce = undefined));
+    return this.readerOnce;
+  }
+
+  /** Someone else of the workspace (an owner, an assignee), as a reader. */
+  async readerFor(userId: string): Promise<Reader> {
+    return userId === this.userId ? this.reader() : readerOf(this.deps, this.web, (await this.workspace()).workspace, userId);
+  }
+
+  /** The person changed their language or the workspace's changed: what follows is in the new one. */
+  forgetReader(): void {
+    this.readerOnce = undefined;
+    this.context = undefined;
+  }
+
   /** The same turn, answering in a channel the request did not come from (a form opened from a command there). */
   answeringIn(channelId: string | null): Turn {
     const turn = new Turn(this.deps, this.web, { ...this, channelId });
     turn.context = this.context;
+    turn.readerOnce = this.readerOnce;
     return turn;
   }
 
@@ -147,10 +170,10 @@ export class Turn implements Readonly<TurnFields> {
    * A DM to the person who acts (checked by the gate before the turn began), or to someone else only while they
    * are a member here (recipients.ts): false when they were not told.
    */
-  async dm(userId: string, message: Ephemeral): Promise<boolean> {
+  async dm(userId: string, message: ForReader): Promise<boolean> {
     await this.fence();
     if (userId !== this.userId) return dmMember(this.deps, this.web, this.teamId, userId, message);
-    await sendDm(this.web, userId, message);
+    await sendDm(this.web, userId, typeof message === 'function' ? message(await this.reader()) : message);
     return true;
   }
 
@@ -178,8 +201,12 @@ export class Turn implements Readonly<TurnFields> {
   }
 }
 
-/** What a person is told about a failure, in one place; unexpected errors are logged here, once. */
-export function whatToTell(error: unknown, turn: Pick<Turn, 'deps' | 'entry' | 'teamId' | 'requestKey'>): string {
+/**
+ * What a person is told about a failure, in one place, in their words; unexpected errors are logged here, once.
+ * When their language cannot be read (the database is away), they are told in English.
+ */
+export async function whatToTell(error: unknown, turn: Pick<Turn, 'deps' | 'entry' | 'teamId' | 'requestKey' | 'reader'>): Promise<string> {
+  if (error instanceof RapportError && error.said) return say(await turn.reader().catch(() => ENGLISH), error.said);
   if (error instanceof RapportError) return error.message;
   if (error instanceof CatalogueError) return `This workspace's settings cannot be used: ${error.message} An admin can fix them with \`/rapport settings\`.`;
   turn.deps.logger.error('unexpected error handling a Slack request', {
@@ -346,7 +373,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
       });
       return { later: LATER_SECONDS[Math.min(request.attempts, LATER_SECONDS.length) - 1]! };
     }
-    await answer(whatToTell(error, turn));
+    await answer(await whatToTell(error, turn));
     return { outcome: 'done' };
   }
 }
@@ -358,7 +385,7 @@ async function workInReceiver(turn: Turn, run: () => Promise<void>, tell: (text:
   try {
     await retryTransient(run, retried(turn.deps));
   } catch (error) {
-    await tell(whatToTell(error, turn)).catch((tellError: unknown) =>
+    await tell(await whatToTell(error, turn)).catch((tellError: unknown) =>
       turn.deps.logger.error('could not tell someone their request failed', {
         entry: turn.entry,
         team: turn.teamId,
@@ -481,7 +508,7 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
       outcome = await retryTransient(() => declaration.submit(turn, view), retried(deps));
     } catch (error) {
       const field = declaration.fieldOf(error instanceof RapportError ? error.detail.field : undefined);
-      await ackErrors(ack, { [field]: whatToTell(error, turn) });
+      await ackErrors(ack, { [field]: await whatToTell(error, turn) });
       return;
     }
     if ('errors' in outcome) {
@@ -524,7 +551,7 @@ export function onOptions(app: App, deps: SlackDeps, actionId: string, load: (tu
       });
       await ack({ options: found });
     } catch (error) {
-      whatToTell(error, turn);
+      await whatToTell(error, turn);
       await ack({ options: [] });
     }
   });

@@ -18,6 +18,8 @@ export interface Person {
   standing: Standing;
   /** Their own time zone as Slack knows it (`tz`): reminders reach them in their morning. */
   timeZone: string;
+  /** Slack's language for them (`include_locale`): "en-US", "tr-TR"; one of Rapport's only where Slack speaks it. */
+  locale: string | undefined;
 }
 
 /** The parts of Slack's user object the standing is read from. */
@@ -82,8 +84,8 @@ export class PeopleDirectory {
   }
 
   private async ask(client: WebClient, teamId: string, userId: string): Promise<Person> {
-    const { user } = await client.users.info({ user: userId });
-    const found: SlackUser & { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean; tz?: string } = user ?? { deleted: true };
+    const { user } = await client.users.info({ user: userId, include_locale: true });
+    const found: SlackUser & { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean; tz?: string; locale?: string } = user ?? { deleted: true };
     // Only someone Slack places outside this workspace needs the workspace's org to be placed.
     const org = found.enterprise_user && found.team_id !== teamId ? await this.orgOf(client, teamId) : undefined;
     const standing = standingOf(found, teamId, org);
@@ -91,6 +93,7 @@ export class PeopleDirectory {
       isAdmin: standing === 'member' && Boolean(found.is_admin || found.is_owner || found.is_primary_owner),
       standing,
       timeZone: found.tz ?? 'UTC',
+      locale: found.locale,
     };
   }
 }

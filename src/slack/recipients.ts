@@ -11,6 +11,20 @@ import type { Logger } from '../log.js';
 import { standingIn } from './gate.js';
 import type { PeopleDirectory, Standing } from './people.js';
 import { sendDm, type Ephemeral } from './reply.js';
+import { getWorkspace } from '../db/queries/workspaces.js';
+import type { Reader } from '../i18n/reader.js';
+import { readerOf } from './readers.js';
+
+/** A message written for its reader: in their language, read only once they are known to be told. */
+export type ForReader = Ephemeral | ((reader: Reader) => Ephemeral);
+
+/** The message in `userId`'s words (their language, else the workspace's, else Slack's, else English). */
+export async function writtenFor(deps: RecipientDeps, web: WebClient, teamId: string, userId: string, message: ForReader): Promise<Ephemeral> {
+  if (typeof message !== 'function') return message;
+  const workspace = await getWorkspace(deps.db, teamId);
+  const settings = workspace ?? { teamId, language: null, timeZone: 'UTC', currency: null };
+  return message(await readerOf(deps, web, settings, userId));
+}
 
 export interface RecipientDeps {
   people: PeopleDirectory;
@@ -23,13 +37,13 @@ export interface RecipientDeps {
  * the message. A recipient Slack cannot describe just now is not told either: the error is the caller's (a
  * scheduled send is tried again later; a notification is logged and the change it reports stands).
  */
-export async function dmMember(deps: RecipientDeps, web: WebClient, teamId: string, userId: string, message: Ephemeral): Promise<boolean> {
+export async function dmMember(deps: RecipientDeps, web: WebClient, teamId: string, userId: string, message: ForReader): Promise<boolean> {
   const standing = await standingIn(deps, web, teamId, userId);
   if (standing !== 'member') {
     deps.logger.info('did not send client data to someone who is not a member here', { team: teamId, standing });
     return false;
   }
-  await sendDm(web, userId, message);
+  await sendDm(web, userId, await writtenFor(deps, web, teamId, userId, message));
   return true;
 }
 

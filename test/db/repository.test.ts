@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { scheduleOf } from '../../src/digest/run.js';
 import { count, eq } from 'drizzle-orm';
 import { DEFAULT_CATALOGUE, resolveCatalogue } from '../../src/domain/catalogue.js';
 import { clientWeekOf } from '../../src/domain/clientWeek.js';
@@ -230,7 +231,8 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
   describe('workspaces', () => {
     it('creates a workspace with the default schedule and validates settings', async () => {
       const w = await ensureWorkspace(db, T1);
-      expect(w).toMatchObject({ digestDay: 1, digestTime: '09:00', timeZone: 'UTC', digestChannelId: null });
+      expect(w).toMatchObject({ digestDay: null, digestTime: '09:00', timeZone: 'UTC', digestChannelId: null, language: null, currency: null });
+      expect(scheduleOf(w).day).toBe(1);
       await expect(updateWorkspaceSettings(db, T1, U, { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input' });
       await expect(updateWorkspaceSettings(db, T1, U, { digestTime: '9am' })).rejects.toThrow(/HH:MM/);
       await expect(updateWorkspaceSettings(db, T1, U, { settings: { thresholds: { goneQuietDays: 0 } } })).rejects.toThrow(/goneQuietDays/);

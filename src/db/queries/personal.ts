@@ -1,7 +1,8 @@
-/** One person's scheduled DMs, each sent once across instances, and their personal digest opt-in. */
+/** One person's scheduled DMs, each sent once across instances, their personal digest opt-in, and how Rapport speaks to them. */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { personalDigestSubscribers, personalSends } from '../schema/index.js';
+import { personalDigestSubscribers, personalSends, personSettings } from '../schema/index.js';
+import { isLocale, type Calendar, type Locale } from '../../i18n/locales.js';
 
 export type PersonalSend = 'reminder' | 'digest' | 'escalation';
 
@@ -66,4 +67,30 @@ export async function personalDigestSubscribersOf(db: Database, teamId: string):
     .select({ userId: personalDigestSubscribers.userId, subscribedAt: personalDigestSubscribers.subscribedAt })
     .from(personalDigestSubscribers)
     .where(eq(personalDigestSubscribers.teamId, teamId));
+}
+
+export interface PersonSettings {
+  language: Locale | null;
+  calendar: Calendar | null;
+}
+
+/** A person's own language and calendar; nulls where they chose none. */
+export async function personSettingsOf(db: Database, teamId: string, userId: string): Promise<PersonSettings> {
+  const [row] = await db
+    .select({ language: personSettings.language, calendar: personSettings.calendar })
+    .from(personSettings)
+    .where(and(eq(personSettings.teamId, teamId), eq(personSettings.userId, userId)));
+  return {
+    language: isLocale(row?.language) ? row.language : null,
+    calendar: row?.calendar === 'gregory' || row?.calendar === 'persian' ? row.calendar : null,
+  };
+}
+
+/** Sets what the person chose (a null clears it: the default applies again), keeping their other choice. */
+export async function setPersonSettings(db: Database, teamId: string, userId: string, change: Partial<PersonSettings>): Promise<PersonSettings> {
+  await db
+    .insert(personSettings)
+    .values({ teamId, userId, ...change })
+    .onConflictDoUpdate({ target: [personSettings.teamId, personSettings.userId], set: { ...change, updatedAt: sql`now()` } });
+  return personSettingsOf(db, teamId, userId);
 }

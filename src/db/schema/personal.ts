@@ -1,5 +1,6 @@
 /** What Rapport keeps about one person of a workspace: the DMs it sent them on a schedule, their opt-ins. */
-import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 
 /**
@@ -31,4 +32,24 @@ export const personalDigestSubscribers = pgTable(
     subscribedAt: recordedAt('subscribed_at'),
   },
   (t) => [workspaceRows(), uniqueIndex('personal_digest_subscribers_user').on(t.teamId, t.userId)],
+);
+
+/** A person's own choices of how Rapport speaks to them (`/rapport settings me language tr`, the Home tab's select). */
+export const personSettings = pgTable(
+  'person_settings',
+  {
+    teamId: teamId(),
+    userId: text('user_id').notNull(),
+    /** Their language (i18n/locales.ts); null: the workspace's, else Slack's, else English. */
+    language: text('language'),
+    /** `gregory` or `persian`; null: their language's own calendar. */
+    calendar: text('calendar'),
+    updatedAt: recordedAt('updated_at'),
+  },
+  (t) => [
+    workspaceRows(),
+    uniqueIndex('person_settings_user').on(t.teamId, t.userId),
+    check('person_settings_language', sql`${t.language} in ('en', 'tr', 'fa', 'fi')`),
+    check('person_settings_calendar', sql`${t.calendar} in ('gregory', 'persian')`),
+  ],
 );

@@ -9,6 +9,15 @@ export const languageMessages = area(
     'language.name.fi': 'Finnish (suomi)',
     'language.mine': 'From now on Rapport speaks {language} to you.',
     'language.workspace': 'From now on Rapport speaks {language} in this workspace: in the digest, and to everyone who has not chosen a language of their own.',
+    'language.mineDefault': 'You chose no language of your own now: Rapport speaks {language} to you, as it does to everyone here.',
+    'language.unknown': 'Rapport does not speak {typed}. Choose one of: `en` (English), `tr` (Türkçe), `fa` (فارسی), `fi` (suomi), or `default`.',
+    'language.calendar.gregory': 'Gregorian',
+    'language.calendar.persian': 'Solar Hijri',
+    'language.calendarMine': 'From now on your dates are shown in the {calendar} calendar.',
+    'language.calendarUnknown': '{typed} is not a calendar Rapport shows. Say `gregorian`, `persian` (Solar Hijri) or `default`.',
+    'language.currency': 'From now on money is shown in {currency}: {example}.',
+    'language.currencyNone': 'From now on money is shown as plain numbers, with no currency.',
+    'language.currencyUnknown': '{typed} is not a currency code. Use the three letters of ISO 4217: `TRY`, `EUR`, `IRR`, `USD`… or `none`.',
   },
   {
     tr: {
@@ -18,6 +27,16 @@ export const languageMessages = area(
       'language.name.fi': 'Fince (suomi)',
       'language.mine': 'Rapport bundan sonra sizinle {language} konuşacak.',
       'language.workspace': 'Rapport bundan sonra bu çalışma alanında {language} konuşacak: özette ve kendi dilini seçmemiş herkesle.',
+      'language.mineDefault': 'Artık kendi seçtiğiniz bir dil yok: Rapport burada herkesle olduğu gibi sizinle de {language} konuşacak.',
+      'language.unknown':
+        'Rapport {typed} dilini konuşmuyor. Şunlardan birini seçin: `en` (English), `tr` (Türkçe), `fa` (فارسی), `fi` (suomi) veya `varsayılan`.',
+      'language.calendar.gregory': 'Miladi',
+      'language.calendar.persian': 'Hicri Şemsi',
+      'language.calendarMine': 'Bundan sonra tarihleriniz {calendar} takvimle gösterilecek.',
+      'language.calendarUnknown': '{typed}, Rapport’un gösterdiği bir takvim değil. `miladi`, `şemsi` (Hicri Şemsi) veya `varsayılan` yazın.',
+      'language.currency': 'Bundan sonra tutarlar {currency} olarak gösterilecek: {example}.',
+      'language.currencyNone': 'Bundan sonra tutarlar para birimi olmadan, düz sayı olarak gösterilecek.',
+      'language.currencyUnknown': '{typed} bir para birimi kodu değil. ISO 4217’nin üç harfini kullanın: `TRY`, `EUR`, `IRR`, `USD`… ya da `yok`.',
     },
     fa: {
       'language.name.en': 'انگلیسی (English)',
@@ -26,6 +45,16 @@ export const languageMessages = area(
       'language.name.fi': 'فنلاندی (suomi)',
       'language.mine': 'از این پس Rapport با شما به {language} صحبت می‌کند.',
       'language.workspace': 'از این پس Rapport در این فضای کاری به {language} صحبت می‌کند: در گزارش هفتگی و با هر کسی که زبان خودش را انتخاب نکرده است.',
+      'language.mineDefault': 'اکنون زبانی برای خودتان انتخاب نکرده‌اید: Rapport با شما هم مانند همه در اینجا به {language} صحبت می‌کند.',
+      'language.unknown':
+        'Rapport به زبان {typed} صحبت نمی‌کند. یکی از این‌ها را انتخاب کنید: `en` (English)، `tr` (Türkçe)، `fa` (فارسی)، `fi` (suomi) یا `پیش‌فرض`.',
+      'language.calendar.gregory': 'میلادی',
+      'language.calendar.persian': 'هجری شمسی',
+      'language.calendarMine': 'از این پس تاریخ‌های شما با تقویم {calendar} نشان داده می‌شود.',
+      'language.calendarUnknown': '{typed} تقویمی نیست که Rapport نشان دهد. بنویسید `میلادی`، `شمسی` یا `پیش‌فرض`.',
+      'language.currency': 'از این پس مبالغ به {currency} نشان داده می‌شوند: {example}.',
+      'language.currencyNone': 'از این پس مبالغ بدون واحد پول و به صورت عدد ساده نشان داده می‌شوند.',
+      'language.currencyUnknown': '{typed} کد ارز نیست. سه حرف استاندارد ISO 4217 را به کار ببرید: `TRY`، `EUR`، `IRR`، `USD`… یا `هیچ`.',
     },
     fi: {
       'language.name.en': 'englanti (English)',
@@ -35,6 +64,16 @@ export const languageMessages = area(
       'language.mine': 'Tästä lähtien Rapport puhuu sinulle kieltä: {language}.',
       'language.workspace':
         'Tästä lähtien Rapport puhuu tässä työtilassa kieltä: {language}. Se koskee koostetta ja kaikkia, jotka eivät ole valinneet omaa kieltään.',
+      'language.mineDefault': 'Sinulla ei nyt ole omaa kielivalintaa: Rapport puhuu sinulle samaa kieltä kuin kaikille täällä: {language}.',
+      'language.unknown': 'Rapport ei puhu kieltä {typed}. Valitse jokin näistä: `en` (English), `tr` (Türkçe), `fa` (فارسی), `fi` (suomi) tai `oletus`.',
+      'language.calendar.gregory': 'gregoriaaninen',
+      'language.calendar.persian': 'persialainen aurinkokalenteri',
+      'language.calendarMine': 'Tästä lähtien päivämääräsi näytetään tässä kalenterissa: {calendar}.',
+      'language.calendarUnknown':
+        '{typed} ei ole kalenteri, jota Rapport näyttää. Kirjoita `gregorian`, `persian` (persialainen aurinkokalenteri) tai `oletus`.',
+      'language.currency': 'Tästä lähtien rahasummat näytetään valuutassa {currency}: {example}.',
+      'language.currencyNone': 'Tästä lähtien rahasummat näytetään pelkkinä lukuina ilman valuuttaa.',
+      'language.currencyUnknown': '{typed} ei ole valuuttakoodi. Käytä ISO 4217 -standardin kolmea kirjainta: `TRY`, `EUR`, `IRR`, `USD`… tai `ei`.',
     },
   },
 );

@@ -1,4 +1,5 @@
 /** `/rapport settings` and the answers of `/rapport digest now`, as people read them. */
+import { digestDayOf } from '../../digest/run.js';
 import type { Catalogue } from '../../domain/catalogue.js';
 import type { PostOutcome } from '../deps.js';
 import { channelRefusalText, digestRefusalAdvice } from './digest.js';
@@ -54,7 +55,7 @@ export function settingsBlocks(workspace: Workspace, catalogue: Catalogue, last:
     section(
       [
         '*Rapport settings*',
-        `Digest: ${workspace.digestChannelId ? `<#${workspace.digestChannelId}>` : '_no channel yet_'}, ${capitalised(DAYS[workspace.digestDay] ?? '')} ${workspace.digestTime} (${workspace.timeZone})`,
+        `Digest: ${workspace.digestChannelId ? `<#${workspace.digestChannelId}>` : '_no channel yet_'}, ${capitalised(DAYS[digestDayOf(workspace)] ?? '')} ${workspace.digestTime} (${workspace.timeZone})`,
         ...(workspace.digestChannelRefusal && workspace.digestChannelId
           ? [
               `*Not posting there* since ${workspace.digestChannelRefusedAt ? formatDay(workspace.digestChannelRefusedAt, workspace.timeZone) : 'recently'}: ${channelRefusalText(workspace.digestChannelId, workspace.digestChannelRefusal)}`,
@@ -119,7 +120,7 @@ function partlyPostedText({ channelId, threadPages, waiting, error, week, early 
 export const PERSONAL_DIGEST_USAGE = '/rapport settings me digest on | off';
 
 /** The answer to `/rapport settings me digest on|off`: when it comes (the workspace's slot, their own zone). */
-export function personalDigestText(on: boolean, workspace: Pick<Workspace, 'digestDay' | 'digestTime'>, timeZone: string): string {
+export function personalDigestText(on: boolean, workspace: Pick<Workspace, 'digestDay' | 'language' | 'digestTime'>, timeZone: string): string {
   if (!on) return 'Your personal digest is off. The channel digest is unchanged.';
-  return `📬 Your personal digest is on: your own clients’ part of the weekly digest comes to you by DM, ${capitalised(DAYS[workspace.digestDay]!)}s at ${workspace.digestTime} in your time zone (${timeZone}), with the same buttons. \`${PERSONAL_DIGEST_USAGE.replace(' on | off', ' off')}\` stops it.`;
+  return `📬 Your personal digest is on: your own clients’ part of the weekly digest comes to you by DM, ${capitalised(DAYS[digestDayOf(workspace)]!)}s at ${workspace.digestTime} in your time zone (${timeZone}), with the same buttons. \`${PERSONAL_DIGEST_USAGE.replace(' on | off', ' off')}\` stops it.`;
 }

@@ -72,7 +72,8 @@ export const USAGE = {
   clientDelete: '/client delete <name>',
   clientLink: '/client link <name> (in the client’s channel) | /client unlink',
   clientNext: '/client next <name> <what to do> [@who] [today | tomorrow | friday | next week | in 3 days | 2026-12-01]',
-  settings: '/rapport settings [channel #c | day monday | time 09:00 | timezone Europe/Istanbul | threshold <name> <value> | guests allow|refuse]',
+  settings:
+    '/rapport settings [channel #c | day monday | time 09:00 | timezone Europe/Istanbul | language tr | currency TRY | threshold <name> <value> | guests allow|refuse]',
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,42 @@ import type { WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import { SUGGESTION_SIMILARITY, nameSimilarity } from '../../domain/names.js';
 import { channelFromMention, usageError, USAGE } from './commandText.js';
+import { CALENDAR_WORDS, LANGUAGE_WORDS, LOCALES, CALENDARS, type Calendar, type Locale } from '../../i18n/locales.js';
+import { nameKey } from '../../domain/names.js';
+import { RapportError } from '../../domain/errors.js';
+import { said } from '../../i18n/messages.js';
+
+/** The language a word names, in any of the four languages (`tr`, `Türkçe`, `فارسی`, `suomi`). */
+export function localeNamed(word: string): Locale | undefined {
+  const key = nameKey(word);
+  return LOCALES.find((locale) => LANGUAGE_WORDS[locale].some((w) => nameKey(w) === key));
+}
+
+export function calendarNamed(word: string): Calendar | undefined {
+  const key = nameKey(word);
+  return CALENDARS.find((calendar) => CALENDAR_WORDS[calendar].some((w) => nameKey(w) === key));
+}
+
+const DEFAULT_WORDS = ['default', 'none', 'varsayılan', 'yok', 'پیش‌فرض', 'هیچ', 'oletus', 'ei'];
+/** `default`/`none` in any of the four languages: the choice is cleared. */
+export const isDefaultWord = (word: string): boolean => DEFAULT_WORDS.some((w) => nameKey(w) === nameKey(word));
+
+/** `language <word>`: a language, or `default` (null); refused with the languages there are. */
+export function languageChoice(value: string): Locale | null {
+  if (isDefaultWord(value)) return null;
+  const locale = localeNamed(value);
+  if (!locale) throw new RapportError('invalid_input', said('language.unknown', { typed: value || '…' }));
+  return locale;
+}
+
+/** `currency TRY` (any case), or `none`; refused unless ISO 4217 knows the code. */
+export function currencyChoice(value: string): string | null {
+  if (isDefaultWord(value)) return null;
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf('currency').includes(code))
+    throw new RapportError('invalid_input', said('language.currencyUnknown', { typed: value || '…' }));
+  return code;
+}
 
 export const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -46,6 +82,10 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
       if (/^(refuse|refused|off|no|deny)$/i.test(value)) return { allowGuests: false };
       throw usageError('Say `guests allow` or `guests refuse`.', USAGE.settings);
     }
+    case 'language':
+      return { language: languageChoice(value) };
+    case 'currency':
+      return { currency: currencyChoice(value) };
     case 'timezone':
     case 'tz':
       return { timeZone: value };

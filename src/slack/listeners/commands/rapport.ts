@@ -23,7 +23,13 @@ import type { SlackDeps } from '../../deps.js';
 import { onCommand, type Turn } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import { usageError } from '../../parse/commandText.js';
-import { parseSettingsChange } from '../../parse/settings.js';
+import { calendarNamed, isDefaultWord, languageChoice, parseSettingsChange } from '../../parse/settings.js';
+import { setPersonSettings } from '../../../db/queries/personal.js';
+import { said, t, tPlain } from '../../../i18n/messages.js';
+import { formatMoney } from '../../../i18n/format.js';
+import { DEFAULT_LOCALE } from '../../../i18n/locales.js';
+import type { Reader } from '../../../i18n/reader.js';
+import { workspaceLocale } from '../../readers.js';
 
 async function showSettings(turn: Turn, { workspace, catalogue }: WorkspaceContext, lead?: string): Promise<void> {
   const blocks = settingsBlocks(workspace, catalogue, await lastDigestOf(turn.deps.db, turn.teamId));
@@ -45,17 +51,48 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
       `<#${patch.digestChannelId}> cannot be the digest channel: ${exposed}, so a client could read it there. Choose a channel only your team can read.`,
     );
   }
-  await showSettings(turn, await changeSettings(turn.deps.db, turn.act, patch), '✅ Saved.');
+  const changed = await changeSettings(turn.deps.db, turn.act, patch);
+  turn.forgetReader();
+  const reader = await turn.reader();
+  const lead =
+    patch.language !== undefined
+      ? t(reader, 'language.workspace', { language: tPlain(reader, `language.name.${workspaceLocale(changed.workspace) ?? DEFAULT_LOCALE}`) })
+      : patch.currency !== undefined
+        ? currencyText(reader)
+        : '✅ Saved.';
+  await showSettings(turn, changed, lead);
 }
 
-/** `/rapport settings me digest on|off`: anyone's own choice, no admin needed. */
+const currencyText = (reader: Reader) =>
+  reader.currency ? t(reader, 'language.currency', { currency: reader.currency, example: formatMoney(12_500, reader) }) : t(reader, 'language.currencyNone');
+
+/** `/rapport settings me digest on|off | language tr | calendar persian`: anyone's own choices, no admin needed. */
 async function personalSettings(turn: Turn, words: string[]): Promise<void> {
   const [what = '', value = ''] = words.map((w) => w.toLowerCase());
+  if (what === 'language' || what === 'calendar') return personalLanguage(turn, what, words.slice(1).join(' '));
   if (what !== 'digest' || !['on', 'off'].includes(value)) throw usageError('Say `on` or `off`.', PERSONAL_DIGEST_USAGE);
   const { workspace } = await turn.workspace();
   const on = await setMyDigest(turn.deps.db, turn.act, value === 'on');
   const { timeZone } = await turn.deps.people.person(turn.web, turn.teamId, turn.userId);
   await turn.reply({ text: personalDigestText(on, workspace, timeZone) });
+}
+
+async function personalLanguage(turn: Turn, what: 'language' | 'calendar', value: string): Promise<void> {
+  if (what === 'language') {
+    const language = languageChoice(value);
+    await setPersonSettings(turn.deps.db, turn.teamId, turn.userId, { language });
+    turn.forgetReader();
+    const reader = await turn.reader();
+    const name = tPlain(reader, `language.name.${reader.locale}`);
+    await turn.reply({ text: language ? t(reader, 'language.mine', { language: name }) : t(reader, 'language.mineDefault', { language: name }) });
+    return;
+  }
+  const calendar = isDefaultWord(value) ? null : calendarNamed(value);
+  if (calendar === undefined) throw new RapportError('invalid_input', said('language.calendarUnknown', { typed: value || '…' }));
+  await setPersonSettings(turn.deps.db, turn.teamId, turn.userId, { calendar });
+  turn.forgetReader();
+  const reader = await turn.reader();
+  await turn.reply({ text: t(reader, 'language.calendarMine', { calendar: tPlain(reader, `language.calendar.${reader.calendar}`) }) });
 }
 
 /** Slack would not describe the channel: nothing is saved, and the admin is told what to do about it. */
