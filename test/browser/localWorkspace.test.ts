@@ -100,8 +100,9 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
     await page.locator('#notice').evaluate((n) => (n.textContent = ''));
     await composer(text);
     await expect
+      // Generous: on a busy CI machine the first command on a freshly loaded demo once took over 30 s.
       .poll(async () => (await messages().count()) > before || (await modal().isVisible()) || !!(await page.locator('#notice').textContent()), {
-        timeout: 30_000,
+        timeout: 90_000,
       })
       .toBe(true);
     if (await modal().isVisible()) return `modal: ${await modal().locator('.modal-title').textContent()}`;
@@ -249,5 +250,5 @@ describe.skipIf(!hasChromium)('local workspace in the browser', () => {
     }
     expect(failures).toEqual([]);
     await asUser('U0DANA');
-  }, 180_000);
+  }, 400_000);
 });
