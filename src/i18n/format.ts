@@ -21,16 +21,30 @@ function dates(reader: Reader, options: Intl.DateTimeFormatOptions): Intl.DateTi
   return once(`date ${tag} ${reader.timeZone} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, { ...options, timeZone: reader.timeZone }));
 }
 
+/**
+ * A date in Persian as it is written: weekday, day, month, year ("چهارشنبه ۱۱ آذر ۱۴۰۵"). ICU's pattern for the
+ * Solar Hijri calendar puts the year first and a Latin comma before the weekday.
+ */
+function inPersianOrder(format: Intl.DateTimeFormat, date: Date): string {
+  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  return [part.weekday, part.day, part.month, part.year].filter(Boolean).join(' ');
+}
+
+function formatted(reader: Reader, options: Intl.DateTimeFormatOptions, date: Date): string {
+  const format = dates(reader, options);
+  return reader.locale === 'fa' ? inPersianOrder(format, date) : format.format(date);
+}
+
 /** A day, with its weekday and year: "Wed, 2 Dec 2026", "2 Ara 2026 Çar", "چهارشنبه ۱۱ آذر ۱۴۰۵". */
 export function formatDay(date: Date, reader: Reader): string {
-  return dates(reader, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  return formatted(reader, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, date);
 }
 
 /** A compact day for lists of dates: "23 Nov", with the year only when it is not `reference`'s year (in the reader's calendar). */
 export function formatShortDay(date: Date, reader: Reader, reference: Date): string {
   const year = dates(reader, { year: 'numeric' });
   const sameYear = year.format(date) === year.format(reference);
-  return dates(reader, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
+  return formatted(reader, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }, date);
 }
 
 /** A calendar day stored as YYYY-MM-DD (a step's due day, a renewal), whatever the reader's zone. */

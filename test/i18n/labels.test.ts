@@ -27,3 +27,15 @@ describe('labels', () => {
     expect(traitLabel(readerIn('fi'), catalogue, 'punctual')).toBe('👍 Dakik');
   });
 });
+
+describe('dates as each reader writes them', () => {
+  const day = new Date('2026-12-02T12:00:00Z');
+  it('Persian: weekday, day, month, year in the Solar Hijri calendar and Persian digits; Gregorian on request', async () => {
+    const { formatDay, formatShortDay } = await import('../../src/i18n/format.js');
+    expect(formatDay(day, readerIn('fa'))).toBe('چهارشنبه ۱۱ آذر ۱۴۰۵');
+    expect(formatDay(day, readerIn('fa', { calendar: 'gregory' }))).toBe('چهارشنبه ۲ دسامبر ۲۰۲۶');
+    expect(formatShortDay(day, readerIn('fa'), new Date('2027-06-01T00:00:00Z'))).toBe('۱۱ آذر ۱۴۰۵');
+    expect(formatDay(day, readerIn('en'))).toBe('Wed, 2 Dec 2026');
+    expect(formatDay(day, readerIn('tr'))).toBe('2 Ara 2026 Çar');
+  });
+});
