@@ -96,8 +96,9 @@ export function modal(
     callback_id: form.callbackId,
     private_metadata: JSON.stringify(form.metadata).slice(0, LIMITS.privateMetadata),
     title: plain(truncate(form.title, LIMITS.modalTitle, '…')),
-    submit: plain(truncate(form.submit, LIMITS.buttonText, '…')),
-    close: plain(tPlain(reader, 'forms.cancel')),
+    // Slack allows a modal's submit and close buttons as many characters as its title.
+    submit: plain(truncate(form.submit, LIMITS.modalTitle, '…')),
+    close: plain(truncate(tPlain(reader, 'forms.cancel'), LIMITS.modalTitle, '…')),
     blocks,
   };
 }
