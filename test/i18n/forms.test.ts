@@ -11,7 +11,7 @@ import { readerIn } from '../../src/i18n/reader.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { callModal, clientEraseModal, decisionModal, incidentModal } from '../../src/slack/blocks/modals.js';
 import { TEST_DRIVERS } from '../support/database.js';
-import { ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { ADMIN, ALICE, BOB, TEAM, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 /** Slack's limits on plain text (slack-contract.md), by where the text sits. */
 const LIMIT: Record<string, number> = { title: 24, submit: 24, close: 24, button: 75, option: 75, placeholder: 150, header: 150, label: 2000, hint: 2000 };
@@ -158,5 +158,19 @@ describe.each(TEST_DRIVERS)('forms and the Home tab in the person’s language, 
       { view: { id: 'VHOME', type: 'home' } },
     );
     expect((await home(again, 'U0BOB')).blocks[0].text.text).toBe('Your clients');
+  });
+
+  it('a Turkish person’s Edit form and Undo answer in Turkish', async () => {
+    await say(ADMIN, '/rapport', 'settings me language tr');
+    const { reply } = await h.command(ADMIN, '/call', 'acme corp +comms first notes');
+    const buttons = buttonsOf(reply.params);
+    let seq = h.api.lastSeq;
+    await h.send.blockAction(ADMIN, { action_id: 'call_edit', value: buttons.call_edit! });
+    const opened = (await h.api.next('views.open', seq)).params.view;
+    expect(opened.title.text).toBe('Görüşmeyi düzenle');
+    expect(opened.blocks.find((b: any) => b.block_id === 'traits_good').element.initial_options[0].text.text).toBe('Mükemmel iletişim');
+    seq = h.api.lastSeq;
+    await h.send.blockAction(ADMIN, { action_id: 'call_undo', value: buttons.call_undo! });
+    expect(textOf((await h.api.next('response_url', seq)).params)).toContain('*Acme Corp* ile görüşme geri alındı');
   });
 });
