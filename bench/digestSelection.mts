@@ -15,6 +15,7 @@ import { clientStandings } from '../src/services/portfolio.js';
 import { todoOf } from '../src/services/nextSteps.js';
 import { clientListBlocks } from '../src/slack/blocks/clients.js';
 import { homeView } from '../src/slack/blocks/home.js';
+import { ENGLISH } from '../src/i18n/reader.js';
 
 export interface DigestRow {
   clients: number;
@@ -141,7 +142,7 @@ async function benchOwner(database: Pick<DatabaseHandle, 'db' | 'owner'>, teamId
   const home = () =>
     inWorkspace(teamId, async () => {
       const [lines, steps] = await Promise.all([clientStandings(db, act, { ownerUserId: BIG_OWNER }), todoOf(db, act, BIG_OWNER)]);
-      JSON.stringify(homeView(lines, now, 'UTC', steps, localDate(now, 'UTC')));
+      JSON.stringify(homeView({ reader: ENGLISH, lines, now, steps, today: localDate(now, 'UTC') }));
     });
   const list = () =>
     inWorkspace(teamId, async () => {

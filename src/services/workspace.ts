@@ -5,7 +5,8 @@ import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
 import type { Database } from '../db/client.js';
 import { latestDigest, unpostedPages, type Digest } from '../db/queries/digests.js';
 import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
-import { hasPersonalDigest, setPersonalDigest } from '../db/queries/personal.js';
+import { hasPersonalDigest, personSettingsOf, setPersonSettings, setPersonalDigest } from '../db/queries/personal.js';
+import type { Locale } from '../i18n/locales.js';
 import { authorOf, type Act } from './act.js';
 
 export type { Digest, Workspace };
@@ -43,6 +44,19 @@ export function setMyDigest(db: Database, act: Act, on: boolean): Promise<boolea
 
 export function hasMyDigest(db: Database, act: Act): Promise<boolean> {
   return hasPersonalDigest(db, act.teamId, act.actor);
+}
+
+/**
+ * The language Rapport speaks to someone, their own choice (`/rapport settings me language`, the Home tab's
+ * select); null: the workspace's applies again. What they read next is in it (Turn.forgetReader).
+ */
+export async function setMyLanguage(db: Database, act: Act, language: Locale | null): Promise<void> {
+  await setPersonSettings(db, act.teamId, act.actor, { language });
+}
+
+/** The language someone chose for themselves, if any. */
+export async function myLanguage(db: Database, act: Act): Promise<Locale | null> {
+  return (await personSettingsOf(db, act.teamId, act.actor)).language;
 }
 
 /** The workspace's latest digest week, and how many pages of its thread are still to be posted. */

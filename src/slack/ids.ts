@@ -13,6 +13,8 @@ export const ACTIONS = {
   openIncidentModal: 'home_log_incident',
   /** The Home tab's switch of the person's own digest by DM (`value`: on or off). */
   personalDigest: 'home_personal_digest',
+  /** The Home tab's select of the language Rapport speaks to the person (`value`: a locale, or `default`). */
+  homeLanguage: 'home_language',
   /** In a form opened from a message: the same message as the other kind of entry. */
   logAsCall: 'log_message_as_call',
   logAsIncident: 'log_message_as_incident',

@@ -7,6 +7,7 @@ import { helpBlocks } from '../../src/slack/blocks/help.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { fitBlocks, section } from '../../src/slack/blocks/kit.js';
 import { callModal, incidentModal } from '../../src/slack/blocks/modals.js';
+import { ENGLISH } from '../../src/i18n/reader.js';
 import { escapeText, truncate } from '../../src/slack/blocks/text.js';
 import { aClient, NOW } from '../support/builders.js';
 
@@ -43,14 +44,14 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
   it('caps a message at 50 blocks with a line saying how many were left out', () => {
     const blocks = fitBlocks(Array.from({ length: 80 }, (_, i) => section(`b${i}`)));
     expect(blocks).toHaveLength(50);
-    expect(JSON.stringify(blocks[49])).toContain('31 more block(s) not shown');
+    expect(JSON.stringify(blocks[49])).toContain('31 more blocks not shown');
   });
 
   it('a list of 1,000 clients fits one message and names the cut', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => ({ client: aClient({ name: `Client ${i}` }), health: unknownHealth, criteriaMet: 0, redFlags: 0 }));
     const blocks = fitBlocks(clientListBlocks(lines, 'All clients'));
     expectWithinLimits(blocks);
-    expect(JSON.stringify(blocks)).toContain('more block(s) not shown');
+    expect(JSON.stringify(blocks)).toContain('more blocks not shown');
   });
 
   it('a confirmation with 3,000 characters of notes stays within limits', () => {
@@ -118,12 +119,12 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
   it('modals: titles ≤ 24, checkbox groups ≤ 10 even with many extra traits', () => {
     const extraTraits = Array.from({ length: 15 }, (_, i) => ({ key: `extra_${i}`, dimension: 'extra', polarity: 'good' as const, label: `Extra ${i}` }));
     const catalogue = resolveCatalogue({ extraTraits });
-    const call = callModal({ catalogue, metadata: { channelId: 'C1', entryId: '00000000-0000-4000-8000-000000000000' }, today: '2026-11-23' });
+    const call = callModal({ reader: ENGLISH, catalogue, metadata: { channelId: 'C1', entryId: '00000000-0000-4000-8000-000000000000' }, today: '2026-11-23' });
     expect(call.title.text.length).toBeLessThanOrEqual(24);
     expectWithinLimits(call.blocks, 100);
     expect(call.blocks.filter((b: any) => b.block_id.startsWith('traits_good'))).toHaveLength(2);
     for (const kind of ['slow_payment', 'invoice_dispute', 'competitor_play', 'mental_abuse'] as const) {
-      const modal = incidentModal({ metadata: { channelId: null }, today: '2026-11-23', kind });
+      const modal = incidentModal({ reader: ENGLISH, metadata: { channelId: null }, today: '2026-11-23', kind });
       expectWithinLimits(modal.blocks, 100);
       expect(modal.private_metadata?.length).toBeLessThanOrEqual(3000);
     }
@@ -136,7 +137,7 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
       criteriaMet: i % 3,
       redFlags: i % 5 === 0 ? 1 : 0,
     }));
-    expectWithinLimits(homeView(lines, NOW).blocks, 100);
+    expectWithinLimits(homeView({ reader: ENGLISH, lines, now: NOW }).blocks, 100);
   });
 
   it('help lists every trait and kind', () => {

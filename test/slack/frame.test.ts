@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { createLogger } from '../../src/log.js';
 import { callModal } from '../../src/slack/blocks/modals.js';
+import { ENGLISH } from '../../src/i18n/reader.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { ALICE, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
@@ -19,7 +20,7 @@ describe.each(TEST_DRIVERS)('failures at every entry point on %s', (driver) => {
 
   beforeAll(async () => {
     h = await startHarness(driver, undefined, createLogger({ level: 'debug', format: 'json', write: (line) => lines.push(line) }));
-    view = { ...callModal({ catalogue: DEFAULT_CATALOGUE, metadata: { channelId: ALICE.channelId }, today: '2026-11-23' }), id: 'V0FRAME' };
+    view = { ...callModal({ reader: ENGLISH, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: ALICE.channelId }, today: '2026-11-23' }), id: 'V0FRAME' };
     // The tables every use case reads are gone: each request below fails in its use case, unexpectedly.
     await h.db.execute(sql`alter table clients rename to clients_gone`);
     await h.db.execute(sql`alter table workspaces rename to workspaces_gone`);

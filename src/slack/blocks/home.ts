@@ -1,44 +1,92 @@
-/** The App Home tab: the user's next steps, then their own clients by band, worst first. */
-import type { HomeView } from '@slack/types';
+/**
+ * The App Home tab, in its reader's words: the logging buttons, their digest switch and the language Rapport
+ * speaks to them, their next steps, then their own clients by band, worst first.
+ */
+import type { HomeView, PlainTextOption, StaticSelect } from '@slack/types';
 import { BANDS } from '../../domain/health.js';
 import { ACTIONS } from '../ids.js';
 import type { ClientStanding } from '../../services/portfolio.js';
 import type { NextStep } from '../../domain/nextSteps.js';
 import { homeStepBlocks } from './nextSteps.js';
 import { clientLineSections } from './clients.js';
-import { actions, button, context, divider, fitBlocks, header, section, type Block } from './kit.js';
-import { BAND_LABEL } from './format.js';
-import { formatDay, LIMITS } from './text.js';
+import { actions, button, context, divider, fitBlocks, header, option, plain, section, type Block } from './kit.js';
+import { LIMITS } from './text.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import { bandLabel } from '../../i18n/labels.js';
+import { formatDay } from '../../i18n/format.js';
+import { LOCALES, type Locale } from '../../i18n/locales.js';
+import type { Reader } from '../../i18n/reader.js';
 
 const HOME_BLOCKS = 100;
 
-/** `steps`: the user's open next steps, overdue first; `today` their day; `personalDigest`: whether they get theirs by DM. */
-export function homeView(lines: ClientStanding[], now: Date, timeZone = 'UTC', steps: readonly NextStep[] = [], today = '', personalDigest = false): HomeView {
+/** Each language by its own name, as a person looking for theirs reads it whatever Rapport speaks now. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', tr: 'Türkçe', fa: 'فارسی', fi: 'suomi' };
+
+/** The Home select's value for "no language of my own": the workspace's applies. */
+export const DEFAULT_LANGUAGE_VALUE = 'default';
+
+export interface HomeInput {
+  /** Who the tab is for: its words, dates and digits are theirs. */
+  reader: Reader;
+  lines: ClientStanding[];
+  now: Date;
+  /** Their open next steps, overdue first. */
+  steps?: readonly NextStep[];
+  /** Their day (YYYY-MM-DD). */
+  today?: string;
+  /** Whether they get their own digest by DM. */
+  personalDigest?: boolean;
+  /** The language they chose for themselves (null: the workspace's), and the workspace's own, if it has one. */
+  language?: { own: Locale | null; workspace: Locale | undefined };
+}
+
+/** The language select: the four languages, and the workspace's default; the person's choice picked. */
+function languageSelect(reader: Reader, language: NonNullable<HomeInput['language']>): StaticSelect {
+  const fallback = option(
+    language.workspace ? tPlain(reader, 'home.languageDefaultIs', { language: LANGUAGE_NAMES[language.workspace] }) : tPlain(reader, 'home.languageDefault'),
+    DEFAULT_LANGUAGE_VALUE,
+  );
+  const options: PlainTextOption[] = [fallback, ...LOCALES.map((locale) => option(LANGUAGE_NAMES[locale], locale))];
+  const initial = options.find((o) => o.value === (language.own ?? DEFAULT_LANGUAGE_VALUE));
+  return {
+    type: 'static_select',
+    action_id: ACTIONS.homeLanguage,
+    placeholder: plain(tPlain(reader, 'home.languagePlaceholder')),
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  };
+}
+
+export function homeView(m: HomeInput): HomeView {
+  const { reader, lines } = m;
   const blocks: Block[] = [
-    header('Your clients'),
+    header(tPlain(reader, 'home.title')),
     actions([
-      button('Log a call', ACTIONS.openCallModal, 'home', 'primary'),
-      button('Log an incident', ACTIONS.openIncidentModal, 'home'),
-      personalDigest ? button('Stop my digest by DM', ACTIONS.personalDigest, 'off') : button('Get my clients’ digest by DM', ACTIONS.personalDigest, 'on'),
+      button(tPlain(reader, 'home.logCall'), ACTIONS.openCallModal, 'home', 'primary'),
+      button(tPlain(reader, 'home.logIncident'), ACTIONS.openIncidentModal, 'home'),
+      m.personalDigest
+        ? button(tPlain(reader, 'home.digestOff'), ACTIONS.personalDigest, 'off')
+        : button(tPlain(reader, 'home.digestOn'), ACTIONS.personalDigest, 'on'),
     ]),
-    ...homeStepBlocks(steps, today),
+    ...(m.language ? [section(t(reader, 'home.language'), { accessory: languageSelect(reader, m.language) })] : []),
+    ...homeStepBlocks(m.steps ?? [], m.today ?? ''),
   ];
   if (lines.length === 0) {
-    blocks.push(section('You own no clients yet. `/client add <name> @you` registers one with you as its owner.'));
+    blocks.push(section(t(reader, 'home.empty')));
   }
   // Red flags first, whatever was decided about them (domain.md §4: they call for action now); then by band.
   const rest = lines.filter((l) => l.redFlags === 0);
   const groups: { label: string; lines: ClientStanding[] }[] = [
-    { label: '🚩 Meet a red-flag criterion', lines: lines.filter((l) => l.redFlags > 0) },
+    { label: tPlain(reader, 'home.redFlags'), lines: lines.filter((l) => l.redFlags > 0) },
     ...BANDS.slice()
       .reverse()
-      .map((band) => ({ label: BAND_LABEL[band], lines: rest.filter((l) => l.health.known && l.health.band === band) })),
-    { label: BAND_LABEL.unknown, lines: rest.filter((l) => !l.health.known) },
+      .map((band) => ({ label: bandLabel(reader, band), lines: rest.filter((l) => l.health.known && l.health.band === band) })),
+    { label: bandLabel(reader, 'unknown'), lines: rest.filter((l) => !l.health.known) },
   ];
   for (const group of groups) {
     if (group.lines.length === 0) continue;
-    blocks.push(divider(), section(`*${group.label}* (${group.lines.length})`), ...clientLineSections(group.lines));
+    blocks.push(divider(), section(t(reader, 'home.group', { label: md(group.label), n: group.lines.length })), ...clientLineSections(group.lines));
   }
-  blocks.push(context(`Updated ${formatDay(now, timeZone)}. \`/client show <name>\` for the details.`));
-  return { type: 'home', blocks: fitBlocks(blocks, Math.min(HOME_BLOCKS, LIMITS.modalBlocks), '`/client list` shows them all.') };
+  blocks.push(context(t(reader, 'home.updated', { date: md(formatDay(m.now, reader)) })));
+  return { type: 'home', blocks: fitBlocks(blocks, Math.min(HOME_BLOCKS, LIMITS.modalBlocks), reader, t(reader, 'home.more')) };
 }

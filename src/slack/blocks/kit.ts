@@ -20,6 +20,9 @@ import type {
   SectionBlockAccessory,
 } from '@slack/types';
 import { LIMITS, truncate } from './text.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import type { Locale } from '../../i18n/locales.js';
+import type { Reader } from '../../i18n/reader.js';
 
 /** A block of a message, a modal or the Home tab. */
 export type Block = KnownBlock;
@@ -79,25 +82,35 @@ export function input(
   };
 }
 
-/** The frame every Rapport modal shares; `metadata` holds ids only (slack-contract.md). */
-export function modal(callbackId: string, title: string, submit: string, metadata: unknown, blocks: KnownBlock[]): ModalView {
+/**
+ * The frame every Rapport modal shares, in its reader's words (its close button); `metadata` holds ids only
+ * (slack-contract.md). `title` and `submit` are already put into words (`tPlain`).
+ */
+export function modal(
+  reader: Reader | Locale,
+  form: { callbackId: string; title: string; submit: string; metadata: unknown },
+  blocks: KnownBlock[],
+): ModalView {
   return {
     type: 'modal',
-    callback_id: callbackId,
-    private_metadata: JSON.stringify(metadata).slice(0, LIMITS.privateMetadata),
-    title: plain(truncate(title, LIMITS.modalTitle, '…')),
-    submit: plain(submit),
-    close: plain('Cancel'),
+    callback_id: form.callbackId,
+    private_metadata: JSON.stringify(form.metadata).slice(0, LIMITS.privateMetadata),
+    title: plain(truncate(form.title, LIMITS.modalTitle, '…')),
+    // Slack allows a modal's submit and close buttons as many characters as its title.
+    submit: plain(truncate(form.submit, LIMITS.modalTitle, '…')),
+    close: plain(truncate(tPlain(reader, 'forms.cancel'), LIMITS.modalTitle, '…')),
     blocks,
   };
 }
 
 /**
  * Keeps a message within `max` blocks: when there are more, the tail is replaced by one line saying how many
- * were left out, so nothing disappears silently.
+ * were left out, in the reader's words, so nothing disappears silently. `more` says where the rest is (mrkdwn,
+ * already put into words); by default, `/client show` and `/client list`.
  */
-export function fitBlocks(blocks: KnownBlock[], max: number = LIMITS.messageBlocks, more = 'Use `/client show` or `/client list` for the rest.'): KnownBlock[] {
+export function fitBlocks(blocks: KnownBlock[], max: number = LIMITS.messageBlocks, reader: Reader | Locale = 'en', more?: string): KnownBlock[] {
   if (blocks.length <= max) return blocks;
   const kept = blocks.slice(0, max - 1);
-  return [...kept, context(`… ${blocks.length - kept.length} more block(s) not shown (Slack allows ${max}). ${more}`)];
+  const where = more ?? t(reader, 'forms.moreDefault');
+  return [...kept, context(t(reader, 'forms.moreBlocks', { n: blocks.length - kept.length, max, more: md(where) }))];
 }

@@ -7,20 +7,20 @@ import type { SlackDeps } from '../../deps.js';
 import { onAction } from '../../frame.js';
 import { ACTIONS } from '../../ids.js';
 import { parseLookAlikeConfirmation } from '../../parse/lookAlike.js';
-import { escapeName } from '../../blocks/text.js';
+import { said, t } from '../../../i18n/messages.js';
 import { requireMember } from '../../recipients.js';
 
 export function registerClientNameActions(app: App, deps: SlackDeps): void {
   onAction<ButtonAction>(app, deps, ACTIONS.confirmLookAlike, async (turn, action) => {
     const confirmed = parseLookAlikeConfirmation(action.value);
-    if (!confirmed) throw new RapportError('invalid_input', 'This button could not be read; please run the command again.');
+    if (!confirmed) throw new RapportError('invalid_input', said('forms.buttonUnreadable'));
     if (confirmed.op === 'add') {
       // Asked again on the click: the owner named may have left, or become a guest, since the question.
       if (confirmed.args.ownerUserId) await requireMember(deps, turn.web, turn.teamId, confirmed.args.ownerUserId, 'owner');
       const { client } = await addClient(deps.db, turn.act, confirmed.args, { allowLookAlike: true });
       if (client)
         await turn.replaceOriginal({
-          text: `Client ${escapeName(client.name)} added.`,
+          text: t(await turn.reader(), 'forms.clientAdded', { name: client.name }),
           blocks: clientAddedBlocks(client, confirmed.args.ownerUserId === turn.userId),
         });
     } else {

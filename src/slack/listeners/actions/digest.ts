@@ -94,7 +94,9 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const digestId = await digestOf(turn, body.message?.ts);
     const { today } = await turn.workspace();
     const reviewOn = addDays(today, KEEP_REVIEW_DAYS);
-    await turn.openModal(decisionModal({ clientId: subject.id, digestId, kind, channelId: turn.channelId, client: subject, proposing, reviewOn }));
+    await turn.openModal(
+      decisionModal({ reader: await turn.reader(), clientId: subject.id, digestId, kind, channelId: turn.channelId, client: subject, proposing, reviewOn }),
+    );
   });
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.history, async (turn, action) => {

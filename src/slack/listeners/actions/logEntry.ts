@@ -6,7 +6,8 @@ import { clientById } from '../../../services/clients.js';
 import { requireDecider } from '../../authorise.js';
 import { section } from '../../blocks/kit.js';
 import { callModal, incidentModal } from '../../blocks/modals.js';
-import { escapeName, formatDay } from '../../blocks/text.js';
+import { md, t } from '../../../i18n/messages.js';
+import { formatDay } from '../../../i18n/format.js';
 import type { SlackDeps } from '../../deps.js';
 import { onAction } from '../../frame.js';
 import { ACTIONS } from '../../ids.js';
@@ -15,11 +16,8 @@ export function registerLogEntryActions(app: App, deps: SlackDeps): void {
   for (const kind of ['call', 'incident'] as const) {
     onAction<ButtonAction>(app, deps, kind === 'call' ? ACTIONS.undoCall : ACTIONS.undoIncident, async (turn, action) => {
       const subject = await undoEntry(deps.db, turn.act, { kind, id: action.value ?? '' });
-      const what = kind === 'call' ? `Call with *${escapeName(subject.name)}*` : `Incident for *${escapeName(subject.name)}*`;
-      await turn.replaceOriginal({
-        text: `${what} undone: nothing of it is stored any more.`,
-        blocks: [section(`↩️ ${what} undone: nothing of it is stored any more.`)],
-      });
+      const undone = t(await turn.reader(), kind === 'call' ? 'forms.undoneCall' : 'forms.undoneIncident', { name: subject.name });
+      await turn.replaceOriginal({ text: undone, blocks: [section(`↩️ ${undone}`)] });
     });
   }
 
@@ -29,6 +27,7 @@ export function registerLogEntryActions(app: App, deps: SlackDeps): void {
     const { catalogue, workspace, today } = await turn.workspace();
     await turn.openModal(
       callModal({
+        reader: await turn.reader(),
         catalogue,
         metadata: { channelId: turn.channelId, entryId: call.id, ...(turn.responseUrl ? { responseUrl: turn.responseUrl } : {}) },
         today,
@@ -43,6 +42,7 @@ export function registerLogEntryActions(app: App, deps: SlackDeps): void {
     const { workspace, today } = await turn.workspace();
     await turn.openModal(
       incidentModal({
+        reader: await turn.reader(),
         metadata: { channelId: turn.channelId, entryId: incident.id, ...(turn.responseUrl ? { responseUrl: turn.responseUrl } : {}) },
         today,
         client,
@@ -61,8 +61,8 @@ export function registerLogEntryActions(app: App, deps: SlackDeps): void {
       action: 'record that they told',
     });
     const warning = await recordClientTold(deps.db, turn.act, incident);
-    const { workspace } = await turn.workspace();
-    const text = `🗣️ Recorded: <@${warning.givenBy}> told *${escapeName(subject.name)}* on ${formatDay(warning.givenAt, workspace.timeZone)} that this is unacceptable. Any further mental abuse now meets firing criterion 2.`;
-    await turn.reply({ text: 'Warning recorded.', blocks: [section(text)] });
+    const reader = await turn.reader();
+    const text = t(reader, 'forms.told', { by: md(`<@${warning.givenBy}>`), name: subject.name, date: md(formatDay(warning.givenAt, reader)) });
+    await turn.reply({ text: t(reader, 'forms.toldShort'), blocks: [section(`🗣️ ${text}`)] });
   });
 }

@@ -8,11 +8,12 @@ import type { SlackDeps } from '../../deps.js';
 import { onAction, onOptions } from '../../frame.js';
 import { INPUTS } from '../../ids.js';
 import { parseMetadata, viewStateSchema } from '../../parse/viewState.js';
+import { tPlain } from '../../../i18n/messages.js';
 
 export function registerModalInputs(app: App, deps: SlackDeps): void {
   onOptions(app, deps, INPUTS.client, async (turn, typed) => {
     const found = await clientsMatching(deps.db, turn.act, typed.slice(0, 80));
-    return found.length > 0 ? found.map(clientOption) : [option('No client matches — /client add registers one', 'none')];
+    return found.length > 0 ? found.map(clientOption) : [option(tPlain(await turn.reader(), 'forms.clientNone'), 'none')];
   });
 
   onAction<StaticSelectAction>(app, deps, INPUTS.kind, async (turn, action, body) => {
@@ -27,6 +28,7 @@ export function registerModalInputs(app: App, deps: SlackDeps): void {
       view.id,
       view.hash,
       incidentModal({
+        reader: await turn.reader(),
         metadata: parseMetadata(view.private_metadata),
         today,
         client: picked ? { id: picked.value, name: picked.text?.text ?? picked.value } : undefined,

@@ -26,7 +26,7 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
       const tokens = tokenize(text);
       if (tokens.length === 0) {
         await openModalThenRefine(turn, (ctx) =>
-          callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today, ...(ctx.channelClient ? { client: ctx.channelClient } : {}) }),
+          callModal({ reader: ctx.reader, catalogue: ctx.catalogue, metadata, today: ctx.today, ...(ctx.channelClient ? { client: ctx.channelClient } : {}) }),
         );
         return;
       }
@@ -44,7 +44,7 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
       const occurredAt = occurredOn(dated?.day ?? today, today, turn.now);
       if (rest.length === 0) {
         const initial = dated ? { date: dated.day, traits: [], notes: '', ourSide: [] } : undefined;
-        await turn.openModal(callModal({ catalogue: act.catalogue, metadata, today, client, ...(initial ? { initial } : {}) }));
+        await turn.openModal(callModal({ reader: await turn.reader(), catalogue: act.catalogue, metadata, today, client, ...(initial ? { initial } : {}) }));
         return;
       }
       const args = parseCallArgs(act.catalogue, text, rest);

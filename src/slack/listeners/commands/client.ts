@@ -93,7 +93,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       if (tokens.length === 0) throw usageError('Which client?', USAGE.clientDelete);
       const found = await clientNamed(deps.db, await turn.actIn(), tokens.map((t) => t.value).join(' '));
       await requireDecider(turn, found, { action: 'delete' });
-      await turn.openModal(clientEraseModal({ client: found, channelId: turn.channelId ?? null }));
+      await turn.openModal(clientEraseModal({ reader: await turn.reader(), client: found, channelId: turn.channelId ?? null }));
     },
     show: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw usageError('Which client?', USAGE.clientShow);

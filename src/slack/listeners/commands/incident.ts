@@ -22,7 +22,9 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
       const metadata = { channelId: turn.channelId };
       const tokens = tokenize(text);
       if (tokens.length === 0) {
-        await openModalThenRefine(turn, (ctx) => incidentModal({ metadata, today: ctx.today, ...(ctx.channelClient ? { client: ctx.channelClient } : {}) }));
+        await openModalThenRefine(turn, (ctx) =>
+          incidentModal({ reader: ctx.reader, metadata, today: ctx.today, ...(ctx.channelClient ? { client: ctx.channelClient } : {}) }),
+        );
         return;
       }
       const act = await turn.actIn();
@@ -37,7 +39,7 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
       const datedFirst = parseDayWords(tokens, used, today);
       const rest = tokens.slice(used + (datedFirst?.used ?? 0));
       if (rest.length === 0) {
-        await turn.openModal(incidentModal({ metadata, today, client }));
+        await turn.openModal(incidentModal({ reader: await turn.reader(), metadata, today, client }));
         return;
       }
       const datedAfterKind = datedFirst ? undefined : parseDayWords(rest, 1, today);

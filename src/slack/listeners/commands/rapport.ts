@@ -8,7 +8,7 @@ import { RapportError } from '../../../domain/errors.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { exportWorkspaceData } from '../../../services/export.js';
 import { todoOf } from '../../../services/nextSteps.js';
-import { setMyDigest } from '../../../services/workspace.js';
+import { setMyDigest, setMyLanguage } from '../../../services/workspace.js';
 import { PERSONAL_DIGEST_USAGE, personalDigestText } from '../../blocks/settings.js';
 import { localDate } from '../../../domain/calendar.js';
 import { todoMessage } from '../../blocks/nextSteps.js';
@@ -80,7 +80,7 @@ async function personalSettings(turn: Turn, words: string[]): Promise<void> {
 async function personalLanguage(turn: Turn, what: 'language' | 'calendar', value: string): Promise<void> {
   if (what === 'language') {
     const language = languageChoice(value);
-    await setPersonSettings(turn.deps.db, turn.teamId, turn.userId, { language });
+    await setMyLanguage(turn.deps.db, turn.act, language);
     turn.forgetReader();
     const reader = await turn.reader();
     const name = tPlain(reader, `language.name.${reader.locale}`);

@@ -7,12 +7,14 @@ import type { App, ButtonAction, MessageShortcut } from '@slack/bolt';
 import { localDate } from '../../../domain/calendar.js';
 import { clientOfChannel } from '../../../services/clients.js';
 import { defaultContext } from '../../../services/workspace.js';
-import { callModal, incidentModal, type PickedClient } from '../../blocks/modals.js';
+import { callModal, incidentModal, type CallModalInput, type PickedClient } from '../../blocks/modals.js';
 import type { SlackDeps } from '../../deps.js';
 import { onAction, onShortcut } from '../../frame.js';
 import { ACTIONS, INPUTS, SHORTCUTS } from '../../ids.js';
 import { parseMetadata, viewStateSchema, type ModalMetadata } from '../../parse/viewState.js';
 import { permalinkOf } from '../../reply.js';
+import { readerInTime } from '../commands/openModal.js';
+import type { Reader } from '../../../i18n/reader.js';
 
 /** The message as the entry's notes: its text (Slack caps forms at 3000 characters), then who wrote it. */
 function notesOf(text: string, author: string | null): string {
@@ -28,23 +30,25 @@ export function registerLogMessageShortcut(app: App, deps: SlackDeps): void {
     const written = new Date(Number(ts) * 1000);
     const base: ModalMetadata = { channelId: turn.channelId, message: { channelId: channel.id, ts, author } };
     const build = (
-      ctx: { catalogue: Parameters<typeof callModal>[0]['catalogue']; today: string },
+      ctx: { catalogue: CallModalInput['catalogue']; today: string; reader: Reader },
       timeZone: string,
       metadata: ModalMetadata,
       client?: PickedClient,
     ) => {
       const day = localDate(written, timeZone);
       const initial = { date: day < ctx.today ? day : ctx.today, traits: [], notes, ourSide: [] };
-      return callModal({ catalogue: ctx.catalogue, metadata, today: ctx.today, initial, ...(client ? { client } : {}) });
+      return callModal({ reader: ctx.reader, catalogue: ctx.catalogue, metadata, today: ctx.today, initial, ...(client ? { client } : {}) });
     };
-    const opened = await turn.openModal(build(defaultContext(turn.now), 'UTC', base));
-    const [ctx, linked, evidenceUrl] = await Promise.all([
+    const opened = await turn.openModal(build({ ...defaultContext(turn.now), reader: await readerInTime(turn) }, 'UTC', base));
+    const [ctx, linked, evidenceUrl, reader] = await Promise.all([
       turn.workspace(),
       clientOfChannel(deps.db, turn.act, channel.id),
       permalinkOf(turn.web, base.message!),
+      turn.reader(),
     ]);
     // If someone already changed the form, this update loses (hash_conflict): the submission asks for the link itself.
-    await turn.updateModal(opened.id, opened.hash, build(ctx, ctx.workspace.timeZone, { ...base, ...(evidenceUrl ? { evidenceUrl } : {}) }, linked));
+    const metadata = { ...base, ...(evidenceUrl ? { evidenceUrl } : {}) };
+    await turn.updateModal(opened.id, opened.hash, build({ ...ctx, reader }, ctx.workspace.timeZone, metadata, linked));
   });
 
   // The same message as the other kind of entry: what was typed, the client and the day carry over.
@@ -60,14 +64,15 @@ export function registerLogMessageShortcut(app: App, deps: SlackDeps): void {
       const values = state.success ? state.data : {};
       const field = (id: string) => values[id]?.[id];
       const { catalogue, today } = await turn.workspace();
+      const reader = await turn.reader();
       const picked = field(INPUTS.client)?.selected_option;
       const client = picked ? { id: picked.value, name: picked.text?.text ?? '' } : undefined;
       const date = field(INPUTS.date)?.selected_date ?? today;
       const text = field(to === 'incident' ? INPUTS.notes : INPUTS.description)?.value ?? '';
       const next =
         to === 'incident'
-          ? incidentModal({ metadata, today, ...(client ? { client } : {}), initial: { date, description: text } })
-          : callModal({ catalogue, metadata, today, ...(client ? { client } : {}), initial: { date, traits: [], notes: text, ourSide: [] } });
+          ? incidentModal({ reader, metadata, today, ...(client ? { client } : {}), initial: { date, description: text } })
+          : callModal({ reader, catalogue, metadata, today, ...(client ? { client } : {}), initial: { date, traits: [], notes: text, ourSide: [] } });
       await turn.updateModal(view.id, view.hash, next);
     });
   }

@@ -25,6 +25,7 @@ import {
   type ViewState,
 } from '../../parse/viewState.js';
 import { permalinkOf, replaceByResponseUrl } from '../../reply.js';
+import { tPlain } from '../../../i18n/messages.js';
 
 /** Which form field a stored-side refusal belongs to. */
 function fieldOf(field: string | undefined): string {
@@ -54,7 +55,7 @@ async function readForm<T>(
 ): Promise<{ errors: FieldErrors } | { metadata: ModalMetadata; act: ActIn; value: T; nextStep: NextStepField; answered: Turn }> {
   const metadata = parseMetadata(view.private_metadata);
   const state = viewStateSchema.safeParse(view.state.values);
-  if (!state.success) return { errors: { [INPUTS.client]: 'This form could not be read; please open it again.' } };
+  if (!state.success) return { errors: { [INPUTS.client]: tPlain(await turn.reader(), 'forms.unreadable') } };
   const act = await turn.actIn();
   const { today } = await turn.workspace();
   const fields = read(state.data, turn.now, today);
