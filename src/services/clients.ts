@@ -1,5 +1,6 @@
 /** Clients as people name them: registering, finding by the words typed, correcting details, their timeline. */
 import { RapportError } from '../domain/errors.js';
+import { md, said } from '../i18n/messages.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -67,7 +68,7 @@ export async function clientFromWords(
   /** How many words the name may take at most (the rest belong to the command). */
   stopAt = words.length,
 ): Promise<{ client: ClientProfile; used: number; match: NameMatch }> {
-  if (words.length === 0) throw new RapportError('invalid_input', 'Which client? Start with its name.', { field: 'client' });
+  if (words.length === 0) throw new RapportError('invalid_input', said('errors.client.startWithName'), { field: 'client' });
   const found = await clientByLeadingWords(db, act.teamId, words.slice(0, stopAt));
   if (found) return found;
   const readings = words.slice(0, Math.max(1, Math.min(stopAt, 3))).map((_, i) => words.slice(0, i + 1).join(' '));
