@@ -72,6 +72,7 @@ export const errorMessages = area(
     'errors.exposure.extShared': 'it is shared with another organisation (Slack Connect)',
     'errors.exposure.pendingExtShared': 'an invitation to share it with another organisation is pending',
     'errors.exposure.sharedOutside': 'it is shared with a workspace outside this organisation',
+    'errors.exposure.nowExtShared': 'it is now shared with another organisation (Slack Connect)',
   },
   {
     tr: {
@@ -134,6 +135,7 @@ export const errorMessages = area(
       'errors.exposure.extShared': 'kanal başka bir kuruluşla paylaşılıyor (Slack Connect)',
       'errors.exposure.pendingExtShared': 'kanalı başka bir kuruluşla paylaşmak için bekleyen bir davet var',
       'errors.exposure.sharedOutside': 'kanal bu kuruluşun dışındaki bir çalışma alanıyla paylaşılıyor',
+      'errors.exposure.nowExtShared': 'kanal artık başka bir kuruluşla paylaşılıyor (Slack Connect)',
     },
     fa: {
       'errors.unexpected': 'مشکلی در سمت ما پیش آمد و چیزی ذخیره نشد. لطفاً چند لحظهٔ دیگر دوباره امتحان کنید.',
@@ -194,6 +196,7 @@ export const errorMessages = area(
       'errors.exposure.extShared': 'با سازمان دیگری به اشتراک گذاشته شده است (Slack Connect)',
       'errors.exposure.pendingExtShared': 'دعوتی برای اشتراک آن با سازمان دیگری در انتظار است',
       'errors.exposure.sharedOutside': 'با فضای کاری‌ای بیرون از این سازمان به اشتراک گذاشته شده است',
+      'errors.exposure.nowExtShared': 'اکنون با سازمان دیگری به اشتراک گذاشته شده است (Slack Connect)',
     },
     fi: {
       'errors.unexpected': 'Meidän päässämme meni jotain vikaan, eikä mitään tallennettu. Yritä hetken päästä uudelleen.',
@@ -256,6 +259,7 @@ export const errorMessages = area(
       'errors.exposure.extShared': 'se on jaettu toisen organisaation kanssa (Slack Connect)',
       'errors.exposure.pendingExtShared': 'kutsu jakaa se toisen organisaation kanssa odottaa',
       'errors.exposure.sharedOutside': 'se on jaettu tämän organisaation ulkopuolisen työtilan kanssa',
+      'errors.exposure.nowExtShared': 'se on nyt jaettu toisen organisaation kanssa (Slack Connect)',
     },
   },
 );

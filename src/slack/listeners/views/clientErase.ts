@@ -14,6 +14,8 @@ import { onView, type Turn } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
 import { parseFormMetadata } from '../../parse/viewState.js';
 import { slackErrorCode } from '../../slackError.js';
+import { md, said, say } from '../../../i18n/messages.js';
+import { ENGLISH } from '../../../i18n/reader.js';
 
 const metadataSchema = z.object({ clientId: z.uuid(), channelId: z.string().max(20).nullable().default(null), name: z.string().max(200) });
 
@@ -82,7 +84,10 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
           },
         };
       } catch (error) {
-        if (error instanceof RapportError) return answer(`${error.message} Nothing was deleted.`);
+        if (error instanceof RapportError) {
+          const refusal = said('errors.nothingDeleted', { error: error.said ?? md(error.message) });
+          return answer(say(await turn.reader().catch(() => ENGLISH), refusal));
+        }
         throw error;
       }
     },
