@@ -62,6 +62,11 @@ export const errorMessages = area(
     'errors.call.notYoursToEdit': 'Only {who}, who logged this call, can edit it.',
     'errors.incident.notYoursToEdit': 'Only {who}, who logged this incident, can edit it.',
     // Decisions, proposals, next steps, settings.
+    // Who changes a client's fate when it has no owner, or its owner left (fate.ts).
+    'errors.fate.noOwner':
+      '*{name}* has no owner, so only a workspace admin can change this. You can take it on yourself: `/client set {name} owner` with your own @mention.',
+    'errors.fate.ownerGone':
+      'The owner of *{name}*, {owner}, is not a member of this workspace any more, so only a workspace admin can change this (and can give it a new owner).',
     'errors.snooze.days': 'Snooze for 1 to 365 days.',
     'errors.proposal.gone': 'That proposal no longer exists (its client may have been deleted).',
     'errors.proposal.answered': '{status, select, approved {{who} already approved this proposal.} other {{who} already declined this proposal.}}',
@@ -126,6 +131,10 @@ export const errorMessages = area(
       'errors.incident.goneForEdit': 'Bu olay artık yok: geri alınmış olabilir.',
       'errors.call.notYoursToEdit': 'Bu görüşmeyi yalnızca onu kaydeden {who} düzenleyebilir.',
       'errors.incident.notYoursToEdit': 'Bu olayı yalnızca onu kaydeden {who} düzenleyebilir.',
+      'errors.fate.noOwner':
+        '*{name}* müşterisinin sorumlusu yok, bu yüzden bunu yalnızca bir çalışma alanı yöneticisi değiştirebilir. Müşteriyi kendiniz üstlenebilirsiniz: `/client set {name} owner` ve kendi @adınız.',
+      'errors.fate.ownerGone':
+        '*{name}* müşterisinin sorumlusu {owner} artık bu çalışma alanının üyesi değil, bu yüzden bunu yalnızca bir çalışma alanı yöneticisi değiştirebilir (ve müşteriye yeni bir sorumlu atayabilir).',
       'errors.snooze.days': 'Erteleme 1 ile 365 gün arasında olmalı.',
       'errors.proposal.gone': 'Bu öneri artık yok (müşterisi silinmiş olabilir).',
       'errors.proposal.answered': '{status, select, approved {{who} bu öneriyi zaten onayladı.} other {{who} bu öneriyi zaten reddetti.}}',
@@ -187,6 +196,10 @@ export const errorMessages = area(
       'errors.incident.goneForEdit': 'این رویداد دیگر وجود ندارد: شاید لغو شده باشد.',
       'errors.call.notYoursToEdit': 'فقط {who}، که این تماس را ثبت کرده است، می‌تواند آن را ویرایش کند.',
       'errors.incident.notYoursToEdit': 'فقط {who}، که این رویداد را ثبت کرده است، می‌تواند آن را ویرایش کند.',
+      'errors.fate.noOwner':
+        '*{name}* مسئولی ندارد، پس فقط یک مدیر فضای کاری می‌تواند این را تغییر دهد. خودتان می‌توانید مسئولیتش را بپذیرید: `/client set {name} owner` همراه با @نام خودتان.',
+      'errors.fate.ownerGone':
+        'مسئول *{name}*، {owner}، دیگر عضو این فضای کاری نیست، پس فقط یک مدیر فضای کاری می‌تواند این را تغییر دهد (و برایش مسئول تازه‌ای تعیین کند).',
       'errors.snooze.days': 'تعویق باید بین ۱ تا ۳۶۵ روز باشد.',
       'errors.proposal.gone': 'این پیشنهاد دیگر وجود ندارد (شاید مشتری‌اش حذف شده باشد).',
       'errors.proposal.answered': '{status, select, approved {{who} این پیشنهاد را پیش‌تر پذیرفته است.} other {{who} این پیشنهاد را پیش‌تر رد کرده است.}}',
@@ -250,6 +263,10 @@ export const errorMessages = area(
       'errors.incident.goneForEdit': 'Tätä tapahtumaa ei ole enää: se on ehkä kumottu.',
       'errors.call.notYoursToEdit': 'Vain puhelun kirjannut {who} voi muokata sitä.',
       'errors.incident.notYoursToEdit': 'Vain tapahtuman kirjannut {who} voi muokata sitä.',
+      'errors.fate.noOwner':
+        'Asiakkaalla *{name}* ei ole vastuuhenkilöä, joten vain työtilan ylläpitäjä voi muuttaa tätä. Voit ottaa asiakkaan itsellesi: `/client set {name} owner` ja oma @-mainintasi.',
+      'errors.fate.ownerGone':
+        'Asiakkaan *{name}* vastuuhenkilö {owner} ei ole enää tämän työtilan jäsen, joten vain työtilan ylläpitäjä voi muuttaa tätä (ja antaa asiakkaalle uuden vastuuhenkilön).',
       'errors.snooze.days': 'Lykkää 1–365 päiväksi.',
       'errors.proposal.gone': 'Tätä ehdotusta ei ole enää (sen asiakas on ehkä poistettu).',
       'errors.proposal.answered': '{status, select, approved {{who} hyväksyi jo tämän ehdotuksen.} other {{who} hylkäsi jo tämän ehdotuksen.}}',
