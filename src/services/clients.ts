@@ -1,6 +1,6 @@
 /** Clients as people name them: registering, finding by the words typed, correcting details, their timeline. */
 import { RapportError } from '../domain/errors.js';
-import { md, said } from '../i18n/messages.js';
+import { said, type Said } from '../i18n/messages.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -26,15 +26,19 @@ import { authorOf, type Act } from './act.js';
 
 export type { Erasure, NameMatch };
 
-/** Stored, or not yet: the name looks like an existing client's, and the person is asked to confirm (`message`). */
-export type NameOutcome = { client: ClientProfile; lookAlike?: undefined } | { lookAlike: string; message: string; client?: undefined };
+/**
+ * Stored, or not yet: the name looks like an existing client's, and the person is asked to confirm (`said`, put
+ * into their words; `message` is its English).
+ */
+export type NameOutcome = { client: ClientProfile; lookAlike?: undefined } | { lookAlike: string; message: string; said: Said; client?: undefined };
 
 /** A refusal for a look-alike name becomes a question to answer; any other refusal stays one. */
 async function askOnLookAlike(write: () => Promise<ClientProfile>): Promise<NameOutcome> {
   try {
     return { client: await write() };
   } catch (error) {
-    if (error instanceof RapportError && error.detail.lookAlike) return { lookAlike: error.detail.lookAlike, message: error.message };
+    if (error instanceof RapportError && error.detail.lookAlike && error.said)
+      return { lookAlike: error.detail.lookAlike, message: error.message, said: error.said };
     throw error;
   }
 }

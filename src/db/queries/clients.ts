@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
-import { md, said } from '../../i18n/messages.js';
+import { said } from '../../i18n/messages.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
 import { SUGGESTION_SIMILARITY, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';

@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { statusAfterDecision } from '../../domain/decisions.js';
 import { RapportError } from '../../domain/errors.js';
-import { md, said } from '../../i18n/messages.js';
+import { said } from '../../i18n/messages.js';
 import { newDecisionSchema, type NewDecision } from '../../domain/inputs.js';
 import { DAY_MS, type Decision, type Snooze } from '../../domain/types.js';
 import type { Database } from '../client.js';

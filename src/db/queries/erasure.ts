@@ -7,7 +7,7 @@
 import { and, asc, count, eq, getTableColumns, getTableName, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { RapportError } from '../../domain/errors.js';
-import { md, said } from '../../i18n/messages.js';
+import { said } from '../../i18n/messages.js';
 import { holdsAnyId, namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
 import { escapeName } from '../../domain/mrkdwn.js';
 import type { Database } from '../client.js';
