@@ -121,17 +121,16 @@ export function registerMembershipGate(app: App, deps: SlackDeps): void {
 }
 
 /**
- * The language of a refusal in the receiver: the one they were last answered in, else the one their own or the
- * workspace's settings say (read where the ack can afford it; Slack is not asked before an ack), else English.
+ * The language of a refusal in the receiver: their own or the workspace's choice (read where the ack can afford
+ * it; Slack is not asked before an ack), else the one they were last answered in (Slack's word for them, when this
+ * process asked), else English.
  */
 async function localeInAck(deps: SlackDeps, teamId: string, userId: string): Promise<Locale> {
-  const known = lastLocale(teamId, userId);
-  if (known) return known;
   try {
     const [own, workspace] = await Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]);
-    return own.language ?? (workspace && workspaceLocale(workspace)) ?? 'en';
+    return own.language ?? (workspace && workspaceLocale(workspace)) ?? lastLocale(teamId, userId) ?? 'en';
   } catch {
-    return 'en';
+    return lastLocale(teamId, userId) ?? 'en';
   }
 }
 

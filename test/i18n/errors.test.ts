@@ -4,6 +4,7 @@
  * Turkish, in Persian (each line marked right to left), and unchanged in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findClientByName } from '../../src/db/queries/clients.js';
 import { parseInput } from '../../src/db/queries/parse.js';
 import { RapportError } from '../../src/domain/errors.js';
 import { newClientSchema, workspaceSettingsPatchSchema } from '../../src/domain/inputs.js';
@@ -82,6 +83,20 @@ describe.each(TEST_DRIVERS)('errors in the reader’s language, on %s', (driver)
     expect(admin.startsWith(RLM)).toBe(true);
     expect(admin).toContain('فقط مدیران فضای کاری می‌توانند گزارش هفتگی را دستی منتشر کنند.');
     await say(ALICE, '/rapport', 'settings me language default');
+  });
+
+  it('a guest’s form is refused in the receiver, in the workspace’s language', async () => {
+    const { reply } = await h.command(ADMIN, '/call', '');
+    await say(ADMIN, '/rapport', 'settings language fi');
+    const acme = await findClientByName(h.db, TEAM, 'Acme Corp');
+    const submitted = await h.send.viewSubmission(GUEST, reply.params.view, {
+      client: { client: { type: 'external_select', selected_option: { value: acme.id, text: { type: 'plain_text', text: 'x' } } } },
+    });
+    expect(submitted.body).toMatchObject({
+      response_action: 'errors',
+      errors: { client: expect.stringContaining('Rapport on tämän työtilan täysille jäsenille.') },
+    });
+    await say(ADMIN, '/rapport', 'settings language en');
   });
 
   it('English is unchanged', async () => {
