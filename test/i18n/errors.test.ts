@@ -4,6 +4,7 @@
  * Turkish, in Persian (each line marked right to left), and unchanged in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { findClientByName } from '../../src/db/queries/clients.js';
 import { parseInput } from '../../src/db/queries/parse.js';
 import { RapportError } from '../../src/domain/errors.js';
@@ -97,6 +98,20 @@ describe.each(TEST_DRIVERS)('errors in the reader’s language, on %s', (driver)
       errors: { client: expect.stringContaining('Rapport on tämän työtilan täysille jäsenille.') },
     });
     await say(ADMIN, '/rapport', 'settings language en');
+  });
+
+  it('a request that cannot be stored is answered in its ack in the language its person was last answered in', async () => {
+    await say(BOB, '/client', 'show acm');
+    await h.idle();
+    await h.db.execute(sql`alter table slack_requests rename to slack_requests_away`);
+    try {
+      const command = await h.send.command(BOB, '/client', 'add Never Saved');
+      expect(command.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('hiçbir şey yapılmadı. Lütfen yeniden gönderin.') });
+      const english = await h.send.command(ADMIN, '/client', 'add Never Saved');
+      expect(english.body).toMatchObject({ text: expect.stringContaining('nothing was done. Please send it again.') });
+    } finally {
+      await h.db.execute(sql`alter table slack_requests_away rename to slack_requests`);
+    }
   });
 
   it('English is unchanged', async () => {
