@@ -209,7 +209,8 @@ export class Turn implements Readonly<TurnFields> {
 
 /**
  * What a person is told about a failure, in one place, in their words; unexpected errors are logged here, once.
- * When their language cannot be read (the database is away), they are told in English.
+ * When their language cannot be read (the database is away), they are told in the one they were last answered
+ * in, else English.
  */
 export async function whatToTell(error: unknown, turn: Pick<Turn, 'deps' | 'entry' | 'teamId' | 'userId' | 'requestKey' | 'reader'>): Promise<string> {
   const reader = () => turn.reader().catch(() => ENGLISH);

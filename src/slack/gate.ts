@@ -126,13 +126,19 @@ export function registerMembershipGate(app: App, deps: SlackDeps): void {
  * process asked), else English.
  */
 async function localeInAck(deps: SlackDeps, teamId: string, userId: string): Promise<Locale> {
-  try {
-    const [own, workspace] = await Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]);
-    return own.language ?? (workspace && workspaceLocale(workspace)) ?? lastLocale(teamId, userId) ?? 'en';
-  } catch {
-    return lastLocale(teamId, userId) ?? 'en';
-  }
+  const chosen = Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]).then(
+    ([own, workspace]) => own.language ?? (workspace && workspaceLocale(workspace)) ?? undefined,
+    () => undefined,
+  );
+  // A database slow to answer does not hold the ack: the refusal is told in the language last known.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SETTINGS_IN_ACK_MS)));
+  const found = await Promise.race([chosen, late]).finally(() => clearTimeout(timer));
+  return found ?? lastLocale(teamId, userId) ?? 'en';
 }
+
+/** How long a refusal in the receiver waits for the person's settings (Slack waits 3 s for the ack). */
+const SETTINGS_IN_ACK_MS = 500;
 
 /** Answers a refused request in the receiver, the way its kind allows, privately, and acks it. */
 async function refuseInAck(args: AnyMiddlewareArgs & { client: WebClient }, client: WebClient, userId: string, text: string): Promise<void> {
