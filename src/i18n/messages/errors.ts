@@ -87,7 +87,7 @@ export const errorMessages = area(
       'errors.gaveUp': 'Rapport isteğinizi birkaç kez denedi ama tamamlayamadı ve denemeyi bıraktı. Lütfen yeniden gönderin.',
       'errors.settingsUnusable': 'Bu çalışma alanının ayarları kullanılamıyor: {detail} Bir yönetici bunları `/rapport settings` ile düzeltebilir.',
       'errors.nothingDeleted': '{error} Hiçbir şey silinmedi.',
-      'errors.gate.external': 'Rapport yalnızca onu kullanan çalışma alanının üyeleri içindir: başka kuruluşlardan kişiler onu burada kullanamaz.',
+      'errors.gate.external': 'Rapport yalnızca onu kuran çalışma alanının üyeleri içindir: başka kuruluşlardan kişiler onu burada kullanamaz.',
       'errors.gate.guest':
         'Rapport bu çalışma alanının tam üyeleri içindir. Misafirler onu yalnızca bir çalışma alanı yöneticisi izin verirse kullanabilir (`/rapport settings guests allow`).',
       'errors.gate.departed': 'Rapport yalnızca bu çalışma alanının üyeleri içindir.',
