@@ -13,6 +13,7 @@ export const errorMessages = area(
     'errors.gaveUp': 'Rapport tried your request several times and could not finish it, so it stopped trying. Please send it again.',
     'errors.settingsUnusable': 'This workspace’s settings cannot be used: {detail} An admin can fix them with `/rapport settings`.',
     'errors.nothingDeleted': '{error} Nothing was deleted.',
+    'errors.eraseFormUnreadable': "This form could not be read; nothing was deleted. Please start again with `/client delete '<name>'`.",
     // Who may use Rapport (gate.ts).
     'errors.gate.external': 'Rapport is only for members of the workspace that owns it: people from other organisations cannot use it here.',
     'errors.gate.guest':
@@ -87,6 +88,7 @@ export const errorMessages = area(
       'errors.gaveUp': 'Rapport isteğinizi birkaç kez denedi ama tamamlayamadı ve denemeyi bıraktı. Lütfen yeniden gönderin.',
       'errors.settingsUnusable': 'Bu çalışma alanının ayarları kullanılamıyor: {detail} Bir yönetici bunları `/rapport settings` ile düzeltebilir.',
       'errors.nothingDeleted': '{error} Hiçbir şey silinmedi.',
+      'errors.eraseFormUnreadable': "Bu form okunamadı; hiçbir şey silinmedi. Lütfen `/client delete '<name>'` ile yeniden başlayın.",
       'errors.gate.external': 'Rapport yalnızca onu kuran çalışma alanının üyeleri içindir: başka kuruluşlardan kişiler onu burada kullanamaz.',
       'errors.gate.guest':
         'Rapport bu çalışma alanının tam üyeleri içindir. Misafirler onu yalnızca bir çalışma alanı yöneticisi izin verirse kullanabilir (`/rapport settings guests allow`).',
@@ -153,6 +155,7 @@ export const errorMessages = area(
       'errors.gaveUp': 'Rapport چند بار درخواست شما را امتحان کرد و نتوانست آن را تمام کند، پس دیگر تلاش نمی‌کند. لطفاً آن را دوباره بفرستید.',
       'errors.settingsUnusable': 'تنظیمات این فضای کاری قابل استفاده نیست: {detail} یک مدیر می‌تواند آن‌ها را با `/rapport settings` درست کند.',
       'errors.nothingDeleted': '{error} چیزی حذف نشد.',
+      'errors.eraseFormUnreadable': "این فرم خوانده نشد؛ چیزی حذف نشد. لطفاً با `/client delete '<name>'` از نو شروع کنید.",
       'errors.gate.external': 'Rapport فقط برای اعضای فضای کاری صاحب آن است: افراد سازمان‌های دیگر نمی‌توانند اینجا از آن استفاده کنند.',
       'errors.gate.guest':
         'Rapport برای اعضای کامل این فضای کاری است. مهمان‌ها فقط وقتی می‌توانند از آن استفاده کنند که یک مدیر فضای کاری اجازه دهد (`/rapport settings guests allow`).',
@@ -218,6 +221,7 @@ export const errorMessages = area(
       'errors.gaveUp': 'Rapport yritti pyyntöäsi useita kertoja eikä saanut sitä valmiiksi, joten se lopetti yrittämisen. Lähetä se uudelleen.',
       'errors.settingsUnusable': 'Tämän työtilan asetuksia ei voi käyttää: {detail} Ylläpitäjä voi korjata ne komennolla `/rapport settings`.',
       'errors.nothingDeleted': '{error} Mitään ei poistettu.',
+      'errors.eraseFormUnreadable': "Lomaketta ei voitu lukea, eikä mitään poistettu. Aloita alusta komennolla `/client delete '<name>'`.",
       'errors.gate.external': 'Rapport on vain sen omistavan työtilan jäsenille: muiden organisaatioiden ihmiset eivät voi käyttää sitä täällä.',
       'errors.gate.guest':
         'Rapport on tämän työtilan täysille jäsenille. Vieraat voivat käyttää sitä vain, jos työtilan ylläpitäjä sallii sen (`/rapport settings guests allow`).',

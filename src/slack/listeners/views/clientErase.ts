@@ -61,7 +61,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
       const reply = (text: string) => turn.answeringIn(metadata?.channelId ?? null).reply({ text });
       const answer = (text: string) => ({ done: true as const, after: () => reply(text) });
-      if (!metadata) return answer('This form could not be read; nothing was deleted. Please start again with `/client delete <name>`.');
+      if (!metadata) return answer(say(await turn.reader().catch(() => ENGLISH), said('errors.eraseFormUnreadable')));
       const name = `*${escapeName(metadata.name)}*`;
       try {
         // Gone already: this form was worked before (the receiver, then its worker), or someone else erased it.
