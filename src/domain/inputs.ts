@@ -16,32 +16,37 @@ import {
 import { displayName, nameKey } from './names.js';
 import { NEXT_STEP_SOURCES } from './nextSteps.js';
 import { DECISION_KINDS } from './types.js';
+import { phrase } from './validationMessages.js';
+import { said, type MessageKey } from '../i18n/messages.js';
+
+/** A field's words in a sentence (validation.ts: `validation.field.<name>`). */
+const fieldOf = (name: string) => ({ field: said(`validation.field.${name}` as MessageKey) });
 
 /** No control characters (newlines, NUL, bidi overrides…) in one-line fields. */
-const oneLine = (max: number, what: string) =>
+const oneLine = (max: number, field: string) =>
   z
     .string()
     .trim()
-    .min(1, `${what} cannot be empty.`)
-    .max(max, `${what} can be at most ${max} characters.`)
-    .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, `${what} cannot contain line breaks or control characters.`);
+    .min(1, phrase('validation.empty', fieldOf(field)))
+    .max(max, phrase('validation.maxChars', { ...fieldOf(field), max }))
+    .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, phrase('validation.controlChars', fieldOf(field)));
 
 /** Long free text (notes, descriptions): bounded, NUL stripped (Postgres text cannot hold it). */
-const freeText = (max: number, what: string) =>
+const freeText = (max: number, field: string) =>
   z
     .string()
-    .max(max, `${what} can be at most ${max} characters.`)
+    .max(max, phrase('validation.maxChars', { ...fieldOf(field), max }))
     .transform((s) => s.replace(/\u0000/g, '').trim());
 
-export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'That is not a Slack person: mention them with @ and pick them from the list.');
-export const slackTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'This request did not say which Slack workspace it came from.');
-export const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'That is not a Slack channel: mention it with # and pick it from the list.');
+export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, phrase('validation.slackPerson'));
+export const slackTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, phrase('validation.slackTeam'));
+export const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, phrase('validation.slackChannel'));
 
 /** Stored as typed, in NFC with single spaces (`displayName`); it must have something visible to compare by. */
-export const clientNameSchema = oneLine(80, 'A client name')
+export const clientNameSchema = oneLine(80, 'name')
   .transform(displayName)
-  .refine((s) => nameKey(s).length > 0, 'A client name needs at least one visible letter, digit or symbol.');
-export const monthlyValueSchema = z.number().nonnegative('The monthly value cannot be negative.').max(1e10).nullable();
+  .refine((s) => nameKey(s).length > 0, phrase('validation.nameVisible'));
+export const monthlyValueSchema = z.number().nonnegative(phrase('validation.monthlyNegative')).max(1e10).nullable();
 
 export const newClientSchema = z.object({
   name: clientNameSchema,
@@ -60,7 +65,7 @@ export const clientPatchSchema = z
     status: z.enum(CLIENT_STATUSES),
     ownerUserId: slackUserId.nullable(),
     monthlyValue: monthlyValueSchema,
-    renewsOn: z.iso.date('Give the renewal day as 2027-03-31.').nullable(),
+    renewsOn: z.iso.date(phrase('validation.renewalDay')).nullable(),
     traitWeights: z.record(z.string(), z.number().positive().max(100)),
   })
   .partial()
@@ -68,14 +73,17 @@ export const clientPatchSchema = z
 export type ClientPatch = z.input<typeof clientPatchSchema>;
 
 /** A Slack message's permalink, kept as an entry's evidence: a web link only (never `javascript:` and the like). */
-export const evidenceUrlSchema = z.url({ protocol: /^https?$/, error: 'That is not a link to a Slack message.' }).max(500);
+export const evidenceUrlSchema = z.url({ protocol: /^https?$/, error: phrase('validation.slackLink') }).max(500);
 
 export const newCallSchema = z.object({
   clientId: z.uuid(),
   occurredAt: z.date(),
   /** Trait keys; checked against the workspace catalogue by the repository. */
-  traits: z.array(z.string()).max(30, 'A call can record at most 30 traits.').default([]),
-  notes: freeText(3000, 'Notes').default(''),
+  traits: z
+    .array(z.string())
+    .max(30, phrase('validation.maxTraits', { max: 30 }))
+    .default([]),
+  notes: freeText(3000, 'notes').default(''),
   ourSide: z.array(z.enum(OUR_SIDE_CHECKLIST)).default([]),
   evidenceUrl: evidenceUrlSchema.nullable().default(null),
 });
@@ -84,7 +92,7 @@ export type NewCall = z.input<typeof newCallSchema>;
 export const newIncidentSchema = z.object({
   clientId: z.uuid(),
   occurredAt: z.date(),
-  description: freeText(3000, 'The description').default(''),
+  description: freeText(3000, 'description').default(''),
   details: incidentDetailsSchema,
   evidenceUrl: evidenceUrlSchema.nullable().default(null),
 });
@@ -96,7 +104,7 @@ export const newWarningSchema = z.object({
   kind: z.enum(INCIDENT_KINDS).default('mental_abuse'),
   givenAt: z.date(),
   incidentId: z.uuid().nullable().default(null),
-  note: freeText(1000, 'The note').default(''),
+  note: freeText(1000, 'note').default(''),
 });
 export type NewWarning = z.input<typeof newWarningSchema>;
 
@@ -105,11 +113,11 @@ export const newDecisionSchema = z
   .object({
     clientId: z.uuid(),
     kind: z.enum(DECISION_KINDS),
-    reason: freeText(1000, 'The reason').nullable().default(null),
+    reason: freeText(1000, 'reason').nullable().default(null),
     digestId: z.uuid().nullable().default(null),
   })
   .refine((d) => d.kind !== 'keep' || (d.reason ?? '').length > 0, {
-    message: 'Keeping a client needs a reason.',
+    message: phrase('validation.keepNeedsReason'),
     path: ['reason'],
   });
 export type NewDecision = z.input<typeof newDecisionSchema>;
@@ -117,9 +125,9 @@ export type NewDecision = z.input<typeof newDecisionSchema>;
 /** A next step (domain/nextSteps.ts); whether its day is possible depends on today (`dueDayProblem`). */
 export const newNextStepSchema = z.object({
   clientId: z.uuid(),
-  what: oneLine(300, 'A next step'),
+  what: oneLine(300, 'what'),
   assigneeUserId: slackUserId,
-  dueOn: z.iso.date('Give the day as 2026-12-01.'),
+  dueOn: z.iso.date(phrase('validation.dayForm')),
   source: z.enum(NEXT_STEP_SOURCES),
 });
 export type NewNextStep = z.input<typeof newNextStepSchema>;
@@ -132,7 +140,7 @@ export const timeZoneSchema = z.string().refine((tz) => {
   } catch {
     return false;
   }
-}, 'That is not a time zone: use a name such as Europe/Istanbul or America/New_York.');
+}, phrase('validation.timeZone'));
 
 export const workspaceSettingsPatchSchema = z
   .object({
@@ -140,7 +148,7 @@ export const workspaceSettingsPatchSchema = z
     digestChannelId: slackChannelId.nullable(),
     timeZone: timeZoneSchema,
     digestDay: z.number().int().min(0).max(6),
-    digestTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'The digest time is HH:MM, 24-hour (e.g. 09:00).'),
+    digestTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, phrase('validation.digestTime')),
     settings: workspaceOverridesSchema,
     allowGuests: z.boolean(),
     language: z.enum(LOCALES).nullable(),
@@ -165,7 +173,7 @@ export const proposedChangeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('decision'),
     decision: z.enum(DECISION_KINDS),
-    reason: freeText(1000, 'The reason').nullable().default(null),
+    reason: freeText(1000, 'reason').nullable().default(null),
     digestId: z.uuid().nullable().default(null),
   }),
 ]);

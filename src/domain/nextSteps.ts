@@ -4,6 +4,8 @@
  * and is overdue from the 1st there.
  */
 import { DAY_MS } from './types.js';
+import { said, say, type Said } from '../i18n/messages.js';
+import { ENGLISH } from '../i18n/reader.js';
 
 export const NEXT_STEP_SOURCES = ['client', 'decision', 'call', 'incident'] as const;
 export type NextStepSource = (typeof NEXT_STEP_SOURCES)[number];
@@ -38,12 +40,18 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Why a step cannot be due on `day` when set `today`, if it cannot. */
-export function dueDayProblem(day: string, today: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T12:00:00Z`))) return 'Give the day as today, tomorrow, a weekday or 2026-12-01.';
-  if (day < today) return `A next step cannot be due in the past (${day}).`;
-  if (day > addDays(today, MAX_DUE_DAYS)) return 'A next step can be due at most two years ahead.';
+/** Why a step cannot be due on `day` when set `today`, if it cannot: a message for its reader. */
+export function dueDaySaid(day: string, today: string): Said | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T12:00:00Z`))) return said('validation.dueDayForm');
+  if (day < today) return said('validation.dueDayPast', { day });
+  if (day > addDays(today, MAX_DUE_DAYS)) return said('validation.dueDayFar');
   return undefined;
+}
+
+/** The same, in English. */
+export function dueDayProblem(day: string, today: string): string | undefined {
+  const problem = dueDaySaid(day, today);
+  return problem && say(ENGLISH, problem);
 }
 
 const hourFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -23,7 +23,8 @@ export class Mrkdwn {
 }
 export const md = (text: string): Mrkdwn => new Mrkdwn(text);
 
-export type Arg = string | number | Mrkdwn;
+/** A nested `Said` is another message (a field's name in a refusal) put into the same reader's words. */
+export type Arg = string | number | Mrkdwn | Said;
 export type Args = Readonly<Record<string, Arg>>;
 
 /** A message not yet put into words for anyone: what an error carries until it is told to its reader. */
@@ -53,16 +54,23 @@ function formatOf(locale: Locale, key: MessageKey): IntlMessageFormat {
 
 const localeOf = (reader: Reader | Locale): Locale => (typeof reader === 'string' ? reader : reader.locale);
 
-function render(reader: Reader | Locale, key: MessageKey, args: Args | undefined, escape: (text: string) => string): string {
+function render(reader: Reader | Locale, key: MessageKey, args: Args | undefined, escape: (text: string) => string, marked = true): string {
   const locale = localeOf(reader);
   const rtl = isRightToLeft(locale);
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(args ?? {})) {
-    const text = value instanceof Mrkdwn ? value.text : typeof value === 'string' ? escape(value) : value;
+    const text =
+      value instanceof Mrkdwn
+        ? value.text
+        : typeof value === 'object'
+          ? render(locale, value.key, value.args, escape, false)
+          : typeof value === 'string'
+            ? escape(value)
+            : value;
     values[name] = rtl && typeof text === 'string' ? `${FSI}${text}${PDI}` : text;
   }
   const out = String(formatOf(locale, key).format(values));
-  return rtl ? out.replace(/^(?!\u200F)/gm, RLM) : out;
+  return rtl && marked ? out.replace(/^(?!\u200F)/gm, RLM) : out;
 }
 
 /** A message in Slack's mrkdwn, in the reader's language; string arguments are user text, escaped. */

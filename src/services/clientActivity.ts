@@ -4,6 +4,7 @@
  */
 import type { Catalogue } from '../domain/catalogue.js';
 import { RapportError } from '../domain/errors.js';
+import { md, said } from '../i18n/messages.js';
 import { firingCriteriaMet, newlyMetCriteria, type CriterionMet } from '../domain/firingCriteria.js';
 import { health, healthOfTotals, type Health } from '../domain/health.js';
 import type { NewCall, NewIncident } from '../domain/inputs.js';
@@ -158,20 +159,20 @@ export async function undoEntry(db: Database, act: Act, entry: { kind: 'call' | 
 /** A call, with its client, for its author to edit (anyone else is refused early, and again on submit). */
 export async function callForEdit(db: Database, act: Act, callId: string): Promise<{ call: Call & { traits: string[] }; client: ClientProfile }> {
   const call = await getCall(db, act.teamId, callId);
-  if (!call) throw new RapportError('not_found', 'That call is no longer there: it may have been undone.');
-  if (call.loggedBy !== act.actor) throw new RapportError('forbidden', `Only <@${call.loggedBy}>, who logged this call, can edit it.`);
+  if (!call) throw new RapportError('not_found', said('errors.call.goneForEdit'));
+  if (call.loggedBy !== act.actor) throw new RapportError('forbidden', said('errors.call.notYoursToEdit', { who: md(`<@${call.loggedBy}>`) }));
   return { call, client: await requireClient(db, act.teamId, call.clientId) };
 }
 
 export async function incidentForEdit(db: Database, act: Act, incidentId: string): Promise<{ incident: Incident; client: ClientProfile }> {
   const incident = await incidentOf(db, act, incidentId);
-  if (incident.loggedBy !== act.actor) throw new RapportError('forbidden', `Only <@${incident.loggedBy}>, who logged this incident, can edit it.`);
+  if (incident.loggedBy !== act.actor) throw new RapportError('forbidden', said('errors.incident.notYoursToEdit', { who: md(`<@${incident.loggedBy}>`) }));
   return { incident, client: await requireClient(db, act.teamId, incident.clientId) };
 }
 
 export async function incidentOf(db: Database, act: Pick<Act, 'teamId'>, incidentId: string): Promise<Incident> {
   const incident = await getIncident(db, act.teamId, incidentId);
-  if (!incident) throw new RapportError('not_found', 'That incident is no longer there: it may have been undone.');
+  if (!incident) throw new RapportError('not_found', said('errors.incident.goneForEdit'));
   return incident;
 }
 

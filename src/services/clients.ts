@@ -1,5 +1,6 @@
 /** Clients as people name them: registering, finding by the words typed, correcting details, their timeline. */
 import { RapportError } from '../domain/errors.js';
+import { said, type Said } from '../i18n/messages.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -25,15 +26,19 @@ import { authorOf, type Act } from './act.js';
 
 export type { Erasure, NameMatch };
 
-/** Stored, or not yet: the name looks like an existing client's, and the person is asked to confirm (`message`). */
-export type NameOutcome = { client: ClientProfile; lookAlike?: undefined } | { lookAlike: string; message: string; client?: undefined };
+/**
+ * Stored, or not yet: the name looks like an existing client's, and the person is asked to confirm (`said`, put
+ * into their words; `message` is its English).
+ */
+export type NameOutcome = { client: ClientProfile; lookAlike?: undefined } | { lookAlike: string; message: string; said: Said; client?: undefined };
 
 /** A refusal for a look-alike name becomes a question to answer; any other refusal stays one. */
 async function askOnLookAlike(write: () => Promise<ClientProfile>): Promise<NameOutcome> {
   try {
     return { client: await write() };
   } catch (error) {
-    if (error instanceof RapportError && error.detail.lookAlike) return { lookAlike: error.detail.lookAlike, message: error.message };
+    if (error instanceof RapportError && error.detail.lookAlike && error.said)
+      return { lookAlike: error.detail.lookAlike, message: error.message, said: error.said };
     throw error;
   }
 }
@@ -67,7 +72,7 @@ export async function clientFromWords(
   /** How many words the name may take at most (the rest belong to the command). */
   stopAt = words.length,
 ): Promise<{ client: ClientProfile; used: number; match: NameMatch }> {
-  if (words.length === 0) throw new RapportError('invalid_input', 'Which client? Start with its name.', { field: 'client' });
+  if (words.length === 0) throw new RapportError('invalid_input', said('errors.client.startWithName'), { field: 'client' });
   const found = await clientByLeadingWords(db, act.teamId, words.slice(0, stopAt));
   if (found) return found;
   const readings = words.slice(0, Math.max(1, Math.min(stopAt, 3))).map((_, i) => words.slice(0, i + 1).join(' '));

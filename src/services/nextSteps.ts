@@ -1,7 +1,7 @@
 /** Next steps as people set and settle them (domain/nextSteps.ts): who does it and by when, with sensible defaults. */
 import { localDate } from '../domain/calendar.js';
 import { RapportError } from '../domain/errors.js';
-import { addDays, DEFAULT_DUE_DAYS, dueDayProblem, SNOOZE_STEP_DAYS, todoOrder, type NextStep, type NextStepSource } from '../domain/nextSteps.js';
+import { addDays, DEFAULT_DUE_DAYS, dueDaySaid, SNOOZE_STEP_DAYS, todoOrder, type NextStep, type NextStepSource } from '../domain/nextSteps.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { createNextStep, openNextSteps, settleNextStep } from '../db/queries/nextSteps.js';
@@ -20,7 +20,7 @@ export interface NextStepRequest {
 export async function addNextStep(db: Database, act: ActIn, request: NextStepRequest): Promise<NextStep> {
   const today = localDate(act.at, act.timeZone);
   const dueOn = request.dueOn ?? addDays(today, DEFAULT_DUE_DAYS);
-  const problem = dueDayProblem(dueOn, today);
+  const problem = dueDaySaid(dueOn, today);
   if (problem) throw new RapportError('invalid_input', problem, { field: 'dueOn' });
   return createNextStep(db, act.teamId, authorOf(act), {
     clientId: request.client.id,

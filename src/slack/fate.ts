@@ -4,6 +4,7 @@
  * told; anyone else proposes it to the owner, who approves or declines from a DM.
  */
 import { RapportError } from '../domain/errors.js';
+import { md, said } from '../i18n/messages.js';
 import type { ProposedChange } from '../domain/inputs.js';
 import type { ClientProfile } from '../domain/types.js';
 import { changeClientFate, proposeClientChange, type FateOutcome, type Proposal } from '../services/clientFate.js';
@@ -28,17 +29,11 @@ export async function decideOrPropose(turn: Turn, client: ClientProfile, change:
     return { outcome: await changeClientFate(turn.deps.db, turn.act, client.id, change) };
   }
   if (!client.ownerUserId) {
-    throw new RapportError(
-      'forbidden',
-      `*${escapeName(client.name)}* has no owner, so only a workspace admin can change this. You can take it on yourself: \`/client set ${escapeName(client.name)} owner\` with your own @mention.`,
-    );
+    throw new RapportError('forbidden', said('errors.fate.noOwner', { name: client.name }));
   }
   // An owner who is no longer a member here cannot be asked (or told anything about the client).
   if (!(await isMemberHere(turn.deps, turn.web, turn.teamId, client.ownerUserId))) {
-    throw new RapportError(
-      'forbidden',
-      `The owner of *${escapeName(client.name)}*, <@${client.ownerUserId}>, is not a member of this workspace any more, so only a workspace admin can change this (and can give it a new owner).`,
-    );
+    throw new RapportError('forbidden', said('errors.fate.ownerGone', { name: client.name, owner: md(`<@${client.ownerUserId}>`) }));
   }
   return { proposal: await proposeClientChange(turn.deps.db, turn.act, client, change) };
 }

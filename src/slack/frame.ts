@@ -27,12 +27,14 @@ import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
 import { dmMember, type ForReader } from './recipients.js';
 import { readerOf } from './readers.js';
 import { ENGLISH, type Reader } from '../i18n/reader.js';
-import { say } from '../i18n/messages.js';
+import { md, said, say } from '../i18n/messages.js';
+import { lastLocale, rememberLocale } from './lastLocale.js';
 import { errorText } from '../log.js';
 import type { WorkOutcome } from './workers.js';
 import { limitConcurrency } from '../limit.js';
 
-export const UNEXPECTED = 'Something went wrong on our side, and nothing was stored. Please try again in a moment.';
+/** An unexpected failure, in English (what logs and tests compare with); each person is told it in their words. */
+export const UNEXPECTED = say('en', said('errors.unexpected'));
 
 /** Where a turn's request is stored (worked from the inbox): whether its person was answered already, and the lease it is worked under. */
 export interface StoredRequest {
@@ -109,7 +111,11 @@ export class Turn implements Readonly<TurnFields> {
 
   /** The person who acts, as a reader: their language, calendar, the workspace's zone and currency; read once per turn. */
   reader(): Promise<Reader> {
-    this.readerOnce ??= this.workspace().then(({ workspace }) => readerOf(this.deps, this.web, workspace, this.userId));
+    this.readerOnce ??= this.workspace().then(async ({ workspace }) => {
+      const reader = await readerOf(this.deps, this.web, workspace, this.userId);
+      rememberLocale(this.teamId, this.userId, reader.locale);
+      return reader;
+    });
     this.readerOnce.catch(() => (this.readerOnce = undefined));
     return this.readerOnce;
   }
@@ -203,19 +209,24 @@ export class Turn implements Readonly<TurnFields> {
 
 /**
  * What a person is told about a failure, in one place, in their words; unexpected errors are logged here, once.
- * When their language cannot be read (the database is away), they are told in English.
+ * When their language cannot be read (the database is away), they are told in the one they were last answered
+ * in, else English.
  */
-export async function whatToTell(error: unknown, turn: Pick<Turn, 'deps' | 'entry' | 'teamId' | 'requestKey' | 'reader'>): Promise<string> {
-  if (error instanceof RapportError && error.said) return say(await turn.reader().catch(() => ENGLISH), error.said);
+export async function whatToTell(error: unknown, turn: Pick<Turn, 'deps' | 'entry' | 'teamId' | 'userId' | 'requestKey' | 'reader'>): Promise<string> {
+  const reader = () => turn.reader().catch(() => ENGLISH);
+  if (error instanceof RapportError && error.said) return say(await reader(), error.said);
   if (error instanceof RapportError) return error.message;
-  if (error instanceof CatalogueError) return `This workspace's settings cannot be used: ${error.message} An admin can fix them with \`/rapport settings\`.`;
+  // The settings' own fault is named in English (catalogue.ts), within a sentence in the reader's words.
+  if (error instanceof CatalogueError) return say(await reader(), said('errors.settingsUnusable', { detail: md(error.message) }));
   turn.deps.logger.error('unexpected error handling a Slack request', {
     entry: turn.entry,
     team: turn.teamId,
     request: turn.requestKey,
     error: errorText(error, true),
   });
-  return isTransientDatabaseError(error) ? 'The database could not be reached, and nothing was stored. Please try again in a moment.' : UNEXPECTED;
+  // With the database away, their settings cannot be read either: the language they were last answered in.
+  if (isTransientDatabaseError(error)) return say(lastLocale(turn.teamId, turn.userId) ?? 'en', said('errors.databaseAway'));
+  return say(await reader(), said('errors.unexpected'));
 }
 
 type Body = Record<string, any>;
@@ -254,8 +265,11 @@ export class Handlers {
   }
 }
 
-export const NOT_SAVED = 'Rapport could not save your request just now (its database did not answer), so nothing was done. Please send it again.';
-const GAVE_UP = 'Rapport tried your request several times and could not finish it, so it stopped trying. Please send it again.';
+/**
+ * A request that could not be stored is answered with no database to read its person's language from: in the one
+ * they were last answered in by this process, else English.
+ */
+const notSaved = (teamId: string | undefined, userId: string | undefined): string => say(lastLocale(teamId, userId) ?? 'en', said('errors.notSaved'));
 
 /** A delivery already received, sent again (same signature): refused with HTTP 401 by the receiver, before any work. */
 export class RequestReplayed extends Error {
@@ -341,7 +355,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
     );
   if (request.attempts > ATTEMPTS) {
     deps.logger.error('giving up on a request after repeated attempts', { entry: request.entry, request: request.requestKey, attempts: request.attempts });
-    await answer(GAVE_UP);
+    await answer(say(await turn.reader().catch(() => ENGLISH), said('errors.gaveUp')));
     return { outcome: 'failed' };
   }
   try {
@@ -414,7 +428,7 @@ export function onCommand(app: App, deps: SlackDeps, name: string, declaration: 
     const immediate = declaration.inAck?.(commandText(command));
     if (immediate) return ack(immediate);
     const received = await receive(deps, entry, command, `cmd:${(command as SlashCommand).trigger_id}`, context);
-    await ack(received === 'unsaved' ? { response_type: 'ephemeral', text: NOT_SAVED } : undefined);
+    await ack(received === 'unsaved' ? { response_type: 'ephemeral', text: notSaved(command.team_id, command.user_id) } : undefined);
   });
 }
 
@@ -430,7 +444,7 @@ async function receiveAndAck(
   await args.ack();
   if (received === 'unsaved') {
     const turn = turnFor(deps, args.client, entry, body, requestKey, deps.now());
-    await deps.handlers.get(entry)?.tell(turn, NOT_SAVED);
+    await deps.handlers.get(entry)?.tell(turn, notSaved(turn.teamId, turn.userId));
   }
 }
 

@@ -18,6 +18,12 @@ import { isTransientDatabaseError } from '../db/transient.js';
 import { isRateLimited } from './slackError.js';
 import type { Turn } from './frame.js';
 import { errorText } from '../log.js';
+import { said, say, type Said } from '../i18n/messages.js';
+import type { Locale } from '../i18n/locales.js';
+import { getWorkspace } from '../db/queries/workspaces.js';
+import { personSettingsOf } from '../db/queries/personal.js';
+import { workspaceLocale } from './readers.js';
+import { lastLocale } from './lastLocale.js';
 
 export type Body = Record<string, any>;
 
@@ -36,13 +42,13 @@ function actingUser(body: Body): string | undefined {
   return body.user?.id;
 }
 
-const REFUSALS: Record<Exclude<Standing, 'member'>, string> = {
-  external: 'Rapport is only for members of the workspace that owns it: people from other organisations cannot use it here.',
-  guest: 'Rapport is for full members of this workspace. Guests can use it only if a workspace admin allows it (`/rapport settings guests allow`).',
-  departed: 'Rapport is only for members of this workspace.',
+const REFUSALS: Record<Exclude<Standing, 'member'>, Said> = {
+  external: said('errors.gate.external'),
+  guest: said('errors.gate.guest'),
+  departed: said('errors.gate.departed'),
 };
 
-const COULD_NOT_CHECK = 'Rapport could not check your membership of this workspace just now. Please try again in a moment.';
+const COULD_NOT_CHECK = said('errors.gate.couldNotCheck');
 
 /** The Enterprise Grid org a request comes from, as each payload type carries it (undefined outside Grid). */
 export function enterpriseOf(body: Body): string | undefined {
@@ -62,7 +68,7 @@ export async function standingIn(deps: { people: PeopleDirectory; db: Database }
 }
 
 /** Why the acting person may not use Rapport here, or undefined when they may (Slack is asked who they are, cached). */
-export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body): Promise<string | undefined> {
+export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body): Promise<Said | undefined> {
   const userId = actingUser(body);
   const teamId = owningTeam(body);
   if (!userId || !teamId) return undefined;
@@ -81,8 +87,9 @@ export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body):
   return REFUSALS[standing];
 }
 
-/** A refusal told by a worker, the way `tell` answers that kind of request (the Home tab shows it in place). */
-export async function refuse(turn: Turn, body: Body, text: string, tell: (text: string) => Promise<unknown>): Promise<void> {
+/** A refusal told by a worker, in the person's words, the way `tell` answers that kind of request (the Home tab shows it in place). */
+export async function refuse(turn: Turn, body: Body, refusal: Said, tell: (text: string) => Promise<unknown>): Promise<void> {
+  const text = say(await turn.reader().catch(() => 'en' as const), refusal);
   if (body.event?.type === 'app_home_opened') {
     await turn.web.views.publish({ user_id: turn.userId, view: refusalHome(text) });
     return;
@@ -109,9 +116,29 @@ export function registerMembershipGate(app: App, deps: SlackDeps): void {
           ? REFUSALS.external
           : undefined;
     if (refusal === undefined) return args.next();
-    await refuseInAck(args, args.client, userId, refusal);
+    await refuseInAck(args, args.client, userId, say(await localeInAck(deps, teamId, userId), refusal));
   });
 }
+
+/**
+ * The language of a refusal in the receiver: their own or the workspace's choice (read where the ack can afford
+ * it; Slack is not asked before an ack), else the one they were last answered in (Slack's word for them, when this
+ * process asked), else English.
+ */
+async function localeInAck(deps: SlackDeps, teamId: string, userId: string): Promise<Locale> {
+  const chosen = Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]).then(
+    ([own, workspace]) => own.language ?? (workspace && workspaceLocale(workspace)) ?? undefined,
+    () => undefined,
+  );
+  // A database slow to answer does not hold the ack: the refusal is told in the language last known.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SETTINGS_IN_ACK_MS)));
+  const found = await Promise.race([chosen, late]).finally(() => clearTimeout(timer));
+  return found ?? lastLocale(teamId, userId) ?? 'en';
+}
+
+/** How long a refusal in the receiver waits for the person's settings (Slack waits 3 s for the ack). */
+const SETTINGS_IN_ACK_MS = 500;
 
 /** Answers a refused request in the receiver, the way its kind allows, privately, and acks it. */
 async function refuseInAck(args: AnyMiddlewareArgs & { client: WebClient }, client: WebClient, userId: string, text: string): Promise<void> {

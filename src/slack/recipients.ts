@@ -14,6 +14,7 @@ import { sendDm, type Ephemeral } from './reply.js';
 import { getWorkspace } from '../db/queries/workspaces.js';
 import type { Reader } from '../i18n/reader.js';
 import { readerOf } from './readers.js';
+import { md, said, type MessageKey } from '../i18n/messages.js';
 
 /** A message written for its reader: in their language, read only once they are known to be told. */
 export type ForReader = Ephemeral | ((reader: Reader) => Ephemeral);
@@ -54,22 +55,11 @@ export async function isMemberHere(deps: RecipientDeps, web: WebClient, teamId: 
 
 export type Duty = 'owner' | 'assignee';
 
-const NOT_A_MEMBER: Record<Duty, Record<Exclude<Standing, 'member'>, (who: string) => string>> = {
-  owner: {
-    guest: (who) => `${who} is a guest in this workspace, so they cannot own a client: Rapport tells owners about their clients. Choose a full member.`,
-    external: (who) =>
-      `${who} is from another organisation, so they cannot own a client here: Rapport tells owners about their clients. Choose a member of this workspace.`,
-    departed: (who) => `${who} is no longer in this workspace, so they cannot own a client. Choose a member of this workspace.`,
-  },
-  assignee: {
-    guest: (who) => `${who} is a guest in this workspace, so a next step cannot be theirs: Rapport tells assignees about their clients. Choose a full member.`,
-    external: (who) => `${who} is from another organisation, so a next step here cannot be theirs. Choose a member of this workspace.`,
-    departed: (who) => `${who} is no longer in this workspace, so a next step cannot be theirs. Choose a member of this workspace.`,
-  },
-};
+/** Why someone cannot be made an owner or an assignee (errors.owner.*, errors.assignee.*), by their standing here. */
+const NOT_A_MEMBER = (duty: Duty, standing: Exclude<Standing, 'member'>): MessageKey => `errors.${duty}.${standing}`;
 
 /** Refuses to make someone a client's owner or a step's assignee unless they are a member here. */
 export async function requireMember(deps: RecipientDeps, web: WebClient, teamId: string, userId: string, duty: Duty): Promise<void> {
   const standing = await standingIn(deps, web, teamId, userId);
-  if (standing !== 'member') throw new RapportError('invalid_input', NOT_A_MEMBER[duty][standing](`<@${userId}>`), { field: duty });
+  if (standing !== 'member') throw new RapportError('invalid_input', said(NOT_A_MEMBER(duty, standing), { who: md(`<@${userId}>`) }), { field: duty });
 }

@@ -37,7 +37,7 @@ describe.each(TEST_DRIVERS)('the language Rapport speaks, on %s', (driver) => {
     expect(await say(ADMIN, '/rapport', 'settings language fi')).toContain('Tästä lähtien Rapport puhuu tässä työtilassa kieltä: suomi');
     expect(await say(BOB, '/rapport', 'settings me calendar nope')).toContain('ei ole kalenteri');
     expect(await say(ALICE, '/rapport', 'settings me calendar nope')).toContain('Rapport’un gösterdiği bir takvim değil');
-    expect(await say(ALICE, '/rapport', 'settings language en')).toContain('Only workspace admins');
+    expect(await say(ALICE, '/rapport', 'settings language en')).toContain('Rapport’un ayarlarını yalnızca çalışma alanı yöneticileri değiştirebilir');
   });
 
   it('a workspace in Persian has its digest on Saturday unless an admin chose a day', async () => {

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, max, sql, type SQL } from 'drizzle-orm';
 import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
+import { md, said } from '../../i18n/messages.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
 import type { Database } from '../client.js';
@@ -72,7 +73,7 @@ export async function logCall(db: Database, teamId: string, by: By, catalogue: C
   const values = parseInput(newCallSchema, input);
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
   if (unknown.length > 0) {
-    throw new RapportError('invalid_input', `Unknown trait${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, {
+    throw new RapportError('invalid_input', said('errors.traits.unknown', { count: unknown.length, traits: unknown.join(', ') }), {
       field: 'traits',
     });
   }
@@ -180,7 +181,7 @@ export async function recordWarning(db: Database, teamId: string, by: By, input:
         .select({ clientId: incidents.clientId })
         .from(incidents)
         .where(and(eq(incidents.teamId, teamId), eq(incidents.id, values.incidentId)));
-      if (incident?.clientId !== client.id) throw new RapportError('not_found', 'That incident no longer exists.');
+      if (incident?.clientId !== client.id) throw new RapportError('not_found', said('errors.incident.gone'));
     }
     const [warning] = await tx
       .insert(warnings)
@@ -280,8 +281,8 @@ async function ownEntry(db: Database, table: Loggable, teamId: string, actor: st
         .from(table)
         .where(and(eq(table.teamId, teamId), eq(table.id, id)))
     : [];
-  if (!row) throw new RapportError('not_found', `That ${what} is no longer there: it may have been undone already.`);
-  if (row.loggedBy !== actor) throw new RapportError('forbidden', `Only <@${row.loggedBy}>, who logged this ${what}, can change it.`);
+  if (!row) throw new RapportError('not_found', said('errors.entry.gone', { what }));
+  if (row.loggedBy !== actor) throw new RapportError('forbidden', said('errors.entry.notYours', { what, who: md(`<@${row.loggedBy}>`) }));
   return row;
 }
 
@@ -290,7 +291,7 @@ export async function undoCall(db: Database, teamId: string, by: By, callId: str
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
-    if (!row.recent) throw new RapportError('conflict', `Undo works for ${UNDO_MINUTES} minutes after logging; use Edit instead.`);
+    if (!row.recent) throw new RapportError('conflict', said('errors.entry.undoWindow', { minutes: UNDO_MINUTES }));
     await tx.delete(calls).where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
     await appendAudit(tx, teamId, { actor, at, action: 'call.undo', entityType: 'client', entityId: row.clientId, details: { callId } });
     return requireClient(tx, teamId, row.clientId);
@@ -301,7 +302,7 @@ export async function undoIncident(db: Database, teamId: string, by: By, inciden
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
-    if (!row.recent) throw new RapportError('conflict', `Undo works for ${UNDO_MINUTES} minutes after logging; use Edit instead.`);
+    if (!row.recent) throw new RapportError('conflict', said('errors.entry.undoWindow', { minutes: UNDO_MINUTES }));
     await tx.delete(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
     await appendAudit(tx, teamId, { actor, at, action: 'incident.undo', entityType: 'client', entityId: row.clientId, details: { incidentId } });
     return requireClient(tx, teamId, row.clientId);
@@ -344,12 +345,12 @@ export async function editCall(
   const { actor, at } = authorOf(by);
   const values = parseInput(newCallSchema, input);
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
-  if (unknown.length > 0) throw new RapportError('invalid_input', `Unknown trait: ${unknown.join(', ')}.`, { field: 'traits' });
+  if (unknown.length > 0)
+    throw new RapportError('invalid_input', said('errors.traits.unknown', { count: unknown.length, traits: unknown.join(', ') }), { field: 'traits' });
   const traits = [...new Set(values.traits)];
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
-    if (row.clientId !== values.clientId)
-      throw new RapportError('invalid_input', 'A call cannot be moved to another client; undo it and log it again.', { field: 'client' });
+    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', said('errors.call.move'), { field: 'client' });
     const client = await requireClient(tx, teamId, row.clientId);
     const [call] = await tx
       .update(calls)
@@ -372,8 +373,7 @@ export async function editIncident(db: Database, teamId: string, by: By, inciden
   const values = parseInput(newIncidentSchema, input);
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
-    if (row.clientId !== values.clientId)
-      throw new RapportError('invalid_input', 'An incident cannot be moved to another client; undo it and log it again.', { field: 'client' });
+    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', said('errors.incident.move'), { field: 'client' });
     const client = await requireClient(tx, teamId, row.clientId);
     const [incident] = await tx
       .update(incidents)

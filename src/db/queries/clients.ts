@@ -2,8 +2,8 @@
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
+import { said } from '../../i18n/messages.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
-import { escapeName } from '../../domain/mrkdwn.js';
 import { SUGGESTION_SIMILARITY, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
@@ -44,17 +44,13 @@ async function nameClash(
   if (same) return nameTaken(same.name);
   const alike = allowLookAlike ? undefined : others.find(looksAlikeTo(name));
   if (alike) {
-    return new RapportError(
-      'conflict',
-      `“${escapeName(name)}” looks very much like the existing client “${escapeName(alike.name)}”. If they really are two clients, confirm it.`,
-      { field: 'name', lookAlike: alike.name },
-    );
+    return new RapportError('conflict', said('errors.client.lookAlike', { name, existing: alike.name }), { field: 'name', lookAlike: alike.name });
   }
   return undefined;
 }
 
 function nameTaken(existing: string): RapportError {
-  return new RapportError('conflict', `There is already a client called “${escapeName(existing)}” (names ignore case and how accents are typed).`, {
+  return new RapportError('conflict', said('errors.client.nameTaken', { name: existing }), {
     field: 'name',
   });
 }
@@ -150,7 +146,7 @@ export async function linkChannel(db: Database, teamId: string, by: By, channelI
 /** Like getClient, but a missing client (or one of another workspace) is a user-facing not_found. */
 export async function requireClient(db: Database, teamId: string, clientId: string): Promise<ClientProfile> {
   const client = await getClient(db, teamId, clientId);
-  if (!client) throw new RapportError('not_found', 'That client no longer exists in this workspace.');
+  if (!client) throw new RapportError('not_found', said('errors.client.goneHere'));
   return client;
 }
 
@@ -169,7 +165,7 @@ export type NameMatch = 'exact' | 'prefix';
  */
 export async function findClientByName(db: Database, teamId: string, name: string): Promise<ClientProfile> {
   const typed = displayName(name);
-  if (!nameKey(typed)) throw new RapportError('invalid_input', 'Which client? Give its name.', { field: 'client' });
+  if (!nameKey(typed)) throw new RapportError('invalid_input', said('errors.client.giveName'), { field: 'client' });
   const found = await clientByLeadingWords(db, teamId, [typed]);
   if (found) return found.client;
   throw await noClientCalled(db, teamId, typed);
@@ -181,9 +177,12 @@ export async function findClientByName(db: Database, teamId: string, name: strin
  */
 export async function noClientCalled(db: Database, teamId: string, typed: string, readings: readonly string[] = [typed]): Promise<RapportError> {
   const suggestions = await suggestClientNames(db, teamId, readings);
-  const hint =
-    suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `“${escapeName(s)}”`).join(' or ')}?` : ' `/client add <name>` registers a new client.';
-  return new RapportError('not_found', `No client called “${escapeName(typed)}”.${hint}`, { suggestions, field: 'client' });
+  const [first = '', second = '', third = ''] = suggestions;
+  const message =
+    suggestions.length > 0
+      ? said('errors.client.notFoundDidYouMean', { typed, count: suggestions.length, first, second, third })
+      : said('errors.client.notFound', { typed });
+  return new RapportError('not_found', message, { suggestions, field: 'client' });
 }
 
 /**

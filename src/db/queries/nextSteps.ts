@@ -1,6 +1,7 @@
 /** Next steps (domain/nextSteps.ts): set, listed, done, postponed. */
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { RapportError } from '../../domain/errors.js';
+import { md, said } from '../../i18n/messages.js';
 import { newNextStepSchema, type NewNextStep } from '../../domain/inputs.js';
 import type { NextStep, NextStepSource } from '../../domain/nextSteps.js';
 import type { Database } from '../client.js';
@@ -106,9 +107,9 @@ export async function settleNextStep(
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
     const step = await stepById(tx, teamId, input.id);
-    if (!step) throw new RapportError('not_found', 'That next step no longer exists (its client may have been deleted).');
+    if (!step) throw new RapportError('not_found', said('errors.step.gone'));
     if (!input.mayAnyone && actor !== step.assigneeUserId && actor !== step.createdBy) {
-      throw new RapportError('forbidden', `Only <@${step.assigneeUserId}>, who it is for, or <@${step.createdBy}>, who set it, can change this next step.`);
+      throw new RapportError('forbidden', said('errors.step.notYours', { assignee: md(`<@${step.assigneeUserId}>`), creator: md(`<@${step.createdBy}>`) }));
     }
     if (step.doneAt) return step;
     const set = 'done' in input.change ? { doneAt: at, doneBy: actor } : { dueOn: input.change.dueOn };

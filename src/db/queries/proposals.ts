@@ -1,6 +1,7 @@
 /** Proposed changes to a client's fate, answered by its owner or an admin (see schema/decisions.ts). */
 import { and, eq } from 'drizzle-orm';
 import { RapportError } from '../../domain/errors.js';
+import { md, said } from '../../i18n/messages.js';
 import { proposedChangeSchema, type ProposedChange } from '../../domain/inputs.js';
 import type { Database } from '../client.js';
 import { proposals } from '../schema/index.js';
@@ -75,10 +76,10 @@ export async function answerProposal(db: Database, teamId: string, by: By, propo
         .from(proposals)
         .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
     : [];
-  if (!existing) throw new RapportError('not_found', 'That proposal no longer exists (its client may have been deleted).');
+  if (!existing) throw new RapportError('not_found', said('errors.proposal.gone'));
   // The same answer again (a retried delivery, a double click) is that answer, not a conflict.
   if (existing.answeredBy === actor && existing.status === (approve ? 'approved' : 'declined')) return existing;
-  throw new RapportError('conflict', `<@${existing.answeredBy}> already ${existing.status} this proposal.`);
+  throw new RapportError('conflict', said('errors.proposal.answered', { status: existing.status, who: md(`<@${existing.answeredBy}>`) }));
 }
 
 export async function getProposal(db: Database, teamId: string, proposalId: string): Promise<Proposal | undefined> {

@@ -2,6 +2,8 @@
 import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { CatalogueError, THRESHOLD_NAMES, resolveCatalogue, unknownThresholdNames, type Catalogue } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
+import { md, said } from '../../i18n/messages.js';
+import { quoteCode } from '../../domain/mrkdwn.js';
 import { slackTeamId, workspaceSettingsPatchSchema, type WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import type { Database } from '../client.js';
 import { auditLog, workspaces } from '../schema/index.js';
@@ -80,7 +82,11 @@ export async function updateWorkspaceSettings(db: Database, teamId: string, by: 
   if (unknown.length > 0) {
     throw new RapportError(
       'invalid_input',
-      `${unknown.map((n) => `\`${n}\``).join(', ')} ${unknown.length === 1 ? 'is not a threshold' : 'are not thresholds'}. The thresholds are: ${THRESHOLD_NAMES.join(', ')}.`,
+      said('errors.thresholds.unknown', {
+        count: unknown.length,
+        names: md(unknown.map((n) => quoteCode(n)).join(', ')),
+        all: md(THRESHOLD_NAMES.join(', ')),
+      }),
       { field: 'settings' },
     );
   }

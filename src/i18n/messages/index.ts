@@ -1,11 +1,20 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { errorMessages } from './errors.js';
 import { formsMessages } from './forms.js';
 import { homeMessages } from './home.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
+import { validationMessages } from './validation.js';
 
-const PARTS = [formsMessages, homeMessages, labelMessages, languageMessages] as const;
+const PARTS = [
+  errorMessages,
+  formsMessages,
+  homeMessages,
+  labelMessages,
+  languageMessages,
+  validationMessages,
+] as const;
 
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof PARTS)[number]>;

@@ -21,6 +21,7 @@ import { actions, button, context, divider, header, option, overflow, section, t
 import { BAND_LABEL, criterionLine, healthText, traitLabel } from './format.js';
 import { escapeName, escapeText, formatDay, formatMoney, formatShortDay, mention, plural } from './text.js';
 import { DIGEST_ACTIONS } from '../ids.js';
+import { exposureText } from '../channels.js';
 
 export interface DigestPage {
   text: string;
@@ -388,7 +389,7 @@ export function digestRefusalAdvice(error: string, channelId: string): string {
 /** Why the digest no longer goes to a channel (shared outside the organisation), and what to do. */
 export function channelRefusalText(channelId: string, reason: string): string {
   return (
-    `⛔ Rapport stopped posting the digest to <#${channelId}>: ${reason}, so a client could read it there. ` +
+    `⛔ Rapport stopped posting the digest to <#${channelId}>: ${exposureText('en', reason)}, so a client could read it there. ` +
     'Choose a channel only your team can read with `/rapport settings channel #channel`.'
   );
 }

@@ -16,7 +16,7 @@ import { decisionModal } from '../../blocks/modals.js';
 import { escapeName, formatDay } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
-import { channelExposure } from '../../channels.js';
+import { channelExposure, exposureText } from '../../channels.js';
 import { onAction, type Turn } from '../../frame.js';
 import { DIGEST_ACTIONS } from '../../ids.js';
 
@@ -42,7 +42,7 @@ export async function showOnDigest(turn: Turn, digestId: string | null, clientId
     if (!reason) continue;
     if (reason !== CANNOT_CHECK) await turn.deps.digest.refuseChannel({ teamId: turn.teamId }, channelId, reason);
     await turn.reply({
-      text: `Recorded. The digest in <#${channelId}> was left as it was: ${reason}, and Rapport writes nothing there that clients could read.`,
+      text: `Recorded. The digest in <#${channelId}> was left as it was: ${exposureText(await turn.reader(), reason)}, and Rapport writes nothing there that clients could read.`,
     });
   }
 }

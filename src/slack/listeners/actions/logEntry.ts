@@ -56,10 +56,7 @@ export function registerLogEntryActions(app: App, deps: SlackDeps): void {
     const incident = await incidentOf(deps.db, turn.act, action.value ?? '');
     // A recorded warning switches red-flag criterion 2 on: the same people who decide about the client record it.
     const subject = await clientById(deps.db, turn.act, incident.clientId);
-    await requireDecider(turn, subject, {
-      alsoAllowed: { userId: incident.loggedBy, who: `<@${incident.loggedBy}> (who logged the incident)` },
-      action: 'record that they told',
-    });
+    await requireDecider(turn, subject, { alsoAllowed: { userId: incident.loggedBy }, action: 'told' });
     const warning = await recordClientTold(deps.db, turn.act, incident);
     const reader = await turn.reader();
     const text = t(reader, 'forms.told', { by: md(`<@${warning.givenBy}>`), name: subject.name, date: md(formatDay(warning.givenAt, reader)) });

@@ -21,7 +21,7 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
     onAction<ButtonAction>(app, deps, actionId, async (turn, action) => {
       const proposal = await openProposal(deps.db, turn.act, action.value ?? '');
       const subject = await clientById(deps.db, turn.act, proposal.clientId);
-      await requireDecider(turn, subject, { action: 'answer proposals about' });
+      await requireDecider(turn, subject, { action: 'answer' });
       // The proposed owner is checked again as it is applied: they may have left, or become a guest, since.
       if (approve && proposal.change.kind === 'owner' && proposal.change.ownerUserId) {
         await requireMember(deps, turn.web, turn.teamId, proposal.change.ownerUserId, 'owner');

@@ -14,7 +14,7 @@ import { localDate } from '../../../domain/calendar.js';
 import { todoMessage } from '../../blocks/nextSteps.js';
 import { changeSettings, lastDigestOf, type WorkspaceContext } from '../../../services/workspace.js';
 import { requireAdmin } from '../../authorise.js';
-import { channelExposure } from '../../channels.js';
+import { channelExposure, exposureText } from '../../channels.js';
 import { slackErrorCode } from '../../slackError.js';
 import { helpResponse } from '../../blocks/help.js';
 import { context, section } from '../../blocks/kit.js';
@@ -39,7 +39,7 @@ async function showSettings(turn: Turn, { workspace, catalogue }: WorkspaceConte
 async function settings(turn: Turn, words: string[]): Promise<void> {
   if (words.length === 0) return showSettings(turn, await turn.workspace());
   if (words[0]?.toLowerCase() === 'me') return personalSettings(turn, words.slice(1));
-  await requireAdmin(turn, 'Only workspace admins can change Rapport’s settings. Ask an admin, or see them with `/rapport settings`.');
+  await requireAdmin(turn, 'errors.admin.settings');
   const patch = parseSettingsChange((await turn.workspace()).workspace.settings, words);
   // A digest channel a client could read is refused before it is saved.
   const exposed = patch.digestChannelId
@@ -48,7 +48,7 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
   if (exposed) {
     throw new RapportError(
       'forbidden',
-      `<#${patch.digestChannelId}> cannot be the digest channel: ${exposed}, so a client could read it there. Choose a channel only your team can read.`,
+      `<#${patch.digestChannelId}> cannot be the digest channel: ${exposureText(await turn.reader(), exposed)}, so a client could read it there. Choose a channel only your team can read.`,
     );
   }
   const changed = await changeSettings(turn.deps.db, turn.act, patch);
@@ -121,14 +121,14 @@ async function digest(turn: Turn, words: string[]): Promise<void> {
     const said = what ? `I don't know ${quoteCode(`/rapport digest ${words.join(' ')}`)}.` : 'Say which: `preview` (just for you) or `now` (post it; admins).';
     throw usageError(said, '/rapport digest preview | /rapport digest now [--force]');
   }
-  await requireAdmin(turn, 'Only workspace admins can post the digest by hand. `/rapport digest preview` shows it to you.');
+  await requireAdmin(turn, 'errors.admin.digest');
   const force = flags.some((w) => /^(--force|force)$/i.test(w));
   await turn.reply({ text: postNowText(await turn.deps.digest.postNow(turn.teamId, turn.userId, force)) });
 }
 
 /** Every record of the workspace, as CSV files sent to the admin by DM (files.uploadV2), with a README. */
 async function exportData(turn: Turn): Promise<void> {
-  await requireAdmin(turn, 'Only workspace admins can export the workspace’s data.');
+  await requireAdmin(turn, 'errors.admin.export');
   const exported = await exportWorkspaceData(turn.deps.db, turn.act);
   const dm = await turn.web.conversations.open({ users: turn.userId });
   await turn.web.files.uploadV2({

@@ -8,6 +8,6 @@ export function registerChannelShared(app: App, deps: SlackDeps): void {
   onEvent<{ channel: string }>(app, deps, 'channel_shared', async (turn, event) => {
     const workspace = await existingWorkspace(deps.db, turn.teamId);
     if (workspace?.digestChannelId !== event.channel) return;
-    await deps.digest.refuseChannel(workspace, event.channel, 'it is now shared with another organisation (Slack Connect)');
+    await deps.digest.refuseChannel(workspace, event.channel, 'now_ext_shared');
   });
 }

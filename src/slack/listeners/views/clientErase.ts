@@ -14,6 +14,8 @@ import { onView, type Turn } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
 import { parseFormMetadata } from '../../parse/viewState.js';
 import { slackErrorCode } from '../../slackError.js';
+import { md, said, say } from '../../../i18n/messages.js';
+import { ENGLISH } from '../../../i18n/reader.js';
 
 const metadataSchema = z.object({ clientId: z.uuid(), channelId: z.string().max(20).nullable().default(null), name: z.string().max(200) });
 
@@ -59,7 +61,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
       const reply = (text: string) => turn.answeringIn(metadata?.channelId ?? null).reply({ text });
       const answer = (text: string) => ({ done: true as const, after: () => reply(text) });
-      if (!metadata) return answer('This form could not be read; nothing was deleted. Please start again with `/client delete <name>`.');
+      if (!metadata) return answer(say(await turn.reader().catch(() => ENGLISH), said('errors.eraseFormUnreadable')));
       const name = `*${escapeName(metadata.name)}*`;
       try {
         // Gone already: this form was worked before (the receiver, then its worker), or someone else erased it.
@@ -82,7 +84,10 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
           },
         };
       } catch (error) {
-        if (error instanceof RapportError) return answer(`${error.message} Nothing was deleted.`);
+        if (error instanceof RapportError) {
+          const refusal = said('errors.nothingDeleted', { error: error.said ?? md(error.message) });
+          return answer(say(await turn.reader().catch(() => ENGLISH), refusal));
+        }
         throw error;
       }
     },
