@@ -1,9 +1,11 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { digestMessages } from './digest.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
+import { notifyMessages } from './notify.js';
 
-const PARTS = [labelMessages, languageMessages] as const;
+const PARTS = [digestMessages, labelMessages, languageMessages, notifyMessages] as const;
 
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof PARTS)[number]>;
