@@ -4,6 +4,9 @@ import type { CriterionJudged } from '../../domain/firingCriteria.js';
 import type { Band, Health } from '../../domain/health.js';
 import type { Incident } from '../../domain/types.js';
 import { escapeText, formatMoney, plural } from './text.js';
+import { md, t } from '../../i18n/messages.js';
+import { criterionLabel } from '../../i18n/labels.js';
+import type { Reader } from '../../i18n/reader.js';
 
 export const BAND_LABEL: Record<Band | 'unknown', string> = {
   healthy: '🟢 healthy',
@@ -49,3 +52,30 @@ export function criterionLine(m: CriterionJudged & { incidents?: readonly Incide
 }
 
 export const PROBLEM_REMINDER = '💰 This is a *problem* client: work with them only on *full prepayment*.';
+
+/**
+ * Why a criterion is met, in the reader's words: "3 late payments in 180 days", "a payment 60+ days late". A
+ * criterion judged before the domain gave its figures keeps its English summary.
+ */
+export function criterionSummary(reader: Reader, m: CriterionJudged): string {
+  if (m.severeDaysLate !== undefined) return t(reader, 'notify.criterion.severe', { days: m.severeDaysLate });
+  if (m.count === undefined || m.windowDays === undefined) return escapeText(m.summary);
+  const counted = md(t(reader, `notify.criterion.count.${m.criterion.kind}`, { count: m.count }));
+  const days = m.windowDays;
+  if (m.criterion.kind === 'mental_abuse') return t(reader, 'notify.criterion.afterWarning', { counted });
+  if (m.criterion.kind === 'competitor_play')
+    return days === null ? t(reader, 'notify.criterion.onAgreedWorkEver', { counted }) : t(reader, 'notify.criterion.onAgreedWork', { counted, days });
+  return days === null ? t(reader, 'notify.criterion.ever', { counted }) : t(reader, 'notify.criterion.inWindow', { counted, days });
+}
+
+/** A criterion met, in the reader's words, with its incidents' dates when they are at hand (each linked to its evidence). */
+export function criterionLineFor(reader: Reader, m: CriterionJudged & { incidents?: readonly Incident[] }, day: (d: Date) => string): string {
+  const dates = (m.incidents ?? []).map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt))).join(reader.locale === 'fa' ? '، ' : ', ');
+  const args = {
+    flag: md(m.criterion.class === 'red_flag' ? '🚩' : '⚠️'),
+    number: m.criterion.number,
+    label: criterionLabel(reader, m.criterion.kind),
+    summary: md(criterionSummary(reader, m)),
+  };
+  return dates ? t(reader, 'notify.criterion.lineDates', { ...args, dates: md(dates) }) : t(reader, 'notify.criterion.line', args);
+}
