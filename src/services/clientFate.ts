@@ -10,6 +10,7 @@ import { requireClient, updateClient } from '../db/queries/clients.js';
 import { recordDecision, snoozeClient } from '../db/queries/decisions.js';
 import { answerProposal, createProposal, getProposal, type Proposal } from '../db/queries/proposals.js';
 import { RapportError } from '../domain/errors.js';
+import { md, said } from '../i18n/messages.js';
 import { authorOf, type Act } from './act.js';
 
 /** Someone the change concerns, to be told by DM (never the person who made it). */
@@ -87,8 +88,11 @@ export async function answerClientProposal(db: Database, act: Act, proposalId: s
 /** An open proposal, or why it cannot be answered (gone, or answered already: by whom). */
 export async function openProposal(db: Database, act: Pick<Act, 'teamId'>, proposalId: string): Promise<Proposal> {
   const proposal = await getProposal(db, act.teamId, proposalId);
-  if (!proposal) throw new RapportError('not_found', 'That proposal no longer exists (its client may have been deleted).');
-  if (proposal.status !== 'open') throw new RapportError('conflict', `<@${proposal.answeredBy}> already ${proposal.status} this proposal.`);
+  if (!proposal) throw new RapportError('not_found', said('notify.proposal.gone'));
+  if (proposal.status !== 'open') {
+    const who = md(`<@${proposal.answeredBy}>`);
+    throw new RapportError('conflict', said(proposal.status === 'approved' ? 'notify.proposal.alreadyApproved' : 'notify.proposal.alreadyDeclined', { who }));
+  }
   return proposal;
 }
 

@@ -39,7 +39,7 @@ export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome
 export async function tellFateNotices(turn: Turn, outcome: FateOutcome): Promise<void> {
   for (const notice of outcome.notices) {
     try {
-      await turn.dm(notice.to, { text: fateNoticeText(notice, outcome, turn.userId) });
+      await turn.dm(notice.to, (reader) => ({ text: fateNoticeText(notice, outcome, turn.userId, reader) }));
     } catch (error) {
       turn.deps.logger.warn('could not tell someone of a change to their client', { clientId: outcome.after.id, error: errorText(error) });
     }

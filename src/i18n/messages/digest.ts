@@ -186,7 +186,8 @@ export const digestMessages = area(
       'digest.snoozed': '😴 {who} {day} tarihine kadar erteledi (yeni kanıt ertelemeyi kaldırır)',
       'digest.alreadySnoozed': '{name} zaten {who} tarafından {day} tarihine kadar ertelendi (yeni kanıt ertelemeyi daha önce kaldırır).',
       'digest.recorded': 'Kaydedildi. {line}',
-      'digest.leftAsItWas': 'Kaydedildi. {channel} kanalındaki özet olduğu gibi bırakıldı: {reason}; Rapport oraya müşterilerin okuyabileceği hiçbir şey yazmaz.',
+      'digest.leftAsItWas':
+        'Kaydedildi. {channel} kanalındaki özet olduğu gibi bırakıldı: {reason}; Rapport oraya müşterilerin okuyabileceği hiçbir şey yazmaz.',
       'digest.cannotCheck': 'Slack o kanalı kimlerin okuyabildiğini şu an söylemedi',
       'digest.unknownDecision': 'Bu, Rapport’un bildiği bir karar değil.',
       'digest.historyOf': 'Geçmiş: {name}',

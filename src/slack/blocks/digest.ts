@@ -90,7 +90,14 @@ function dimensionName(r: Reader, dimension: string): string {
   return key in MESSAGES.en ? tPlain(r, key as MessageKey) : dimension;
 }
 
-function reasonLine(r: Reader, catalogue: Catalogue, reason: TurnedBadReason, day: (d: Date) => string, evidence: ClientEvidence | undefined, weekEnd: Date): string {
+function reasonLine(
+  r: Reader,
+  catalogue: Catalogue,
+  reason: TurnedBadReason,
+  day: (d: Date) => string,
+  evidence: ClientEvidence | undefined,
+  weekEnd: Date,
+): string {
   switch (reason.kind) {
     case 'entered_at_risk':
       return t(r, 'digest.reason.entered_at_risk', { from: reason.from, to: reason.to });
@@ -117,9 +124,7 @@ function reasonLine(r: Reader, catalogue: Catalogue, reason: TurnedBadReason, da
 export function decisionLine(d: Pick<Decision, 'kind' | 'decidedBy' | 'decidedAt' | 'reason'>, reader: Reader | string = 'UTC'): string {
   const r = readerOrZone(reader);
   const args = { who: md(`<@${d.decidedBy}>`), day: md(formatDay(d.decidedAt, r)) };
-  return d.kind === 'keep'
-    ? t(r, 'digest.decision.keep', { ...args, reason: md(escapeText(d.reason ?? '')) })
-    : t(r, `digest.decision.${d.kind}`, args);
+  return d.kind === 'keep' ? t(r, 'digest.decision.keep', { ...args, reason: md(escapeText(d.reason ?? '')) }) : t(r, `digest.decision.${d.kind}`, args);
 }
 
 export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, reader: Reader | string = 'UTC'): string {
@@ -392,7 +397,15 @@ export const DELETED_PAGE_TEXT = t('en', 'digest.deletedPage');
 
 /** The language a page was written in, told by its title (English when it cannot be told). */
 function localeOfPage(page: DigestPage): Locale {
-  const found = LOCALES.find((locale) => locale !== 'en' && page.text.includes(tPlain(locale, 'digest.title', { from: md('\u0000'), to: md('') }).split('\u0000')[0]!.replace(/[\u200F\u2068]/g, '')));
+  const found = LOCALES.find(
+    (locale) =>
+      locale !== 'en' &&
+      page.text.includes(
+        tPlain(locale, 'digest.title', { from: md('\u0000'), to: md('') })
+          .split('\u0000')[0]!
+          .replace(/[\u200F\u2068]/g, ''),
+      ),
+  );
   return found ?? 'en';
 }
 

@@ -70,7 +70,9 @@ export function criterionSummary(reader: Reader, m: CriterionJudged): string {
 
 /** A criterion met, in the reader's words, with its incidents' dates when they are at hand (each linked to its evidence). */
 export function criterionLineFor(reader: Reader, m: CriterionJudged & { incidents?: readonly Incident[] }, day: (d: Date) => string): string {
-  const dates = (m.incidents ?? []).map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt))).join(reader.locale === 'fa' ? '، ' : ', ');
+  const dates = (m.incidents ?? [])
+    .map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt)))
+    .join(reader.locale === 'fa' ? '، ' : ', ');
   const args = {
     flag: md(m.criterion.class === 'red_flag' ? '🚩' : '⚠️'),
     number: m.criterion.number,
