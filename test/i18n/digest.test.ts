@@ -1,0 +1,135 @@
+/**
+ * The weekly digest and the DMs Rapport sends unasked, in their reader's language (issue 25): a Persian
+ * workspace's digest is Persian, with Persian digits, Solar Hijri dates and right-to-left lines; a Turkish
+ * person's personal digest and reminder are Turkish while their English workspace's channel digest stays English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { WebClient } from '@slack/web-api';
+import * as schema from '../../src/db/schema/index.js';
+import { createNextStep } from '../../src/db/queries/nextSteps.js';
+import { findClientByName } from '../../src/db/queries/clients.js';
+import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
+import { DigestRunner } from '../../src/digest/run.js';
+import { NextStepReminders } from '../../src/digest/reminders.js';
+import { PersonalDigests } from '../../src/digest/personal.js';
+import { silentLogger } from '../../src/log.js';
+import { PeopleDirectory } from '../../src/slack/people.js';
+import { TEST_DRIVERS } from '../support/database.js';
+import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+
+const CHANNEL = 'C0DIGEST';
+/** Client names the tests typed: user text, shown as typed in any language. */
+const NAMES = ['Liar Co', 'Sour Co', 'Quiet Co', 'Fine Co'];
+
+/** What is left of a text once names, mentions, channels, commands and Rapport's own name are taken out. */
+const withoutNamesAndCodes = (text: string) =>
+  NAMES.reduce((s, name) => s.split(name).join(' '), text)
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/Rapport/g, ' ');
+
+describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their reader’s language, on %s', (driver) => {
+  let h: Harness;
+  const webFor = async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl });
+  const runner = (now: () => Date) => new DigestRunner({ db: h.database.owner, owner: h.database.owner, webFor, logger: silentLogger, now });
+  const posts = (seq: number) => h.api.calls.filter((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === CHANNEL);
+  const clock = () => new Date(h.now().getTime() + 120_000);
+
+  /** The digest falls due a minute from now, so a tick two minutes ahead posts it, with all the test logged in its week. */
+  async function postDigest(): Promise<Record<string, any>> {
+    const at = new Date(h.now().getTime() + 60_000);
+    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
+      digestChannelId: CHANNEL,
+      timeZone: 'UTC',
+      digestDay: at.getUTCDay(),
+      digestTime: at.toISOString().slice(11, 16),
+    });
+    await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, TEAM));
+    await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
+    const seq = h.api.lastSeq;
+    await runner(clock).tick();
+    const [post] = posts(seq);
+    expect(post).toBeDefined();
+    return post!.params;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(driver);
+    await h.command(ALICE, '/client', 'add Liar Co <@U0ALICE|alice> 4000');
+    await h.command(ALICE, '/client', 'add Sour Co <@U0ALICE|alice>');
+    await h.command(ALICE, '/client', 'add Quiet Co long-term vip <@U0BOB|bob>');
+    await h.command(ALICE, '/client', 'add Fine Co <@U0BOB|bob>');
+    await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
+    await h.command(ALICE, '/call', 'sour co -attitude -comms -planning Tense call');
+    await h.command(ALICE, '/call', 'fine co +comms +positive');
+    const quiet = await findClientByName(h.db, TEAM, 'Quiet Co');
+    await h.db
+      .update(schema.clients)
+      .set({ createdAt: new Date(h.now().getTime() - 40 * 86_400_000) })
+      .where(eq(schema.clients.id, quiet.id));
+  });
+  afterAll(() => h?.close());
+
+  it('an English workspace’s digest is English', async () => {
+    const text = textOf(await postDigest());
+    expect(text).toContain('2 clients need a decision');
+    expect(text).toContain('Meet firing criteria');
+    expect(text).not.toMatch(/[\u200F\u06F0-\u06F9]/);
+  });
+
+  it('a Turkish person’s reminder and personal digest are Turkish, the English channel’s digest stays English', async () => {
+    await h.command(BOB, '/rapport', 'settings me language tr');
+    await h.command(BOB, '/rapport', 'settings me digest on');
+    const globex = await findClientByName(h.db, TEAM, 'Fine Co');
+    await createNextStep(h.db, TEAM, 'U0ALICE', { clientId: globex.id, what: 'Send the plan', assigneeUserId: 'U0BOB', dueOn: '2026-11-30', source: 'client' });
+    const now = new Date('2026-11-30T09:30:00Z');
+    const deps = { db: h.database.db, owner: h.database.owner, webFor, people: new PeopleDirectory(), logger: silentLogger, now: () => now };
+    let seq = h.api.lastSeq;
+    await new NextStepReminders(deps).tick();
+    const reminder = h.since(seq).find((c) => c.method === 'chat.postMessage' && c.params.channel === 'U0BOB');
+    expect(reminder).toBeDefined();
+    const said = textOf(reminder!.params);
+    expect(said).toContain('Bugün son gün: 1 sonraki adım');
+    expect(said).toContain('Send the plan');
+    expect(JSON.stringify(reminder!.params.blocks)).toContain('Tamamlandı');
+    expect(said).not.toContain('Due today');
+
+    seq = h.api.lastSeq;
+    const digest = new DigestRunner({ db: h.database.db, owner: h.database.owner, webFor, logger: silentLogger, now: () => now });
+    await new PersonalDigests({ ...deps, digest }).tick();
+    const personal = h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'U0BOB');
+    expect(personal.length).toBeGreaterThan(0);
+    const page = textOf(personal[0]!.params);
+    expect(page).toContain('Rapport özeti');
+    expect(page).toContain('Quiet Co');
+    expect(page).toContain('Sessizleşenler');
+    expect(page).not.toMatch(/\b(clients? needs?|decision|Gone quiet|No call)\b/);
+
+    // The channel is everyone's: it stays in the workspace's language.
+    const channel = textOf(await postDigest());
+    expect(channel).toContain('Turned bad this week');
+    expect(channel).not.toContain('Rapport özeti');
+  });
+
+  it('a Persian workspace’s digest is Persian: Persian digits, Solar Hijri dates, right-to-left lines, no English word', async () => {
+    await h.command(ADMIN, '/rapport', 'settings language fa');
+    const digest = await postDigest();
+    const text = textOf(digest);
+    expect(text).toContain('گزارش هفتگی Rapport');
+    expect(text).toContain('آذر'); // late November 2026 is Azar 1405
+    expect(text).toMatch(/[\u06F0-\u06F9]/);
+    expect(text).toContain('معیارهای قطع همکاری');
+    expect(text).toContain('ساکت شده');
+    // Every line of every section reads right to left.
+    const sections = (digest.blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === 'section').map((b) => b.text!.text);
+    for (const line of sections.flatMap((s) => s.split('\n'))) expect(line.startsWith('\u200F'), line).toBe(true);
+    const left = withoutNamesAndCodes(text);
+    expect(left).not.toMatch(/[A-Za-z]{2,}/);
+    expect(left).not.toMatch(/[0-9]/);
+    // Its buttons too.
+    const buttons = JSON.stringify(digest.blocks.filter((b: { type: string }) => b.type === 'actions').map((b: { elements: unknown }) => b.elements));
+    expect(buttons).toContain('سابقه');
+    expect(buttons).not.toContain('Acknowledge');
+  });
+});
