@@ -45,7 +45,10 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
       digestDay: at.getUTCDay(),
       digestTime: at.toISOString().slice(11, 16),
     });
-    await h.db.update(schema.workspaces).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(schema.workspaces.teamId, TEAM));
+    await h.db
+      .update(schema.workspaces)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(schema.workspaces.teamId, TEAM));
     await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
     const seq = h.api.lastSeq;
     await runner(clock).tick();
@@ -106,6 +109,11 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
     expect(page).toContain('Sessizleşenler');
     expect(page).not.toMatch(/\b(clients? needs?|decision|Gone quiet|No call)\b/);
 
+    // So is their preview of the digest, with their own clients first.
+    const preview = textOf((await h.command(BOB, '/rapport', 'digest preview')).reply.params);
+    expect(preview).toContain('Rapport özeti');
+    expect(preview).toContain('tanesi sizin');
+
     // The channel is everyone's: it stays in the workspace's language.
     const channel = textOf(await postDigest());
     expect(channel).toContain('Turned bad this week');
@@ -132,5 +140,18 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
     const buttons = JSON.stringify(digest.blocks.filter((b: { type: string }) => b.type === 'actions').map((b: { elements: unknown }) => b.elements));
     expect(buttons).toContain('سابقه');
     expect(buttons).not.toContain('Acknowledge');
+
+    // A decision rewrites the channel's digest in the channel's language.
+    const [row] = await h.db.select().from(schema.digests).where(eq(schema.digests.teamId, TEAM));
+    const liar = await findClientByName(h.db, TEAM, 'Liar Co');
+    const seq = h.api.lastSeq;
+    await h.send.blockAction(ALICE, { type: 'button', action_id: 'digest_acknowledge', value: liar.id } as never, {
+      message: { ts: row!.messageTs!, blocks: digest.blocks },
+      channelId: CHANNEL,
+    });
+    const update = await h.api.next('chat.update', seq);
+    expect(update.params.text).toContain('گزارش هفتگی Rapport (به‌روز شده)');
+    expect(textOf(update.params)).toContain('در ⁨');
+    expect(textOf(update.params)).toMatch(/<@U0ALICE>⁩ در ⁨[^⁩]*آذر[^⁩]*⁩ دید/);
   });
 });
