@@ -16,6 +16,12 @@ import { PersonalDigests } from '../../src/digest/personal.js';
 import { silentLogger } from '../../src/log.js';
 import { PeopleDirectory } from '../../src/slack/people.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
+import type { ClientProfile } from '../../src/domain/types.js';
+import { composeDigest, decisionLine, snoozeLine } from '../../src/slack/blocks/digest.js';
+import { readerIn, type Reader } from '../../src/i18n/reader.js';
+import { aClient, aClientWeek, daysAgo, evidenceOfRows, incident, NOW, observedTimes, selectFromRows } from '../support/builders.js';
 import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 const CHANNEL = 'C0DIGEST';
@@ -153,5 +159,51 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
     expect(update.params.text).toContain('گزارش هفتگی Rapport (به‌روز شده)');
     expect(textOf(update.params)).toContain('در ⁨');
     expect(textOf(update.params)).toMatch(/<@U0ALICE>⁩ در ⁨[^⁩]*آذر[^⁩]*⁩ دید/);
+  });
+});
+
+describe('the digest composed for a reader', () => {
+  const cat = DEFAULT_CATALOGUE;
+  const week = (client: ClientProfile, parts: Partial<ClientWeekRows> = {}): ClientWeekRows =>
+    aClientWeek(client, { loggedThisWeek: { calls: 1, incidents: 0 }, ...parts });
+  const weeks = [
+    week(aClient({ id: 'c-liar', name: 'Liar', ownerUserId: 'U0ALICE', monthlyValue: 12500 }), {
+      incidents: [incident('lying', daysAgo(3)), ...[4, 30, 60].map((d) => incident('slow_payment', daysAgo(d)))],
+    }),
+    week(aClient({ name: 'Soon Co', renewsOn: '2026-12-01', monthlyValue: 4000, ownerUserId: 'U0ALICE' }), {
+      history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) },
+    }),
+  ];
+  const compose = (reader: Reader) =>
+    composeDigest(cat, selectFromRows(cat, weeks, NOW), evidenceOfRows(cat, weeks, NOW), { timeZone: 'UTC', interactive: true, readBy: reader })
+      .map((p) => textOf(p))
+      .join('\n')
+      // Marks of direction taken out, and Intl's no-break spaces read as spaces.
+      .replace(/[\u200F\u2068\u2069]/g, '')
+      .replace(/[\u00A0\u202F]/g, ' ');
+
+  it('words criteria, reasons, renewals and figures in Turkish, money in the workspace’s lira', () => {
+    const text = compose(readerIn('tr', { currency: 'TRY' }));
+    expect(text).toContain('*5. Sürekli geç ödeme*: 180 gün içinde 3 geç ödeme');
+    expect(text).toContain('📉 33 puan düştü (eşik 15)');
+    expect(text).toContain('*Liar* · Normal · <@U0ALICE> · aylık ₺12.500');
+    expect(text).toContain('yenileme 1 Ara 2026 Sal');
+    expect(text).toContain('Elde tutma: %100');
+    expect(text).toContain('Gördüm');
+  });
+
+  it('in Finnish, with euros and Finnish dates', () => {
+    const text = compose(readerIn('fi', { currency: 'EUR' }));
+    expect(text).toContain('Rapport-kooste — 16.11.–23.11.');
+    expect(text).toContain('12 500 €/kk');
+    expect(text).toContain('3 myöhästynyttä maksua 180 päivässä');
+    expect(text).toContain('Torkuta 14 päivää');
+  });
+
+  it('in Persian, a decision and a snooze line with Solar Hijri days', () => {
+    const fa = readerIn('fa');
+    expect(decisionLine({ kind: 'start_exit', decidedBy: 'U1', decidedAt: NOW, reason: null }, fa)).toMatch(/^\u200F🚪 .*آذر.*قطع همکاری را آغاز کرد$/);
+    expect(snoozeLine({ snoozedBy: 'U1', until: NOW }, fa)).toContain('به تعویق انداخت');
+    expect(compose(fa)).toContain('۳ پرداخت دیرهنگام در ۱۸۰ روز');
   });
 });
