@@ -1,4 +1,9 @@
-/** How domain values read in Slack. */
+/**
+ * How domain values read in Slack. The English-only helpers (BAND_LABEL, healthText, traitLabel, kindLabel,
+ * incidentFacts, criterionLine, PROBLEM_REMINDER) are kept for the callers not yet written for a reader: their
+ * reader's versions are i18n/labels.ts (bandLabel, healthLabel, traitLabel, incidentLabel) and, here,
+ * criterionLineFor, criterionSummary, incidentFactsFor and problemReminder.
+ */
 import { INCIDENT_KIND_LABELS, criterionFor, traitByKey, type Catalogue, type IncidentKind } from '../../domain/catalogue.js';
 import type { CriterionJudged } from '../../domain/firingCriteria.js';
 import type { Band, Health } from '../../domain/health.js';
@@ -7,6 +12,7 @@ import { escapeText, formatMoney, plural } from './text.js';
 import { md, t } from '../../i18n/messages.js';
 import { criterionLabel } from '../../i18n/labels.js';
 import type { Reader } from '../../i18n/reader.js';
+import { formatMoney as formatMoneyFor } from '../../i18n/format.js';
 
 export const BAND_LABEL: Record<Band | 'unknown', string> = {
   healthy: '🟢 healthy',
@@ -81,3 +87,22 @@ export function criterionLineFor(reader: Reader, m: CriterionJudged & { incident
   };
   return dates ? t(reader, 'notify.criterion.lineDates', { ...args, dates: md(dates) }) : t(reader, 'notify.criterion.line', args);
 }
+
+/** An incident's facts in the reader's words: "45 days late, invoice INV-7, amount 1,200". */
+export function incidentFactsFor(reader: Reader, incident: Pick<Incident, 'details'>): string {
+  const d = incident.details;
+  const parts: string[] = [];
+  if (d.kind === 'slow_payment') parts.push(t(reader, 'notify.facts.daysLate', { days: d.daysLate }));
+  if ('invoiceRef' in d && d.invoiceRef) parts.push(t(reader, 'notify.facts.invoice', { ref: md(escapeText(d.invoiceRef)) }));
+  if (d.kind === 'slow_payment' && d.amount !== undefined) parts.push(t(reader, 'notify.facts.amount', { amount: md(formatMoneyFor(d.amount, reader)) }));
+  if (d.kind === 'invoice_dispute' && d.amountDisputed !== undefined)
+    parts.push(t(reader, 'notify.facts.disputed', { amount: md(formatMoneyFor(d.amountDisputed, reader)) }));
+  if (d.kind === 'competitor_play') {
+    if (d.competitor) parts.push(t(reader, 'notify.facts.with', { competitor: md(escapeText(d.competitor)) }));
+    if (!d.onAgreedWork) parts.push(t(reader, 'notify.facts.notOnAgreedWork'));
+  }
+  return parts.join(reader.locale === 'fa' ? '، ' : ', ');
+}
+
+/** Said with every mention of a *problem* client. */
+export const problemReminder = (reader: Reader): string => t(reader, 'notify.problemReminder');
