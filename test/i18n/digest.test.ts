@@ -124,6 +124,13 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
     const channel = textOf(await postDigest());
     expect(channel).toContain('Turned bad this week');
     expect(channel).not.toContain('Rapport özeti');
+
+    // Word of a change to their clients reaches them in Turkish too, while Alice is answered in English.
+    seq = h.api.lastSeq;
+    const reply = textOf((await h.command(ALICE, '/client', 'set sour co owner <@U0BOB|bob>')).reply.params);
+    expect(reply).toContain('owner is now <@U0BOB>');
+    const told = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && textOf(c.params).includes('sorumlusu yaptı'));
+    expect(textOf(told.params)).toContain('<@U0ALICE> sizi *Sour Co* müşterisinin sorumlusu yaptı.');
   });
 
   it('a Persian workspace’s digest is Persian: Persian digits, Solar Hijri dates, right-to-left lines, no English word', async () => {
