@@ -19,7 +19,7 @@ import { TEST_DRIVERS } from '../support/database.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
 import type { ClientProfile } from '../../src/domain/types.js';
-import { composeDigest, decisionLine, snoozeLine } from '../../src/slack/blocks/digest.js';
+import { composeDigest, decisionLine, digestPageWithout, snoozeLine } from '../../src/slack/blocks/digest.js';
 import { readerIn, type Reader } from '../../src/i18n/reader.js';
 import { aClient, aClientWeek, daysAgo, evidenceOfRows, incident, NOW, observedTimes, selectFromRows } from '../support/builders.js';
 import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
@@ -212,5 +212,26 @@ describe('the digest composed for a reader', () => {
     expect(decisionLine({ kind: 'start_exit', decidedBy: 'U1', decidedAt: NOW, reason: null }, fa)).toMatch(/^\u200F🚪 .*آذر.*قطع همکاری را آغاز کرد$/);
     expect(snoozeLine({ snoozedBy: 'U1', until: NOW }, fa)).toContain('به تعویق انداخت');
     expect(compose(fa)).toContain('۳ پرداخت دیرهنگام در ۱۸۰ روز');
+  });
+});
+
+describe('a deleted client taken out of a Persian digest page', () => {
+  it('leaves a Persian line where it was, and the rest of the owner line as it was', () => {
+    const cat = DEFAULT_CATALOGUE;
+    const leak = aClient({ id: 'c-leak', name: 'Leak Co', ownerUserId: 'U0ALICE' });
+    const other = aClient({ id: 'c-other', name: 'Other Co', ownerUserId: 'U0ALICE' });
+    const weeks = [leak, other].map((c) => aClientWeek(c, { incidents: [incident('lying', daysAgo(2))] }));
+    const [page] = composeDigest(cat, selectFromRows(cat, weeks, NOW), evidenceOfRows(cat, weeks, NOW), {
+      timeZone: 'UTC',
+      interactive: true,
+      readBy: readerIn('fa'),
+    });
+    const cut = digestPageWithout(page!, { id: leak.id, names: [leak.name] })!;
+    const text = cut.blocks.map((b) => JSON.stringify(b)).join('\n');
+    expect(text).not.toContain('Leak Co');
+    expect(text).toContain('Other Co');
+    expect(text).toContain('بر اساس مسئول');
+    expect(text).toContain('حذف شد');
+    expect(cut.text).not.toContain('این پیامِ گزارش هفتگی برداشته شد');
   });
 });
