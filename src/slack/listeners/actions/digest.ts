@@ -33,9 +33,9 @@ export type StatusLine = (reader: Reader) => string;
  * message stays as it was, the digest stops, and the person is told.
  */
 export async function showOnDigest(turn: Turn, digestId: string | null, clientId: string, line: StatusLine): Promise<void> {
-  const reader = await turn.reader();
   // Clicked outside the channel digest (a personal digest, an escalation DM): the person is told where they clicked.
   if (!digestId) {
+    const reader = await turn.reader();
     await turn.reply({ text: t(reader, 'digest.recorded', { line: md(line(reader)) }) });
     return;
   }
@@ -51,6 +51,7 @@ export async function showOnDigest(turn: Turn, digestId: string | null, clientId
   for (const [channelId, reason] of exposure) {
     if (!reason) continue;
     if (reason !== CANNOT_CHECK) await turn.deps.digest.refuseChannel({ teamId: turn.teamId }, channelId, reason);
+    const reader = await turn.reader();
     const why = reason === CANNOT_CHECK ? t(reader, 'digest.cannotCheck') : reason;
     await turn.reply({ text: t(reader, 'digest.leftAsItWas', { channel: md(`<#${channelId}>`), reason: md(why) }) });
   }
