@@ -13,6 +13,7 @@ import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import { DigestRunner } from '../../src/digest/run.js';
 import { NextStepReminders } from '../../src/digest/reminders.js';
 import { PersonalDigests } from '../../src/digest/personal.js';
+import { Escalations } from '../../src/digest/escalations.js';
 import { silentLogger } from '../../src/log.js';
 import { PeopleDirectory } from '../../src/slack/people.js';
 import { TEST_DRIVERS } from '../support/database.js';
@@ -233,5 +234,53 @@ describe('a deleted client taken out of a Persian digest page', () => {
     expect(text).toContain('بر اساس مسئول');
     expect(text).toContain('حذف شد');
     expect(cut.text).not.toContain('این پیامِ گزارش هفتگی برداشته شد');
+  });
+});
+
+describe.each(TEST_DRIVERS.slice(0, 1))('an escalation to a Finnish admin, on %s', (driver) => {
+  let h: Harness;
+  let clock = new Date('2026-11-30T09:00:30Z');
+  const webFor = async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl });
+
+  beforeAll(async () => {
+    h = await startHarness(driver);
+    await h.command(ADMIN, '/rapport', 'settings me language fi');
+    await h.command(ALICE, '/client', 'add Liar Co <@U0ALICE|alice>');
+    await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
+    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: CHANNEL, timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+    await h.db
+      .update(schema.workspaces)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(schema.workspaces.teamId, TEAM));
+  });
+  afterAll(() => h?.close());
+
+  it('is in Finnish, the digest’s pages it carries too, while the channel’s stays English', async () => {
+    const runner = new DigestRunner({ db: h.database.db, owner: h.database.owner, webFor, logger: silentLogger, now: () => clock });
+    const escalations = new Escalations({
+      db: h.database.db,
+      owner: h.database.owner,
+      digest: runner,
+      webFor,
+      people: new PeopleDirectory(),
+      logger: silentLogger,
+      now: () => clock,
+    });
+    expect((await runner.tick()).map((r) => r.outcome)).toEqual(['posted']);
+    clock = new Date('2026-12-07T09:00:30Z');
+    let seq = h.api.lastSeq;
+    expect((await runner.tick()).map((r) => r.outcome)).toEqual(['posted']);
+    expect(textOf(h.since(seq).find((c) => c.method === 'chat.postMessage')!.params)).toContain('Meet firing criteria');
+    seq = h.api.lastSeq;
+    expect(await escalations.tick()).toEqual([{ teamId: TEAM, userId: 'U0ADMIN', week: '2026-12-07', clients: 1 }]);
+    const text = h
+      .since(seq)
+      .filter((c) => c.method === 'chat.postMessage')
+      .map((c) => textOf(c.params))
+      .join('\n');
+    expect(text).toContain('1 asiakas oli kahdessa viimeisimmässä koosteessa');
+    expect(text).toContain('Lopettamisen kriteerit täyttyvät');
+    expect(text).toContain('Liar Co');
+    expect(text).not.toContain('Meet firing criteria');
   });
 });
