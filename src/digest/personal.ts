@@ -8,6 +8,7 @@ import { claimPersonalSend, markPersonalSent, personalDigestSubscribersOf } from
 import type { Workspace } from '../db/queries/workspaces.js';
 import { sendDm } from '../slack/reply.js';
 import { isMemberHere } from '../slack/recipients.js';
+import { readerOf } from '../slack/readers.js';
 import { scheduleOf, type DigestRunner } from './run.js';
 import { latestSlot } from './slots.js';
 import { instanceName, sweepPeople, sweepWorkspaces, type ScheduledDmDeps } from './sweep.js';
@@ -53,7 +54,8 @@ export class PersonalDigests {
     if (slot.at < subscribedAt) return undefined;
     const send = { userId, kind: 'digest', key: slot.week } as const;
     if (!(await claimPersonalSend(this.deps.db, workspace.teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
-    const pages = await this.deps.digest.personalPages(workspace, userId, slot.at);
+    // Their part of the digest, in their own language.
+    const pages = await this.deps.digest.personalPages(workspace, userId, slot.at, await readerOf(this.deps, web, workspace, userId));
     // Whoever became a guest or left since they asked for it is sent nothing (the week is marked, so not asked again).
     const member = await isMemberHere(this.deps, web, workspace.teamId, userId);
     if (member) for (const page of pages) await sendDm(web, userId, { text: page.text, blocks: page.blocks });

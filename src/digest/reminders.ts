@@ -51,7 +51,7 @@ export class NextStepReminders {
     const send = { userId, kind: 'reminder', key: today } as const;
     if (!(await claimPersonalSend(db, teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
     // An assignee who became a guest or left is told nothing about the clients (the day is marked all the same).
-    const sent = await dmMember(this.deps, web, teamId, userId, reminderMessage(dueToday, open.length - dueToday.length, today));
+    const sent = await dmMember(this.deps, web, teamId, userId, (reader) => reminderMessage(dueToday, open.length - dueToday.length, today, reader));
     await markPersonalSent(db, teamId, send);
     return sent ? { teamId, userId, dueOn: today, steps: dueToday.length } : undefined;
   }

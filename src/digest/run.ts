@@ -31,7 +31,7 @@ import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
 import { withLogContext, type Logger, errorText } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { channelRefusalText, composeDigest, digestRefusalAdvice, type ComposeOptions, type DigestPage } from '../slack/blocks/digest.js';
+import { channelRefusalText, composeDigest, digestNotPostedText, type ComposeOptions, type DigestPage } from '../slack/blocks/digest.js';
 import type { DigestOnDemand, PostOutcome } from '../slack/deps.js';
 import { channelExposure } from '../slack/channels.js';
 import { isDefiniteRefusal, retryMomentaryFailures, slackErrorCode } from '../slack/slackError.js';
@@ -40,6 +40,9 @@ import { limitConcurrency } from '../limit.js';
 import { DEFAULT_LOCALE, firstDayOfWeek, isLocale } from '../i18n/locales.js';
 import { PeopleDirectory } from '../slack/people.js';
 import { dmMember, type RecipientDeps } from '../slack/recipients.js';
+import { channelReader, readerOf } from '../slack/readers.js';
+import { said } from '../i18n/messages.js';
+import type { Reader } from '../i18n/reader.js';
 import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './slots.js';
 
 export interface DigestRunnerDeps {
@@ -151,11 +154,13 @@ export class DigestRunner implements DigestOnDemand {
   /** The pages this week's digest would have now, for one reader (`/rapport digest preview`): their clients first. */
   async preview(teamId: string, reader: string): Promise<DigestPage[]> {
     const workspace = await getWorkspace(this.deps.db, teamId);
-    if (!workspace) throw new RapportError('not_found', 'This workspace has no data yet.');
+    if (!workspace) throw new RapportError('not_found', said('digest.noData'));
     const now = this.deps.now();
     const selection = await this.selectionAt(workspace, now);
     const overdueSteps = await this.overdueSteps(workspace, now);
-    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: false, reader, overdueSteps });
+    // Shown to one person: in their language.
+    const readBy = await readerOf(this.recipients, await this.deps.webFor(teamId), workspace, reader);
+    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: false, reader, overdueSteps, readBy });
   }
 
   /**
@@ -222,7 +227,8 @@ export class DigestRunner implements DigestOnDemand {
   private async compose(workspace: Workspace, slot: DigestSlot): Promise<DigestPage[]> {
     const selection = await this.selectionAt(workspace, slot.at);
     const overdueSteps = await this.overdueSteps(workspace, slot.at);
-    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps });
+    // A channel post: in the workspace's language.
+    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps, readBy: channelReader(workspace) });
   }
 
   /**
@@ -230,7 +236,7 @@ export class DigestRunner implements DigestOnDemand {
    * that it and the digest the week before both named, and nobody acknowledged, snoozed or decided about since
    * that one was posted. Undefined when there is none (or no two digests in a row).
    */
-  async escalation(workspace: Workspace): Promise<{ week: string; clients: number; pages: DigestPage[] } | undefined> {
+  async escalation(workspace: Workspace): Promise<{ week: string; clients: number; pagesFor: (reader: Reader) => Promise<DigestPage[]> } | undefined> {
     const { db } = this.deps;
     const [latest, previous] = await postedDigestsNaming(db, workspace.teamId, 2);
     const since = previous?.digest.postedAt;
@@ -239,16 +245,18 @@ export class DigestRunner implements DigestOnDemand {
     const namedTwice = new Set([...previous.clientIds].filter((id) => latest.clientIds.has(id)));
     const escalated = new Set(unansweredTwice(selection, namedTwice, await clientsAnsweredSince(db, workspace.teamId, since)).map((e) => e.client.id));
     if (escalated.size === 0) return undefined;
-    const pages = await this.pages(
-      workspace,
-      selectionFor(selection, (c) => escalated.has(c.id)),
-      { timeZone: workspace.timeZone, interactive: true },
-    );
-    return { week: latest.digest.week, clients: escalated.size, pages };
+    // Each admin reads them in their own language.
+    const pagesFor = (readBy: Reader) =>
+      this.pages(
+        workspace,
+        selectionFor(selection, (c) => escalated.has(c.id)),
+        { timeZone: workspace.timeZone, interactive: true, readBy },
+      );
+    return { week: latest.digest.week, clients: escalated.size, pagesFor };
   }
 
   /** One owner's part of the week's digest ending `at` (their personal digest), with the same buttons. */
-  async personalPages(workspace: Workspace, ownerUserId: string, at: Date): Promise<DigestPage[]> {
+  async personalPages(workspace: Workspace, ownerUserId: string, at: Date, readBy?: Reader): Promise<DigestPage[]> {
     const selection = await this.selectionAt(workspace, at);
     const overdueSteps = (await this.overdueSteps(workspace, at)).filter((s) => s.assigneeUserId === ownerUserId);
     return this.pages(
@@ -259,6 +267,7 @@ export class DigestRunner implements DigestOnDemand {
         interactive: true,
         reader: ownerUserId,
         overdueSteps,
+        readBy,
       },
     );
   }
@@ -388,7 +397,7 @@ export class DigestRunner implements DigestOnDemand {
     const user = await digestChannelSetBy(db, workspace.teamId);
     if (!user) return;
     try {
-      await dmMember(this.recipients, web, workspace.teamId, user, { text: channelRefusalText(channelId, reason) });
+      await dmMember(this.recipients, web, workspace.teamId, user, (reader) => ({ text: channelRefusalText(channelId, reason, reader) }));
     } catch (error) {
       logger.warn('could not tell the channel setter that the digest channel is refused', { team: workspace.teamId, error: errorText(error) });
     }
@@ -403,11 +412,9 @@ export class DigestRunner implements DigestOnDemand {
     const web = await this.deps.webFor(workspace.teamId);
     const user = await digestChannelSetBy(db, workspace.teamId);
     if (!user) return;
-    const text =
-      `⚠️ This week's Rapport digest could not be posted. ${digestRefusalAdvice(error, workspace.digestChannelId!)} ` +
-      'Rapport tries again every couple of minutes; `/rapport settings` shows the latest attempt.';
+    const channelId = workspace.digestChannelId!;
     try {
-      await dmMember(this.recipients, web, workspace.teamId, user, { text });
+      await dmMember(this.recipients, web, workspace.teamId, user, (reader) => ({ text: digestNotPostedText(error, channelId, reader) }));
     } catch (dmError) {
       logger.warn('could not tell the channel setter that the digest was refused', { team: workspace.teamId, error: errorText(dmError) });
     }

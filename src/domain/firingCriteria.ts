@@ -22,8 +22,12 @@ export type CriteriaTallies = Partial<Record<IncidentKind, CriterionTally>>;
 /** A criterion met, judged from its tally: what the digest decides on. */
 export interface CriterionJudged {
   criterion: CriterionDefinition;
-  /** Why, in words, e.g. "3 late payments in 180 days". */
+  /** Why, in words, e.g. "3 late payments in 180 days" (English: logs, tests; Slack words it from the fields below). */
   summary: string;
+  /** What met it, as data: how many incidents in how many days (null: ever), or one payment this many days late. */
+  count?: number;
+  windowDays?: number | null;
+  severeDaysLate?: number;
   /** When the newest of the incidents that meet it was logged (new evidence lifts a snooze or a decision). */
   newestLoggedAt: Date;
 }
@@ -113,11 +117,11 @@ function judge(
         : criterion.kind === 'competitor_play'
           ? `${counted} on agreed work ${windowWords(rule.windowDays)}`
           : `${counted} ${windowWords(rule.windowDays)}`;
-    return { judged: { criterion, summary, newestLoggedAt: tally.newestLoggedAt }, by: 'count' };
+    return { judged: { criterion, summary, count: tally.count, windowDays: rule.windowDays, newestLoggedAt: tally.newestLoggedAt }, by: 'count' };
   }
   if (criterion.kind === 'slow_payment' && tally.severe?.newestLoggedAt) {
     const summary = `a payment ${rules.slow_payment.severeDaysLate}+ days late`;
-    return { judged: { criterion, summary, newestLoggedAt: tally.severe.newestLoggedAt }, by: 'severe' };
+    return { judged: { criterion, summary, severeDaysLate: rules.slow_payment.severeDaysLate, newestLoggedAt: tally.severe.newestLoggedAt }, by: 'severe' };
   }
   return undefined;
 }

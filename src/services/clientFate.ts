@@ -88,9 +88,11 @@ export async function answerClientProposal(db: Database, act: Act, proposalId: s
 /** An open proposal, or why it cannot be answered (gone, or answered already: by whom). */
 export async function openProposal(db: Database, act: Pick<Act, 'teamId'>, proposalId: string): Promise<Proposal> {
   const proposal = await getProposal(db, act.teamId, proposalId);
-  if (!proposal) throw new RapportError('not_found', said('errors.proposal.gone'));
-  if (proposal.status !== 'open')
-    throw new RapportError('conflict', said('errors.proposal.answered', { status: proposal.status, who: md(`<@${proposal.answeredBy}>`) }));
+  if (!proposal) throw new RapportError('not_found', said('notify.proposal.gone'));
+  if (proposal.status !== 'open') {
+    const who = md(`<@${proposal.answeredBy}>`);
+    throw new RapportError('conflict', said(proposal.status === 'approved' ? 'notify.proposal.alreadyApproved' : 'notify.proposal.alreadyDeclined', { who }));
+  }
   return proposal;
 }
 

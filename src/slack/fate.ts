@@ -9,7 +9,7 @@ import type { ProposedChange } from '../domain/inputs.js';
 import type { ClientProfile } from '../domain/types.js';
 import { changeClientFate, proposeClientChange, type FateOutcome, type Proposal } from '../services/clientFate.js';
 import { isDecider } from './authorise.js';
-import { proposalBlocks } from './blocks/fate.js';
+import { proposalBlocks, proposalText } from './blocks/fate.js';
 import { escapeName } from './blocks/text.js';
 import type { Turn } from './frame.js';
 import { tellFateNotices } from './notify.js';
@@ -42,5 +42,5 @@ export async function decideOrPropose(turn: Turn, client: ClientProfile, change:
 export async function tellConcerned(turn: Turn, client: ClientProfile, result: DecidedOrProposed): Promise<void> {
   if (result.outcome) await tellFateNotices(turn, result.outcome);
   else if (client.ownerUserId)
-    await turn.dm(client.ownerUserId, { text: `A proposal for ${escapeName(client.name)}`, blocks: proposalBlocks(result.proposal, client) });
+    await turn.dm(client.ownerUserId, (reader) => ({ text: proposalText(client, reader), blocks: proposalBlocks(result.proposal, client, reader) }));
 }

@@ -1,7 +1,7 @@
 /** Direct messages: red flags to a client's owner at once (domain.md §4), and word of changes to their clients. */
 import type { FateOutcome } from '../services/clientFate.js';
 import type { IncidentOutcome } from '../services/clientActivity.js';
-import { redFlagAlert } from './blocks/confirmations.js';
+import { redFlagAlertFor } from './blocks/alerts.js';
 import { fateNoticeText } from './blocks/fate.js';
 import type { Turn } from './frame.js';
 import { isMemberHere } from './recipients.js';
@@ -27,8 +27,8 @@ export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome
   const owner = outcome.logged.client.ownerUserId;
   if (outcome.redFlagNotice !== 'dm_owner' || !owner) return;
   try {
-    const { workspace } = await turn.workspace();
-    await turn.dm(owner, redFlagAlert(outcome, turn.userId, workspace.timeZone));
+    // In the owner's own language.
+    await turn.dm(owner, (reader) => redFlagAlertFor(reader, outcome, turn.userId));
   } catch (error) {
     // The incident is stored and shown in the digest either way; a failed DM must not fail the log.
     turn.deps.logger.error('could not DM the owner about a red flag', { clientId: outcome.logged.client.id, error: errorText(error) });
@@ -39,7 +39,7 @@ export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome
 export async function tellFateNotices(turn: Turn, outcome: FateOutcome): Promise<void> {
   for (const notice of outcome.notices) {
     try {
-      await turn.dm(notice.to, { text: fateNoticeText(notice, outcome, turn.userId) });
+      await turn.dm(notice.to, (reader) => ({ text: fateNoticeText(notice, outcome, turn.userId, reader) }));
     } catch (error) {
       turn.deps.logger.warn('could not tell someone of a change to their client', { clientId: outcome.after.id, error: errorText(error) });
     }

@@ -1,21 +1,24 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { digestMessages } from './digest.js';
 import { errorMessages } from './errors.js';
 import { formsMessages } from './forms.js';
 import { homeMessages } from './home.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
+import { notifyMessages } from './notify.js';
 import { validationMessages } from './validation.js';
 
 const PARTS = [
+  digestMessages,
   errorMessages,
   formsMessages,
   homeMessages,
   labelMessages,
   languageMessages,
+  notifyMessages,
   validationMessages,
 ] as const;
-
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof PARTS)[number]>;
 

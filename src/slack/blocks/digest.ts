@@ -2,7 +2,7 @@
  * The digest as Slack messages, from a digest selection (domain.md §5). Pure. Pages respect Slack's limits
  * (50 blocks, ~12k characters of text); the first page is posted in the channel, the rest in its thread.
  */
-import { CATEGORY_LABELS, traitByKey, type Catalogue } from '../../domain/catalogue.js';
+import { traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import {
   DIGEST_SECTIONS,
   isQuietWeek,
@@ -18,10 +18,16 @@ import type { NextStep } from '../../domain/nextSteps.js';
 import type { Decision, Snooze } from '../../domain/types.js';
 import { namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
-import { BAND_LABEL, criterionLine, healthText, traitLabel } from './format.js';
-import { escapeName, escapeText, formatDay, formatMoney, formatShortDay, mention, plural } from './text.js';
+import { criterionLineFor } from './format.js';
+import { escapeName, escapeText } from './text.js';
 import { DIGEST_ACTIONS } from '../ids.js';
 import { exposureText } from '../channels.js';
+import { md, t, tPlain, type MessageKey } from '../../i18n/messages.js';
+import { MESSAGES } from '../../i18n/messages/index.js';
+import { bandLabel, categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
+import { formatDay, formatMoney, formatNumber, formatShortDay } from '../../i18n/format.js';
+import { ENGLISH, readerIn, type Reader } from '../../i18n/reader.js';
+import { LOCALES, type Locale } from '../../i18n/locales.js';
 
 export interface DigestPage {
   text: string;
@@ -38,60 +44,93 @@ export interface ComposeOptions {
   reader?: string;
   /** Open next steps whose day has passed: under their client when it is named, else in a section of their own. */
   overdueSteps?: readonly NextStep[];
+  /**
+   * The language, calendar and currency it is written in: the workspace's for the channel, the person's for a DM.
+   * English in `timeZone` when not given.
+   */
+  readBy?: Reader;
 }
 
-const OVERDUE_TITLE = '⏰ Overdue next steps';
-const RENEWALS_TITLE = `🔁 Renewing within ${RENEWAL_WINDOW_DAYS} days`;
+/** A reader, or (as callers written before languages pass it) a time zone read in English. */
+export const readerOrZone = (reader: Reader | string | undefined): Reader =>
+  typeof reader === 'string' ? readerIn('en', { timeZone: reader }) : (reader ?? ENGLISH);
 
-/** "*Globex* · renews Tue 12 Jan 2027 · At risk (38) · 2 criteria met · 5,200/month (7,600/month at stake by then)". */
-function renewalBlock(r: RenewalEntry): Block {
-  const value = r.client.monthlyValue !== null ? ` · ${formatMoney(r.client.monthlyValue)}/month (${formatMoney(r.atStakeByThen)}/month at stake by then)` : '';
-  const criteria = r.criteria > 0 ? ` · ${plural(r.criteria, 'criterion met', 'criteria met')}` : '';
-  return section(
-    `*${escapeName(r.client.name)}* · renews ${formatDay(new Date(`${r.renewsOn}T12:00:00Z`))} · ${healthText(r.healthNow)}${criteria} · ${mention(r.client.ownerUserId)}${value}`,
-    { block_id: clientBlockId('renewal', r.client.id) },
-  );
+/** Names in a list, as the reader's language separates them (Persian with its own comma). */
+const nameSeparator = (locale: Locale) => (locale === 'fa' ? '، ' : ', ');
+
+/** A mention of a person, or the reader's words for nobody (with no direction mark: it sits inside a line). */
+const mentionFor = (r: Reader, userId: string | null | undefined) => (userId ? `<@${userId}>` : tPlain(r, 'digest.noOwner').replace(/\u200F/g, ''));
+
+/** A day the digest covers, compact: "23 Nov" (the year only when it is not the week's). */
+const shortDay = (r: Reader, weekEnd: Date) => (d: Date) => formatShortDay(d, r, weekEnd);
+/** A calendar day (YYYY-MM-DD), compact, whatever the reader's zone. */
+const shortCalendarDay = (r: Reader, weekEnd: Date) => (day: string) => formatShortDay(new Date(`${day}T12:00:00Z`), { ...r, timeZone: 'UTC' }, weekEnd);
+const perMonth = (r: Reader, amount: number) => md(formatMoney(amount, r));
+
+/** "*Globex* · renews Tue 12 Jan 2027 · At risk (38) · 2 criteria met · @owner · 5,200/month (7,600/month at stake by then)". */
+function renewalBlock(r: Reader, e: RenewalEntry): Block {
+  const parts = [
+    t(r, 'digest.renewal.head', { name: e.client.name, day: md(formatDay(new Date(`${e.renewsOn}T12:00:00Z`), { ...r, timeZone: 'UTC' })) }),
+    healthLabel(r, e.healthNow),
+    ...(e.criteria > 0 ? [t(r, 'digest.renewal.criteria', { count: e.criteria })] : []),
+    mentionFor(r, e.client.ownerUserId),
+    ...(e.client.monthlyValue !== null
+      ? [t(r, 'digest.renewal.value', { amount: perMonth(r, e.client.monthlyValue), atStake: perMonth(r, e.atStakeByThen) })]
+      : []),
+  ];
+  return section(parts.join(' · '), { block_id: clientBlockId('renewal', e.client.id) });
 }
 const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
 const MAX_TEXT = 11_000; // Slack rejects around 13k characters of block text in practice
 
-const SECTION_TITLES: Record<DigestSection, string> = {
-  firing: '🚩 Meet firing criteria',
-  turned_bad: '📉 Turned bad this week',
-  gone_quiet: '🔕 Gone quiet',
-};
+const sectionTitle = (r: Reader, s: DigestSection) => tPlain(r, `digest.section.${s}`);
 
-function reasonLine(catalogue: Catalogue, r: TurnedBadReason, day: (d: Date) => string, evidence: ClientEvidence | undefined, weekEnd: Date): string {
-  switch (r.kind) {
+/** A dimension of traits in the reader's words: the default ones are in the catalogue, a workspace's own as its key. */
+function dimensionName(r: Reader, dimension: string): string {
+  const key = `digest.dimension.${dimension}`;
+  return key in MESSAGES.en ? tPlain(r, key as MessageKey) : dimension;
+}
+
+function reasonLine(
+  r: Reader,
+  catalogue: Catalogue,
+  reason: TurnedBadReason,
+  day: (d: Date) => string,
+  evidence: ClientEvidence | undefined,
+  weekEnd: Date,
+): string {
+  switch (reason.kind) {
     case 'entered_at_risk':
-      return `🔴 Entered the at-risk band (${r.from} → ${r.to})`;
+      return t(r, 'digest.reason.entered_at_risk', { from: reason.from, to: reason.to });
     case 'dropped':
-      return `📉 Fell ${r.points} points (threshold ${r.threshold})`;
+      return t(r, 'digest.reason.dropped', { points: reason.points, threshold: reason.threshold });
     case 'dimension_flipped': {
-      const recentBad = recentBadAt(catalogue, evidence?.recentBad ?? [], weekEnd, r.dimension);
-      const dates = recentBad.map((o) => `${day(o.observedAt)} <@${o.loggedBy}>`).join(', ');
+      const recentBad = recentBadAt(catalogue, evidence?.recentBad ?? [], weekEnd, reason.dimension);
+      const dates = recentBad.map((o) => `${day(o.observedAt)} <@${o.loggedBy}>`).join(nameSeparator(r.locale));
       const trait = traitByKey(catalogue, recentBad[0]?.trait ?? '');
-      return `🔁 ${escapeText(r.dimension)} flipped: ${trait?.label ?? 'bad'} ${r.recentBad}× in ${plural(catalogue.thresholds.turnedBad.flipRecentDays, 'day')}${dates ? ` (${dates})` : ''} after ${r.priorGood} good vs ${r.priorBad} bad before`;
+      const args = {
+        dimension: escapeText(dimensionName(r, reason.dimension)),
+        trait: trait ? traitName(r, catalogue, trait.key) : tPlain(r, 'digest.reason.badTrait'),
+        count: reason.recentBad,
+        days: catalogue.thresholds.turnedBad.flipRecentDays,
+        good: reason.priorGood,
+        bad: reason.priorBad,
+      };
+      return dates ? t(r, 'digest.reason.flippedDates', { ...args, dates: md(dates) }) : t(r, 'digest.reason.flipped', args);
     }
   }
 }
 
-export function decisionLine(d: Pick<Decision, 'kind' | 'decidedBy' | 'decidedAt' | 'reason'>, timeZone = 'UTC'): string {
-  const by = `<@${d.decidedBy}> on ${formatDay(d.decidedAt, timeZone)}`;
-  switch (d.kind) {
-    case 'acknowledge':
-      return `👀 Acknowledged by ${by}`;
-    case 'keep':
-      return `✅ Kept by ${by}: “${escapeText(d.reason ?? '')}”`;
-    case 'require_prepayment':
-      return `💰 Full prepayment required by ${by}`;
-    case 'start_exit':
-      return `🚪 Exit started by ${by}`;
-  }
+/** A decision as the digest's status line says it: "✅ Kept by @dana on Wed 2 Dec 2026: “…”". */
+export function decisionLine(d: Pick<Decision, 'kind' | 'decidedBy' | 'decidedAt' | 'reason'>, reader: Reader | string = 'UTC'): string {
+  const r = readerOrZone(reader);
+  const args = { who: md(`<@${d.decidedBy}>`), day: md(formatDay(d.decidedAt, r)) };
+  return d.kind === 'keep' ? t(r, 'digest.decision.keep', { ...args, reason: md(escapeText(d.reason ?? '')) }) : t(r, `digest.decision.${d.kind}`, args);
 }
 
-export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, timeZone = 'UTC'): string {
-  return `😴 Snoozed by <@${s.snoozedBy}> until ${formatDay(s.until, timeZone)} (new evidence lifts it)`;
+export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, reader: Reader | string = 'UTC'): string {
+  const r = readerOrZone(reader);
+  return t(r, 'digest.snoozed', { who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, r)) });
 }
 
 /**
@@ -103,6 +142,7 @@ const clientBlockId = (kind: (typeof CLIENT_BLOCKS)[number], clientId: string) =
 export const statusBlockId = (clientId: string) => clientBlockId('status', clientId);
 
 function entryBlocks(
+  r: Reader,
   catalogue: Catalogue,
   e: DigestEntry,
   evidence: ClientEvidence | undefined,
@@ -112,46 +152,59 @@ function entryBlocks(
   stepLines: (clientId: string) => string[],
 ): Block[] {
   const c = e.client;
-  const before = e.healthBefore.known ? String(e.healthBefore.score) : 'unknown';
-  const value = c.monthlyValue !== null ? ` · ${formatMoney(c.monthlyValue)}/month` : '';
+  const sep = nameSeparator(r.locale);
+  const before = e.healthBefore.known ? formatNumber(e.healthBefore.score, r) : tPlain(r, 'digest.unknownScore');
   const lines: string[] = [];
   // Each criterion with the incidents that meet it, as read for the clients the digest names.
-  lines.push(...e.criteria.map((m) => criterionLine(evidence?.criteria.find((met) => met.criterion.kind === m.criterion.kind) ?? m, day)));
-  lines.push(...e.turnedBad.map((r) => reasonLine(catalogue, r, day, evidence, weekEnd)));
+  lines.push(...e.criteria.map((m) => criterionLineFor(r, evidence?.criteria.find((met) => met.criterion.kind === m.criterion.kind) ?? m, day)));
+  lines.push(...e.turnedBad.map((reason) => reasonLine(r, catalogue, reason, day, evidence, weekEnd)));
   if (e.drift) {
-    const dates = (evidence?.latePayments ?? []).map((i) => day(i.occurredAt)).join(', ');
-    lines.push(
-      `↘️ Behaving like a stepping-stone client: ${plural(e.drift.latePayments.count, 'late payment')} in ${plural(e.drift.windowDays, 'day')}${dates ? ` (${dates})` : ''}; consider reclassifying`,
-    );
+    const dates = (evidence?.latePayments ?? []).map((i) => day(i.occurredAt)).join(sep);
+    const args = { count: e.drift.latePayments.count, days: e.drift.windowDays };
+    lines.push(dates ? t(r, 'digest.driftDates', { ...args, dates: md(dates) }) : t(r, 'digest.drift', args));
   }
   if (e.quiet) {
-    lines.push(`🔕 No call for ${plural(e.quiet.daysSilent, 'day')}${e.quiet.lastCallAt ? ` (last ${day(e.quiet.lastCallAt)})` : ' (never called)'}`);
+    lines.push(
+      e.quiet.lastCallAt
+        ? t(r, 'digest.quietLast', { days: e.quiet.daysSilent, day: md(day(e.quiet.lastCallAt)) })
+        : t(r, 'digest.quietNever', { days: e.quiet.daysSilent }),
+    );
   }
   lines.push(...stepLines(c.id));
-  const shown = (evidence?.weekBad ?? []).slice(0, 5).map((ob) => `${traitLabel(catalogue, ob.trait)} · ${day(ob.observedAt)} · <@${ob.loggedBy}>`);
-  if (shown.length > 0 && e.weekBad.count > shown.length) shown.push(`…and ${e.weekBad.count - shown.length} more this week`);
+  const shown = (evidence?.weekBad ?? [])
+    .slice(0, 5)
+    .map((ob) => t(r, 'digest.weekItem', { trait: traitLabel(r, catalogue, ob.trait), day: md(day(ob.observedAt)), who: md(`<@${ob.loggedBy}>`) }));
+  if (shown.length > 0 && e.weekBad.count > shown.length) shown.push(t(r, 'digest.weekMore', { count: e.weekBad.count - shown.length }));
 
+  const head = {
+    name: c.name,
+    category: categoryLabel(r, c.category),
+    owner: md(mentionFor(r, c.ownerUserId)),
+  };
   const blocks: Block[] = [
     section(
-      `*${escapeName(c.name)}* · ${CATEGORY_LABELS[c.category]} · ${mention(c.ownerUserId)}${value}\n` +
-        `Health ${before} → ${healthText(e.healthNow)}\n${lines.join('\n')}`,
+      [
+        c.monthlyValue !== null ? t(r, 'digest.entry.headValue', { ...head, amount: perMonth(r, c.monthlyValue) }) : t(r, 'digest.entry.head', head),
+        t(r, 'digest.entry.health', { before: md(before), now: md(healthLabel(r, e.healthNow)) }),
+        ...lines,
+      ].join('\n'),
       { block_id: clientBlockId('client', c.id) },
     ),
   ];
-  if (shown.length > 0) blocks.push({ ...context(`This week: ${shown.join(' · ')}`), block_id: clientBlockId('week', c.id) });
-  blocks.push({ ...context(e.lastDecision ? decisionLine(e.lastDecision, o.timeZone) : 'No decision yet.'), block_id: statusBlockId(c.id) });
+  if (shown.length > 0) blocks.push({ ...context(t(r, 'digest.week', { items: md(shown.join(' · ')) })), block_id: clientBlockId('week', c.id) });
+  blocks.push({ ...context(e.lastDecision ? decisionLine(e.lastDecision, r) : t(r, 'digest.noDecision')), block_id: statusBlockId(c.id) });
   if (o.interactive) {
     const decide = overflow(DIGEST_ACTIONS.decide, [
-      option('Decide: keep (with a reason)', `keep:${c.id}`),
-      option('Decide: require full prepayment', `require_prepayment:${c.id}`),
-      option('Decide: start exit', `start_exit:${c.id}`),
+      option(tPlain(r, 'digest.button.keep'), `keep:${c.id}`),
+      option(tPlain(r, 'digest.button.require_prepayment'), `require_prepayment:${c.id}`),
+      option(tPlain(r, 'digest.button.start_exit'), `start_exit:${c.id}`),
     ]);
     blocks.push(
       actions(
         [
-          button('Acknowledge', DIGEST_ACTIONS.acknowledge, c.id),
-          button(`Snooze ${plural(catalogue.thresholds.snoozeDays, 'day')}`, DIGEST_ACTIONS.snooze, c.id),
-          button('History', DIGEST_ACTIONS.history, c.id),
+          button(tPlain(r, 'digest.button.acknowledge'), DIGEST_ACTIONS.acknowledge, c.id),
+          button(tPlain(r, 'digest.button.snooze', { days: catalogue.thresholds.snoozeDays }), DIGEST_ACTIONS.snooze, c.id),
+          button(tPlain(r, 'digest.button.history'), DIGEST_ACTIONS.history, c.id),
           decide,
         ],
         clientBlockId('actions', c.id),
@@ -161,25 +214,32 @@ function entryBlocks(
   return blocks;
 }
 
-function summaryBlocks(s: DigestSelection['summary']): Block[] {
-  const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const).map((b) => `${BAND_LABEL[b].split(' (')[0]} ${s.bands[b]}`).join(' · ');
+function summaryBlocks(r: Reader, s: DigestSelection['summary']): Block[] {
+  const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const)
+    .map((b) => t(r, 'digest.summary.band', { band: md(bandLabel(r, b).split(' (')[0]!), count: s.bands[b] }))
+    .join(' · ');
   const retention =
     s.retention.rate === null
-      ? 'n/a'
-      : `${Math.round(s.retention.rate * 100)}% (${s.retention.kept} of ${s.retention.of} over ${plural(s.retention.days, 'day')})`;
+      ? t(r, 'digest.summary.retentionNone')
+      : t(r, 'digest.summary.retention', {
+          rate: md(formatNumber(s.retention.rate, r, { style: 'percent', maximumFractionDigits: 0 })),
+          kept: s.retention.kept,
+          of: s.retention.of,
+          days: s.retention.days,
+        });
   const best = s.mostProfitableCategory
-    ? `${CATEGORY_LABELS[s.mostProfitableCategory.category]} (${formatMoney(s.mostProfitableCategory.monthlyValue)}/month)`
-    : 'n/a';
+    ? t(r, 'digest.summary.best', { category: categoryLabel(r, s.mostProfitableCategory.category), amount: perMonth(r, s.mostProfitableCategory.monthlyValue) })
+    : t(r, 'digest.summary.bestNone');
   return [
     divider(),
-    section('*Portfolio this week*'),
+    section(t(r, 'digest.summary.title')),
     section(
       [
-        `Logged: ${s.callsLogged} call${s.callsLogged === 1 ? '' : 's'}, ${s.incidentsLogged} incident${s.incidentsLogged === 1 ? '' : 's'}`,
-        `Health: ${bands}`,
-        `Revenue at risk: ${formatMoney(s.revenueAtRisk)}/month`,
-        `Retention: ${retention}`,
-        `Most profitable category: ${best}`,
+        t(r, 'digest.summary.logged', { calls: s.callsLogged, incidents: s.incidentsLogged }),
+        t(r, 'digest.summary.health', { bands: md(bands) }),
+        t(r, 'digest.summary.revenueAtRisk', { amount: perMonth(r, s.revenueAtRisk) }),
+        retention,
+        best,
       ].join('\n'),
     ),
   ];
@@ -189,23 +249,34 @@ const textLength = (blocks: Block[]) => JSON.stringify(blocks).length;
 
 /** Names per owner in the opening line before the rest is only counted. */
 const NAMES_PER_OWNER = 4;
-/** The opening's line of whose clients need what: `By owner: <@U1> Acme, Globex · _no owner_ 6: A, B, C, D, …`. */
-const OWNER_LINE = 'By owner: ';
-const OWNER_LINE_SEGMENTS = / · (?=<@[^>]+> |_no owner_ )/;
+
+/** The opening's line of whose clients need what, in each language: what comes before and after the owners. */
+const OWNER_LINES = LOCALES.map((locale) => {
+  const [head, tail] = t(locale, 'digest.byOwner', { owners: md('\u0000') }).split('\u0000') as [string, string];
+  return { head, tail, noOwner: tPlain(locale, 'digest.noOwner').replace(/\u200F/g, '') };
+});
+const NO_OWNER = OWNER_LINES.map((l) => l.noOwner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const OWNER_LINE_SEGMENTS = new RegExp(` · (?=<@[^>]+> |(?:${NO_OWNER}) )`);
+const OWNER_SEGMENT = new RegExp(`^(<@[^>]+>|${NO_OWNER}) (.*)$`, 's');
 
 /**
  * What the digest opens with: how many clients need a decision and how much revenue is at risk, then whose
  * they are, owner by owner, so each reader finds their own at once (a channel message is the same for all).
  */
-function openingLines(selection: DigestSelection, reader: string | undefined): { headline: string; text: string } {
+function openingLines(r: Reader, selection: DigestSelection, reader: string | undefined): { headline: string; text: string } {
   const toDecide = [...selection.sections.firing, ...selection.sections.turned_bad];
   const yours = reader ? toDecide.filter((e) => e.client.ownerUserId === reader).length : 0;
   const redFlags = selection.sections.firing.filter((e) => e.criteria.some((c) => c.criterion.class === 'red_flag')).length;
   const quiet = selection.sections.gone_quiet.length;
+  const decide = [
+    t(r, 'digest.headline.decide', { count: toDecide.length }),
+    ...(reader ? [t(r, 'digest.headline.yours', { count: yours })] : []),
+    ...(redFlags > 0 ? [t(r, 'digest.headline.redFlags', { count: redFlags })] : []),
+  ].join(' ');
   const headline = [
-    `*${plural(toDecide.length, 'client needs', 'clients need')} a decision*${reader ? ` (${yours} yours)` : ''}${redFlags > 0 ? ` (🚩 ${redFlags} with a red flag)` : ''}`,
-    `${formatMoney(selection.summary.revenueAtRisk)}/month at risk`,
-    ...(quiet > 0 ? [`${quiet} gone quiet`] : []),
+    decide,
+    t(r, 'digest.headline.atRisk', { amount: perMonth(r, selection.summary.revenueAtRisk) }),
+    ...(quiet > 0 ? [t(r, 'digest.headline.quiet', { count: quiet })] : []),
   ].join(' · ');
   const byOwner = new Map<string | null, string[]>();
   for (const e of [...toDecide, ...selection.sections.gone_quiet]) {
@@ -213,27 +284,31 @@ function openingLines(selection: DigestSelection, reader: string | undefined): {
     names.push(escapeName(e.client.name));
     byOwner.set(e.client.ownerUserId, names);
   }
+  const sep = nameSeparator(r.locale);
   const owners = [...byOwner.entries()]
     .sort((a, b) => b[1].length - a[1].length)
     .map(([owner, names]) => {
-      const shown = names.slice(0, NAMES_PER_OWNER).join(', ');
-      return `${mention(owner)} ${names.length > NAMES_PER_OWNER ? `${names.length}: ${shown}, …` : shown}`;
+      const shown = names.slice(0, NAMES_PER_OWNER).join(sep);
+      return `${mentionFor(r, owner)} ${names.length > NAMES_PER_OWNER ? `${formatNumber(names.length, r)}: ${shown}${sep}…` : shown}`;
     });
-  return { headline: headline.replace(/\*/g, ''), text: `${headline}\n${OWNER_LINE}${owners.join(' · ')}` };
+  return { headline: headline.replace(/\*/g, ''), text: `${headline}\n${t(r, 'digest.byOwner', { owners: md(owners.join(' · ')) })}` };
 }
 
 /** Each client's overdue next steps as digest lines: "⏰ Overdue next step: Send the deck · @dana · due 20 Nov". */
-function overdueStepLines(steps: readonly NextStep[], weekEnd: Date): (clientId: string) => string[] {
-  const due = (day: string) => formatShortDay(new Date(`${day}T12:00:00Z`), 'UTC', weekEnd);
+function overdueStepLines(r: Reader, steps: readonly NextStep[], weekEnd: Date): (clientId: string) => string[] {
+  const due = shortCalendarDay(r, weekEnd);
   return (clientId) =>
-    steps.filter((s) => s.clientId === clientId).map((s) => `⏰ Overdue next step: ${escapeText(s.what)} · ${mention(s.assigneeUserId)} · due ${due(s.dueOn)}`);
+    steps
+      .filter((s) => s.clientId === clientId)
+      .map((s) => t(r, 'digest.overdueStep', { what: md(escapeText(s.what)), assignee: md(mentionFor(r, s.assigneeUserId)), day: md(due(s.dueOn)) }));
 }
 
 /** Clients the sections do not name, with their overdue next steps: one block each. */
-function overdueOnlyBlocks(selection: DigestSelection, steps: readonly NextStep[], stepLines: (clientId: string) => string[]): Block[] {
+function overdueOnlyBlocks(r: Reader, selection: DigestSelection, steps: readonly NextStep[], stepLines: (clientId: string) => string[]): Block[] {
   const named = new Set(DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id)));
   const clients = new Map(steps.filter((s) => !named.has(s.clientId)).map((s) => [s.clientId, s.clientName]));
-  return [...clients].map(([id, name]) => section(`*${escapeName(name)}*\n${stepLines(id).join('\n')}`, { block_id: clientBlockId('overdue', id) }));
+  const rtl = r.locale === 'fa' ? '\u200F' : '';
+  return [...clients].map(([id, name]) => section(`${rtl}*${escapeName(name)}*\n${stepLines(id).join('\n')}`, { block_id: clientBlockId('overdue', id) }));
 }
 
 /** The digest's pages: the selection, with the evidence of the clients it names (`evidence`, by client id). */
@@ -243,35 +318,42 @@ export function composeDigest(
   evidence: ReadonlyMap<string, ClientEvidence>,
   o: ComposeOptions,
 ): DigestPage[] {
+  const r = o.readBy ?? readerIn('en', { timeZone: o.timeZone });
   // The days the digest covers, in the workspace's zone: (weekEnd − 7 days, weekEnd].
-  const day = (d: Date) => formatShortDay(d, o.timeZone, selection.weekEnd);
-  const title = `Rapport digest — ${day(selection.weekStart)} to ${day(selection.weekEnd)}`;
-  const stepLines = overdueStepLines(o.overdueSteps ?? [], selection.weekEnd);
-  const overdueOnly = overdueOnlyBlocks(selection, o.overdueSteps ?? [], stepLines);
+  const day = shortDay(r, selection.weekEnd);
+  const titleArgs = { from: md(day(selection.weekStart)), to: md(day(selection.weekEnd)) };
+  const title = tPlain(r, 'digest.title', titleArgs);
+  const stepLines = overdueStepLines(r, o.overdueSteps ?? [], selection.weekEnd);
+  const overdueOnly = overdueOnlyBlocks(r, selection, o.overdueSteps ?? [], stepLines);
   if (isQuietWeek(selection) && overdueOnly.length === 0) {
     const s = selection.summary;
-    const line = `🌤️ ${title}: nothing to act on. No client meets firing criteria, turned bad or went quiet (${plural(s.callsLogged, 'call')} and ${plural(s.incidentsLogged, 'incident')} logged this week).`;
+    const line = t(r, 'digest.quiet', { title: md(title), calls: s.callsLogged, incidents: s.incidentsLogged });
     return [{ text: line, blocks: [section(line)], clientIds: [] }];
   }
   const total = DIGEST_SECTIONS.reduce((n, s) => n + selection.sections[s].length, 0);
   const pages: DigestPage[] = [];
-  const opening = openingLines(selection, o.reader);
-  let page: DigestPage = { text: `${title}: ${opening.headline}`, blocks: [header(title), section(opening.text)], clientIds: [] };
+  const opening = openingLines(r, selection, o.reader);
+  let page: DigestPage = {
+    text: tPlain(r, 'digest.pageText', { title, headline: md(opening.headline) }),
+    blocks: [header(title), section(opening.text)],
+    clientIds: [],
+  };
   const newPage = (continuing: string) => {
     pages.push(page);
-    page = { text: `${title} (continued)`, blocks: [context(`_${continuing} (continued)_`)], clientIds: [] };
+    page = { text: tPlain(r, 'digest.continuedText', { title }), blocks: [context(t(r, 'digest.continued', { section: md(continuing) }))], clientIds: [] };
   };
   const readerFirst = (entries: DigestEntry[]) =>
     o.reader ? [...entries.filter((e) => e.client.ownerUserId === o.reader), ...entries.filter((e) => e.client.ownerUserId !== o.reader)] : entries;
   for (const s of DIGEST_SECTIONS) {
     const entries = readerFirst(selection.sections[s]);
     if (entries.length === 0) continue;
-    const heading = section(`*${SECTION_TITLES[s]}* (${entries.length})`);
-    if (page.blocks.length + 1 > MAX_BLOCKS) newPage(SECTION_TITLES[s]);
+    const sectionName = sectionTitle(r, s);
+    const heading = section(t(r, 'digest.heading', { title: md(sectionName), count: md(formatNumber(entries.length, r)) }));
+    if (page.blocks.length + 1 > MAX_BLOCKS) newPage(sectionName);
     page.blocks.push(heading);
     for (const e of entries) {
-      const blocks = entryBlocks(catalogue, e, evidence.get(e.client.id), selection.weekEnd, o, day, stepLines);
-      if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT) newPage(SECTION_TITLES[s]);
+      const blocks = entryBlocks(r, catalogue, e, evidence.get(e.client.id), selection.weekEnd, o, day, stepLines);
+      if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT) newPage(sectionName);
       page.blocks.push(...blocks);
       page.clientIds.push(e.client.id);
     }
@@ -280,7 +362,7 @@ export function composeDigest(
   const blockSection = (title: string, count: string, blocks: Block[]) => {
     if (blocks.length === 0) return;
     if (page.blocks.length + 2 > MAX_BLOCKS) newPage(title);
-    page.blocks.push(section(`*${title}* (${count})`));
+    page.blocks.push(section(t(r, 'digest.heading', { title: md(title), count: md(count) })));
     for (const block of blocks) {
       if (page.blocks.length + 1 > MAX_BLOCKS || textLength(page.blocks) + textLength([block]) > MAX_TEXT) newPage(title);
       page.blocks.push(block);
@@ -288,13 +370,18 @@ export function composeDigest(
   };
   const renewals = selection.renewals;
   const atStake = renewals.at(-1)?.atStakeByThen ?? 0;
-  blockSection(RENEWALS_TITLE, `${renewals.length} · ${formatMoney(atStake)}/month at stake`, renewals.map(renewalBlock));
-  blockSection(OVERDUE_TITLE, String(overdueOnly.length), overdueOnly);
-  const summary = summaryBlocks(selection.summary);
-  if (page.blocks.length + summary.length > MAX_BLOCKS || textLength(page.blocks) + textLength(summary) > MAX_TEXT) newPage('Portfolio');
+  blockSection(
+    tPlain(r, 'digest.section.renewals', { days: RENEWAL_WINDOW_DAYS }),
+    tPlain(r, 'digest.renewalsCount', { count: renewals.length, amount: perMonth(r, atStake) }),
+    renewals.map((e) => renewalBlock(r, e)),
+  );
+  blockSection(tPlain(r, 'digest.section.overdue'), formatNumber(overdueOnly.length, r), overdueOnly);
+  const summary = summaryBlocks(r, selection.summary);
+  if (page.blocks.length + summary.length > MAX_BLOCKS || textLength(page.blocks) + textLength(summary) > MAX_TEXT)
+    newPage(tPlain(r, 'digest.section.portfolio'));
   page.blocks.push(...summary);
   pages.push(page);
-  if (pages.length > 1) pages[0]!.blocks.push(context(`_${plural(total, 'client')}: continued in the thread (${plural(pages.length - 1, 'more message')})._`));
+  if (pages.length > 1) pages[0]!.blocks.push(context(t(r, 'digest.continuedInThread', { clients: total, pages: pages.length - 1 })));
   return pages;
 }
 
@@ -305,9 +392,23 @@ export function withClientStatus(blocks: readonly Block[], clientId: string, lin
 }
 
 /** What stands where a deleted client was, in the digest pages that showed it. */
-export const DELETED_CLIENT_LINE = '_A client shown here was deleted, and what the digest said about it was removed._';
+export const DELETED_CLIENT_LINE = t('en', 'digest.deletedClient');
 /** A page that still named a deleted client once its blocks were cut (a shape this version does not know) says only this. */
-export const DELETED_PAGE_TEXT = 'This message of the digest was removed because a client it showed was deleted.';
+export const DELETED_PAGE_TEXT = t('en', 'digest.deletedPage');
+
+/** The language a page was written in, told by its title (English when it cannot be told). */
+function localeOfPage(page: DigestPage): Locale {
+  const found = LOCALES.find(
+    (locale) =>
+      locale !== 'en' &&
+      page.text.includes(
+        tPlain(locale, 'digest.title', { from: md('\u0000'), to: md('') })
+          .split('\u0000')[0]!
+          .replace(/[\u200F\u2068]/g, ''),
+      ),
+  );
+  return found ?? 'en';
+}
 
 /**
  * The page without the client: each run of its blocks (found by their block ids; in pages composed before every
@@ -325,71 +426,75 @@ export function digestPageWithout(page: DigestPage, client: ErasedClient): Diges
     block.block_id === undefined
       ? (block.type === 'context' && previous?.block_id === entryId) || (block.type === 'section' && bold.some((b) => block.text?.text.startsWith(b)))
       : ids.has(block.block_id);
+  const locale = localeOfPage(page);
+  const deletedLine = t(locale, 'digest.deletedClient');
+  const deletedPage = t(locale, 'digest.deletedPage');
   const blocks: Block[] = [];
   page.blocks.forEach((block, i) => {
     if (!isTheClients(block, page.blocks[i - 1])) blocks.push(withoutOwnerListing(block, client.names));
-    else if (i === 0 || !isTheClients(page.blocks[i - 1]!, page.blocks[i - 2])) blocks.push(context(DELETED_CLIENT_LINE));
+    else if (i === 0 || !isTheClients(page.blocks[i - 1]!, page.blocks[i - 2])) blocks.push(context(deletedLine));
   });
   const clientIds = page.clientIds.filter((id) => id !== client.id);
   const name = namesAnyOf(client.names, { standalone: true });
   if ([page.text, ...stringsOf(blocks)].some((text) => text.includes(client.id) || name(text)))
-    return { text: DELETED_PAGE_TEXT, blocks: [section(DELETED_PAGE_TEXT)], clientIds };
+    return { text: deletedPage, blocks: [section(deletedPage)], clientIds };
   const unchanged = clientIds.length === page.clientIds.length && JSON.stringify(blocks) === JSON.stringify(page.blocks);
   return unchanged ? undefined : { text: page.text, blocks, clientIds };
 }
 
 /** The block with the client's names gone from the opening's owner line (an owner left with none goes too). */
 function withoutOwnerListing(block: Block, names: readonly string[]): Block {
-  if (block.type !== 'section' || !block.text?.text.includes(OWNER_LINE)) return block;
+  if (block.type !== 'section' || !block.text) return block;
   const lines = block.text.text.split('\n').flatMap((line) => {
-    if (!line.startsWith(OWNER_LINE)) return [line];
+    const form = OWNER_LINES.find((l) => line.startsWith(l.head) && line.endsWith(l.tail) && line.length >= l.head.length + l.tail.length);
+    if (!form) return [line];
     const owners = line
-      .slice(OWNER_LINE.length)
+      .slice(form.head.length, line.length - form.tail.length)
       .split(OWNER_LINE_SEGMENTS)
       .flatMap((segment) => {
-        const [, owner, listed] = /^(<@[^>]+>|_no owner_) (.*)$/s.exec(segment) ?? [];
+        const [, owner, listed] = OWNER_SEGMENT.exec(segment) ?? [];
         if (owner === undefined || listed === undefined) return [segment];
-        const counted = /^(\d+): (.*), …$/s.exec(listed);
-        const shown = names.reduce((list, name) => withoutListed(list, escapeName(name)), counted ? counted[2]! : listed);
-        if (counted) return [`${owner} ${counted[1]}: ${shown === '' ? '' : `${shown}, `}…`];
+        const counted = /^([\d\u06F0-\u06F9]+): (.*)(, |، )…$/s.exec(listed);
+        const sep = counted ? counted[3]! : listed.includes('، ') ? '، ' : ', ';
+        const shown = names.reduce((list, name) => withoutListed(list, escapeName(name), sep), counted ? counted[2]! : listed);
+        if (counted) return [`${owner} ${counted[1]}: ${shown === '' ? '' : `${shown}${sep}`}…`];
         return shown === '' ? [] : [`${owner} ${shown}`];
       });
-    return owners.length > 0 ? [`${OWNER_LINE}${owners.join(' · ')}`] : [];
+    return owners.length > 0 ? [`${form.head}${owners.join(' · ')}${form.tail}`] : [];
   });
   return { ...block, text: { ...block.text, text: lines.join('\n') } };
 }
 
-/** A list of names joined by ", " without `name`. */
-function withoutListed(list: string, name: string): string {
+/** A list of names joined by `sep` (", ", or Persian "، ") without `name`. */
+function withoutListed(list: string, name: string, sep: string): string {
   if (list === name) return '';
-  if (list.startsWith(`${name}, `)) return list.slice(name.length + 2);
-  if (list.endsWith(`, ${name}`)) return list.slice(0, -(name.length + 2));
-  return list.replace(`, ${name}, `, ', ');
+  if (list.startsWith(`${name}${sep}`)) return list.slice(name.length + sep.length);
+  if (list.endsWith(`${sep}${name}`)) return list.slice(0, -(name.length + sep.length));
+  return list.replace(`${sep}${name}${sep}`, sep);
 }
 
 /**
  * What to do about Slack refusing the digest, in plain words: the errors a misconfigured channel gives get
  * their remedy, anything else is quoted.
  */
-export function digestRefusalAdvice(error: string, channelId: string): string {
-  const channel = `<#${channelId}>`;
-  const elsewhere = 'choose another with `/rapport settings channel #channel`';
+export function digestRefusalAdvice(error: string, channelId: string, reader: Reader = ENGLISH): string {
+  const channel = md(`<#${channelId}>`);
   switch (error) {
     case 'not_in_channel':
-      return `Rapport is not a member of ${channel}: invite it there (\`/invite @Rapport\`), or ${elsewhere}.`;
     case 'channel_not_found':
-      return `${channel} was not found (deleted, or private without Rapport in it): invite Rapport to it, or ${elsewhere}.`;
     case 'is_archived':
-      return `${channel} is archived: unarchive it, or ${elsewhere}.`;
+      return t(reader, `digest.refusal.${error}`, { channel });
     default:
-      return `Slack answered \`${error}\` when Rapport posted to ${channel}.`;
+      return t(reader, 'digest.refusal.other', { error: md(escapeText(error)), channel });
   }
 }
 
 /** Why the digest no longer goes to a channel (shared outside the organisation), and what to do. */
-export function channelRefusalText(channelId: string, reason: string): string {
-  return (
-    `⛔ Rapport stopped posting the digest to <#${channelId}>: ${exposureText('en', reason)}, so a client could read it there. ` +
-    'Choose a channel only your team can read with `/rapport settings channel #channel`.'
-  );
+export function channelRefusalText(channelId: string, reason: string, reader: Reader = ENGLISH): string {
+  return t(reader, 'digest.channelRefused', { channel: md(`<#${channelId}>`), reason: md(exposureText(reader, reason)) });
+}
+
+/** Told to whoever set the channel when Slack refuses the week's digest: why, and what to do. */
+export function digestNotPostedText(error: string, channelId: string, reader: Reader = ENGLISH): string {
+  return t(reader, 'digest.notPosted', { advice: md(digestRefusalAdvice(error, channelId, reader)) });
 }

@@ -1,31 +1,43 @@
-/** Next steps as people see them: a to-do list, the morning reminder, the confirmation of one set. */
+/** Next steps as people see them, in their words: a to-do list, the morning reminder, the confirmation of one set. */
 import { isOverdue, SNOOZE_STEP_DAYS, type NextStep } from '../../domain/nextSteps.js';
 import { NEXT_STEP_ACTIONS } from '../ids.js';
 import { actions, button, context, divider, header, section, type Block } from './kit.js';
-import { escapeName, escapeText, formatDay, mention, plural } from './text.js';
+import { escapeText } from './text.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import { formatCalendarDay } from '../../i18n/format.js';
+import { ENGLISH, type Reader } from '../../i18n/reader.js';
 
 /** Steps shown with their buttons in one message (2 blocks each, within Slack's 50). */
 const MAX_LISTED = 20;
 
-const dayText = (day: string) => formatDay(new Date(`${day}T12:00:00Z`));
+const dayText = (day: string, reader: Reader) => md(formatCalendarDay(day, reader));
+const what = (step: NextStep) => md(escapeText(step.what));
+const mentionOf = (userId: string | null | undefined) => md(userId ? `<@${userId}>` : '—');
 
 /** "Send the deck · Acme Corp · due Fri 27 Nov 2026", marked when overdue. */
-export function nextStepLine(step: NextStep, today: string, withAssignee = false): string {
-  const when = isOverdue(step, today) ? `⏰ *overdue* since ${dayText(step.dueOn)}` : step.dueOn === today ? '*due today*' : `due ${dayText(step.dueOn)}`;
-  return `*${escapeText(step.what)}* · ${escapeName(step.clientName)}${withAssignee ? ` · ${mention(step.assigneeUserId)}` : ''} · ${when}`;
+export function nextStepLine(step: NextStep, today: string, withAssignee = false, reader: Reader = ENGLISH): string {
+  const when = md(
+    isOverdue(step, today)
+      ? t(reader, 'notify.step.overdue', { day: dayText(step.dueOn, reader) })
+      : step.dueOn === today
+        ? t(reader, 'notify.step.dueToday')
+        : t(reader, 'notify.step.due', { day: dayText(step.dueOn, reader) }),
+  );
+  const args = { what: what(step), client: step.clientName, when };
+  return withAssignee ? t(reader, 'notify.step.lineAssignee', { ...args, assignee: mentionOf(step.assigneeUserId) }) : t(reader, 'notify.step.line', args);
 }
 
-function listBlocks(steps: readonly NextStep[], today: string): Block[] {
+function listBlocks(steps: readonly NextStep[], today: string, reader: Reader): Block[] {
   const blocks: Block[] = steps
     .slice(0, MAX_LISTED)
     .flatMap((step) => [
-      section(nextStepLine(step, today), { block_id: `next_step:${step.id}` }),
+      section(nextStepLine(step, today, false, reader), { block_id: `next_step:${step.id}` }),
       actions([
-        button('Done', NEXT_STEP_ACTIONS.done, step.id, 'primary'),
-        button(`Snooze ${plural(SNOOZE_STEP_DAYS, 'day')}`, NEXT_STEP_ACTIONS.snooze, step.id),
+        button(tPlain(reader, 'notify.step.done'), NEXT_STEP_ACTIONS.done, step.id, 'primary'),
+        button(tPlain(reader, 'notify.step.snooze', { days: SNOOZE_STEP_DAYS }), NEXT_STEP_ACTIONS.snooze, step.id),
       ]),
     ]);
-  if (steps.length > MAX_LISTED) blocks.push(context(`…and ${steps.length - MAX_LISTED} more: mark some done to see the rest.`));
+  if (steps.length > MAX_LISTED) blocks.push(context(t(reader, 'notify.step.more', { count: steps.length - MAX_LISTED })));
   return blocks;
 }
 
@@ -33,54 +45,67 @@ function listBlocks(steps: readonly NextStep[], today: string): Block[] {
 const HOME_STEPS = 5;
 
 /** The Home tab's next steps: the first few, each with Done; the rest counted. */
-export function homeStepBlocks(steps: readonly NextStep[], today: string): Block[] {
+export function homeStepBlocks(steps: readonly NextStep[], today: string, reader: Reader = ENGLISH): Block[] {
   if (steps.length === 0) return [];
   const overdue = steps.filter((s) => isOverdue(s, today)).length;
   return [
     divider(),
-    section(`*Your next steps* (${steps.length}${overdue ? `, ${overdue} overdue` : ''})`),
-    ...steps
-      .slice(0, HOME_STEPS)
-      .map((step) => section(nextStepLine(step, today), { block_id: `next_step:${step.id}`, accessory: button('Done', NEXT_STEP_ACTIONS.done, step.id) })),
-    ...(steps.length > HOME_STEPS ? [context(`\`/rapport todo\` lists all ${steps.length}.`)] : []),
+    section(
+      overdue ? t(reader, 'notify.step.homeTitleOverdue', { count: steps.length, overdue }) : t(reader, 'notify.step.homeTitle', { count: steps.length }),
+    ),
+    ...steps.slice(0, HOME_STEPS).map((step) =>
+      section(nextStepLine(step, today, false, reader), {
+        block_id: `next_step:${step.id}`,
+        accessory: button(tPlain(reader, 'notify.step.done'), NEXT_STEP_ACTIONS.done, step.id),
+      }),
+    ),
+    ...(steps.length > HOME_STEPS ? [context(t(reader, 'notify.step.homeAll', { count: steps.length }))] : []),
   ];
 }
 
 /** `/rapport todo`: overdue first (the caller orders them). */
-export function todoMessage(steps: readonly NextStep[], today: string, lead?: string): { text: string; blocks: Block[] } {
+export function todoMessage(steps: readonly NextStep[], today: string, lead?: string, reader: Reader = ENGLISH): { text: string; blocks: Block[] } {
   const overdue = steps.filter((s) => isOverdue(s, today)).length;
-  const title = steps.length === 0 ? 'No open next steps' : `Your next steps: ${plural(steps.length, 'open step')}${overdue ? `, ${overdue} overdue` : ''}`;
+  const title =
+    steps.length === 0
+      ? tPlain(reader, 'notify.step.none')
+      : overdue
+        ? tPlain(reader, 'notify.step.todoTitleOverdue', { count: steps.length, overdue })
+        : tPlain(reader, 'notify.step.todoTitle', { count: steps.length });
   return {
-    text: lead ? `${lead} ${title}` : title,
+    text: lead ? tPlain(reader, 'notify.step.leadTitle', { lead: md(lead), title: md(title) }) : title,
     blocks: [
       ...(lead ? [section(lead)] : []),
       header(title),
-      ...(steps.length ? listBlocks(steps, today) : [context('Set one with `/client next <client> <what> [@who] [day]`.')]),
+      ...(steps.length ? listBlocks(steps, today, reader) : [context(t(reader, 'notify.step.setOne'))]),
     ],
   };
 }
 
 /** The morning DM: what is due today, and how much is overdue besides. */
-export function reminderMessage(dueToday: readonly NextStep[], overdue: number, today: string): { text: string; blocks: Block[] } {
-  const title = `Due today: ${plural(dueToday.length, 'next step')}`;
+export function reminderMessage(dueToday: readonly NextStep[], overdue: number, today: string, reader: Reader = ENGLISH): { text: string; blocks: Block[] } {
+  const title = tPlain(reader, 'notify.step.dueTodayTitle', { count: dueToday.length });
+  const steps = dueToday.map((s) => t(reader, 'notify.step.item', { what: what(s), client: s.clientName })).join('; ');
   return {
-    text: `${title}: ${dueToday.map((s) => `${escapeText(s.what)} (${escapeName(s.clientName)})`).join('; ')}`,
+    text: t(reader, 'notify.step.dueTodayText', { title: md(title), steps: md(steps) }),
     blocks: [
       header(title),
-      ...listBlocks(dueToday, today),
-      ...(overdue > 0 ? [context(`Also ${plural(overdue, 'overdue step')}: \`/rapport todo\` lists them.`)] : []),
+      ...listBlocks(dueToday, today, reader),
+      ...(overdue > 0 ? [context(t(reader, 'notify.step.alsoOverdue', { count: overdue }))] : []),
     ],
   };
 }
 
-export function nextStepSetMessage(step: NextStep, today: string, actor: string): { text: string; blocks: Block[] } {
-  const who = step.assigneeUserId === actor ? 'you' : mention(step.assigneeUserId);
-  const text = `Next step set for ${who}: ${escapeText(step.what)} (${escapeName(step.clientName)}), due ${dayText(step.dueOn)}.`;
+export function nextStepSetMessage(step: NextStep, today: string, actor: string, reader: Reader = ENGLISH): { text: string; blocks: Block[] } {
+  const forYou = step.assigneeUserId === actor;
+  const who = mentionOf(step.assigneeUserId);
+  const line = md(nextStepLine(step, today, false, reader));
+  const facts = { what: what(step), client: step.clientName, day: dayText(step.dueOn, reader) };
   return {
-    text,
+    text: forYou ? t(reader, 'notify.step.setForYouText', facts) : t(reader, 'notify.step.setForText', { ...facts, who }),
     blocks: [
-      section(`✅ Next step set for ${who}: ${nextStepLine(step, today)}`),
-      context(`${who === 'you' ? 'You are' : `${who} is`} reminded by DM on the morning it is due.`),
+      section(forYou ? t(reader, 'notify.step.setForYou', { line }) : t(reader, 'notify.step.setFor', { who, line })),
+      context(forYou ? t(reader, 'notify.step.youAreReminded') : t(reader, 'notify.step.isReminded', { who })),
     ],
   };
 }

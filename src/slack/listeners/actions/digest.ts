@@ -12,42 +12,53 @@ import { clientById, clientTimeline } from '../../../services/clients.js';
 import { digestOfMessage, rewriteDigestPages } from '../../../services/digestMessages.js';
 import { isDecider, requireDecider } from '../../authorise.js';
 import { historyBlocks } from '../../blocks/history.js';
+import { escapeName } from '../../blocks/text.js';
 import { decisionModal } from '../../blocks/modals.js';
-import { escapeName, formatDay } from '../../blocks/text.js';
+import { md, said, t, tPlain } from '../../../i18n/messages.js';
+import { formatDay } from '../../../i18n/format.js';
+import type { Reader } from '../../../i18n/reader.js';
+import { channelReader } from '../../readers.js';
 import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { channelExposure, exposureText } from '../../channels.js';
 import { onAction, type Turn } from '../../frame.js';
 import { DIGEST_ACTIONS } from '../../ids.js';
 
+/** A line about a client's status, said for whoever reads it: the channel's digest and the person who clicked read it each in their own language. */
+export type StatusLine = (reader: Reader) => string;
+
 /**
  * Rewrites the client's status line in every message of the digest that names it, in Slack too; but never in a
  * channel that has since become shared outside the organisation (the client may be reading it): there the
  * message stays as it was, the digest stops, and the person is told.
  */
-export async function showOnDigest(turn: Turn, digestId: string | null, clientId: string, line: string): Promise<void> {
+export async function showOnDigest(turn: Turn, digestId: string | null, clientId: string, line: StatusLine): Promise<void> {
   // Clicked outside the channel digest (a personal digest, an escalation DM): the person is told where they clicked.
   if (!digestId) {
-    await turn.reply({ text: `Recorded. ${line}` });
+    const reader = await turn.reader();
+    await turn.reply({ text: t(reader, 'digest.recorded', { line: md(line(reader)) }) });
     return;
   }
-  const pages = await rewriteDigestPages(turn.deps.db, turn.teamId, digestId, clientId, (blocks) => withClientStatus(blocks, clientId, line));
+  // The digest is the channel's: its line is in the workspace's language.
+  const channel = channelReader((await turn.workspace()).workspace);
+  const pages = await rewriteDigestPages(turn.deps.db, turn.teamId, digestId, clientId, (blocks) => withClientStatus(blocks, clientId, line(channel)));
   const exposure = new Map<string, string | undefined>();
   for (const page of pages) {
     if (!exposure.has(page.channelId)) exposure.set(page.channelId, await channelExposure(turn.web, page.channelId).catch(() => CANNOT_CHECK));
     if (exposure.get(page.channelId)) continue;
-    await turn.web.chat.update({ channel: page.channelId, ts: page.ts, text: 'Rapport digest (updated)', blocks: page.blocks });
+    await turn.web.chat.update({ channel: page.channelId, ts: page.ts, text: tPlain(channel, 'digest.updatedText'), blocks: page.blocks });
   }
   for (const [channelId, reason] of exposure) {
     if (!reason) continue;
     if (reason !== CANNOT_CHECK) await turn.deps.digest.refuseChannel({ teamId: turn.teamId }, channelId, reason);
-    await turn.reply({
-      text: `Recorded. The digest in <#${channelId}> was left as it was: ${exposureText(await turn.reader(), reason)}, and Rapport writes nothing there that clients could read.`,
-    });
+    const reader = await turn.reader();
+    const why = reason === CANNOT_CHECK ? t(reader, 'digest.cannotCheck') : exposureText(reader, reason);
+    await turn.reply({ text: t(reader, 'digest.leftAsItWas', { channel: md(`<#${channelId}>`), reason: md(why) }) });
   }
 }
 
-const CANNOT_CHECK = 'Slack would not say who can read that channel just now';
+/** Marks Slack not saying who can read a channel (told in the reader's words). */
+const CANNOT_CHECK = '\u0000cannot check';
 
 const DECISION_CHOICES = ['keep', 'require_prepayment', 'start_exit'] as const;
 
@@ -64,31 +75,32 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const digestId = await digestOf(turn, body.message?.ts);
     const result = await decideOrPropose(turn, subject, { kind: 'decision', decision: 'acknowledge', reason: null, digestId });
     await tellConcerned(turn, subject, result);
-    const { workspace } = await turn.workspace();
-    if (result.outcome?.decision) await showOnDigest(turn, digestId, subject.id, decisionLine(result.outcome.decision, workspace.timeZone));
+    const decision = result.outcome?.decision;
+    if (decision) await showOnDigest(turn, digestId, subject.id, (reader) => decisionLine(decision, reader));
   });
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.snooze, async (turn, action, body) => {
     const subject = await clientById(deps.db, turn.act, clientIdOf(action.value ?? ''));
     await requireDecider(turn, subject, { action: 'snooze' });
-    const { catalogue, workspace } = await turn.workspace();
+    const { catalogue } = await turn.workspace();
     const digestId = await digestOf(turn, body.message?.ts);
     const snoozed = await snooze(deps.db, turn.act, { clientId: subject.id, days: catalogue.thresholds.snoozeDays, digestId });
     if (!snoozed.created) {
       const s = snoozed.snooze;
+      const reader = await turn.reader();
       throw new RapportError(
         'conflict',
-        `*${escapeName(subject.name)}* is already snoozed by <@${s.snoozedBy}> until ${formatDay(s.until, workspace.timeZone)} (new evidence lifts it earlier).`,
+        said('digest.alreadySnoozed', { name: md(`*${escapeName(subject.name)}*`), who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, reader)) }),
       );
     }
-    await showOnDigest(turn, digestId, subject.id, snoozeLine(snoozed.snooze, workspace.timeZone));
+    await showOnDigest(turn, digestId, subject.id, (reader) => snoozeLine(snoozed.snooze, reader));
   });
 
   // Every decision is said before it is done, in a form: the owner or an admin decides, anyone else proposes.
   onAction<OverflowAction>(app, deps, DIGEST_ACTIONS.decide, async (turn, action, body) => {
     const value = action.selected_option.value;
     const kind = DECISION_CHOICES.find((k) => value.startsWith(`${k}:`));
-    if (!kind) throw new RapportError('invalid_input', 'That is not a decision Rapport knows.');
+    if (!kind) throw new RapportError('invalid_input', said('digest.unknownDecision'));
     const subject = await clientById(deps.db, turn.act, clientIdOf(value));
     const proposing = !(await isDecider(turn, subject));
     const digestId = await digestOf(turn, body.message?.ts);
@@ -102,6 +114,9 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.history, async (turn, action) => {
     const timeline = await clientTimeline(deps.db, turn.act, clientIdOf(action.value ?? ''));
     const { catalogue, workspace } = await turn.workspace();
-    await turn.reply({ text: `History of ${escapeName(timeline.client.name)}`, blocks: historyBlocks(catalogue, timeline, workspace.timeZone) });
+    await turn.reply({
+      text: t(await turn.reader(), 'digest.historyOf', { name: timeline.client.name }),
+      blocks: historyBlocks(catalogue, timeline, workspace.timeZone),
+    });
   });
 }

@@ -4,6 +4,8 @@ import { localDate } from '../../../domain/calendar.js';
 import { settleStep, todoOf } from '../../../services/nextSteps.js';
 import { todoMessage } from '../../blocks/nextSteps.js';
 import { escapeText } from '../../blocks/text.js';
+import { md, t } from '../../../i18n/messages.js';
+import { formatCalendarDay } from '../../../i18n/format.js';
 import type { SlackDeps } from '../../deps.js';
 import { onAction } from '../../frame.js';
 import { NEXT_STEP_ACTIONS } from '../../ids.js';
@@ -18,8 +20,13 @@ export function registerNextStepActions(app: App, deps: SlackDeps): void {
       // On the Home tab, the tab is published again; in a message, the list takes its place.
       if (body.view?.type === 'home') return publishHome(turn, turn.userId);
       const today = localDate(turn.now, act.timeZone);
-      const lead = how === 'done' ? `✅ Done: ${escapeText(step.what)}.` : `💤 Snoozed to ${step.dueOn}: ${escapeText(step.what)}.`;
-      await turn.replaceOriginal(todoMessage(await todoOf(deps.db, act, turn.userId), today, lead));
+      const reader = await turn.reader();
+      const what = md(escapeText(step.what));
+      const lead =
+        how === 'done'
+          ? t(reader, 'notify.step.markedDone', { what })
+          : t(reader, 'notify.step.snoozedTo', { what, day: md(formatCalendarDay(step.dueOn, reader)) });
+      await turn.replaceOriginal(todoMessage(await todoOf(deps.db, act, turn.userId), today, lead, reader));
     });
   }
 }

@@ -28,13 +28,14 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
       }
       const { proposal: answered, outcome } = await answerClientProposal(deps.db, turn.act, proposal.id, approve);
       const after = outcome?.after ?? subject;
-      await turn.replaceOriginal({ text: proposalAnsweredText(answered, after, false), blocks: [section(proposalAnsweredText(answered, after, false))] });
-      await turn.dm(answered.proposedBy, { text: proposalAnsweredText(answered, after, true) });
+      const answer = proposalAnsweredText(answered, after, false, await turn.reader());
+      await turn.replaceOriginal({ text: answer, blocks: [section(answer)] });
+      await turn.dm(answered.proposedBy, (reader) => ({ text: proposalAnsweredText(answered, after, true, reader) }));
       if (!outcome) return;
       await tellFateNotices(turn, outcome);
       if (outcome.decision && outcome.change.kind === 'decision' && outcome.change.digestId) {
-        const { workspace } = await turn.workspace();
-        await showOnDigest(turn, outcome.change.digestId, subject.id, decisionLine(outcome.decision, workspace.timeZone));
+        const decision = outcome.decision;
+        await showOnDigest(turn, outcome.change.digestId, subject.id, (reader) => decisionLine(decision, reader));
       }
     });
   }

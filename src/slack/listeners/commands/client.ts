@@ -70,7 +70,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const args = parseNextStepArgs(argsText, tokens.slice(used), today);
       if (args.assigneeUserId) await requireMember(deps, turn.web, turn.teamId, args.assigneeUserId, 'assignee');
       const step = await addNextStep(deps.db, act, { client, ...args, source: 'client' });
-      await turn.reply(nextStepSetMessage(step, today, turn.userId));
+      await turn.reply(nextStepSetMessage(step, today, turn.userId, await turn.reader()));
     },
     link: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw usageError('Which client is this channel about?', USAGE.clientLink);
@@ -144,7 +144,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         await turn.reply(
           result.outcome
             ? clientChangedReply(result.outcome.after, field)
-            : { text: proposedText(found, change), blocks: [section(`📝 ${proposedText(found, change)}`)] },
+            : { text: proposedText(found, change, await turn.reader()), blocks: [section(`📝 ${proposedText(found, change, await turn.reader())}`)] },
         );
         return;
       }

@@ -13,6 +13,7 @@ import { onView, type ViewOutcome } from '../../frame.js';
 import { INPUTS, VIEWS } from '../../ids.js';
 import { parseFormMetadata, viewStateSchema } from '../../parse/viewState.js';
 import { showOnDigest } from '../actions/digest.js';
+import { tPlain } from '../../../i18n/messages.js';
 
 const metadataSchema = z.object({
   clientId: z.uuid(),
@@ -27,9 +28,9 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
     submit: async (turn, view): Promise<ViewOutcome> => {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
       const state = viewStateSchema.safeParse(view.state.values);
-      if (!metadata || !state.success) return { errors: { [INPUTS.reason]: 'This form could not be read; please start again from the digest.' } };
+      if (!metadata || !state.success) return { errors: { [INPUTS.reason]: tPlain(await turn.reader(), 'digest.formUnreadable') } };
       const reason = state.data[INPUTS.reason]?.[INPUTS.reason]?.value?.normalize('NFC').trim() ?? '';
-      if (metadata.kind === 'keep' && reason.length === 0) return { errors: { [INPUTS.reason]: 'Keeping a client needs a reason.' } };
+      if (metadata.kind === 'keep' && reason.length === 0) return { errors: { [INPUTS.reason]: tPlain(await turn.reader(), 'digest.keepNeedsReason') } };
       // Only the form of someone who decides (not proposes) asks when to review a keep.
       const reviewOn = metadata.kind === 'keep' ? state.data[INPUTS.reviewOn]?.[INPUTS.reviewOn]?.selected_date : undefined;
       const act = await turn.actIn();
@@ -39,18 +40,21 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       const change = { kind: 'decision' as const, decision: metadata.kind, reason: reason || null, digestId: metadata.digestId };
       const result = await decideOrPropose(turn, subject, change);
       if (result.outcome?.decision && reviewOn) {
-        await addNextStep(deps.db, act, { client: subject, what: `Review the decision to keep ${subject.name}`, dueOn: reviewOn, source: 'decision' });
+        await addNextStep(deps.db, act, {
+          client: subject,
+          what: tPlain(await turn.reader(), 'digest.reviewKeep', { name: subject.name }),
+          dueOn: reviewOn,
+          source: 'decision',
+        });
       }
       return {
         done: true,
         // Whoever the decision concerns is told after the ack (a slow Slack never delays the form's answer).
         after: async () => {
           await tellConcerned(turn, subject, result);
-          if (result.outcome?.decision) {
-            const { workspace } = await turn.workspace();
-            await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject.id, decisionLine(result.outcome.decision, workspace.timeZone));
-          }
-          if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change)}` });
+          const decision = result.outcome?.decision;
+          if (decision) await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject.id, (r) => decisionLine(decision, r));
+          if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change, await turn.reader())}` });
         },
       };
     },
