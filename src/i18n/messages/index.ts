@@ -1,9 +1,13 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { clientMessages } from './client.js';
+import { commandsMessages } from './commands.js';
+import { helpMessages } from './help.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
+import { settingsMessages } from './settings.js';
 
-const PARTS = [labelMessages, languageMessages] as const;
+const PARTS = [clientMessages, commandsMessages, helpMessages, labelMessages, languageMessages, settingsMessages] as const;
 
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof PARTS)[number]>;
