@@ -1,4 +1,7 @@
 /** Text helpers for Block Kit: escaping user input and keeping within Slack's limits (slack-contract.md). */
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/messages.js';
+import { readerIn, type Reader } from '../../i18n/reader.js';
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -65,3 +68,18 @@ export function formatWeek(week: string): string {
 export function formatMoney(amount: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(amount);
 }
+
+/** Someone, or "no owner" in the reader's words. */
+export const mentionFor = (reader: Reader, userId: string | null | undefined): string => (userId ? `<@${userId}>` : t(reader, 'client.noOwner'));
+
+/**
+ * Who a builder writes for: a reader, or (from a caller not yet telling who reads) a time zone, read in English.
+ * Lets callers outside the commands move to readers one at a time.
+ */
+export const readerOrZone = (where: Reader | string | undefined): Reader => (typeof where === 'object' ? where : readerIn('en', { timeZone: where ?? 'UTC' }));
+
+/** Parts of a line ("3 days late, invoice INV-7") joined with the reader's comma. */
+export const joinParts = (reader: Pick<Reader, 'locale'>, parts: readonly string[]): string => parts.join(reader.locale === 'fa' ? '، ' : ', ');
+
+/** A signed change in the reader's digits: "+3", "−2" (a true minus sign). */
+export const signedNumber = (n: number, reader: Pick<Reader, 'locale'>): string => `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n), reader)}`;
