@@ -27,8 +27,8 @@ export async function notifyOwnerOfRedFlags(turn: Turn, outcome: IncidentOutcome
   const owner = outcome.logged.client.ownerUserId;
   if (outcome.redFlagNotice !== 'dm_owner' || !owner) return;
   try {
-    const { workspace } = await turn.workspace();
-    await turn.dm(owner, redFlagAlert(outcome, turn.userId, workspace.timeZone));
+    // In the owner's own words.
+    await turn.dm(owner, (reader) => redFlagAlert(outcome, turn.userId, reader));
   } catch (error) {
     // The incident is stored and shown in the digest either way; a failed DM must not fail the log.
     turn.deps.logger.error('could not DM the owner about a red flag', { clientId: outcome.logged.client.id, error: errorText(error) });

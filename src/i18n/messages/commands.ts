@@ -49,8 +49,7 @@ export const commandsMessages = area(
     'commands.criterion.ever': '{count, plural, one {# incident} other {# incidents}} in all',
     'commands.criterion.afterWarning': '{count, plural, one {# incident} other {# incidents}} after being told it is unacceptable',
     'commands.criterion.severe': 'a payment {days, number}+ days late',
-    'commands.incidentUsage': 'How many days late? e.g. {example}',
-    'commands.usage': 'Usage: {usage}',
+    'commands.incidentUsage': 'How many days late? e.g. {example}\nUsage: `{usage}`',
     'commands.exportComment':
       'Everything Rapport holds about this workspace: {rows, plural, one {# row} other {# rows}} from {tables, plural, one {# table} other {# tables}}, one CSV file each. README.txt names every column.',
     'commands.exportSent': '📦 Sent to you by DM: {files, plural, one {# file} other {# files}} ({rows, plural, one {# row} other {# rows}}).',
@@ -104,8 +103,7 @@ export const commandsMessages = area(
       'commands.criterion.ever': 'toplam {count, plural, one {# olay} other {# olay}}',
       'commands.criterion.afterWarning': 'kabul edilemez olduğu söylendikten sonra {count, plural, one {# olay} other {# olay}}',
       'commands.criterion.severe': '{days, number}+ gün geciken bir ödeme',
-      'commands.incidentUsage': 'Kaç gün gecikti? Örneğin {example}',
-      'commands.usage': 'Kullanım: {usage}',
+      'commands.incidentUsage': 'Kaç gün gecikti? Örneğin {example}\nKullanım: `{usage}`',
       'commands.exportComment':
         'Rapport’un bu çalışma alanı hakkında tuttuğu her şey: {tables, plural, one {# tablodan} other {# tablodan}} {rows, plural, one {# satır} other {# satır}}, her tablo için bir CSV dosyası. README.txt her sütunu açıklar.',
       'commands.exportSent': '📦 Size DM ile gönderildi: {files, plural, one {# dosya} other {# dosya}} ({rows, plural, one {# satır} other {# satır}}).',
@@ -157,8 +155,7 @@ export const commandsMessages = area(
       'commands.criterion.ever': 'روی هم {count, plural, one {# رخداد} other {# رخداد}}',
       'commands.criterion.afterWarning': '{count, plural, one {# رخداد} other {# رخداد}} پس از آنکه گفته شد پذیرفتنی نیست',
       'commands.criterion.severe': 'یک پرداخت با {days, number}+ روز تأخیر',
-      'commands.incidentUsage': 'چند روز تأخیر؟ برای نمونه {example}',
-      'commands.usage': 'شیوهٔ استفاده: {usage}',
+      'commands.incidentUsage': 'چند روز تأخیر؟ برای نمونه {example}\nشیوهٔ استفاده: `{usage}`',
       'commands.exportComment':
         'هر آنچه Rapport دربارهٔ این فضای کاری نگه می‌دارد: {rows, plural, one {# ردیف} other {# ردیف}} از {tables, plural, one {# جدول} other {# جدول}}، برای هر جدول یک فایل CSV. فایل README.txt همهٔ ستون‌ها را معرفی می‌کند.',
       'commands.exportSent': '📦 با پیام خصوصی برایتان فرستاده شد: {files, plural, one {# فایل} other {# فایل}} ({rows, plural, one {# ردیف} other {# ردیف}}).',
@@ -212,8 +209,7 @@ export const commandsMessages = area(
       'commands.criterion.ever': 'yhteensä {count, plural, one {# tapahtuma} other {# tapahtumaa}}',
       'commands.criterion.afterWarning': '{count, plural, one {# tapahtuma} other {# tapahtumaa}} sen jälkeen, kun sanottiin, ettei se ole hyväksyttävää',
       'commands.criterion.severe': 'maksu vähintään {days, number} päivää myöhässä',
-      'commands.incidentUsage': 'Montako päivää myöhässä? Esimerkiksi {example}',
-      'commands.usage': 'Käyttö: {usage}',
+      'commands.incidentUsage': 'Montako päivää myöhässä? Esimerkiksi {example}\nKäyttö: `{usage}`',
       'commands.exportComment':
         'Kaikki, mitä Rapport säilyttää tästä työtilasta: {rows, plural, one {# rivi} other {# riviä}}, {tables, plural, one {# taulu} other {# taulua}}, jokaisesta oma CSV-tiedosto. README.txt kuvaa jokaisen sarakkeen.',
       'commands.exportSent':

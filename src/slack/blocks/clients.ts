@@ -91,8 +91,7 @@ export const worstFirst = worstFirstFor(ENGLISH);
 
 /** One client in a list: band, name, score, category, owner, criteria met and a status other than active. */
 export function clientLine(l: ClientStanding, reader: Reader = ENGLISH): string {
-  const criteria =
-    l.criteriaMet > 0 ? ` · ${l.redFlags > 0 ? '🚩' : '⚠️'} ${t(reader, 'client.criteriaCount', { count: l.criteriaMet })}` : '';
+  const criteria = l.criteriaMet > 0 ? ` · ${l.redFlags > 0 ? '🚩' : '⚠️'} ${t(reader, 'client.criteriaCount', { count: l.criteriaMet })}` : '';
   const status = l.client.status === 'active' ? '' : ` · _${statusLabel(reader, l.client.status)}_`;
   return t(reader, 'client.line', {
     band: md(bandLabel(reader, l.health.known ? l.health.band : 'unknown').split(' ')[0]!),
@@ -164,7 +163,9 @@ export function clientChangedReply(updated: ClientProfile, changed: ClientField,
     relationship: () => relationshipLabel(reader, updated.relationship),
     owner: () => mentionFor(reader, updated.ownerUserId),
     value: () =>
-      updated.monthlyValue === null ? tPlain(reader, 'client.valueNone') : t(reader, 'client.perMonth', { amount: md(formatMoney(updated.monthlyValue, reader)) }),
+      updated.monthlyValue === null
+        ? tPlain(reader, 'client.valueNone')
+        : t(reader, 'client.perMonth', { amount: md(formatMoney(updated.monthlyValue, reader)) }),
     status: () => statusLabel(reader, updated.status),
     renews: () => (updated.renewsOn ? formatCalendarDay(updated.renewsOn, reader) : tPlain(reader, 'client.renewsUnknown')),
   };
@@ -175,7 +176,9 @@ export function clientChangedReply(updated: ClientProfile, changed: ClientField,
 /** What `/client list` shows above its clients. */
 export function clientListTitle(filter: ClientListFilter, userId: string, reader: Reader = ENGLISH): string {
   if (filter.ownerUserId)
-    return filter.ownerUserId === userId ? t(reader, 'client.title.mine') : t(reader, 'client.title.owner', { owner: md(mentionFor(reader, filter.ownerUserId)) });
+    return filter.ownerUserId === userId
+      ? t(reader, 'client.title.mine')
+      : t(reader, 'client.title.owner', { owner: md(mentionFor(reader, filter.ownerUserId)) });
   if (filter.category) return t(reader, 'client.title.category', { category: md(categoryLabel(reader, filter.category)) });
   if (filter.band) return t(reader, 'client.title.band', { band: md(bandLabel(reader, filter.band)) });
   if (filter.status) return t(reader, 'client.title.status', { status: md(statusLabel(reader, filter.status)) });

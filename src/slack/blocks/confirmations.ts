@@ -112,7 +112,10 @@ export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, whe
   const reader = readerOrZone(where);
   const { client, entry } = outcome.logged;
   const traits = entry.traits.length > 0 ? entry.traits.map((key) => traitLabel(reader, catalogue, key)).join(' · ') : t(reader, 'commands.noTraits');
-  const said = t(reader, options.edited ? 'commands.call.updated' : 'commands.call.logged', { name: client.name, day: md(formatDay(entry.occurredAt, reader)) });
+  const said = t(reader, options.edited ? 'commands.call.updated' : 'commands.call.logged', {
+    name: client.name,
+    day: md(formatDay(entry.occurredAt, reader)),
+  });
   const blocks: Block[] = [section(`${said}\n${traits}`)];
   if (entry.notes) blocks.push(context(`📝 ${escapeText(entry.notes)}`));
   const stray = options.signedWordsInNotes ?? [];
@@ -160,7 +163,12 @@ export function incidentConfirmation(outcome: IncidentOutcome, where: Reader | s
           name: client.name,
           payments: d.latePayments.length,
           days: d.windowDays,
-          dates: md(joinParts(reader, d.latePayments.map((i) => day(i.occurredAt)))),
+          dates: md(
+            joinParts(
+              reader,
+              d.latePayments.map((i) => day(i.occurredAt)),
+            ),
+          ),
         }),
       ),
     );
@@ -181,7 +189,15 @@ export function redFlagAlert(outcome: IncidentOutcome, loggedBy: string, where: 
   const { client } = outcome.logged;
   const flags = outcome.newlyMet.filter((m) => m.criterion.class === 'red_flag');
   return {
-    text: t(reader, 'commands.redFlag.text', { name: client.name, criteria: md(joinParts(reader, flags.map((m) => criterionLabel(reader, m.criterion.kind)))) }),
+    text: t(reader, 'commands.redFlag.text', {
+      name: client.name,
+      criteria: md(
+        joinParts(
+          reader,
+          flags.map((m) => criterionLabel(reader, m.criterion.kind)),
+        ),
+      ),
+    }),
     blocks: [
       section(t(reader, 'commands.redFlag.lead', { name: client.name, who: md(`<@${loggedBy}>`) })),
       section(flags.map((m) => criterionLineFor(reader, m, (d) => formatDay(d, reader))).join('\n')),
@@ -189,4 +205,3 @@ export function redFlagAlert(outcome: IncidentOutcome, loggedBy: string, where: 
     ],
   };
 }
-

@@ -87,6 +87,18 @@ export function helpMessage(topic: HelpTopic, catalogue: Catalogue, reader: Read
 }
 
 /** The same, as an ack's answer. */
-export function helpResponse(topic: HelpTopic, catalogue: Catalogue, reader: Reader = ENGLISH, unknown?: string): { response_type: 'ephemeral'; text: string; blocks: Block[] } {
+export function helpResponse(
+  topic: HelpTopic,
+  catalogue: Catalogue,
+  reader: Reader = ENGLISH,
+  unknown?: string,
+): { response_type: 'ephemeral'; text: string; blocks: Block[] } {
   return { response_type: 'ephemeral', ...helpMessage(topic, catalogue, reader, unknown) };
+}
+
+/** The words that ask for help, in any of Rapport's languages: `/call help`, `/call yardım`, `/call راهنما`, `/call ohje`. */
+const HELP_WORDS = new Set(['help', '?', 'yardım', 'yardim', 'راهنما', 'ohje', 'apua']);
+export function isHelpWord(word: string | undefined): boolean {
+  const typed = (word ?? '').trim();
+  return HELP_WORDS.has(typed.toLowerCase()) || HELP_WORDS.has(typed.toLocaleLowerCase('tr'));
 }

@@ -11,7 +11,7 @@ import { snooze } from '../../../services/clientFate.js';
 import { clientById, clientTimeline } from '../../../services/clients.js';
 import { digestOfMessage, rewriteDigestPages } from '../../../services/digestMessages.js';
 import { isDecider, requireDecider } from '../../authorise.js';
-import { historyBlocks } from '../../blocks/history.js';
+import { historyBlocks, historyText } from '../../blocks/history.js';
 import { decisionModal } from '../../blocks/modals.js';
 import { escapeName, formatDay } from '../../blocks/text.js';
 import type { SlackDeps } from '../../deps.js';
@@ -99,7 +99,8 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.history, async (turn, action) => {
     const timeline = await clientTimeline(deps.db, turn.act, clientIdOf(action.value ?? ''));
-    const { catalogue, workspace } = await turn.workspace();
-    await turn.reply({ text: `History of ${escapeName(timeline.client.name)}`, blocks: historyBlocks(catalogue, timeline, workspace.timeZone) });
+    const { catalogue } = await turn.workspace();
+    const reader = await turn.reader();
+    await turn.reply({ text: historyText(timeline, reader), blocks: historyBlocks(catalogue, timeline, reader) });
   });
 }
