@@ -27,16 +27,16 @@ export const commandsMessages = area(
     'commands.criteriaMet': '*Firing criteria met:*',
     'commands.redFlag.dmOwner': '🚩 Red flag: its owner {owner} is being told by DM now.',
     'commands.redFlag.ownerLogged': '🚩 Red flag: you own this client, so no one else was messaged. Act on it now.',
-    'commands.redFlag.noOwner': '🚩 Red flag, and *{name}* has no owner: nobody was told. Name one with `/client set {name} owner @someone`.',
+    'commands.redFlag.noOwner': '🚩 Red flag, and *{name}* has no owner: nobody was told. Name one with {command}.',
     'commands.redFlag.ownerNotMember':
-      '🚩 Red flag, and the owner of *{name}*, {owner}, is not a member of this workspace any more (a guest, someone from another organisation, or gone): nobody was told. Name a member with `/client set {name} owner @someone`.',
+      '🚩 Red flag, and the owner of *{name}*, {owner}, is not a member of this workspace any more (a guest, someone from another organisation, or gone): nobody was told. Name a member with {command}.',
     'commands.driftStarted':
-      '↘️ *{name}* now pays like a stepping-stone client: {payments, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}). Consider `/client set {name} relationship stepping-stone`.',
+      '↘️ *{name}* now pays like a stepping-stone client: {payments, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}). Consider {command}.',
     'commands.abuseNotYet': 'Criterion 2 counts abuse only after the client was told it is unacceptable. Record it when you have told them.',
     'commands.clientWasTold': 'Client was told this is unacceptable',
     'commands.redFlag.text': 'Red flag for {name}: {criteria}',
     'commands.redFlag.lead': '🚩 *{name}* now meets a red-flag firing criterion (logged by {who}):',
-    'commands.redFlag.act': 'Red flags call for action now. `/client show {name}` has the whole history.',
+    'commands.redFlag.act': 'Red flags call for action now. {command} has the whole history.',
     'commands.facts.daysLate': '{days, plural, one {# day} other {# days}} late',
     'commands.facts.invoice': 'invoice {ref}',
     'commands.facts.amount': 'amount {amount}',
@@ -49,7 +49,7 @@ export const commandsMessages = area(
     'commands.criterion.ever': '{count, plural, one {# incident} other {# incidents}} in all',
     'commands.criterion.afterWarning': '{count, plural, one {# incident} other {# incidents}} after being told it is unacceptable',
     'commands.criterion.severe': 'a payment {days, number}+ days late',
-    'commands.incidentUsage': 'How many days late? e.g. {example}\nUsage: `{usage}`',
+    'commands.incidentUsage': 'How many days late? e.g. {example}\nUsage: {usage}',
     'commands.exportComment':
       'Everything Rapport holds about this workspace: {rows, plural, one {# row} other {# rows}} from {tables, plural, one {# table} other {# tables}}, one CSV file each. README.txt names every column.',
     'commands.exportSent': '📦 Sent to you by DM: {files, plural, one {# file} other {# files}} ({rows, plural, one {# row} other {# rows}}).',
@@ -80,17 +80,16 @@ export const commandsMessages = area(
       'commands.criteriaMet': '*Karşılanan ayrılık kriterleri:*',
       'commands.redFlag.dmOwner': '🚩 Kırmızı bayrak: müşterinin sahibi {owner} şu anda DM ile bilgilendiriliyor.',
       'commands.redFlag.ownerLogged': '🚩 Kırmızı bayrak: bu müşterinin sahibi sizsiniz, bu yüzden başka kimseye mesaj gönderilmedi. Hemen harekete geçin.',
-      'commands.redFlag.noOwner':
-        '🚩 Kırmızı bayrak, ama *{name}* müşterisinin sahibi yok: kimseye haber verilmedi. `/client set {name} owner @birisi` ile bir sahip atayın.',
+      'commands.redFlag.noOwner': '🚩 Kırmızı bayrak, ama *{name}* müşterisinin sahibi yok: kimseye haber verilmedi. {command} ile bir sahip atayın.',
       'commands.redFlag.ownerNotMember':
-        '🚩 Kırmızı bayrak, ama *{name}* müşterisinin sahibi {owner} artık bu çalışma alanının üyesi değil (misafir, başka bir kuruluştan ya da ayrılmış): kimseye haber verilmedi. `/client set {name} owner @birisi` ile bir üye atayın.',
+        '🚩 Kırmızı bayrak, ama *{name}* müşterisinin sahibi {owner} artık bu çalışma alanının üyesi değil (misafir, başka bir kuruluştan ya da ayrılmış): kimseye haber verilmedi. {command} ile bir üye atayın.',
       'commands.driftStarted':
-        '↘️ *{name}* artık bir basamak taşı müşteri gibi ödüyor: {days, plural, one {# günde} other {# günde}} {payments, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}). `/client set {name} relationship stepping-stone` komutunu düşünün.',
+        '↘️ *{name}* artık bir basamak taşı müşteri gibi ödüyor: {days, plural, one {# günde} other {# günde}} {payments, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}). {command} komutunu düşünün.',
       'commands.abuseNotYet': '2. kriter, tacizi ancak müşteriye bunun kabul edilemez olduğu söylendikten sonra sayar. Söylediğinizde bunu kaydedin.',
       'commands.clientWasTold': 'Müşteriye bunun kabul edilemez olduğu söylendi',
       'commands.redFlag.text': '{name} için kırmızı bayrak: {criteria}',
       'commands.redFlag.lead': '🚩 *{name}* artık kırmızı bayrak niteliğinde bir ayrılık kriterini karşılıyor (kaydeden: {who}):',
-      'commands.redFlag.act': 'Kırmızı bayraklar hemen harekete geçmeyi gerektirir. Tüm geçmiş için: `/client show {name}`.',
+      'commands.redFlag.act': 'Kırmızı bayraklar hemen harekete geçmeyi gerektirir. Tüm geçmiş için: {command}.',
       'commands.facts.daysLate': '{days, plural, one {# gün} other {# gün}} gecikme',
       'commands.facts.invoice': 'fatura {ref}',
       'commands.facts.amount': 'tutar {amount}',
@@ -103,7 +102,7 @@ export const commandsMessages = area(
       'commands.criterion.ever': 'toplam {count, plural, one {# olay} other {# olay}}',
       'commands.criterion.afterWarning': 'kabul edilemez olduğu söylendikten sonra {count, plural, one {# olay} other {# olay}}',
       'commands.criterion.severe': '{days, number}+ gün geciken bir ödeme',
-      'commands.incidentUsage': 'Kaç gün gecikti? Örneğin {example}\nKullanım: `{usage}`',
+      'commands.incidentUsage': 'Kaç gün gecikti? Örneğin {example}\nKullanım: {usage}',
       'commands.exportComment':
         'Rapport’un bu çalışma alanı hakkında tuttuğu her şey: {tables, plural, one {# tablodan} other {# tablodan}} {rows, plural, one {# satır} other {# satır}}, her tablo için bir CSV dosyası. README.txt her sütunu açıklar.',
       'commands.exportSent': '📦 Size DM ile gönderildi: {files, plural, one {# dosya} other {# dosya}} ({rows, plural, one {# satır} other {# satır}}).',
@@ -133,16 +132,16 @@ export const commandsMessages = area(
       'commands.criteriaMet': '*معیارهای قطع همکاری که برقرار شده‌اند:*',
       'commands.redFlag.dmOwner': '🚩 پرچم قرمز: مسئول این مشتری، {owner}، هم‌اکنون با پیام خصوصی باخبر می‌شود.',
       'commands.redFlag.ownerLogged': '🚩 پرچم قرمز: مسئول این مشتری خودتان هستید، پس به کس دیگری پیام داده نشد. همین حالا اقدام کنید.',
-      'commands.redFlag.noOwner': '🚩 پرچم قرمز، و *{name}* مسئولی ندارد: به هیچ‌کس خبر داده نشد. با `/client set {name} owner @someone` یک نفر را تعیین کنید.',
+      'commands.redFlag.noOwner': '🚩 پرچم قرمز، و *{name}* مسئولی ندارد: به هیچ‌کس خبر داده نشد. با {command} یک نفر را تعیین کنید.',
       'commands.redFlag.ownerNotMember':
-        '🚩 پرچم قرمز، و مسئول *{name}*، یعنی {owner}، دیگر عضو این فضای کاری نیست (مهمان است، از سازمان دیگری است یا رفته است): به هیچ‌کس خبر داده نشد. با `/client set {name} owner @someone` یکی از اعضا را تعیین کنید.',
+        '🚩 پرچم قرمز، و مسئول *{name}*، یعنی {owner}، دیگر عضو این فضای کاری نیست (مهمان است، از سازمان دیگری است یا رفته است): به هیچ‌کس خبر داده نشد. با {command} یکی از اعضا را تعیین کنید.',
       'commands.driftStarted':
-        '↘️ *{name}* اکنون مانند یک مشتری پله‌ای پرداخت می‌کند: {payments, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates}). به `/client set {name} relationship stepping-stone` فکر کنید.',
+        '↘️ *{name}* اکنون مانند یک مشتری پله‌ای پرداخت می‌کند: {payments, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates}). به {command} فکر کنید.',
       'commands.abuseNotYet': 'معیار ۲ آزار را فقط پس از آن می‌شمارد که به مشتری گفته شده باشد پذیرفتنی نیست. وقتی به او گفتید، آن را ثبت کنید.',
       'commands.clientWasTold': 'به مشتری گفته شد که این پذیرفتنی نیست',
       'commands.redFlag.text': 'پرچم قرمز برای {name}: {criteria}',
       'commands.redFlag.lead': '🚩 *{name}* اکنون یک معیار پرچم قرمز قطع همکاری را برآورده می‌کند (ثبت‌شده توسط {who}):',
-      'commands.redFlag.act': 'پرچم قرمز یعنی همین حالا باید اقدام کرد. همهٔ سابقه در `/client show {name}` است.',
+      'commands.redFlag.act': 'پرچم قرمز یعنی همین حالا باید اقدام کرد. همهٔ سابقه در {command} است.',
       'commands.facts.daysLate': '{days, plural, one {# روز} other {# روز}} تأخیر',
       'commands.facts.invoice': 'صورت‌حساب {ref}',
       'commands.facts.amount': 'مبلغ {amount}',
@@ -155,7 +154,7 @@ export const commandsMessages = area(
       'commands.criterion.ever': 'روی هم {count, plural, one {# رخداد} other {# رخداد}}',
       'commands.criterion.afterWarning': '{count, plural, one {# رخداد} other {# رخداد}} پس از آنکه گفته شد پذیرفتنی نیست',
       'commands.criterion.severe': 'یک پرداخت با {days, number}+ روز تأخیر',
-      'commands.incidentUsage': 'چند روز تأخیر؟ برای نمونه {example}\nشیوهٔ استفاده: `{usage}`',
+      'commands.incidentUsage': 'چند روز تأخیر؟ برای نمونه {example}\nشیوهٔ استفاده: {usage}',
       'commands.exportComment':
         'هر آنچه Rapport دربارهٔ این فضای کاری نگه می‌دارد: {rows, plural, one {# ردیف} other {# ردیف}} از {tables, plural, one {# جدول} other {# جدول}}، برای هر جدول یک فایل CSV. فایل README.txt همهٔ ستون‌ها را معرفی می‌کند.',
       'commands.exportSent': '📦 با پیام خصوصی برایتان فرستاده شد: {files, plural, one {# فایل} other {# فایل}} ({rows, plural, one {# ردیف} other {# ردیف}}).',
@@ -185,18 +184,17 @@ export const commandsMessages = area(
       'commands.criteriaMet': '*Täyttyneet lopettamisen kriteerit:*',
       'commands.redFlag.dmOwner': '🚩 Punainen lippu: asiakkaan vastuuhenkilölle {owner} kerrotaan nyt yksityisviestillä.',
       'commands.redFlag.ownerLogged': '🚩 Punainen lippu: olet itse tämän asiakkaan vastuuhenkilö, joten muille ei lähetetty viestiä. Toimi heti.',
-      'commands.redFlag.noOwner':
-        '🚩 Punainen lippu, eikä asiakkaalla *{name}* ole vastuuhenkilöä: kenellekään ei kerrottu. Nimeä vastuuhenkilö: `/client set {name} owner @joku`.',
+      'commands.redFlag.noOwner': '🚩 Punainen lippu, eikä asiakkaalla *{name}* ole vastuuhenkilöä: kenellekään ei kerrottu. Nimeä vastuuhenkilö: {command}.',
       'commands.redFlag.ownerNotMember':
-        '🚩 Punainen lippu, ja asiakkaan *{name}* vastuuhenkilö {owner} ei ole enää tämän työtilan jäsen (vieras, toisen organisaation henkilö tai lähtenyt): kenellekään ei kerrottu. Nimeä jäsen: `/client set {name} owner @joku`.',
+        '🚩 Punainen lippu, ja asiakkaan *{name}* vastuuhenkilö {owner} ei ole enää tämän työtilan jäsen (vieras, toisen organisaation henkilö tai lähtenyt): kenellekään ei kerrottu. Nimeä jäsen: {command}.',
       'commands.driftStarted':
-        '↘️ *{name}* maksaa nyt kuin välivaiheen asiakas: {payments, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}). Harkitse komentoa `/client set {name} relationship stepping-stone`.',
+        '↘️ *{name}* maksaa nyt kuin välivaiheen asiakas: {payments, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}). Harkitse komentoa {command}.',
       'commands.abuseNotYet':
         'Kriteeri 2 laskee henkisen väkivallan vasta, kun asiakkaalle on sanottu, ettei se ole hyväksyttävää. Kirjaa se, kun olet sanonut sen.',
       'commands.clientWasTold': 'Asiakkaalle sanottiin, ettei tämä ole hyväksyttävää',
       'commands.redFlag.text': 'Punainen lippu, asiakas {name}: {criteria}',
       'commands.redFlag.lead': '🚩 Asiakas *{name}* täyttää nyt punaisen lipun lopettamiskriteerin (kirjasi {who}):',
-      'commands.redFlag.act': 'Punainen lippu vaatii toimia heti. Koko historia: `/client show {name}`.',
+      'commands.redFlag.act': 'Punainen lippu vaatii toimia heti. Koko historia: {command}.',
       'commands.facts.daysLate': '{days, plural, one {# päivä} other {# päivää}} myöhässä',
       'commands.facts.invoice': 'lasku {ref}',
       'commands.facts.amount': 'summa {amount}',
@@ -209,7 +207,7 @@ export const commandsMessages = area(
       'commands.criterion.ever': 'yhteensä {count, plural, one {# tapahtuma} other {# tapahtumaa}}',
       'commands.criterion.afterWarning': '{count, plural, one {# tapahtuma} other {# tapahtumaa}} sen jälkeen, kun sanottiin, ettei se ole hyväksyttävää',
       'commands.criterion.severe': 'maksu vähintään {days, number} päivää myöhässä',
-      'commands.incidentUsage': 'Montako päivää myöhässä? Esimerkiksi {example}\nKäyttö: `{usage}`',
+      'commands.incidentUsage': 'Montako päivää myöhässä? Esimerkiksi {example}\nKäyttö: {usage}',
       'commands.exportComment':
         'Kaikki, mitä Rapport säilyttää tästä työtilasta: {rows, plural, one {# rivi} other {# riviä}}, {tables, plural, one {# taulu} other {# taulua}}, jokaisesta oma CSV-tiedosto. README.txt kuvaa jokaisen sarakkeen.',
       'commands.exportSent':

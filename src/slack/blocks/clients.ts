@@ -12,7 +12,12 @@ import { formatCalendarDay, formatDay, formatMoney, formatNumber, nameOrder } fr
 import { bandLabel, categoryLabel, healthLabel, relationshipLabel, statusLabel, traitLabel } from '../../i18n/labels.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
-import { escapeName, escapeText, mentionFor, readerOrZone, truncate } from './text.js';
+import { blocksFor, commandFor, escapeName, escapeText, mentionFor, readerOrZone, truncate } from './text.js';
+
+/** Placeholder words inside a command's code span, with no direction mark in them. */
+const word = (reader: Reader, key: 'client.traitWord' | 'client.kindWord') => tPlain(reader, key).replace(/\u200F/g, '');
+const callExample = (reader: Reader, name: string) => commandFor('/call', name, `+${word(reader, 'client.traitWord')} …`);
+const incidentExample = (reader: Reader, name: string) => commandFor('/incident', name, `<${word(reader, 'client.kindWord')}>`);
 
 const SPARK = '▁▂▃▄▅▆▇█';
 export function sparkline(scores: { score: number; known: boolean }[]): string {
@@ -41,7 +46,14 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
     ]),
   ];
   const signals: string[] = o.criteria.map((m) => criterionLineFor(reader, m, day));
-  if (o.drift) signals.push(t(reader, 'client.drift', { payments: o.drift.latePayments.length, days: o.drift.windowDays, name: c.name }));
+  if (o.drift)
+    signals.push(
+      t(reader, 'client.drift', {
+        payments: o.drift.latePayments.length,
+        days: o.drift.windowDays,
+        command: commandFor('/client set', c.name, 'relationship stepping-stone'),
+      }),
+    );
   if (o.quiet) signals.push(t(reader, 'client.quiet', { days: o.quiet.daysSilent }));
   blocks.push(section(`${t(reader, 'client.signals')}\n${signals.length > 0 ? signals.join('\n') : t(reader, 'client.noSignals')}`));
 
@@ -72,8 +84,8 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
       ),
     );
   }
-  blocks.push(context(t(reader, 'client.asOf', { day: md(day(now)), name: c.name })));
-  return blocks;
+  blocks.push(context(t(reader, 'client.asOf', { day: md(day(now)), call: callExample(reader, c.name), incident: incidentExample(reader, c.name) })));
+  return blocksFor(reader, blocks);
 }
 
 /** Worst first: red flags, then criteria met, then lowest health; unknown health after known; then by name, as the reader's language sorts names. */
@@ -121,7 +133,7 @@ export function clientLineSections(lines: readonly ClientStanding[], reader: Rea
           .join('\n'),
       ),
     );
-  return blocks;
+  return blocksFor(reader, blocks);
 }
 
 /** What `/client add` stored, and how to log against it. */
@@ -132,6 +144,7 @@ export function clientAddedBlocks(c: ClientProfile, ownerDefaulted: boolean, rea
     category: md(categoryLabel(reader, c.category)),
     relationship: md(relationshipLabel(reader, c.relationship)),
     owner: md(owner),
+    call: callExample(reader, c.name),
   };
   return [
     section(

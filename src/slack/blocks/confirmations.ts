@@ -10,7 +10,7 @@ import type { Reader } from '../../i18n/reader.js';
 import { ACTIONS } from '../ids.js';
 import { actions, button, context, section, type Block } from './kit.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
-import { escapeText, joinParts, mention, readerOrZone, signedNumber } from './text.js';
+import { blocksFor, commandFor, escapeText, joinParts, mention, readerOrZone, signedNumber } from './text.js';
 
 export interface Rendered {
   text: string;
@@ -125,7 +125,10 @@ export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, whe
   blocks.push(section(healthChangeText(outcome, reader)));
   if (client.category === 'problem') blocks.push(section(problemReminder(reader)));
   blocks.push(actions([undoButton(reader, ACTIONS.undoCall, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editCall, entry.id)]));
-  return { text: t(reader, options.edited ? 'commands.call.updatedText' : 'commands.call.loggedText', { name: client.name }), blocks };
+  return {
+    text: t(reader, options.edited ? 'commands.call.updatedText' : 'commands.call.loggedText', { name: client.name }),
+    blocks: blocksFor(reader, blocks),
+  };
 }
 
 export function incidentConfirmation(outcome: IncidentOutcome, where: Reader | string, { edited = false }: { edited?: boolean } = {}): Rendered {
@@ -147,11 +150,12 @@ export function incidentConfirmation(outcome: IncidentOutcome, where: Reader | s
   }
   const owner = md(mention(client.ownerUserId));
   if (outcome.redFlagNotice) {
+    const setOwner = commandFor('/client set', client.name, 'owner @someone');
     const notice = {
       dm_owner: () => t(reader, 'commands.redFlag.dmOwner', { owner }),
       owner_logged: () => t(reader, 'commands.redFlag.ownerLogged'),
-      no_owner: () => t(reader, 'commands.redFlag.noOwner', { name: client.name }),
-      owner_not_member: () => t(reader, 'commands.redFlag.ownerNotMember', { name: client.name, owner }),
+      no_owner: () => t(reader, 'commands.redFlag.noOwner', { name: client.name, command: setOwner }),
+      owner_not_member: () => t(reader, 'commands.redFlag.ownerNotMember', { name: client.name, owner, command: setOwner }),
     } as const;
     blocks.push(section(notice[outcome.redFlagNotice]()));
   }
@@ -169,6 +173,7 @@ export function incidentConfirmation(outcome: IncidentOutcome, where: Reader | s
               d.latePayments.map((i) => day(i.occurredAt)),
             ),
           ),
+          command: commandFor('/client set', client.name, 'relationship stepping-stone'),
         }),
       ),
     );
@@ -180,7 +185,10 @@ export function incidentConfirmation(outcome: IncidentOutcome, where: Reader | s
   const buttons = [undoButton(reader, ACTIONS.undoIncident, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editIncident, entry.id)];
   if (entry.kind === 'mental_abuse') buttons.push(button(tPlain(reader, 'commands.clientWasTold'), ACTIONS.clientWasTold, entry.id, 'primary'));
   blocks.push(actions(buttons));
-  return { text: t(reader, edited ? 'commands.incident.updatedText' : 'commands.incident.loggedText', { name: client.name }), blocks };
+  return {
+    text: t(reader, edited ? 'commands.incident.updatedText' : 'commands.incident.loggedText', { name: client.name }),
+    blocks: blocksFor(reader, blocks),
+  };
 }
 
 /** The DM a client's owner gets when a red-flag criterion is newly met (domain.md §4), in the owner's words. */
@@ -198,10 +206,10 @@ export function redFlagAlert(outcome: IncidentOutcome, loggedBy: string, where: 
         ),
       ),
     }),
-    blocks: [
+    blocks: blocksFor(reader, [
       section(t(reader, 'commands.redFlag.lead', { name: client.name, who: md(`<@${loggedBy}>`) })),
       section(flags.map((m) => criterionLineFor(reader, m, (d) => formatDay(d, reader))).join('\n')),
-      context(t(reader, 'commands.redFlag.act', { name: client.name })),
-    ],
+      context(t(reader, 'commands.redFlag.act', { command: commandFor('/client show', client.name) })),
+    ]),
   };
 }

@@ -12,6 +12,7 @@ import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
 import { CLIENT_FIELDS, USAGE } from '../parse/commandText.js';
 import { section, context, type Block } from './kit.js';
+import { blocksFor } from './text.js';
 
 export type HelpTopic = 'call' | 'incident' | 'client' | 'rapport';
 
@@ -83,7 +84,10 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reade
 /** The answer to `help` (or to an unknown word, `unknown` naming it): ephemeral, in the reader's words. */
 export function helpMessage(topic: HelpTopic, catalogue: Catalogue, reader: Reader = ENGLISH, unknown?: string): { text: string; blocks: Block[] } {
   const lead = unknown === undefined ? undefined : t(reader, 'help.unknown', { command: md(quoteCode(unknown)) });
-  return { text: lead ?? tPlain(reader, 'help.text', { topic }), blocks: [...(lead ? [section(lead)] : []), ...helpBlocks(topic, catalogue, reader)] };
+  return {
+    text: lead ?? tPlain(reader, 'help.text', { topic }),
+    blocks: [...(lead ? [section(lead)] : []), ...blocksFor(reader, helpBlocks(topic, catalogue, reader))],
+  };
 }
 
 /** The same, as an ack's answer. */

@@ -8,7 +8,7 @@ import type { Reader } from '../../i18n/reader.js';
 import { decisionLine, snoozeLine } from './digest.js';
 import { context, section, type Block } from './kit.js';
 import { incidentWhat } from './confirmations.js';
-import { escapeText, joinParts, readerOrZone, truncate } from './text.js';
+import { blocksFor, commandFor, escapeText, joinParts, readerOrZone, truncate } from './text.js';
 
 const LIMIT = 40;
 
@@ -57,8 +57,9 @@ export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, wh
   const lines = events.slice(0, LIMIT).map((e) => `${formatDay(e.at, reader)} · ${e.line}`);
   const blocks: Block[] = [section(t(reader, 'client.history.header', { name }))];
   for (let i = 0; i < lines.length; i += 10) blocks.push(section(lines.slice(i, i + 10).join('\n')));
-  if (events.length > LIMIT) blocks.push(context(t(reader, 'client.history.more', { count: events.length - LIMIT, name })));
-  return blocks;
+  if (events.length > LIMIT)
+    blocks.push(context(t(reader, 'client.history.more', { count: events.length - LIMIT, command: commandFor('/client show', name) })));
+  return blocksFor(reader, blocks);
 }
 
 /** The fallback text of the History answer. */

@@ -54,7 +54,7 @@ function fateChangeOf(patch: ClientPatch): ProposedChange | undefined {
 const asked = (
   key: 'client.ask.next' | 'client.ask.link' | 'client.ask.inChannel' | 'client.ask.unlinkChannel' | 'client.ask.which' | 'client.ask.find',
   usage: string,
-) => new RapportError('invalid_input', said(key, { usage: md(usage) }));
+) => new RapportError('invalid_input', said(key, { usage: md(`\`${usage}\``) }));
 
 type Subcommand = (turn: Turn, argsText: string, tokens: Token[], words: string[]) => Promise<void>;
 
@@ -198,7 +198,7 @@ export function registerClientCommand(app: App, deps: SlackDeps): void {
           said('client.unknownSub', {
             command: md(quoteCode(`/client ${sub}`)),
             usage: md(
-              `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientLink} | ${USAGE.clientDelete}`,
+              `\`${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientLink} | ${USAGE.clientDelete}\``,
             ),
           }),
         );

@@ -51,7 +51,7 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
         if (missingDays) {
           throw new RapportError(
             'invalid_input',
-            said('commands.incidentUsage', { example: md(quoteCode(`/incident ${client.name} late 45`)), usage: md(USAGE.incident) }),
+            said('commands.incidentUsage', { example: md(quoteCode(`/incident ${client.name} late 45`)), usage: md(`\`${USAGE.incident}\``) }),
           );
         }
         throw new RapportError('invalid_input', `${details.error.issues[0]!.message}\nUsage: \`${USAGE.incident}\``);

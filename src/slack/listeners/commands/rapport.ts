@@ -68,7 +68,7 @@ async function personalSettings(turn: Turn, words: string[]): Promise<void> {
   const [what = '', value = ''] = words.map((w) => w.toLowerCase());
   if (what === 'language' || what === 'calendar') return personalLanguage(turn, what, words.slice(1).join(' '));
   if (what !== 'digest' || !['on', 'off'].includes(value))
-    throw new RapportError('invalid_input', said('settings.sayOnOff', { usage: md(PERSONAL_DIGEST_USAGE) }));
+    throw new RapportError('invalid_input', said('settings.sayOnOff', { usage: md(`\`${PERSONAL_DIGEST_USAGE}\``) }));
   const { workspace } = await turn.workspace();
   const on = await setMyDigest(turn.deps.db, turn.act, value === 'on');
   const { timeZone } = await turn.deps.people.person(turn.web, turn.teamId, turn.userId);
@@ -119,7 +119,7 @@ async function digest(turn: Turn, words: string[]): Promise<void> {
     return;
   }
   if (what !== 'now') {
-    const usage = md('/rapport digest preview | /rapport digest now [--force]');
+    const usage = md('`/rapport digest preview | /rapport digest now [--force]`');
     throw new RapportError(
       'invalid_input',
       what ? said('settings.digestUnknown', { command: md(quoteCode(`/rapport digest ${words.join(' ')}`)), usage }) : said('settings.digestWhich', { usage }),
