@@ -80,4 +80,14 @@ describe.each(TEST_DRIVERS)('commands answer in the person’s language, on %s',
     const english = await say(BOB, '/client', 'list');
     expect(english.indexOf('Çelik Yapı')).toBeLessThan(english.indexOf('Cem Lojistik'));
   });
+
+  it('tr: an incident is confirmed in Turkish, its facts in Turkish digits; fi: the export is told in Finnish', async () => {
+    const incident = await say(ALICE, '/incident', 'globex late 45 amount=12500');
+    expect(incident).toContain('✅ *Globex* için 23 Kas 2026 Pzt tarihli olay kaydedildi: Geç ödeme (45 gün gecikme, tutar ₺12.500).');
+    const seq = h.api.lastSeq;
+    const exported = await say(ADMIN, '/rapport', 'export');
+    expect(exported).toMatch(/📦 Lähetetty sinulle yksityisviestinä: \d+ tiedostoa \(\d+ riviä\)\./);
+    const upload = h.since(seq).find((c) => c.method === 'files.completeUploadExternal');
+    expect(JSON.stringify(upload?.params)).toContain('Kaikki, mitä Rapport säilyttää tästä työtilasta');
+  });
 });
