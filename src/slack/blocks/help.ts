@@ -7,7 +7,7 @@
 import { CATEGORIES, CRITERIA, INCIDENT_KIND_ALIASES, RELATIONSHIPS, type Catalogue } from '../../domain/catalogue.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import { formatNumber } from '../../i18n/format.js';
-import { criterionLabel, traitName } from '../../i18n/labels.js';
+import { categoryLabel, criterionLabel, relationshipLabel, traitName } from '../../i18n/labels.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
 import { CLIENT_FIELDS, USAGE } from '../parse/commandText.js';
@@ -17,6 +17,14 @@ import { blocksFor } from './text.js';
 export type HelpTopic = 'call' | 'incident' | 'client' | 'rapport';
 
 const code = (text: string) => md(`\`${text}\``);
+
+/** The words a person types for categories or relationships, each with what it means in the reader's language. */
+function typedWords<W extends string>(reader: Reader, words: readonly W[], label: (reader: Reader, word: W) => string): string {
+  const typed = (word: W) => word.replace(/_/g, '-');
+  return words
+    .map((w) => (reader.locale === 'en' ? typed(w) : `${typed(w)} (${label(reader, w).replace(/\u200F/g, '')})`))
+    .join(reader.locale === 'fa' ? '، ' : ', ');
+}
 
 function traitLines(catalogue: Catalogue, reader: Reader): string {
   const line = (polarity: 'good' | 'bad', sign: string) =>
@@ -58,7 +66,10 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reade
             t(reader, 'help.client.delete', { usage: code(USAGE.clientDelete) }),
             t(reader, 'help.client.link', { usage: code(USAGE.clientLink) }),
             t(reader, 'help.client.next', { usage: code(USAGE.clientNext) }),
-            t(reader, 'help.client.words', { categories: md(CATEGORIES.join(', ')), relationships: md(RELATIONSHIPS.join(', ').replace(/_/g, '-')) }),
+            t(reader, 'help.client.words', {
+              categories: md(typedWords(reader, CATEGORIES, categoryLabel)),
+              relationships: md(typedWords(reader, RELATIONSHIPS, relationshipLabel)),
+            }),
           ].join('\n'),
         ),
       ];

@@ -9,6 +9,7 @@ import { isDefiniteRefusal } from '../slackError.js';
 import { DAYS } from '../parse/settings.js';
 import { USAGE } from '../parse/commandText.js';
 import { context, section, type Block } from './kit.js';
+import { digitsFor } from './text.js';
 import { formatCalendarDay, formatDay, formatMoney } from '../../i18n/format.js';
 import { INTL_TAGS, isLocale } from '../../i18n/locales.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
@@ -106,7 +107,7 @@ export function settingsBlocks(
         t(reader, 'settings.digest', {
           channel,
           day: md(weekdayName(digestDayOf(workspace), reader)),
-          time: md(workspace.digestTime),
+          time: md(digitsFor(reader, workspace.digestTime)),
           zone: md(workspace.timeZone),
         }),
         ...(workspace.digestChannelRefusal && workspace.digestChannelId
@@ -188,5 +189,9 @@ export function personalDigestText(
   reader: Reader = ENGLISH,
 ): string {
   if (!on) return t(reader, 'settings.personalOff');
-  return t(reader, 'settings.personalOn', { day: md(weekdayName(digestDayOf(workspace), reader)), time: md(workspace.digestTime), zone: md(timeZone) });
+  return t(reader, 'settings.personalOn', {
+    day: md(weekdayName(digestDayOf(workspace), reader)),
+    time: md(digitsFor(reader, workspace.digestTime)),
+    zone: md(timeZone),
+  });
 }

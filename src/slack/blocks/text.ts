@@ -112,3 +112,7 @@ export function blocksFor<B>(reader: Pick<Reader, 'locale'>, blocks: B[]): B[] {
   };
   return blocks.map((block) => walk(block) as B);
 }
+
+/** ASCII digits in a fixed text ("09:00") as the reader writes digits ("۰۹:۰۰" in Persian). */
+export const digitsFor = (reader: Pick<Reader, 'locale'>, text: string): string =>
+  text.replace(/\d/g, (d) => formatNumber(Number(d), reader, { useGrouping: false }));
