@@ -170,8 +170,8 @@ export const clientMessages = area(
       'client.history.text': '{name} geçmişi',
     },
     fa: {
-      'client.traitWord': 'trait',
-      'client.kindWord': 'kind',
+      'client.traitWord': 'ویژگی',
+      'client.kindWord': 'نوع',
       'client.field.health': 'سلامت',
       'client.field.trend': 'روند ۸ هفته',
       'client.field.category': 'دسته',
