@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DRIVERS } from '../support/database.js';
-import { ADMIN, ALICE, BOB, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { findClientByName } from '../../src/db/queries/clients.js';
+import { ADMIN, ALICE, BOB, TEAM, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 const PERSIAN_DIGITS = /[۰-۹]/;
 const RLM = '\u200F';
@@ -89,5 +90,17 @@ describe.each(TEST_DRIVERS)('commands answer in the person’s language, on %s',
     expect(exported).toMatch(/📦 Lähetetty sinulle yksityisviestinä: \d+ tiedostoa \(\d+ riviä\)\./);
     const upload = h.since(seq).find((c) => c.method === 'files.completeUploadExternal');
     expect(JSON.stringify(upload?.params)).toContain('Kaikki, mitä Rapport säilyttää tästä työtilasta');
+  });
+
+  it('fa: a client’s history (the digest’s History button) is Persian, newest first, in Solar Hijri dates', async () => {
+    const globex = await findClientByName(h.db, TEAM, 'Globex');
+    await say(BOB, '/rapport', 'settings me language fa');
+    const seq = h.api.lastSeq;
+    await h.send.blockAction(BOB, { action_id: 'digest_history', value: globex.id });
+    const text = textOf((await h.api.next('response_url', seq)).params);
+    expect(text).toContain('سابقهٔ');
+    expect(text).toContain('📞 تماس، ثبت‌شده توسط');
+    expect(text).toMatch(/آذر ۱۴۰۵|۱۴۰۵ آذر/);
+    expect(text).not.toMatch(/History of|Call by|logged by/);
   });
 });

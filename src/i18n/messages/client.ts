@@ -83,6 +83,7 @@ export const clientMessages = area(
     'client.history.empty': '*{name}*: nothing logged yet.',
     'client.history.header': '*History of {name}* (newest first)',
     'client.history.more': '…{count, plural, one {# older entry} other {# older entries}} not shown. {command} has the summary.',
+    'client.history.snooze': '😴 Snoozed by {who} until {day} (new evidence lifts it)',
     'client.history.text': 'History of {name}',
   },
   {
@@ -167,6 +168,7 @@ export const clientMessages = area(
       'client.history.empty': '*{name}*: henüz kayıt yok.',
       'client.history.header': '*{name} geçmişi* (en yeniden başlayarak)',
       'client.history.more': '…{count, plural, one {# eski kayıt} other {# eski kayıt}} gösterilmedi. Özet için: {command}.',
+      'client.history.snooze': '😴 {who} tarafından {day} tarihine kadar ertelendi (yeni kanıt ertelemeyi kaldırır)',
       'client.history.text': '{name} geçmişi',
     },
     fa: {
@@ -250,6 +252,7 @@ export const clientMessages = area(
       'client.history.empty': '*{name}*: هنوز چیزی ثبت نشده.',
       'client.history.header': '*سابقهٔ {name}* (تازه‌ترین در بالا)',
       'client.history.more': '…{count, plural, one {# مورد قدیمی‌تر} other {# مورد قدیمی‌تر}} نشان داده نشد. خلاصه در {command} است.',
+      'client.history.snooze': '😴 {who} آن را تا {day} به تعویق انداخت (شواهد تازه تعویق را برمی‌دارد)',
       'client.history.text': 'سابقهٔ {name}',
     },
     fi: {
@@ -333,6 +336,7 @@ export const clientMessages = area(
       'client.history.empty': '*{name}*: ei vielä kirjauksia.',
       'client.history.header': '*Historia: {name}* (uusin ensin)',
       'client.history.more': '…{count, plural, one {# vanhempi merkintä} other {# vanhempaa merkintää}} ei näytetty. Yhteenveto: {command}.',
+      'client.history.snooze': '😴 {who} torkutti {day} asti (uusi näyttö päättää torkun)',
       'client.history.text': 'Historia: {name}',
     },
   },

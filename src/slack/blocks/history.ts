@@ -12,6 +12,20 @@ import { blocksFor, commandFor, escapeText, joinParts, readerOrZone, truncate } 
 
 const LIMIT = 40;
 
+type TimelineDecision = ClientTimeline['decisions'][number];
+type TimelineSnooze = ClientTimeline['snoozes'][number];
+
+/** A decision in the history: English reads the digest's own line; other readers the same facts in their words (the line's date is the day). */
+function decisionWords(reader: Reader, d: TimelineDecision): string {
+  if (reader.locale === 'en') return decisionLine(d, reader.timeZone);
+  return `${t(reader, `client.decision.${d.kind}`, { who: md(`<@${d.decidedBy}>`) })}${d.reason ? `: “${escapeText(d.reason)}”` : ''}`;
+}
+
+function snoozeWords(reader: Reader, s: TimelineSnooze): string {
+  if (reader.locale === 'en') return snoozeLine(s, reader.timeZone);
+  return t(reader, 'client.history.snooze', { who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, reader)) });
+}
+
 /** The Slack message an entry was logged from, as a link. */
 const evidence = (reader: Reader, url: string | null | undefined) => (url ? ` · <${url}|${tPlain(reader, 'client.history.theMessage')}>` : '');
 
@@ -41,8 +55,8 @@ export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, wh
       }),
     })),
     // The decisions' and snoozes' lines are the digest's (blocks/digest.ts), shared with it.
-    ...timeline.decisions.map((d) => ({ at: d.decidedAt, line: decisionLine(d, reader.timeZone) })),
-    ...timeline.snoozes.map((s) => ({ at: s.snoozedAt, line: snoozeLine(s, reader.timeZone) })),
+    ...timeline.decisions.map((d) => ({ at: d.decidedAt, line: decisionWords(reader, d) })),
+    ...timeline.snoozes.map((s) => ({ at: s.snoozedAt, line: snoozeWords(reader, s) })),
     ...timeline.categoryChanges.map((c) => ({
       at: c.changedAt,
       line: t(reader, 'client.history.category', {
