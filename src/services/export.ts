@@ -40,6 +40,11 @@ export async function exportWorkspaceData(db: Database, act: Act): Promise<Works
   };
 }
 
+/**
+ * README.txt stays in English, like the CSV headers it documents: they are column names (the database's own, what
+ * a script or a spreadsheet formula refers to), the same in every workspace whatever its language. What the admin
+ * is told about the export (the DM's comment and the reply) is in their language (listeners/commands/rapport.ts).
+ */
 function readme(tables: ExportedTable[], act: Act): string {
   const lines = [
     `Rapport export of Slack workspace ${act.teamId}, made ${act.at.toISOString()} by user ${act.actor}.`,

@@ -10,7 +10,6 @@ import type { ClientProfile } from '../domain/types.js';
 import { changeClientFate, proposeClientChange, type FateOutcome, type Proposal } from '../services/clientFate.js';
 import { isDecider } from './authorise.js';
 import { proposalBlocks, proposalText } from './blocks/fate.js';
-import { escapeName } from './blocks/text.js';
 import type { Turn } from './frame.js';
 import { tellFateNotices } from './notify.js';
 import { isMemberHere, requireMember } from './recipients.js';

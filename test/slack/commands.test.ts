@@ -76,10 +76,8 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       expect(changes).toMatchObject([{ fromCategory: 'regular', toCategory: 'employee', changedBy: 'U0ALICE' }]);
     });
 
-    it('answers help at once, in the ack', async () => {
-      const { ack } = await h.command(BOB, '/client', 'help');
-      expect(ack.response_type).toBe('ephemeral');
-      expect(textOf(ack)).toContain('/client add <name>');
+    it('answers help privately, in the person’s language (English here)', async () => {
+      expect(await say(BOB, '/client', 'help')).toContain('/client add <name>');
     });
   });
 
@@ -153,9 +151,9 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
     });
 
     it('help lists the traits with their aliases', async () => {
-      const { ack } = await h.command(BOB, '/call', 'help');
-      expect(textOf(ack)).toContain('`-reporting`');
-      expect(textOf(ack)).toContain('`+communication` Excellent communication');
+      const help = await say(BOB, '/call', 'help');
+      expect(help).toContain('`-reporting`');
+      expect(help).toContain('`+communication` Excellent communication');
     });
   });
 
@@ -246,8 +244,7 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
     });
 
     it('help names every command', async () => {
-      const { ack } = await h.command(BOB, '/rapport', 'help');
-      expect(textOf(ack)).toContain('/call help');
+      expect(await say(BOB, '/rapport', 'help')).toContain('/call help');
     });
   });
 

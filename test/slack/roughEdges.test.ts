@@ -134,8 +134,7 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
   });
 
   it('/rapport with an unknown word says so before the help; /rapport digest alone asks which', async () => {
-    const { ack } = await h.command(ALICE, '/rapport', 'foo');
-    expect(textOf(ack)).toContain("I don't know `/rapport foo`. Here is what I do:");
+    expect(await say(ALICE, '/rapport', 'foo')).toContain("I don't know `/rapport foo`. Here is what I do:");
     const digest = await say(ALICE, '/rapport', 'digest');
     expect(digest).toContain('Say which: `preview` (just for you) or `now`');
     expect(digest).not.toContain('`/rapport digest `');

@@ -4,7 +4,7 @@
  * speaks of other things too is rewritten without it in the same transaction: the digest's stored pages, and
  * the bodies of the Slack requests in the inbox that named it.
  */
-import { and, asc, count, eq, getTableColumns, getTableName, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, getTableName, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { RapportError } from '../../domain/errors.js';
 import { said } from '../../i18n/messages.js';

@@ -1,22 +1,30 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { clientMessages } from './client.js';
+import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
 import { errorMessages } from './errors.js';
 import { formsMessages } from './forms.js';
+import { helpMessages } from './help.js';
 import { homeMessages } from './home.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
 import { notifyMessages } from './notify.js';
+import { settingsMessages } from './settings.js';
 import { validationMessages } from './validation.js';
 
 const PARTS = [
+  clientMessages,
+  commandsMessages,
   digestMessages,
   errorMessages,
   formsMessages,
+  helpMessages,
   homeMessages,
   labelMessages,
   languageMessages,
   notifyMessages,
+  settingsMessages,
   validationMessages,
 ] as const;
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;

@@ -1,165 +1,199 @@
-/** `/client show` and `/client list`. */
-import { CATEGORY_LABELS, RELATIONSHIP_LABELS, STATUS_LABELS, type Catalogue } from '../../domain/catalogue.js';
+/** `/client show` and `/client list`, in the reader's words, digits and calendar, names in the order of their language. */
+import type { Catalogue } from '../../domain/catalogue.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { ClientField, ClientListFilter } from '../parse/commandText.js';
 import type { LookAlikeConfirmation } from '../parse/lookAlike.js';
-import type { Rendered } from './confirmations.js';
+import { criterionLineFor, incidentWhat, type Rendered } from './confirmations.js';
 import { ACTIONS } from '../ids.js';
 import type { ClientOverview } from '../../services/clientActivity.js';
 import type { ClientStanding } from '../../services/portfolio.js';
 import { actions, button, context, divider, fields, header, section, type Block } from './kit.js';
-import { BAND_LABEL, criterionLine, healthText, incidentFacts, kindLabel, traitLabel } from './format.js';
-import { escapeName, escapeText, formatDay, formatMoney, mention, plural, truncate } from './text.js';
+import { formatCalendarDay, formatDay, formatMoney, formatNumber, nameOrder } from '../../i18n/format.js';
+import { bandLabel, categoryLabel, healthLabel, relationshipLabel, statusLabel, traitLabel } from '../../i18n/labels.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import { ENGLISH, type Reader } from '../../i18n/reader.js';
+import { blocksFor, commandFor, escapeName, escapeText, mentionFor, readerOrZone, truncate } from './text.js';
+
+/** Placeholder words inside a command's code span, with no direction mark in them. */
+const word = (reader: Reader, key: 'client.traitWord' | 'client.kindWord') => tPlain(reader, key).replace(/\u200F/g, '');
+const callExample = (reader: Reader, name: string) => commandFor('/call', name, `+${word(reader, 'client.traitWord')} …`);
+const incidentExample = (reader: Reader, name: string) => commandFor('/incident', name, `<${word(reader, 'client.kindWord')}>`);
 
 const SPARK = '▁▂▃▄▅▆▇█';
 export function sparkline(scores: { score: number; known: boolean }[]): string {
   return scores.map((s) => (s.known ? SPARK[Math.min(7, Math.floor(s.score / 12.5))]! : '·')).join('');
 }
 
-const DECISION_WORDS = {
-  acknowledge: 'acknowledged',
-  keep: 'decided to keep',
-  require_prepayment: 'required full prepayment',
-  start_exit: 'started the exit',
-} as const;
+const field = (reader: Reader, label: Parameters<typeof t>[1], value: string) => `*${tPlain(reader, label)}*\n${value}`;
 
-export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, now: Date, timeZone = 'UTC'): Block[] {
+export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, now: Date, where: Reader | string = 'UTC'): Block[] {
+  const reader = readerOrZone(where);
   const c = o.client;
+  const day = (d: Date) => formatDay(d, reader);
+  const score = (s: { score: number; known: boolean }) => (s.known ? formatNumber(s.score, reader) : '?');
   const blocks: Block[] = [
     header(c.name),
     fields([
-      `*Health*\n${healthText(o.health)}`,
-      `*8-week trend*\n\`${sparkline(o.trend)}\` ${o.trend[0]!.known ? o.trend[0]!.score : '?'} → ${o.health.known ? o.health.score : '?'}`,
-      `*Category*\n${CATEGORY_LABELS[c.category]}`,
-      `*Relationship*\n${RELATIONSHIP_LABELS[c.relationship]}`,
-      `*Owner*\n${mention(c.ownerUserId)}`,
-      `*Status*\n${STATUS_LABELS[c.status]}`,
-      `*Monthly value*\n${c.monthlyValue === null ? '—' : formatMoney(c.monthlyValue)}`,
-      `*Last call*\n${o.record.lastCallAt ? formatDay(o.record.lastCallAt, timeZone) : 'never'}`,
-      ...(c.renewsOn ? [`*Renews*\n${formatDay(new Date(`${c.renewsOn}T12:00:00Z`))}`] : []),
+      field(reader, 'client.field.health', healthLabel(reader, o.health)),
+      field(reader, 'client.field.trend', `\`${sparkline(o.trend)}\` ${score(o.trend[0]!)} → ${score(o.health)}`),
+      field(reader, 'client.field.category', categoryLabel(reader, c.category)),
+      field(reader, 'client.field.relationship', relationshipLabel(reader, c.relationship)),
+      field(reader, 'client.field.owner', mentionFor(reader, c.ownerUserId)),
+      field(reader, 'client.field.status', statusLabel(reader, c.status)),
+      field(reader, 'client.field.monthlyValue', c.monthlyValue === null ? '—' : formatMoney(c.monthlyValue, reader)),
+      field(reader, 'client.field.lastCall', o.record.lastCallAt ? day(o.record.lastCallAt) : tPlain(reader, 'client.never')),
+      ...(c.renewsOn ? [field(reader, 'client.field.renews', formatCalendarDay(c.renewsOn, reader))] : []),
     ]),
   ];
-  const signals: string[] = o.criteria.map((m) => criterionLine(m, (d) => formatDay(d, timeZone)));
+  const signals: string[] = o.criteria.map((m) => criterionLineFor(reader, m, day));
   if (o.drift)
     signals.push(
-      `↘️ Behaving like a stepping-stone client: ${plural(o.drift.latePayments.length, 'late payment')} in ${plural(o.drift.windowDays, 'day')}. Consider \`/client set ${escapeName(c.name)} relationship stepping-stone\`.`,
+      t(reader, 'client.drift', {
+        payments: o.drift.latePayments.length,
+        days: o.drift.windowDays,
+        command: commandFor('/client set', c.name, 'relationship stepping-stone'),
+      }),
     );
-  if (o.quiet) signals.push(`🔕 Gone quiet: no call for ${plural(o.quiet.daysSilent, 'day')}.`);
-  blocks.push(section(signals.length > 0 ? `*Signals*\n${signals.join('\n')}` : '*Signals*\nNo firing criteria met.'));
+  if (o.quiet) signals.push(t(reader, 'client.quiet', { days: o.quiet.daysSilent }));
+  blocks.push(section(`${t(reader, 'client.signals')}\n${signals.length > 0 ? signals.join('\n') : t(reader, 'client.noSignals')}`));
 
   const evidence = o.health.evidence
     .slice(0, 5)
-    .map((e) => `${traitLabel(catalogue, e.observation.trait)} · ${formatDay(e.observation.observedAt, timeZone)} · <@${e.observation.loggedBy}>`);
-  if (evidence.length > 0) blocks.push(section(`*What moves the score most*\n${evidence.join('\n')}`));
+    .map((e) => `${traitLabel(reader, catalogue, e.observation.trait)} · ${day(e.observation.observedAt)} · <@${e.observation.loggedBy}>`);
+  if (evidence.length > 0) blocks.push(section(`${t(reader, 'client.movesScore')}\n${evidence.join('\n')}`));
 
   const calls = o.record.calls
     .slice(0, 5)
-    .map((call) => `• ${formatDay(call.occurredAt, timeZone)} <@${call.loggedBy}>${call.notes ? `: ${escapeText(truncate(call.notes, 120))}` : ''}`);
-  blocks.push(section(`*Last calls*\n${calls.join('\n') || '_none yet_'}`));
+    .map((call) => `• ${day(call.occurredAt)} <@${call.loggedBy}>${call.notes ? `: ${escapeText(truncate(call.notes, 120))}` : ''}`);
+  blocks.push(section(`${t(reader, 'client.lastCalls')}\n${calls.join('\n') || t(reader, 'client.noCalls')}`));
   const incidents = [...o.record.incidents]
     .reverse()
     .slice(0, 5)
-    .map((i) => {
-      const facts = incidentFacts(i);
-      return `• ${formatDay(i.occurredAt, timeZone)} ${kindLabel(i.kind)}${facts ? ` (${facts})` : ''}${i.description ? `: ${escapeText(truncate(i.description, 120))}` : ''}`;
-    });
-  blocks.push(section(`*Last incidents*\n${incidents.join('\n') || '_none_'}`));
+    .map((i) => `• ${day(i.occurredAt)} ${incidentWhat(reader, i)}${i.description ? `: ${escapeText(truncate(i.description, 120))}` : ''}`);
+  blocks.push(section(`${t(reader, 'client.lastIncidents')}\n${incidents.join('\n') || t(reader, 'client.noIncidents')}`));
   if (o.decisions.length > 0) {
     blocks.push(
       section(
-        `*Decisions*\n${o.decisions
+        `${t(reader, 'client.decisions')}\n${o.decisions
           .slice(0, 5)
-          .map((d) => `• ${formatDay(d.decidedAt, timeZone)} <@${d.decidedBy}> ${DECISION_WORDS[d.kind]}${d.reason ? `: ${escapeText(d.reason)}` : ''}`)
+          .map(
+            (d) =>
+              `• ${day(d.decidedAt)} ${t(reader, `client.decision.${d.kind}`, { who: md(`<@${d.decidedBy}>`) })}${d.reason ? `: ${escapeText(d.reason)}` : ''}`,
+          )
           .join('\n')}`,
       ),
     );
   }
-  blocks.push(context(`As of ${formatDay(now, timeZone)}. Log with \`/call ${escapeName(c.name)} +trait …\` or \`/incident ${escapeName(c.name)} <kind>\`.`));
-  return blocks;
+  blocks.push(context(t(reader, 'client.asOf', { day: md(day(now)), call: callExample(reader, c.name), incident: incidentExample(reader, c.name) })));
+  return blocksFor(reader, blocks);
 }
 
-/** Worst first: red flags, then criteria met, then lowest health; unknown health after known. */
-export function worstFirst(a: ClientStanding, b: ClientStanding): number {
-  return (
+/** Worst first: red flags, then criteria met, then lowest health; unknown health after known; then by name, as the reader's language sorts names. */
+export function worstFirstFor(reader: Pick<Reader, 'locale'>): (a: ClientStanding, b: ClientStanding) => number {
+  const byName = nameOrder(reader);
+  return (a, b) =>
     b.redFlags - a.redFlags ||
     b.criteriaMet - a.criteriaMet ||
     Number(a.health.known === false) - Number(b.health.known === false) ||
     a.health.score - b.health.score ||
-    a.client.name.localeCompare(b.client.name)
-  );
+    byName(a.client.name, b.client.name);
 }
 
-export function clientLine(l: ClientStanding): string {
-  const criteria = l.criteriaMet > 0 ? ` · ${l.redFlags > 0 ? '🚩' : '⚠️'} ${plural(l.criteriaMet, 'firing criterion', 'firing criteria')}` : '';
-  const status = l.client.status === 'active' ? '' : ` · _${STATUS_LABELS[l.client.status]}_`;
-  const score = l.health.known ? `${l.health.score}` : '?';
-  return `${BAND_LABEL[l.health.known ? l.health.band : 'unknown'].split(' ')[0]} *${escapeName(l.client.name)}* ${score} · ${CATEGORY_LABELS[l.client.category]} · ${mention(l.client.ownerUserId)}${criteria}${status}`;
+export const worstFirst = worstFirstFor(ENGLISH);
+
+/** One client in a list: band, name, score, category, owner, criteria met and a status other than active. */
+export function clientLine(l: ClientStanding, reader: Reader = ENGLISH): string {
+  const criteria = l.criteriaMet > 0 ? ` · ${l.redFlags > 0 ? '🚩' : '⚠️'} ${t(reader, 'client.criteriaCount', { count: l.criteriaMet })}` : '';
+  const status = l.client.status === 'active' ? '' : ` · _${statusLabel(reader, l.client.status)}_`;
+  return t(reader, 'client.line', {
+    band: md(bandLabel(reader, l.health.known ? l.health.band : 'unknown').split(' ')[0]!),
+    name: l.client.name,
+    score: md(l.health.known ? formatNumber(l.health.score, reader) : '?'),
+    category: md(categoryLabel(reader, l.client.category)),
+    owner: md(mentionFor(reader, l.client.ownerUserId)),
+    extra: md(`${criteria}${status}`),
+  });
 }
 
-export function clientListBlocks(lines: ClientStanding[], title: string): Block[] {
-  if (lines.length === 0) return [section(`${title}: no clients. \`/client add <name>\` registers one.`)];
-  return [section(`*${title}* (${lines.length}, worst first)`), divider(), ...clientLineSections(lines)];
+export function clientListBlocks(lines: ClientStanding[], title: string, reader: Reader = ENGLISH): Block[] {
+  if (lines.length === 0) return [section(t(reader, 'client.listEmpty', { title: md(title) }))];
+  return [section(t(reader, 'client.listHeader', { title: md(title), count: lines.length })), divider(), ...clientLineSections(lines, reader)];
 }
 
 /** Clients worst first, ten to a section: long portfolios stay within the block limit. */
-export function clientLineSections(lines: readonly ClientStanding[]): Block[] {
-  const sorted = [...lines].sort(worstFirst);
+export function clientLineSections(lines: readonly ClientStanding[], reader: Reader = ENGLISH): Block[] {
+  const sorted = [...lines].sort(worstFirstFor(reader));
   const blocks: Block[] = [];
   for (let i = 0; i < sorted.length; i += 10)
     blocks.push(
       section(
         sorted
           .slice(i, i + 10)
-          .map(clientLine)
+          .map((l) => clientLine(l, reader))
           .join('\n'),
       ),
     );
-  return blocks;
+  return blocksFor(reader, blocks);
 }
 
 /** What `/client add` stored, and how to log against it. */
-export function clientAddedBlocks(c: ClientProfile, ownerDefaulted: boolean): Block[] {
-  const value = c.monthlyValue !== null ? `, ${formatMoney(c.monthlyValue)}/month` : '';
-  const owner = ownerDefaulted ? `${mention(c.ownerUserId)} (you; \`/client set … owner @someone\` changes it)` : mention(c.ownerUserId);
+export function clientAddedBlocks(c: ClientProfile, ownerDefaulted: boolean, reader: Reader = ENGLISH): Block[] {
+  const owner = ownerDefaulted ? t(reader, 'client.ownerYou', { owner: md(mentionFor(reader, c.ownerUserId)) }) : mentionFor(reader, c.ownerUserId);
+  const args = {
+    name: c.name,
+    category: md(categoryLabel(reader, c.category)),
+    relationship: md(relationshipLabel(reader, c.relationship)),
+    owner: md(owner),
+    call: callExample(reader, c.name),
+  };
   return [
     section(
-      `✅ *${escapeName(c.name)}* added: ${CATEGORY_LABELS[c.category]}, ${RELATIONSHIP_LABELS[c.relationship]}, owner ${owner}${value}.\n` +
-        `Log a call with \`/call ${escapeName(c.name)} +trait …\`.`,
+      c.monthlyValue !== null
+        ? t(reader, 'client.addedWithValue', { ...args, value: md(formatMoney(c.monthlyValue, reader)) })
+        : t(reader, 'client.added', args),
     ),
   ];
 }
+
+/** The fallback text of `/client add`'s answer. */
+export const clientAddedText = (c: ClientProfile, reader: Reader = ENGLISH): string => t(reader, 'client.addedText', { name: c.name });
 
 /**
  * A name that looks like an existing client's: say which (`message`, mrkdwn, names escaped), and let the person
  * confirm it is another client (the button carries what to do; nothing is stored until it is pressed).
  */
-export function lookAlikeBlocks(message: string, confirm: LookAlikeConfirmation): Block[] {
-  const label = confirm.op === 'add' ? `Add “${confirm.args.name}” anyway` : `Rename to “${confirm.name}” anyway`;
+export function lookAlikeBlocks(message: string, confirm: LookAlikeConfirmation, reader: Reader = ENGLISH): Block[] {
+  const label =
+    confirm.op === 'add' ? tPlain(reader, 'client.addAnyway', { name: confirm.args.name }) : tPlain(reader, 'client.renameAnyway', { name: confirm.name });
   return [section(`🤔 ${message}`), actions([button(label, ACTIONS.confirmLookAlike, JSON.stringify(confirm), 'primary')])];
 }
 
 /** The confirmation of `/client set`: the field as people read it. */
-export function clientChangedReply(updated: ClientProfile, field: ClientField): Rendered {
-  const shown: Record<ClientField, string> = {
-    name: escapeName(updated.name),
-    category: CATEGORY_LABELS[updated.category],
-    relationship: RELATIONSHIP_LABELS[updated.relationship],
-    owner: mention(updated.ownerUserId),
-    value: updated.monthlyValue === null ? 'none' : `${formatMoney(updated.monthlyValue)}/month`,
-    status: STATUS_LABELS[updated.status],
-    renews: updated.renewsOn ? formatDay(new Date(`${updated.renewsOn}T12:00:00Z`)) : 'not known',
+export function clientChangedReply(updated: ClientProfile, changed: ClientField, reader: Reader = ENGLISH): Rendered {
+  const shown: Record<ClientField, () => string> = {
+    name: () => escapeName(updated.name),
+    category: () => categoryLabel(reader, updated.category),
+    relationship: () => relationshipLabel(reader, updated.relationship),
+    owner: () => mentionFor(reader, updated.ownerUserId),
+    value: () =>
+      updated.monthlyValue === null
+        ? tPlain(reader, 'client.valueNone')
+        : t(reader, 'client.perMonth', { amount: md(formatMoney(updated.monthlyValue, reader)) }),
+    status: () => statusLabel(reader, updated.status),
+    renews: () => (updated.renewsOn ? formatCalendarDay(updated.renewsOn, reader) : tPlain(reader, 'client.renewsUnknown')),
   };
-  return {
-    text: `${escapeName(updated.name)}: ${field} is now ${shown[field]}.`,
-    blocks: [section(`✅ *${escapeName(updated.name)}*: ${field} is now ${shown[field]}.`)],
-  };
+  const args = { name: updated.name, field: md(tPlain(reader, `client.setField.${changed}`)), value: md(shown[changed]()) };
+  return { text: t(reader, 'client.changedText', args), blocks: [section(t(reader, 'client.changed', args))] };
 }
 
 /** What `/client list` shows above its clients. */
-export function clientListTitle(filter: ClientListFilter, reader: string): string {
-  if (filter.ownerUserId) return filter.ownerUserId === reader ? 'Your clients' : `Clients of ${mention(filter.ownerUserId)}`;
-  if (filter.category) return `${CATEGORY_LABELS[filter.category]} clients`;
-  if (filter.band) return `Clients ${BAND_LABEL[filter.band]}`;
-  if (filter.status) return `Clients ${STATUS_LABELS[filter.status]}`;
-  return 'All clients';
+export function clientListTitle(filter: ClientListFilter, userId: string, reader: Reader = ENGLISH): string {
+  if (filter.ownerUserId)
+    return filter.ownerUserId === userId
+      ? t(reader, 'client.title.mine')
+      : t(reader, 'client.title.owner', { owner: md(mentionFor(reader, filter.ownerUserId)) });
+  if (filter.category) return t(reader, 'client.title.category', { category: md(categoryLabel(reader, filter.category)) });
+  if (filter.band) return t(reader, 'client.title.band', { band: md(bandLabel(reader, filter.band)) });
+  if (filter.status) return t(reader, 'client.title.status', { status: md(statusLabel(reader, filter.status)) });
+  return t(reader, 'client.title.all');
 }

@@ -1,36 +1,101 @@
-/** Ephemeral confirmations after a log: what was stored, the new health, Undo and Edit. */
+/** Ephemeral confirmations after a log: what was stored, the new health, Undo and Edit, in the reader's words. */
 import { UNDO_MINUTES, type Catalogue } from '../../domain/catalogue.js';
+import type { CriterionJudged } from '../../domain/firingCriteria.js';
+import type { Incident } from '../../domain/types.js';
 import type { CallOutcome, IncidentOutcome } from '../../services/clientActivity.js';
+import { formatDay, formatMoney } from '../../i18n/format.js';
+import { criterionLabel, healthLabel, incidentLabel, traitLabel } from '../../i18n/labels.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import type { Reader } from '../../i18n/reader.js';
 import { ACTIONS } from '../ids.js';
 import { actions, button, context, section, type Block } from './kit.js';
-import { PROBLEM_REMINDER, criterionLine, healthText, incidentFacts, kindLabel, traitLabel } from './format.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
-import { escapeName, escapeText, formatDay, mention, plural } from './text.js';
+import { blocksFor, commandFor, escapeText, joinParts, mention, readerOrZone, signedNumber } from './text.js';
 
 export interface Rendered {
   text: string;
   blocks: Block[];
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
+/** An incident's own facts ("45 days late, invoice INV-7, amount 1,200"), in the reader's words and digits. */
+export function incidentFactsFor(reader: Reader, incident: Pick<Incident, 'details'>): string {
+  const d = incident.details;
+  const parts: string[] = [];
+  if (d.kind === 'slow_payment') parts.push(t(reader, 'commands.facts.daysLate', { days: d.daysLate }));
+  if ('invoiceRef' in d && d.invoiceRef) parts.push(t(reader, 'commands.facts.invoice', { ref: d.invoiceRef }));
+  if (d.kind === 'slow_payment' && d.amount !== undefined) parts.push(t(reader, 'commands.facts.amount', { amount: md(formatMoney(d.amount, reader)) }));
+  if (d.kind === 'invoice_dispute' && d.amountDisputed !== undefined)
+    parts.push(t(reader, 'commands.facts.disputed', { amount: md(formatMoney(d.amountDisputed, reader)) }));
+  if (d.kind === 'competitor_play') {
+    if (d.competitor) parts.push(t(reader, 'commands.facts.competitor', { competitor: d.competitor }));
+    if (!d.onAgreedWork) parts.push(t(reader, 'commands.facts.offContract'));
+  }
+  return joinParts(reader, parts);
+}
+
+/** An incident as logged, with its facts: "🚩 Lying (invoice INV-7)". */
+export function incidentWhat(reader: Reader, incident: Pick<Incident, 'kind' | 'details'>): string {
+  const facts = incidentFactsFor(reader, incident);
+  return `${incidentLabel(reader, incident.kind)}${facts ? ` (${facts})` : ''}`;
+}
+
+/**
+ * Why a criterion is met, in the reader's words. The domain words it in English ("3 late payments in 180 days",
+ * "a payment 60+ days late"); an English reader gets exactly that, others the same numbers read back from it.
+ */
+export function criterionSummary(reader: Reader, m: Pick<CriterionJudged, 'criterion' | 'summary'>): string {
+  if (reader.locale === 'en') return escapeText(m.summary);
+  const severe = /^a payment (\d+)\+/.exec(m.summary);
+  if (severe) return t(reader, 'commands.criterion.severe', { days: Number(severe[1]) });
+  const count = Number.parseInt(m.summary, 10);
+  if (Number.isNaN(count)) return escapeText(m.summary);
+  if (m.criterion.kind === 'mental_abuse') return t(reader, 'commands.criterion.afterWarning', { count });
+  const days = /in (\d+) days/.exec(m.summary);
+  return days ? t(reader, 'commands.criterion.inDays', { count, days: Number(days[1]) }) : t(reader, 'commands.criterion.ever', { count });
+}
+
+/** A criterion met, with its incidents' dates when they are at hand (`day` formats them), each linking to its evidence. */
+export function criterionLineFor(reader: Reader, m: CriterionJudged & { incidents?: readonly Incident[] }, day: (d: Date) => string): string {
+  const dates = (m.incidents ?? []).map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt)));
+  const args = {
+    flag: md(m.criterion.class === 'red_flag' ? '🚩' : '⚠️'),
+    number: m.criterion.number,
+    label: md(criterionLabel(reader, m.criterion.kind)),
+    summary: md(criterionSummary(reader, m)),
+  };
+  return dates.length > 0 ? t(reader, 'commands.criterionDated', { ...args, dates: md(joinParts(reader, dates)) }) : t(reader, 'commands.criterion', args);
+}
+
+export const problemReminder = (reader: Reader): string => t(reader, 'commands.problemReminder');
 
 /**
  * The health line of a call's confirmation, explaining itself: the change since the previous call splits into
  * what time did (older traits fade, pulling the score toward 50) and what this call did.
  */
-export function healthChangeText(outcome: CallOutcome, timeZone: string): string {
+export function healthChangeText(outcome: CallOutcome, where: Reader | string): string {
+  const reader = readerOrZone(where);
   const { before, after, previous } = outcome;
-  const now = `Health now: ${healthText(after)}`;
-  if (!after.known) return now;
-  if (!previous?.health.known) return before.known && before.score !== after.score ? `${now} (${signed(after.score - before.score)} from this call)` : now;
+  const health = md(healthLabel(reader, after));
+  if (!after.known) return t(reader, 'commands.healthNow', { health });
+  if (!previous?.health.known) {
+    return before.known && before.score !== after.score
+      ? t(reader, 'commands.healthByCall', { health, change: md(signedNumber(after.score - before.score, reader)) })
+      : t(reader, 'commands.healthNow', { health });
+  }
   const faded = before.score - previous.health.score;
   const byCall = after.score - before.score;
   const parts = [
-    ...(faded !== 0 ? [`${signed(faded)} as older ${faded > 0 ? 'bad' : 'good'} traits faded`] : []),
-    ...(byCall !== 0 ? [`${signed(byCall)} from this call`] : []),
+    ...(faded !== 0 ? [t(reader, faded > 0 ? 'commands.fadedBad' : 'commands.fadedGood', { change: md(signedNumber(faded, reader)) })] : []),
+    ...(byCall !== 0 ? [t(reader, 'commands.fromCall', { change: md(signedNumber(byCall, reader)) })] : []),
   ];
-  if (parts.length === 0) return now;
-  return `${now} (${previous.health.score} after the previous call on ${formatDay(previous.at, timeZone)}: ${parts.join(', ')})`;
+  if (parts.length === 0) return t(reader, 'commands.healthNow', { health });
+  const changes = parts.length === 2 ? t(reader, 'commands.twoChanges', { first: md(parts[0]!), second: md(parts[1]!) }) : parts[0]!;
+  return t(reader, 'commands.healthSincePrevious', {
+    health,
+    previous: previous.health.score,
+    day: md(formatDay(previous.at, reader)),
+    changes: md(changes),
+  });
 }
 
 export interface CallConfirmationOptions {
@@ -39,77 +104,89 @@ export interface CallConfirmationOptions {
   signedWordsInNotes?: readonly string[];
 }
 
-/** Dates read in the workspace's time zone, as its people live them. */
-export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, timeZone: string, options: CallConfirmationOptions = {}): Rendered {
+const undoButton = (reader: Reader, actionId: string, entryId: string) =>
+  button(tPlain(reader, 'commands.undo', { minutes: UNDO_MINUTES }), actionId, entryId, 'danger');
+
+/** Dates read in the workspace's time zone, as its people live them; words in the reader's language. */
+export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, where: Reader | string, options: CallConfirmationOptions = {}): Rendered {
+  const reader = readerOrZone(where);
   const { client, entry } = outcome.logged;
-  const verb = options.edited ? 'updated' : 'logged';
-  const traits = entry.traits.length > 0 ? entry.traits.map((t) => traitLabel(catalogue, t)).join(' · ') : '_no traits_';
-  const blocks: Block[] = [section(`✅ Call with *${escapeName(client.name)}* on ${formatDay(entry.occurredAt, timeZone)} ${verb}.\n${traits}`)];
+  const traits = entry.traits.length > 0 ? entry.traits.map((key) => traitLabel(reader, catalogue, key)).join(' · ') : t(reader, 'commands.noTraits');
+  const said = t(reader, options.edited ? 'commands.call.updated' : 'commands.call.logged', {
+    name: client.name,
+    day: md(formatDay(entry.occurredAt, reader)),
+  });
+  const blocks: Block[] = [section(`${said}\n${traits}`)];
   if (entry.notes) blocks.push(context(`📝 ${escapeText(entry.notes)}`));
   const stray = options.signedWordsInNotes ?? [];
   if (stray.length > 0) {
-    blocks.push(
-      context(
-        `${stray.map(quoteCode).join(', ')} ${stray.length === 1 ? 'was' : 'were'} read as notes: traits go right after the client (and its date), before any notes. Edit adds them.`,
-      ),
-    );
+    blocks.push(context(t(reader, 'commands.strayWords', { words: md(joinParts(reader, stray.map(quoteCode))), count: stray.length })));
   }
-  blocks.push(section(healthChangeText(outcome, timeZone)));
-  if (client.category === 'problem') blocks.push(section(PROBLEM_REMINDER));
-  blocks.push(actions([button(`Undo (${UNDO_MINUTES} min)`, ACTIONS.undoCall, entry.id, 'danger'), button('Edit', ACTIONS.editCall, entry.id)]));
-  return { text: `Call with ${escapeName(client.name)} ${verb}.`, blocks };
+  blocks.push(section(healthChangeText(outcome, reader)));
+  if (client.category === 'problem') blocks.push(section(problemReminder(reader)));
+  blocks.push(actions([undoButton(reader, ACTIONS.undoCall, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editCall, entry.id)]));
+  return {
+    text: t(reader, options.edited ? 'commands.call.updatedText' : 'commands.call.loggedText', { name: client.name }),
+    blocks: blocksFor(reader, blocks),
+  };
 }
 
-export function incidentConfirmation(outcome: IncidentOutcome, timeZone: string, { edited = false }: { edited?: boolean } = {}): Rendered {
+export function incidentConfirmation(outcome: IncidentOutcome, where: Reader | string, { edited = false }: { edited?: boolean } = {}): Rendered {
+  const reader = readerOrZone(where);
   const { client, entry } = outcome.logged;
-  const verb = edited ? 'updated' : 'logged';
-  const facts = incidentFacts(entry);
+  const day = (d: Date) => formatDay(d, reader);
   const blocks: Block[] = [
     section(
-      `✅ Incident for *${escapeName(client.name)}* on ${formatDay(entry.occurredAt, timeZone)} ${verb}: ${kindLabel(entry.kind)}${facts ? ` (${facts})` : ''}.`,
+      t(reader, edited ? 'commands.incident.updated' : 'commands.incident.logged', {
+        name: client.name,
+        day: md(day(entry.occurredAt)),
+        what: md(incidentWhat(reader, entry)),
+      }),
     ),
   ];
   if (entry.description) blocks.push(context(`📝 ${escapeText(entry.description)}`));
   if (outcome.met.length > 0) {
-    blocks.push(section(`*Firing criteria met:*\n${outcome.met.map((m) => criterionLine(m, (d) => formatDay(d, timeZone))).join('\n')}`));
+    blocks.push(section(`${t(reader, 'commands.criteriaMet')}\n${outcome.met.map((m) => criterionLineFor(reader, m, day)).join('\n')}`));
   }
-  const name = escapeName(client.name);
-  const notice = {
-    dm_owner: `🚩 Red flag: its owner ${mention(client.ownerUserId)} is being told by DM now.`,
-    owner_logged: '🚩 Red flag: you own this client, so no one else was messaged. Act on it now.',
-    no_owner: `🚩 Red flag, and *${name}* has no owner: nobody was told. Name one with \`/client set ${name} owner @someone\`.`,
-    owner_not_member: `🚩 Red flag, and the owner of *${name}*, ${mention(client.ownerUserId)}, is not a member of this workspace any more (a guest, someone from another organisation, or gone): nobody was told. Name a member with \`/client set ${name} owner @someone\`.`,
-  } as const;
-  if (outcome.redFlagNotice) blocks.push(section(notice[outcome.redFlagNotice]));
+  const owner = md(mention(client.ownerUserId));
+  if (outcome.redFlagNotice) {
+    const setOwner = commandFor('/client set', client.name, 'owner @someone');
+    const notice = {
+      dm_owner: () => t(reader, 'commands.redFlag.dmOwner', { owner }),
+      owner_logged: () => t(reader, 'commands.redFlag.ownerLogged'),
+      no_owner: () => t(reader, 'commands.redFlag.noOwner', { name: client.name, command: setOwner }),
+      owner_not_member: () => t(reader, 'commands.redFlag.ownerNotMember', { name: client.name, owner, command: setOwner }),
+    } as const;
+    blocks.push(section(notice[outcome.redFlagNotice]()));
+  }
   if (outcome.driftStarted) {
     const d = outcome.driftStarted;
     blocks.push(
       section(
-        `↘️ *${name}* now pays like a stepping-stone client: ${plural(d.latePayments.length, 'late payment')} in ${plural(d.windowDays, 'day')} (${d.latePayments.map((i) => formatDay(i.occurredAt, timeZone)).join(', ')}). ` +
-          `Consider \`/client set ${name} relationship stepping-stone\`.`,
+        t(reader, 'commands.driftStarted', {
+          name: client.name,
+          payments: d.latePayments.length,
+          days: d.windowDays,
+          dates: md(
+            joinParts(
+              reader,
+              d.latePayments.map((i) => day(i.occurredAt)),
+            ),
+          ),
+          command: commandFor('/client set', client.name, 'relationship stepping-stone'),
+        }),
       ),
     );
   }
   if (entry.kind === 'mental_abuse' && !outcome.met.some((m) => m.criterion.kind === 'mental_abuse')) {
-    blocks.push(context('Criterion 2 counts abuse only after the client was told it is unacceptable. Record it when you have told them.'));
+    blocks.push(context(t(reader, 'commands.abuseNotYet')));
   }
-  if (client.category === 'problem') blocks.push(section(PROBLEM_REMINDER));
-  const buttons = [button(`Undo (${UNDO_MINUTES} min)`, ACTIONS.undoIncident, entry.id, 'danger'), button('Edit', ACTIONS.editIncident, entry.id)];
-  if (entry.kind === 'mental_abuse') buttons.push(button('Client was told this is unacceptable', ACTIONS.clientWasTold, entry.id, 'primary'));
+  if (client.category === 'problem') blocks.push(section(problemReminder(reader)));
+  const buttons = [undoButton(reader, ACTIONS.undoIncident, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editIncident, entry.id)];
+  if (entry.kind === 'mental_abuse') buttons.push(button(tPlain(reader, 'commands.clientWasTold'), ACTIONS.clientWasTold, entry.id, 'primary'));
   blocks.push(actions(buttons));
-  return { text: `Incident for ${escapeName(client.name)} ${verb}.`, blocks };
-}
-
-/** The DM a client's owner gets when a red-flag criterion is newly met (domain.md §4). */
-export function redFlagAlert(outcome: IncidentOutcome, loggedBy: string, timeZone: string): Rendered {
-  const { client } = outcome.logged;
-  const flags = outcome.newlyMet.filter((m) => m.criterion.class === 'red_flag');
   return {
-    text: `Red flag for ${escapeName(client.name)}: ${flags.map((m) => m.criterion.label).join(', ')}`,
-    blocks: [
-      section(`🚩 *${escapeName(client.name)}* now meets a red-flag firing criterion (logged by <@${loggedBy}>):`),
-      section(flags.map((m) => criterionLine(m, (d) => formatDay(d, timeZone))).join('\n')),
-      context('Red flags call for action now. `/client show ' + escapeName(client.name) + '` has the whole history.'),
-    ],
+    text: t(reader, edited ? 'commands.incident.updatedText' : 'commands.incident.loggedText', { name: client.name }),
+    blocks: blocksFor(reader, blocks),
   };
 }

@@ -1,65 +1,75 @@
 /**
- * Help for each command, generated from the catalogue so it lists the real traits and kinds. It is answered in
- * the ack, before anything is read, so it shows Rapport's default traits and says so (the `/call` form lists the
+ * Help for each command, generated from the catalogue so it lists the real traits and kinds, in the reader's
+ * language: the usage lines and the words a person types stay as they are (they are the commands' syntax), what
+ * explains them is translated. It lists Rapport's default traits and says so (the `/call` form lists the
  * workspace's own).
  */
 import { CATEGORIES, CRITERIA, INCIDENT_KIND_ALIASES, RELATIONSHIPS, type Catalogue } from '../../domain/catalogue.js';
+import { quoteCode } from '../../domain/mrkdwn.js';
+import { formatNumber } from '../../i18n/format.js';
+import { categoryLabel, criterionLabel, relationshipLabel, traitName } from '../../i18n/labels.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import { ENGLISH, type Reader } from '../../i18n/reader.js';
 import { CLIENT_FIELDS, USAGE } from '../parse/commandText.js';
 import { section, context, type Block } from './kit.js';
+import { blocksFor } from './text.js';
 
 export type HelpTopic = 'call' | 'incident' | 'client' | 'rapport';
 
-function traitLines(catalogue: Catalogue): string {
-  const line = (polarity: 'good' | 'bad', sign: string) =>
-    catalogue.traits
-      .filter((t) => t.polarity === polarity)
-      .map(
-        (t) =>
-          `\`${sign}${t.aliases[0] ?? t.key}\` ${t.label}${
-            t.aliases.length > 1
-              ? ` (also ${t.aliases
-                  .slice(1)
-                  .map((a) => `\`${sign}${a}\``)
-                  .join(', ')})`
-              : ''
-          }`,
-      )
-      .join('\n');
-  return `*Good traits* (Rapport’s defaults; \`/call\` alone opens a form listing your workspace’s own)\n${line('good', '+')}\n*Bad traits*\n${line('bad', '-')}`;
+const code = (text: string) => md(`\`${text}\``);
+
+/** The words a person types for categories or relationships, each with what it means in the reader's language. */
+function typedWords<W extends string>(reader: Reader, words: readonly W[], label: (reader: Reader, word: W) => string): string {
+  const typed = (word: W) => word.replace(/_/g, '-');
+  return words
+    .map((w) => (reader.locale === 'en' ? typed(w) : `${typed(w)} (${label(reader, w).replace(/\u200F/g, '')})`))
+    .join(reader.locale === 'fa' ? '، ' : ', ');
 }
 
-export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
+function traitLines(catalogue: Catalogue, reader: Reader): string {
+  const line = (polarity: 'good' | 'bad', sign: string) =>
+    catalogue.traits
+      .filter((trait) => trait.polarity === polarity)
+      .map((trait) => {
+        const also = trait.aliases.slice(1).map((a) => `\`${sign}${a}\``);
+        const label = traitName(reader, catalogue, trait.key);
+        return `\`${sign}${trait.aliases[0] ?? trait.key}\` ${label}${also.length > 0 ? ` ${t(reader, 'help.also', { words: md(also.join(', ')) })}` : ''}`;
+      })
+      .join('\n');
+  return `${t(reader, 'help.goodTraits')}\n${line('good', '+')}\n${t(reader, 'help.badTraits')}\n${line('bad', '-')}`;
+}
+
+export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reader = ENGLISH): Block[] {
   switch (topic) {
     case 'call':
-      return [
-        section(
-          `*Log a call* — \`${USAGE.call}\`\nExample: \`/call acme +communication -reporting Weekly sync, still no usage data\`\n\`/call\` alone opens a form; \`/call acme\` opens it for Acme. Names with spaces work as typed, or in quotes.`,
-        ),
-        section(traitLines(catalogue)),
-      ];
+      return [section(t(reader, 'help.call', { usage: code(USAGE.call) })), section(traitLines(catalogue, reader))];
     case 'incident':
       return [
+        section(t(reader, 'help.incident', { usage: code(USAGE.incident) })),
         section(
-          `*Log an incident* — \`${USAGE.incident}\`\nExamples: \`/incident acme late 45 invoice=INV-7 amount=1200\` · \`/incident acme dispute invoice=INV-9\` · \`/incident acme competitor competitor=Globex\` (add \`off-contract\` when it was not about agreed work)\n\`/incident\` alone opens a form with the right fields for each kind.`,
+          `${t(reader, 'help.kinds')}\n${CRITERIA.map(
+            (c) =>
+              `${formatNumber(c.number, reader)}. ${c.class === 'red_flag' ? '🚩 ' : ''}${criterionLabel(reader, c.kind)}: \`${[c.kind, ...INCIDENT_KIND_ALIASES[c.kind]].join('`, `')}\``,
+          ).join('\n')}`,
         ),
-        section(
-          `*Kinds* (firing criterion number, then the words you can type)\n${CRITERIA.map((c) => `${c.number}. ${c.class === 'red_flag' ? '🚩 ' : ''}${c.label}: \`${[c.kind, ...INCIDENT_KIND_ALIASES[c.kind]].join('`, `')}\``).join('\n')}`,
-        ),
-        context('Mental abuse (2) counts only after the client was told it is unacceptable: the confirmation has a button to record that.'),
+        context(t(reader, 'help.abuseNote')),
       ];
     case 'client':
       return [
         section(
           [
-            '*Clients*',
-            `\`${USAGE.clientAdd}\` e.g. \`/client add Acme Corp vip long-term @dana 12k\``,
-            `\`${USAGE.clientShow}\` health, 8-week trend, criteria, last calls and incidents, decisions`,
-            `\`${USAGE.clientList}\` e.g. \`/client list vip\` or \`/client list at-risk\``,
-            `\`${USAGE.clientSet}\` fields: ${CLIENT_FIELDS.join(', ')}`,
-            `\`${USAGE.clientDelete}\` erases a client and everything about it, after you confirm (its owner or an admin)`,
-            `\`${USAGE.clientLink}\`: forms opened there, and messages logged from there, are for that client`,
-            `\`${USAGE.clientNext}\` e.g. \`/client next acme Send the renewal deck @dana friday\`: who (default: the client’s owner) is reminded by DM that morning`,
-            `Categories: ${CATEGORIES.join(', ')} · relationships: ${RELATIONSHIPS.join(', ').replace(/_/g, '-')}`,
+            t(reader, 'help.client.title'),
+            t(reader, 'help.client.add', { usage: code(USAGE.clientAdd) }),
+            t(reader, 'help.client.show', { usage: code(USAGE.clientShow) }),
+            t(reader, 'help.client.list', { usage: code(USAGE.clientList) }),
+            t(reader, 'help.client.set', { usage: code(USAGE.clientSet), fields: md(CLIENT_FIELDS.join(', ')) }),
+            t(reader, 'help.client.delete', { usage: code(USAGE.clientDelete) }),
+            t(reader, 'help.client.link', { usage: code(USAGE.clientLink) }),
+            t(reader, 'help.client.next', { usage: code(USAGE.clientNext) }),
+            t(reader, 'help.client.words', {
+              categories: md(typedWords(reader, CATEGORIES, categoryLabel)),
+              relationships: md(typedWords(reader, RELATIONSHIPS, relationshipLabel)),
+            }),
           ].join('\n'),
         ),
       ];
@@ -67,21 +77,43 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue): Block[] {
       return [
         section(
           [
-            '*Rapport* keeps score of your client relationships.',
+            t(reader, 'help.rapport.intro'),
             '`/call help` · `/incident help` · `/client help`',
-            `\`${USAGE.settings}\` (changes: workspace admins only)`,
-            '`/rapport digest preview` this week’s digest so far, just for you · `/rapport digest now [--force]` post it (admins)',
-            '`/rapport export` every record of this workspace as CSV files, sent to you by DM (admins)',
-            '`/rapport todo` your open next steps, overdue first, with Done and Snooze',
-            '`/rapport settings me digest on` your own clients’ part of the weekly digest, by DM, at the digest’s time in your time zone (`off` stops it)',
-            'The App Home tab lists your own clients, worst first.',
+            t(reader, 'help.rapport.settings', { usage: code(USAGE.settings) }),
+            t(reader, 'help.rapport.digest'),
+            t(reader, 'help.rapport.export'),
+            t(reader, 'help.rapport.todo'),
+            t(reader, 'help.rapport.meDigest'),
+            t(reader, 'help.rapport.meLanguage'),
+            t(reader, 'help.rapport.home'),
           ].join('\n'),
         ),
       ];
   }
 }
 
-/** The ack that answers `help` (or an unknown word, `lead` saying so): ephemeral, at once. */
-export function helpResponse(topic: HelpTopic, catalogue: Catalogue, lead?: string): { response_type: 'ephemeral'; text: string; blocks: Block[] } {
-  return { response_type: 'ephemeral', text: lead ?? `Rapport help: /${topic}`, blocks: [...(lead ? [section(lead)] : []), ...helpBlocks(topic, catalogue)] };
+/** The answer to `help` (or to an unknown word, `unknown` naming it): ephemeral, in the reader's words. */
+export function helpMessage(topic: HelpTopic, catalogue: Catalogue, reader: Reader = ENGLISH, unknown?: string): { text: string; blocks: Block[] } {
+  const lead = unknown === undefined ? undefined : t(reader, 'help.unknown', { command: md(quoteCode(unknown)) });
+  return {
+    text: lead ?? tPlain(reader, 'help.text', { topic }),
+    blocks: [...(lead ? [section(lead)] : []), ...blocksFor(reader, helpBlocks(topic, catalogue, reader))],
+  };
+}
+
+/** The same, as an ack's answer. */
+export function helpResponse(
+  topic: HelpTopic,
+  catalogue: Catalogue,
+  reader: Reader = ENGLISH,
+  unknown?: string,
+): { response_type: 'ephemeral'; text: string; blocks: Block[] } {
+  return { response_type: 'ephemeral', ...helpMessage(topic, catalogue, reader, unknown) };
+}
+
+/** The words that ask for help, in any of Rapport's languages: `/call help`, `/call yardım`, `/call راهنما`, `/call ohje`. */
+const HELP_WORDS = new Set(['help', '?', 'yardım', 'yardim', 'راهنما', 'ohje', 'apua']);
+export function isHelpWord(word: string | undefined): boolean {
+  const typed = (word ?? '').trim();
+  return HELP_WORDS.has(typed.toLowerCase()) || HELP_WORDS.has(typed.toLocaleLowerCase('tr'));
 }

@@ -1,47 +1,80 @@
-/** A client's timeline (the digest's History button): everything logged and decided, newest first. */
+/** A client's timeline (the digest's History button): everything logged and decided, newest first, in the reader's words. */
 import type { ClientTimeline } from '../../services/clients.js';
-import { CATEGORY_LABELS, INCIDENT_KIND_LABELS, type Catalogue } from '../../domain/catalogue.js';
+import type { Catalogue } from '../../domain/catalogue.js';
+import { formatDay } from '../../i18n/format.js';
+import { categoryLabel, traitLabel } from '../../i18n/labels.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import type { Reader } from '../../i18n/reader.js';
 import { decisionLine, snoozeLine } from './digest.js';
 import { context, section, type Block } from './kit.js';
-import { incidentFacts, kindLabel, traitLabel } from './format.js';
-import { escapeName, escapeText, formatDay, truncate } from './text.js';
+import { incidentWhat } from './confirmations.js';
+import { blocksFor, commandFor, escapeText, joinParts, readerOrZone, truncate } from './text.js';
 
 const LIMIT = 40;
 
-/** The Slack message an entry was logged from, as a link. */
-const evidence = (url: string | null | undefined) => (url ? ` · <${url}|the message>` : '');
+type TimelineDecision = ClientTimeline['decisions'][number];
+type TimelineSnooze = ClientTimeline['snoozes'][number];
 
-export function historyBlocks(catalogue: Catalogue, t: ClientTimeline, timeZone = 'UTC'): Block[] {
+/** A decision in the history: English reads the digest's own line; other readers the same facts in their words (the line's date is the day). */
+function decisionWords(reader: Reader, d: TimelineDecision): string {
+  if (reader.locale === 'en') return decisionLine(d, reader.timeZone);
+  return `${t(reader, `client.decision.${d.kind}`, { who: md(`<@${d.decidedBy}>`) })}${d.reason ? `: “${escapeText(d.reason)}”` : ''}`;
+}
+
+function snoozeWords(reader: Reader, s: TimelineSnooze): string {
+  if (reader.locale === 'en') return snoozeLine(s, reader.timeZone);
+  return t(reader, 'client.history.snooze', { who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, reader)) });
+}
+
+/** The Slack message an entry was logged from, as a link. */
+const evidence = (reader: Reader, url: string | null | undefined) => (url ? ` · <${url}|${tPlain(reader, 'client.history.theMessage')}>` : '');
+
+export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, where: Reader | string = 'UTC'): Block[] {
+  const reader = readerOrZone(where);
   const traitsByCall = new Map<string, string[]>();
-  for (const o of t.record.observations) traitsByCall.set(o.callId, [...(traitsByCall.get(o.callId) ?? []), traitLabel(catalogue, o.trait)]);
+  for (const o of timeline.record.observations) traitsByCall.set(o.callId, [...(traitsByCall.get(o.callId) ?? []), traitLabel(reader, catalogue, o.trait)]);
+  const who = (userId: string) => md(`<@${userId}>`);
   const events: { at: Date; line: string }[] = [
-    ...t.record.calls.map((c) => ({
-      at: c.occurredAt,
-      line: `📞 Call by <@${c.loggedBy}>${traitsByCall.get(c.id) ? `: ${traitsByCall.get(c.id)!.join(', ')}` : ''}${c.notes ? ` — ${escapeText(truncate(c.notes, 100))}` : ''}${evidence(c.evidenceUrl)}`,
-    })),
-    ...t.record.incidents.map((i) => {
-      const facts = incidentFacts(i);
-      return {
-        at: i.occurredAt,
-        line: `❗ ${kindLabel(i.kind)}${facts ? ` (${facts})` : ''}, logged by <@${i.loggedBy}>${i.description ? ` — ${escapeText(truncate(i.description, 100))}` : ''}${evidence(i.evidenceUrl)}`,
-      };
+    ...timeline.record.calls.map((c) => {
+      const traits = traitsByCall.get(c.id);
+      const said = traits
+        ? t(reader, 'client.history.callTraits', { who: who(c.loggedBy), traits: md(joinParts(reader, traits)) })
+        : t(reader, 'client.history.call', { who: who(c.loggedBy) });
+      return { at: c.occurredAt, line: `${said}${c.notes ? ` — ${escapeText(truncate(c.notes, 100))}` : ''}${evidence(reader, c.evidenceUrl)}` };
     }),
-    ...t.record.warnings.map((w) => ({
-      at: w.givenAt,
-      line: `🗣️ <@${w.givenBy}> told the client that ${INCIDENT_KIND_LABELS[w.kind].toLowerCase()} is unacceptable`,
+    ...timeline.record.incidents.map((i) => ({
+      at: i.occurredAt,
+      line: `${t(reader, 'client.history.incident', { what: md(incidentWhat(reader, i)), who: who(i.loggedBy) })}${i.description ? ` — ${escapeText(truncate(i.description, 100))}` : ''}${evidence(reader, i.evidenceUrl)}`,
     })),
-    ...t.decisions.map((d) => ({ at: d.decidedAt, line: decisionLine(d, timeZone) })),
-    ...t.snoozes.map((s) => ({ at: s.snoozedAt, line: snoozeLine(s, timeZone) })),
-    ...t.categoryChanges.map((c) => ({
+    ...timeline.record.warnings.map((w) => ({
+      at: w.givenAt,
+      // English reads the kind in the middle of the sentence, lower case ("told the client that lying is unacceptable").
+      line: t(reader, 'client.history.warning', {
+        who: who(w.givenBy),
+        kind: md(reader.locale === 'en' ? tPlain(reader, `label.incident.${w.kind}`).toLowerCase() : tPlain(reader, `label.incident.${w.kind}`)),
+      }),
+    })),
+    // The decisions' and snoozes' lines are the digest's (blocks/digest.ts), shared with it.
+    ...timeline.decisions.map((d) => ({ at: d.decidedAt, line: decisionWords(reader, d) })),
+    ...timeline.snoozes.map((s) => ({ at: s.snoozedAt, line: snoozeWords(reader, s) })),
+    ...timeline.categoryChanges.map((c) => ({
       at: c.changedAt,
-      line: `🏷️ Category ${CATEGORY_LABELS[c.fromCategory]} → ${CATEGORY_LABELS[c.toCategory]} by <@${c.changedBy}>`,
+      line: t(reader, 'client.history.category', {
+        from: md(categoryLabel(reader, c.fromCategory)),
+        to: md(categoryLabel(reader, c.toCategory)),
+        who: who(c.changedBy),
+      }),
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  if (events.length === 0) return [section(`*${escapeName(t.client.name)}*: nothing logged yet.`)];
-  const lines = events.slice(0, LIMIT).map((e) => `${formatDay(e.at, timeZone)} · ${e.line}`);
-  const blocks: Block[] = [section(`*History of ${escapeName(t.client.name)}* (newest first)`)];
+  const name = timeline.client.name;
+  if (events.length === 0) return [section(t(reader, 'client.history.empty', { name }))];
+  const lines = events.slice(0, LIMIT).map((e) => `${formatDay(e.at, reader)} · ${e.line}`);
+  const blocks: Block[] = [section(t(reader, 'client.history.header', { name }))];
   for (let i = 0; i < lines.length; i += 10) blocks.push(section(lines.slice(i, i + 10).join('\n')));
   if (events.length > LIMIT)
-    blocks.push(context(`…${events.length - LIMIT} older entries not shown. \`/client show ${escapeName(t.client.name)}\` has the summary.`));
-  return blocks;
+    blocks.push(context(t(reader, 'client.history.more', { count: events.length - LIMIT, command: commandFor('/client show', name) })));
+  return blocksFor(reader, blocks);
 }
+
+/** The fallback text of the History answer. */
+export const historyText = (timeline: ClientTimeline, reader: Reader): string => t(reader, 'client.history.text', { name: timeline.client.name });

@@ -1,4 +1,4 @@
-/** `/rapport settings` and the answers of `/rapport digest now`, as people read them. */
+/** `/rapport settings` and the answers of `/rapport digest now`, as people read them, in their words. */
 import { digestDayOf } from '../../digest/run.js';
 import type { Catalogue } from '../../domain/catalogue.js';
 import type { PostOutcome } from '../deps.js';
@@ -9,118 +9,189 @@ import { isDefiniteRefusal } from '../slackError.js';
 import { DAYS } from '../parse/settings.js';
 import { USAGE } from '../parse/commandText.js';
 import { context, section, type Block } from './kit.js';
-import { formatDay, formatWeek } from './text.js';
+import { digitsFor } from './text.js';
+import { formatCalendarDay, formatDay, formatMoney } from '../../i18n/format.js';
+import { INTL_TAGS, isLocale } from '../../i18n/locales.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import { ENGLISH, readerIn, type Reader } from '../../i18n/reader.js';
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+/** A day of the week (0 Sunday … 6 Saturday) by name, in the reader's language ("Monday", "Pazartesi", "دوشنبه"). */
+export function weekdayName(day: number, reader: Pick<Reader, 'locale'>): string {
+  if (reader.locale === 'en') return capitalised(DAYS[day] ?? '');
+  // 29 Nov 2026 is a Sunday.
+  const name = new Intl.DateTimeFormat(INTL_TAGS[reader.locale], { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 29 + day)));
+  return reader.locale === 'tr' ? capitalised(name) : name;
+}
+
+/** A digest week key (YYYY-MM-DD, the local date of its slot) as the reader reads a day. */
+const weekOf = (week: string, reader: Reader) => formatCalendarDay(week, reader);
+
+/** The week key as the settings show it: as stored for English (what admins compare with the digest's own), else as a day. */
+const weekKey = (week: string, reader: Reader) => (reader.locale === 'en' ? week : formatCalendarDay(week, reader));
+
 /** What a failure that is not Slack's definite refusal was (`isDefiniteRefusal`), as one sentence. */
-const momentaryFailureText = (error: string) => `Slack could not be reached or failed for a moment (${quoteCode(error)}).`;
+const momentaryFailureText = (reader: Reader, error: string) => t(reader, 'settings.momentary', { code: md(quoteCode(error)) });
 
 /** Why a digest's thread stopped (when Slack said why) and what Rapport does about the rest, as whole sentences. */
-function restOfThreadText(error: string | null | undefined, channelId: string): string {
-  if (error && isDefiniteRefusal(error))
-    return `${digestRefusalAdvice(error, channelId)} Rapport tries again every couple of minutes and, once that is fixed, posts the rest of the thread, each page once and in order.`;
-  const next = 'Rapport keeps posting the rest of the thread within minutes, each page once and in order.';
-  return error ? `${momentaryFailureText(error)} ${next}` : next;
+function restOfThreadText(reader: Reader, error: string | null | undefined, channelId: string): string {
+  if (error && isDefiniteRefusal(error)) return t(reader, 'settings.rest.refused', { advice: md(digestRefusalAdvice(error, channelId)) });
+  const next = t(reader, 'settings.rest.next');
+  return error ? `${momentaryFailureText(reader, error)} ${next}` : next;
 }
 
 /** The latest digest week as one line: posted when (and whether its thread is complete), or why not yet. */
-function lastDigestLine(digest: LatestDigest | undefined, timeZone: string): string {
-  if (!digest) return 'Last digest: _none yet_';
+function lastDigestLine(digest: LatestDigest | undefined, reader: Reader): string {
+  if (!digest) return t(reader, 'settings.last.none');
+  const week = md(weekKey(digest.week, reader));
   if (digest.status === 'posted') {
-    const when = digest.postedAt ? ` ${formatDay(digest.postedAt, timeZone)}` : '';
-    const rest = restOfThreadText(digest.lastError, digest.channelId);
-    if (digest.threadPagesWaiting === 1)
-      return `Last digest: week of ${digest.week}, first message posted${when}; 1 page of its thread is still to come. ${rest}`;
-    if (digest.threadPagesWaiting > 1)
-      return `Last digest: week of ${digest.week}, first message posted${when}; ${digest.threadPagesWaiting} pages of its thread are still to come. ${rest}`;
-    return `Last digest: week of ${digest.week}, posted${when}`;
+    const when = md(digest.postedAt ? formatDay(digest.postedAt, reader) : tPlain(reader, 'settings.recently'));
+    if (digest.threadPagesWaiting > 0)
+      return t(reader, 'settings.last.waiting', {
+        week,
+        when,
+        pages: digest.threadPagesWaiting,
+        rest: md(restOfThreadText(reader, digest.lastError, digest.channelId)),
+      });
+    return digest.postedAt ? t(reader, 'settings.last.posted', { week, when }) : t(reader, 'settings.last.postedUndated', { week });
   }
-  if (!digest.lastError) return `Last digest: week of ${digest.week}, being posted`;
-  const tries = digest.attempts === 1 ? '1 attempt' : `${digest.attempts} attempts`;
+  if (!digest.lastError) return t(reader, 'settings.last.posting', { week });
   if (!isDefiniteRefusal(digest.lastError))
-    return `Last digest: week of ${digest.week}, *not posted yet* (${tries}). ${momentaryFailureText(digest.lastError)} Rapport tries again every couple of minutes.`;
-  return `Last digest: week of ${digest.week}, *not posted* (${tries}). ${digestRefusalAdvice(digest.lastError, digest.channelId)}`;
+    return t(reader, 'settings.last.notYet', { week, tries: digest.attempts, failure: md(momentaryFailureText(reader, digest.lastError)) });
+  return t(reader, 'settings.last.refused', { week, tries: digest.attempts, advice: md(digestRefusalAdvice(digest.lastError, digest.channelId)) });
 }
 
-export function settingsBlocks(workspace: Workspace, catalogue: Catalogue, last: LatestDigest | undefined): Block[] {
-  const t = catalogue.thresholds;
-  const criteria = Object.entries(t.criteria)
-    .map(([kind, rule]) => {
-      const severe = 'severeDaysLate' in rule ? ` or one ${rule.severeDaysLate}+ days late` : '';
-      return `${kind}: ${rule.count} ${rule.windowDays === null ? 'ever' : `in ${rule.windowDays} d`}${severe}`;
-    })
+type Rule = { count: number; windowDays: number | null; severeDaysLate?: number };
+
+/** How one criterion's threshold reads: "slow_payment: 3 in 180 d or one 60+ days late" (the kind is the name a threshold is set by). */
+function criterionThreshold(reader: Reader, kind: string, rule: Rule): string {
+  const args = { kind: md(kind), count: rule.count };
+  if (rule.severeDaysLate !== undefined) {
+    return rule.windowDays === null
+      ? t(reader, 'settings.criterion.everSevere', { ...args, severe: rule.severeDaysLate })
+      : t(reader, 'settings.criterion.inDaysSevere', { ...args, days: rule.windowDays, severe: rule.severeDaysLate });
+  }
+  return rule.windowDays === null ? t(reader, 'settings.criterion.ever', args) : t(reader, 'settings.criterion.inDays', { ...args, days: rule.windowDays });
+}
+
+/** The workspace's language and currency: what its channels read, and the money every value is shown in. */
+function languageLines(workspace: Workspace, reader: Reader): string[] {
+  const language = isLocale(workspace.language)
+    ? t(reader, 'settings.language', { language: md(tPlain(reader, `language.name.${workspace.language}`)) })
+    : t(reader, 'settings.languageNone');
+  const currency = workspace.currency
+    ? t(reader, 'settings.currency', {
+        currency: workspace.currency,
+        example: md(formatMoney(12_500, readerIn(reader.locale, { currency: workspace.currency }))),
+      })
+    : t(reader, 'settings.currencyNone');
+  return [language, currency];
+}
+
+export function settingsBlocks(
+  workspace: Workspace,
+  catalogue: Catalogue,
+  last: LatestDigest | undefined,
+  reader: Reader = readerIn('en', { timeZone: workspace.timeZone }),
+): Block[] {
+  const th = catalogue.thresholds;
+  const criteria = Object.entries(th.criteria)
+    .map(([kind, rule]) => criterionThreshold(reader, kind, rule as Rule))
     .join(' · ');
+  const channel = md(workspace.digestChannelId ? `<#${workspace.digestChannelId}>` : t(reader, 'settings.noChannel'));
   return [
     section(
       [
-        '*Rapport settings*',
-        `Digest: ${workspace.digestChannelId ? `<#${workspace.digestChannelId}>` : '_no channel yet_'}, ${capitalised(DAYS[digestDayOf(workspace)] ?? '')} ${workspace.digestTime} (${workspace.timeZone})`,
+        t(reader, 'settings.title'),
+        t(reader, 'settings.digest', {
+          channel,
+          day: md(weekdayName(digestDayOf(workspace), reader)),
+          time: md(digitsFor(reader, workspace.digestTime)),
+          zone: md(workspace.timeZone),
+        }),
         ...(workspace.digestChannelRefusal && workspace.digestChannelId
           ? [
-              `*Not posting there* since ${workspace.digestChannelRefusedAt ? formatDay(workspace.digestChannelRefusedAt, workspace.timeZone) : 'recently'}: ${channelRefusalText(workspace.digestChannelId, workspace.digestChannelRefusal)}`,
+              t(reader, 'settings.notPosting', {
+                when: md(workspace.digestChannelRefusedAt ? formatDay(workspace.digestChannelRefusedAt, reader) : tPlain(reader, 'settings.recently')),
+                why: md(channelRefusalText(workspace.digestChannelId, workspace.digestChannelRefusal)),
+              }),
             ]
           : []),
-        lastDigestLine(last, workspace.timeZone),
-        `Guests: ${workspace.allowGuests ? 'allowed (single- and multi-channel guests may use Rapport)' : 'not allowed'} · people from other organisations: never`,
-        `Health: half-life ${t.health.halfLifeDays} d, healthy ≥ ${t.health.healthyFrom}, at risk < ${t.health.atRiskBelow}`,
-        `Turned bad: drop ${t.turnedBad.dropPoints} (VIP ${t.turnedBad.vipDropPoints}), flip ${t.turnedBad.flipRecentCount} in ${t.turnedBad.flipRecentDays} d after ${t.turnedBad.flipPriorDays} d`,
-        `Gone quiet: ${t.goneQuietDays} d · snooze ${t.snoozeDays} d`,
-        `Criteria: ${criteria}`,
+        lastDigestLine(last, reader),
+        ...languageLines(workspace, reader),
+        t(reader, workspace.allowGuests ? 'settings.guestsAllowed' : 'settings.guestsRefused'),
+        t(reader, 'settings.health', { halfLife: th.health.halfLifeDays, healthy: th.health.healthyFrom, atRisk: th.health.atRiskBelow }),
+        t(reader, 'settings.turnedBad', {
+          drop: th.turnedBad.dropPoints,
+          vip: th.turnedBad.vipDropPoints,
+          flip: th.turnedBad.flipRecentCount,
+          recent: th.turnedBad.flipRecentDays,
+          prior: th.turnedBad.flipPriorDays,
+        }),
+        t(reader, 'settings.quiet', { quiet: th.goneQuietDays, snooze: th.snoozeDays }),
+        t(reader, 'settings.criteria', { criteria: md(criteria) }),
       ].join('\n'),
     ),
-    context(`Change (admins): \`${USAGE.settings}\`, e.g. \`/rapport settings threshold goneQuietDays 21\` or \`threshold criteria.slow_payment.count 2\`.`),
+    context(t(reader, 'settings.change', { usage: md(`\`${USAGE.settings}\``) })),
   ];
 }
 
 /** What `/rapport digest now` answers, for each way posting can end. */
-export function postNowText(outcome: PostOutcome): string {
+export function postNowText(outcome: PostOutcome, reader: Reader = ENGLISH): string {
   switch (outcome.status) {
     case 'posted':
-      return `✅ Digest posted. It counts as the digest for the week of ${formatWeek(outcome.week)}${outcome.early ? ': the scheduled post that week will not repeat it' : ''}.`;
+      return t(reader, outcome.early ? 'settings.postedEarly' : 'settings.posted', { week: md(weekOf(outcome.week, reader)) });
     case 'partly_posted':
-      return partlyPostedText(outcome);
+      return partlyPostedText(outcome, reader);
     case 'already_posted': {
-      const rest = `${restOfThreadText(outcome.digest.lastError, outcome.digest.channelId)} \`/rapport settings\` shows how far it got.`;
-      if (outcome.threadPagesWaiting === 1)
-        return `The digest for the week of ${formatWeek(outcome.digest.week)} is posted, but 1 page of its thread is still to come. ${rest}`;
-      if (outcome.threadPagesWaiting > 1)
-        return `The digest for the week of ${formatWeek(outcome.digest.week)} is posted, but ${outcome.threadPagesWaiting} pages of its thread are still to come. ${rest}`;
-      return `The digest for the week of ${formatWeek(outcome.digest.week)} was already posted. Add \`--force\` to post it again (recorded in the audit log).`;
+      const week = md(weekOf(outcome.digest.week, reader));
+      if (outcome.threadPagesWaiting > 0) {
+        const rest = restOfThreadText(reader, outcome.digest.lastError, outcome.digest.channelId);
+        return `${t(reader, 'settings.alreadyWaiting', { week, pages: outcome.threadPagesWaiting })} ${rest} ${t(reader, 'settings.howFar')}`;
+      }
+      return t(reader, 'settings.alreadyPosted', { week });
     }
     case 'claimed_elsewhere':
-      return 'Another Rapport instance is posting this week’s digest right now.';
+      return t(reader, 'settings.claimedElsewhere');
     case 'failed':
-      return `Slack refused the digest. ${digestRefusalAdvice(outcome.error, outcome.channelId)}`;
+      return t(reader, 'settings.failed', { advice: md(digestRefusalAdvice(outcome.error, outcome.channelId)) });
     case 'delayed':
-      return `The digest is not posted yet. ${momentaryFailureText(outcome.error)} Rapport tries again by itself within a couple of minutes; \`/rapport settings\` shows the latest attempt.`;
+      return t(reader, 'settings.delayed', { failure: md(momentaryFailureText(reader, outcome.error)) });
     case 'will_retry':
-      if (!isDefiniteRefusal(outcome.error))
-        return `The last attempt did not get through. ${momentaryFailureText(outcome.error)} Rapport tries again by itself within a couple of minutes; nothing needs doing.`;
-      return `The last attempt failed. ${digestRefusalAdvice(outcome.error, outcome.channelId)} Rapport tries again by itself within a couple of minutes: once that is fixed, there is nothing else to do.`;
+      if (!isDefiniteRefusal(outcome.error)) return t(reader, 'settings.willRetryMomentary', { failure: md(momentaryFailureText(reader, outcome.error)) });
+      return t(reader, 'settings.willRetryRefused', { advice: md(digestRefusalAdvice(outcome.error, outcome.channelId)) });
     case 'no_channel':
-      return 'No digest channel yet: `/rapport settings channel #channel` sets one.';
+      return t(reader, 'settings.noDigestChannel');
     case 'channel_refused':
       return channelRefusalText(outcome.channelId, outcome.reason);
   }
 }
 
 /** What `/rapport digest now` says of a digest whose first message is in the channel and some of whose thread is not. */
-function partlyPostedText({ channelId, threadPages, waiting, error, week, early }: Extract<PostOutcome, { status: 'partly_posted' }>): string {
+function partlyPostedText({ channelId, threadPages, waiting, error, week, early }: Extract<PostOutcome, { status: 'partly_posted' }>, reader: Reader): string {
+  const channel = md(`<#${channelId}>`);
   const posted =
     waiting === 1 && threadPages === 1
-      ? `⚠️ The digest’s first message is in <#${channelId}>, but the one page of its thread is still to come.`
-      : waiting === 1
-        ? `⚠️ The digest’s first message is in <#${channelId}>, but 1 of the ${threadPages} pages of its thread is still to come.`
-        : `⚠️ The digest’s first message is in <#${channelId}>, but ${waiting} of the ${threadPages} pages of its thread are still to come.`;
-  const counts = `It counts as the digest for the week of ${formatWeek(week)}${early ? ': the scheduled post that week will not repeat it' : ''}.`;
-  return `${posted} ${restOfThreadText(error, channelId)} \`/rapport settings\` shows how far it got. ${counts}`;
+      ? t(reader, 'settings.partly.one', { channel })
+      : t(reader, 'settings.partly.some', { channel, waiting, pages: threadPages });
+  const counts = t(reader, early ? 'settings.countsEarly' : 'settings.counts', { week: md(weekOf(week, reader)) });
+  return `${posted} ${restOfThreadText(reader, error, channelId)} ${t(reader, 'settings.howFar')} ${counts}`;
 }
 
 export const PERSONAL_DIGEST_USAGE = '/rapport settings me digest on | off';
 
 /** The answer to `/rapport settings me digest on|off`: when it comes (the workspace's slot, their own zone). */
-export function personalDigestText(on: boolean, workspace: Pick<Workspace, 'digestDay' | 'language' | 'digestTime'>, timeZone: string): string {
-  if (!on) return 'Your personal digest is off. The channel digest is unchanged.';
-  return `📬 Your personal digest is on: your own clients’ part of the weekly digest comes to you by DM, ${capitalised(DAYS[digestDayOf(workspace)]!)}s at ${workspace.digestTime} in your time zone (${timeZone}), with the same buttons. \`${PERSONAL_DIGEST_USAGE.replace(' on | off', ' off')}\` stops it.`;
+export function personalDigestText(
+  on: boolean,
+  workspace: Pick<Workspace, 'digestDay' | 'language' | 'digestTime'>,
+  timeZone: string,
+  reader: Reader = ENGLISH,
+): string {
+  if (!on) return t(reader, 'settings.personalOff');
+  return t(reader, 'settings.personalOn', {
+    day: md(weekdayName(digestDayOf(workspace), reader)),
+    time: md(digitsFor(reader, workspace.digestTime)),
+    zone: md(timeZone),
+  });
 }

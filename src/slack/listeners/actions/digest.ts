@@ -11,7 +11,7 @@ import { snooze } from '../../../services/clientFate.js';
 import { clientById, clientTimeline } from '../../../services/clients.js';
 import { digestOfMessage, rewriteDigestPages } from '../../../services/digestMessages.js';
 import { isDecider, requireDecider } from '../../authorise.js';
-import { historyBlocks } from '../../blocks/history.js';
+import { historyBlocks, historyText } from '../../blocks/history.js';
 import { escapeName } from '../../blocks/text.js';
 import { decisionModal } from '../../blocks/modals.js';
 import { md, said, t, tPlain } from '../../../i18n/messages.js';
@@ -113,10 +113,8 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.history, async (turn, action) => {
     const timeline = await clientTimeline(deps.db, turn.act, clientIdOf(action.value ?? ''));
-    const { catalogue, workspace } = await turn.workspace();
-    await turn.reply({
-      text: t(await turn.reader(), 'digest.historyOf', { name: timeline.client.name }),
-      blocks: historyBlocks(catalogue, timeline, workspace.timeZone),
-    });
+    const { catalogue } = await turn.workspace();
+    const reader = await turn.reader();
+    await turn.reply({ text: historyText(timeline, reader), blocks: historyBlocks(catalogue, timeline, reader) });
   });
 }

@@ -4,7 +4,7 @@ import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import { logCallAndScore } from '../../../services/clientActivity.js';
 import { clientFromWords } from '../../../services/clients.js';
 import { callConfirmation } from '../../blocks/confirmations.js';
-import { helpResponse } from '../../blocks/help.js';
+import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { callModal } from '../../blocks/modals.js';
 import type { SlackDeps } from '../../deps.js';
 import { onCommand } from '../../frame.js';
@@ -20,8 +20,9 @@ function nameEndsBefore(tokens: readonly Token[]): number {
 
 export function registerCallCommand(app: App, deps: SlackDeps): void {
   onCommand(app, deps, COMMANDS.call, {
-    inAck: (text) => (/^(help|\?)$/i.test(text) ? helpResponse('call', DEFAULT_CATALOGUE) : undefined),
+    // Help is answered by the work, not in the ack: it is fast, and it is written in the person's language.
     run: async (turn, text) => {
+      if (isHelpWord(text)) return turn.reply(helpMessage('call', DEFAULT_CATALOGUE, await turn.reader()));
       const metadata = { channelId: turn.channelId };
       const tokens = tokenize(text);
       if (tokens.length === 0) {
@@ -49,7 +50,7 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
       }
       const args = parseCallArgs(act.catalogue, text, rest);
       const outcome = await logCallAndScore(deps.db, act, { clientId: client.id, occurredAt, traits: args.traits, notes: args.notes });
-      await turn.reply(callConfirmation(act.catalogue, outcome, act.timeZone, { signedWordsInNotes: args.signedWordsInNotes }));
+      await turn.reply(callConfirmation(act.catalogue, outcome, await turn.reader(), { signedWordsInNotes: args.signedWordsInNotes }));
     },
   });
 }

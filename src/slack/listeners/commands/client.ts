@@ -10,13 +10,22 @@ import { clientStandings } from '../../../services/portfolio.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { nextStepSetMessage } from '../../blocks/nextSteps.js';
-import { clientAddedBlocks, clientChangedReply, clientListBlocks, clientListTitle, clientOverviewBlocks, lookAlikeBlocks } from '../../blocks/clients.js';
+import {
+  clientAddedBlocks,
+  clientAddedText,
+  clientChangedReply,
+  clientListBlocks,
+  clientListTitle,
+  clientOverviewBlocks,
+  lookAlikeBlocks,
+} from '../../blocks/clients.js';
 import { proposedText } from '../../blocks/fate.js';
 import { clientEraseModal } from '../../blocks/modals.js';
 import { requireDecider } from '../../authorise.js';
-import { helpResponse } from '../../blocks/help.js';
+import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { section } from '../../blocks/kit.js';
-import { escapeName, plural } from '../../blocks/text.js';
+import { md, said, t } from '../../../i18n/messages.js';
+import { RapportError } from '../../../domain/errors.js';
 import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { requireMember } from '../../recipients.js';
@@ -29,7 +38,6 @@ import {
   parseNextStepArgs,
   splitClientSet,
   tokenize,
-  usageError,
   USAGE,
   type Token,
 } from '../../parse/commandText.js';
@@ -42,6 +50,12 @@ function fateChangeOf(patch: ClientPatch): ProposedChange | undefined {
   return undefined;
 }
 
+/** A question back (which client? which channel?) with the usage line, in the person's words. */
+const asked = (
+  key: 'client.ask.next' | 'client.ask.link' | 'client.ask.inChannel' | 'client.ask.unlinkChannel' | 'client.ask.which' | 'client.ask.find',
+  usage: string,
+) => new RapportError('invalid_input', said(key, { usage: md(`\`${usage}\``) }));
+
 type Subcommand = (turn: Turn, argsText: string, tokens: Token[], words: string[]) => Promise<void>;
 
 function subcommands(deps: SlackDeps): Record<string, Subcommand> {
@@ -52,14 +66,15 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       // Whoever registers a client owns it until someone else is named: red flags always reach a person.
       const withOwner = { ...args, ownerUserId: args.ownerUserId ?? turn.userId };
       const added = await addClient(deps.db, turn.act, withOwner);
+      const reader = await turn.reader();
       await turn.reply(
         added.client
-          ? { text: `Client ${escapeName(added.client.name)} added.`, blocks: clientAddedBlocks(added.client, !args.ownerUserId) }
-          : { text: added.message, blocks: lookAlikeBlocks(added.message, { op: 'add', args: withOwner }) },
+          ? { text: clientAddedText(added.client, reader), blocks: clientAddedBlocks(added.client, !args.ownerUserId, reader) }
+          : { text: added.message, blocks: lookAlikeBlocks(added.message, { op: 'add', args: withOwner }, reader) },
       );
     },
     next: async (turn, argsText, tokens) => {
-      if (tokens.length === 0) throw usageError('Which client, and what is the next step?', USAGE.clientNext);
+      if (tokens.length === 0) throw asked('client.ask.next', USAGE.clientNext);
       const act = await turn.actIn();
       const { client, used } = await clientFromWords(
         deps.db,
@@ -73,36 +88,37 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       await turn.reply(nextStepSetMessage(step, today, turn.userId, await turn.reader()));
     },
     link: async (turn, _argsText, tokens) => {
-      if (tokens.length === 0) throw usageError('Which client is this channel about?', USAGE.clientLink);
-      if (!turn.channelId) throw usageError('Run it in the channel you talk to the client in.', USAGE.clientLink);
+      if (tokens.length === 0) throw asked('client.ask.link', USAGE.clientLink);
+      if (!turn.channelId) throw asked('client.ask.inChannel', USAGE.clientLink);
       const found = await clientNamed(deps.db, turn.act, tokens.map((t) => t.value).join(' '));
       await linkChannelToClient(deps.db, turn.act, turn.channelId, found);
+      const reader = await turn.reader();
+      const channel = md(`<#${turn.channelId}>`);
       await turn.reply({
-        text: `🔗 <#${turn.channelId}> is about ${escapeName(found.name)} now.`,
-        blocks: [
-          section(`🔗 <#${turn.channelId}> is about *${escapeName(found.name)}* now: \`/call\`, \`/incident\` and “Log to Rapport” here pick it for you.`),
-        ],
+        text: t(reader, 'client.linkText', { channel, name: found.name }),
+        blocks: [section(t(reader, 'client.link', { channel, name: found.name }))],
       });
     },
     unlink: async (turn) => {
-      if (!turn.channelId) throw usageError('Run it in the channel to unlink.', USAGE.clientLink);
+      if (!turn.channelId) throw asked('client.ask.unlinkChannel', USAGE.clientLink);
       await linkChannelToClient(deps.db, turn.act, turn.channelId, null);
-      await turn.reply({ text: `<#${turn.channelId}> is no longer about one client.` });
+      await turn.reply({ text: t(await turn.reader(), 'client.unlinked', { channel: md(`<#${turn.channelId}>`) }) });
     },
     delete: async (turn, _argsText, tokens) => {
-      if (tokens.length === 0) throw usageError('Which client?', USAGE.clientDelete);
+      if (tokens.length === 0) throw asked('client.ask.which', USAGE.clientDelete);
       const found = await clientNamed(deps.db, await turn.actIn(), tokens.map((t) => t.value).join(' '));
       await requireDecider(turn, found, { action: 'delete' });
       await turn.openModal(clientEraseModal({ reader: await turn.reader(), client: found, channelId: turn.channelId ?? null }));
     },
     show: async (turn, _argsText, tokens) => {
-      if (tokens.length === 0) throw usageError('Which client?', USAGE.clientShow);
+      if (tokens.length === 0) throw asked('client.ask.which', USAGE.clientShow);
       const act = await turn.actIn();
       const found = await clientNamed(deps.db, act, tokens.map((t) => t.value).join(' '));
       const overview = await clientOverview(deps.db, act, found);
+      const reader = await turn.reader();
       await turn.reply({
-        text: `${escapeName(found.name)}: health ${overview.health.score}`,
-        blocks: clientOverviewBlocks(act.catalogue, overview, turn.now, act.timeZone),
+        text: t(reader, 'client.showText', { name: found.name, score: overview.health.score }),
+        blocks: clientOverviewBlocks(act.catalogue, overview, turn.now, reader),
       });
     },
     list: async (turn, _argsText, _tokens, words) => {
@@ -115,16 +131,21 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
           (!filter.band || (l.health.known && l.health.band === filter.band)) &&
           (!filter.status || l.client.status === filter.status),
       );
-      await turn.reply({ text: plural(lines.length, 'client'), blocks: clientListBlocks(lines, clientListTitle(filter, turn.userId)) });
+      const reader = await turn.reader();
+      await turn.reply({
+        text: t(reader, 'client.count', { count: lines.length }),
+        blocks: clientListBlocks(lines, clientListTitle(filter, turn.userId, reader), reader),
+      });
     },
     find: async (turn, argsText, tokens) => {
-      if (tokens.length === 0) throw usageError('Find what? Give part of a name.', USAGE.clientFind);
+      if (tokens.length === 0) throw asked('client.ask.find', USAGE.clientFind);
       const act = await turn.actIn();
       const typed = nameKey(argsText);
       const lines = (await clientStandings(deps.db, act, { includeExited: true })).filter((l) => nameKey(l.client.name).includes(typed));
+      const reader = await turn.reader();
       await turn.reply({
-        text: `${plural(lines.length, 'client')} found`,
-        blocks: clientListBlocks(lines, `Clients whose name contains “${escapeName(argsText)}”`),
+        text: t(reader, 'client.found', { count: lines.length }),
+        blocks: clientListBlocks(lines, t(reader, 'client.title.find', { typed: argsText }), reader),
       });
     },
     set: async (turn, argsText, tokens) => {
@@ -138,21 +159,25 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       if (used !== nameTokens.length) await clientNamed(deps.db, turn.act, nameTokens.map((t) => t.value).join(' '));
       const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)));
       const change = fateChangeOf(patch);
+      const reader = await turn.reader();
       if (change) {
         const result = await decideOrPropose(turn, found, change);
         await tellConcerned(turn, found, result);
         await turn.reply(
           result.outcome
-            ? clientChangedReply(result.outcome.after, field)
-            : { text: proposedText(found, change, await turn.reader()), blocks: [section(`📝 ${proposedText(found, change, await turn.reader())}`)] },
+            ? clientChangedReply(result.outcome.after, field, reader)
+            : { text: proposedText(found, change, reader), blocks: [section(`📝 ${proposedText(found, change, reader)}`)] },
         );
         return;
       }
       const corrected = await correctClient(deps.db, turn.act, found.id, patch);
       await turn.reply(
         corrected.client
-          ? clientChangedReply(corrected.client, field)
-          : { text: corrected.message, blocks: lookAlikeBlocks(corrected.message, { op: 'rename', clientId: found.id, name: patch.name ?? found.name }) },
+          ? clientChangedReply(corrected.client, field, reader)
+          : {
+              text: corrected.message,
+              blocks: lookAlikeBlocks(corrected.message, { op: 'rename', clientId: found.id, name: patch.name ?? found.name }, reader),
+            },
       );
     },
   };
@@ -161,15 +186,21 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
 export function registerClientCommand(app: App, deps: SlackDeps): void {
   const run = subcommands(deps);
   onCommand(app, deps, COMMANDS.client, {
-    inAck: (text) => (!text || /^(help|\?)$/i.test(text.split(/\s+/)[0]!) ? helpResponse('client', DEFAULT_CATALOGUE) : undefined),
+    // Help is answered by the work, not in the ack: it is fast, and it is written in the person's language.
     run: async (turn, text) => {
       const [sub = '', ...words] = text.split(/\s+/);
+      if (!text || isHelpWord(sub)) return turn.reply(helpMessage('client', DEFAULT_CATALOGUE, await turn.reader()));
       const argsText = text.slice(sub.length).trim();
       const handler = run[sub.toLowerCase()];
       if (!handler) {
-        throw usageError(
-          `I don't know ${quoteCode(`/client ${sub}`)}.`,
-          `${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientLink} | ${USAGE.clientDelete}`,
+        throw new RapportError(
+          'invalid_input',
+          said('client.unknownSub', {
+            command: md(quoteCode(`/client ${sub}`)),
+            usage: md(
+              `\`${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientLink} | ${USAGE.clientDelete}\``,
+            ),
+          }),
         );
       }
       await handler(turn, argsText, tokenize(argsText), words);

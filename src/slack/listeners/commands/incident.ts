@@ -2,11 +2,12 @@
 import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE, incidentDetailsSchema } from '../../../domain/catalogue.js';
 import { RapportError } from '../../../domain/errors.js';
+import { md, said } from '../../../i18n/messages.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { logIncidentAndCheck } from '../../../services/clientActivity.js';
 import { clientFromWords } from '../../../services/clients.js';
 import { incidentConfirmation } from '../../blocks/confirmations.js';
-import { helpResponse } from '../../blocks/help.js';
+import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { incidentModal } from '../../blocks/modals.js';
 import type { SlackDeps } from '../../deps.js';
 import { onCommand } from '../../frame.js';
@@ -17,8 +18,9 @@ import { openModalThenRefine } from './openModal.js';
 
 export function registerIncidentCommand(app: App, deps: SlackDeps): void {
   onCommand(app, deps, COMMANDS.incident, {
-    inAck: (text) => (/^(help|\?)$/i.test(text) ? helpResponse('incident', DEFAULT_CATALOGUE) : undefined),
+    // Help is answered by the work, not in the ack: it is fast, and it is written in the person's language.
     run: async (turn, text) => {
+      if (isHelpWord(text)) return turn.reply(helpMessage('incident', DEFAULT_CATALOGUE, await turn.reader()));
       const metadata = { channelId: turn.channelId };
       const tokens = tokenize(text);
       if (tokens.length === 0) {
@@ -48,10 +50,13 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
       const details = incidentDetailsSchema.safeParse({ kind: args.kind, ...args.fields });
       if (!details.success) {
         const missingDays = args.kind === 'slow_payment' && args.fields.daysLate === undefined;
-        throw new RapportError(
-          'invalid_input',
-          `${missingDays ? `How many days late? e.g. ${quoteCode(`/incident ${client.name} late 45`)}` : details.error.issues[0]!.message}\nUsage: \`${USAGE.incident}\``,
-        );
+        if (missingDays) {
+          throw new RapportError(
+            'invalid_input',
+            said('commands.incidentUsage', { example: md(quoteCode(`/incident ${client.name} late 45`)), usage: md(`\`${USAGE.incident}\``) }),
+          );
+        }
+        throw new RapportError('invalid_input', `${details.error.issues[0]!.message}\nUsage: \`${USAGE.incident}\``);
       }
       const outcome = await withRedFlagRecipient(
         turn,
@@ -62,7 +67,7 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
           details: details.data,
         }),
       );
-      await turn.reply(incidentConfirmation(outcome, act.timeZone));
+      await turn.reply(incidentConfirmation(outcome, await turn.reader()));
       await notifyOwnerOfRedFlags(turn, outcome);
     },
   });

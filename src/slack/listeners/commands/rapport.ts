@@ -16,24 +16,24 @@ import { changeSettings, lastDigestOf, type WorkspaceContext } from '../../../se
 import { requireAdmin } from '../../authorise.js';
 import { channelExposure, exposureText } from '../../channels.js';
 import { slackErrorCode } from '../../slackError.js';
-import { helpResponse } from '../../blocks/help.js';
+import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { context, section } from '../../blocks/kit.js';
 import { postNowText, settingsBlocks } from '../../blocks/settings.js';
 import type { SlackDeps } from '../../deps.js';
 import { onCommand, type Turn } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
-import { usageError } from '../../parse/commandText.js';
 import { calendarNamed, isDefaultWord, languageChoice, parseSettingsChange } from '../../parse/settings.js';
 import { setPersonSettings } from '../../../db/queries/personal.js';
-import { said, t, tPlain } from '../../../i18n/messages.js';
+import { md, said, t, tPlain } from '../../../i18n/messages.js';
 import { formatMoney } from '../../../i18n/format.js';
 import { DEFAULT_LOCALE } from '../../../i18n/locales.js';
 import type { Reader } from '../../../i18n/reader.js';
 import { workspaceLocale } from '../../readers.js';
 
 async function showSettings(turn: Turn, { workspace, catalogue }: WorkspaceContext, lead?: string): Promise<void> {
-  const blocks = settingsBlocks(workspace, catalogue, await lastDigestOf(turn.deps.db, turn.teamId));
-  await turn.reply({ text: lead ?? 'Rapport settings', blocks: [...(lead ? [section(lead)] : []), ...blocks] });
+  const reader = await turn.reader();
+  const blocks = settingsBlocks(workspace, catalogue, await lastDigestOf(turn.deps.db, turn.teamId), reader);
+  await turn.reply({ text: lead ?? t(reader, 'settings.text'), blocks: [...(lead ? [section(lead)] : []), ...blocks] });
 }
 
 async function settings(turn: Turn, words: string[]): Promise<void> {
@@ -48,7 +48,7 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
   if (exposed) {
     throw new RapportError(
       'forbidden',
-      `<#${patch.digestChannelId}> cannot be the digest channel: ${exposureText(await turn.reader(), exposed)}, so a client could read it there. Choose a channel only your team can read.`,
+      said('settings.exposed', { channel: md(`<#${patch.digestChannelId}>`), why: md(exposureText(await turn.reader(), exposed)) }),
     );
   }
   const changed = await changeSettings(turn.deps.db, turn.act, patch);
@@ -59,7 +59,7 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
       ? t(reader, 'language.workspace', { language: tPlain(reader, `language.name.${workspaceLocale(changed.workspace) ?? DEFAULT_LOCALE}`) })
       : patch.currency !== undefined
         ? currencyText(reader)
-        : '✅ Saved.';
+        : t(reader, 'settings.saved');
   await showSettings(turn, changed, lead);
 }
 
@@ -70,11 +70,12 @@ const currencyText = (reader: Reader) =>
 async function personalSettings(turn: Turn, words: string[]): Promise<void> {
   const [what = '', value = ''] = words.map((w) => w.toLowerCase());
   if (what === 'language' || what === 'calendar') return personalLanguage(turn, what, words.slice(1).join(' '));
-  if (what !== 'digest' || !['on', 'off'].includes(value)) throw usageError('Say `on` or `off`.', PERSONAL_DIGEST_USAGE);
+  if (what !== 'digest' || !['on', 'off'].includes(value))
+    throw new RapportError('invalid_input', said('settings.sayOnOff', { usage: md(`\`${PERSONAL_DIGEST_USAGE}\``) }));
   const { workspace } = await turn.workspace();
   const on = await setMyDigest(turn.deps.db, turn.act, value === 'on');
   const { timeZone } = await turn.deps.people.person(turn.web, turn.teamId, turn.userId);
-  await turn.reply({ text: personalDigestText(on, workspace, timeZone) });
+  await turn.reply({ text: personalDigestText(on, workspace, timeZone, await turn.reader()) });
 }
 
 async function personalLanguage(turn: Turn, what: 'language' | 'calendar', value: string): Promise<void> {
@@ -98,45 +99,54 @@ async function personalLanguage(turn: Turn, what: 'language' | 'calendar', value
 /** Slack would not describe the channel: nothing is saved, and the admin is told what to do about it. */
 function cannotSee(channelId: string, error: unknown): never {
   const code = slackErrorCode(error);
-  const remedy =
+  const channel = md(`<#${channelId}>`);
+  throw new RapportError(
+    'conflict',
     code === 'channel_not_found'
-      ? `Rapport cannot see <#${channelId}>: if it is private, invite Rapport there first (\`/invite @Rapport\`), then set it again.`
+      ? said('settings.cannotSee.notFound', { channel })
       : code === 'missing_scope'
-        ? 'Rapport may not read channel details (the `channels:read` and `groups:read` scopes): reinstall it from its manifest, then set the channel again.'
-        : `Slack would not say who can read <#${channelId}> just now (${quoteCode(code)}). Try again in a moment.`;
-  throw new RapportError('conflict', `${remedy} Nothing was changed.`);
+        ? said('settings.cannotSee.scope')
+        : said('settings.cannotSee.other', { channel, code: md(quoteCode(code)) }),
+  );
 }
 
 async function digest(turn: Turn, words: string[]): Promise<void> {
   const [what = '', ...flags] = words;
   if (what === 'preview') {
     const pages = await turn.deps.digest.preview(turn.teamId, turn.userId);
+    const reader = await turn.reader();
     await turn.reply({
-      text: pages[0]?.text ?? 'Digest preview',
-      blocks: [context('_Preview of this week so far: only you can see it._'), ...pages.flatMap((p) => p.blocks)],
+      text: pages[0]?.text ?? t(reader, 'settings.previewText'),
+      blocks: [context(t(reader, 'settings.preview')), ...pages.flatMap((p) => p.blocks)],
     });
     return;
   }
   if (what !== 'now') {
-    const said = what ? `I don't know ${quoteCode(`/rapport digest ${words.join(' ')}`)}.` : 'Say which: `preview` (just for you) or `now` (post it; admins).';
-    throw usageError(said, '/rapport digest preview | /rapport digest now [--force]');
+    const usage = md('`/rapport digest preview | /rapport digest now [--force]`');
+    throw new RapportError(
+      'invalid_input',
+      what ? said('settings.digestUnknown', { command: md(quoteCode(`/rapport digest ${words.join(' ')}`)), usage }) : said('settings.digestWhich', { usage }),
+    );
   }
   await requireAdmin(turn, 'errors.admin.digest');
   const force = flags.some((w) => /^(--force|force)$/i.test(w));
-  await turn.reply({ text: postNowText(await turn.deps.digest.postNow(turn.teamId, turn.userId, force)) });
+  const outcome = await turn.deps.digest.postNow(turn.teamId, turn.userId, force);
+  await turn.reply({ text: postNowText(outcome, await turn.reader()) });
 }
 
 /** Every record of the workspace, as CSV files sent to the admin by DM (files.uploadV2), with a README. */
 async function exportData(turn: Turn): Promise<void> {
   await requireAdmin(turn, 'errors.admin.export');
   const exported = await exportWorkspaceData(turn.deps.db, turn.act);
+  const reader = await turn.reader();
   const dm = await turn.web.conversations.open({ users: turn.userId });
   await turn.web.files.uploadV2({
     channel_id: dm.channel!.id!,
-    initial_comment: `Everything Rapport holds about this workspace: ${exported.rows.toLocaleString('en-US')} rows from ${exported.tables} tables, one CSV file each. README.txt names every column.`,
+    // Slack shows the comment as plain text beside the files: no mrkdwn to escape, no direction marks needed beyond the message's own.
+    initial_comment: tPlain(reader, 'commands.exportComment', { rows: exported.rows, tables: exported.tables }),
     file_uploads: exported.files.map((f) => ({ filename: f.filename, title: f.filename, content: f.content })),
   });
-  await turn.reply({ text: `📦 Sent to you by DM: ${exported.files.length} files (${exported.rows.toLocaleString('en-US')} rows).` });
+  await turn.reply({ text: t(reader, 'commands.exportSent', { files: exported.files.length, rows: exported.rows }) });
 }
 
 /** The person's open next steps, overdue first, each with Done and Snooze. */
@@ -147,19 +157,19 @@ async function todo(turn: Turn): Promise<void> {
 
 export function registerRapportCommand(app: App, deps: SlackDeps): void {
   onCommand(app, deps, COMMANDS.rapport, {
-    inAck: (text) => {
-      const [sub = 'help', ...rest] = text.split(/\s+/).filter(Boolean);
-      if (sub === 'settings' || sub === 'digest' || sub === 'export' || sub === 'todo') return undefined;
-      const unknown = sub === 'help' || sub === '?' ? undefined : `I don't know ${quoteCode(`/rapport ${[sub, ...rest].join(' ')}`)}. Here is what I do:`;
-      return helpResponse('rapport', DEFAULT_CATALOGUE, unknown);
-    },
+    // Help, and the answer to a word Rapport does not know, are given by the work rather than in the ack: they are
+    // fast, and the work knows who reads, so they are written in the person's language.
     run: async (turn, text) => {
       const [sub = '', ...words] = text.split(/\s+/).filter(Boolean);
       const command = sub.toLowerCase();
       if (command === 'settings') await settings(turn, words);
       else if (command === 'export') await exportData(turn);
       else if (command === 'todo') await todo(turn);
-      else await digest(turn, words);
+      else if (command === 'digest') await digest(turn, words);
+      else {
+        const unknown = !sub || isHelpWord(sub) ? undefined : `/rapport ${[sub, ...words].join(' ')}`;
+        await turn.reply(helpMessage('rapport', DEFAULT_CATALOGUE, await turn.reader(), unknown));
+      }
     },
   });
 }

@@ -92,7 +92,10 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
       const { metadata, act, value, nextStep, answered } = form;
       const outcome = await logCallAndScore(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
       await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'call');
-      return { done: true, after: () => confirm(answered, metadata, callConfirmation(act.catalogue, outcome, act.timeZone, { edited: !!metadata.entryId })) };
+      return {
+        done: true,
+        after: async () => confirm(answered, metadata, callConfirmation(act.catalogue, outcome, await answered.reader(), { edited: !!metadata.entryId })),
+      };
     },
   });
 
@@ -108,7 +111,7 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
         done: true,
         after: async () => {
           const told = await withRedFlagRecipient(answered, outcome);
-          await confirm(answered, metadata, incidentConfirmation(told, act.timeZone, { edited: !!metadata.entryId }));
+          await confirm(answered, metadata, incidentConfirmation(told, await answered.reader(), { edited: !!metadata.entryId }));
           await notifyOwnerOfRedFlags(answered, told);
         },
       };
