@@ -1,8 +1,9 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { inputMessages } from './input.js';
 import { languageMessages } from './language.js';
 
-const PARTS = [languageMessages] as const;
+const PARTS = [inputMessages, languageMessages] as const;
 
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof PARTS)[number]>;
