@@ -14,7 +14,7 @@ export const inputMessages = area(
     'input.dateFuture': 'The date cannot be in the future.',
     'input.dateTooOld': 'Calls and incidents can be dated at most {years} years back (not before {oldest}).',
     'input.unknownTraits':
-      'I don’t know {count, plural, one {the trait} other {the traits}} {traits}. Use `+` for a good trait and `-` for a bad one; `/call help` lists them.',
+      "I don't know {count, plural, one {the trait} other {the traits}} {traits}. Use `+` for a good trait and `-` for a bad one; `/call help` lists them.",
   },
   {
     tr: {
