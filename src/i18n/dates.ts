@@ -151,6 +151,12 @@ function weekdayOfKey(key: string): number {
   return key.length >= 3 && /^[a-z]+$/.test(key) ? ENGLISH_WEEKDAYS.findIndex((d) => d.startsWith(key)) : -1;
 }
 
+/** The weekday (0 Sunday … 6 Saturday) a word names in any of the four languages (`monday`, `mon`, `pazartesi`, `دوشنبه`, `maanantai`), or -1. */
+export function weekdayNamed(word: string): number {
+  const key = wordKey(latinDigits(word));
+  return key ? weekdayOfKey(key) : -1;
+}
+
 /** Each token's key (quoted ones never name a day), with trailing punctuation left out. */
 function keysOf(tokens: readonly DateToken[]): (string | undefined)[] {
   return tokens.map((t) => (t.quoted ? undefined : wordKey(latinDigits(t.value).replace(/[.,;:!?،؛]+$/u, ''))));

@@ -4,7 +4,7 @@ import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
 import { escapeName } from '../../domain/mrkdwn.js';
-import { SUGGESTION_SIMILARITY, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
+import { SUGGESTION_SIMILARITY, accentFreeKey, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
@@ -197,12 +197,18 @@ export async function suggestClientNames(db: Database, teamId: string, texts: re
     .select({ name: clients.name, nameKey: clients.nameKey })
     .from(clients)
     .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited')));
-  return all
-    .map((c) => ({ name: c.name, score: Math.max(...typed.map((t) => nameSimilarity(t, c.nameKey))) }))
-    .filter((c) => c.score >= SUGGESTION_SIMILARITY)
-    .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
-    .slice(0, limit)
-    .map((c) => c.name);
+  return (
+    all
+      // Accent-free too: `isik` typed for Işık (a keyboard without Turkish letters) is worth a "did you mean".
+      .map((c) => ({
+        name: c.name,
+        score: Math.max(...typed.map((t) => Math.max(nameSimilarity(t, c.nameKey), nameSimilarity(accentFreeKey(t), accentFreeKey(c.nameKey))))),
+      }))
+      .filter((c) => c.score >= SUGGESTION_SIMILARITY)
+      .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
+      .slice(0, limit)
+      .map((c) => c.name)
+  );
 }
 
 /** Type-ahead for client pickers: names containing the typed text (by key), those starting with it first. */

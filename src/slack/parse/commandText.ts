@@ -85,16 +85,21 @@ export interface CallArgs {
   notes: string;
   /** ±words found inside the notes (read as text, never as traits): the reply says so. */
   signedWordsInNotes: string[];
+  /** A day named right after the traits (`/call acme +iletişim dün …`), when `dayAfterTraits` asked for one. */
+  day?: string;
 }
 
-/** `+communication -reporting Weekly sync…`: leading ±words are traits, the rest is notes. */
-export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readonly Token[]): CallArgs {
+/**
+ * `+communication -reporting Weekly sync…`: leading ±words are traits (in any of the four languages), the rest is
+ * notes. With `dayAfterTraits`, a day named just after the traits (`+iletişim dün`) dates the call.
+ */
+export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readonly Token[], dayAfterTraits?: { today: string; locale: Locale }): CallArgs {
   const traits: string[] = [];
   const unknown: string[] = [];
   let i = 0;
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const m = /^([+-])([\p{L}\p{N}_-]+)$/u.exec(t.value);
+    const m = /^([+-])([\p{L}\p{M}\p{N}_\u200C\u200D-]+)$/u.exec(t.value);
     if (t.quoted || !m) break;
     const polarity: Polarity = m[1] === '+' ? 'good' : 'bad';
     const trait = resolveTraitWord(catalogue, polarity, m[2]!);
@@ -106,11 +111,13 @@ export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readon
       field: 'traits',
     });
   }
+  const dated = dayAfterTraits && i > 0 ? dayNamedAt(tokens, i, dayAfterTraits.today, dayAfterTraits.locale) : undefined;
+  if (dated) i += dated.used;
   const signedWordsInNotes = tokens
     .slice(i)
     .filter((t) => !t.quoted && /^[+-]\p{L}/u.test(t.value))
     .map((t) => t.value);
-  return { traits: [...new Set(traits)], notes: restOf(text, tokens, i), signedWordsInNotes };
+  return { traits: [...new Set(traits)], notes: restOf(text, tokens, i), signedWordsInNotes, ...(dated ? { day: dated.day } : {}) };
 }
 
 /** The instant an entry named with `day` happened, or a refusal saying why that day cannot be used. */

@@ -8,6 +8,8 @@ import { CALENDAR_WORDS, LANGUAGE_WORDS, LOCALES, CALENDARS, type Calendar, type
 import { nameKey } from '../../domain/names.js';
 import { RapportError } from '../../domain/errors.js';
 import { said } from '../../i18n/messages.js';
+import { weekdayNamed } from '../../i18n/dates.js';
+import { numberTyped } from '../../i18n/numbers.js';
 
 /** The language a word names, in any of the four languages (`tr`, `Türkçe`, `فارسی`, `suomi`). */
 export function localeNamed(word: string): Locale | undefined {
@@ -44,7 +46,7 @@ export function currencyChoice(value: string): string | null {
 export const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** `health.halfLifeDays 14` → { health: { halfLifeDays: 14 } }; `ever` means no window. */
-export function thresholdPatch(path: string, raw: string): Record<string, unknown> {
+export function thresholdPatch(path: string, raw: string, locale: Locale = 'en'): Record<string, unknown> {
   if (!THRESHOLD_NAMES.includes(path)) {
     const [closest] = [...THRESHOLD_NAMES].sort(
       (a, b) => nameSimilarity(path.toLowerCase(), b.toLowerCase()) - nameSimilarity(path.toLowerCase(), a.toLowerCase()),
@@ -55,13 +57,14 @@ export function thresholdPatch(path: string, raw: string): Record<string, unknow
       USAGE.settings,
     );
   }
-  const value = /^(ever|none|null)$/i.test(raw) ? null : Number(raw);
-  if (value !== null && !Number.isFinite(value)) throw usageError(`${quoteCode(raw)} is not a number.`, USAGE.settings);
+  // A number as the person writes numbers (`0,5` in Turkish and Finnish); one that reads two ways is asked about.
+  const value = /^(ever|none|null)$/i.test(raw) || isDefaultWord(raw) ? null : numberTyped(raw, locale);
+  if (value === undefined) throw usageError(`${quoteCode(raw)} is not a number.`, USAGE.settings);
   return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
 /** `stored`: the workspace's overrides, which a threshold change merges into. */
-export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly string[]): WorkspaceSettingsPatch {
+export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly string[], locale: Locale = 'en'): WorkspaceSettingsPatch {
   const [what = '', ...rest] = words;
   const value = rest.join(' ');
   switch (what.toLowerCase()) {
@@ -71,7 +74,8 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
       return { digestChannelId: channel };
     }
     case 'day': {
-      const day = DAYS.findIndex((d) => d.startsWith(value.toLowerCase()) && value.length >= 2);
+      const english = DAYS.findIndex((d) => d.startsWith(value.toLowerCase()) && value.length >= 2);
+      const day = english >= 0 ? english : weekdayNamed(value);
       if (day < 0) throw usageError(`${quoteCode(value)} is not a day of the week.`, USAGE.settings);
       return { digestDay: day };
     }
@@ -92,7 +96,7 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
     case 'threshold': {
       const [path = '', raw = ''] = rest;
       const current = knownThresholdsOnly(stored.thresholds ?? {}) as Record<string, unknown>;
-      return { settings: { ...stored, thresholds: mergeDeep(current, thresholdPatch(path, raw)) } };
+      return { settings: { ...stored, thresholds: mergeDeep(current, thresholdPatch(path, raw, locale)) } };
     }
     default:
       throw usageError(`I can't change ${quoteCode(what)}.`, USAGE.settings);

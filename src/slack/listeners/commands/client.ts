@@ -47,7 +47,7 @@ type Subcommand = (turn: Turn, argsText: string, tokens: Token[], words: string[
 function subcommands(deps: SlackDeps): Record<string, Subcommand> {
   return {
     add: async (turn, argsText, tokens) => {
-      const args = parseClientAdd(argsText, tokens);
+      const args = parseClientAdd(argsText, tokens, (await turn.reader()).locale);
       if (args.ownerUserId) await requireMember(deps, turn.web, turn.teamId, args.ownerUserId, 'owner');
       // Whoever registers a client owns it until someone else is named: red flags always reach a person.
       const withOwner = { ...args, ownerUserId: args.ownerUserId ?? turn.userId };
@@ -67,7 +67,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         tokens.map((t) => t.value),
       );
       const today = localDate(turn.now, act.timeZone);
-      const args = parseNextStepArgs(argsText, tokens.slice(used), today);
+      const args = parseNextStepArgs(argsText, tokens.slice(used), today, (await turn.reader()).locale);
       if (args.assigneeUserId) await requireMember(deps, turn.web, turn.teamId, args.assigneeUserId, 'assignee');
       const step = await addNextStep(deps.db, act, { client, ...args, source: 'client' });
       await turn.reply(nextStepSetMessage(step, today, turn.userId));
@@ -136,7 +136,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       );
       // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
       if (used !== nameTokens.length) await clientNamed(deps.db, turn.act, nameTokens.map((t) => t.value).join(' '));
-      const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)));
+      const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), (await turn.reader()).locale);
       const change = fateChangeOf(patch);
       if (change) {
         const result = await decideOrPropose(turn, found, change);
