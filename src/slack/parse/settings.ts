@@ -58,7 +58,10 @@ export function thresholdPatch(path: string, raw: string, locale: Locale = 'en')
     );
   }
   // A number as the person writes numbers (`0,5` in Turkish and Finnish); one that reads two ways is asked about.
-  const value = /^(ever|none|null)$/i.test(raw) || isDefaultWord(raw) ? null : numberTyped(raw, locale);
+  // A sign is kept so that the threshold's own check says why a negative value cannot be used.
+  const sign = /^[-\u2212]\d/.test(raw) ? -1 : 1;
+  const magnitude = /^(ever|none|null)$/i.test(raw) || isDefaultWord(raw) ? null : numberTyped(sign < 0 ? raw.slice(1) : raw, locale);
+  const value = magnitude == null ? magnitude : sign * magnitude;
   if (value === undefined) throw usageError(`${quoteCode(raw)} is not a number.`, USAGE.settings);
   return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
