@@ -21,6 +21,7 @@ export const DIMENSION_WORDS: Readonly<Record<string, Words>> = {
     'sharing',
     'reporting',
     'data',
+    'bilgi',
     'paylaşım',
     'bilgipaylaşımı',
     'veri',
@@ -35,7 +36,7 @@ export const DIMENSION_WORDS: Readonly<Record<string, Words>> = {
     'raportointi',
   ],
   opinions: ['opinions', 'opinion', 'görüş', 'görüşler', 'fikir', 'نظر', 'نظرات', 'mielipide', 'mielipiteet'],
-  knowledge: ['knowledge', 'bilgi', 'uzmanlık', 'öğretme', 'دانش', 'آموزش', 'osaaminen', 'tietämys', 'opettaminen'],
+  knowledge: ['knowledge', 'uzmanlık', 'öğretme', 'دانش', 'آموزش', 'osaaminen', 'tietämys', 'opettaminen'],
   attitude: ['attitude', 'tutum', 'tavır', 'نگرش', 'رفتار', 'asenne'],
   etiquette: ['etiquette', 'görgü', 'nezaket', 'ادب', 'آداب', 'etiketti', 'käytöstavat'],
   conflict: [

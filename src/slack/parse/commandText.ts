@@ -19,7 +19,7 @@ import type { ClientPatch } from '../../domain/inputs.js';
 import { unquoteName } from '../../domain/names.js';
 import { dateTyped, dayNamedAt, dayNamedAtEnd } from '../../i18n/dates.js';
 import type { Locale } from '../../i18n/locales.js';
-import { md, said } from '../../i18n/messages.js';
+import { md, said, t, tPlain, type Args, type MessageKey } from '../../i18n/messages.js';
 import { latinDigits, numberRunAt, numberRunEndingAt, numberTyped } from '../../i18n/numbers.js';
 import { BAND_WORDS, CATEGORY_WORDS, CLIENT_FIELD_WORDS, LIST_WORDS, RELATIONSHIP_WORDS, STATUS_WORDS, isNoneWord, lookUp } from '../../i18n/vocabulary.js';
 
@@ -61,6 +61,20 @@ export function restOf(text: string, tokens: readonly Token[], from: number): st
 export function usageError(message: string, usage: string): RapportError {
   return new RapportError('invalid_input', `${message}\nUsage: \`${usage}\``);
 }
+
+/**
+ * A refusal from the catalogue with the command's usage under it, both in the words of the person who typed it
+ * (`locale`: the parsers know whose text they read). Code words the person typed are passed as `md(quoteCode(…))`.
+ */
+export function refusal(locale: Locale, usage: keyof typeof USAGE, key: MessageKey, args?: Args, detail?: RapportError['detail']): RapportError {
+  return new RapportError(
+    'invalid_input',
+    said('input.withUsage', { refusal: md(t(locale, key, args)), usage: md(tPlain(locale, `input.usage.${usage}`)) }),
+    detail,
+  );
+}
+
+const code = (typed: string) => md(quoteCode(typed));
 
 export const USAGE = {
   call: '/call <client> [yesterday | monday | 2026-11-20] [+trait …] [-trait …] [notes]',
@@ -178,10 +192,7 @@ export function parseIncidentArgs(text: string, tokens: readonly Token[], locale
   const kindToken = tokens[0];
   const kind = kindToken && !kindToken.quoted ? incidentKindFromWord(kindToken.value) : undefined;
   if (!kind) {
-    throw usageError(
-      kindToken ? `${quoteCode(kindToken.value)} is not an incident kind; \`/incident help\` lists them.` : 'Which kind of incident?',
-      USAGE.incident,
-    );
+    throw kindToken ? refusal(locale, 'incident', 'input.kindUnknown', { typed: code(kindToken.value) }) : refusal(locale, 'incident', 'input.kindMissing');
   }
   const fields: IncidentArgs['fields'] = {};
   let i = 1;
@@ -198,14 +209,13 @@ export function parseIncidentArgs(text: string, tokens: readonly Token[], locale
       const value = kv[2]!;
       const allowed = KIND_FIELDS[kind] ?? [];
       if (!allowed.includes(key)) {
-        throw usageError(
-          `\`${key}=\` does not apply to this kind of incident${allowed.length ? ` (it takes ${allowed.map((a) => `${a}=`).join(', ')})` : ''}.`,
-          USAGE.incident,
-        );
+        throw allowed.length
+          ? refusal(locale, 'incident', 'input.fieldNotForKindTakes', { field: code(`${key}=`), fields: md(allowed.map((a) => `${a}=`).join(', ')) })
+          : refusal(locale, 'incident', 'input.fieldNotForKind', { field: code(`${key}=`) });
       }
       if (key === 'days') {
         const daysLate = wholeNumber(value);
-        if (daysLate === undefined) throw usageError(`days must be a whole number of days late, not ${quoteCode(value)}.`, USAGE.incident);
+        if (daysLate === undefined) throw refusal(locale, 'incident', 'input.daysWhole', { typed: code(value) });
         fields.daysLate = daysLate;
       } else if (key === 'amount') {
         // `amount=1 200`: a number with spaces in it is read whole (never amount 1 and a note "200").
@@ -214,7 +224,7 @@ export function parseIncidentArgs(text: string, tokens: readonly Token[], locale
         const typed = words.slice(0, end).join(' ');
         i += end - 1;
         const amount = amountIn(typed, locale);
-        if (amount === undefined) throw usageError(`amount must be a number, not ${quoteCode(typed)}.`, USAGE.incident);
+        if (amount === undefined) throw refusal(locale, 'incident', 'input.amountNumber', { typed: code(typed) });
         if (kind === 'invoice_dispute') fields.amountDisputed = amount;
         else fields.amount = amount;
       } else if (key === 'invoice') fields.invoiceRef = value;
@@ -280,13 +290,13 @@ export function parseClientAdd(text: string, tokens: readonly Token[], locale: L
       args.monthlyValue = value;
       end = valueFrom + 1;
     } else if (/^@\S+$/.test(t.value)) {
-      throw usageError(`Mention the owner so Slack sends their id (pick them from the @ list), not ${quoteCode(t.value)}.`, USAGE.clientAdd);
+      throw refusal(locale, 'clientAdd', 'input.ownerMention', { typed: code(t.value) });
     } else break;
     end--;
   }
   const nameTokens = tokens.slice(0, end);
   const name = nameTokens.length === 1 ? nameTokens[0]!.value : unquoteName(text.slice(nameTokens[0]?.start ?? 0, nameTokens.at(-1)?.end ?? 0));
-  if (!name) throw usageError('Give the new client a name.', USAGE.clientAdd);
+  if (!name) throw refusal(locale, 'clientAdd', 'input.clientNameMissing');
   return { name, ...args };
 }
 
@@ -294,13 +304,13 @@ export const CLIENT_FIELDS = ['name', 'category', 'relationship', 'owner', 'valu
 export type ClientField = (typeof CLIENT_FIELDS)[number];
 
 /** `/client set <name…> <field> <value…>`: the last field word with something on both sides splits it. */
-export function splitClientSet(tokens: readonly Token[]): { nameTokens: Token[]; field: ClientField; valueTokens: Token[] } {
+export function splitClientSet(tokens: readonly Token[], locale: Locale = 'en'): { nameTokens: Token[]; field: ClientField; valueTokens: Token[] } {
   for (let i = tokens.length - 2; i >= 1; i--) {
     const t = tokens[i]!;
     const field = lookUp(CLIENT_FIELD_WORDS, t.value) as ClientField | undefined;
     if (field && !t.quoted) return { nameTokens: tokens.slice(0, i), field, valueTokens: tokens.slice(i + 1) };
   }
-  throw usageError(`Say which field to change: ${CLIENT_FIELDS.join(', ')}.`, USAGE.clientSet);
+  throw refusal(locale, 'clientSet', 'input.whichField', { fields: md(CLIENT_FIELDS.join(', ')) });
 }
 
 /** What `/client list` narrows to (one word, or an @mention). */
@@ -311,7 +321,7 @@ export interface ClientListFilter {
   ownerUserId?: string;
 }
 
-export function parseClientListFilter(words: readonly string[], actor: string): ClientListFilter {
+export function parseClientListFilter(words: readonly string[], actor: string, locale: Locale = 'en'): ClientListFilter {
   const raw = words.join(' ').trim();
   if (!raw || lookUp(LIST_WORDS, raw) === 'all') return {};
   const owner = userFromMention(raw);
@@ -324,50 +334,47 @@ export function parseClientListFilter(words: readonly string[], actor: string): 
   if (band) return { band };
   const status = lookUp(STATUS_WORDS, raw);
   if (status) return { status };
-  throw usageError(
-    `${quoteCode(raw)} is not something I can list by. Try a category (regular, vip, problem, employee), a band (healthy, watch, at-risk), a status (exited, prepay), \`mine\` or an @owner.`,
-    USAGE.clientList,
-  );
+  throw refusal(locale, 'clientList', 'input.listFilterUnknown', { typed: code(raw) });
 }
 
 /** The value of `/client set <name> <field> <value…>` as the change it asks for. */
 export function parseClientSetValue(field: ClientField, valueTokens: readonly Token[], rawValue: string, locale: Locale = 'en'): ClientPatch {
   const word = valueTokens[0]?.value ?? '';
-  const invalid = (what: string) => usageError(`${quoteCode(rawValue)} is not a ${what}.`, USAGE.clientSet);
+  const invalid = (key: MessageKey) => refusal(locale, 'clientSet', key, { typed: code(rawValue) });
   switch (field) {
     case 'name':
       return { name: rawValue };
     case 'category': {
       const category = categoryFromWord(word);
-      if (!category) throw invalid('category (regular, vip, problem, employee)');
+      if (!category) throw invalid('input.notCategory');
       return { category };
     }
     case 'relationship': {
       const relationship = relationshipFromWord(word);
-      if (!relationship) throw invalid('relationship (long-term, stepping-stone, unknown)');
+      if (!relationship) throw invalid('input.notRelationship');
       return { relationship };
     }
     case 'owner': {
       if (isNoneWord(word)) return { ownerUserId: null };
       const owner = userFromMention(word);
-      if (!owner) throw usageError('Mention the new owner with @ (pick them from the list), or say `none`.', USAGE.clientSet);
+      if (!owner) throw refusal(locale, 'clientSet', 'input.newOwnerMention');
       return { ownerUserId: owner };
     }
     case 'value': {
       if (isNoneWord(word)) return { monthlyValue: null };
       const monthlyValue = amountIn(rawValue, locale);
-      if (monthlyValue === undefined) throw invalid('monthly value (e.g. 1200 or 12k)');
+      if (monthlyValue === undefined) throw invalid('input.notMonthlyValue');
       return { monthlyValue };
     }
     case 'status': {
       const status = statusFromWord(word);
-      if (!status) throw invalid('status (active, under_review, prepay_only, exited)');
+      if (!status) throw invalid('input.notStatus');
       return { status };
     }
     case 'renews': {
       if (isNoneWord(word)) return { renewsOn: null };
       const renewsOn = dateTyped(word, locale, 'renewsOn');
-      if (!renewsOn) throw invalid('renewal day (e.g. 2027-03-31), or `none`');
+      if (!renewsOn) throw invalid('input.notRenewal');
       return { renewsOn };
     }
   }
@@ -400,7 +407,7 @@ export function parseNextStepArgs(text: string, tokens: readonly Token[], today:
   if (due) end = due.from;
   const assigneeUserId = end > 0 ? userFromMention(tokens[end - 1]!.value) : undefined;
   if (assigneeUserId) end--;
-  if (end === 0) throw usageError('What is the next step? Say what to do after the client’s name.', USAGE.clientNext);
+  if (end === 0) throw refusal(locale, 'clientNext', 'input.nextStepMissing');
   const what = text.slice(tokens[0]!.start, tokens[end - 1]!.end).trim();
   return { what, ...(assigneeUserId ? { assigneeUserId } : {}), ...(due ? { dueOn: due.day } : {}) };
 }

@@ -3,11 +3,11 @@ import { THRESHOLD_NAMES, knownThresholdsOnly, type WorkspaceOverrides } from '.
 import type { WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import { SUGGESTION_SIMILARITY, nameSimilarity } from '../../domain/names.js';
-import { channelFromMention, usageError, USAGE } from './commandText.js';
+import { channelFromMention, refusal } from './commandText.js';
 import { CALENDAR_WORDS, LANGUAGE_WORDS, LOCALES, CALENDARS, type Calendar, type Locale } from '../../i18n/locales.js';
 import { nameKey } from '../../domain/names.js';
 import { RapportError } from '../../domain/errors.js';
-import { said } from '../../i18n/messages.js';
+import { md, said } from '../../i18n/messages.js';
 import { weekdayNamed } from '../../i18n/dates.js';
 import { numberTyped } from '../../i18n/numbers.js';
 
@@ -51,18 +51,18 @@ export function thresholdPatch(path: string, raw: string, locale: Locale = 'en')
     const [closest] = [...THRESHOLD_NAMES].sort(
       (a, b) => nameSimilarity(path.toLowerCase(), b.toLowerCase()) - nameSimilarity(path.toLowerCase(), a.toLowerCase()),
     );
-    const hint = closest && nameSimilarity(path.toLowerCase(), closest.toLowerCase()) >= SUGGESTION_SIMILARITY ? ` Did you mean \`${closest}\`?` : '';
-    throw usageError(
-      `${quoteCode(path || '(nothing)')} is not a threshold.${hint} The thresholds are: ${THRESHOLD_NAMES.map((n) => `\`${n}\``).join(', ')}.`,
-      USAGE.settings,
-    );
+    const typed = md(quoteCode(path || '(nothing)'));
+    const names = md(THRESHOLD_NAMES.map((n) => `\`${n}\``).join(', '));
+    throw closest && nameSimilarity(path.toLowerCase(), closest.toLowerCase()) >= SUGGESTION_SIMILARITY
+      ? refusal(locale, 'settings', 'input.thresholdUnknownHint', { typed, closest: md(`\`${closest}\``), names })
+      : refusal(locale, 'settings', 'input.thresholdUnknown', { typed, names });
   }
   // A number as the person writes numbers (`0,5` in Turkish and Finnish); one that reads two ways is asked about.
   // A sign is kept so that the threshold's own check says why a negative value cannot be used.
   const sign = /^[-\u2212]\d/.test(raw) ? -1 : 1;
   const magnitude = /^(ever|none|null)$/i.test(raw) || isDefaultWord(raw) ? null : numberTyped(sign < 0 ? raw.slice(1) : raw, locale);
   const value = magnitude == null ? magnitude : sign * magnitude;
-  if (value === undefined) throw usageError(`${quoteCode(raw)} is not a number.`, USAGE.settings);
+  if (value === undefined) throw refusal(locale, 'settings', 'input.notANumber', { typed: md(quoteCode(raw)) });
   return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
@@ -73,13 +73,13 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
   switch (what.toLowerCase()) {
     case 'channel': {
       const channel = channelFromMention(value);
-      if (!channel) throw usageError('Mention the channel with # (pick it from the list).', USAGE.settings);
+      if (!channel) throw refusal(locale, 'settings', 'input.channelMention');
       return { digestChannelId: channel };
     }
     case 'day': {
       const english = DAYS.findIndex((d) => d.startsWith(value.toLowerCase()) && value.length >= 2);
       const day = english >= 0 ? english : weekdayNamed(value);
-      if (day < 0) throw usageError(`${quoteCode(value)} is not a day of the week.`, USAGE.settings);
+      if (day < 0) throw refusal(locale, 'settings', 'input.notAWeekday', { typed: md(quoteCode(value)) });
       return { digestDay: day };
     }
     case 'time':
@@ -87,7 +87,7 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
     case 'guests': {
       if (/^(allow|allowed|on|yes)$/i.test(value)) return { allowGuests: true };
       if (/^(refuse|refused|off|no|deny)$/i.test(value)) return { allowGuests: false };
-      throw usageError('Say `guests allow` or `guests refuse`.', USAGE.settings);
+      throw refusal(locale, 'settings', 'input.guests');
     }
     case 'language':
       return { language: languageChoice(value) };
@@ -102,7 +102,7 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
       return { settings: { ...stored, thresholds: mergeDeep(current, thresholdPatch(path, raw, locale)) } };
     }
     default:
-      throw usageError(`I can't change ${quoteCode(what)}.`, USAGE.settings);
+      throw refusal(locale, 'settings', 'input.cannotChange', { typed: md(quoteCode(what)) });
   }
 }
 

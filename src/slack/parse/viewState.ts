@@ -81,15 +81,15 @@ function occurredAt(state: ViewState, errors: FieldErrors, now: Date, today: str
   return entryInstant(day, today, now);
 }
 
-function clientId(state: ViewState, errors: FieldErrors): string {
+function clientId(state: ViewState, errors: FieldErrors, locale: Locale): string {
   const id = element(state, INPUTS.client)?.selected_option?.value ?? '';
-  if (!z.uuid().safeParse(id).success) errors[INPUTS.client] = 'Pick a client from the list.';
+  if (!z.uuid().safeParse(id).success) errors[INPUTS.client] = tPlain(locale, 'input.pickClient');
   return id;
 }
 
-function notesField(state: ViewState, blockId: string, errors: FieldErrors): string {
+function notesField(state: ViewState, blockId: string, errors: FieldErrors, locale: Locale): string {
   const value = text(state, blockId);
-  if (value.length > 3000) errors[blockId] = 'At most 3000 characters.';
+  if (value.length > 3000) errors[blockId] = tPlain(locale, 'input.tooLong', { max: '3000' });
   return value;
 }
 
@@ -105,10 +105,10 @@ export function readNextStep(state: ViewState, today: string): ViewResult<{ what
 export function readCallView(state: ViewState, now: Date, today: string, locale: Locale = 'en'): ViewResult<Omit<NewCall, 'requestKey'>> {
   const errors: FieldErrors = {};
   const value = {
-    clientId: clientId(state, errors),
+    clientId: clientId(state, errors, locale),
     occurredAt: occurredAt(state, errors, now, today, locale),
     traits: [...checked(state, INPUTS.goodTraits), ...checked(state, INPUTS.badTraits)],
-    notes: notesField(state, INPUTS.notes, errors),
+    notes: notesField(state, INPUTS.notes, errors, locale),
     ourSide: checked(state, INPUTS.ourSide) as NewCall['ourSide'],
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
@@ -147,12 +147,12 @@ const DETAIL_FIELDS: Record<string, string> = {
 
 export function readIncidentView(state: ViewState, now: Date, today: string, locale: Locale = 'en'): ViewResult<Omit<NewIncident, 'requestKey'>> {
   const errors: FieldErrors = {};
-  const id = clientId(state, errors);
+  const id = clientId(state, errors, locale);
   const at = occurredAt(state, errors, now, today, locale);
-  const description = notesField(state, INPUTS.description, errors);
+  const description = notesField(state, INPUTS.description, errors, locale);
   const kind = selectedKind(state);
   if (!kind) {
-    errors[INPUTS.kind] = 'Pick what happened.';
+    errors[INPUTS.kind] = tPlain(locale, 'input.pickKind');
     return { ok: false, errors };
   }
   const raw: Record<string, unknown> = { kind };
@@ -175,7 +175,7 @@ export function readIncidentView(state: ViewState, now: Date, today: string, loc
   if (!details.success) {
     for (const issue of details.error.issues) {
       const field = DETAIL_FIELDS[String(issue.path[0])] ?? INPUTS.kind;
-      errors[field] ??= field === INPUTS.daysLate && raw.daysLate === undefined ? 'How many days late was the payment?' : issue.message;
+      errors[field] ??= field === INPUTS.daysLate && raw.daysLate === undefined ? tPlain(locale, 'input.daysLateMissing') : issue.message;
     }
   }
   if (Object.keys(errors).length > 0 || !details.success) return { ok: false, errors };

@@ -106,7 +106,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       });
     },
     list: async (turn, _argsText, _tokens, words) => {
-      const filter = parseClientListFilter(words, turn.userId);
+      const filter = parseClientListFilter(words, turn.userId, (await turn.reader()).locale);
       const act = await turn.actIn();
       const standings = await clientStandings(deps.db, act, { ownerUserId: filter.ownerUserId, includeExited: filter.status === 'exited' });
       const lines = standings.filter(
@@ -128,7 +128,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       });
     },
     set: async (turn, argsText, tokens) => {
-      const { nameTokens, field, valueTokens } = splitClientSet(tokens);
+      const { nameTokens, field, valueTokens } = splitClientSet(tokens, (await turn.reader()).locale);
       const { client: found, used } = await clientFromWords(
         deps.db,
         turn.act,
