@@ -91,6 +91,36 @@ describe.each(TEST_DRIVERS)('numbers, dates and words typed the local way, on %s
     expect(lies.map((r) => r.kind)).toEqual(['lying']);
   });
 
+  it('a Persian person’s ۱۲k, ویژه and +ارتباط دیروز; a Finnish person’s 12 500 and eilen', async () => {
+    await say(BOB, '/rapport', 'settings me language fa');
+    await say(BOB, '/client', 'add شرکت پارس ویژه ۱۲k');
+    const pars = await client('شرکت پارس');
+    expect([pars.category, pars.monthlyValue]).toEqual(['vip', 12000]);
+    await say(BOB, '/call', 'شرکت پارس \u200F+ارتباط دیروز');
+    const [call] = await callsOf('شرکت پارس');
+    expect(localDate(call!.occurredAt, 'UTC')).toBe('2026-11-22');
+    expect(await say(BOB, '/client', 'set شرکت پارس renews ۱۴۰۵/۱۲/۳۰')).toContain('وجود ندارد');
+    await say(BOB, '/client', 'set شرکت پارس renews ۱۴۰۶/۰۱/۱۱');
+    expect((await client('شرکت پارس')).renewsOn).toBe('2027-03-31');
+
+    await say(BOB, '/rapport', 'settings me language fi');
+    await say(BOB, '/client', 'add Nokia Oyj pitkäaikainen 12\u00A0500');
+    const nokia = await client('Nokia Oyj');
+    expect([nokia.relationship, nokia.monthlyValue]).toEqual(['long_term', 12500]);
+    await say(BOB, '/call', 'nokia oyj eilen +viestintä');
+    const [finnish] = await callsOf('Nokia Oyj');
+    expect(localDate(finnish!.occurredAt, 'UTC')).toBe('2026-11-22');
+    await say(BOB, '/rapport', 'settings me language en');
+  });
+
+  it('refusals of what cannot be read are in the person’s language, with the usage', async () => {
+    const answer = await say(ALICE, '/incident', 'ostim makine huysuz');
+    expect(answer).toContain('`huysuz` bir olay türü değil');
+    expect(answer).toContain('Kullanım: `/incident <müşteri>');
+    expect(await say(ALICE, '/client', 'list mor')).toContain('`mor` ile listeleyemiyorum');
+    expect(await say(ALICE, '/client', 'list kritik')).not.toContain('listeleyemiyorum');
+  });
+
   it('a Turkish name typed without its letters gets a "did you mean"', async () => {
     expect(await say(BOB, '/call', 'isik +info')).toContain('Did you mean “Işık”');
     expect(await say(BOB, '/call', 'GUNES +info')).toContain('Did you mean “Güneş”');

@@ -31,9 +31,15 @@ export interface Token {
   quoted: boolean;
 }
 
-/** A slash command's text as Rapport reads it: NFC (a decomposed "é" from a Mac keyboard is one letter), trimmed. */
+/**
+ * A slash command's text as Rapport reads it: NFC (a decomposed "é" from a Mac keyboard is one letter), without the
+ * direction marks a right-to-left keyboard adds around Latin runs (`‏+ارتباط`, `‎12.500`), trimmed.
+ */
 export function commandText(command: { text: string }): string {
-  return command.text.normalize('NFC').trim();
+  return command.text
+    .normalize('NFC')
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    .trim();
 }
 
 /** Splits on white space; "double", “curly” or 'single' quotes keep a name with spaces together. */

@@ -9,7 +9,7 @@ import { nameKey } from '../../domain/names.js';
 import { RapportError } from '../../domain/errors.js';
 import { md, said } from '../../i18n/messages.js';
 import { weekdayNamed } from '../../i18n/dates.js';
-import { numberTyped } from '../../i18n/numbers.js';
+import { latinDigits, numberTyped } from '../../i18n/numbers.js';
 
 /** The language a word names, in any of the four languages (`tr`, `Türkçe`, `فارسی`, `suomi`). */
 export function localeNamed(word: string): Locale | undefined {
@@ -83,7 +83,7 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
       return { digestDay: day };
     }
     case 'time':
-      return { digestTime: value };
+      return { digestTime: latinDigits(value) };
     case 'guests': {
       if (/^(allow|allowed|on|yes)$/i.test(value)) return { allowGuests: true };
       if (/^(refuse|refused|off|no|deny)$/i.test(value)) return { allowGuests: false };

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
-import { nameKey, unquoteName } from '../../../domain/names.js';
+import { accentFreeKey, nameKey, unquoteName } from '../../../domain/names.js';
 import { clientOverview } from '../../../services/clientActivity.js';
 import { addClient, clientFromWords, clientNamed, correctClient, linkChannelToClient } from '../../../services/clients.js';
 import { clientStandings } from '../../../services/portfolio.js';
@@ -120,8 +120,9 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     find: async (turn, argsText, tokens) => {
       if (tokens.length === 0) throw usageError('Find what? Give part of a name.', USAGE.clientFind);
       const act = await turn.actIn();
-      const typed = nameKey(argsText);
-      const lines = (await clientStandings(deps.db, act, { includeExited: true })).filter((l) => nameKey(l.client.name).includes(typed));
+      // Accent-free too: `isik` finds Işık.
+      const typed = accentFreeKey(nameKey(argsText));
+      const lines = (await clientStandings(deps.db, act, { includeExited: true })).filter((l) => accentFreeKey(nameKey(l.client.name)).includes(typed));
       await turn.reply({
         text: `${plural(lines.length, 'client')} found`,
         blocks: clientListBlocks(lines, `Clients whose name contains “${escapeName(argsText)}”`),
