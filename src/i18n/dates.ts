@@ -63,9 +63,11 @@ function readDigits(t: string, locale: Locale): DateReading {
     const day = calendarDay(Number(yearFirst[1]), Number(yearFirst[3]), Number(yearFirst[4]));
     return day ? { kind: 'day', day } : { kind: 'impossible' };
   }
-  const yearLast = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(t);
-  if (!yearLast) return { kind: 'none' };
-  const [a, b, year] = [Number(yearLast[1]), Number(yearLast[3]), Number(yearLast[4])];
+  const yearLast = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(t);
+  // Two-digit years (`28.11.26`) are this century's; a Persian one could be either calendar's, so it is no date.
+  if (!yearLast || (yearLast[4]!.length === 2 && locale === 'fa')) return { kind: 'none' };
+  const [a, b] = [Number(yearLast[1]), Number(yearLast[3])];
+  const year = yearLast[4]!.length === 2 ? 2000 + Number(yearLast[4]) : Number(yearLast[4]);
   const dayFirst = calendarDay(year, b, a);
   // Dots are always day first (nobody writes month.day.year); so is everyone but English, with any mark.
   if (yearLast[2] === '.' || locale !== 'en' || isSolarHijriYear(year)) return dayFirst ? { kind: 'day', day: dayFirst } : { kind: 'impossible' };

@@ -10,6 +10,7 @@
 import { RapportError } from '../domain/errors.js';
 import type { Locale } from './locales.js';
 import { said } from './messages.js';
+import { wordKey } from '../domain/names.js';
 
 /** Persian (۰–۹) and Arabic-Indic (٠–٩) digits as ASCII digits; other characters as they are. */
 export function latinDigits(text: string): string {
@@ -46,9 +47,35 @@ const round = (n: number) => Math.round(n * 1e9) / 1e9;
 const validGroups = (groups: readonly string[]) =>
   groups.length > 1 && /^\d{1,3}$/.test(groups[0]!) && !groups[0]!.startsWith('0') && groups.slice(1).every((g) => /^\d{3}$/.test(g));
 
-/** Reads one typed number (spaces inside it included: `12 500`) the way `locale` writes numbers. */
+/** Words for a thousand, a million and a billion after a number (`12 bin`, `۲ میلیون`, `3 tuhatta`). */
+const SCALE_WORDS = new Map<string, number>([
+  ...['thousand', 'bin', 'هزار', 'tuhat', 'tuhatta'].map((w): [string, number] => [wordKey(w), 1e3]),
+  ...['million', 'milyon', 'میلیون', 'miljoona', 'miljoonaa'].map((w): [string, number] => [wordKey(w), 1e6]),
+  ...['billion', 'milyar', 'میلیارد', 'miljardi', 'miljardia'].map((w): [string, number] => [wordKey(w), 1e9]),
+]);
+
+/** The scale a word names (`bin` 1000, `میلیون` a million), or undefined. */
+export const scaleWord = (word: string): number | undefined => SCALE_WORDS.get(wordKey(word));
+
+/**
+ * Reads one typed number (spaces inside it included: `12 500`), optionally followed by a word for thousands or
+ * millions (`12 bin`, `۲٫۵ میلیون`), the way `locale` writes numbers.
+ */
 export function readNumber(typed: string, locale: Locale): NumberReading {
+  const t = typed.normalize('NFKC').trim();
+  const scaled = /^(.*\S)\s+(\S+)$/u.exec(t);
+  const scale = scaled ? scaleWord(scaled[2]!) : undefined;
+  if (!scaled || scale === undefined) return readPlainNumber(t, locale);
+  const reading = readPlainNumber(scaled[1]!, locale);
+  if (reading.kind === 'number') return { kind: 'number', value: round(reading.value * scale) };
+  if (reading.kind === 'ambiguous') return { kind: 'ambiguous', asGroups: round(reading.asGroups * scale), asDecimal: round(reading.asDecimal * scale) };
+  return reading;
+}
+
+function readPlainNumber(typed: string, locale: Locale): NumberReading {
   let t = latinDigits(typed.normalize('NFKC').trim()).replace(SPACES, ' ').replace(/[’']/g, "'");
+  // Persian handwriting and keyboards often put a slash for the decimal point: ۲/۵ is two and a half.
+  if (locale === 'fa') t = t.replace(/^(\d+)\/(\d+)([kKmM]?)$/, '$1٫$2$3');
   if (!looksLikeNumber(t)) return { kind: 'none' };
   t = t.replace(CURRENCY, '').trim();
   let scale = 1;
@@ -150,11 +177,12 @@ export function numberTyped(typed: string, locale: Locale, field?: string): numb
  */
 export function numberRunAt(words: readonly string[], from: number): number {
   const w = (k: number) => latinDigits(words[k] ?? '');
-  if (!/^[$€£₺﷼]?\d{1,3}$/.test(w(from))) return from + 1;
   let end = from + 1;
-  while (/^\d{3}$/.test(w(end))) end++;
-  if (/^\d{3}(?:[.,٫]\d+)?[kKmM]?$/.test(w(end)) && !/^\d{3}$/.test(w(end))) end++;
-  return end;
+  if (/^[$€£₺﷼]?\d{1,3}$/.test(w(from))) {
+    while (/^\d{3}$/.test(w(end))) end++;
+    if (/^\d{3}(?:[.,٫]\d+)?[kKmM]?$/.test(w(end)) && !/^\d{3}$/.test(w(end))) end++;
+  }
+  return words[end] !== undefined && scaleWord(words[end]!) !== undefined ? end + 1 : end;
 }
 
 /**
@@ -163,6 +191,7 @@ export function numberRunAt(words: readonly string[], from: number): number {
  */
 export function numberRunEndingAt(words: readonly string[], end: number): number {
   const w = (k: number) => latinDigits(words[k] ?? '');
+  if (end >= 2 && scaleWord(words[end - 1]!) !== undefined && looksLikeNumber(words[end - 2]!)) return numberRunEndingAt(words, end - 1);
   const last = end - 1;
   if (!/^\d{3}(?:[.,٫]\d+)?[kKmM]?$/.test(w(last))) return last;
   let start = last;

@@ -47,6 +47,8 @@ const NUMBERS: Record<Locale, [string, NumberReading][]> = {
     ['12.50.0', refused],
     ['1,2,3', refused],
     ['12,50,000', refused],
+    ['12 thousand', n(12000)],
+    ['1.5 million', n(1500000)],
     ['acme', { kind: 'none' }],
   ],
   tr: [
@@ -59,6 +61,9 @@ const NUMBERS: Record<Locale, [string, NumberReading][]> = {
     ['1,500', ask(1500, 1.5)],
     ['12.50.0', refused],
     ['₺12.500', n(12500)],
+    ['12 bin', n(12000)],
+    ['2,5 milyon', n(2500000)],
+    ['1,5 bin', n(1500)],
   ],
   fa: [
     ['۱۲۵۰۰', n(12500)],
@@ -69,6 +74,9 @@ const NUMBERS: Record<Locale, [string, NumberReading][]> = {
     ['12,500', n(12500)],
     ['۱۲.۵۰۰', ask(12500, 12.5)],
     ['۱۲٫۵٫۰', refused],
+    ['۱۲/۵', n(12.5)],
+    ['۲/۵ میلیون', n(2500000)],
+    ['۱۲ هزار', n(12000)],
   ],
   fi: [
     ['12 500', n(12500)],
@@ -79,6 +87,8 @@ const NUMBERS: Record<Locale, [string, NumberReading][]> = {
     ['12.500', ask(12500, 12.5)],
     ['1,500', ask(1500, 1.5)],
     ['12 50', refused],
+    ['3 tuhatta', n(3000)],
+    ['2,5 miljoonaa', n(2500000)],
   ],
 };
 
@@ -134,6 +144,9 @@ describe('dates as each language writes them', () => {
     ['fa', '۱۴۰۴/۱۲/۳۰', { kind: 'impossible' }],
     ['fa', '۱۴۰۳/۱۲/۳۰', { kind: 'day', day: '2025-03-20' }],
     ['en', '12.500', { kind: 'none' }],
+    ['tr', '28.11.26', { kind: 'day', day: '2026-11-28' }],
+    ['en', '03/04/26', { kind: 'ambiguous', dayFirst: '2026-04-03', monthFirst: '2026-03-04' }],
+    ['fa', '۰۵/۰۹/۱۱', { kind: 'none' }],
   ];
   it.each(TABLE)('%s: %s', (locale, typed, expected) => {
     expect(readNumericDate(typed, locale)).toEqual(expected);
@@ -295,6 +308,9 @@ describe('commands read numbers whole, as the person writes them', () => {
     expect(add('Nokia Oyj 12 500 pitkäaikainen', 'fi')).toEqual({ name: 'Nokia Oyj', relationship: 'long_term', monthlyValue: 12500 });
     expect(add('Nokia Oyj 12\u00A0500', 'fi')).toEqual({ name: 'Nokia Oyj', monthlyValue: 12500 });
     expect(add('شرکت پارس ویژه ۱۲k', 'fa')).toEqual({ name: 'شرکت پارس', category: 'vip', monthlyValue: 12000 });
+    expect(add('شرکت پارس ۱۲ هزار', 'fa')).toEqual({ name: 'شرکت پارس', monthlyValue: 12000 });
+    expect(add('Ostim Makine 12 bin kritik', 'tr')).toEqual({ name: 'Ostim Makine', category: 'vip', monthlyValue: 12000 });
+    expect(add('Acme bin', 'tr')).toEqual({ name: 'Acme bin' });
     expect(() => add('Acme 12.50.0', 'en')).toThrow(/not a number Rapport can read/);
     expect(() => add('Acme 12.500', 'en')).toThrow(RapportError);
   });
@@ -318,6 +334,8 @@ describe('commands read numbers whole, as the person writes them', () => {
     });
     const turkish = 'gecikme ۴۵ gün amount=12.500';
     expect(parseIncidentArgs(turkish, tokenize(turkish), 'tr').fields).toEqual({ daysLate: 45, amount: 12500 });
+    const million = 'dispute amount=2,5 milyon fatura';
+    expect(parseIncidentArgs(million, tokenize(million), 'tr')).toMatchObject({ fields: { amountDisputed: 2500000 }, notes: 'fatura' });
     expect(() => parseIncidentArgs('late 45 amount=12.500', tokenize('late 45 amount=12.500'), 'en')).toThrow(RapportError);
   });
 
