@@ -133,11 +133,12 @@ function readPlainNumber(typed: string, locale: Locale): NumberReading {
   return { kind: 'ambiguous', asGroups: round(Number(before + after) * scale), asDecimal: round(Number(`${before}.${after}`) * scale) };
 }
 
-/** How to type a value so that `locale` reads it one way only: `12500`, `12,5` (tr, fi) or `12.5` (en, fa). */
+/** How to type a value so that `locale` reads it one way only: `12500`, `12,5` (tr, fi), `12.5` (en) or `۱۲٫۵` (fa). */
 export function unambiguousTyping(value: number, locale: Locale): string {
   let text = String(value);
   const fraction = text.split('.')[1];
   if (fraction?.length === 3) text += '0';
+  if (locale === 'fa') return text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))).replace('.', '٫');
   return DECIMAL_MARK[locale] === ',' ? text.replace('.', ',') : text;
 }
 

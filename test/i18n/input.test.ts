@@ -118,6 +118,16 @@ describe('numbers as each language writes them', () => {
     })();
     expect(say('tr', turkish!.said!)).toContain('1.500 veya 1,5');
     expect(say('tr', turkish!.said!)).toContain('`1500` ya da `1,5`');
+    const persian = (() => {
+      try {
+        parseClientAdd('شرکت پارس ۱۲.۵۰۰', tokenize('شرکت پارس ۱۲.۵۰۰'), 'fa');
+      } catch (e) {
+        return e as RapportError;
+      }
+    })();
+    expect(say('fa', persian!.said!)).toContain('۱۲٬۵۰۰');
+    // Persian lines isolate each argument (direction marks): the typed forms are in Persian digits.
+    expect(say('fa', persian!.said!).replace(/[\u2068\u2069]/g, '')).toContain('`۱۲۵۰۰` یا `۱۲٫۵`');
   });
 });
 
