@@ -22,7 +22,7 @@ import {
   statusFromWord,
   tokenize,
 } from '../../src/slack/parse/commandText.js';
-import { thresholdPatch } from '../../src/slack/parse/settings.js';
+import { parseSettingsChange, thresholdPatch } from '../../src/slack/parse/settings.js';
 
 const n = (value: number): NumberReading => ({ kind: 'number', value });
 const ask = (asGroups: number, asDecimal: number): NumberReading => ({ kind: 'ambiguous', asGroups, asDecimal });
@@ -353,5 +353,14 @@ describe('commands read numbers whole, as the person writes them', () => {
     expect(thresholdPatch('health.halfLifeDays', '14,5', 'tr')).toEqual({ health: { halfLifeDays: 14.5 } });
     expect(thresholdPatch('health.halfLifeDays', '۱۴', 'fa')).toEqual({ health: { halfLifeDays: 14 } });
     expect(() => thresholdPatch('health.halfLifeDays', '1,500', 'tr')).toThrow(RapportError);
+  });
+
+  it('settings words in any language: the digest day, guests', () => {
+    expect(parseSettingsChange({}, ['day', 'pazartesi'])).toEqual({ digestDay: 1 });
+    expect(parseSettingsChange({}, ['day', 'شنبه'])).toEqual({ digestDay: 6 });
+    expect(parseSettingsChange({}, ['day', 'perjantai'])).toEqual({ digestDay: 5 });
+    expect(parseSettingsChange({}, ['guests', 'izin', 'ver'])).toEqual({ allowGuests: true });
+    expect(parseSettingsChange({}, ['guests', 'ممنوع'])).toEqual({ allowGuests: false });
+    expect(parseSettingsChange({}, ['time', '۰۹:۳۰'])).toEqual({ digestTime: '09:30' });
   });
 });

@@ -10,6 +10,7 @@ import { RapportError } from '../../domain/errors.js';
 import { md, said } from '../../i18n/messages.js';
 import { weekdayNamed } from '../../i18n/dates.js';
 import { latinDigits, numberTyped } from '../../i18n/numbers.js';
+import { lookUp } from '../../i18n/vocabulary.js';
 
 /** The language a word names, in any of the four languages (`tr`, `Türkçe`, `فارسی`, `suomi`). */
 export function localeNamed(word: string): Locale | undefined {
@@ -21,6 +22,12 @@ export function calendarNamed(word: string): Calendar | undefined {
   const key = nameKey(word);
   return CALENDARS.find((calendar) => CALENDAR_WORDS[calendar].some((w) => nameKey(w) === key));
 }
+
+/** `guests allow|refuse` in any of the four languages. */
+const GUEST_WORDS = {
+  allow: ['izin ver', 'izinli', 'evet', 'açık', 'مجاز', 'بله', 'اجازه', 'salli', 'sallittu', 'kyllä'],
+  refuse: ['reddet', 'yasak', 'hayır', 'kapalı', 'ممنوع', 'خیر', 'نه', 'estä', 'kielletty'],
+} as const;
 
 const DEFAULT_WORDS = ['default', 'none', 'varsayılan', 'yok', 'پیش‌فرض', 'هیچ', 'oletus', 'ei'];
 /** `default`/`none` in any of the four languages: the choice is cleared. */
@@ -85,8 +92,8 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
     case 'time':
       return { digestTime: latinDigits(value) };
     case 'guests': {
-      if (/^(allow|allowed|on|yes)$/i.test(value)) return { allowGuests: true };
-      if (/^(refuse|refused|off|no|deny)$/i.test(value)) return { allowGuests: false };
+      if (/^(allow|allowed|on|yes)$/i.test(value) || lookUp(GUEST_WORDS, value) === 'allow') return { allowGuests: true };
+      if (/^(refuse|refused|off|no|deny)$/i.test(value) || lookUp(GUEST_WORDS, value) === 'refuse') return { allowGuests: false };
       throw refusal(locale, 'settings', 'input.guests');
     }
     case 'language':
