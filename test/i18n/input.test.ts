@@ -268,6 +268,14 @@ describe('the words of Rapport’s terms, from anyone in any of the four languag
     expect(parseCallArgs(DEFAULT_CATALOGUE, text, tokenize(text)).traits).toEqual(['excellent_communication', 'terrible_communication']);
   });
 
+  it('a day after the traits dates the call; in English only when nothing follows it', () => {
+    const read = (text: string, locale: Locale) => parseCallArgs(DEFAULT_CATALOGUE, text, tokenize(text), { today: '2026-11-25', locale });
+    expect(read('+iletişim dün Teklif konuşuldu', 'tr')).toMatchObject({ day: '2026-11-24', notes: 'Teklif konuşuldu' });
+    expect(read('+info yesterday', 'en')).toMatchObject({ day: '2026-11-24', notes: '' });
+    expect(read('+info Monday we agreed', 'en')).not.toHaveProperty('day');
+    expect(read('+info Monday we agreed', 'en').notes).toBe('Monday we agreed');
+  });
+
   it('custom traits keep their own words', () => {
     const catalogue = {
       ...DEFAULT_CATALOGUE,

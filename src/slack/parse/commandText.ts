@@ -131,7 +131,10 @@ export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readon
       field: 'traits',
     });
   }
-  const dated = dayAfterTraits && i > 0 ? dayNamedAt(tokens, i, dayAfterTraits.today, dayAfterTraits.locale) : undefined;
+  const found = dayAfterTraits && i > 0 ? dayNamedAt(tokens, i, dayAfterTraits.today, dayAfterTraits.locale) : undefined;
+  // English notes often start with a day ("+info Monday we agreed…"): an English reader's day after the traits
+  // dates the call only when nothing follows it, as English logging always read notes.
+  const dated = found && (dayAfterTraits?.locale !== 'en' || i + found.used === tokens.length) ? found : undefined;
   if (dated) i += dated.used;
   const signedWordsInNotes = tokens
     .slice(i)
