@@ -9,6 +9,7 @@ import { dayNamedAt, dayNamedAtEnd, readNumericDate } from '../../src/i18n/dates
 import type { Locale } from '../../src/i18n/locales.js';
 import { say } from '../../src/i18n/messages.js';
 import { readNumber, type NumberReading } from '../../src/i18n/numbers.js';
+import { CATEGORY_WORDS, traitWordsIn, wordsIn } from '../../src/i18n/vocabulary.js';
 import { fromSolarHijri, toSolarHijri } from '../../src/i18n/solarHijri.js';
 import {
   categoryFromWord,
@@ -274,6 +275,11 @@ describe('the words of Rapport’s terms, from anyone in any of the four languag
     expect(read('+info yesterday', 'en')).toMatchObject({ day: '2026-11-24', notes: '' });
     expect(read('+info Monday we agreed', 'en')).not.toHaveProperty('day');
     expect(read('+info Monday we agreed', 'en').notes).toBe('Monday we agreed');
+  });
+
+  it('lists each language’s own words, for help', () => {
+    expect(wordsIn(CATEGORY_WORDS, 'vip', 'tr')).toEqual(['kritik', 'önemli']);
+    expect(traitWordsIn({ key: 'excellent_communication', dimension: 'communication' }, 'fa')).toEqual(['ارتباط', 'ارتباطات']);
   });
 
   it('custom traits keep their own words', () => {

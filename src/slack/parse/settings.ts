@@ -10,7 +10,7 @@ import { RapportError } from '../../domain/errors.js';
 import { md, said } from '../../i18n/messages.js';
 import { weekdayNamed } from '../../i18n/dates.js';
 import { latinDigits, numberTyped } from '../../i18n/numbers.js';
-import { lookUp } from '../../i18n/vocabulary.js';
+import { lookUp, type Vocabulary } from '../../i18n/vocabulary.js';
 
 /** The language a word names, in any of the four languages (`tr`, `Türkçe`, `فارسی`, `suomi`). */
 export function localeNamed(word: string): Locale | undefined {
@@ -24,10 +24,15 @@ export function calendarNamed(word: string): Calendar | undefined {
 }
 
 /** `guests allow|refuse` in any of the four languages. */
-const GUEST_WORDS = {
-  allow: ['izin ver', 'izinli', 'evet', 'açık', 'مجاز', 'بله', 'اجازه', 'salli', 'sallittu', 'kyllä'],
-  refuse: ['reddet', 'yasak', 'hayır', 'kapalı', 'ممنوع', 'خیر', 'نه', 'estä', 'kielletty'],
-} as const;
+const GUEST_WORDS: Vocabulary<'allow' | 'refuse'> = {
+  allow: {
+    en: ['allow', 'allowed', 'on', 'yes'],
+    tr: ['izin ver', 'izinli', 'evet', 'açık'],
+    fa: ['مجاز', 'بله', 'اجازه'],
+    fi: ['salli', 'sallittu', 'kyllä'],
+  },
+  refuse: { en: ['refuse', 'refused', 'off', 'no', 'deny'], tr: ['reddet', 'yasak', 'hayır', 'kapalı'], fa: ['ممنوع', 'خیر', 'نه'], fi: ['estä', 'kielletty'] },
+};
 
 const DEFAULT_WORDS = ['default', 'none', 'varsayılan', 'yok', 'پیش‌فرض', 'هیچ', 'oletus', 'ei'];
 /** `default`/`none` in any of the four languages: the choice is cleared. */
