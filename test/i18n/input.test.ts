@@ -7,7 +7,7 @@ import { DEFAULT_CATALOGUE, incidentKindFromWord, resolveTraitWord } from '../..
 import { RapportError } from '../../src/domain/errors.js';
 import { dayNamedAt, dayNamedAtEnd, readNumericDate } from '../../src/i18n/dates.js';
 import type { Locale } from '../../src/i18n/locales.js';
-import { say } from '../../src/i18n/messages.js';
+import { say, tPlain } from '../../src/i18n/messages.js';
 import { readNumber, type NumberReading } from '../../src/i18n/numbers.js';
 import { CATEGORY_WORDS, traitWordsIn, wordsIn } from '../../src/i18n/vocabulary.js';
 import { fromSolarHijri, toSolarHijri } from '../../src/i18n/solarHijri.js';
@@ -22,6 +22,7 @@ import {
   relationshipFromWord,
   statusFromWord,
   tokenize,
+  USAGE,
 } from '../../src/slack/parse/commandText.js';
 import { parseSettingsChange, thresholdPatch } from '../../src/slack/parse/settings.js';
 
@@ -376,5 +377,17 @@ describe('commands read numbers whole, as the person writes them', () => {
     expect(parseSettingsChange({}, ['guests', 'izin', 'ver'])).toEqual({ allowGuests: true });
     expect(parseSettingsChange({}, ['guests', 'ممنوع'])).toEqual({ allowGuests: false });
     expect(parseSettingsChange({}, ['time', '۰۹:۳۰'])).toEqual({ digestTime: '09:30' });
+  });
+});
+
+describe('usage lines', () => {
+  it('the English ones of the catalogue are the commands’ usage, word for word', () => {
+    for (const [name, usage] of Object.entries(USAGE)) expect(tPlain('en', `input.usage.${name}` as never)).toBe(usage);
+  });
+
+  it('every language has them, with the command names as they are', () => {
+    for (const locale of ['tr', 'fa', 'fi'] as const) {
+      for (const name of Object.keys(USAGE)) expect(tPlain(locale, `input.usage.${name}` as never)).toMatch(/\/(call|incident|client|rapport)/);
+    }
   });
 });
