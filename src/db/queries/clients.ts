@@ -197,18 +197,14 @@ export async function suggestClientNames(db: Database, teamId: string, texts: re
     .select({ name: clients.name, nameKey: clients.nameKey })
     .from(clients)
     .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited')));
-  return (
-    all
-      // Accent-free too: `isik` typed for Işık (a keyboard without Turkish letters) is worth a "did you mean".
-      .map((c) => ({
-        name: c.name,
-        score: Math.max(...typed.map((t) => Math.max(nameSimilarity(t, c.nameKey), nameSimilarity(accentFreeKey(t), accentFreeKey(c.nameKey))))),
-      }))
-      .filter((c) => c.score >= SUGGESTION_SIMILARITY)
-      .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
-      .slice(0, limit)
-      .map((c) => c.name)
-  );
+  // Accent-free too: `isik` typed for Işık (a keyboard without Turkish letters) is worth a "did you mean".
+  const alike = (t: string, key: string) => Math.max(nameSimilarity(t, key), nameSimilarity(accentFreeKey(t), accentFreeKey(key)));
+  return all
+    .map((c) => ({ name: c.name, score: Math.max(...typed.map((t) => alike(t, c.nameKey))) }))
+    .filter((c) => c.score >= SUGGESTION_SIMILARITY)
+    .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((c) => c.name);
 }
 
 /** Type-ahead for client pickers: names containing the typed text (by key), those starting with it first. */
