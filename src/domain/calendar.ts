@@ -1,5 +1,7 @@
 /** Calendar days as the people of a workspace live them: dates in its own time zone. */
 import { DAY_MS } from './types.js';
+import { ENGLISH } from '../i18n/reader.js';
+import { say, said, type Said } from '../i18n/messages.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -21,13 +23,27 @@ export function calendarDaysBetween(earlier: Date, later: Date, timeZone: string
 /** How far back a call or incident may be dated: older history is a typo (1900), not a relationship to score. */
 export const ENTRY_YEARS_BACK = 5;
 
-/** Why a picked day (YYYY-MM-DD) cannot date an entry logged `today` (the workspace's date), if it cannot. */
-export function entryDayProblem(day: string, today: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T12:00:00Z`))) return 'Pick a date.';
-  if (day > today) return 'The date cannot be in the future.';
+/** Whether YYYY-MM-DD names a day that exists (not the 31st of April: Date.parse would move it to May). */
+export function isCalendarDay(day: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return false;
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return at.getUTCMonth() === Number(m[2]) - 1 && at.getUTCDate() === Number(m[3]);
+}
+
+/** Why a picked day (YYYY-MM-DD) cannot date an entry logged `today` (the workspace's date), if it cannot: a catalogue message. */
+export function entryDaySaid(day: string, today: string): Said | undefined {
+  if (!isCalendarDay(day)) return said('input.pickDate');
+  if (day > today) return said('input.dateFuture');
   const oldest = `${Number(today.slice(0, 4)) - ENTRY_YEARS_BACK}${today.slice(4)}`;
-  if (day < oldest) return `Calls and incidents can be dated at most ${ENTRY_YEARS_BACK} years back (not before ${oldest}).`;
+  if (day < oldest) return said('input.dateTooOld', { years: ENTRY_YEARS_BACK, oldest });
   return undefined;
+}
+
+/** The same, in English words (logs, and callers with no reader). */
+export function entryDayProblem(day: string, today: string): string | undefined {
+  const problem = entryDaySaid(day, today);
+  return problem && say(ENGLISH, problem);
 }
 
 /** The instant an entry dated `day` is stored at: now for today, else noon UTC of that day (it keeps its date in every zone near it). */

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import './validationMessages.js';
+import { wordKey } from './names.js';
+import { INCIDENT_KIND_WORDS, defaultTraitNamed, lookUp } from '../i18n/vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Clients (domain.md §1)
@@ -159,9 +161,11 @@ export const INCIDENT_KIND_ALIASES: Record<IncidentKind, readonly string[]> = {
   legal_exposure: ['legal', 'lawsuit', 'liability'],
 };
 
+/** The kind a word names: its key or an English alias, or a word of any of the four languages (i18n/vocabulary.ts). */
 export function incidentKindFromWord(word: string): IncidentKind | undefined {
-  const w = word.toLowerCase().replace(/-/g, '_');
-  return INCIDENT_KINDS.find((k) => k === w || INCIDENT_KIND_ALIASES[k].some((a) => a.replace(/-/g, '_') === w));
+  const key = wordKey(word);
+  if (!key) return undefined;
+  return INCIDENT_KINDS.find((k) => wordKey(k) === key || INCIDENT_KIND_ALIASES[k].some((a) => wordKey(a) === key)) ?? lookUp(INCIDENT_KIND_WORDS, word);
 }
 
 export function criterionFor(kind: IncidentKind): CriterionDefinition {
@@ -395,6 +399,11 @@ export function traitByKey(catalogue: Catalogue, key: string): TraitDefinition |
  * Returns undefined when nothing matches, so callers can list the choices.
  */
 export function resolveTraitWord(catalogue: Catalogue, polarity: Polarity, word: string): TraitDefinition | undefined {
-  const w = word.toLowerCase();
-  return catalogue.traits.find((t) => t.polarity === polarity && (t.key === w || t.aliases.includes(w)));
+  const key = wordKey(word);
+  if (!key) return undefined;
+  // The workspace's own words first (its custom traits keep their aliases), then the default traits' words in any language.
+  const own = catalogue.traits.find((t) => t.polarity === polarity && (wordKey(t.key) === key || t.aliases.some((a) => wordKey(a) === key)));
+  if (own) return own;
+  const named = defaultTraitNamed(catalogue.traits, polarity, word);
+  return named ? traitByKey(catalogue, named) : undefined;
 }

@@ -45,6 +45,25 @@ export function nameKey(name: string): string {
 }
 
 /**
+ * The key a typed word (a trait, an incident kind, a category, a date word) is compared by: the name key, then
+ * without accents and other combining marks, spaces, hyphens or underscores. `+İLETİŞİM`, `+iletisim` and
+ * `+iletişim` are one word, `long-term` and `long_term` too, `مشکل‌دار` and `مشکل دار` too. Never stored, so it
+ * may change; client names keep `nameKey`.
+ */
+export function wordKey(word: string): string {
+  return nameKey(word)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s_\-\u2010\u2011]+/g, '')
+    .normalize('NFC');
+}
+
+/** A name key without accents (`isik` for Işık): suggestions compare it too, so accent-free typing finds the name. */
+export function accentFreeKey(key: string): string {
+  return key.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/**
  * Letters of other scripts that a reader takes for a Latin letter, listed by that letter: the cross-script part of
  * Unicode's confusables (UTS #39 "Unicode Security Mechanisms", confusables.txt) for the Cyrillic, Greek and
  * Armenian letters that look like Latin ones, plus Latin letters of another shape (ɑ, ɡ, ɩ) and the estimate

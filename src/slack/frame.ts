@@ -410,9 +410,11 @@ async function workInReceiver(turn: Turn, run: () => Promise<void>, tell: (text:
   }
 }
 
+/** NFC, without the direction marks a right-to-left keyboard adds around Latin runs (`‏+ارتباط`), trimmed. */
 const commandText = (body: Body) =>
   String(body.text ?? '')
     .normalize('NFC')
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .trim();
 
 export interface CommandDeclaration {

@@ -4,7 +4,7 @@ import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { said } from '../../i18n/messages.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
-import { SUGGESTION_SIMILARITY, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
+import { SUGGESTION_SIMILARITY, accentFreeKey, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
@@ -196,8 +196,10 @@ export async function suggestClientNames(db: Database, teamId: string, texts: re
     .select({ name: clients.name, nameKey: clients.nameKey })
     .from(clients)
     .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited')));
+  // Accent-free too: `isik` typed for Işık (a keyboard without Turkish letters) is worth a "did you mean".
+  const alike = (t: string, key: string) => Math.max(nameSimilarity(t, key), nameSimilarity(accentFreeKey(t), accentFreeKey(key)));
   return all
-    .map((c) => ({ name: c.name, score: Math.max(...typed.map((t) => nameSimilarity(t, c.nameKey))) }))
+    .map((c) => ({ name: c.name, score: Math.max(...typed.map((t) => alike(t, c.nameKey))) }))
     .filter((c) => c.score >= SUGGESTION_SIMILARITY)
     .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
     .slice(0, limit)

@@ -7,6 +7,7 @@ import { errorMessages } from './errors.js';
 import { formsMessages } from './forms.js';
 import { helpMessages } from './help.js';
 import { homeMessages } from './home.js';
+import { inputMessages } from './input.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
 import { notifyMessages } from './notify.js';
@@ -21,6 +22,7 @@ const PARTS = [
   formsMessages,
   helpMessages,
   homeMessages,
+  inputMessages,
   labelMessages,
   languageMessages,
   notifyMessages,

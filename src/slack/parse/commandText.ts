@@ -2,12 +2,8 @@
  * Slash-command text → plain values. Pure: no database, no Slack. Client names are resolved elsewhere
  * (they need the workspace's names), so these parsers work on the words after the client.
  */
-import { addDays } from '../../domain/nextSteps.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import {
-  CATEGORIES,
-  CLIENT_STATUSES,
-  RELATIONSHIPS,
   incidentKindFromWord,
   resolveTraitWord,
   type Catalogue,
@@ -17,10 +13,15 @@ import {
   type Polarity,
   type Relationship,
 } from '../../domain/catalogue.js';
-import { entryDayProblem, entryInstant } from '../../domain/calendar.js';
+import { entryDaySaid, entryInstant } from '../../domain/calendar.js';
 import { RapportError } from '../../domain/errors.js';
 import type { ClientPatch } from '../../domain/inputs.js';
 import { unquoteName } from '../../domain/names.js';
+import { dateTyped, dayNamedAt, dayNamedAtEnd } from '../../i18n/dates.js';
+import type { Locale } from '../../i18n/locales.js';
+import { md, said, t, tPlain, type Args, type MessageKey } from '../../i18n/messages.js';
+import { latinDigits, numberRunAt, numberRunEndingAt, numberTyped } from '../../i18n/numbers.js';
+import { BAND_WORDS, CATEGORY_WORDS, CLIENT_FIELD_WORDS, LIST_WORDS, RELATIONSHIP_WORDS, STATUS_WORDS, isNoneWord, lookUp } from '../../i18n/vocabulary.js';
 
 export interface Token {
   value: string;
@@ -30,9 +31,15 @@ export interface Token {
   quoted: boolean;
 }
 
-/** A slash command's text as Rapport reads it: NFC (a decomposed "é" from a Mac keyboard is one letter), trimmed. */
+/**
+ * A slash command's text as Rapport reads it: NFC (a decomposed "é" from a Mac keyboard is one letter), without the
+ * direction marks a right-to-left keyboard adds around Latin runs (`‏+ارتباط`, `‎12.500`), trimmed.
+ */
 export function commandText(command: { text: string }): string {
-  return command.text.normalize('NFC').trim();
+  return command.text
+    .normalize('NFC')
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    .trim();
 }
 
 /** Splits on white space; "double", “curly” or 'single' quotes keep a name with spaces together. */
@@ -61,6 +68,20 @@ export function usageError(message: string, usage: string): RapportError {
   return new RapportError('invalid_input', `${message}\nUsage: \`${usage}\``);
 }
 
+/**
+ * A refusal from the catalogue with the command's usage under it, both in the words of the person who typed it
+ * (`locale`: the parsers know whose text they read). Code words the person typed are passed as `md(quoteCode(…))`.
+ */
+export function refusal(locale: Locale, usage: keyof typeof USAGE, key: MessageKey, args?: Args, detail?: RapportError['detail']): RapportError {
+  return new RapportError(
+    'invalid_input',
+    said('input.withUsage', { refusal: md(t(locale, key, args)), usage: md(tPlain(locale, `input.usage.${usage}`)) }),
+    detail,
+  );
+}
+
+const code = (typed: string) => md(quoteCode(typed));
+
 export const USAGE = {
   call: '/call <client> [yesterday | monday | 2026-11-20] [+trait …] [-trait …] [notes]',
   incident: '/incident <client> [yesterday | monday | 2026-11-20] <kind> [days=N] [invoice=REF] [amount=N] [competitor=NAME] [notes]',
@@ -84,16 +105,21 @@ export interface CallArgs {
   notes: string;
   /** ±words found inside the notes (read as text, never as traits): the reply says so. */
   signedWordsInNotes: string[];
+  /** A day named right after the traits (`/call acme +iletişim dün …`), when `dayAfterTraits` asked for one. */
+  day?: string;
 }
 
-/** `+communication -reporting Weekly sync…`: leading ±words are traits, the rest is notes. */
-export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readonly Token[]): CallArgs {
+/**
+ * `+communication -reporting Weekly sync…`: leading ±words are traits (in any of the four languages), the rest is
+ * notes. With `dayAfterTraits`, a day named just after the traits (`+iletişim dün`) dates the call.
+ */
+export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readonly Token[], dayAfterTraits?: { today: string; locale: Locale }): CallArgs {
   const traits: string[] = [];
   const unknown: string[] = [];
   let i = 0;
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const m = /^([+-])([\p{L}\p{N}_-]+)$/u.exec(t.value);
+    const m = /^([+-])([\p{L}\p{M}\p{N}_\u200C\u200D-]+)$/u.exec(t.value);
     if (t.quoted || !m) break;
     const polarity: Polarity = m[1] === '+' ? 'good' : 'bad';
     const trait = resolveTraitWord(catalogue, polarity, m[2]!);
@@ -101,58 +127,40 @@ export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readon
     else unknown.push(t.value);
   }
   if (unknown.length > 0) {
-    throw new RapportError(
-      'invalid_input',
-      `I don't know the trait${unknown.length > 1 ? 's' : ''} ${unknown.map(quoteCode).join(', ')}. ` +
-        `Use \`+\` for a good trait and \`-\` for a bad one; \`/call help\` lists them.`,
-      { field: 'traits' },
-    );
+    throw new RapportError('invalid_input', said('input.unknownTraits', { count: unknown.length, traits: md(unknown.map(quoteCode).join(', ')) }), {
+      field: 'traits',
+    });
   }
+  const found = dayAfterTraits && i > 0 ? dayNamedAt(tokens, i, dayAfterTraits.today, dayAfterTraits.locale) : undefined;
+  // English notes often start with a day ("+info Monday we agreed…"): an English reader's day after the traits
+  // dates the call only when nothing follows it, as English logging always read notes.
+  const dated = found && (dayAfterTraits?.locale !== 'en' || i + found.used === tokens.length) ? found : undefined;
+  if (dated) i += dated.used;
   const signedWordsInNotes = tokens
     .slice(i)
     .filter((t) => !t.quoted && /^[+-]\p{L}/u.test(t.value))
     .map((t) => t.value);
-  return { traits: [...new Set(traits)], notes: restOf(text, tokens, i), signedWordsInNotes };
+  return { traits: [...new Set(traits)], notes: restOf(text, tokens, i), signedWordsInNotes, ...(dated ? { day: dated.day } : {}) };
 }
 
 /** The instant an entry named with `day` happened, or a refusal saying why that day cannot be used. */
 export function occurredOn(day: string, today: string, now: Date): Date {
-  const problem = entryDayProblem(day, today);
+  const problem = entryDaySaid(day, today);
   if (problem) throw new RapportError('invalid_input', problem, { field: 'occurredAt' });
   return entryInstant(day, today, now);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates in one-line logging: `/call acme yesterday +comms …`
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
-function weekdayOf(word: string): number {
-  const w = word.toLowerCase();
-  return w.length >= 3 ? WEEKDAYS.findIndex((d) => d.startsWith(w)) : -1;
-}
+// Dates in one-line logging: `/call acme yesterday +comms …`, `/call acme dün +iletişim`, `/call acme 28.11.2026`
 
 /**
- * A day named at `tokens[from]` (optionally after "on"): `today`, `yesterday`, a weekday (the latest one, today
- * included, so `monday` on a Monday is today; `last monday` is the one before), or an ISO date. `today` is the
- * workspace's date, YYYY-MM-DD. Returns the day and how many tokens it took, or undefined when none is named.
+ * A day named at `tokens[from]` (optionally after "on"), in any of the four languages (i18n/dates.ts): `today`,
+ * `yesterday`, a weekday (the latest one, today included, so `monday` on a Monday is today; `last monday` is the
+ * one before), or a date as `locale` writes it. `today` is the workspace's date, YYYY-MM-DD. Returns the day and
+ * how many tokens it took, or undefined when none is named; an impossible or ambiguous date is refused.
  */
-export function parseDayWords(tokens: readonly Token[], from: number, today: string): { day: string; used: number } | undefined {
-  let i = from;
-  const word = (k: number) => (tokens[k] && !tokens[k]!.quoted ? tokens[k]!.value.toLowerCase().replace(/,$/, '') : undefined);
-  if (word(i) === 'on') i++;
-  const anchor = Date.parse(`${today}T12:00:00Z`);
-  const back = (days: number) => new Date(anchor - days * 86_400_000).toISOString().slice(0, 10);
-  const w = word(i);
-  if (!w) return undefined;
-  if (w === 'today') return { day: today, used: i - from + 1 };
-  if (w === 'yesterday') return { day: back(1), used: i - from + 1 };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(w)) return { day: w, used: i - from + 1 };
-  const last = w === 'last';
-  const weekday = weekdayOf(last ? (word(i + 1) ?? '') : w);
-  if (weekday < 0) return undefined;
-  const since = (new Date(anchor).getUTCDay() - weekday + 7) % 7;
-  return { day: back(last ? since || 7 : since), used: i - from + (last ? 2 : 1) };
+export function parseDayWords(tokens: readonly Token[], from: number, today: string, locale: Locale = 'en'): { day: string; used: number } | undefined {
+  return dayNamedAt(tokens, from, today, locale);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,13 +173,21 @@ export interface IncidentArgs {
   notes: string;
 }
 
-const NUMBER = /^\$?(\d[\d,]*(?:\.\d+)?)(k)?$/i;
+/**
+ * An amount as `locale` writes numbers (i18n/numbers.ts): `1200`, `$1,200`, `1.5k`, `12.500` in Turkish, `12 500`.
+ * Undefined when the word is no number; a refusal when it is meant as one but reads two ways or none.
+ */
+export function amountIn(word: string, locale: Locale): number | undefined {
+  return numberTyped(word, locale);
+}
 
-export function parseAmount(word: string): number | undefined {
-  const m = NUMBER.exec(word.trim());
-  if (!m) return undefined;
-  const n = Number(m[1]!.replace(/,/g, ''));
-  return m[2] ? n * 1000 : n;
+/** An amount as English writes numbers. */
+export const parseAmount = (word: string): number | undefined => amountIn(word, 'en');
+
+/** A whole number typed in any digits (`45`, `۴۵`), or undefined. */
+function wholeNumber(word: string): number | undefined {
+  const digits = latinDigits(word);
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
 }
 
 /** Which `key=value` fields each kind takes (domain.md §4, last column). */
@@ -181,14 +197,11 @@ const KIND_FIELDS: Partial<Record<IncidentKind, readonly string[]>> = {
   competitor_play: ['competitor'],
 };
 
-export function parseIncidentArgs(text: string, tokens: readonly Token[]): IncidentArgs {
+export function parseIncidentArgs(text: string, tokens: readonly Token[], locale: Locale = 'en'): IncidentArgs {
   const kindToken = tokens[0];
   const kind = kindToken && !kindToken.quoted ? incidentKindFromWord(kindToken.value) : undefined;
   if (!kind) {
-    throw usageError(
-      kindToken ? `${quoteCode(kindToken.value)} is not an incident kind; \`/incident help\` lists them.` : 'Which kind of incident?',
-      USAGE.incident,
-    );
+    throw kindToken ? refusal(locale, 'incident', 'input.kindUnknown', { typed: code(kindToken.value) }) : refusal(locale, 'incident', 'input.kindMissing');
   }
   const fields: IncidentArgs['fields'] = {};
   let i = 1;
@@ -196,26 +209,31 @@ export function parseIncidentArgs(text: string, tokens: readonly Token[]): Incid
     const t = tokens[i]!;
     if (t.quoted) break;
     const kv = /^(days|invoice|amount|competitor)=(.+)$/i.exec(t.value);
-    const bareDays = kind === 'slow_payment' && fields.daysLate === undefined && /^(\d+)d?$/i.exec(t.value);
+    const bareDays = kind === 'slow_payment' && fields.daysLate === undefined && /^(\d+)d?$/i.exec(latinDigits(t.value));
     if (bareDays) {
       fields.daysLate = Number(bareDays[1]);
-      if (tokens[i + 1]?.value.toLowerCase() === 'days') i++;
+      if (/^(days|gün|روز|päivää)$/i.test(tokens[i + 1]?.value ?? '')) i++;
     } else if (kv) {
       const key = kv[1]!.toLowerCase();
       const value = kv[2]!;
       const allowed = KIND_FIELDS[kind] ?? [];
       if (!allowed.includes(key)) {
-        throw usageError(
-          `\`${key}=\` does not apply to this kind of incident${allowed.length ? ` (it takes ${allowed.map((a) => `${a}=`).join(', ')})` : ''}.`,
-          USAGE.incident,
-        );
+        throw allowed.length
+          ? refusal(locale, 'incident', 'input.fieldNotForKindTakes', { field: code(`${key}=`), fields: md(allowed.map((a) => `${a}=`).join(', ')) })
+          : refusal(locale, 'incident', 'input.fieldNotForKind', { field: code(`${key}=`) });
       }
       if (key === 'days') {
-        if (!/^\d+$/.test(value)) throw usageError(`days must be a whole number of days late, not ${quoteCode(value)}.`, USAGE.incident);
-        fields.daysLate = Number(value);
+        const daysLate = wholeNumber(value);
+        if (daysLate === undefined) throw refusal(locale, 'incident', 'input.daysWhole', { typed: code(value) });
+        fields.daysLate = daysLate;
       } else if (key === 'amount') {
-        const amount = parseAmount(value);
-        if (amount === undefined) throw usageError(`amount must be a number, not ${quoteCode(value)}.`, USAGE.incident);
+        // `amount=1 200`: a number with spaces in it is read whole (never amount 1 and a note "200").
+        const words = [value, ...tokens.slice(i + 1).map((next) => (next.quoted ? '' : next.value))];
+        const end = numberRunAt(words, 0);
+        const typed = words.slice(0, end).join(' ');
+        i += end - 1;
+        const amount = amountIn(typed, locale);
+        if (amount === undefined) throw refusal(locale, 'incident', 'input.amountNumber', { typed: code(typed) });
         if (kind === 'invoice_dispute') fields.amountDisputed = amount;
         else fields.amount = amount;
       } else if (key === 'invoice') fields.invoiceRef = value;
@@ -230,28 +248,17 @@ export function parseIncidentArgs(text: string, tokens: readonly Token[]): Incid
 // ---------------------------------------------------------------------------------------------
 // /client
 
-const CATEGORY_WORDS: Record<string, Category> = { critical: 'vip', staff: 'employee' };
-const RELATIONSHIP_WORDS: Record<string, Relationship> = {
-  'long-term': 'long_term',
-  longterm: 'long_term',
-  maintenance: 'long_term',
-  'stepping-stone': 'stepping_stone',
-  steppingstone: 'stepping_stone',
-};
-
+/** A category in any of the four languages (`vip`, `kritik`, `ویژه`, `ongelma`…: i18n/vocabulary.ts). */
 export function categoryFromWord(word: string): Category | undefined {
-  const w = word.toLowerCase();
-  return (CATEGORIES as readonly string[]).includes(w) ? (w as Category) : CATEGORY_WORDS[w];
+  return lookUp(CATEGORY_WORDS, word);
 }
 
 export function relationshipFromWord(word: string): Relationship | undefined {
-  const w = word.toLowerCase();
-  return (RELATIONSHIPS as readonly string[]).includes(w) ? (w as Relationship) : RELATIONSHIP_WORDS[w];
+  return lookUp(RELATIONSHIP_WORDS, word);
 }
 
 export function statusFromWord(word: string): ClientStatus | undefined {
-  const w = word.toLowerCase().replace(/-/g, '_');
-  return (CLIENT_STATUSES as readonly string[]).includes(w) ? (w as ClientStatus) : undefined;
+  return lookUp(STATUS_WORDS, word);
 }
 
 /** `<@U123>` or `<@U123|name>` as Slack escapes a mention in command text. */
@@ -272,8 +279,9 @@ export interface ClientAddArgs {
 }
 
 /** Options are recognised from the end, in any order; what is left is the name. */
-export function parseClientAdd(text: string, tokens: readonly Token[]): ClientAddArgs {
+export function parseClientAdd(text: string, tokens: readonly Token[], locale: Locale = 'en'): ClientAddArgs {
   const args: Omit<ClientAddArgs, 'name'> = {};
+  const words = tokens.map((t) => (t.quoted ? '' : t.value));
   let end = tokens.length;
   while (end > 1) {
     const t = tokens[end - 1]!;
@@ -281,19 +289,23 @@ export function parseClientAdd(text: string, tokens: readonly Token[]): ClientAd
     const category = categoryFromWord(t.value);
     const relationship = relationshipFromWord(t.value);
     const owner = userFromMention(t.value);
-    const value = parseAmount(t.value);
+    // `… regular 12 500`: a value with spaces in it is read whole (the name keeps at least one word).
+    const valueFrom = args.monthlyValue === undefined ? Math.max(1, numberRunEndingAt(words, end)) : end - 1;
+    const value = args.monthlyValue === undefined ? amountIn(words.slice(valueFrom, end).join(' '), locale) : undefined;
     if (category && !args.category) args.category = category;
     else if (relationship && !args.relationship) args.relationship = relationship;
     else if (owner && !args.ownerUserId) args.ownerUserId = owner;
-    else if (value !== undefined && args.monthlyValue === undefined) args.monthlyValue = value;
-    else if (/^@\S+$/.test(t.value)) {
-      throw usageError(`Mention the owner so Slack sends their id (pick them from the @ list), not ${quoteCode(t.value)}.`, USAGE.clientAdd);
+    else if (value !== undefined) {
+      args.monthlyValue = value;
+      end = valueFrom + 1;
+    } else if (/^@\S+$/.test(t.value)) {
+      throw refusal(locale, 'clientAdd', 'input.ownerMention', { typed: code(t.value) });
     } else break;
     end--;
   }
   const nameTokens = tokens.slice(0, end);
   const name = nameTokens.length === 1 ? nameTokens[0]!.value : unquoteName(text.slice(nameTokens[0]?.start ?? 0, nameTokens.at(-1)?.end ?? 0));
-  if (!name) throw usageError('Give the new client a name.', USAGE.clientAdd);
+  if (!name) throw refusal(locale, 'clientAdd', 'input.clientNameMissing');
   return { name, ...args };
 }
 
@@ -301,13 +313,13 @@ export const CLIENT_FIELDS = ['name', 'category', 'relationship', 'owner', 'valu
 export type ClientField = (typeof CLIENT_FIELDS)[number];
 
 /** `/client set <name…> <field> <value…>`: the last field word with something on both sides splits it. */
-export function splitClientSet(tokens: readonly Token[]): { nameTokens: Token[]; field: ClientField; valueTokens: Token[] } {
+export function splitClientSet(tokens: readonly Token[], locale: Locale = 'en'): { nameTokens: Token[]; field: ClientField; valueTokens: Token[] } {
   for (let i = tokens.length - 2; i >= 1; i--) {
     const t = tokens[i]!;
-    const field = CLIENT_FIELDS.find((f) => f === t.value.toLowerCase());
+    const field = lookUp(CLIENT_FIELD_WORDS, t.value) as ClientField | undefined;
     if (field && !t.quoted) return { nameTokens: tokens.slice(0, i), field, valueTokens: tokens.slice(i + 1) };
   }
-  throw usageError(`Say which field to change: ${CLIENT_FIELDS.join(', ')}.`, USAGE.clientSet);
+  throw refusal(locale, 'clientSet', 'input.whichField', { fields: md(CLIENT_FIELDS.join(', ')) });
 }
 
 /** What `/client list` narrows to (one word, or an @mention). */
@@ -318,78 +330,61 @@ export interface ClientListFilter {
   ownerUserId?: string;
 }
 
-const BAND_WORDS: Record<string, NonNullable<ClientListFilter['band']>> = {
-  healthy: 'healthy',
-  watch: 'watch',
-  'at-risk': 'at_risk',
-  at_risk: 'at_risk',
-  risk: 'at_risk',
-};
-const STATUS_WORDS: Record<string, ClientStatus> = {
-  exited: 'exited',
-  prepay: 'prepay_only',
-  'prepay-only': 'prepay_only',
-  prepay_only: 'prepay_only',
-  'under-review': 'under_review',
-  review: 'under_review',
-  active: 'active',
-};
-
-export function parseClientListFilter(words: readonly string[], actor: string): ClientListFilter {
+export function parseClientListFilter(words: readonly string[], actor: string, locale: Locale = 'en'): ClientListFilter {
   const raw = words.join(' ').trim();
-  if (!raw || /^all$/i.test(raw)) return {};
+  if (!raw || lookUp(LIST_WORDS, raw) === 'all') return {};
   const owner = userFromMention(raw);
   if (owner) return { ownerUserId: owner };
-  const word = words.join('-').toLowerCase();
-  if (word === 'mine' || word === 'my' || word === 'me') return { ownerUserId: actor };
-  const category = categoryFromWord(word);
+  // Any of the four languages (`vip`, `kritik`, `riskli`, `مشکل‌دار`, `ongelma`…), compared by wordKey.
+  if (lookUp(LIST_WORDS, raw) === 'mine') return { ownerUserId: actor };
+  const category = categoryFromWord(raw);
   if (category) return { category };
-  if (BAND_WORDS[word]) return { band: BAND_WORDS[word] };
-  if (STATUS_WORDS[word]) return { status: STATUS_WORDS[word] };
-  throw usageError(
-    `${quoteCode(raw)} is not something I can list by. Try a category (regular, vip, problem, employee), a band (healthy, watch, at-risk), a status (exited, prepay), \`mine\` or an @owner.`,
-    USAGE.clientList,
-  );
+  const band = lookUp(BAND_WORDS, raw);
+  if (band) return { band };
+  const status = lookUp(STATUS_WORDS, raw);
+  if (status) return { status };
+  throw refusal(locale, 'clientList', 'input.listFilterUnknown', { typed: code(raw) });
 }
 
 /** The value of `/client set <name> <field> <value…>` as the change it asks for. */
-export function parseClientSetValue(field: ClientField, valueTokens: readonly Token[], rawValue: string): ClientPatch {
+export function parseClientSetValue(field: ClientField, valueTokens: readonly Token[], rawValue: string, locale: Locale = 'en'): ClientPatch {
   const word = valueTokens[0]?.value ?? '';
-  const invalid = (what: string) => usageError(`${quoteCode(rawValue)} is not a ${what}.`, USAGE.clientSet);
+  const invalid = (key: MessageKey) => refusal(locale, 'clientSet', key, { typed: code(rawValue) });
   switch (field) {
     case 'name':
       return { name: rawValue };
     case 'category': {
       const category = categoryFromWord(word);
-      if (!category) throw invalid('category (regular, vip, problem, employee)');
+      if (!category) throw invalid('input.notCategory');
       return { category };
     }
     case 'relationship': {
       const relationship = relationshipFromWord(word);
-      if (!relationship) throw invalid('relationship (long-term, stepping-stone, unknown)');
+      if (!relationship) throw invalid('input.notRelationship');
       return { relationship };
     }
     case 'owner': {
-      if (/^(none|nobody|-)$/i.test(word)) return { ownerUserId: null };
+      if (isNoneWord(word)) return { ownerUserId: null };
       const owner = userFromMention(word);
-      if (!owner) throw usageError('Mention the new owner with @ (pick them from the list), or say `none`.', USAGE.clientSet);
+      if (!owner) throw refusal(locale, 'clientSet', 'input.newOwnerMention');
       return { ownerUserId: owner };
     }
     case 'value': {
-      if (/^(none|-)$/i.test(word)) return { monthlyValue: null };
-      const monthlyValue = parseAmount(word);
-      if (monthlyValue === undefined) throw invalid('monthly value (e.g. 1200 or 12k)');
+      if (isNoneWord(word)) return { monthlyValue: null };
+      const monthlyValue = amountIn(rawValue, locale);
+      if (monthlyValue === undefined) throw invalid('input.notMonthlyValue');
       return { monthlyValue };
     }
     case 'status': {
       const status = statusFromWord(word);
-      if (!status) throw invalid('status (active, under_review, prepay_only, exited)');
+      if (!status) throw invalid('input.notStatus');
       return { status };
     }
     case 'renews': {
-      if (/^(none|never|-)$/i.test(word)) return { renewsOn: null };
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(word) || Number.isNaN(Date.parse(`${word}T12:00:00Z`))) throw invalid('renewal day (e.g. 2027-03-31), or `none`');
-      return { renewsOn: word };
+      if (isNoneWord(word)) return { renewsOn: null };
+      const renewsOn = dateTyped(word, locale, 'renewsOn');
+      if (!renewsOn) throw invalid('input.notRenewal');
+      return { renewsOn };
     }
   }
 }
@@ -410,38 +405,18 @@ export interface NextStepArgs {
  * `friday` on a Friday is a week later), `next week`, `in N days|weeks`, or an ISO date; optionally after
  * `by`, `due` or `on`. Returns the day and the index of the token where the phrase starts.
  */
-export function parseDueAtEnd(tokens: readonly Token[], today: string): { day: string; from: number } | undefined {
-  const words = tokens.map((t) => (t.quoted ? '' : t.value.toLowerCase().replace(/[.,;]$/, '')));
-  const n = words.length;
-  const at = (k: number) => words[n - k] ?? '';
-  const ahead = (days: number) => addDays(today, days);
-  let found: { day: string; length: number } | undefined;
-  if (at(1) === 'today') found = { day: today, length: 1 };
-  else if (at(1) === 'tomorrow') found = { day: ahead(1), length: 1 };
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(at(1))) found = { day: at(1), length: 1 };
-  else if (at(2) === 'next' && at(1) === 'week') found = { day: ahead(7), length: 2 };
-  else if (at(3) === 'in' && /^\d{1,3}$/.test(at(2)) && /^(days?|weeks?)$/.test(at(1))) {
-    found = { day: ahead(Number(at(2)) * (at(1).startsWith('week') ? 7 : 1)), length: 3 };
-  } else {
-    const weekday = weekdayOf(at(1));
-    if (weekday >= 0) {
-      const todayIndex = new Date(`${today}T12:00:00Z`).getUTCDay();
-      found = { day: ahead((weekday - todayIndex + 7) % 7 || 7), length: 1 };
-    }
-  }
-  if (!found) return undefined;
-  const from = n - found.length;
-  return ['by', 'due', 'on'].includes(words[from - 1] ?? '') ? { day: found.day, from: from - 1 } : { day: found.day, from };
+export function parseDueAtEnd(tokens: readonly Token[], today: string, locale: Locale = 'en'): { day: string; from: number } | undefined {
+  return dayNamedAtEnd(tokens, today, locale);
 }
 
 /** The words after the client of `/client next`: what to do, then optionally @who and a day. */
-export function parseNextStepArgs(text: string, tokens: readonly Token[], today: string): NextStepArgs {
+export function parseNextStepArgs(text: string, tokens: readonly Token[], today: string, locale: Locale = 'en'): NextStepArgs {
   let end = tokens.length;
-  const due = parseDueAtEnd(tokens, today);
+  const due = parseDueAtEnd(tokens, today, locale);
   if (due) end = due.from;
   const assigneeUserId = end > 0 ? userFromMention(tokens[end - 1]!.value) : undefined;
   if (assigneeUserId) end--;
-  if (end === 0) throw usageError('What is the next step? Say what to do after the client’s name.', USAGE.clientNext);
+  if (end === 0) throw refusal(locale, 'clientNext', 'input.nextStepMissing');
   const what = text.slice(tokens[0]!.start, tokens[end - 1]!.end).trim();
   return { what, ...(assigneeUserId ? { assigneeUserId } : {}), ...(due ? { dueOn: due.day } : {}) };
 }

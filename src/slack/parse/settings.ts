@@ -3,11 +3,14 @@ import { THRESHOLD_NAMES, knownThresholdsOnly, type WorkspaceOverrides } from '.
 import type { WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import { SUGGESTION_SIMILARITY, nameSimilarity } from '../../domain/names.js';
-import { channelFromMention, usageError, USAGE } from './commandText.js';
+import { channelFromMention, refusal } from './commandText.js';
 import { CALENDAR_WORDS, LANGUAGE_WORDS, LOCALES, CALENDARS, type Calendar, type Locale } from '../../i18n/locales.js';
 import { nameKey } from '../../domain/names.js';
 import { RapportError } from '../../domain/errors.js';
-import { said } from '../../i18n/messages.js';
+import { md, said } from '../../i18n/messages.js';
+import { weekdayNamed } from '../../i18n/dates.js';
+import { latinDigits, numberTyped } from '../../i18n/numbers.js';
+import { lookUp, type Vocabulary } from '../../i18n/vocabulary.js';
 
 /** The language a word names, in any of the four languages (`tr`, `Türkçe`, `فارسی`, `suomi`). */
 export function localeNamed(word: string): Locale | undefined {
@@ -19,6 +22,17 @@ export function calendarNamed(word: string): Calendar | undefined {
   const key = nameKey(word);
   return CALENDARS.find((calendar) => CALENDAR_WORDS[calendar].some((w) => nameKey(w) === key));
 }
+
+/** `guests allow|refuse` in any of the four languages. */
+const GUEST_WORDS: Vocabulary<'allow' | 'refuse'> = {
+  allow: {
+    en: ['allow', 'allowed', 'on', 'yes'],
+    tr: ['izin ver', 'izinli', 'evet', 'açık'],
+    fa: ['مجاز', 'بله', 'اجازه'],
+    fi: ['salli', 'sallittu', 'kyllä'],
+  },
+  refuse: { en: ['refuse', 'refused', 'off', 'no', 'deny'], tr: ['reddet', 'yasak', 'hayır', 'kapalı'], fa: ['ممنوع', 'خیر', 'نه'], fi: ['estä', 'kielletty'] },
+};
 
 const DEFAULT_WORDS = ['default', 'none', 'varsayılan', 'yok', 'پیش‌فرض', 'هیچ', 'oletus', 'ei'];
 /** `default`/`none` in any of the four languages: the choice is cleared. */
@@ -44,43 +58,48 @@ export function currencyChoice(value: string): string | null {
 export const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** `health.halfLifeDays 14` → { health: { halfLifeDays: 14 } }; `ever` means no window. */
-export function thresholdPatch(path: string, raw: string): Record<string, unknown> {
+export function thresholdPatch(path: string, raw: string, locale: Locale = 'en'): Record<string, unknown> {
   if (!THRESHOLD_NAMES.includes(path)) {
     const [closest] = [...THRESHOLD_NAMES].sort(
       (a, b) => nameSimilarity(path.toLowerCase(), b.toLowerCase()) - nameSimilarity(path.toLowerCase(), a.toLowerCase()),
     );
-    const hint = closest && nameSimilarity(path.toLowerCase(), closest.toLowerCase()) >= SUGGESTION_SIMILARITY ? ` Did you mean \`${closest}\`?` : '';
-    throw usageError(
-      `${quoteCode(path || '(nothing)')} is not a threshold.${hint} The thresholds are: ${THRESHOLD_NAMES.map((n) => `\`${n}\``).join(', ')}.`,
-      USAGE.settings,
-    );
+    const typed = md(quoteCode(path || '(nothing)'));
+    const names = md(THRESHOLD_NAMES.map((n) => `\`${n}\``).join(', '));
+    throw closest && nameSimilarity(path.toLowerCase(), closest.toLowerCase()) >= SUGGESTION_SIMILARITY
+      ? refusal(locale, 'settings', 'input.thresholdUnknownHint', { typed, closest: md(`\`${closest}\``), names })
+      : refusal(locale, 'settings', 'input.thresholdUnknown', { typed, names });
   }
-  const value = /^(ever|none|null)$/i.test(raw) ? null : Number(raw);
-  if (value !== null && !Number.isFinite(value)) throw usageError(`${quoteCode(raw)} is not a number.`, USAGE.settings);
+  // A number as the person writes numbers (`0,5` in Turkish and Finnish); one that reads two ways is asked about.
+  // A sign is kept so that the threshold's own check says why a negative value cannot be used.
+  const sign = /^[-\u2212]\d/.test(raw) ? -1 : 1;
+  const magnitude = /^(ever|none|null)$/i.test(raw) || isDefaultWord(raw) ? null : numberTyped(sign < 0 ? raw.slice(1) : raw, locale);
+  const value = magnitude == null ? magnitude : sign * magnitude;
+  if (value === undefined) throw refusal(locale, 'settings', 'input.notANumber', { typed: md(quoteCode(raw)) });
   return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
 /** `stored`: the workspace's overrides, which a threshold change merges into. */
-export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly string[]): WorkspaceSettingsPatch {
+export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly string[], locale: Locale = 'en'): WorkspaceSettingsPatch {
   const [what = '', ...rest] = words;
   const value = rest.join(' ');
   switch (what.toLowerCase()) {
     case 'channel': {
       const channel = channelFromMention(value);
-      if (!channel) throw usageError('Mention the channel with # (pick it from the list).', USAGE.settings);
+      if (!channel) throw refusal(locale, 'settings', 'input.channelMention');
       return { digestChannelId: channel };
     }
     case 'day': {
-      const day = DAYS.findIndex((d) => d.startsWith(value.toLowerCase()) && value.length >= 2);
-      if (day < 0) throw usageError(`${quoteCode(value)} is not a day of the week.`, USAGE.settings);
+      const english = DAYS.findIndex((d) => d.startsWith(value.toLowerCase()) && value.length >= 2);
+      const day = english >= 0 ? english : weekdayNamed(value);
+      if (day < 0) throw refusal(locale, 'settings', 'input.notAWeekday', { typed: md(quoteCode(value)) });
       return { digestDay: day };
     }
     case 'time':
-      return { digestTime: value };
+      return { digestTime: latinDigits(value) };
     case 'guests': {
-      if (/^(allow|allowed|on|yes)$/i.test(value)) return { allowGuests: true };
-      if (/^(refuse|refused|off|no|deny)$/i.test(value)) return { allowGuests: false };
-      throw usageError('Say `guests allow` or `guests refuse`.', USAGE.settings);
+      if (/^(allow|allowed|on|yes)$/i.test(value) || lookUp(GUEST_WORDS, value) === 'allow') return { allowGuests: true };
+      if (/^(refuse|refused|off|no|deny)$/i.test(value) || lookUp(GUEST_WORDS, value) === 'refuse') return { allowGuests: false };
+      throw refusal(locale, 'settings', 'input.guests');
     }
     case 'language':
       return { language: languageChoice(value) };
@@ -92,10 +111,10 @@ export function parseSettingsChange(stored: WorkspaceOverrides, words: readonly 
     case 'threshold': {
       const [path = '', raw = ''] = rest;
       const current = knownThresholdsOnly(stored.thresholds ?? {}) as Record<string, unknown>;
-      return { settings: { ...stored, thresholds: mergeDeep(current, thresholdPatch(path, raw)) } };
+      return { settings: { ...stored, thresholds: mergeDeep(current, thresholdPatch(path, raw, locale)) } };
     }
     default:
-      throw usageError(`I can't change ${quoteCode(what)}.`, USAGE.settings);
+      throw refusal(locale, 'settings', 'input.cannotChange', { typed: md(quoteCode(what)) });
   }
 }
 

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import { INCIDENT_KINDS, incidentDetailsSchema, type IncidentKind } from '../../domain/catalogue.js';
 import { evidenceUrlSchema, type NewCall, type NewIncident } from '../../domain/inputs.js';
-import { entryDayProblem, entryInstant } from '../../domain/calendar.js';
+import { entryDaySaid, entryInstant } from '../../domain/calendar.js';
+import type { Locale } from '../../i18n/locales.js';
+import { tPlain } from '../../i18n/messages.js';
+import { numberProblem, readNumber } from '../../i18n/numbers.js';
 import { addDays, DEFAULT_DUE_DAYS, dueDayProblem } from '../../domain/nextSteps.js';
 import { INPUTS } from '../ids.js';
 
@@ -68,25 +71,25 @@ function checked(state: ViewState, blockIdPrefix: string): string[] {
 }
 
 /** A picked day: today means now; an earlier day, noon UTC of it. Future days and days long gone are refused. */
-function occurredAt(state: ViewState, errors: FieldErrors, now: Date, today: string): Date {
+function occurredAt(state: ViewState, errors: FieldErrors, now: Date, today: string, locale: Locale): Date {
   const day = element(state, INPUTS.date)?.selected_date ?? today;
-  const problem = entryDayProblem(day, today);
+  const problem = entryDaySaid(day, today);
   if (problem) {
-    errors[INPUTS.date] = problem;
+    errors[INPUTS.date] = tPlain(locale, problem.key, problem.args);
     return now;
   }
   return entryInstant(day, today, now);
 }
 
-function clientId(state: ViewState, errors: FieldErrors): string {
+function clientId(state: ViewState, errors: FieldErrors, locale: Locale): string {
   const id = element(state, INPUTS.client)?.selected_option?.value ?? '';
-  if (!z.uuid().safeParse(id).success) errors[INPUTS.client] = 'Pick a client from the list.';
+  if (!z.uuid().safeParse(id).success) errors[INPUTS.client] = tPlain(locale, 'input.pickClient');
   return id;
 }
 
-function notesField(state: ViewState, blockId: string, errors: FieldErrors): string {
+function notesField(state: ViewState, blockId: string, errors: FieldErrors, locale: Locale): string {
   const value = text(state, blockId);
-  if (value.length > 3000) errors[blockId] = 'At most 3000 characters.';
+  if (value.length > 3000) errors[blockId] = tPlain(locale, 'input.tooLong', { max: '3000' });
   return value;
 }
 
@@ -99,13 +102,13 @@ export function readNextStep(state: ViewState, today: string): ViewResult<{ what
   return problem ? { ok: false, errors: { [INPUTS.nextStepDue]: problem } } : { ok: true, value: { what, dueOn } };
 }
 
-export function readCallView(state: ViewState, now: Date, today: string): ViewResult<Omit<NewCall, 'requestKey'>> {
+export function readCallView(state: ViewState, now: Date, today: string, locale: Locale = 'en'): ViewResult<Omit<NewCall, 'requestKey'>> {
   const errors: FieldErrors = {};
   const value = {
-    clientId: clientId(state, errors),
-    occurredAt: occurredAt(state, errors, now, today),
+    clientId: clientId(state, errors, locale),
+    occurredAt: occurredAt(state, errors, now, today, locale),
     traits: [...checked(state, INPUTS.goodTraits), ...checked(state, INPUTS.badTraits)],
-    notes: notesField(state, INPUTS.notes, errors),
+    notes: notesField(state, INPUTS.notes, errors, locale),
     ourSide: checked(state, INPUTS.ourSide) as NewCall['ourSide'],
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
@@ -116,15 +119,21 @@ export function selectedKind(state: ViewState): IncidentKind | undefined {
   return INCIDENT_KINDS.find((k) => k === v);
 }
 
-function number(state: ViewState, blockId: string, errors: FieldErrors): number | undefined {
+/** A number field, read as the person writes numbers (`12.500` in Turkish, `12 500` in Finnish); never a guess. */
+function number(state: ViewState, blockId: string, errors: FieldErrors, locale: Locale): number | undefined {
   const raw = text(state, blockId);
   if (!raw) return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) {
-    errors[blockId] = 'Enter a positive number.';
+  const reading = readNumber(raw, locale);
+  if (reading.kind === 'ambiguous') {
+    const problem = numberProblem(raw, reading, locale).said!;
+    errors[blockId] = tPlain(locale, problem.key, problem.args);
     return undefined;
   }
-  return n;
+  if (reading.kind !== 'number' || reading.value < 0) {
+    errors[blockId] = tPlain(locale, 'input.positiveNumber');
+    return undefined;
+  }
+  return reading.value;
 }
 
 /** Maps a details-schema issue path to the modal field that holds it. */
@@ -136,14 +145,14 @@ const DETAIL_FIELDS: Record<string, string> = {
   competitor: INPUTS.competitor,
 };
 
-export function readIncidentView(state: ViewState, now: Date, today: string): ViewResult<Omit<NewIncident, 'requestKey'>> {
+export function readIncidentView(state: ViewState, now: Date, today: string, locale: Locale = 'en'): ViewResult<Omit<NewIncident, 'requestKey'>> {
   const errors: FieldErrors = {};
-  const id = clientId(state, errors);
-  const at = occurredAt(state, errors, now, today);
-  const description = notesField(state, INPUTS.description, errors);
+  const id = clientId(state, errors, locale);
+  const at = occurredAt(state, errors, now, today, locale);
+  const description = notesField(state, INPUTS.description, errors, locale);
   const kind = selectedKind(state);
   if (!kind) {
-    errors[INPUTS.kind] = 'Pick what happened.';
+    errors[INPUTS.kind] = tPlain(locale, 'input.pickKind');
     return { ok: false, errors };
   }
   const raw: Record<string, unknown> = { kind };
@@ -152,11 +161,11 @@ export function readIncidentView(state: ViewState, now: Date, today: string): Vi
     if (v) raw[key] = v;
   };
   if (kind === 'slow_payment') {
-    raw.daysLate = number(state, INPUTS.daysLate, errors);
-    raw.amount = number(state, INPUTS.amount, errors);
+    raw.daysLate = number(state, INPUTS.daysLate, errors, locale);
+    raw.amount = number(state, INPUTS.amount, errors, locale);
     optionalText('invoiceRef', INPUTS.invoiceRef);
   } else if (kind === 'invoice_dispute') {
-    raw.amountDisputed = number(state, INPUTS.amountDisputed, errors);
+    raw.amountDisputed = number(state, INPUTS.amountDisputed, errors, locale);
     optionalText('invoiceRef', INPUTS.invoiceRef);
   } else if (kind === 'competitor_play') {
     optionalText('competitor', INPUTS.competitor);
@@ -166,7 +175,7 @@ export function readIncidentView(state: ViewState, now: Date, today: string): Vi
   if (!details.success) {
     for (const issue of details.error.issues) {
       const field = DETAIL_FIELDS[String(issue.path[0])] ?? INPUTS.kind;
-      errors[field] ??= field === INPUTS.daysLate && raw.daysLate === undefined ? 'How many days late was the payment?' : issue.message;
+      errors[field] ??= field === INPUTS.daysLate && raw.daysLate === undefined ? tPlain(locale, 'input.daysLateMissing') : issue.message;
     }
   }
   if (Object.keys(errors).length > 0 || !details.success) return { ok: false, errors };

@@ -40,15 +40,18 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
         tokens.map((t) => t.value),
         nameEndsBefore(tokens),
       );
-      const dated = parseDayWords(tokens, used, today);
+      // Numbers, dates and words as the person writes them (`dün`, `28.11.2026`, `+iletişim`).
+      const { locale } = await turn.reader();
+      const dated = parseDayWords(tokens, used, today, locale);
       const rest = tokens.slice(used + (dated?.used ?? 0));
-      const occurredAt = occurredOn(dated?.day ?? today, today, turn.now);
       if (rest.length === 0) {
+        occurredOn(dated?.day ?? today, today, turn.now);
         const initial = dated ? { date: dated.day, traits: [], notes: '', ourSide: [] } : undefined;
         await turn.openModal(callModal({ reader: await turn.reader(), catalogue: act.catalogue, metadata, today, client, ...(initial ? { initial } : {}) }));
         return;
       }
-      const args = parseCallArgs(act.catalogue, text, rest);
+      const args = parseCallArgs(act.catalogue, text, rest, dated ? undefined : { today, locale });
+      const occurredAt = occurredOn(dated?.day ?? args.day ?? today, today, turn.now);
       const outcome = await logCallAndScore(deps.db, act, { clientId: client.id, occurredAt, traits: args.traits, notes: args.notes });
       await turn.reply(callConfirmation(act.catalogue, outcome, await turn.reader(), { signedWordsInNotes: args.signedWordsInNotes }));
     },

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
-import { nameKey, unquoteName } from '../../../domain/names.js';
+import { accentFreeKey, nameKey, unquoteName } from '../../../domain/names.js';
 import { clientOverview } from '../../../services/clientActivity.js';
 import { addClient, clientFromWords, clientNamed, correctClient, linkChannelToClient } from '../../../services/clients.js';
 import { clientStandings } from '../../../services/portfolio.js';
@@ -61,7 +61,7 @@ type Subcommand = (turn: Turn, argsText: string, tokens: Token[], words: string[
 function subcommands(deps: SlackDeps): Record<string, Subcommand> {
   return {
     add: async (turn, argsText, tokens) => {
-      const args = parseClientAdd(argsText, tokens);
+      const args = parseClientAdd(argsText, tokens, (await turn.reader()).locale);
       if (args.ownerUserId) await requireMember(deps, turn.web, turn.teamId, args.ownerUserId, 'owner');
       // Whoever registers a client owns it until someone else is named: red flags always reach a person.
       const withOwner = { ...args, ownerUserId: args.ownerUserId ?? turn.userId };
@@ -82,7 +82,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         tokens.map((t) => t.value),
       );
       const today = localDate(turn.now, act.timeZone);
-      const args = parseNextStepArgs(argsText, tokens.slice(used), today);
+      const args = parseNextStepArgs(argsText, tokens.slice(used), today, (await turn.reader()).locale);
       if (args.assigneeUserId) await requireMember(deps, turn.web, turn.teamId, args.assigneeUserId, 'assignee');
       const step = await addNextStep(deps.db, act, { client, ...args, source: 'client' });
       await turn.reply(nextStepSetMessage(step, today, turn.userId, await turn.reader()));
@@ -122,7 +122,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       });
     },
     list: async (turn, _argsText, _tokens, words) => {
-      const filter = parseClientListFilter(words, turn.userId);
+      const filter = parseClientListFilter(words, turn.userId, (await turn.reader()).locale);
       const act = await turn.actIn();
       const standings = await clientStandings(deps.db, act, { ownerUserId: filter.ownerUserId, includeExited: filter.status === 'exited' });
       const lines = standings.filter(
@@ -140,8 +140,9 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     find: async (turn, argsText, tokens) => {
       if (tokens.length === 0) throw asked('client.ask.find', USAGE.clientFind);
       const act = await turn.actIn();
-      const typed = nameKey(argsText);
-      const lines = (await clientStandings(deps.db, act, { includeExited: true })).filter((l) => nameKey(l.client.name).includes(typed));
+      // Accent-free too: `isik` finds Işık.
+      const typed = accentFreeKey(nameKey(argsText));
+      const lines = (await clientStandings(deps.db, act, { includeExited: true })).filter((l) => accentFreeKey(nameKey(l.client.name)).includes(typed));
       const reader = await turn.reader();
       await turn.reply({
         text: t(reader, 'client.found', { count: lines.length }),
@@ -149,7 +150,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       });
     },
     set: async (turn, argsText, tokens) => {
-      const { nameTokens, field, valueTokens } = splitClientSet(tokens);
+      const { nameTokens, field, valueTokens } = splitClientSet(tokens, (await turn.reader()).locale);
       const { client: found, used } = await clientFromWords(
         deps.db,
         turn.act,
@@ -157,7 +158,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       );
       // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
       if (used !== nameTokens.length) await clientNamed(deps.db, turn.act, nameTokens.map((t) => t.value).join(' '));
-      const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)));
+      const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), (await turn.reader()).locale);
       const change = fateChangeOf(patch);
       const reader = await turn.reader();
       if (change) {

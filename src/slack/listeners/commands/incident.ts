@@ -38,14 +38,15 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
         tokens.map((t) => t.value),
       );
       // A day may follow the client or the kind: `/incident acme yesterday late 45`, `/incident acme late yesterday 45`.
-      const datedFirst = parseDayWords(tokens, used, today);
+      const { locale } = await turn.reader();
+      const datedFirst = parseDayWords(tokens, used, today, locale);
       const rest = tokens.slice(used + (datedFirst?.used ?? 0));
       if (rest.length === 0) {
         await turn.openModal(incidentModal({ reader: await turn.reader(), metadata, today, client }));
         return;
       }
-      const datedAfterKind = datedFirst ? undefined : parseDayWords(rest, 1, today);
-      const args = parseIncidentArgs(text, datedAfterKind ? [rest[0]!, ...rest.slice(1 + datedAfterKind.used)] : rest);
+      const datedAfterKind = datedFirst ? undefined : parseDayWords(rest, 1, today, locale);
+      const args = parseIncidentArgs(text, datedAfterKind ? [rest[0]!, ...rest.slice(1 + datedAfterKind.used)] : rest, locale);
       const day = datedFirst?.day ?? datedAfterKind?.day ?? today;
       const details = incidentDetailsSchema.safeParse({ kind: args.kind, ...args.fields });
       if (!details.success) {

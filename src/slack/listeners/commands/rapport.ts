@@ -40,7 +40,7 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
   if (words.length === 0) return showSettings(turn, await turn.workspace());
   if (words[0]?.toLowerCase() === 'me') return personalSettings(turn, words.slice(1));
   await requireAdmin(turn, 'errors.admin.settings');
-  const patch = parseSettingsChange((await turn.workspace()).workspace.settings, words);
+  const patch = parseSettingsChange((await turn.workspace()).workspace.settings, words, (await turn.reader()).locale);
   // A digest channel a client could read is refused before it is saved.
   const exposed = patch.digestChannelId
     ? await channelExposure(turn.web, patch.digestChannelId).catch((error: unknown) => cannotSee(patch.digestChannelId!, error))
