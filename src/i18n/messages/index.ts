@@ -1,8 +1,9 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
 import { languageMessages } from './language.js';
+import { pageMessages } from './page.js';
 
-const PARTS = [languageMessages] as const;
+const PARTS = [languageMessages, pageMessages] as const;
 
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof PARTS)[number]>;
