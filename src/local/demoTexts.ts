@@ -257,7 +257,15 @@ const fi: DemoTexts = {
     'Henkilöstö - Mikko Nieminen',
     'Seinäjoen Mylly Oy',
   ],
-  notes: ['Viikkopalaveri', 'Kuukausikatsaus', 'Tiekartan läpikäynti', 'Neljännesvuosikatsaus', 'Nopea kuulumisten vaihto', 'Raportoinnin läpikäynti', 'Eskalaatiopuhelu'],
+  notes: [
+    'Viikkopalaveri',
+    'Kuukausikatsaus',
+    'Tiekartan läpikäynti',
+    'Neljännesvuosikatsaus',
+    'Nopea kuulumisten vaihto',
+    'Raportoinnin läpikäynti',
+    'Eskalaatiopuhelu',
+  ],
   nextSteps: {
     liar: 'Pyydä vientiloki todisteeksi lähettämisestä',
     abusive: 'Vie ohjausryhmän kokouksen loukkaukset heidän johtajalleen',
