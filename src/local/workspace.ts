@@ -86,7 +86,8 @@ export function pageMessages(locale: Locale): Record<string, string> {
   for (const [key, english] of Object.entries(MESSAGES.en)) {
     if (!key.startsWith('page.') || /\{\w+,/.test(english)) continue;
     const args = Object.fromEntries([...english.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, `{${m[1]}}`]));
-    words[key.slice('page.'.length)] = tPlain(locale, key as MessageKey, args);
+    // The page lays itself out by its dir attribute: the right-to-left marks Slack's lines need are left out.
+    words[key.slice('page.'.length)] = tPlain(locale, key as MessageKey, args).replace(/^\u200F/gm, '');
   }
   return words;
 }
