@@ -156,7 +156,9 @@ describe('local workspace server (no browser)', () => {
       expect(await post('/local/language', { user: 'U0ADMIN', language: 'fa' })).toEqual({ locale: 'fa' });
       expect(await state('U0ADMIN')).toMatchObject({ locale: 'fa', dir: 'rtl' });
       // Now Persian, the page's answers too.
-      expect((await post('/local/language', { user: 'U0ADMIN', language: 'klingon' })).error).toContain('این صفحه به English، Türkçe، فارسی و suomi است');
+      expect((await post('/local/language', { user: 'U0ADMIN', language: 'klingon' })).error).toContain(
+        'فضای کاری محلی به زبان‌های English، Türkçe، فارسی و suomi است',
+      );
     } finally {
       await post('/local/language', { user: 'U0ADMIN', language: 'en' });
     }

@@ -49,7 +49,7 @@ export const pageMessages = area(
     'page.httpStatus': 'The app answered HTTP {status}',
     'page.messageGone': 'That message is gone.',
     'page.formGone': 'That form is no longer open.',
-    'page.unknownLanguage': 'The page speaks English, Türkçe, فارسی and suomi.',
+    'page.unknownLanguage': 'The local workspace speaks English, Türkçe, فارسی and suomi.',
     'page.seeded':
       'Loaded {clients, plural, one {# client} other {# clients}}, {calls, plural, one {# call} other {# calls}} and {incidents, plural, one {# incident} other {# incidents}}, and {steps, plural, one {# next step} other {# next steps}} (some overdue: `/rapport todo`). Try “Post digest now”.',
     'page.seededCli':
@@ -101,7 +101,7 @@ export const pageMessages = area(
       'page.httpStatus': 'Uygulama HTTP {status} ile yanıt verdi',
       'page.messageGone': 'Bu mesaj artık yok.',
       'page.formGone': 'Bu form artık açık değil.',
-      'page.unknownLanguage': 'Sayfa English, Türkçe, فارسی ve suomi dillerini konuşur.',
+      'page.unknownLanguage': 'Yerel çalışma alanı English, Türkçe, فارسی ve suomi dillerini konuşur.',
       'page.seeded':
         '{clients, plural, one {# müşteri} other {# müşteri}}, {calls, plural, one {# görüşme} other {# görüşme}}, {incidents, plural, one {# olay} other {# olay}} ve {steps, plural, one {# sonraki adım} other {# sonraki adım}} yüklendi (bazılarının süresi geçti: `/rapport todo`). “Özeti şimdi paylaş” düğmesini deneyin.',
       'page.seededCli':
@@ -152,7 +152,7 @@ export const pageMessages = area(
       'page.httpStatus': 'برنامه با HTTP {status} پاسخ داد',
       'page.messageGone': 'آن پیام دیگر وجود ندارد.',
       'page.formGone': 'آن فرم دیگر باز نیست.',
-      'page.unknownLanguage': 'این صفحه به English، Türkçe، فارسی و suomi است.',
+      'page.unknownLanguage': 'فضای کاری محلی به زبان‌های English، Türkçe، فارسی و suomi است.',
       'page.seeded':
         '{clients, plural, one {# مشتری} other {# مشتری}}، {calls, plural, one {# تماس} other {# تماس}} و {incidents, plural, one {# رخداد} other {# رخداد}}، و {steps, plural, one {# گام بعدی} other {# گام بعدی}} بارگذاری شد (برخی سررسیدشان گذشته است: `/rapport todo`). «انتشار گزارش هفتگی همین حالا» را امتحان کنید.',
       'page.seededCli':
@@ -203,7 +203,7 @@ export const pageMessages = area(
       'page.httpStatus': 'Sovellus vastasi HTTP-tilalla {status}',
       'page.messageGone': 'Viestiä ei enää ole.',
       'page.formGone': 'Lomake ei ole enää auki.',
-      'page.unknownLanguage': 'Sivu puhuu kieliä English, Türkçe, فارسی ja suomi.',
+      'page.unknownLanguage': 'Paikallinen työtila puhuu kieliä English, Türkçe, فارسی ja suomi.',
       'page.seeded':
         'Ladattiin {clients, plural, one {# asiakas} other {# asiakasta}}, {calls, plural, one {# puhelu} other {# puhelua}} ja {incidents, plural, one {# tapaus} other {# tapausta}} sekä {steps, plural, one {# seuraava askel} other {# seuraavaa askelta}} (osa myöhässä: `/rapport todo`). Kokeile ”Julkaise kooste nyt”.',
       'page.seededCli':
