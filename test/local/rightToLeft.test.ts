@@ -94,7 +94,7 @@ describe.skipIf(!!missing)('the local workspace page in Persian, in the browser'
     await digest.waitFor({ timeout: 60_000 });
     // Each part of a message lays itself out by its own words: Persian right to left, Latin names kept readable.
     const bidi = await digest
-      .locator('.block')
+      .locator('.block.section > div', { hasText: 'شرکت پارس' })
       .first()
       .evaluate((n) => (globalThis as any).getComputedStyle(n).unicodeBidi);
     expect(bidi).toBe('plaintext');
