@@ -16,48 +16,51 @@ import { createClient, listClients, updateClient } from '../db/queries/clients.j
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { seededRandom } from './seededRandom.js';
+import { DEMO_TEXTS, type DemoStory, type DemoTexts } from './demoTexts.js';
+import { said } from '../i18n/messages.js';
+import type { Locale } from '../i18n/locales.js';
 
 type Mood = 'great' | 'good' | 'mixed' | 'poor';
+/** A client of the portfolio; its name is in the language the demo is loaded in (demoTexts.ts), by its place here. */
 interface DemoClient {
-  name: string;
   category: Category;
   relationship: Relationship;
   value: number;
   mood: Mood;
-  story?: 'liar' | 'late_payer' | 'turning_sour' | 'gone_quiet' | 'abusive' | 'disputes' | 'competitor';
+  story?: DemoStory;
 }
 
 const CLIENTS: DemoClient[] = [
-  { name: 'Initech', category: 'regular', relationship: 'stepping_stone', value: 2400, mood: 'mixed', story: 'liar' },
-  { name: 'Globex', category: 'regular', relationship: 'long_term', value: 5200, mood: 'good', story: 'late_payer' },
-  { name: 'Northwind Traders', category: 'vip', relationship: 'long_term', value: 9800, mood: 'great', story: 'turning_sour' },
-  { name: 'Soylent', category: 'vip', relationship: 'long_term', value: 7600, mood: 'good', story: 'gone_quiet' },
-  { name: 'Umbrella Corp', category: 'regular', relationship: 'stepping_stone', value: 3100, mood: 'poor', story: 'abusive' },
-  { name: 'Hooli', category: 'regular', relationship: 'long_term', value: 4300, mood: 'mixed', story: 'disputes' },
-  { name: 'Vandelay Industries', category: 'regular', relationship: 'long_term', value: 2900, mood: 'good', story: 'competitor' },
-  { name: 'Problem Pete Plumbing', category: 'problem', relationship: 'stepping_stone', value: 800, mood: 'poor' },
-  { name: 'Staff - Jamie Lee', category: 'employee', relationship: 'long_term', value: 150, mood: 'great' },
-  { name: 'Acme Corp', category: 'vip', relationship: 'long_term', value: 12000, mood: 'great' },
-  { name: 'Stark Industries', category: 'vip', relationship: 'long_term', value: 15000, mood: 'good' },
-  { name: 'Wayne Enterprises', category: 'vip', relationship: 'long_term', value: 11000, mood: 'great' },
-  { name: 'Cyberdyne Systems', category: 'regular', relationship: 'stepping_stone', value: 2100, mood: 'mixed' },
-  { name: 'Tyrell Corp', category: 'regular', relationship: 'long_term', value: 3600, mood: 'good' },
-  { name: 'Wonka Industries', category: 'regular', relationship: 'long_term', value: 2700, mood: 'great' },
-  { name: 'Oscorp', category: 'regular', relationship: 'stepping_stone', value: 1900, mood: 'poor' },
-  { name: 'Gringotts', category: 'vip', relationship: 'long_term', value: 8800, mood: 'good' },
-  { name: 'Dunder Mifflin', category: 'regular', relationship: 'long_term', value: 1500, mood: 'mixed' },
-  { name: 'Pied Piper', category: 'regular', relationship: 'unknown', value: 1200, mood: 'good' },
-  { name: 'Massive Dynamic', category: 'regular', relationship: 'long_term', value: 4100, mood: 'good' },
-  { name: 'Blue Sun', category: 'regular', relationship: 'stepping_stone', value: 1700, mood: 'mixed' },
-  { name: 'Monarch Solutions', category: 'regular', relationship: 'long_term', value: 2200, mood: 'great' },
-  { name: 'Prestige Worldwide', category: 'problem', relationship: 'stepping_stone', value: 600, mood: 'mixed' },
-  { name: 'Sterling Cooper', category: 'regular', relationship: 'long_term', value: 3900, mood: 'good' },
-  { name: 'Bluth Company', category: 'regular', relationship: 'stepping_stone', value: 1400, mood: 'poor' },
-  { name: 'Los Pollos Hermanos', category: 'regular', relationship: 'long_term', value: 2500, mood: 'good' },
-  { name: 'Krusty Krab', category: 'regular', relationship: 'unknown', value: 900, mood: 'mixed' },
-  { name: 'Aperture Science', category: 'vip', relationship: 'long_term', value: 6700, mood: 'good' },
-  { name: 'Staff - Priya Shah', category: 'employee', relationship: 'long_term', value: 150, mood: 'good' },
-  { name: 'Black Mesa', category: 'regular', relationship: 'stepping_stone', value: 2000, mood: 'mixed' },
+  { category: 'regular', relationship: 'stepping_stone', value: 2400, mood: 'mixed', story: 'liar' },
+  { category: 'regular', relationship: 'long_term', value: 5200, mood: 'good', story: 'late_payer' },
+  { category: 'vip', relationship: 'long_term', value: 9800, mood: 'great', story: 'turning_sour' },
+  { category: 'vip', relationship: 'long_term', value: 7600, mood: 'good', story: 'gone_quiet' },
+  { category: 'regular', relationship: 'stepping_stone', value: 3100, mood: 'poor', story: 'abusive' },
+  { category: 'regular', relationship: 'long_term', value: 4300, mood: 'mixed', story: 'disputes' },
+  { category: 'regular', relationship: 'long_term', value: 2900, mood: 'good', story: 'competitor' },
+  { category: 'problem', relationship: 'stepping_stone', value: 800, mood: 'poor' },
+  { category: 'employee', relationship: 'long_term', value: 150, mood: 'great' },
+  { category: 'vip', relationship: 'long_term', value: 12000, mood: 'great' },
+  { category: 'vip', relationship: 'long_term', value: 15000, mood: 'good' },
+  { category: 'vip', relationship: 'long_term', value: 11000, mood: 'great' },
+  { category: 'regular', relationship: 'stepping_stone', value: 2100, mood: 'mixed' },
+  { category: 'regular', relationship: 'long_term', value: 3600, mood: 'good' },
+  { category: 'regular', relationship: 'long_term', value: 2700, mood: 'great' },
+  { category: 'regular', relationship: 'stepping_stone', value: 1900, mood: 'poor' },
+  { category: 'vip', relationship: 'long_term', value: 8800, mood: 'good' },
+  { category: 'regular', relationship: 'long_term', value: 1500, mood: 'mixed' },
+  { category: 'regular', relationship: 'unknown', value: 1200, mood: 'good' },
+  { category: 'regular', relationship: 'long_term', value: 4100, mood: 'good' },
+  { category: 'regular', relationship: 'stepping_stone', value: 1700, mood: 'mixed' },
+  { category: 'regular', relationship: 'long_term', value: 2200, mood: 'great' },
+  { category: 'problem', relationship: 'stepping_stone', value: 600, mood: 'mixed' },
+  { category: 'regular', relationship: 'long_term', value: 3900, mood: 'good' },
+  { category: 'regular', relationship: 'stepping_stone', value: 1400, mood: 'poor' },
+  { category: 'regular', relationship: 'long_term', value: 2500, mood: 'good' },
+  { category: 'regular', relationship: 'unknown', value: 900, mood: 'mixed' },
+  { category: 'vip', relationship: 'long_term', value: 6700, mood: 'good' },
+  { category: 'employee', relationship: 'long_term', value: 150, mood: 'good' },
+  { category: 'regular', relationship: 'stepping_stone', value: 2000, mood: 'mixed' },
 ];
 
 const GOOD = ['excellent_communication', 'shares_information', 'shares_opinions', 'exceeds_expectations', 'positive_attitude'];
@@ -72,7 +75,6 @@ const BAD = [
   'no_strategic_planning',
 ];
 const GOOD_SHARE: Record<Mood, number> = { great: 0.9, good: 0.72, mixed: 0.5, poor: 0.28 };
-const NOTES = ['Weekly sync', 'Monthly review', 'Roadmap check-in', 'Quarterly business review', 'Quick catch-up', 'Reporting walkthrough', 'Escalation call'];
 
 export interface DemoPeople {
   teamId: string;
@@ -89,28 +91,32 @@ export interface DemoLoaded {
   nextSteps: number;
 }
 
-/** What the owners of the story clients said they would do, and when (days from today; negative: overdue). */
-const NEXT_STEPS: Partial<Record<NonNullable<DemoClient['story']>, { what: string; inDays: number }>> = {
-  liar: { what: 'Ask for the export log as proof it was sent', inDays: -2 },
-  abusive: { what: 'Escalate the steering-meeting insults to their director', inDays: -5 },
-  late_payer: { what: 'Agree a payment plan with their finance team', inDays: 0 },
-  turning_sour: { what: 'Ask why the usage data stopped', inDays: 1 },
-  gone_quiet: { what: 'Book a check-in call', inDays: 7 },
-};
+/** When the owners of the story clients said they would do what demoTexts.ts says (days from today; negative: overdue). */
+const NEXT_STEPS_IN_DAYS: Readonly<Record<keyof DemoTexts['nextSteps'], number>> = { liar: -2, abusive: -5, late_payer: 0, turning_sour: 1, gone_quiet: 7 };
+const hasNextStep = (story: DemoStory | undefined): story is keyof DemoTexts['nextSteps'] => !!story && story in NEXT_STEPS_IN_DAYS;
 
 /** Days until the contract of a story client renews. */
 const RENEWS_IN_DAYS: Partial<Record<NonNullable<DemoClient['story']>, number>> = { liar: 20, late_payer: 45, turning_sour: 12, disputes: 90 };
 
-export function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date): Promise<DemoLoaded> {
-  return inWorkspace(people.teamId, () => seedWorkspace(db, people, now));
+/**
+ * Loads the demo portfolio in `locale`'s words (demoTexts.ts). In Turkish, Persian or Finnish the workspace then
+ * speaks that language, in its country's currency and time zone: its digest is in that language too.
+ */
+export function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date, locale: Locale = 'en'): Promise<DemoLoaded> {
+  return inWorkspace(people.teamId, () => seedWorkspace(db, people, now, DEMO_TEXTS[locale]));
 }
 
-async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promise<DemoLoaded> {
+async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts: DemoTexts): Promise<DemoLoaded> {
   await ensureWorkspace(db, people.teamId);
   if ((await listClients(db, people.teamId, { includeExited: true })).length > 0) {
-    throw new RapportError('conflict', 'This workspace already has clients: the demo portfolio loads into an empty workspace only.');
+    throw new RapportError('conflict', said('page.seedNotEmpty'));
   }
-  await updateWorkspaceSettings(db, people.teamId, people.admin, { digestChannelId: people.channelId });
+  await updateWorkspaceSettings(db, people.teamId, people.admin, {
+    digestChannelId: people.channelId,
+    ...(texts.language ? { language: texts.language } : {}),
+    ...(texts.currency ? { currency: texts.currency } : {}),
+    ...(texts.timeZone ? { timeZone: texts.timeZone } : {}),
+  });
   const workspace = await ensureWorkspace(db, people.teamId);
   const catalogue = catalogueOf(workspace);
   const rand = seededRandom(20261123);
@@ -120,17 +126,18 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promi
   let incidents = 0;
   let nextSteps = 0;
   const today = localDate(now, workspace.timeZone);
+  const money = (amount: number) => amount * texts.valueFactor;
 
   for (const [i, d] of CLIENTS.entries()) {
     const owner = people.owners[i % people.owners.length]!;
     const client = await createClient(db, people.teamId, people.admin, {
-      name: d.name,
+      name: texts.clients[i]!,
       category: d.category,
       relationship: d.relationship,
       ownerUserId: owner,
-      monthlyValue: d.value,
+      monthlyValue: money(d.value),
     });
-    const call = async (daysAgo: number, traits: string[], notes = pick(NOTES)) => {
+    const call = async (daysAgo: number, traits: string[], notes = pick(texts.notes)) => {
       await logCall(db, people.teamId, owner, catalogue, { clientId: client.id, occurredAt: ago(daysAgo), traits, notes });
       calls++;
     };
@@ -151,53 +158,57 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date): Promi
     // Contracts of the clients in trouble renew soon: the digest's renewal part has something to show.
     const renewsIn = d.story && RENEWS_IN_DAYS[d.story];
     if (renewsIn) await updateClient(db, people.teamId, people.admin, client.id, { renewsOn: addDays(today, renewsIn) });
-    const step = d.story && NEXT_STEPS[d.story];
-    if (step) {
+    if (hasNextStep(d.story)) {
       await createNextStep(db, people.teamId, owner, {
         clientId: client.id,
-        what: step.what,
+        what: texts.nextSteps[d.story],
         assigneeUserId: owner,
-        dueOn: addDays(today, step.inDays),
+        dueOn: addDays(today, NEXT_STEPS_IN_DAYS[d.story]),
         source: 'client',
       });
       nextSteps++;
     }
 
+    const invoice = (prefix: string, n: number) => `${prefix}-${n}`;
     switch (d.story) {
       case 'liar':
-        await incident(4, { kind: 'lying' }, 'Said the usage export had been sent; it had not been generated');
+        await incident(4, { kind: 'lying' }, texts.liar);
         break;
-      case 'late_payer':
-        await incident(150, { kind: 'slow_payment', daysLate: 21, invoiceRef: 'GX-1041', amount: 5200 }, 'Paid after two reminders');
-        await incident(70, { kind: 'slow_payment', daysLate: 34, invoiceRef: 'GX-1077', amount: 5200 }, 'Paid after the account manager escalated');
-        await incident(3, { kind: 'slow_payment', daysLate: 18, invoiceRef: 'GX-1102', amount: 5200 }, 'Third late payment this half-year');
+      case 'late_payer': {
+        const [first, second, third] = texts.latePayer;
+        const p = texts.invoicePrefix.latePayer;
+        await incident(150, { kind: 'slow_payment', daysLate: 21, invoiceRef: invoice(p, 1041), amount: money(5200) }, first);
+        await incident(70, { kind: 'slow_payment', daysLate: 34, invoiceRef: invoice(p, 1077), amount: money(5200) }, second);
+        await incident(3, { kind: 'slow_payment', daysLate: 18, invoiceRef: invoice(p, 1102), amount: money(5200) }, third);
         break;
+      }
       case 'turning_sour':
-        await call(5, ['no_data_sharing', 'withholds_opinions'], 'Would not share the usage data again');
-        await call(2, ['no_data_sharing', 'negative_attitude'], 'Still no data; tense call');
+        await call(5, ['no_data_sharing', 'withholds_opinions'], texts.turningSour[0]);
+        await call(2, ['no_data_sharing', 'negative_attitude'], texts.turningSour[1]);
         break;
       case 'abusive': {
-        const first = await incident(30, { kind: 'mental_abuse' }, 'Shouted at the analyst on the weekly call');
+        const first = await incident(30, { kind: 'mental_abuse' }, texts.abusive.first);
         await recordWarning(db, people.teamId, owner, {
           clientId: client.id,
           givenAt: ago(29),
           incidentId: first.id,
-          note: 'Told their director it is unacceptable',
+          note: texts.abusive.warning,
         });
-        await incident(6, { kind: 'mental_abuse' }, 'Insulted the team again in the steering meeting');
+        await incident(6, { kind: 'mental_abuse' }, texts.abusive.again);
         break;
       }
-      case 'disputes':
-        await incident(100, { kind: 'invoice_dispute', invoiceRef: 'HO-88', amountDisputed: 1200 }, 'Disputed the hours on the data migration');
-        await incident(12, { kind: 'invoice_dispute', invoiceRef: 'HO-97', amountDisputed: 900 }, 'Disputed the travel costs');
+      case 'disputes': {
+        const p = texts.invoicePrefix.disputes;
+        await incident(100, { kind: 'invoice_dispute', invoiceRef: invoice(p, 88), amountDisputed: money(1200) }, texts.disputes[0]);
+        await incident(12, { kind: 'invoice_dispute', invoiceRef: invoice(p, 97), amountDisputed: money(900) }, texts.disputes[1]);
         break;
+      }
       case 'competitor':
-        await incident(9, { kind: 'competitor_play', competitor: 'Globodyne', onAgreedWork: true }, 'Asked us to match a rival quote for agreed work');
+        await incident(9, { kind: 'competitor_play', competitor: texts.competitor.name, onAgreedWork: true }, texts.competitor.note);
         break;
       default:
-        if (d.mood === 'poor' && rand() < 0.7)
-          await incident(20 + Math.floor(rand() * 40), { kind: 'unreasonable_demands' }, 'Asked for weekend delivery at no cost');
-        if (d.relationship === 'stepping_stone' && rand() < 0.4) await incident(40, { kind: 'slow_payment', daysLate: 12 }, 'Paid late');
+        if (d.mood === 'poor' && rand() < 0.7) await incident(20 + Math.floor(rand() * 40), { kind: 'unreasonable_demands' }, texts.unreasonableDemands);
+        if (d.relationship === 'stepping_stone' && rand() < 0.4) await incident(40, { kind: 'slow_payment', daysLate: 12 }, texts.paidLate);
     }
   }
   return { clients: CLIENTS.length, calls, incidents, nextSteps };

@@ -1,12 +1,19 @@
-/** `npm run demo:seed`: loads the demo portfolio into the local workspace's database (the app must be stopped). */
+/**
+ * `npm run demo:seed [-- tr|fa|fi|en]`: loads the demo portfolio into the local workspace's database (the app
+ * must be stopped), in that language's words (English unless told): a Turkish, Persian or Finnish demo also
+ * makes the workspace speak that language, in its country's currency.
+ */
 import { ConfigError, loadConfig } from '../config/env.js';
 import { DatabaseLockedError, openDatabase } from '../db/client.js';
 import { RapportError } from '../domain/errors.js';
+import { LOCALES, type Locale } from '../i18n/locales.js';
+import { tPlain } from '../i18n/messages.js';
 import { createLogger } from '../log.js';
 import { seedDemoPortfolio } from './demoSeed.js';
+import { demoLanguage } from './demoTexts.js';
 import { LOCAL_TEAMS, LOCAL_USERS } from './workspace.js';
 
-async function seed(): Promise<void> {
+async function seed(locale: Locale): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = config.databaseUrl
@@ -16,18 +23,24 @@ async function seed(): Promise<void> {
     const team = LOCAL_TEAMS[0]!;
     const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
     const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
-    const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners, admin: admin.id }, new Date());
-    process.stdout.write(
-      `Loaded ${done.clients} clients, ${done.calls} calls, ${done.incidents} incidents and ${done.nextSteps} next steps into “${team.name}”. Run npm start and open the page.\n`,
-    );
+    const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners, admin: admin.id }, new Date(), locale);
+    const counts = { clients: done.clients, calls: done.calls, incidents: done.incidents, steps: done.nextSteps, team: team.name };
+    process.stdout.write(`${tPlain(locale, 'page.seededCli', counts)}\n`);
   } finally {
     await database.close();
   }
 }
 
-seed().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof RapportError;
-  process.stderr.write(`${known ? (error as Error).message : String(error)}\n`);
-  if (error instanceof DatabaseLockedError) process.stderr.write('Stop npm start first, or use the page’s “Load demo portfolio” button instead.\n');
+const locale = demoLanguage(process.argv[2]);
+if (!locale) {
+  process.stderr.write(`${tPlain('en', 'page.unknownLanguage')} npm run demo:seed -- ${LOCALES.join('|')}\n`);
   process.exit(1);
-});
+} else {
+  seed(locale).catch((error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof RapportError;
+    const said = error instanceof RapportError && error.said ? tPlain(locale, error.said.key, error.said.args) : undefined;
+    process.stderr.write(`${said ?? (known ? (error as Error).message : String(error))}\n`);
+    if (error instanceof DatabaseLockedError) process.stderr.write(`${tPlain(locale, 'page.seedStopFirst')}\n`);
+    process.exit(1);
+  });
+}

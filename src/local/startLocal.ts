@@ -9,6 +9,11 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Logger } from '../log.js';
 import { createRapport, type Rapport } from '../rapport.js';
 import { seedDemoPortfolio } from './demoSeed.js';
+import { inWorkspace } from '../db/workspaceScope.js';
+import { personSettingsOf } from '../db/queries/personal.js';
+import { getWorkspace } from '../db/queries/workspaces.js';
+import { workspaceLocale } from '../slack/readers.js';
+import { DEFAULT_LOCALE, localeOfSlack } from '../i18n/locales.js';
 import { installByOAuth } from './slackRequests.js';
 import { LocalSlackWebApi } from './slackWebApi.js';
 import { LOCAL_TEAMS, LOCAL_USERS, LocalWorkspace } from './workspace.js';
@@ -67,11 +72,17 @@ export async function startLocalWorkspace(
     isInstalled: (teamId) => slack.isInstalled(teamId),
     signingSecret,
     logger,
-    seed: async (team, admin) => {
+    seed: (team, admin, locale) => {
       const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
-      const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners: owners.length ? owners : [admin], admin }, now());
-      return `Loaded ${done.clients} clients, ${done.calls} calls and ${done.incidents} incidents, and ${done.nextSteps} next steps (some overdue: \`/rapport todo\`). Try “Post digest now”.`;
+      return seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners: owners.length ? owners : [admin], admin }, now(), locale);
     },
+    // As Rapport chooses whom to speak which language (slack/readers.ts), Slack's own word read from the stand-in.
+    languageOf: (user) =>
+      inWorkspace(user.teamId, async () => {
+        const own = await personSettingsOf(database.db, user.teamId, user.id);
+        const workspace = own.language ? undefined : await getWorkspace(database.db, user.teamId);
+        return own.language ?? (workspace && workspaceLocale(workspace)) ?? localeOfSlack(api.users.get(user.id)?.locale) ?? DEFAULT_LOCALE;
+      }),
   });
   const url = api.apiUrl.replace(/api\/$/, '');
   return {

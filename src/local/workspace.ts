@@ -11,6 +11,10 @@ import { SlackRequestSender, type SlackActor } from './slackRequests.js';
 import { errorText, type Logger } from '../log.js';
 import { RapportError } from '../domain/errors.js';
 import { COMMANDS } from '../slack/ids.js';
+import { isLocale, isRightToLeft, LOCALES, type Locale } from '../i18n/locales.js';
+import { tPlain, type MessageKey } from '../i18n/messages.js';
+import { MESSAGES } from '../i18n/messages/index.js';
+import type { DemoLoaded } from './demoSeed.js';
 
 export interface LocalTeam {
   id: string;
@@ -67,11 +71,31 @@ export interface LocalWorkspaceOptions {
   isInstalled: (teamId: string) => Promise<boolean>;
   signingSecret: string;
   logger: Logger;
-  /** Loads the demo portfolio into a team; resolves to a one-line summary. */
-  seed: (team: LocalTeam, admin: string) => Promise<string>;
+  /** Loads the demo portfolio into a team, in a language's words (demoTexts.ts). */
+  seed: (team: LocalTeam, admin: string, locale: Locale) => Promise<DemoLoaded>;
+  /** The language Rapport speaks to a person (their own choice, else their workspace's…): the page's too. */
+  languageOf: (user: LocalSlackUser) => Promise<Locale>;
+}
+
+/**
+ * The page's own words in a language (src/i18n/messages/page.ts), for the page's script: each `{argument}` is
+ * left in for the page to fill. Messages with plurals are put into words here, by the server (the demo loaded).
+ */
+export function pageMessages(locale: Locale): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const [key, english] of Object.entries(MESSAGES.en)) {
+    if (!key.startsWith('page.') || /\{\w+,/.test(english)) continue;
+    const args = Object.fromEntries([...english.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, `{${m[1]}}`]));
+    // The page lays itself out by its dir attribute: the right-to-left marks Slack's lines need are left out.
+    words[key.slice('page.'.length)] = tPlain(locale, key as MessageKey, args).replace(/^\u200F/gm, '');
+  }
+  return words;
 }
 
 const PUBLIC = new URL('./public/', import.meta.url);
+
+/** The language switch names each language in its own words, whatever the page's language. */
+const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', tr: 'Türkçe', fa: 'فارسی', fi: 'suomi' };
 
 export class LocalWorkspace {
   private readonly messages: ShownMessage[] = [];
@@ -200,10 +224,13 @@ export class LocalWorkspace {
     const user = this.user(userId);
     const team = this.team(user);
     const visible = (m: ShownMessage) => !m.for || m.for === userId;
+    const locale = await this.options.languageOf(user);
     return {
       version: this.version,
       user,
       team,
+      locale,
+      dir: isRightToLeft(locale) ? 'rtl' : 'ltr',
       installed: await this.options.isInstalled(team.id),
       channel: this.messages.filter((m) => m.channel === team.channelId && visible(m)),
       // The app's DMs to this user, and ephemeral answers about places the page does not show.
@@ -218,13 +245,20 @@ export class LocalWorkspace {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    let locale: Locale = 'en';
     try {
       if (req.method === 'GET') {
         if (url.pathname === '/') return this.file(res, 'index.html', 'text/html; charset=utf-8');
         if (url.pathname === '/local/app.js') return this.file(res, 'app.js', 'text/javascript; charset=utf-8');
         if (url.pathname === '/local/style.css') return this.file(res, 'style.css', 'text/css; charset=utf-8');
-        if (url.pathname === '/local/config') return json(200, { teams: LOCAL_TEAMS, users: LOCAL_USERS, installUrl: this.options.installUrl });
+        if (url.pathname === '/local/config')
+          return json(200, { teams: LOCAL_TEAMS, users: LOCAL_USERS, installUrl: this.options.installUrl, locales: LOCALES, languageNames: LANGUAGE_NAMES });
         if (url.pathname === '/local/state') return json(200, await this.stateFor(url.searchParams.get('user') ?? ''));
+        if (url.pathname === '/local/messages') {
+          const asked = url.searchParams.get('locale');
+          const locale = isLocale(asked) ? asked : 'en';
+          return json(200, { locale, dir: isRightToLeft(locale) ? 'rtl' : 'ltr', messages: pageMessages(locale) });
+        }
         if (url.pathname === '/oauth/v2/authorize') return this.authorizePage(res, url);
         // A message's permalink (chat.getPermalink), as evidence in History and the digest: back to the page.
         if (url.pathname.startsWith('/archives/')) {
@@ -244,16 +278,19 @@ export class LocalWorkspace {
       const user = this.user(body.user);
       const actor = this.actor(user);
       const team = this.team(user);
+      // The page's own answers are in the language Rapport speaks to the person using it.
+      locale = await this.options.languageOf(user);
+      const say = (key: MessageKey, args?: Record<string, string | number>) => tPlain(locale, key, args);
       switch (url.pathname) {
         case '/local/command': {
           const m = /^(\/\w+)\s*([\s\S]*)$/.exec(String(body.text ?? '').trim());
-          if (!m) return json(400, { error: 'Type a slash command, e.g. /call help' });
+          if (!m) return json(400, { error: say('page.typeCommand') });
           if (!(await this.options.isInstalled(team.id))) {
-            return json(200, { error: `${m[1]} is not a command in ${team.name}: Rapport is not installed here yet (“Add to Slack”).` });
+            return json(200, { error: say('page.notInstalledCommand', { command: m[1]!, team: team.name }) });
           }
           // As Slack does: a command no app registered is answered at once, by Slack itself.
           if (!(Object.values(COMMANDS) as string[]).includes(m[1]!)) {
-            return json(200, { error: `${m[1]} is not a command here. Rapport’s are ${Object.values(COMMANDS).join(', ')} (each answers help).` });
+            return json(200, { error: say('page.unknownCommand', { command: m[1]!, commands: Object.values(COMMANDS).join(', ') }) });
           }
           const ids = this.ids({ user: user.id, channel: team.channelId });
           const sent = await this.sender.command(actor, m[1]!, this.escapeMentions(m[2]!, team), ids);
@@ -262,12 +299,27 @@ export class LocalWorkspace {
             this.push({ channel: team.channelId, ts: `local.${this.nextId}`, text: sent.body.text, blocks: sent.body.blocks ?? [], for: user.id });
             this.changed();
           }
-          if (sent.status === 404 || sent.status >= 500) return json(200, { error: `The app answered HTTP ${sent.status}` });
+          if (sent.status === 404 || sent.status >= 500) return json(200, { error: say('page.httpStatus', { status: String(sent.status) }) });
           return json(200, { status: sent.status });
+        }
+        case '/local/language': {
+          // The page's language switch is `/rapport settings me language …` typed by its person: Rapport keeps it.
+          const language = body.language;
+          if (!isLocale(language)) return json(400, { error: say('page.unknownLanguage') });
+          if (!(await this.options.isInstalled(team.id))) {
+            return json(200, { error: say('page.notInstalledCommand', { command: COMMANDS.rapport, team: team.name }) });
+          }
+          const ids = this.ids({ user: user.id, channel: team.channelId });
+          const sent = await this.sender.command(actor, COMMANDS.rapport, `settings me language ${language}`, ids);
+          if (sent.status === 404 || sent.status >= 500) return json(200, { error: say('page.httpStatus', { status: String(sent.status) }) });
+          // Answered once Rapport has it: the page then reloads its words in the new language.
+          for (let i = 0; i < 100 && (await this.options.languageOf(user)) !== language; i++) await new Promise((r) => setTimeout(r, 100));
+          this.changed();
+          return json(200, { locale: await this.options.languageOf(user) });
         }
         case '/local/message': {
           const text = String(body.text ?? '').trim();
-          if (!text) return json(400, { error: 'Type a message.' });
+          if (!text) return json(400, { error: say('page.typeMessage') });
           this.push({ channel: team.channelId, ts: this.messageTs(), user: user.id, text: this.escapeMentions(text, team), blocks: [] });
           this.changed();
           return json(200, { ok: true });
@@ -275,7 +327,7 @@ export class LocalWorkspace {
         case '/local/shortcut': {
           // "Log to Rapport" on a message: the message_action payload Slack sends for a message shortcut.
           const message = this.messages.find((x) => x.id === body.messageId && !x.for);
-          if (!message) return json(404, { error: 'That message is gone.' });
+          if (!message) return json(404, { error: say('page.messageGone') });
           const ids = this.ids({ user: user.id, channel: message.channel });
           const sent = await this.sender.interaction(actor, {
             type: 'message_action',
@@ -319,10 +371,10 @@ export class LocalWorkspace {
         }
         case '/local/submit': {
           const view = this.views.find((v) => v.id === body.viewId && v.user === user.id);
-          if (!view) return json(404, { error: 'That form is no longer open.' });
+          if (!view) return json(404, { error: say('page.formGone') });
           const sent = await this.sender.viewSubmission(actor, { ...view.view, id: view.id, hash: view.hash }, body.values ?? {});
           if (sent.body?.response_action === 'errors') return json(200, { errors: sent.body.errors });
-          if (sent.status !== 200) return json(200, { errors: { _: `The app answered HTTP ${sent.status}` } });
+          if (sent.status !== 200) return json(200, { errors: { _: say('page.httpStatus', { status: String(sent.status) }) } });
           this.views.splice(this.views.indexOf(view), 1);
           this.changed();
           return json(200, { ok: true });
@@ -348,8 +400,14 @@ export class LocalWorkspace {
           return json(200, { ok: true });
         }
         case '/local/seed': {
+          // In the page's language (or the one asked for): a Turkish page loads the Turkish demo, in one click.
           const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
-          return json(200, { message: await this.options.seed(team, admin.id) });
+          const language: Locale = isLocale(body.language) ? body.language : locale;
+          const done = await this.options.seed(team, admin.id, language);
+          this.changed();
+          locale = await this.options.languageOf(user);
+          const counts = { clients: done.clients, calls: done.calls, incidents: done.incidents, steps: done.nextSteps };
+          return json(200, { message: tPlain(locale, 'page.seeded', counts), locale });
         }
         case '/local/digest': {
           // The button is `/rapport digest now` typed by whoever clicks it: the same permissions, the same answers.
@@ -362,7 +420,7 @@ export class LocalWorkspace {
       }
     } catch (error) {
       // The page's own mistakes (unknown user, demo already loaded) are answers, not failures.
-      if (error instanceof RapportError) return json(400, { error: error.message });
+      if (error instanceof RapportError) return json(400, { error: error.said ? tPlain(locale, error.said.key, error.said.args) : error.message });
       this.options.logger.error('local workspace request failed', { path: url.pathname, error: errorText(error) });
       json(500, { error: error instanceof Error ? error.message : String(error) });
     }

@@ -112,12 +112,58 @@ describe('local workspace server (no browser)', () => {
     expect((await state('U0SAM')).channel.filter((m: any) => m.for === 'U0SAM')).toEqual([]);
   });
 
+  // Thirty clients and their twelve weeks of calls: slow on a busy machine.
   it('loads the demo portfolio once, and refuses a second time', async () => {
     expect((await post('/local/seed', { user: 'U0OTTO' })).message).toMatch(/^Loaded 30 clients, \d+ calls and \d+ incidents/);
     expect(await post('/local/seed', { user: 'U0OTTO' })).toEqual({
       error: 'This workspace already has clients: the demo portfolio loads into an empty workspace only.',
     });
+  }, 180_000);
+
+  it('serves the page’s own words in each of its four languages, Persian right to left', async () => {
+    const words = async (locale: string): Promise<any> => (await fetch(`${local.url}local/messages?locale=${locale}`)).json();
+    const en = await words('en');
+    expect(en).toMatchObject({ locale: 'en', dir: 'ltr' });
+    expect(en.messages).toMatchObject({ seed: 'Load demo portfolio', digest: 'Post digest now', notInstalled: 'Rapport is not installed in {team}.' });
+    expect(await words('tr')).toMatchObject({ dir: 'ltr', messages: { seed: 'Örnek portföyü yükle', language: 'Dil' } });
+    expect(await words('fi')).toMatchObject({ dir: 'ltr', messages: { seed: 'Lataa esimerkkisalkku' } });
+    const fa = await words('fa');
+    expect(fa).toMatchObject({ locale: 'fa', dir: 'rtl' });
+    expect(fa.messages.seed).toContain('بارگذاری سبد نمونه');
+    // No English left in the page's own words once another language is chosen.
+    for (const locale of ['tr', 'fa', 'fi']) {
+      const theirs = (await words(locale)).messages;
+      expect(Object.keys(theirs).sort()).toEqual(Object.keys(en.messages).sort());
+      expect(Object.keys(en.messages).filter((k) => theirs[k] === en.messages[k])).toEqual([]);
+    }
+    expect((await words('xx')).locale).toBe('en');
   });
+
+  it('the language switch sets its person’s language through Rapport: its answer, the page and the page’s answers are Turkish', async () => {
+    try {
+      expect((await state('U0ADMIN')).locale).toBe('en');
+      expect(await post('/local/language', { user: 'U0ADMIN', language: 'tr' })).toEqual({ locale: 'tr' });
+      const alex = await until(
+        () => state('U0ADMIN'),
+        (s: any) => s.channel.some((m: any) => m.for === 'U0ADMIN' && m.text.includes('Rapport bundan sonra sizinle Türkçe konuşacak')),
+      );
+      expect(alex).toMatchObject({ locale: 'tr', dir: 'ltr' });
+      // Only Alex: the others of the workspace still read English.
+      expect((await state('U0DANA')).locale).toBe('en');
+      expect(await post('/local/command', { user: 'U0ADMIN', text: 'merhaba' })).toEqual({ error: 'Bir eğik çizgi komutu yazın, örneğin /call help' });
+      expect((await post('/local/command', { user: 'U0ADMIN', text: '/foo' })).error).toContain('/foo burada bir komut değil');
+
+      expect(await post('/local/language', { user: 'U0ADMIN', language: 'fa' })).toEqual({ locale: 'fa' });
+      expect(await state('U0ADMIN')).toMatchObject({ locale: 'fa', dir: 'rtl' });
+      // Now Persian, the page's answers too.
+      expect((await post('/local/language', { user: 'U0ADMIN', language: 'klingon' })).error).toContain(
+        'فضای کاری محلی به زبان‌های English، Türkçe، فارسی و suomi است',
+      );
+    } finally {
+      await post('/local/language', { user: 'U0ADMIN', language: 'en' });
+    }
+    expect((await state('U0ADMIN')).locale).toBe('en');
+  }, 60_000);
 
   it('opens a modal for its user, loads options, and submits it', async () => {
     await post('/local/command', { user: 'U0DANA', text: '/client add Modal Makers' });

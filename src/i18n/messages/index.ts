@@ -11,6 +11,7 @@ import { inputMessages } from './input.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
 import { notifyMessages } from './notify.js';
+import { pageMessages } from './page.js';
 import { settingsMessages } from './settings.js';
 import { validationMessages } from './validation.js';
 
@@ -26,6 +27,7 @@ const PARTS = [
   labelMessages,
   languageMessages,
   notifyMessages,
+  pageMessages,
   settingsMessages,
   validationMessages,
 ] as const;

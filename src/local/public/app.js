@@ -5,6 +5,9 @@ let config = { teams: [], users: [] };
 let state = null;
 let userId = localStorage.getItem('rapport.user') || 'U0DANA';
 let tab = 'channel';
+/** The page's own words in its person's language (src/i18n/messages/page.ts), and that language. */
+let words = {};
+let pageLocale = null;
 
 const api = async (path, body) => {
   const res = await fetch(
@@ -13,6 +16,8 @@ const api = async (path, body) => {
   );
   return res.json();
 };
+/** One of the page's own words, with its `{arguments}` filled in. */
+const w = (key, args = {}) => String(words[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => (name in args ? String(args[name]) : all));
 const notice = (text) => {
   $('#notice').textContent = text || '';
 };
@@ -43,6 +48,11 @@ function mrkdwn(text) {
     .replace(/\u0001([^\u0002]*)\u0002/g, '<span class="mention">$1</span>')
     .replace(/\n/g, '<br>');
 }
+/** The page's own words with `code` and *bold* (its hint). */
+const wordsHtml = (key) =>
+  esc(w(key))
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*([^*\n]+)\*/g, '<b>$1</b>');
 const plain = (t) => esc(t?.text ?? '');
 const textOf = (t) => (t?.type === 'mrkdwn' ? mrkdwn(t.text) : plain(t));
 
@@ -106,7 +116,7 @@ function renderElement(e, blockId, where) {
   }
   if (e.type === 'overflow' || e.type === 'static_select') {
     const sel = el(
-      `<select><option value="">${e.type === 'overflow' ? '⋯ More' : plain(e.placeholder) || 'Choose'}</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`,
+      `<select><option value="">${e.type === 'overflow' ? esc(w('more')) : plain(e.placeholder) || esc(w('choose'))}</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`,
     );
     sel.addEventListener('change', () => {
       const o = e.options.find((x) => x.value === sel.value);
@@ -122,7 +132,7 @@ function renderElement(e, blockId, where) {
 function renderInput(b, where) {
   const e = b.element;
   const node = el(
-    `<div class="input" data-block="${esc(b.block_id)}" data-type="${esc(e.type)}"><label class="title">${plain(b.label)}${b.optional ? ' <span class="hint">(optional)</span>' : ''}</label></div>`,
+    `<div class="input" data-block="${esc(b.block_id)}" data-type="${esc(e.type)}"><label class="title">${plain(b.label)}${b.optional ? ` <span class="hint">${esc(w('optional'))}</span>` : ''}</label></div>`,
   );
   let field;
   switch (e.type) {
@@ -147,7 +157,7 @@ function renderInput(b, where) {
     }
     case 'static_select':
       field = el(
-        `<select name="${esc(b.block_id)}"><option value="">Choose…</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`,
+        `<select name="${esc(b.block_id)}"><option value="">${esc(w('choose'))}</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`,
       );
       if (e.initial_option) field.value = e.initial_option.value;
       if (b.dispatch_action)
@@ -159,11 +169,11 @@ function renderInput(b, where) {
     case 'external_select': {
       // Type to search: the app's options load answers, as Slack's type-ahead does.
       field = el(
-        `<div><input type="text" placeholder="${plain(e.placeholder) || 'Type to search'}" data-role="search"><select data-role="choice"></select></div>`,
+        `<div><input type="text" placeholder="${plain(e.placeholder) || esc(w('search'))}" data-role="search" dir="auto"><select data-role="choice"></select></div>`,
       );
       const search = field.querySelector('[data-role=search]');
       const choice = field.querySelector('[data-role=choice]');
-      const none = '<option value="">Choose…</option>';
+      const none = `<option value="">${esc(w('choose'))}</option>`;
       const fill = (options) => {
         choice.innerHTML = none + options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('');
       };
@@ -214,19 +224,22 @@ function readValues() {
 }
 
 function renderMessages(list, pane) {
-  if (list.length === 0) pane.appendChild(el('<p class="hint">Nothing here yet.</p>'));
+  if (list.length === 0) pane.appendChild(el(`<p class="hint">${esc(w('nothingYet'))}</p>`));
   for (const m of list) {
     const node = el(
-      `<div class="msg ${m.for ? 'ephemeral' : ''} ${m.threadTs ? 'thread' : ''}" data-testid="message"><span class="who">${m.user ? esc(userName(m.user)) : 'Rapport'}</span><span class="meta">${m.for ? 'Only visible to you' : m.threadTs ? 'in thread' : ''}</span></div>`,
+      `<div class="msg ${m.for ? 'ephemeral' : ''} ${m.threadTs ? 'thread' : ''}" data-testid="message"><span class="who">${m.user ? esc(userName(m.user)) : 'Rapport'}</span><span class="meta">${m.for ? esc(w('onlyYou')) : m.threadTs ? esc(w('inThread')) : ''}</span></div>`,
     );
     // Slack's message shortcuts ("⋯ → Log to Rapport") are on every message people can see in the channel.
     if (!m.for) {
-      const shortcut = el('<button type="button" class="msg-shortcut" data-testid="log-to-rapport" title="Message shortcut">Log to Rapport</button>');
+      const shortcut = el(
+        `<button type="button" class="msg-shortcut" data-testid="log-to-rapport" title="${esc(w('shortcut'))}">${esc(w('logToRapport'))}</button>`,
+      );
       shortcut.addEventListener('click', async () => notice((await api('/local/shortcut', { messageId: m.id })).error || ''));
       node.appendChild(shortcut);
     }
     if (m.blocks?.length) renderBlocks(m.blocks, { messageId: m.id }, node);
-    else node.appendChild(el(`<div>${mrkdwn(m.text)}</div>`));
+    // Each message lays itself out by its own words (dir=auto): Persian right to left, a Latin name in it readable.
+    else node.appendChild(el(`<div class="body" dir="auto">${mrkdwn(m.text)}</div>`));
     pane.appendChild(node);
   }
 }
@@ -252,7 +265,7 @@ function renderModal() {
   renderBlocks(v.view.blocks, { viewId: v.id }, body);
   dialog.appendChild(body);
   const foot = el(
-    `<div class="modal-foot"><button type="button" data-role="cancel">${plain(v.view.close) || 'Cancel'}</button><button type="button" class="primary" data-role="submit" data-testid="modal-submit">${plain(v.view.submit) || 'Submit'}</button></div>`,
+    `<div class="modal-foot"><button type="button" data-role="cancel">${plain(v.view.close) || esc(w('cancel'))}</button><button type="button" class="primary" data-role="submit" data-testid="modal-submit">${plain(v.view.submit) || esc(w('submit'))}</button></div>`,
   );
   const cancel = () => api('/local/close', { viewId: v.id });
   foot.querySelector('[data-role=cancel]').addEventListener('click', cancel);
@@ -285,13 +298,13 @@ function render() {
   stickToEnd = false;
   pane.innerHTML = '';
   // As in Slack: a workspace without Rapport has no Rapport commands, messages or Home; only "Add to Slack".
-  for (const id of ['#composer-input', '#seed', '#digest']) $(id).disabled = !state.installed;
+  for (const id of ['#composer-input', '#seed', '#digest', '#language-select']) $(id).disabled = !state.installed;
   if (!state.installed) {
     $('#pane-title').textContent = `# ${state.team.channelName}`;
     pane.appendChild(
       el(
-        `<div class="install" data-testid="not-installed"><p>Rapport is not installed in ${esc(state.team.name)}.</p>` +
-          `<a class="button" data-testid="add-to-slack" href="${esc(config.installUrl)}">Add to Slack</a></div>`,
+        `<div class="install" data-testid="not-installed"><p>${esc(w('notInstalled', { team: state.team.name }))}</p>` +
+          `<a class="button" data-testid="add-to-slack" href="${esc(config.installUrl)}">${esc(w('addToSlack'))}</a></div>`,
       ),
     );
     renderModal();
@@ -302,20 +315,47 @@ function render() {
     renderMessages(state.channel, pane);
   }
   if (tab === 'dms') {
-    $('#pane-title').textContent = 'Rapport — direct messages';
+    $('#pane-title').textContent = w('titleDms');
     renderMessages(state.dms, pane);
   }
   if (tab === 'home') {
-    $('#pane-title').textContent = 'Rapport — Home';
+    $('#pane-title').textContent = w('titleHome');
     if (state.home) renderBlocks(state.home.blocks, { home: true }, pane);
-    else pane.appendChild(el('<p class="hint">Opening Home…</p>'));
+    else pane.appendChild(el(`<p class="hint">${esc(w('openingHome'))}</p>`));
   }
   if (scrolledToEnd) pane.scrollTop = pane.scrollHeight;
   renderModal();
 }
 
+/**
+ * The page in its person's language: its words from the catalogue, and its direction (Persian: right to left).
+ * Loaded when the language Rapport speaks to them changes (the switch, a demo loaded in another language).
+ */
+async function speak(locale) {
+  if (locale === pageLocale) return;
+  const loaded = await api(`/local/messages?locale=${encodeURIComponent(locale)}`);
+  words = loaded.messages;
+  pageLocale = loaded.locale;
+  document.documentElement.lang = loaded.locale;
+  document.documentElement.dir = loaded.dir;
+  document.title = w('title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = w(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-md]')) node.innerHTML = wordsHtml(node.dataset.i18nMd);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = w(node.dataset.i18nPlaceholder);
+  const people = $('#user-select');
+  people.innerHTML = config.users
+    .map((u) => `<option value="${u.id}">${esc(w(`person.${u.name}`))} · ${esc(config.teams.find((t) => t.id === u.teamId).name)}</option>`)
+    .join('');
+  people.value = userId;
+  $('#language-select').value = loaded.locale;
+  // Forms and Home were drawn in the words of the language before.
+  openModalId = null;
+}
+
 async function refresh() {
-  state = await api(`/local/state?user=${encodeURIComponent(userId)}`);
+  const next = await api(`/local/state?user=${encodeURIComponent(userId)}`);
+  await speak(next.locale);
+  state = next;
   render();
 }
 
@@ -326,6 +366,17 @@ async function start() {
     .map((u) => `<option value="${u.id}">${esc(u.title)} · ${esc(config.teams.find((t) => t.id === u.teamId).name)}</option>`)
     .join('');
   select.value = userId;
+  // The switch names each language in its own words; choosing one is `/rapport settings me language …`.
+  const languages = $('#language-select');
+  languages.innerHTML = config.locales.map((l) => `<option value="${l}" lang="${l}">${esc(config.languageNames[l])}</option>`).join('');
+  languages.addEventListener('change', async () => {
+    notice(w('switching'));
+    stickToEnd = true;
+    const res = await api('/local/language', { language: languages.value });
+    notice(res.error || '');
+    await refresh();
+    if (tab === 'home') await api('/local/home', {});
+  });
   select.addEventListener('change', () => {
     userId = select.value;
     localStorage.setItem('rapport.user', userId);
@@ -351,22 +402,24 @@ async function start() {
     const res = await api(text.startsWith('/') ? '/local/command' : '/local/message', { text });
     notice(res.error || '');
   });
+  // The demo in the page's language: a Turkish page loads Turkish clients, and the workspace speaks Turkish.
   $('#seed').addEventListener('click', async () => {
-    notice('Loading the demo portfolio…');
-    const res = await api('/local/seed', {});
+    notice(w('seeding'));
+    const res = await api('/local/seed', { language: pageLocale });
+    await refresh();
     notice(res.message || res.error);
   });
   $('#digest').addEventListener('click', async () => {
-    notice('Posting the digest…');
+    notice(w('posting'));
     tab = 'channel';
     await api('/local/digest', {});
     notice('');
   });
+  await refresh();
   new EventSource('/local/events').onmessage = () => refresh();
   if (new URLSearchParams(location.search).has('installed')) {
-    notice('Rapport is installed: its commands work here now.');
+    notice(w('installed'));
     history.replaceState(null, '', '/');
   }
-  await refresh();
 }
 start();
