@@ -37,7 +37,7 @@ import { channelExposure } from '../slack/channels.js';
 import { isDefiniteRefusal, retryMomentaryFailures, slackErrorCode } from '../slack/slackError.js';
 import { instanceName, sweepWorkspaces } from './sweep.js';
 import { limitConcurrency } from '../limit.js';
-import { DEFAULT_LOCALE, firstDayOfWeek, isLocale } from '../i18n/locales.js';
+import { digestDayOf } from '../domain/catalogue.js';
 import { PeopleDirectory } from '../slack/people.js';
 import { dmMember, type RecipientDeps } from '../slack/recipients.js';
 import { channelReader, readerOf } from '../slack/readers.js';
@@ -71,10 +71,6 @@ export interface DigestRunnerDeps {
 
 /** Marks our digest posts, so an instance finishing a dead one's claim can tell whether it got to Slack. */
 export const DIGEST_EVENT_TYPE = 'rapport_digest';
-
-/** The digest's day: the one an admin chose, else the first day of the week where the workspace's language is spoken (Saturday in Iran). */
-export const digestDayOf = (w: Pick<Workspace, 'digestDay' | 'language'>): number =>
-  w.digestDay ?? firstDayOfWeek(isLocale(w.language) ? w.language : DEFAULT_LOCALE);
 
 export const scheduleOf = (w: Pick<Workspace, 'digestDay' | 'language' | 'digestTime' | 'timeZone'>) => ({
   day: digestDayOf(w),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import './validationMessages.js';
 import { wordKey } from './names.js';
+import { DEFAULT_LOCALE, firstDayOfWeek, isLocale } from '../i18n/locales.js';
 import { INCIDENT_KIND_WORDS, defaultTraitNamed, lookUp } from '../i18n/vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -311,6 +312,10 @@ export const UNDO_MINUTES = 10;
 
 /** domain.md §5: Monday 09:00 in the workspace's time zone. Day is 0 (Sunday) – 6 (Saturday). */
 export const DEFAULT_DIGEST_SCHEDULE = { day: 1, time: '09:00', timeZone: 'UTC' } as const;
+
+/** The digest's day: the one an admin chose, else the first day of the week where the workspace's language is spoken (Saturday in Iran). */
+export const digestDayOf = (w: { digestDay: number | null; language: string | null }): number =>
+  w.digestDay ?? firstDayOfWeek(isLocale(w.language) ? w.language : DEFAULT_LOCALE);
 
 // ---------------------------------------------------------------------------------------------
 // Workspace overrides

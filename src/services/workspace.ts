@@ -5,8 +5,8 @@ import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
 import type { Database } from '../db/client.js';
 import { latestDigest, unpostedPages, type Digest } from '../db/queries/digests.js';
 import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
-import { hasPersonalDigest, personSettingsOf, setPersonSettings, setPersonalDigest } from '../db/queries/personal.js';
-import type { Locale } from '../i18n/locales.js';
+import { hasPersonalDigest, personSettingsOf, setPersonSettings, setPersonalDigest, type PersonSettings } from '../db/queries/personal.js';
+import type { Calendar, Locale } from '../i18n/locales.js';
 import { authorOf, type Act } from './act.js';
 
 export type { Digest, Workspace };
@@ -52,6 +52,16 @@ export function hasMyDigest(db: Database, act: Act): Promise<boolean> {
  */
 export async function setMyLanguage(db: Database, act: Act, language: Locale | null): Promise<void> {
   await setPersonSettings(db, act.teamId, act.actor, { language });
+}
+
+/** Someone's own choices of language and calendar (nulls where they chose none): whoever reads, not only who acts. */
+export function personSettings(db: Database, teamId: string, userId: string): Promise<PersonSettings> {
+  return personSettingsOf(db, teamId, userId);
+}
+
+/** The calendar someone's dates are shown in; null: their language's own. */
+export async function setMyCalendar(db: Database, act: Act, calendar: Calendar | null): Promise<void> {
+  await setPersonSettings(db, act.teamId, act.actor, { calendar });
 }
 
 /** The language someone chose for themselves, if any. */

@@ -20,8 +20,7 @@ import type { Turn } from './frame.js';
 import { errorText } from '../log.js';
 import { said, say, type Said } from '../i18n/messages.js';
 import type { Locale } from '../i18n/locales.js';
-import { getWorkspace } from '../db/queries/workspaces.js';
-import { personSettingsOf } from '../db/queries/personal.js';
+import { existingWorkspace, personSettings } from '../services/workspace.js';
 import { workspaceLocale } from './readers.js';
 import { lastLocale } from './lastLocale.js';
 
@@ -126,7 +125,7 @@ export function registerMembershipGate(app: App, deps: SlackDeps): void {
  * process asked), else English.
  */
 async function localeInAck(deps: SlackDeps, teamId: string, userId: string): Promise<Locale> {
-  const chosen = Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]).then(
+  const chosen = Promise.all([personSettings(deps.db, teamId, userId), existingWorkspace(deps.db, teamId)]).then(
     ([own, workspace]) => own.language ?? (workspace && workspaceLocale(workspace)) ?? undefined,
     () => undefined,
   );

@@ -93,12 +93,16 @@ describe.skipIf(!!missing)('the local workspace page in Persian, in the browser'
       .last();
     await digest.waitFor({ timeout: 60_000 });
     // Each part of a message lays itself out by its own words: Persian right to left, Latin names kept readable.
-    const bidi = await digest
-      .locator('.block.section > div', { hasText: 'شرکت پارس' })
-      .first()
-      .evaluate((n) => (globalThis as any).getComputedStyle(n).unicodeBidi);
-    expect(bidi).toBe('plaintext');
-    expect(await digest.evaluate((n) => (globalThis as any).getComputedStyle(n).direction)).toBe('rtl');
+    // Polled: the page redraws its messages as its state refreshes, and a detached node has no computed style.
+    await expect
+      .poll(() =>
+        digest
+          .locator(':is(.block.section > div:not(.fields), .block .fields > div)', { hasText: 'شرکت پارس' })
+          .first()
+          .evaluate((n) => (globalThis as any).getComputedStyle(n).unicodeBidi),
+      )
+      .toBe('plaintext');
+    await expect.poll(() => digest.evaluate((n) => (globalThis as any).getComputedStyle(n).direction)).toBe('rtl');
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await digest.scrollIntoViewIfNeeded();

@@ -1,5 +1,5 @@
 /** `/rapport settings` and the answers of `/rapport digest now`, as people read them, in their words. */
-import { digestDayOf } from '../../digest/run.js';
+import { digestDayOf } from '../../domain/catalogue.js';
 import type { Catalogue } from '../../domain/catalogue.js';
 import type { PostOutcome } from '../deps.js';
 import { channelRefusalText, digestRefusalAdvice } from './digest.js';

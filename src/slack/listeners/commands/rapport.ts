@@ -8,7 +8,7 @@ import { RapportError } from '../../../domain/errors.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { exportWorkspaceData } from '../../../services/export.js';
 import { todoOf } from '../../../services/nextSteps.js';
-import { setMyDigest, setMyLanguage } from '../../../services/workspace.js';
+import { setMyCalendar, setMyDigest, setMyLanguage } from '../../../services/workspace.js';
 import { PERSONAL_DIGEST_USAGE, personalDigestText } from '../../blocks/settings.js';
 import { localDate } from '../../../domain/calendar.js';
 import { todoMessage } from '../../blocks/nextSteps.js';
@@ -23,7 +23,6 @@ import type { SlackDeps } from '../../deps.js';
 import { onCommand, type Turn } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import { calendarNamed, isDefaultWord, languageChoice, parseSettingsChange } from '../../parse/settings.js';
-import { setPersonSettings } from '../../../db/queries/personal.js';
 import { md, said, t, tPlain } from '../../../i18n/messages.js';
 import { formatMoney } from '../../../i18n/format.js';
 import { DEFAULT_LOCALE } from '../../../i18n/locales.js';
@@ -90,7 +89,7 @@ async function personalLanguage(turn: Turn, what: 'language' | 'calendar', value
   }
   const calendar = isDefaultWord(value) ? null : calendarNamed(value);
   if (calendar === undefined) throw new RapportError('invalid_input', said('language.calendarUnknown', { typed: value || '…' }));
-  await setPersonSettings(turn.deps.db, turn.teamId, turn.userId, { calendar });
+  await setMyCalendar(turn.deps.db, turn.act, calendar);
   turn.forgetReader();
   const reader = await turn.reader();
   await turn.reply({ text: t(reader, 'language.calendarMine', { calendar: tPlain(reader, `language.calendar.${reader.calendar}`) }) });
