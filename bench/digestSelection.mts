@@ -147,7 +147,7 @@ async function benchOwner(database: Pick<DatabaseHandle, 'db' | 'owner'>, teamId
   const list = () =>
     inWorkspace(teamId, async () => {
       const lines = await clientStandings(db, act, { ownerUserId: BIG_OWNER });
-      JSON.stringify(clientListBlocks(lines, 'Your clients'));
+      JSON.stringify(clientListBlocks(lines, 'Your clients', ENGLISH));
     });
   await home();
   return { clients: count, homeMs: await timed(home), listMs: await timed(list) };

@@ -2,6 +2,7 @@
  * The commands' builders for a reader, without Slack: a Persian list line keeps its name before its score, a
  * command with a name in it carries no direction marks inside its code span, and English reads as it always did.
  */
+import { ENGLISH } from '../../src/i18n/reader.js';
 import { describe, expect, it } from 'vitest';
 import { clientLine, clientListBlocks } from '../../src/slack/blocks/clients.js';
 import { helpMessage } from '../../src/slack/blocks/help.js';
@@ -36,7 +37,7 @@ describe('command builders for a reader', () => {
   });
 
   it('en: lines read as before', () => {
-    expect(clientLine(standing('Globex', 75))).toBe('🟢 *Globex* 75 · VIP / critical · <@U0ALICE>');
+    expect(clientLine(standing('Globex', 75), ENGLISH)).toBe('🟢 *Globex* 75 · VIP / critical · <@U0ALICE>');
   });
 
   it('help asked by a Turkish reader explains in Turkish and keeps the syntax', () => {

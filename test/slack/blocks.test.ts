@@ -7,7 +7,7 @@ import { helpBlocks } from '../../src/slack/blocks/help.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { fitBlocks, section } from '../../src/slack/blocks/kit.js';
 import { callModal, incidentModal } from '../../src/slack/blocks/modals.js';
-import { ENGLISH } from '../../src/i18n/reader.js';
+import { ENGLISH, readerIn } from '../../src/i18n/reader.js';
 import { escapeText, truncate } from '../../src/slack/blocks/text.js';
 import { aClient, NOW } from '../support/builders.js';
 
@@ -49,7 +49,7 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
 
   it('a list of 1,000 clients fits one message and names the cut', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => ({ client: aClient({ name: `Client ${i}` }), health: unknownHealth, criteriaMet: 0, redFlags: 0 }));
-    const blocks = fitBlocks(clientListBlocks(lines, 'All clients'));
+    const blocks = fitBlocks(clientListBlocks(lines, 'All clients', ENGLISH));
     expectWithinLimits(blocks);
     expect(JSON.stringify(blocks)).toContain('more blocks not shown');
   });
@@ -79,7 +79,7 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
         before: unknownHealth,
         after: unknownHealth,
       },
-      'UTC',
+      ENGLISH,
     );
     expectWithinLimits(rendered.blocks);
     expect(JSON.stringify(rendered.blocks)).toContain('(truncated)');
@@ -111,7 +111,7 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
         before: unknownHealth,
         after: unknownHealth,
       },
-      'America/New_York',
+      readerIn('en', { timeZone: 'America/New_York' }),
     );
     expect(JSON.stringify(rendered.blocks[0])).toContain('on Sun, 22 Nov 2026 logged');
   });
@@ -141,7 +141,7 @@ describe('Block Kit builders keep within Slack’s limits and say when they cut'
   });
 
   it('help lists every trait and kind', () => {
-    const text = JSON.stringify([...helpBlocks('call', DEFAULT_CATALOGUE), ...helpBlocks('incident', DEFAULT_CATALOGUE)]);
+    const text = JSON.stringify([...helpBlocks('call', DEFAULT_CATALOGUE, ENGLISH), ...helpBlocks('incident', DEFAULT_CATALOGUE, ENGLISH)]);
     for (const t of DEFAULT_CATALOGUE.traits) expect(text).toContain(t.label);
     expect(text).toContain('10. Legal exposure');
   });
@@ -157,11 +157,11 @@ describe('a call’s health line explains itself', () => {
     }) as never;
 
   it('a bad call that still raises health says older bad traits faded', () => {
-    expect(healthChangeText(outcome(31, 33, 32), 'UTC')).toBe(
+    expect(healthChangeText(outcome(31, 33, 32), ENGLISH)).toBe(
       'Health now: *32* 🔴 at risk (31 after the previous call on Mon, 16 Nov 2026: +2 as older bad traits faded, −1 from this call)',
     );
-    expect(healthChangeText(outcome(80, 78, 81), 'UTC')).toContain('−2 as older good traits faded, +3 from this call');
-    expect(healthChangeText(outcome(undefined, 50, 40), 'UTC')).toBe('Health now: *40* 🔴 at risk (−10 from this call)');
-    expect(healthChangeText(outcome(40, 40, 40), 'UTC')).toBe('Health now: *40* 🔴 at risk');
+    expect(healthChangeText(outcome(80, 78, 81), ENGLISH)).toContain('−2 as older good traits faded, +3 from this call');
+    expect(healthChangeText(outcome(undefined, 50, 40), ENGLISH)).toBe('Health now: *40* 🔴 at risk (−10 from this call)');
+    expect(healthChangeText(outcome(40, 40, 40), ENGLISH)).toBe('Health now: *40* 🔴 at risk');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENGLISH } from '../../src/i18n/reader.js';
 import { context } from '../../src/slack/blocks/kit.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
@@ -93,13 +94,13 @@ describe('digest composition', () => {
 
 describe('a refused digest, explained', () => {
   it('gives the remedy for a channel Rapport cannot post to, and quotes any other error', () => {
-    expect(digestRefusalAdvice('not_in_channel', 'C1')).toMatch(/^Rapport is not a member of <#C1>: invite it there \(`\/invite @Rapport`\)/);
-    expect(digestRefusalAdvice('channel_not_found', 'C1')).toContain('<#C1> was not found');
-    expect(digestRefusalAdvice('is_archived', 'C1')).toContain('<#C1> is archived');
+    expect(digestRefusalAdvice('not_in_channel', 'C1', ENGLISH)).toMatch(/^Rapport is not a member of <#C1>: invite it there \(`\/invite @Rapport`\)/);
+    expect(digestRefusalAdvice('channel_not_found', 'C1', ENGLISH)).toContain('<#C1> was not found');
+    expect(digestRefusalAdvice('is_archived', 'C1', ENGLISH)).toContain('<#C1> is archived');
     for (const error of ['not_in_channel', 'channel_not_found', 'is_archived']) {
-      expect(digestRefusalAdvice(error, 'C1')).toContain('`/rapport settings channel #channel`');
+      expect(digestRefusalAdvice(error, 'C1', ENGLISH)).toContain('`/rapport settings channel #channel`');
     }
-    expect(digestRefusalAdvice('fatal_error', 'C1')).toBe('Slack answered `fatal_error` when Rapport posted to <#C1>.');
+    expect(digestRefusalAdvice('fatal_error', 'C1', ENGLISH)).toBe('Slack answered `fatal_error` when Rapport posted to <#C1>.');
   });
 });
 

@@ -12,7 +12,7 @@ import { formatCalendarDay, formatDay, formatMoney, formatNumber, nameOrder } fr
 import { bandLabel, categoryLabel, healthLabel, relationshipLabel, statusLabel, traitLabel } from '../../i18n/labels.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
-import { blocksFor, commandFor, escapeName, escapeText, mentionFor, readerOrZone, truncate } from './text.js';
+import { blocksFor, commandFor, escapeName, escapeText, mentionFor, truncate } from './text.js';
 
 /** Placeholder words inside a command's code span, with no direction mark in them. */
 const word = (reader: Reader, key: 'client.traitWord' | 'client.kindWord') => tPlain(reader, key).replace(/\u200F/g, '');
@@ -26,8 +26,8 @@ export function sparkline(scores: { score: number; known: boolean }[]): string {
 
 const field = (reader: Reader, label: Parameters<typeof t>[1], value: string) => `*${tPlain(reader, label)}*\n${value}`;
 
-export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, now: Date, where: Reader | string = 'UTC'): Block[] {
-  const reader = readerOrZone(where);
+export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, now: Date, where: Reader): Block[] {
+  const reader = where;
   const c = o.client;
   const day = (d: Date) => formatDay(d, reader);
   const score = (s: { score: number; known: boolean }) => (s.known ? formatNumber(s.score, reader) : '?');
@@ -102,7 +102,7 @@ export function worstFirstFor(reader: Pick<Reader, 'locale'>): (a: ClientStandin
 export const worstFirst = worstFirstFor(ENGLISH);
 
 /** One client in a list: band, name, score, category, owner, criteria met and a status other than active. */
-export function clientLine(l: ClientStanding, reader: Reader = ENGLISH): string {
+export function clientLine(l: ClientStanding, reader: Reader): string {
   const criteria = l.criteriaMet > 0 ? ` · ${l.redFlags > 0 ? '🚩' : '⚠️'} ${t(reader, 'client.criteriaCount', { count: l.criteriaMet })}` : '';
   const status = l.client.status === 'active' ? '' : ` · _${statusLabel(reader, l.client.status)}_`;
   return t(reader, 'client.line', {
@@ -115,13 +115,13 @@ export function clientLine(l: ClientStanding, reader: Reader = ENGLISH): string 
   });
 }
 
-export function clientListBlocks(lines: ClientStanding[], title: string, reader: Reader = ENGLISH): Block[] {
+export function clientListBlocks(lines: ClientStanding[], title: string, reader: Reader): Block[] {
   if (lines.length === 0) return [section(t(reader, 'client.listEmpty', { title: md(title) }))];
   return [section(t(reader, 'client.listHeader', { title: md(title), count: lines.length })), divider(), ...clientLineSections(lines, reader)];
 }
 
 /** Clients worst first, ten to a section: long portfolios stay within the block limit. */
-export function clientLineSections(lines: readonly ClientStanding[], reader: Reader = ENGLISH): Block[] {
+export function clientLineSections(lines: readonly ClientStanding[], reader: Reader): Block[] {
   const sorted = [...lines].sort(worstFirstFor(reader));
   const blocks: Block[] = [];
   for (let i = 0; i < sorted.length; i += 10)
@@ -137,7 +137,7 @@ export function clientLineSections(lines: readonly ClientStanding[], reader: Rea
 }
 
 /** What `/client add` stored, and how to log against it. */
-export function clientAddedBlocks(c: ClientProfile, ownerDefaulted: boolean, reader: Reader = ENGLISH): Block[] {
+export function clientAddedBlocks(c: ClientProfile, ownerDefaulted: boolean, reader: Reader): Block[] {
   const owner = ownerDefaulted ? t(reader, 'client.ownerYou', { owner: md(mentionFor(reader, c.ownerUserId)) }) : mentionFor(reader, c.ownerUserId);
   const args = {
     name: c.name,
@@ -156,20 +156,20 @@ export function clientAddedBlocks(c: ClientProfile, ownerDefaulted: boolean, rea
 }
 
 /** The fallback text of `/client add`'s answer. */
-export const clientAddedText = (c: ClientProfile, reader: Reader = ENGLISH): string => t(reader, 'client.addedText', { name: c.name });
+export const clientAddedText = (c: ClientProfile, reader: Reader): string => t(reader, 'client.addedText', { name: c.name });
 
 /**
  * A name that looks like an existing client's: say which (`message`, mrkdwn, names escaped), and let the person
  * confirm it is another client (the button carries what to do; nothing is stored until it is pressed).
  */
-export function lookAlikeBlocks(message: string, confirm: LookAlikeConfirmation, reader: Reader = ENGLISH): Block[] {
+export function lookAlikeBlocks(message: string, confirm: LookAlikeConfirmation, reader: Reader): Block[] {
   const label =
     confirm.op === 'add' ? tPlain(reader, 'client.addAnyway', { name: confirm.args.name }) : tPlain(reader, 'client.renameAnyway', { name: confirm.name });
   return [section(`🤔 ${message}`), actions([button(label, ACTIONS.confirmLookAlike, JSON.stringify(confirm), 'primary')])];
 }
 
 /** The confirmation of `/client set`: the field as people read it. */
-export function clientChangedReply(updated: ClientProfile, changed: ClientField, reader: Reader = ENGLISH): Rendered {
+export function clientChangedReply(updated: ClientProfile, changed: ClientField, reader: Reader): Rendered {
   const shown: Record<ClientField, () => string> = {
     name: () => escapeName(updated.name),
     category: () => categoryLabel(reader, updated.category),
@@ -187,7 +187,7 @@ export function clientChangedReply(updated: ClientProfile, changed: ClientField,
 }
 
 /** What `/client list` shows above its clients. */
-export function clientListTitle(filter: ClientListFilter, userId: string, reader: Reader = ENGLISH): string {
+export function clientListTitle(filter: ClientListFilter, userId: string, reader: Reader): string {
   if (filter.ownerUserId)
     return filter.ownerUserId === userId
       ? t(reader, 'client.title.mine')

@@ -10,7 +10,7 @@ import type { Reader } from '../../i18n/reader.js';
 import { ACTIONS } from '../ids.js';
 import { actions, button, context, section, type Block } from './kit.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
-import { blocksFor, commandFor, escapeText, joinParts, mention, readerOrZone, signedNumber } from './text.js';
+import { blocksFor, commandFor, escapeText, joinParts, mention, signedNumber } from './text.js';
 
 export interface Rendered {
   text: string;
@@ -72,8 +72,8 @@ export const problemReminder = (reader: Reader): string => t(reader, 'commands.p
  * The health line of a call's confirmation, explaining itself: the change since the previous call splits into
  * what time did (older traits fade, pulling the score toward 50) and what this call did.
  */
-export function healthChangeText(outcome: CallOutcome, where: Reader | string): string {
-  const reader = readerOrZone(where);
+export function healthChangeText(outcome: CallOutcome, where: Reader): string {
+  const reader = where;
   const { before, after, previous } = outcome;
   const health = md(healthLabel(reader, after));
   if (!after.known) return t(reader, 'commands.healthNow', { health });
@@ -108,8 +108,8 @@ const undoButton = (reader: Reader, actionId: string, entryId: string) =>
   button(tPlain(reader, 'commands.undo', { minutes: UNDO_MINUTES }), actionId, entryId, 'danger');
 
 /** Dates read in the workspace's time zone, as its people live them; words in the reader's language. */
-export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, where: Reader | string, options: CallConfirmationOptions = {}): Rendered {
-  const reader = readerOrZone(where);
+export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, where: Reader, options: CallConfirmationOptions = {}): Rendered {
+  const reader = where;
   const { client, entry } = outcome.logged;
   const traits = entry.traits.length > 0 ? entry.traits.map((key) => traitLabel(reader, catalogue, key)).join(' · ') : t(reader, 'commands.noTraits');
   const said = t(reader, options.edited ? 'commands.call.updated' : 'commands.call.logged', {
@@ -131,8 +131,8 @@ export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, whe
   };
 }
 
-export function incidentConfirmation(outcome: IncidentOutcome, where: Reader | string, { edited = false }: { edited?: boolean } = {}): Rendered {
-  const reader = readerOrZone(where);
+export function incidentConfirmation(outcome: IncidentOutcome, where: Reader, { edited = false }: { edited?: boolean } = {}): Rendered {
+  const reader = where;
   const { client, entry } = outcome.logged;
   const day = (d: Date) => formatDay(d, reader);
   const blocks: Block[] = [

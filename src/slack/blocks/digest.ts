@@ -26,7 +26,7 @@ import { md, t, tPlain, type MessageKey } from '../../i18n/messages.js';
 import { MESSAGES } from '../../i18n/messages/index.js';
 import { bandLabel, categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
 import { formatDay, formatMoney, formatNumber, formatShortDay } from '../../i18n/format.js';
-import { ENGLISH, readerIn, type Reader } from '../../i18n/reader.js';
+import { readerIn, type Reader } from '../../i18n/reader.js';
 import { LOCALES, type Locale } from '../../i18n/locales.js';
 
 export interface DigestPage {
@@ -52,8 +52,6 @@ export interface ComposeOptions {
 }
 
 /** A reader, or (as callers written before languages pass it) a time zone read in English. */
-export const readerOrZone = (reader: Reader | string | undefined): Reader =>
-  typeof reader === 'string' ? readerIn('en', { timeZone: reader }) : (reader ?? ENGLISH);
 
 /** Names in a list, as the reader's language separates them (Persian with its own comma). */
 const nameSeparator = (locale: Locale) => (locale === 'fa' ? '، ' : ', ');
@@ -122,15 +120,15 @@ function reasonLine(
 }
 
 /** A decision as the digest's status line says it: "✅ Kept by @dana on Wed 2 Dec 2026: “…”". */
-export function decisionLine(d: Pick<Decision, 'kind' | 'decidedBy' | 'decidedAt' | 'reason'>, reader: Reader | string = 'UTC'): string {
-  const r = readerOrZone(reader);
-  const args = { who: md(`<@${d.decidedBy}>`), day: md(formatDay(d.decidedAt, r)) };
-  return d.kind === 'keep' ? t(r, 'digest.decision.keep', { ...args, reason: md(escapeText(d.reason ?? '')) }) : t(r, `digest.decision.${d.kind}`, args);
+export function decisionLine(d: Pick<Decision, 'kind' | 'decidedBy' | 'decidedAt' | 'reason'>, reader: Reader): string {
+  const args = { who: md(`<@${d.decidedBy}>`), day: md(formatDay(d.decidedAt, reader)) };
+  return d.kind === 'keep'
+    ? t(reader, 'digest.decision.keep', { ...args, reason: md(escapeText(d.reason ?? '')) })
+    : t(reader, `digest.decision.${d.kind}`, args);
 }
 
-export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, reader: Reader | string = 'UTC'): string {
-  const r = readerOrZone(reader);
-  return t(r, 'digest.snoozed', { who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, r)) });
+export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, reader: Reader): string {
+  return t(reader, 'digest.snoozed', { who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, reader)) });
 }
 
 /**
@@ -477,7 +475,7 @@ function withoutListed(list: string, name: string, sep: string): string {
  * What to do about Slack refusing the digest, in plain words: the errors a misconfigured channel gives get
  * their remedy, anything else is quoted.
  */
-export function digestRefusalAdvice(error: string, channelId: string, reader: Reader = ENGLISH): string {
+export function digestRefusalAdvice(error: string, channelId: string, reader: Reader): string {
   const channel = md(`<#${channelId}>`);
   switch (error) {
     case 'not_in_channel':
@@ -490,11 +488,11 @@ export function digestRefusalAdvice(error: string, channelId: string, reader: Re
 }
 
 /** Why the digest no longer goes to a channel (shared outside the organisation), and what to do. */
-export function channelRefusalText(channelId: string, reason: string, reader: Reader = ENGLISH): string {
+export function channelRefusalText(channelId: string, reason: string, reader: Reader): string {
   return t(reader, 'digest.channelRefused', { channel: md(`<#${channelId}>`), reason: md(exposureText(reader, reason)) });
 }
 
 /** Told to whoever set the channel when Slack refuses the week's digest: why, and what to do. */
-export function digestNotPostedText(error: string, channelId: string, reader: Reader = ENGLISH): string {
+export function digestNotPostedText(error: string, channelId: string, reader: Reader): string {
   return t(reader, 'digest.notPosted', { advice: md(digestRefusalAdvice(error, channelId, reader)) });
 }

@@ -7,12 +7,12 @@ import { actions, button, context, section, type Block } from './kit.js';
 import { escapeName, escapeText } from './text.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { categoryLabel, statusLabel } from '../../i18n/labels.js';
-import { ENGLISH, type Reader } from '../../i18n/reader.js';
+import type { Reader } from '../../i18n/reader.js';
 
 const mentionOf = (userId: string | null | undefined, reader: Reader) => md(userId ? `<@${userId}>` : tPlain(reader, 'digest.noOwner').replace(/\u200F/g, ''));
 
 /** The change in a few words: "owner → @sam", "status → exited", "decision: start the exit". */
-export function changeWords(change: ProposedChange, reader: Reader = ENGLISH): string {
+export function changeWords(change: ProposedChange, reader: Reader): string {
   switch (change.kind) {
     case 'owner':
       return t(reader, 'notify.change.owner', { owner: mentionOf(change.ownerUserId, reader) });
@@ -30,7 +30,7 @@ export function changeWords(change: ProposedChange, reader: Reader = ENGLISH): s
 const bold = (name: string) => md(`*${escapeName(name)}*`);
 
 /** The DM each person concerned gets. */
-export function fateNoticeText(notice: FateNotice, outcome: FateOutcome, actor: string, reader: Reader = ENGLISH): string {
+export function fateNoticeText(notice: FateNotice, outcome: FateOutcome, actor: string, reader: Reader): string {
   const args = { actor: md(`<@${actor}>`), name: bold(outcome.after.name) };
   switch (notice.why) {
     case 'reassigned_from_you':
@@ -43,10 +43,10 @@ export function fateNoticeText(notice: FateNotice, outcome: FateOutcome, actor: 
 }
 
 /** The fallback text of the DM asking the owner to answer a proposal. */
-export const proposalText = (client: ClientProfile, reader: Reader = ENGLISH): string => t(reader, 'notify.proposal.text', { name: client.name });
+export const proposalText = (client: ClientProfile, reader: Reader): string => t(reader, 'notify.proposal.text', { name: client.name });
 
 /** The DM to the owner: someone proposes a change only the owner (or an admin) makes. */
-export function proposalBlocks(proposal: Proposal, client: ClientProfile, reader: Reader = ENGLISH): Block[] {
+export function proposalBlocks(proposal: Proposal, client: ClientProfile, reader: Reader): Block[] {
   return [
     section(
       t(reader, 'notify.proposal.proposes', {
@@ -64,12 +64,12 @@ export function proposalBlocks(proposal: Proposal, client: ClientProfile, reader
 }
 
 /** What the proposer is told once the owner has been asked. */
-export function proposedText(client: ClientProfile, change: ProposedChange, reader: Reader = ENGLISH): string {
+export function proposedText(client: ClientProfile, change: ProposedChange, reader: Reader): string {
   return t(reader, 'notify.proposal.asked', { owner: mentionOf(client.ownerUserId, reader), name: bold(client.name), change: md(changeWords(change, reader)) });
 }
 
 /** The answer, as the answerer and the proposer read it. */
-export function proposalAnsweredText(proposal: Proposal, client: ClientProfile, forProposer: boolean, reader: Reader = ENGLISH): string {
+export function proposalAnsweredText(proposal: Proposal, client: ClientProfile, forProposer: boolean, reader: Reader): string {
   const approved = proposal.status === 'approved';
   const args = { name: bold(client.name), change: md(changeWords(proposal.change, reader)) };
   return forProposer

@@ -9,8 +9,8 @@ import { quoteCode } from '../../domain/mrkdwn.js';
 import { formatNumber } from '../../i18n/format.js';
 import { categoryLabel, criterionLabel, relationshipLabel, traitName } from '../../i18n/labels.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
-import { ENGLISH, type Reader } from '../../i18n/reader.js';
-import { CLIENT_FIELDS, USAGE } from '../parse/commandText.js';
+import type { Reader } from '../../i18n/reader.js';
+import { CLIENT_FIELDS, usageIn } from '../parse/commandText.js';
 import { section, context, type Block } from './kit.js';
 import { blocksFor } from './text.js';
 
@@ -39,13 +39,13 @@ function traitLines(catalogue: Catalogue, reader: Reader): string {
   return `${t(reader, 'help.goodTraits')}\n${line('good', '+')}\n${t(reader, 'help.badTraits')}\n${line('bad', '-')}`;
 }
 
-export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reader = ENGLISH): Block[] {
+export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reader): Block[] {
   switch (topic) {
     case 'call':
-      return [section(t(reader, 'help.call', { usage: code(USAGE.call) })), section(traitLines(catalogue, reader))];
+      return [section(t(reader, 'help.call', { usage: code(usageIn(reader, 'call')) })), section(traitLines(catalogue, reader))];
     case 'incident':
       return [
-        section(t(reader, 'help.incident', { usage: code(USAGE.incident) })),
+        section(t(reader, 'help.incident', { usage: code(usageIn(reader, 'incident')) })),
         section(
           `${t(reader, 'help.kinds')}\n${CRITERIA.map(
             (c) =>
@@ -59,13 +59,13 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reade
         section(
           [
             t(reader, 'help.client.title'),
-            t(reader, 'help.client.add', { usage: code(USAGE.clientAdd) }),
-            t(reader, 'help.client.show', { usage: code(USAGE.clientShow) }),
-            t(reader, 'help.client.list', { usage: code(USAGE.clientList) }),
-            t(reader, 'help.client.set', { usage: code(USAGE.clientSet), fields: md(CLIENT_FIELDS.join(', ')) }),
-            t(reader, 'help.client.delete', { usage: code(USAGE.clientDelete) }),
-            t(reader, 'help.client.link', { usage: code(USAGE.clientLink) }),
-            t(reader, 'help.client.next', { usage: code(USAGE.clientNext) }),
+            t(reader, 'help.client.add', { usage: code(usageIn(reader, 'clientAdd')) }),
+            t(reader, 'help.client.show', { usage: code(usageIn(reader, 'clientShow')) }),
+            t(reader, 'help.client.list', { usage: code(usageIn(reader, 'clientList')) }),
+            t(reader, 'help.client.set', { usage: code(usageIn(reader, 'clientSet')), fields: md(CLIENT_FIELDS.join(', ')) }),
+            t(reader, 'help.client.delete', { usage: code(usageIn(reader, 'clientDelete')) }),
+            t(reader, 'help.client.link', { usage: code(usageIn(reader, 'clientLink')) }),
+            t(reader, 'help.client.next', { usage: code(usageIn(reader, 'clientNext')) }),
             t(reader, 'help.client.words', {
               categories: md(typedWords(reader, CATEGORIES, categoryLabel)),
               relationships: md(typedWords(reader, RELATIONSHIPS, relationshipLabel)),
@@ -79,7 +79,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reade
           [
             t(reader, 'help.rapport.intro'),
             '`/call help` · `/incident help` · `/client help`',
-            t(reader, 'help.rapport.settings', { usage: code(USAGE.settings) }),
+            t(reader, 'help.rapport.settings', { usage: code(usageIn(reader, 'settings')) }),
             t(reader, 'help.rapport.digest'),
             t(reader, 'help.rapport.export'),
             t(reader, 'help.rapport.todo'),
@@ -93,7 +93,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reade
 }
 
 /** The answer to `help` (or to an unknown word, `unknown` naming it): ephemeral, in the reader's words. */
-export function helpMessage(topic: HelpTopic, catalogue: Catalogue, reader: Reader = ENGLISH, unknown?: string): { text: string; blocks: Block[] } {
+export function helpMessage(topic: HelpTopic, catalogue: Catalogue, reader: Reader, unknown?: string): { text: string; blocks: Block[] } {
   const lead = unknown === undefined ? undefined : t(reader, 'help.unknown', { command: md(quoteCode(unknown)) });
   return {
     text: lead ?? tPlain(reader, 'help.text', { topic }),
@@ -105,7 +105,7 @@ export function helpMessage(topic: HelpTopic, catalogue: Catalogue, reader: Read
 export function helpResponse(
   topic: HelpTopic,
   catalogue: Catalogue,
-  reader: Reader = ENGLISH,
+  reader: Reader,
   unknown?: string,
 ): { response_type: 'ephemeral'; text: string; blocks: Block[] } {
   return { response_type: 'ephemeral', ...helpMessage(topic, catalogue, reader, unknown) };

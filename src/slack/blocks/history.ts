@@ -8,29 +8,15 @@ import type { Reader } from '../../i18n/reader.js';
 import { decisionLine, snoozeLine } from './digest.js';
 import { context, section, type Block } from './kit.js';
 import { incidentWhat } from './confirmations.js';
-import { blocksFor, commandFor, escapeText, joinParts, readerOrZone, truncate } from './text.js';
+import { blocksFor, commandFor, escapeText, joinParts, truncate } from './text.js';
 
 const LIMIT = 40;
-
-type TimelineDecision = ClientTimeline['decisions'][number];
-type TimelineSnooze = ClientTimeline['snoozes'][number];
-
-/** A decision in the history: English reads the digest's own line; other readers the same facts in their words (the line's date is the day). */
-function decisionWords(reader: Reader, d: TimelineDecision): string {
-  if (reader.locale === 'en') return decisionLine(d, reader.timeZone);
-  return `${t(reader, `client.decision.${d.kind}`, { who: md(`<@${d.decidedBy}>`) })}${d.reason ? `: “${escapeText(d.reason)}”` : ''}`;
-}
-
-function snoozeWords(reader: Reader, s: TimelineSnooze): string {
-  if (reader.locale === 'en') return snoozeLine(s, reader.timeZone);
-  return t(reader, 'client.history.snooze', { who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, reader)) });
-}
 
 /** The Slack message an entry was logged from, as a link. */
 const evidence = (reader: Reader, url: string | null | undefined) => (url ? ` · <${url}|${tPlain(reader, 'client.history.theMessage')}>` : '');
 
-export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, where: Reader | string = 'UTC'): Block[] {
-  const reader = readerOrZone(where);
+export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, where: Reader): Block[] {
+  const reader = where;
   const traitsByCall = new Map<string, string[]>();
   for (const o of timeline.record.observations) traitsByCall.set(o.callId, [...(traitsByCall.get(o.callId) ?? []), traitLabel(reader, catalogue, o.trait)]);
   const who = (userId: string) => md(`<@${userId}>`);
@@ -55,8 +41,8 @@ export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, wh
       }),
     })),
     // The decisions' and snoozes' lines are the digest's (blocks/digest.ts), shared with it.
-    ...timeline.decisions.map((d) => ({ at: d.decidedAt, line: decisionWords(reader, d) })),
-    ...timeline.snoozes.map((s) => ({ at: s.snoozedAt, line: snoozeWords(reader, s) })),
+    ...timeline.decisions.map((d) => ({ at: d.decidedAt, line: decisionLine(d, reader) })),
+    ...timeline.snoozes.map((s) => ({ at: s.snoozedAt, line: snoozeLine(s, reader) })),
     ...timeline.categoryChanges.map((c) => ({
       at: c.changedAt,
       line: t(reader, 'client.history.category', {

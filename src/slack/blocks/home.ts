@@ -69,7 +69,7 @@ export function homeView(m: HomeInput): HomeView {
         : button(tPlain(reader, 'home.digestOn'), ACTIONS.personalDigest, 'on'),
     ]),
     ...(m.language ? [section(t(reader, 'home.language'), { accessory: languageSelect(reader, m.language) })] : []),
-    ...homeStepBlocks(m.steps ?? [], m.today ?? ''),
+    ...homeStepBlocks(m.steps ?? [], m.today ?? '', reader),
   ];
   if (lines.length === 0) {
     blocks.push(section(t(reader, 'home.empty')));
@@ -85,7 +85,7 @@ export function homeView(m: HomeInput): HomeView {
   ];
   for (const group of groups) {
     if (group.lines.length === 0) continue;
-    blocks.push(divider(), section(t(reader, 'home.group', { label: md(group.label), n: group.lines.length })), ...clientLineSections(group.lines));
+    blocks.push(divider(), section(t(reader, 'home.group', { label: md(group.label), n: group.lines.length })), ...clientLineSections(group.lines, reader));
   }
   blocks.push(context(t(reader, 'home.updated', { date: md(formatDay(m.now, reader)) })));
   return { type: 'home', blocks: fitBlocks(blocks, Math.min(HOME_BLOCKS, LIMITS.modalBlocks), reader, t(reader, 'home.more')) };

@@ -5,7 +5,7 @@ import { actions, button, context, divider, header, section, type Block } from '
 import { escapeText } from './text.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { formatCalendarDay } from '../../i18n/format.js';
-import { ENGLISH, type Reader } from '../../i18n/reader.js';
+import type { Reader } from '../../i18n/reader.js';
 
 /** Steps shown with their buttons in one message (2 blocks each, within Slack's 50). */
 const MAX_LISTED = 20;
@@ -15,7 +15,7 @@ const what = (step: NextStep) => md(escapeText(step.what));
 const mentionOf = (userId: string | null | undefined) => md(userId ? `<@${userId}>` : '—');
 
 /** "Send the deck · Acme Corp · due Fri 27 Nov 2026", marked when overdue. */
-export function nextStepLine(step: NextStep, today: string, withAssignee = false, reader: Reader = ENGLISH): string {
+export function nextStepLine(step: NextStep, today: string, withAssignee = false, reader: Reader): string {
   const when = md(
     isOverdue(step, today)
       ? t(reader, 'notify.step.overdue', { day: dayText(step.dueOn, reader) })
@@ -45,7 +45,7 @@ function listBlocks(steps: readonly NextStep[], today: string, reader: Reader): 
 const HOME_STEPS = 5;
 
 /** The Home tab's next steps: the first few, each with Done; the rest counted. */
-export function homeStepBlocks(steps: readonly NextStep[], today: string, reader: Reader = ENGLISH): Block[] {
+export function homeStepBlocks(steps: readonly NextStep[], today: string, reader: Reader): Block[] {
   if (steps.length === 0) return [];
   const overdue = steps.filter((s) => isOverdue(s, today)).length;
   return [
@@ -64,7 +64,7 @@ export function homeStepBlocks(steps: readonly NextStep[], today: string, reader
 }
 
 /** `/rapport todo`: overdue first (the caller orders them). */
-export function todoMessage(steps: readonly NextStep[], today: string, lead?: string, reader: Reader = ENGLISH): { text: string; blocks: Block[] } {
+export function todoMessage(steps: readonly NextStep[], today: string, reader: Reader, lead?: string): { text: string; blocks: Block[] } {
   const overdue = steps.filter((s) => isOverdue(s, today)).length;
   const title =
     steps.length === 0
@@ -83,7 +83,7 @@ export function todoMessage(steps: readonly NextStep[], today: string, lead?: st
 }
 
 /** The morning DM: what is due today, and how much is overdue besides. */
-export function reminderMessage(dueToday: readonly NextStep[], overdue: number, today: string, reader: Reader = ENGLISH): { text: string; blocks: Block[] } {
+export function reminderMessage(dueToday: readonly NextStep[], overdue: number, today: string, reader: Reader): { text: string; blocks: Block[] } {
   const title = tPlain(reader, 'notify.step.dueTodayTitle', { count: dueToday.length });
   const steps = dueToday.map((s) => t(reader, 'notify.step.item', { what: what(s), client: s.clientName })).join('; ');
   return {
@@ -96,7 +96,7 @@ export function reminderMessage(dueToday: readonly NextStep[], overdue: number, 
   };
 }
 
-export function nextStepSetMessage(step: NextStep, today: string, actor: string, reader: Reader = ENGLISH): { text: string; blocks: Block[] } {
+export function nextStepSetMessage(step: NextStep, today: string, actor: string, reader: Reader): { text: string; blocks: Block[] } {
   const forYou = step.assigneeUserId === actor;
   const who = mentionOf(step.assigneeUserId);
   const line = md(nextStepLine(step, today, false, reader));

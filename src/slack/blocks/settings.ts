@@ -1,19 +1,20 @@
 /** `/rapport settings` and the answers of `/rapport digest now`, as people read them, in their words. */
 import { digestDayOf } from '../../domain/catalogue.js';
-import type { Catalogue } from '../../domain/catalogue.js';
+import type { Catalogue, IncidentKind } from '../../domain/catalogue.js';
 import type { PostOutcome } from '../deps.js';
 import { channelRefusalText, digestRefusalAdvice } from './digest.js';
 import type { LatestDigest, Workspace } from '../../services/workspace.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import { isDefiniteRefusal } from '../slackError.js';
 import { DAYS } from '../parse/settings.js';
-import { USAGE } from '../parse/commandText.js';
+import { usageIn } from '../parse/commandText.js';
 import { context, section, type Block } from './kit.js';
-import { digitsFor } from './text.js';
+import { digitsFor, escapeText } from './text.js';
 import { formatCalendarDay, formatDay, formatMoney } from '../../i18n/format.js';
 import { INTL_TAGS, isLocale } from '../../i18n/locales.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
-import { ENGLISH, readerIn, type Reader } from '../../i18n/reader.js';
+import { readerIn, type Reader } from '../../i18n/reader.js';
+import { criterionLabel } from '../../i18n/labels.js';
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -36,7 +37,7 @@ const momentaryFailureText = (reader: Reader, error: string) => t(reader, 'setti
 
 /** Why a digest's thread stopped (when Slack said why) and what Rapport does about the rest, as whole sentences. */
 function restOfThreadText(reader: Reader, error: string | null | undefined, channelId: string): string {
-  if (error && isDefiniteRefusal(error)) return t(reader, 'settings.rest.refused', { advice: md(digestRefusalAdvice(error, channelId)) });
+  if (error && isDefiniteRefusal(error)) return t(reader, 'settings.rest.refused', { advice: md(digestRefusalAdvice(error, channelId, reader)) });
   const next = t(reader, 'settings.rest.next');
   return error ? `${momentaryFailureText(reader, error)} ${next}` : next;
 }
@@ -59,14 +60,15 @@ function lastDigestLine(digest: LatestDigest | undefined, reader: Reader): strin
   if (!digest.lastError) return t(reader, 'settings.last.posting', { week });
   if (!isDefiniteRefusal(digest.lastError))
     return t(reader, 'settings.last.notYet', { week, tries: digest.attempts, failure: md(momentaryFailureText(reader, digest.lastError)) });
-  return t(reader, 'settings.last.refused', { week, tries: digest.attempts, advice: md(digestRefusalAdvice(digest.lastError, digest.channelId)) });
+  return t(reader, 'settings.last.refused', { week, tries: digest.attempts, advice: md(digestRefusalAdvice(digest.lastError, digest.channelId, reader)) });
 }
 
 type Rule = { count: number; windowDays: number | null; severeDaysLate?: number };
 
 /** How one criterion's threshold reads: "slow_payment: 3 in 180 d or one 60+ days late" (the kind is the name a threshold is set by). */
-function criterionThreshold(reader: Reader, kind: string, rule: Rule): string {
-  const args = { kind: md(kind), count: rule.count };
+/** A criterion's threshold: its name in the reader's words, and its key as a threshold change spells it. */
+function criterionThreshold(reader: Reader, kind: IncidentKind, rule: Rule): string {
+  const args = { kind: md(`${escapeText(criterionLabel(reader, kind))} (\`${kind}\`)`), count: rule.count };
   if (rule.severeDaysLate !== undefined) {
     return rule.windowDays === null
       ? t(reader, 'settings.criterion.everSevere', { ...args, severe: rule.severeDaysLate })
@@ -97,7 +99,7 @@ export function settingsBlocks(
 ): Block[] {
   const th = catalogue.thresholds;
   const criteria = Object.entries(th.criteria)
-    .map(([kind, rule]) => criterionThreshold(reader, kind, rule as Rule))
+    .map(([kind, rule]) => criterionThreshold(reader, kind as IncidentKind, rule as Rule))
     .join(' · ');
   const channel = md(workspace.digestChannelId ? `<#${workspace.digestChannelId}>` : t(reader, 'settings.noChannel'));
   return [
@@ -114,7 +116,7 @@ export function settingsBlocks(
           ? [
               t(reader, 'settings.notPosting', {
                 when: md(workspace.digestChannelRefusedAt ? formatDay(workspace.digestChannelRefusedAt, reader) : tPlain(reader, 'settings.recently')),
-                why: md(channelRefusalText(workspace.digestChannelId, workspace.digestChannelRefusal)),
+                why: md(channelRefusalText(workspace.digestChannelId, workspace.digestChannelRefusal, reader)),
               }),
             ]
           : []),
@@ -133,12 +135,12 @@ export function settingsBlocks(
         t(reader, 'settings.criteria', { criteria: md(criteria) }),
       ].join('\n'),
     ),
-    context(t(reader, 'settings.change', { usage: md(`\`${USAGE.settings}\``) })),
+    context(t(reader, 'settings.change', { usage: md(`\`${usageIn(reader, 'settings')}\``) })),
   ];
 }
 
 /** What `/rapport digest now` answers, for each way posting can end. */
-export function postNowText(outcome: PostOutcome, reader: Reader = ENGLISH): string {
+export function postNowText(outcome: PostOutcome, reader: Reader): string {
   switch (outcome.status) {
     case 'posted':
       return t(reader, outcome.early ? 'settings.postedEarly' : 'settings.posted', { week: md(weekOf(outcome.week, reader)) });
@@ -155,16 +157,16 @@ export function postNowText(outcome: PostOutcome, reader: Reader = ENGLISH): str
     case 'claimed_elsewhere':
       return t(reader, 'settings.claimedElsewhere');
     case 'failed':
-      return t(reader, 'settings.failed', { advice: md(digestRefusalAdvice(outcome.error, outcome.channelId)) });
+      return t(reader, 'settings.failed', { advice: md(digestRefusalAdvice(outcome.error, outcome.channelId, reader)) });
     case 'delayed':
       return t(reader, 'settings.delayed', { failure: md(momentaryFailureText(reader, outcome.error)) });
     case 'will_retry':
       if (!isDefiniteRefusal(outcome.error)) return t(reader, 'settings.willRetryMomentary', { failure: md(momentaryFailureText(reader, outcome.error)) });
-      return t(reader, 'settings.willRetryRefused', { advice: md(digestRefusalAdvice(outcome.error, outcome.channelId)) });
+      return t(reader, 'settings.willRetryRefused', { advice: md(digestRefusalAdvice(outcome.error, outcome.channelId, reader)) });
     case 'no_channel':
       return t(reader, 'settings.noDigestChannel');
     case 'channel_refused':
-      return channelRefusalText(outcome.channelId, outcome.reason);
+      return channelRefusalText(outcome.channelId, outcome.reason, reader);
   }
 }
 
@@ -182,12 +184,7 @@ function partlyPostedText({ channelId, threadPages, waiting, error, week, early 
 export const PERSONAL_DIGEST_USAGE = '/rapport settings me digest on | off';
 
 /** The answer to `/rapport settings me digest on|off`: when it comes (the workspace's slot, their own zone). */
-export function personalDigestText(
-  on: boolean,
-  workspace: Pick<Workspace, 'digestDay' | 'language' | 'digestTime'>,
-  timeZone: string,
-  reader: Reader = ENGLISH,
-): string {
+export function personalDigestText(on: boolean, workspace: Pick<Workspace, 'digestDay' | 'language' | 'digestTime'>, timeZone: string, reader: Reader): string {
   if (!on) return t(reader, 'settings.personalOff');
   return t(reader, 'settings.personalOn', {
     day: md(weekdayName(digestDayOf(workspace), reader)),

@@ -3,7 +3,7 @@ import { formatNumber } from '../../i18n/format.js';
 import { md, t, type Mrkdwn } from '../../i18n/messages.js';
 import { isRightToLeft } from '../../i18n/locales.js';
 import { escapeName } from '../../domain/mrkdwn.js';
-import { readerIn, type Reader } from '../../i18n/reader.js';
+import type { Reader } from '../../i18n/reader.js';
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -78,7 +78,6 @@ export const mentionFor = (reader: Reader, userId: string | null | undefined): s
  * Who a builder writes for: a reader, or (from a caller not yet telling who reads) a time zone, read in English.
  * Lets callers outside the commands move to readers one at a time.
  */
-export const readerOrZone = (where: Reader | string | undefined): Reader => (typeof where === 'object' ? where : readerIn('en', { timeZone: where ?? 'UTC' }));
 
 /** Parts of a line ("3 days late, invoice INV-7") joined with the reader's comma. */
 export const joinParts = (reader: Pick<Reader, 'locale'>, parts: readonly string[]): string => parts.join(reader.locale === 'fa' ? '، ' : ', ');

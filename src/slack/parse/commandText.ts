@@ -2,6 +2,7 @@
  * Slash-command text → plain values. Pure: no database, no Slack. Client names are resolved elsewhere
  * (they need the workspace's names), so these parsers work on the words after the client.
  */
+import type { Reader } from '../../i18n/reader.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import {
   incidentKindFromWord,
@@ -67,6 +68,9 @@ export function restOf(text: string, tokens: readonly Token[], from: number): st
 export function usageError(message: string, usage: string): RapportError {
   return new RapportError('invalid_input', `${message}\nUsage: \`${usage}\``);
 }
+
+/** A command's usage line in the reader's words (its syntax stays; the placeholders and day words are theirs). */
+export const usageIn = (reader: Reader | Locale, usage: keyof typeof USAGE): string => tPlain(reader, `input.usage.${usage}`);
 
 /**
  * A refusal from the catalogue with the command's usage under it, both in the words of the person who typed it

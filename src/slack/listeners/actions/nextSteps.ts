@@ -26,7 +26,7 @@ export function registerNextStepActions(app: App, deps: SlackDeps): void {
         how === 'done'
           ? t(reader, 'notify.step.markedDone', { what })
           : t(reader, 'notify.step.snoozedTo', { what, day: md(formatCalendarDay(step.dueOn, reader)) });
-      await turn.replaceOriginal(todoMessage(await todoOf(deps.db, act, turn.userId), today, lead, reader));
+      await turn.replaceOriginal(todoMessage(await todoOf(deps.db, act, turn.userId), today, reader, lead));
     });
   }
 }

@@ -10,6 +10,8 @@ import { clientStandings } from '../../../services/portfolio.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { nextStepSetMessage } from '../../blocks/nextSteps.js';
+import { usageIn } from '../../parse/commandText.js';
+import type { Reader } from '../../../i18n/reader.js';
 import {
   clientAddedBlocks,
   clientAddedText,
@@ -52,9 +54,10 @@ function fateChangeOf(patch: ClientPatch): ProposedChange | undefined {
 
 /** A question back (which client? which channel?) with the usage line, in the person's words. */
 const asked = (
+  reader: Reader,
   key: 'client.ask.next' | 'client.ask.link' | 'client.ask.inChannel' | 'client.ask.unlinkChannel' | 'client.ask.which' | 'client.ask.find',
-  usage: string,
-) => new RapportError('invalid_input', said(key, { usage: md(`\`${usage}\``) }));
+  usage: keyof typeof USAGE,
+) => new RapportError('invalid_input', said(key, { usage: md(`\`${usageIn(reader, usage)}\``) }));
 
 type Subcommand = (turn: Turn, argsText: string, tokens: Token[], words: string[]) => Promise<void>;
 
@@ -74,7 +77,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       );
     },
     next: async (turn, argsText, tokens) => {
-      if (tokens.length === 0) throw asked('client.ask.next', USAGE.clientNext);
+      if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.next', 'clientNext');
       const act = await turn.actIn();
       const { client, used } = await clientFromWords(
         deps.db,
@@ -88,8 +91,8 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       await turn.reply(nextStepSetMessage(step, today, turn.userId, await turn.reader()));
     },
     link: async (turn, _argsText, tokens) => {
-      if (tokens.length === 0) throw asked('client.ask.link', USAGE.clientLink);
-      if (!turn.channelId) throw asked('client.ask.inChannel', USAGE.clientLink);
+      if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.link', 'clientLink');
+      if (!turn.channelId) throw asked(await turn.reader(), 'client.ask.inChannel', 'clientLink');
       const found = await clientNamed(deps.db, turn.act, tokens.map((t) => t.value).join(' '));
       await linkChannelToClient(deps.db, turn.act, turn.channelId, found);
       const reader = await turn.reader();
@@ -100,18 +103,18 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       });
     },
     unlink: async (turn) => {
-      if (!turn.channelId) throw asked('client.ask.unlinkChannel', USAGE.clientLink);
+      if (!turn.channelId) throw asked(await turn.reader(), 'client.ask.unlinkChannel', 'clientLink');
       await linkChannelToClient(deps.db, turn.act, turn.channelId, null);
       await turn.reply({ text: t(await turn.reader(), 'client.unlinked', { channel: md(`<#${turn.channelId}>`) }) });
     },
     delete: async (turn, _argsText, tokens) => {
-      if (tokens.length === 0) throw asked('client.ask.which', USAGE.clientDelete);
+      if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientDelete');
       const found = await clientNamed(deps.db, await turn.actIn(), tokens.map((t) => t.value).join(' '));
       await requireDecider(turn, found, { action: 'delete' });
       await turn.openModal(clientEraseModal({ reader: await turn.reader(), client: found, channelId: turn.channelId ?? null }));
     },
     show: async (turn, _argsText, tokens) => {
-      if (tokens.length === 0) throw asked('client.ask.which', USAGE.clientShow);
+      if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientShow');
       const act = await turn.actIn();
       const found = await clientNamed(deps.db, act, tokens.map((t) => t.value).join(' '));
       const overview = await clientOverview(deps.db, act, found);
@@ -138,7 +141,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       });
     },
     find: async (turn, argsText, tokens) => {
-      if (tokens.length === 0) throw asked('client.ask.find', USAGE.clientFind);
+      if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.find', 'clientFind');
       const act = await turn.actIn();
       // Accent-free too: `isik` finds Işık.
       const typed = accentFreeKey(nameKey(argsText));
@@ -194,12 +197,13 @@ export function registerClientCommand(app: App, deps: SlackDeps): void {
       const argsText = text.slice(sub.length).trim();
       const handler = run[sub.toLowerCase()];
       if (!handler) {
+        const reader = await turn.reader();
         throw new RapportError(
           'invalid_input',
           said('client.unknownSub', {
             command: md(quoteCode(`/client ${sub}`)),
             usage: md(
-              `\`${USAGE.clientAdd} | ${USAGE.clientShow} | ${USAGE.clientList} | ${USAGE.clientFind} | ${USAGE.clientSet} | ${USAGE.clientNext} | ${USAGE.clientLink} | ${USAGE.clientDelete}\``,
+              `\`${usageIn(reader, 'clientAdd')} | ${usageIn(reader, 'clientShow')} | ${usageIn(reader, 'clientList')} | ${usageIn(reader, 'clientFind')} | ${usageIn(reader, 'clientSet')} | ${usageIn(reader, 'clientNext')} | ${usageIn(reader, 'clientLink')} | ${usageIn(reader, 'clientDelete')}\``,
             ),
           }),
         );

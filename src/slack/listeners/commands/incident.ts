@@ -13,7 +13,8 @@ import type { SlackDeps } from '../../deps.js';
 import { onCommand } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import { notifyOwnerOfRedFlags, withRedFlagRecipient } from '../../notify.js';
-import { occurredOn, parseDayWords, parseIncidentArgs, tokenize, USAGE } from '../../parse/commandText.js';
+import { occurredOn, parseDayWords, parseIncidentArgs, tokenize, usageIn } from '../../parse/commandText.js';
+import { saidOfIssue } from '../../../domain/validationMessages.js';
 import { openModalThenRefine } from './openModal.js';
 
 export function registerIncidentCommand(app: App, deps: SlackDeps): void {
@@ -54,10 +55,18 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
         if (missingDays) {
           throw new RapportError(
             'invalid_input',
-            said('commands.incidentUsage', { example: md(quoteCode(`/incident ${client.name} late 45`)), usage: md(`\`${USAGE.incident}\``) }),
+            said('commands.incidentUsage', {
+              example: md(quoteCode(`/incident ${client.name} late 45`)),
+              usage: md(`\`${usageIn(await turn.reader(), 'incident')}\``),
+            }),
           );
         }
-        throw new RapportError('invalid_input', `${details.error.issues[0]!.message}\nUsage: \`${USAGE.incident}\``);
+        const issue = details.error.issues[0]!;
+        const reader = await turn.reader();
+        throw new RapportError(
+          'invalid_input',
+          said('input.withUsage', { refusal: saidOfIssue(issue) ?? issue.message, usage: md(usageIn(reader, 'incident')) }),
+        );
       }
       const outcome = await withRedFlagRecipient(
         turn,

@@ -151,7 +151,7 @@ async function exportData(turn: Turn): Promise<void> {
 /** The person's open next steps, overdue first, each with Done and Snooze. */
 async function todo(turn: Turn): Promise<void> {
   const act = await turn.actIn();
-  await turn.reply(todoMessage(await todoOf(turn.deps.db, act, turn.userId), localDate(turn.now, act.timeZone), undefined, await turn.reader()));
+  await turn.reply(todoMessage(await todoOf(turn.deps.db, act, turn.userId), localDate(turn.now, act.timeZone), await turn.reader()));
 }
 
 export function registerRapportCommand(app: App, deps: SlackDeps): void {
