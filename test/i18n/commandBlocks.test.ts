@@ -42,7 +42,7 @@ describe('command builders for a reader', () => {
 
   it('help asked by a Turkish reader explains in Turkish and keeps the syntax', () => {
     const help = JSON.stringify(helpMessage('client', DEFAULT_CATALOGUE, readerIn('tr')));
-    expect(help).toContain('`/client show <name>` sağlık, 8 haftalık eğilim');
+    expect(help).toContain('`/client show <ad>` sağlık, 8 haftalık eğilim');
     expect(help).toContain('vip (VIP / kritik)');
   });
 });

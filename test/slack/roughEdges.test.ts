@@ -141,7 +141,7 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
   });
 
   it('settings spell criterion 5 whole, and relationships read long-term', async () => {
-    expect(await say(ALICE, '/rapport', 'settings')).toContain('slow_payment: 3 in 180 d or one 60+ days late');
+    expect(await say(ALICE, '/rapport', 'settings')).toContain('Chronically slow payment (`slow_payment`): 3 in 180 d or one 60+ days late');
     const show = await say(ALICE, '/client', 'show stark');
     expect(show).toContain('long-term');
     expect(show).not.toContain('long_term');
