@@ -3,7 +3,8 @@
  * manager sees after `/call`, `/client show`, `/client list`, `/rapport help` and `/rapport settings`. The app's
  * clock is Monday 23 Nov 2026 (2 Azar 1405 in the Solar Hijri calendar).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { speaking } from '../support/languages.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
 import { ADMIN, ALICE, BOB, TEAM, buttonsOf, startHarness, textOf, type Harness } from '../support/slackHarness.js';
@@ -24,6 +25,7 @@ describe.each(TEST_DRIVERS)('commands answer in the person’s language, on %s',
     await say(ADMIN, '/rapport', 'settings me language fi');
   });
   afterAll(() => h?.close());
+  beforeEach(() => speaking(h, { U0ALICE: 'tr', U0BOB: 'fa', U0ADMIN: 'fi' }));
 
   it('tr: a call logged in one line is confirmed in Turkish, with a Turkish date and buttons', async () => {
     const reply = await answer(ALICE, '/call', 'globex +info');
@@ -83,6 +85,7 @@ describe.each(TEST_DRIVERS)('commands answer in the person’s language, on %s',
   });
 
   it('tr: an incident is confirmed in Turkish, its facts in Turkish digits; fi: the export is told in Finnish', async () => {
+    await say(ADMIN, '/rapport', 'settings currency TRY');
     const incident = await say(ALICE, '/incident', 'globex late 45 amount=12500');
     expect(incident).toContain('✅ *Globex* için 23 Kas 2026 Pzt tarihli olay kaydedildi: Geç ödeme (45 gün gecikme, tutar ₺12.500).');
     const seq = h.api.lastSeq;
@@ -94,7 +97,7 @@ describe.each(TEST_DRIVERS)('commands answer in the person’s language, on %s',
 
   it('fa: a client’s history (the digest’s History button) is Persian, newest first, in Solar Hijri dates', async () => {
     const globex = await findClientByName(h.db, TEAM, 'Globex');
-    await say(BOB, '/rapport', 'settings me language fa');
+    await say(ALICE, '/call', 'globex +info');
     const seq = h.api.lastSeq;
     await h.send.blockAction(BOB, { action_id: 'digest_history', value: globex.id });
     const text = textOf((await h.api.next('response_url', seq)).params);

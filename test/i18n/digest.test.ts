@@ -3,7 +3,8 @@
  * workspace's digest is Persian, with Persian digits, Solar Hijri dates and right-to-left lines; a Turkish
  * person's personal digest and reminder are Turkish while their English workspace's channel digest stays English.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { speaking } from '../support/languages.js';
 import { eq } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
 import * as schema from '../../src/db/schema/index.js';
@@ -80,6 +81,7 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
       .where(eq(schema.clients.id, quiet.id));
   });
   afterAll(() => h?.close());
+  beforeEach(() => speaking(h));
 
   it('an English workspace’s digest is English', async () => {
     const text = textOf(await postDigest());

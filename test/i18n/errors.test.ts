@@ -3,7 +3,8 @@
  * admins-only command, a value out of bounds, who decides about a client, a guest turned away by the gate; in
  * Turkish, in Persian (each line marked right to left), and unchanged in English.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { speaking } from '../support/languages.js';
 import { sql } from 'drizzle-orm';
 import { findClientByName } from '../../src/db/queries/clients.js';
 import { parseInput } from '../../src/db/queries/parse.js';
@@ -53,6 +54,7 @@ describe.each(TEST_DRIVERS)('errors in the reader’s language, on %s', (driver)
     await say(BOB, '/rapport', 'settings me language tr');
   });
   afterAll(() => h?.close());
+  beforeEach(() => speaking(h, { U0BOB: 'tr' }));
 
   it('a Turkish person is refused in Turkish: unknown client with “did you mean”, admins only, a value too long, who decides', async () => {
     const unknown = await say(BOB, '/client', 'show acm');

@@ -3,7 +3,8 @@
  * person's Home tab in Persian digits, the Home tab's language select taking effect at once, and every
  * plain-text field of every form, in all four languages, within Slack's limits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { speaking } from '../support/languages.js';
 import { CRITERIA, DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { LOCALES } from '../../src/i18n/locales.js';
 import { MESSAGES, type MessageKey } from '../../src/i18n/messages/index.js';
@@ -101,6 +102,7 @@ describe.each(TEST_DRIVERS)('forms and the Home tab in the person’s language, 
     await say(ALICE, '/client', 'add Acme Corp <@U0BOB|bob>');
   });
   afterAll(() => h?.close());
+  beforeEach(() => speaking(h));
 
   it('a person set to Finnish opens the call form in Finnish', async () => {
     await say(ALICE, '/rapport', 'settings me language fi');

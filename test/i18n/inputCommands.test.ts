@@ -2,7 +2,8 @@
  * Input in every language, through the receiver: what a Turkish person types is stored as they meant it, and what
  * cannot be read one way is refused with nothing stored (issue 25, "misread inputs").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { speaking } from '../support/languages.js';
 import { eq } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
@@ -24,10 +25,12 @@ describe.each(TEST_DRIVERS)('numbers, dates and words typed the local way, on %s
     h = await startHarness(driver);
     await say(ALICE, '/rapport', 'settings me language tr');
     await say(BOB, '/client', 'add Stark Industries vip long-term');
+    await say(BOB, '/client', 'add Ege Tekstil regular 12500');
     await say(BOB, '/client', 'add Işık');
     await say(BOB, '/client', 'add Güneş');
   });
   afterAll(() => h?.close());
+  beforeEach(() => speaking(h, { U0ALICE: 'tr' }));
 
   it('a Turkish person’s 12.500 is twelve thousand five hundred; +iletişim dün is the trait, yesterday', async () => {
     await say(ALICE, '/client', 'add Ostim Makine regular 12.500');
@@ -51,9 +54,9 @@ describe.each(TEST_DRIVERS)('numbers, dates and words typed the local way, on %s
     const answer = await say(BOB, '/client', 'add Acme Ltd 12.500');
     expect(answer).toContain('12.500 can be read two ways: 12,500 or 12.5');
     await expect(client('Acme Ltd')).rejects.toThrow();
-    const turkish = await say(ALICE, '/client', 'set Ostim Makine value 1,500');
+    const turkish = await say(ALICE, '/client', 'set Ege Tekstil value 1,500');
     expect(turkish).toContain('iki türlü okunabiliyor');
-    expect((await client('Ostim Makine')).monthlyValue).toBe(12500);
+    expect((await client('Ege Tekstil')).monthlyValue).toBe(12500);
   });
 
   it('an impossible date is refused and nothing stored; 28.11.2026 is that day', async () => {
@@ -62,11 +65,11 @@ describe.each(TEST_DRIVERS)('numbers, dates and words typed the local way, on %s
     expect(await say(ALICE, '/call', 'stark industries 31.04.2026 +info')).toContain('diye bir gün yok');
     expect((await callsOf('Stark Industries')).length).toBe(before);
 
-    await say(ALICE, '/client', 'next ostim makine Teklifi gönder 28.11.2026');
+    await say(ALICE, '/client', 'next ege tekstil Teklifi gönder 28.11.2026');
     const steps = await h.db
       .select()
       .from(schema.nextSteps)
-      .where(eq(schema.nextSteps.clientId, (await client('Ostim Makine')).id));
+      .where(eq(schema.nextSteps.clientId, (await client('Ege Tekstil')).id));
     expect(steps.map((s) => [s.what, s.dueOn])).toEqual([['Teklifi gönder', '2026-11-28']]);
 
     await say(ALICE, '/call', 'stark industries 20.11.2026 +bilgi');
@@ -74,11 +77,11 @@ describe.each(TEST_DRIVERS)('numbers, dates and words typed the local way, on %s
   });
 
   it('/incident … late 45 amount=1 200 stores 1200, never amount 1 and a note "200"', async () => {
-    await say(ALICE, '/incident', 'ostim makine late 45 amount=1 200');
+    await say(ALICE, '/incident', 'ege tekstil late 45 amount=1 200');
     const rows = await h.db
       .select()
       .from(schema.incidents)
-      .where(eq(schema.incidents.clientId, (await client('Ostim Makine')).id));
+      .where(eq(schema.incidents.clientId, (await client('Ege Tekstil')).id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.details).toMatchObject({ kind: 'slow_payment', daysLate: 45, amount: 1200 });
     expect(rows[0]!.description).toBe('');
@@ -114,7 +117,7 @@ describe.each(TEST_DRIVERS)('numbers, dates and words typed the local way, on %s
   });
 
   it('refusals of what cannot be read are in the person’s language, with the usage', async () => {
-    const answer = await say(ALICE, '/incident', 'ostim makine huysuz');
+    const answer = await say(ALICE, '/incident', 'ege tekstil huysuz');
     expect(answer).toContain('`huysuz` bir olay türü değil');
     expect(answer).toContain('Kullanım: `/incident <müşteri>');
     expect(await say(ALICE, '/client', 'list mor')).toContain('`mor` ile listeleyemiyorum');

@@ -2,9 +2,11 @@
  * Who reads which language, through the receiver: a person's own choice, else the workspace's, else Slack's
  * language for them when it is one of Rapport's, else English; the workspace's currency and a person's calendar.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { speaking } from '../support/languages.js';
 import { scheduleOf } from '../../src/digest/run.js';
 import { getWorkspace } from '../../src/db/queries/workspaces.js';
+import * as schema from '../../src/db/schema/index.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
@@ -17,6 +19,7 @@ describe.each(TEST_DRIVERS)('the language Rapport speaks, on %s', (driver) => {
     h.api.users.get('U0BOB')!.locale = 'tr-TR';
   });
   afterAll(() => h?.close());
+  beforeEach(() => speaking(h));
 
   it('answers in Slack’s language for someone who chose none, when Rapport speaks it; English otherwise', async () => {
     expect(await say(BOB, '/rapport', 'settings me language klingon')).toContain('Rapport klingon dilini konuşmuyor');
@@ -41,6 +44,7 @@ describe.each(TEST_DRIVERS)('the language Rapport speaks, on %s', (driver) => {
   });
 
   it('a workspace in Persian has its digest on Saturday unless an admin chose a day', async () => {
+    await h.db.update(schema.workspaces).set({ digestDay: null });
     expect(scheduleOf((await getWorkspace(h.db, TEAM))!).day).toBe(1);
     await say(ADMIN, '/rapport', 'settings language fa');
     expect(scheduleOf((await getWorkspace(h.db, TEAM))!).day).toBe(6);
@@ -49,7 +53,7 @@ describe.each(TEST_DRIVERS)('the language Rapport speaks, on %s', (driver) => {
   });
 
   it('money is shown in the workspace’s currency, as the reader writes numbers; an unknown code is refused', async () => {
-    await say(ADMIN, '/rapport', 'settings language en');
+    await say(ALICE, '/rapport', 'settings me language tr');
     expect(await say(ADMIN, '/rapport', 'settings currency xyz')).toContain('xyz is not a currency code');
     expect(await say(ADMIN, '/rapport', 'settings currency try')).toContain('From now on money is shown in TRY: TRY');
     expect(await say(ALICE, '/rapport', 'settings me calendar persian')).toContain('Hicri Şemsi takvimle');

@@ -4,7 +4,8 @@
  * words that only Rapport's English catalogue uses. Names, what people typed and code (commands, keys, what a
  * person types) are left out of the scan.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { speaking } from '../support/languages.js';
 import { MESSAGES } from '../../src/i18n/messages/index.js';
 import { LOCALES, type Locale } from '../../src/i18n/locales.js';
 import { TEST_DRIVERS } from '../support/database.js';
@@ -45,6 +46,7 @@ describe.each(TEST_DRIVERS.slice(0, 1))('no English word reaches a reader of ano
     h = await startHarness(driver);
   });
   afterAll(() => h?.close());
+  beforeEach(() => speaking(h));
 
   it.each(['tr', 'fa', 'fi'] as Locale[])(
     '%s',
