@@ -44,6 +44,7 @@ describe.each(TEST_DRIVERS)('the language Rapport speaks, on %s', (driver) => {
   });
 
   it('a workspace in Persian has its digest on Saturday unless an admin chose a day', async () => {
+    await say(ADMIN, '/rapport', 'settings'); // the workspace exists from its first request
     await h.db.update(schema.workspaces).set({ digestDay: null });
     expect(scheduleOf((await getWorkspace(h.db, TEAM))!).day).toBe(1);
     await say(ADMIN, '/rapport', 'settings language fa');
