@@ -20,27 +20,6 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 export const CLIENT_STATUSES = ['active', 'under_review', 'prepay_only', 'exited'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
-/** How people write the relationship kinds (never the keys with underscores). */
-export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
-  long_term: 'long-term',
-  stepping_stone: 'stepping-stone',
-  unknown: 'unknown relationship',
-};
-
-export const STATUS_LABELS: Record<ClientStatus, string> = {
-  active: 'active',
-  under_review: 'under review',
-  prepay_only: 'prepay only',
-  exited: 'exited',
-};
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  regular: 'Regular',
-  vip: 'VIP / critical',
-  problem: 'Problem (full prepayment only)',
-  employee: 'Employee (special prices)',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Relationship traits (domain.md §2)
 
@@ -130,23 +109,6 @@ export const CRITERIA: readonly CriterionDefinition[] = [
   { number: 9, kind: 'competitor_play', class: 'pattern', label: 'Plays you against competitors' },
   { number: 10, kind: 'legal_exposure', class: 'pattern', label: 'Legal exposure' },
 ];
-
-/**
- * What happened, as an incident is named when it is logged. A criterion's label says when it is *met*
- * ("Mental abuse after being told it is unacceptable"), which one incident alone may not be.
- */
-export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
-  physical_abuse: 'Physical abuse',
-  mental_abuse: 'Mental abuse',
-  lying: 'Lying',
-  unreasonable_demands: 'Unreasonable demand',
-  slow_payment: 'Late payment',
-  invoice_dispute: 'Invoice dispute',
-  changes_mind: 'Changed their mind',
-  ignores_advice: 'Ignored advice, expected rescue',
-  competitor_play: 'Played us against a competitor',
-  legal_exposure: 'Legal exposure',
-};
 
 /** Words accepted for each kind in `/incident <client> <kind>` (the key itself, with - or _, always works). */
 export const INCIDENT_KIND_ALIASES: Record<IncidentKind, readonly string[]> = {

@@ -1,36 +1,20 @@
 /** Ephemeral confirmations after a log: what was stored, the new health, Undo and Edit, in the reader's words. */
 import { UNDO_MINUTES, type Catalogue } from '../../domain/catalogue.js';
-import type { CriterionJudged } from '../../domain/firingCriteria.js';
 import type { Incident } from '../../domain/types.js';
 import type { CallOutcome, IncidentOutcome } from '../../services/clientActivity.js';
-import { formatDay, formatMoney } from '../../i18n/format.js';
-import { criterionLabel, healthLabel, incidentLabel, traitLabel } from '../../i18n/labels.js';
+import { formatDay } from '../../i18n/format.js';
+import { healthLabel, incidentLabel, traitLabel } from '../../i18n/labels.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import type { Reader } from '../../i18n/reader.js';
 import { ACTIONS } from '../ids.js';
 import { actions, button, context, section, type Block } from './kit.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import { blocksFor, commandFor, escapeText, joinParts, mention, signedNumber } from './text.js';
+import { criterionLineFor, incidentFactsFor, problemReminder } from './format.js';
 
 export interface Rendered {
   text: string;
   blocks: Block[];
-}
-
-/** An incident's own facts ("45 days late, invoice INV-7, amount 1,200"), in the reader's words and digits. */
-export function incidentFactsFor(reader: Reader, incident: Pick<Incident, 'details'>): string {
-  const d = incident.details;
-  const parts: string[] = [];
-  if (d.kind === 'slow_payment') parts.push(t(reader, 'commands.facts.daysLate', { days: d.daysLate }));
-  if ('invoiceRef' in d && d.invoiceRef) parts.push(t(reader, 'commands.facts.invoice', { ref: d.invoiceRef }));
-  if (d.kind === 'slow_payment' && d.amount !== undefined) parts.push(t(reader, 'commands.facts.amount', { amount: md(formatMoney(d.amount, reader)) }));
-  if (d.kind === 'invoice_dispute' && d.amountDisputed !== undefined)
-    parts.push(t(reader, 'commands.facts.disputed', { amount: md(formatMoney(d.amountDisputed, reader)) }));
-  if (d.kind === 'competitor_play') {
-    if (d.competitor) parts.push(t(reader, 'commands.facts.competitor', { competitor: d.competitor }));
-    if (!d.onAgreedWork) parts.push(t(reader, 'commands.facts.offContract'));
-  }
-  return joinParts(reader, parts);
 }
 
 /** An incident as logged, with its facts: "🚩 Lying (invoice INV-7)". */
@@ -38,35 +22,6 @@ export function incidentWhat(reader: Reader, incident: Pick<Incident, 'kind' | '
   const facts = incidentFactsFor(reader, incident);
   return `${incidentLabel(reader, incident.kind)}${facts ? ` (${facts})` : ''}`;
 }
-
-/**
- * Why a criterion is met, in the reader's words. The domain words it in English ("3 late payments in 180 days",
- * "a payment 60+ days late"); an English reader gets exactly that, others the same numbers read back from it.
- */
-export function criterionSummary(reader: Reader, m: Pick<CriterionJudged, 'criterion' | 'summary'>): string {
-  if (reader.locale === 'en') return escapeText(m.summary);
-  const severe = /^a payment (\d+)\+/.exec(m.summary);
-  if (severe) return t(reader, 'commands.criterion.severe', { days: Number(severe[1]) });
-  const count = Number.parseInt(m.summary, 10);
-  if (Number.isNaN(count)) return escapeText(m.summary);
-  if (m.criterion.kind === 'mental_abuse') return t(reader, 'commands.criterion.afterWarning', { count });
-  const days = /in (\d+) days/.exec(m.summary);
-  return days ? t(reader, 'commands.criterion.inDays', { count, days: Number(days[1]) }) : t(reader, 'commands.criterion.ever', { count });
-}
-
-/** A criterion met, with its incidents' dates when they are at hand (`day` formats them), each linking to its evidence. */
-export function criterionLineFor(reader: Reader, m: CriterionJudged & { incidents?: readonly Incident[] }, day: (d: Date) => string): string {
-  const dates = (m.incidents ?? []).map((i) => (i.evidenceUrl ? `<${i.evidenceUrl}|${day(i.occurredAt)}>` : day(i.occurredAt)));
-  const args = {
-    flag: md(m.criterion.class === 'red_flag' ? '🚩' : '⚠️'),
-    number: m.criterion.number,
-    label: md(criterionLabel(reader, m.criterion.kind)),
-    summary: md(criterionSummary(reader, m)),
-  };
-  return dates.length > 0 ? t(reader, 'commands.criterionDated', { ...args, dates: md(joinParts(reader, dates)) }) : t(reader, 'commands.criterion', args);
-}
-
-export const problemReminder = (reader: Reader): string => t(reader, 'commands.problemReminder');
 
 /**
  * The health line of a call's confirmation, explaining itself: the change since the previous call splits into

@@ -38,39 +38,6 @@ export function truncate(text: string, max: number, note = '… (truncated)'): s
 
 export const mention = (userId: string | null | undefined) => (userId ? `<@${userId}>` : '_no owner_');
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Intl formatters are slow to build (profiled: the top cost of a confirmation), so each is built once. */
-export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-export function formatDay(date: Date, timeZone = 'UTC'): string {
-  return dateFormatter('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date);
-}
-
-/** A compact day for lists of dates: "23 Nov", with the year only when it is not `reference`'s year. */
-export function formatShortDay(date: Date, timeZone: string, reference: Date): string {
-  const year = (d: Date) => dateFormatter('en-GB', { year: 'numeric', timeZone }).format(d);
-  const sameYear = year(date) === year(reference);
-  return dateFormatter('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone }).format(date);
-}
-
-/** A digest week key (the local date of its slot, YYYY-MM-DD) as people read it. */
-export function formatWeek(week: string): string {
-  return formatDay(new Date(`${week}T12:00:00Z`), 'UTC');
-}
-
-export function formatMoney(amount: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(amount);
-}
-
 /** Someone, or "no owner" in the reader's words. */
 export const mentionFor = (reader: Reader, userId: string | null | undefined): string => (userId ? `<@${userId}>` : t(reader, 'client.noOwner'));
 
