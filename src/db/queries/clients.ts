@@ -4,7 +4,7 @@ import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { said } from '../../i18n/messages.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
-import { SUGGESTION_SIMILARITY, accentFreeKey, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
+import { SUGGESTION_SIMILARITY, accentFreeKey, displayName, leadsByWords, looksAlikeTo, nameKey, nameSimilarity, oneLeadsTheOther } from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
@@ -28,7 +28,11 @@ export const profileColumns = {
   exitedAt: clients.exitedAt,
 };
 
-/** Why a new or changed name cannot be taken: the same key, or (unless confirmed) one that looks alike. */
+/**
+ * Why a new or changed name cannot be taken: the same key, or (unless confirmed) one that looks alike, or one that
+ * begins with the same whole words as another ("Northwind" beside "Northwind Traders": a one-liner typing the
+ * shorter could mean either, so the person is asked before a colleague's `/call northwind` changes meaning).
+ */
 async function nameClash(
   db: Database,
   teamId: string,
@@ -46,6 +50,10 @@ async function nameClash(
   if (alike) {
     return new RapportError('conflict', said('errors.client.lookAlike', { name, existing: alike.name }), { field: 'name', lookAlike: alike.name });
   }
+  const leading = allowLookAlike ? undefined : others.find((c) => oneLeadsTheOther(key, c.nameKey));
+  if (leading) {
+    return new RapportError('conflict', said('client.name.sameLeadingWords', { name, existing: leading.name }), { field: 'name', lookAlike: leading.name });
+  }
   return undefined;
 }
 
@@ -56,7 +64,7 @@ function nameTaken(existing: string): RapportError {
 }
 
 export interface NameOptions {
-  /** The person confirmed that a name looking like an existing one is a different client. */
+  /** The person confirmed that a name looking like an existing one, or sharing its leading words, is a different client. */
   allowLookAlike?: boolean;
 }
 
@@ -287,7 +295,10 @@ export async function updateClient(
 /**
  * The client named by the first words of a command (`/call acme corp +comms …`): the longest run of leading
  * words that is a client's whole name or, failing that, the first whole words of exactly one client's name.
- * At equal length a whole name wins. Returns how many words it used, or undefined when none matches.
+ * At equal length a whole name wins. Returns how many words it used, or undefined when none matches. When the
+ * longest run that matches anything is the first whole words of two or more names, and the whole name of none, it
+ * matches them equally well: the person is asked which (`whichClient`), never given one of them, nor a client
+ * named by fewer of their words.
  */
 export async function clientByLeadingWords(
   db: Database,
@@ -306,10 +317,20 @@ export async function clientByLeadingWords(
     const key = keys[used - 1]!;
     const exact = rows.find((r) => r.nameKey === key);
     if (exact) return { client: withoutKey(exact), used, match: 'exact' };
-    const starting = rows.filter((r) => r.nameKey.startsWith(`${key} `));
+    const starting = rows.filter((r) => leadsByWords(key, r.nameKey));
     if (starting.length === 1) return { client: withoutKey(starting[0]!), used, match: 'prefix' };
+    if (starting.length > 1) throw whichClient(words.slice(0, used).join(' '), starting.map((r) => r.name));
   }
   return undefined;
+}
+
+/** The question a typed name that begins several clients' names gets, naming them (the first three alphabetically). */
+function whichClient(typed: string, names: string[]): RapportError {
+  const [first = '', second = '', third = ''] = [...names].sort((a, b) => a.localeCompare(b));
+  return new RapportError('conflict', said('client.name.which', { typed: displayName(typed), count: names.length, first, second, third }), {
+    field: 'client',
+    suggestions: names,
+  });
 }
 
 function withoutKey({ nameKey: _key, ...client }: ClientProfile & { nameKey: string }): ClientProfile {
