@@ -4,6 +4,8 @@ import { localDate } from '../domain/calendar.js';
 import { incidentKindFromWord } from '../domain/catalogue.js';
 import { addDays } from '../domain/nextSteps.js';
 import { said, type Said } from '../i18n/messages.js';
+import { nameOrder } from '../i18n/format.js';
+import type { Reader } from '../i18n/reader.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -22,6 +24,7 @@ import {
   type NameMatch,
   type NameOptions,
 } from '../db/queries/clients.js';
+import { auditEntriesAbout } from '../db/queries/audit.js';
 import { decisionsFor, snoozesFor } from '../db/queries/decisions.js';
 import { digestMessagesWithIds, type DigestMessage } from '../db/queries/digests.js';
 import { eraseClient, type DigestPageWithout, type Erasure } from '../db/queries/erasure.js';
@@ -154,7 +157,6 @@ function typedAsName(words: readonly string[], stopAt: number): number {
   return Math.max(1, Math.min(stopAt, 3));
 }
 
-/** Type-ahead for client pickers. */
 /** The client a channel is about, if one is (forms opened there pick it). */
 export function clientOfChannel(db: Database, act: Pick<Act, 'teamId'>, channelId: string | null): Promise<ClientProfile | undefined> {
   return channelId ? clientLinkedTo(db, act.teamId, channelId) : Promise.resolve(undefined);
@@ -165,8 +167,9 @@ export function linkChannelToClient(db: Database, act: Act, channelId: string, c
   return linkChannel(db, act.teamId, authorOf(act), channelId, client?.id ?? null);
 }
 
-export function clientsMatching(db: Database, act: Pick<Act, 'teamId'>, typed: string, limit = 50): Promise<ClientProfile[]> {
-  return searchClients(db, act.teamId, typed, limit);
+/** Type-ahead for client pickers, sorted for `reader` (names in the order of their language). */
+export function clientsMatching(db: Database, act: Pick<Act, 'teamId'>, typed: string, reader: Pick<Reader, 'locale'>, limit = 50): Promise<ClientProfile[]> {
+  return searchClients(db, act.teamId, typed, limit, nameOrder(reader));
 }
 
 export interface ClientTimeline {
@@ -175,18 +178,45 @@ export interface ClientTimeline {
   decisions: Decision[];
   snoozes: Snooze[];
   categoryChanges: Awaited<ReturnType<typeof categoryChangesOf>>;
+  /** Its details changed by hand (`/client set`, Undo): category changes and decisions have their own lines. */
+  changes: RecordedChange[];
+}
+
+/** The details History shows the changes of, as stored. */
+export const HISTORY_FIELDS = [...CORRECTED_FIELDS, 'ownerUserId', 'status'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+export interface RecordedChange {
+  at: Date;
+  by: string;
+  field: HistoryField;
+  from: string | number | null;
+  to: string | number | null;
+}
+
+/** The audit trail's `client.update` entries as the changes they made (fields that stayed as they were are left out). */
+function changesRecorded(entries: Awaited<ReturnType<typeof auditEntriesAbout>>): RecordedChange[] {
+  const value = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);
+  return entries.flatMap((e) =>
+    HISTORY_FIELDS.flatMap((field) => {
+      const change = e.details[field] as { from?: unknown; to?: unknown } | undefined;
+      if (!change || typeof change !== 'object' || value(change.from) === value(change.to)) return [];
+      return [{ at: e.at, by: e.actor, field, from: value(change.from), to: value(change.to) }];
+    }),
+  );
 }
 
 /** Everything logged and decided about a client (the digest's History button). */
 export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientTimeline> {
   const client = await requireClient(db, act.teamId, clientId);
-  const [record, decisions, snoozes, categoryChanges] = await Promise.all([
+  const [record, decisions, snoozes, categoryChanges, updates] = await Promise.all([
     loadClientRecord(db, act.teamId, clientId),
     decisionsFor(db, act.teamId, clientId),
     snoozesFor(db, act.teamId, clientId),
     categoryChangesOf(db, act.teamId, clientId),
+    auditEntriesAbout(db, act.teamId, 'client', clientId, 'client.update'),
   ]);
-  return { client, record, decisions, snoozes, categoryChanges };
+  return { client, record, decisions, snoozes, categoryChanges, changes: changesRecorded(updates) };
 }
 
 /**

@@ -4,11 +4,20 @@ import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { said } from '../../i18n/messages.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
-import { SUGGESTION_SIMILARITY, accentFreeKey, displayName, leadsByWords, looksAlikeTo, nameKey, nameSimilarity, oneLeadsTheOther } from '../../domain/names.js';
+import {
+  SUGGESTION_SIMILARITY,
+  accentFreeKey,
+  displayName,
+  leadsByWords,
+  looksAlikeTo,
+  nameKey,
+  nameSimilarity,
+  oneLeadsTheOther,
+} from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
-import { channelLinks, clientCategoryChanges, clients } from '../schema/index.js';
+import { calls, channelLinks, clientCategoryChanges, clients, incidents } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { isUniqueViolation, parseInput } from './parse.js';
 import { ensureWorkspace } from './workspaces.js';
@@ -214,15 +223,40 @@ export async function suggestClientNames(db: Database, teamId: string, texts: re
     .map((c) => c.name);
 }
 
-/** Type-ahead for client pickers: names containing the typed text (by key), those starting with it first. */
-export async function searchClients(db: Database, teamId: string, typed: string, limit = 20): Promise<ClientProfile[]> {
+/** How many of the names matching a type-ahead are ranked in full: plenty for a picker that shows a page of them. */
+const TYPE_AHEAD_RANKED = 500;
+
+/**
+ * Type-ahead for client pickers: names containing the typed text (by key), the most relevant first (the whole name,
+ * then names starting with it, then a later word starting with it, then anything containing it), alphabetically
+ * within each (`byName`: the reader's collation). With nothing typed, the most recently active clients (their last
+ * call or incident, else their registration) come first.
+ */
+export async function searchClients(
+  db: Database,
+  teamId: string,
+  typed: string,
+  limit = 20,
+  byName: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+): Promise<ClientProfile[]> {
   const key = nameKey(typed);
-  return db
-    .select(profileColumns)
+  const escaped = likeEscaped(key);
+  const relevance = sql<number>`case when ${clients.nameKey} = ${key} then 0 when starts_with(${clients.nameKey}, ${key}) then 1 when ${clients.nameKey} like ${`% ${escaped}%`} then 2 else 3 end`;
+  const lastActive = sql<Date>`greatest(
+    (select max(${calls.occurredAt}) from ${calls} where ${calls.teamId} = ${clients.teamId} and ${calls.clientId} = ${clients.id}),
+    (select max(${incidents.occurredAt}) from ${incidents} where ${incidents.teamId} = ${clients.teamId} and ${incidents.clientId} = ${clients.id}),
+    ${clients.createdAt})`;
+  const rows = await db
+    .select({ ...profileColumns, nameKey: clients.nameKey, relevance, lastActive })
     .from(clients)
-    .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited'), like(clients.nameKey, `%${likeEscaped(key)}%`)))
-    .orderBy(sql`starts_with(${clients.nameKey}, ${key}) desc`, sql`length(${clients.nameKey})`, asc(clients.nameKey))
-    .limit(limit);
+    .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited'), like(clients.nameKey, `%${escaped}%`)))
+    .orderBy(key ? relevance : sql`${lastActive} desc`, asc(clients.nameKey))
+    .limit(Math.max(limit, TYPE_AHEAD_RANKED));
+  const recency = (r: (typeof rows)[number]) => (key ? 0 : -new Date(r.lastActive).getTime());
+  return rows
+    .sort((a, b) => Number(a.relevance) - Number(b.relevance) || recency(a) - recency(b) || byName(a.name, b.name))
+    .slice(0, limit)
+    .map(({ relevance: _relevance, lastActive: _lastActive, ...client }) => withoutKey(client));
 }
 
 export interface ClientFilter {
@@ -319,7 +353,11 @@ export async function clientByLeadingWords(
     if (exact) return { client: withoutKey(exact), used, match: 'exact' };
     const starting = rows.filter((r) => leadsByWords(key, r.nameKey));
     if (starting.length === 1) return { client: withoutKey(starting[0]!), used, match: 'prefix' };
-    if (starting.length > 1) throw whichClient(words.slice(0, used).join(' '), starting.map((r) => r.name));
+    if (starting.length > 1)
+      throw whichClient(
+        words.slice(0, used).join(' '),
+        starting.map((r) => r.name),
+      );
   }
   return undefined;
 }
