@@ -17,7 +17,7 @@ import {
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
-import { calls, channelLinks, clientCategoryChanges, clients, incidents } from '../schema/index.js';
+import { channelLinks, clientCategoryChanges, clients } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { isUniqueViolation, parseInput } from './parse.js';
 import { ensureWorkspace } from './workspaces.js';
@@ -242,10 +242,11 @@ export async function searchClients(
   const key = nameKey(typed);
   const escaped = likeEscaped(key);
   const relevance = sql<number>`case when ${clients.nameKey} = ${key} then 0 when starts_with(${clients.nameKey}, ${key}) then 1 when ${clients.nameKey} like ${`% ${escaped}%`} then 2 else 3 end`;
+  // Written out: drizzle leaves a single table's columns unqualified, which inside these subqueries would name theirs.
   const lastActive = sql<Date>`greatest(
-    (select max(${calls.occurredAt}) from ${calls} where ${calls.teamId} = ${clients.teamId} and ${calls.clientId} = ${clients.id}),
-    (select max(${incidents.occurredAt}) from ${incidents} where ${incidents.teamId} = ${clients.teamId} and ${incidents.clientId} = ${clients.id}),
-    ${clients.createdAt})`;
+    (select max(c.occurred_at) from calls c where c.team_id = clients.team_id and c.client_id = clients.id),
+    (select max(i.occurred_at) from incidents i where i.team_id = clients.team_id and i.client_id = clients.id),
+    clients.created_at)`;
   const rows = await db
     .select({ ...profileColumns, nameKey: clients.nameKey, relevance, lastActive })
     .from(clients)
