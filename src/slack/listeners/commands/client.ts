@@ -169,6 +169,8 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       // An exit is said before it is done, in the form every other exit path opens (decided, or proposed).
       if (change?.kind === 'status' && change.status === 'exited') {
         const proposing = !(await isDecider(turn, found));
+        // Nobody to propose it to: refused now, as the form's submission would be (slack/fate.ts).
+        if (proposing && !found.ownerUserId) throw new RapportError('forbidden', said('errors.fate.noOwner', { name: found.name }));
         const { today } = await turn.workspace();
         await turn.openModal(
           decisionModal({
