@@ -58,6 +58,17 @@ export function wordKey(word: string): string {
     .normalize('NFC');
 }
 
+/**
+ * Whether one name key is the other's leading whole words ("northwind" and "northwind traders ltd"), so a one-liner
+ * typing the shorter could mean either. Keys only (`nameKey`): words are split where the key has its one space.
+ */
+export function leadsByWords(shorter: string, longer: string): boolean {
+  return shorter.length > 0 && longer.startsWith(`${shorter} `);
+}
+
+/** Whether either of two name keys is the other's leading whole words. */
+export const oneLeadsTheOther = (a: string, b: string): boolean => leadsByWords(a, b) || leadsByWords(b, a);
+
 /** A name key without accents (`isik` for Işık): suggestions compare it too, so accent-free typing finds the name. */
 export function accentFreeKey(key: string): string {
   return key.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');

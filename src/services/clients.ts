@@ -1,6 +1,11 @@
 /** Clients as people name them: registering, finding by the words typed, correcting details, their timeline. */
 import { RapportError } from '../domain/errors.js';
+import { localDate } from '../domain/calendar.js';
+import { incidentKindFromWord } from '../domain/catalogue.js';
+import { addDays } from '../domain/nextSteps.js';
 import { said, type Said } from '../i18n/messages.js';
+import { nameOrder } from '../i18n/format.js';
+import type { Reader } from '../i18n/reader.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -19,10 +24,11 @@ import {
   type NameMatch,
   type NameOptions,
 } from '../db/queries/clients.js';
+import { auditEntriesAbout } from '../db/queries/audit.js';
 import { decisionsFor, snoozesFor } from '../db/queries/decisions.js';
 import { digestMessagesWithIds, type DigestMessage } from '../db/queries/digests.js';
 import { eraseClient, type DigestPageWithout, type Erasure } from '../db/queries/erasure.js';
-import { authorOf, type Act } from './act.js';
+import { authorOf, type Act, type ActIn } from './act.js';
 
 export type { Erasure, NameMatch };
 
@@ -47,9 +53,70 @@ export function addClient(db: Database, act: Act, input: NewClient, options: Nam
   return askOnLookAlike(() => createClient(db, act.teamId, authorOf(act), input, options));
 }
 
-/** Name, relationship, value or trait weights: anyone's to correct (a client's fate goes through clientFate). */
-export function correctClient(db: Database, act: Act, clientId: string, patch: ClientPatch, options: NameOptions = {}): Promise<NameOutcome> {
-  return askOnLookAlike(() => updateClient(db, act.teamId, authorOf(act), clientId, patch, options));
+/** The details of a client anyone may correct, each heard by its owner when someone else changes it. */
+export const CORRECTED_FIELDS = ['name', 'relationship', 'monthlyValue', 'renewsOn'] as const;
+export type CorrectedField = (typeof CORRECTED_FIELDS)[number];
+
+/** One detail of a client changed: from what, to what (as stored). */
+export interface FieldChange {
+  field: CorrectedField;
+  from: string | number | null;
+  to: string | number | null;
+}
+
+/** Word for a client's owner that someone else corrected their client, with what Undo restores. */
+export interface CorrectionNotice {
+  to: string;
+  client: ClientProfile;
+  change: FieldChange;
+}
+
+/**
+ * A renewal further back than this is refused: a renewal that lapsed lately (a contract being renegotiated) is
+ * still worth recording, and shows as overdue; one years back is a typo, or a client whose next renewal is unknown.
+ */
+const RENEWAL_DAYS_BACK = 365;
+
+/**
+ * Name, relationship, value or renewal: anyone's to correct (a client's fate goes through clientFate). A change to
+ * someone else's client comes back with the notice its owner is to get (`notice`); the owner's own changes do not.
+ */
+export async function correctClient(
+  db: Database,
+  act: Act & Pick<ActIn, 'timeZone'>,
+  clientId: string,
+  patch: ClientPatch,
+  options: NameOptions = {},
+): Promise<NameOutcome & { notice?: CorrectionNotice }> {
+  if (patch.renewsOn && patch.renewsOn < addDays(localDate(act.at, act.timeZone), -RENEWAL_DAYS_BACK)) {
+    throw new RapportError('invalid_input', said('client.renewalLongPast', { day: patch.renewsOn }), { field: 'renewsOn' });
+  }
+  const before = await requireClient(db, act.teamId, clientId);
+  const outcome = await askOnLookAlike(() => updateClient(db, act.teamId, authorOf(act), clientId, patch, options));
+  if (!outcome.client) return outcome;
+  const field = CORRECTED_FIELDS.find((f) => f in patch && (before[f] ?? null) !== (outcome.client[f] ?? null));
+  // Anyone but the owner is heard, admins too: an owner answers for the value the digest counts as at risk.
+  const owner = before.ownerUserId;
+  if (!field || !owner || owner === act.actor) return outcome;
+  return { ...outcome, notice: { to: owner, client: outcome.client, change: { field, from: before[field] ?? null, to: outcome.client[field] ?? null } } };
+}
+
+export type UndoOutcome = { undone: true; client: ClientProfile } | { undone: false; client: ClientProfile; why: 'undone_before' | 'changed_since' };
+
+/**
+ * Puts a corrected detail back as it was (the owner's Undo): done once, as the person who undoes it (so History
+ * shows both changes); a second click finds it undone already, and a detail changed again since is left alone.
+ */
+export function undoCorrection(db: Database, act: Act, clientId: string, change: FieldChange): Promise<UndoOutcome> {
+  return db.transaction(async (tx) => {
+    const current = await requireClient(tx, act.teamId, clientId);
+    const now = current[change.field] ?? null;
+    if (now === change.from) return { undone: false, client: current, why: 'undone_before' };
+    if (now !== change.to) return { undone: false, client: current, why: 'changed_since' };
+    // The name it had is its own again, however another client has been named since.
+    const client = await updateClient(tx, act.teamId, authorOf(act), clientId, { [change.field]: change.from }, { allowLookAlike: true });
+    return { undone: true, client };
+  });
 }
 
 export function clientById(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientProfile> {
@@ -75,11 +142,21 @@ export async function clientFromWords(
   if (words.length === 0) throw new RapportError('invalid_input', said('errors.client.startWithName'), { field: 'client' });
   const found = await clientByLeadingWords(db, act.teamId, words.slice(0, stopAt));
   if (found) return found;
-  const readings = words.slice(0, Math.max(1, Math.min(stopAt, 3))).map((_, i) => words.slice(0, i + 1).join(' '));
+  const readings = words.slice(0, typedAsName(words, stopAt)).map((_, i) => words.slice(0, i + 1).join(' '));
   throw await noClientCalled(db, act.teamId, readings.at(-1)!, readings);
 }
 
-/** Type-ahead for client pickers. */
+/**
+ * How many leading words a refusal names as the client nobody has: those before the first (after the first word)
+ * that reads as the command's own, a ±trait or an incident kind in any language (`/incident Nonexistent Co lie …`
+ * names “Nonexistent Co”); with none, at most three, so that notes are not taken for a name.
+ */
+function typedAsName(words: readonly string[], stopAt: number): number {
+  const own = words.findIndex((w, i) => i > 0 && (/^[+-]\p{L}/u.test(w) || incidentKindFromWord(w) !== undefined));
+  if (own !== -1 && own <= stopAt) return own;
+  return Math.max(1, Math.min(stopAt, 3));
+}
+
 /** The client a channel is about, if one is (forms opened there pick it). */
 export function clientOfChannel(db: Database, act: Pick<Act, 'teamId'>, channelId: string | null): Promise<ClientProfile | undefined> {
   return channelId ? clientLinkedTo(db, act.teamId, channelId) : Promise.resolve(undefined);
@@ -90,8 +167,9 @@ export function linkChannelToClient(db: Database, act: Act, channelId: string, c
   return linkChannel(db, act.teamId, authorOf(act), channelId, client?.id ?? null);
 }
 
-export function clientsMatching(db: Database, act: Pick<Act, 'teamId'>, typed: string, limit = 50): Promise<ClientProfile[]> {
-  return searchClients(db, act.teamId, typed, limit);
+/** Type-ahead for client pickers, sorted for `reader` (names in the order of their language). */
+export function clientsMatching(db: Database, act: Pick<Act, 'teamId'>, typed: string, reader: Pick<Reader, 'locale'>, limit = 50): Promise<ClientProfile[]> {
+  return searchClients(db, act.teamId, typed, limit, nameOrder(reader));
 }
 
 export interface ClientTimeline {
@@ -100,18 +178,45 @@ export interface ClientTimeline {
   decisions: Decision[];
   snoozes: Snooze[];
   categoryChanges: Awaited<ReturnType<typeof categoryChangesOf>>;
+  /** Its details changed by hand (`/client set`, Undo): category changes and decisions have their own lines. */
+  changes: RecordedChange[];
+}
+
+/** The details History shows the changes of, as stored. */
+export const HISTORY_FIELDS = [...CORRECTED_FIELDS, 'ownerUserId', 'status'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+export interface RecordedChange {
+  at: Date;
+  by: string;
+  field: HistoryField;
+  from: string | number | null;
+  to: string | number | null;
+}
+
+/** The audit trail's `client.update` entries as the changes they made (fields that stayed as they were are left out). */
+function changesRecorded(entries: Awaited<ReturnType<typeof auditEntriesAbout>>): RecordedChange[] {
+  const value = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);
+  return entries.flatMap((e) =>
+    HISTORY_FIELDS.flatMap((field) => {
+      const change = e.details[field] as { from?: unknown; to?: unknown } | undefined;
+      if (!change || typeof change !== 'object' || value(change.from) === value(change.to)) return [];
+      return [{ at: e.at, by: e.actor, field, from: value(change.from), to: value(change.to) }];
+    }),
+  );
 }
 
 /** Everything logged and decided about a client (the digest's History button). */
 export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientTimeline> {
   const client = await requireClient(db, act.teamId, clientId);
-  const [record, decisions, snoozes, categoryChanges] = await Promise.all([
+  const [record, decisions, snoozes, categoryChanges, updates] = await Promise.all([
     loadClientRecord(db, act.teamId, clientId),
     decisionsFor(db, act.teamId, clientId),
     snoozesFor(db, act.teamId, clientId),
     categoryChangesOf(db, act.teamId, clientId),
+    auditEntriesAbout(db, act.teamId, 'client', clientId, 'client.update'),
   ]);
-  return { client, record, decisions, snoozes, categoryChanges };
+  return { client, record, decisions, snoozes, categoryChanges, changes: changesRecorded(updates) };
 }
 
 /**

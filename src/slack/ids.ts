@@ -20,6 +20,8 @@ export const ACTIONS = {
   logAsIncident: 'log_message_as_incident',
   /** "Yes, a different client": registers or renames despite a look-alike name. */
   confirmLookAlike: 'client_confirm_look_alike',
+  /** In the owner's DM about someone else's change to their client: puts the detail back as it was. */
+  undoCorrection: 'client_undo_correction',
 } as const;
 
 /** Buttons on each client of the weekly digest. */

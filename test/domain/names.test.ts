@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, lookAlikeSkeleton, looksAlikeTo, nameKey, nameSimilarity, unquoteName } from '../../src/domain/names.js';
+import { displayName, lookAlikeSkeleton, looksAlikeTo, nameKey, nameSimilarity, unquoteName, leadsByWords, oneLeadsTheOther } from '../../src/domain/names.js';
 
 const looksAlike = (a: string, b: string) => looksAlikeTo(a)({ name: b });
 
@@ -127,5 +127,16 @@ describe('confusable skeletons', () => {
     expect(looksAlike('МОСКВА Ltd', 'Москва Ltd.')).toBe(true);
     expect(looksAlike('شرکت پارس', 'شرکت، پارس')).toBe(true);
     expect(looksAlike('Москва', 'Минск')).toBe(false);
+  });
+});
+
+describe('names that begin with the same whole words', () => {
+  it('one leads the other by whole words of their keys, in either order, and never by part of a word', () => {
+    expect(oneLeadsTheOther(nameKey('Northwind'), nameKey('Northwind Traders'))).toBe(true);
+    expect(oneLeadsTheOther(nameKey('NORTHWIND TRADERS LTD'), nameKey('Northwind Traders'))).toBe(true);
+    expect(oneLeadsTheOther(nameKey('İstanbul'), nameKey('istanbul Dış Ticaret'))).toBe(true);
+    expect(oneLeadsTheOther(nameKey('North'), nameKey('Northwind Traders'))).toBe(false);
+    expect(oneLeadsTheOther(nameKey('Acme Corp'), nameKey('Acme Labs'))).toBe(false);
+    expect(leadsByWords('', nameKey('Acme'))).toBe(false);
   });
 });

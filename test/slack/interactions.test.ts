@@ -31,7 +31,10 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
   beforeAll(async () => {
     h = await startHarness(driver);
     await h.command(ALICE, '/client', 'add Acme <@U0ALICE|alice> long-term');
-    await h.command(ALICE, '/client', 'add Acme Widgets <@U0BOB|bob>');
+    // "Acme" begins its name: asked first (names never steal one-liners), then confirmed as another client.
+    const widgets = await h.command(ALICE, '/client', 'add Acme Widgets <@U0BOB|bob>');
+    await h.send.blockAction(ALICE, { action_id: 'client_confirm_look_alike', value: buttonsOf(widgets.reply.params).client_confirm_look_alike });
+    await h.idle();
     await h.command(MALLORY, '/client', 'add Acme Secret');
     acmeId = (await findClientByName(h.db, TEAM, 'Acme')).id;
   });

@@ -53,7 +53,9 @@ describe.each(TEST_DRIVERS)('one-line logging, lists and the Home tab on %s', (d
   });
 
   it('/client list mine, @owner, exited and prepay; /client find finds exited clients too', async () => {
-    await say(ALICE, '/client', 'set Wayne Enterprises status exited');
+    // An exit is confirmed in its form.
+    await h.send.viewSubmission(ALICE, (await h.command(ALICE, '/client', 'set Wayne Enterprises status exited')).reply.params.view, {});
+    await h.idle();
     await say(BOB, '/client', 'set Bob Co status prepay_only');
     const mine = await say(ALICE, '/client', 'list mine');
     expect(mine).toContain('Your clients');

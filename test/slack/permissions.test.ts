@@ -33,7 +33,8 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
 
   it.each([
     ['owner', 'owner <@U0SAM|sam>', { ownerUserId: 'U0ALICE' }, 'owner → <@U0SAM>'],
-    ['status', 'status exited', { status: 'active' }, 'status → exited'],
+    // An exit opens the exit form instead (clientChanges.test.ts).
+    ['status', 'status prepay_only', { status: 'active' }, 'status → prepay only'],
     ['category', 'category problem', { category: 'regular' }, 'category → Problem (full prepayment only)'],
   ])('a member’s /client set %s is a proposal to the owner; nothing changes until approved', async (_field, words, unchanged, change) => {
     const name = await initech();

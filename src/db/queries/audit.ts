@@ -1,5 +1,5 @@
 /** The audit trail: every write calls this inside its own transaction, so the trail never disagrees with the data. */
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { auditLog } from '../schema/index.js';
 
@@ -36,4 +36,13 @@ export interface AuditEntry {
 
 export async function appendAudit(db: Database, teamId: string, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({ teamId, ...entry, at: entry.at ?? sql`now()`, details: entry.details ?? {} });
+}
+
+/** What the trail holds about one thing (a client's changes, for its History), oldest first. */
+export async function auditEntriesAbout(db: Database, teamId: string, entityType: string, entityId: string, action: string) {
+  return db
+    .select({ actor: auditLog.actor, at: auditLog.at, details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.teamId, teamId), eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), eq(auditLog.action, action)))
+    .orderBy(asc(auditLog.id));
 }

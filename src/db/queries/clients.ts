@@ -4,7 +4,16 @@ import type { Category } from '../../domain/catalogue.js';
 import { RapportError } from '../../domain/errors.js';
 import { said } from '../../i18n/messages.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
-import { SUGGESTION_SIMILARITY, accentFreeKey, displayName, looksAlikeTo, nameKey, nameSimilarity } from '../../domain/names.js';
+import {
+  SUGGESTION_SIMILARITY,
+  accentFreeKey,
+  displayName,
+  leadsByWords,
+  looksAlikeTo,
+  nameKey,
+  nameSimilarity,
+  oneLeadsTheOther,
+} from '../../domain/names.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
@@ -28,7 +37,11 @@ export const profileColumns = {
   exitedAt: clients.exitedAt,
 };
 
-/** Why a new or changed name cannot be taken: the same key, or (unless confirmed) one that looks alike. */
+/**
+ * Why a new or changed name cannot be taken: the same key, or (unless confirmed) one that looks alike, or one that
+ * begins with the same whole words as another ("Northwind" beside "Northwind Traders": a one-liner typing the
+ * shorter could mean either, so the person is asked before a colleague's `/call northwind` changes meaning).
+ */
 async function nameClash(
   db: Database,
   teamId: string,
@@ -46,6 +59,10 @@ async function nameClash(
   if (alike) {
     return new RapportError('conflict', said('errors.client.lookAlike', { name, existing: alike.name }), { field: 'name', lookAlike: alike.name });
   }
+  const leading = allowLookAlike ? undefined : others.find((c) => oneLeadsTheOther(key, c.nameKey));
+  if (leading) {
+    return new RapportError('conflict', said('client.name.sameLeadingWords', { name, existing: leading.name }), { field: 'name', lookAlike: leading.name });
+  }
   return undefined;
 }
 
@@ -56,7 +73,7 @@ function nameTaken(existing: string): RapportError {
 }
 
 export interface NameOptions {
-  /** The person confirmed that a name looking like an existing one is a different client. */
+  /** The person confirmed that a name looking like an existing one, or sharing its leading words, is a different client. */
   allowLookAlike?: boolean;
 }
 
@@ -206,15 +223,41 @@ export async function suggestClientNames(db: Database, teamId: string, texts: re
     .map((c) => c.name);
 }
 
-/** Type-ahead for client pickers: names containing the typed text (by key), those starting with it first. */
-export async function searchClients(db: Database, teamId: string, typed: string, limit = 20): Promise<ClientProfile[]> {
+/** How many of the names matching a type-ahead are ranked in full: plenty for a picker that shows a page of them. */
+const TYPE_AHEAD_RANKED = 500;
+
+/**
+ * Type-ahead for client pickers: names containing the typed text (by key), the most relevant first (the whole name,
+ * then names starting with it, then a later word starting with it, then anything containing it), alphabetically
+ * within each (`byName`: the reader's collation). With nothing typed, the most recently active clients (their last
+ * call or incident, else their registration) come first.
+ */
+export async function searchClients(
+  db: Database,
+  teamId: string,
+  typed: string,
+  limit = 20,
+  byName: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+): Promise<ClientProfile[]> {
   const key = nameKey(typed);
-  return db
-    .select(profileColumns)
+  const escaped = likeEscaped(key);
+  const relevance = sql<number>`case when ${clients.nameKey} = ${key} then 0 when starts_with(${clients.nameKey}, ${key}) then 1 when ${clients.nameKey} like ${`% ${escaped}%`} then 2 else 3 end`;
+  // Written out: drizzle leaves a single table's columns unqualified, which inside these subqueries would name theirs.
+  const lastActive = sql<Date>`greatest(
+    (select max(c.occurred_at) from calls c where c.team_id = clients.team_id and c.client_id = clients.id),
+    (select max(i.occurred_at) from incidents i where i.team_id = clients.team_id and i.client_id = clients.id),
+    clients.created_at)`;
+  const rows = await db
+    .select({ ...profileColumns, nameKey: clients.nameKey, relevance, lastActive })
     .from(clients)
-    .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited'), like(clients.nameKey, `%${likeEscaped(key)}%`)))
-    .orderBy(sql`starts_with(${clients.nameKey}, ${key}) desc`, sql`length(${clients.nameKey})`, asc(clients.nameKey))
-    .limit(limit);
+    .where(and(eq(clients.teamId, teamId), ne(clients.status, 'exited'), like(clients.nameKey, `%${escaped}%`)))
+    .orderBy(key ? relevance : sql`${lastActive} desc`, asc(clients.nameKey))
+    .limit(Math.max(limit, TYPE_AHEAD_RANKED));
+  const recency = (r: (typeof rows)[number]) => (key ? 0 : -new Date(r.lastActive).getTime());
+  return rows
+    .sort((a, b) => Number(a.relevance) - Number(b.relevance) || recency(a) - recency(b) || byName(a.name, b.name))
+    .slice(0, limit)
+    .map(({ relevance: _relevance, lastActive: _lastActive, ...client }) => withoutKey(client));
 }
 
 export interface ClientFilter {
@@ -287,7 +330,10 @@ export async function updateClient(
 /**
  * The client named by the first words of a command (`/call acme corp +comms …`): the longest run of leading
  * words that is a client's whole name or, failing that, the first whole words of exactly one client's name.
- * At equal length a whole name wins. Returns how many words it used, or undefined when none matches.
+ * At equal length a whole name wins. Returns how many words it used, or undefined when none matches. When the
+ * longest run that matches anything is the first whole words of two or more names, and the whole name of none, it
+ * matches them equally well: the person is asked which (`whichClient`), never given one of them, nor a client
+ * named by fewer of their words.
  */
 export async function clientByLeadingWords(
   db: Database,
@@ -306,10 +352,24 @@ export async function clientByLeadingWords(
     const key = keys[used - 1]!;
     const exact = rows.find((r) => r.nameKey === key);
     if (exact) return { client: withoutKey(exact), used, match: 'exact' };
-    const starting = rows.filter((r) => r.nameKey.startsWith(`${key} `));
+    const starting = rows.filter((r) => leadsByWords(key, r.nameKey));
     if (starting.length === 1) return { client: withoutKey(starting[0]!), used, match: 'prefix' };
+    if (starting.length > 1)
+      throw whichClient(
+        words.slice(0, used).join(' '),
+        starting.map((r) => r.name),
+      );
   }
   return undefined;
+}
+
+/** The question a typed name that begins several clients' names gets, naming them (the first three alphabetically). */
+function whichClient(typed: string, names: string[]): RapportError {
+  const [first = '', second = '', third = ''] = [...names].sort((a, b) => a.localeCompare(b));
+  return new RapportError('conflict', said('client.name.which', { typed: displayName(typed), count: names.length, first, second, third }), {
+    field: 'client',
+    suggestions: names,
+  });
 }
 
 function withoutKey({ nameKey: _key, ...client }: ClientProfile & { nameKey: string }): ClientProfile {

@@ -85,6 +85,12 @@ export const clientMessages = area(
     'client.history.more': '…{count, plural, one {# older entry} other {# older entries}} not shown. {command} has the summary.',
     'client.history.snooze': '😴 Snoozed by {who} until {day} (new evidence lifts it)',
     'client.history.text': 'History of {name}',
+    'client.name.sameLeadingWords':
+      '“{name}” and the existing client “{existing}” begin with the same words, so a one-liner such as `/call` typed with the shorter name could mean either. If they really are two clients, confirm it.',
+    'client.name.which':
+      '“{typed}” could be more than one client: {count, plural, one {“{first}”} =2 {“{first}” or “{second}”} =3 {“{first}”, “{second}” or “{third}”} other {# clients, among them “{first}”, “{second}” and “{third}”}}. Nothing was done: type more of the name.',
+    'client.renewalLongPast':
+      'A renewal on {day} is more than a year ago. Give the next renewal date, or `none` when it is not known (a renewal that lapsed within the past year can be recorded).',
   },
   {
     tr: {
@@ -170,6 +176,12 @@ export const clientMessages = area(
       'client.history.more': '…{count, plural, one {# eski kayıt} other {# eski kayıt}} gösterilmedi. Özet için: {command}.',
       'client.history.snooze': '😴 {who} tarafından {day} tarihine kadar ertelendi (yeni kanıt ertelemeyi kaldırır)',
       'client.history.text': '{name} geçmişi',
+      'client.name.sameLeadingWords':
+        '“{name}” ile mevcut müşteri “{existing}” aynı kelimelerle başlıyor; kısa adla yazılan tek satırlık bir `/call` ikisinden birini kastedebilir. Gerçekten iki ayrı müşteriyse bunu onaylayın.',
+      'client.name.which':
+        '“{typed}” birden fazla müşteri olabilir: {count, plural, one {“{first}”} =2 {“{first}” ya da “{second}”} =3 {“{first}”, “{second}” ya da “{third}”} other {aralarında “{first}”, “{second}” ve “{third}” olan # müşteri}}. Hiçbir şey yapılmadı: adın devamını da yazın.',
+      'client.renewalLongPast':
+        '{day} tarihindeki yenileme bir yıldan daha eski. Bir sonraki yenileme tarihini yazın, bilinmiyorsa `yok` (son bir yıl içinde süresi dolmuş bir yenileme kaydedilebilir).',
     },
     fa: {
       'client.traitWord': 'ویژگی',
@@ -254,6 +266,12 @@ export const clientMessages = area(
       'client.history.more': '…{count, plural, one {# مورد قدیمی‌تر} other {# مورد قدیمی‌تر}} نشان داده نشد. خلاصه در {command} است.',
       'client.history.snooze': '😴 {who} آن را تا {day} به تعویق انداخت (شواهد تازه تعویق را برمی‌دارد)',
       'client.history.text': 'سابقهٔ {name}',
+      'client.name.sameLeadingWords':
+        '«{name}» و مشتری موجود «{existing}» با همان کلمه‌ها آغاز می‌شوند؛ یک دستور یک‌خطی مانند `/call` با نام کوتاه‌تر ممکن است به هر کدام اشاره کند. اگر واقعاً دو مشتری جدا هستند، آن را تأیید کنید.',
+      'client.name.which':
+        '«{typed}» ممکن است بیش از یک مشتری باشد: {count, plural, one {«{first}»} =2 {«{first}» یا «{second}»} =3 {«{first}»، «{second}» یا «{third}»} other {# مشتری، از جمله «{first}»، «{second}» و «{third}»}}. کاری انجام نشد: بخش بیشتری از نام را بنویسید.',
+      'client.renewalLongPast':
+        'تمدید در {day} بیش از یک سال پیش است. تاریخ تمدید بعدی را بدهید، یا اگر معلوم نیست `هیچ` (تمدیدی که در یک سال گذشته منقضی شده را می‌توان ثبت کرد).',
     },
     fi: {
       'client.traitWord': 'piirre',
@@ -338,6 +356,12 @@ export const clientMessages = area(
       'client.history.more': '…{count, plural, one {# vanhempi merkintä} other {# vanhempaa merkintää}} ei näytetty. Yhteenveto: {command}.',
       'client.history.snooze': '😴 {who} torkutti {day} asti (uusi näyttö päättää torkun)',
       'client.history.text': 'Historia: {name}',
+      'client.name.sameLeadingWords':
+        '”{name}” ja nykyinen asiakas ”{existing}” alkavat samoilla sanoilla, joten lyhyemmällä nimellä kirjoitettu yhden rivin `/call` voisi tarkoittaa kumpaa tahansa. Jos ne todella ovat kaksi eri asiakasta, vahvista se.',
+      'client.name.which':
+        '”{typed}” voi olla useampi kuin yksi asiakas: {count, plural, one {”{first}”} =2 {”{first}” tai ”{second}”} =3 {”{first}”, ”{second}” tai ”{third}”} other {# asiakasta, muun muassa ”{first}”, ”{second}” ja ”{third}”}}. Mitään ei tehty: kirjoita nimeä pidemmälle.',
+      'client.renewalLongPast':
+        'Uusiminen {day} on yli vuoden takana. Anna seuraava uusimispäivä, tai `ei`, jos sitä ei tiedetä (viimeisen vuoden aikana rauennut uusiminen voidaan kirjata).',
     },
   },
 );

@@ -1,5 +1,6 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { changesMessages } from './changes.js';
 import { clientMessages } from './client.js';
 import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
@@ -16,6 +17,7 @@ import { settingsMessages } from './settings.js';
 import { validationMessages } from './validation.js';
 
 const PARTS = [
+  changesMessages,
   clientMessages,
   commandsMessages,
   digestMessages,

@@ -1,8 +1,10 @@
 /** `/client show` and `/client list`, in the reader's words, digits and calendar, names in the order of their language. */
-import type { Catalogue } from '../../domain/catalogue.js';
+import type { Catalogue, Category, ClientStatus, Relationship } from '../../domain/catalogue.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { ClientField, ClientListFilter } from '../parse/commandText.js';
 import type { LookAlikeConfirmation } from '../parse/lookAlike.js';
+import type { CorrectionUndo } from '../parse/correctionUndo.js';
+import type { CorrectedField, CorrectionNotice, HistoryField, UndoOutcome } from '../../services/clients.js';
 import { incidentWhat, type Rendered } from './confirmations.js';
 import { criterionLineFor } from './format.js';
 import { ACTIONS } from '../ids.js';
@@ -169,22 +171,79 @@ export function lookAlikeBlocks(message: string, confirm: LookAlikeConfirmation,
   return [section(`🤔 ${message}`), actions([button(label, ACTIONS.confirmLookAlike, JSON.stringify(confirm), 'primary')])];
 }
 
+/** The details of a client a change can be shown for. */
+type ShownDetail = HistoryField | 'category';
+
+/** Which stored detail each field of `/client set` changes. */
+const DETAIL_OF: Record<ClientField, ShownDetail> = {
+  name: 'name',
+  category: 'category',
+  relationship: 'relationship',
+  owner: 'ownerUserId',
+  value: 'monthlyValue',
+  status: 'status',
+  renews: 'renewsOn',
+};
+
+/** A stored detail of a client as people read it (mrkdwn: names escaped, owners mentioned). */
+export function detailText(detail: ShownDetail, value: string | number | null | undefined, reader: Reader): string {
+  switch (detail) {
+    case 'name':
+      return escapeName(String(value ?? ''));
+    case 'category':
+      return categoryLabel(reader, value as Category);
+    case 'relationship':
+      return relationshipLabel(reader, value as Relationship);
+    case 'ownerUserId':
+      return mentionFor(reader, value as string | null);
+    case 'monthlyValue':
+      return value == null ? tPlain(reader, 'client.valueNone') : t(reader, 'client.perMonth', { amount: md(formatMoney(Number(value), reader)) });
+    case 'status':
+      return statusLabel(reader, value as ClientStatus);
+    case 'renewsOn':
+      return value ? formatCalendarDay(String(value), reader) : tPlain(reader, 'client.renewsUnknown');
+  }
+}
+
 /** The confirmation of `/client set`: the field as people read it. */
 export function clientChangedReply(updated: ClientProfile, changed: ClientField, reader: Reader): Rendered {
-  const shown: Record<ClientField, () => string> = {
-    name: () => escapeName(updated.name),
-    category: () => categoryLabel(reader, updated.category),
-    relationship: () => relationshipLabel(reader, updated.relationship),
-    owner: () => mentionFor(reader, updated.ownerUserId),
-    value: () =>
-      updated.monthlyValue === null
-        ? tPlain(reader, 'client.valueNone')
-        : t(reader, 'client.perMonth', { amount: md(formatMoney(updated.monthlyValue, reader)) }),
-    status: () => statusLabel(reader, updated.status),
-    renews: () => (updated.renewsOn ? formatCalendarDay(updated.renewsOn, reader) : tPlain(reader, 'client.renewsUnknown')),
-  };
-  const args = { name: updated.name, field: md(tPlain(reader, `client.setField.${changed}`)), value: md(shown[changed]()) };
+  const detail = DETAIL_OF[changed];
+  const args = { name: updated.name, field: md(tPlain(reader, `client.setField.${changed}`)), value: md(detailText(detail, updated[detail], reader)) };
   return { text: t(reader, 'client.changedText', args), blocks: [section(t(reader, 'client.changed', args))] };
+}
+
+/** The DM to a client's owner about someone else's change: who changed what from what to what, and Undo. */
+export function correctionNoticeMessage(notice: CorrectionNotice, actor: string, reader: Reader): Rendered {
+  const { field, from, to } = notice.change;
+  const who = md(`<@${actor}>`);
+  const line = t(reader, 'changes.notice', {
+    actor: who,
+    name: notice.client.name,
+    field: md(tPlain(reader, `changes.field.${field}`)),
+    from: md(detailText(field, from, reader)),
+    to: md(detailText(field, to, reader)),
+  });
+  const undo: CorrectionUndo = { clientId: notice.client.id, by: actor, change: notice.change };
+  return {
+    text: t(reader, 'changes.noticeText', { actor: who, name: notice.client.name }),
+    blocks: [section(line), actions([button(tPlain(reader, 'changes.undo'), ACTIONS.undoCorrection, JSON.stringify(undo))])],
+  };
+}
+
+/** What Undo answers (in place of the DM's button), and what the person whose change it was is told. */
+export function undoAnswerText(
+  outcome: UndoOutcome,
+  field: CorrectedField,
+  reader: Reader,
+  key: 'changes.undone' | 'changes.undoneBefore' | 'changes.changedSince' | 'changes.undoneYours',
+  who = '',
+): string {
+  return t(reader, key, {
+    who: md(`<@${who}>`),
+    name: outcome.client.name,
+    field: md(tPlain(reader, `changes.field.${field}`)),
+    value: md(detailText(field, outcome.client[field], reader)),
+  });
 }
 
 /** What `/client list` shows above its clients. */

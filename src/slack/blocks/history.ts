@@ -8,6 +8,7 @@ import type { Reader } from '../../i18n/reader.js';
 import { decisionLine, snoozeLine } from './digest.js';
 import { context, section, type Block } from './kit.js';
 import { incidentWhat } from './confirmations.js';
+import { detailText } from './clients.js';
 import { blocksFor, commandFor, escapeText, joinParts, truncate } from './text.js';
 
 const LIMIT = 40;
@@ -49,6 +50,15 @@ export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, wh
         from: md(categoryLabel(reader, c.fromCategory)),
         to: md(categoryLabel(reader, c.toCategory)),
         who: who(c.changedBy),
+      }),
+    })),
+    ...timeline.changes.map((c) => ({
+      at: c.at,
+      line: t(reader, 'changes.history', {
+        field: md(tPlain(reader, `changes.field.${c.field}`)),
+        from: md(detailText(c.field, c.from, reader)),
+        to: md(detailText(c.field, c.to, reader)),
+        who: who(c.by),
       }),
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());

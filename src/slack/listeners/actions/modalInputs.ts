@@ -12,7 +12,7 @@ import { tPlain } from '../../../i18n/messages.js';
 
 export function registerModalInputs(app: App, deps: SlackDeps): void {
   onOptions(app, deps, INPUTS.client, async (turn, typed) => {
-    const found = await clientsMatching(deps.db, turn.act, typed.slice(0, 80));
+    const found = await clientsMatching(deps.db, turn.act, typed.slice(0, 80), await turn.reader());
     return found.length > 0 ? found.map(clientOption) : [option(tPlain(await turn.reader(), 'forms.clientNone'), 'none')];
   });
 

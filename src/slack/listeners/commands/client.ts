@@ -22,8 +22,9 @@ import {
   lookAlikeBlocks,
 } from '../../blocks/clients.js';
 import { proposedText } from '../../blocks/fate.js';
-import { clientEraseModal } from '../../blocks/modals.js';
-import { requireDecider } from '../../authorise.js';
+import { clientEraseModal, decisionModal } from '../../blocks/modals.js';
+import { isDecider, requireDecider } from '../../authorise.js';
+import { tellOwnerOfCorrection } from '../actions/clientName.js';
 import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { section } from '../../blocks/kit.js';
 import { md, said, t } from '../../../i18n/messages.js';
@@ -153,17 +154,38 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       });
     },
     set: async (turn, argsText, tokens) => {
-      const { nameTokens, field, valueTokens } = splitClientSet(tokens, (await turn.reader()).locale);
+      const reader = await turn.reader();
+      const { nameTokens, field, valueTokens } = splitClientSet(tokens, reader.locale);
+      const act = await turn.actIn();
       const { client: found, used } = await clientFromWords(
         deps.db,
-        turn.act,
+        act,
         nameTokens.map((t) => t.value),
       );
       // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
-      if (used !== nameTokens.length) await clientNamed(deps.db, turn.act, nameTokens.map((t) => t.value).join(' '));
-      const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), (await turn.reader()).locale);
+      if (used !== nameTokens.length) await clientNamed(deps.db, act, nameTokens.map((t) => t.value).join(' '));
+      const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), reader.locale);
       const change = fateChangeOf(patch);
-      const reader = await turn.reader();
+      // An exit is said before it is done, in the form every other exit path opens (decided, or proposed).
+      if (change?.kind === 'status' && change.status === 'exited') {
+        const proposing = !(await isDecider(turn, found));
+        // Nobody to propose it to: refused now, as the form's submission would be (slack/fate.ts).
+        if (proposing && !found.ownerUserId) throw new RapportError('forbidden', said('errors.fate.noOwner', { name: found.name }));
+        const { today } = await turn.workspace();
+        await turn.openModal(
+          decisionModal({
+            reader,
+            clientId: found.id,
+            digestId: null,
+            kind: 'start_exit',
+            channelId: turn.channelId,
+            client: found,
+            proposing,
+            reviewOn: today,
+          }),
+        );
+        return;
+      }
       if (change) {
         const result = await decideOrPropose(turn, found, change);
         await tellConcerned(turn, found, result);
@@ -174,7 +196,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         );
         return;
       }
-      const corrected = await correctClient(deps.db, turn.act, found.id, patch);
+      const corrected = await correctClient(deps.db, act, found.id, patch);
       await turn.reply(
         corrected.client
           ? clientChangedReply(corrected.client, field, reader)
@@ -183,6 +205,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
               blocks: lookAlikeBlocks(corrected.message, { op: 'rename', clientId: found.id, name: patch.name ?? found.name }, reader),
             },
       );
+      await tellOwnerOfCorrection(turn, corrected.notice);
     },
   };
 }
