@@ -201,9 +201,11 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
         bodyLimit: BODY_LIMIT_BYTES,
         customPropertiesExtractor: (req) => ({ signature: req.headers['x-slack-signature'] }),
         processEventErrorHandler: async (args) => {
-          const { error, response } = args;
+          const { error, request, response } = args;
           if (!response.headersSent && error instanceof RequestReplayed) {
-            response.writeHead(401).end(error.message);
+            // Slack's own retry bearing the first delivery's signature (replayGuard.ts): acknowledged, nothing done again.
+            if (request.headers['x-slack-retry-num'] !== undefined) response.writeHead(200).end();
+            else response.writeHead(401).end(error.message);
             return true;
           }
           if (!response.headersSent && error instanceof RequestNotSaved) {
