@@ -85,8 +85,8 @@ if (compiling) {
 }
 await Promise.all([compiling ? compile() : undefined, templating ? makeTemplate() : undefined]);
 if (compiling) cpSync(at('src', 'local', 'public'), at('dist', 'local', 'public'), { recursive: true });
-writeFileSync(STAMP, JSON.stringify({ sources, template }, null, 2));
 if (compiling || templating) {
+  writeFileSync(STAMP, JSON.stringify({ sources, template }, null, 2));
   const made = [compiling && 'compiled', templating && 'made the embedded database template'].filter(Boolean).join(' and ');
   process.stderr.write(`build: ${made} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
