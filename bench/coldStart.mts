@@ -2,9 +2,10 @@
 // resident memory idle; on Postgres also after 10,000 commands. On the embedded database: first start (creates
 // it) and restart, with what the time is spent on.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../src/local/slackRequests.js';
 import { builtEntry } from '../test/support/built.js';
@@ -146,3 +147,66 @@ export async function benchPostgresStart(databaseUrl: string, commands: number):
 }
 
 const pick = (s: Started) => ({ healthyMs: s.healthyMs, databaseMs: s.databaseMs, loadMs: s.loadMs });
+
+export interface PageStartRow {
+  run: string;
+  /** `npm start` spawned → the local workspace page, its settings and the default user's view all answered 200. */
+  usableMs: number;
+  /** Of which: npm, its build check (`prestart`) and loading the app's code, until the app asks for its database. */
+  beforeAppMs: number;
+  /** Of which: opening the database (the app's own figure). */
+  databaseMs: number;
+}
+
+/**
+ * What a newcomer waits for: `npm start` as the README says it (npm, the build check, the app), with no
+ * configuration, on an empty data folder and then on the one it left, until the local workspace page is usable.
+ * dist/ is current (the bench built it), so the build check finds nothing to compile, as on any start after the
+ * first on a machine.
+ */
+export async function benchLocalPage(): Promise<PageStartRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-page-'));
+  const rows: PageStartRow[] = [];
+  try {
+    for (const run of ['first start (empty data folder)', 'restart', 'restart again']) {
+      const started = performance.now();
+      // Its own process group: npm, the shell it runs scripts in and the app are stopped together.
+      const npm = spawn('npm', ['start', '--silent'], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dir, LOG_FORMAT: 'json' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const exited = new Promise((r) => npm.once('exit', r));
+      let log = '';
+      let appLineAt = 0;
+      const ready = new Promise<{ url: string; databaseMs: number }>((resolve, reject) => {
+        const read = (chunk: Buffer) => {
+          log += chunk.toString();
+          appLineAt ||= log.includes('"msg":"database ready"') ? performance.now() : 0;
+          const url = /Rapport is ready: open (http:\/\/\S+\/)/.exec(log)?.[1];
+          const databaseMs = Number(/"startupMs":(\d+)/.exec(log)?.[1]);
+          if (url) resolve({ url, databaseMs });
+        };
+        npm.stdout!.on('data', read);
+        npm.stderr!.on('data', read);
+        void exited.then(() => reject(new Error(`npm start exited: ${log}`)));
+      });
+      const { url, databaseMs } = await ready;
+      const usable = () =>
+        Promise.all(['', 'local/config', 'local/state?user=U0DANA'].map((path) => fetch(`${url}${path}`).then((r) => r.ok))).then(
+          (all) => all.every(Boolean),
+          () => false,
+        );
+      while (!(await usable())) await new Promise((r) => setTimeout(r, 5));
+      rows.push({ run, usableMs: performance.now() - started, beforeAppMs: Math.max(0, appLineAt - started - databaseMs), databaseMs });
+      process.kill(-npm.pid!, 'SIGTERM');
+      await exited;
+      // The app lets go of the data folder last (its lock), and the next start would find it held.
+      while (existsSync(join(dir, 'rapport.lock'))) await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}

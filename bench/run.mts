@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { silentLogger } from '../src/log.js';
 import { openPrivateDatabase } from '../test/support/privateDatabase.js';
 import postgres from 'postgres';
-import { benchEmbeddedStart, benchPostgresStart, type StartRow } from './coldStart.mjs';
+import { benchEmbeddedStart, benchLocalPage, benchPostgresStart, type StartRow } from './coldStart.mjs';
 import { benchDigest } from './digestSelection.mjs';
 import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.mjs';
@@ -156,6 +156,15 @@ if (!digestOnly) {
     console.log(`${s.database} | ${s.run} | ${f(s.healthyMs, 0)} (${f(s.loadMs, 0)} / ${f(s.databaseMs, 0)}) | ${f(s.idleRssMb, 0)} | ${after} | ${targets}`);
   }
   results.start = starts;
+
+  console.log('\n3b. `npm start` with no configuration (npm, the build check, the app) to a usable local workspace page');
+  const pages = await benchLocalPage();
+  console.log('run | usable page ms (npm, build check and loading code / database) | target');
+  for (const p of pages) {
+    const target = p.run.startsWith('first') ? 10_000 : 3_000;
+    console.log(`${p.run} | ${f(p.usableMs, 0)} (${f(p.beforeAppMs, 0)} / ${f(p.databaseMs, 0)}) | ≤ ${target / 1000} s ${verdict(p.usableMs <= target)}`);
+  }
+  results.localPage = pages;
 }
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -5,6 +5,7 @@ import { createLogger } from './log.js';
 import { createRapport, type Rapport } from './rapport.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
 import { purgeUninstalledWorkspaces } from './services/lifecycle.js';
+import { stopOnSignals } from './stopping.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -60,19 +61,12 @@ async function main(): Promise<void> {
     });
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down: finishing requests in flight', { signal });
+  stopOnSignals(logger, 'shutting down: finishing requests in flight', async () => {
     await scheduler?.stop();
     await (stopLocal ? stopLocal() : slack?.stop());
     await stopOps?.();
     await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { createLogger } from './log.js';
 import { createRapport } from './rapport.js';
+import { stopOnSignals } from './stopping.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,18 +26,11 @@ async function main(): Promise<void> {
     ...(ops ? { health: `http://localhost:${ops.port}/healthz`, metrics: `http://localhost:${ops.port}/metrics` } : {}),
   });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('worker shutting down: finishing the requests it took', { signal });
+  stopOnSignals(logger, 'worker shutting down: finishing the requests it took', async () => {
     await slack.stop();
     await ops?.close();
     await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }
 
 main().catch((error: unknown) => {

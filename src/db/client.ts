@@ -9,7 +9,7 @@
  * own connections, `db`'s logged in as `rapport_app`, so no statement of the app can become the owner.
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
@@ -44,6 +44,16 @@ export interface DatabaseHandle {
  * Resolved once here rather than from the working directory, so `npm start` works from any folder.
  */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/**
+ * A new embedded database, created and migrated by the build (scripts/build.mjs), which a new data folder is
+ * copied from: a fraction of creating one (PGlite runs initdb in WASM). Without it (`node dist/main.js` built
+ * some other way, or tests running src/) the folder is created as before.
+ */
+const EMBEDDED_TEMPLATE = fileURLToPath(new URL('../../dist/embedded-database.tar.gz', import.meta.url));
+
+/** As migration 0014 draws it. */
+const NEW_PROOF_SECRET = `replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`;
 
 /** Arbitrary constant naming Rapport's migration lock among the server's advisory locks. */
 const MIGRATION_LOCK_KEY = 727_277_001;
@@ -224,18 +234,24 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
   ]);
   let releaseLock = () => {};
   let pg: PGlite;
+  /** Copied from the build's template (a new data folder): migrated as far as the build's migrations went. */
+  let fromTemplate = false;
   if (dataDir === undefined) {
     pg = new PGlite(snapshot ? { loadDataDir: snapshot } : {});
   } else {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     releaseLock = lockDataDir(dir);
-    pg = new PGlite(join(dir, 'pglite'));
+    const path = join(dir, 'pglite');
+    fromTemplate = !existsSync(join(path, 'PG_VERSION')) && existsSync(EMBEDDED_TEMPLATE);
+    pg = new PGlite(path, fromTemplate ? { loadDataDir: new Blob([readFileSync(EMBEDDED_TEMPLATE)]) } : {});
   }
   try {
     await pg.waitReady;
     const owner = drizzlePglite(pg, { schema });
     await migratePglite(owner, { migrationsFolder: MIGRATIONS_FOLDER });
+    // Every copy of the template would otherwise share the secret its migration drew (workspaceScope.ts).
+    if (fromTemplate) await pg.exec(`update workspace_proof_secret set secret = ${NEW_PROOF_SECRET}`);
     const secret = await confinedAppRole(async (text) => (await pg.query<Record<string, unknown>>(text)).rows);
     await completeDataMigrations(owner, logger);
     logger.debug('database: embedded PGlite ready', { dataDir: dataDir ?? '(memory)' });

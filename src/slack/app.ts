@@ -21,7 +21,7 @@ import { freshRequestsOnly } from './replayGuard.js';
 import { AcknowledgingReceiver } from './acknowledgingReceiver.js';
 import { BODY_LIMIT_BYTES, RECEIVER_SERVER_OPTIONS, signedBodiesOnly } from './boundedInput.js';
 import { Handlers, RequestNotSaved, RequestReplayed, workRequest } from './frame.js';
-import { newWorkersId, RequestWorkers, workersPerWorkspace } from './workers.js';
+import { DRAIN_MS, newWorkersId, RequestWorkers, workersPerWorkspace } from './workers.js';
 import { BOT_SCOPES, installCallbackOptions } from './installations.js';
 import { NotInstalled, webClientOptions, type SlackWeb } from './web.js';
 import { WebClient } from '@slack/web-api';
@@ -69,7 +69,7 @@ export interface SlackApp {
   start(port: number, host?: string): Promise<number>;
   /** Starts the workers alone: a worker process receives nothing (`npm run worker`). */
   startWorkers(): Promise<void>;
-  /** Stops receiving, then lets the workers finish what they took. */
+  /** Stops receiving, then the workers work what is due for the rest of a few seconds and hand back what is unfinished. */
   stop(): Promise<void>;
 }
 
@@ -201,9 +201,11 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
         bodyLimit: BODY_LIMIT_BYTES,
         customPropertiesExtractor: (req) => ({ signature: req.headers['x-slack-signature'] }),
         processEventErrorHandler: async (args) => {
-          const { error, response } = args;
+          const { error, request, response } = args;
           if (!response.headersSent && error instanceof RequestReplayed) {
-            response.writeHead(401).end(error.message);
+            // Slack's own retry bearing the first delivery's signature (replayGuard.ts): acknowledged, nothing done again.
+            if (request.headers['x-slack-retry-num'] !== undefined) response.writeHead(200).end();
+            else response.writeHead(401).end(error.message);
             return true;
           }
           if (!response.headersSent && error instanceof RequestNotSaved) {
@@ -283,9 +285,12 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
     },
     startWorkers: () => workers.start(),
     async stop() {
+      // One drain for both, so that a stop ends within its 10 s whatever Slack does: what the receiver
+      // acknowledged is worked while time is left, and what is unfinished then is handed back.
+      const deadline = Date.now() + DRAIN_MS;
       if (receiving) await app.stop();
       await Promise.allSettled([...inFlight]);
-      await workers.stop();
+      await workers.stop(Math.max(0, deadline - Date.now()));
     },
   };
 }

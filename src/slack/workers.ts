@@ -55,11 +55,13 @@ export interface WorkerOptions {
 
 const POLL_MS = 1_000;
 const FORGET_EVERY_MS = 10 * 60_000;
-const DRAIN_MS = 10_000;
+/** Within a stop's 10 s (README): the rest is for handing back, closing the database and exiting. */
+export const DRAIN_MS = 7_000;
 
 export class RequestWorkers {
   readonly id: string;
-  private readonly running = new Set<Promise<void>>();
+  /** Each request being worked, by the promise of its work. */
+  private readonly running = new Map<Promise<void>, SlackRequest>();
   private filling = false;
   private again = false;
   /** The last look stopped because every slot was busy: a request ending may leave work waiting. */
@@ -112,7 +114,7 @@ export class RequestWorkers {
               this.running.delete(job);
               if (this.full) this.wake();
             });
-            this.running.add(job);
+            this.running.set(job, request);
           }
           if (requests.length < room) break;
         }
@@ -166,8 +168,11 @@ export class RequestWorkers {
   }
 
   /**
-   * Stops: first works what is due now (this process's receiver has stopped adding to it, and on the embedded
-   * database nobody else would until the next start), for up to `drainMs`; then finishes what it holds.
+   * Stops: works what is due now (on the embedded database nobody else would until the next start) for up to
+   * `drainMs`, then hands back what it still holds (Slack not answering, say): put back in the inbox as waiting,
+   * not counted as an attempt, for another worker or the next start, whose run finds what this one stored (every
+   * write carries the request's key) and, its fence checked first, this one sends nothing more. Its work is not
+   * waited for: the process exits.
    */
   async stop(drainMs = DRAIN_MS): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
@@ -179,10 +184,22 @@ export class RequestWorkers {
       this.wake();
       while (this.filling) await new Promise((r) => setTimeout(r, 5));
       if (this.running.size === 0) break;
-      await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+      await Promise.race([Promise.allSettled(this.running.keys()), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
     }
     this.stopped = true;
-    // A look already under way may still take requests: they are run, and waited for, like the rest.
-    while (this.filling || this.running.size > 0) await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, 5))]);
+    // A look already under way may still take requests: they are handed back with the rest.
+    while (this.filling) await new Promise((r) => setTimeout(r, 5));
+    const { db, logger } = this.options;
+    await Promise.all(
+      [...this.running.values()].map(async (request) => {
+        try {
+          await retryRequestLater(db, request, this.id, 0, { counted: false });
+          logger.warn('stopping: handed a request still being worked back to the inbox', { entry: request.entry, request: request.requestKey });
+        } catch (error) {
+          // Its lease runs out instead, and another worker (or the next start) takes it over.
+          logger.error('stopping: could not hand a request back to the inbox', { request: request.requestKey, error: errorText(error) });
+        }
+      }),
+    );
   }
 }

@@ -8,6 +8,8 @@ import { rawPost, streamed, trickled, unsignedHeaders } from '../support/rawHttp
 import { ALICE, SIGNING_SECRET, pinnedClock, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 import { OLD_BUTTON } from '../../src/slack/acknowledgingReceiver.js';
 
+const FORM = 'application/x-www-form-urlencoded';
+
 describe('the HTTP receiver', () => {
   let h: Harness;
   const clients = async () => (await h.db.select({ n: count() }).from(schema.clients))[0]!.n;
@@ -81,6 +83,77 @@ describe('the HTTP receiver', () => {
 
     await h.idle();
     expect([await stored(), await clients()]).toEqual([requestsBefore, clientsBefore]);
+  });
+
+  it('refuses a replay of any delivery with 401 and does nothing again, whether it was stored (/rapport help) or answered at once (a button nobody handles)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const twice = async (body: string) => {
+      const signature = slackSignature(SIGNING_SECRET, now, body);
+      const first = await h.send.send(body, FORM, { timestamp: now, signature });
+      const again = await h.send.send(body, FORM, { timestamp: now, signature });
+      return [first.status, again.status];
+    };
+    const seq = h.api.lastSeq;
+    expect(await twice(h.send.commandBody(ALICE, '/rapport', 'help', { responseId: 'replayed-help' }))).toEqual([200, 401]);
+    const oldButton = h.send.interactionBody(ALICE, {
+      type: 'block_actions',
+      container: { type: 'message', message_ts: '1.000', channel_id: ALICE.channelId, is_ephemeral: true },
+      channel: { id: ALICE.channelId },
+      message: { ts: '1.000', blocks: [] },
+      response_url: h.api.responseUrl('replayed-button'),
+      actions: [{ type: 'button', action_id: 'a_button_this_version_has_no_more', block_id: 'b', value: 'x', action_ts: String(now) }],
+    });
+    expect(await twice(oldButton)).toEqual([200, 401]);
+
+    await h.api.waitFor((c) => c.responseUrlId === 'replayed-button' && textOf(c.params).includes(OLD_BUTTON));
+    await h.api.waitFor((c) => c.responseUrlId === 'replayed-help');
+    await h.idle();
+    const answered = h.since(seq).filter((c) => c.method === 'response_url');
+    expect(answered.map((c) => c.responseUrlId).sort()).toEqual(['replayed-button', 'replayed-help']);
+  });
+
+  it('acknowledges Slack’s retry that bears the first delivery’s signature (X-Slack-Retry-Num) with 200, and does nothing again', async () => {
+    const before = await clients();
+    const body = h.send.commandBody(ALICE, '/client', 'add Retried Once', { responseId: 'retried-once' });
+    const now = Math.floor(Date.now() / 1000);
+    const signature = slackSignature(SIGNING_SECRET, now, body);
+    const first = await h.send.send(body, FORM, { timestamp: now, signature });
+    const retry = await h.send.send(body, FORM, { timestamp: now, signature, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    await h.api.waitFor((c) => c.responseUrlId === 'retried-once');
+    await h.idle();
+    expect(h.api.calls.filter((c) => c.responseUrlId === 'retried-once')).toHaveLength(1);
+    expect(await clients()).toBe(before + 1);
+  });
+
+  it('takes Slack’s retry of an event it could not store (503) though it bears the same signature', async () => {
+    await h.idle();
+    const body = JSON.stringify({
+      token: 'legacy-verification-token',
+      team_id: ALICE.teamId,
+      api_app_id: 'A0RAPPORT',
+      type: 'event_callback',
+      event_id: 'EvRETRIEDAFTER503',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'app_home_opened', user: ALICE.userId, channel: 'D0ALICE', tab: 'home' },
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const signature = slackSignature(SIGNING_SECRET, now, body);
+    await h.db.execute(sql`alter table slack_requests rename to slack_requests_away`);
+    let first: number;
+    try {
+      first = (await h.send.send(body, 'application/json', { timestamp: now, signature })).status;
+    } finally {
+      await h.db.execute(sql`alter table slack_requests_away rename to slack_requests`);
+    }
+    const seq = h.api.lastSeq;
+    const retry = await h.send.send(body, 'application/json', {
+      timestamp: now,
+      signature,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
+    });
+    expect([first, retry.status]).toEqual([503, 200]);
+    await h.api.waitFor((c) => c.seq > seq && c.method === 'views.publish' && c.params.user_id === ALICE.userId);
   });
 
   it('refuses a declared body over the limit with 413 before a byte of it is sent, and closes the connection', async () => {
