@@ -27,16 +27,20 @@ export function nextStepLine(step: NextStep, today: string, withAssignee = false
   return withAssignee ? t(reader, 'notify.step.lineAssignee', { ...args, assignee: mentionOf(step.assigneeUserId) }) : t(reader, 'notify.step.line', args);
 }
 
+/** A step's Done and Snooze, wherever it is listed (a to-do list, a reminder, the Home tab, the assignee's DM). */
+export const stepButtons = (step: Pick<NextStep, 'id'>, reader: Reader) => [
+  button(tPlain(reader, 'notify.step.done'), NEXT_STEP_ACTIONS.done, step.id, 'primary'),
+  button(tPlain(reader, 'notify.step.snooze', { days: SNOOZE_STEP_DAYS }), NEXT_STEP_ACTIONS.snooze, step.id),
+];
+
+/** A step's line and, under it, its buttons: two blocks. */
+export const stepRow = (step: NextStep, today: string, reader: Reader, withAssignee = false): Block[] => [
+  section(nextStepLine(step, today, withAssignee, reader), { block_id: `next_step:${step.id}` }),
+  actions(stepButtons(step, reader)),
+];
+
 function listBlocks(steps: readonly NextStep[], today: string, reader: Reader): Block[] {
-  const blocks: Block[] = steps
-    .slice(0, MAX_LISTED)
-    .flatMap((step) => [
-      section(nextStepLine(step, today, false, reader), { block_id: `next_step:${step.id}` }),
-      actions([
-        button(tPlain(reader, 'notify.step.done'), NEXT_STEP_ACTIONS.done, step.id, 'primary'),
-        button(tPlain(reader, 'notify.step.snooze', { days: SNOOZE_STEP_DAYS }), NEXT_STEP_ACTIONS.snooze, step.id),
-      ]),
-    ]);
+  const blocks: Block[] = steps.slice(0, MAX_LISTED).flatMap((step) => stepRow(step, today, reader));
   if (steps.length > MAX_LISTED) blocks.push(context(t(reader, 'notify.step.more', { count: steps.length - MAX_LISTED })));
   return blocks;
 }
@@ -44,7 +48,7 @@ function listBlocks(steps: readonly NextStep[], today: string, reader: Reader): 
 /** Steps on the Home tab before the rest is only counted. */
 const HOME_STEPS = 5;
 
-/** The Home tab's next steps: the first few, each with Done; the rest counted. */
+/** The Home tab's next steps: the first few, each with Done and Snooze; the rest counted. */
 export function homeStepBlocks(steps: readonly NextStep[], today: string, reader: Reader): Block[] {
   if (steps.length === 0) return [];
   const overdue = steps.filter((s) => isOverdue(s, today)).length;
@@ -53,12 +57,7 @@ export function homeStepBlocks(steps: readonly NextStep[], today: string, reader
     section(
       overdue ? t(reader, 'notify.step.homeTitleOverdue', { count: steps.length, overdue }) : t(reader, 'notify.step.homeTitle', { count: steps.length }),
     ),
-    ...steps.slice(0, HOME_STEPS).map((step) =>
-      section(nextStepLine(step, today, false, reader), {
-        block_id: `next_step:${step.id}`,
-        accessory: button(tPlain(reader, 'notify.step.done'), NEXT_STEP_ACTIONS.done, step.id),
-      }),
-    ),
+    ...steps.slice(0, HOME_STEPS).flatMap((step) => stepRow(step, today, reader)),
     ...(steps.length > HOME_STEPS ? [context(t(reader, 'notify.step.homeAll', { count: steps.length }))] : []),
   ];
 }
@@ -106,6 +105,19 @@ export function nextStepSetMessage(step: NextStep, today: string, actor: string,
     blocks: [
       section(forYou ? t(reader, 'notify.step.setForYou', { line }) : t(reader, 'notify.step.setFor', { who, line })),
       context(forYou ? t(reader, 'notify.step.youAreReminded') : t(reader, 'notify.step.isReminded', { who })),
+    ],
+  };
+}
+
+/** The DM to someone a colleague set a next step for: what, for which client, by when, and its buttons. */
+export function stepAssignedMessage(step: NextStep, today: string, setBy: string, reader: Reader): { text: string; blocks: Block[] } {
+  const who = md(`<@${setBy}>`);
+  return {
+    text: t(reader, 'notify.step.assignedText', { who, what: what(step), client: step.clientName, day: dayText(step.dueOn, reader) }),
+    blocks: [
+      section(t(reader, 'notify.step.assigned', { who, line: md(nextStepLine(step, today, false, reader)) }), { block_id: `next_step:${step.id}` }),
+      actions(stepButtons(step, reader)),
+      context(t(reader, 'notify.step.youAreReminded')),
     ],
   };
 }
