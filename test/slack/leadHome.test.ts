@@ -156,6 +156,26 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
   );
 
   it(
+    'a keep decision due for review is listed with Decide, Done and Snooze, its client named once',
+    async () => {
+      const review = await createNextStep(h.db, TEAM, 'U0ADMIN', {
+        clientId: starkId,
+        what: 'Review the decision to keep Stark Industries',
+        assigneeUserId: 'U0BOB',
+        dueOn: '2026-11-23',
+        source: 'decision',
+      });
+      const view = await openHome('U0ADMIN');
+      expect(textOf(view)).toContain('*Keep decisions due for review*');
+      const row = view.blocks.find((b: any) => b.block_id === `review:${review.id}`);
+      expect(row.text.text).toBe('*Review the decision to keep Stark Industries* · <@U0BOB> · *due today*');
+      expect(rowButtons(view, `review:${review.id}`).map((b) => b.action_id)).toEqual(['digest_decide', 'next_step_done', 'next_step_snooze']);
+      expect(textOf((await h.command(BOB, '/rapport', 'todo')).reply.params)).not.toContain('Stark Industries · Stark Industries');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'a member’s Home has their own clients and steps, and no team part',
     async () => {
       const text = textOf(await openHome('U0BOB'));

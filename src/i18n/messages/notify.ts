@@ -8,6 +8,8 @@ export const notifyMessages = area(
   {
     'notify.step.line': '*{what}* · {client} · {when}',
     'notify.step.lineAssignee': '*{what}* · {client} · {assignee} · {when}',
+    'notify.step.lineNamed': '*{what}* · {when}',
+    'notify.step.lineNamedAssignee': '*{what}* · {assignee} · {when}',
     'notify.step.overdue': '⏰ *overdue* since {day}',
     'notify.step.dueToday': '*due today*',
     'notify.step.due': 'due {day}',
@@ -94,6 +96,8 @@ export const notifyMessages = area(
     tr: {
       'notify.step.line': '*{what}* · {client} · {when}',
       'notify.step.lineAssignee': '*{what}* · {client} · {assignee} · {when}',
+      'notify.step.lineNamed': '*{what}* · {when}',
+      'notify.step.lineNamedAssignee': '*{what}* · {assignee} · {when}',
       'notify.step.overdue': '⏰ {day} tarihinden beri *gecikmede*',
       'notify.step.dueToday': '*bugün son gün*',
       'notify.step.due': 'son gün {day}',
@@ -179,6 +183,8 @@ export const notifyMessages = area(
     fa: {
       'notify.step.line': '*{what}* · {client} · {when}',
       'notify.step.lineAssignee': '*{what}* · {client} · {assignee} · {when}',
+      'notify.step.lineNamed': '*{what}* · {when}',
+      'notify.step.lineNamedAssignee': '*{what}* · {assignee} · {when}',
       'notify.step.overdue': '⏰ از {day} *عقب‌افتاده*',
       'notify.step.dueToday': '*موعد امروز*',
       'notify.step.due': 'موعد {day}',
@@ -264,6 +270,8 @@ export const notifyMessages = area(
     fi: {
       'notify.step.line': '*{what}* · {client} · {when}',
       'notify.step.lineAssignee': '*{what}* · {client} · {assignee} · {when}',
+      'notify.step.lineNamed': '*{what}* · {when}',
+      'notify.step.lineNamedAssignee': '*{what}* · {assignee} · {when}',
       'notify.step.overdue': '⏰ *myöhässä* alkaen {day}',
       'notify.step.dueToday': '*määräpäivä tänään*',
       'notify.step.due': 'määräpäivä {day}',

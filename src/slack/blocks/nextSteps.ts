@@ -3,6 +3,7 @@ import { isOverdue, SNOOZE_STEP_DAYS, type NextStep } from '../../domain/nextSte
 import { NEXT_STEP_ACTIONS } from '../ids.js';
 import { actions, button, context, divider, header, section, type Block } from './kit.js';
 import { escapeText } from './text.js';
+import { namesAnyOf } from '../../domain/mentions.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { formatCalendarDay } from '../../i18n/format.js';
 import type { Reader } from '../../i18n/reader.js';
@@ -14,6 +15,9 @@ const dayText = (day: string, reader: Reader) => md(formatCalendarDay(day, reade
 const what = (step: NextStep) => md(escapeText(step.what));
 const mentionOf = (userId: string | null | undefined) => md(userId ? `<@${userId}>` : '—');
 
+/** Whether the step's own words name its client ("Review the decision to keep Acme Corp"): then it is not named twice. */
+const namesItsClient = (step: Pick<NextStep, 'what' | 'clientName'>) => namesAnyOf([step.clientName])(step.what);
+
 /** "Send the deck · Acme Corp · due Fri 27 Nov 2026", marked when overdue. */
 export function nextStepLine(step: NextStep, today: string, withAssignee = false, reader: Reader): string {
   const when = md(
@@ -24,7 +28,9 @@ export function nextStepLine(step: NextStep, today: string, withAssignee = false
         : t(reader, 'notify.step.due', { day: dayText(step.dueOn, reader) }),
   );
   const args = { what: what(step), client: step.clientName, when };
-  return withAssignee ? t(reader, 'notify.step.lineAssignee', { ...args, assignee: mentionOf(step.assigneeUserId) }) : t(reader, 'notify.step.line', args);
+  const assignee = mentionOf(step.assigneeUserId);
+  if (namesItsClient(step)) return withAssignee ? t(reader, 'notify.step.lineNamedAssignee', { ...args, assignee }) : t(reader, 'notify.step.lineNamed', args);
+  return withAssignee ? t(reader, 'notify.step.lineAssignee', { ...args, assignee }) : t(reader, 'notify.step.line', args);
 }
 
 /** A step's Done and Snooze, wherever it is listed (a to-do list, a reminder, the Home tab, the assignee's DM). */
@@ -84,7 +90,9 @@ export function todoMessage(steps: readonly NextStep[], today: string, reader: R
 /** The morning DM: what is due today, and how much is overdue besides. */
 export function reminderMessage(dueToday: readonly NextStep[], overdue: number, today: string, reader: Reader): { text: string; blocks: Block[] } {
   const title = tPlain(reader, 'notify.step.dueTodayTitle', { count: dueToday.length });
-  const steps = dueToday.map((s) => t(reader, 'notify.step.item', { what: what(s), client: s.clientName })).join('; ');
+  const steps = dueToday
+    .map((s) => (namesItsClient(s) ? escapeText(s.what) : t(reader, 'notify.step.item', { what: what(s), client: s.clientName })))
+    .join('; ');
   return {
     text: t(reader, 'notify.step.dueTodayText', { title: md(title), steps: md(steps) }),
     blocks: [
