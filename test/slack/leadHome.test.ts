@@ -96,7 +96,7 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
         .select()
         .from(schema.nextSteps)
         .where(and(eq(schema.nextSteps.teamId, TEAM), eq(schema.nextSteps.what, 'Send the signed order')));
-      expect(rowButtons(view, `next_step:${order!.id}`).map((b) => b.action_id)).toEqual(['next_step_done', 'next_step_snooze']);
+      expect(rowButtons(view, `team_step:${order!.id}`).map((b) => b.action_id)).toEqual(['next_step_done', 'next_step_snooze']);
 
       // Each renewal with its own value, soonest first; nothing beyond 60 days; no running total.
       const renewals = view.blocks.filter((b: any) => String(b.block_id ?? '').startsWith('renewal:')).map((b: any) => b.text.text as string);

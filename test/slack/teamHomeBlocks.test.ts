@@ -64,7 +64,8 @@ describe('the team part of an admin’s Home', () => {
       reader,
       lines: Array.from({ length: 300 }, (_, i) => standing(i, { redFlags: 0, criteriaMet: 0, met: [] })),
       now: NOW,
-      steps: Array.from({ length: 30 }, (_, i) => step(500 + i, 'U0LEAD')),
+      // The lead's own overdue step is in the team's list too.
+      steps: [step(0, 'U0OWNER0'), ...Array.from({ length: 30 }, (_, i) => step(500 + i, 'U0LEAD'))],
       today: TODAY,
       team: largeTeam(),
     });
@@ -82,6 +83,11 @@ describe('the team part of an admin’s Home', () => {
     expect(ids.filter((id) => id.startsWith('undecided:'))).toHaveLength(TEAM_ROWS.undecided);
     expect(ids.filter((id) => id.startsWith('renewal:'))).toHaveLength(TEAM_ROWS.renewals);
     expect(ids).toContain('next_step:step-500');
+    // Slack refuses a view that has a block id twice.
+    const named = ids.filter((id) => id !== '');
+    expect(new Set(named).size).toBe(named.length);
+    expect(ids).toContain('next_step:step-0');
+    expect(ids).toContain('team_step:step-0');
   });
 
   it('counts what it left out: undecided, overdue steps across people, renewals, quiet owners', () => {

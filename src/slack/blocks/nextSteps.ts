@@ -39,9 +39,12 @@ export const stepButtons = (step: Pick<NextStep, 'id'>, reader: Reader) => [
   button(tPlain(reader, 'notify.step.snooze', { days: SNOOZE_STEP_DAYS }), NEXT_STEP_ACTIONS.snooze, step.id),
 ];
 
-/** A step's line and, under it, its buttons: two blocks. */
-export const stepRow = (step: NextStep, today: string, reader: Reader, withAssignee = false): Block[] => [
-  section(nextStepLine(step, today, withAssignee, reader), { block_id: `next_step:${step.id}` }),
+/**
+ * A step's line and, under it, its buttons: two blocks. `blockId` differs where one view may list the step twice
+ * (a lead's own overdue step in the team's list and in theirs: Slack refuses a view with a block id twice).
+ */
+export const stepRow = (step: NextStep, today: string, reader: Reader, blockId = `next_step:${step.id}`): Block[] => [
+  section(nextStepLine(step, today, false, reader), { block_id: blockId }),
   actions(stepButtons(step, reader)),
 ];
 

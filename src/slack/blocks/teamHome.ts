@@ -77,7 +77,7 @@ function overdueBlocks(reader: Reader, overdue: readonly OverdueOf[], today: str
     const steps = person.steps.slice(0, TEAM_ROWS.overdue - shown);
     if (steps.length === 0) break;
     blocks.push(context(t(reader, 'home.team.overdueOf', { who: md(mentionFor(reader, person.assigneeUserId)), count: person.steps.length })));
-    blocks.push(...steps.flatMap((step) => stepRow(step, today, reader)));
+    blocks.push(...steps.flatMap((step) => stepRow(step, today, reader, `team_step:${step.id}`)));
     shown += steps.length;
   }
   return [...blocks, ...more(reader, total - shown, PREVIEW)];
