@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { findClientByName } from '../../src/db/queries/clients.js';
+import { createClient, findClientByName } from '../../src/db/queries/clients.js';
 import { createNextStep } from '../../src/db/queries/nextSteps.js';
 import * as schema from '../../src/db/schema/index.js';
 import type { SlackApiCall } from '../../src/local/slackWebApi.js';
@@ -194,7 +194,7 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
       let seq = h.api.lastSeq;
       await say(ALICE, '/client', 'next wayne Send the renewal deck <@U0TUNA|tuna> friday');
       await h.idle();
-      const told = dmTo('U0TUNA', seq, 'size bir sonraki adım verdi');
+      const told = dmTo('U0TUNA', seq, 'sizin için bir sonraki adım belirledi');
       expect(told).toBeDefined();
       expect(textOf(told!.params)).toContain('<@U0ALICE>');
       expect(textOf(told!.params)).toContain('Send the renewal deck');
@@ -204,6 +204,14 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
       await say(BOB, '/client', 'next wayne Call the CFO friday');
       await h.idle();
       expect(h.since(seq).filter((c) => c.method === 'chat.postMessage' && textOf(c.params).includes('set you a next step'))).toEqual([]);
+
+      // A client's owner who has since become a guest is given the step (the owner's by default) but told nothing.
+      h.api.users.set('U0GUEST', { id: 'U0GUEST', name: 'guest', teamId: TEAM, isRestricted: true });
+      await createClient(h.db, TEAM, 'U0ALICE', { name: 'Guest Co', ownerUserId: 'U0GUEST' });
+      seq = h.api.lastSeq;
+      expect(await say(ALICE, '/client', 'next guest co Send the minutes friday')).toContain('Next step set for <@U0GUEST>');
+      await h.idle();
+      expect(h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'D0GUEST')).toEqual([]);
     },
     TIMEOUT,
   );
