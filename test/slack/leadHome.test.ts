@@ -136,6 +136,29 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
   );
 
   it(
+    'Decide on the admin’s Home opens the decision form; once decided, the Home tab is published again without the client waiting',
+    async () => {
+      await say(ALICE, '/client', 'add Lexcorp');
+      await say(ALICE, '/incident', 'lexcorp physical Shoved the courier');
+      const lexcorp = await findClientByName(h.db, TEAM, 'Lexcorp');
+      expect((await openHome('U0ADMIN')).blocks.map((b: any) => b.block_id)).toContain(`undecided:${lexcorp.id}`);
+      let seq = h.api.lastSeq;
+      await h.send.blockAction(
+        ADMIN,
+        { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `require_prepayment:${lexcorp.id}` } },
+        { view: { id: 'VHOME', type: 'home' } },
+      );
+      const modal = (await h.api.next('views.open', seq)).response!.view;
+      seq = h.api.lastSeq;
+      await h.send.viewSubmission(ADMIN, modal, {});
+      const again = await h.api.waitFor((c) => c.seq > seq && c.method === 'views.publish' && c.params.user_id === 'U0ADMIN');
+      expect(again.params.view.blocks.map((b: any) => b.block_id)).not.toContain(`undecided:${lexcorp.id}`);
+      expect((await findClientByName(h.db, TEAM, 'Lexcorp')).status).toBe('prepay_only');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'Snooze on a step on the admin’s Home moves it a week and publishes the tab again',
     async () => {
       const step = await createNextStep(h.db, TEAM, 'U0ALICE', {
