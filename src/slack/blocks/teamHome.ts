@@ -12,7 +12,7 @@ import { actions, button, context, divider, header, section, type Block } from '
 import { clientActions, decideMenu } from './clientButtons.js';
 import { nextStepLine, stepButtons, stepRow } from './nextSteps.js';
 import { blocksFor, mentionFor } from './text.js';
-import { md, t, tPlain } from '../../i18n/messages.js';
+import { md, t, tPlain, type Mrkdwn } from '../../i18n/messages.js';
 import { criterionLabel, healthLabel } from '../../i18n/labels.js';
 import { formatCalendarDay, formatDay, formatList, formatMoney } from '../../i18n/format.js';
 import type { Reader } from '../../i18n/reader.js';
@@ -26,8 +26,8 @@ export const TEAM_ROWS = { undecided: 5, reviews: 3, overdue: 6, renewals: 6, qu
 const PREVIEW = md('`/rapport digest preview`');
 const EXPORT = md('`/rapport export`');
 
-const more = (reader: Reader, count: number, command: ReturnType<typeof md>): Block[] =>
-  count > 0 ? [context(t(reader, 'home.team.more', { count, command }))] : [];
+/** "…and 12 more: `/rapport digest preview`", when a list left some out. */
+const more = (reader: Reader, count: number, command: Mrkdwn): Block[] => (count > 0 ? [context(t(reader, 'home.team.more', { count, command }))] : []);
 
 function undecidedBlocks(reader: Reader, undecided: readonly JudgedStanding[]): Block[] {
   if (undecided.length === 0) return [];
