@@ -30,7 +30,7 @@ export const REMINDER_HOUR = 9;
 export const DEFAULT_DUE_DAYS = 7;
 /** A decision to keep a client is reviewed this many days later unless another day is picked. */
 export const KEEP_REVIEW_DAYS = 30;
-/** Snooze moves a step this many days after today. */
+/** Snooze moves a step this many days later. */
 export const SNOOZE_STEP_DAYS = 7;
 /** How far ahead a step may be due: further is a typo (2207), not a plan. */
 export const MAX_DUE_DAYS = 2 * 366;
@@ -38,6 +38,14 @@ export const MAX_DUE_DAYS = 2 * 366;
 /** `day` (YYYY-MM-DD) moved by `days`. */
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The day a snoozed step is due: `days` after the later of today and its own day, so a snooze never brings a
+ * step forward (snoozing a step due in 20 days by 7 makes it due in 27, an overdue one is due 7 days from today).
+ */
+export function snoozedDueOn(dueOn: string, today: string, days: number = SNOOZE_STEP_DAYS): string {
+  return addDays(dueOn > today ? dueOn : today, days);
 }
 
 /** Why a step cannot be due on `day` when set `today`, if it cannot: a message for its reader. */

@@ -1,7 +1,7 @@
 /** Next steps as people set and settle them (domain/nextSteps.ts): who does it and by when, with sensible defaults. */
 import { localDate } from '../domain/calendar.js';
 import { RapportError } from '../domain/errors.js';
-import { addDays, DEFAULT_DUE_DAYS, dueDaySaid, SNOOZE_STEP_DAYS, todoOrder, type NextStep, type NextStepSource } from '../domain/nextSteps.js';
+import { addDays, DEFAULT_DUE_DAYS, dueDaySaid, todoOrder, type NextStep, type NextStepSource } from '../domain/nextSteps.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { createNextStep, openNextSteps, settleNextStep } from '../db/queries/nextSteps.js';
@@ -36,8 +36,8 @@ export async function todoOf(db: Database, act: Pick<ActIn, 'teamId'>, userId: s
   return todoOrder(await openNextSteps(db, act.teamId, { assigneeUserId: userId }));
 }
 
-/** Done, or moved to a week from today, by its assignee or whoever set it (`isAdmin`: anyone's). */
+/** Done, or snoozed a week (never earlier than it was due), by its assignee or whoever set it (`isAdmin`: anyone's). */
 export async function settleStep(db: Database, act: ActIn, id: string, how: 'done' | 'snooze', isAdmin: boolean): Promise<NextStep> {
-  const change = how === 'done' ? ({ done: true } as const) : { dueOn: addDays(localDate(act.at, act.timeZone), SNOOZE_STEP_DAYS) };
+  const change = how === 'done' ? ({ done: true } as const) : { snoozeFrom: localDate(act.at, act.timeZone) };
   return settleNextStep(db, act.teamId, authorOf(act), { id, change, mayAnyone: isAdmin });
 }

@@ -1,5 +1,5 @@
 /** Where each client stands now: the input of `/client list`, `/client find` and the App Home. */
-import { criteriaJudged } from '../domain/firingCriteria.js';
+import { criteriaJudged, type CriterionJudged } from '../domain/firingCriteria.js';
 import { healthOfTotals, type Health } from '../domain/health.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -14,6 +14,11 @@ export interface ClientStanding {
   redFlags: number;
 }
 
+/** A standing with the criteria it meets (a lead's Home asks whether they were decided about since). */
+export interface JudgedStanding extends ClientStanding {
+  met: CriterionJudged[];
+}
+
 export interface StandingsScope {
   /** Only this account manager's clients (App Home, `/client list mine`). */
   ownerUserId?: string | undefined;
@@ -22,7 +27,7 @@ export interface StandingsScope {
 }
 
 /** Every client (optionally one owner's) with its health now and the criteria it meets. */
-export async function clientStandings(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>, scope: StandingsScope = {}): Promise<ClientStanding[]> {
+export async function clientStandings(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>, scope: StandingsScope = {}): Promise<JudgedStanding[]> {
   const { teamId, catalogue, at: now } = act;
   const inputs = await loadStandingInputs(db, teamId, catalogue, now, { ownerUserId: scope.ownerUserId });
   return inputs
@@ -34,6 +39,7 @@ export async function clientStandings(db: Database, act: Pick<ActIn, 'teamId' | 
         health: healthOfTotals(catalogue, w.weighted),
         criteriaMet: met.length,
         redFlags: met.filter((m) => m.criterion.class === 'red_flag').length,
+        met,
       };
     });
 }

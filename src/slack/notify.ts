@@ -1,7 +1,9 @@
-/** Direct messages: red flags to a client's owner at once (domain.md §4), and word of changes to their clients. */
+/** Direct messages: red flags to a client's owner at once (domain.md §4), word of changes to their clients, a next step set for someone. */
 import type { FateOutcome } from '../services/clientFate.js';
 import type { IncidentOutcome } from '../services/clientActivity.js';
+import type { NextStep } from '../domain/nextSteps.js';
 import { redFlagAlertFor } from './blocks/alerts.js';
+import { stepAssignedMessage } from './blocks/nextSteps.js';
 import { fateNoticeText } from './blocks/fate.js';
 import type { Turn } from './frame.js';
 import { isMemberHere } from './recipients.js';
@@ -43,5 +45,19 @@ export async function tellFateNotices(turn: Turn, outcome: FateOutcome): Promise
     } catch (error) {
       turn.deps.logger.warn('could not tell someone of a change to their client', { clientId: outcome.after.id, error: errorText(error) });
     }
+  }
+}
+
+/**
+ * Tells a step's assignee it was set for them by someone else (nobody is told of a step they set themselves), in
+ * their words, with its buttons; only while they are a member here (turn.dm). A failed DM is logged: the step stands.
+ */
+export async function tellAssignee(turn: Turn, step: NextStep): Promise<void> {
+  if (step.assigneeUserId === step.createdBy) return;
+  try {
+    const { today } = await turn.workspace();
+    await turn.dm(step.assigneeUserId, (reader) => stepAssignedMessage(step, today, step.createdBy, reader));
+  } catch (error) {
+    turn.deps.logger.warn('could not tell someone of a next step set for them', { clientId: step.clientId, error: errorText(error) });
   }
 }

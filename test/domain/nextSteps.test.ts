@@ -1,6 +1,6 @@
 /** Next steps, pure: the days people type, the reminder hour in their zone, the to-do order. */
 import { describe, expect, it } from 'vitest';
-import { addDays, dueDayProblem, isOverdue, localHour, todoOrder } from '../../src/domain/nextSteps.js';
+import { addDays, dueDayProblem, isOverdue, localHour, snoozedDueOn, todoOrder } from '../../src/domain/nextSteps.js';
 import { parseDueAtEnd, parseNextStepArgs, tokenize } from '../../src/slack/parse/commandText.js';
 
 const MONDAY = '2026-11-23';
@@ -68,5 +68,18 @@ describe('next step days and order', () => {
     expect(isOverdue({ dueOn: '2026-11-22', doneAt: null }, MONDAY)).toBe(true);
     expect(isOverdue({ dueOn: MONDAY, doneAt: null }, MONDAY)).toBe(false);
     expect(isOverdue({ dueOn: '2026-11-22', doneAt: new Date() }, MONDAY)).toBe(false);
+  });
+});
+
+describe('snoozing a step', () => {
+  it('never moves it earlier: a week after its own day when that is later than today, else a week from today', () => {
+    // Issue 28: "Snooze 7 days" on a step due in 20 days moved it to 7 days from today.
+    expect(snoozedDueOn(addDays(MONDAY, 20), MONDAY)).toBe(addDays(MONDAY, 27));
+    expect(snoozedDueOn(MONDAY, MONDAY)).toBe(addDays(MONDAY, 7));
+    expect(snoozedDueOn('2026-11-10', MONDAY)).toBe(addDays(MONDAY, 7));
+    for (const inDays of [-30, -1, 0, 1, 6, 7, 8, 20, 400]) {
+      const dueOn = addDays(MONDAY, inDays);
+      expect(snoozedDueOn(dueOn, MONDAY) > dueOn).toBe(true);
+    }
   });
 });

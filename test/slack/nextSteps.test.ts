@@ -84,8 +84,10 @@ describe.each(TEST_DRIVERS)('next steps on %s', (driver) => {
     const [later] = await stepsOf('Later thing');
     seq = h.api.lastSeq;
     await h.send.blockAction(BOB, { type: 'button', action_id: 'next_step_snooze', value: later!.id });
-    await h.api.waitFor((c) => c.seq > seq && c.method === 'response_url');
-    expect((await stepsOf('Later thing'))[0]).toMatchObject({ dueOn: '2026-11-30', doneAt: null });
+    const snoozed = await h.api.waitFor((c) => c.seq > seq && c.method === 'response_url');
+    // Due on 20 December, 27 days ahead: snoozing a week makes it due a week later, never a week from today (issue 28).
+    expect((await stepsOf('Later thing'))[0]).toMatchObject({ dueOn: '2026-12-27', doneAt: null });
+    expect(textOf(snoozed.params)).toContain('Snoozed to Sun, 27 Dec 2026');
 
     // Someone else's step: neither its assignee nor who set it, nor an admin.
     seq = h.api.lastSeq;

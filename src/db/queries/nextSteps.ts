@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { RapportError } from '../../domain/errors.js';
 import { md, said } from '../../i18n/messages.js';
 import { newNextStepSchema, type NewNextStep } from '../../domain/inputs.js';
-import type { NextStep, NextStepSource } from '../../domain/nextSteps.js';
+import { snoozedDueOn, type NextStep, type NextStepSource } from '../../domain/nextSteps.js';
 import type { Database } from '../client.js';
 import { clients, nextSteps } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
@@ -95,14 +95,15 @@ export async function assigneesWithStepsDue(db: Database, teamId: string, dueBy:
 }
 
 /**
- * Marks a step done, or moves its day (`dueOn`): by its assignee, whoever set it, or (`mayAnyone`) an admin.
- * Returns the step as it is now; a step already done stays as it was.
+ * Marks a step done, or snoozes it (`snoozeFrom`: today, the snooze counted from the later of today and its
+ * day): by its assignee, whoever set it, or (`mayAnyone`) an admin. Returns the step as it is now; a step
+ * already done stays as it was.
  */
 export async function settleNextStep(
   db: Database,
   teamId: string,
   by: By,
-  input: { id: string; change: { done: true } | { dueOn: string }; mayAnyone: boolean },
+  input: { id: string; change: { done: true } | { snoozeFrom: string }; mayAnyone: boolean },
 ): Promise<NextStep> {
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
@@ -112,7 +113,8 @@ export async function settleNextStep(
       throw new RapportError('forbidden', said('errors.step.notYours', { assignee: md(`<@${step.assigneeUserId}>`), creator: md(`<@${step.createdBy}>`) }));
     }
     if (step.doneAt) return step;
-    const set = 'done' in input.change ? { doneAt: at, doneBy: actor } : { dueOn: input.change.dueOn };
+    const dueOn = 'snoozeFrom' in input.change ? snoozedDueOn(step.dueOn, input.change.snoozeFrom) : step.dueOn;
+    const set = 'done' in input.change ? { doneAt: at, doneBy: actor } : { dueOn };
     await tx
       .update(nextSteps)
       .set(set)
@@ -123,7 +125,7 @@ export async function settleNextStep(
       action: 'done' in input.change ? 'next_step.done' : 'next_step.postpone',
       entityType: 'client',
       entityId: step.clientId,
-      details: { nextStepId: step.id, ...('dueOn' in input.change ? { from: step.dueOn, to: input.change.dueOn } : {}) },
+      details: { nextStepId: step.id, ...('snoozeFrom' in input.change ? { from: step.dueOn, to: dueOn } : {}) },
     });
     return (await stepById(tx, teamId, step.id))!;
   });

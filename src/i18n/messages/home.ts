@@ -1,4 +1,4 @@
-/** The App Home tab in the reader's words: their clients by band, the logging buttons, their digest and their language. */
+/** The App Home tab in the reader's words: their clients by band, the logging buttons, their digest and their language; an admin's, the team's first. */
 import { area } from '../area.js';
 
 export const homeMessages = area(
@@ -17,6 +17,21 @@ export const homeMessages = area(
     'home.languagePlaceholder': 'Choose a language',
     'home.languageDefault': 'Workspace default',
     'home.languageDefaultIs': 'Workspace default ({language})',
+    'home.team.title': 'Your team',
+    'home.team.undecided': '*Waiting for a decision* ({count, number})',
+    'home.team.undecidedRow': '{redFlag, select, yes {🚩} other {⚠️}} *{name}* · {owner} · {criteria}',
+    'home.team.reviews': '*Keep decisions due for review* ({count, number})',
+    'home.team.overdue': '*Overdue next steps* ({count, number})',
+    'home.team.overdueOf': '{who}: {count, plural, one {# overdue step} other {# overdue steps}}',
+    'home.team.renewals': '*Renewing within {days, plural, one {# day} other {# days}}* ({count, number})',
+    'home.team.renewal': '*{name}* · renews {day} · {health} · {owner} · {amount}/month',
+    'home.team.renewalNoValue': '*{name}* · renews {day} · {health} · {owner} · no monthly value set',
+    'home.team.quiet': '*Logged nothing in {days, plural, one {# day} other {# days}}* ({count, number})',
+    'home.team.quietOwner': '{who} · owns {clients, plural, one {# client} other {# clients}} · last logged {day}',
+    'home.team.quietNever': '{who} · owns {clients, plural, one {# client} other {# clients}} · has never logged',
+    'home.team.more': '…and {count, number} more: {command}',
+    'home.team.allClear':
+      '✅ Nothing waits for you: no undecided criteria, no overdue steps, no renewals within {days, plural, one {# day} other {# days}}, and everyone is logging.',
   },
   {
     tr: {
@@ -34,6 +49,21 @@ export const homeMessages = area(
       'home.languagePlaceholder': 'Bir dil seçin',
       'home.languageDefault': 'Çalışma alanının varsayılanı',
       'home.languageDefaultIs': 'Çalışma alanının varsayılanı ({language})',
+      'home.team.title': 'Ekibiniz',
+      'home.team.undecided': '*Karar bekleyenler* ({count, number})',
+      'home.team.undecidedRow': '{redFlag, select, yes {🚩} other {⚠️}} *{name}* · {owner} · {criteria}',
+      'home.team.reviews': '*Gözden geçirme zamanı gelen devam kararları* ({count, number})',
+      'home.team.overdue': '*Geciken sonraki adımlar* ({count, number})',
+      'home.team.overdueOf': '{who}: {count, plural, one {# geciken adım} other {# geciken adım}}',
+      'home.team.renewals': '*{days, plural, one {# gün} other {# gün}} içinde yenilenecekler* ({count, number})',
+      'home.team.renewal': '*{name}* · yenileme {day} · {health} · {owner} · aylık {amount}',
+      'home.team.renewalNoValue': '*{name}* · yenileme {day} · {health} · {owner} · aylık değer girilmemiş',
+      'home.team.quiet': '*{days, plural, one {# gündür} other {# gündür}} hiç kayıt girmeyenler* ({count, number})',
+      'home.team.quietOwner': '{who} · {clients, plural, one {# müşterinin} other {# müşterinin}} sorumlusu · son kayıt {day}',
+      'home.team.quietNever': '{who} · {clients, plural, one {# müşterinin} other {# müşterinin}} sorumlusu · hiç kayıt girmedi',
+      'home.team.more': '…ve {count, number} tane daha: {command}',
+      'home.team.allClear':
+        '✅ Sizi bekleyen bir şey yok: karar bekleyen ölçüt, geciken adım, {days, plural, one {# gün} other {# gün}} içinde yenileme yok; herkes kayıt giriyor.',
     },
     fa: {
       'home.title': 'مشتریان شما',
@@ -50,6 +80,21 @@ export const homeMessages = area(
       'home.languagePlaceholder': 'زبانی را انتخاب کنید',
       'home.languageDefault': 'پیش‌فرض فضای کاری',
       'home.languageDefaultIs': 'پیش‌فرض فضای کاری ({language})',
+      'home.team.title': 'تیم شما',
+      'home.team.undecided': '*در انتظار تصمیم* ({count, number})',
+      'home.team.undecidedRow': '{redFlag, select, yes {🚩} other {⚠️}} *{name}* · {owner} · {criteria}',
+      'home.team.reviews': '*تصمیم‌های ادامه همکاری که وقت بازبینی‌شان رسیده* ({count, number})',
+      'home.team.overdue': '*گام‌های بعدیِ عقب‌افتاده* ({count, number})',
+      'home.team.overdueOf': '{who}: {count, plural, one {# گام عقب‌افتاده} other {# گام عقب‌افتاده}}',
+      'home.team.renewals': '*تمدید در {days, plural, one {# روز} other {# روز}} آینده* ({count, number})',
+      'home.team.renewal': '*{name}* · تمدید {day} · {health} · {owner} · ماهانه {amount}',
+      'home.team.renewalNoValue': '*{name}* · تمدید {day} · {health} · {owner} · ارزش ماهانه ثبت نشده',
+      'home.team.quiet': '*در {days, plural, one {# روز} other {# روز}} گذشته چیزی ثبت نکرده‌اند* ({count, number})',
+      'home.team.quietOwner': '{who} · مسئول {clients, plural, one {# مشتری} other {# مشتری}} · آخرین ثبت {day}',
+      'home.team.quietNever': '{who} · مسئول {clients, plural, one {# مشتری} other {# مشتری}} · هرگز چیزی ثبت نکرده',
+      'home.team.more': '…و {count, number} مورد دیگر: {command}',
+      'home.team.allClear':
+        '✅ چیزی منتظر شما نیست: نه معیاری بی‌تصمیم، نه گامی عقب‌افتاده، نه تمدیدی در {days, plural, one {# روز} other {# روز}} آینده؛ و همه ثبت می‌کنند.',
     },
     fi: {
       'home.title': 'Asiakkaasi',
@@ -66,6 +111,21 @@ export const homeMessages = area(
       'home.languagePlaceholder': 'Valitse kieli',
       'home.languageDefault': 'Työtilan oletus',
       'home.languageDefaultIs': 'Työtilan oletus ({language})',
+      'home.team.title': 'Tiimisi',
+      'home.team.undecided': '*Odottavat päätöstä* ({count, number})',
+      'home.team.undecidedRow': '{redFlag, select, yes {🚩} other {⚠️}} *{name}* · {owner} · {criteria}',
+      'home.team.reviews': '*Jatkopäätökset, joiden tarkistus on ajankohtainen* ({count, number})',
+      'home.team.overdue': '*Myöhässä olevat seuraavat askeleet* ({count, number})',
+      'home.team.overdueOf': '{who}: {count, plural, one {# myöhässä oleva askel} other {# myöhässä olevaa askelta}}',
+      'home.team.renewals': '*Uusiutuvat {days, plural, one {# päivän} other {# päivän}} sisällä* ({count, number})',
+      'home.team.renewal': '*{name}* · uusiutuu {day} · {health} · {owner} · {amount}/kk',
+      'home.team.renewalNoValue': '*{name}* · uusiutuu {day} · {health} · {owner} · kuukausiarvoa ei ole asetettu',
+      'home.team.quiet': '*Ei kirjauksia {days, plural, one {# päivään} other {# päivään}}* ({count, number})',
+      'home.team.quietOwner': '{who} · {clients, plural, one {# asiakas} other {# asiakasta}} · viimeksi kirjannut {day}',
+      'home.team.quietNever': '{who} · {clients, plural, one {# asiakas} other {# asiakasta}} · ei ole koskaan kirjannut',
+      'home.team.more': '…ja {count, number} lisää: {command}',
+      'home.team.allClear':
+        '✅ Mikään ei odota sinua: ei päättämättömiä kriteerejä, ei myöhässä olevia askeleita, ei uusiutumisia {days, plural, one {# päivän} other {# päivän}} sisällä, ja kaikki kirjaavat.',
     },
   },
 );

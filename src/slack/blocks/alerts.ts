@@ -1,6 +1,7 @@
-/** The red-flag DM to a client's owner (domain.md §4), in the owner's words. */
+/** The red-flag DM to a client's owner (domain.md §4), in the owner's words, with the digest's buttons to act at once. */
 import type { IncidentOutcome } from '../../services/clientActivity.js';
 import { context, section, type Block } from './kit.js';
+import { clientActions } from './clientButtons.js';
 import { criterionLineFor } from './format.js';
 import { escapeName } from './text.js';
 import { md, t } from '../../i18n/messages.js';
@@ -22,6 +23,7 @@ export function redFlagAlertFor(reader: Reader, outcome: IncidentOutcome, logged
     blocks: [
       section(t(reader, 'notify.redFlag.head', { name: md(`*${escapeName(client.name)}*`), who: md(`<@${loggedBy}>`) })),
       section(flags.map((m) => criterionLineFor(reader, m, (d) => formatDay(d, reader))).join('\n')),
+      clientActions(reader, client.id),
       context(t(reader, 'notify.redFlag.act', { typed: md(escapeName(client.name)) })),
     ],
   };

@@ -1,11 +1,14 @@
 /**
- * The App Home tab, in its reader's words: the logging buttons, their digest switch and the language Rapport
- * speaks to them, their next steps, then their own clients by band, worst first.
+ * The App Home tab, in its reader's words: for an admin, the team's first (teamHome.ts); then the logging
+ * buttons, their digest switch and the language Rapport speaks to them, their next steps, then their own clients
+ * by band, worst first.
  */
 import type { HomeView, PlainTextOption, StaticSelect } from '@slack/types';
 import { BANDS } from '../../domain/health.js';
 import { ACTIONS } from '../ids.js';
 import type { ClientStanding } from '../../services/portfolio.js';
+import type { TeamView } from '../../services/team.js';
+import { teamBlocks } from './teamHome.js';
 import type { NextStep } from '../../domain/nextSteps.js';
 import { homeStepBlocks } from './nextSteps.js';
 import { clientLineSections } from './clients.js';
@@ -38,6 +41,8 @@ export interface HomeInput {
   personalDigest?: boolean;
   /** The language they chose for themselves (null: the workspace's), and the workspace's own, if it has one. */
   language?: { own: Locale | null; workspace: Locale | undefined };
+  /** An admin's: what needs them across the team, shown before their own. */
+  team?: Omit<TeamView, 'standings'>;
 }
 
 /** The language select: the four languages, and the workspace's default; the person's choice picked. */
@@ -60,6 +65,7 @@ function languageSelect(reader: Reader, language: NonNullable<HomeInput['languag
 export function homeView(m: HomeInput): HomeView {
   const { reader, lines } = m;
   const blocks: Block[] = [
+    ...(m.team ? [...teamBlocks(reader, m.team, m.today ?? ''), divider()] : []),
     header(tPlain(reader, 'home.title')),
     actions([
       button(tPlain(reader, 'home.logCall'), ACTIONS.openCallModal, 'home', 'primary'),

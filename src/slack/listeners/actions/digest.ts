@@ -22,6 +22,7 @@ import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { channelExposure, exposureText } from '../../channels.js';
 import { onAction, type Turn } from '../../frame.js';
+import { publishHome } from '../events/appHome.js';
 import { DIGEST_ACTIONS } from '../../ids.js';
 
 /** A line about a client's status, said for whoever reads it: the channel's digest and the person who clicked read it each in their own language. */
@@ -33,10 +34,12 @@ export type StatusLine = (reader: Reader) => string;
  * message stays as it was, the digest stops, and the person is told.
  */
 export async function showOnDigest(turn: Turn, digestId: string | null, clientId: string, line: StatusLine): Promise<void> {
-  // Clicked outside the channel digest (a personal digest, an escalation DM): the person is told where they clicked.
+  // Clicked outside the channel digest (a personal digest, an escalation DM, a red-flag DM, the Home tab): the
+  // person is told where they clicked, and their Home tab shows the client as it is now.
   if (!digestId) {
     const reader = await turn.reader();
     await turn.reply({ text: t(reader, 'digest.recorded', { line: md(line(reader)) }) });
+    await publishHome(turn, turn.userId);
     return;
   }
   // The digest is the channel's: its line is in the workspace's language.

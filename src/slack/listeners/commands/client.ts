@@ -10,6 +10,7 @@ import { clientStandings } from '../../../services/portfolio.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { nextStepSetMessage } from '../../blocks/nextSteps.js';
+import { tellAssignee } from '../../notify.js';
 import { usageIn } from '../../parse/commandText.js';
 import type { Reader } from '../../../i18n/reader.js';
 import {
@@ -90,6 +91,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       if (args.assigneeUserId) await requireMember(deps, turn.web, turn.teamId, args.assigneeUserId, 'assignee');
       const step = await addNextStep(deps.db, act, { client, ...args, source: 'client' });
       await turn.reply(nextStepSetMessage(step, today, turn.userId, await turn.reader()));
+      await tellAssignee(turn, step);
     },
     link: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.link', 'clientLink');

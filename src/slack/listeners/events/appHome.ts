@@ -4,6 +4,7 @@
  */
 import type { App, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { clientStandings } from '../../../services/portfolio.js';
+import { teamView } from '../../../services/team.js';
 import { hasMyDigest, myLanguage, setMyDigest, setMyLanguage } from '../../../services/workspace.js';
 import { todoOf } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
@@ -15,13 +16,19 @@ import { ACTIONS, SHORTCUTS } from '../../ids.js';
 import { openModalThenRefine } from '../commands/openModal.js';
 import { isLocale } from '../../../i18n/locales.js';
 import { workspaceLocale } from '../../readers.js';
+import { isMemberHere } from '../../recipients.js';
 
-/** Publishes the person's Home tab as it is now, in their words: their next steps, then their clients. */
+/**
+ * Publishes the person's Home tab as it is now, in their words: an admin's leads with the team's (everyone's
+ * clients are read once, their own shown from them), then their next steps and their clients.
+ */
 export async function publishHome(turn: Turn, userId: string): Promise<void> {
   const act = await turn.actIn();
   const { workspace } = await turn.workspace();
-  const [lines, steps, digestByDm, own, reader] = await Promise.all([
-    clientStandings(turn.deps.db, act, { ownerUserId: userId }),
+  const isAdmin = await turn.deps.people.isAdmin(turn.web, turn.teamId, userId);
+  const [mine, team, steps, digestByDm, own, reader] = await Promise.all([
+    isAdmin ? undefined : clientStandings(turn.deps.db, act, { ownerUserId: userId }),
+    isAdmin ? teamView(turn.deps.db, act) : undefined,
     todoOf(turn.deps.db, act, userId),
     hasMyDigest(turn.deps.db, { ...act, actor: userId }),
     myLanguage(turn.deps.db, { ...act, actor: userId }),
@@ -29,14 +36,22 @@ export async function publishHome(turn: Turn, userId: string): Promise<void> {
   ]);
   const view = homeView({
     reader,
-    lines,
+    lines: mine ?? team!.standings.filter((s) => s.client.ownerUserId === userId),
     now: turn.now,
     steps,
     today: localDate(turn.now, act.timeZone),
     personalDigest: digestByDm,
     language: { own, workspace: workspaceLocale(workspace) },
+    ...(team ? { team: { ...team, quiet: await membersOnly(turn, team.quiet) } } : {}),
   });
   await turn.web.views.publish({ user_id: userId, view });
+}
+
+/** Owners still members here: one who left or became a guest is not "logging nothing", they are gone. */
+async function membersOnly<P extends { userId: string }>(turn: Turn, people: readonly P[]): Promise<P[]> {
+  // One Slack cannot describe just now is listed still: the tab is published whatever Slack says.
+  const member = await Promise.all(people.map((p) => isMemberHere(turn.deps, turn.web, turn.teamId, p.userId).catch(() => true)));
+  return people.filter((_, i) => member[i]);
 }
 
 export function registerAppHome(app: App, deps: SlackDeps): void {

@@ -10,8 +10,9 @@ import type { SlackDeps } from '../../deps.js';
 import { onView, type Turn } from '../../frame.js';
 import type { ActIn } from '../../../services/act.js';
 import { INPUTS, VIEWS } from '../../ids.js';
-import { notifyOwnerOfRedFlags, withRedFlagRecipient } from '../../notify.js';
+import { notifyOwnerOfRedFlags, tellAssignee, withRedFlagRecipient } from '../../notify.js';
 import { addNextStep } from '../../../services/nextSteps.js';
+import type { NextStep } from '../../../domain/nextSteps.js';
 import type { ClientProfile } from '../../../domain/types.js';
 import {
   parseMetadata,
@@ -74,8 +75,14 @@ async function readForm<T>(
 type NextStepField = { what: string; dueOn: string } | undefined;
 
 /** The form's next step, set with the entry, for the client's owner. */
-async function setNextStep(db: SlackDeps['db'], act: ActIn, client: ClientProfile, nextStep: NextStepField, source: 'call' | 'incident'): Promise<void> {
-  if (nextStep) await addNextStep(db, act, { client, ...nextStep, source });
+async function setNextStep(
+  db: SlackDeps['db'],
+  act: ActIn,
+  client: ClientProfile,
+  nextStep: NextStepField,
+  source: 'call' | 'incident',
+): Promise<NextStep | undefined> {
+  return nextStep && addNextStep(db, act, { client, ...nextStep, source });
 }
 
 /** The permalink of the message a form was opened on: kept in the form once Slack gave it, else asked now. */
@@ -92,10 +99,13 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
       if ('errors' in form) return form;
       const { metadata, act, value, nextStep, answered } = form;
       const outcome = await logCallAndScore(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
-      await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'call');
+      const step = await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'call');
       return {
         done: true,
-        after: async () => confirm(answered, metadata, callConfirmation(act.catalogue, outcome, await answered.reader(), { edited: !!metadata.entryId })),
+        after: async () => {
+          await confirm(answered, metadata, callConfirmation(act.catalogue, outcome, await answered.reader(), { edited: !!metadata.entryId }));
+          if (step) await tellAssignee(answered, step);
+        },
       };
     },
   });
@@ -107,13 +117,14 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
       if ('errors' in form) return form;
       const { metadata, act, value, nextStep, answered } = form;
       const outcome = await logIncidentAndCheck(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
-      await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'incident');
+      const step = await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'incident');
       return {
         done: true,
         after: async () => {
           const told = await withRedFlagRecipient(answered, outcome);
           await confirm(answered, metadata, incidentConfirmation(told, await answered.reader(), { edited: !!metadata.entryId }));
           await notifyOwnerOfRedFlags(answered, told);
+          if (step) await tellAssignee(answered, step);
         },
       };
     },
