@@ -166,12 +166,12 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const reader = await turn.reader();
       if (change) {
         const result = await decideOrPropose(turn, found, change);
+        await tellConcerned(turn, found, result);
         await turn.reply(
           result.outcome
             ? clientChangedReply(result.outcome.after, field, reader)
             : { text: proposedText(found, change, reader), blocks: [section(`📝 ${proposedText(found, change, reader)}`)] },
         );
-        await tellConcerned(turn, found, result);
         return;
       }
       const corrected = await correctClient(deps.db, turn.act, found.id, patch);
