@@ -86,9 +86,9 @@ export async function exportWorkspaceData(db: Database, act: ActIn, reader: Read
 }
 
 /**
- * README.txt stays in English, like the CSV headers it documents: they are column names (the database's own, what
- * a script or a spreadsheet formula refers to), the same in every workspace whatever its language. What the admin
- * is told about the export (the DM's comment and the reply) is in their language (listeners/commands/rapport.ts).
+ * README.txt stays in English, like the raw tables' headers it documents: they are column names (the database's own,
+ * what a script refers to), the same in every workspace whatever its language. The sheets are for people, in their
+ * language, and so is what the admin is told about the export (the DM's comment and the reply: slack/exportFiles.ts).
  */
 function readme(tables: ExportedTable[], act: ActIn): string {
   const lines = [
