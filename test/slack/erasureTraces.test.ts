@@ -169,7 +169,9 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
         'slack_requests.body',
       ]),
     );
-    expect(Object.keys(await tracesInExport(leak.id))).toEqual(expect.arrayContaining(['clients.csv', 'calls.csv', 'raw-clients.csv', 'raw-calls.csv', 'raw-digest_messages.csv']));
+    expect(Object.keys(await tracesInExport(leak.id))).toEqual(
+      expect.arrayContaining(['clients.csv', 'calls.csv', 'raw-clients.csv', 'raw-calls.csv', 'raw-digest_messages.csv']),
+    );
     const steady = (await findClientByName(h.db, TEAM, 'Steady Ltd')).id;
     const steadyBlocks = (blocks: unknown[]) => (blocks as { block_id?: string }[]).filter((b) => b.block_id?.endsWith(steady));
 
