@@ -46,7 +46,30 @@ export function entryDayProblem(day: string, today: string): string | undefined 
   return problem && say(ENGLISH, problem);
 }
 
-/** The instant an entry dated `day` is stored at: now for today, else noon UTC of that day (it keeps its date in every zone near it). */
-export function entryInstant(day: string, today: string, now: Date): Date {
-  return day === today ? now : new Date(`${day}T12:00:00Z`);
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds the zone is ahead of UTC at `at` (Kiritimati +14 h, Baker Island −12 h). */
+function offsetAt(at: number, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    clocks.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(at / 60_000) * 60_000;
+}
+
+/**
+ * Noon of `day` (YYYY-MM-DD) in the zone: the middle of that calendar day there, so it is that day wherever the
+ * workspace is (noon UTC is already the next day at UTC+13). Asked twice, in case a clock change lies between.
+ */
+export function noonIn(day: string, timeZone: string): Date {
+  const wall = Date.parse(`${day}T12:00:00Z`);
+  const first = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(first, timeZone));
+}
+
+/** The instant an entry dated `day` is stored at: now for today, else noon of that day in the workspace's zone. */
+export function entryInstant(day: string, today: string, now: Date, timeZone: string): Date {
+  return day === today ? now : noonIn(day, timeZone);
 }

@@ -33,6 +33,22 @@ export function csvCell(value: unknown): string {
   return NEEDS_QUOTES.test(safe.normalize('NFKC')) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/**
+ * Marks a file as UTF-8 for Excel, which otherwise reads a CSV file in the computer's legacy code page (ğ, ş, ä and
+ * every Persian letter garbled); LibreOffice and scripts reading UTF-8 skip it.
+ */
+export const BYTE_ORDER_MARK = '\uFEFF';
+
+/** A table as CSV: a header row, then one record per row, each cell as `csvCell` writes it; with `bom`, marked as UTF-8 for Excel. */
+export function csvTable(header: readonly string[], rows: readonly (readonly unknown[])[], { bom = false }: { bom?: boolean } = {}): string {
+  const records = [header, ...rows].map((cells) => cells.map(csvCell).join(','));
+  return `${bom ? BYTE_ORDER_MARK : ''}${records.join('\r\n')}\r\n`;
+}
+
+/** Rows keyed by column name, under a header of those names (the raw tables, for scripts). */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  return [columns.map(csvCell), ...rows.map((row) => columns.map((c) => csvCell(row[c])))].map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return csvTable(
+    columns,
+    rows.map((row) => columns.map((c) => row[c])),
+  );
 }

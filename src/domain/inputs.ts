@@ -11,13 +11,17 @@ import {
   OUR_SIDE_CHECKLIST,
   RELATIONSHIPS,
   incidentDetailsSchema,
+  traitByKey,
   workspaceOverridesSchema,
+  type Catalogue,
+  type TraitDefinition,
 } from './catalogue.js';
 import { displayName, nameKey } from './names.js';
 import { NEXT_STEP_SOURCES } from './nextSteps.js';
 import { DECISION_KINDS } from './types.js';
 import { phrase } from './validationMessages.js';
-import { said, type MessageKey } from '../i18n/messages.js';
+import { said, type MessageKey, type Said } from '../i18n/messages.js';
+import { traitNameSaid } from '../i18n/labels.js';
 
 /** A field's words in a sentence (validation.ts: `validation.field.<name>`). */
 const fieldOf = (name: string) => ({ field: said(`validation.field.${name}` as MessageKey) });
@@ -88,6 +92,18 @@ export const newCallSchema = z.object({
   evidenceUrl: evidenceUrlSchema.nullable().default(null),
 });
 export type NewCall = z.input<typeof newCallSchema>;
+
+/**
+ * Opposite traits of one dimension (`+communication` and `-communication`) cannot both be observed on one call:
+ * the refusal naming the first such pair, or undefined. The command and the form both ask this before storing.
+ */
+export function contradictoryTraits(catalogue: Catalogue, keys: readonly string[]): Said | undefined {
+  const traits = keys.map((key) => traitByKey(catalogue, key)).filter((t) => t !== undefined);
+  const opposite = (t: TraitDefinition) => traits.find((o) => o.dimension === t.dimension && o.polarity !== t.polarity);
+  const good = traits.find((t) => t.polarity === 'good' && opposite(t));
+  if (!good) return undefined;
+  return said('input.contradictoryTraits', { good: traitNameSaid(catalogue, good.key), bad: traitNameSaid(catalogue, opposite(good)!.key) });
+}
 
 export const newIncidentSchema = z.object({
   clientId: z.uuid(),

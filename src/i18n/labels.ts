@@ -5,7 +5,7 @@
 import { traitByKey, type Catalogue, type Category, type ClientStatus, type IncidentKind, type Relationship } from '../domain/catalogue.js';
 import { criterionFor } from '../domain/catalogue.js';
 import type { Band, Health } from '../domain/health.js';
-import { md, t, tPlain, type MessageKey } from './messages.js';
+import { md, said, t, tPlain, type MessageKey, type Said } from './messages.js';
 import { MESSAGES } from './messages/index.js';
 import type { Reader } from './reader.js';
 
@@ -19,6 +19,12 @@ export function traitName(reader: Reader, catalogue: Catalogue, key: string): st
   const known = labelKey('trait', key);
   if (known) return tPlain(reader, known);
   return traitByKey(catalogue, key)?.label ?? key;
+}
+
+/** A trait's name as a message to be put into words later (a refusal's argument): a default trait's key, else the workspace's label. */
+export function traitNameSaid(catalogue: Catalogue, key: string): Said | string {
+  const known = labelKey('trait', key);
+  return known ? said(known) : (traitByKey(catalogue, key)?.label ?? key);
 }
 
 /** A trait as observed, with its polarity: "👍 Excellent communication". */

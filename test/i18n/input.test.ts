@@ -266,8 +266,23 @@ describe('the words of Rapport’s terms, from anyone in any of the four languag
   });
 
   it('reads ±words with accents in /call', () => {
-    const text = '+iletişim -ارتباط +viestintä notlar';
-    expect(parseCallArgs(DEFAULT_CATALOGUE, text, tokenize(text)).traits).toEqual(['excellent_communication', 'terrible_communication']);
+    const text = '+iletişim -گزارش‌دهی +viestintä notlar';
+    expect(parseCallArgs(DEFAULT_CATALOGUE, text, tokenize(text)).traits).toEqual(['excellent_communication', 'no_data_sharing']);
+  });
+
+  it('refuses a trait and its opposite in one call, naming both in the reader’s words', () => {
+    const text = '+iletişim -ارتباط notlar';
+    const refusal = (() => {
+      try {
+        parseCallArgs(DEFAULT_CATALOGUE, text, tokenize(text));
+      } catch (error) {
+        return error as RapportError;
+      }
+    })();
+    expect(refusal?.detail.field).toBe('traits');
+    expect(say('tr', refusal!.said!)).toBe(
+      'Mükemmel iletişim ile Korkunç iletişim birbiriyle çelişiyor, bu yüzden hiçbir şey kaydedilmedi: bir görüşmeye bunlardan yalnızca biri kaydedilir. Gözlemlediğinizi bırakın.',
+    );
   });
 
   it('a day after the traits dates the call; in English only when nothing follows it', () => {

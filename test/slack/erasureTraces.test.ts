@@ -87,10 +87,10 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
   /** `/rapport export`'s files that name the client, with what in each. */
   async function tracesInExport(clientId: string): Promise<Record<string, string[]>> {
     const before = h.api.files.size;
-    expect(await say(ADMIN, '/rapport', 'export')).toMatch(/Sent to you by DM: \d+ files/);
+    expect(await say(ADMIN, '/rapport', 'export')).toContain('Sent to you by DM: ');
     await workedAllButLater();
     const sent = [...h.api.files.values()].slice(before);
-    expect(sent.map((f) => f.filename)).toContain('digest_messages.csv');
+    expect(sent.map((f) => f.filename)).toContain('raw-digest_messages.csv');
     return Object.fromEntries(sent.map((f) => [f.filename, tracesIn(f.content, clientId)] as const).filter(([, traces]) => traces.length > 0));
   }
 
@@ -169,7 +169,9 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
         'slack_requests.body',
       ]),
     );
-    expect(Object.keys(await tracesInExport(leak.id))).toEqual(expect.arrayContaining(['clients.csv', 'calls.csv', 'digest_messages.csv']));
+    expect(Object.keys(await tracesInExport(leak.id))).toEqual(
+      expect.arrayContaining(['clients.csv', 'calls.csv', 'raw-clients.csv', 'raw-calls.csv', 'raw-digest_messages.csv']),
+    );
     const steady = (await findClientByName(h.db, TEAM, 'Steady Ltd')).id;
     const steadyBlocks = (blocks: unknown[]) => (blocks as { block_id?: string }[]).filter((b) => b.block_id?.endsWith(steady));
 
@@ -200,8 +202,8 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     expect(worked).toMatchObject({ state: 'done', body: {} });
     expect(await tracesInDatabase(leak.id)).toEqual({ 'audit_log.entity_id': 1 });
     // The export has the audit line too, and nothing else of it.
-    expect(await tracesInExport(leak.id)).toEqual({ 'audit_log.csv': ['its id'] });
-    const auditFile = [...h.api.files.values()].filter((f) => f.filename === 'audit_log.csv').at(-1)!.content;
+    expect(await tracesInExport(leak.id)).toEqual({ 'raw-audit_log.csv': ['its id'] });
+    const auditFile = [...h.api.files.values()].filter((f) => f.filename === 'raw-audit_log.csv').at(-1)!.content;
     expect(auditFile.split(leak.id)).toHaveLength(2);
     // The message in Slack: the client's part is gone, the rest as it was.
     const edited = h.since(seq2).find((c) => c.method === 'chat.update' && c.params.ts === page!.ts);

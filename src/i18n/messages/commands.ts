@@ -33,10 +33,12 @@ export const commandsMessages = area(
       '↘️ *{name}* now pays like a stepping-stone client: {payments, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}). Consider {command}.',
     'commands.abuseNotYet': 'Criterion 2 counts abuse only after the client was told it is unacceptable. Record it when you have told them.',
     'commands.clientWasTold': 'Client was told this is unacceptable',
+    'commands.prepayOnlyReminder': '💰 *{name}* is on *prepay only*: work with them only on *full prepayment*.',
     'commands.incidentUsage': 'How many days late? e.g. {example}\nUsage: {usage}',
     'commands.exportComment':
-      'Everything Rapport holds about this workspace: {rows, plural, one {# row} other {# rows}} from {tables, plural, one {# table} other {# tables}}, one CSV file each. README.txt names every column.',
-    'commands.exportSent': '📦 Sent to you by DM: {files, plural, one {# file} other {# files}} ({rows, plural, one {# row} other {# rows}}).',
+      'Everything Rapport holds about this workspace. To open in a spreadsheet, in your language: {sheets}. For scripts: {tables, plural, one {# table} other {# tables}} as stored ({rows, plural, one {# row} other {# rows}}), one raw-….csv file each; README.txt names every column.',
+    'commands.exportSent':
+      '📦 Sent to you by DM: {sheets} to open in a spreadsheet (Excel, LibreOffice, Google Sheets), and {tables, plural, one {# raw table} other {# raw tables}} for scripts, with README.txt ({rows, plural, one {# row} other {# rows}} in all).',
   },
   {
     tr: {
@@ -70,10 +72,12 @@ export const commandsMessages = area(
         '↘️ *{name}* artık bir basamak taşı müşteri gibi ödüyor: {days, plural, one {# günde} other {# günde}} {payments, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}). {command} komutunu düşünün.',
       'commands.abuseNotYet': '2. kriter, tacizi ancak müşteriye bunun kabul edilemez olduğu söylendikten sonra sayar. Söylediğinizde bunu kaydedin.',
       'commands.clientWasTold': 'Müşteriye bunun kabul edilemez olduğu söylendi',
+      'commands.prepayOnlyReminder': '💰 *{name}* *yalnızca ön ödemeli* çalışıyor: onunla yalnızca *tam ön ödemeyle* çalışın.',
       'commands.incidentUsage': 'Kaç gün gecikti? Örneğin {example}\nKullanım: {usage}',
       'commands.exportComment':
-        'Rapport’un bu çalışma alanı hakkında tuttuğu her şey: {tables, plural, one {# tablodan} other {# tablodan}} {rows, plural, one {# satır} other {# satır}}, her tablo için bir CSV dosyası. README.txt her sütunu açıklar.',
-      'commands.exportSent': '📦 Size DM ile gönderildi: {files, plural, one {# dosya} other {# dosya}} ({rows, plural, one {# satır} other {# satır}}).',
+        'Rapport’un bu çalışma alanı hakkında tuttuğu her şey. Kendi dilinizde, elektronik tabloda açmak için: {sheets}. Betikler için: saklandığı gibi {tables, plural, one {# tablo} other {# tablo}} ({rows, plural, one {# satır} other {# satır}}), her biri bir raw-….csv dosyası; README.txt her sütunu açıklar.',
+      'commands.exportSent':
+        '📦 Size DM ile gönderildi: elektronik tabloda (Excel, LibreOffice, Google E-Tablolar) açmak için {sheets}; betikler için README.txt ile birlikte {tables, plural, one {# ham tablo} other {# ham tablo}} (toplam {rows, plural, one {# satır} other {# satır}}).',
     },
     fa: {
       'commands.call.logged': '✅ تماس با *{name}* در {day} ثبت شد.',
@@ -106,10 +110,12 @@ export const commandsMessages = area(
         '↘️ *{name}* اکنون مانند یک مشتری پله‌ای پرداخت می‌کند: {payments, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates}). به {command} فکر کنید.',
       'commands.abuseNotYet': 'معیار ۲ آزار را فقط پس از آن می‌شمارد که به مشتری گفته شده باشد پذیرفتنی نیست. وقتی به او گفتید، آن را ثبت کنید.',
       'commands.clientWasTold': 'به مشتری گفته شد که این پذیرفتنی نیست',
+      'commands.prepayOnlyReminder': '💰 *{name}* *فقط با پیش‌پرداخت* کار می‌کند: فقط با *پیش‌پرداخت کامل* با او کار کنید.',
       'commands.incidentUsage': 'چند روز تأخیر؟ برای نمونه {example}\nشیوهٔ استفاده: {usage}',
       'commands.exportComment':
-        'هر آنچه Rapport دربارهٔ این فضای کاری نگه می‌دارد: {rows, plural, one {# ردیف} other {# ردیف}} از {tables, plural, one {# جدول} other {# جدول}}، برای هر جدول یک فایل CSV. فایل README.txt همهٔ ستون‌ها را معرفی می‌کند.',
-      'commands.exportSent': '📦 با پیام خصوصی برایتان فرستاده شد: {files, plural, one {# فایل} other {# فایل}} ({rows, plural, one {# ردیف} other {# ردیف}}).',
+        'هر آنچه Rapport دربارهٔ این فضای کاری نگه می‌دارد. برای باز کردن در صفحه‌گسترده، به زبان خودتان: {sheets}. برای اسکریپت‌ها: {tables, plural, one {# جدول} other {# جدول}} همان‌گونه که ذخیره شده‌اند ({rows, plural, one {# ردیف} other {# ردیف}})، هر کدام یک فایل raw-….csv؛ فایل README.txt همهٔ ستون‌ها را معرفی می‌کند.',
+      'commands.exportSent':
+        '📦 با پیام خصوصی برایتان فرستاده شد: {sheets} برای باز کردن در صفحه‌گسترده (Excel، LibreOffice، Google Sheets)، و {tables, plural, one {# جدول خام} other {# جدول خام}} برای اسکریپت‌ها همراه با README.txt (روی هم {rows, plural, one {# ردیف} other {# ردیف}}).',
     },
     fi: {
       'commands.call.logged': '✅ Puhelu kirjattu. Asiakas: *{name}*, päivä: {day}.',
@@ -143,11 +149,12 @@ export const commandsMessages = area(
       'commands.abuseNotYet':
         'Kriteeri 2 laskee henkisen väkivallan vasta, kun asiakkaalle on sanottu, ettei se ole hyväksyttävää. Kirjaa se, kun olet sanonut sen.',
       'commands.clientWasTold': 'Asiakkaalle sanottiin, ettei tämä ole hyväksyttävää',
+      'commands.prepayOnlyReminder': '💰 *{name}* on *vain ennakkomaksulla*: tee töitä vain *täydellä ennakkomaksulla*.',
       'commands.incidentUsage': 'Montako päivää myöhässä? Esimerkiksi {example}\nKäyttö: {usage}',
       'commands.exportComment':
-        'Kaikki, mitä Rapport säilyttää tästä työtilasta: {rows, plural, one {# rivi} other {# riviä}}, {tables, plural, one {# taulu} other {# taulua}}, jokaisesta oma CSV-tiedosto. README.txt kuvaa jokaisen sarakkeen.',
+        'Kaikki, mitä Rapport säilyttää tästä työtilasta. Avattavaksi taulukkolaskentaohjelmassa omalla kielelläsi: {sheets}. Skripteille: {tables, plural, one {# taulu} other {# taulua}} sellaisenaan ({rows, plural, one {# rivi} other {# riviä}}), kukin omana raw-….csv-tiedostonaan; README.txt kuvaa jokaisen sarakkeen.',
       'commands.exportSent':
-        '📦 Lähetetty sinulle yksityisviestinä: {files, plural, one {# tiedosto} other {# tiedostoa}} ({rows, plural, one {# rivi} other {# riviä}}).',
+        '📦 Lähetetty sinulle yksityisviestinä: {sheets} avattavaksi taulukkolaskentaohjelmassa (Excel, LibreOffice, Google Sheets) sekä {tables, plural, one {# raakataulu} other {# raakataulua}} skripteille README.txt-tiedoston kanssa (yhteensä {rows, plural, one {# rivi} other {# riviä}}).',
     },
   },
 );

@@ -5,6 +5,7 @@ import { clientMessages } from './client.js';
 import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
 import { errorMessages } from './errors.js';
+import { exportMessages } from './export.js';
 import { formsMessages } from './forms.js';
 import { helpMessages } from './help.js';
 import { homeMessages } from './home.js';
@@ -22,6 +23,7 @@ const PARTS = [
   commandsMessages,
   digestMessages,
   errorMessages,
+  exportMessages,
   formsMessages,
   helpMessages,
   homeMessages,

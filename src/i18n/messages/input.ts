@@ -15,6 +15,7 @@ export const inputMessages = area(
     'input.dateTooOld': 'Calls and incidents can be dated at most {years} years back (not before {oldest}).',
     'input.unknownTraits':
       "I don't know {count, plural, one {the trait} other {the traits}} {traits}. Use `+` for a good trait and `-` for a bad one; `/call help` lists them.",
+    'input.contradictoryTraits': '{good} and {bad} contradict each other, so nothing was saved: one call records one or the other. Keep the one you observed.',
     'input.withUsage': '{refusal}\nUsage: `{usage}`',
     'input.usage.call': "/call '<client>' [yesterday | monday | 2026-11-20] [+trait …] [-trait …] [notes]",
     'input.usage.incident': "/incident '<client>' [yesterday | monday | 2026-11-20] '<kind>' [days=N] [invoice=REF] [amount=N] [competitor=NAME] [notes]",
@@ -72,6 +73,8 @@ export const inputMessages = area(
       'input.dateTooOld': 'Görüşmeler ve olaylar en fazla {years} yıl geriye tarihlenebilir ({oldest} tarihinden önceye değil).',
       'input.unknownTraits':
         '{traits}: {count, plural, one {bu özelliği} other {bu özellikleri}} tanımıyorum. İyi bir özellik için `+`, kötü bir özellik için `-` kullanın; `/call help` hepsini listeler.',
+      'input.contradictoryTraits':
+        '{good} ile {bad} birbiriyle çelişiyor, bu yüzden hiçbir şey kaydedilmedi: bir görüşmeye bunlardan yalnızca biri kaydedilir. Gözlemlediğinizi bırakın.',
       'input.withUsage': '{refusal}\nKullanım: `{usage}`',
       'input.usage.call': "/call '<müşteri>' [dün | pazartesi | 28.11.2026] [+özellik …] [-özellik …] [notlar]",
       'input.usage.incident': "/incident '<müşteri>' [dün | pazartesi | 28.11.2026] '<tür>' [days=N] [invoice=NO] [amount=N] [competitor=AD] [notlar]",
@@ -128,6 +131,8 @@ export const inputMessages = area(
       'input.dateTooOld': 'تماس‌ها و رویدادها را حداکثر تا {years} سال پیش می‌توان تاریخ زد (نه پیش از {oldest}).',
       'input.unknownTraits':
         '{count, plural, one {این ویژگی را} other {این ویژگی‌ها را}} نمی‌شناسم: {traits}. برای ویژگی خوب `+` و برای ویژگی بد `-` بگذارید؛ `/call help` همه را فهرست می‌کند.',
+      'input.contradictoryTraits':
+        '{good} و {bad} با هم در تناقض‌اند، پس چیزی ذخیره نشد: هر تماس فقط یکی از این دو را ثبت می‌کند. همانی را نگه دارید که دیدید.',
       'input.withUsage': '{refusal}\nروش استفاده: `{usage}`',
       'input.usage.call': "/call '<مشتری>' [دیروز | دوشنبه | ۱۴۰۵/۰۹/۱۱] [+ویژگی …] [-ویژگی …] [یادداشت]",
       'input.usage.incident': "/incident '<مشتری>' [دیروز | دوشنبه | ۱۴۰۵/۰۹/۱۱] '<نوع>' [days=N] [invoice=شماره] [amount=N] [competitor=نام] [یادداشت]",
@@ -184,6 +189,8 @@ export const inputMessages = area(
       'input.dateTooOld': 'Puhelut ja tapahtumat voi päivätä enintään {years} vuotta taaksepäin (ei ennen päivää {oldest}).',
       'input.unknownTraits':
         'En tunne {count, plural, one {tätä piirrettä} other {näitä piirteitä}}: {traits}. Käytä hyvästä piirteestä merkkiä `+` ja huonosta merkkiä `-`; `/call help` luettelee ne.',
+      'input.contradictoryTraits':
+        '{good} ja {bad} ovat ristiriidassa keskenään, joten mitään ei tallennettu: yhteen puheluun kirjataan vain toinen niistä. Jätä se, jonka havaitsit.',
       'input.withUsage': '{refusal}\nKäyttö: `{usage}`',
       'input.usage.call': "/call '<asiakas>' [eilen | maanantaina | 28.11.2026] [+piirre …] [-piirre …] [muistiinpanot]",
       'input.usage.incident':

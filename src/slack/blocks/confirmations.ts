@@ -1,6 +1,6 @@
 /** Ephemeral confirmations after a log: what was stored, the new health, Undo and Edit, in the reader's words. */
 import { UNDO_MINUTES, type Catalogue } from '../../domain/catalogue.js';
-import type { Incident } from '../../domain/types.js';
+import type { ClientProfile, Incident } from '../../domain/types.js';
 import type { CallOutcome, IncidentOutcome } from '../../services/clientActivity.js';
 import { formatDay } from '../../i18n/format.js';
 import { healthLabel, incidentLabel, traitLabel } from '../../i18n/labels.js';
@@ -59,6 +59,15 @@ export interface CallConfirmationOptions {
   signedWordsInNotes?: readonly string[];
 }
 
+/**
+ * What everyone logging for a client on prepayment terms is told: a client put on *prepay only* (a digest decision,
+ * domain.md §5, or its status set) and a *problem* client (domain.md §1) are worked with only on full prepayment.
+ */
+function paymentReminder(client: Pick<ClientProfile, 'name' | 'category' | 'status'>, reader: Reader): string | undefined {
+  if (client.status === 'prepay_only') return t(reader, 'commands.prepayOnlyReminder', { name: client.name });
+  return client.category === 'problem' ? problemReminder(reader) : undefined;
+}
+
 const undoButton = (reader: Reader, actionId: string, entryId: string) =>
   button(tPlain(reader, 'commands.undo', { minutes: UNDO_MINUTES }), actionId, entryId, 'danger');
 
@@ -78,7 +87,8 @@ export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, whe
     blocks.push(context(t(reader, 'commands.strayWords', { words: md(joinParts(reader, stray.map(quoteCode))), count: stray.length })));
   }
   blocks.push(section(healthChangeText(outcome, reader)));
-  if (client.category === 'problem') blocks.push(section(problemReminder(reader)));
+  const reminder = paymentReminder(client, reader);
+  if (reminder) blocks.push(section(reminder));
   blocks.push(actions([undoButton(reader, ACTIONS.undoCall, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editCall, entry.id)]));
   return {
     text: t(reader, options.edited ? 'commands.call.updatedText' : 'commands.call.loggedText', { name: client.name }),
@@ -136,7 +146,8 @@ export function incidentConfirmation(outcome: IncidentOutcome, where: Reader, { 
   if (entry.kind === 'mental_abuse' && !outcome.met.some((m) => m.criterion.kind === 'mental_abuse')) {
     blocks.push(context(t(reader, 'commands.abuseNotYet')));
   }
-  if (client.category === 'problem') blocks.push(section(problemReminder(reader)));
+  const reminder = paymentReminder(client, reader);
+  if (reminder) blocks.push(section(reminder));
   const buttons = [undoButton(reader, ACTIONS.undoIncident, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editIncident, entry.id)];
   if (entry.kind === 'mental_abuse') buttons.push(button(tPlain(reader, 'commands.clientWasTold'), ACTIONS.clientWasTold, entry.id, 'primary'));
   blocks.push(actions(buttons));

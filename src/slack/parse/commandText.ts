@@ -16,7 +16,7 @@ import {
 } from '../../domain/catalogue.js';
 import { entryDaySaid, entryInstant } from '../../domain/calendar.js';
 import { RapportError } from '../../domain/errors.js';
-import type { ClientPatch } from '../../domain/inputs.js';
+import { contradictoryTraits, type ClientPatch } from '../../domain/inputs.js';
 import { unquoteName } from '../../domain/names.js';
 import { dateTyped, dayNamedAt, dayNamedAtEnd } from '../../i18n/dates.js';
 import type { Locale } from '../../i18n/locales.js';
@@ -135,6 +135,8 @@ export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readon
       field: 'traits',
     });
   }
+  const contradiction = contradictoryTraits(catalogue, traits);
+  if (contradiction) throw new RapportError('invalid_input', contradiction, { field: 'traits' });
   const found = dayAfterTraits && i > 0 ? dayNamedAt(tokens, i, dayAfterTraits.today, dayAfterTraits.locale) : undefined;
   // English notes often start with a day ("+info Monday we agreed…"): an English reader's day after the traits
   // dates the call only when nothing follows it, as English logging always read notes.
@@ -147,11 +149,14 @@ export function parseCallArgs(catalogue: Catalogue, text: string, tokens: readon
   return { traits: [...new Set(traits)], notes: restOf(text, tokens, i), signedWordsInNotes, ...(dated ? { day: dated.day } : {}) };
 }
 
-/** The instant an entry named with `day` happened, or a refusal saying why that day cannot be used. */
-export function occurredOn(day: string, today: string, now: Date): Date {
+/**
+ * The instant an entry named with `day` happened (that calendar day in the workspace's zone: `today` is its date),
+ * or a refusal saying why that day cannot be used.
+ */
+export function occurredOn(day: string, today: string, now: Date, timeZone: string): Date {
   const problem = entryDaySaid(day, today);
   if (problem) throw new RapportError('invalid_input', problem, { field: 'occurredAt' });
-  return entryInstant(day, today, now);
+  return entryInstant(day, today, now, timeZone);
 }
 
 // ---------------------------------------------------------------------------------------------

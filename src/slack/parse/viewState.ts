@@ -4,8 +4,8 @@
  * is an error, never a crash.
  */
 import { z } from 'zod';
-import { INCIDENT_KINDS, incidentDetailsSchema, type IncidentKind } from '../../domain/catalogue.js';
-import { evidenceUrlSchema, type NewCall, type NewIncident } from '../../domain/inputs.js';
+import { INCIDENT_KINDS, incidentDetailsSchema, type Catalogue, type IncidentKind } from '../../domain/catalogue.js';
+import { contradictoryTraits, evidenceUrlSchema, type NewCall, type NewIncident } from '../../domain/inputs.js';
 import { entryDaySaid, entryInstant } from '../../domain/calendar.js';
 import type { Locale } from '../../i18n/locales.js';
 import { tPlain } from '../../i18n/messages.js';
@@ -70,15 +70,33 @@ function checked(state: ViewState, blockIdPrefix: string): string[] {
     .flatMap((id) => element(state, id)?.selected_options?.map((o) => o.value) ?? []);
 }
 
-/** A picked day: today means now; an earlier day, noon UTC of it. Future days and days long gone are refused. */
-function occurredAt(state: ViewState, errors: FieldErrors, now: Date, today: string, locale: Locale): Date {
+/** What reading a log form takes besides its state: the moment, the workspace's date, zone and traits, and whose words to refuse in. */
+export interface FormContext {
+  now: Date;
+  /** The workspace's date (YYYY-MM-DD) in its zone. */
+  today: string;
+  timeZone: string;
+  catalogue: Catalogue;
+  locale: Locale;
+}
+
+/** A picked day: today means now; an earlier day, noon of it in the workspace's zone. Future days and days long gone are refused. */
+function occurredAt(state: ViewState, errors: FieldErrors, { now, today, timeZone, locale }: FormContext): Date {
   const day = element(state, INPUTS.date)?.selected_date ?? today;
   const problem = entryDaySaid(day, today);
   if (problem) {
     errors[INPUTS.date] = tPlain(locale, problem.key, problem.args);
     return now;
   }
-  return entryInstant(day, today, now);
+  return entryInstant(day, today, now, timeZone);
+}
+
+/** The ticked traits, good and bad; opposite ones of one dimension are refused on the good traits' field. */
+function traitsField(state: ViewState, errors: FieldErrors, { catalogue, locale }: FormContext): string[] {
+  const traits = [...checked(state, INPUTS.goodTraits), ...checked(state, INPUTS.badTraits)];
+  const contradiction = contradictoryTraits(catalogue, traits);
+  if (contradiction) errors[INPUTS.goodTraits] = tPlain(locale, contradiction.key, contradiction.args);
+  return traits;
 }
 
 function clientId(state: ViewState, errors: FieldErrors, locale: Locale): string {
@@ -102,12 +120,13 @@ export function readNextStep(state: ViewState, today: string): ViewResult<{ what
   return problem ? { ok: false, errors: { [INPUTS.nextStepDue]: problem } } : { ok: true, value: { what, dueOn } };
 }
 
-export function readCallView(state: ViewState, now: Date, today: string, locale: Locale = 'en'): ViewResult<Omit<NewCall, 'requestKey'>> {
+export function readCallView(state: ViewState, context: FormContext): ViewResult<Omit<NewCall, 'requestKey'>> {
   const errors: FieldErrors = {};
+  const { locale } = context;
   const value = {
     clientId: clientId(state, errors, locale),
-    occurredAt: occurredAt(state, errors, now, today, locale),
-    traits: [...checked(state, INPUTS.goodTraits), ...checked(state, INPUTS.badTraits)],
+    occurredAt: occurredAt(state, errors, context),
+    traits: traitsField(state, errors, context),
     notes: notesField(state, INPUTS.notes, errors, locale),
     ourSide: checked(state, INPUTS.ourSide) as NewCall['ourSide'],
   };
@@ -145,10 +164,11 @@ const DETAIL_FIELDS: Record<string, string> = {
   competitor: INPUTS.competitor,
 };
 
-export function readIncidentView(state: ViewState, now: Date, today: string, locale: Locale = 'en'): ViewResult<Omit<NewIncident, 'requestKey'>> {
+export function readIncidentView(state: ViewState, context: FormContext): ViewResult<Omit<NewIncident, 'requestKey'>> {
   const errors: FieldErrors = {};
+  const { locale } = context;
   const id = clientId(state, errors, locale);
-  const at = occurredAt(state, errors, now, today, locale);
+  const at = occurredAt(state, errors, context);
   const description = notesField(state, INPUTS.description, errors, locale);
   const kind = selectedKind(state);
   if (!kind) {

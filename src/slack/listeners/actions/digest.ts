@@ -77,9 +77,9 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     await requireDecider(turn, subject, { action: 'acknowledge' });
     const digestId = await digestOf(turn, body.message?.ts);
     const result = await decideOrPropose(turn, subject, { kind: 'decision', decision: 'acknowledge', reason: null, digestId });
-    await tellConcerned(turn, subject, result);
     const decision = result.outcome?.decision;
     if (decision) await showOnDigest(turn, digestId, subject.id, (reader) => decisionLine(decision, reader));
+    await tellConcerned(turn, subject, result);
   });
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.snooze, async (turn, action, body) => {

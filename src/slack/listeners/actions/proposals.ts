@@ -32,11 +32,11 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
       await turn.replaceOriginal({ text: answer, blocks: [section(answer)] });
       await turn.dm(answered.proposedBy, (reader) => ({ text: proposalAnsweredText(answered, after, true, reader) }));
       if (!outcome) return;
-      await tellFateNotices(turn, outcome);
       if (outcome.decision && outcome.change.kind === 'decision' && outcome.change.digestId) {
         const decision = outcome.decision;
         await showOnDigest(turn, outcome.change.digestId, subject.id, (reader) => decisionLine(decision, reader));
       }
+      await tellFateNotices(turn, outcome);
     });
   }
 }

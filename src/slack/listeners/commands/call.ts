@@ -45,13 +45,13 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
       const dated = parseDayWords(tokens, used, today, locale);
       const rest = tokens.slice(used + (dated?.used ?? 0));
       if (rest.length === 0) {
-        occurredOn(dated?.day ?? today, today, turn.now);
+        occurredOn(dated?.day ?? today, today, turn.now, act.timeZone);
         const initial = dated ? { date: dated.day, traits: [], notes: '', ourSide: [] } : undefined;
         await turn.openModal(callModal({ reader: await turn.reader(), catalogue: act.catalogue, metadata, today, client, ...(initial ? { initial } : {}) }));
         return;
       }
       const args = parseCallArgs(act.catalogue, text, rest, dated ? undefined : { today, locale });
-      const occurredAt = occurredOn(dated?.day ?? args.day ?? today, today, turn.now);
+      const occurredAt = occurredOn(dated?.day ?? args.day ?? today, today, turn.now, act.timeZone);
       const outcome = await logCallAndScore(deps.db, act, { clientId: client.id, occurredAt, traits: args.traits, notes: args.notes });
       await turn.reply(callConfirmation(act.catalogue, outcome, await turn.reader(), { signedWordsInNotes: args.signedWordsInNotes }));
     },

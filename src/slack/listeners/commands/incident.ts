@@ -72,7 +72,7 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
         turn,
         await logIncidentAndCheck(deps.db, act, {
           clientId: client.id,
-          occurredAt: occurredOn(day, today, turn.now),
+          occurredAt: occurredOn(day, today, turn.now, act.timeZone),
           description: args.notes,
           details: details.data,
         }),

@@ -6,7 +6,6 @@ import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import { RapportError } from '../../../domain/errors.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
-import { exportWorkspaceData } from '../../../services/export.js';
 import { todoOf } from '../../../services/nextSteps.js';
 import { setMyCalendar, setMyDigest, setMyLanguage } from '../../../services/workspace.js';
 import { PERSONAL_DIGEST_USAGE, personalDigestText } from '../../blocks/settings.js';
@@ -14,6 +13,7 @@ import { localDate } from '../../../domain/calendar.js';
 import { todoMessage } from '../../blocks/nextSteps.js';
 import { changeSettings, lastDigestOf, type WorkspaceContext } from '../../../services/workspace.js';
 import { requireAdmin } from '../../authorise.js';
+import { sendExport } from '../../exportFiles.js';
 import { channelExposure, exposureText } from '../../channels.js';
 import { slackErrorCode } from '../../slackError.js';
 import { helpMessage, isHelpWord } from '../../blocks/help.js';
@@ -133,21 +133,6 @@ async function digest(turn: Turn, words: string[]): Promise<void> {
   await turn.reply({ text: postNowText(outcome, await turn.reader()) });
 }
 
-/** Every record of the workspace, as CSV files sent to the admin by DM (files.uploadV2), with a README. */
-async function exportData(turn: Turn): Promise<void> {
-  await requireAdmin(turn, 'errors.admin.export');
-  const exported = await exportWorkspaceData(turn.deps.db, turn.act);
-  const reader = await turn.reader();
-  const dm = await turn.web.conversations.open({ users: turn.userId });
-  await turn.web.files.uploadV2({
-    channel_id: dm.channel!.id!,
-    // Slack shows the comment as plain text beside the files: no mrkdwn to escape, no direction marks needed beyond the message's own.
-    initial_comment: tPlain(reader, 'commands.exportComment', { rows: exported.rows, tables: exported.tables }),
-    file_uploads: exported.files.map((f) => ({ filename: f.filename, title: f.filename, content: f.content })),
-  });
-  await turn.reply({ text: t(reader, 'commands.exportSent', { files: exported.files.length, rows: exported.rows }) });
-}
-
 /** The person's open next steps, overdue first, each with Done and Snooze. */
 async function todo(turn: Turn): Promise<void> {
   const act = await turn.actIn();
@@ -162,7 +147,7 @@ export function registerRapportCommand(app: App, deps: SlackDeps): void {
       const [sub = '', ...words] = text.split(/\s+/).filter(Boolean);
       const command = sub.toLowerCase();
       if (command === 'settings') await settings(turn, words);
-      else if (command === 'export') await exportData(turn);
+      else if (command === 'export') await sendExport(turn);
       else if (command === 'todo') await todo(turn);
       else if (command === 'digest') await digest(turn, words);
       else {

@@ -49,12 +49,14 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       }
       return {
         done: true,
-        // Whoever the decision concerns is told after the ack (a slow Slack never delays the form's answer).
+        // Whoever the decision concerns is told after the ack (a slow Slack never delays the form's answer), and
+        // last: a failure before it (the digest's update, the answer) has this work tried again, and a DM sent
+        // already would be sent twice.
         after: async () => {
-          await tellConcerned(turn, subject, result);
           const decision = result.outcome?.decision;
           if (decision) await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject.id, (r) => decisionLine(decision, r));
           if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change, await turn.reader())}` });
+          await tellConcerned(turn, subject, result);
         },
       };
     },

@@ -21,13 +21,13 @@ import {
   readIncidentView,
   viewStateSchema,
   type FieldErrors,
+  type FormContext,
   type ModalMetadata,
   type ViewResult,
   type ViewState,
 } from '../../parse/viewState.js';
 import { permalinkOf, replaceByResponseUrl } from '../../reply.js';
 import { tPlain } from '../../../i18n/messages.js';
-import type { Locale } from '../../../i18n/locales.js';
 
 /** Which form field a stored-side refusal belongs to. */
 function fieldOf(field: string | undefined): string {
@@ -53,14 +53,14 @@ async function confirm(turn: Turn, metadata: ModalMetadata, confirmation: Render
 async function readForm<T>(
   turn: Turn,
   view: ViewOutput,
-  read: (state: ViewState, now: Date, today: string, locale: Locale) => ViewResult<T>,
+  read: (state: ViewState, context: FormContext) => ViewResult<T>,
 ): Promise<{ errors: FieldErrors } | { metadata: ModalMetadata; act: ActIn; value: T; nextStep: NextStepField; answered: Turn }> {
   const metadata = parseMetadata(view.private_metadata);
   const state = viewStateSchema.safeParse(view.state.values);
   if (!state.success) return { errors: { [INPUTS.client]: tPlain(await turn.reader(), 'forms.unreadable') } };
   const act = await turn.actIn();
   const { today } = await turn.workspace();
-  const fields = read(state.data, turn.now, today, (await turn.reader()).locale);
+  const fields = read(state.data, { now: turn.now, today, timeZone: act.timeZone, catalogue: act.catalogue, locale: (await turn.reader()).locale });
   const nextStep = readNextStep(state.data, today);
   if (!fields.ok || !nextStep.ok) return { errors: { ...(fields.ok ? {} : fields.errors), ...(nextStep.ok ? {} : nextStep.errors) } };
   return {
