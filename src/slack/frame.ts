@@ -163,7 +163,10 @@ export class Turn implements Readonly<TurnFields> {
     const late = this.deps.now(this.teamId).getTime() - this.now.getTime() > RESPONSE_URL_MS;
     const target = { client: this.web, userId: this.userId, logger: this.deps.logger };
     await (late ? sendDm(this.web, this.userId, message) : replyEphemeral({ ...target, responseUrl: this.responseUrl, channelId: this.channelId }, message));
-    this.deps.metrics.reply.observe({ kind: kindOfEntry(this.entry), via: late ? 'dm' : 'reply' }, (this.deps.now(this.teamId).getTime() - this.now.getTime()) / 1000);
+    this.deps.metrics.reply.observe(
+      { kind: kindOfEntry(this.entry), via: late ? 'dm' : 'reply' },
+      (this.deps.now(this.teamId).getTime() - this.now.getTime()) / 1000,
+    );
     if (this.stored) await markAnswered(this.deps.owner, this.stored);
   }
 
