@@ -327,6 +327,7 @@ function renderClock() {
     month: 'long',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
   }).format(at);
   $('#app-time-label').textContent = w('appTime', { team: state.team.name });
   $('#app-time').textContent = state.clock.moved ? `${shown} (${w('movedOn')})` : shown;
