@@ -379,6 +379,8 @@ describe.skipIf(!hasChromium)('the local workspace in the browser', () => {
     await withDemo();
     await on.asUser('U0ADMIN');
     await page.locator('#tab-home').click();
+    await expect.poll(() => page.locator('#pane-title').textContent()).toBe('Rapport — Home');
+    await expect.poll(() => on.pane().textContent(), { timeout: 30_000 }).not.toContain('Opening Home');
     const redFlags = () => on.pane().locator('.block.section').filter({ hasText: '🚩' });
     await expect.poll(() => redFlags().count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const acknowledge = on.pane().getByRole('button', { name: 'Acknowledge' });

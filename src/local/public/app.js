@@ -472,6 +472,9 @@ async function start() {
   ])
     $(button).addEventListener('click', async () => {
       notice(w('moving'));
+      // What fell due is posted to the channel: shown at its end.
+      tab = 'channel';
+      stickToEnd = true;
       const res = await api('/local/clock', { move });
       if (res.error) return notice(res.error);
       await refresh();
