@@ -1,7 +1,7 @@
 /**
  * Rapport's "Add to Slack" page (/slack/install, OAuth mode): what it does and the button to Slack's own page.
- * Nobody is known yet when it opens, so it is in English (DEFAULT_LOCALE); the other languages are kept for when
- * it follows the browser's.
+ * Nobody is known yet when it opens, so it is shown in English (DEFAULT_LOCALE); like every part of the
+ * catalogue, it is written in each language.
  */
 import { area } from '../area.js';
 
