@@ -33,8 +33,7 @@ export class PersonalDigests {
   }
 
   tick(): Promise<PersonalDigestSent[]> {
-    const now = this.deps.now();
-    return sweepWorkspaces(this.deps.owner, this.deps.logger, 'personal digests', (workspace) => this.sendDue(workspace, now));
+    return sweepWorkspaces(this.deps.owner, this.deps.logger, 'personal digests', (workspace) => this.sendDue(workspace, this.deps.now(workspace.teamId)));
   }
 
   private async sendDue(workspace: Workspace, now: Date): Promise<PersonalDigestSent[]> {

@@ -28,8 +28,9 @@ export class NextStepReminders {
 
   /** One scheduler tick: every reminder due now that no instance has sent. */
   tick(): Promise<ReminderSent[]> {
-    const now = this.deps.now();
-    return sweepWorkspaces(this.deps.owner, this.deps.logger, 'next step reminders', (workspace) => this.remind(workspace.teamId, now));
+    return sweepWorkspaces(this.deps.owner, this.deps.logger, 'next step reminders', (workspace) =>
+      this.remind(workspace.teamId, this.deps.now(workspace.teamId)),
+    );
   }
 
   private async remind(teamId: string, now: Date): Promise<ReminderSent[]> {

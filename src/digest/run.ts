@@ -32,7 +32,7 @@ import { DAY_MS } from '../domain/types.js';
 import { withLogContext, type Logger, errorText } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { channelRefusalText, composeDigest, digestNotPostedText, type ComposeOptions, type DigestPage } from '../slack/blocks/digest.js';
-import type { DigestOnDemand, PostOutcome } from '../slack/deps.js';
+import type { Clock, DigestOnDemand, PostOutcome } from '../slack/deps.js';
 import { channelExposure } from '../slack/channels.js';
 import { isDefiniteRefusal, retryMomentaryFailures, slackErrorCode } from '../slack/slackError.js';
 import { instanceName, sweepWorkspaces } from './sweep.js';
@@ -53,7 +53,7 @@ export interface DigestRunnerDeps {
   /** The Web API client that speaks as Rapport in a workspace (its own installation's token). */
   webFor: (teamId: string) => Promise<WebClient>;
   logger: Logger;
-  now: () => Date;
+  now: Clock;
   /** Names this app instance in claims (diagnostics). */
   instance?: string;
   /** How long an unposted claim protects its week (tests shorten it). */
@@ -115,8 +115,13 @@ export class DigestRunner implements DigestOnDemand {
    * costs the others nothing, and its slowness delays nobody else's post.
    */
   tick(): Promise<DigestTickReport[]> {
-    const now = this.deps.now();
-    return sweepWorkspaces(this.deps.owner, this.deps.logger, 'digest tick', (workspace) => this.tickWorkspace(workspace, now), this.atOnce);
+    return sweepWorkspaces(
+      this.deps.owner,
+      this.deps.logger,
+      'digest tick',
+      (workspace) => this.tickWorkspace(workspace, this.deps.now(workspace.teamId)),
+      this.atOnce,
+    );
   }
 
   private async tickWorkspace(workspace: Workspace, now: Date): Promise<DigestTickReport[]> {
@@ -151,7 +156,7 @@ export class DigestRunner implements DigestOnDemand {
   async preview(teamId: string, reader: string): Promise<DigestPage[]> {
     const workspace = await getWorkspace(this.deps.db, teamId);
     if (!workspace) throw new RapportError('not_found', said('digest.noData'));
-    const now = this.deps.now();
+    const now = this.deps.now(teamId);
     const selection = await this.selectionAt(workspace, now);
     const overdueSteps = await this.overdueSteps(workspace, now);
     // Shown to one person: in their language.
@@ -167,7 +172,7 @@ export class DigestRunner implements DigestOnDemand {
     const workspace = await getWorkspace(this.deps.db, teamId);
     if (!workspace?.digestChannelId) return { status: 'no_channel' };
     if (workspace.digestChannelRefusal) return { status: 'channel_refused', reason: workspace.digestChannelRefusal, channelId: workspace.digestChannelId };
-    const now = this.deps.now();
+    const now = this.deps.now(teamId);
     const slot = weekOfManualPost(scheduleOf(workspace), now);
     // Posted by hand, the digest says what is known now, filed under the week whose slot is nearest.
     const asOf = { ...slot, at: now };

@@ -12,6 +12,7 @@ import { listWorkspaces, type Workspace } from '../db/queries/workspaces.js';
 import { errorText, type Logger } from '../log.js';
 import { limitConcurrency, type Limit } from '../limit.js';
 import type { PeopleDirectory } from '../slack/people.js';
+import type { Clock } from '../slack/deps.js';
 
 /** What a job sending people DMs on a schedule (reminders, personal digests) is given. */
 export interface ScheduledDmDeps {
@@ -23,7 +24,7 @@ export interface ScheduledDmDeps {
   /** Each person's time zone (Slack's `tz`). */
   people: PeopleDirectory;
   logger: Logger;
-  now: () => Date;
+  now: Clock;
   instance?: string;
   /** How long a claimed but unsent DM waits before another instance sends it. */
   leaseSeconds?: number;

@@ -11,7 +11,7 @@ import { tPlain } from '../i18n/messages.js';
 import { createLogger } from '../log.js';
 import { seedDemoPortfolio } from './demoSeed.js';
 import { demoLanguage } from './demoTexts.js';
-import { LOCAL_TEAMS, LOCAL_USERS } from './workspace.js';
+import { demoPeople, LOCAL_TEAMS } from './workspace.js';
 
 async function seed(locale: Locale): Promise<void> {
   const config = loadConfig();
@@ -21,9 +21,7 @@ async function seed(locale: Locale): Promise<void> {
     : await openDatabase({ dataDir: config.dataDir, logger });
   try {
     const team = LOCAL_TEAMS[0]!;
-    const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
-    const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
-    const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners, admin: admin.id }, new Date(), locale);
+    const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, ...demoPeople(team.id) }, new Date(), locale);
     const counts = { clients: done.clients, calls: done.calls, incidents: done.incidents, steps: done.nextSteps, team: team.name };
     process.stdout.write(`${tPlain(locale, 'page.seededCli', counts)}\n`);
   } finally {

@@ -29,6 +29,8 @@ export interface LocalSlackUser {
   name: string;
   teamId: string;
   isAdmin?: boolean;
+  /** A workspace owner: in Slack an owner is an admin too (`is_owner` and `is_admin`). */
+  isOwner?: boolean;
   /** A multi-channel guest (`is_restricted`); `isUltraRestricted`, a single-channel guest. */
   isRestricted?: boolean;
   isUltraRestricted?: boolean;
@@ -85,13 +87,22 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** An upload's bytes: the whole body, or the file part of a multipart form (how @slack/web-api sends it). */
-async function uploadedContent(req: IncomingMessage): Promise<string> {
+async function uploadedBytes(req: IncomingMessage): Promise<Buffer> {
   const body = await readBytes(req);
   const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('multipart/form-data')) return body.toString('utf8');
+  if (!type.startsWith('multipart/form-data')) return body;
   const form = await new Response(body, { headers: { 'content-type': type } }).formData();
   const part = [...form.values()].find((v) => typeof v !== 'string');
-  return part && typeof part !== 'string' ? part.text() : '';
+  return part && typeof part !== 'string' ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+}
+
+/** A file uploaded through files.uploadV2: its name, its bytes (and them read as UTF-8 text), where it was shared. */
+export interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
+  content: string;
+  title?: string;
+  channel?: string;
 }
 
 /** Form fields holding JSON (blocks, view, …) arrive stringified, as @slack/web-api sends them. */
@@ -126,8 +137,8 @@ export class LocalSlackWebApi {
   readonly installed = new Map<string, string>();
   /** The Enterprise Grid org of a workspace, as auth.test tells it (workspaces outside Grid have none). */
   readonly enterprises = new Map<string, string>();
-  /** Files uploaded through files.uploadV2, by file id: name, content, and where they were shared. */
-  readonly files = new Map<string, { filename: string; content: string; channel?: string }>();
+  /** Files uploaded through files.uploadV2, by file id. */
+  readonly files = new Map<string, UploadedFile>();
   private readonly failures = new Map<string, { error: string; channel: string | undefined; carriedOut: boolean }[]>();
   private readonly holds = new Map<string, (string | undefined)[]>();
   private troubles: Trouble[] = [];
@@ -257,7 +268,10 @@ export class LocalSlackWebApi {
     if (url.pathname.startsWith('/upload/')) {
       // The upload URL files.getUploadURLExternal handed out: the body is the file itself.
       const file = this.files.get(decodeURIComponent(url.pathname.slice(8)));
-      if (file) file.content = await uploadedContent(req);
+      if (file) {
+        file.bytes = await uploadedBytes(req);
+        file.content = file.bytes.toString('utf8');
+      }
       res.writeHead(file ? 200 : 404).end(file ? 'OK' : 'unknown upload');
       return;
     }
@@ -403,14 +417,14 @@ export class LocalSlackWebApi {
         return { revoked: true };
       case 'files.getUploadURLExternal': {
         const id = `F${String(this.files.size + 1).padStart(6, '0')}`;
-        this.files.set(id, { filename: String(params.filename), content: '' });
+        this.files.set(id, { filename: String(params.filename), bytes: Buffer.alloc(0), content: '' });
         return { upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal': {
         const shared = (typeof params.files === 'string' ? JSON.parse(params.files) : (params.files ?? [])) as { id: string; title?: string }[];
         for (const f of shared) {
           const file = this.files.get(f.id);
-          if (file) file.channel = String(params.channel_id ?? '');
+          if (file) Object.assign(file, { channel: String(params.channel_id ?? ''), ...(f.title ? { title: f.title } : {}) });
         }
         return { files: shared.map((f) => ({ id: f.id, title: f.title })) };
       }
@@ -444,8 +458,8 @@ export class LocalSlackWebApi {
             id: u.id,
             name: u.name,
             team_id: u.teamId,
-            is_admin: !!u.isAdmin,
-            is_owner: false,
+            is_admin: !!(u.isAdmin || u.isOwner),
+            is_owner: !!u.isOwner,
             is_restricted: !!u.isRestricted || !!u.isUltraRestricted,
             is_ultra_restricted: !!u.isUltraRestricted,
             deleted: !!u.deleted,
@@ -465,8 +479,8 @@ export class LocalSlackWebApi {
             id: user.id,
             name: user.name,
             team_id: user.teamId,
-            is_admin: !!user.isAdmin,
-            is_owner: false,
+            is_admin: !!(user.isAdmin || user.isOwner),
+            is_owner: !!user.isOwner,
             is_restricted: !!user.isRestricted || !!user.isUltraRestricted,
             is_ultra_restricted: !!user.isUltraRestricted,
             deleted: !!user.deleted,

@@ -16,7 +16,8 @@ import { workspaceLocale } from '../slack/readers.js';
 import { DEFAULT_LOCALE, localeOfSlack } from '../i18n/locales.js';
 import { installByOAuth } from './slackRequests.js';
 import { LocalSlackWebApi } from './slackWebApi.js';
-import { LOCAL_TEAMS, LOCAL_USERS, LocalWorkspace } from './workspace.js';
+import { demoPeople, LOCAL_TEAMS, LocalWorkspace } from './workspace.js';
+import { WorkspaceClocks } from './clock.js';
 
 /**
  * The stand-in's bot tokens are not secrets (it accepts any), so the key that encrypts them at rest is fixed:
@@ -39,6 +40,8 @@ export async function startLocalWorkspace(
   now: () => Date = () => new Date(),
 ): Promise<LocalRun> {
   const api = await new LocalSlackWebApi().start(port, '127.0.0.1');
+  // Each local workspace's clock: `now` until the page moves one on.
+  const clocks = new WorkspaceClocks(now);
   const signingSecret = randomBytes(16).toString('hex');
   const slack = createRapport({
     slack: {
@@ -55,14 +58,13 @@ export async function startLocalWorkspace(
     },
     database,
     logger,
-    now,
+    now: clocks.now,
   });
   const receiverPort = await slack.start(0, '127.0.0.1');
   const appOrigin = `http://127.0.0.1:${receiverPort}`;
   const [first] = LOCAL_TEAMS;
   if (!(await slack.isInstalled(first!.id))) {
-    const admin = LOCAL_USERS.find((u) => u.teamId === first!.id && u.isAdmin)!;
-    const installed = await installByOAuth(appOrigin, `${first!.id}.${admin.id}`);
+    const installed = await installByOAuth(appOrigin, `${first!.id}.${demoPeople(first!.id).admin}`);
     if (installed.status >= 400) throw new Error(`installing Rapport in the local workspace failed: HTTP ${installed.status}`);
   }
   new LocalWorkspace({
@@ -72,10 +74,7 @@ export async function startLocalWorkspace(
     isInstalled: (teamId) => slack.isInstalled(teamId),
     signingSecret,
     logger,
-    seed: (team, admin, locale) => {
-      const owners = LOCAL_USERS.filter((u) => u.teamId === team.id && !u.isAdmin).map((u) => u.id);
-      return seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, owners: owners.length ? owners : [admin], admin }, now(), locale);
-    },
+    seed: (team, locale) => seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, ...demoPeople(team.id) }, clocks.now(team.id), locale),
     // As Rapport chooses whom to speak which language (slack/readers.ts), Slack's own word read from the stand-in.
     languageOf: (user) =>
       inWorkspace(user.teamId, async () => {
@@ -83,6 +82,15 @@ export async function startLocalWorkspace(
         const workspace = own.language ? undefined : await getWorkspace(database.db, user.teamId);
         return own.language ?? (workspace && workspaceLocale(workspace)) ?? localeOfSlack(api.users.get(user.id)?.locale) ?? DEFAULT_LOCALE;
       }),
+    clocks,
+    timeZoneOf: async (teamId) => (await inWorkspace(teamId, () => getWorkspace(database.db, teamId)))?.timeZone ?? 'UTC',
+    runDueWork: async () => {
+      // In the scheduler's order: the digest first, which escalations count.
+      await slack.digest.tick();
+      await slack.reminders.tick();
+      await slack.personalDigests.tick();
+      await slack.escalations.tick();
+    },
   });
   const url = api.apiUrl.replace(/api\/$/, '');
   return {

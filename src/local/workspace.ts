@@ -15,6 +15,7 @@ import { isLocale, isRightToLeft, LOCALES, type Locale } from '../i18n/locales.j
 import { tPlain, type MessageKey } from '../i18n/messages.js';
 import { MESSAGES } from '../i18n/messages/index.js';
 import type { DemoLoaded } from './demoSeed.js';
+import type { WorkspaceClocks } from './clock.js';
 
 export interface LocalTeam {
   id: string;
@@ -28,12 +29,22 @@ export const LOCAL_TEAMS: LocalTeam[] = [
   { id: 'T0SECOND', name: 'Second Workspace', channelId: 'C0SECOND', channelName: 'general' },
 ];
 
-export const LOCAL_USERS: (LocalSlackUser & { title: string })[] = [
-  { id: 'U0DANA', name: 'dana', teamId: 'T0LOCAL', title: 'Dana (account manager, owns clients)' },
+/** The people the page plays. `ownsClients`: the demo gives them clients; the first admin of a team installed Rapport. */
+export type LocalPerson = LocalSlackUser & { title: string; ownsClients?: boolean };
+
+export const LOCAL_USERS: LocalPerson[] = [
+  { id: 'U0DANA', name: 'dana', teamId: 'T0LOCAL', isOwner: true, ownsClients: true, title: 'Dana (workspace owner, account manager)' },
   { id: 'U0ADMIN', name: 'alex', teamId: 'T0LOCAL', isAdmin: true, title: 'Alex (workspace admin)' },
-  { id: 'U0SAM', name: 'sam', teamId: 'T0LOCAL', title: 'Sam (team member)' },
+  { id: 'U0SAM', name: 'sam', teamId: 'T0LOCAL', ownsClients: true, title: 'Sam (team member)' },
   { id: 'U0OTTO', name: 'otto', teamId: 'T0SECOND', isAdmin: true, title: 'Otto (admin of the second workspace)' },
 ];
+
+/** Who the demo portfolio is for in a team: the admin who installed Rapport, and the people who own its clients (else the admin). */
+export function demoPeople(teamId: string): { admin: string; owners: string[] } {
+  const admin = LOCAL_USERS.find((u) => u.teamId === teamId && u.isAdmin)!.id;
+  const owners = LOCAL_USERS.filter((u) => u.teamId === teamId && u.ownsClients).map((u) => u.id);
+  return { admin, owners: owners.length ? owners : [admin] };
+}
 
 interface ShownMessage {
   id: number;
@@ -46,6 +57,8 @@ interface ShownMessage {
   blocks: unknown[];
   /** Ephemeral: only this user sees it. */
   for?: string;
+  /** Files shared with it (files.uploadV2), downloaded from /local/files/<id>. */
+  files?: { id: string; name: string }[];
 }
 
 interface OpenView {
@@ -72,9 +85,14 @@ export interface LocalWorkspaceOptions {
   signingSecret: string;
   logger: Logger;
   /** Loads the demo portfolio into a team, in a language's words (demoTexts.ts). */
-  seed: (team: LocalTeam, admin: string, locale: Locale) => Promise<DemoLoaded>;
+  seed: (team: LocalTeam, locale: Locale) => Promise<DemoLoaded>;
   /** The language Rapport speaks to a person (their own choice, else their workspace's…): the page's too. */
   languageOf: (user: LocalSlackUser) => Promise<Locale>;
+  /** Each workspace's clock, moved on from the page; and the workspace's time zone, which "next Monday" is in. */
+  clocks: WorkspaceClocks;
+  timeZoneOf: (teamId: string) => Promise<string>;
+  /** The work the scheduler does each minute (digests, reminders, personal digests, escalations), done now. */
+  runDueWork: () => Promise<void>;
 }
 
 /**
@@ -114,7 +132,7 @@ export class LocalWorkspace {
     options.api.fallback = (req, res, url) => this.route(req, res, url);
   }
 
-  private user(id: unknown): LocalSlackUser & { title: string } {
+  private user(id: unknown): LocalPerson {
     const user = LOCAL_USERS.find((u) => u.id === id);
     if (!user) throw new RapportError('not_found', 'unknown user');
     return user;
@@ -205,6 +223,14 @@ export class LocalWorkspace {
       case 'views.publish':
         this.homes.set(String(p.user_id), p.view);
         break;
+      case 'files.completeUploadExternal': {
+        // Slack shares the files in the channel (a DM here) as one message, with the comment as its text.
+        if (!p.channel_id) return;
+        const shared = (typeof p.files === 'string' ? JSON.parse(p.files) : (p.files ?? [])) as { id: string }[];
+        const files = shared.map((f) => ({ id: f.id, name: this.options.api.files.get(f.id)?.filename ?? f.id }));
+        this.push({ channel: String(p.channel_id), ts: `local.${this.nextId}`, text: p.initial_comment ?? '', blocks: [], files });
+        break;
+      }
       default:
         return;
     }
@@ -232,6 +258,12 @@ export class LocalWorkspace {
       locale,
       dir: isRightToLeft(locale) ? 'rtl' : 'ltr',
       installed: await this.options.isInstalled(team.id),
+      // The app's time in this workspace (moved on from the page, or not), shown in its time zone.
+      clock: {
+        now: this.options.clocks.now(team.id).toISOString(),
+        timeZone: await this.options.timeZoneOf(team.id),
+        moved: this.options.clocks.moved(team.id),
+      },
       channel: this.messages.filter((m) => m.channel === team.channelId && visible(m)),
       // The app's DMs to this user, and ephemeral answers about places the page does not show.
       dms: this.messages.filter((m) => m.channel === `D${userId.slice(1)}` || (m.for === userId && m.channel !== team.channelId)),
@@ -259,7 +291,8 @@ export class LocalWorkspace {
           const locale = isLocale(asked) ? asked : 'en';
           return json(200, { locale, dir: isRightToLeft(locale) ? 'rtl' : 'ltr', messages: pageMessages(locale) });
         }
-        if (url.pathname === '/oauth/v2/authorize') return this.authorizePage(res, url);
+        if (url.pathname === '/oauth/v2/authorize') return this.authorizePage(req, res, url);
+        if (url.pathname.startsWith('/local/files/')) return this.download(res, decodeURIComponent(url.pathname.slice('/local/files/'.length)));
         // A message's permalink (chat.getPermalink), as evidence in History and the digest: back to the page.
         if (url.pathname.startsWith('/archives/')) {
           res.writeHead(302, { location: '/' }).end();
@@ -336,7 +369,12 @@ export class LocalWorkspace {
             action_ts: String(Date.now() / 1000),
             message_ts: message.ts,
             response_url: this.options.api.responseUrl(ids.responseId),
-            message: { type: 'message', ts: message.ts, text: message.text, ...(message.user ? { user: message.user } : { bot_id: 'B0RAPPORT' }) },
+            message: {
+              type: 'message',
+              ts: message.ts,
+              text: message.text,
+              ...(message.user ? { user: message.user } : { bot_id: 'B0RAPPORT', app_id: 'A0RAPPORT' }),
+            },
             channel: { id: message.channel, name: team.channelName },
           });
           return json(200, { status: sent.status });
@@ -401,9 +439,8 @@ export class LocalWorkspace {
         }
         case '/local/seed': {
           // In the page's language (or the one asked for): a Turkish page loads the Turkish demo, in one click.
-          const admin = LOCAL_USERS.find((u) => u.teamId === team.id && u.isAdmin)!;
           const language: Locale = isLocale(body.language) ? body.language : locale;
-          const done = await this.options.seed(team, admin.id, language);
+          const done = await this.options.seed(team, language);
           this.changed();
           locale = await this.options.languageOf(user);
           const counts = { clients: done.clients, calls: done.calls, incidents: done.incidents, steps: done.nextSteps };
@@ -414,6 +451,15 @@ export class LocalWorkspace {
           const ids = this.ids({ user: user.id, channel: team.channelId });
           await this.sender.command(actor, '/rapport', 'digest now', ids);
           return json(200, { ok: true });
+        }
+        case '/local/clock': {
+          // Only this workspace's time moves; then what the scheduler would do at that time is done at once.
+          if (body.move === 'monday') this.options.clocks.toNextMonday(team.id, await this.options.timeZoneOf(team.id));
+          else if (body.move === 'day') this.options.clocks.byOneDay(team.id);
+          else return json(400, { error: 'unknown move' });
+          await this.options.runDueWork();
+          this.changed();
+          return json(200, { now: this.options.clocks.now(team.id).toISOString() });
         }
         default:
           return json(404, { error: 'not found' });
@@ -431,13 +477,15 @@ export class LocalWorkspace {
    * admins), then back to the app's redirect URL with a code (`<team>.<user>`, which oauth.v2.access reads) and
    * the app's state, as Slack does; Cancel goes back with `error=access_denied`.
    */
-  private authorizePage(res: ServerResponse, url: URL): void {
+  private authorizePage(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const redirect = url.searchParams.get('redirect_uri') || new URL('/slack/oauth_redirect', this.options.installUrl).href;
     const state = url.searchParams.get('state') ?? '';
     const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    const choices = LOCAL_USERS.filter((u) => u.isAdmin).map((u) => {
+    // Slack installs into the workspace of whoever is signed in: the person the page plays (its cookie), chosen.
+    const playing = /(?:^|;\s*)rapport\.user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const choices = LOCAL_USERS.map((u) => {
       const team = LOCAL_TEAMS.find((t) => t.id === u.teamId)!;
-      return `<option value="${attr(`${team.id}.${u.id}`)}">${attr(team.name)}, as ${attr(u.name)}</option>`;
+      return `<option value="${attr(`${team.id}.${u.id}`)}"${u.id === playing ? ' selected' : ''}>${attr(team.name)}, as ${attr(u.name)}</option>`;
     });
     const scopes = (url.searchParams.get('scope') ?? '').split(',').filter(Boolean);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -451,6 +499,21 @@ export class LocalWorkspace {
 <button type="submit" data-testid="allow">Allow</button>
 <a href="${attr(`${redirect}?error=access_denied&state=${encodeURIComponent(state)}`)}">Cancel</a>
 </form></main></body></html>`);
+  }
+
+  /** A file the app uploaded, as a download under its own name. */
+  private download(res: ServerResponse, id: string): void {
+    const file = this.options.api.files.get(id);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('no such file');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.bytes);
   }
 
   private file(res: ServerResponse, name: string, type: string): void {

@@ -53,6 +53,13 @@ export interface DigestOnDemand {
   refuseChannel(workspace: { teamId: string }, channelId: string, reason: string): Promise<void>;
 }
 
+/**
+ * The time now, in a workspace: the same for every workspace in production; the local page moves one local
+ * workspace's clock on (src/local/clock.ts), so its reminders and digests can be seen in a minute. Without a
+ * team, the time of none moved.
+ */
+export type Clock = (teamId?: string) => Date;
+
 export interface SlackDeps {
   /** Each workspace's data, as the request being worked may see it (row-level security). */
   db: Database;
@@ -60,7 +67,7 @@ export interface SlackDeps {
   owner: Database;
   logger: Logger;
   /** The clock: only main.ts (and tests) pass a real one in. */
-  now: () => Date;
+  now: Clock;
   people: PeopleDirectory;
   digest: DigestOnDemand;
   /** True for a URL Slack gave us to answer on (hooks.slack.com, or the configured stand-in's). */

@@ -160,10 +160,13 @@ export class Turn implements Readonly<TurnFields> {
       return;
     }
     await this.fence();
-    const late = this.deps.now().getTime() - this.now.getTime() > RESPONSE_URL_MS;
+    const late = this.deps.now(this.teamId).getTime() - this.now.getTime() > RESPONSE_URL_MS;
     const target = { client: this.web, userId: this.userId, logger: this.deps.logger };
     await (late ? sendDm(this.web, this.userId, message) : replyEphemeral({ ...target, responseUrl: this.responseUrl, channelId: this.channelId }, message));
-    this.deps.metrics.reply.observe({ kind: kindOfEntry(this.entry), via: late ? 'dm' : 'reply' }, (this.deps.now().getTime() - this.now.getTime()) / 1000);
+    this.deps.metrics.reply.observe(
+      { kind: kindOfEntry(this.entry), via: late ? 'dm' : 'reply' },
+      (this.deps.now(this.teamId).getTime() - this.now.getTime()) / 1000,
+    );
     if (this.stored) await markAnswered(this.deps.owner, this.stored);
   }
 
@@ -301,7 +304,7 @@ async function receive(
     signature: typeof context.signature === 'string' ? context.signature : null,
     entry,
     body: payload,
-    receivedAt: deps.now(),
+    receivedAt: deps.now(owningTeam(body)),
   };
   try {
     // A lost connection is tried again within the ack's time (Slack waits 3 s), not reported at once.
@@ -445,7 +448,7 @@ async function receiveAndAck(
   const received = await receive(deps, entry, body, requestKey, args.context);
   await args.ack();
   if (received === 'unsaved') {
-    const turn = turnFor(deps, args.client, entry, body, requestKey, deps.now());
+    const turn = turnFor(deps, args.client, entry, body, requestKey, deps.now(owningTeam(body)));
     await deps.handlers.get(entry)?.tell(turn, notSaved(turn.teamId, turn.userId));
   }
 }
@@ -518,7 +521,7 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
     tell,
   });
   app.view(callbackId, async ({ ack, body, view, client, context }) => {
-    const turn = turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now());
+    const turn = turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now(owningTeam(body)));
     let outcome: ViewOutcome;
     try {
       outcome = await retryTransient(() => declaration.submit(turn, view), retried(deps));
@@ -556,7 +559,7 @@ export function onOptions(app: App, deps: SlackDeps, actionId: string, load: (tu
   const loads = limitConcurrency(OPTIONS_AT_ONCE);
   app.options(actionId, async ({ ack, body, options, client }) => {
     const arrived = performance.now();
-    const turn = turnFor(deps, client, `options ${actionId}`, body as unknown as Body, `opt:${(body as Body).user?.id ?? ''}`, deps.now());
+    const turn = turnFor(deps, client, `options ${actionId}`, body as unknown as Body, `opt:${(body as Body).user?.id ?? ''}`, deps.now(owningTeam(body)));
     try {
       const found = await loads(async () => {
         if (performance.now() - arrived > OPTIONS_START_BY_MS) {

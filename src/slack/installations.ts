@@ -10,6 +10,8 @@ import { WebClient } from '@slack/web-api';
 import type { OAuthConfig } from '../config/env.js';
 import type { Database } from '../db/client.js';
 import { checkTokenKeys, findInstallation, removeInstallation, saveInstallation } from '../db/queries/installations.js';
+import { DEFAULT_LOCALE } from '../i18n/locales.js';
+import { tPlain } from '../i18n/messages.js';
 
 /** What the manifest asks for; test/slack/manifest.test.ts keeps manifest.json equal to it. */
 export const BOT_SCOPES = [
@@ -93,6 +95,31 @@ export function installCallbackOptions(standIn: string | undefined, installPath:
       page(res, 500, `Slack did not complete the install (${code ?? 'unknown error'}). <a href="${installPath}">Try again</a>.`);
     },
   };
+}
+
+const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Rapport's own "Add to Slack" page (/slack/install), in place of @slack/oauth's, which is unstyled and loads its
+ * button from Slack's servers (a broken image offline). Nobody is known yet when it opens: it is in English.
+ */
+export function installPageHtml(addToSlackUrl: string): string {
+  const say = (key: Parameters<typeof tPlain>[1]) => html(tPlain(DEFAULT_LOCALE, key)).replace(/`([^`]+)`/g, '<code>$1</code>');
+  return `<!doctype html><html lang="${DEFAULT_LOCALE}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${say('install.title')}</title><link rel="icon" href="data:,"><style>
+body{margin:0;min-height:100vh;display:grid;place-items:center;background:#f4f5f7;color:#1d1c1d;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{max-width:34rem;margin:1.5rem;padding:2rem 2.25rem;background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(0,0,0,.08)}
+h1{margin:0 0 .5rem;font-size:1.6rem;color:#1d3557}.lead{font-size:1.1rem;margin:0 0 1rem}
+code{background:#f0f0f0;border-radius:4px;padding:0 .25em;font-size:.9em}
+a.add{display:inline-block;margin:1rem 0 .5rem;padding:.7rem 1.4rem;border-radius:8px;background:#1d3557;color:#fff;font-weight:600;text-decoration:none}
+a.add:hover,a.add:focus{background:#274b78}.next{color:#616061;font-size:.9rem;margin:0}
+</style></head><body><main>
+<h1>${say('install.title')}</h1>
+<p class="lead">${say('install.lead')}</p>
+<p>${say('install.points')}</p>
+<a class="add" href="${html(addToSlackUrl)}" data-testid="add-rapport">${say('install.button')}</a>
+<p class="next">${say('install.next')}</p>
+</main></body></html>`;
 }
 
 export function singleWorkspace(botToken: string): Installations {
@@ -209,6 +236,7 @@ export function installedWorkspaces(
       clientSecret: oauth.clientSecret,
       stateSecret: oauth.stateSecret,
       installationStore: store,
+      renderHtmlForInstallPath: installPageHtml,
       // Refused callbacks (a forged state, a cancelled install) are logged as ours are, not to the console.
       logger: options.logger,
       // A stand-in for Slack (the local workspace) has its own "Allow" page.

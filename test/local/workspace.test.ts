@@ -3,21 +3,15 @@ import type { DatabaseHandle } from '../../src/db/client.js';
 import { silentLogger } from '../../src/log.js';
 import { startLocalWorkspace, type LocalRun } from '../../src/local/startLocal.js';
 import { openTestDatabase } from '../support/database.js';
+import { pageClient, type PageClient } from './pageClient.js';
 
 describe('local workspace server (no browser)', () => {
   let handle: DatabaseHandle;
   let local: LocalRun;
-  const post = async (path: string, body: Record<string, unknown>): Promise<any> =>
-    (await fetch(`${local.url}${path.slice(1)}`, { method: 'POST', body: JSON.stringify(body) })).json();
-  const state = async (user: string): Promise<any> => (await fetch(`${local.url}local/state?user=${user}`)).json();
-  const until = async (read: () => Promise<any>, ok: (v: any) => boolean): Promise<any> => {
-    for (let i = 0; i < 100; i++) {
-      const v = await read();
-      if (ok(v)) return v;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('timed out');
-  };
+  let page: PageClient;
+  const post = (path: string, body: Record<string, unknown>) => page.post(path, body);
+  const state = (user: string) => page.state(user);
+  const until = (read: () => Promise<any>, ok: (v: any) => boolean): Promise<any> => page.until(read, ok);
 
   /** The second workspace, before and while it is installed from the page (tests may run in any order). */
   const install: Record<string, any> = {};
@@ -25,18 +19,11 @@ describe('local workspace server (no browser)', () => {
   beforeAll(async () => {
     handle = await openTestDatabase('pglite');
     local = await startLocalWorkspace(handle, silentLogger, 0);
+    page = pageClient(local.url);
     install.before = await state('U0OTTO');
     install.command = await post('/local/command', { user: 'U0OTTO', text: '/call help' });
-    // "Add to Slack" as the page links it: the app's install page, the stand-in's "Allow" page, and back.
-    const config = (await (await fetch(`${local.url}local/config`)).json()) as { installUrl: string };
-    const installPage = await fetch(config.installUrl);
-    const cookie = (installPage.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const authorizeUrl = /href="([^"]*\/oauth\/v2\/authorize[^"]*)"/.exec(await installPage.text())![1]!.replace(/&amp;/g, '&');
-    install.authorizeUrl = authorizeUrl;
-    install.allowPage = await (await fetch(authorizeUrl)).text();
-    const action = /action="([^"]+)"/.exec(install.allowPage)![1]!;
-    const stateValue = /name="state" value="([^"]+)"/.exec(install.allowPage)![1]!;
-    install.back = await fetch(`${action}?state=${encodeURIComponent(stateValue)}&code=T0SECOND.U0OTTO`, { headers: { cookie }, redirect: 'manual' });
+    // "Add to Slack" as the page links it, played by Otto: the app's install page, the stand-in's "Allow" page, and back.
+    Object.assign(install, await page.installSecondWorkspace('U0OTTO'));
     install.after = await state('U0OTTO');
   });
   afterAll(async () => {
@@ -64,7 +51,9 @@ describe('local workspace server (no browser)', () => {
     expect(install.before.installed).toBe(false);
     expect(install.command.error).toContain('Rapport is not installed here yet');
     expect(install.authorizeUrl.startsWith(`${local.url}oauth/v2/authorize?`)).toBe(true);
-    expect(install.allowPage).toContain('value="T0SECOND.U0OTTO"');
+    // The "Allow" page installs for the person the page plays (its cookie), in their workspace.
+    expect(install.allowPage).toContain('value="T0SECOND.U0OTTO" selected');
+    expect(install.allowPage).not.toContain('value="T0LOCAL.U0ADMIN" selected');
     expect(install.back.status).toBe(302);
     expect(install.back.headers.get('location')).toBe(`${local.url}?installed=1`);
     expect(install.after.installed).toBe(true);
@@ -103,13 +92,63 @@ describe('local workspace server (no browser)', () => {
     await post('/local/close', { user: 'U0SAM', viewId: withForm.modal.id });
   });
 
+  it('the workspace’s owner (Dana) is an admin, as Slack says of owners: she may post the digest by hand; a member (Sam) may not', async () => {
+    const answerTo = async (user: string) => {
+      await post('/local/digest', { user });
+      const seen = await until(
+        () => state(user),
+        (s: any) => s.channel.some((m: any) => m.for === user && /digest/i.test(m.text)),
+      );
+      return seen.channel.filter((m: any) => m.for === user).at(-1).text as string;
+    };
+    expect(await answerTo('U0SAM')).toContain('Only workspace admins can post the digest by hand.');
+    expect(await answerTo('U0DANA')).not.toContain('Only workspace admins');
+  });
+
+  it('an export’s files are in the DM it was sent to, each downloadable under its name; “Log to Rapport” on that message is answered, not logged', async () => {
+    await post('/local/command', { user: 'U0DANA', text: '/rapport export' });
+    const dana = await until(
+      () => state('U0DANA'),
+      (s: any) => s.dms.some((m: any) => m.files?.length) && s.channel.some((m: any) => /Sent to you by DM/.test(m.text)),
+    );
+    const shared = dana.dms.find((m: any) => m.files?.length);
+    const sent = Number(/Sent to you by DM: (\d+) files/.exec(dana.channel.find((m: any) => /Sent to you by DM/.test(m.text)).text)![1]);
+    expect(shared.files).toHaveLength(sent);
+    expect(shared.user).toBeUndefined();
+    const first = shared.files[0];
+    const download = await fetch(`${local.url}local/files/${first.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(first.name)}`);
+    expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect((await fetch(`${local.url}local/files/F_NONE`)).status).toBe(404);
+    // Only Dana was sent them.
+    expect((await state('U0SAM')).dms.filter((m: any) => m.files)).toEqual([]);
+
+    expect(await post('/local/shortcut', { user: 'U0DANA', messageId: shared.id })).toEqual({ status: 200 });
+    const told = await until(
+      () => state('U0DANA'),
+      (s: any) => s.dms.some((m: any) => m.for === 'U0DANA' && m.text.includes('That message is Rapport’s own')),
+    );
+    expect(told.modal).toBeNull();
+  });
+
+  it('the install page is Rapport’s own: its words, no image from the web', async () => {
+    const config = (await (await fetch(`${local.url}local/config`)).json()) as { installUrl: string };
+    const html = await (await fetch(config.installUrl)).text();
+    expect(html).toContain('<h1>Add Rapport to Slack</h1>');
+    expect(html).toContain('get a weekly digest of who to act on');
+    expect(html).toMatch(/<a class="add" href="[^"]*\/oauth\/v2\/authorize\?[^"]*state=/);
+    expect(html).not.toMatch(/<img|https:\/\/(?!127\.0\.0\.1)/);
+  });
+
   it('answers bad input with a clear message and changes nothing', async () => {
+    const samSaw = (await state('U0SAM')).channel.length;
     expect(await post('/local/command', { user: 'U0DANA', text: 'hello there' })).toEqual({ error: 'Type a slash command, e.g. /call help' });
     const unknown = await fetch(`${local.url}local/command`, { method: 'POST', body: JSON.stringify({ user: 'U0NOBODY', text: '/call help' }) });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ error: 'unknown user' });
     expect(await post('/local/submit', { user: 'U0DANA', viewId: 'V0GONE', values: {} })).toEqual({ error: 'That form is no longer open.' });
-    expect((await state('U0SAM')).channel.filter((m: any) => m.for === 'U0SAM')).toEqual([]);
+    expect((await state('U0SAM')).channel.length).toBe(samSaw);
   });
 
   // Thirty clients and their twelve weeks of calls: slow on a busy machine.

@@ -10,11 +10,13 @@ import { formsMessages } from './forms.js';
 import { helpMessages } from './help.js';
 import { homeMessages } from './home.js';
 import { inputMessages } from './input.js';
+import { installMessages } from './install.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
 import { notifyMessages } from './notify.js';
 import { pageMessages } from './page.js';
 import { settingsMessages } from './settings.js';
+import { shortcutsMessages } from './shortcuts.js';
 import { validationMessages } from './validation.js';
 
 const PARTS = [
@@ -28,11 +30,13 @@ const PARTS = [
   helpMessages,
   homeMessages,
   inputMessages,
+  installMessages,
   labelMessages,
   languageMessages,
   notifyMessages,
   pageMessages,
   settingsMessages,
+  shortcutsMessages,
   validationMessages,
 ] as const;
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;

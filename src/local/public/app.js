@@ -18,8 +18,14 @@ const api = async (path, body) => {
 };
 /** One of the page's own words, with its `{arguments}` filled in. */
 const w = (key, args = {}) => String(words[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => (name in args ? String(args[name]) : all));
+/** The page's answers: its own words and the app's, with their `code` shown as code. */
 const notice = (text) => {
-  $('#notice').textContent = text || '';
+  $('#notice').innerHTML = esc(text || '').replace(/`([^`]+)`/g, '<code>$1</code>');
+};
+/** Who the page plays, for the stand-in's "Allow" page (served by the same origin): it installs for them. */
+const rememberUser = () => {
+  localStorage.setItem('rapport.user', userId);
+  document.cookie = `rapport.user=${encodeURIComponent(userId)}; path=/; SameSite=Lax`;
 };
 
 function esc(text) {
@@ -36,9 +42,19 @@ function userName(id) {
 }
 /** Slack mrkdwn (already escaped by the app: &lt; etc. stay escaped) → HTML. */
 function mrkdwn(text) {
+  // Links (`<url|text>`, `<url>`) are set aside while the rest is escaped, then put back as links.
+  const links = [];
+  const escapeText = (t) =>
+    t
+      .replace(/&(?!amp;|lt;|gt;)/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;');
   return String(text ?? '')
     .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id) => `\u0001@${userName(id)}\u0002`)
     .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id, name) => `\u0001#${name || channelName(id)}\u0002`)
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '\u0001@$1\u0002')
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>/g, (_, url, label) => `\u0003${links.push({ url, label: label || url }) - 1}\u0004`)
     .replace(/&(?!amp;|lt;|gt;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -46,6 +62,10 @@ function mrkdwn(text) {
     .replace(/\*([^*\n]+)\*/g, '<b>$1</b>')
     .replace(/(^|\s)_([^_\n]+)_/g, '$1<i>$2</i>')
     .replace(/\u0001([^\u0002]*)\u0002/g, '<span class="mention">$1</span>')
+    .replace(/\u0003(\d+)\u0004/g, (_, i) => {
+      const { url, label } = links[Number(i)];
+      return `<a href="${url.replace(/"/g, '&quot;')}" target="_blank" rel="noopener">${escapeText(label)}</a>`;
+    })
     .replace(/\n/g, '<br>');
 }
 /** The page's own words with `code` and *bold* (its hint). */
@@ -229,8 +249,8 @@ function renderMessages(list, pane) {
     const node = el(
       `<div class="msg ${m.for ? 'ephemeral' : ''} ${m.threadTs ? 'thread' : ''}" data-testid="message"><span class="who">${m.user ? esc(userName(m.user)) : 'Rapport'}</span><span class="meta">${m.for ? esc(w('onlyYou')) : m.threadTs ? esc(w('inThread')) : ''}</span></div>`,
     );
-    // Slack's message shortcuts ("⋯ → Log to Rapport") are on every message people can see in the channel.
-    if (!m.for) {
+    // The message shortcut ("⋯ → Log to Rapport") is on what people wrote; Rapport's own messages have nothing to log.
+    if (!m.for && m.user) {
       const shortcut = el(
         `<button type="button" class="msg-shortcut" data-testid="log-to-rapport" title="${esc(w('shortcut'))}">${esc(w('logToRapport'))}</button>`,
       );
@@ -240,6 +260,13 @@ function renderMessages(list, pane) {
     if (m.blocks?.length) renderBlocks(m.blocks, { messageId: m.id }, node);
     // Each message lays itself out by its own words (dir=auto): Persian right to left, a Latin name in it readable.
     else node.appendChild(el(`<div class="body" dir="auto">${mrkdwn(m.text)}</div>`));
+    // Files the app shared (an export): each downloads under its own name.
+    if (m.files?.length)
+      node.appendChild(
+        el(
+          `<ul class="files">${m.files.map((f) => `<li><a href="/local/files/${encodeURIComponent(f.id)}" download="${esc(f.name)}" data-testid="file">📄 ${esc(f.name)}</a></li>`).join('')}</ul>`,
+        ),
+      );
     pane.appendChild(node);
   }
 }
@@ -288,8 +315,29 @@ function renderModal() {
   if (!dialog.open) dialog.showModal();
 }
 
+/** The app's time in this workspace, in its time zone and the page's language; it keeps going between refreshes. */
+let clockAhead = 0;
+function renderClock() {
+  if (!state?.clock) return;
+  const at = new Date(Date.now() + clockAhead);
+  const shown = new Intl.DateTimeFormat(pageLocale || 'en', {
+    timeZone: state.clock.timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  $('#app-time-label').textContent = w('appTime', { team: state.team.name });
+  $('#app-time').textContent = state.clock.moved ? `${shown} (${w('movedOn')})` : shown;
+  return shown;
+}
+setInterval(renderClock, 15_000);
+
 function render() {
   if (!state) return;
+  renderClock();
   $('#team-name').textContent = `${state.team.name}`;
   $('#tab-channel').textContent = `# ${state.team.channelName}`;
   for (const b of document.querySelectorAll('.tab')) b.classList.toggle('active', b.dataset.tab === tab);
@@ -298,7 +346,7 @@ function render() {
   stickToEnd = false;
   pane.innerHTML = '';
   // As in Slack: a workspace without Rapport has no Rapport commands, messages or Home; only "Add to Slack".
-  for (const id of ['#composer-input', '#seed', '#digest', '#language-select']) $(id).disabled = !state.installed;
+  for (const id of ['#composer-input', '#seed', '#digest', '#language-select', '#jump-monday', '#plus-day']) $(id).disabled = !state.installed;
   if (!state.installed) {
     $('#pane-title').textContent = `# ${state.team.channelName}`;
     pane.appendChild(
@@ -356,6 +404,7 @@ async function refresh() {
   const next = await api(`/local/state?user=${encodeURIComponent(userId)}`);
   await speak(next.locale);
   state = next;
+  clockAhead = Date.parse(next.clock.now) - Date.now();
   render();
 }
 
@@ -366,6 +415,7 @@ async function start() {
     .map((u) => `<option value="${u.id}">${esc(u.title)} · ${esc(config.teams.find((t) => t.id === u.teamId).name)}</option>`)
     .join('');
   select.value = userId;
+  rememberUser();
   // The switch names each language in its own words; choosing one is `/rapport settings me language …`.
   const languages = $('#language-select');
   languages.innerHTML = config.locales.map((l) => `<option value="${l}" lang="${l}">${esc(config.languageNames[l])}</option>`).join('');
@@ -379,7 +429,7 @@ async function start() {
   });
   select.addEventListener('change', () => {
     userId = select.value;
-    localStorage.setItem('rapport.user', userId);
+    rememberUser();
     openModalId = null;
     refresh();
   });
@@ -415,10 +465,26 @@ async function start() {
     await api('/local/digest', {});
     notice('');
   });
+  // The clock moves for this workspace only; what falls due is done before the answer comes.
+  for (const [button, move] of [
+    ['#jump-monday', 'monday'],
+    ['#plus-day', 'day'],
+  ])
+    $(button).addEventListener('click', async () => {
+      notice(w('moving'));
+      // What fell due is posted to the channel: shown at its end.
+      tab = 'channel';
+      stickToEnd = true;
+      const res = await api('/local/clock', { move });
+      if (res.error) return notice(res.error);
+      await refresh();
+      notice(w('moved', { time: renderClock(), team: state.team.name }));
+    });
   await refresh();
   new EventSource('/local/events').onmessage = () => refresh();
+  // Back from "Add to Slack": said only when the workspace of the person playing has Rapport now.
   if (new URLSearchParams(location.search).has('installed')) {
-    notice(w('installed'));
+    if (state.installed) notice(w('installed', { team: state.team.name }));
     history.replaceState(null, '', '/');
   }
 }

@@ -18,7 +18,7 @@ const READER_BUDGET_MS = 1500;
 
 /** The person's reader if it can be read before the trigger's budget runs out (else English: the form is updated later). */
 export async function readerInTime(turn: Turn): Promise<Reader> {
-  const left = READER_BUDGET_MS - (turn.deps.now().getTime() - turn.now.getTime());
+  const left = READER_BUDGET_MS - (turn.deps.now(turn.teamId).getTime() - turn.now.getTime());
   if (left <= 0) return ENGLISH;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<Reader>((resolve) => (timer = setTimeout(() => resolve(ENGLISH), left)));

@@ -1,7 +1,8 @@
 /**
  * "Log to Rapport" on any message: the call form opens at once with the message as its notes (a trigger id
  * lasts 3 s), then gains the workspace's catalogue, the channel's client (`/client link`) and the message's
- * permalink, which the entry keeps as evidence. The form can turn into the incident form, and back.
+ * permalink, which the entry keeps as evidence. The form can turn into the incident form, and back. Slack offers
+ * the shortcut on every message, Rapport's own too (a digest, a confirmation): those are answered, not logged.
  */
 import type { App, ButtonAction, MessageShortcut } from '@slack/bolt';
 import { localDate } from '../../../domain/calendar.js';
@@ -15,6 +16,8 @@ import { parseMetadata, viewStateSchema, type ModalMetadata } from '../../parse/
 import { permalinkOf } from '../../reply.js';
 import { readerInTime } from '../commands/openModal.js';
 import type { Reader } from '../../../i18n/reader.js';
+import { t } from '../../../i18n/messages.js';
+import type { Turn } from '../../frame.js';
 
 /** The message as the entry's notes: its text (Slack caps forms at 3000 characters), then who wrote it. */
 function notesOf(text: string, author: string | null): string {
@@ -22,8 +25,18 @@ function notesOf(text: string, author: string | null): string {
   return `${text.slice(0, 3000 - byline.length)}${byline}`.trim();
 }
 
+/** Whether Rapport itself posted the message: its app's, or its bot's in this workspace. */
+async function isRapportsOwn(turn: Turn, shortcut: MessageShortcut & { api_app_id?: string }): Promise<boolean> {
+  const { message } = shortcut;
+  if (message.app_id && message.app_id === shortcut.api_app_id) return true;
+  if (!message.bot_id && !message.user) return false;
+  const bot = await turn.deps.installations.credentialsFor(turn.teamId);
+  return (!!message.bot_id && message.bot_id === bot?.botId) || (!!message.user && message.user === bot?.botUserId);
+}
+
 export function registerLogMessageShortcut(app: App, deps: SlackDeps): void {
   onShortcut(app, deps, SHORTCUTS.logMessage, async (turn, shortcut) => {
+    if (await isRapportsOwn(turn, shortcut as MessageShortcut)) return turn.reply({ text: t(await turn.reader(), 'shortcuts.ownMessage') });
     const { message, channel, message_ts: ts } = shortcut as MessageShortcut;
     const author = message.user ?? null;
     const notes = notesOf(message.text ?? '', author);
