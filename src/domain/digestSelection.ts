@@ -59,8 +59,6 @@ export interface RenewalEntry {
   renewsOn: string;
   healthNow: Health;
   criteria: number;
-  /** Monthly value of this client and every one listed before it (they renew sooner): what is at stake by then. */
-  atStakeByThen: number;
 }
 
 /** How far ahead the digest looks for renewals. */
@@ -181,7 +179,7 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     mostProfitableCategory: null,
   };
   const valueByCategory = new Map<Category, number>();
-  const renewals: Omit<RenewalEntry, 'atStakeByThen'>[] = [];
+  const renewals: RenewalEntry[] = [];
   const today = localDate(weekEnd, timeZone);
   const renewalHorizon = localDate(new Date(weekEnd.getTime() + RENEWAL_WINDOW_DAYS * DAY_MS), timeZone);
 
@@ -258,14 +256,10 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
       summary.mostProfitableCategory = { category, monthlyValue };
     }
   }
-  let atStake = 0;
-  const renewing = renewals
-    .sort(
-      (a, b) =>
-        a.renewsOn.localeCompare(b.renewsOn) || (b.client.monthlyValue ?? 0) - (a.client.monthlyValue ?? 0) || a.client.name.localeCompare(b.client.name),
-    )
-    .map((r) => ({ ...r, atStakeByThen: (atStake += r.client.monthlyValue ?? 0) }));
-  return { weekStart, weekEnd, sections, renewals: renewing, suppressed, summary };
+  renewals.sort(
+    (a, b) => a.renewsOn.localeCompare(b.renewsOn) || (b.client.monthlyValue ?? 0) - (a.client.monthlyValue ?? 0) || a.client.name.localeCompare(b.client.name),
+  );
+  return { weekStart, weekEnd, sections, renewals, suppressed, summary };
 }
 
 /**

