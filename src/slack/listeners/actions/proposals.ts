@@ -35,7 +35,7 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
       await tellFateNotices(turn, outcome);
       if (outcome.decision && outcome.change.kind === 'decision' && outcome.change.digestId) {
         const decision = outcome.decision;
-        await showOnDigest(turn, outcome.change.digestId, subject.id, (reader) => decisionLine(decision, reader));
+        await showOnDigest(turn, outcome.change.digestId, subject, (reader) => decisionLine(decision, reader), decision.kind);
       }
     });
   }

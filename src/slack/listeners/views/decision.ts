@@ -54,7 +54,7 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
         after: async () => {
           await tellConcerned(turn, subject, result);
           const decision = result.outcome?.decision;
-          if (decision) await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject.id, (r) => decisionLine(decision, r));
+          if (decision) await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject, (r) => decisionLine(decision, r), decision.kind);
           if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change, await turn.reader())}` });
         },
       };
