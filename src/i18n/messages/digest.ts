@@ -21,9 +21,9 @@ export const digestMessages = area(
     'digest.heading': '*{title}* ({count})',
     'digest.renewalsTotal': 'Total at stake in the next {days, plural, one {# day} other {# days}}: {amount}/month',
     'digest.headline.decide':
-      '*{count, plural, one {# client needs} other {# clients need}} a decision*{redFlags, plural, =0 {} other { (🚩 # with a red flag)}}',
+      '*{count, plural, =0 {No client needs} one {# client needs} other {# clients need}} a decision*{redFlags, plural, =0 {} one { (🚩 # with a red flag)} other { (🚩 # with a red flag)}}',
     'digest.headline.decideYours':
-      '*{count, plural, one {# client needs} other {# clients need}} a decision* ({yours, number} yours){redFlags, plural, =0 {} other { (🚩 # with a red flag)}}',
+      '*{count, plural, =0 {No client needs} one {# client needs} other {# clients need}} a decision* ({yours, number} yours){redFlags, plural, =0 {} one { (🚩 # with a red flag)} other { (🚩 # with a red flag)}}',
     'digest.headline.atRisk': '{amount}/month at risk',
     'digest.headline.quiet': '{count, number} gone quiet',
     'digest.byOwner': 'By owner: {owners}',
@@ -128,9 +128,9 @@ export const digestMessages = area(
       'digest.heading': '*{title}* ({count})',
       'digest.renewalsTotal': 'Önümüzdeki {days, plural, one {# gün} other {# gün}} içinde risk altındaki toplam: aylık {amount}',
       'digest.headline.decide':
-        '*{count, plural, one {# müşteri karar bekliyor} other {# müşteri karar bekliyor}}*{redFlags, plural, =0 {} other { (🚩 # tanesinde kırmızı bayrak var)}}',
+        '*{count, plural, =0 {Karar bekleyen müşteri yok} one {# müşteri karar bekliyor} other {# müşteri karar bekliyor}}*{redFlags, plural, =0 {} one { (🚩 # tanesinde kırmızı bayrak var)} other { (🚩 # tanesinde kırmızı bayrak var)}}',
       'digest.headline.decideYours':
-        '*{count, plural, one {# müşteri karar bekliyor} other {# müşteri karar bekliyor}}* ({yours, number} tanesi sizin){redFlags, plural, =0 {} other { (🚩 # tanesinde kırmızı bayrak var)}}',
+        '*{count, plural, =0 {Karar bekleyen müşteri yok} one {# müşteri karar bekliyor} other {# müşteri karar bekliyor}}* ({yours, number} tanesi sizin){redFlags, plural, =0 {} one { (🚩 # tanesinde kırmızı bayrak var)} other { (🚩 # tanesinde kırmızı bayrak var)}}',
       'digest.headline.atRisk': 'aylık {amount} risk altında',
       'digest.headline.quiet': '{count, number} müşteri sessizleşti',
       'digest.byOwner': 'Sorumluya göre: {owners}',
@@ -235,9 +235,9 @@ export const digestMessages = area(
       'digest.heading': '*{title}* ({count})',
       'digest.renewalsTotal': 'مجموع در خطر در {days, plural, one {# روز} other {# روز}} آینده: ماهانه {amount}',
       'digest.headline.decide':
-        '*{count, plural, one {# مشتری منتظر تصمیم است} other {# مشتری منتظر تصمیم‌اند}}*{redFlags, plural, =0 {} other { (🚩 # مورد با پرچم قرمز)}}',
+        '*{count, plural, =0 {هیچ مشتری‌ای منتظر تصمیم نیست} one {# مشتری منتظر تصمیم است} other {# مشتری منتظر تصمیم‌اند}}*{redFlags, plural, =0 {} one { (🚩 # مورد با پرچم قرمز)} other { (🚩 # مورد با پرچم قرمز)}}',
       'digest.headline.decideYours':
-        '*{count, plural, one {# مشتری منتظر تصمیم است} other {# مشتری منتظر تصمیم‌اند}}* ({yours, number} مورد از آنِ شما){redFlags, plural, =0 {} other { (🚩 # مورد با پرچم قرمز)}}',
+        '*{count, plural, =0 {هیچ مشتری‌ای منتظر تصمیم نیست} one {# مشتری منتظر تصمیم است} other {# مشتری منتظر تصمیم‌اند}}* ({yours, number} مورد از آنِ شما){redFlags, plural, =0 {} one { (🚩 # مورد با پرچم قرمز)} other { (🚩 # مورد با پرچم قرمز)}}',
       'digest.headline.atRisk': 'ماهانه {amount} در خطر',
       'digest.headline.quiet': '{count, number} مشتری ساکت شده',
       'digest.byOwner': 'بر اساس مسئول: {owners}',
@@ -341,9 +341,9 @@ export const digestMessages = area(
       'digest.heading': '*{title}* ({count})',
       'digest.renewalsTotal': 'Yhteensä pelissä seuraavan {days, plural, one {# päivän} other {# päivän}} aikana: {amount}/kk',
       'digest.headline.decide':
-        '*{count, plural, one {# asiakas odottaa päätöstä} other {# asiakasta odottaa päätöstä}}*{redFlags, plural, =0 {} other { (🚩 # punaisella lipulla)}}',
+        '*{count, plural, =0 {Yksikään asiakas ei odota päätöstä} one {# asiakas odottaa päätöstä} other {# asiakasta odottaa päätöstä}}*{redFlags, plural, =0 {} one { (🚩 # punaisella lipulla)} other { (🚩 # punaisella lipulla)}}',
       'digest.headline.decideYours':
-        '*{count, plural, one {# asiakas odottaa päätöstä} other {# asiakasta odottaa päätöstä}}* ({yours, number} sinun){redFlags, plural, =0 {} other { (🚩 # punaisella lipulla)}}',
+        '*{count, plural, =0 {Yksikään asiakas ei odota päätöstä} one {# asiakas odottaa päätöstä} other {# asiakasta odottaa päätöstä}}* ({yours, number} sinun){redFlags, plural, =0 {} one { (🚩 # punaisella lipulla)} other { (🚩 # punaisella lipulla)}}',
       'digest.headline.atRisk': '{amount}/kk vaarassa',
       'digest.headline.quiet': '{count, number} hiljentynyt',
       'digest.byOwner': 'Vastuuhenkilöittäin: {owners}',
