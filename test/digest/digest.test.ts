@@ -91,7 +91,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     it('names the right clients in the right sections, in order, with a summary', () => {
       const full = textOf(digest);
       expect(full).toContain('2 clients need a decision* (🚩 1 with a red flag) · 4,000/month at risk · 1 gone quiet');
-      expect(full).toContain('By owner: <@U0ALICE> Liar Co, Sour Co · <@U0BOB> Quiet Co');
+      expect(full).toContain('By owner: <@U0ALICE> 2: Liar Co, Sour Co · <@U0BOB> 1: Quiet Co');
       const text = full.slice(full.indexOf('Meet firing criteria'));
       const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Gone quiet', 'Quiet Co', 'Portfolio this week'].map((s) =>
         text.indexOf(s),
