@@ -223,9 +223,11 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       expect(keeps).toContainEqual(expect.objectContaining({ reason: 'Biggest account; CEO apologised', decidedBy: 'U0ALICE' }));
       // Kept, a client with a red flag still opens the digest, with the decision beside it.
       const preview = textOf((await h.command(ALICE, '/rapport', 'digest preview')).reply.params);
-      const first = preview.indexOf('Liar Co');
+      const first = preview.indexOf('*Liar Co*');
       expect(first).toBeGreaterThanOrEqual(0);
-      expect(['Sour Co', 'Quiet Co'].every((name) => preview.indexOf(name) === -1 || preview.indexOf(name) > first)).toBe(true);
+      expect(['*Sour Co*', '*Quiet Co*'].every((name) => preview.indexOf(name) === -1 || preview.indexOf(name) > first)).toBe(true);
+      // Decided, it no longer needs a decision: the opening's owner line leaves it out.
+      expect(preview).not.toMatch(/By owner:[^\n]*Liar Co/);
       expect(preview.indexOf('Kept by <@U0ALICE>', first)).toBeGreaterThan(first);
     });
 
