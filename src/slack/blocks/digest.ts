@@ -26,7 +26,7 @@ import { DIGEST_ACTIONS } from '../ids.js';
 import { exposureText } from '../channels.js';
 import { md, t, tPlain, type MessageKey } from '../../i18n/messages.js';
 import { MESSAGES } from '../../i18n/messages/index.js';
-import { bandLabel, categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
+import { categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
 import { formatDay, formatMoney, formatNumber, formatShortDay } from '../../i18n/format.js';
 import { readerIn, type Reader } from '../../i18n/reader.js';
 import { LOCALES, type Locale } from '../../i18n/locales.js';
@@ -222,9 +222,7 @@ function entryBlocks(
 }
 
 function summaryBlocks(r: Reader, s: DigestSelection['summary']): Block[] {
-  const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const)
-    .map((b) => t(r, 'digest.summary.band', { band: md(bandLabel(r, b).split(' (')[0]!), count: s.bands[b] }))
-    .join(' · ');
+  const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const).map((b) => t(r, `digest.summary.band.${b}`, { count: s.bands[b] })).join(' · ');
   const retention =
     s.retention.rate === null
       ? t(r, 'digest.summary.retentionNone')
