@@ -13,6 +13,7 @@ import { startDigestScheduler } from '../../src/digest/schedule.js';
 import { silentLogger } from '../../src/log.js';
 import { QUICK_RETRY_DELAYS_MS } from '../../src/slack/slackError.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { digestDueInAMinute } from '../support/digestDue.js';
 import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 const CHANNEL = 'C0DIGEST';
@@ -41,18 +42,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
   let dueWeek = '';
   const slotWeek = () => dueWeek;
   async function dueNow() {
-    const at = new Date(h.now().getTime() + 60_000);
-    dueWeek = at.toISOString().slice(0, 10);
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
-      digestChannelId: CHANNEL,
-      timeZone: 'UTC',
-      digestDay: at.getUTCDay(),
-      digestTime: at.toISOString().slice(11, 16),
-    });
-    await h.db
-      .update(schema.workspaces)
-      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-      .where(eq(schema.workspaces.teamId, TEAM));
+    dueWeek = await digestDueInAMinute(h, CHANNEL);
   }
 
   beforeAll(async () => {
@@ -445,17 +435,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
         await logIncident(h.db, team, by, { clientId: c.id, occurredAt: h.now(), details: { kind: 'legal_exposure' } });
       }
       // Scheduled only once the data exists: the slot (next whole minute) then falls after all of it.
-      const due = new Date(h.now().getTime() + 60_000);
-      await updateWorkspaceSettings(h.db, team, 'U0ADMIN', {
-        digestChannelId: channel,
-        timeZone: 'UTC',
-        digestDay: due.getUTCDay(),
-        digestTime: due.toISOString().slice(11, 16),
-      });
-      await h.db
-        .update(schema.workspaces)
-        .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-        .where(eq(schema.workspaces.teamId, team));
+      await digestDueInAMinute(h, channel, team);
       const postsTo = (seq: number) => h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel && c.response?.ok);
       const namedIn = (messages: { params: Record<string, unknown> }[]) => messages.flatMap((m) => textOf(m.params).match(/\*Big \d+\*/g) ?? []);
       const stored = () => h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, team));

@@ -3,14 +3,12 @@
  * decision or a snooze given on the posted message counts again in place; an acknowledgement does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
-import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
-import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import { DigestRunner } from '../../src/digest/run.js';
 import { silentLogger } from '../../src/log.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { digestDueInAMinute } from '../support/digestDue.js';
 import { ADMIN, ALICE, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 const CHANNEL = 'C0OPENING';
@@ -36,18 +34,7 @@ describe.each(TEST_DRIVERS)('the digest’s opening, counted again as clients ar
     await h.command(ALICE, '/incident', 'red co lie Said the report was sent');
     await h.command(ALICE, '/call', 'sour co -attitude -comms -planning Tense call');
     await h.command(ALICE, '/incident', 'other co lie Said it was paid');
-    // The digest falls due a minute from now; the runner's clock is two minutes ahead, so all the above is in its week.
-    const at = new Date(h.now().getTime() + 60_000);
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
-      digestChannelId: CHANNEL,
-      timeZone: 'UTC',
-      digestDay: at.getUTCDay(),
-      digestTime: at.toISOString().slice(11, 16),
-    });
-    await h.db
-      .update(schema.workspaces)
-      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-      .where(eq(schema.workspaces.teamId, TEAM));
+    await digestDueInAMinute(h, CHANNEL);
     const seq = h.api.lastSeq;
     const runner = new DigestRunner({
       db: h.database.owner,

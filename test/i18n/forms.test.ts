@@ -8,7 +8,7 @@ import { speaking } from '../support/languages.js';
 import { CRITERIA, DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { LOCALES } from '../../src/i18n/locales.js';
 import { MESSAGES, type MessageKey } from '../../src/i18n/messages/index.js';
-import { readerIn } from '../../src/i18n/reader.js';
+import { readerIn, type Reader } from '../../src/i18n/reader.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { callModal, clientEraseModal, decisionModal, incidentModal } from '../../src/slack/blocks/modals.js';
 import { TEST_DRIVERS } from '../support/database.js';
@@ -44,33 +44,38 @@ const textsOf = (view: unknown) => plainTexts(view).map((p) => p.text);
 /** Persian lines start with a right-to-left mark (i18n/messages.ts). */
 const unmarked = (text: string) => text.replace(/^\u200F/, '');
 
+/** Every form, as `reader` sees it: new and edited, from a message, each incident kind, each decision decided or proposed. */
+const everyForm = (reader: Reader) => {
+  const message = { channelId: 'C1', ts: '1.2', author: 'U0CLIENT' };
+  return [
+    callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', message }, today: '2026-11-23' }),
+    callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', entryId: 'e1' }, today: '2026-11-23' }),
+    ...[undefined, ...CRITERIA.map((c) => c.kind)].flatMap((kind) => [
+      incidentModal({ reader, metadata: { channelId: null, message }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
+      incidentModal({ reader, metadata: { channelId: null, entryId: 'e1' }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
+    ]),
+    ...(['keep', 'require_prepayment', 'start_exit'] as const).flatMap((kind) =>
+      [true, false].map((proposing) =>
+        decisionModal({
+          reader,
+          clientId: 'c1',
+          digestId: null,
+          kind,
+          channelId: null,
+          client: { name: 'Acme', status: 'exited' },
+          proposing,
+          reviewOn: '2026-12-01',
+        }),
+      ),
+    ),
+    clientEraseModal({ reader, client: { id: 'c1', name: 'Acme' }, channelId: null }),
+  ];
+};
+
 describe('every form, in every language, within Slack’s limits', () => {
   it.each(LOCALES)('%s', (locale) => {
     const reader = readerIn(locale);
-    const message = { channelId: 'C1', ts: '1.2', author: 'U0CLIENT' };
-    const views = [
-      callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', message }, today: '2026-11-23' }),
-      callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', entryId: 'e1' }, today: '2026-11-23' }),
-      ...[undefined, ...CRITERIA.map((c) => c.kind)].flatMap((kind) => [
-        incidentModal({ reader, metadata: { channelId: null, message }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
-        incidentModal({ reader, metadata: { channelId: null, entryId: 'e1' }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
-      ]),
-      ...(['keep', 'require_prepayment', 'start_exit'] as const).flatMap((kind) =>
-        [true, false].map((proposing) =>
-          decisionModal({
-            reader,
-            clientId: 'c1',
-            digestId: null,
-            kind,
-            channelId: null,
-            client: { name: 'Acme', status: 'exited' },
-            proposing,
-            reviewOn: '2026-12-01',
-          }),
-        ),
-      ),
-      clientEraseModal({ reader, client: { id: 'c1', name: 'Acme' }, channelId: null }),
-    ];
+    const views = everyForm(reader);
     const home = [true, false].map((personalDigest) =>
       homeView({ reader, lines: [], now: new Date('2026-11-23T10:00:00Z'), personalDigest, language: { own: null, workspace: 'fi' } }),
     );
@@ -94,22 +99,7 @@ describe('every form, in every language, within Slack’s limits', () => {
   it.each(LOCALES)('%s: no optional input’s label says it is optional', (locale) => {
     const reader = readerIn(locale);
     const word = MESSAGES[locale]['page.optional'].replace(/[()]/g, '');
-    const views = [
-      callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1' }, today: '2026-11-23' }),
-      ...CRITERIA.map((c) => incidentModal({ reader, metadata: { channelId: null }, today: '2026-11-23', kind: c.kind })),
-      ...(['keep', 'require_prepayment', 'start_exit'] as const).map((kind) =>
-        decisionModal({
-          reader,
-          clientId: 'c1',
-          digestId: null,
-          kind,
-          channelId: null,
-          client: { name: 'Acme', status: 'active' },
-          proposing: false,
-          reviewOn: '2026-12-01',
-        }),
-      ),
-    ];
+    const views = everyForm(reader);
     const labels = views.flatMap((v) => v.blocks.filter((b: any) => b.type === 'input' && b.optional).map((b: any) => b.label.text as string));
     expect(labels.length).toBeGreaterThan(5);
     expect(labels.filter((label) => label.toLowerCase().includes(word.toLowerCase()))).toEqual([]);
