@@ -230,4 +230,21 @@ describe('the digest’s opening (issue 28)', () => {
     expect(owners).toContain('<@U0ALICE> ۱: Sour Co');
     expect(owners).not.toContain('Red Co');
   });
+
+  it('counts again with owners beyond eight only counted, in Persian too', () => {
+    const fa = readerIn('fa', { timeZone: 'UTC' });
+    const others = Array.from({ length: 9 }, (_, i) => week(aClient({ id: `c-o${i}`, name: `Other ${i}`, ownerUserId: `U0OWNER${i}` }), lie));
+    for (const readBy of [ENGLISH, fa]) {
+      const [page] = compose([week(red, lie), week(sour, atRisk), ...others], { ...options, readBy });
+      const kept = withClientStatus(page!.blocks, red.id, 'x', { kind: 'keep', client: red, clientIds: page!.clientIds, reader: readBy });
+      const before = openingOf(page!.blocks).split('\n')[1]!;
+      const after = openingOf(kept).split('\n')[1]!;
+      expect(before).toContain('Red Co');
+      expect(after).not.toContain('Red Co');
+      expect(after).toContain('Sour Co');
+      // The owners only counted are still counted, at the line's end.
+      expect(after.slice(-20)).toBe(before.slice(-20));
+      expect(after.split(' · ')).toHaveLength(before.split(' · ').length);
+    }
+  });
 });
