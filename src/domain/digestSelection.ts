@@ -128,17 +128,18 @@ function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): D
 /**
  * Why the client is held back from `section` this week, if it is (snoozes end early on new evidence). A
  * decision settles pattern criteria, never a red flag: a client meeting one stays first, its decision beside it.
+ * Nor does a decision whose review has come due: it is asked for again.
  */
 function holdBack(
   week: ClientWeek,
   section: DigestSection,
   newest: Date | undefined,
   weekEnd: Date,
-  hasRedFlag: boolean,
+  asked: { hasRedFlag: boolean; reviewDue: boolean },
 ): Omit<SuppressedClient, 'client' | 'section'> | undefined {
   const snooze = week.snoozes.find((s) => s.snoozedAt <= weekEnd && weekEnd < s.until && !(newest && newest > s.snoozedAt));
   if (snooze) return { why: 'snoozed', since: snooze.snoozedAt };
-  if (section !== 'firing' || hasRedFlag) return undefined;
+  if (section !== 'firing' || asked.hasRedFlag || asked.reviewDue) return undefined;
   const settled = week.decisions.filter((d) => SETTLING_DECISIONS.has(d.kind) && d.decidedAt <= weekEnd).find((d) => !newest || newest <= d.decidedAt);
   return settled ? { why: 'decided', since: settled.decidedAt } : undefined;
 }
@@ -274,13 +275,10 @@ export function selectDigest(
     let firstHeld: SuppressedClient | undefined;
     let placed = false;
     for (const section of sectionsFor(entry)) {
-      const held = holdBack(
-        week,
-        section,
-        evidenceFor(section, entry),
-        weekEnd,
-        criteria.some((c) => c.criterion.class === 'red_flag'),
-      );
+      const held = holdBack(week, section, evidenceFor(section, entry), weekEnd, {
+        hasRedFlag: criteria.some((c) => c.criterion.class === 'red_flag'),
+        reviewDue: reviewsDue.has(client.id),
+      });
       if (!held) {
         sections[section].push(Object.assign(entry, { section }));
         placed = true;

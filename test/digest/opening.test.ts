@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebClient } from '@slack/web-api';
 import { findClientByName } from '../../src/db/queries/clients.js';
+import { createNextStep } from '../../src/db/queries/nextSteps.js';
 import { DigestRunner } from '../../src/digest/run.js';
 import { silentLogger } from '../../src/log.js';
 import { TEST_DRIVERS } from '../support/database.js';
@@ -107,5 +108,12 @@ describe.each(TEST_DRIVERS)('the digest’s opening, counted again as clients ar
     expect(preview).toContain('No client needs a decision');
     expect(preview).toContain('Kept by <@U0ALICE>');
     expect(preview).toContain('of which 5,000/month is kept by a decision');
+
+    // Once the keep's review is overdue, the digest asks for a decision on Red Co again.
+    const review = { clientId: await clientId('Red Co'), what: 'Review', assigneeUserId: 'U0ALICE', dueOn: '2026-11-20', source: 'decision' as const };
+    await createNextStep(h.db, TEAM, 'U0ALICE', review);
+    const again = textOf((await h.command(ALICE, '/rapport', 'digest preview')).reply.params);
+    expect(again).toContain('1 client needs a decision* (1 yours) (🚩 1 with a red flag) · 7,000/month at risk');
+    expect(again).not.toContain('kept by a decision');
   }, 60_000);
 });

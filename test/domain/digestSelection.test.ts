@@ -244,6 +244,13 @@ describe('which clients still need a decision (issue 28)', () => {
     expect(needing(select([kept()], new Set(['c-kept'])))).toEqual(['Kept']);
     expect(select([kept()], new Set(['c-kept'])).summary.revenueKept).toBe(0);
     expect(needing(select([kept({ decisions: [decision('acknowledge', daysAgo(10))] })]))).toEqual(['Kept']);
+    // A pattern criterion a keep settled comes back to be decided once the keep's review is overdue.
+    const legal = week(aClient({ id: 'c-legal', name: 'Legal' }), {
+      incidents: [incident('legal_exposure', daysAgo(20))],
+      decisions: [decision('keep', daysAgo(10))],
+    });
+    expect(names(select([legal]), 'firing')).toEqual([]);
+    expect(needing(select([legal], new Set(['c-legal'])))).toEqual(['Legal']);
     // A prepayment decision answers it as a keep does; an acknowledgement after it does not undo it.
     expect(needing(select([kept({ decisions: [decision('require_prepayment', daysAgo(10)), decision('acknowledge', daysAgo(5))] })]))).toEqual([]);
   });
