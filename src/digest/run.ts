@@ -273,10 +273,14 @@ export class DigestRunner implements DigestOnDemand {
     );
   }
 
-  /** What the digest of the week ending `at` names, section by section, as the workspace's catalogue selects it. */
+  /**
+   * What the digest of the week ending `at` names, section by section, as the workspace's catalogue selects it. A
+   * decision whose review step is overdue (shown under its client) is asked for again.
+   */
   private async selectionAt(workspace: Workspace, at: Date): Promise<DigestSelection> {
     const catalogue = catalogueOf(workspace);
-    return selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone);
+    const reviewsDue = new Set((await this.overdueSteps(workspace, at)).filter((s) => s.source === 'decision').map((s) => s.clientId));
+    return selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone, reviewsDue);
   }
 
   /** The pages of `selection`, with the evidence of the clients it names, read for them alone. */

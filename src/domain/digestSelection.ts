@@ -29,6 +29,11 @@ export interface DigestEntry {
   quiet?: GoneQuiet;
   /** The latest decision on the client, so the digest can show it. */
   lastDecision?: Decision;
+  /**
+   * The keep or prepayment decision that answers the client for now (`decisionInForce`): the digest shows it
+   * beside the client and does not count the client among those needing a decision, nor its value as at risk.
+   */
+  decidedBy?: Decision;
 }
 
 export interface SuppressedClient {
@@ -46,6 +51,8 @@ export interface PortfolioSummary {
   bands: Record<Band | 'unknown', number>;
   /** Monthly value of clients at risk or meeting a firing criterion. */
   revenueAtRisk: number;
+  /** The part of `revenueAtRisk` of clients a decision in force keeps (on prepayment or not): at risk, but decided. */
+  revenueKept: number;
   /** Share of the clients on the books `retentionDays` ago that are still not exited; null with none. */
   retention: { days: number; kept: number; of: number; rate: number | null };
   /** Category earning the most monthly value among clients not exited; null when no values are known. */
@@ -59,8 +66,6 @@ export interface RenewalEntry {
   renewsOn: string;
   healthNow: Health;
   criteria: number;
-  /** Monthly value of this client and every one listed before it (they renew sooner): what is at stake by then. */
-  atStakeByThen: number;
 }
 
 /** How far ahead the digest looks for renewals. */
@@ -93,6 +98,27 @@ function latestDecision(decisions: readonly Decision[], at: Date): Decision | un
   return out;
 }
 
+/**
+ * The keep or prepayment decision that answers a client for now: its latest such decision, taken after its newest
+ * evidence (`newest`), while the decision's review has not come due (`reviewDue`). New evidence or a due review
+ * asks for a decision again.
+ */
+export function decisionInForce(decisions: readonly Decision[], weekEnd: Date, newest: Date | undefined, reviewDue: boolean): Decision | undefined {
+  if (reviewDue) return undefined;
+  const settling = latestDecision(
+    decisions.filter((d) => SETTLING_DECISIONS.has(d.kind)),
+    weekEnd,
+  );
+  return settling && (!newest || newest <= settling.decidedAt) ? settling : undefined;
+}
+
+/** True when the digest asks for a decision on the entry (its opening counts these): in trouble, and not answered by a decision in force. */
+export const needsDecision = (e: DigestEntry) => (e.section === 'firing' || e.section === 'turned_bad') && !e.decidedBy;
+
+/** True when the entry's value is in the digest's revenue at risk that needs action (at risk or meeting criteria, not decided). */
+export const valueAtRisk = (e: Pick<DigestEntry, 'criteria' | 'healthNow' | 'decidedBy'>) =>
+  !e.decidedBy && (e.criteria.length > 0 || e.healthNow.band === 'at_risk');
+
 function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): Date | undefined {
   if (section === 'firing') return latest(e.criteria.map((c) => c.newestLoggedAt));
   if (section === 'turned_bad') return latest([e.weekBad.newestLoggedAt, e.drift?.isNew ? e.drift.latePayments.newestLoggedAt : null]);
@@ -102,17 +128,18 @@ function evidenceFor(section: DigestSection, e: Omit<DigestEntry, 'section'>): D
 /**
  * Why the client is held back from `section` this week, if it is (snoozes end early on new evidence). A
  * decision settles pattern criteria, never a red flag: a client meeting one stays first, its decision beside it.
+ * Nor does a decision whose review has come due: it is asked for again.
  */
 function holdBack(
   week: ClientWeek,
   section: DigestSection,
   newest: Date | undefined,
   weekEnd: Date,
-  hasRedFlag: boolean,
+  asked: { hasRedFlag: boolean; reviewDue: boolean },
 ): Omit<SuppressedClient, 'client' | 'section'> | undefined {
   const snooze = week.snoozes.find((s) => s.snoozedAt <= weekEnd && weekEnd < s.until && !(newest && newest > s.snoozedAt));
   if (snooze) return { why: 'snoozed', since: snooze.snoozedAt };
-  if (section !== 'firing' || hasRedFlag) return undefined;
+  if (section !== 'firing' || asked.hasRedFlag || asked.reviewDue) return undefined;
   const settled = week.decisions.filter((d) => SETTLING_DECISIONS.has(d.kind) && d.decidedAt <= weekEnd).find((d) => !newest || newest <= d.decidedAt);
   return settled ? { why: 'decided', since: settled.decidedAt } : undefined;
 }
@@ -165,8 +192,17 @@ function ordered(entries: readonly DigestEntry[], keyOf: (e: DigestEntry) => num
   return out;
 }
 
-/** `timeZone`: the workspace's, in which days of silence are counted. */
-export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[], weekEnd: Date, timeZone = 'UTC'): DigestSelection {
+/**
+ * `timeZone`: the workspace's, in which days of silence are counted. `reviewsDue`: the clients whose decision's
+ * review has come due (its next step is overdue).
+ */
+export function selectDigest(
+  catalogue: Catalogue,
+  weeks: readonly ClientWeek[],
+  weekEnd: Date,
+  timeZone = 'UTC',
+  reviewsDue: ReadonlySet<string> = new Set(),
+): DigestSelection {
   const weekStart = daysBefore(weekEnd, 7);
   const retentionDays = catalogue.thresholds.retentionDays;
   const retentionFrom = daysBefore(weekEnd, retentionDays);
@@ -177,11 +213,12 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     incidentsLogged: 0,
     bands: { healthy: 0, watch: 0, at_risk: 0, unknown: 0 },
     revenueAtRisk: 0,
+    revenueKept: 0,
     retention: { days: retentionDays, kept: 0, of: 0, rate: null },
     mostProfitableCategory: null,
   };
   const valueByCategory = new Map<Category, number>();
-  const renewals: Omit<RenewalEntry, 'atStakeByThen'>[] = [];
+  const renewals: RenewalEntry[] = [];
   const today = localDate(weekEnd, timeZone);
   const renewalHorizon = localDate(new Date(weekEnd.getTime() + RENEWAL_WINDOW_DAYS * DAY_MS), timeZone);
 
@@ -217,6 +254,9 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
       quiet: goneQuiet(catalogue, client, week.lastCallAt, weekEnd, timeZone),
       lastDecision: latestDecision(week.decisions, weekEnd),
     };
+    const newest = latest([evidenceFor('firing', entry), evidenceFor('turned_bad', entry)]);
+    const decidedBy = decisionInForce(week.decisions, weekEnd, newest, reviewsDue.has(client.id));
+    if (decidedBy) entry.decidedBy = decidedBy;
 
     summary.bands[verdict.now.known ? verdict.now.band : 'unknown']++;
     const inTrouble = criteria.length > 0 || (verdict.now.known && verdict.now.band !== 'healthy');
@@ -224,7 +264,10 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
       renewals.push({ client, renewsOn: client.renewsOn, healthNow: verdict.now, criteria: criteria.length });
     }
     if (client.monthlyValue !== null) {
-      if (verdict.now.band === 'at_risk' || criteria.length > 0) summary.revenueAtRisk += client.monthlyValue;
+      if (verdict.now.band === 'at_risk' || criteria.length > 0) {
+        summary.revenueAtRisk += client.monthlyValue;
+        if (decidedBy) summary.revenueKept += client.monthlyValue;
+      }
       valueByCategory.set(client.category, (valueByCategory.get(client.category) ?? 0) + client.monthlyValue);
     }
 
@@ -232,13 +275,10 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
     let firstHeld: SuppressedClient | undefined;
     let placed = false;
     for (const section of sectionsFor(entry)) {
-      const held = holdBack(
-        week,
-        section,
-        evidenceFor(section, entry),
-        weekEnd,
-        criteria.some((c) => c.criterion.class === 'red_flag'),
-      );
+      const held = holdBack(week, section, evidenceFor(section, entry), weekEnd, {
+        hasRedFlag: criteria.some((c) => c.criterion.class === 'red_flag'),
+        reviewDue: reviewsDue.has(client.id),
+      });
       if (!held) {
         sections[section].push(Object.assign(entry, { section }));
         placed = true;
@@ -258,14 +298,10 @@ export function selectDigest(catalogue: Catalogue, weeks: readonly ClientWeek[],
       summary.mostProfitableCategory = { category, monthlyValue };
     }
   }
-  let atStake = 0;
-  const renewing = renewals
-    .sort(
-      (a, b) =>
-        a.renewsOn.localeCompare(b.renewsOn) || (b.client.monthlyValue ?? 0) - (a.client.monthlyValue ?? 0) || a.client.name.localeCompare(b.client.name),
-    )
-    .map((r) => ({ ...r, atStakeByThen: (atStake += r.client.monthlyValue ?? 0) }));
-  return { weekStart, weekEnd, sections, renewals: renewing, suppressed, summary };
+  renewals.sort(
+    (a, b) => a.renewsOn.localeCompare(b.renewsOn) || (b.client.monthlyValue ?? 0) - (a.client.monthlyValue ?? 0) || a.client.name.localeCompare(b.client.name),
+  );
+  return { weekStart, weekEnd, sections, renewals, suppressed, summary };
 }
 
 /**

@@ -17,11 +17,11 @@ export async function rewriteDigestPages(
   teamId: string,
   digestId: string,
   clientId: string,
-  rewrite: (blocks: KnownBlock[]) => KnownBlock[],
+  rewrite: (blocks: KnownBlock[], clientIds: readonly string[]) => KnownBlock[],
 ): Promise<PostedPage[]> {
   const posted: PostedPage[] = [];
   for (const message of await digestMessagesNaming(db, teamId, digestId, clientId)) {
-    const blocks = rewrite(message.blocks);
+    const blocks = rewrite(message.blocks, message.clientIds);
     await updateDigestMessageBlocks(db, message, blocks);
     if (message.ts) posted.push({ channelId: message.channelId, ts: message.ts, blocks });
   }

@@ -13,6 +13,7 @@ import { startDigestScheduler } from '../../src/digest/schedule.js';
 import { silentLogger } from '../../src/log.js';
 import { QUICK_RETRY_DELAYS_MS } from '../../src/slack/slackError.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { digestDueInAMinute } from '../support/digestDue.js';
 import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 const CHANNEL = 'C0DIGEST';
@@ -41,18 +42,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
   let dueWeek = '';
   const slotWeek = () => dueWeek;
   async function dueNow() {
-    const at = new Date(h.now().getTime() + 60_000);
-    dueWeek = at.toISOString().slice(0, 10);
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
-      digestChannelId: CHANNEL,
-      timeZone: 'UTC',
-      digestDay: at.getUTCDay(),
-      digestTime: at.toISOString().slice(11, 16),
-    });
-    await h.db
-      .update(schema.workspaces)
-      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-      .where(eq(schema.workspaces.teamId, TEAM));
+    dueWeek = await digestDueInAMinute(h, CHANNEL);
   }
 
   beforeAll(async () => {
@@ -91,7 +81,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
     it('names the right clients in the right sections, in order, with a summary', () => {
       const full = textOf(digest);
       expect(full).toContain('2 clients need a decision* (🚩 1 with a red flag) · 4,000/month at risk · 1 gone quiet');
-      expect(full).toContain('By owner: <@U0ALICE> Liar Co, Sour Co · <@U0BOB> Quiet Co');
+      expect(full).toContain('By owner: <@U0ALICE> 2: Liar Co, Sour Co · <@U0BOB> 1: Quiet Co');
       const text = full.slice(full.indexOf('Meet firing criteria'));
       const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Gone quiet', 'Quiet Co', 'Portfolio this week'].map((s) =>
         text.indexOf(s),
@@ -206,11 +196,15 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const liar = await findClientByName(h.db, TEAM, 'Liar Co');
       const [reviewStep] = await h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.clientId, liar.id));
       expect(reviewStep).toMatchObject({
-        what: 'Review the decision to keep Liar Co',
+        what: 'Review the decision to keep this client',
         dueOn: '2026-12-14',
         source: 'decision',
         assigneeUserId: liar.ownerUserId,
       });
+      // Its owner's to-do names the client once, beside the step.
+      const todo = textOf((await h.command(ALICE, '/rapport', 'todo')).reply.params);
+      expect(todo).toContain('*Review the decision to keep this client* · Liar Co · due');
+      expect(todo.split('Liar Co')).toHaveLength(2);
       expect(textOf((await h.api.next('chat.update', seq2)).params)).toContain('Kept by <@U0ALICE>');
       const keeps = await h.db
         .select()
@@ -219,9 +213,11 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       expect(keeps).toContainEqual(expect.objectContaining({ reason: 'Biggest account; CEO apologised', decidedBy: 'U0ALICE' }));
       // Kept, a client with a red flag still opens the digest, with the decision beside it.
       const preview = textOf((await h.command(ALICE, '/rapport', 'digest preview')).reply.params);
-      const first = preview.indexOf('Liar Co');
+      const first = preview.indexOf('*Liar Co*');
       expect(first).toBeGreaterThanOrEqual(0);
-      expect(['Sour Co', 'Quiet Co'].every((name) => preview.indexOf(name) === -1 || preview.indexOf(name) > first)).toBe(true);
+      expect(['*Sour Co*', '*Quiet Co*'].every((name) => preview.indexOf(name) === -1 || preview.indexOf(name) > first)).toBe(true);
+      // Decided, it no longer needs a decision: the opening's owner line leaves it out.
+      expect(preview).not.toMatch(/By owner:[^\n]*Liar Co/);
       expect(preview.indexOf('Kept by <@U0ALICE>', first)).toBeGreaterThan(first);
     });
 
@@ -229,6 +225,8 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
       const prepay = await decide(ADMIN, 'require_prepayment', 'Sour Co');
       expect(prepay.modal.submit.text).toBe('Confirm');
       expect(textOf({ blocks: prepay.modal.blocks })).toContain('status becomes *prepay only*');
+      // Slack says "(optional)" beside an optional input's label itself.
+      expect(prepay.modal.blocks.find((b: any) => b.block_id === 'reason')).toMatchObject({ optional: true, label: { text: 'Note' } });
       expect(textOf((await h.api.next('chat.update', prepay.seq)).params)).toContain('Full prepayment required by <@U0ADMIN>');
       expect((await getClient(h.db, TEAM, await clientId('Sour Co')))?.status).toBe('prepay_only');
       const exit = await decide(ADMIN, 'start_exit', 'Quiet Co', 'No answer for months');
@@ -437,17 +435,7 @@ describe.each(TEST_DRIVERS)('weekly digest on %s', (driver) => {
         await logIncident(h.db, team, by, { clientId: c.id, occurredAt: h.now(), details: { kind: 'legal_exposure' } });
       }
       // Scheduled only once the data exists: the slot (next whole minute) then falls after all of it.
-      const due = new Date(h.now().getTime() + 60_000);
-      await updateWorkspaceSettings(h.db, team, 'U0ADMIN', {
-        digestChannelId: channel,
-        timeZone: 'UTC',
-        digestDay: due.getUTCDay(),
-        digestTime: due.toISOString().slice(11, 16),
-      });
-      await h.db
-        .update(schema.workspaces)
-        .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-        .where(eq(schema.workspaces.teamId, team));
+      await digestDueInAMinute(h, channel, team);
       const postsTo = (seq: number) => h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel && c.response?.ok);
       const namedIn = (messages: { params: Record<string, unknown> }[]) => messages.flatMap((m) => textOf(m.params).match(/\*Big \d+\*/g) ?? []);
       const stored = () => h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, team));

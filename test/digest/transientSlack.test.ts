@@ -7,10 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { logIncident } from '../../src/db/queries/activity.js';
 import { createClient } from '../../src/db/queries/clients.js';
-import { getWorkspace, updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
+import { getWorkspace } from '../../src/db/queries/workspaces.js';
 import * as schema from '../../src/db/schema/index.js';
 import { QUICK_RETRY_DELAYS_MS } from '../../src/slack/slackError.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { scheduleDigestAt } from '../support/digestDue.js';
 import { ADMIN, ALICE, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 const CHANNEL = 'C0HEALTH';
@@ -24,16 +25,7 @@ describe.each(TEST_DRIVERS)('a digest through Slack’s momentary failures on %s
     h = await startHarness(driver);
     // Due this minute by the app's clock (its runner ticks it), installed long before, the evidence from yesterday.
     const now = h.now();
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
-      digestChannelId: CHANNEL,
-      timeZone: 'UTC',
-      digestDay: now.getUTCDay(),
-      digestTime: now.toISOString().slice(11, 16),
-    });
-    await h.db
-      .update(schema.workspaces)
-      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-      .where(eq(schema.workspaces.teamId, TEAM));
+    await scheduleDigestAt(h, CHANNEL, now);
     const by = { actor: 'U0ADMIN', at: new Date(now.getTime() - 86_400_000) };
     for (let i = 0; i < CLIENTS; i++) {
       const client = await createClient(h.db, TEAM, by, { name: `Exposed ${i}`, ownerUserId: 'U0ADMIN' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
-import { isQuietWeek } from '../../src/domain/digestSelection.js';
+import { isQuietWeek, needsDecision, selectDigest, valueAtRisk } from '../../src/domain/digestSelection.js';
+import { clientWeekOf } from '../../src/domain/clientWeek.js';
 import type { Decision, Snooze } from '../../src/domain/types.js';
 import { aClient, aClientWeek, daysAgo, incident, NOW, observed, observedTimes, selectFromRows, warning } from '../support/builders.js';
 
@@ -185,7 +186,7 @@ describe('renewals in the digest (issue 14)', () => {
   };
   const firing = { incidents: [incident('legal_exposure', daysAgo(3))] };
 
-  it('names clients in trouble that renew within 60 days, soonest first, with what is at stake by each date', () => {
+  it('names clients in trouble that renew within 60 days, soonest first (the larger value first on the same day)', () => {
     const selection = selectFromRows(
       cat,
       [
@@ -201,13 +202,56 @@ describe('renewals in the digest (issue 14)', () => {
       ],
       NOW,
     );
-    expect(selection.renewals.map((r) => [r.client.name, r.renewsOn, r.atStakeByThen])).toEqual([
-      ['Soon, criteria', '2026-12-01', 5000],
-      ['Soon, same day, smaller', '2026-12-01', 6000],
-      ['Watch, no value', '2026-12-20', 6000],
-      ['Late, at risk', '2027-01-15', 9000],
+    expect(selection.renewals.map((r) => [r.client.name, r.renewsOn])).toEqual([
+      ['Soon, criteria', '2026-12-01'],
+      ['Soon, same day, smaller', '2026-12-01'],
+      ['Watch, no value', '2026-12-20'],
+      ['Late, at risk', '2027-01-15'],
     ]);
     expect(selection.renewals[0]!.criteria).toBe(1);
     expect(isQuietWeek(selectFromRows(cat, [week(aClient({ name: 'Only renewing', renewsOn: '2026-12-01' }), watch)], NOW))).toBe(false);
+  });
+});
+
+describe('which clients still need a decision (issue 28)', () => {
+  const lie = { incidents: [incident('lying', daysAgo(20))] };
+  const kept = (overrides: Partial<Parameters<typeof week>[1]> = {}) =>
+    week(aClient({ id: 'c-kept', name: 'Kept', monthlyValue: 5000 }), { ...lie, decisions: [decision('keep', daysAgo(10))], ...overrides });
+  const open = week(aClient({ id: 'c-open', name: 'Open', monthlyValue: 2000 }), lie);
+  const select = (rows: Parameters<typeof selectFromRows>[1], reviewsDue: ReadonlySet<string> = new Set()) =>
+    selectDigest(
+      cat,
+      rows.map((r) => clientWeekOf(cat, r, NOW)),
+      NOW,
+      'UTC',
+      reviewsDue,
+    );
+  const needing = (s: ReturnType<typeof select>) => [...s.sections.firing, ...s.sections.turned_bad].filter(needsDecision).map((e) => e.client.name);
+
+  it('a keep taken after the red flag answers it: listed first still, with its decision, but no longer needing one nor counted as revenue at risk', () => {
+    const s = select([kept(), open]);
+    expect(names(s, 'firing')).toEqual(['Kept', 'Open']);
+    expect(s.sections.firing[0]!.decidedBy?.kind).toBe('keep');
+    expect(needing(s)).toEqual(['Open']);
+    expect(s.summary.revenueAtRisk).toBe(7000);
+    expect(s.summary.revenueKept).toBe(5000);
+    expect(valueAtRisk(s.sections.firing[0]!)).toBe(false);
+    expect(valueAtRisk(s.sections.firing[1]!)).toBe(true);
+  });
+
+  it('new evidence after the decision, or its review overdue, asks for a decision again; acknowledging answers nothing', () => {
+    expect(needing(select([kept({ incidents: [...lie.incidents, incident('lying', daysAgo(1))] })]))).toEqual(['Kept']);
+    expect(needing(select([kept()], new Set(['c-kept'])))).toEqual(['Kept']);
+    expect(select([kept()], new Set(['c-kept'])).summary.revenueKept).toBe(0);
+    expect(needing(select([kept({ decisions: [decision('acknowledge', daysAgo(10))] })]))).toEqual(['Kept']);
+    // A pattern criterion a keep settled comes back to be decided once the keep's review is overdue.
+    const legal = week(aClient({ id: 'c-legal', name: 'Legal' }), {
+      incidents: [incident('legal_exposure', daysAgo(20))],
+      decisions: [decision('keep', daysAgo(10))],
+    });
+    expect(names(select([legal]), 'firing')).toEqual([]);
+    expect(needing(select([legal], new Set(['c-legal'])))).toEqual(['Legal']);
+    // A prepayment decision answers it as a keep does; an acknowledgement after it does not undo it.
+    expect(needing(select([kept({ decisions: [decision('require_prepayment', daysAgo(10)), decision('acknowledge', daysAgo(5))] })]))).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { Escalations } from '../../src/digest/escalations.js';
 import { silentLogger } from '../../src/log.js';
 import { PeopleDirectory } from '../../src/slack/people.js';
 import { TEST_DRIVERS } from '../support/database.js';
+import { digestDueInAMinute } from '../support/digestDue.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
 import type { ClientProfile } from '../../src/domain/types.js';
@@ -46,17 +47,7 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
 
   /** The digest falls due a minute from now, so a tick two minutes ahead posts it, with all the test logged in its week. */
   async function postDigest(): Promise<Record<string, any>> {
-    const at = new Date(h.now().getTime() + 60_000);
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', {
-      digestChannelId: CHANNEL,
-      timeZone: 'UTC',
-      digestDay: at.getUTCDay(),
-      digestTime: at.toISOString().slice(11, 16),
-    });
-    await h.db
-      .update(schema.workspaces)
-      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
-      .where(eq(schema.workspaces.teamId, TEAM));
+    await digestDueInAMinute(h, CHANNEL);
     await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
     const seq = h.api.lastSeq;
     await runner(clock).tick();

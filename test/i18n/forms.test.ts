@@ -8,7 +8,7 @@ import { speaking } from '../support/languages.js';
 import { CRITERIA, DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { LOCALES } from '../../src/i18n/locales.js';
 import { MESSAGES, type MessageKey } from '../../src/i18n/messages/index.js';
-import { readerIn } from '../../src/i18n/reader.js';
+import { readerIn, type Reader } from '../../src/i18n/reader.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { callModal, clientEraseModal, decisionModal, incidentModal } from '../../src/slack/blocks/modals.js';
 import { TEST_DRIVERS } from '../support/database.js';
@@ -44,33 +44,38 @@ const textsOf = (view: unknown) => plainTexts(view).map((p) => p.text);
 /** Persian lines start with a right-to-left mark (i18n/messages.ts). */
 const unmarked = (text: string) => text.replace(/^\u200F/, '');
 
+/** Every form, as `reader` sees it: new and edited, from a message, each incident kind, each decision decided or proposed. */
+const everyForm = (reader: Reader) => {
+  const message = { channelId: 'C1', ts: '1.2', author: 'U0CLIENT' };
+  return [
+    callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', message }, today: '2026-11-23' }),
+    callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', entryId: 'e1' }, today: '2026-11-23' }),
+    ...[undefined, ...CRITERIA.map((c) => c.kind)].flatMap((kind) => [
+      incidentModal({ reader, metadata: { channelId: null, message }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
+      incidentModal({ reader, metadata: { channelId: null, entryId: 'e1' }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
+    ]),
+    ...(['keep', 'require_prepayment', 'start_exit'] as const).flatMap((kind) =>
+      [true, false].map((proposing) =>
+        decisionModal({
+          reader,
+          clientId: 'c1',
+          digestId: null,
+          kind,
+          channelId: null,
+          client: { name: 'Acme', status: 'exited' },
+          proposing,
+          reviewOn: '2026-12-01',
+        }),
+      ),
+    ),
+    clientEraseModal({ reader, client: { id: 'c1', name: 'Acme' }, channelId: null }),
+  ];
+};
+
 describe('every form, in every language, within Slack’s limits', () => {
   it.each(LOCALES)('%s', (locale) => {
     const reader = readerIn(locale);
-    const message = { channelId: 'C1', ts: '1.2', author: 'U0CLIENT' };
-    const views = [
-      callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', message }, today: '2026-11-23' }),
-      callModal({ reader, catalogue: DEFAULT_CATALOGUE, metadata: { channelId: 'C1', entryId: 'e1' }, today: '2026-11-23' }),
-      ...[undefined, ...CRITERIA.map((c) => c.kind)].flatMap((kind) => [
-        incidentModal({ reader, metadata: { channelId: null, message }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
-        incidentModal({ reader, metadata: { channelId: null, entryId: 'e1' }, today: '2026-11-23', ...(kind ? { kind } : {}) }),
-      ]),
-      ...(['keep', 'require_prepayment', 'start_exit'] as const).flatMap((kind) =>
-        [true, false].map((proposing) =>
-          decisionModal({
-            reader,
-            clientId: 'c1',
-            digestId: null,
-            kind,
-            channelId: null,
-            client: { name: 'Acme', status: 'exited' },
-            proposing,
-            reviewOn: '2026-12-01',
-          }),
-        ),
-      ),
-      clientEraseModal({ reader, client: { id: 'c1', name: 'Acme' }, channelId: null }),
-    ];
+    const views = everyForm(reader);
     const home = [true, false].map((personalDigest) =>
       homeView({ reader, lines: [], now: new Date('2026-11-23T10:00:00Z'), personalDigest, language: { own: null, workspace: 'fi' } }),
     );
@@ -88,6 +93,18 @@ describe('every form, in every language, within Slack’s limits', () => {
     for (const key of short) if (MESSAGES[locale][key].length > 24) problems.push(`${key} is ${MESSAGES[locale][key].length} characters`);
     expect(problems).toEqual([]);
     if (locale !== 'en') expect(textsOf(views[0])).not.toContain('Log a call');
+  });
+
+  // Slack (and the local page) say "(optional)" beside an optional input's label: a label saying it too reads it twice.
+  it.each(LOCALES)('%s: no optional input’s label says it is optional', (locale) => {
+    const reader = readerIn(locale);
+    const word = MESSAGES[locale]['page.optional'].replace(/[()]/g, '');
+    const views = everyForm(reader);
+    const labels = views.flatMap((v) => v.blocks.filter((b: any) => b.type === 'input' && b.optional).map((b: any) => b.label.text as string));
+    expect(labels.length).toBeGreaterThan(5);
+    expect(labels.filter((label) => label.toLowerCase().includes(word.toLowerCase()))).toEqual([]);
+    // Nor does any label in the forms' catalogue, whoever shows it.
+    expect(Object.entries(MESSAGES[locale]).filter(([key, text]) => key.startsWith('forms.') && text.includes(word))).toEqual([]);
   });
 });
 
@@ -113,7 +130,8 @@ describe.each(TEST_DRIVERS)('forms and the Home tab in the person’s language, 
     expect(view.submit.text).toBe('Tallenna');
     expect(view.close.text).toBe('Peruuta');
     const labels = view.blocks.map((b: any) => b.label?.text);
-    expect(labels).toEqual(expect.arrayContaining(['Asiakas', 'Puhelun päivä', 'Havaitut hyvät piirteet', 'Muistiinpanot', 'Seuraava askel (valinnainen)']));
+    expect(labels).toEqual(expect.arrayContaining(['Asiakas', 'Puhelun päivä', 'Havaitut hyvät piirteet', 'Muistiinpanot', 'Seuraava askel']));
+    expect(view.blocks.find((b: any) => b.block_id === 'next_step')).toMatchObject({ optional: true, label: { text: 'Seuraava askel' } });
     const traits = view.blocks.find((b: any) => b.block_id === 'traits_good').element.options.map((o: any) => o.text.text);
     expect(traits).toContain('Erinomainen viestintä');
     // The client picker's type-ahead answers in Finnish too when nothing matches.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH } from '../../src/i18n/reader.js';
+import { ENGLISH, readerIn } from '../../src/i18n/reader.js';
 import { context } from '../../src/slack/blocks/kit.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
@@ -36,7 +36,9 @@ describe('digest composition', () => {
     const text = allText(page!.blocks);
     expect(text).toContain('Rapport digest — 16 Nov to 23 Nov');
     // It opens with what to decide and whose it is.
-    expect(text).toContain('*2 clients need a decision* (🚩 1 with a red flag) · 5,000/month at risk\\nBy owner: <@U0ALICE> Liar &lt;Co&gt; · <@U0OWNER> Sour');
+    expect(text).toContain(
+      '*2 clients need a decision* (🚩 1 with a red flag) · 5,000/month at risk\\nBy owner: <@U0ALICE> 1: Liar &lt;Co&gt; · <@U0OWNER> 1: Sour',
+    );
     expect(text).toContain('*Liar &lt;Co&gt;* · VIP / critical · <@U0ALICE> · 5,000/month');
     expect(text).toContain('3. Lying*: 1 lie ever (20 Nov)');
     expect(text).toContain('Health unknown → *21* 🔴 at risk\\n🔴 Entered the at-risk band (50 → 21)');
@@ -71,7 +73,7 @@ describe('digest composition', () => {
       expect(p.blocks.length).toBeLessThanOrEqual(50);
       expect(allText(p.blocks).length).toBeLessThan(13_000);
     }
-    expect(pages.flatMap((p) => p.clientIds).sort()).toEqual(weeks.map((w) => w.client.id).sort());
+    expect([...new Set(pages.flatMap((p) => p.clientIds))].sort()).toEqual(weeks.map((w) => w.client.id).sort());
     expect(allText(pages[0]!.blocks)).toContain(`120 clients: continued in the thread (${pages.length - 1} more messages)`);
     expect(allText(pages.at(-1)!.blocks)).toContain('Portfolio this week');
   });
@@ -107,16 +109,30 @@ describe('a refused digest, explained', () => {
 describe('digest composition: renewals and overdue next steps (issue 14)', () => {
   const atRisk = { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } };
 
-  it('lists clients in trouble renewing soon, soonest first, with the value at stake by each date', () => {
+  it('lists clients in trouble renewing soon, soonest first, each with its own value at stake, then the total once', () => {
     const weeks = [
       week(aClient({ name: 'Later Co', renewsOn: '2027-01-10', monthlyValue: 1000, ownerUserId: 'U0BOB' }), atRisk),
       week(aClient({ name: 'Soon Co', renewsOn: '2026-12-01', monthlyValue: 4000, ownerUserId: 'U0ALICE' }), atRisk),
+      week(aClient({ name: 'Unvalued Co', renewsOn: '2026-12-05' }), atRisk),
     ];
-    const text = allText(compose(weeks).flatMap((p) => p.blocks));
-    expect(text).toContain('🔁 Renewing within 60 days* (2 · 5,000/month at stake)');
+    const blocks = compose(weeks).flatMap((p) => p.blocks);
+    const text = allText(blocks);
+    expect(text).toContain('🔁 Renewing within 60 days* (3)');
+    const line = (name: string) => JSON.stringify(blocks.find((b) => b.block_id?.startsWith('renewal:') && JSON.stringify(b).includes(`*${name}* · renews`)));
     expect(text.indexOf('*Soon Co* · renews Tue, 1 Dec 2026')).toBeLessThan(text.indexOf('*Later Co* · renews'));
-    expect(text).toContain('4,000/month (4,000/month at stake by then)');
-    expect(text).toContain('1,000/month (5,000/month at stake by then)');
+    expect(line('Soon Co')).toContain('<@U0ALICE> · 4,000/month at stake');
+    expect(line('Later Co')).toContain('<@U0BOB> · 1,000/month at stake');
+    expect(line('Unvalued Co')).not.toContain('at stake');
+    expect(text).not.toContain('by then');
+    const total = blocks.filter((b) => JSON.stringify(b).includes('Total at stake'));
+    expect(total).toHaveLength(1);
+    expect(JSON.stringify(total[0])).toContain('Total at stake in the next 60 days: 5,000/month');
+  });
+
+  it('says no total when no renewing client has a value', () => {
+    const text = allText(compose([week(aClient({ name: 'Unvalued Co', renewsOn: '2026-12-05' }), atRisk)]).flatMap((p) => p.blocks));
+    expect(text).toContain('*Unvalued Co* · renews');
+    expect(text).not.toContain('Total at stake');
   });
 
   it('shows an overdue next step under its client, or in a part of its own for a client not otherwise named', () => {
@@ -147,5 +163,88 @@ describe('digest composition: renewals and overdue next steps (issue 14)', () =>
     // A quiet week with an overdue step is not "nothing to act on".
     const quiet = compose([week(calm)], { ...options, overdueSteps: [step('c-calm', 'Calm', 'Send the deck')] });
     expect(quiet[0]!.text).not.toContain('nothing to act on');
+  });
+});
+
+describe('the digest’s opening (issue 28)', () => {
+  const lie = { incidents: [incident('lying', daysAgo(20))] };
+  const atRisk = { history: { observations: observedTimes('negative_attitude', 4, daysAgo(1)) } };
+  const red = aClient({ id: 'c-red', name: 'Red Co', ownerUserId: 'U0ALICE', monthlyValue: 5000 });
+  const sour = aClient({ id: 'c-sour', name: 'Sour Co', ownerUserId: 'U0ALICE', monthlyValue: 2000 });
+  const quiet = aClient({ id: 'c-quiet', name: 'Quiet Co', ownerUserId: 'U0BOB', relationship: 'long_term', monthlyValue: 1000 });
+  const weeks = [week(red, lie), week(sour, atRisk), week(quiet, { lastCallAt: daysAgo(40) })];
+  const openingOf = (blocks: readonly any[]) => blocks.find((b) => b.block_id?.startsWith('opening')).text.text as string;
+
+  it('counts only clients still needing a decision: one kept leaves the count, the owner line and the revenue at risk it names', () => {
+    const keep = { id: 'd', clientId: 'c-red', kind: 'keep' as const, reason: 'Biggest account', decidedBy: 'U0ALICE', decidedAt: daysAgo(10) };
+    const [page] = compose([week(red, { ...lie, decisions: [keep] }), week(sour, atRisk), week(quiet, { lastCallAt: daysAgo(40) })]);
+    expect(openingOf(page!.blocks)).toBe(
+      '*1 client needs a decision* · 2,000/month at risk · 1 gone quiet\nBy owner: <@U0ALICE> 1: Sour Co · <@U0BOB> 1: Quiet Co',
+    );
+    const text = allText(page!.blocks);
+    // Still first in its section (a red flag), its decision beside it; the portfolio says how much of its revenue at risk is kept.
+    expect(text.indexOf('*Red Co*')).toBeLessThan(text.indexOf('*Sour Co*'));
+    expect(text).toContain('✅ Kept by <@U0ALICE> on Fri, 13 Nov 2026: “Biggest account”');
+    expect(text).toContain('Revenue at risk: 7,000/month, of which 5,000/month is kept by a decision');
+  });
+
+  it('lists every owner with their count, the names of each bounded, and counts the owners beyond eight', () => {
+    const many = Array.from({ length: 6 }, (_, i) => week(aClient({ id: `c-a${i}`, name: `Alpha ${i}`, ownerUserId: 'U0ALICE' }), lie));
+    const others = Array.from({ length: 9 }, (_, i) => week(aClient({ id: `c-o${i}`, name: `Other ${i}`, ownerUserId: `U0OWNER${i}` }), lie));
+    const line = openingOf(compose([...many, ...others])[0]!.blocks).split('\n')[1]!;
+    expect(line).toMatch(/^By owner: <@U0ALICE> 6: Alpha 0, Alpha 1, Alpha 2, Alpha 3, … · <@U0OWNER\d> 1: Other \d · /);
+    expect(line.split(' · ').filter((owner) => /^(By owner: )?<@U0[A-Z0-9]+> \d+: /.test(owner))).toHaveLength(8);
+    expect(line).toMatch(/ · 2 more owners$/);
+    // One owner is still named, with their count.
+    expect(openingOf(compose([week(red, lie)])[0]!.blocks)).toContain('By owner: <@U0ALICE> 1: Red Co');
+  });
+
+  it('counts again in place as clients are answered on the message: a decision or a snooze, not an acknowledgement', () => {
+    const [page] = compose(weeks);
+    expect(openingOf(page!.blocks)).toBe(
+      '*2 clients need a decision* (🚩 1 with a red flag) · 7,000/month at risk · 1 gone quiet\nBy owner: <@U0ALICE> 2: Red Co, Sour Co · <@U0BOB> 1: Quiet Co',
+    );
+    const answer = (blocks: any[], client: typeof red, kind: 'acknowledge' | 'keep' | 'snooze' | 'start_exit') =>
+      withClientStatus(blocks, client.id, `status of ${client.name}`, { kind, client, clientIds: page!.clientIds, reader: ENGLISH });
+    const acknowledged = answer(page!.blocks, red, 'acknowledge');
+    expect(openingOf(acknowledged)).toBe(openingOf(page!.blocks));
+    const kept = answer(acknowledged, red, 'keep');
+    expect(openingOf(kept)).toBe('*1 client needs a decision* · 2,000/month at risk · 1 gone quiet\nBy owner: <@U0ALICE> 1: Sour Co · <@U0BOB> 1: Quiet Co');
+    expect(JSON.stringify(kept)).toContain('status of Red Co');
+    // Answered twice, counted once.
+    expect(answer(kept, red, 'keep')).toEqual(kept);
+    // A snooze defers: the client leaves the count, its revenue stays at risk.
+    const snoozed = answer(kept, sour, 'snooze');
+    expect(openingOf(snoozed)).toBe('*No client needs a decision* · 2,000/month at risk · 1 gone quiet\nBy owner: <@U0BOB> 1: Quiet Co');
+    // A client gone quiet and kept still wants a call; exited, it is gone.
+    expect(openingOf(answer(snoozed, quiet, 'keep'))).toBe(openingOf(snoozed));
+    expect(openingOf(answer(snoozed, quiet, 'start_exit'))).toBe('*No client needs a decision* · 2,000/month at risk');
+  });
+
+  it('counts again in the page’s language and digits', () => {
+    const fa = readerIn('fa', { timeZone: 'UTC' });
+    const [page] = compose(weeks, { ...options, readBy: fa });
+    const kept = withClientStatus(page!.blocks, red.id, 'x', { kind: 'keep', client: red, clientIds: page!.clientIds, reader: fa });
+    const [headline, owners] = openingOf(kept).split('\n');
+    expect(headline).toContain('۱ مشتری منتظر تصمیم است');
+    expect(owners).toContain('<@U0ALICE> ۱: Sour Co');
+    expect(owners).not.toContain('Red Co');
+  });
+
+  it('counts again with owners beyond eight only counted, in Persian too', () => {
+    const fa = readerIn('fa', { timeZone: 'UTC' });
+    const others = Array.from({ length: 9 }, (_, i) => week(aClient({ id: `c-o${i}`, name: `Other ${i}`, ownerUserId: `U0OWNER${i}` }), lie));
+    for (const readBy of [ENGLISH, fa]) {
+      const [page] = compose([week(red, lie), week(sour, atRisk), ...others], { ...options, readBy });
+      const kept = withClientStatus(page!.blocks, red.id, 'x', { kind: 'keep', client: red, clientIds: page!.clientIds, reader: readBy });
+      const before = openingOf(page!.blocks).split('\n')[1]!;
+      const after = openingOf(kept).split('\n')[1]!;
+      expect(before).toContain('Red Co');
+      expect(after).not.toContain('Red Co');
+      expect(after).toContain('Sour Co');
+      // The owners only counted are still counted, at the line's end.
+      expect(after.slice(-20)).toBe(before.slice(-20));
+      expect(after.split(' · ')).toHaveLength(before.split(' · ').length);
+    }
   });
 });

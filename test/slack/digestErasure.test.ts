@@ -60,7 +60,7 @@ describe('a deleted client taken out of a digest page', () => {
     expect(others(cut)).toEqual(others(page!));
     expect(others(cut).length).toBeGreaterThan(5);
     // Its name left the owner line; the name it begins does not count as its own.
-    expect(json(cut)).toContain('By owner: <@U0ALICE> Leak İş Co Holdings · <@U0BOB> Steady Ltd');
+    expect(json(cut)).toContain('By owner: <@U0ALICE> 2: Leak İş Co Holdings · <@U0BOB> 1: Steady Ltd');
     // Cut once, there is nothing more to cut.
     expect(digestPageWithout(cut, leakErased)).toBeUndefined();
   });
@@ -78,6 +78,10 @@ describe('a deleted client taken out of a digest page', () => {
     expect(ownerLine('By owner: <@U0ALICE> Leak İş Co, A · _no owner_ B')).toBe('*2 clients need a decision*\nBy owner: <@U0ALICE> A · _no owner_ B');
     expect(ownerLine('By owner: <@U0ALICE> A, Leak İş Co')).toBe('*2 clients need a decision*\nBy owner: <@U0ALICE> A');
     expect(ownerLine('By owner: <@U0ALICE> 6: A, Leak İş Co, B, C, …')).toBe('*2 clients need a decision*\nBy owner: <@U0ALICE> 6: A, B, C, …');
+    expect(ownerLine('By owner: <@U0ALICE> 2: Leak İş Co, A · <@U0BOB> 1: B · 3 more owners')).toBe(
+      '*2 clients need a decision*\nBy owner: <@U0ALICE> 2: A · <@U0BOB> 1: B · 3 more owners',
+    );
+    expect(ownerLine('By owner: <@U0ALICE> 1: Leak İş Co · <@U0BOB> 1: B')).toBe('*2 clients need a decision*\nBy owner: <@U0BOB> 1: B');
     expect(ownerLine('By owner: <@U0ALICE> Leak İş Co')).toBe('*2 clients need a decision*');
     expect(ownerLine('By owner: <@U0ALICE> Leak İş Co Holdings')).toBeUndefined();
   });

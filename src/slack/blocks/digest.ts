@@ -6,7 +6,9 @@ import { traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import {
   DIGEST_SECTIONS,
   isQuietWeek,
+  needsDecision,
   RENEWAL_WINDOW_DAYS,
+  valueAtRisk,
   type DigestEntry,
   type DigestSection,
   type DigestSelection,
@@ -15,7 +17,7 @@ import {
 import type { ClientEvidence } from '../../domain/clientWeek.js';
 import { recentBadAt, type TurnedBadReason } from '../../domain/turnedBad.js';
 import type { NextStep } from '../../domain/nextSteps.js';
-import type { Decision, Snooze } from '../../domain/types.js';
+import type { ClientProfile, Decision, Snooze } from '../../domain/types.js';
 import { namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
 import { criterionLineFor } from './format.js';
@@ -24,7 +26,7 @@ import { DIGEST_ACTIONS } from '../ids.js';
 import { exposureText } from '../channels.js';
 import { md, t, tPlain, type MessageKey } from '../../i18n/messages.js';
 import { MESSAGES } from '../../i18n/messages/index.js';
-import { bandLabel, categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
+import { categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
 import { formatDay, formatMoney, formatNumber, formatShortDay } from '../../i18n/format.js';
 import { readerIn, type Reader } from '../../i18n/reader.js';
 import { LOCALES, type Locale } from '../../i18n/locales.js';
@@ -32,7 +34,7 @@ import { LOCALES, type Locale } from '../../i18n/locales.js';
 export interface DigestPage {
   text: string;
   blocks: Block[];
-  /** Clients named on the page (decisions update the pages naming them). */
+  /** Clients named or counted on the page (decisions update the pages naming them); the first page's begin with those its opening counts. */
   clientIds: string[];
 }
 
@@ -65,18 +67,25 @@ const shortDay = (r: Reader, weekEnd: Date) => (d: Date) => formatShortDay(d, r,
 const shortCalendarDay = (r: Reader, weekEnd: Date) => (day: string) => formatShortDay(new Date(`${day}T12:00:00Z`), { ...r, timeZone: 'UTC' }, weekEnd);
 const perMonth = (r: Reader, amount: number) => md(formatMoney(amount, r));
 
-/** "*Globex* · renews Tue 12 Jan 2027 · At risk (38) · 2 criteria met · @owner · 5,200/month (7,600/month at stake by then)". */
+/** "*Globex* · renews Tue 12 Jan 2027 · At risk (38) · 2 criteria met · @owner · 5,200/month at stake": its own value, not a running total. */
 function renewalBlock(r: Reader, e: RenewalEntry): Block {
   const parts = [
     t(r, 'digest.renewal.head', { name: e.client.name, day: md(formatDay(new Date(`${e.renewsOn}T12:00:00Z`), { ...r, timeZone: 'UTC' })) }),
     healthLabel(r, e.healthNow),
     ...(e.criteria > 0 ? [t(r, 'digest.renewal.criteria', { count: e.criteria })] : []),
     mentionFor(r, e.client.ownerUserId),
-    ...(e.client.monthlyValue !== null
-      ? [t(r, 'digest.renewal.value', { amount: perMonth(r, e.client.monthlyValue), atStake: perMonth(r, e.atStakeByThen) })]
-      : []),
+    ...(e.client.monthlyValue !== null ? [t(r, 'digest.renewal.value', { amount: perMonth(r, e.client.monthlyValue) })] : []),
   ];
   return section(parts.join(' · '), { block_id: clientBlockId('renewal', e.client.id) });
+}
+/** Each renewal on its line, then (when any has a value) what they put at stake together, said once. */
+function renewalBlocks(r: Reader, renewals: readonly RenewalEntry[]): Block[] {
+  const valued = renewals.filter((e) => e.client.monthlyValue !== null);
+  const total = valued.reduce((sum, e) => sum + e.client.monthlyValue!, 0);
+  return [
+    ...renewals.map((e) => renewalBlock(r, e)),
+    ...(valued.length > 0 ? [context(t(r, 'digest.renewalsTotal', { days: RENEWAL_WINDOW_DAYS, amount: perMonth(r, total) }))] : []),
+  ];
 }
 const MAX_BLOCKS = 46; // 50, less room for the continuation note and section headers
 const MAX_TEXT = 11_000; // Slack rejects around 13k characters of block text in practice
@@ -213,9 +222,7 @@ function entryBlocks(
 }
 
 function summaryBlocks(r: Reader, s: DigestSelection['summary']): Block[] {
-  const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const)
-    .map((b) => t(r, 'digest.summary.band', { band: md(bandLabel(r, b).split(' (')[0]!), count: s.bands[b] }))
-    .join(' · ');
+  const bands = (['healthy', 'watch', 'at_risk', 'unknown'] as const).map((b) => t(r, `digest.summary.band.${b}`, { count: s.bands[b] })).join(' · ');
   const retention =
     s.retention.rate === null
       ? t(r, 'digest.summary.retentionNone')
@@ -235,7 +242,9 @@ function summaryBlocks(r: Reader, s: DigestSelection['summary']): Block[] {
       [
         t(r, 'digest.summary.logged', { calls: s.callsLogged, incidents: s.incidentsLogged }),
         t(r, 'digest.summary.health', { bands: md(bands) }),
-        t(r, 'digest.summary.revenueAtRisk', { amount: perMonth(r, s.revenueAtRisk) }),
+        s.revenueKept > 0
+          ? t(r, 'digest.summary.revenueAtRiskKept', { amount: perMonth(r, s.revenueAtRisk), kept: perMonth(r, s.revenueKept) })
+          : t(r, 'digest.summary.revenueAtRisk', { amount: perMonth(r, s.revenueAtRisk) }),
         retention,
         best,
       ].join('\n'),
@@ -245,51 +254,122 @@ function summaryBlocks(r: Reader, s: DigestSelection['summary']): Block[] {
 
 const textLength = (blocks: Block[]) => JSON.stringify(blocks).length;
 
-/** Names per owner in the opening line before the rest is only counted. */
+/** Names per owner in the opening's line before the rest is only counted. */
 const NAMES_PER_OWNER = 4;
+/** Owners in the opening's line before the rest are only counted. */
+const OWNERS_SHOWN = 8;
 
-/** The opening's line of whose clients need what, in each language: what comes before and after the owners. */
-const OWNER_LINES = LOCALES.map((locale) => {
-  const [head, tail] = t(locale, 'digest.byOwner', { owners: md('\u0000') }).split('\u0000') as [string, string];
-  return { head, tail, noOwner: tPlain(locale, 'digest.noOwner').replace(/\u200F/g, '') };
-});
-const NO_OWNER = OWNER_LINES.map((l) => l.noOwner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-const OWNER_LINE_SEGMENTS = new RegExp(` · (?=<@[^>]+> |(?:${NO_OWNER}) )`);
-const OWNER_SEGMENT = new RegExp(`^(<@[^>]+>|${NO_OWNER}) (.*)$`, 's');
+/** A count as a line of the digest writes it, in any language's digits and grouping. */
+const NUMBER = '[\\d\\u06F0-\\u06F9](?:[\\d\\u06F0-\\u06F9]|[,.\\u066C\\u00A0\\u202F](?=[\\d\\u06F0-\\u06F9]))*';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * What the digest opens with: how many clients need a decision and how much revenue is at risk, then whose
- * they are, owner by owner, so each reader finds their own at once (a channel message is the same for all).
+ * The opening's line of whose clients need what, in each language: what comes before and after the owners, and
+ * the end that counts the owners not shown.
  */
-function openingLines(r: Reader, selection: DigestSelection, reader: string | undefined): { headline: string; text: string } {
-  const toDecide = [...selection.sections.firing, ...selection.sections.turned_bad];
-  const yours = reader ? toDecide.filter((e) => e.client.ownerUserId === reader).length : 0;
-  const redFlags = selection.sections.firing.filter((e) => e.criteria.some((c) => c.criterion.class === 'red_flag')).length;
-  const quiet = selection.sections.gone_quiet.length;
-  const decide = [
-    t(r, 'digest.headline.decide', { count: toDecide.length }),
-    ...(reader ? [t(r, 'digest.headline.yours', { count: yours })] : []),
-    ...(redFlags > 0 ? [t(r, 'digest.headline.redFlags', { count: redFlags })] : []),
-  ].join(' ');
-  const headline = [
-    decide,
-    t(r, 'digest.headline.atRisk', { amount: perMonth(r, selection.summary.revenueAtRisk) }),
-    ...(quiet > 0 ? [t(r, 'digest.headline.quiet', { count: quiet })] : []),
+const OWNER_LINES = LOCALES.map((locale) => {
+  const [head, tail] = t(locale, 'digest.byOwner', { owners: md('\u0000') }).split('\u0000') as [string, string];
+  // What follows the owners when some are only counted, after the tail they share (a Persian line's isolate).
+  const more = [1, 2].map((count) =>
+    escapeRegExp(
+      t(locale, 'digest.byOwnerMore', { owners: md('\u0000'), count })
+        .split('\u0000')[1]!
+        .slice(tail.length),
+    ).replace(/[\d\u06F0-\u06F9]+/g, NUMBER),
+  );
+  return { head, tail, more: new RegExp(`(?:${more.join('|')})$`), noOwner: tPlain(locale, 'digest.noOwner').replace(/\u200F/g, '') };
+});
+const NO_OWNER = OWNER_LINES.map((l) => escapeRegExp(l.noOwner)).join('|');
+const OWNER_LINE_SEGMENTS = new RegExp(` · (?=<@[^>]+> |(?:${NO_OWNER}) )`);
+const OWNER_SEGMENT = new RegExp(`^(<@[^>]+>|${NO_OWNER}) (.*)$`, 's');
+/** An owner's part of the line: their count, then the names shown ("…" when there are more). Pages composed before every owner had a count have none. */
+const OWNER_LISTING = new RegExp(`^(?:(${NUMBER}): )?(.*?)((?:, |، )…)?$`, 's');
+
+/** What the opening says: the clients that need a decision (how many are the reader's, with a red flag), revenue at risk, clients gone quiet. */
+interface OpeningFigures {
+  decide: number;
+  /** Only when shown to one person (the preview). */
+  yours?: number;
+  redFlags: number;
+  atRisk: number;
+  quiet: number;
+}
+
+function headlineOf(r: Reader, f: OpeningFigures): string {
+  const decide = { count: f.decide, redFlags: f.redFlags };
+  return [
+    f.yours === undefined ? t(r, 'digest.headline.decide', decide) : t(r, 'digest.headline.decideYours', { ...decide, yours: f.yours }),
+    t(r, 'digest.headline.atRisk', { amount: perMonth(r, f.atRisk) }),
+    ...(f.quiet > 0 ? [t(r, 'digest.headline.quiet', { count: f.quiet })] : []),
   ].join(' · ');
+}
+
+/**
+ * What the opening counts, client by client in the order of the first page's client ids, kept in the opening
+ * block's id so that an answer given on the message counts again in place (the stored page is all a click has):
+ * `r` needs a decision, with a red flag; `x` needs a decision, its value at risk; `d` needs a decision; `q` gone
+ * quiet, its value at risk; `u` gone quiet; `-` answered since. With the revenue at risk the opening says. A
+ * digest listing more clients than a block id holds (about 230) keeps its opening as posted.
+ */
+interface OpeningState {
+  atRisk: number;
+  marks: string;
+}
+const OPENING_ID = /^opening:(-?[\d.]+):([rxdqu-]*)$/;
+const openingBlockId = (state: OpeningState) => {
+  const id = `opening:${state.atRisk}:${state.marks}`;
+  return id.length <= 255 ? id : 'opening';
+};
+const marked = (marks: string, kinds: string) => [...marks].filter((m) => kinds.includes(m)).length;
+const figuresOf = (state: OpeningState): OpeningFigures => ({
+  decide: marked(state.marks, 'rxd'),
+  redFlags: marked(state.marks, 'r'),
+  atRisk: state.atRisk,
+  quiet: marked(state.marks, 'qu'),
+});
+
+/**
+ * What the digest opens with: how many clients need a decision and how much revenue is at risk (a client a
+ * decision keeps is neither: the decision stands beside it in its section, and the portfolio's revenue at risk
+ * says how much of it such clients are), then whose the clients needing something are, owner by owner, each with
+ * their count, so each reader finds their own at once (a channel message is the same for all). `listed`: those
+ * clients, in the order the opening block's id counts them.
+ */
+function opening(r: Reader, selection: DigestSelection, reader: string | undefined): { block: Block; headline: string; listed: string[] } {
+  const toDecide = [...selection.sections.firing, ...selection.sections.turned_bad].filter(needsDecision);
+  const quiet = selection.sections.gone_quiet;
+  const state: OpeningState = {
+    atRisk: selection.summary.revenueAtRisk - selection.summary.revenueKept,
+    marks: [
+      ...toDecide.map((e) => (e.criteria.some((c) => c.criterion.class === 'red_flag') ? 'r' : valueAtRisk(e) ? 'x' : 'd')),
+      ...quiet.map((e) => (valueAtRisk(e) ? 'q' : 'u')),
+    ].join(''),
+  };
+  const figures = figuresOf(state);
+  if (reader) figures.yours = toDecide.filter((e) => e.client.ownerUserId === reader).length;
+  const headline = headlineOf(r, figures);
   const byOwner = new Map<string | null, string[]>();
-  for (const e of [...toDecide, ...selection.sections.gone_quiet]) {
+  for (const e of [...toDecide, ...quiet]) {
     const names = byOwner.get(e.client.ownerUserId) ?? [];
     names.push(escapeName(e.client.name));
     byOwner.set(e.client.ownerUserId, names);
   }
-  const sep = nameSeparator(r.locale);
-  const owners = [...byOwner.entries()]
-    .sort((a, b) => b[1].length - a[1].length)
-    .map(([owner, names]) => {
+  const owners = [...byOwner.entries()].sort((a, b) => b[1].length - a[1].length);
+  const lines = [headline];
+  if (owners.length > 0) {
+    const sep = nameSeparator(r.locale);
+    const listings = owners.slice(0, OWNERS_SHOWN).map(([owner, names]) => {
       const shown = names.slice(0, NAMES_PER_OWNER).join(sep);
-      return `${mentionFor(r, owner)} ${names.length > NAMES_PER_OWNER ? `${formatNumber(names.length, r)}: ${shown}${sep}…` : shown}`;
+      return `${mentionFor(r, owner)} ${formatNumber(names.length, r)}: ${names.length > NAMES_PER_OWNER ? `${shown}${sep}…` : shown}`;
     });
-  return { headline: headline.replace(/\*/g, ''), text: `${headline}\n${t(r, 'digest.byOwner', { owners: md(owners.join(' · ')) })}` };
+    const args = { owners: md(listings.join(' · ')) };
+    lines.push(owners.length > OWNERS_SHOWN ? t(r, 'digest.byOwnerMore', { ...args, count: owners.length - OWNERS_SHOWN }) : t(r, 'digest.byOwner', args));
+  }
+  return {
+    block: section(lines.join('\n'), { block_id: openingBlockId(state) }),
+    headline: headline.replace(/\*/g, ''),
+    listed: [...toDecide, ...quiet].map((e) => e.client.id),
+  };
 }
 
 /** Each client's overdue next steps as digest lines: "⏰ Overdue next step: Send the deck · @dana · due 20 Nov". */
@@ -330,11 +410,12 @@ export function composeDigest(
   }
   const total = DIGEST_SECTIONS.reduce((n, s) => n + selection.sections[s].length, 0);
   const pages: DigestPage[] = [];
-  const opening = openingLines(r, selection, o.reader);
+  const opens = opening(r, selection, o.reader);
+  // The first page counts the clients its opening lists: an answer to any of them counts again there.
   let page: DigestPage = {
-    text: tPlain(r, 'digest.pageText', { title, headline: md(opening.headline) }),
-    blocks: [header(title), section(opening.text)],
-    clientIds: [],
+    text: tPlain(r, 'digest.pageText', { title, headline: md(opens.headline) }),
+    blocks: [header(title), opens.block],
+    clientIds: [...opens.listed],
   };
   const newPage = (continuing: string) => {
     pages.push(page);
@@ -353,7 +434,7 @@ export function composeDigest(
       const blocks = entryBlocks(r, catalogue, e, evidence.get(e.client.id), selection.weekEnd, o, day, stepLines);
       if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT) newPage(sectionName);
       page.blocks.push(...blocks);
-      page.clientIds.push(e.client.id);
+      if (!page.clientIds.includes(e.client.id)) page.clientIds.push(e.client.id);
     }
   }
   // Sections of one block per client: renewals coming up, then overdue next steps of clients not named above.
@@ -366,12 +447,10 @@ export function composeDigest(
       page.blocks.push(block);
     }
   };
-  const renewals = selection.renewals;
-  const atStake = renewals.at(-1)?.atStakeByThen ?? 0;
   blockSection(
     tPlain(r, 'digest.section.renewals', { days: RENEWAL_WINDOW_DAYS }),
-    tPlain(r, 'digest.renewalsCount', { count: renewals.length, amount: perMonth(r, atStake) }),
-    renewals.map((e) => renewalBlock(r, e)),
+    formatNumber(selection.renewals.length, r),
+    renewalBlocks(r, selection.renewals),
   );
   blockSection(tPlain(r, 'digest.section.overdue'), formatNumber(overdueOnly.length, r), overdueOnly);
   const summary = summaryBlocks(r, selection.summary);
@@ -384,9 +463,53 @@ export function composeDigest(
 }
 
 /** The page's blocks with the client's status line replaced (the message is then updated in place). */
-export function withClientStatus(blocks: readonly Block[], clientId: string, line: string): Block[] {
+export function withClientStatus(blocks: readonly Block[], clientId: string, line: string, answer?: DigestAnswer): Block[] {
   const id = statusBlockId(clientId);
-  return blocks.map((b) => (b.block_id === id ? { ...context(line), block_id: id } : b));
+  return blocks.map((b) =>
+    b.block_id === id ? { ...context(line), block_id: id } : answer && OPENING_ID.test(b.block_id ?? '') ? recounted(b, clientId, answer) : b,
+  );
+}
+
+/** An answer given on the digest's message, for its opening to count again. */
+export interface DigestAnswer {
+  /** Acknowledging asks for nothing more; a decision answers the client, a snooze defers it (its value stays at risk). */
+  kind: Decision['kind'] | 'snooze';
+  client: Pick<ClientProfile, 'name' | 'ownerUserId' | 'monthlyValue'>;
+  /** The page's client ids as stored: the opening counts in their order. */
+  clientIds: readonly string[];
+  /** Whoever the page is written for (the channel's reader). */
+  reader: Reader;
+}
+
+/**
+ * The opening once the client is answered: counted again as the next digest would (domain: `decisionInForce`);
+ * a client it no longer lists leaves its owner line. A gone-quiet client kept still wants a call: it stays listed.
+ */
+function recounted(block: Block, clientId: string, a: DigestAnswer): Block {
+  const [, atRisk, marks] = OPENING_ID.exec(block.block_id!)!;
+  const i = a.clientIds.indexOf(clientId);
+  const mark = i < 0 ? undefined : marks![i];
+  if (mark === undefined || mark === '-' || a.kind === 'acknowledge' || block.type !== 'section' || !block.text) return block;
+  const decided = a.kind !== 'snooze';
+  const next = decided && a.kind !== 'start_exit' && 'qu'.includes(mark) ? 'u' : '-';
+  const state: OpeningState = {
+    atRisk: Number(atRisk) - (decided && 'rxq'.includes(mark) ? (a.client.monthlyValue ?? 0) : 0),
+    marks: `${marks!.slice(0, i)}${next}${marks!.slice(i + 1)}`,
+  };
+  const [, ...rest] = block.text.text.split('\n');
+  const counted: Block = {
+    ...block,
+    text: { ...block.text, text: [headlineOf(a.reader, figuresOf(state)), ...rest].join('\n') },
+    block_id: openingBlockId(state),
+  };
+  return next === '-' ? ownerLineWithout(counted, [a.client.name], { owner: a.client.ownerUserId, reader: a.reader }) : counted;
+}
+
+/** The opening without the mark of the page's `index`th client (its id leaves the page): its figures stay as posted. */
+function withoutOpeningMark(block: Block, index: number): Block {
+  const [, atRisk, marks] = OPENING_ID.exec(block.block_id ?? '') ?? [];
+  if (marks === undefined || index < 0 || index >= marks.length) return block;
+  return { ...block, block_id: openingBlockId({ atRisk: Number(atRisk), marks: marks.slice(0, index) + marks.slice(index + 1) }) };
 }
 
 /** What stands where a deleted client was, in the digest pages that showed it. */
@@ -429,7 +552,7 @@ export function digestPageWithout(page: DigestPage, client: ErasedClient): Diges
   const deletedPage = t(locale, 'digest.deletedPage');
   const blocks: Block[] = [];
   page.blocks.forEach((block, i) => {
-    if (!isTheClients(block, page.blocks[i - 1])) blocks.push(withoutOwnerListing(block, client.names));
+    if (!isTheClients(block, page.blocks[i - 1])) blocks.push(ownerLineWithout(withoutOpeningMark(block, page.clientIds.indexOf(client.id)), client.names));
     else if (i === 0 || !isTheClients(page.blocks[i - 1]!, page.blocks[i - 2])) blocks.push(context(deletedLine));
   });
   const clientIds = page.clientIds.filter((id) => id !== client.id);
@@ -440,28 +563,40 @@ export function digestPageWithout(page: DigestPage, client: ErasedClient): Diges
   return unchanged ? undefined : { text: page.text, blocks, clientIds };
 }
 
-/** The block with the client's names gone from the opening's owner line (an owner left with none goes too). */
-function withoutOwnerListing(block: Block, names: readonly string[]): Block {
+/**
+ * The block without the clients' names (`names`) in the opening's owner line; an owner left with none goes too.
+ * Counts stay as posted, unless `recount` names the owner whose client the opening no longer counts: their count
+ * drops by one (and they go at none).
+ */
+function ownerLineWithout(block: Block, names: readonly string[], recount?: { owner: string | null; reader: Reader }): Block {
   if (block.type !== 'section' || !block.text) return block;
   const lines = block.text.text.split('\n').flatMap((line) => {
-    const form = OWNER_LINES.find((l) => line.startsWith(l.head) && line.endsWith(l.tail) && line.length >= l.head.length + l.tail.length);
+    const more = OWNER_LINES.map((l) => l.more.exec(line)?.[0]).find((end) => end !== undefined) ?? '';
+    const body = line.slice(0, line.length - more.length);
+    const form = OWNER_LINES.find((l) => body.startsWith(l.head) && body.endsWith(l.tail) && body.length >= l.head.length + l.tail.length);
     if (!form) return [line];
-    const owners = line
-      .slice(form.head.length, line.length - form.tail.length)
+    const owners = body
+      .slice(form.head.length, body.length - form.tail.length)
       .split(OWNER_LINE_SEGMENTS)
       .flatMap((segment) => {
         const [, owner, listed] = OWNER_SEGMENT.exec(segment) ?? [];
         if (owner === undefined || listed === undefined) return [segment];
-        const counted = /^([\d\u06F0-\u06F9]+): (.*)(, |، )…$/s.exec(listed);
-        const sep = counted ? counted[3]! : listed.includes('، ') ? '، ' : ', ';
-        const shown = names.reduce((list, name) => withoutListed(list, escapeName(name), sep), counted ? counted[2]! : listed);
-        if (counted) return [`${owner} ${counted[1]}: ${shown === '' ? '' : `${shown}${sep}`}…`];
-        return shown === '' ? [] : [`${owner} ${shown}`];
+        const [, count, list, beyond] = OWNER_LISTING.exec(listed)!;
+        const sep = beyond ? beyond.slice(0, -1) : listed.includes('، ') ? '، ' : ', ';
+        const shown = names.reduce((rest, name) => withoutListed(rest, escapeName(name), sep), list!);
+        const isRecounted = recount && count !== undefined && (recount.owner ? owner === `<@${recount.owner}>` : !owner.startsWith('<@'));
+        const left = isRecounted ? numberIn(count) - 1 : undefined;
+        if (left === 0 || (shown === '' && !beyond)) return [];
+        const counted = left !== undefined ? `${formatNumber(left, recount!.reader)}: ` : count !== undefined ? `${count}: ` : '';
+        return [`${owner} ${counted}${shown}${beyond ? `${shown === '' ? '' : sep}…` : ''}`];
       });
-    return owners.length > 0 ? [`${form.head}${owners.join(' · ')}${form.tail}`] : [];
+    return owners.length > 0 ? [`${form.head}${owners.join(' · ')}${form.tail}${more}`] : [];
   });
   return { ...block, text: { ...block.text, text: lines.join('\n') } };
 }
+
+/** A count as a line wrote it (Persian digits, grouping), as a number. */
+const numberIn = (text: string) => Number(text.replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/\D/g, ''));
 
 /** A list of names joined by `sep` (", ", or Persian "، ") without `name`. */
 function withoutListed(list: string, name: string, sep: string): string {

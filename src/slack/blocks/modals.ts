@@ -265,7 +265,7 @@ export function decisionModal(
   blocks.push(
     m.kind === 'keep'
       ? input(INPUTS.reason, tPlain(reader, 'forms.reason'), { type: 'plain_text_input', multiline: true, max_length: 1000, min_length: 3 })
-      : input(INPUTS.reason, tPlain(reader, 'forms.noteOptional'), { type: 'plain_text_input', multiline: true, max_length: 1000 }, true),
+      : input(INPUTS.reason, tPlain(reader, 'forms.note'), { type: 'plain_text_input', multiline: true, max_length: 1000 }, true),
   );
   if (m.kind === 'keep' && !m.proposing) {
     blocks.push(

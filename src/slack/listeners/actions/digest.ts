@@ -6,7 +6,7 @@
 import type { App, ButtonAction, OverflowAction } from '@slack/bolt';
 import { RapportError } from '../../../domain/errors.js';
 import { addDays, KEEP_REVIEW_DAYS } from '../../../domain/nextSteps.js';
-import { decisionLine, snoozeLine, withClientStatus } from '../../blocks/digest.js';
+import { decisionLine, snoozeLine, withClientStatus, type DigestAnswer } from '../../blocks/digest.js';
 import { snooze } from '../../../services/clientFate.js';
 import { clientById, clientTimeline } from '../../../services/clients.js';
 import { digestOfMessage, rewriteDigestPages } from '../../../services/digestMessages.js';
@@ -29,11 +29,18 @@ import { DIGEST_ACTIONS } from '../../ids.js';
 export type StatusLine = (reader: Reader) => string;
 
 /**
- * Rewrites the client's status line in every message of the digest that names it, in Slack too; but never in a
+ * Rewrites the client's status line in every message of the digest that names it (and its opening's counts, as
+ * `answer` changes them), in Slack too; but never in a
  * channel that has since become shared outside the organisation (the client may be reading it): there the
  * message stays as it was, the digest stops, and the person is told.
  */
-export async function showOnDigest(turn: Turn, digestId: string | null, clientId: string, line: StatusLine): Promise<void> {
+export async function showOnDigest(
+  turn: Turn,
+  digestId: string | null,
+  client: DigestAnswer['client'] & { id: string },
+  line: StatusLine,
+  answer: DigestAnswer['kind'],
+): Promise<void> {
   // Clicked outside the channel digest (a personal digest, an escalation DM, a red-flag DM, the Home tab): the
   // person is told where they clicked, and their Home tab shows the client as it is now.
   if (!digestId) {
@@ -44,7 +51,9 @@ export async function showOnDigest(turn: Turn, digestId: string | null, clientId
   }
   // The digest is the channel's: its line is in the workspace's language.
   const channel = channelReader((await turn.workspace()).workspace);
-  const pages = await rewriteDigestPages(turn.deps.db, turn.teamId, digestId, clientId, (blocks) => withClientStatus(blocks, clientId, line(channel)));
+  const pages = await rewriteDigestPages(turn.deps.db, turn.teamId, digestId, client.id, (blocks, clientIds) =>
+    withClientStatus(blocks, client.id, line(channel), { kind: answer, client, clientIds, reader: channel }),
+  );
   const exposure = new Map<string, string | undefined>();
   for (const page of pages) {
     if (!exposure.has(page.channelId)) exposure.set(page.channelId, await channelExposure(turn.web, page.channelId).catch(() => CANNOT_CHECK));
@@ -78,7 +87,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const digestId = await digestOf(turn, body.message?.ts);
     const result = await decideOrPropose(turn, subject, { kind: 'decision', decision: 'acknowledge', reason: null, digestId });
     const decision = result.outcome?.decision;
-    if (decision) await showOnDigest(turn, digestId, subject.id, (reader) => decisionLine(decision, reader));
+    if (decision) await showOnDigest(turn, digestId, subject, (reader) => decisionLine(decision, reader), decision.kind);
     await tellConcerned(turn, subject, result);
   });
 
@@ -96,7 +105,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
         said('digest.alreadySnoozed', { name: md(`*${escapeName(subject.name)}*`), who: md(`<@${s.snoozedBy}>`), day: md(formatDay(s.until, reader)) }),
       );
     }
-    await showOnDigest(turn, digestId, subject.id, (reader) => snoozeLine(snoozed.snooze, reader));
+    await showOnDigest(turn, digestId, subject, (reader) => snoozeLine(snoozed.snooze, reader), 'snooze');
   });
 
   // Every decision is said before it is done, in a form: the owner or an admin decides, anyone else proposes.

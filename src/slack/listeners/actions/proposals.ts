@@ -34,7 +34,7 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
       if (!outcome) return;
       if (outcome.decision && outcome.change.kind === 'decision' && outcome.change.digestId) {
         const decision = outcome.decision;
-        await showOnDigest(turn, outcome.change.digestId, subject.id, (reader) => decisionLine(decision, reader));
+        await showOnDigest(turn, outcome.change.digestId, subject, (reader) => decisionLine(decision, reader), decision.kind);
       }
       await tellFateNotices(turn, outcome);
     });

@@ -42,7 +42,8 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       if (result.outcome?.decision && reviewOn) {
         await addNextStep(deps.db, act, {
           client: subject,
-          what: tPlain(await turn.reader(), 'digest.reviewKeep', { name: subject.name }),
+          // Its line names the client beside it ("… · Stark Industries"): the step itself does not name it again.
+          what: tPlain(await turn.reader(), 'digest.reviewKeep'),
           dueOn: reviewOn,
           source: 'decision',
         });
@@ -54,7 +55,7 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
         // already would be sent twice.
         after: async () => {
           const decision = result.outcome?.decision;
-          if (decision) await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject.id, (r) => decisionLine(decision, r));
+          if (decision) await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject, (r) => decisionLine(decision, r), decision.kind);
           if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change, await turn.reader())}` });
           await tellConcerned(turn, subject, result);
         },
