@@ -38,6 +38,7 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
     ['category', 'category problem', { category: 'regular' }, 'category → Problem (full prepayment only)'],
   ])('a member’s /client set %s is a proposal to the owner; nothing changes until approved', async (_field, words, unchanged, change) => {
     const name = await initech();
+    await h.idle(); // a DM an earlier test sent after its reply is not this test's
     const seq = h.api.lastSeq;
     const answer = await say(SAM, '/client', `set ${name} ${words}`);
     expect(answer).toContain(`I have asked <@U0ALICE> to approve your proposal for *${name}*: ${change}`);
