@@ -8,7 +8,7 @@
  * what the person sees: a private answer, a field error on a form, or a DM when there is nowhere else.
  * Unexpected errors are logged once, with the request's context, and the person is still answered.
  */
-import type { AckFn, App, BlockAction, BlockElementAction, RespondArguments, SlackShortcut, SlashCommand, ViewOutput, ViewResponseAction } from '@slack/bolt';
+import type { AckFn, App, BlockAction, BlockElementAction, SlackShortcut, SlashCommand, ViewOutput, ViewResponseAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { CatalogueError } from '../domain/catalogue.js';
@@ -421,8 +421,6 @@ const commandText = (body: Body) =>
     .trim();
 
 export interface CommandDeclaration {
-  /** Answered in the ack itself, from the text alone (help): no database, nothing after. */
-  inAck?: (text: string) => RespondArguments | undefined;
   run: (turn: Turn, text: string) => Promise<void>;
 }
 
@@ -430,8 +428,6 @@ export function onCommand(app: App, deps: SlackDeps, name: string, declaration: 
   const entry = `command ${name}`;
   deps.handlers.add(entry, { run: (turn, body) => declaration.run(turn, commandText(body)), tell: (turn, text) => turn.reply({ text }) });
   app.command(name, async ({ command, ack, context }) => {
-    const immediate = declaration.inAck?.(commandText(command));
-    if (immediate) return ack(immediate);
     const received = await receive(deps, entry, command, `cmd:${(command as SlashCommand).trigger_id}`, context);
     await ack(received === 'unsaved' ? { response_type: 'ephemeral', text: notSaved(command.team_id, command.user_id) } : undefined);
   });
