@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)('the README’s one-minute tour, as written, on a 
     const steps = readmeTour();
     expect(steps.map((s) => s.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.', '5.']);
     const [one, two, three, four, five] = steps as [string, string, string, string, string];
-    const { pane, modal, messages, notice, asUser, run, answered, button } = onThePage(page);
+    const { pane, modal, messages, notice, asUser, run, button } = onThePage(page);
 
     // 1. As the person the page starts as: Dana, the workspace's owner.
     await expect.poll(() => page.getByTestId('user-select').inputValue()).toBe('U0DANA');
