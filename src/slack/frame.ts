@@ -20,7 +20,7 @@ import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
 import type { Option } from './blocks/kit.js';
 import type { Act, ActIn } from '../services/act.js';
 import { workspaceContext, type WorkspaceContext } from '../services/workspace.js';
-import type { SlackDeps } from './deps.js';
+import type { WorkDeps } from './deps.js';
 import { owningTeam, refusalOf, refuse } from './gate.js';
 import type { FieldErrors } from './parse/viewState.js';
 import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
@@ -84,7 +84,7 @@ export class Turn implements Readonly<TurnFields> {
   readonly stored: StoredRequest | undefined;
 
   constructor(
-    readonly deps: SlackDeps,
+    readonly deps: WorkDeps,
     readonly web: WebClient,
     fields: TurnFields,
   ) {
@@ -269,6 +269,14 @@ export class Handlers {
 }
 
 /**
+ * What every listener is given: what the work is given (deps.ts), and the registry each entry point's work is
+ * kept in. Defined here, not in deps.ts, because a handler takes a `Turn`: deps.ts stays a leaf.
+ */
+export interface SlackDeps extends WorkDeps {
+  handlers: Handlers;
+}
+
+/**
  * A request that could not be stored is answered with no database to read its person's language from: in the one
  * they were last answered in by this process, else English.
  */
@@ -395,7 +403,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
   }
 }
 
-const retried = (deps: SlackDeps) => ({ onRetry: () => deps.metrics.databaseRetries.inc() });
+const retried = (deps: WorkDeps) => ({ onRetry: () => deps.metrics.databaseRetries.inc() });
 
 /** Runs the work the receiver must do itself (a form's field errors), retried on a lost connection. */
 async function workInReceiver(turn: Turn, run: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {

@@ -8,7 +8,7 @@ import type { WebClient } from '@slack/web-api';
 import { personSettings, type Workspace } from '../services/workspace.js';
 import { DEFAULT_LOCALE, isLocale, localeOfSlack, type Locale } from '../i18n/locales.js';
 import { readerIn, type Reader } from '../i18n/reader.js';
-import type { SlackDeps } from './deps.js';
+import type { WorkDeps } from './deps.js';
 import { errorText } from '../log.js';
 
 type WorkspaceSettings = Pick<Workspace, 'teamId' | 'language' | 'timeZone' | 'currency'>;
@@ -23,7 +23,7 @@ export function channelReader(workspace: WorkspaceSettings): Reader {
 
 /** One person of the workspace. Slack is asked only when neither they nor the workspace chose a language. */
 export async function readerOf(
-  deps: Pick<SlackDeps, 'db' | 'people' | 'logger'>,
+  deps: Pick<WorkDeps, 'db' | 'people' | 'logger'>,
   web: WebClient,
   workspace: WorkspaceSettings,
   userId: string,

@@ -1,7 +1,7 @@
 /**
  * The arrows of the architecture, checked on the source: Slack's Block Kit builders and parsers never reach the
  * database, the database never reaches Slack, Slack never reaches the digest, and no module imports itself back
- * through others (type-only imports aside: they vanish at runtime).
+ * through others, not even by its types (a type cycle is a knot a reader has to untie all the same).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -17,18 +17,13 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Each module's imports of other modules of ours: `all` (types included) and `runtime` (values only). */
-const graph = new Map<string, { all: string[]; runtime: string[] }>();
+/** Each module's imports of other modules of ours, type-only ones included. */
+const graph = new Map<string, { all: string[] }>();
 for (const file of sources(SRC)) {
   const text = readFileSync(file, 'utf8');
   const all: string[] = [];
-  const runtime: string[] = [];
-  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'(\.[^']+)';/gms)) {
-    const target = resolve(dirname(file), m[3]!.replace(/\.js$/, '.ts'));
-    all.push(target);
-    if (!m[2]) runtime.push(target);
-  }
-  graph.set(file, { all, runtime });
+  for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)';/gms)) all.push(resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+  graph.set(file, { all });
 }
 const rel = (file: string) => relative(SRC, file);
 const under = (file: string, folder: string) => rel(file).startsWith(`${folder}/`);
@@ -78,7 +73,10 @@ describe('the import graph', () => {
     expect(offending).toEqual([]);
   });
 
-  it('no module imports itself back, through any path', () => {
+  it('no module imports itself back, through any path, type imports included', () => {
+    // The start-up backfill db/client.ts runs from db/queries/clients.ts is being moved out (branch readmodel):
+    // that one edge is let through until it lands.
+    const pending = (file: string, next: string) => rel(file) === 'db/client.ts' && rel(next) === 'db/queries/clients.ts';
     const cycles: string[] = [];
     const state = new Map<string, 'visiting' | 'done'>();
     const visit = (file: string, path: string[]) => {
@@ -88,7 +86,7 @@ describe('the import graph', () => {
         return;
       }
       state.set(file, 'visiting');
-      for (const next of graph.get(file)?.runtime ?? []) visit(next, [...path, file]);
+      for (const next of graph.get(file)?.all ?? []) if (!pending(file, next)) visit(next, [...path, file]);
       state.set(file, 'done');
     };
     for (const file of graph.keys()) visit(file, []);

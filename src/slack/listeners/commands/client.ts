@@ -30,10 +30,9 @@ import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { section } from '../../blocks/kit.js';
 import { md, said, t } from '../../../i18n/messages.js';
 import { RapportError } from '../../../domain/errors.js';
-import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { requireMember } from '../../recipients.js';
-import { onCommand, type Turn } from '../../frame.js';
+import { onCommand, type Turn, type SlackDeps } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import {
   parseClientAdd,

@@ -1,8 +1,7 @@
 /** A channel became shared with another organisation: if it carries the digest, Rapport stops posting there at once. */
 import type { App } from '@slack/bolt';
 import { existingWorkspace } from '../../../services/workspace.js';
-import type { SlackDeps } from '../../deps.js';
-import { onEvent } from '../../frame.js';
+import { onEvent, type SlackDeps } from '../../frame.js';
 
 export function registerChannelShared(app: App, deps: SlackDeps): void {
   onEvent<{ channel: string }>(app, deps, 'channel_shared', async (turn, event) => {

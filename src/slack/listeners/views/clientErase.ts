@@ -9,8 +9,7 @@ import { clientById, eraseClientRecords, rewrittenDigestPosts, type Erasure } fr
 import { requireDecider } from '../../authorise.js';
 import { digestPageWithout } from '../../blocks/digest.js';
 import { escapeName, plural } from '../../blocks/text.js';
-import type { SlackDeps } from '../../deps.js';
-import { onView, type Turn } from '../../frame.js';
+import { onView, type Turn, type SlackDeps } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
 import { parseFormMetadata } from '../../parse/viewState.js';
 import { slackErrorCode } from '../../slackError.js';
