@@ -27,7 +27,7 @@ import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
 import { dmMember, type ForReader } from './recipients.js';
 import { readerOf } from './readers.js';
 import { ENGLISH, type Reader } from '../i18n/reader.js';
-import { md, said, say } from '../i18n/messages.js';
+import { md, said, say, type Said } from '../i18n/messages.js';
 import { lastLocale, rememberLocale } from './lastLocale.js';
 import { errorText } from '../log.js';
 import type { WorkOutcome } from './workers.js';
@@ -251,7 +251,7 @@ function turnFor(deps: SlackDeps, web: WebClient, entry: string, body: Body, req
 /** What a stored request's work is, for one entry point: run it, and how a failure or a refusal reaches the person. */
 export interface Handler {
   run(turn: Turn, body: Body): Promise<void>;
-  tell(turn: Turn, text: string): Promise<unknown>;
+  tell(turn: Turn, text: string, body: Body): Promise<unknown>;
 }
 
 /** Every entry point's work, by entry name: what a worker looks a stored request up in. */
@@ -356,7 +356,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
     return { outcome: 'failed' };
   }
   const answer = (text: string) =>
-    handler.tell(turn, text).catch((error: unknown) =>
+    handler.tell(turn, text, request.body).catch((error: unknown) =>
       deps.logger.error('could not tell someone about their request', {
         entry: request.entry,
         team: request.teamId,
@@ -453,7 +453,7 @@ async function receiveAndAck(
   await args.ack();
   if (received === 'unsaved') {
     const turn = turnFor(deps, args.client, entry, body, requestKey, deps.now(owningTeam(body)));
-    await deps.handlers.get(entry)?.tell(turn, notSaved(turn.teamId, turn.userId));
+    await deps.handlers.get(entry)?.tell(turn, notSaved(turn.teamId, turn.userId), body);
   }
 }
 
@@ -502,8 +502,15 @@ export function onEvent<E extends Body>(app: App, deps: SlackDeps, type: string,
 export type ViewOutcome = { errors: FieldErrors } | { done: true; after?: () => Promise<void> };
 
 export interface ViewDeclaration {
-  /** The field a refusal belongs on (a RapportError's `detail.field`, e.g. `traits` → the trait checkboxes). */
-  fieldOf: (field: string | undefined) => string;
+  /**
+   * The field a refusal belongs on (a RapportError's `detail.field`, e.g. `traits` → the trait checkboxes). A
+   * confirmation has none: it closes, and its worker answers the failure as any request's.
+   */
+  fieldOf?: (field: string | undefined) => string;
+  /** The channel the form was opened from, where its answers go (else where a form's answers go: the person's DM). */
+  channelOf?: (view: ViewOutput) => string | null;
+  /** A failure's answer, around what went wrong (`{error} Nothing was deleted.`). */
+  failed?: (told: string) => Said;
   /** Validates and stores, before the ack; keyed by the view id, so running it again finds what it stored. */
   submit: (turn: Turn, view: ViewOutput) => Promise<ViewOutcome>;
 }
@@ -515,23 +522,32 @@ export interface ViewDeclaration {
  */
 export function onView(app: App, deps: SlackDeps, callbackId: string, declaration: ViewDeclaration): void {
   const entry = `view ${callbackId}`;
-  const tell = (turn: Turn, text: string) => turn.reply({ text });
+  const answering = (turn: Turn, view: ViewOutput) => (declaration.channelOf ? turn.answeringIn(declaration.channelOf(view)) : turn);
+  const tell = async (turn: Turn, text: string, body: Body) => {
+    const told = declaration.failed ? say(await turn.reader().catch(() => ENGLISH), declaration.failed(text)) : text;
+    return answering(turn, body.view as ViewOutput).reply({ text: told });
+  };
   deps.handlers.add(entry, {
     run: async (turn, body) => {
-      const outcome = await declaration.submit(turn, body.view as ViewOutput);
+      const outcome = await declaration.submit(answering(turn, body.view as ViewOutput), body.view as ViewOutput);
       if ('errors' in outcome) throw new Error(`a stored submission was refused on its second run: ${JSON.stringify(outcome.errors)}`);
       await outcome.after?.();
     },
     tell,
   });
   app.view(callbackId, async ({ ack, body, view, client, context }) => {
-    const turn = turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now(owningTeam(body)));
+    const turn = answering(turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now(owningTeam(body))), view);
     let outcome: ViewOutcome;
     try {
       outcome = await retryTransient(() => declaration.submit(turn, view), retried(deps));
     } catch (error) {
-      const field = declaration.fieldOf(error instanceof RapportError ? error.detail.field : undefined);
-      await ackErrors(ack, { [field]: await whatToTell(error, turn) });
+      if (declaration.fieldOf) {
+        const field = declaration.fieldOf(error instanceof RapportError ? error.detail.field : undefined);
+        await ackErrors(ack, { [field]: await whatToTell(error, turn) });
+      } else {
+        // No field to show it on: the form closes, and the worker that runs it again answers what went wrong.
+        await receiveAndAck(deps, entry, body as unknown as Body, turn.requestKey, { ack, client, context });
+      }
       return;
     }
     if ('errors' in outcome) {
@@ -541,7 +557,7 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
     const received = outcome.after ? await receive(deps, entry, body as unknown as Body, turn.requestKey, context) : 'retry';
     await ack();
     // Stored, but its work after could not be queued: done here, at least while this process lives.
-    if (received === 'unsaved' && outcome.after) await workInReceiver(turn, outcome.after, (text) => tell(turn, text));
+    if (received === 'unsaved' && outcome.after) await workInReceiver(turn, outcome.after, (text) => tell(turn, text, body as unknown as Body));
   });
 }
 
