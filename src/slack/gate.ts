@@ -8,6 +8,8 @@
 import type { AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { guestsAllowed } from '../services/workspace.js';
+import { getWorkspace } from '../db/queries/workspaces.js';
+import { personSettingsOf } from '../db/queries/personal.js';
 import type { WorkDeps } from './deps.js';
 import type { PeopleDirectory, Standing } from './people.js';
 import type { Database } from '../db/client.js';
@@ -20,7 +22,6 @@ import type { Reader } from '../i18n/reader.js';
 import { errorText } from '../log.js';
 import { said, say, type Said } from '../i18n/messages.js';
 import type { Locale } from '../i18n/locales.js';
-import { existingWorkspace, personSettings } from '../services/workspace.js';
 import { workspaceLocale } from './readers.js';
 import { lastLocale } from './lastLocale.js';
 
@@ -130,7 +131,7 @@ export function registerMembershipGate(app: App, deps: WorkDeps): void {
  * process asked), else English.
  */
 async function localeInAck(deps: WorkDeps, teamId: string, userId: string): Promise<Locale> {
-  const chosen = Promise.all([personSettings(deps.db, teamId, userId), existingWorkspace(deps.db, teamId)]).then(
+  const chosen = Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]).then(
     ([own, workspace]) => own.language ?? (workspace && workspaceLocale(workspace)) ?? undefined,
     () => undefined,
   );

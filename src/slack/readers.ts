@@ -5,7 +5,8 @@
  * Dates are in the workspace's zone (a call's day is the workspace's day), money in its currency.
  */
 import type { WebClient } from '@slack/web-api';
-import { personSettings, type Workspace } from '../services/workspace.js';
+import type { Workspace } from '../services/workspace.js';
+import { personSettingsOf } from '../db/queries/personal.js';
 import { DEFAULT_LOCALE, isLocale, localeOfSlack, type Locale } from '../i18n/locales.js';
 import { readerIn, type Reader } from '../i18n/reader.js';
 import type { WorkDeps } from './deps.js';
@@ -28,7 +29,7 @@ export async function readerOf(
   workspace: WorkspaceSettings,
   userId: string,
 ): Promise<Reader> {
-  const own = await personSettings(deps.db, workspace.teamId, userId);
+  const own = await personSettingsOf(deps.db, workspace.teamId, userId);
   let locale = own.language ?? workspaceLocale(workspace);
   if (!locale) {
     try {

@@ -26,6 +26,17 @@ for (const file of sources(SRC)) {
   graph.set(file, { all });
 }
 const rel = (file: string) => relative(SRC, file);
+
+/** The exported functions of a query module that write (insert, update, delete, a transaction, an audit line). */
+function writersIn(file: string): Set<string> {
+  const text = readFileSync(file, 'utf8');
+  const exported = [...text.matchAll(/^export (?:async )?function (\w+)/gm)];
+  return new Set(
+    exported
+      .filter((m, i) => /\.(insert|update|delete)\(|\.transaction\(|appendAudit\(/.test(text.slice(m.index, exported[i + 1]?.index ?? text.length)))
+      .map((m) => m[1]!),
+  );
+}
 const under = (file: string, folder: string) => rel(file).startsWith(`${folder}/`);
 
 describe('the import graph', () => {
@@ -47,21 +58,36 @@ describe('the import graph', () => {
     expect(offending).toEqual([]);
   });
 
-  it('the database never imports Slack, and listeners reach it only through the use cases', () => {
-    const offending = [...graph].flatMap(([file, { all }]) => {
-      if (under(file, 'db')) return all.filter((t) => under(t, 'slack')).map((t) => `${rel(file)} → ${rel(t)}`);
-      // The handle's type (db/client), the workspace each request's statements work for (db/workspaceScope), the frame's retry of a lost connection (db/transient), its inbox of
-      // requests (db/queries/requests: stored before the ack, worked by the workers) and the installations
-      // Bolt authorises with (db/queries/installations: each workspace's bot token) are not a use case's data.
-      if (under(file, 'slack'))
-        return all
-          .filter(
-            (t) =>
-              under(t, 'db') &&
-              !['db/client.ts', 'db/workspaceScope.ts', 'db/transient.ts', 'db/queries/requests.ts', 'db/queries/installations.ts'].includes(rel(t)),
-          )
-          .map((t) => `${rel(file)} → ${rel(t)}`);
-      return [];
+  it('the database never imports Slack', () => {
+    const offending = [...graph].flatMap(([file, { all }]) =>
+      under(file, 'db') ? all.filter((t) => under(t, 'slack')).map((t) => `${rel(file)} → ${rel(t)}`) : [],
+    );
+    expect(offending).toEqual([]);
+  });
+
+  /**
+   * The layering rule for Slack and the database: a listener READS through the queries directly (a use case that
+   * only passed a read on would say nothing), and every WRITE goes through a use case in services/, which
+   * authorises, decides, writes with the act's request key and says whom to tell. A query function writes when
+   * its text inserts, updates, deletes, opens a transaction or appends an audit line. Outside the rule: the
+   * request inbox (db/queries/requests: stored before the ack), the installations Bolt authorises with, and the
+   * frame's plumbing (db/client, db/workspaceScope, db/transient).
+   */
+  it('Slack reads through the queries, and writes only through the use cases (services/)', () => {
+    const plumbing = ['db/client.ts', 'db/workspaceScope.ts', 'db/transient.ts', 'db/queries/requests.ts', 'db/queries/installations.ts'];
+    const offending = [...graph.keys()].flatMap((file) => {
+      if (!under(file, 'slack')) return [];
+      return [...readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(\.[^']+)';/gm)].flatMap((m) => {
+        const target = resolve(dirname(file), m[3]!.replace(/\.js$/, '.ts'));
+        if (m[1] || !under(target, 'db') || plumbing.includes(rel(target))) return [];
+        if (!under(target, 'db/queries')) return [`${rel(file)} → ${rel(target)}`];
+        const writers = writersIn(target);
+        return m[2]!
+          .split(',')
+          .map((name) => name.trim().split(/\s+as\s+/)[0]!)
+          .filter((name) => name && !name.startsWith('type ') && writers.has(name))
+          .map((name) => `${rel(file)} → ${rel(target)} ${name} (a write: through services/)`);
+      });
     });
     expect(offending).toEqual([]);
   });

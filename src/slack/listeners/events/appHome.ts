@@ -5,7 +5,8 @@
 import type { App, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { clientStandings } from '../../../services/portfolio.js';
 import { teamView } from '../../../services/team.js';
-import { hasMyDigest, myLanguage, setMyDigest, setMyLanguage } from '../../../services/workspace.js';
+import { setMyDigest, setMyLanguage } from '../../../services/workspace.js';
+import { hasPersonalDigest, personSettingsOf } from '../../../db/queries/personal.js';
 import { todoOf } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { homeView } from '../../blocks/home.js';
@@ -29,8 +30,8 @@ export async function publishHome(turn: Turn, userId: string): Promise<void> {
     isAdmin ? undefined : clientStandings(turn.deps.db, act, { ownerUserId: userId }),
     isAdmin ? teamView(turn.deps.db, act) : undefined,
     todoOf(turn.deps.db, act, userId),
-    hasMyDigest(turn.deps.db, { ...act, actor: userId }),
-    myLanguage(turn.deps.db, { ...act, actor: userId }),
+    hasPersonalDigest(turn.deps.db, act.teamId, userId),
+    personSettingsOf(turn.deps.db, act.teamId, userId).then((own) => own.language),
     turn.readerFor(userId),
   ]);
   const view = homeView({

@@ -5,7 +5,8 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { RapportError } from '../../../domain/errors.js';
-import { clientById, eraseClientRecords, rewrittenDigestPosts, type Erasure } from '../../../services/clients.js';
+import { clientById, eraseClientRecords, type Erasure } from '../../../services/clients.js';
+import { digestMessagesWithIds } from '../../../db/queries/digests.js';
 import { requireDecider } from '../../authorise.js';
 import { digestPageWithout } from '../../blocks/digest.js';
 import { escapeName, plural } from '../../blocks/text.js';
@@ -42,7 +43,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
    * organisation since are edited too: the edit only takes away.
    */
   const editPostedDigests = async (turn: Turn, erasure: Erasure) => {
-    for (const post of await rewrittenDigestPosts(deps.db, turn.act, erasure)) {
+    for (const post of await digestMessagesWithIds(deps.db, turn.teamId, erasure.rewrittenPosts)) {
       if (!post.ts) continue;
       await turn.web.chat.update({ channel: post.channelId, ts: post.ts, text: post.text, blocks: post.blocks }).catch((error: unknown) =>
         deps.logger.warn('could not edit a digest message in Slack after a client was deleted; the stored page is rewritten', {
