@@ -7,24 +7,14 @@ import './validationMessages.js';
 import { wordKey } from './names.js';
 import { DEFAULT_LOCALE, firstDayOfWeek, isLocale } from '../i18n/locales.js';
 import { INCIDENT_KIND_WORDS, defaultTraitNamed, lookUp } from '../i18n/vocabulary.js';
+import { INCIDENT_KINDS, POLARITIES, type IncidentKind, type Polarity } from './kinds.js';
 
-// ---------------------------------------------------------------------------------------------
-// Clients (domain.md §1)
-
-export const CATEGORIES = ['regular', 'vip', 'problem', 'employee'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const RELATIONSHIPS = ['long_term', 'stepping_stone', 'unknown'] as const;
-export type Relationship = (typeof RELATIONSHIPS)[number];
-
-export const CLIENT_STATUSES = ['active', 'under_review', 'prepay_only', 'exited'] as const;
-export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+// The kinds a client, a trait, an incident can be (domain.md §1, §2, §4) live in a leaf, kinds.ts.
+export { CATEGORIES, CLIENT_STATUSES, INCIDENT_KINDS, POLARITIES, RELATIONSHIPS } from './kinds.js';
+export type { Category, ClientStatus, IncidentKind, Polarity, Relationship } from './kinds.js';
 
 // ---------------------------------------------------------------------------------------------
 // Relationship traits (domain.md §2)
-
-export const POLARITIES = ['good', 'bad'] as const;
-export type Polarity = (typeof POLARITIES)[number];
 
 const traitKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'A trait key is 2–40 lowercase letters, digits or _, starting with a letter.');
 const alias = z.string().regex(/^[a-z][a-z0-9_-]{0,29}$/, 'A trait’s short words are lowercase letters, digits, - or _.');
@@ -71,20 +61,6 @@ export const OUR_SIDE_CHECKLIST = ['communication', 'compassion', 'confidence', 
 
 // ---------------------------------------------------------------------------------------------
 // Firing criteria (domain.md §4)
-
-export const INCIDENT_KINDS = [
-  'physical_abuse',
-  'mental_abuse',
-  'lying',
-  'unreasonable_demands',
-  'slow_payment',
-  'invoice_dispute',
-  'changes_mind',
-  'ignores_advice',
-  'competitor_play',
-  'legal_exposure',
-] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export const CRITERION_CLASSES = ['red_flag', 'pattern'] as const;
 export type CriterionClass = (typeof CRITERION_CLASSES)[number];

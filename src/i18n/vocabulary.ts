@@ -8,7 +8,7 @@
  * Workspace traits keep their own words (their `aliases`); these are for the default traits only.
  */
 import { wordKey } from '../domain/names.js';
-import type { Category, ClientStatus, IncidentKind, Polarity, Relationship } from '../domain/catalogue.js';
+import type { Category, ClientStatus, IncidentKind, Polarity, Relationship } from '../domain/kinds.js';
 import { LOCALES, type Locale } from './locales.js';
 
 type Words = readonly string[];

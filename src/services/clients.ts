@@ -15,7 +15,6 @@ import {
   clientByLeadingWords,
   clientLinkedTo,
   createClient,
-  findClientByName,
   linkChannel,
   noClientCalled,
   requireClient,
@@ -26,7 +25,6 @@ import {
 } from '../db/queries/clients.js';
 import { auditEntriesAbout } from '../db/queries/audit.js';
 import { decisionsFor, snoozesFor } from '../db/queries/decisions.js';
-import { digestMessagesWithIds, type DigestMessage } from '../db/queries/digests.js';
 import { eraseClient, type DigestPageWithout, type Erasure } from '../db/queries/erasure.js';
 import { authorOf, type Act, type ActIn } from './act.js';
 
@@ -121,11 +119,6 @@ export function undoCorrection(db: Database, act: Act, clientId: string, change:
 
 export function clientById(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientProfile> {
   return requireClient(db, act.teamId, clientId);
-}
-
-/** The client a whole typed name means (its exact name, or the first whole words of exactly one). */
-export function clientNamed(db: Database, act: Pick<Act, 'teamId'>, name: string): Promise<ClientProfile> {
-  return findClientByName(db, act.teamId, name);
 }
 
 /**
@@ -226,9 +219,4 @@ export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, cli
  */
 export function eraseClientRecords(db: Database, act: Act, clientId: string, pageWithout: DigestPageWithout): Promise<Erasure> {
   return eraseClient(db, act.teamId, authorOf(act), clientId, pageWithout);
-}
-
-/** The digest messages in Slack an erasure rewrote, as stored now: what their copies in Slack are edited to. */
-export function rewrittenDigestPosts(db: Database, act: Pick<Act, 'teamId'>, erasure: Erasure): Promise<DigestMessage[]> {
-  return digestMessagesWithIds(db, act.teamId, erasure.rewrittenPosts);
 }

@@ -5,7 +5,7 @@ import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
 import type { Database } from '../db/client.js';
 import { latestDigest, unpostedPages, type Digest } from '../db/queries/digests.js';
 import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
-import { hasPersonalDigest, personSettingsOf, setPersonSettings, setPersonalDigest, type PersonSettings } from '../db/queries/personal.js';
+import { setPersonSettings, setPersonalDigest } from '../db/queries/personal.js';
 import type { Calendar, Locale } from '../i18n/locales.js';
 import { authorOf, type Act } from './act.js';
 
@@ -42,10 +42,6 @@ export function setMyDigest(db: Database, act: Act, on: boolean): Promise<boolea
   return setPersonalDigest(db, act.teamId, act.actor, on, act.at);
 }
 
-export function hasMyDigest(db: Database, act: Act): Promise<boolean> {
-  return hasPersonalDigest(db, act.teamId, act.actor);
-}
-
 /**
  * The language Rapport speaks to someone, their own choice (`/rapport settings me language`, the Home tab's
  * select); null: the workspace's applies again. What they read next is in it (Turn.forgetReader).
@@ -54,19 +50,9 @@ export async function setMyLanguage(db: Database, act: Act, language: Locale | n
   await setPersonSettings(db, act.teamId, act.actor, { language });
 }
 
-/** Someone's own choices of language and calendar (nulls where they chose none): whoever reads, not only who acts. */
-export function personSettings(db: Database, teamId: string, userId: string): Promise<PersonSettings> {
-  return personSettingsOf(db, teamId, userId);
-}
-
 /** The calendar someone's dates are shown in; null: their language's own. */
 export async function setMyCalendar(db: Database, act: Act, calendar: Calendar | null): Promise<void> {
   await setPersonSettings(db, act.teamId, act.actor, { calendar });
-}
-
-/** The language someone chose for themselves, if any. */
-export async function myLanguage(db: Database, act: Act): Promise<Locale | null> {
-  return (await personSettingsOf(db, act.teamId, act.actor)).language;
 }
 
 /** The workspace's latest digest week, and how many pages of its thread are still to be posted. */
@@ -80,9 +66,4 @@ export async function lastDigestOf(db: Database, teamId: string): Promise<Latest
 /** Whether the workspace's admins let guests use Rapport. */
 export async function guestsAllowed(db: Database, teamId: string): Promise<boolean> {
   return (await getWorkspace(db, teamId))?.allowGuests ?? false;
-}
-
-/** The workspace, when it exists (events about channels of a workspace Rapport has not seen are ignored). */
-export function existingWorkspace(db: Database, teamId: string): Promise<Workspace | undefined> {
-  return getWorkspace(db, teamId);
 }

@@ -1,9 +1,11 @@
-/** What every listener is given (no singletons: tests pass their own database and clock). */
+/**
+ * What every request's work is given (no singletons: tests pass their own database and clock). A leaf: the
+ * frame adds its registry of entry points to make what listeners are given (frame.ts `SlackDeps`).
+ */
 import type { Database } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Installations } from './installations.js';
-import type { Handlers } from './frame.js';
 import type { PeopleDirectory } from './people.js';
 import type { Digest } from '../services/workspace.js';
 import type { DigestPage } from './blocks/digest.js';
@@ -60,7 +62,7 @@ export interface DigestOnDemand {
  */
 export type Clock = (teamId?: string) => Date;
 
-export interface SlackDeps {
+export interface WorkDeps {
   /** Each workspace's data, as the request being worked may see it (row-level security). */
   db: Database;
   /** The request inbox, which spans workspaces: stored before the ack, before any workspace is trusted. */
@@ -72,8 +74,6 @@ export interface SlackDeps {
   digest: DigestOnDemand;
   /** True for a URL Slack gave us to answer on (hooks.slack.com, or the configured stand-in's). */
   isResponseUrl: (url: string) => boolean;
-  /** Each entry point's work, registered with its listener: what workers run stored requests with. */
-  handlers: Handlers;
   /** A request was stored: this process's workers look at once (other processes hear of it from the database). */
   wakeWorkers: () => void;
   /** This process's workers' id: its stores' notifications carry it, so its own workers can ignore them. */

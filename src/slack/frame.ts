@@ -20,14 +20,14 @@ import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
 import type { Option } from './blocks/kit.js';
 import type { Act, ActIn } from '../services/act.js';
 import { workspaceContext, type WorkspaceContext } from '../services/workspace.js';
-import type { SlackDeps } from './deps.js';
+import type { WorkDeps } from './deps.js';
 import { owningTeam, refusalOf, refuse } from './gate.js';
 import type { FieldErrors } from './parse/viewState.js';
 import { replyEphemeral, sendDm, type Ephemeral } from './reply.js';
 import { dmMember, type ForReader } from './recipients.js';
 import { readerOf } from './readers.js';
 import { ENGLISH, type Reader } from '../i18n/reader.js';
-import { md, said, say } from '../i18n/messages.js';
+import { md, said, say, type Said } from '../i18n/messages.js';
 import { lastLocale, rememberLocale } from './lastLocale.js';
 import { errorText } from '../log.js';
 import type { WorkOutcome } from './workers.js';
@@ -84,7 +84,7 @@ export class Turn implements Readonly<TurnFields> {
   readonly stored: StoredRequest | undefined;
 
   constructor(
-    readonly deps: SlackDeps,
+    readonly deps: WorkDeps,
     readonly web: WebClient,
     fields: TurnFields,
   ) {
@@ -251,7 +251,7 @@ function turnFor(deps: SlackDeps, web: WebClient, entry: string, body: Body, req
 /** What a stored request's work is, for one entry point: run it, and how a failure or a refusal reaches the person. */
 export interface Handler {
   run(turn: Turn, body: Body): Promise<void>;
-  tell(turn: Turn, text: string): Promise<unknown>;
+  tell(turn: Turn, text: string, body: Body): Promise<unknown>;
 }
 
 /** Every entry point's work, by entry name: what a worker looks a stored request up in. */
@@ -266,6 +266,14 @@ export class Handlers {
   get(entry: string): Handler | undefined {
     return this.byEntry.get(entry);
   }
+}
+
+/**
+ * What every listener is given: what the work is given (deps.ts), and the registry each entry point's work is
+ * kept in. Defined here, not in deps.ts, because a handler takes a `Turn`: deps.ts stays a leaf.
+ */
+export interface SlackDeps extends WorkDeps {
+  handlers: Handlers;
 }
 
 /**
@@ -348,7 +356,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
     return { outcome: 'failed' };
   }
   const answer = (text: string) =>
-    handler.tell(turn, text).catch((error: unknown) =>
+    handler.tell(turn, text, request.body).catch((error: unknown) =>
       deps.logger.error('could not tell someone about their request', {
         entry: request.entry,
         team: request.teamId,
@@ -395,7 +403,7 @@ export async function workRequest(deps: SlackDeps, web: WebClient, request: Slac
   }
 }
 
-const retried = (deps: SlackDeps) => ({ onRetry: () => deps.metrics.databaseRetries.inc() });
+const retried = (deps: WorkDeps) => ({ onRetry: () => deps.metrics.databaseRetries.inc() });
 
 /** Runs the work the receiver must do itself (a form's field errors), retried on a lost connection. */
 async function workInReceiver(turn: Turn, run: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {
@@ -445,7 +453,7 @@ async function receiveAndAck(
   await args.ack();
   if (received === 'unsaved') {
     const turn = turnFor(deps, args.client, entry, body, requestKey, deps.now(owningTeam(body)));
-    await deps.handlers.get(entry)?.tell(turn, notSaved(turn.teamId, turn.userId));
+    await deps.handlers.get(entry)?.tell(turn, notSaved(turn.teamId, turn.userId), body);
   }
 }
 
@@ -494,8 +502,15 @@ export function onEvent<E extends Body>(app: App, deps: SlackDeps, type: string,
 export type ViewOutcome = { errors: FieldErrors } | { done: true; after?: () => Promise<void> };
 
 export interface ViewDeclaration {
-  /** The field a refusal belongs on (a RapportError's `detail.field`, e.g. `traits` → the trait checkboxes). */
-  fieldOf: (field: string | undefined) => string;
+  /**
+   * The field a refusal belongs on (a RapportError's `detail.field`, e.g. `traits` → the trait checkboxes). A
+   * confirmation has none: it closes, and its worker answers the failure as any request's.
+   */
+  fieldOf?: (field: string | undefined) => string;
+  /** The channel the form was opened from, where its answers go (else where a form's answers go: the person's DM). */
+  channelOf?: (view: ViewOutput) => string | null;
+  /** A failure's answer, around what went wrong (`{error} Nothing was deleted.`). */
+  failed?: (told: string) => Said;
   /** Validates and stores, before the ack; keyed by the view id, so running it again finds what it stored. */
   submit: (turn: Turn, view: ViewOutput) => Promise<ViewOutcome>;
 }
@@ -507,23 +522,32 @@ export interface ViewDeclaration {
  */
 export function onView(app: App, deps: SlackDeps, callbackId: string, declaration: ViewDeclaration): void {
   const entry = `view ${callbackId}`;
-  const tell = (turn: Turn, text: string) => turn.reply({ text });
+  const answering = (turn: Turn, view: ViewOutput) => (declaration.channelOf ? turn.answeringIn(declaration.channelOf(view)) : turn);
+  const tell = async (turn: Turn, text: string, body: Body) => {
+    const told = declaration.failed ? say(await turn.reader().catch(() => ENGLISH), declaration.failed(text)) : text;
+    return answering(turn, body.view as ViewOutput).reply({ text: told });
+  };
   deps.handlers.add(entry, {
     run: async (turn, body) => {
-      const outcome = await declaration.submit(turn, body.view as ViewOutput);
+      const outcome = await declaration.submit(answering(turn, body.view as ViewOutput), body.view as ViewOutput);
       if ('errors' in outcome) throw new Error(`a stored submission was refused on its second run: ${JSON.stringify(outcome.errors)}`);
       await outcome.after?.();
     },
     tell,
   });
   app.view(callbackId, async ({ ack, body, view, client, context }) => {
-    const turn = turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now(owningTeam(body)));
+    const turn = answering(turnFor(deps, client, entry, body as unknown as Body, `view:${view.id}`, deps.now(owningTeam(body))), view);
     let outcome: ViewOutcome;
     try {
       outcome = await retryTransient(() => declaration.submit(turn, view), retried(deps));
     } catch (error) {
-      const field = declaration.fieldOf(error instanceof RapportError ? error.detail.field : undefined);
-      await ackErrors(ack, { [field]: await whatToTell(error, turn) });
+      if (declaration.fieldOf) {
+        const field = declaration.fieldOf(error instanceof RapportError ? error.detail.field : undefined);
+        await ackErrors(ack, { [field]: await whatToTell(error, turn) });
+      } else {
+        // No field to show it on: the form closes, and the worker that runs it again answers what went wrong.
+        await receiveAndAck(deps, entry, body as unknown as Body, turn.requestKey, { ack, client, context });
+      }
       return;
     }
     if ('errors' in outcome) {
@@ -533,7 +557,7 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
     const received = outcome.after ? await receive(deps, entry, body as unknown as Body, turn.requestKey, context) : 'retry';
     await ack();
     // Stored, but its work after could not be queued: done here, at least while this process lives.
-    if (received === 'unsaved' && outcome.after) await workInReceiver(turn, outcome.after, (text) => tell(turn, text));
+    if (received === 'unsaved' && outcome.after) await workInReceiver(turn, outcome.after, (text) => tell(turn, text, body as unknown as Body));
   });
 }
 

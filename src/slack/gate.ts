@@ -8,7 +8,9 @@
 import type { AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { guestsAllowed } from '../services/workspace.js';
-import type { SlackDeps } from './deps.js';
+import { getWorkspace } from '../db/queries/workspaces.js';
+import { personSettingsOf } from '../db/queries/personal.js';
+import type { WorkDeps } from './deps.js';
 import type { PeopleDirectory, Standing } from './people.js';
 import type { Database } from '../db/client.js';
 import type { HomeView, ModalView } from '@slack/types';
@@ -16,11 +18,10 @@ import { plain, section } from './blocks/kit.js';
 import { sendDm } from './reply.js';
 import { isTransientDatabaseError } from '../db/transient.js';
 import { isRateLimited } from './slackError.js';
-import type { Turn } from './frame.js';
+import type { Reader } from '../i18n/reader.js';
 import { errorText } from '../log.js';
 import { said, say, type Said } from '../i18n/messages.js';
 import type { Locale } from '../i18n/locales.js';
-import { existingWorkspace, personSettings } from '../services/workspace.js';
 import { workspaceLocale } from './readers.js';
 import { lastLocale } from './lastLocale.js';
 
@@ -67,7 +68,7 @@ export async function standingIn(deps: { people: PeopleDirectory; db: Database }
 }
 
 /** Why the acting person may not use Rapport here, or undefined when they may (Slack is asked who they are, cached). */
-export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body): Promise<Said | undefined> {
+export async function refusalOf(deps: WorkDeps, client: WebClient, body: Body): Promise<Said | undefined> {
   const userId = actingUser(body);
   const teamId = owningTeam(body);
   if (!userId || !teamId) return undefined;
@@ -87,7 +88,12 @@ export async function refusalOf(deps: SlackDeps, client: WebClient, body: Body):
 }
 
 /** A refusal told by a worker, in the person's words, the way `tell` answers that kind of request (the Home tab shows it in place). */
-export async function refuse(turn: Turn, body: Body, refusal: Said, tell: (text: string) => Promise<unknown>): Promise<void> {
+export async function refuse(
+  turn: { web: WebClient; userId: string; reader(): Promise<Reader> },
+  body: Body,
+  refusal: Said,
+  tell: (text: string) => Promise<unknown>,
+): Promise<void> {
   const text = say(await turn.reader().catch(() => 'en' as const), refusal);
   if (body.event?.type === 'app_home_opened') {
     await turn.web.views.publish({ user_id: turn.userId, view: refusalHome(text) });
@@ -102,7 +108,7 @@ export async function refuse(turn: Turn, body: Body, refusal: Said, tell: (text:
  * (frame.ts onOptions, a few at a time). Every other request is checked by the worker that takes it (asking
  * Slack has no place before an ack).
  */
-export function registerMembershipGate(app: App, deps: SlackDeps): void {
+export function registerMembershipGate(app: App, deps: WorkDeps): void {
   app.use(async (args) => {
     const body = args.body as Body;
     const userId = actingUser(body);
@@ -124,8 +130,8 @@ export function registerMembershipGate(app: App, deps: SlackDeps): void {
  * it; Slack is not asked before an ack), else the one they were last answered in (Slack's word for them, when this
  * process asked), else English.
  */
-async function localeInAck(deps: SlackDeps, teamId: string, userId: string): Promise<Locale> {
-  const chosen = Promise.all([personSettings(deps.db, teamId, userId), existingWorkspace(deps.db, teamId)]).then(
+async function localeInAck(deps: WorkDeps, teamId: string, userId: string): Promise<Locale> {
+  const chosen = Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]).then(
     ([own, workspace]) => own.language ?? (workspace && workspaceLocale(workspace)) ?? undefined,
     () => undefined,
   );

@@ -5,10 +5,11 @@
  * Dates are in the workspace's zone (a call's day is the workspace's day), money in its currency.
  */
 import type { WebClient } from '@slack/web-api';
-import { personSettings, type Workspace } from '../services/workspace.js';
+import type { Workspace } from '../services/workspace.js';
+import { personSettingsOf } from '../db/queries/personal.js';
 import { DEFAULT_LOCALE, isLocale, localeOfSlack, type Locale } from '../i18n/locales.js';
 import { readerIn, type Reader } from '../i18n/reader.js';
-import type { SlackDeps } from './deps.js';
+import type { WorkDeps } from './deps.js';
 import { errorText } from '../log.js';
 
 type WorkspaceSettings = Pick<Workspace, 'teamId' | 'language' | 'timeZone' | 'currency'>;
@@ -23,12 +24,12 @@ export function channelReader(workspace: WorkspaceSettings): Reader {
 
 /** One person of the workspace. Slack is asked only when neither they nor the workspace chose a language. */
 export async function readerOf(
-  deps: Pick<SlackDeps, 'db' | 'people' | 'logger'>,
+  deps: Pick<WorkDeps, 'db' | 'people' | 'logger'>,
   web: WebClient,
   workspace: WorkspaceSettings,
   userId: string,
 ): Promise<Reader> {
-  const own = await personSettings(deps.db, workspace.teamId, userId);
+  const own = await personSettingsOf(deps.db, workspace.teamId, userId);
   let locale = own.language ?? workspaceLocale(workspace);
   if (!locale) {
     try {

@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import { standingIn } from './gate.js';
 import type { PeopleDirectory, Standing } from './people.js';
 import { sendDm, type Ephemeral } from './reply.js';
-import { existingWorkspace } from '../services/workspace.js';
+import { getWorkspace } from '../db/queries/workspaces.js';
 import type { Reader } from '../i18n/reader.js';
 import { readerOf } from './readers.js';
 import { md, said, type MessageKey } from '../i18n/messages.js';
@@ -22,7 +22,7 @@ export type ForReader = Ephemeral | ((reader: Reader) => Ephemeral);
 /** The message in `userId`'s words (their language, else the workspace's, else Slack's, else English). */
 export async function writtenFor(deps: RecipientDeps, web: WebClient, teamId: string, userId: string, message: ForReader): Promise<Ephemeral> {
   if (typeof message !== 'function') return message;
-  const workspace = await existingWorkspace(deps.db, teamId);
+  const workspace = await getWorkspace(deps.db, teamId);
   const settings = workspace ?? { teamId, language: null, timeZone: 'UTC', currency: null };
   return message(await readerOf(deps, web, settings, userId));
 }

@@ -1,7 +1,7 @@
 /**
  * The arrows of the architecture, checked on the source: Slack's Block Kit builders and parsers never reach the
  * database, the database never reaches Slack, Slack never reaches the digest, and no module imports itself back
- * through others (type-only imports aside: they vanish at runtime).
+ * through others, not even by its types (a type cycle is a knot a reader has to untie all the same).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -17,20 +17,26 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Each module's imports of other modules of ours: `all` (types included) and `runtime` (values only). */
-const graph = new Map<string, { all: string[]; runtime: string[] }>();
+/** Each module's imports of other modules of ours, type-only ones included. */
+const graph = new Map<string, { all: string[] }>();
 for (const file of sources(SRC)) {
   const text = readFileSync(file, 'utf8');
   const all: string[] = [];
-  const runtime: string[] = [];
-  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'(\.[^']+)';/gms)) {
-    const target = resolve(dirname(file), m[3]!.replace(/\.js$/, '.ts'));
-    all.push(target);
-    if (!m[2]) runtime.push(target);
-  }
-  graph.set(file, { all, runtime });
+  for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)';/gms)) all.push(resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+  graph.set(file, { all });
 }
 const rel = (file: string) => relative(SRC, file);
+
+/** The exported functions of a query module that write (insert, update, delete, a transaction, an audit line). */
+function writersIn(file: string): Set<string> {
+  const text = readFileSync(file, 'utf8');
+  const exported = [...text.matchAll(/^export (?:async )?function (\w+)/gm)];
+  return new Set(
+    exported
+      .filter((m, i) => /\.(insert|update|delete)\(|\.transaction\(|appendAudit\(/.test(text.slice(m.index, exported[i + 1]?.index ?? text.length)))
+      .map((m) => m[1]!),
+  );
+}
 const under = (file: string, folder: string) => rel(file).startsWith(`${folder}/`);
 
 describe('the import graph', () => {
@@ -52,21 +58,36 @@ describe('the import graph', () => {
     expect(offending).toEqual([]);
   });
 
-  it('the database never imports Slack, and listeners reach it only through the use cases', () => {
-    const offending = [...graph].flatMap(([file, { all }]) => {
-      if (under(file, 'db')) return all.filter((t) => under(t, 'slack')).map((t) => `${rel(file)} → ${rel(t)}`);
-      // The handle's type (db/client), the workspace each request's statements work for (db/workspaceScope), the frame's retry of a lost connection (db/transient), its inbox of
-      // requests (db/queries/requests: stored before the ack, worked by the workers) and the installations
-      // Bolt authorises with (db/queries/installations: each workspace's bot token) are not a use case's data.
-      if (under(file, 'slack'))
-        return all
-          .filter(
-            (t) =>
-              under(t, 'db') &&
-              !['db/client.ts', 'db/workspaceScope.ts', 'db/transient.ts', 'db/queries/requests.ts', 'db/queries/installations.ts'].includes(rel(t)),
-          )
-          .map((t) => `${rel(file)} → ${rel(t)}`);
-      return [];
+  it('the database never imports Slack', () => {
+    const offending = [...graph].flatMap(([file, { all }]) =>
+      under(file, 'db') ? all.filter((t) => under(t, 'slack')).map((t) => `${rel(file)} → ${rel(t)}`) : [],
+    );
+    expect(offending).toEqual([]);
+  });
+
+  /**
+   * The layering rule for Slack and the database: a listener READS through the queries directly (a use case that
+   * only passed a read on would say nothing), and every WRITE goes through a use case in services/, which
+   * authorises, decides, writes with the act's request key and says whom to tell. A query function writes when
+   * its text inserts, updates, deletes, opens a transaction or appends an audit line. Outside the rule: the
+   * request inbox (db/queries/requests: stored before the ack), the installations Bolt authorises with, and the
+   * frame's plumbing (db/client, db/workspaceScope, db/transient).
+   */
+  it('Slack reads through the queries, and writes only through the use cases (services/)', () => {
+    const plumbing = ['db/client.ts', 'db/workspaceScope.ts', 'db/transient.ts', 'db/queries/requests.ts', 'db/queries/installations.ts'];
+    const offending = [...graph.keys()].flatMap((file) => {
+      if (!under(file, 'slack')) return [];
+      return [...readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(\.[^']+)';/gm)].flatMap((m) => {
+        const target = resolve(dirname(file), m[3]!.replace(/\.js$/, '.ts'));
+        if (m[1] || !under(target, 'db') || plumbing.includes(rel(target))) return [];
+        if (!under(target, 'db/queries')) return [`${rel(file)} → ${rel(target)}`];
+        const writers = writersIn(target);
+        return m[2]!
+          .split(',')
+          .map((name) => name.trim().split(/\s+as\s+/)[0]!)
+          .filter((name) => name && !name.startsWith('type ') && writers.has(name))
+          .map((name) => `${rel(file)} → ${rel(target)} ${name} (a write: through services/)`);
+      });
     });
     expect(offending).toEqual([]);
   });
@@ -78,7 +99,10 @@ describe('the import graph', () => {
     expect(offending).toEqual([]);
   });
 
-  it('no module imports itself back, through any path', () => {
+  it('no module imports itself back, through any path, type imports included', () => {
+    // The start-up backfill db/client.ts runs from db/queries/clients.ts is being moved out (branch readmodel):
+    // that one edge is let through until it lands.
+    const pending = (file: string, next: string) => rel(file) === 'db/client.ts' && rel(next) === 'db/queries/clients.ts';
     const cycles: string[] = [];
     const state = new Map<string, 'visiting' | 'done'>();
     const visit = (file: string, path: string[]) => {
@@ -88,7 +112,7 @@ describe('the import graph', () => {
         return;
       }
       state.set(file, 'visiting');
-      for (const next of graph.get(file)?.runtime ?? []) visit(next, [...path, file]);
+      for (const next of graph.get(file)?.all ?? []) if (!pending(file, next)) visit(next, [...path, file]);
       state.set(file, 'done');
     };
     for (const file of graph.keys()) visit(file, []);

@@ -43,6 +43,18 @@ describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
     expect(h.since(seq).filter((c) => c.method === 'views.open')).toEqual([]);
   });
 
+  it('a confirmation submitted by someone who may not delete closes, says so where it was asked, and deletes nothing', async () => {
+    const { reply } = await h.command(ALICE, '/client', 'delete guarded co');
+    const seq = h.api.lastSeq;
+    const res = await h.send.viewSubmission(BOB, { ...reply.params.view, id: 'V0ERASEBOB' }, {});
+    expect(res.body).toBeUndefined(); // the form closes: it has no field to show a refusal on
+    const told = await h.api.waitFor((c) => c.seq > seq && textOf(c.params).includes('Nothing was deleted'), 20_000);
+    expect(textOf(told.params)).toContain('only its owner <@U0ALICE> or a workspace admin can delete *Guarded Co*');
+    expect(told.params).toMatchObject({ user: BOB.userId, channel: ALICE.channelId });
+    await h.idle();
+    expect(await say(ALICE, '/client', 'show guarded co')).toContain('Guarded Co');
+  });
+
   it('says which client is meant when none or no such one is named, and opens nothing', async () => {
     const seq = h.api.lastSeq;
     expect(await say(ALICE, '/client', 'delete')).toContain('Which client?');

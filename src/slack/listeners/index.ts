@@ -1,6 +1,6 @@
 /** Registers every listener on the Bolt app. */
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../deps.js';
+import type { SlackDeps } from '../frame.js';
 import { registerLogEntryActions } from './actions/logEntry.js';
 import { registerModalInputs } from './actions/modalInputs.js';
 import { registerCallCommand } from './commands/call.js';

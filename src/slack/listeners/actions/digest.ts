@@ -18,10 +18,9 @@ import { md, said, t, tPlain } from '../../../i18n/messages.js';
 import { formatDay } from '../../../i18n/format.js';
 import type { Reader } from '../../../i18n/reader.js';
 import { channelReader } from '../../readers.js';
-import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { channelExposure, exposureText } from '../../channels.js';
-import { onAction, type Turn } from '../../frame.js';
+import { onAction, type Turn, type SlackDeps } from '../../frame.js';
 import { publishHome } from '../events/appHome.js';
 import { DIGEST_ACTIONS } from '../../ids.js';
 

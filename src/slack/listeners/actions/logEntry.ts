@@ -8,8 +8,7 @@ import { section } from '../../blocks/kit.js';
 import { callModal, incidentModal } from '../../blocks/modals.js';
 import { md, t } from '../../../i18n/messages.js';
 import { formatDay } from '../../../i18n/format.js';
-import type { SlackDeps } from '../../deps.js';
-import { onAction } from '../../frame.js';
+import { onAction, type SlackDeps } from '../../frame.js';
 import { ACTIONS } from '../../ids.js';
 
 export function registerLogEntryActions(app: App, deps: SlackDeps): void {

@@ -6,8 +6,7 @@ import { todoMessage } from '../../blocks/nextSteps.js';
 import { escapeText } from '../../blocks/text.js';
 import { md, t } from '../../../i18n/messages.js';
 import { formatCalendarDay } from '../../../i18n/format.js';
-import type { SlackDeps } from '../../deps.js';
-import { onAction } from '../../frame.js';
+import { onAction, type SlackDeps } from '../../frame.js';
 import { NEXT_STEP_ACTIONS } from '../../ids.js';
 import { publishHome } from '../events/appHome.js';
 

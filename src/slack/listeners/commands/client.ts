@@ -5,7 +5,8 @@ import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { accentFreeKey, nameKey, unquoteName } from '../../../domain/names.js';
 import { clientOverview } from '../../../services/clientActivity.js';
-import { addClient, clientFromWords, clientNamed, correctClient, linkChannelToClient } from '../../../services/clients.js';
+import { addClient, clientFromWords, correctClient, linkChannelToClient } from '../../../services/clients.js';
+import { findClientByName } from '../../../db/queries/clients.js';
 import { clientStandings } from '../../../services/portfolio.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
@@ -30,10 +31,9 @@ import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { section } from '../../blocks/kit.js';
 import { md, said, t } from '../../../i18n/messages.js';
 import { RapportError } from '../../../domain/errors.js';
-import type { SlackDeps } from '../../deps.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { requireMember } from '../../recipients.js';
-import { onCommand, type Turn } from '../../frame.js';
+import { onCommand, type Turn, type SlackDeps } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import {
   parseClientAdd,
@@ -96,7 +96,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     link: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.link', 'clientLink');
       if (!turn.channelId) throw asked(await turn.reader(), 'client.ask.inChannel', 'clientLink');
-      const found = await clientNamed(deps.db, turn.act, tokens.map((t) => t.value).join(' '));
+      const found = await findClientByName(deps.db, turn.teamId, tokens.map((t) => t.value).join(' '));
       await linkChannelToClient(deps.db, turn.act, turn.channelId, found);
       const reader = await turn.reader();
       const channel = md(`<#${turn.channelId}>`);
@@ -112,14 +112,14 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     },
     delete: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientDelete');
-      const found = await clientNamed(deps.db, await turn.actIn(), tokens.map((t) => t.value).join(' '));
+      const found = await findClientByName(deps.db, turn.teamId, tokens.map((t) => t.value).join(' '));
       await requireDecider(turn, found, { action: 'delete' });
       await turn.openModal(clientEraseModal({ reader: await turn.reader(), client: found, channelId: turn.channelId ?? null }));
     },
     show: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientShow');
       const act = await turn.actIn();
-      const found = await clientNamed(deps.db, act, tokens.map((t) => t.value).join(' '));
+      const found = await findClientByName(deps.db, turn.teamId, tokens.map((t) => t.value).join(' '));
       const overview = await clientOverview(deps.db, act, found);
       const reader = await turn.reader();
       await turn.reply({
@@ -165,7 +165,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         nameTokens.map((t) => t.value),
       );
       // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
-      if (used !== nameTokens.length) await clientNamed(deps.db, act, nameTokens.map((t) => t.value).join(' '));
+      if (used !== nameTokens.length) await findClientByName(deps.db, turn.teamId, nameTokens.map((t) => t.value).join(' '));
       const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), reader.locale);
       const change = fateChangeOf(patch);
       // An exit is said before it is done, in the form every other exit path opens (decided, or proposed).

@@ -5,13 +5,13 @@
 import type { App, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { clientStandings } from '../../../services/portfolio.js';
 import { teamView } from '../../../services/team.js';
-import { hasMyDigest, myLanguage, setMyDigest, setMyLanguage } from '../../../services/workspace.js';
+import { setMyDigest, setMyLanguage } from '../../../services/workspace.js';
+import { hasPersonalDigest, personSettingsOf } from '../../../db/queries/personal.js';
 import { todoOf } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { homeView } from '../../blocks/home.js';
 import { callModal, incidentModal } from '../../blocks/modals.js';
-import type { SlackDeps } from '../../deps.js';
-import { onAction, onEvent, onShortcut, type Turn } from '../../frame.js';
+import { onAction, onEvent, onShortcut, type Turn, type SlackDeps } from '../../frame.js';
 import { ACTIONS, SHORTCUTS } from '../../ids.js';
 import { openModalThenRefine } from '../commands/openModal.js';
 import { isLocale } from '../../../i18n/locales.js';
@@ -30,8 +30,8 @@ export async function publishHome(turn: Turn, userId: string): Promise<void> {
     isAdmin ? undefined : clientStandings(turn.deps.db, act, { ownerUserId: userId }),
     isAdmin ? teamView(turn.deps.db, act) : undefined,
     todoOf(turn.deps.db, act, userId),
-    hasMyDigest(turn.deps.db, { ...act, actor: userId }),
-    myLanguage(turn.deps.db, { ...act, actor: userId }),
+    hasPersonalDigest(turn.deps.db, act.teamId, userId),
+    personSettingsOf(turn.deps.db, act.teamId, userId).then((own) => own.language),
     turn.readerFor(userId),
   ]);
   const view = homeView({

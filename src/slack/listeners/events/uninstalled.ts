@@ -5,8 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { workspaceUninstalled } from '../../../services/lifecycle.js';
-import type { SlackDeps } from '../../deps.js';
-import { onEvent } from '../../frame.js';
+import { onEvent, type SlackDeps } from '../../frame.js';
 
 export function registerUninstalled(app: App, deps: SlackDeps): void {
   onEvent(app, deps, 'app_uninstalled', async (turn) => {

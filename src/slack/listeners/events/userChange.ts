@@ -5,8 +5,7 @@
  * when its memory of them lapses.)
  */
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.js';
-import { onEvent } from '../../frame.js';
+import { onEvent, type SlackDeps } from '../../frame.js';
 
 export function registerUserChange(app: App, deps: SlackDeps): void {
   onEvent<{ user?: { id?: string } }>(app, deps, 'user_change', async (turn, event) => {

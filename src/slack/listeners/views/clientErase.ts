@@ -5,12 +5,12 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { RapportError } from '../../../domain/errors.js';
-import { clientById, eraseClientRecords, rewrittenDigestPosts, type Erasure } from '../../../services/clients.js';
+import { clientById, eraseClientRecords, type Erasure } from '../../../services/clients.js';
+import { digestMessagesWithIds } from '../../../db/queries/digests.js';
 import { requireDecider } from '../../authorise.js';
 import { digestPageWithout } from '../../blocks/digest.js';
 import { escapeName, plural } from '../../blocks/text.js';
-import type { SlackDeps } from '../../deps.js';
-import { onView, type Turn } from '../../frame.js';
+import { onView, type Turn, type SlackDeps } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
 import { parseFormMetadata } from '../../parse/viewState.js';
 import { slackErrorCode } from '../../slackError.js';
@@ -43,7 +43,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
    * organisation since are edited too: the edit only takes away.
    */
   const editPostedDigests = async (turn: Turn, erasure: Erasure) => {
-    for (const post of await rewrittenDigestPosts(deps.db, turn.act, erasure)) {
+    for (const post of await digestMessagesWithIds(deps.db, turn.teamId, erasure.rewrittenPosts)) {
       if (!post.ts) continue;
       await turn.web.chat.update({ channel: post.channelId, ts: post.ts, text: post.text, blocks: post.blocks }).catch((error: unknown) =>
         deps.logger.warn('could not edit a digest message in Slack after a client was deleted; the stored page is rewritten', {
@@ -56,40 +56,35 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
   };
 
   onView(app, deps, VIEWS.clientErase, {
-    fieldOf: () => '',
+    // A confirmation, with no field: a refusal closes it, and is told where the deletion was asked for.
+    channelOf: (view) => parseFormMetadata(metadataSchema, view.private_metadata)?.channelId ?? null,
+    failed: (told) => said('errors.nothingDeleted', { error: md(told) }),
     submit: async (turn, view) => {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
-      const reply = (text: string) => turn.answeringIn(metadata?.channelId ?? null).reply({ text });
-      const answer = (text: string) => ({ done: true as const, after: () => reply(text) });
-      if (!metadata) return answer(say(await turn.reader().catch(() => ENGLISH), said('errors.eraseFormUnreadable')));
-      const name = `*${escapeName(metadata.name)}*`;
-      try {
-        // Gone already: this form was worked before (the receiver, then its worker), or someone else erased it.
-        const subject = await clientById(deps.db, turn.act, metadata.clientId).catch((error: unknown) => {
-          if (error instanceof RapportError && error.code === 'not_found') return undefined;
-          throw error;
-        });
-        if (subject) await requireDecider(turn, subject, { action: 'delete' });
-        const erasure = await eraseClientRecords(deps.db, turn.act, metadata.clientId, digestPageWithout);
-        // Worked twice (before the ack, then by a worker): both runs say the same, from what the first erased.
-        const pages = erasure.rewritten.digest_messages ?? 0;
-        const told =
-          `🗑️ Deleted ${name} and everything Rapport held about it: ${erasedSummary(erasure.erased)}. The audit log keeps one line: that it was deleted, by whom, and when.` +
-          (pages > 0 ? ` It was also taken out of ${plural(pages, 'digest message')}.` : '');
-        return {
-          done: true,
-          after: async () => {
-            await reply(told);
-            await editPostedDigests(turn, erasure);
-          },
-        };
-      } catch (error) {
-        if (error instanceof RapportError) {
-          const refusal = said('errors.nothingDeleted', { error: error.said ?? md(error.message) });
-          return answer(say(await turn.reader().catch(() => ENGLISH), refusal));
-        }
-        throw error;
+      if (!metadata) {
+        const unreadable = say(await turn.reader().catch(() => ENGLISH), said('errors.eraseFormUnreadable'));
+        return { done: true, after: () => turn.reply({ text: unreadable }) };
       }
+      const name = `*${escapeName(metadata.name)}*`;
+      // Gone already: this form was worked before (the receiver, then its worker), or someone else erased it.
+      const subject = await clientById(deps.db, turn.act, metadata.clientId).catch((error: unknown) => {
+        if (error instanceof RapportError && error.code === 'not_found') return undefined;
+        throw error;
+      });
+      if (subject) await requireDecider(turn, subject, { action: 'delete' });
+      const erasure = await eraseClientRecords(deps.db, turn.act, metadata.clientId, digestPageWithout);
+      // Worked twice (before the ack, then by a worker): both runs say the same, from what the first erased.
+      const pages = erasure.rewritten.digest_messages ?? 0;
+      const told =
+        `🗑️ Deleted ${name} and everything Rapport held about it: ${erasedSummary(erasure.erased)}. The audit log keeps one line: that it was deleted, by whom, and when.` +
+        (pages > 0 ? ` It was also taken out of ${plural(pages, 'digest message')}.` : '');
+      return {
+        done: true,
+        after: async () => {
+          await turn.reply({ text: told });
+          await editPostedDigests(turn, erasure);
+        },
+      };
     },
   });
 }

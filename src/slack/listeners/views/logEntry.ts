@@ -6,8 +6,7 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import { logCallAndScore, logIncidentAndCheck } from '../../../services/clientActivity.js';
 import { callConfirmation, incidentConfirmation, type Rendered } from '../../blocks/confirmations.js';
-import type { SlackDeps } from '../../deps.js';
-import { onView, type Turn } from '../../frame.js';
+import { onView, type Turn, type SlackDeps } from '../../frame.js';
 import type { ActIn } from '../../../services/act.js';
 import { INPUTS, VIEWS } from '../../ids.js';
 import { notifyOwnerOfRedFlags, tellAssignee, withRedFlagRecipient } from '../../notify.js';
