@@ -11,6 +11,7 @@ import { findClientByName } from '../../src/db/queries/clients.js';
 import { workspaceTables } from '../../src/db/queries/export.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { rowsByTable } from '../support/rows.js';
+import { speaking } from '../support/languages.js';
 import { ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
@@ -60,6 +61,23 @@ describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
     expect(await say(ALICE, '/client', 'delete')).toContain('Which client?');
     expect(await say(ALICE, '/client', 'delete İstanbul Nowhere')).toMatch(/No client called “İstanbul Nowhere”/);
     expect(h.since(seq).filter((c) => c.method === 'views.open')).toEqual([]);
+  });
+
+  it('says what went in the reader’s language, counted in its words', async () => {
+    await speaking(h, { [ALICE.userId]: 'fi' });
+    try {
+      await say(ALICE, '/client', 'add Kuopion Konepaja Oy');
+      await say(ALICE, '/call', 'kuopion konepaja oy +communication Hyvä puhelu');
+      const { reply } = await h.command(ALICE, '/client', 'delete kuopion konepaja oy');
+      const seq = h.api.lastSeq;
+      await h.send.viewSubmission(ALICE, { ...reply.params.view, id: 'V0ERASEFI' }, {});
+      const told = await h.api.waitFor((c) => c.seq > seq && textOf(c.params).includes('*Kuopion Konepaja Oy*'), 20_000);
+      expect(textOf(told.params)).toContain('poistettiin: 1 puhelu, 1 piirre');
+      expect(textOf(told.params)).not.toMatch(/Deleted|call|trait/);
+      await h.idle();
+    } finally {
+      await speaking(h);
+    }
   });
 
   it('asks first, then erases the client and everything about it; one audit line remains; other clients untouched', async () => {

@@ -4,6 +4,7 @@ import { changesMessages } from './changes.js';
 import { clientMessages } from './client.js';
 import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
+import { eraseMessages } from './erase.js';
 import { errorMessages } from './errors.js';
 import { exportMessages } from './export.js';
 import { formsMessages } from './forms.js';
@@ -24,6 +25,7 @@ const PARTS = [
   clientMessages,
   commandsMessages,
   digestMessages,
+  eraseMessages,
   errorMessages,
   exportMessages,
   formsMessages,

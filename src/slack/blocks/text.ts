@@ -24,7 +24,6 @@ export const LIMITS = {
 } as const;
 
 export { escapeName, escapeText } from '../../domain/mrkdwn.js';
-export { plural } from '../../domain/words.js';
 
 /** Cuts text to `max` characters (code points kept whole) and says so, rather than letting Slack reject it. */
 export function truncate(text: string, max: number, note = '… (truncated)'): string {

@@ -9,31 +9,34 @@ import { clientById, eraseClientRecords, type Erasure } from '../../../services/
 import { digestMessagesWithIds } from '../../../db/queries/digests.js';
 import { requireDecider } from '../../authorise.js';
 import { digestPageWithout } from '../../blocks/digest.js';
-import { escapeName, plural } from '../../blocks/text.js';
+import { escapeName } from '../../blocks/text.js';
 import { onView, type Turn, type SlackDeps } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
 import { parseFormMetadata } from '../../parse/viewState.js';
 import { slackErrorCode } from '../../slackError.js';
-import { md, said, say } from '../../../i18n/messages.js';
+import { md, said, say, t, tPlain } from '../../../i18n/messages.js';
+import { formatList } from '../../../i18n/format.js';
+import type { Reader } from '../../../i18n/reader.js';
 import { ENGLISH } from '../../../i18n/reader.js';
 
 const metadataSchema = z.object({ clientId: z.uuid(), channelId: z.string().max(20).nullable().default(null), name: z.string().max(200) });
 
-/** What went, in words people use: "12 calls, 30 traits, 2 incidents". */
-function erasedSummary(erased: Record<string, number>): string {
-  const words: [string, string, string][] = [
-    ['calls', 'call', 'calls'],
-    ['trait_observations', 'trait', 'traits'],
-    ['incidents', 'incident', 'incidents'],
-    ['warnings', 'warning', 'warnings'],
-    ['decisions', 'decision', 'decisions'],
-    ['snoozes', 'snooze', 'snoozes'],
-    ['proposals', 'proposal', 'proposals'],
-    ['client_category_changes', 'category change', 'category changes'],
-    ['audit_log', 'history line', 'history lines'],
-  ];
-  const parts = words.filter(([table]) => (erased[table] ?? 0) > 0).map(([table, one, many]) => plural(erased[table]!, one, many));
-  return parts.length > 0 ? parts.join(', ') : 'nothing else was recorded about it';
+/** What went, in the reader's words: "12 calls, 30 traits, 2 incidents" (each table's count, in this order). */
+const ERASED_WORDS = [
+  ['calls', 'erase.calls'],
+  ['trait_observations', 'erase.traits'],
+  ['incidents', 'erase.incidents'],
+  ['warnings', 'erase.warnings'],
+  ['decisions', 'erase.decisions'],
+  ['snoozes', 'erase.snoozes'],
+  ['proposals', 'erase.proposals'],
+  ['client_category_changes', 'erase.categoryChanges'],
+  ['audit_log', 'erase.historyLines'],
+] as const;
+
+function erasedSummary(erased: Record<string, number>, reader: Reader): string {
+  const parts = ERASED_WORDS.filter(([table]) => (erased[table] ?? 0) > 0).map(([table, key]) => tPlain(reader, key, { n: erased[table]! }));
+  return parts.length > 0 ? formatList(parts, reader) : tPlain(reader, 'erase.nothingElse');
 }
 
 export function registerClientEraseView(app: App, deps: SlackDeps): void {
@@ -74,10 +77,8 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
       if (subject) await requireDecider(turn, subject, { action: 'delete' });
       const erasure = await eraseClientRecords(deps.db, turn.act, metadata.clientId, digestPageWithout);
       // Worked twice (before the ack, then by a worker): both runs say the same, from what the first erased.
-      const pages = erasure.rewritten.digest_messages ?? 0;
-      const told =
-        `🗑️ Deleted ${name} and everything Rapport held about it: ${erasedSummary(erasure.erased)}. The audit log keeps one line: that it was deleted, by whom, and when.` +
-        (pages > 0 ? ` It was also taken out of ${plural(pages, 'digest message')}.` : '');
+      const reader = await turn.reader();
+      const told = t(reader, 'erase.done', { name: md(name), what: erasedSummary(erasure.erased, reader), pages: erasure.rewritten.digest_messages ?? 0 });
       return {
         done: true,
         after: async () => {
