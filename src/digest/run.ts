@@ -5,7 +5,8 @@
 import type { WebClient } from '@slack/web-api';
 import { DIGEST_SECTIONS, selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
-import { loadDigestEvidence, loadDigestWeek } from '../db/queries/digestWeek.js';
+import { loadDigestEvidence } from '../db/queries/portfolio/evidence.js';
+import { loadDigestWeek } from '../db/queries/portfolio/weekRows.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';

@@ -28,7 +28,7 @@ import {
   type ClientRecord,
   type Logged,
 } from '../db/queries/activity.js';
-import { weightedBaselines } from '../db/queries/digestWeek.js';
+import { weightedBaselines } from '../db/queries/portfolio/weights.js';
 import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';

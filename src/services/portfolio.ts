@@ -3,7 +3,7 @@ import { criteriaJudged, type CriterionJudged } from '../domain/firingCriteria.j
 import { healthOfTotals, type Health } from '../domain/health.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
-import { loadStandingInputs } from '../db/queries/digestWeek.js';
+import { loadStandingInputs } from '../db/queries/portfolio/standings.js';
 import type { ActIn } from './act.js';
 
 export interface ClientStanding {

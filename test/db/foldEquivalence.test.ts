@@ -1,5 +1,5 @@
 /**
- * The SQL folds production runs (digestWeek.ts) equal the pure rules they implement (domain/), over random
+ * The SQL folds production runs (db/queries/portfolio/) equal the pure rules they implement (domain/), over random
  * histories: many clients, traits of both polarities with per-client weights, observations from years ago to
  * today, incidents of every kind with warnings, judged at random moments. The sums behind the weights and the
  * last calls are kept at write time (schema/decay.ts): they must stay equal through logs, edits, undos, erasure
@@ -19,7 +19,10 @@ import { calls, clientRollups, decayBases } from '../../src/db/schema/index.js';
 import { editCall, editIncident, loadClientRecord, logCall, logIncident, recordWarning, undoCall, undoIncident } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
 import { rebuildDecaySums } from '../../src/db/queries/decay.js';
-import { loadDigestWeek, loadStandingInputs, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
+import { weekFlips } from '../../src/db/queries/portfolio/flips.js';
+import { loadStandingInputs } from '../../src/db/queries/portfolio/standings.js';
+import { loadDigestWeek } from '../../src/db/queries/portfolio/weekRows.js';
+import { weightedBaselines } from '../../src/db/queries/portfolio/weights.js';
 import { eraseClient } from '../../src/db/queries/erasure.js';
 import { digestPageWithout } from '../../src/slack/blocks/digest.js';
 import { seededRandom } from '../../src/local/seededRandom.js';
