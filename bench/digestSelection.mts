@@ -174,7 +174,7 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
     const select = () =>
       inWorkspace(teamId, async () => {
         const loadStarted = performance.now();
-        const weeks = await loadDigestWeek(db, teamId, DEFAULT_CATALOGUE, weekEnd);
+        const weeks = await loadDigestWeek(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekEnd });
         const engineStarted = performance.now();
         selection = selectDigest(DEFAULT_CATALOGUE, weeks, weekEnd);
         parts.loadMs.push(engineStarted - loadStarted);
@@ -188,7 +188,7 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
     // What the runner does next, for the clients named: their evidence rows, then the pages.
     let evidence = new Map<string, ClientEvidence>();
     const evidenceMs = await timed(() =>
-      inWorkspace(teamId, async () => void (evidence = await loadDigestEvidence(db, teamId, DEFAULT_CATALOGUE, weekEnd, named))),
+      inWorkspace(teamId, async () => void (evidence = await loadDigestEvidence(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekEnd, clientIds: named }))),
     );
     let pages = 0;
     const composeMs = await timed(
@@ -201,10 +201,10 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
       return plan.map((r) => String(Object.values(r)[0]));
     };
     const plans = {
-      digestClients: await explain(clientWeeksQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd)),
-      digestCriteria: await explain(criteriaQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, {}, daysBefore(weekEnd, 7))),
-      digestFlips: await explain(flipCountsQuery(db, teamId, DEFAULT_CATALOGUE, daysBefore(weekEnd, 7), weekEnd)),
-      ownerClients: await explain(standingsQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, { ownerUserId: BIG_OWNER })),
+      digestClients: await explain(clientWeeksQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekEnd })),
+      digestCriteria: await explain(criteriaQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, at: weekEnd, driftAlsoAt: daysBefore(weekEnd, 7) })),
+      digestFlips: await explain(flipCountsQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekStart: daysBefore(weekEnd, 7), weekEnd })),
+      ownerClients: await explain(standingsQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, at: weekEnd, scope: { ownerUserId: BIG_OWNER } })),
     };
     rows.push({
       clients,

@@ -51,7 +51,7 @@ export async function exportWorkspaceData(db: Database, act: ActIn, reader: Read
   const [tables, records, standings] = await Promise.all([
     exportWorkspace(db, teamId),
     readableRecords(db, teamId),
-    loadStandingInputs(db, teamId, catalogue, at),
+    loadStandingInputs(db, { teamId, catalogue, at }),
   ]);
   const names = await namesOf(peopleIn(records));
   const standing = new Map(

@@ -107,7 +107,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   async function expectWeightsEqualReference(judged: Catalogue, what: string) {
     for (const ageDays of [0, 3.5, 7, 30, 200]) {
       const at = daysAgo(ageDays);
-      const folded = await weightedBaselines(handle.owner, TEAM, judged, at);
+      const folded = await weightedBaselines(handle.owner, { teamId: TEAM, catalogue: judged, at });
       for (const client of clients) {
         const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
         const reference = health(judged, client, foldObservations(judged, raw, at), at);
@@ -124,7 +124,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     let judgedOn = { criteria: 0, lateAtEnd: 0, weekBad: 0 };
     for (const endAgo of WEEK_ENDS_AGO) {
       const weekEnd = daysAgo(endAgo);
-      const weeks = new Map((await loadDigestWeek(handle.owner, TEAM, judged, weekEnd)).map((w) => [w.client.id, w]));
+      const weeks = new Map((await loadDigestWeek(handle.owner, { teamId: TEAM, catalogue: judged, weekEnd })).map((w) => [w.client.id, w]));
       for (const client of clients) {
         const record = await loadClientRecord(handle.owner, TEAM, client.id);
         const got = weeks.get(client.id)!;
@@ -179,7 +179,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   it(`the standings of /client list and the Home tab count criteria as the rules do (seed ${SEED})`, async () => {
     for (const ageDays of [0, 30, 200]) {
       const at = daysAgo(ageDays);
-      const standings = new Map((await loadStandingInputs(handle.owner, TEAM, catalogue, at)).map((s) => [s.client.id, s]));
+      const standings = new Map((await loadStandingInputs(handle.owner, { teamId: TEAM, catalogue, at })).map((s) => [s.client.id, s]));
       for (const client of clients) {
         const record = await loadClientRecord(handle.owner, TEAM, client.id);
         expect(standings.get(client.id)!.criteria, `${client.name} at −${ageDays} d`).toEqual(
@@ -190,7 +190,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   });
 
   it(`sums and last calls kept at write time through logs, edits, undos, weight changes and erasure (seed ${SEED})`, async () => {
-    await weightedBaselines(handle.owner, TEAM, catalogue, NOW); // the sums are kept from here on
+    await weightedBaselines(handle.owner, { teamId: TEAM, catalogue, at: NOW }); // the sums are kept from here on
     const keys = catalogue.traits.map((t) => t.key);
     const logged: { callId: string; clientId: string }[] = [];
     for (const client of clients.slice(0, 6)) {
@@ -282,7 +282,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     let flipsSeen = 0;
     for (const endAgo of [0, 10, 40]) {
       const weekEnd = daysAgo(endAgo);
-      const flips = await weekFlips(handle.owner, TEAM, catalogue, new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd);
+      const flips = await weekFlips(handle.owner, { teamId: TEAM, catalogue, weekStart: new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd });
       for (const client of clients) {
         const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
         const want = weekFlipsOf(catalogue, raw, weekEnd);
@@ -297,7 +297,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   it('a catalogue without good traits has nothing to flip from', async () => {
     const badOnly = { ...catalogue, traits: catalogue.traits.filter((t) => t.polarity === 'bad') };
     const weekEnd = daysAgo(0);
-    const flips = await weekFlips(handle.owner, TEAM, badOnly, new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd);
+    const flips = await weekFlips(handle.owner, { teamId: TEAM, catalogue: badOnly, weekStart: new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd });
     expect(flips.size).toBe(0);
     for (const client of clients) expect(weekFlipsOf(badOnly, (await loadClientRecord(handle.owner, TEAM, client.id)).observations, weekEnd)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import type { Database } from '../../client.js';
 import { clientRollups, incidents, warnings } from '../../schema/index.js';
 import { timestamp } from '../decay.js';
 import { instant, instantAs, isInstant, type Packed, type Values } from './packed.js';
-import { inScope, type ClientScope } from './scope.js';
+import { inScope, type PortfolioRead } from './scope.js';
 
 /** The tally of nothing, shared by every client without one (a portfolio has thousands). */
 export const NO_TALLY: Tally = { count: 0, newestLoggedAt: null };
@@ -49,7 +49,8 @@ function incidentScope(catalogue: Catalogue, at: Date, driftAlsoAt: Date = at) {
  * windowless ones read the tallies kept at write time, or, for a moment some counted incident comes after (a
  * week caught up late), count the client's rows. `talliesReader` reads them back.
  */
-export function criteriaParts(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date = at) {
+export function criteriaParts(db: Database, read: PortfolioRead & { at: Date; driftAlsoAt?: Date }) {
+  const { teamId, catalogue, at, scope = {}, driftAlsoAt = at } = read;
   const rules = catalogue.thresholds.criteria;
   const i = incidents;
   const r = clientRollups;
@@ -114,8 +115,9 @@ export function criteriaParts(db: Database, teamId: string, catalogue: Catalogue
  * The criteria of every client with incidents, on their own: the digest reads them beside its row per client,
  * so that the server works the two on two cores.
  */
-export function criteriaQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope, driftAlsoAt: Date) {
-  const criteria = criteriaParts(db, teamId, catalogue, at, scope, driftAlsoAt);
+export function criteriaQuery(db: Database, read: PortfolioRead & { at: Date; driftAlsoAt: Date }) {
+  const { teamId, scope = {} } = read;
+  const criteria = criteriaParts(db, read);
   const r = clientRollups;
   return db
     .select({ clientId: r.clientId, ...criteria.columns })

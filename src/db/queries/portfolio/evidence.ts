@@ -19,11 +19,9 @@ const EVIDENCE_BATCH = 1000;
  */
 export async function loadDigestEvidence(
   db: Database,
-  teamId: string,
-  catalogue: Catalogue,
-  weekEnd: Date,
-  clientIds: readonly string[],
+  named: { teamId: string; catalogue: Catalogue; weekEnd: Date; clientIds: readonly string[] },
 ): Promise<Map<string, ClientEvidence>> {
+  const { teamId, catalogue, weekEnd, clientIds } = named;
   // The week's bad observations, and those of the flip rule's recent window (it may be longer).
   const from = new Date(Math.min(daysBefore(weekEnd, 7).getTime(), daysBefore(weekEnd, catalogue.thresholds.turnedBad.flipRecentDays).getTime()));
   const badTraits = catalogue.traits.filter((t) => t.polarity === 'bad').map((t) => t.key);

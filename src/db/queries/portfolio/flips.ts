@@ -1,12 +1,11 @@
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import type { Catalogue } from '../../../domain/catalogue.js';
 import { flippedDuring, flipsOf, type DimensionFlip, type DimensionWindow } from '../../../domain/turnedBad.js';
 import { daysBefore } from '../../../domain/types.js';
 import type { Database } from '../../client.js';
 import { traitObservations } from '../../schema/index.js';
 import { timestamp } from '../decay.js';
 import { packedRows } from './packed.js';
-import { groupBy, inScope, type ClientScope } from './scope.js';
+import { groupBy, inScope, type PortfolioRead } from './scope.js';
 
 const o = traitObservations;
 
@@ -16,7 +15,8 @@ const o = traitObservations;
  * observations), then counts their windows at both ends by probing the index trait by trait: a client's
  * dimension holds a few observations in the 60 days, however many the portfolio does.
  */
-export function flipCountsQuery(db: Database, teamId: string, catalogue: Catalogue, weekStart: Date, weekEnd: Date, scope: ClientScope = {}) {
+export function flipCountsQuery(db: Database, read: PortfolioRead & { weekStart: Date; weekEnd: Date }) {
+  const { teamId, catalogue, weekStart, weekEnd, scope = {} } = read;
   const { flipRecentCount, flipRecentDays, flipPriorDays } = catalogue.thresholds.turnedBad;
   const recentFrom = (m: Date) => daysBefore(m, flipRecentDays);
   const priorFrom = (m: Date) => daysBefore(recentFrom(m), flipPriorDays);
@@ -78,15 +78,9 @@ export function flipCountsQuery(db: Database, teamId: string, catalogue: Catalog
  * The dimensions that flipped during the week, per client, judged by `flipsOf` on `flipCountsQuery`'s windows like
  * the pure path (`weekFlipsOf`). No observation travels: a flip's own are evidence, read for the clients named.
  */
-export async function weekFlips(
-  db: Database,
-  teamId: string,
-  catalogue: Catalogue,
-  weekStart: Date,
-  weekEnd: Date,
-  scope: ClientScope = {},
-): Promise<Map<string, DimensionFlip[]>> {
-  const packed = await packedRows(db, flipCountsQuery(db, teamId, catalogue, weekStart, weekEnd, scope));
+export async function weekFlips(db: Database, read: PortfolioRead & { weekStart: Date; weekEnd: Date }): Promise<Map<string, DimensionFlip[]>> {
+  const { catalogue } = read;
+  const packed = await packedRows(db, flipCountsQuery(db, read));
   const [client, dimension, recentEnd, recentStart, goodStart, badStart, goodEnd, badEnd] = packed.columns(
     'candidate_client',
     'candidate_dimension',

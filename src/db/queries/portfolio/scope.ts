@@ -17,6 +17,7 @@
  */
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Catalogue } from '../../../domain/catalogue.js';
 import { clients } from '../../schema/index.js';
 
 /** Rows by the client they are of, in the order read. */
@@ -37,6 +38,13 @@ export interface ClientScope {
   clientId?: string | undefined;
   /** Leaves one call's observations out (a confirmation's health before that call). */
   exceptCallId?: string | undefined;
+}
+
+/** Whose portfolio a read is of, judged by which catalogue, over which of its clients (all unless narrowed). */
+export interface PortfolioRead {
+  teamId: string;
+  catalogue: Catalogue;
+  scope?: ClientScope;
 }
 
 /** Restricts a table with a client_id column to the scope's clients. */

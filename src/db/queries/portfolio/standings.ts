@@ -1,6 +1,5 @@
 /** Where each client stands now (`/client list`, the Home tab, the export): one narrow row per client. */
 import { and, eq } from 'drizzle-orm';
-import type { Catalogue } from '../../../domain/catalogue.js';
 import type { CriteriaTallies } from '../../../domain/firingCriteria.js';
 import type { ClientProfile, WeightedTotals } from '../../../domain/types.js';
 import type { Database } from '../../client.js';
@@ -9,7 +8,7 @@ import { profileColumns } from '../clients.js';
 import { readWithKeptSums } from '../decay.js';
 import { criteriaParts, talliesReader } from './criteria.js';
 import { packedRows, profileReader } from './packed.js';
-import { clientsAt, type ClientScope } from './scope.js';
+import { clientsAt, type PortfolioRead } from './scope.js';
 import { observationsAfter, totalsReader, weightedAt } from './weights.js';
 
 /** What a client's standing now needs (`/client list`, the Home tab): its decayed weights and what its criteria are judged on. */
@@ -20,9 +19,10 @@ export interface ClientStandingInputs {
 }
 
 /** The standings' one row per client in scope: its profile, its weights at `at` and its criteria (the sums must be kept). */
-export function standingsQuery(db: Database, teamId: string, catalogue: Catalogue, at: Date, scope: ClientScope = {}) {
-  const unseen = observationsAfter(db, teamId, catalogue, [at], scope);
-  const criteria = criteriaParts(db, teamId, catalogue, at, scope);
+export function standingsQuery(db: Database, read: PortfolioRead & { at: Date }) {
+  const { teamId, catalogue, at, scope = {} } = read;
+  const unseen = observationsAfter(db, read, [at]);
+  const criteria = criteriaParts(db, read);
   return db
     .select({ ...profileColumns, ...weightedAt(unseen, 0, at, catalogue, 'at'), ...criteria.columns })
     .from(clients)
@@ -35,14 +35,9 @@ export function standingsQuery(db: Database, teamId: string, catalogue: Catalogu
 }
 
 /** The standing of every client in scope at `at`: one narrow row per client. */
-export async function loadStandingInputs(
-  db: Database,
-  teamId: string,
-  catalogue: Catalogue,
-  at: Date,
-  scope: ClientScope = {},
-): Promise<ClientStandingInputs[]> {
-  const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, standingsQuery(db, teamId, catalogue, at, scope)));
+export async function loadStandingInputs(db: Database, read: PortfolioRead & { at: Date }): Promise<ClientStandingInputs[]> {
+  const { teamId, catalogue, at } = read;
+  const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, standingsQuery(db, read)));
   const [profile, weighted, tallies] = [profileReader(packed), totalsReader(packed, 'at'), talliesReader(packed)];
   return Array.from({ length: packed.length }, (_, row) => ({ client: profile(row), weighted: weighted(row), criteria: tallies(row).criteria }));
 }

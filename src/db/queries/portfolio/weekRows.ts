@@ -1,6 +1,5 @@
 /** The digest's row per client for a week (`ClientWeek`): what selection judges every client on. */
 import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
-import type { Catalogue } from '../../../domain/catalogue.js';
 import type { ClientWeek } from '../../../domain/clientWeek.js';
 import { daysBefore } from '../../../domain/types.js';
 import type { Database } from '../../client.js';
@@ -11,7 +10,7 @@ import { decisionColumns, snoozeColumns } from '../decisions.js';
 import { criteriaQuery, NO_TALLY, talliesReader } from './criteria.js';
 import { weekFlips } from './flips.js';
 import { instant, instantAs, packedRows, profileReader } from './packed.js';
-import { clientsAt, groupBy, inScope, type ClientScope } from './scope.js';
+import { clientsAt, groupBy, inScope, type PortfolioRead } from './scope.js';
 import { observationsAfter, totalsReader, weightedAt } from './weights.js';
 
 /** The empty list every client without flips, snoozes or decisions shares (a portfolio has thousands). */
@@ -23,9 +22,10 @@ const NONE: readonly never[] = [];
  * the calls and incidents logged for it during the week. Its criteria are `criteriaQuery`'s, read beside it so
  * that the server works the two on two cores.
  */
-export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}) {
+export function clientWeeksQuery(db: Database, read: PortfolioRead & { weekEnd: Date }) {
+  const { teamId, catalogue, weekEnd, scope = {} } = read;
   const weekStart = daysBefore(weekEnd, 7);
-  const unseen = observationsAfter(db, teamId, catalogue, [weekStart, weekEnd], scope, weekEnd);
+  const unseen = observationsAfter(db, read, [weekStart, weekEnd], weekEnd);
   const u = unseen as unknown as Record<string, SQL.Aliased>;
   const r = clientRollups;
   // Written out, since drizzle leaves a lone table's columns unqualified and the probe must name the outer client.
@@ -60,13 +60,14 @@ export function clientWeeksQuery(db: Database, teamId: string, catalogue: Catalo
     .where(clientsAt(teamId, weekEnd, scope));
 }
 
-export async function loadDigestWeek(db: Database, teamId: string, catalogue: Catalogue, weekEnd: Date, scope: ClientScope = {}): Promise<ClientWeek[]> {
+export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekEnd: Date }): Promise<ClientWeek[]> {
+  const { teamId, catalogue, weekEnd, scope = {} } = read;
   const weekStart = daysBefore(weekEnd, 7);
   const [packed, criteria, flips, decisionRows, snoozeRows] = await readWithKeptSums(db, teamId, catalogue, weekStart, () =>
     Promise.all([
-      packedRows(db, clientWeeksQuery(db, teamId, catalogue, weekEnd, scope)),
-      packedRows(db, criteriaQuery(db, teamId, catalogue, weekEnd, scope, weekStart)),
-      weekFlips(db, teamId, catalogue, weekStart, weekEnd, scope),
+      packedRows(db, clientWeeksQuery(db, read)),
+      packedRows(db, criteriaQuery(db, { ...read, at: weekEnd, driftAlsoAt: weekStart })),
+      weekFlips(db, { ...read, weekStart }),
       db
         .select(decisionColumns)
         .from(decisions)

@@ -10,7 +10,7 @@ import type { Database } from '../../client.js';
 import { clientRollups, clients, decayBases, traitObservations } from '../../schema/index.js';
 import { decayTerm, readWithKeptSums, timestamp } from '../decay.js';
 import { packedRows, type Packed } from './packed.js';
-import { inScope, type ClientScope } from './scope.js';
+import { inScope, type PortfolioRead } from './scope.js';
 
 const o = traitObservations;
 export const halfLifeOf = (catalogue: Catalogue) => sql`${catalogue.thresholds.health.halfLifeDays}::float8`;
@@ -34,7 +34,8 @@ function ownWeights(db: Database, teamId: string) {
  * how many of them and how much good and bad weight the sums hold that the moment must not see. With `weekEnd`,
  * also the week's bad observations (`from` is the week's start).
  */
-export function observationsAfter(db: Database, teamId: string, catalogue: Catalogue, moments: readonly Date[], scope: ClientScope, weekEnd?: Date) {
+export function observationsAfter(db: Database, read: PortfolioRead, moments: readonly Date[], weekEnd?: Date) {
+  const { teamId, catalogue, scope = {} } = read;
   const from = moments[0]!;
   const halfLife = halfLifeOf(catalogue);
   const weighed = ownWeights(db, teamId);
@@ -119,14 +120,9 @@ export function totalsReader(packed: Packed, name: string): (row: number) => Wei
  * the catalogue ignored: as `health` does), from the sums kept at write time, less what was observed after `at`
  * or belongs to the call left out. Clients with nothing seen are absent.
  */
-export async function weightedBaselines(
-  db: Database,
-  teamId: string,
-  catalogue: Catalogue,
-  at: Date,
-  scope: ClientScope = {},
-): Promise<Map<string, WeightedTotals>> {
-  const unseen = observationsAfter(db, teamId, catalogue, [at], scope);
+export async function weightedBaselines(db: Database, read: PortfolioRead & { at: Date }): Promise<Map<string, WeightedTotals>> {
+  const { teamId, catalogue, at, scope = {} } = read;
+  const unseen = observationsAfter(db, read, [at]);
   const rows = db
     .select({ clientId: clientRollups.clientId, ...weightedAt(unseen, 0, at, catalogue, 'at') })
     .from(clientRollups)
