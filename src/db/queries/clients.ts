@@ -178,7 +178,7 @@ export async function findClientByName(db: Database, teamId: string, name: strin
 }
 
 /**
- * The not_found a typed name gets, with "did you mean" suggestions (or how to register it). `readings` are the
+ * The refusal a typed name gets, with "did you mean" suggestions (or how to register it). `readings` are the
  * ways the typed words could be meant (a command's first one, two or three words), all searched.
  */
 export async function noClientCalled(db: Database, teamId: string, typed: string, readings: readonly string[] = [typed]): Promise<Refused> {
@@ -315,8 +315,8 @@ export async function updateClient(
  * words that is a client's whole name or, failing that, the first whole words of exactly one client's name.
  * At equal length a whole name wins. Returns how many words it used, or undefined when none matches. When the
  * longest run that matches anything is the first whole words of two or more names, and the whole name of none, it
- * matches them equally well: the person is asked which (refused as `client_ambiguous`), never given one of them, nor a client
- * named by fewer of their words.
+ * matches them equally well: the person is asked which (refused as `client_ambiguous`), never given one of them,
+ * nor a client named by fewer of their words.
  */
 export async function clientByLeadingWords(
   db: Database,
