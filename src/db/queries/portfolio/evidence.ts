@@ -1,3 +1,4 @@
+/** The rows behind a digest's verdicts (incidents, warnings, recent bad observations), for the clients it names alone. */
 import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Catalogue } from '../../../domain/catalogue.js';
 import { clientEvidence, type ClientEvidence } from '../../../domain/clientWeek.js';

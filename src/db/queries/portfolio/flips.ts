@@ -1,3 +1,4 @@
+/** The dimensions that turned bad during a week (domain.md §3), counted in SQL and judged by the domain's rule. */
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { flippedDuring, flipsOf, type DimensionFlip, type DimensionWindow } from '../../../domain/turnedBad.js';
 import { daysBefore } from '../../../domain/types.js';
