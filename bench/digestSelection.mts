@@ -5,7 +5,11 @@ import { inWorkspace } from '../src/db/workspaceScope.js';
 import { DEFAULT_CATALOGUE, DEFAULT_TRAITS, INCIDENT_KINDS } from '../src/domain/catalogue.js';
 import { selectDigest } from '../src/domain/digestSelection.js';
 import { keepDecaySums } from '../src/db/queries/decay.js';
-import { clientWeeksQuery, criteriaQuery, flipCountsQuery, loadDigestEvidence, loadDigestWeek, standingsQuery } from '../src/db/queries/digestWeek.js';
+import { criteriaQuery } from '../src/db/queries/portfolio/criteria.js';
+import { loadDigestEvidence } from '../src/db/queries/portfolio/evidence.js';
+import { flipCountsQuery } from '../src/db/queries/portfolio/flips.js';
+import { standingsQuery } from '../src/db/queries/portfolio/standings.js';
+import { clientWeeksQuery, loadDigestWeek } from '../src/db/queries/portfolio/weekRows.js';
 import type { ClientEvidence } from '../src/domain/clientWeek.js';
 import { DIGEST_SECTIONS } from '../src/domain/digestSelection.js';
 import { composeDigest } from '../src/slack/blocks/digest.js';
@@ -170,7 +174,7 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
     const select = () =>
       inWorkspace(teamId, async () => {
         const loadStarted = performance.now();
-        const weeks = await loadDigestWeek(db, teamId, DEFAULT_CATALOGUE, weekEnd);
+        const weeks = await loadDigestWeek(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekEnd });
         const engineStarted = performance.now();
         selection = selectDigest(DEFAULT_CATALOGUE, weeks, weekEnd);
         parts.loadMs.push(engineStarted - loadStarted);
@@ -184,7 +188,7 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
     // What the runner does next, for the clients named: their evidence rows, then the pages.
     let evidence = new Map<string, ClientEvidence>();
     const evidenceMs = await timed(() =>
-      inWorkspace(teamId, async () => void (evidence = await loadDigestEvidence(db, teamId, DEFAULT_CATALOGUE, weekEnd, named))),
+      inWorkspace(teamId, async () => void (evidence = await loadDigestEvidence(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekEnd, clientIds: named }))),
     );
     let pages = 0;
     const composeMs = await timed(
@@ -197,10 +201,10 @@ export async function benchDigest(database: Pick<DatabaseHandle, 'db' | 'owner'>
       return plan.map((r) => String(Object.values(r)[0]));
     };
     const plans = {
-      digestClients: await explain(clientWeeksQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd)),
-      digestCriteria: await explain(criteriaQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, {}, daysBefore(weekEnd, 7))),
-      digestFlips: await explain(flipCountsQuery(db, teamId, DEFAULT_CATALOGUE, daysBefore(weekEnd, 7), weekEnd)),
-      ownerClients: await explain(standingsQuery(db, teamId, DEFAULT_CATALOGUE, weekEnd, { ownerUserId: BIG_OWNER })),
+      digestClients: await explain(clientWeeksQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekEnd })),
+      digestCriteria: await explain(criteriaQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, at: weekEnd, driftAlsoAt: daysBefore(weekEnd, 7) })),
+      digestFlips: await explain(flipCountsQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, weekStart: daysBefore(weekEnd, 7), weekEnd })),
+      ownerClients: await explain(standingsQuery(db, { teamId, catalogue: DEFAULT_CATALOGUE, at: weekEnd, scope: { ownerUserId: BIG_OWNER } })),
     };
     rows.push({
       clients,

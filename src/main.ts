@@ -1,6 +1,7 @@
 /** Composition root: environment → logger → database → Rapport (Slack app and digest) → digest scheduler. Only this file reads the process. */
 import { ConfigError, loadConfig } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
+import { completeDataMigrations } from './db/startup.js';
 import { createLogger } from './log.js';
 import { createRapport, type Rapport } from './rapport.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const database = config.databaseUrl
     ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
+  await completeDataMigrations(database, logger);
   logger.info('database ready', {
     database: database.driver === 'postgres' ? 'postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`,
     startupMs: Date.now() - started,

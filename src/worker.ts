@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadConfig } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
+import { completeDataMigrations } from './db/startup.js';
 import { createLogger } from './log.js';
 import { createRapport } from './rapport.js';
 import { stopOnSignals } from './stopping.js';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   if (config.workers.concurrency === 0) throw new ConfigError('WORKERS=0 leaves a worker process nothing to do: unset it, or set 1 or more.');
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger });
+  await completeDataMigrations(database, logger);
   const slack = createRapport({ slack: config.slack, database, logger, workers: config.workers });
   await slack.startWorkers();
   const ops = config.metricsPort !== undefined ? await slack.serveOps(config.metricsPort) : undefined;

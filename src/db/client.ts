@@ -19,7 +19,6 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Logger } from '../log.js';
 import * as schema from './schema/index.js';
-import { keyUnkeyedClientNames } from './queries/clients.js';
 import { inWorkspaces, inWorkspacesEmbedded } from './workspaceScope.js';
 import { appRole } from './schema/columns.js';
 
@@ -127,7 +126,6 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
     await app`select 1`.catch((error: unknown) => {
       throw passwordRefused ?? appLoginRefused(error, appPassword !== undefined);
     });
-    await completeDataMigrations(owner, logger);
     logger.debug('database: postgres ready');
     return {
       db: drizzlePostgres(inWorkspaces(app, secret), { schema }),
@@ -253,7 +251,6 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
     // Every copy of the template would otherwise share the secret its migration drew (workspaceScope.ts).
     if (fromTemplate) await pg.exec(`update workspace_proof_secret set secret = ${NEW_PROOF_SECRET}`);
     const secret = await confinedAppRole(async (text) => (await pg.query<Record<string, unknown>>(text)).rows);
-    await completeDataMigrations(owner, logger);
     logger.debug('database: embedded PGlite ready', { dataDir: dataDir ?? '(memory)' });
     return {
       db: drizzlePglite(inWorkspacesEmbedded(pg, secret), { schema }),
@@ -276,11 +273,6 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
     releaseLock();
     throw error;
   }
-}
-
-/** What a migration leaves for TypeScript to compute (stored name keys are folded in one place: domain/names.ts). */
-async function completeDataMigrations(db: Database, logger: Logger): Promise<void> {
-  await keyUnkeyedClientNames(db, logger);
 }
 
 /**

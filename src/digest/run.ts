@@ -5,7 +5,8 @@
 import type { WebClient } from '@slack/web-api';
 import { DIGEST_SECTIONS, selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
-import { loadDigestEvidence, loadDigestWeek } from '../db/queries/digestWeek.js';
+import { loadDigestEvidence } from '../db/queries/portfolio/evidence.js';
+import { loadDigestWeek } from '../db/queries/portfolio/weekRows.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';
@@ -280,14 +281,20 @@ export class DigestRunner implements DigestOnDemand {
   private async selectionAt(workspace: Workspace, at: Date): Promise<DigestSelection> {
     const catalogue = catalogueOf(workspace);
     const reviewsDue = new Set((await this.overdueSteps(workspace, at)).filter((s) => s.source === 'decision').map((s) => s.clientId));
-    return selectDigest(catalogue, await loadDigestWeek(this.deps.db, workspace.teamId, catalogue, at), at, workspace.timeZone, reviewsDue);
+    return selectDigest(
+      catalogue,
+      await loadDigestWeek(this.deps.db, { teamId: workspace.teamId, catalogue, weekEnd: at }),
+      at,
+      workspace.timeZone,
+      reviewsDue,
+    );
   }
 
   /** The pages of `selection`, with the evidence of the clients it names, read for them alone. */
   private async pages(workspace: Workspace, selection: DigestSelection, options: ComposeOptions): Promise<DigestPage[]> {
     const catalogue = catalogueOf(workspace);
     const named = DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id));
-    const evidence = await loadDigestEvidence(this.deps.db, workspace.teamId, catalogue, selection.weekEnd, named);
+    const evidence = await loadDigestEvidence(this.deps.db, { teamId: workspace.teamId, catalogue, weekEnd: selection.weekEnd, clientIds: named });
     return composeDigest(catalogue, selection, evidence, options);
   }
 

@@ -1,6 +1,6 @@
 /**
  * A client's week as digest selection judges it: numbers, not rows. The repository computes them in SQL, one
- * narrow row per client whatever its history (db/queries/digestWeek.ts); `clientWeekOf` computes the same from
+ * narrow row per client whatever its history (db/queries/portfolio/weekRows.ts); `clientWeekOf` computes the same from
  * a client's rows, the reference that SQL is tested against. The rows themselves are read only for the clients
  * a digest names, as their evidence (`clientEvidence`).
  */

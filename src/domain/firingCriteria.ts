@@ -1,6 +1,6 @@
 /**
  * Firing criteria (domain.md §4): which are met at a moment, and why. Each rule is judged on a tally of the
- * incidents that count toward it; the portfolio's reads count those in SQL (db/queries/digestWeek.ts), one
+ * incidents that count toward it; the portfolio's reads count those in SQL (db/queries/portfolio/criteria.ts), one
  * row per client, and read the incidents themselves only for the clients the digest names. `criteriaTallies`
  * counts them from rows: the reference that SQL is tested against (test/db/foldEquivalence.test.ts).
  */

@@ -5,6 +5,7 @@
  */
 import { ConfigError, loadConfig } from '../config/env.js';
 import { DatabaseLockedError, openDatabase } from '../db/client.js';
+import { completeDataMigrations } from '../db/startup.js';
 import { RapportError } from '../domain/errors.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import { tPlain } from '../i18n/messages.js';
@@ -20,6 +21,7 @@ async function seed(locale: Locale): Promise<void> {
     ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
   try {
+    await completeDataMigrations(database, logger);
     const team = LOCAL_TEAMS[0]!;
     const done = await seedDemoPortfolio(database.db, { teamId: team.id, channelId: team.channelId, ...demoPeople(team.id) }, new Date(), locale);
     const counts = { clients: done.clients, calls: done.calls, incidents: done.incidents, steps: done.nextSteps, team: team.name };

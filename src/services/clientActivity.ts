@@ -28,7 +28,7 @@ import {
   type ClientRecord,
   type Logged,
 } from '../db/queries/activity.js';
-import { weightedBaselines } from '../db/queries/digestWeek.js';
+import { weightedBaselines } from '../db/queries/portfolio/weights.js';
 import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
@@ -44,7 +44,7 @@ export interface CallOutcome {
 
 /** The client's decayed good and bad weight at `at`, its whole history folded in SQL (one aggregate). */
 async function weightedAt(db: Database, teamId: string, catalogue: Catalogue, client: ClientProfile, at: Date, exceptCallId?: string): Promise<WeightedTotals> {
-  return (await weightedBaselines(db, teamId, catalogue, at, { clientId: client.id, exceptCallId })).get(client.id) ?? { good: 0, bad: 0 };
+  return (await weightedBaselines(db, { teamId, catalogue, at, scope: { clientId: client.id, exceptCallId } })).get(client.id) ?? { good: 0, bad: 0 };
 }
 
 /**

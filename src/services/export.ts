@@ -11,7 +11,7 @@ import { peopleIn, readableSheets, type SheetName } from '../domain/exportRows.j
 import type { Reader } from '../i18n/reader.js';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../db/queries/audit.js';
-import { loadStandingInputs } from '../db/queries/digestWeek.js';
+import { loadStandingInputs } from '../db/queries/portfolio/standings.js';
 import { exportWorkspace, readableRecords, type ExportedTable } from '../db/queries/export.js';
 import type { ActIn } from './act.js';
 
@@ -51,7 +51,7 @@ export async function exportWorkspaceData(db: Database, act: ActIn, reader: Read
   const [tables, records, standings] = await Promise.all([
     exportWorkspace(db, teamId),
     readableRecords(db, teamId),
-    loadStandingInputs(db, teamId, catalogue, at),
+    loadStandingInputs(db, { teamId, catalogue, at }),
   ]);
   const names = await namesOf(peopleIn(records));
   const standing = new Map(

@@ -3,7 +3,7 @@ import { criteriaJudged, type CriterionJudged } from '../domain/firingCriteria.j
 import { healthOfTotals, type Health } from '../domain/health.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
-import { loadStandingInputs } from '../db/queries/digestWeek.js';
+import { loadStandingInputs } from '../db/queries/portfolio/standings.js';
 import type { ActIn } from './act.js';
 
 export interface ClientStanding {
@@ -29,7 +29,7 @@ export interface StandingsScope {
 /** Every client (optionally one owner's) with its health now and the criteria it meets. */
 export async function clientStandings(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>, scope: StandingsScope = {}): Promise<JudgedStanding[]> {
   const { teamId, catalogue, at: now } = act;
-  const inputs = await loadStandingInputs(db, teamId, catalogue, now, { ownerUserId: scope.ownerUserId });
+  const inputs = await loadStandingInputs(db, { teamId, catalogue, at: now, scope: { ownerUserId: scope.ownerUserId } });
   return inputs
     .filter((w) => scope.includeExited || w.client.status !== 'exited')
     .map((w) => {

@@ -1,5 +1,5 @@
 /**
- * The SQL folds production runs (digestWeek.ts) equal the pure rules they implement (domain/), over random
+ * The SQL folds production runs (db/queries/portfolio/) equal the pure rules they implement (domain/), over random
  * histories: many clients, traits of both polarities with per-client weights, observations from years ago to
  * today, incidents of every kind with warnings, judged at random moments. The sums behind the weights and the
  * last calls are kept at write time (schema/decay.ts): they must stay equal through logs, edits, undos, erasure
@@ -19,7 +19,10 @@ import { calls, clientRollups, decayBases } from '../../src/db/schema/index.js';
 import { editCall, editIncident, loadClientRecord, logCall, logIncident, recordWarning, undoCall, undoIncident } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
 import { rebuildDecaySums } from '../../src/db/queries/decay.js';
-import { loadDigestWeek, loadStandingInputs, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
+import { weekFlips } from '../../src/db/queries/portfolio/flips.js';
+import { loadStandingInputs } from '../../src/db/queries/portfolio/standings.js';
+import { loadDigestWeek } from '../../src/db/queries/portfolio/weekRows.js';
+import { weightedBaselines } from '../../src/db/queries/portfolio/weights.js';
 import { eraseClient } from '../../src/db/queries/erasure.js';
 import { digestPageWithout } from '../../src/slack/blocks/digest.js';
 import { seededRandom } from '../../src/local/seededRandom.js';
@@ -104,7 +107,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   async function expectWeightsEqualReference(judged: Catalogue, what: string) {
     for (const ageDays of [0, 3.5, 7, 30, 200]) {
       const at = daysAgo(ageDays);
-      const folded = await weightedBaselines(handle.owner, TEAM, judged, at);
+      const folded = await weightedBaselines(handle.owner, { teamId: TEAM, catalogue: judged, at });
       for (const client of clients) {
         const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
         const reference = health(judged, client, foldObservations(judged, raw, at), at);
@@ -121,7 +124,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     let judgedOn = { criteria: 0, lateAtEnd: 0, weekBad: 0 };
     for (const endAgo of WEEK_ENDS_AGO) {
       const weekEnd = daysAgo(endAgo);
-      const weeks = new Map((await loadDigestWeek(handle.owner, TEAM, judged, weekEnd)).map((w) => [w.client.id, w]));
+      const weeks = new Map((await loadDigestWeek(handle.owner, { teamId: TEAM, catalogue: judged, weekEnd })).map((w) => [w.client.id, w]));
       for (const client of clients) {
         const record = await loadClientRecord(handle.owner, TEAM, client.id);
         const got = weeks.get(client.id)!;
@@ -176,7 +179,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   it(`the standings of /client list and the Home tab count criteria as the rules do (seed ${SEED})`, async () => {
     for (const ageDays of [0, 30, 200]) {
       const at = daysAgo(ageDays);
-      const standings = new Map((await loadStandingInputs(handle.owner, TEAM, catalogue, at)).map((s) => [s.client.id, s]));
+      const standings = new Map((await loadStandingInputs(handle.owner, { teamId: TEAM, catalogue, at })).map((s) => [s.client.id, s]));
       for (const client of clients) {
         const record = await loadClientRecord(handle.owner, TEAM, client.id);
         expect(standings.get(client.id)!.criteria, `${client.name} at −${ageDays} d`).toEqual(
@@ -187,7 +190,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   });
 
   it(`sums and last calls kept at write time through logs, edits, undos, weight changes and erasure (seed ${SEED})`, async () => {
-    await weightedBaselines(handle.owner, TEAM, catalogue, NOW); // the sums are kept from here on
+    await weightedBaselines(handle.owner, { teamId: TEAM, catalogue, at: NOW }); // the sums are kept from here on
     const keys = catalogue.traits.map((t) => t.key);
     const logged: { callId: string; clientId: string }[] = [];
     for (const client of clients.slice(0, 6)) {
@@ -279,7 +282,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     let flipsSeen = 0;
     for (const endAgo of [0, 10, 40]) {
       const weekEnd = daysAgo(endAgo);
-      const flips = await weekFlips(handle.owner, TEAM, catalogue, new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd);
+      const flips = await weekFlips(handle.owner, { teamId: TEAM, catalogue, weekStart: new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd });
       for (const client of clients) {
         const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
         const want = weekFlipsOf(catalogue, raw, weekEnd);
@@ -294,7 +297,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   it('a catalogue without good traits has nothing to flip from', async () => {
     const badOnly = { ...catalogue, traits: catalogue.traits.filter((t) => t.polarity === 'bad') };
     const weekEnd = daysAgo(0);
-    const flips = await weekFlips(handle.owner, TEAM, badOnly, new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd);
+    const flips = await weekFlips(handle.owner, { teamId: TEAM, catalogue: badOnly, weekStart: new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd });
     expect(flips.size).toBe(0);
     for (const client of clients) expect(weekFlipsOf(badOnly, (await loadClientRecord(handle.owner, TEAM, client.id)).observations, weekEnd)).toEqual([]);
   });

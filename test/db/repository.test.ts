@@ -8,7 +8,10 @@ import type { Database, DatabaseHandle } from '../../src/db/client.js';
 import { createClient, findClientByName, listClients, updateClient, getClient, searchClients } from '../../src/db/queries/clients.js';
 import { loadClientRecord, logCall, logIncident, recordWarning } from '../../src/db/queries/activity.js';
 import { recordDecision, snoozeClient } from '../../src/db/queries/decisions.js';
-import { loadDigestEvidence, loadDigestWeek, weekFlips, weightedBaselines } from '../../src/db/queries/digestWeek.js';
+import { loadDigestEvidence } from '../../src/db/queries/portfolio/evidence.js';
+import { weekFlips } from '../../src/db/queries/portfolio/flips.js';
+import { loadDigestWeek } from '../../src/db/queries/portfolio/weekRows.js';
+import { weightedBaselines } from '../../src/db/queries/portfolio/weights.js';
 import { weekFlipsOf } from '../../src/domain/turnedBad.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import * as schema from '../../src/db/schema/index.js';
@@ -126,7 +129,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
 
       await logCall(db, T1, U, cat, { clientId: theirs.id, occurredAt: daysAgo(1), traits: ['positive_attitude'] });
       expect((await loadClientRecord(db, T2, theirs.id)).observations).toEqual([]);
-      expect((await loadDigestWeek(db, T2, cat, NOW)).map((w) => w.client.id)).toEqual([mine.id]);
+      expect((await loadDigestWeek(db, { teamId: T2, catalogue: cat, weekEnd: NOW })).map((w) => w.client.id)).toEqual([mine.id]);
     });
 
     it('the database itself refuses a row pointing at another workspace’s client', async () => {
@@ -261,7 +264,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'legal_exposure' } });
       await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'changes_mind' } });
 
-      const [week] = await loadDigestWeek(db, T1, cat, NOW);
+      const [week] = await loadDigestWeek(db, { teamId: T1, catalogue: cat, weekEnd: NOW });
       const record = await loadClientRecord(db, T1, c.id);
       const rowsOf = (client: typeof c) => ({
         client,
@@ -286,7 +289,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       // Weights in SQL follow the client's own weights over the workspace's, as the engine does.
       const heavier = resolveCatalogue({ traitWeights: { positive_attitude: 2.5 } });
       const weighted = await updateClient(db, T1, U, c.id, { traitWeights: { no_data_sharing: 3 } });
-      const [reweighted] = await loadDigestWeek(db, T1, heavier, NOW);
+      const [reweighted] = await loadDigestWeek(db, { teamId: T1, catalogue: heavier, weekEnd: NOW });
       const expected = clientWeekOf(heavier, rowsOf(weighted), NOW);
       expect(reweighted!.weighted.atEnd!.good).toBeCloseTo(expected.weighted.atEnd!.good, 9);
       expect(reweighted!.weighted.atEnd!.bad).toBeCloseTo(expected.weighted.atEnd!.bad, 9);
@@ -294,13 +297,13 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       expect(Object.keys(week!.criteria).sort()).toEqual(['legal_exposure', 'lying']);
       expect(week!.lastCallAt).toEqual(daysAgo(1));
       // "Logged this week" goes by when rows were written (the real clock), not by when the call happened.
-      const [justNow] = await loadDigestWeek(db, T1, cat, new Date(Date.now() + 60_000));
+      const [justNow] = await loadDigestWeek(db, { teamId: T1, catalogue: cat, weekEnd: new Date(Date.now() + 60_000) });
       expect(justNow!.loggedThisWeek).toEqual({ calls: ages.length, incidents: 3 });
-      const [later] = await loadDigestWeek(db, T1, cat, new Date(Date.now() + 8 * 86_400_000));
+      const [later] = await loadDigestWeek(db, { teamId: T1, catalogue: cat, weekEnd: new Date(Date.now() + 8 * 86_400_000) });
       expect(later!.loggedThisWeek).toEqual({ calls: 0, incidents: 0 });
 
       const selection = selectDigest(cat, [week!], NOW);
-      const evidence = await loadDigestEvidence(db, T1, cat, NOW, [c.id]);
+      const evidence = await loadDigestEvidence(db, { teamId: T1, catalogue: cat, weekEnd: NOW, clientIds: [c.id] });
       expect(evidence.get(c.id)!.criteria.map((m) => m.incidents.map((i) => i.kind))).toEqual([['lying'], ['legal_exposure']]);
       expect(evidence.get(c.id)!.weekBad).toHaveLength(2);
       expect(selection.sections.firing.map((e) => e.criteria.map((m) => m.criterion.number))).toEqual([[3, 10]]);
@@ -357,7 +360,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
         const c = await createClient(db, T1, U, { name });
         for (const [age, trait] of obs) await logCall(db, T1, U, cat, { clientId: c.id, occurredAt: daysAgo(age), traits: [trait] });
       }
-      const sqlFlips = await weekFlips(db, T1, cat, daysAgo(7, weekEnd), weekEnd);
+      const sqlFlips = await weekFlips(db, { teamId: T1, catalogue: cat, weekStart: daysAgo(7, weekEnd), weekEnd });
       for (const [name] of stories) {
         const c = await findClientByName(db, T1, name);
         const raw = (await loadClientRecord(db, T1, c.id)).observations;
@@ -371,7 +374,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
     it('weights decay to zero for very old observations without a database error', async () => {
       const c = await createClient(db, T1, U, { name: 'Ancient' });
       await logCall(db, T1, U, cat, { clientId: c.id, occurredAt: new Date('1900-01-01T00:00:00Z'), traits: ['positive_attitude'] });
-      const baselines = await weightedBaselines(db, T1, cat, NOW);
+      const baselines = await weightedBaselines(db, { teamId: T1, catalogue: cat, at: NOW });
       expect(baselines.get(c.id)?.good).toBeLessThan(1e-200);
     });
   });

@@ -1,8 +1,7 @@
 /** What the team logs: calls with their trait observations, incidents, warnings given to a client. */
 import { and, asc, desc, eq, max, sql, type SQL } from 'drizzle-orm';
 import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue.js';
-import { RapportError } from '../../domain/errors.js';
-import { md, said } from '../../i18n/messages.js';
+import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
 import type { Database } from '../client.js';
@@ -72,11 +71,7 @@ export async function logCall(db: Database, teamId: string, by: By, catalogue: C
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newCallSchema, input);
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
-  if (unknown.length > 0) {
-    throw new RapportError('invalid_input', said('errors.traits.unknown', { count: unknown.length, traits: unknown.join(', ') }), {
-      field: 'traits',
-    });
-  }
+  if (unknown.length > 0) throw new Refused({ code: 'traits_unknown', traits: unknown });
   const traits = [...new Set(values.traits)];
   return db.transaction(async (tx) => {
     const client = await requireClient(tx, teamId, values.clientId);
@@ -181,7 +176,7 @@ export async function recordWarning(db: Database, teamId: string, by: By, input:
         .select({ clientId: incidents.clientId })
         .from(incidents)
         .where(and(eq(incidents.teamId, teamId), eq(incidents.id, values.incidentId)));
-      if (incident?.clientId !== client.id) throw new RapportError('not_found', said('errors.incident.gone'));
+      if (incident?.clientId !== client.id) throw new Refused({ code: 'incident_gone' });
     }
     const [warning] = await tx
       .insert(warnings)
@@ -268,8 +263,8 @@ export async function previousCallLoggedAt(db: Database, teamId: string, clientI
 
 type Loggable = typeof calls | typeof incidents;
 
-/** The entry, if `actor` logged it in this workspace; otherwise a user-facing error. */
-async function ownEntry(db: Database, table: Loggable, teamId: string, actor: string, at: Date | SQL, id: string, what: string) {
+/** The entry, if `actor` logged it in this workspace; otherwise refused. */
+async function ownEntry(db: Database, table: Loggable, teamId: string, actor: string, at: Date | SQL, id: string, entry: EntryKind) {
   const [row] = /^[0-9a-f-]{36}$/i.test(id)
     ? await db
         .select({
@@ -281,8 +276,8 @@ async function ownEntry(db: Database, table: Loggable, teamId: string, actor: st
         .from(table)
         .where(and(eq(table.teamId, teamId), eq(table.id, id)))
     : [];
-  if (!row) throw new RapportError('not_found', said('errors.entry.gone', { what }));
-  if (row.loggedBy !== actor) throw new RapportError('forbidden', said('errors.entry.notYours', { what, who: md(`<@${row.loggedBy}>`) }));
+  if (!row) throw new Refused({ code: 'entry_gone', entry });
+  if (row.loggedBy !== actor) throw new Refused({ code: 'entry_not_yours', entry, loggedBy: row.loggedBy });
   return row;
 }
 
@@ -291,7 +286,7 @@ export async function undoCall(db: Database, teamId: string, by: By, callId: str
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
-    if (!row.recent) throw new RapportError('conflict', said('errors.entry.undoWindow', { minutes: UNDO_MINUTES }));
+    if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
     await tx.delete(calls).where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
     await appendAudit(tx, teamId, { actor, at, action: 'call.undo', entityType: 'client', entityId: row.clientId, details: { callId } });
     return requireClient(tx, teamId, row.clientId);
@@ -302,7 +297,7 @@ export async function undoIncident(db: Database, teamId: string, by: By, inciden
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
-    if (!row.recent) throw new RapportError('conflict', said('errors.entry.undoWindow', { minutes: UNDO_MINUTES }));
+    if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
     await tx.delete(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
     await appendAudit(tx, teamId, { actor, at, action: 'incident.undo', entityType: 'client', entityId: row.clientId, details: { incidentId } });
     return requireClient(tx, teamId, row.clientId);
@@ -345,12 +340,11 @@ export async function editCall(
   const { actor, at } = authorOf(by);
   const values = parseInput(newCallSchema, input);
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
-  if (unknown.length > 0)
-    throw new RapportError('invalid_input', said('errors.traits.unknown', { count: unknown.length, traits: unknown.join(', ') }), { field: 'traits' });
+  if (unknown.length > 0) throw new Refused({ code: 'traits_unknown', traits: unknown });
   const traits = [...new Set(values.traits)];
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
-    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', said('errors.call.move'), { field: 'client' });
+    if (row.clientId !== values.clientId) throw new Refused({ code: 'entry_moved', entry: 'call' });
     const client = await requireClient(tx, teamId, row.clientId);
     const [call] = await tx
       .update(calls)
@@ -373,7 +367,7 @@ export async function editIncident(db: Database, teamId: string, by: By, inciden
   const values = parseInput(newIncidentSchema, input);
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
-    if (row.clientId !== values.clientId) throw new RapportError('invalid_input', said('errors.incident.move'), { field: 'client' });
+    if (row.clientId !== values.clientId) throw new Refused({ code: 'entry_moved', entry: 'incident' });
     const client = await requireClient(tx, teamId, row.clientId);
     const [incident] = await tx
       .update(incidents)

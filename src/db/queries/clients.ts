@@ -1,8 +1,7 @@
 /** Clients of a workspace (domain.md §1): registration, lookup by the name users type, changes with history. */
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { Category } from '../../domain/catalogue.js';
-import { RapportError } from '../../domain/errors.js';
-import { said } from '../../i18n/messages.js';
+import { Refused, type Refusal } from '../../domain/refusals.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
 import {
   SUGGESTION_SIMILARITY,
@@ -48,28 +47,18 @@ async function nameClash(
   name: string,
   key: string,
   { except, allowLookAlike = false }: { except?: string; allowLookAlike?: boolean },
-): Promise<RapportError | undefined> {
+): Promise<Refusal | undefined> {
   const others = await db
     .select({ id: clients.id, name: clients.name, nameKey: clients.nameKey })
     .from(clients)
     .where(and(eq(clients.teamId, teamId), except ? ne(clients.id, except) : undefined));
   const same = others.find((c) => c.nameKey === key);
-  if (same) return nameTaken(same.name);
+  if (same) return { code: 'client_name_taken', name: same.name };
   const alike = allowLookAlike ? undefined : others.find(looksAlikeTo(name));
-  if (alike) {
-    return new RapportError('conflict', said('errors.client.lookAlike', { name, existing: alike.name }), { field: 'name', lookAlike: alike.name });
-  }
+  if (alike) return { code: 'client_name_look_alike', name, existing: alike.name };
   const leading = allowLookAlike ? undefined : others.find((c) => oneLeadsTheOther(key, c.nameKey));
-  if (leading) {
-    return new RapportError('conflict', said('client.name.sameLeadingWords', { name, existing: leading.name }), { field: 'name', lookAlike: leading.name });
-  }
+  if (leading) return { code: 'client_name_same_leading_words', name, existing: leading.name };
   return undefined;
-}
-
-function nameTaken(existing: string): RapportError {
-  return new RapportError('conflict', said('errors.client.nameTaken', { name: existing }), {
-    field: 'name',
-  });
 }
 
 export interface NameOptions {
@@ -93,7 +82,7 @@ export async function createClient(db: Database, teamId: string, by: By, input: 
         : [];
       if (registered) return registered;
       const clash = await nameClash(tx, teamId, values.name, key, options);
-      if (clash) throw clash;
+      if (clash) throw new Refused(clash);
       const [client] = await tx
         .insert(clients)
         .values({ teamId, ...values, nameKey: key, createdAt: at, updatedAt: at, requestKey })
@@ -110,7 +99,7 @@ export async function createClient(db: Database, teamId: string, by: By, input: 
     });
   } catch (error) {
     // Two people adding the same name at once: the unique index decides.
-    if (isUniqueViolation(error)) throw nameTaken(values.name);
+    if (isUniqueViolation(error)) throw new Refused({ code: 'client_name_taken', name: values.name });
     throw error;
   }
 }
@@ -160,10 +149,10 @@ export async function linkChannel(db: Database, teamId: string, by: By, channelI
   });
 }
 
-/** Like getClient, but a missing client (or one of another workspace) is a user-facing not_found. */
+/** Like getClient, but a missing client (or one of another workspace) is refused. */
 export async function requireClient(db: Database, teamId: string, clientId: string): Promise<ClientProfile> {
   const client = await getClient(db, teamId, clientId);
-  if (!client) throw new RapportError('not_found', said('errors.client.goneHere'));
+  if (!client) throw new Refused({ code: 'client_gone' });
   return client;
 }
 
@@ -182,24 +171,18 @@ export type NameMatch = 'exact' | 'prefix';
  */
 export async function findClientByName(db: Database, teamId: string, name: string): Promise<ClientProfile> {
   const typed = displayName(name);
-  if (!nameKey(typed)) throw new RapportError('invalid_input', said('errors.client.giveName'), { field: 'client' });
+  if (!nameKey(typed)) throw new Refused({ code: 'client_name_missing' });
   const found = await clientByLeadingWords(db, teamId, [typed]);
   if (found) return found.client;
   throw await noClientCalled(db, teamId, typed);
 }
 
 /**
- * The not_found a typed name gets, with "did you mean" suggestions (or how to register it). `readings` are the
+ * The refusal a typed name gets, with "did you mean" suggestions (or how to register it). `readings` are the
  * ways the typed words could be meant (a command's first one, two or three words), all searched.
  */
-export async function noClientCalled(db: Database, teamId: string, typed: string, readings: readonly string[] = [typed]): Promise<RapportError> {
-  const suggestions = await suggestClientNames(db, teamId, readings);
-  const [first = '', second = '', third = ''] = suggestions;
-  const message =
-    suggestions.length > 0
-      ? said('errors.client.notFoundDidYouMean', { typed, count: suggestions.length, first, second, third })
-      : said('errors.client.notFound', { typed });
-  return new RapportError('not_found', message, { suggestions, field: 'client' });
+export async function noClientCalled(db: Database, teamId: string, typed: string, readings: readonly string[] = [typed]): Promise<Refused> {
+  return new Refused({ code: 'client_not_found', typed, suggestions: await suggestClientNames(db, teamId, readings) });
 }
 
 /**
@@ -299,7 +282,7 @@ export async function updateClient(
       if (key !== undefined) {
         // A new spelling of the same name ("acme corp" → "Acme Corp") is always fine.
         const clash = key === nameKey(before.name) ? undefined : await nameClash(tx, teamId, values.name!, key, { ...options, except: clientId });
-        if (clash) throw clash;
+        if (clash) throw new Refused(clash);
       }
       if (values.category && values.category !== before.category) {
         await tx.insert(clientCategoryChanges).values({
@@ -322,7 +305,7 @@ export async function updateClient(
       return after!;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(values.name ?? '');
+    if (isUniqueViolation(error)) throw new Refused({ code: 'client_name_taken', name: values.name ?? '' });
     throw error;
   }
 }
@@ -332,8 +315,8 @@ export async function updateClient(
  * words that is a client's whole name or, failing that, the first whole words of exactly one client's name.
  * At equal length a whole name wins. Returns how many words it used, or undefined when none matches. When the
  * longest run that matches anything is the first whole words of two or more names, and the whole name of none, it
- * matches them equally well: the person is asked which (`whichClient`), never given one of them, nor a client
- * named by fewer of their words.
+ * matches them equally well: the person is asked which (refused as `client_ambiguous`), never given one of them,
+ * nor a client named by fewer of their words.
  */
 export async function clientByLeadingWords(
   db: Database,
@@ -354,22 +337,9 @@ export async function clientByLeadingWords(
     if (exact) return { client: withoutKey(exact), used, match: 'exact' };
     const starting = rows.filter((r) => leadsByWords(key, r.nameKey));
     if (starting.length === 1) return { client: withoutKey(starting[0]!), used, match: 'prefix' };
-    if (starting.length > 1)
-      throw whichClient(
-        words.slice(0, used).join(' '),
-        starting.map((r) => r.name),
-      );
+    if (starting.length > 1) throw new Refused({ code: 'client_ambiguous', typed: words.slice(0, used).join(' '), names: starting.map((r) => r.name) });
   }
   return undefined;
-}
-
-/** The question a typed name that begins several clients' names gets, naming them (the first three alphabetically). */
-function whichClient(typed: string, names: string[]): RapportError {
-  const [first = '', second = '', third = ''] = [...names].sort((a, b) => a.localeCompare(b));
-  return new RapportError('conflict', said('client.name.which', { typed: displayName(typed), count: names.length, first, second, third }), {
-    field: 'client',
-    suggestions: names,
-  });
 }
 
 function withoutKey({ nameKey: _key, ...client }: ClientProfile & { nameKey: string }): ClientProfile {

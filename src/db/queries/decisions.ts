@@ -1,8 +1,7 @@
 /** Decisions and snoozes taken from the digest (domain.md §5). */
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { statusAfterDecision } from '../../domain/decisions.js';
-import { RapportError } from '../../domain/errors.js';
-import { said } from '../../i18n/messages.js';
+import { Refused } from '../../domain/refusals.js';
 import { newDecisionSchema, type NewDecision } from '../../domain/inputs.js';
 import { DAY_MS, type Decision, type Snooze } from '../../domain/types.js';
 import type { Database } from '../client.js';
@@ -78,7 +77,7 @@ export async function snoozeClient(
 ): Promise<{ snooze: Snooze; created: boolean }> {
   const { actor, at, requestKey } = authorOf(by);
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > 365) {
-    throw new RapportError('invalid_input', said('errors.snooze.days'), { field: 'days' });
+    throw new Refused({ code: 'snooze_days' });
   }
   return db.transaction(async (tx) => {
     const client = await requireClient(tx, teamId, input.clientId);

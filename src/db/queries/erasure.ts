@@ -6,8 +6,7 @@
  */
 import { and, asc, count, eq, getTableColumns, getTableName, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { RapportError } from '../../domain/errors.js';
-import { said } from '../../i18n/messages.js';
+import { Refused } from '../../domain/refusals.js';
 import { holdsAnyId, namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
 import { escapeName } from '../../domain/mrkdwn.js';
 import type { Database } from '../client.js';
@@ -48,7 +47,7 @@ export async function eraseClient(db: Database, teamId: string, by: By, clientId
         const { erased = {}, rewritten = {}, rewrittenPosts = [] } = before.details as Partial<Erasure>;
         return { erased, rewritten, rewrittenPosts, again: true };
       }
-      throw new RapportError('not_found', said('errors.client.gone'));
+      throw new Refused({ code: 'client_erased' });
     }
     const erasing: ErasedClient = { id: client.id, names: [client.name, ...(await earlierNames(tx, teamId, clientId))] };
     // Every table that records something about a client (found from the schema, so none is forgotten), with

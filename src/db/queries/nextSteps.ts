@@ -1,7 +1,6 @@
 /** Next steps (domain/nextSteps.ts): set, listed, done, postponed. */
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import { RapportError } from '../../domain/errors.js';
-import { md, said } from '../../i18n/messages.js';
+import { Refused } from '../../domain/refusals.js';
 import { newNextStepSchema, type NewNextStep } from '../../domain/inputs.js';
 import { snoozedDueOn, type NextStep, type NextStepSource } from '../../domain/nextSteps.js';
 import type { Database } from '../client.js';
@@ -108,9 +107,9 @@ export async function settleNextStep(
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
     const step = await stepById(tx, teamId, input.id);
-    if (!step) throw new RapportError('not_found', said('errors.step.gone'));
+    if (!step) throw new Refused({ code: 'step_gone' });
     if (!input.mayAnyone && actor !== step.assigneeUserId && actor !== step.createdBy) {
-      throw new RapportError('forbidden', said('errors.step.notYours', { assignee: md(`<@${step.assigneeUserId}>`), creator: md(`<@${step.createdBy}>`) }));
+      throw new Refused({ code: 'step_not_yours', assignee: step.assigneeUserId, creator: step.createdBy });
     }
     if (step.doneAt) return step;
     const dueOn = 'snoozeFrom' in input.change ? snoozedDueOn(step.dueOn, input.change.snoozeFrom) : step.dueOn;

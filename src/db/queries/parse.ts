@@ -1,16 +1,11 @@
-/** Input parsing at the repository boundary: a zod failure becomes a RapportError naming the field. */
+/** Input parsing at the repository boundary: a zod failure is refused with its first issue (it names the field). */
 import type { z } from 'zod';
-import { RapportError } from '../../domain/errors.js';
-import { saidOfIssue } from '../../domain/validationMessages.js';
-import { said } from '../../i18n/messages.js';
+import { Refused } from '../../domain/refusals.js';
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  const message = issue ? (saidOfIssue(issue) ?? issue.message) : said('validation.invalid', { field: said('validation.field.value') });
-  throw new RapportError('invalid_input', message, field ? { field } : {});
+  throw new Refused({ code: 'input_invalid', issue: parsed.error.issues[0] });
 }
 
 /** Postgres unique_violation, whichever driver raised it (drizzle may wrap it as `cause`). */

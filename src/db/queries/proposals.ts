@@ -1,7 +1,6 @@
 /** Proposed changes to a client's fate, answered by its owner or an admin (see schema/decisions.ts). */
 import { and, eq } from 'drizzle-orm';
-import { RapportError } from '../../domain/errors.js';
-import { md, said } from '../../i18n/messages.js';
+import { Refused } from '../../domain/refusals.js';
 import { proposedChangeSchema, type ProposedChange } from '../../domain/inputs.js';
 import type { Database } from '../client.js';
 import { proposals } from '../schema/index.js';
@@ -76,10 +75,10 @@ export async function answerProposal(db: Database, teamId: string, by: By, propo
         .from(proposals)
         .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
     : [];
-  if (!existing) throw new RapportError('not_found', said('errors.proposal.gone'));
+  if (!existing) throw new Refused({ code: 'proposal_gone' });
   // The same answer again (a retried delivery, a double click) is that answer, not a conflict.
   if (existing.answeredBy === actor && existing.status === (approve ? 'approved' : 'declined')) return existing;
-  throw new RapportError('conflict', said('errors.proposal.answered', { status: existing.status, who: md(`<@${existing.answeredBy}>`) }));
+  throw new Refused({ code: 'proposal_answered', status: existing.status, answeredBy: existing.answeredBy });
 }
 
 export async function getProposal(db: Database, teamId: string, proposalId: string): Promise<Proposal | undefined> {

@@ -1,9 +1,7 @@
 /** Workspaces (Slack teams): created on first contact, configured by admins. */
 import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { CatalogueError, THRESHOLD_NAMES, resolveCatalogue, unknownThresholdNames, type Catalogue } from '../../domain/catalogue.js';
-import { RapportError } from '../../domain/errors.js';
-import { md, said } from '../../i18n/messages.js';
-import { quoteCode } from '../../domain/mrkdwn.js';
+import { Refused } from '../../domain/refusals.js';
 import { slackTeamId, workspaceSettingsPatchSchema, type WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import type { Database } from '../client.js';
 import { auditLog, workspaces } from '../schema/index.js';
@@ -79,22 +77,12 @@ export async function updateWorkspaceSettings(db: Database, teamId: string, by: 
   const { actor, at } = authorOf(by);
   const values = parseInput(workspaceSettingsPatchSchema, patch);
   const unknown = unknownThresholdNames(values.settings?.thresholds ?? {});
-  if (unknown.length > 0) {
-    throw new RapportError(
-      'invalid_input',
-      said('errors.thresholds.unknown', {
-        count: unknown.length,
-        names: md(unknown.map((n) => quoteCode(n)).join(', ')),
-        all: md(THRESHOLD_NAMES.join(', ')),
-      }),
-      { field: 'settings' },
-    );
-  }
+  if (unknown.length > 0) throw new Refused({ code: 'thresholds_unknown', names: unknown, known: THRESHOLD_NAMES });
   if (values.settings !== undefined) {
     try {
       resolveCatalogue(values.settings);
     } catch (error) {
-      if (error instanceof CatalogueError) throw new RapportError('invalid_input', error.message, { field: 'settings' });
+      if (error instanceof CatalogueError) throw new Refused({ code: 'settings_invalid', problem: error.message });
       throw error;
     }
   }

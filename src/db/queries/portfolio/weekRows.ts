@@ -1,0 +1,113 @@
+/** The digest's row per client for a week (`ClientWeek`): what selection judges every client on. */
+import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
+import type { ClientWeek } from '../../../domain/clientWeek.js';
+import { daysBefore } from '../../../domain/types.js';
+import type { Database } from '../../client.js';
+import { calls, clientRollups, clients, decayBases, decisions, incidents, snoozes } from '../../schema/index.js';
+import { profileColumns } from '../clients.js';
+import { readWithKeptSums, timestamp } from '../decay.js';
+import { decisionColumns, snoozeColumns } from '../decisions.js';
+import { criteriaQuery, NO_TALLY, talliesReader } from './criteria.js';
+import { weekFlips } from './flips.js';
+import { instant, instantAs, packedRows, profileReader } from './packed.js';
+import { clientsAt, groupBy, inScope, type PortfolioRead } from './scope.js';
+import { observationsAfter, totalsReader, weightedAt } from './weights.js';
+
+/** The empty list every client without flips, snoozes or decisions shares (a portfolio has thousands). */
+const NONE: readonly never[] = [];
+
+/**
+ * The digest's one row per client: its profile, its weights at the week's start and end, the week's bad
+ * observations, its last call by the week's end (kept at write time; an index probe for a week in the past), and
+ * the calls and incidents logged for it during the week. Its criteria are `criteriaQuery`'s, read beside it so
+ * that the server works the two on two cores.
+ */
+export function clientWeeksQuery(db: Database, read: PortfolioRead & { weekEnd: Date }) {
+  const { teamId, catalogue, weekEnd, scope = {} } = read;
+  const weekStart = daysBefore(weekEnd, 7);
+  const unseen = observationsAfter(db, read, [weekStart, weekEnd], weekEnd);
+  const u = unseen as unknown as Record<string, SQL.Aliased>;
+  const r = clientRollups;
+  // Written out, since drizzle leaves a lone table's columns unqualified and the probe must name the outer client.
+  const lastCallAt = sql<Date | null>`case when ${r.lastCallAt} is null or ${r.lastCallAt} <= ${timestamp(weekEnd)} then ${r.lastCallAt}
+    else (select max(lc.occurred_at) from calls lc where lc.team_id = ${teamId} and lc.client_id = ${clients.id} and lc.occurred_at <= ${timestamp(weekEnd)}) end`;
+  // Logged during the week: by when rows were written (the app's clock), not by when the call happened.
+  const logged = (table: typeof calls | typeof incidents, name: string) =>
+    db
+      .select({ clientId: sql<string>`${table.clientId}`.as(`${name}_client`), n: sql<number>`count(*)::int`.as(`${name}_n`) })
+      .from(table)
+      .where(and(eq(table.teamId, teamId), gt(table.loggedAt, weekStart), lte(table.loggedAt, weekEnd)))
+      .groupBy(table.clientId)
+      .as(name);
+  const [callsLogged, incidentsLogged] = [logged(calls, 'calls_logged'), logged(incidents, 'incidents_logged')];
+  return db
+    .select({
+      ...profileColumns,
+      lastCallAt: instantAs(lastCallAt, 'last_call_at'),
+      ...weightedAt(unseen, 0, weekStart, catalogue, 'start'),
+      ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
+      weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
+      weekBadNewest: instantAs(sql`${u.weekBadNewest!}`, 'week_bad_newest'),
+      callsLogged: sql<number>`coalesce(${callsLogged.n}, 0)`.as('calls_logged'),
+      incidentsLogged: sql<number>`coalesce(${incidentsLogged.n}, 0)`.as('incidents_logged'),
+    })
+    .from(clients)
+    .leftJoin(r, and(eq(r.teamId, clients.teamId), eq(r.clientId, clients.id)))
+    .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
+    .leftJoin(unseen, eq(unseen.clientId, clients.id))
+    .leftJoin(callsLogged, eq(callsLogged.clientId, clients.id))
+    .leftJoin(incidentsLogged, eq(incidentsLogged.clientId, clients.id))
+    .where(clientsAt(teamId, weekEnd, scope));
+}
+
+export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekEnd: Date }): Promise<ClientWeek[]> {
+  const { teamId, catalogue, weekEnd, scope = {} } = read;
+  const weekStart = daysBefore(weekEnd, 7);
+  const [packed, criteria, flips, decisionRows, snoozeRows] = await readWithKeptSums(db, teamId, catalogue, weekStart, () =>
+    Promise.all([
+      packedRows(db, clientWeeksQuery(db, read)),
+      packedRows(db, criteriaQuery(db, { ...read, at: weekEnd, driftAlsoAt: weekStart })),
+      weekFlips(db, { ...read, weekStart }),
+      db
+        .select(decisionColumns)
+        .from(decisions)
+        .where(and(eq(decisions.teamId, teamId), lte(decisions.decidedAt, weekEnd), inScope(decisions.clientId, teamId, scope))),
+      db
+        .select(snoozeColumns)
+        .from(snoozes)
+        .where(and(eq(snoozes.teamId, teamId), gt(snoozes.until, weekEnd), inScope(snoozes.clientId, teamId, scope))),
+    ]),
+  );
+  const decisionsBy = groupBy(decisionRows);
+  const snoozesBy = groupBy(snoozeRows);
+  const profile = profileReader(packed);
+  const [atStart, atEnd] = [totalsReader(packed, 'start'), totalsReader(packed, 'end')];
+  const [lastCall, weekBad, weekBadNewest, callsLogged, incidentsLogged] = packed.columns(
+    'last_call_at',
+    'week_bad_n',
+    'week_bad_newest',
+    'calls_logged',
+    'incidents_logged',
+  );
+  const [criteriaIds] = criteria.columns('client_id');
+  const criteriaRow = new Map(criteriaIds.map((id, row) => [String(id), row]));
+  const tallies = talliesReader(criteria);
+  const noIncidents = { criteria: {}, late: NO_TALLY, lateAlso: 0 };
+  return Array.from({ length: packed.length }, (_, row) => {
+    const client = profile(row);
+    const c = criteriaRow.get(client.id);
+    const t = c === undefined ? noIncidents : tallies(c);
+    return {
+      client,
+      weighted: { atStart: atStart(row), atEnd: atEnd(row) },
+      flips: flips.get(client.id) ?? NONE,
+      weekBad: Number(weekBad[row]) > 0 ? { count: Number(weekBad[row]), newestLoggedAt: instant(weekBadNewest[row]) } : NO_TALLY,
+      criteria: t.criteria,
+      latePayments: { atStart: t.lateAlso, atEnd: t.late },
+      snoozes: snoozesBy.get(client.id) ?? NONE,
+      decisions: decisionsBy.get(client.id) ?? NONE,
+      lastCallAt: instant(lastCall[row]),
+      loggedThisWeek: { calls: Number(callsLogged[row]), incidents: Number(incidentsLogged[row]) },
+    };
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Each client's decayed, weighted good and bad weight at the moments judged: the sums kept at write time
+ * (schema/decay.ts) moved to the moment, less the observations after it (or of the call left out).
+ */
+import { and, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Catalogue } from '../../../domain/catalogue.js';
+import type { WeightedTotals } from '../../../domain/types.js';
+import type { Database } from '../../client.js';
+import { clientRollups, clients, decayBases, traitObservations } from '../../schema/index.js';
+import { decayTerm, readWithKeptSums, timestamp } from '../decay.js';
+import { packedRows, type Packed } from './packed.js';
+import { inScope, type PortfolioRead } from './scope.js';
+
+const o = traitObservations;
+export const halfLifeOf = (catalogue: Catalogue) => sql`${catalogue.thresholds.health.halfLifeDays}::float8`;
+
+/**
+ * The workspace's clients that weigh some trait their own way (most weigh none), for the observations' terms:
+ * joining every client's weights cost a quarter of a 10k-client digest's term read, measured. An observation
+ * of any other client finds no row here, and `rollup_term` then takes the catalogue's weight, as the triggers do.
+ */
+function ownWeights(db: Database, teamId: string) {
+  return db
+    .select({ id: sql<string>`${clients.id}`.as('weighed_client'), traitWeights: sql`${clients.traitWeights}`.as('own_weights') })
+    .from(clients)
+    .where(and(eq(clients.teamId, teamId), sql`${clients.traitWeights} <> '{}'::jsonb`))
+    .as('weighed');
+}
+
+/**
+ * Per client, the observations after `from` (and the call left out, if any), with their weighted decay terms
+ * taken at `from` by the function the triggers keep the sums with: for each of `moments` (none before `from`),
+ * how many of them and how much good and bad weight the sums hold that the moment must not see. With `weekEnd`,
+ * also the week's bad observations (`from` is the week's start).
+ */
+export function observationsAfter(db: Database, read: PortfolioRead, moments: readonly Date[], weekEnd?: Date) {
+  const { teamId, catalogue, scope = {} } = read;
+  const from = moments[0]!;
+  const halfLife = halfLifeOf(catalogue);
+  const weighed = ownWeights(db, teamId);
+  // Each observation's term, computed once: `offset 0` keeps the planner from flattening this into the
+  // aggregate below, which would compute the term again for every sum that adds it.
+  const termsOf = db
+    .select({
+      clientId: o.clientId,
+      observedAt: o.observedAt,
+      loggedAt: o.loggedAt,
+      callId: o.callId,
+      polarity: sql`t.polarity`.as('polarity'),
+      mass: sql`t.mass`.as('mass'),
+    })
+    .from(o)
+    .innerJoin(decayBases, eq(decayBases.teamId, o.teamId))
+    .leftJoin(weighed, eq(weighed.id, o.clientId))
+    .innerJoin(
+      sql`lateral rollup_term(${decayBases.traits}, ${timestamp(from)}, ${halfLife}, ${weighed.traitWeights}, ${o.trait}, ${o.observedAt}) as t`,
+      sql`true`,
+    )
+    .where(
+      and(
+        eq(o.teamId, teamId),
+        scope.exceptCallId ? or(gt(o.observedAt, from), eq(o.callId, scope.exceptCallId)) : gt(o.observedAt, from),
+        inScope(o.clientId, teamId, scope),
+      ),
+    );
+  const terms = sql`(${termsOf} offset 0) as terms`;
+  const unseenAt = (m: Date) =>
+    scope.exceptCallId ? sql`(terms.observed_at > ${timestamp(m)} or terms.call_id = ${scope.exceptCallId})` : sql`terms.observed_at > ${timestamp(m)}`;
+  const columns: Record<string, SQL.Aliased> = {};
+  moments.forEach((m, i) => {
+    // Terms taken at `from`, moved to `m`: × 2^((from − m) / h).
+    const toMoment = decayTerm(timestamp(from), timestamp(m), halfLife);
+    columns[`n${i}`] = sql<number>`count(terms.polarity) filter (where ${unseenAt(m)})::int`.as(`unseen_n${i}`);
+    columns[`good${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'good' and ${unseenAt(m)}), 0) * ${toMoment}`.as(
+      `unseen_good${i}`,
+    );
+    columns[`bad${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'bad' and ${unseenAt(m)}), 0) * ${toMoment}`.as(`unseen_bad${i}`);
+  });
+  if (weekEnd) {
+    const ofWeek = sql`terms.polarity = 'bad' and terms.observed_at <= ${timestamp(weekEnd)}`;
+    columns.weekBad = sql<number>`count(*) filter (where ${ofWeek})::int`.as('week_bad');
+    columns.weekBadNewest = sql`max(terms.logged_at) filter (where ${ofWeek})`.as('week_bad_newest');
+  }
+  return db
+    .select({ clientId: sql<string>`terms.client_id`.as('unseen_client'), ...columns })
+    .from(terms)
+    .groupBy(sql`terms.client_id`)
+    .as('unseen');
+}
+
+type Unseen = ReturnType<typeof observationsAfter>;
+
+/**
+ * A client's decayed, weighted good and bad weight at the `i`th moment (rollups and bases joined in the query):
+ * the sums moved from the epoch to the moment, less what they hold that it must not see. Nothing seen: 0, and
+ * `seen` says so (the weights are then unknown, not zero). Named `<name>_seen`, `<name>_good`, `<name>_bad`.
+ */
+export function weightedAt(unseen: Unseen, i: number, moment: Date, catalogue: Catalogue, name: string) {
+  const field = (column: string) => (unseen as unknown as Record<string, SQL.Aliased<number>>)[`${column}${i}`]!;
+  const seen = sql<number>`${clientRollups.observations} - coalesce(${field('n')}, 0)`;
+  const toMoment = decayTerm(decayBases.epoch, timestamp(moment), halfLifeOf(catalogue));
+  const mass = (column: AnyPgColumn, part: string) =>
+    sql<number>`case when ${seen} > 0 then greatest(${column} * ${toMoment} - coalesce(${field(part)}, 0), 0) else 0 end`.as(`${name}_${part}`);
+  return {
+    [`${name}Seen`]: seen.as(`${name}_seen`),
+    [`${name}Good`]: mass(clientRollups.goodMass, 'good'),
+    [`${name}Bad`]: mass(clientRollups.badMass, 'bad'),
+  };
+}
+
+/** Reads the weights `weightedAt` named `name` off packed rows: undefined where nothing was seen. */
+export function totalsReader(packed: Packed, name: string): (row: number) => WeightedTotals | undefined {
+  const [seen, good, bad] = packed.columns(`${name}_seen`, `${name}_good`, `${name}_bad`);
+  return (row) => (Number(seen[row] ?? 0) > 0 ? { good: Number(good[row]), bad: Number(bad[row]) } : undefined);
+}
+
+/**
+ * Decayed good and bad weight per client as of `at` (client weight over catalogue weight, traits no longer in
+ * the catalogue ignored: as `health` does), from the sums kept at write time, less what was observed after `at`
+ * or belongs to the call left out. Clients with nothing seen are absent.
+ */
+export async function weightedBaselines(db: Database, read: PortfolioRead & { at: Date }): Promise<Map<string, WeightedTotals>> {
+  const { teamId, catalogue, at, scope = {} } = read;
+  const unseen = observationsAfter(db, read, [at]);
+  const rows = db
+    .select({ clientId: clientRollups.clientId, ...weightedAt(unseen, 0, at, catalogue, 'at') })
+    .from(clientRollups)
+    .innerJoin(decayBases, eq(decayBases.teamId, clientRollups.teamId))
+    .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
+    .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
+  const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, rows));
+  const [[clientId], weighted] = [packed.columns('client_id'), totalsReader(packed, 'at')];
+  const out = new Map<string, WeightedTotals>();
+  for (let row = 0; row < packed.length; row++) {
+    const totals = weighted(row);
+    if (totals) out.set(String(clientId[row]), totals);
+  }
+  return out;
+}
