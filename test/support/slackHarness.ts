@@ -19,7 +19,7 @@ export const BOB: SlackActor = { teamId: TEAM, userId: 'U0BOB', channelId: 'C0SA
 export const ADMIN: SlackActor = { teamId: TEAM, userId: 'U0ADMIN', channelId: 'C0SALES' };
 export const MALLORY: SlackActor = { teamId: OTHER_TEAM, userId: 'U0MALLORY', channelId: 'C0ELSEWHERE' };
 
-const USERS: LocalSlackUser[] = [
+export const USERS: LocalSlackUser[] = [
   { id: 'U0ALICE', name: 'alice', teamId: TEAM },
   { id: 'U0BOB', name: 'bob', teamId: TEAM },
   { id: 'U0ADMIN', name: 'admin', teamId: TEAM, isAdmin: true },
