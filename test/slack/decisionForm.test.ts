@@ -37,7 +37,9 @@ describe.each(TEST_DRIVERS)('the decision form, on %s', (driver) => {
     expect(res.body).toBeUndefined();
     const toOwner = await h.api.waitFor((c) => c.seq > seq && c.method === 'conversations.open' && c.params.users === 'U0BOB', 10_000);
     // Had the DM gone before the ack, the ack would have waited for Slack's slow answer (or given it up, at 2 s).
-    expect(acked - arrived.get(toOwner.seq)!).toBeLessThan(1_000);
+    // After the ack, it may still reach Slack a moment before the test reads the ack (a worker starts at once):
+    // the margin leaves a busy machine room, short of the 2 s that would mean it went first.
+    expect(acked - arrived.get(toOwner.seq)!).toBeLessThan(1_500);
     await h.api.waitFor((c) => c.seq > toOwner.seq && c.method === 'chat.postMessage' && c.params.channel === 'D0BOB', 10_000);
     await h.idle();
     expect(h.since(seq).filter((c) => c.method === 'conversations.open' && c.params.users === 'U0BOB')).toHaveLength(1);

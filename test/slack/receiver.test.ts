@@ -245,9 +245,9 @@ describe('the HTTP receiver', () => {
       }),
       'application/json',
     );
+    // Each was answered 200 by Rapport: left to Bolt's own 3 s timer it would have been a 404 (no clock read
+    // here, so a busy machine cannot fail it).
     expect(limited.status).toBe(200);
-    // Each was answered well before Bolt's own 3 s timer (whose answer is a 404).
-    expect(Math.max(closed.ms, old.ms, limited.ms)).toBeLessThan(2_500);
   });
 
   it('when the request cannot be stored, the ack itself says nothing was saved; an event is answered 503 so Slack sends it again', async () => {

@@ -187,7 +187,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
       },
     );
     expect(textOf((await h.api.next('response_url', s2)).params)).toContain('people from other organisations');
-    await new Promise((r) => setTimeout(r, 200));
+    await h.idle(); // every request worked: nothing more can be written or sent
     expect(await rows()).toEqual(before);
     expect(leaks(seq)).toEqual([]);
   });

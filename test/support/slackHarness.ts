@@ -19,7 +19,7 @@ export const BOB: SlackActor = { teamId: TEAM, userId: 'U0BOB', channelId: 'C0SA
 export const ADMIN: SlackActor = { teamId: TEAM, userId: 'U0ADMIN', channelId: 'C0SALES' };
 export const MALLORY: SlackActor = { teamId: OTHER_TEAM, userId: 'U0MALLORY', channelId: 'C0ELSEWHERE' };
 
-const USERS: LocalSlackUser[] = [
+export const USERS: LocalSlackUser[] = [
   { id: 'U0ALICE', name: 'alice', teamId: TEAM },
   { id: 'U0BOB', name: 'bob', teamId: TEAM },
   { id: 'U0ADMIN', name: 'admin', teamId: TEAM, isAdmin: true },
@@ -61,9 +61,21 @@ export interface Harness {
 
 let commandSeq = 0;
 
+/** How long `idle()` waits for the inbox to empty: generous, for a busy machine (a test still fails on a request stuck for good). */
+const IDLE_WITHIN_MS = 30_000;
+/** How long a test waits for a Slack call by default: the stand-in's own 5 s is short on a busy 2-core machine. */
+const SLACK_CALL_WITHIN_MS = 15_000;
+
+/** The recording Web API, waiting as long as a busy machine may need. */
+class PatientSlackWebApi extends LocalSlackWebApi {
+  override waitFor(match: (call: SlackApiCall) => boolean, timeoutMs = SLACK_CALL_WITHIN_MS): Promise<SlackApiCall> {
+    return super.waitFor(match, timeoutMs);
+  }
+}
+
 export async function startHarness(driver: TestDriver, now: () => Date = pinnedClock(), appLogger?: Logger): Promise<Harness> {
   let handle: (DatabaseHandle & { url?: string }) | undefined;
-  const api = await new LocalSlackWebApi(USERS, TEAM).start();
+  const api = await new PatientSlackWebApi(USERS, TEAM).start();
   try {
     handle = await openTestDatabase(driver);
     const logger = appLogger ?? (process.env.TEST_LOG ? createLogger({ level: 'debug' }) : silentLogger);
@@ -103,12 +115,13 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
       },
       since: (seq) => api.calls.filter((c) => c.seq > seq),
       async idle() {
-        for (let i = 0; i < 500; i++) {
+        const until = Date.now() + IDLE_WITHIN_MS;
+        for (;;) {
           const queue = await queueState(handle!.owner);
           if (queue.waiting === 0 && queue.working === 0) return;
+          if (Date.now() > until) throw new Error(`requests still waiting or being worked after ${IDLE_WITHIN_MS / 1000} s`);
           await new Promise((r) => setTimeout(r, 10));
         }
-        throw new Error('requests still waiting or being worked after 5 s');
       },
       async close() {
         await slack.stop();

@@ -1,0 +1,55 @@
+/** The week's digest as the channel sees it: its sections in order, recorded once. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as schema from '../../src/db/schema/index.js';
+import { TEST_DRIVERS } from '../support/database.js';
+import { DIGEST_CHANNEL as CHANNEL, digestTools, seedDigestPortfolio } from '../support/digestBench.js';
+import { TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+
+describe.each(TEST_DRIVERS)('weekly digest: the week’s post on %s', (driver) => {
+  let h: Harness;
+  const { runner, posts, digestRows, clock } = digestTools(() => h);
+
+  beforeAll(async () => {
+    h = await startHarness(driver);
+    await seedDigestPortfolio(h);
+  });
+  afterAll(() => h?.close());
+
+  describe('the week’s post', () => {
+    let digest: Record<string, any>;
+    beforeAll(async () => {
+      // This week's digest, posted afresh whatever ran before (describe blocks run in any order).
+      await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
+      const seq = h.api.lastSeq;
+      await runner(clock).tick();
+      const [post] = posts(seq);
+      expect(post).toBeDefined();
+      digest = post!.params;
+    });
+    it('names the right clients in the right sections, in order, with a summary', () => {
+      const full = textOf(digest);
+      expect(full).toContain('2 clients need a decision* (🚩 1 with a red flag) · 4,000/month at risk · 1 gone quiet');
+      expect(full).toContain('By owner: <@U0ALICE> 2: Liar Co, Sour Co · <@U0BOB> 1: Quiet Co');
+      const text = full.slice(full.indexOf('Meet firing criteria'));
+      const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Gone quiet', 'Quiet Co', 'Portfolio this week'].map((s) =>
+        text.indexOf(s),
+      );
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(text).not.toContain('Fine Co');
+      expect(text).toContain('Revenue at risk: 4,000/month');
+      expect(text).toContain('No call for 40 days (never called)');
+    });
+
+    it('is recorded with its ts, once', async () => {
+      const rows = await digestRows();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: 'posted', channelId: CHANNEL, messageTs: expect.stringMatching(/^\d+\.\d+$/) });
+      const seq = h.api.lastSeq;
+      await runner(clock).tick();
+      await runner(() => new Date(h.now().getTime() + 3 * 86_400_000)).tick(); // later in the same week
+      expect(posts(seq)).toEqual([]);
+    });
+  });
+});
