@@ -58,6 +58,9 @@ export function wordKey(word: string): string {
     .normalize('NFC');
 }
 
+/** The most words a client's name is read from at the start of a command: longer runs are the command's own words. */
+export const NAME_WORDS_AT_MOST = 8;
+
 /**
  * Whether one name key is the other's leading whole words ("northwind" and "northwind traders ltd"), so a one-liner
  * typing the shorter could mean either. Keys only (`nameKey`): words are split where the key has its one space.

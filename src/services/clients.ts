@@ -3,6 +3,7 @@ import { RapportError } from '../domain/errors.js';
 import { localDate } from '../domain/calendar.js';
 import { incidentKindFromWord } from '../domain/catalogue.js';
 import { addDays } from '../domain/nextSteps.js';
+import { NAME_WORDS_AT_MOST } from '../domain/names.js';
 import { said, type Said } from '../i18n/messages.js';
 import { nameOrder } from '../i18n/format.js';
 import type { Reader } from '../i18n/reader.js';
@@ -145,8 +146,10 @@ export async function clientFromWords(
  * names “Nonexistent Co”); with none, at most three, so that notes are not taken for a name.
  */
 function typedAsName(words: readonly string[], stopAt: number): number {
-  const own = words.findIndex((w, i) => i > 0 && (/^[+-]\p{L}/u.test(w) || incidentKindFromWord(w) !== undefined));
-  if (own !== -1 && own <= stopAt) return own;
+  // Only as far as a name is ever read: a long text's every prefix would be searched for "did you mean" otherwise.
+  const longest = Math.min(stopAt, NAME_WORDS_AT_MOST);
+  const own = words.slice(0, longest + 1).findIndex((w, i) => i > 0 && (/^[+-]\p{L}/u.test(w) || incidentKindFromWord(w) !== undefined));
+  if (own !== -1) return own;
   return Math.max(1, Math.min(stopAt, 3));
 }
 

@@ -105,12 +105,18 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
         if (res.body && typeof res.body === 'object' && 'text' in res.body) {
           return { status: res.status, ack: res.body, reply: { method: 'ack', params: res.body, token: undefined, seq } };
         }
-        // This command's own answer: on its response URL, or a modal opened with its trigger id.
-        const reply = await api.waitFor(
-          (c) =>
-            c.seq > seq &&
-            ((c.method === 'response_url' && c.responseUrlId === responseId) || (c.method === 'views.open' && c.params.trigger_id === triggerId)),
-        );
+        // This command's own answer: on its response URL, or a modal opened with its trigger id. Generous: a busy
+        // machine (CI beside other work) can take seconds; the failure names the command that went unanswered.
+        const reply = await api
+          .waitFor(
+            (c) =>
+              c.seq > seq &&
+              ((c.method === 'response_url' && c.responseUrlId === responseId) || (c.method === 'views.open' && c.params.trigger_id === triggerId)),
+            20_000,
+          )
+          .catch((error: Error) => {
+            throw new Error(`${command} ${text.slice(0, 200)} went unanswered: ${error.message.slice(0, 300)}`);
+          });
         return { status: res.status, ack: res.body, reply };
       },
       since: (seq) => api.calls.filter((c) => c.seq > seq),

@@ -9,6 +9,7 @@ import {
   displayName,
   leadsByWords,
   looksAlikeTo,
+  NAME_WORDS_AT_MOST,
   nameKey,
   nameSimilarity,
   oneLeadsTheOther,
@@ -323,7 +324,7 @@ export async function clientByLeadingWords(
   teamId: string,
   words: readonly string[],
 ): Promise<{ client: ClientProfile; used: number; match: NameMatch } | undefined> {
-  const keys = words.slice(0, 8).map((_, i) => nameKey(words.slice(0, i + 1).join(' ')));
+  const keys = words.slice(0, NAME_WORDS_AT_MOST).map((_, i) => nameKey(words.slice(0, i + 1).join(' ')));
   if (keys.length === 0 || !keys[0]) return undefined;
   // One read: every candidate's exact name, and every name starting with the first word (which includes
   // every name starting with a longer candidate).
