@@ -99,7 +99,13 @@ export function clientHealthSpec(h: ClientHealthHistory, reader: Reader): TopLev
   const rtl = isRightToLeft(reader.locale);
   const word = (key: Parameters<typeof tPlain>[1]) => bare(tPlain(reader, key));
   const now = h.weeks.at(-1)!.at;
-  const weeks = h.weeks.map((w) => ({ ...w, week: bare(formatShortDay(w.at, reader, now)), score: w.known ? w.score : null }));
+  // What is drawn, and nothing else: the spec is also the picture's identity (slack/chartFiles.ts keeps one file per spec).
+  const weeks = h.weeks.map((w) => ({
+    week: bare(formatShortDay(w.at, reader, now)),
+    score: w.known ? w.score : null,
+    incidents: w.incidents,
+    decisions: w.decisions,
+  }));
   const { healthyFrom, atRiskBelow } = h.thresholds;
   const bands = [
     { band: 'healthy', from: healthyFrom, to: 100 },
