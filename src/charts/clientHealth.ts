@@ -68,8 +68,11 @@ const COLOURS: Record<Band, string> = { healthy: '#2e7d32', watch: '#f9a825', at
 const MARKERS = { incident: { colour: '#c62828', shape: 'triangle-down' }, decision: { colour: '#5e35b1', shape: 'diamond' } } as const;
 const TICKS = [0, 20, 40, 60, 80, 100];
 
-/** What the picture shows, in words: where health started and ended, in which bands, and how many incidents and decisions. */
-export function clientHealthAlt(h: ClientHealthHistory, reader: Reader): string {
+/**
+ * What the picture shows, in words: where health started and ended, in which bands, and how many incidents and
+ * decisions. Plain text (an image's alt text) unless `write` is `t`: mrkdwn, the name escaped (a message's text).
+ */
+export function clientHealthAlt(h: ClientHealthHistory, reader: Reader, write: typeof tPlain = tPlain): string {
   const known = h.weeks.filter((w) => w.known);
   const counts = {
     name: h.name,
@@ -79,9 +82,9 @@ export function clientHealthAlt(h: ClientHealthHistory, reader: Reader): string 
   };
   const first = known[0];
   const last = known.at(-1);
-  if (!first || !last) return tPlain(reader, 'chart.health.altUnknown', counts);
+  if (!first || !last) return write(reader, 'chart.health.altUnknown', counts);
   const catalogue = { thresholds: { health: h.thresholds } } as Catalogue;
-  return tPlain(reader, 'chart.health.alt', {
+  return write(reader, 'chart.health.alt', {
     ...counts,
     from: first.score,
     fromBand: said(`chart.bandWord.${bandOf(first.score, catalogue)}`),

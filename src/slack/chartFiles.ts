@@ -13,6 +13,7 @@ import { renderChart } from '../charts/render.js';
 import type { Catalogue } from '../domain/catalogue.js';
 import type { ClientOverview } from '../services/clientActivity.js';
 import type { Reader } from '../i18n/reader.js';
+import { t } from '../i18n/messages.js';
 import { errorText } from '../log.js';
 import { LIMITS, truncate } from './blocks/text.js';
 import type { WorkDeps } from './deps.js';
@@ -72,7 +73,7 @@ export async function showClientHealthChart(turn: Turn, catalogue: Catalogue, ov
     const fileId = await fileFor(turn, spec, title, alt);
     await replyEphemeral(
       { client: turn.web, responseUrl: turn.responseUrl, channelId: turn.channelId, userId: turn.userId, logger: turn.deps.logger },
-      { text: alt, blocks: [chartBlock(fileId, alt, title)] },
+      { text: clientHealthAlt(history, reader, t), blocks: [chartBlock(fileId, alt, title)] },
     );
   } catch (error) {
     turn.deps.logger.warn('could not show a client’s health chart; the text answer stands', { entry: turn.entry, error: errorText(error) });
