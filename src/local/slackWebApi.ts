@@ -294,6 +294,14 @@ export class LocalSlackWebApi {
       res.writeHead(file ? 200 : 404).end(file ? 'OK' : 'unknown upload');
       return;
     }
+    if (url.pathname.startsWith('/files-pri/')) {
+      // An uploaded file as Slack's client shows it (its url_private): what the local page's image blocks load.
+      const file = this.files.get(decodeURIComponent(url.pathname.slice(11)));
+      if (!file?.completed) return void res.writeHead(404).end('no such file');
+      const type = /\.png$/i.test(file.filename) ? 'image/png' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'private, no-store' }).end(file.bytes);
+      return;
+    }
     if (this.fallback && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/response/')) {
       await this.fallback(req, res, url);
       return;

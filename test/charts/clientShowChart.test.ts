@@ -46,6 +46,10 @@ describe.each(TEST_DRIVERS)('/client show draws the health chart, on %s', (drive
     expect(block!.alt_text).toMatch(/^Health of Northwind Traders over 12 weeks: .*1 incident, no decisions$/);
     expect(picture.params.text).toBe(block!.alt_text);
     expect(picture.params.response_type).toBe('ephemeral');
+    // The local page loads it from the stand-in, as Slack's client loads a file.
+    const served = await fetch(`${h.api.apiUrl.replace(/api\/$/, '')}files-pri/${block!.slack_file.id}`);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(file.bytes);
   }, 60_000);
 
   it('speaks the reader’s language in the alt text, and draws a picture once: asked again, the same file is shown', async () => {
