@@ -2,6 +2,8 @@
 // process's CPU. The first render of a process loads vega and the fonts; the rest is what each picture costs.
 import { clientHealthSpec, HEALTH_WEEKS, type ClientHealthHistory } from '../src/charts/clientHealth.js';
 import { renderChart } from '../src/charts/render.js';
+import { DEFAULT_CATALOGUE } from '../src/domain/catalogue.js';
+import { bandOf } from '../src/domain/health.js';
 import { LOCALES, type Locale } from '../src/i18n/locales.js';
 import { readerIn } from '../src/i18n/reader.js';
 import { percentiles } from './roundTrip.mjs';
@@ -21,10 +23,11 @@ function slidingClient(now: Date): ClientHealthHistory {
   const scores = [86, 86, 85, 85, 84, 84, 83, 80, 76, 70, 66, 64];
   return {
     name: 'Northwind Traders',
-    thresholds: { healthyFrom: 70, atRiskBelow: 40 },
+    thresholds: DEFAULT_CATALOGUE.thresholds.health,
     weeks: scores.slice(0, HEALTH_WEEKS).map((score, i) => ({
       at: new Date(now.getTime() - (HEALTH_WEEKS - 1 - i) * 7 * 86_400_000),
       score,
+      band: bandOf(score, DEFAULT_CATALOGUE),
       known: true,
       incidents: i === 8 || i === 10 ? 1 : 0,
       decisions: i === 11 ? 1 : 0,

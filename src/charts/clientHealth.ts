@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Catalogue } from '../domain/catalogue.js';
-import { bandOf, health, type Band } from '../domain/health.js';
+import { health, type Band } from '../domain/health.js';
 import { daysBefore, type ClientProfile, type Observation } from '../domain/types.js';
 import { formatNumber, formatShortDay } from '../i18n/format.js';
 import { isRightToLeft } from '../i18n/locales.js';
@@ -22,6 +22,7 @@ export interface HealthWeek {
   /** The end of the week: health is scored at this moment. */
   at: Date;
   score: number;
+  band: Band;
   known: boolean;
   incidents: number;
   decisions: number;
@@ -53,6 +54,7 @@ export function clientHealthHistory(
     return {
       at,
       score: h.score,
+      band: h.band,
       known: h.known,
       incidents: record.incidents.filter((x) => within(x.occurredAt)).length,
       decisions: record.decisions.filter((x) => within(x.decidedAt)).length,
@@ -83,13 +85,12 @@ export function clientHealthAlt(h: ClientHealthHistory, reader: Reader, write: t
   const first = known[0];
   const last = known.at(-1);
   if (!first || !last) return write(reader, 'chart.health.altUnknown', counts);
-  const catalogue = { thresholds: { health: h.thresholds } } as Catalogue;
   return write(reader, 'chart.health.alt', {
     ...counts,
     from: first.score,
-    fromBand: said(`chart.bandWord.${bandOf(first.score, catalogue)}`),
+    fromBand: said(`chart.bandWord.${first.band}`),
     to: last.score,
-    toBand: said(`chart.bandWord.${bandOf(last.score, catalogue)}`),
+    toBand: said(`chart.bandWord.${last.band}`),
   });
 }
 

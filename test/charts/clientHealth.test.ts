@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_SIZE, clientHealthAlt, clientHealthHistory, clientHealthSpec, HEALTH_WEEKS, type ClientHealthHistory } from '../../src/charts/clientHealth.js';
 import { renderChart } from '../../src/charts/render.js';
 import { resolveCatalogue } from '../../src/domain/catalogue.js';
+import { bandOf } from '../../src/domain/health.js';
 import { readerIn } from '../../src/i18n/reader.js';
 
 /** Monday 23 November 2026, 10:00 UTC. */
@@ -14,12 +15,22 @@ const NOW = new Date('2026-11-23T10:00:00Z');
 const DAY = 86_400_000;
 const weekEnd = (i: number) => new Date(NOW.getTime() - (HEALTH_WEEKS - 1 - i) * 7 * DAY);
 
+/** A workspace whose bands are its own: healthy from 75, at risk below 45. */
+const CATALOGUE = resolveCatalogue({ thresholds: { health: { healthyFrom: 75, atRiskBelow: 45 } } });
+
 /** Northwind Traders sliding from 86 to 64 over twelve weeks: incidents in weeks 9 and 11, a decision in the last. */
 const SCORES = [86, 86, 85, 85, 84, 84, 83, 80, 76, 70, 66, 64];
 const NORTHWIND: ClientHealthHistory = {
   name: 'Northwind Traders',
   thresholds: { healthyFrom: 75, atRiskBelow: 45 },
-  weeks: SCORES.map((score, i) => ({ at: weekEnd(i), score, known: true, incidents: i === 8 || i === 10 ? 1 : 0, decisions: i === 11 ? 1 : 0 })),
+  weeks: SCORES.map((score, i) => ({
+    at: weekEnd(i),
+    score,
+    band: bandOf(score, CATALOGUE),
+    known: true,
+    incidents: i === 8 || i === 10 ? 1 : 0,
+    decisions: i === 11 ? 1 : 0,
+  })),
 };
 
 type Layer = { data: { name: string; values: Record<string, unknown>[] }; encoding: Record<string, any> };
