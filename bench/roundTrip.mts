@@ -35,7 +35,7 @@ export const PACED_GAP_MS = 15;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-const percentiles = (values: number[]) => {
+export const percentiles = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
 };

@@ -6,6 +6,7 @@ import { openPrivateDatabase } from '../test/support/privateDatabase.js';
 import postgres from 'postgres';
 import { benchEmbeddedStart, benchLocalPage, benchPostgresStart, type StartRow } from './coldStart.mjs';
 import { benchDigest } from './digestSelection.mjs';
+import { benchCharts } from './charts.mjs';
 import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.mjs';
 
@@ -165,6 +166,15 @@ if (!digestOnly) {
     console.log(`${p.run} | ${f(p.usableMs, 0)} (${f(p.beforeAppMs, 0)} / ${f(p.databaseMs, 0)}) | ≤ ${target / 1000} s ${verdict(p.usableMs <= target)}`);
   }
   results.localPage = pages;
+}
+
+if (!digestOnly) {
+  console.log('\n4. Charts: one picture drawn (vega-lite → SVG → PNG with resvg and Vazirmatn), in this process, per language');
+  const charts = await benchCharts(quick ? 5 : 20);
+  console.log('chart | language | renders | first ms | p50 / p99 ms | PNG KB | p99 ≤ 200 ms');
+  for (const c of charts)
+    console.log(`${c.chart} | ${c.locale} | ${c.renders} | ${f(c.firstMs, 0)} | ${f(c.p50)} / ${f(c.p99)} | ${f(c.pngKb, 0)} | ${verdict(c.p99 <= 200)}`);
+  results.charts = charts;
 }
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -102,7 +102,26 @@ export interface UploadedFile {
   bytes: Buffer;
   content: string;
   title?: string;
+  altText?: string;
+  /** Unset: shared nowhere (only the app sees it, and shows it in image blocks). */
   channel?: string;
+  /** files.completeUploadExternal was called for it: only then may an image block refer to it. */
+  completed: boolean;
+}
+
+/** The `slack_file` ids of a message's image blocks (and image elements) that no completed upload has, as Slack refuses them. */
+function unknownSlackFiles(blocks: unknown, files: ReadonlyMap<string, UploadedFile>): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const id = (node as { slack_file?: { id?: string } }).slack_file?.id;
+      if (id !== undefined && !files.get(id)?.completed) found.push(id);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return found;
 }
 
 /** Form fields holding JSON (blocks, view, …) arrive stringified, as @slack/web-api sends them. */
@@ -275,6 +294,14 @@ export class LocalSlackWebApi {
       res.writeHead(file ? 200 : 404).end(file ? 'OK' : 'unknown upload');
       return;
     }
+    if (url.pathname.startsWith('/files-pri/')) {
+      // An uploaded file as Slack's client shows it (its url_private): what the local page's image blocks load.
+      const file = this.files.get(decodeURIComponent(url.pathname.slice(11)));
+      if (!file?.completed) return void res.writeHead(404).end('no such file');
+      const type = /\.png$/i.test(file.filename) ? 'image/png' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'private, no-store' }).end(file.bytes);
+      return;
+    }
     if (this.fallback && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/response/')) {
       await this.fallback(req, res, url);
       return;
@@ -285,8 +312,9 @@ export class LocalSlackWebApi {
       res.end(JSON.stringify(body));
     };
     if (url.pathname.startsWith('/response/')) {
-      this.record({ method: 'response_url', params, token: undefined, responseUrlId: decodeURIComponent(url.pathname.slice(10)), response: { ok: true } });
-      return reply(200, { ok: true });
+      const response = this.blocksRefused(params) ?? { ok: true };
+      this.record({ method: 'response_url', params, token: undefined, responseUrlId: decodeURIComponent(url.pathname.slice(10)), response });
+      return reply(response.ok ? 200 : 400, response);
     }
     if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'unknown_path' });
     const method = url.pathname.slice(5);
@@ -374,7 +402,17 @@ export class LocalSlackWebApi {
       }));
   }
 
+  /** Slack's answer to a message whose image blocks refer to files it does not have (yet): `invalid_blocks`. */
+  private blocksRefused(params: Record<string, any>): { ok: false; error: string; errors: string[] } | undefined {
+    const unknown = unknownSlackFiles(params.blocks, this.files);
+    return unknown.length > 0 ? { ok: false, error: 'invalid_blocks', errors: unknown.map((id) => `invalid slack file ${id}`) } : undefined;
+  }
+
   private answer(method: string, params: Record<string, any>, token: string | undefined): Record<string, unknown> {
+    if (method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') {
+      const refused = this.blocksRefused(params);
+      if (refused) return refused;
+    }
     switch (method) {
       case 'apps.connections.open':
         return this.socketModeUrl ? { url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
@@ -417,14 +455,26 @@ export class LocalSlackWebApi {
         return { revoked: true };
       case 'files.getUploadURLExternal': {
         const id = `F${String(this.files.size + 1).padStart(6, '0')}`;
-        this.files.set(id, { filename: String(params.filename), bytes: Buffer.alloc(0), content: '' });
+        this.files.set(id, {
+          filename: String(params.filename),
+          bytes: Buffer.alloc(0),
+          content: '',
+          completed: false,
+          // Slack documents `alt_txt`; @slack/web-api sends `alt_text`.
+          ...((params.alt_text ?? params.alt_txt) ? { altText: String(params.alt_text ?? params.alt_txt) } : {}),
+        });
         return { upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal': {
         const shared = (typeof params.files === 'string' ? JSON.parse(params.files) : (params.files ?? [])) as { id: string; title?: string }[];
         for (const f of shared) {
           const file = this.files.get(f.id);
-          if (file) Object.assign(file, { channel: String(params.channel_id ?? ''), ...(f.title ? { title: f.title } : {}) });
+          if (file)
+            Object.assign(file, {
+              completed: true,
+              ...(params.channel_id ? { channel: String(params.channel_id) } : {}),
+              ...(f.title ? { title: f.title } : {}),
+            });
         }
         return { files: shared.map((f) => ({ id: f.id, title: f.title })) };
       }

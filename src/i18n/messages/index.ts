@@ -1,6 +1,7 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
 import { changesMessages } from './changes.js';
+import { chartsMessages } from './charts.js';
 import { clientMessages } from './client.js';
 import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
@@ -22,6 +23,7 @@ import { validationMessages } from './validation.js';
 
 const PARTS = [
   changesMessages,
+  chartsMessages,
   clientMessages,
   commandsMessages,
   digestMessages,

@@ -115,6 +115,14 @@ function renderBlocks(blocks, where, container) {
       case 'input':
         node = renderInput(b, where);
         break;
+      case 'image': {
+        // An uploaded file (slack_file), loaded from the stand-in as Slack's client loads it; a URL as given.
+        const src = b.slack_file?.id ? `/files-pri/${encodeURIComponent(b.slack_file.id)}` : b.image_url || b.slack_file?.url || '';
+        node = el(
+          `<figure class="block image" style="margin:0">${b.title ? `<figcaption>${plain(b.title)}</figcaption>` : ''}<img src="${esc(src)}" alt="${esc(b.alt_text)}" style="max-width:100%;height:auto" data-testid="image"></figure>`,
+        );
+        break;
+      }
       default:
         node = el(`<div class="block context">[${esc(b.type)} block]</div>`);
     }

@@ -23,8 +23,20 @@ const callExample = (reader: Reader, name: string) => commandFor('/call', name, 
 const incidentExample = (reader: Reader, name: string) => commandFor('/incident', name, `<${word(reader, 'client.kindWord')}>`);
 
 const SPARK = '▁▂▃▄▅▆▇█';
+/** Below this many points, a move fills less than the whole height (two points a bar): a wobble does not look like a fall. */
+const SPARK_MIN_SPAN = 14;
+
+/**
+ * The scores as bars, lowest to highest of the range shown (the line prints both ends beside it): a 22-point fall
+ * runs from the top bar to the bottom one. Unknown weeks are dots.
+ */
 export function sparkline(scores: { score: number; known: boolean }[]): string {
-  return scores.map((s) => (s.known ? SPARK[Math.min(7, Math.floor(s.score / 12.5))]! : '·')).join('');
+  const known = scores.filter((s) => s.known).map((s) => s.score);
+  const moved = Math.max(...known) - Math.min(...known);
+  const span = Math.max(moved, SPARK_MIN_SPAN);
+  // A small move sits in the middle of the height, so a steady client is not drawn at the top or the bottom.
+  const low = Math.min(...known) - (span - moved) / 2;
+  return scores.map((s) => (s.known ? SPARK[Math.round(((s.score - low) / span) * 7)]! : '·')).join('');
 }
 
 const field = (reader: Reader, label: Parameters<typeof t>[1], value: string) => `*${tPlain(reader, label)}*\n${value}`;

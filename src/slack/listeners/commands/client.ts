@@ -24,6 +24,7 @@ import {
   lookAlikeBlocks,
 } from '../../blocks/clients.js';
 import { proposedText } from '../../blocks/fate.js';
+import { showClientHealthChart } from '../../chartFiles.js';
 import { clientEraseModal, decisionModal } from '../../blocks/modals.js';
 import { isDecider, requireDecider } from '../../authorise.js';
 import { tellOwnerOfCorrection } from '../actions/clientName.js';
@@ -126,6 +127,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         text: t(reader, 'client.showText', { name: found.name, score: overview.health.score }),
         blocks: clientOverviewBlocks(act.catalogue, overview, turn.now, reader),
       });
+      await showClientHealthChart(turn, act.catalogue, overview, reader);
     },
     list: async (turn, _argsText, _tokens, words) => {
       const filter = parseClientListFilter(words, turn.userId, (await turn.reader()).locale);
