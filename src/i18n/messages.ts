@@ -7,9 +7,11 @@
  *
  * Persian reads right to left, and Slack lays every line out left to right: each Persian line starts with a
  * right-to-left mark, and each argument is isolated (FSI … PDI), so a Latin name and a number beside it keep
- * their order.
+ * their order. An argument that chooses a branch (`{status, select, …}`) is a key, not text: never isolated, or
+ * no branch would match it.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { isPluralElement, isSelectElement, isTagElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { escapeName } from '../domain/mrkdwn.js';
 import { INTL_TAGS, isRightToLeft, type Locale } from './locales.js';
 import { MESSAGES, type MessageKey } from './messages/index.js';
@@ -38,18 +40,34 @@ const FSI = '\u2068';
 const PDI = '\u2069';
 const RLM = '\u200F';
 
-const compiled = new Map<string, IntlMessageFormat>();
+/** A message compiled once, with the names of its arguments that choose a `select` branch. */
+interface Compiled {
+  format: IntlMessageFormat;
+  selectors: ReadonlySet<string>;
+}
 
-function formatOf(locale: Locale, key: MessageKey): IntlMessageFormat {
+const compiled = new Map<string, Compiled>();
+
+function selectorsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (isSelectElement(element)) into.add(element.value);
+    if (isSelectElement(element) || isPluralElement(element)) for (const option of Object.values(element.options)) selectorsOf(option.value, into);
+    if (isTagElement(element)) selectorsOf(element.children, into);
+  }
+  return into;
+}
+
+function compiledOf(locale: Locale, key: MessageKey): Compiled {
   const id = `${locale}\u0000${key}`;
-  let format = compiled.get(id);
-  if (!format) {
+  let found = compiled.get(id);
+  if (!found) {
     const source = MESSAGES[locale][key];
     if (source === undefined) throw new Error(`no message ${key}`);
-    format = new IntlMessageFormat(source, INTL_TAGS[locale], undefined, { ignoreTag: true });
-    compiled.set(id, format);
+    const format = new IntlMessageFormat(source, INTL_TAGS[locale], undefined, { ignoreTag: true });
+    found = { format, selectors: selectorsOf(format.getAst()) };
+    compiled.set(id, found);
   }
-  return format;
+  return found;
 }
 
 const localeOf = (reader: Reader | Locale): Locale => (typeof reader === 'string' ? reader : reader.locale);
@@ -57,6 +75,7 @@ const localeOf = (reader: Reader | Locale): Locale => (typeof reader === 'string
 function render(reader: Reader | Locale, key: MessageKey, args: Args | undefined, escape: (text: string) => string, marked = true): string {
   const locale = localeOf(reader);
   const rtl = isRightToLeft(locale);
+  const { format, selectors } = compiledOf(locale, key);
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(args ?? {})) {
     const text =
@@ -67,9 +86,9 @@ function render(reader: Reader | Locale, key: MessageKey, args: Args | undefined
           : typeof value === 'string'
             ? escape(value)
             : value;
-    values[name] = rtl && typeof text === 'string' ? `${FSI}${text}${PDI}` : text;
+    values[name] = rtl && typeof text === 'string' && !selectors.has(name) ? `${FSI}${text}${PDI}` : text;
   }
-  const out = String(formatOf(locale, key).format(values));
+  const out = String(format.format(values));
   return rtl && marked ? out.replace(/^(?!\u200F)/gm, RLM) : out;
 }
 

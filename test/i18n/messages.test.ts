@@ -18,4 +18,12 @@ describe('putting messages into words', () => {
     expect(said).toContain('\u2068Acme Corp\u2069');
     expect(t('tr', 'language.mine', { language: 'Acme Corp' })).not.toMatch(/[\u200F\u2068\u2069]/);
   });
+
+  it('in Persian, an argument that chooses a branch still chooses it: only what is shown is isolated', () => {
+    const approved = t('fa', 'errors.proposal.answered', { status: 'approved', who: md('<@U0ALICE>') });
+    const declined = t('fa', 'errors.proposal.answered', { status: 'declined', who: md('<@U0ALICE>') });
+    expect(approved).toContain('پذیرفته');
+    expect(declined).toContain('رد کرده');
+    expect(approved).toContain('\u2068<@U0ALICE>\u2069');
+  });
 });
