@@ -289,7 +289,9 @@ describe.each(TEST_DRIVERS)('the keys of the stored tokens, and org-wide install
   });
 
   it('health is false with a wrong key, saying how many of how many, nothing secret; true in single-workspace mode', async () => {
+    // Two at least, whichever tests ran before: the sample below checks two.
     await installedDirectly('T0HEALTH', [NEW]);
+    await installedDirectly('T0HEALTH2', [NEW]);
     const stored = await storedCount();
     const wrong = await seenWith(WRONG).health();
     expect(wrong).toEqual({ ok: false, error: `${stored} of ${stored} installations cannot be decrypted with the configured keys` });
