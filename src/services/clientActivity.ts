@@ -22,8 +22,7 @@ import {
   logIncident,
   previousCallLoggedAt,
   recordWarning,
-  undoCall,
-  undoIncident,
+  undoEntry as undoLoggedEntry,
   type Call,
   type ClientRecord,
   type Logged,
@@ -153,7 +152,7 @@ export async function clientOverview(
 
 /** Undo (its author only, within UNDO_MINUTES): the entry is gone; returns its client. */
 export async function undoEntry(db: Database, act: Act, entry: { kind: 'call' | 'incident'; id: string }): Promise<ClientProfile> {
-  return entry.kind === 'call' ? undoCall(db, act.teamId, authorOf(act), entry.id) : undoIncident(db, act.teamId, authorOf(act), entry.id);
+  return undoLoggedEntry(db, act.teamId, authorOf(act), entry);
 }
 
 /** A call, with its client, for its author to edit (anyone else is refused early, and again on submit). */

@@ -16,7 +16,7 @@ import { weekFlipsOf } from '../../src/domain/turnedBad.js';
 import { DAY_MS, type ClientProfile } from '../../src/domain/types.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { calls, clientRollups, decayBases } from '../../src/db/schema/index.js';
-import { editCall, editIncident, loadClientRecord, logCall, logIncident, recordWarning, undoCall, undoIncident } from '../../src/db/queries/activity.js';
+import { editCall, editIncident, loadClientRecord, logCall, logIncident, recordWarning, undoEntry } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
 import { rebuildDecaySums } from '../../src/db/queries/decay.js';
 import { weekFlips } from '../../src/db/queries/portfolio/flips.js';
@@ -207,7 +207,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       const traits = rand() < 0.2 ? [] : Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(keys));
       await editCall(handle.owner, TEAM, 'U0EDIT', catalogue, callId, { clientId, occurredAt: daysAgo(rand() * 400), traits });
     }
-    for (const { callId } of logged.slice(10, 16)) await undoCall(handle.owner, TEAM, 'U0EDIT', callId);
+    for (const { callId } of logged.slice(10, 16)) await undoEntry(handle.owner, TEAM, 'U0EDIT', { kind: 'call', id: callId });
     // Incidents are logged, edited (another kind, moment or details) and undone: their tallies follow.
     const incidents: { id: string; clientId: string }[] = [];
     for (const client of clients.slice(0, 8)) {
@@ -223,7 +223,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     for (const { id, clientId } of incidents.slice(0, 8)) {
       await editIncident(handle.owner, TEAM, 'U0EDIT', id, { clientId, occurredAt: daysAgo(rand() * 300), details: detailsOf(pick(INCIDENT_KINDS)) });
     }
-    for (const { id } of incidents.slice(8, 14)) await undoIncident(handle.owner, TEAM, 'U0EDIT', id);
+    for (const { id } of incidents.slice(8, 14)) await undoEntry(handle.owner, TEAM, 'U0EDIT', { kind: 'incident', id });
     for (const i of [1, 2, 4]) {
       clients[i] = await updateClient(handle.owner, TEAM, 'U0EDIT', clients[i]!.id, { traitWeights: { [pick(keys)]: 0.5 + Math.round(rand() * 40) / 10 } });
     }

@@ -8,7 +8,7 @@ import type { Database } from '../client.js';
 import { calls, incidents, traitObservations, warnings } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
 import { requireClient } from './clients.js';
-import { parseInput } from './parse.js';
+import { isRowId, parseInput } from './parse.js';
 
 export type Call = typeof calls.$inferSelect;
 
@@ -265,7 +265,7 @@ type Loggable = typeof calls | typeof incidents;
 
 /** The entry, if `actor` logged it in this workspace; otherwise refused. */
 async function ownEntry(db: Database, table: Loggable, teamId: string, actor: string, at: Date | SQL, id: string, entry: EntryKind) {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id)
+  const [row] = isRowId(id)
     ? await db
         .select({
           id: table.id,
@@ -281,31 +281,25 @@ async function ownEntry(db: Database, table: Loggable, teamId: string, actor: st
   return row;
 }
 
-/** Undo: removes a call (and its observations) its author logged less than UNDO_MINUTES ago. Returns its client. */
-export async function undoCall(db: Database, teamId: string, by: By, callId: string): Promise<ClientProfile> {
+/**
+ * Undo: removes a call (and its observations) or an incident its author logged less than UNDO_MINUTES ago.
+ * Returns its client.
+ */
+export async function undoEntry(db: Database, teamId: string, by: By, entry: { kind: EntryKind; id: string }): Promise<ClientProfile> {
   const { actor, at } = authorOf(by);
+  const table = entry.kind === 'call' ? calls : incidents;
   return db.transaction(async (tx) => {
-    const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
+    const row = await ownEntry(tx, table, teamId, actor, at, entry.id, entry.kind);
     if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
-    await tx.delete(calls).where(and(eq(calls.teamId, teamId), eq(calls.id, callId)));
-    await appendAudit(tx, teamId, { actor, at, action: 'call.undo', entityType: 'client', entityId: row.clientId, details: { callId } });
-    return requireClient(tx, teamId, row.clientId);
-  });
-}
-
-export async function undoIncident(db: Database, teamId: string, by: By, incidentId: string): Promise<ClientProfile> {
-  const { actor, at } = authorOf(by);
-  return db.transaction(async (tx) => {
-    const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
-    if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
-    await tx.delete(incidents).where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)));
-    await appendAudit(tx, teamId, { actor, at, action: 'incident.undo', entityType: 'client', entityId: row.clientId, details: { incidentId } });
+    await tx.delete(table).where(and(eq(table.teamId, teamId), eq(table.id, entry.id)));
+    const details = entry.kind === 'call' ? { callId: entry.id } : { incidentId: entry.id };
+    await appendAudit(tx, teamId, { actor, at, action: `${entry.kind}.undo`, entityType: 'client', entityId: row.clientId, details });
     return requireClient(tx, teamId, row.clientId);
   });
 }
 
 export async function getCall(db: Database, teamId: string, callId: string): Promise<(Call & { traits: string[] }) | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(callId)) return undefined;
+  if (!isRowId(callId)) return undefined;
   const [call] = await db
     .select()
     .from(calls)
@@ -320,7 +314,7 @@ export async function getCall(db: Database, teamId: string, callId: string): Pro
 }
 
 export async function getIncident(db: Database, teamId: string, incidentId: string): Promise<Incident | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(incidentId)) return undefined;
+  if (!isRowId(incidentId)) return undefined;
   const [row] = await db
     .select(incidentColumns)
     .from(incidents)

@@ -19,7 +19,7 @@ import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
 import { channelLinks, clientCategoryChanges, clients } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
-import { isUniqueViolation, parseInput } from './parse.js';
+import { isRowId, isUniqueViolation, parseInput } from './parse.js';
 import { ensureWorkspace } from './workspaces.js';
 
 /** The columns of a `ClientProfile`: every query that returns clients selects these. */
@@ -106,7 +106,7 @@ export async function createClient(db: Database, teamId: string, by: By, input: 
 }
 
 export async function getClient(db: Database, teamId: string, clientId: string): Promise<ClientProfile | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
+  if (!isRowId(clientId)) return undefined;
   const [row] = await db
     .select(profileColumns)
     .from(clients)

@@ -16,3 +16,6 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/** Whether a text can be a stored row's id (a uuid): anything else, from a button or a form, names no row. */
+export const isRowId = (id: string): boolean => /^[0-9a-f-]{36}$/i.test(id);

@@ -6,7 +6,7 @@ import type { Database } from '../client.js';
 import { proposals } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { requireClient } from './clients.js';
-import { parseInput } from './parse.js';
+import { isRowId, parseInput } from './parse.js';
 
 export type Proposal = typeof proposals.$inferSelect;
 
@@ -51,7 +51,7 @@ export async function createProposal(
  */
 export async function answerProposal(db: Database, teamId: string, by: By, proposalId: string, approve: boolean): Promise<Proposal> {
   const { actor, at } = authorOf(by);
-  const [answered] = /^[0-9a-f-]{36}$/i.test(proposalId)
+  const [answered] = isRowId(proposalId)
     ? await db
         .update(proposals)
         .set({ status: approve ? 'approved' : 'declined', answeredBy: actor, answeredAt: at })
@@ -69,7 +69,7 @@ export async function answerProposal(db: Database, teamId: string, by: By, propo
     });
     return answered;
   }
-  const [existing] = /^[0-9a-f-]{36}$/i.test(proposalId)
+  const [existing] = isRowId(proposalId)
     ? await db
         .select()
         .from(proposals)
@@ -82,7 +82,7 @@ export async function answerProposal(db: Database, teamId: string, by: By, propo
 }
 
 export async function getProposal(db: Database, teamId: string, proposalId: string): Promise<Proposal | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(proposalId)) return undefined;
+  if (!isRowId(proposalId)) return undefined;
   const [row] = await db
     .select()
     .from(proposals)
