@@ -15,7 +15,11 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
   let h: Harness;
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
   const client = (name: string) => findClientByName(h.db, TEAM, name);
-  const dmsTo = (user: string, seq: number) => h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === `D${user.slice(1)}`);
+  /** The DMs `user` got since `seq`, once the requests worked: those concerned are told after the reply. */
+  const dmsTo = async (user: string, seq: number) => {
+    await h.idle();
+    return h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === `D${user.slice(1)}`);
+  };
 
   let n = 0;
   /** A client of Alice's of its own for each test (tests stand alone and run in any order). */
@@ -43,7 +47,7 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
     const answer = await say(SAM, '/client', `set ${name} ${words}`);
     expect(answer).toContain(`I have asked <@U0ALICE> to approve your proposal for *${name}*: ${change}`);
     expect(await client(name)).toMatchObject(unchanged);
-    const [ask] = dmsTo('U0ALICE', seq);
+    const [ask] = await dmsTo('U0ALICE', seq);
     expect(textOf(ask!.params)).toContain(`<@U0SAM> proposes for *${name}*: ${change}`);
     const proposals = (await h.db.select({ n: count() }).from(schema.proposals).where(eq(schema.proposals.status, 'open')))[0]!.n;
     expect(proposals).toBeGreaterThan(0);
@@ -53,7 +57,7 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
     const name = await initech();
     const seq = h.api.lastSeq;
     await say(SAM, '/client', `set ${name} owner <@U0BOB|bob>`);
-    const ask = dmsTo('U0ALICE', seq).at(-1)!;
+    const ask = (await dmsTo('U0ALICE', seq)).at(-1)!;
     const proposalId = ask.params.blocks.find((b: any) => b.type === 'actions').elements[0].value;
     const seq2 = h.api.lastSeq;
     await h.send.blockAction(ALICE, { action_id: 'proposal_approve', value: proposalId }, { channelId: 'D0ALICE' });
@@ -62,8 +66,8 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
     expect(textOf(answered.params)).toContain(`You approved <@U0SAM>’s proposal for *${name}*: owner → <@U0BOB>`);
     expect((await client(name)).ownerUserId).toBe('U0BOB');
     await h.api.waitFor((c) => c.seq > seq2 && c.params.channel === 'D0BOB');
-    expect(textOf(dmsTo('U0SAM', seq2)[0]!.params)).toContain('<@U0ALICE> approved your proposal');
-    expect(textOf(dmsTo('U0BOB', seq2)[0]!.params)).toContain(`<@U0ALICE> made you the owner of *${name}*`);
+    expect(textOf((await dmsTo('U0SAM', seq2))[0]!.params)).toContain('<@U0ALICE> approved your proposal');
+    expect(textOf((await dmsTo('U0BOB', seq2))[0]!.params)).toContain(`<@U0ALICE> made you the owner of *${name}*`);
     // Answered once: a second click is told who answered.
     const seq3 = h.api.lastSeq;
     await h.send.blockAction(ALICE, { action_id: 'proposal_decline', value: proposalId }, { channelId: 'D0ALICE' });
@@ -75,7 +79,7 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
     const seq = h.api.lastSeq;
     expect(await say(ADMIN, '/client', `set ${name} owner <@U0BOB|bob>`)).toContain('owner is now <@U0BOB>');
     await h.api.waitFor((c) => c.seq > seq && c.params.channel === 'D0ALICE');
-    expect(textOf(dmsTo('U0ALICE', seq)[0]!.params)).toContain(`<@U0ADMIN> reassigned *${name}* from you to <@U0BOB>`);
+    expect(textOf((await dmsTo('U0ALICE', seq))[0]!.params)).toContain(`<@U0ADMIN> reassigned *${name}* from you to <@U0BOB>`);
   });
 
   it('the owner changes status and category at once; nobody else is messaged', async () => {
@@ -88,7 +92,7 @@ describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) 
     const seq2 = h.api.lastSeq;
     await say(ADMIN, '/client', `set ${name} status active`);
     await h.api.waitFor((c) => c.seq > seq2 && c.params.channel === 'D0ALICE');
-    expect(textOf(dmsTo('U0ALICE', seq2)[0]!.params)).toContain(`<@U0ADMIN> changed your client *${name}*: status → active`);
+    expect(textOf((await dmsTo('U0ALICE', seq2))[0]!.params)).toContain(`<@U0ADMIN> changed your client *${name}*: status → active`);
   });
 
   it('name, relationship and value stay anyone’s to correct', async () => {

@@ -192,12 +192,13 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       }
       if (change) {
         const result = await decideOrPropose(turn, found, change);
-        await tellConcerned(turn, found, result);
         await turn.reply(
           result.outcome
             ? clientChangedReply(result.outcome.after, field, reader)
             : { text: proposedText(found, change, reader), blocks: [section(`📝 ${proposedText(found, change, reader)}`)] },
         );
+        // Told last: a retry after a failed reply would tell them again (one DM per decision per person).
+        await tellConcerned(turn, found, result);
         return;
       }
       const corrected = await correctClient(deps.db, act, found.id, patch);
