@@ -8,6 +8,8 @@ import type { Database, DatabaseHandle } from '../../src/db/client.js';
 import { silentLogger, createLogger, type Logger } from '../../src/log.js';
 import { createRapport, type Rapport } from '../../src/rapport.js';
 import { queueState } from '../../src/db/queries/requests.js';
+import { slackRequests } from '../../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
 import { openTestDatabase, type TestDriver } from './database.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -78,6 +80,19 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
   const api = await new PatientSlackWebApi(USERS, TEAM).start();
   try {
     handle = await openTestDatabase(driver);
+    /**
+     * Until a command's work is over (what it sends after its answer: a picture, the DMs to those concerned), so
+     * none of it lands in what a test does next. A command whose work is held up (Slack made to hang, a retry
+     * later) is left to it after a while: tests of those wait for what they expect themselves.
+     */
+    const settled = async (requestKey: string) => {
+      const until = performance.now() + 10_000;
+      while (performance.now() < until) {
+        const [row] = await handle!.owner.select({ state: slackRequests.state }).from(slackRequests).where(eq(slackRequests.requestKey, requestKey));
+        if (!row || (row.state !== 'waiting' && row.state !== 'working')) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
     const logger = appLogger ?? (process.env.TEST_LOG ? createLogger({ level: 'debug' }) : silentLogger);
     const slack = createRapport({
       slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: api.apiUrl },
@@ -117,6 +132,7 @@ export async function startHarness(driver: TestDriver, now: () => Date = pinnedC
           .catch((error: Error) => {
             throw new Error(`${command} ${text.slice(0, 200)} went unanswered: ${error.message.slice(0, 300)}`);
           });
+        await settled(`cmd:${triggerId}`);
         return { status: res.status, ack: res.body, reply };
       },
       since: (seq) => api.calls.filter((c) => c.seq > seq),
