@@ -9,7 +9,7 @@ import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../
 
 describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
   let h: Harness;
-  const { runner, posts, digestRows, clock } = digestTools(() => h);
+  const { digestRows, postAfresh } = digestTools(() => h);
 
   beforeAll(async () => {
     h = await startHarness(driver);
@@ -20,13 +20,7 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
   describe('the week’s post', () => {
     let digest: Record<string, any>;
     beforeAll(async () => {
-      // This week's digest, posted afresh whatever ran before (describe blocks run in any order).
-      await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
-      const seq = h.api.lastSeq;
-      await runner(clock).tick();
-      const [post] = posts(seq);
-      expect(post).toBeDefined();
-      digest = post!.params;
+      digest = await postAfresh();
     });
     // Each click's work (and its update of the message) is done before the next test looks for its own.
     afterEach(() => h.idle());

@@ -1,14 +1,12 @@
 /** The week's digest as the channel sees it: its sections in order, recorded once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import * as schema from '../../src/db/schema/index.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { DIGEST_CHANNEL as CHANNEL, digestTools, seedDigestPortfolio } from '../support/digestBench.js';
-import { TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe.each(TEST_DRIVERS)('weekly digest: the week’s post on %s', (driver) => {
   let h: Harness;
-  const { runner, posts, digestRows, clock } = digestTools(() => h);
+  const { runner, posts, digestRows, clock, postAfresh } = digestTools(() => h);
 
   beforeAll(async () => {
     h = await startHarness(driver);
@@ -19,13 +17,7 @@ describe.each(TEST_DRIVERS)('weekly digest: the week’s post on %s', (driver) =
   describe('the week’s post', () => {
     let digest: Record<string, any>;
     beforeAll(async () => {
-      // This week's digest, posted afresh whatever ran before (describe blocks run in any order).
-      await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
-      const seq = h.api.lastSeq;
-      await runner(clock).tick();
-      const [post] = posts(seq);
-      expect(post).toBeDefined();
-      digest = post!.params;
+      digest = await postAfresh();
     });
     it('names the right clients in the right sections, in order, with a summary', () => {
       const full = textOf(digest);

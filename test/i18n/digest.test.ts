@@ -19,6 +19,7 @@ import { silentLogger } from '../../src/log.js';
 import { PeopleDirectory } from '../../src/slack/people.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { digestDueInAMinute } from '../support/digestDue.js';
+import { seedDigestClients } from '../support/digestBench.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
 import type { ClientProfile } from '../../src/domain/types.js';
@@ -58,18 +59,7 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
 
   beforeAll(async () => {
     h = await startHarness(driver);
-    await h.command(ALICE, '/client', 'add Liar Co <@U0ALICE|alice> 4000');
-    await h.command(ALICE, '/client', 'add Sour Co <@U0ALICE|alice>');
-    await h.command(ALICE, '/client', 'add Quiet Co long-term vip <@U0BOB|bob>');
-    await h.command(ALICE, '/client', 'add Fine Co <@U0BOB|bob>');
-    await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
-    await h.command(ALICE, '/call', 'sour co -attitude -comms -planning Tense call');
-    await h.command(ALICE, '/call', 'fine co +comms +positive');
-    const quiet = await findClientByName(h.db, TEAM, 'Quiet Co');
-    await h.db
-      .update(schema.clients)
-      .set({ createdAt: new Date(h.now().getTime() - 40 * 86_400_000) })
-      .where(eq(schema.clients.id, quiet.id));
+    await seedDigestClients(h);
   });
   afterAll(() => h?.close());
   beforeEach(() => speaking(h));

@@ -2,6 +2,7 @@
  * What the digest's end-to-end tests share (test/digest/*.test.ts): runners of their own on a harness's database
  * and Web API, the posts they made, and the portfolio most of them read. Each test file starts its own harness.
  */
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
 import * as schema from '../../src/db/schema/index.js';
@@ -16,7 +17,7 @@ export const DIGEST_CHANNEL = 'C0DIGEST';
 
 /** Tools over the harness `harness()` returns (started in a `beforeAll`, so read when called). */
 export function digestTools(harness: () => Harness) {
-  return {
+  const tools = {
     /** A runner of our own, on the harness's database and Web API, with a clock the test sets. */
     runner: (now: () => Date, instance = 'test') =>
       new DigestRunner({
@@ -35,7 +36,17 @@ export function digestTools(harness: () => Harness) {
      * week is due and everything the test logged (at the real time) falls inside it.
      */
     clock: () => new Date(harness().now().getTime() + 120_000),
+    /** This week's digest, posted afresh whatever ran before (describe blocks run in any order): its first message. */
+    async postAfresh(): Promise<Record<string, any>> {
+      await harness().db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
+      const seq = harness().api.lastSeq;
+      await tools.runner(tools.clock).tick();
+      const [post] = tools.posts(seq);
+      expect(post).toBeDefined();
+      return post!.params;
+    },
   };
+  return tools;
 }
 
 /**
@@ -44,6 +55,12 @@ export function digestTools(harness: () => Harness) {
  * 40 days ago and never called, Fine Co (Bob's) is fine. Returns the week's key (the slot's local date).
  */
 export async function seedDigestPortfolio(h: Harness): Promise<string> {
+  await seedDigestClients(h);
+  return digestDueInAMinute(h, DIGEST_CHANNEL);
+}
+
+/** The clients of `seedDigestPortfolio`, with no digest scheduled. */
+export async function seedDigestClients(h: Harness): Promise<void> {
   await h.command(ALICE, '/client', 'add Liar Co <@U0ALICE|alice> 4k');
   await h.command(ALICE, '/client', 'add Sour Co <@U0ALICE|alice>');
   await h.command(ALICE, '/client', 'add Quiet Co long-term vip <@U0BOB|bob>');
@@ -56,5 +73,4 @@ export async function seedDigestPortfolio(h: Harness): Promise<string> {
     .update(schema.clients)
     .set({ createdAt: new Date(h.now().getTime() - 40 * 86_400_000) })
     .where(eq(schema.clients.id, quiet.id));
-  return digestDueInAMinute(h, DIGEST_CHANNEL);
 }
