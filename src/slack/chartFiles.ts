@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ImageBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import type { TopLevelSpec } from 'vega-lite';
 import { clientHealthAlt, clientHealthHistory, clientHealthSpec } from '../charts/clientHealth.js';
 import { renderChart } from '../charts/render.js';
@@ -16,7 +17,6 @@ import type { Reader } from '../i18n/reader.js';
 import { t } from '../i18n/messages.js';
 import { errorText } from '../log.js';
 import { LIMITS, truncate } from './blocks/text.js';
-import type { WorkDeps } from './deps.js';
 import type { Turn } from './frame.js';
 import { replyEphemeral } from './reply.js';
 
@@ -25,21 +25,32 @@ const ALT_TEXT_MAX = 2000;
 /** About a week of pictures for a busy instance; the oldest is forgotten first (a Map keeps insertion order). */
 const KEPT_FILES = 1000;
 
-/** Per app instance (its deps), so two instances in one process (tests) never share file ids of different Slacks. */
-const uploaded = new WeakMap<WorkDeps, Map<string, string>>();
+/** Per app instance (its deps, or the digest runner's), so two instances in one process (tests) never share file ids of different Slacks. */
+const uploaded = new WeakMap<object, Map<string, string>>();
 
 /** A picture's identity: its workspace and everything it draws (client, weeks, scores, markers, words, language). */
 const pictureKey = (teamId: string, spec: TopLevelSpec) => `${teamId}:${createHash('sha256').update(JSON.stringify(spec)).digest('base64url')}`;
 
-/** The file of this picture: uploaded before, or drawn and uploaded now. */
-async function fileFor(turn: Turn, spec: TopLevelSpec, title: string, alt: string): Promise<string> {
-  let kept = uploaded.get(turn.deps);
-  if (!kept) uploaded.set(turn.deps, (kept = new Map()));
-  const key = pictureKey(turn.teamId, spec);
+/** Where a picture goes: the workspace's Web API, and whose remembered uploads it may reuse. */
+export interface ChartUpload {
+  web: WebClient;
+  teamId: string;
+  /** The app instance (or digest runner) that remembers what it uploaded. */
+  instance: object;
+}
+
+/**
+ * The file of this picture: uploaded before, or drawn and uploaded now (shared in no channel: only the app can
+ * see it until an image block shows it). `filename` names the download.
+ */
+export async function uploadedChart(to: ChartUpload, spec: TopLevelSpec, picture: { title: string; alt: string; filename: string }): Promise<string> {
+  let kept = uploaded.get(to.instance);
+  if (!kept) uploaded.set(to.instance, (kept = new Map()));
+  const key = pictureKey(to.teamId, spec);
   const known = kept.get(key);
   if (known) return known;
   const png = await renderChart(spec);
-  const done = await turn.web.files.uploadV2({ file: png, filename: 'health.png', title, alt_text: alt });
+  const done = await to.web.files.uploadV2({ file: png, filename: picture.filename, title: picture.title, alt_text: picture.alt });
   // One completeUploadExternal answer per upload job, each listing its files.
   const id = (done as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id;
   if (!id) throw new Error('files.uploadV2 answered without a file id');
@@ -70,7 +81,7 @@ export async function showClientHealthChart(turn: Turn, catalogue: Catalogue, ov
     const spec = clientHealthSpec(history, reader);
     const alt = clientHealthAlt(history, reader);
     const title = overview.client.name;
-    const fileId = await fileFor(turn, spec, title, alt);
+    const fileId = await uploadedChart({ web: turn.web, teamId: turn.teamId, instance: turn.deps }, spec, { title, alt, filename: 'health.png' });
     await replyEphemeral(
       { client: turn.web, responseUrl: turn.responseUrl, channelId: turn.channelId, userId: turn.userId, logger: turn.deps.logger },
       { text: clientHealthAlt(history, reader, t), blocks: [chartBlock(fileId, alt, title)] },
