@@ -76,17 +76,16 @@ export async function benchDigestFanOut(database: DatabaseHandle, options: FanOu
     // Written as the app writes them, so whatever it keeps beside the rows (health, decay) is kept here too.
     const by = { actor: 'U0ADMIN', at: new Date(now.getTime() - 86_400_000) };
     const exposed = async (teamId: string, i: number) => {
-      const client = await createClient(database.owner, teamId, by, { name: `Client ${i}`, ownerUserId: `U0OWNER${i % 25}` });
-      await logIncident(database.owner, teamId, by, { clientId: client.id, occurredAt: by.at, details: { kind: 'legal_exposure' } });
+      const client = await createClient(database.owner, { teamId, by, input: { name: `Client ${i}`, ownerUserId: `U0OWNER${i % 25}` } });
+      await logIncident(database.owner, { teamId, by, input: { clientId: client.id, occurredAt: by.at, details: { kind: 'legal_exposure' } } });
     };
     const setUp = limitConcurrency(8);
     await Promise.all([
       ...teams.map((teamId) =>
         setUp(() =>
-          saveInstallation(
-            database.owner,
-            tokenKeys,
-            {
+          saveInstallation(database.owner, {
+            keys: tokenKeys,
+            record: {
               teamId,
               enterpriseId: null,
               isEnterpriseInstall: false,
@@ -96,8 +95,8 @@ export async function benchDigestFanOut(database: DatabaseHandle, options: FanOu
               scopes: 'commands,chat:write',
               installerUserId: null,
             },
-            now,
-          ),
+            at: now,
+          }),
         ),
       ),
       ...Array.from({ length: bigPages * CLIENTS_PER_PAGE }, (_, i) => setUp(() => exposed(big, i))),

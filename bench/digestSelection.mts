@@ -126,7 +126,7 @@ export async function generatePortfolio(database: Database, teamId: string, clie
     );
     await db.execute(sql.raw('drop table bench_clients'));
   });
-  await keepDecaySums(database, teamId, DEFAULT_CATALOGUE, new Date());
+  await keepDecaySums(database, { teamId, catalogue: DEFAULT_CATALOGUE, at: new Date() });
   await database.execute(sql.raw('vacuum analyze'));
 }
 

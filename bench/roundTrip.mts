@@ -65,7 +65,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     logger: silentLogger,
   });
   const rapportPort = await rapport.start(0, '127.0.0.1');
-  await createClient(database.owner, actor.teamId, actor.userId, { name: 'Acme' });
+  await createClient(database.owner, { teamId: actor.teamId, by: actor.userId, input: { name: 'Acme' } });
 
   // The same receiver class with nothing but an ack: the floor any Bolt app pays.
   const bareReceiver = new ExpressReceiver({ signingSecret: SECRET });
@@ -159,7 +159,7 @@ export async function benchWorkerProcesses(database: DatabaseHandle, databaseUrl
     workers: { concurrency: 0 },
   });
   const port = await receiver.start(0, '127.0.0.1');
-  await createClient(database.owner, actor.teamId, actor.userId, { name: 'Acme Workers' }).catch(() => {});
+  await createClient(database.owner, { teamId: actor.teamId, by: actor.userId, input: { name: 'Acme Workers' } }).catch(() => {});
   const send = new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
   const sentAt = new Map<string, number>();
   const rows: WorkerThroughputRow[] = [];

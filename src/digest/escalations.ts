@@ -53,9 +53,9 @@ export class Escalations {
   ): Promise<EscalationSent | undefined> {
     const { teamId } = workspace;
     const send = { userId: admin, kind: 'escalation', key: due.week } as const;
-    if (!(await claimPersonalSend(this.deps.db, teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
+    if (!(await claimPersonalSend(this.deps.db, { teamId, send, instance: this.instance, leaseSeconds: this.deps.leaseSeconds ?? 120 }))) return undefined;
     if (!(await isMemberHere(this.deps, web, teamId, admin))) {
-      await markPersonalSent(this.deps.db, teamId, send);
+      await markPersonalSent(this.deps.db, { teamId, send });
       return undefined;
     }
     // In the admin's own language, the lead and the digest's pages alike.
@@ -63,7 +63,7 @@ export class Escalations {
     const lead = t(reader, 'digest.escalation', { count: due.clients });
     await sendDm(web, admin, { text: lead, blocks: [section(lead)] });
     for (const page of await due.pagesFor(reader)) await sendDm(web, admin, { text: page.text, blocks: page.blocks });
-    await markPersonalSent(this.deps.db, teamId, send);
+    await markPersonalSent(this.deps.db, { teamId, send });
     return { teamId, userId: admin, week: due.week, clients: due.clients };
   }
 }

@@ -52,13 +52,14 @@ export class PersonalDigests {
     // Nothing was missed before they asked for it: a new subscriber waits for their first slot.
     if (slot.at < subscribedAt) return undefined;
     const send = { userId, kind: 'digest', key: slot.week } as const;
-    if (!(await claimPersonalSend(this.deps.db, workspace.teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
+    if (!(await claimPersonalSend(this.deps.db, { teamId: workspace.teamId, send, instance: this.instance, leaseSeconds: this.deps.leaseSeconds ?? 120 })))
+      return undefined;
     // Their part of the digest, in their own language.
     const pages = await this.deps.digest.personalPages(workspace, userId, slot.at, await readerOf(this.deps, web, workspace, userId));
     // Whoever became a guest or left since they asked for it is sent nothing (the week is marked, so not asked again).
     const member = await isMemberHere(this.deps, web, workspace.teamId, userId);
     if (member) for (const page of pages) await sendDm(web, userId, { text: page.text, blocks: page.blocks });
-    await markPersonalSent(this.deps.db, workspace.teamId, send);
+    await markPersonalSent(this.deps.db, { teamId: workspace.teamId, send });
     return member ? { teamId: workspace.teamId, userId, week: slot.week, pages: pages.length } : undefined;
   }
 }

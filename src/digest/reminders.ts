@@ -35,7 +35,7 @@ export class NextStepReminders {
 
   private async remind(teamId: string, now: Date): Promise<ReminderSent[]> {
     // Nobody's today is later than UTC's tomorrow (UTC+14 at most).
-    const users = await assigneesWithStepsDue(this.deps.db, teamId, addDays(localDate(now, 'UTC'), 1));
+    const users = await assigneesWithStepsDue(this.deps.db, { teamId, dueBy: addDays(localDate(now, 'UTC'), 1) });
     if (users.length === 0) return [];
     const web = await this.deps.webFor(teamId);
     return sweepPeople(teamId, users, this.deps.logger, 'remind someone of their next steps', (userId) => this.remindPerson(web, teamId, userId, now));
@@ -46,14 +46,14 @@ export class NextStepReminders {
     const { timeZone } = await this.deps.people.person(web, teamId, userId);
     if (localHour(now, timeZone) < REMINDER_HOUR) return undefined;
     const today = localDate(now, timeZone);
-    const open = await openNextSteps(db, teamId, { assigneeUserId: userId, dueBy: today });
+    const open = await openNextSteps(db, { teamId, of: { assigneeUserId: userId, dueBy: today } });
     const dueToday = open.filter((s) => s.dueOn === today);
     if (dueToday.length === 0) return undefined;
     const send = { userId, kind: 'reminder', key: today } as const;
-    if (!(await claimPersonalSend(db, teamId, send, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
+    if (!(await claimPersonalSend(db, { teamId, send, instance: this.instance, leaseSeconds: this.deps.leaseSeconds ?? 120 }))) return undefined;
     // An assignee who became a guest or left is told nothing about the clients (the day is marked all the same).
     const sent = await dmMember(this.deps, web, teamId, userId, (reader) => reminderMessage(dueToday, open.length - dueToday.length, today, reader));
-    await markPersonalSent(db, teamId, send);
+    await markPersonalSent(db, { teamId, send });
     return sent ? { teamId, userId, dueOn: today, steps: dueToday.length } : undefined;
   }
 }

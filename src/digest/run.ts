@@ -142,7 +142,7 @@ export class DigestRunner implements DigestOnDemand {
 
   /** One workspace's due digest: posted, or its thread resumed (no outcome), or nothing when already done. */
   private async postDue(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome | undefined> {
-    const existing = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
+    const existing = await digestForWeek(this.deps.db, { teamId: workspace.teamId, week: slot.week });
     if (existing?.status === 'posted') {
       await this.postThread(existing, true);
       return undefined;
@@ -177,14 +177,17 @@ export class DigestRunner implements DigestOnDemand {
     const slot = weekOfManualPost(scheduleOf(workspace), now);
     // Posted by hand, the digest says what is known now, filed under the week whose slot is nearest.
     const asOf = { ...slot, at: now };
-    const existing = await digestForWeek(this.deps.db, teamId, slot.week);
+    const existing = await digestForWeek(this.deps.db, { teamId, week: slot.week });
     if (existing?.status === 'posted' && !force) return { status: 'already_posted', digest: existing, threadPagesWaiting: await this.pagesWaiting(existing) };
     const early = slot.at > now;
     const told = (outcome: PostOutcome): PostOutcome => (outcome.status === 'posted' || outcome.status === 'partly_posted' ? { ...outcome, early } : outcome);
     if (existing?.status === 'posted') {
       const outcome = await this.publish(workspace, existing, asOf, await this.compose(workspace, asOf));
       this.deps.metrics?.digestPosts.inc({ outcome: outcome.status });
-      await appendAudit(this.deps.db, teamId, { actor, action: 'digest.force', entityType: 'digest', entityId: existing.id, details: { week: slot.week } });
+      await appendAudit(this.deps.db, {
+        teamId,
+        entry: { actor, action: 'digest.force', entityType: 'digest', entityId: existing.id, details: { week: slot.week } },
+      });
       return told(outcome);
     }
     return told(await this.post(workspace, asOf));
@@ -203,9 +206,15 @@ export class DigestRunner implements DigestOnDemand {
 
   private async claimAndPost(workspace: Workspace, slot: DigestSlot): Promise<PostOutcome> {
     const channel = workspace.digestChannelId!;
-    const claim = await claimDigestWeek(this.deps.db, workspace.teamId, slot.week, channel, this.instance, this.deps.claimLeaseSeconds);
+    const claim = await claimDigestWeek(this.deps.db, {
+      teamId: workspace.teamId,
+      week: slot.week,
+      channelId: channel,
+      instance: this.instance,
+      leaseSeconds: this.deps.claimLeaseSeconds,
+    });
     if (!claim) {
-      const current = await digestForWeek(this.deps.db, workspace.teamId, slot.week);
+      const current = await digestForWeek(this.deps.db, { teamId: workspace.teamId, week: slot.week });
       return current?.status === 'claimed' && current.lastError
         ? { status: 'will_retry', error: current.lastError, channelId: current.channelId }
         : { status: 'claimed_elsewhere' };
@@ -216,7 +225,7 @@ export class DigestRunner implements DigestOnDemand {
       const landedTs = await this.findPosted(channel, claim.digest);
       if (landedTs) {
         const [first, ...thread] = pages;
-        await markDigestPosted(this.deps.db, claim.digest, { ...first!, channelId: channel, ts: landedTs }, thread);
+        await markDigestPosted(this.deps.db, { digest: claim.digest, first: { ...first!, channelId: channel, ts: landedTs }, thread });
         this.deps.logger.info('digest found already posted by an instance that stopped; recorded it', { team: workspace.teamId, week: slot.week });
         await this.postThread(claim.digest);
         return { status: 'already_posted', digest: claim.digest, threadPagesWaiting: await this.pagesWaiting(claim.digest) };
@@ -240,12 +249,14 @@ export class DigestRunner implements DigestOnDemand {
    */
   async escalation(workspace: Workspace): Promise<{ week: string; clients: number; pagesFor: (reader: Reader) => Promise<DigestPage[]> } | undefined> {
     const { db } = this.deps;
-    const [latest, previous] = await postedDigestsNaming(db, workspace.teamId, 2);
+    const [latest, previous] = await postedDigestsNaming(db, { teamId: workspace.teamId, count: 2 });
     const since = previous?.digest.postedAt;
     if (!latest?.digest.postedAt || !since || Date.parse(latest.digest.week) - Date.parse(previous.digest.week) !== 7 * DAY_MS) return undefined;
     const selection = await this.selectionAt(workspace, latest.digest.postedAt);
     const namedTwice = new Set([...previous.clientIds].filter((id) => latest.clientIds.has(id)));
-    const escalated = new Set(unansweredTwice(selection, namedTwice, await clientsAnsweredSince(db, workspace.teamId, since)).map((e) => e.client.id));
+    const escalated = new Set(
+      unansweredTwice(selection, namedTwice, await clientsAnsweredSince(db, { teamId: workspace.teamId, since })).map((e) => e.client.id),
+    );
     if (escalated.size === 0) return undefined;
     // Each admin reads them in their own language.
     const pagesFor = (readBy: Reader) =>
@@ -300,7 +311,7 @@ export class DigestRunner implements DigestOnDemand {
 
   /** Open next steps whose day had passed (in the workspace's zone) at `at`. */
   private overdueSteps(workspace: Workspace, at: Date) {
-    return openNextSteps(this.deps.db, workspace.teamId, { dueBy: addDays(localDate(at, workspace.timeZone), -1) });
+    return openNextSteps(this.deps.db, { teamId: workspace.teamId, of: { dueBy: addDays(localDate(at, workspace.timeZone), -1) } });
   }
 
   /** The ts of our first message of this digest in the channel's recent history, if any (needs channels:history). */
@@ -331,13 +342,13 @@ export class DigestRunner implements DigestOnDemand {
     const channel = workspace.digestChannelId!;
     const [first, ...thread] = pages;
     const forced = digest.status === 'posted';
-    if (!forced && !(await renewClaim(db, digest, this.instance))) return { status: 'claimed_elsewhere' };
+    if (!forced && !(await renewClaim(db, { digest, instance: this.instance }))) return { status: 'claimed_elsewhere' };
     let ts: string;
     try {
       // Checked before every post: a channel shared with a client since it was set never gets the digest.
       const exposed = await retryMomentaryFailures(() => this.exposure(web, channel));
       if (exposed) {
-        await recordDigestFailure(db, digest, 'channel_shared');
+        await recordDigestFailure(db, { digest, error: 'channel_shared' });
         await this.refuseChannel(workspace, channel, exposed);
         return { status: 'channel_refused', reason: exposed, channelId: channel };
       }
@@ -354,8 +365,8 @@ export class DigestRunner implements DigestOnDemand {
       return this.firstPostFailed(workspace, digest, slot.week, slackErrorCode(error));
     }
     const record = { ...first!, channelId: channel, ts };
-    if (forced) await recordDigestPost(db, digest, record, thread);
-    else await markDigestPosted(db, digest, record, thread);
+    if (forced) await recordDigestPost(db, { digest, first: record, thread });
+    else await markDigestPosted(db, { digest, first: record, thread });
     const threaded = await this.postThread(digest);
     if (threaded.shared) return { status: 'channel_refused', reason: threaded.shared, channelId: channel };
     const waiting = (await unpostedPages(db, digest)).filter((page) => page.threadTs === ts).length;
@@ -378,7 +389,7 @@ export class DigestRunner implements DigestOnDemand {
   private async firstPostFailed(workspace: Workspace, digest: Digest, week: string, error: string): Promise<PostOutcome> {
     const { db, logger } = this.deps;
     const channelId = workspace.digestChannelId!;
-    const attempts = await recordDigestFailure(db, digest, error);
+    const attempts = await recordDigestFailure(db, { digest, error });
     if (!isDefiniteRefusal(error)) {
       logger.warn('could not post the digest: Slack could not be reached or failed for a moment; retried once the claim lapses', {
         team: workspace.teamId,
@@ -404,7 +415,7 @@ export class DigestRunner implements DigestOnDemand {
   async refuseChannel(workspace: Pick<Workspace, 'teamId'>, channelId: string, reason: string): Promise<void> {
     const { db, logger } = this.deps;
     const web = await this.deps.webFor(workspace.teamId);
-    if (!(await refuseDigestChannel(db, workspace.teamId, channelId, reason))) return;
+    if (!(await refuseDigestChannel(db, { teamId: workspace.teamId, channelId, reason }))) return;
     logger.warn('stopped posting the digest to a channel shared outside the organisation', { team: workspace.teamId, channel: channelId });
     const user = await digestChannelSetBy(db, workspace.teamId);
     if (!user) return;
@@ -446,7 +457,7 @@ export class DigestRunner implements DigestOnDemand {
     const lease = this.deps.claimLeaseSeconds;
     const waiting = await unpostedPages(db, digest);
     if (waiting.length === 0) return { posted: 0 };
-    if (!(await holdDigestThread(db, digest, this.instance, lease, { staleOnly: resuming }))) return { posted: 0 };
+    if (!(await holdDigestThread(db, { digest, instance: this.instance, leaseSeconds: lease, staleOnly: resuming }))) return { posted: 0 };
     if (resuming) await this.recordPagesAlreadyInThread(web, waiting);
     const channel = waiting[0]!.channelId;
     let exposed: string | undefined;
@@ -465,9 +476,9 @@ export class DigestRunner implements DigestOnDemand {
     let posted = 0;
     for (;;) {
       const [page] = await unpostedPages(db, digest);
-      if (!page || !(await holdDigestThread(db, digest, this.instance, lease))) break;
+      if (!page || !(await holdDigestThread(db, { digest, instance: this.instance, leaseSeconds: lease }))) break;
       try {
-        await recordPagePosted(db, page, await retryMomentaryFailures((retry) => this.postPage(web, digest, page, retry)));
+        await recordPagePosted(db, { page, ts: await retryMomentaryFailures((retry) => this.postPage(web, digest, page, retry)) });
         posted++;
       } catch (error) {
         return { posted, error: await this.threadStopped(digest, 'could not post a digest page in its thread', error, page.page) };
@@ -498,7 +509,7 @@ export class DigestRunner implements DigestOnDemand {
   /** Records on the digest why its thread stopped (the next tick goes on once the hold lapses); returns Slack's code. */
   private async threadStopped(digest: Digest, what: string, error: unknown, page?: number): Promise<string> {
     const code = slackErrorCode(error);
-    await recordDigestFailure(this.deps.db, digest, code);
+    await recordDigestFailure(this.deps.db, { digest, error: code });
     const details = { team: digest.teamId, week: digest.week, page, error: code };
     if (isDefiniteRefusal(code)) this.deps.logger.error(`${what}; retried once the hold lapses`, details);
     else this.deps.logger.warn(`${what}: Slack could not be reached or failed for a moment; retried once the hold lapses`, details);
@@ -511,7 +522,7 @@ export class DigestRunner implements DigestOnDemand {
         const inThread = await this.pagesInThread(web, channel, threadTs);
         for (const page of waiting) {
           const ts = inThread.get(page.id);
-          if (ts) await recordPagePosted(this.deps.db, page, ts);
+          if (ts) await recordPagePosted(this.deps.db, { page, ts });
         }
       } catch (error) {
         this.deps.logger.warn('could not read the digest thread to check for an interrupted page; posting the rest', { error: errorText(error) });

@@ -107,17 +107,21 @@ export function seedDemoPortfolio(db: Database, people: DemoPeople, now: Date, l
 }
 
 async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts: DemoTexts): Promise<DemoLoaded> {
-  await ensureWorkspace(db, people.teamId);
-  if ((await listClients(db, people.teamId, { includeExited: true })).length > 0) {
+  await ensureWorkspace(db, { teamId: people.teamId });
+  if ((await listClients(db, { teamId: people.teamId, filter: { includeExited: true } })).length > 0) {
     throw new RapportError('conflict', said('page.seedNotEmpty'));
   }
-  await updateWorkspaceSettings(db, people.teamId, people.admin, {
-    digestChannelId: people.channelId,
-    ...(texts.language ? { language: texts.language } : {}),
-    ...(texts.currency ? { currency: texts.currency } : {}),
-    ...(texts.timeZone ? { timeZone: texts.timeZone } : {}),
+  await updateWorkspaceSettings(db, {
+    teamId: people.teamId,
+    by: people.admin,
+    patch: {
+      digestChannelId: people.channelId,
+      ...(texts.language ? { language: texts.language } : {}),
+      ...(texts.currency ? { currency: texts.currency } : {}),
+      ...(texts.timeZone ? { timeZone: texts.timeZone } : {}),
+    },
   });
-  const workspace = await ensureWorkspace(db, people.teamId);
+  const workspace = await ensureWorkspace(db, { teamId: people.teamId });
   const catalogue = catalogueOf(workspace);
   const rand = seededRandom(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
@@ -130,19 +134,27 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
 
   for (const [i, d] of CLIENTS.entries()) {
     const owner = people.owners[i % people.owners.length]!;
-    const client = await createClient(db, people.teamId, people.admin, {
-      name: texts.clients[i]!,
-      category: d.category,
-      relationship: d.relationship,
-      ownerUserId: owner,
-      monthlyValue: money(d.value),
+    const client = await createClient(db, {
+      teamId: people.teamId,
+      by: people.admin,
+      input: {
+        name: texts.clients[i]!,
+        category: d.category,
+        relationship: d.relationship,
+        ownerUserId: owner,
+        monthlyValue: money(d.value),
+      },
     });
     const call = async (daysAgo: number, traits: string[], notes = pick(texts.notes)) => {
-      await logCall(db, people.teamId, owner, catalogue, { clientId: client.id, occurredAt: ago(daysAgo), traits, notes });
+      await logCall(db, { teamId: people.teamId, by: owner, catalogue, input: { clientId: client.id, occurredAt: ago(daysAgo), traits, notes } });
       calls++;
     };
     const incident = async (daysAgo: number, details: IncidentDetails, description: string) => {
-      const logged = await logIncident(db, people.teamId, owner, { clientId: client.id, occurredAt: ago(daysAgo), details, description });
+      const logged = await logIncident(db, {
+        teamId: people.teamId,
+        by: owner,
+        input: { clientId: client.id, occurredAt: ago(daysAgo), details, description },
+      });
       incidents++;
       return logged.entry;
     };
@@ -157,14 +169,18 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
 
     // Contracts of the clients in trouble renew soon: the digest's renewal part has something to show.
     const renewsIn = d.story && RENEWS_IN_DAYS[d.story];
-    if (renewsIn) await updateClient(db, people.teamId, people.admin, client.id, { renewsOn: addDays(today, renewsIn) });
+    if (renewsIn) await updateClient(db, { teamId: people.teamId, by: people.admin, clientId: client.id, patch: { renewsOn: addDays(today, renewsIn) } });
     if (hasNextStep(d.story)) {
-      await createNextStep(db, people.teamId, owner, {
-        clientId: client.id,
-        what: texts.nextSteps[d.story],
-        assigneeUserId: owner,
-        dueOn: addDays(today, NEXT_STEPS_IN_DAYS[d.story]),
-        source: 'client',
+      await createNextStep(db, {
+        teamId: people.teamId,
+        by: owner,
+        input: {
+          clientId: client.id,
+          what: texts.nextSteps[d.story],
+          assigneeUserId: owner,
+          dueOn: addDays(today, NEXT_STEPS_IN_DAYS[d.story]),
+          source: 'client',
+        },
       });
       nextSteps++;
     }
@@ -188,11 +204,15 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
         break;
       case 'abusive': {
         const first = await incident(30, { kind: 'mental_abuse' }, texts.abusive.first);
-        await recordWarning(db, people.teamId, owner, {
-          clientId: client.id,
-          givenAt: ago(29),
-          incidentId: first.id,
-          note: texts.abusive.warning,
+        await recordWarning(db, {
+          teamId: people.teamId,
+          by: owner,
+          input: {
+            clientId: client.id,
+            givenAt: ago(29),
+            incidentId: first.id,
+            note: texts.abusive.warning,
+          },
         });
         await incident(6, { kind: 'mental_abuse' }, texts.abusive.again);
         break;

@@ -78,7 +78,7 @@ export async function startLocalWorkspace(
     // As Rapport chooses whom to speak which language (slack/readers.ts), Slack's own word read from the stand-in.
     languageOf: (user) =>
       inWorkspace(user.teamId, async () => {
-        const own = await personSettingsOf(database.db, user.teamId, user.id);
+        const own = await personSettingsOf(database.db, { teamId: user.teamId, userId: user.id });
         const workspace = own.language ? undefined : await getWorkspace(database.db, user.teamId);
         return own.language ?? (workspace && workspaceLocale(workspace)) ?? localeOfSlack(api.users.get(user.id)?.locale) ?? DEFAULT_LOCALE;
       }),

@@ -52,12 +52,14 @@ async function weightedAt(db: Database, teamId: string, catalogue: Catalogue, cl
  */
 export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, editing?: string): Promise<CallOutcome> {
   const { teamId, catalogue, at: now } = act;
-  const logged = editing ? await editCall(db, teamId, authorOf(act), catalogue, editing, input) : await logCall(db, teamId, authorOf(act), catalogue, input);
+  const logged = editing
+    ? await editCall(db, { teamId, by: authorOf(act), catalogue, callId: editing, input })
+    : await logCall(db, { teamId, by: authorOf(act), catalogue, input });
   const { client, entry } = logged;
   const [withCall, withoutCall, previousAt] = await Promise.all([
     weightedAt(db, teamId, catalogue, client, now),
     weightedAt(db, teamId, catalogue, client, now, entry.id),
-    previousCallLoggedAt(db, teamId, client.id, entry.id),
+    previousCallLoggedAt(db, { teamId, clientId: client.id, callId: entry.id }),
   ]);
   const previous =
     previousAt && previousAt < now
@@ -90,9 +92,11 @@ export interface IncidentOutcome {
 /** Logs (or, with `editing`, edits) an incident and says which firing criteria it met, and what that sets off. */
 export async function logIncidentAndCheck(db: Database, act: ActIn, input: NewIncident, editing?: string): Promise<IncidentOutcome> {
   const { teamId, catalogue, actor, at: now } = act;
-  const logged = editing ? await editIncident(db, teamId, authorOf(act), editing, input) : await logIncident(db, teamId, authorOf(act), input);
+  const logged = editing
+    ? await editIncident(db, { teamId, by: authorOf(act), incidentId: editing, input })
+    : await logIncident(db, { teamId, by: authorOf(act), input });
   const [{ incidents, warnings }, weighted] = await Promise.all([
-    incidentsAndWarnings(db, teamId, logged.client.id),
+    incidentsAndWarnings(db, { teamId, clientId: logged.client.id }),
     weightedAt(db, teamId, catalogue, logged.client, now),
   ]);
   const others = incidents.filter((i) => i.id !== logged.entry.id);
@@ -131,7 +135,7 @@ export async function clientOverview(
   client: ClientProfile,
 ): Promise<ClientOverview> {
   const { teamId, catalogue, at: now, timeZone } = act;
-  const [record, decisions] = await Promise.all([loadClientRecord(db, teamId, client.id), decisionsFor(db, teamId, client.id)]);
+  const [record, decisions] = await Promise.all([loadClientRecord(db, { teamId, clientId: client.id }), decisionsFor(db, { teamId, clientId: client.id })]);
   const history = { observations: record.observations };
   const trend = Array.from({ length: 8 }, (_, i) => {
     const at = daysBefore(now, 7 * (7 - i));
@@ -152,32 +156,36 @@ export async function clientOverview(
 
 /** Undo (its author only, within UNDO_MINUTES): the entry is gone; returns its client. */
 export async function undoEntry(db: Database, act: Act, entry: { kind: 'call' | 'incident'; id: string }): Promise<ClientProfile> {
-  return undoLoggedEntry(db, act.teamId, authorOf(act), entry);
+  return undoLoggedEntry(db, { teamId: act.teamId, by: authorOf(act), entry });
 }
 
 /** A call, with its client, for its author to edit (anyone else is refused early, and again on submit). */
 export async function callForEdit(db: Database, act: Act, callId: string): Promise<{ call: Call & { traits: string[] }; client: ClientProfile }> {
-  const call = await getCall(db, act.teamId, callId);
+  const call = await getCall(db, { teamId: act.teamId, callId });
   if (!call) throw new RapportError('not_found', said('errors.call.goneForEdit'));
   if (call.loggedBy !== act.actor) throw new RapportError('forbidden', said('errors.call.notYoursToEdit', { who: md(`<@${call.loggedBy}>`) }));
-  return { call, client: await requireClient(db, act.teamId, call.clientId) };
+  return { call, client: await requireClient(db, { teamId: act.teamId, clientId: call.clientId }) };
 }
 
 export async function incidentForEdit(db: Database, act: Act, incidentId: string): Promise<{ incident: Incident; client: ClientProfile }> {
   const incident = await incidentOf(db, act, incidentId);
   if (incident.loggedBy !== act.actor) throw new RapportError('forbidden', said('errors.incident.notYoursToEdit', { who: md(`<@${incident.loggedBy}>`) }));
-  return { incident, client: await requireClient(db, act.teamId, incident.clientId) };
+  return { incident, client: await requireClient(db, { teamId: act.teamId, clientId: incident.clientId }) };
 }
 
 export async function incidentOf(db: Database, act: Pick<Act, 'teamId'>, incidentId: string): Promise<Incident> {
-  const incident = await getIncident(db, act.teamId, incidentId);
+  const incident = await getIncident(db, { teamId: act.teamId, incidentId });
   if (!incident) throw new RapportError('not_found', said('errors.incident.goneForEdit'));
   return incident;
 }
 
 /** The client was told this abuse is unacceptable (criterion 2 counts abuse only after this). Who may is checked by the caller. */
 export async function recordClientTold(db: Database, act: Act, incident: Incident): Promise<Warning> {
-  return recordWarning(db, act.teamId, authorOf(act), { clientId: incident.clientId, kind: 'mental_abuse', givenAt: act.at, incidentId: incident.id });
+  return recordWarning(db, {
+    teamId: act.teamId,
+    by: authorOf(act),
+    input: { clientId: incident.clientId, kind: 'mental_abuse', givenAt: act.at, incidentId: incident.id },
+  });
 }
 
 export type { Call, ClientRecord, Logged };

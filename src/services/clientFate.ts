@@ -49,29 +49,33 @@ export async function changeClientFate(db: Database, act: Act, clientId: string,
 
 async function applyChange(db: Database, act: Act, clientId: string, change: ProposedChange): Promise<FateOutcome> {
   const { teamId, actor } = act;
-  const before = await requireClient(db, teamId, clientId);
+  const before = await requireClient(db, { teamId, clientId });
   let decision: Decision | undefined;
   switch (change.kind) {
     case 'owner':
-      await updateClient(db, teamId, authorOf(act), clientId, { ownerUserId: change.ownerUserId });
+      await updateClient(db, { teamId, by: authorOf(act), clientId, patch: { ownerUserId: change.ownerUserId } });
       break;
     case 'status':
-      await updateClient(db, teamId, authorOf(act), clientId, { status: change.status });
+      await updateClient(db, { teamId, by: authorOf(act), clientId, patch: { status: change.status } });
       break;
     case 'category':
-      await updateClient(db, teamId, authorOf(act), clientId, { category: change.category });
+      await updateClient(db, { teamId, by: authorOf(act), clientId, patch: { category: change.category } });
       break;
     case 'decision':
-      decision = await recordDecision(db, teamId, authorOf(act), { clientId, kind: change.decision, reason: change.reason, digestId: change.digestId });
+      decision = await recordDecision(db, {
+        teamId,
+        by: authorOf(act),
+        input: { clientId, kind: change.decision, reason: change.reason, digestId: change.digestId },
+      });
       break;
   }
-  const after = await requireClient(db, teamId, clientId);
+  const after = await requireClient(db, { teamId, clientId });
   return { before, after, change, ...(decision ? { decision } : {}), notices: noticesFor(actor, before, after) };
 }
 
 /** A change asked for by someone who may not make it: stored, for the owner (or an admin) to answer. */
 export async function proposeClientChange(db: Database, act: Act, client: ClientProfile, change: ProposedChange): Promise<Proposal & { duplicate: boolean }> {
-  return createProposal(db, act.teamId, authorOf(act), { clientId: client.id, change, askedUserId: client.ownerUserId });
+  return createProposal(db, { teamId: act.teamId, by: authorOf(act), input: { clientId: client.id, change, askedUserId: client.ownerUserId } });
 }
 
 export type ProposalAnswer = { proposal: Proposal; outcome?: FateOutcome };
@@ -79,7 +83,7 @@ export type ProposalAnswer = { proposal: Proposal; outcome?: FateOutcome };
 /** The owner's or an admin's answer (checked by the caller): approving applies the change as theirs, in one transaction. */
 export async function answerClientProposal(db: Database, act: Act, proposalId: string, approve: boolean): Promise<ProposalAnswer> {
   return db.transaction(async (tx) => {
-    const proposal = await answerProposal(tx, act.teamId, authorOf(act), proposalId, approve);
+    const proposal = await answerProposal(tx, { teamId: act.teamId, by: authorOf(act), proposalId, approve });
     if (!approve) return { proposal };
     return { proposal, outcome: await applyChange(tx, act, proposal.clientId, proposal.change) };
   });
@@ -87,7 +91,7 @@ export async function answerClientProposal(db: Database, act: Act, proposalId: s
 
 /** An open proposal, or why it cannot be answered (gone, or answered already: by whom). */
 export async function openProposal(db: Database, act: Pick<Act, 'teamId'>, proposalId: string): Promise<Proposal> {
-  const proposal = await getProposal(db, act.teamId, proposalId);
+  const proposal = await getProposal(db, { teamId: act.teamId, proposalId });
   if (!proposal) throw new RapportError('not_found', said('notify.proposal.gone'));
   if (proposal.status !== 'open') {
     const who = md(`<@${proposal.answeredBy}>`);
@@ -102,7 +106,7 @@ export async function snooze(
   act: Act,
   input: { clientId: string; days: number; digestId: string | null },
 ): Promise<{ snooze: Snooze; created: boolean }> {
-  return snoozeClient(db, act.teamId, authorOf(act), input);
+  return snoozeClient(db, { teamId: act.teamId, by: authorOf(act), input });
 }
 
 export type { Proposal };

@@ -5,7 +5,6 @@ import { incidentKindFromWord } from '../domain/catalogue.js';
 import { addDays } from '../domain/nextSteps.js';
 import { NAME_WORDS_AT_MOST } from '../domain/names.js';
 import { said, type Said } from '../i18n/messages.js';
-import { nameOrder } from '../i18n/format.js';
 import type { Reader } from '../i18n/reader.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
@@ -14,12 +13,10 @@ import { loadClientRecord, type ClientRecord } from '../db/queries/activity.js';
 import {
   categoryChangesOf,
   clientByLeadingWords,
-  clientLinkedTo,
   createClient,
   linkChannel,
   noClientCalled,
   requireClient,
-  searchClients,
   updateClient,
   type NameMatch,
   type NameOptions,
@@ -49,7 +46,7 @@ async function askOnLookAlike(write: () => Promise<ClientProfile>): Promise<Name
 }
 
 export function addClient(db: Database, act: Act, input: NewClient, options: NameOptions = {}): Promise<NameOutcome> {
-  return askOnLookAlike(() => createClient(db, act.teamId, authorOf(act), input, options));
+  return askOnLookAlike(() => createClient(db, { teamId: act.teamId, by: authorOf(act), input, options }));
 }
 
 /** The details of a client anyone may correct, each heard by its owner when someone else changes it. */
@@ -90,8 +87,8 @@ export async function correctClient(
   if (patch.renewsOn && patch.renewsOn < addDays(localDate(act.at, act.timeZone), -RENEWAL_DAYS_BACK)) {
     throw new RapportError('invalid_input', said('client.renewalLongPast', { day: patch.renewsOn }), { field: 'renewsOn' });
   }
-  const before = await requireClient(db, act.teamId, clientId);
-  const outcome = await askOnLookAlike(() => updateClient(db, act.teamId, authorOf(act), clientId, patch, options));
+  const before = await requireClient(db, { teamId: act.teamId, clientId });
+  const outcome = await askOnLookAlike(() => updateClient(db, { teamId: act.teamId, by: authorOf(act), clientId, patch, options }));
   if (!outcome.client) return outcome;
   const field = CORRECTED_FIELDS.find((f) => f in patch && (before[f] ?? null) !== (outcome.client[f] ?? null));
   // Anyone but the owner is heard, admins too: an owner answers for the value the digest counts as at risk.
@@ -108,18 +105,20 @@ export type UndoOutcome = { undone: true; client: ClientProfile } | { undone: fa
  */
 export function undoCorrection(db: Database, act: Act, clientId: string, change: FieldChange): Promise<UndoOutcome> {
   return db.transaction(async (tx) => {
-    const current = await requireClient(tx, act.teamId, clientId);
+    const current = await requireClient(tx, { teamId: act.teamId, clientId });
     const now = current[change.field] ?? null;
     if (now === change.from) return { undone: false, client: current, why: 'undone_before' };
     if (now !== change.to) return { undone: false, client: current, why: 'changed_since' };
     // The name it had is its own again, however another client has been named since.
-    const client = await updateClient(tx, act.teamId, authorOf(act), clientId, { [change.field]: change.from }, { allowLookAlike: true });
+    const client = await updateClient(tx, {
+      teamId: act.teamId,
+      by: authorOf(act),
+      clientId,
+      patch: { [change.field]: change.from },
+      options: { allowLookAlike: true },
+    });
     return { undone: true, client };
   });
-}
-
-export function clientById(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientProfile> {
-  return requireClient(db, act.teamId, clientId);
 }
 
 /**
@@ -134,10 +133,10 @@ export async function clientFromWords(
   stopAt = words.length,
 ): Promise<{ client: ClientProfile; used: number; match: NameMatch }> {
   if (words.length === 0) throw new RapportError('invalid_input', said('errors.client.startWithName'), { field: 'client' });
-  const found = await clientByLeadingWords(db, act.teamId, words.slice(0, stopAt));
+  const found = await clientByLeadingWords(db, { teamId: act.teamId, words: words.slice(0, stopAt) });
   if (found) return found;
   const readings = words.slice(0, typedAsName(words, stopAt)).map((_, i) => words.slice(0, i + 1).join(' '));
-  throw await noClientCalled(db, act.teamId, readings.at(-1)!, readings);
+  throw await noClientCalled(db, { teamId: act.teamId, typed: readings.at(-1)!, readings });
 }
 
 /**
@@ -153,19 +152,9 @@ function typedAsName(words: readonly string[], stopAt: number): number {
   return Math.max(1, Math.min(stopAt, 3));
 }
 
-/** The client a channel is about, if one is (forms opened there pick it). */
-export function clientOfChannel(db: Database, act: Pick<Act, 'teamId'>, channelId: string | null): Promise<ClientProfile | undefined> {
-  return channelId ? clientLinkedTo(db, act.teamId, channelId) : Promise.resolve(undefined);
-}
-
 /** `/client link <name>` in a channel (a Slack Connect channel shared with that client, say); `null` unlinks. */
 export function linkChannelToClient(db: Database, act: Act, channelId: string, client: ClientProfile | null): Promise<void> {
-  return linkChannel(db, act.teamId, authorOf(act), channelId, client?.id ?? null);
-}
-
-/** Type-ahead for client pickers, sorted for `reader` (names in the order of their language). */
-export function clientsMatching(db: Database, act: Pick<Act, 'teamId'>, typed: string, reader: Pick<Reader, 'locale'>, limit = 50): Promise<ClientProfile[]> {
-  return searchClients(db, act.teamId, typed, limit, nameOrder(reader));
+  return linkChannel(db, { teamId: act.teamId, by: authorOf(act), channelId, clientId: client?.id ?? null });
 }
 
 export interface ClientTimeline {
@@ -204,13 +193,13 @@ function changesRecorded(entries: Awaited<ReturnType<typeof auditEntriesAbout>>)
 
 /** Everything logged and decided about a client (the digest's History button). */
 export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, clientId: string): Promise<ClientTimeline> {
-  const client = await requireClient(db, act.teamId, clientId);
+  const client = await requireClient(db, { teamId: act.teamId, clientId });
   const [record, decisions, snoozes, categoryChanges, updates] = await Promise.all([
-    loadClientRecord(db, act.teamId, clientId),
-    decisionsFor(db, act.teamId, clientId),
-    snoozesFor(db, act.teamId, clientId),
-    categoryChangesOf(db, act.teamId, clientId),
-    auditEntriesAbout(db, act.teamId, 'client', clientId, 'client.update'),
+    loadClientRecord(db, { teamId: act.teamId, clientId }),
+    decisionsFor(db, { teamId: act.teamId, clientId }),
+    snoozesFor(db, { teamId: act.teamId, clientId }),
+    categoryChangesOf(db, { teamId: act.teamId, clientId }),
+    auditEntriesAbout(db, { teamId: act.teamId, entityType: 'client', entityId: clientId, action: 'client.update' }),
   ]);
   return { client, record, decisions, snoozes, categoryChanges, changes: changesRecorded(updates) };
 }
@@ -221,5 +210,5 @@ export async function clientTimeline(db: Database, act: Pick<Act, 'teamId'>, cli
  * caller's to check first.
  */
 export function eraseClientRecords(db: Database, act: Act, clientId: string, pageWithout: DigestPageWithout): Promise<Erasure> {
-  return eraseClient(db, act.teamId, authorOf(act), clientId, pageWithout);
+  return eraseClient(db, { teamId: act.teamId, by: authorOf(act), clientId, pageWithout });
 }

@@ -4,7 +4,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Database } from '../db/client.js';
-import { digestMessageAt, digestMessagesNaming, updateDigestMessageBlocks } from '../db/queries/digests.js';
+import { digestMessagesNaming, updateDigestMessageBlocks } from '../db/queries/digests.js';
 
 export interface PostedPage {
   channelId: string;
@@ -20,16 +20,10 @@ export async function rewriteDigestPages(
   rewrite: (blocks: KnownBlock[], clientIds: readonly string[]) => KnownBlock[],
 ): Promise<PostedPage[]> {
   const posted: PostedPage[] = [];
-  for (const message of await digestMessagesNaming(db, teamId, digestId, clientId)) {
+  for (const message of await digestMessagesNaming(db, { teamId, digestId, clientId })) {
     const blocks = rewrite(message.blocks, message.clientIds);
-    await updateDigestMessageBlocks(db, message, blocks);
+    await updateDigestMessageBlocks(db, { message, blocks });
     if (message.ts) posted.push({ channelId: message.channelId, ts: message.ts, blocks });
   }
   return posted;
-}
-
-/** The digest a clicked message belongs to, if it is one. */
-export async function digestOfMessage(db: Database, teamId: string, channelId: string | null, ts: string | undefined): Promise<string | null> {
-  if (!channelId || !ts) return null;
-  return (await digestMessageAt(db, teamId, channelId, ts))?.digestId ?? null;
 }

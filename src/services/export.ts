@@ -47,7 +47,7 @@ const SHEET_FILES: Record<SheetName, string> = {
 export async function exportWorkspaceData(db: Database, act: ActIn, reader: Reader, namesOf: NamesOf): Promise<WorkspaceExport> {
   const { teamId, catalogue, at } = act;
   // Audited first, so the export holds the record of itself.
-  await appendAudit(db, teamId, { actor: act.actor, action: 'workspace.export', entityType: 'workspace', entityId: teamId, at });
+  await appendAudit(db, { teamId, entry: { actor: act.actor, action: 'workspace.export', entityType: 'workspace', entityId: teamId, at } });
   const [tables, records, standings] = await Promise.all([
     exportWorkspace(db, teamId),
     readableRecords(db, teamId),

@@ -10,7 +10,7 @@ import { markUninstalled, uninstalledSince } from '../db/queries/workspaces.js';
 import type { Logger } from '../log.js';
 
 export function workspaceUninstalled(db: Database, teamId: string, at: Date): Promise<void> {
-  return markUninstalled(db, teamId, at);
+  return markUninstalled(db, { teamId, at });
 }
 
 /** Purges every workspace uninstalled `graceDays` or more before `now`, each in its own transaction. */

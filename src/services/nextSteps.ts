@@ -22,22 +22,26 @@ export async function addNextStep(db: Database, act: ActIn, request: NextStepReq
   const dueOn = request.dueOn ?? addDays(today, DEFAULT_DUE_DAYS);
   const problem = dueDaySaid(dueOn, today);
   if (problem) throw new RapportError('invalid_input', problem, { field: 'dueOn' });
-  return createNextStep(db, act.teamId, authorOf(act), {
-    clientId: request.client.id,
-    what: request.what,
-    assigneeUserId: request.assigneeUserId ?? request.client.ownerUserId ?? act.actor,
-    dueOn,
-    source: request.source,
+  return createNextStep(db, {
+    teamId: act.teamId,
+    by: authorOf(act),
+    input: {
+      clientId: request.client.id,
+      what: request.what,
+      assigneeUserId: request.assigneeUserId ?? request.client.ownerUserId ?? act.actor,
+      dueOn,
+      source: request.source,
+    },
   });
 }
 
 /** Someone's open steps, overdue first. */
 export async function todoOf(db: Database, act: Pick<ActIn, 'teamId'>, userId: string): Promise<NextStep[]> {
-  return todoOrder(await openNextSteps(db, act.teamId, { assigneeUserId: userId }));
+  return todoOrder(await openNextSteps(db, { teamId: act.teamId, of: { assigneeUserId: userId } }));
 }
 
 /** Done, or snoozed a week (never earlier than it was due), by its assignee or whoever set it (`isAdmin`: anyone's). */
 export async function settleStep(db: Database, act: ActIn, id: string, how: 'done' | 'snooze', isAdmin: boolean): Promise<NextStep> {
   const change = how === 'done' ? ({ done: true } as const) : { snoozeFrom: localDate(act.at, act.timeZone) };
-  return settleNextStep(db, act.teamId, authorOf(act), { id, change, mayAnyone: isAdmin });
+  return settleNextStep(db, { teamId: act.teamId, by: authorOf(act), input: { id, change, mayAnyone: isAdmin } });
 }

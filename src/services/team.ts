@@ -54,7 +54,7 @@ export async function teamView(db: Database, act: Pick<ActIn, 'teamId' | 'catalo
   const [standings, decided, due] = await Promise.all([
     clientStandings(db, act),
     lastDecidedAt(db, act.teamId),
-    openNextSteps(db, act.teamId, { dueBy: today }),
+    openNextSteps(db, { teamId: act.teamId, of: { dueBy: today } }),
   ]);
 
   const undecided = standings
@@ -75,7 +75,7 @@ export async function teamView(db: Database, act: Pick<ActIn, 'teamId' | 'catalo
 
   const owned = new Map<string, number>();
   for (const s of standings) if (s.client.ownerUserId) owned.set(s.client.ownerUserId, (owned.get(s.client.ownerUserId) ?? 0) + 1);
-  const logged = await lastLoggedAt(db, act.teamId, [...owned.keys()]);
+  const logged = await lastLoggedAt(db, { teamId: act.teamId, userIds: [...owned.keys()] });
   const since = act.at.getTime() - QUIET_OWNER_DAYS * DAY_MS;
   const quiet = [...owned]
     .map(([userId, clients]) => ({ userId, clients, lastLoggedAt: logged.get(userId) ?? null }))

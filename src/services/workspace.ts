@@ -20,7 +20,7 @@ export interface WorkspaceContext {
 
 /** The workspace (created on first contact), its effective catalogue, and today's date there. */
 export async function workspaceContext(db: Database, teamId: string, now: Date): Promise<WorkspaceContext> {
-  return contextOf(await ensureWorkspace(db, teamId, now), now);
+  return contextOf(await ensureWorkspace(db, { teamId, at: now }), now);
 }
 
 function contextOf(workspace: Workspace, now: Date): WorkspaceContext {
@@ -34,12 +34,12 @@ export function defaultContext(now: Date): Pick<WorkspaceContext, 'catalogue' | 
 
 /** Changes the settings (admins: checked by the caller); returns the workspace as it is now. */
 export async function changeSettings(db: Database, act: Act, patch: WorkspaceSettingsPatch): Promise<WorkspaceContext> {
-  return contextOf(await updateWorkspaceSettings(db, act.teamId, authorOf(act), patch), act.at);
+  return contextOf(await updateWorkspaceSettings(db, { teamId: act.teamId, by: authorOf(act), patch }), act.at);
 }
 
 /** Someone's own digest by DM, on or off; returns whether it is on. */
 export function setMyDigest(db: Database, act: Act, on: boolean): Promise<boolean> {
-  return setPersonalDigest(db, act.teamId, act.actor, on, act.at);
+  return setPersonalDigest(db, { teamId: act.teamId, userId: act.actor, on, at: act.at });
 }
 
 /**
@@ -47,12 +47,12 @@ export function setMyDigest(db: Database, act: Act, on: boolean): Promise<boolea
  * select); null: the workspace's applies again. What they read next is in it (Turn.forgetReader).
  */
 export async function setMyLanguage(db: Database, act: Act, language: Locale | null): Promise<void> {
-  await setPersonSettings(db, act.teamId, act.actor, { language });
+  await setPersonSettings(db, { teamId: act.teamId, userId: act.actor, change: { language } });
 }
 
 /** The calendar someone's dates are shown in; null: their language's own. */
 export async function setMyCalendar(db: Database, act: Act, calendar: Calendar | null): Promise<void> {
-  await setPersonSettings(db, act.teamId, act.actor, { calendar });
+  await setPersonSettings(db, { teamId: act.teamId, userId: act.actor, change: { calendar } });
 }
 
 /** The workspace's latest digest week, and how many pages of its thread are still to be posted. */

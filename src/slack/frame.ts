@@ -192,7 +192,8 @@ export class Turn implements Readonly<TurnFields> {
    */
   private async fence(): Promise<void> {
     const { stored } = this;
-    if (stored?.worker && !(await holdsLease(this.deps.owner, stored, stored.worker))) throw new LeaseLost('Another worker took this request over.');
+    if (stored?.worker && !(await holdsLease(this.deps.owner, { request: stored, worker: stored.worker })))
+      throw new LeaseLost('Another worker took this request over.');
   }
 
   /** Re-renders an open form; a newer re-render winning the race (hash_conflict) is no failure. */
@@ -316,7 +317,10 @@ async function receive(
   };
   try {
     // A lost connection is tried again within the ack's time (Slack waits 3 s), not reported at once.
-    received = await retryTransient(() => (tries++, storeRequest(deps.owner, request, deps.workersId)), { delays: STORE_RETRY_MS, ...retried(deps) });
+    received = await retryTransient(() => (tries++, storeRequest(deps.owner, { request, origin: deps.workersId })), {
+      delays: STORE_RETRY_MS,
+      ...retried(deps),
+    });
     // The same delivery already in: our own earlier try landed before its connection was lost.
     if (received === 'replay' && tries > 1) received = 'retry';
   } catch (error) {

@@ -131,7 +131,7 @@ export function registerMembershipGate(app: App, deps: WorkDeps): void {
  * process asked), else English.
  */
 async function localeInAck(deps: WorkDeps, teamId: string, userId: string): Promise<Locale> {
-  const chosen = Promise.all([personSettingsOf(deps.db, teamId, userId), getWorkspace(deps.db, teamId)]).then(
+  const chosen = Promise.all([personSettingsOf(deps.db, { teamId, userId }), getWorkspace(deps.db, teamId)]).then(
     ([own, workspace]) => own.language ?? (workspace && workspaceLocale(workspace)) ?? undefined,
     () => undefined,
   );

@@ -171,7 +171,7 @@ export function installedWorkspaces(
   async function checkHealth(): Promise<InstallationsHealth> {
     let checked: Awaited<ReturnType<typeof checkTokenKeys>>;
     try {
-      checked = await checkTokenKeys(db, oauth.tokenKeys, HEALTH_SAMPLE);
+      checked = await checkTokenKeys(db, { keys: oauth.tokenKeys, limit: HEALTH_SAMPLE });
     } catch {
       // Not kept: the next check reads again.
       health = undefined;
@@ -194,10 +194,9 @@ export function installedWorkspaces(
       const teamId = installation.team?.id;
       if (!teamId) throw new Error('Slack returned an installation without a workspace');
       if (!installation.bot) throw new Error('Slack returned an installation without a bot token');
-      await saveInstallation(
-        db,
-        oauth.tokenKeys,
-        {
+      await saveInstallation(db, {
+        keys: oauth.tokenKeys,
+        record: {
           teamId,
           // A workspace of an Enterprise Grid organisation, installed on its own, keeps its organisation's id.
           enterpriseId: installation.enterprise?.id ?? null,
@@ -208,12 +207,12 @@ export function installedWorkspaces(
           scopes: installation.bot.scopes.join(','),
           installerUserId: installation.user.id ?? null,
         },
-        options.now(),
-      );
+        at: options.now(),
+      });
       cache.delete(teamId);
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const found = await findInstallation(db, oauth.tokenKeys, idOf(query));
+      const found = await findInstallation(db, { keys: oauth.tokenKeys, teamId: idOf(query) });
       if (!found) throw new Error(`Rapport is not installed in ${idOf(query)}`);
       return {
         team: found.isEnterpriseInstall ? undefined : { id: found.teamId },
@@ -245,7 +244,7 @@ export function installedWorkspaces(
     async credentialsFor(teamId) {
       const hit = cache.get(teamId);
       if (hit && Date.now() - hit.at < CACHE_MS) return hit.credentials;
-      const found = await findInstallation(db, oauth.tokenKeys, teamId);
+      const found = await findInstallation(db, { keys: oauth.tokenKeys, teamId });
       const credentials = found && {
         botToken: found.botToken,
         ...(found.botUserId ? { botUserId: found.botUserId } : {}),

@@ -29,7 +29,7 @@ export async function readerOf(
   workspace: WorkspaceSettings,
   userId: string,
 ): Promise<Reader> {
-  const own = await personSettingsOf(deps.db, workspace.teamId, userId);
+  const own = await personSettingsOf(deps.db, { teamId: workspace.teamId, userId });
   let locale = own.language ?? workspaceLocale(workspace);
   if (!locale) {
     try {

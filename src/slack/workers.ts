@@ -127,7 +127,7 @@ export class RequestWorkers {
 
   private async claim(limit: number): Promise<SlackRequest[]> {
     try {
-      return await claimRequests(this.options.db, this.id, this.options.leaseSeconds, limit, this.options.perWorkspace);
+      return await claimRequests(this.options.db, { worker: this.id, leaseSeconds: this.options.leaseSeconds, limit, perWorkspace: this.options.perWorkspace });
     } catch (error) {
       // The database is away: the poll looks again. Said once a minute, not once a second.
       if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: errorText(error) });
@@ -140,7 +140,7 @@ export class RequestWorkers {
     const { db, logger, leaseSeconds } = this.options;
     const renew = setInterval(
       () =>
-        void renewLease(db, request, this.id, leaseSeconds).then(
+        void renewLease(db, { request, worker: this.id, leaseSeconds }).then(
           (held) => held || logger.warn('lost the lease on a request still being worked; another worker took it over', { request: request.requestKey }),
           () => {},
         ),
@@ -148,8 +148,8 @@ export class RequestWorkers {
     );
     try {
       const result = await this.options.work(request);
-      if ('later' in result) await retryRequestLater(db, request, this.id, result.later, { counted: result.counted ?? true });
-      else if (result.outcome !== 'lost') await finishRequest(db, request, this.id, result.outcome);
+      if ('later' in result) await retryRequestLater(db, { request, worker: this.id, delaySeconds: result.later, counted: result.counted ?? true });
+      else if (result.outcome !== 'lost') await finishRequest(db, { request, worker: this.id, state: result.outcome });
     } catch (error) {
       // Finishing could not be recorded (the database went away): the lease runs out and the request is worked
       // again, which finds what this run stored and does not answer twice.
@@ -193,7 +193,7 @@ export class RequestWorkers {
     await Promise.all(
       [...this.running.values()].map(async (request) => {
         try {
-          await retryRequestLater(db, request, this.id, 0, { counted: false });
+          await retryRequestLater(db, { request, worker: this.id, delaySeconds: 0, counted: false });
           logger.warn('stopping: handed a request still being worked back to the inbox', { entry: request.entry, request: request.requestKey });
         } catch (error) {
           // Its lease runs out instead, and another worker (or the next start) takes it over.

@@ -92,6 +92,33 @@ describe('the import graph', () => {
     expect(offending).toEqual([]);
   });
 
+  it('a use case composes: no service only passes a read on (a listener reads through the query itself)', () => {
+    const offending = [...graph.keys()].flatMap((file) => {
+      if (!under(file, 'services')) return [];
+      const text = readFileSync(file, 'utf8');
+      const reads = new Set(
+        [...text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+'(\.[^']+)';/gm)].flatMap((m) => {
+          const target = resolve(dirname(file), m[2]!.replace(/\.js$/, '.ts'));
+          if (!under(target, 'db/queries')) return [];
+          const writers = writersIn(target);
+          return m[1]!
+            .split(',')
+            .map((name) =>
+              name
+                .trim()
+                .split(/\s+as\s+/)
+                .at(-1)!,
+            )
+            .filter((name) => name && !writers.has(name));
+        }),
+      );
+      return [...text.matchAll(/^export (?:async )?function (\w+)[^{]*\{\n\s*return (?:await )?(\w+)\([^;]*\);\n\}/gm)]
+        .filter((m) => reads.has(m[2]!))
+        .map((m) => `${rel(file)} ${m[1]} only returns ${m[2]}`);
+    });
+    expect(offending).toEqual([]);
+  });
+
   it('Slack never imports the digest, not even its types: the digest decides when and once, Slack renders and talks to Slack', () => {
     const offending = [...graph].flatMap(([file, { all }]) =>
       under(file, 'slack') ? all.filter((t) => under(t, 'digest')).map((t) => `${rel(file)} → ${rel(t)}`) : [],
@@ -114,5 +141,35 @@ describe('the import graph', () => {
     };
     for (const file of graph.keys()) visit(file, []);
     expect(cycles).toEqual([]);
+  });
+});
+
+/** The parameters of each exported function of a query module, as written (top-level commas split them). */
+function queryParameters(): { name: string; params: string[] }[] {
+  return sources(join(SRC, 'db/queries')).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return [...text.matchAll(/^export (?:async )?function (\w+)(?:<[^(]*>)?\(/gm)].map((m) => {
+      const params: string[] = [];
+      let depth = 0;
+      let current = '';
+      for (const c of text.slice(m.index + m[0].length)) {
+        if ('({[<'.includes(c)) depth++;
+        if (')}]'.includes(c) || (c === '>' && !current.endsWith('='))) depth--;
+        if (depth < 0) break;
+        if (c === ',' && depth === 0) (params.push(current.trim()), (current = ''));
+        else current += c;
+      }
+      if (current.trim()) params.push(current.trim());
+      return { name: `${rel(file)} ${m[1]}`, params };
+    });
+  });
+}
+
+describe('queries', () => {
+  it('take the database and at most one argument more (a workspace id, or one object naming every parameter), so no two can be swapped unnoticed', () => {
+    const found = queryParameters();
+    expect(found.length).toBeGreaterThan(100);
+    const positional = found.filter(({ params }) => /^(db|tx)\b/.test(params[0] ?? '') && params.length > 2).map(({ name }) => name);
+    expect(positional).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ describe.each(TEST_DRIVERS)('names stored before keys existed, on %s', (driver) 
 
   it('get their keys at startup; a second name with the same key is renamed, audited, and both stay reachable', async () => {
     const { owner: db } = handle;
-    await ensureWorkspace(db, TEAM);
+    await ensureWorkspace(db, { teamId: TEAM });
     // As migration 0003 leaves them: a placeholder key per row.
     for (const [name, minutesAgo] of [
       ['İstanbul Ltd', 3],
@@ -40,8 +40,8 @@ describe.each(TEST_DRIVERS)('names stored before keys existed, on %s', (driver) 
       { name: 'ıstanbul ltd (2)', nameKey: 'istanbul ltd (2)' },
       { name: 'Café', nameKey: 'café' },
     ]);
-    expect((await findClientByName(db, TEAM, 'ISTANBUL LTD')).name).toBe('İstanbul Ltd');
-    expect((await findClientByName(db, TEAM, 'istanbul ltd (2)')).name).toBe('ıstanbul ltd (2)');
+    expect((await findClientByName(db, { teamId: TEAM, name: 'ISTANBUL LTD' })).name).toBe('İstanbul Ltd');
+    expect((await findClientByName(db, { teamId: TEAM, name: 'istanbul ltd (2)' })).name).toBe('ıstanbul ltd (2)');
     const renames = await db
       .select()
       .from(schema.auditLog)

@@ -42,14 +42,19 @@ describe.each(TEST_DRIVERS)('what erasing a client rewrites, on %s', (driver) =>
   afterAll(() => handle?.close());
 
   it('empties every finished inbox request that named it, however, and nothing else', async () => {
-    const leak = await createClient(handle.owner, TEAM, 'U0ALICE', { name: 'Leak İş Co' });
-    await createClient(handle.owner, TEAM, 'U0ALICE', { name: 'Steady Ltd' });
-    await createClient(handle.owner, OTHER_TEAM, 'U0MALLORY', { name: 'Leak İş Co' });
+    const leak = await createClient(handle.owner, { teamId: TEAM, by: 'U0ALICE', input: { name: 'Leak İş Co' } });
+    await createClient(handle.owner, { teamId: TEAM, by: 'U0ALICE', input: { name: 'Steady Ltd' } });
+    await createClient(handle.owner, { teamId: OTHER_TEAM, by: 'U0MALLORY', input: { name: 'Leak İş Co' } });
     const by = { actor: 'U0ALICE', requestKey: 'cmd:first-word-only' };
-    const call = await logCall(handle.owner, TEAM, by, DEFAULT_CATALOGUE, {
-      clientId: leak.id,
-      occurredAt: new Date(),
-      notes: 'Chased the unpaid invoice again',
+    const call = await logCall(handle.owner, {
+      teamId: TEAM,
+      by,
+      catalogue: DEFAULT_CATALOGUE,
+      input: {
+        clientId: leak.id,
+        occurredAt: new Date(),
+        notes: 'Chased the unpaid invoice again',
+      },
     });
     const named = {
       typed: await stored(TEAM, 'done', { command: '/call', text: 'LEAK İŞ CO +communication Said the invoice was paid' }),
@@ -68,14 +73,14 @@ describe.each(TEST_DRIVERS)('what erasing a client rewrites, on %s', (driver) =>
     };
     const keptBodies = await Promise.all(Object.values(kept).map(bodyOf));
 
-    const erasure = await inWorkspace(TEAM, () => eraseClient(handle.db, TEAM, 'U0ALICE', leak.id, digestPageWithout));
+    const erasure = await inWorkspace(TEAM, () => eraseClient(handle.db, { teamId: TEAM, by: 'U0ALICE', clientId: leak.id, pageWithout: digestPageWithout }));
     expect(await Promise.all(Object.values(named).map(bodyOf))).toEqual(Object.values(named).map(() => ({})));
     expect(await Promise.all(Object.values(kept).map(bodyOf))).toEqual(keptBodies);
     expect(erasure.rewritten).toEqual({ digest_messages: 0, slack_requests: Object.keys(named).length });
   });
 
   it('rewrites each stored page that shows it (its entry in the thread, its name in the first message’s owner line), and no other', async () => {
-    const leak = await createClient(handle.owner, TEAM, 'U0ALICE', { name: 'Zeta "İş" Leak' });
+    const leak = await createClient(handle.owner, { teamId: TEAM, by: 'U0ALICE', input: { name: 'Zeta "İş" Leak' } });
     const others = Array.from({ length: 14 }, (_, i) => aClient({ id: randomUUID(), name: `Client ${String(i).padStart(2, '0')}`, ownerUserId: 'U0BOB' }));
     const weeks = [...others, aClient({ ...leak, ownerUserId: 'U0ALICE' })].map((client) =>
       aClientWeek(client, { loggedThisWeek: { calls: 1, incidents: 0 }, incidents: [incident('lying', daysAgo(2))] }),
@@ -88,14 +93,14 @@ describe.each(TEST_DRIVERS)('what erasing a client rewrites, on %s', (driver) =>
     expect(thread.length).toBeGreaterThanOrEqual(2);
     expect(first!.blocks.some((b) => b.block_id?.startsWith(`client:${leak.id}`))).toBe(false);
     expect(JSON.stringify(first!.blocks)).toContain('<@U0ALICE> 1: Zeta \\"İş\\" Leak');
-    const { digest } = (await claimDigestWeek(handle.owner, TEAM, '2026-11-23', 'C0DIGEST', 'test'))!;
-    await markDigestPosted(handle.owner, digest, { ...first!, channelId: 'C0DIGEST', ts: '1.000001' }, thread);
+    const { digest } = (await claimDigestWeek(handle.owner, { teamId: TEAM, week: '2026-11-23', channelId: 'C0DIGEST', instance: 'test' }))!;
+    await markDigestPosted(handle.owner, { digest, first: { ...first!, channelId: 'C0DIGEST', ts: '1.000001' }, thread });
     const pages = async () => handle.owner.select().from(digestMessages).where(eq(digestMessages.digestId, digest.id)).orderBy(digestMessages.page);
     const before = await pages();
     const showing = before.filter((p) => JSON.stringify(p).includes(leak.id) || JSON.stringify(p).includes('Zeta'));
     expect(showing.map((p) => p.page)).toEqual([0, thread.findIndex((p) => p.clientIds.includes(leak.id)) + 1]);
 
-    const erasure = await inWorkspace(TEAM, () => eraseClient(handle.db, TEAM, 'U0ALICE', leak.id, digestPageWithout));
+    const erasure = await inWorkspace(TEAM, () => eraseClient(handle.db, { teamId: TEAM, by: 'U0ALICE', clientId: leak.id, pageWithout: digestPageWithout }));
     const after = await pages();
     expect(JSON.stringify(after)).not.toMatch(new RegExp(`${leak.id}|Zeta`));
     expect(after.filter((p, i) => JSON.stringify(p) !== JSON.stringify(before[i])).map((p) => p.page)).toEqual(showing.map((p) => p.page));

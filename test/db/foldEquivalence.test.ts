@@ -53,14 +53,18 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     handle = await openTestDatabase(driver);
     const keys = catalogue.traits.map((t) => t.key);
     for (let c = 0; c < 12; c++) {
-      let client = await createClient(
-        handle.owner,
-        TEAM,
-        { actor: 'U0SEED', at: daysAgo(800) },
-        { name: `Random ${c}`, relationship: pick(['long_term', 'stepping_stone', 'unknown'] as const) },
-      );
+      let client = await createClient(handle.owner, {
+        teamId: TEAM,
+        by: { actor: 'U0SEED', at: daysAgo(800) },
+        input: { name: `Random ${c}`, relationship: pick(['long_term', 'stepping_stone', 'unknown'] as const) },
+      });
       if (rand() < 0.4)
-        client = await updateClient(handle.owner, TEAM, 'U0SEED', client.id, { traitWeights: { [pick(keys)]: 1 + Math.round(rand() * 30) / 10 } });
+        client = await updateClient(handle.owner, {
+          teamId: TEAM,
+          by: 'U0SEED',
+          clientId: client.id,
+          patch: { traitWeights: { [pick(keys)]: 1 + Math.round(rand() * 30) / 10 } },
+        });
       clients.push(client);
       // Every third client turns: good on its dimensions for two months, then bad in the last three weeks.
       if (c % 3 === 0) {
@@ -73,7 +77,12 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
           [2, 'negative_attitude'],
           [1, 'negative_attitude'],
         ] as const) {
-          await logCall(handle.owner, TEAM, 'U0SEED', catalogue, { clientId: client.id, occurredAt: daysAgo(age + rand()), traits: [trait] });
+          await logCall(handle.owner, {
+            teamId: TEAM,
+            by: 'U0SEED',
+            catalogue,
+            input: { clientId: client.id, occurredAt: daysAgo(age + rand()), traits: [trait] },
+          });
         }
       }
       const calls = Math.floor(rand() * 25);
@@ -81,7 +90,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
         // Mostly recent, some years old (where decay reaches the far tail), a few on the exact judging moments.
         const age = rand() < 0.1 ? 400 + rand() * 900 : rand() < 0.1 ? 7 : rand() * 90;
         const traits = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(keys));
-        await logCall(handle.owner, TEAM, 'U0SEED', catalogue, { clientId: client.id, occurredAt: daysAgo(age), traits });
+        await logCall(handle.owner, { teamId: TEAM, by: 'U0SEED', catalogue, input: { clientId: client.id, occurredAt: daysAgo(age), traits } });
       }
       // Incidents of every kind, from years ago to today, logged up to two days after they happened.
       const incidents = Math.floor(rand() * 8);
@@ -89,9 +98,9 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
         const kind = pick(INCIDENT_KINDS);
         const occurredAt = daysAgo(rand() < 0.2 ? 200 + rand() * 800 : rand() * 200);
         const by = { actor: 'U0SEED', at: new Date(Math.min(NOW.getTime(), occurredAt.getTime() + rand() * 2 * DAY_MS)) };
-        await logIncident(handle.owner, TEAM, by, { clientId: client.id, occurredAt, details: detailsOf(kind) });
+        await logIncident(handle.owner, { teamId: TEAM, by, input: { clientId: client.id, occurredAt, details: detailsOf(kind) } });
       }
-      if (rand() < 0.5) await recordWarning(handle.owner, TEAM, 'U0SEED', { clientId: client.id, givenAt: daysAgo(rand() * 300) });
+      if (rand() < 0.5) await recordWarning(handle.owner, { teamId: TEAM, by: 'U0SEED', input: { clientId: client.id, givenAt: daysAgo(rand() * 300) } });
     }
   });
   afterAll(() => handle?.close());
@@ -109,7 +118,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       const at = daysAgo(ageDays);
       const folded = await weightedBaselines(handle.owner, { teamId: TEAM, catalogue: judged, at });
       for (const client of clients) {
-        const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
+        const raw = (await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id })).observations;
         const reference = health(judged, client, foldObservations(judged, raw, at), at);
         const sql = folded.get(client.id) ?? { good: 0, bad: 0 };
         within(sql.good, reference.good, `${what}: ${client.name} good at −${ageDays} d`);
@@ -126,7 +135,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       const weekEnd = daysAgo(endAgo);
       const weeks = new Map((await loadDigestWeek(handle.owner, { teamId: TEAM, catalogue: judged, weekEnd })).map((w) => [w.client.id, w]));
       for (const client of clients) {
-        const record = await loadClientRecord(handle.owner, TEAM, client.id);
+        const record = await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id });
         const got = weeks.get(client.id)!;
         const rows = { ...got, history: { observations: record.observations }, incidents: record.incidents, warnings: record.warnings };
         const want: ClientWeek = clientWeekOf(judged, { ...rows, lastCallAt: await lastCallBy(client.id, weekEnd) }, weekEnd);
@@ -181,7 +190,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       const at = daysAgo(ageDays);
       const standings = new Map((await loadStandingInputs(handle.owner, { teamId: TEAM, catalogue, at })).map((s) => [s.client.id, s]));
       for (const client of clients) {
-        const record = await loadClientRecord(handle.owner, TEAM, client.id);
+        const record = await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id });
         expect(standings.get(client.id)!.criteria, `${client.name} at −${ageDays} d`).toEqual(
           criteriaTallies(catalogue, record.incidents, record.warnings, at),
         );
@@ -197,7 +206,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       for (let i = 0; i < 4; i++) {
         const traits = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(keys));
         const occurredAt = daysAgo(rand() * 120);
-        const { entry } = await logCall(handle.owner, TEAM, 'U0EDIT', catalogue, { clientId: client.id, occurredAt, traits });
+        const { entry } = await logCall(handle.owner, { teamId: TEAM, by: 'U0EDIT', catalogue, input: { clientId: client.id, occurredAt, traits } });
         logged.push({ callId: entry.id, clientId: client.id });
       }
     }
@@ -205,36 +214,50 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     // them, so a last call moves back); clients' own weights change; one client is erased.
     for (const { callId, clientId } of logged.slice(0, 10)) {
       const traits = rand() < 0.2 ? [] : Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(keys));
-      await editCall(handle.owner, TEAM, 'U0EDIT', catalogue, callId, { clientId, occurredAt: daysAgo(rand() * 400), traits });
+      await editCall(handle.owner, { teamId: TEAM, by: 'U0EDIT', catalogue, callId, input: { clientId, occurredAt: daysAgo(rand() * 400), traits } });
     }
-    for (const { callId } of logged.slice(10, 16)) await undoEntry(handle.owner, TEAM, 'U0EDIT', { kind: 'call', id: callId });
+    for (const { callId } of logged.slice(10, 16)) await undoEntry(handle.owner, { teamId: TEAM, by: 'U0EDIT', entry: { kind: 'call', id: callId } });
     // Incidents are logged, edited (another kind, moment or details) and undone: their tallies follow.
     const incidents: { id: string; clientId: string }[] = [];
     for (const client of clients.slice(0, 8)) {
       for (let i = 0; i < 3; i++) {
-        const { entry } = await logIncident(handle.owner, TEAM, 'U0EDIT', {
-          clientId: client.id,
-          occurredAt: daysAgo(rand() * 300),
-          details: detailsOf(pick(INCIDENT_KINDS)),
+        const { entry } = await logIncident(handle.owner, {
+          teamId: TEAM,
+          by: 'U0EDIT',
+          input: {
+            clientId: client.id,
+            occurredAt: daysAgo(rand() * 300),
+            details: detailsOf(pick(INCIDENT_KINDS)),
+          },
         });
         incidents.push({ id: entry.id, clientId: client.id });
       }
     }
     for (const { id, clientId } of incidents.slice(0, 8)) {
-      await editIncident(handle.owner, TEAM, 'U0EDIT', id, { clientId, occurredAt: daysAgo(rand() * 300), details: detailsOf(pick(INCIDENT_KINDS)) });
+      await editIncident(handle.owner, {
+        teamId: TEAM,
+        by: 'U0EDIT',
+        incidentId: id,
+        input: { clientId, occurredAt: daysAgo(rand() * 300), details: detailsOf(pick(INCIDENT_KINDS)) },
+      });
     }
-    for (const { id } of incidents.slice(8, 14)) await undoEntry(handle.owner, TEAM, 'U0EDIT', { kind: 'incident', id });
+    for (const { id } of incidents.slice(8, 14)) await undoEntry(handle.owner, { teamId: TEAM, by: 'U0EDIT', entry: { kind: 'incident', id } });
     for (const i of [1, 2, 4]) {
-      clients[i] = await updateClient(handle.owner, TEAM, 'U0EDIT', clients[i]!.id, { traitWeights: { [pick(keys)]: 0.5 + Math.round(rand() * 40) / 10 } });
+      clients[i] = await updateClient(handle.owner, {
+        teamId: TEAM,
+        by: 'U0EDIT',
+        clientId: clients[i]!.id,
+        patch: { traitWeights: { [pick(keys)]: 0.5 + Math.round(rand() * 40) / 10 } },
+      });
     }
     const erased = clients.pop()!;
-    await eraseClient(handle.owner, TEAM, 'U0EDIT', erased.id, digestPageWithout);
+    await eraseClient(handle.owner, { teamId: TEAM, by: 'U0EDIT', clientId: erased.id, pageWithout: digestPageWithout });
     await expectWeightsEqualReference(catalogue, 'kept through writes');
     await expectWeeksEqualReference(catalogue, 'kept through writes');
     // What was kept equals a rebuild from scratch, row for row.
     const kept = await rowsOf(handle);
     expect(kept.has(erased.id)).toBe(false);
-    await rebuildDecaySums(handle.owner, TEAM, catalogue, (await basisOf(handle)).epoch);
+    await rebuildDecaySums(handle.owner, { teamId: TEAM, catalogue, epoch: (await basisOf(handle)).epoch });
     const rebuilt = await rowsOf(handle);
     expect([...kept.keys()].sort()).toEqual([...rebuilt.keys()].sort());
     for (const [clientId, row] of rebuilt) {
@@ -269,11 +292,11 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     await expectWeeksEqualReference(reweighed, 'weights changed');
     expect((await basisOf(handle)).traits!.poor_etiquette).toEqual({ polarity: 'bad', weight: 4 });
     // An epoch 250 half-lives back (as after years of use): terms near 2^250, still exact once scaled.
-    await rebuildDecaySums(handle.owner, TEAM, catalogue, new Date(NOW.getTime() - 250 * 30 * DAY_MS));
-    await logCall(handle.owner, TEAM, 'U0EDIT', catalogue, { clientId: clients[0]!.id, occurredAt: NOW, traits: ['positive_attitude'] });
+    await rebuildDecaySums(handle.owner, { teamId: TEAM, catalogue, epoch: new Date(NOW.getTime() - 250 * 30 * DAY_MS) });
+    await logCall(handle.owner, { teamId: TEAM, by: 'U0EDIT', catalogue, input: { clientId: clients[0]!.id, occurredAt: NOW, traits: ['positive_attitude'] } });
     await expectWeightsEqualReference(catalogue, 'old epoch');
     // Past the re-basing point the next read moves the epoch to its own moment.
-    await rebuildDecaySums(handle.owner, TEAM, catalogue, new Date(NOW.getTime() - 300 * 30 * DAY_MS));
+    await rebuildDecaySums(handle.owner, { teamId: TEAM, catalogue, epoch: new Date(NOW.getTime() - 300 * 30 * DAY_MS) });
     await expectWeightsEqualReference(catalogue, 're-based');
     expect(Math.abs((await basisOf(handle)).epoch.getTime() - NOW.getTime())).toBeLessThan(250 * DAY_MS);
   });
@@ -284,7 +307,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       const weekEnd = daysAgo(endAgo);
       const flips = await weekFlips(handle.owner, { teamId: TEAM, catalogue, weekStart: new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd });
       for (const client of clients) {
-        const raw = (await loadClientRecord(handle.owner, TEAM, client.id)).observations;
+        const raw = (await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id })).observations;
         const want = weekFlipsOf(catalogue, raw, weekEnd);
         expect(flips.get(client.id) ?? [], `${client.name} −${endAgo} d`).toEqual(want);
         flipsSeen += want.length;
@@ -299,6 +322,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     const weekEnd = daysAgo(0);
     const flips = await weekFlips(handle.owner, { teamId: TEAM, catalogue: badOnly, weekStart: new Date(weekEnd.getTime() - 7 * DAY_MS), weekEnd });
     expect(flips.size).toBe(0);
-    for (const client of clients) expect(weekFlipsOf(badOnly, (await loadClientRecord(handle.owner, TEAM, client.id)).observations, weekEnd)).toEqual([]);
+    for (const client of clients)
+      expect(weekFlipsOf(badOnly, (await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id })).observations, weekEnd)).toEqual([]);
   });
 });

@@ -50,59 +50,61 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
   });
   /** The clients most tests start from: Acme Corp (VIP, 1,200/month), Globex and Hooli in T1, Acme Corp in T2. */
   const seed = async () => ({
-    acme: await createClient(db, T1, U, { name: 'Acme Corp', category: 'vip', monthlyValue: 1200 }),
-    globex: await createClient(db, T1, U, { name: 'Globex' }),
-    hooli: await createClient(db, T1, U, { name: 'Hooli' }),
-    theirAcme: await createClient(db, T2, 'U0BOB', { name: 'Acme Corp' }),
+    acme: await createClient(db, { teamId: T1, by: U, input: { name: 'Acme Corp', category: 'vip', monthlyValue: 1200 } }),
+    globex: await createClient(db, { teamId: T1, by: U, input: { name: 'Globex' } }),
+    hooli: await createClient(db, { teamId: T1, by: U, input: { name: 'Hooli' } }),
+    theirAcme: await createClient(db, { teamId: T2, by: 'U0BOB', input: { name: 'Acme Corp' } }),
   });
 
   describe('clients', () => {
     it('creates a client with defaults and finds it by name, ignoring case and spaces', async () => {
-      const acme = await createClient(db, T1, U, { name: 'Acme Corp', category: 'vip', monthlyValue: 1200 });
+      const acme = await createClient(db, { teamId: T1, by: U, input: { name: 'Acme Corp', category: 'vip', monthlyValue: 1200 } });
       expect(acme).toMatchObject({ name: 'Acme Corp', category: 'vip', relationship: 'unknown', status: 'active', monthlyValue: 1200 });
-      expect((await findClientByName(db, T1, '  acme CORP ')).id).toBe(acme.id);
+      expect((await findClientByName(db, { teamId: T1, name: '  acme CORP ' })).id).toBe(acme.id);
     });
 
     it('refuses a second client with the same name in any case, and stores nothing', async () => {
       await seed();
       const before = await rows(db, 'auditLog');
-      await expect(createClient(db, T1, U, { name: 'ACME corp' })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(createClient(db, { teamId: T1, by: U, input: { name: 'ACME corp' } })).rejects.toMatchObject({ code: 'conflict' });
       expect(await rows(db, 'auditLog')).toBe(before);
     });
 
     it('suggests close names instead of picking one', async () => {
       await seed();
-      await expect(findClientByName(db, T1, 'acm')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: ['Acme Corp'] } });
-      await expect(findClientByName(db, T1, 'Glbex')).rejects.toThrow('Did you mean “Globex”?');
-      await expect(findClientByName(db, T1, 'Zzyzx')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: [] } });
+      await expect(findClientByName(db, { teamId: T1, name: 'acm' })).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: ['Acme Corp'] } });
+      await expect(findClientByName(db, { teamId: T1, name: 'Glbex' })).rejects.toThrow('Did you mean “Globex”?');
+      await expect(findClientByName(db, { teamId: T1, name: 'Zzyzx' })).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: [] } });
     });
 
     it('treats LIKE wildcards and SQL-looking names as plain text', async () => {
-      const odd = await createClient(db, T1, U, { name: "O'Brien % Sons; drop table clients;--" });
-      expect((await findClientByName(db, T1, "o'brien % sons; DROP TABLE clients;--")).id).toBe(odd.id);
-      expect((await searchClients(db, T1, '%')).map((c) => c.name)).toEqual([odd.name]);
+      const odd = await createClient(db, { teamId: T1, by: U, input: { name: "O'Brien % Sons; drop table clients;--" } });
+      expect((await findClientByName(db, { teamId: T1, name: "o'brien % sons; DROP TABLE clients;--" })).id).toBe(odd.id);
+      expect((await searchClients(db, { teamId: T1, typed: '%' })).map((c) => c.name)).toEqual([odd.name]);
     });
 
     it('rejects invalid input with the field named', async () => {
-      await expect(createClient(db, T1, U, { name: '' })).rejects.toMatchObject({ code: 'invalid_input', detail: { field: 'name' } });
-      await expect(createClient(db, T1, U, { name: 'x'.repeat(81) })).rejects.toThrow(/at most 80/);
-      await expect(createClient(db, T1, U, { name: 'a\nb' })).rejects.toThrow(/control characters/);
+      await expect(createClient(db, { teamId: T1, by: U, input: { name: '' } })).rejects.toMatchObject({ code: 'invalid_input', detail: { field: 'name' } });
+      await expect(createClient(db, { teamId: T1, by: U, input: { name: 'x'.repeat(81) } })).rejects.toThrow(/at most 80/);
+      await expect(createClient(db, { teamId: T1, by: U, input: { name: 'a\nb' } })).rejects.toThrow(/control characters/);
     });
 
     it('keeps category history and stamps the exit; a failed update leaves no history behind', async () => {
       await seed();
-      const c = await createClient(db, T1, U, { name: 'Initech' });
-      await updateClient(db, T1, U, c.id, { category: 'problem' });
-      const exited = await updateClient(db, T1, U, c.id, { status: 'exited' });
+      const c = await createClient(db, { teamId: T1, by: U, input: { name: 'Initech' } });
+      await updateClient(db, { teamId: T1, by: U, clientId: c.id, patch: { category: 'problem' } });
+      const exited = await updateClient(db, { teamId: T1, by: U, clientId: c.id, patch: { status: 'exited' } });
       expect(exited.exitedAt).toBeInstanceOf(Date);
       const history = await db.select().from(schema.clientCategoryChanges).where(eq(schema.clientCategoryChanges.clientId, c.id));
       expect(history).toMatchObject([{ fromCategory: 'regular', toCategory: 'problem', changedBy: U }]);
 
       // Renaming onto an existing name fails after the history row was written: the transaction takes both back.
       const changes = await rows(db, 'clientCategoryChanges');
-      await expect(updateClient(db, T1, U, c.id, { category: 'vip', name: 'globex' })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(updateClient(db, { teamId: T1, by: U, clientId: c.id, patch: { category: 'vip', name: 'globex' } })).rejects.toMatchObject({
+        code: 'conflict',
+      });
       expect(await rows(db, 'clientCategoryChanges')).toBe(changes);
-      expect((await getClient(db, T1, c.id))?.category).toBe('problem');
+      expect((await getClient(db, { teamId: T1, clientId: c.id }))?.category).toBe('problem');
     });
   });
 
@@ -110,25 +112,33 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
     it('never returns or changes another workspace’s data', async () => {
       const { acme: theirs, theirAcme: mine } = await seed(); // same name, other workspace: allowed
       expect(mine.id).not.toBe(theirs.id);
-      expect((await listClients(db, T2)).map((c) => c.name)).toEqual(['Acme Corp']);
-      expect(await getClient(db, T2, theirs.id)).toBeUndefined();
-      expect(await searchClients(db, T2, 'glob')).toEqual([]);
-      await expect(findClientByName(db, T2, 'Globex')).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: [] } });
+      expect((await listClients(db, { teamId: T2 })).map((c) => c.name)).toEqual(['Acme Corp']);
+      expect(await getClient(db, { teamId: T2, clientId: theirs.id })).toBeUndefined();
+      expect(await searchClients(db, { teamId: T2, typed: 'glob' })).toEqual([]);
+      await expect(findClientByName(db, { teamId: T2, name: 'Globex' })).rejects.toMatchObject({ code: 'not_found', detail: { suggestions: [] } });
 
       // Writes naming another workspace's client are refused and store nothing.
       const calls = await rows(db, 'calls');
-      await expect(logCall(db, T2, 'U0BOB', cat, { clientId: theirs.id, occurredAt: NOW })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(logIncident(db, T2, 'U0BOB', { clientId: theirs.id, occurredAt: NOW, details: { kind: 'lying' } })).rejects.toMatchObject({
+      await expect(logCall(db, { teamId: T2, by: 'U0BOB', catalogue: cat, input: { clientId: theirs.id, occurredAt: NOW } })).rejects.toMatchObject({
         code: 'not_found',
       });
-      await expect(updateClient(db, T2, 'U0BOB', theirs.id, { status: 'exited' })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(recordDecision(db, T2, 'U0BOB', { clientId: theirs.id, kind: 'start_exit' })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(snoozeClient(db, T2, 'U0BOB', { clientId: theirs.id, days: 14 })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(
+        logIncident(db, { teamId: T2, by: 'U0BOB', input: { clientId: theirs.id, occurredAt: NOW, details: { kind: 'lying' } } }),
+      ).rejects.toMatchObject({
+        code: 'not_found',
+      });
+      await expect(updateClient(db, { teamId: T2, by: 'U0BOB', clientId: theirs.id, patch: { status: 'exited' } })).rejects.toMatchObject({
+        code: 'not_found',
+      });
+      await expect(recordDecision(db, { teamId: T2, by: 'U0BOB', input: { clientId: theirs.id, kind: 'start_exit' } })).rejects.toMatchObject({
+        code: 'not_found',
+      });
+      await expect(snoozeClient(db, { teamId: T2, by: 'U0BOB', input: { clientId: theirs.id, days: 14 } })).rejects.toMatchObject({ code: 'not_found' });
       expect(await rows(db, 'calls')).toBe(calls);
-      expect((await getClient(db, T1, theirs.id))?.status).toBe('active');
+      expect((await getClient(db, { teamId: T1, clientId: theirs.id }))?.status).toBe('active');
 
-      await logCall(db, T1, U, cat, { clientId: theirs.id, occurredAt: daysAgo(1), traits: ['positive_attitude'] });
-      expect((await loadClientRecord(db, T2, theirs.id)).observations).toEqual([]);
+      await logCall(db, { teamId: T1, by: U, catalogue: cat, input: { clientId: theirs.id, occurredAt: daysAgo(1), traits: ['positive_attitude'] } });
+      expect((await loadClientRecord(db, { teamId: T2, clientId: theirs.id })).observations).toEqual([]);
       expect((await loadDigestWeek(db, { teamId: T2, catalogue: cat, weekEnd: NOW })).map((w) => w.client.id)).toEqual([mine.id]);
     });
 
@@ -141,12 +151,17 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
   describe('calls and incidents', () => {
     it('stores a call with its observations and an audit row', async () => {
       const { hooli: c } = await seed();
-      const logged = await logCall(db, T1, U, cat, {
-        clientId: c.id,
-        occurredAt: daysAgo(2),
-        traits: ['excellent_communication', 'no_data_sharing', 'no_data_sharing'],
-        notes: '  Weekly sync, still no usage data  ',
-        ourSide: ['clarity'],
+      const logged = await logCall(db, {
+        teamId: T1,
+        by: U,
+        catalogue: cat,
+        input: {
+          clientId: c.id,
+          occurredAt: daysAgo(2),
+          traits: ['excellent_communication', 'no_data_sharing', 'no_data_sharing'],
+          notes: '  Weekly sync, still no usage data  ',
+          ourSide: ['clarity'],
+        },
       });
       expect(logged.duplicate).toBe(false);
       expect(logged.entry).toMatchObject({
@@ -154,7 +169,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
         ourSide: ['clarity'],
         traits: ['excellent_communication', 'no_data_sharing'],
       });
-      const record = await loadClientRecord(db, T1, c.id);
+      const record = await loadClientRecord(db, { teamId: T1, clientId: c.id });
       expect(record.observations.map((o) => o.trait).sort()).toEqual(['excellent_communication', 'no_data_sharing']);
       expect(record.observations[0]).toMatchObject({ loggedBy: U, observedAt: daysAgo(2) });
       expect(record.lastCallAt).toEqual(daysAgo(2));
@@ -168,21 +183,27 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       const input = { clientId: c.id, occurredAt: NOW, traits: ['positive_attitude'] };
       const by = { actor: U, requestKey: 'cmd:abc' };
       const before = { calls: await rows(db, 'calls'), obs: await rows(db, 'traitObservations') };
-      const results = await Promise.all([1, 2, 3].map(() => logCall(db, T1, by, cat, input).catch((e) => e)));
+      const results = await Promise.all([1, 2, 3].map(() => logCall(db, { teamId: T1, by, catalogue: cat, input }).catch((e) => e)));
       expect(results.filter((r) => r.duplicate === false)).toHaveLength(1);
       expect(await rows(db, 'calls')).toBe(before.calls + 1);
       expect(await rows(db, 'traitObservations')).toBe(before.obs + 1);
-      const again = await logCall(db, T1, by, cat, input);
+      const again = await logCall(db, { teamId: T1, by, catalogue: cat, input });
       expect(again).toMatchObject({ duplicate: true, entry: { traits: ['positive_attitude'] } });
       // The same key in another workspace is another request.
-      expect((await logCall(db, T2, { actor: 'U0BOB', requestKey: 'cmd:abc' }, cat, { ...input, clientId: other.id })).duplicate).toBe(false);
+      expect(
+        (await logCall(db, { teamId: T2, by: { actor: 'U0BOB', requestKey: 'cmd:abc' }, catalogue: cat, input: { ...input, clientId: other.id } })).duplicate,
+      ).toBe(false);
     });
 
     it('refuses unknown traits and oversize notes before writing anything', async () => {
       const { hooli: c } = await seed();
       const before = await rows(db, 'calls');
-      await expect(logCall(db, T1, U, cat, { clientId: c.id, occurredAt: NOW, traits: ['charm'] })).rejects.toThrow('Unknown trait: charm.');
-      await expect(logCall(db, T1, U, cat, { clientId: c.id, occurredAt: NOW, notes: 'x'.repeat(10_000) })).rejects.toThrow(/at most 3000/);
+      await expect(logCall(db, { teamId: T1, by: U, catalogue: cat, input: { clientId: c.id, occurredAt: NOW, traits: ['charm'] } })).rejects.toThrow(
+        'Unknown trait: charm.',
+      );
+      await expect(logCall(db, { teamId: T1, by: U, catalogue: cat, input: { clientId: c.id, occurredAt: NOW, notes: 'x'.repeat(10_000) } })).rejects.toThrow(
+        /at most 3000/,
+      );
       expect(await rows(db, 'calls')).toBe(before);
     });
 
@@ -195,77 +216,92 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
         details: { kind: 'slow_payment', daysLate: 65, invoiceRef: 'INV-7', amount: 1200 } as const,
       };
       const by = { actor: U, requestKey: 'view:1' };
-      const first = await logIncident(db, T1, by, input);
+      const first = await logIncident(db, { teamId: T1, by, input });
       expect(first.entry.details).toEqual({ kind: 'slow_payment', daysLate: 65, invoiceRef: 'INV-7', amount: 1200 });
-      expect((await logIncident(db, T1, by, input)).duplicate).toBe(true);
-      await expect(logIncident(db, T1, U, { ...input, details: { kind: 'slow_payment' } as never })).rejects.toMatchObject({ code: 'invalid_input' });
-      expect((await loadClientRecord(db, T1, c.id)).incidents).toHaveLength(1);
+      expect((await logIncident(db, { teamId: T1, by, input })).duplicate).toBe(true);
+      await expect(logIncident(db, { teamId: T1, by: U, input: { ...input, details: { kind: 'slow_payment' } as never } })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+      expect((await loadClientRecord(db, { teamId: T1, clientId: c.id })).incidents).toHaveLength(1);
     });
 
     it('records warnings for criterion 2, only for an incident of the same client', async () => {
       const { hooli: c, globex } = await seed();
-      const abuse = await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(3), details: { kind: 'mental_abuse' } });
-      const w = await recordWarning(db, T1, U, { clientId: c.id, givenAt: daysAgo(3), incidentId: abuse.entry.id });
+      const abuse = await logIncident(db, { teamId: T1, by: U, input: { clientId: c.id, occurredAt: daysAgo(3), details: { kind: 'mental_abuse' } } });
+      const w = await recordWarning(db, { teamId: T1, by: U, input: { clientId: c.id, givenAt: daysAgo(3), incidentId: abuse.entry.id } });
       expect(w).toMatchObject({ kind: 'mental_abuse', givenBy: U });
-      await expect(recordWarning(db, T1, U, { clientId: globex.id, givenAt: NOW, incidentId: abuse.entry.id })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(recordWarning(db, { teamId: T1, by: U, input: { clientId: globex.id, givenAt: NOW, incidentId: abuse.entry.id } })).rejects.toMatchObject({
+        code: 'not_found',
+      });
     });
   });
 
   describe('decisions', () => {
     it('require prepayment and start exit set the status; keep needs a reason', async () => {
-      const c = await createClient(db, T1, U, { name: 'Umbrella' });
-      await recordDecision(db, T1, U, { clientId: c.id, kind: 'require_prepayment' });
-      expect((await getClient(db, T1, c.id))?.status).toBe('prepay_only');
-      await expect(recordDecision(db, T1, U, { clientId: c.id, kind: 'keep', reason: '  ' })).rejects.toMatchObject({
+      const c = await createClient(db, { teamId: T1, by: U, input: { name: 'Umbrella' } });
+      await recordDecision(db, { teamId: T1, by: U, input: { clientId: c.id, kind: 'require_prepayment' } });
+      expect((await getClient(db, { teamId: T1, clientId: c.id }))?.status).toBe('prepay_only');
+      await expect(recordDecision(db, { teamId: T1, by: U, input: { clientId: c.id, kind: 'keep', reason: '  ' } })).rejects.toMatchObject({
         code: 'invalid_input',
         detail: { field: 'reason' },
       });
-      await recordDecision(db, T1, U, { clientId: c.id, kind: 'keep', reason: 'Biggest account' });
-      await recordDecision(db, T1, U, { clientId: c.id, kind: 'start_exit' });
-      expect(await getClient(db, T1, c.id)).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
-      const { snooze, created } = await snoozeClient(db, T1, U, { clientId: c.id, days: 14 });
+      await recordDecision(db, { teamId: T1, by: U, input: { clientId: c.id, kind: 'keep', reason: 'Biggest account' } });
+      await recordDecision(db, { teamId: T1, by: U, input: { clientId: c.id, kind: 'start_exit' } });
+      expect(await getClient(db, { teamId: T1, clientId: c.id })).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
+      const { snooze, created } = await snoozeClient(db, { teamId: T1, by: U, input: { clientId: c.id, days: 14 } });
       expect(created).toBe(true);
       expect(snooze.until.getTime() - snooze.snoozedAt.getTime()).toBe(14 * 86_400_000);
       // Snoozed again while the first runs: the first one stands, nothing new is stored.
-      expect(await snoozeClient(db, T1, 'U0BOB', { clientId: c.id, days: 7 })).toEqual({ snooze, created: false });
+      expect(await snoozeClient(db, { teamId: T1, by: 'U0BOB', input: { clientId: c.id, days: 7 } })).toEqual({ snooze, created: false });
     });
   });
 
   describe('workspaces', () => {
     it('creates a workspace with the default schedule and validates settings', async () => {
-      const w = await ensureWorkspace(db, T1);
+      const w = await ensureWorkspace(db, { teamId: T1 });
       expect(w).toMatchObject({ digestDay: null, digestTime: '09:00', timeZone: 'UTC', digestChannelId: null, language: null, currency: null });
       expect(scheduleOf(w).day).toBe(1);
-      await expect(updateWorkspaceSettings(db, T1, U, { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input' });
-      await expect(updateWorkspaceSettings(db, T1, U, { digestTime: '9am' })).rejects.toThrow(/HH:MM/);
-      await expect(updateWorkspaceSettings(db, T1, U, { settings: { thresholds: { goneQuietDays: 0 } } })).rejects.toThrow(/goneQuietDays/);
-      const updated = await updateWorkspaceSettings(db, T1, U, {
-        timeZone: 'Europe/Istanbul',
-        digestChannelId: 'C0DIGEST',
-        settings: { thresholds: { goneQuietDays: 21 } },
+      await expect(updateWorkspaceSettings(db, { teamId: T1, by: U, patch: { timeZone: 'Mars/Olympus' } })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(updateWorkspaceSettings(db, { teamId: T1, by: U, patch: { digestTime: '9am' } })).rejects.toThrow(/HH:MM/);
+      await expect(updateWorkspaceSettings(db, { teamId: T1, by: U, patch: { settings: { thresholds: { goneQuietDays: 0 } } } })).rejects.toThrow(
+        /goneQuietDays/,
+      );
+      const updated = await updateWorkspaceSettings(db, {
+        teamId: T1,
+        by: U,
+        patch: {
+          timeZone: 'Europe/Istanbul',
+          digestChannelId: 'C0DIGEST',
+          settings: { thresholds: { goneQuietDays: 21 } },
+        },
       });
       expect(updated).toMatchObject({ timeZone: 'Europe/Istanbul', digestChannelId: 'C0DIGEST' });
-      expect(catalogueOf(await ensureWorkspace(db, T1)).thresholds.goneQuietDays).toBe(21);
+      expect(catalogueOf(await ensureWorkspace(db, { teamId: T1 })).thresholds.goneQuietDays).toBe(21);
     });
   });
 
   describe('digest week', () => {
     it('folds old observations in SQL exactly as the engine does, and selects the same digest', async () => {
-      const c = await createClient(db, T1, U, { name: 'Stark', relationship: 'long_term' });
+      const c = await createClient(db, { teamId: T1, by: U, input: { name: 'Stark', relationship: 'long_term' } });
       const ages = [400, 200, 120, 90, 82, 81.5, 60, 30, 10, 3, 1];
       for (const [i, age] of ages.entries()) {
-        await logCall(db, T1, U, cat, {
-          clientId: c.id,
-          occurredAt: daysAgo(age),
-          traits: i % 3 === 0 ? ['positive_attitude'] : ['no_data_sharing', 'terrible_communication'],
+        await logCall(db, {
+          teamId: T1,
+          by: U,
+          catalogue: cat,
+          input: {
+            clientId: c.id,
+            occurredAt: daysAgo(age),
+            traits: i % 3 === 0 ? ['positive_attitude'] : ['no_data_sharing', 'terrible_communication'],
+          },
         });
       }
-      await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(2), details: { kind: 'lying' } });
-      await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'legal_exposure' } });
-      await logIncident(db, T1, U, { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'changes_mind' } });
+      await logIncident(db, { teamId: T1, by: U, input: { clientId: c.id, occurredAt: daysAgo(2), details: { kind: 'lying' } } });
+      await logIncident(db, { teamId: T1, by: U, input: { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'legal_exposure' } } });
+      await logIncident(db, { teamId: T1, by: U, input: { clientId: c.id, occurredAt: daysAgo(1000), details: { kind: 'changes_mind' } } });
 
       const [week] = await loadDigestWeek(db, { teamId: T1, catalogue: cat, weekEnd: NOW });
-      const record = await loadClientRecord(db, T1, c.id);
+      const record = await loadClientRecord(db, { teamId: T1, clientId: c.id });
       const rowsOf = (client: typeof c) => ({
         client,
         history: { observations: record.observations },
@@ -288,7 +324,7 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
 
       // Weights in SQL follow the client's own weights over the workspace's, as the engine does.
       const heavier = resolveCatalogue({ traitWeights: { positive_attitude: 2.5 } });
-      const weighted = await updateClient(db, T1, U, c.id, { traitWeights: { no_data_sharing: 3 } });
+      const weighted = await updateClient(db, { teamId: T1, by: U, clientId: c.id, patch: { traitWeights: { no_data_sharing: 3 } } });
       const [reweighted] = await loadDigestWeek(db, { teamId: T1, catalogue: heavier, weekEnd: NOW });
       const expected = clientWeekOf(heavier, rowsOf(weighted), NOW);
       expect(reweighted!.weighted.atEnd!.good).toBeCloseTo(expected.weighted.atEnd!.good, 9);
@@ -357,23 +393,29 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       ];
       const weekEnd = NOW;
       for (const [name, obs] of stories) {
-        const c = await createClient(db, T1, U, { name });
-        for (const [age, trait] of obs) await logCall(db, T1, U, cat, { clientId: c.id, occurredAt: daysAgo(age), traits: [trait] });
+        const c = await createClient(db, { teamId: T1, by: U, input: { name } });
+        for (const [age, trait] of obs)
+          await logCall(db, { teamId: T1, by: U, catalogue: cat, input: { clientId: c.id, occurredAt: daysAgo(age), traits: [trait] } });
       }
       const sqlFlips = await weekFlips(db, { teamId: T1, catalogue: cat, weekStart: daysAgo(7, weekEnd), weekEnd });
       for (const [name] of stories) {
-        const c = await findClientByName(db, T1, name);
-        const raw = (await loadClientRecord(db, T1, c.id)).observations;
+        const c = await findClientByName(db, { teamId: T1, name });
+        const raw = (await loadClientRecord(db, { teamId: T1, clientId: c.id })).observations;
         expect(sqlFlips.get(c.id) ?? [], name).toEqual(weekFlipsOf(cat, raw, weekEnd));
       }
       // Only the flip of this week is new: the one standing since last week is not.
-      expect(sqlFlips.get((await findClientByName(db, T1, 'Flips now')).id)?.map((f) => f.dimension)).toEqual(['information']);
-      expect(sqlFlips.has((await findClientByName(db, T1, 'Flipped last week')).id)).toBe(false);
+      expect(sqlFlips.get((await findClientByName(db, { teamId: T1, name: 'Flips now' })).id)?.map((f) => f.dimension)).toEqual(['information']);
+      expect(sqlFlips.has((await findClientByName(db, { teamId: T1, name: 'Flipped last week' })).id)).toBe(false);
     });
 
     it('weights decay to zero for very old observations without a database error', async () => {
-      const c = await createClient(db, T1, U, { name: 'Ancient' });
-      await logCall(db, T1, U, cat, { clientId: c.id, occurredAt: new Date('1900-01-01T00:00:00Z'), traits: ['positive_attitude'] });
+      const c = await createClient(db, { teamId: T1, by: U, input: { name: 'Ancient' } });
+      await logCall(db, {
+        teamId: T1,
+        by: U,
+        catalogue: cat,
+        input: { clientId: c.id, occurredAt: new Date('1900-01-01T00:00:00Z'), traits: ['positive_attitude'] },
+      });
       const baselines = await weightedBaselines(db, { teamId: T1, catalogue: cat, at: NOW });
       expect(baselines.get(c.id)?.good).toBeLessThan(1e-200);
     });

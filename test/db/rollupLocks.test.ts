@@ -26,13 +26,18 @@ describe.runIf(TEST_DRIVERS.includes('postgres'))('client rollups under concurre
   afterAll(() => handle?.close());
 
   it('a rebuild that starts while a call is logged waits for it; both finish and the sums hold the call', async () => {
-    const client = await createClient(handle.owner, TEAM, 'U0SEED', { name: 'Acme' });
-    await logCall(handle.owner, TEAM, 'U0SEED', DEFAULT_CATALOGUE, {
-      clientId: client.id,
-      occurredAt: new Date(NOW.getTime() - 86_400_000),
-      traits: ['positive_attitude'],
+    const client = await createClient(handle.owner, { teamId: TEAM, by: 'U0SEED', input: { name: 'Acme' } });
+    await logCall(handle.owner, {
+      teamId: TEAM,
+      by: 'U0SEED',
+      catalogue: DEFAULT_CATALOGUE,
+      input: {
+        clientId: client.id,
+        occurredAt: new Date(NOW.getTime() - 86_400_000),
+        traits: ['positive_attitude'],
+      },
     });
-    await keepDecaySums(handle.owner, TEAM, DEFAULT_CATALOGUE, NOW);
+    await keepDecaySums(handle.owner, { teamId: TEAM, catalogue: DEFAULT_CATALOGUE, at: NOW });
 
     // The call is written (its last-call update takes the client's rollup), then the transaction waits while a
     // rebuild starts, then writes the call's observation: the order a /call's transaction writes in.
@@ -44,7 +49,7 @@ describe.runIf(TEST_DRIVERS.includes('postgres'))('client rollups under concurre
       await tx.insert(traitObservations).values({ teamId: TEAM, clientId: client.id, callId: call!.id, trait: 'negative_attitude', observedAt: NOW });
     });
     await pause(100);
-    const rebuilding = rebuildDecaySums(handle.owner, TEAM, DEFAULT_CATALOGUE, NOW);
+    const rebuilding = rebuildDecaySums(handle.owner, { teamId: TEAM, catalogue: DEFAULT_CATALOGUE, epoch: NOW });
     await pause(300);
     release();
     const outcomes = await Promise.allSettled([logging, rebuilding]);

@@ -51,17 +51,11 @@ describe.each(VARIANTS)('row-level security on %s', (variant) => {
     for (const team of [A, B]) {
       await seedDemoPortfolio(handle.db, { teamId: team, channelId: 'C0WALL', owners: ['U0OWNER'], admin: 'U0ADMIN' }, new Date());
       await storeRequest(handle.owner, {
-        teamId: team,
-        requestKey: `cmd:${team}`,
-        signature: `v0=${team}`,
-        entry: 'command /call',
-        body: {},
-        receivedAt: new Date(),
+        request: { teamId: team, requestKey: `cmd:${team}`, signature: `v0=${team}`, entry: 'command /call', body: {}, receivedAt: new Date() },
       });
-      await saveInstallation(
-        handle.owner,
-        [{ id: 'test', key: randomBytes(32) }],
-        {
+      await saveInstallation(handle.owner, {
+        keys: [{ id: 'test', key: randomBytes(32) }],
+        record: {
           teamId: team,
           enterpriseId: null,
           isEnterpriseInstall: false,
@@ -71,8 +65,8 @@ describe.each(VARIANTS)('row-level security on %s', (variant) => {
           scopes: '',
           installerUserId: null,
         },
-        new Date(),
-      );
+        at: new Date(),
+      });
     }
   }, 60_000);
   afterAll(() => handle?.close());
@@ -180,7 +174,7 @@ describe.each(VARIANTS)('row-level security on %s', (variant) => {
   });
 
   it('the owner still works across workspaces: it claims the inbox requests of both', async () => {
-    const claimed = await handle.owner.transaction((tx) => claimRequests(tx, 'W0WALL', 30, 10));
+    const claimed = await handle.owner.transaction((tx) => claimRequests(tx, { worker: 'W0WALL', leaseSeconds: 30, limit: 10 }));
     expect(new Set(claimed.map((r) => r.teamId))).toEqual(new Set([A, B]));
   });
 

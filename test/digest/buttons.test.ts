@@ -28,7 +28,7 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
     const ts = async () => (await digestRows())[0]!.messageTs!;
     const click = async (actor: typeof ALICE, action: Record<string, any>) =>
       h.send.blockAction(actor, { type: 'button', ...action } as never, { message: { ts: await ts(), blocks: digest.blocks }, channelId: CHANNEL });
-    const clientId = async (name: string) => (await findClientByName(h.db, TEAM, name)).id;
+    const clientId = async (name: string) => (await findClientByName(h.db, { teamId: TEAM, name })).id;
 
     it('Acknowledge by the owner is stored and shown on the message in place', async () => {
       const seq = h.api.lastSeq;
@@ -58,7 +58,7 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
       expect(modal.submit.text).toBe('Propose');
       expect(textOf({ blocks: modal.blocks })).toContain('*Liar Co* will leave lists and the digest; its status becomes *exited*');
       expect(res.body).toBeUndefined();
-      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
+      expect((await getClient(h.db, { teamId: TEAM, clientId: await clientId('Liar Co') }))?.status).toBe('active');
       expect(h.since(seq).filter((c) => c.method === 'chat.update')).toEqual([]);
       const ask = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === 'D0ALICE');
       expect(textOf(ask.params)).toContain('<@U0BOB> proposes for *Liar Co*: decision: start the exit (“They lied twice”)');
@@ -77,7 +77,7 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
       expect(textOf((await h.api.next('response_url', seq3)).params)).toContain('You declined <@U0BOB>’s proposal');
       const toBob = await h.api.waitFor((c) => c.seq > seq3 && c.method === 'chat.postMessage' && c.params.channel === 'D0BOB');
       expect(textOf(toBob.params)).toContain('<@U0ALICE> declined your proposal for *Liar Co*');
-      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
+      expect((await getClient(h.db, { teamId: TEAM, clientId: await clientId('Liar Co') }))?.status).toBe('active');
     });
 
     it('a member may propose prepayment too: approved by the owner, the client is on prepay terms and the message says so', async () => {
@@ -85,13 +85,13 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
       expect(modal.submit.text).toBe('Propose');
       const ask = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === 'D0ALICE');
       expect(textOf(ask.params)).toContain('<@U0BOB> proposes for *Liar Co*');
-      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('active');
+      expect((await getClient(h.db, { teamId: TEAM, clientId: await clientId('Liar Co') }))?.status).toBe('active');
       const proposalId = ask.params.blocks.find((b: any) => b.type === 'actions').elements[0].value;
       const seq2 = h.api.lastSeq;
       await h.send.blockAction(ALICE, { action_id: 'proposal_approve', value: proposalId }, { channelId: 'D0ALICE' });
       expect(textOf((await h.api.next('response_url', seq2)).params)).toContain('approved');
       await h.idle();
-      expect((await getClient(h.db, TEAM, await clientId('Liar Co')))?.status).toBe('prepay_only');
+      expect((await getClient(h.db, { teamId: TEAM, clientId: await clientId('Liar Co') }))?.status).toBe('prepay_only');
       const update = h.since(seq2).find((c) => c.method === 'chat.update' && c.params.channel === CHANNEL);
       expect(textOf(update!.params)).toMatch(/prepay/i);
       // Back as it was for the other tests.
@@ -115,7 +115,7 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
       const seq2 = h.api.lastSeq;
       const ok = await h.send.viewSubmission(ALICE, { ...modal, id: 'V0KEEP' }, { ...reason, ...reviewOn('2026-12-14') });
       expect(ok.body).toBeUndefined();
-      const liar = await findClientByName(h.db, TEAM, 'Liar Co');
+      const liar = await findClientByName(h.db, { teamId: TEAM, name: 'Liar Co' });
       const [reviewStep] = await h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.clientId, liar.id));
       expect(reviewStep).toMatchObject({
         what: 'Review the decision to keep this client',
@@ -150,10 +150,10 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
       // Slack says "(optional)" beside an optional input's label itself.
       expect(prepay.modal.blocks.find((b: any) => b.block_id === 'reason')).toMatchObject({ optional: true, label: { text: 'Note' } });
       expect(textOf((await h.api.next('chat.update', prepay.seq)).params)).toContain('Full prepayment required by <@U0ADMIN>');
-      expect((await getClient(h.db, TEAM, await clientId('Sour Co')))?.status).toBe('prepay_only');
+      expect((await getClient(h.db, { teamId: TEAM, clientId: await clientId('Sour Co') }))?.status).toBe('prepay_only');
       const exit = await decide(ADMIN, 'start_exit', 'Quiet Co', 'No answer for months');
       await h.api.next('chat.update', exit.seq);
-      expect(await getClient(h.db, TEAM, await clientId('Quiet Co'))).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
+      expect(await getClient(h.db, { teamId: TEAM, clientId: await clientId('Quiet Co') })).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
       const toOwner = await h.api.waitFor((c) => c.seq > exit.seq && c.method === 'chat.postMessage' && c.params.channel === 'D0BOB');
       expect(textOf(toOwner.params)).toContain('<@U0ADMIN> changed your client *Quiet Co*: decision: start the exit');
       const audit = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'decision.start_exit'));
@@ -166,7 +166,9 @@ describe.each(TEST_DRIVERS)('weekly digest: buttons on %s', (driver) => {
       const { modal } = await decide(ADMIN, 'keep', 'Quiet Co', 'They called back');
       expect(textOf({ blocks: modal.blocks })).toContain('Its status becomes *active* again');
       // The keep is worked after the form's ack: waited for, however long a busy machine takes.
-      await expect.poll(async () => getClient(h.db, TEAM, await clientId('Quiet Co'))).toMatchObject({ status: 'active', exitedAt: null });
+      await expect
+        .poll(async () => getClient(h.db, { teamId: TEAM, clientId: await clientId('Quiet Co') }))
+        .toMatchObject({ status: 'active', exitedAt: null });
       expect(textOf((await h.command(ALICE, '/client', 'list')).reply.params)).toContain('Quiet Co');
     });
 

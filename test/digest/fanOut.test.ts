@@ -36,8 +36,8 @@ describe.each(TEST_DRIVERS)('digests of several workspaces on %s', (driver) => {
     // Twelve clients with a legal exposure yesterday: two messages (nine clients fit one), the second in the thread.
     const by = { actor: 'U0ADMIN', at: new Date(now.getTime() - 86_400_000) };
     for (let i = 0; i < 12; i++) {
-      const client = await createClient(h.db, SLOW.teamId, by, { name: `Exposed ${i}`, ownerUserId: 'U0ADMIN' });
-      await logIncident(h.db, SLOW.teamId, by, { clientId: client.id, occurredAt: by.at, details: { kind: 'legal_exposure' } });
+      const client = await createClient(h.db, { teamId: SLOW.teamId, by, input: { name: `Exposed ${i}`, ownerUserId: 'U0ADMIN' } });
+      await logIncident(h.db, { teamId: SLOW.teamId, by, input: { clientId: client.id, occurredAt: by.at, details: { kind: 'legal_exposure' } } });
     }
   });
   afterAll(() => h?.close());

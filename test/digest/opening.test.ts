@@ -17,7 +17,7 @@ const CHANNEL = 'C0OPENING';
 describe.each(TEST_DRIVERS)('the digest’s opening, counted again as clients are answered, on %s', (driver) => {
   let h: Harness;
   let posted: Record<string, any>;
-  const clientId = async (name: string) => (await findClientByName(h.db, TEAM, name)).id;
+  const clientId = async (name: string) => (await findClientByName(h.db, { teamId: TEAM, name })).id;
   /** The opening of the digest's first message as Slack now shows it: the last update of it, or the post. */
   const openingNow = (since: number) => {
     const updates = h.since(since).filter((c) => c.method === 'chat.update' && c.params.ts === posted.ts);
@@ -111,7 +111,7 @@ describe.each(TEST_DRIVERS)('the digest’s opening, counted again as clients ar
 
     // Once the keep's review is overdue, the digest asks for a decision on Red Co again.
     const review = { clientId: await clientId('Red Co'), what: 'Review', assigneeUserId: 'U0ALICE', dueOn: '2026-11-20', source: 'decision' as const };
-    await createNextStep(h.db, TEAM, 'U0ALICE', review);
+    await createNextStep(h.db, { teamId: TEAM, by: 'U0ALICE', input: review });
     const again = textOf((await h.command(ALICE, '/rapport', 'digest preview')).reply.params);
     expect(again).toContain('1 client needs a decision* (1 yours) (🚩 1 with a red flag) · 7,000/month at risk');
     expect(again).not.toContain('kept by a decision');

@@ -38,7 +38,7 @@ describe.each(TEST_DRIVERS)('weekly digest: schedule on %s', (driver) => {
   describe('a schedule moved mid-week', () => {
     it('does not post a second digest days after this week’s one; the new day takes over next week', async () => {
       const teamId = 'T0MOVED';
-      await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0MOVED', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+      await updateWorkspaceSettings(h.db, { teamId, by: 'U0ADMIN', patch: { digestChannelId: 'C0MOVED', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' } });
       await h.db
         .update(schema.workspaces)
         .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
@@ -49,7 +49,7 @@ describe.each(TEST_DRIVERS)('weekly digest: schedule on %s', (driver) => {
         .insert(schema.digests)
         .values({ teamId, week: '2026-09-28', channelId: 'C0MOVED', claimedBy: 'earlier', status: 'posted', postedAt: new Date('2026-09-28T09:00:00Z') });
       expect(moved(await runner(() => new Date('2026-10-05T09:00:00Z')).tick())).toEqual(['2026-10-05 posted']);
-      await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestDay: 3 });
+      await updateWorkspaceSettings(h.db, { teamId, by: 'U0ADMIN', patch: { digestDay: 3 } });
       expect(moved(await runner(() => new Date('2026-10-07T09:00:00Z')).tick())).toEqual([]);
       expect(moved(await runner(() => new Date('2026-10-14T09:00:00Z')).tick())).toEqual(['2026-10-14 posted']);
     });
@@ -58,7 +58,11 @@ describe.each(TEST_DRIVERS)('weekly digest: schedule on %s', (driver) => {
   describe('a digest posted by hand before the slot', () => {
     it('counts as that week’s digest: the slot an hour later posts nothing, the next week posts as usual', async () => {
       const teamId = 'T0EARLY';
-      await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0EARLY', timeZone: 'Europe/Istanbul', digestDay: 1, digestTime: '09:00' });
+      await updateWorkspaceSettings(h.db, {
+        teamId,
+        by: 'U0ADMIN',
+        patch: { digestChannelId: 'C0EARLY', timeZone: 'Europe/Istanbul', digestDay: 1, digestTime: '09:00' },
+      });
       const early = (report: Awaited<ReturnType<DigestRunner['tick']>>) => report.filter((r) => r.teamId === teamId).map((r) => `${r.week} ${r.outcome}`);
       // Monday 2026-11-30 08:00 in Istanbul (05:00Z), an hour before the slot, the workspace being a week old.
       await h.db
@@ -82,7 +86,7 @@ describe.each(TEST_DRIVERS)('weekly digest: schedule on %s', (driver) => {
     it('New York and Istanbul each post at their own 09:00', async () => {
       const teams = { 'America/New_York': 'T0NEWYORK', 'Europe/Istanbul': 'T0ISTANBUL' } as const;
       for (const [timeZone, teamId] of Object.entries(teams)) {
-        await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: 'C0TZ', timeZone, digestDay: 1, digestTime: '09:00' });
+        await updateWorkspaceSettings(h.db, { teamId, by: 'U0ADMIN', patch: { digestChannelId: 'C0TZ', timeZone, digestDay: 1, digestTime: '09:00' } });
         await h.db
           .update(schema.workspaces)
           .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
@@ -117,7 +121,7 @@ describe.each(TEST_DRIVERS)('weekly digest: schedule on %s', (driver) => {
         .where(sql`${schema.digests.teamId} in ('T0NEWYORK', 'T0ISTANBUL')`);
       expect(rows[0]!.n).toBe(6);
       // Leave no other workspace due: workspaces post side by side, and the tests after it fail Slack's next call.
-      for (const teamId of Object.values(teams)) await updateWorkspaceSettings(h.db, teamId, 'U0ADMIN', { digestChannelId: null });
+      for (const teamId of Object.values(teams)) await updateWorkspaceSettings(h.db, { teamId, by: 'U0ADMIN', patch: { digestChannelId: null } });
     });
   });
 });

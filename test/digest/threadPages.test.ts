@@ -24,8 +24,8 @@ describe.each(TEST_DRIVERS)('weekly digest: thread pages on %s', (driver) => {
     async function bigDigestTeam(team: string, channel: string) {
       for (let i = 0; i < 40; i++) {
         const by = { actor: 'U0ADMIN', at: h.now() };
-        const c = await createClient(h.db, team, by, { name: `Big ${i}`, ownerUserId: 'U0ADMIN' });
-        await logIncident(h.db, team, by, { clientId: c.id, occurredAt: h.now(), details: { kind: 'legal_exposure' } });
+        const c = await createClient(h.db, { teamId: team, by, input: { name: `Big ${i}`, ownerUserId: 'U0ADMIN' } });
+        await logIncident(h.db, { teamId: team, by, input: { clientId: c.id, occurredAt: h.now(), details: { kind: 'legal_exposure' } } });
       }
       // Scheduled only once the data exists: the slot (next whole minute) then falls after all of it.
       await digestDueInAMinute(h, channel, team);

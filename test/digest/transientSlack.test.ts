@@ -28,8 +28,8 @@ describe.each(TEST_DRIVERS)('a digest through Slack’s momentary failures on %s
     await scheduleDigestAt(h, CHANNEL, now);
     const by = { actor: 'U0ADMIN', at: new Date(now.getTime() - 86_400_000) };
     for (let i = 0; i < CLIENTS; i++) {
-      const client = await createClient(h.db, TEAM, by, { name: `Exposed ${i}`, ownerUserId: 'U0ADMIN' });
-      await logIncident(h.db, TEAM, by, { clientId: client.id, occurredAt: by.at, details: { kind: 'legal_exposure' } });
+      const client = await createClient(h.db, { teamId: TEAM, by, input: { name: `Exposed ${i}`, ownerUserId: 'U0ADMIN' } });
+      await logIncident(h.db, { teamId: TEAM, by, input: { clientId: client.id, occurredAt: by.at, details: { kind: 'legal_exposure' } } });
     }
   });
   afterAll(() => h?.close());

@@ -22,7 +22,7 @@ describe.each(TEST_DRIVERS)('answering the digest (handler) on %s', (driver) => 
   const aliceClient = async () => {
     const name = names.shift()!; // a number after a name would be read as its monthly value
     await bench.run('command /client', ALICE, { text: `add ${name} <@U0ALICE|alice>` });
-    return findClientByName(bench.db, TEAM, name);
+    return findClientByName(bench.db, { teamId: TEAM, name });
   };
   const click = (actor: typeof ALICE, action: Record<string, unknown>) =>
     bench.run(`action ${String(action.action_id)}`, actor, { actions: [{ type: 'button', ...action }] });
@@ -44,11 +44,11 @@ describe.each(TEST_DRIVERS)('answering the digest (handler) on %s', (driver) => 
     const modal = opened.find((c) => c.method === 'views.open')!.params.view;
     expect(textOf({ blocks: modal.blocks })).toContain('its status becomes *exited*');
     // Nothing is done by opening the form.
-    expect((await getClient(bench.db, TEAM, client.id))?.status).toBe('active');
+    expect((await getClient(bench.db, { teamId: TEAM, clientId: client.id }))?.status).toBe('active');
 
     const reason = { reason: { reason: { type: 'plain_text_input', value: 'No answer for months' } } };
     const submitted = await bench.run('view decision_modal', ADMIN, { view: { ...modal, id: 'V0HANDLEREXIT', state: { values: reason } } });
-    expect(await getClient(bench.db, TEAM, client.id)).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
+    expect(await getClient(bench.db, { teamId: TEAM, clientId: client.id })).toMatchObject({ status: 'exited', exitedAt: expect.any(Date) });
     const [decision] = await bench.db.select().from(schema.decisions).where(eq(schema.decisions.clientId, client.id));
     expect(decision).toMatchObject({ kind: 'start_exit', reason: 'No answer for months', decidedBy: 'U0ADMIN' });
     const toOwner = submitted.find((c) => c.method === 'chat.postMessage' && c.params.channel === 'D0ALICE');

@@ -26,7 +26,7 @@ describe.each(TEST_DRIVERS)('logging a call (handler) on %s', (driver) => {
     expect(text).toContain('Call with *Initech* on Mon, 23 Nov 2026 logged.');
     expect(text).toContain('👍 Excellent communication · 👎 No data sharing or reporting');
     expect(text).toContain('Health now: *50* 🟡 watch');
-    const initech = await findClientByName(bench.db, TEAM, 'initech');
+    const initech = await findClientByName(bench.db, { teamId: TEAM, name: 'initech' });
     const [call] = await bench.db.select().from(schema.calls).where(eq(schema.calls.clientId, initech.id));
     expect(call).toMatchObject({ loggedBy: 'U0ALICE', notes: 'Weekly sync, still no usage data' });
     const traits = await bench.db.select().from(schema.traitObservations).where(eq(schema.traitObservations.callId, call!.id));

@@ -99,7 +99,7 @@ describe.each(TEST_DRIVERS)('commands answer in the person’s language, on %s',
   });
 
   it('fa: a client’s history (the digest’s History button) is Persian, newest first, in Solar Hijri dates', async () => {
-    const globex = await findClientByName(h.db, TEAM, 'Globex');
+    const globex = await findClientByName(h.db, { teamId: TEAM, name: 'Globex' });
     await say(ALICE, '/call', 'globex +info');
     const seq = h.api.lastSeq;
     await h.send.blockAction(BOB, { action_id: 'digest_history', value: globex.id });

@@ -74,8 +74,12 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
   it('a Turkish person’s reminder and personal digest are Turkish, the English channel’s digest stays English', async () => {
     await h.command(BOB, '/rapport', 'settings me language tr');
     await h.command(BOB, '/rapport', 'settings me digest on');
-    const globex = await findClientByName(h.db, TEAM, 'Fine Co');
-    await createNextStep(h.db, TEAM, 'U0ALICE', { clientId: globex.id, what: 'Send the plan', assigneeUserId: 'U0BOB', dueOn: '2026-11-30', source: 'client' });
+    const globex = await findClientByName(h.db, { teamId: TEAM, name: 'Fine Co' });
+    await createNextStep(h.db, {
+      teamId: TEAM,
+      by: 'U0ALICE',
+      input: { clientId: globex.id, what: 'Send the plan', assigneeUserId: 'U0BOB', dueOn: '2026-11-30', source: 'client' },
+    });
     const now = new Date('2026-11-30T09:30:00Z');
     const deps = { db: h.database.db, owner: h.database.owner, webFor, people: new PeopleDirectory(), logger: silentLogger, now: () => now };
     let seq = h.api.lastSeq;
@@ -140,7 +144,7 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
 
     // A decision rewrites the channel's digest in the channel's language.
     const [row] = await h.db.select().from(schema.digests).where(eq(schema.digests.teamId, TEAM));
-    const liar = await findClientByName(h.db, TEAM, 'Liar Co');
+    const liar = await findClientByName(h.db, { teamId: TEAM, name: 'Liar Co' });
     const seq = h.api.lastSeq;
     await h.send.blockAction(ALICE, { type: 'button', action_id: 'digest_acknowledge', value: liar.id } as never, {
       message: { ts: row!.messageTs!, blocks: digest.blocks },
@@ -230,7 +234,11 @@ describe.each(TEST_DRIVERS.slice(0, 1))('an escalation to a Finnish admin, on %s
     await h.command(ADMIN, '/rapport', 'settings me language fi');
     await h.command(ALICE, '/client', 'add Liar Co <@U0ALICE|alice>');
     await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: CHANNEL, timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+    await updateWorkspaceSettings(h.db, {
+      teamId: TEAM,
+      by: 'U0ADMIN',
+      patch: { digestChannelId: CHANNEL, timeZone: 'UTC', digestDay: 1, digestTime: '09:00' },
+    });
     await h.db
       .update(schema.workspaces)
       .set({ createdAt: new Date('2026-01-01T00:00:00Z') })

@@ -91,7 +91,7 @@ describe.each(TEST_DRIVERS)('errors in the reader’s language, on %s', (driver)
   it('a guest’s form is refused in the receiver, in the workspace’s language', async () => {
     const { reply } = await h.command(ADMIN, '/call', '');
     await say(ADMIN, '/rapport', 'settings language fi');
-    const acme = await findClientByName(h.db, TEAM, 'Acme Corp');
+    const acme = await findClientByName(h.db, { teamId: TEAM, name: 'Acme Corp' });
     const submitted = await h.send.viewSubmission(GUEST, reply.params.view, {
       client: { client: { type: 'external_select', selected_option: { value: acme.id, text: { type: 'plain_text', text: 'x' } } } },
     });

@@ -14,7 +14,7 @@ import { ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support
 describe.each(TEST_DRIVERS)('numbers, dates and words typed the local way, on %s', (driver) => {
   let h: Harness;
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
-  const client = (name: string) => findClientByName(h.db, TEAM, name);
+  const client = (name: string) => findClientByName(h.db, { teamId: TEAM, name });
   const callsOf = async (name: string) =>
     h.db
       .select()

@@ -64,8 +64,8 @@ describe('loading the demo portfolio in Turkish, Persian and Finnish', () => {
 
   const read = (teamId: string) =>
     inWorkspace(teamId, async () => ({
-      clients: await listClients(handle.db, teamId, { includeExited: true }),
-      steps: await openNextSteps(handle.db, teamId, {}),
+      clients: await listClients(handle.db, { teamId, filter: { includeExited: true } }),
+      steps: await openNextSteps(handle.db, { teamId, of: {} }),
       workspace: (await getWorkspace(handle.db, teamId))!,
     }));
 

@@ -116,7 +116,7 @@ describe.skipIf(!available)('durable requests on a throwaway PostgreSQL server',
     pg = await startThrowawayPostgres();
     database = await openDatabase({ databaseUrl: pg.url, logger: silentLogger, poolSize: 4 });
     api = await new LocalSlackWebApi([{ id: actor.userId, name: 'dura', teamId: TEAM }], TEAM).start();
-    await createClient(database.owner, TEAM, actor.userId, { name: 'Durable Co' });
+    await createClient(database.owner, { teamId: TEAM, by: actor.userId, input: { name: 'Durable Co' } });
   });
   afterAll(async () => {
     for (const i of instances) i.child.kill('SIGKILL');

@@ -35,11 +35,15 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
     const due = new Date(Date.now() - 60_000);
     const teams = ['T0KILLA', 'T0KILLB', 'T0KILLC'];
     for (const teamId of teams) {
-      await updateWorkspaceSettings(database.owner, teamId, 'U0ADMIN', {
-        digestChannelId: `C${teamId.slice(1)}`,
-        timeZone: 'UTC',
-        digestDay: due.getUTCDay(),
-        digestTime: due.toISOString().slice(11, 16),
+      await updateWorkspaceSettings(database.owner, {
+        teamId,
+        by: 'U0ADMIN',
+        patch: {
+          digestChannelId: `C${teamId.slice(1)}`,
+          timeZone: 'UTC',
+          digestDay: due.getUTCDay(),
+          digestTime: due.toISOString().slice(11, 16),
+        },
       });
     }
     await database.owner
@@ -97,7 +101,7 @@ describe.skipIf(!available)('faults on a throwaway PostgreSQL server', () => {
       responseUrl: (id) => api.responseUrl(id),
     });
     const actor = { teamId: 'T0RESTART', userId: 'U0DANA', channelId: 'C0R' };
-    await createClient(database.owner, actor.teamId, 'U0DANA', { name: 'Acme' });
+    await createClient(database.owner, { teamId: actor.teamId, by: 'U0DANA', input: { name: 'Acme' } });
 
     const N = 200;
     let restarted = 0;

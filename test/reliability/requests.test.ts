@@ -77,7 +77,7 @@ describe('hostile and repeated deliveries', () => {
   });
 
   it('stores exactly one row per command or submission delivered three times (Slack retries)', async () => {
-    const acme = await findClientByName(h.db, ALICE.teamId, 'Acme Corp');
+    const acme = await findClientByName(h.db, { teamId: ALICE.teamId, name: 'Acme Corp' });
     const before = await rows('calls');
     const N = 50;
     await Promise.all(
@@ -128,12 +128,16 @@ describe('hostile and repeated deliveries', () => {
     await h.command(MALLORY, '/client', 'add Secret Victim <@U0MALLORY|m>');
     const call = await h.command(MALLORY, '/call', 'secret victim +comms confidential notes');
     const incident = await h.command(MALLORY, '/incident', 'secret victim abuse confidential incident');
-    const victim = await findClientByName(h.db, MALLORY.teamId, 'Secret Victim');
+    const victim = await findClientByName(h.db, { teamId: MALLORY.teamId, name: 'Secret Victim' });
     const ids = { ...buttonsOf(call.reply.params), ...buttonsOf(incident.reply.params) };
-    const proposal = await createProposal(h.db, MALLORY.teamId, 'U0MALLORYMATE', {
-      clientId: victim.id,
-      change: { kind: 'status', status: 'exited' },
-      askedUserId: MALLORY.userId,
+    const proposal = await createProposal(h.db, {
+      teamId: MALLORY.teamId,
+      by: 'U0MALLORYMATE',
+      input: {
+        clientId: victim.id,
+        change: { kind: 'status', status: 'exited' },
+        askedUserId: MALLORY.userId,
+      },
     });
     const before = await snapshot();
     const victimBefore = await h.db.select().from(schema.clients).where(eq(schema.clients.id, victim.id));
@@ -210,7 +214,7 @@ describe('hostile and repeated deliveries', () => {
     await h.command(ALICE, '/client', 'add Guarded Secret Co <@U0ALICE|alice>');
     const logged = await h.command(ALICE, '/incident', 'guarded secret co lie confidential statement');
     const ids = buttonsOf(logged.reply.params);
-    const guarded = await findClientByName(h.db, ALICE.teamId, 'Guarded Secret Co');
+    const guarded = await findClientByName(h.db, { teamId: ALICE.teamId, name: 'Guarded Secret Co' });
     const { reply: modal } = await h.command(ALICE, '/call', '');
     const before = await snapshot();
     const seq = h.api.lastSeq;

@@ -49,7 +49,7 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
     await say(BOB, '/client', 'add Southwind Co');
     const rename = await say(BOB, '/client', 'set Southwind Co name Northwind');
     expect(textOf(rename)).toContain('“Northwind” and the existing client “Northwind Traders” begin with the same words');
-    expect((await findClientByName(h.db, TEAM, 'southwind co')).name).toBe('Southwind Co');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'southwind co' })).name).toBe('Southwind Co');
   });
 
   it('leading words that begin two names ask which, and nothing is logged', async () => {
@@ -71,7 +71,7 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
 
   it('a colleague’s change to a client’s value reaches its owner in one DM with Undo; Undo restores it once, and History shows both', async () => {
     await say(ALICE, '/client', 'add Vip Value Co vip 15000');
-    const vip = await findClientByName(h.db, TEAM, 'vip value co');
+    const vip = await findClientByName(h.db, { teamId: TEAM, name: 'vip value co' });
     const seq = h.api.lastSeq;
     expect(textOf(await say(BOB, '/client', 'set Vip Value Co value 1'))).toContain('*Vip Value Co*: value is now 1/month');
     const dm = await nextDm('U0ALICE', seq);
@@ -84,11 +84,11 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
     const undone = await click(ALICE, 'client_undo_correction', undo, 'D0ALICE');
     expect(undone.replace_original).toBe(true);
     expect(textOf(undone)).toContain('Undone: the monthly value of *Vip Value Co* is 15,000/month again.');
-    expect((await findClientByName(h.db, TEAM, 'vip value co')).monthlyValue).toBe(15000);
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'vip value co' })).monthlyValue).toBe(15000);
     expect(textOf((await nextDm('U0BOB', seq)).params)).toContain('<@U0ALICE> undid your change to *Vip Value Co*');
     // A second click (or Slack's retry) changes nothing more.
     expect(textOf(await click(ALICE, 'client_undo_correction', undo, 'D0ALICE'))).toContain('Undone already');
-    expect((await findClientByName(h.db, TEAM, 'vip value co')).monthlyValue).toBe(15000);
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'vip value co' })).monthlyValue).toBe(15000);
 
     const history = textOf(await click(ALICE, 'digest_history', vip.id));
     expect(history).toContain('monthly value 15,000/month → 1/month by <@U0BOB>');
@@ -110,7 +110,7 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
     await nextDm('U0ALICE', seq);
     const refused = await click(ALICE, 'client_undo_correction', first, 'D0ALICE');
     expect(textOf(refused)).toContain('Not undone: the monthly value of *Twice Changed Co* has changed again since, and is now 3/month.');
-    expect((await findClientByName(h.db, TEAM, 'twice changed co')).monthlyValue).toBe(3);
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'twice changed co' })).monthlyValue).toBe(3);
   });
 
   it('a colleague’s rename and renewal are heard too, and a member may not undo someone else’s client', async () => {
@@ -133,9 +133,9 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
   it('a renewal more than a year back is refused; one that lapsed lately is recorded', async () => {
     await say(ALICE, '/client', 'add Renewing Co');
     expect(textOf(await say(ALICE, '/client', 'set Renewing Co renews 2024-11-01'))).toContain('A renewal on 2024-11-01 is more than a year ago.');
-    expect((await findClientByName(h.db, TEAM, 'renewing co')).renewsOn).toBeNull();
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'renewing co' })).renewsOn).toBeNull();
     expect(textOf(await say(ALICE, '/client', 'set Renewing Co renews 2026-10-01'))).toContain('*Renewing Co*: renews is now');
-    expect((await findClientByName(h.db, TEAM, 'renewing co')).renewsOn).toBe('2026-10-01');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'renewing co' })).renewsOn).toBe('2026-10-01');
   });
 
   it('`/client set … status exited` opens the exit form, and the client leaves only once it is confirmed', async () => {
@@ -145,7 +145,7 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
     const view = opened.reply.params.view;
     expect(view.callback_id).toBe('decision_modal');
     expect(textOf(view)).toContain('its status becomes *exited*');
-    expect((await findClientByName(h.db, TEAM, 'leaving soon co')).status).toBe('active');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'leaving soon co' })).status).toBe('active');
     const seq = h.api.lastSeq;
     await h.send.viewSubmission(ALICE, view, {});
     await h.api.waitFor((c) => c.seq > seq && /Exit started/.test(textOf(c.params)), WAIT);

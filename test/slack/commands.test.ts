@@ -29,7 +29,7 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
 
   describe('/client', () => {
     it('adds a client with category, relationship, owner and value', async () => {
-      const acme = await findClientByName(h.db, TEAM, 'ACME corp');
+      const acme = await findClientByName(h.db, { teamId: TEAM, name: 'ACME corp' });
       expect(acme).toMatchObject({ category: 'vip', relationship: 'long_term', ownerUserId: 'U0ALICE', monthlyValue: 12000 });
     });
 
@@ -71,7 +71,7 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       expect(await say(ALICE, '/client', 'set Settable Co renews 2027-03-31')).toContain('renews is now Wed, 31 Mar 2027');
       expect(await say(ALICE, '/client', 'set Settable Co renews soon')).toContain('not a renewal day');
       expect(await say(BOB, '/client', 'show settable co')).toContain('*Renews*\nWed, 31 Mar 2027');
-      const settable = await findClientByName(h.db, TEAM, 'Settable Co');
+      const settable = await findClientByName(h.db, { teamId: TEAM, name: 'Settable Co' });
       const changes = await h.db.select().from(schema.clientCategoryChanges).where(eq(schema.clientCategoryChanges.clientId, settable.id));
       expect(changes).toMatchObject([{ fromCategory: 'regular', toCategory: 'employee', changedBy: 'U0ALICE' }]);
     });

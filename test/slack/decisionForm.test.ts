@@ -17,7 +17,7 @@ describe.each(TEST_DRIVERS)('the decision form, on %s', (driver) => {
 
   it('an admin’s decision is acknowledged before its DMs, and the owner is told once', async () => {
     await h.command(ALICE, '/client', 'add Sour Co <@U0BOB|bob>');
-    const sour = await findClientByName(h.db, TEAM, 'sour co');
+    const sour = await findClientByName(h.db, { teamId: TEAM, name: 'sour co' });
     const arrived = new Map<number, number>();
     h.api.onCall((c) => arrived.set(c.seq, performance.now()));
     const opened = h.api.lastSeq;
@@ -45,6 +45,6 @@ describe.each(TEST_DRIVERS)('the decision form, on %s', (driver) => {
     expect(h.since(seq).filter((c) => c.method === 'conversations.open' && c.params.users === 'U0BOB')).toHaveLength(1);
     const dms = h.since(seq).filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'D0BOB');
     expect(dms.map((c) => textOf(c.params))).toEqual([expect.stringContaining('<@U0ADMIN> changed your client *Sour Co*')]);
-    expect((await findClientByName(h.db, TEAM, 'sour co')).status).toBe('prepay_only');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'sour co' })).status).toBe('prepay_only');
   });
 });

@@ -81,8 +81,8 @@ describe.each(TEST_DRIVERS)('/client delete on %s', (driver) => {
   });
 
   it('asks first, then erases the client and everything about it; one audit line remains; other clients untouched', async () => {
-    const doomed = await findClientByName(h.db, TEAM, 'doomed co');
-    const survivor = await findClientByName(h.db, TEAM, 'survivor co');
+    const doomed = await findClientByName(h.db, { teamId: TEAM, name: 'doomed co' });
+    const survivor = await findClientByName(h.db, { teamId: TEAM, name: 'survivor co' });
     const before = await rowsAbout(doomed.id);
     expect(before).toMatchObject({ clients: 1, calls: 1, trait_observations: 2, incidents: 1, client_category_changes: 1 });
     const survivorBefore = await rowsAbout(survivor.id);

@@ -126,7 +126,7 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
   });
 
   it('after /client delete, no column of any table and no exported file names it or holds what was said; Slack’s digest is edited', async () => {
-    const leak = await findClientByName(h.db, TEAM, NAME);
+    const leak = await findClientByName(h.db, { teamId: TEAM, name: NAME });
     // The first digest posted (the other test of this file may have posted another, which names it too).
     const [page] = await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, TEAM)).orderBy(schema.digestMessages.postedAt);
     expect(page?.ts).toBeTruthy();
@@ -174,7 +174,7 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     expect(Object.keys(await tracesInExport(leak.id))).toEqual(
       expect.arrayContaining(['clients.csv', 'calls.csv', 'raw-clients.csv', 'raw-calls.csv', 'raw-digest_messages.csv']),
     );
-    const steady = (await findClientByName(h.db, TEAM, 'Steady Ltd')).id;
+    const steady = (await findClientByName(h.db, { teamId: TEAM, name: 'Steady Ltd' })).id;
     const steadyBlocks = (blocks: unknown[]) => (blocks as { block_id?: string }[]).filter((b) => b.block_id?.endsWith(steady));
 
     const showing = (await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.teamId, TEAM))).filter((p) =>
@@ -228,7 +228,7 @@ describe.each(TEST_DRIVERS)('nothing of a deleted client is left, anywhere, on %
     await say(ALICE, '/incident', 'gone too co lie Said the cheque was sent');
     await say(ADMIN, '/rapport', 'digest now --force');
     await h.idle();
-    const gone = await findClientByName(h.db, TEAM, 'Gone Too Co');
+    const gone = await findClientByName(h.db, { teamId: TEAM, name: 'Gone Too Co' });
     const { reply } = await h.command(ALICE, '/client', 'delete gone too co');
     await h.idle();
     h.api.failNext('chat.update', 'message_not_found');

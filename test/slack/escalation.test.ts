@@ -28,7 +28,11 @@ describe.each(TEST_DRIVERS)('escalating unanswered clients on %s', (driver) => {
     await h.command(ALICE, '/client', 'add Answered Co <@U0BOB|bob>');
     await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
     await h.command(BOB, '/incident', 'answered co lie Said the invoice was paid');
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: 'C0DIGEST', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+    await updateWorkspaceSettings(h.db, {
+      teamId: TEAM,
+      by: 'U0ADMIN',
+      patch: { digestChannelId: 'C0DIGEST', timeZone: 'UTC', digestDay: 1, digestTime: '09:00' },
+    });
     await h.db
       .update(schema.workspaces)
       .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
@@ -60,8 +64,12 @@ describe.each(TEST_DRIVERS)('escalating unanswered clients on %s', (driver) => {
       .select()
       .from(schema.digests)
       .where(and(eq(schema.digests.teamId, TEAM), eq(schema.digests.week, '2026-11-30')));
-    const answered = await findClientByName(h.db, TEAM, 'Answered Co');
-    await recordDecision(h.db, TEAM, { actor: 'U0BOB', at: new Date(first!.postedAt!.getTime() + 60_000) }, { clientId: answered.id, kind: 'acknowledge' });
+    const answered = await findClientByName(h.db, { teamId: TEAM, name: 'Answered Co' });
+    await recordDecision(h.db, {
+      teamId: TEAM,
+      by: { actor: 'U0BOB', at: new Date(first!.postedAt!.getTime() + 60_000) },
+      input: { clientId: answered.id, kind: 'acknowledge' },
+    });
 
     clock = new Date('2026-12-07T09:00:30Z');
     expect((await runner.tick()).map((r) => r.outcome)).toEqual(['posted']);

@@ -36,7 +36,7 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
     await h.send.blockAction(ALICE, { action_id: 'client_confirm_look_alike', value: buttonsOf(widgets.reply.params).client_confirm_look_alike });
     await h.idle();
     await h.command(MALLORY, '/client', 'add Acme Secret');
-    acmeId = (await findClientByName(h.db, TEAM, 'Acme')).id;
+    acmeId = (await findClientByName(h.db, { teamId: TEAM, name: 'Acme' })).id;
   });
   afterAll(() => h?.close());
   // A form's work after its ack (its confirmation) is queued: it is done before the next test looks for its own.
@@ -110,7 +110,7 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       const unknownTrait = await h.send.viewSubmission(ALICE, view, { ...pick(acmeId), ...checks('traits_good', ['charm']) });
       expect(unknownTrait.body.errors).toEqual({ traits_good: 'Unknown trait: charm.' });
       // A client id of another workspace, pasted into the payload, is not found here.
-      const secret = (await findClientByName(h.db, 'T0OTHER', 'Acme Secret')).id;
+      const secret = (await findClientByName(h.db, { teamId: 'T0OTHER', name: 'Acme Secret' })).id;
       const tampered = await h.send.viewSubmission(ALICE, view, { ...pick(secret) });
       expect(tampered.body.errors).toEqual({ client: 'That client no longer exists in this workspace.' });
       const garbage = await h.send.viewSubmission(ALICE, view, { client: { client: { type: 'external_select', selected_option: 42 } } } as never);
@@ -197,7 +197,7 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       expect(opened.title.text).toBe('Edit call');
       expect(opened.blocks[2].element.initial_options.map((o: any) => o.value)).toEqual(['excellent_communication']);
       expect(opened.blocks[4].element.initial_value).toBe('first notes');
-      const widgets = (await findClientByName(h.db, TEAM, 'Acme Widgets')).id;
+      const widgets = (await findClientByName(h.db, { teamId: TEAM, name: 'Acme Widgets' })).id;
       const seq2 = h.api.lastSeq;
       const res = await h.send.viewSubmission(
         BOB,

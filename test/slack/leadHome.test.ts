@@ -47,8 +47,8 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
     await say(BOB, '/client', 'add Far Co 900');
     await say(BOB, '/client', 'set Far Co renews 2027-06-01');
     await say(BOB, '/client', 'add Oscorp');
-    starkId = (await findClientByName(h.db, TEAM, 'Stark Industries')).id;
-    oscorpId = (await findClientByName(h.db, TEAM, 'Oscorp')).id;
+    starkId = (await findClientByName(h.db, { teamId: TEAM, name: 'Stark Industries' })).id;
+    oscorpId = (await findClientByName(h.db, { teamId: TEAM, name: 'Oscorp' })).id;
     beforeRedFlag = h.api.lastSeq;
     await say(ALICE, '/incident', 'stark physical Pushed a designer');
     await say(ALICE, '/incident', 'oscorp physical Threw a chair');
@@ -70,12 +70,16 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
   it(
     'an admin’s Home leads with the team: the undecided red flag with its buttons, overdue steps by person, renewals each with its own value, who logged nothing',
     async () => {
-      await createNextStep(h.db, TEAM, 'U0ALICE', {
-        clientId: starkId,
-        what: 'Send the signed order',
-        assigneeUserId: 'U0BOB',
-        dueOn: '2026-11-18',
-        source: 'client',
+      await createNextStep(h.db, {
+        teamId: TEAM,
+        by: 'U0ALICE',
+        input: {
+          clientId: starkId,
+          what: 'Send the signed order',
+          assigneeUserId: 'U0BOB',
+          dueOn: '2026-11-18',
+          source: 'client',
+        },
       });
       const view = await openHome('U0ADMIN');
       expect(view.blocks.length).toBeLessThanOrEqual(100);
@@ -140,7 +144,7 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
     async () => {
       await say(ALICE, '/client', 'add Lexcorp');
       await say(ALICE, '/incident', 'lexcorp physical Shoved the courier');
-      const lexcorp = await findClientByName(h.db, TEAM, 'Lexcorp');
+      const lexcorp = await findClientByName(h.db, { teamId: TEAM, name: 'Lexcorp' });
       expect((await openHome('U0ADMIN')).blocks.map((b: any) => b.block_id)).toContain(`undecided:${lexcorp.id}`);
       let seq = h.api.lastSeq;
       await h.send.blockAction(
@@ -153,7 +157,7 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
       await h.send.viewSubmission(ADMIN, modal, {});
       const again = await h.api.waitFor((c) => c.seq > seq && c.method === 'views.publish' && c.params.user_id === 'U0ADMIN');
       expect(again.params.view.blocks.map((b: any) => b.block_id)).not.toContain(`undecided:${lexcorp.id}`);
-      expect((await findClientByName(h.db, TEAM, 'Lexcorp')).status).toBe('prepay_only');
+      expect((await findClientByName(h.db, { teamId: TEAM, name: 'Lexcorp' })).status).toBe('prepay_only');
     },
     TIMEOUT,
   );
@@ -161,12 +165,16 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
   it(
     'Snooze on a step on the admin’s Home moves it a week and publishes the tab again',
     async () => {
-      const step = await createNextStep(h.db, TEAM, 'U0ALICE', {
-        clientId: starkId,
-        what: 'Book the QBR',
-        assigneeUserId: 'U0BOB',
-        dueOn: '2026-11-20',
-        source: 'client',
+      const step = await createNextStep(h.db, {
+        teamId: TEAM,
+        by: 'U0ALICE',
+        input: {
+          clientId: starkId,
+          what: 'Book the QBR',
+          assigneeUserId: 'U0BOB',
+          dueOn: '2026-11-20',
+          source: 'client',
+        },
       });
       const seq = h.api.lastSeq;
       await h.send.blockAction(ADMIN, { type: 'button', action_id: 'next_step_snooze', value: step.id }, { view: { id: 'VHOME', type: 'home' } });
@@ -181,12 +189,16 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
   it(
     'a keep decision due for review is listed with Decide, Done and Snooze, its client named once',
     async () => {
-      const review = await createNextStep(h.db, TEAM, 'U0ADMIN', {
-        clientId: starkId,
-        what: 'Review the decision to keep Stark Industries',
-        assigneeUserId: 'U0BOB',
-        dueOn: '2026-11-23',
-        source: 'decision',
+      const review = await createNextStep(h.db, {
+        teamId: TEAM,
+        by: 'U0ADMIN',
+        input: {
+          clientId: starkId,
+          what: 'Review the decision to keep Stark Industries',
+          assigneeUserId: 'U0BOB',
+          dueOn: '2026-11-23',
+          source: 'decision',
+        },
       });
       const view = await openHome('U0ADMIN');
       expect(textOf(view)).toContain('*Keep decisions due for review*');
@@ -230,7 +242,7 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
 
       // A client's owner who has since become a guest is given the step (the owner's by default) but told nothing.
       h.api.users.set('U0GUEST', { id: 'U0GUEST', name: 'guest', teamId: TEAM, isRestricted: true });
-      await createClient(h.db, TEAM, 'U0ALICE', { name: 'Guest Co', ownerUserId: 'U0GUEST' });
+      await createClient(h.db, { teamId: TEAM, by: 'U0ALICE', input: { name: 'Guest Co', ownerUserId: 'U0GUEST' } });
       seq = h.api.lastSeq;
       expect(await say(ALICE, '/client', 'next guest co Send the minutes friday')).toContain('Next step set for <@U0GUEST>');
       await h.idle();

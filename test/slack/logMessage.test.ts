@@ -83,7 +83,7 @@ describe.each(TEST_DRIVERS)('logging a Slack message on %s', (driver) => {
     const metadata = JSON.parse(view.private_metadata);
     expect(metadata.evidenceUrl).toMatch(/\/archives\/C0SHARED\/p1795420800000100$/);
 
-    const acme = await findClientByName(h.db, TEAM, 'acme corp');
+    const acme = await findClientByName(h.db, { teamId: TEAM, name: 'acme corp' });
     const res = await h.send.viewSubmission(
       ALICE,
       view,
@@ -104,7 +104,7 @@ describe.each(TEST_DRIVERS)('logging a Slack message on %s', (driver) => {
 
   it('turns into the incident form with what was typed, and the incident keeps the link: the digest links its evidence', async () => {
     const view = await logMessage('Yes, the export was sent on Friday.');
-    const acme = await findClientByName(h.db, TEAM, 'acme corp');
+    const acme = await findClientByName(h.db, { teamId: TEAM, name: 'acme corp' });
     const typed = 'They said the export was sent; it was not.';
     const seq = h.api.lastSeq;
     await h.send.blockAction(
@@ -149,7 +149,7 @@ describe.each(TEST_DRIVERS)('logging a Slack message on %s', (driver) => {
     const view = await logMessage('Thanks for the call!');
     expect(view.blocks.find((b: any) => b.block_id === 'client').element.initial_option).toBeUndefined();
     expect(JSON.parse(view.private_metadata).evidenceUrl).toBeUndefined();
-    const initech = await findClientByName(h.db, TEAM, 'initech');
+    const initech = await findClientByName(h.db, { teamId: TEAM, name: 'initech' });
     h.api.failNext('chat.getPermalink', 'message_not_found');
     const res = await h.send.viewSubmission(
       ALICE,

@@ -23,7 +23,7 @@ describe.each(TEST_DRIVERS)('promises kept when logging and deciding, on %s', (d
   const checks = (blockId: string, values: string[]) => ({
     [blockId]: { [blockId]: { type: 'checkboxes', selected_options: values.map((value) => ({ value })) } },
   });
-  const clientId = async (name: string) => (await findClientByName(h.db, TEAM, name)).id;
+  const clientId = async (name: string) => (await findClientByName(h.db, { teamId: TEAM, name })).id;
   const inZone = (timeZone: string) => say(ADMIN, '/rapport', `settings timezone ${timeZone}`);
 
   let forms = 0;
@@ -64,7 +64,7 @@ describe.each(TEST_DRIVERS)('promises kept when logging and deciding, on %s', (d
         expect(textOf({ blocks: modal.blocks })).toContain('everyone who logs a call or incident for it is reminded');
         await h.send.viewSubmission(ADMIN, { ...modal, id: 'V0PREPAY' }, {});
         await h.idle();
-        expect((await findClientByName(h.db, TEAM, 'Paid First')).status).toBe('prepay_only');
+        expect((await findClientByName(h.db, { teamId: TEAM, name: 'Paid First' })).status).toBe('prepay_only');
 
         const reminder = '💰 *Paid First* is on *prepay only*: work with them only on *full prepayment*.';
         expect(await say(ALICE, '/call', 'paid first +communication Agreed the next phase')).toContain(reminder);

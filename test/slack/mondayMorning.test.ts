@@ -13,7 +13,7 @@ describe.each(TEST_DRIVERS)('one-line logging, lists and the Home tab on %s', (d
   let h: Harness;
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
   const latestCall = async (name: string) => {
-    const client = await findClientByName(h.db, TEAM, name);
+    const client = await findClientByName(h.db, { teamId: TEAM, name });
     const rows = await h.db.select().from(schema.calls).where(eq(schema.calls.clientId, client.id));
     return rows.sort((a, b) => b.loggedAt.getTime() - a.loggedAt.getTime())[0]!;
   };

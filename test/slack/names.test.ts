@@ -103,11 +103,11 @@ describe.each(TEST_DRIVERS)('client names in any language on %s', (driver) => {
     expect(textOf(await say('/client', 'set rename me co name ZOË partners'))).toContain('There is already a client called “Zoë Partners”');
     const alike = await say('/client', 'set rename me co name Zoe Partners');
     expect(textOf(alike)).toContain('looks very much like the existing client “Zoë Partners”');
-    expect((await findClientByName(h.db, TEAM, 'rename me co')).name).toBe('Rename Me Co');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'rename me co' })).name).toBe('Rename Me Co');
     const seq = h.api.lastSeq;
     await h.send.blockAction(ALICE, { action_id: 'client_confirm_look_alike', value: buttonsOf(alike).client_confirm_look_alike });
     await h.api.next('response_url', seq);
-    expect((await findClientByName(h.db, TEAM, 'zoe partners')).name).toBe('Zoe Partners');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'zoe partners' })).name).toBe('Zoe Partners');
   });
 
   it('a unique first word is enough; an ambiguous one asks which, a typo gets suggestions, never a silent pick', async () => {

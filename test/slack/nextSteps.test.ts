@@ -28,7 +28,11 @@ describe.each(TEST_DRIVERS)('next steps on %s', (driver) => {
   const webFor = async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl });
   /** A step set directly in the database (what `/client next` stores), for `assignee`, by Alice. */
   const setStep = async (clientName: string, what: string, assigneeUserId: string, dueOn: string) =>
-    createNextStep(h.db, TEAM, 'U0ALICE', { clientId: (await findClientByName(h.db, TEAM, clientName)).id, what, assigneeUserId, dueOn, source: 'client' });
+    createNextStep(h.db, {
+      teamId: TEAM,
+      by: 'U0ALICE',
+      input: { clientId: (await findClientByName(h.db, { teamId: TEAM, name: clientName })).id, what, assigneeUserId, dueOn, source: 'client' },
+    });
 
   beforeAll(async () => {
     h = await startHarness(driver);
@@ -114,7 +118,7 @@ describe.each(TEST_DRIVERS)('next steps on %s', (driver) => {
   it('reminds each assignee on the due morning in their own zone, once, however many instances tick', async () => {
     h.api.users.set('U0LA', { id: 'U0LA', name: 'lara', teamId: TEAM, tz: 'America/Los_Angeles' });
     h.api.users.set('U0TEH', { id: 'U0TEH', name: 'taha', teamId: TEAM, tz: 'Asia/Tehran' });
-    await createClient(h.db, TEAM, 'U0ALICE', { name: 'Reminder Co', ownerUserId: 'U0LA' });
+    await createClient(h.db, { teamId: TEAM, by: 'U0ALICE', input: { name: 'Reminder Co', ownerUserId: 'U0LA' } });
     await setStep('Reminder Co', 'Call about the renewal', 'U0LA', '2026-12-01');
     await setStep('Reminder Co', 'Send the minutes', 'U0LA', '2026-12-01');
     await setStep('Reminder Co', 'Not yet', 'U0LA', '2026-12-02');

@@ -93,7 +93,7 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
     }
     expect(api.installed.get(ACME.teamId)).not.toBe(api.installed.get(OTHER.teamId));
 
-    await expect(findInstallation(handle.owner, [{ id: 'new', key: randomBytes(32) }], ACME.teamId)).rejects.toThrow(TokenKeyError);
+    await expect(findInstallation(handle.owner, { keys: [{ id: 'new', key: randomBytes(32) }], teamId: ACME.teamId })).rejects.toThrow(TokenKeyError);
   });
 
   it("each workspace's replies, DMs and digest go out with that workspace's own token", async () => {
@@ -104,12 +104,12 @@ describe.each(TEST_DRIVERS)('installing Rapport by OAuth on %s', (driver) => {
       // Its owner, a member of that workspace (Rapport tells members only).
       const owner = `U0OWNER${actor.teamId}`;
       api.users.set(owner, { id: owner, name: 'owner', teamId: actor.teamId });
-      await createClient(handle.owner, actor.teamId, actor.userId, { name: `Token Check ${actor.teamId}`, ownerUserId: owner });
+      await createClient(handle.owner, { teamId: actor.teamId, by: actor.userId, input: { name: `Token Check ${actor.teamId}`, ownerUserId: owner } });
       // A lie is a red flag: its owner is told by DM at once.
       await send.command(actor, '/incident', `Token Check ${actor.teamId} lie Said the export was sent`);
       const opened = await api.waitFor((c) => c.seq > seq && c.method === 'conversations.open' && c.params.users === owner);
       await api.waitFor((c) => c.seq > opened.seq && c.method === 'chat.postMessage' && c.params.channel === opened.response?.channel?.id);
-      await updateWorkspaceSettings(handle.owner, actor.teamId, actor.userId, { digestChannelId: 'C0DIGEST' });
+      await updateWorkspaceSettings(handle.owner, { teamId: actor.teamId, by: actor.userId, patch: { digestChannelId: 'C0DIGEST' } });
       const outcome = await inWorkspace(actor.teamId, () => slack.digest.postNow(actor.teamId, actor.userId, true));
       expect(outcome.status).toBe('posted');
       const sent = api.calls.filter((c) => c.seq > seq && c.token !== undefined);
@@ -180,10 +180,9 @@ describe.each(TEST_DRIVERS)('the keys of the stored tokens, and org-wide install
     (await handle.owner.select({ botToken: schema.installations.botToken }).from(schema.installations).where(eq(schema.installations.teamId, teamId)))[0]
       ?.botToken;
   const installedDirectly = (teamId: string, keys: TokenKeys) =>
-    saveInstallation(
-      handle.owner,
+    saveInstallation(handle.owner, {
       keys,
-      {
+      record: {
         teamId,
         enterpriseId: null,
         isEnterpriseInstall: false,
@@ -193,8 +192,8 @@ describe.each(TEST_DRIVERS)('the keys of the stored tokens, and org-wide install
         scopes: '',
         installerUserId: null,
       },
-      new Date(),
-    );
+      at: new Date(),
+    });
   const storedCount = async () => (await handle.owner.select({ n: count() }).from(schema.installations))[0]!.n;
   /** A /call from the workspace's admin opens the form: with the token Slack sees. */
   const answeredWith = async (teamId: string) => {
@@ -298,7 +297,7 @@ describe.each(TEST_DRIVERS)('the keys of the stored tokens, and org-wide install
     expect(JSON.stringify(wrong)).not.toMatch(/xoxb|v2:/);
     expect(await seenWith(NEW, OLD).health()).toEqual({ ok: true });
     // Beyond the sample, a random part is checked: all of them fail under a wrong key.
-    expect(await checkTokenKeys(handle.owner, [WRONG], 2)).toEqual({ stored, checked: 2, undecryptable: 2 });
+    expect(await checkTokenKeys(handle.owner, { keys: [WRONG], limit: 2 })).toEqual({ stored, checked: 2, undecryptable: 2 });
     expect(await singleWorkspace('xoxb-env').health()).toEqual({ ok: true });
   });
 

@@ -14,7 +14,7 @@ const SAM = { ...ALICE, userId: 'U0SAM' };
 describe.each(TEST_DRIVERS)('who may change a client’s fate, on %s', (driver) => {
   let h: Harness;
   const say = async (actor: typeof ALICE, command: string, text: string) => textOf((await h.command(actor, command, text)).reply.params);
-  const client = (name: string) => findClientByName(h.db, TEAM, name);
+  const client = (name: string) => findClientByName(h.db, { teamId: TEAM, name });
   /** The DMs `user` got since `seq`, once the requests worked: those concerned are told after the reply. */
   const dmsTo = async (user: string, seq: number) => {
     await h.idle();

@@ -103,7 +103,7 @@ describe.each(TEST_DRIVERS)('personal digests on %s', (driver) => {
       .find(
         (c) => c.method === 'chat.postMessage' && JSON.stringify(c.params.blocks).includes('digest_acknowledge') && textOf(c.params).includes('Acme Corp'),
       )!;
-    const acme = await findClientByName(h.db, TEAM, 'acme corp');
+    const acme = await findClientByName(h.db, { teamId: TEAM, name: 'acme corp' });
     const clicked = h.api.lastSeq;
     await h.send.blockAction(
       ALICE,

@@ -76,10 +76,10 @@ describe.each(TEST_DRIVERS)('who Rapport tells about clients, on %s', (driver) =
     const seq = h.api.lastSeq;
 
     expect(await say(ALICE, '/client', `add Other ${name} <@${userId}|x>`)).toContain(`<@${userId}> ${why}, so they cannot own a client`);
-    await expect(findClientByName(h.db, TEAM, `Other ${name}`)).rejects.toThrow();
+    await expect(findClientByName(h.db, { teamId: TEAM, name: `Other ${name}` })).rejects.toThrow();
 
     expect(await say(ALICE, '/client', `set ${name} owner <@${userId}|x>`)).toContain(`<@${userId}> ${why}, so they cannot own a client`);
-    expect((await findClientByName(h.db, TEAM, name)).ownerUserId).toBe('U0ALICE');
+    expect((await findClientByName(h.db, { teamId: TEAM, name })).ownerUserId).toBe('U0ALICE');
 
     expect(await say(ALICE, '/client', `next ${name} Send the renewal deck <@${userId}|x> friday`)).toContain(`<@${userId}> ${why}, so a next step`);
     expect(await h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.assigneeUserId, userId))).toEqual([]);
@@ -166,7 +166,7 @@ describe.each(TEST_DRIVERS)('who Rapport tells about clients, on %s', (driver) =
     }
     // Someone the sibling names as owner is checked by the same rule: a member of the org is accepted.
     expect(await say(ALICE, '/client', 'set grid co owner <@U0SIBLING|sibling>')).toContain('owner');
-    expect((await findClientByName(h.db, TEAM, 'grid co')).ownerUserId).toBe('U0SIBLING');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'grid co' })).ownerUserId).toBe('U0SIBLING');
   });
 
   it('a Slack Connect user from another Grid org is refused, in Grid payload shapes too', async () => {

@@ -90,7 +90,7 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
 
   it('a call dated 1 Jan 1900 (or any day more than five years back) is refused on its date field', async () => {
     const { reply } = await h.command(ALICE, '/call', '');
-    const stark = await findClientByName(h.db, TEAM, 'Stark Industries');
+    const stark = await findClientByName(h.db, { teamId: TEAM, name: 'Stark Industries' });
     const before = await rows('calls');
     const res = await h.send.viewSubmission(ALICE, reply.params.view, {
       client: { client: { type: 'external_select', selected_option: { value: stark.id, text: { type: 'plain_text', text: stark.name } } } },
@@ -118,7 +118,7 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
   });
 
   it('a second Snooze says the client is already snoozed until when, and stores nothing', async () => {
-    const stark = await findClientByName(h.db, TEAM, 'Stark Industries');
+    const stark = await findClientByName(h.db, { teamId: TEAM, name: 'Stark Industries' });
     const press = () => h.send.blockAction(ALICE, { action_id: 'digest_snooze', value: stark.id });
     const first = h.api.lastSeq;
     await press();
@@ -149,7 +149,7 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
 
   it('a quoted name is stored without its outer quotes; * and _ in names cannot break the formatting', async () => {
     expect(await say(ALICE, '/client', 'add "Quoted "Inner" Co"')).toContain('*Quoted "Inner" Co* added');
-    expect((await findClientByName(h.db, TEAM, 'quoted "inner" co')).name).toBe('Quoted "Inner" Co');
+    expect((await findClientByName(h.db, { teamId: TEAM, name: 'quoted "inner" co' })).name).toBe('Quoted "Inner" Co');
     const added = await say(ALICE, '/client', 'add *NSYNC_Fan_Club*');
     expect(added).toContain('*\u2217NSYNC\u02CDFan\u02CDClub\u2217* added');
     // The name as shown, copied back into a command, still finds the client.

@@ -42,7 +42,11 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     });
   /** The digest goes to `channel` on Mondays at 09:00 UTC, and the workspace is old enough for this week's. */
   const digestOnMondaysIn = async (channel: string) => {
-    await updateWorkspaceSettings(h.db, TEAM, 'U0ADMIN', { digestChannelId: channel, timeZone: 'UTC', digestDay: 1, digestTime: '09:00' });
+    await updateWorkspaceSettings(h.db, {
+      teamId: TEAM,
+      by: 'U0ADMIN',
+      patch: { digestChannelId: channel, timeZone: 'UTC', digestDay: 1, digestTime: '09:00' },
+    });
     await h.db
       .update(schema.workspaces)
       .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
@@ -119,7 +123,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     await digestOnMondaysIn('C0DIGEST');
     await runner('2026-11-30T09:00:00Z').tick();
     const [digest] = await h.db.select().from(schema.digests).where(eq(schema.digests.teamId, TEAM));
-    const acme = await findClientByName(h.db, TEAM, 'acme corp');
+    const acme = await findClientByName(h.db, { teamId: TEAM, name: 'acme corp' });
     const click = () =>
       h.send.blockAction(
         ALICE,
@@ -149,7 +153,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
   });
 
   it('a person from another organisation is refused on every entry point: nothing stored, nothing of the data shown', async () => {
-    const acme = await findClientByName(h.db, TEAM, 'Acme Corp');
+    const acme = await findClientByName(h.db, { teamId: TEAM, name: 'Acme Corp' });
     const before = await rows();
     const seq = h.api.lastSeq;
     expect(await say(OUTSIDER, '/client', 'show acme corp')).toContain('people from other organisations cannot use it here');
@@ -197,7 +201,7 @@ describe.each(TEST_DRIVERS)('shared channels, guests and other organisations on 
     const seq = h.api.lastSeq;
     expect(await say(GUEST, '/call', 'acme corp +comms')).toContain('Guests can use it only if a workspace admin allows it');
     const { reply } = await h.command(ALICE, '/call', '');
-    const acme = await findClientByName(h.db, TEAM, 'Acme Corp');
+    const acme = await findClientByName(h.db, { teamId: TEAM, name: 'Acme Corp' });
     const submitted = await h.send.viewSubmission(GUEST, reply.params.view, {
       client: { client: { type: 'external_select', selected_option: { value: acme.id, text: { type: 'plain_text', text: 'x' } } } },
     });

@@ -82,10 +82,12 @@ describe.each(TEST_DRIVERS)('a worker that lost its lease, on %s', (driver) => {
     onCommand(app, deps, '/fenced', { run: (turn, text) => turn.reply({ text: `Done: ${text}` }) });
     const web = new WebClient('xoxb-test-token', { slackApiUrl: api.apiUrl });
     const body = { command: '/fenced', text: 'once', team_id: TEAM, user_id: 'U0ALICE', channel_id: 'C0SALES', response_url: api.responseUrl('R-fenced') };
-    await storeRequest(handle.owner, { teamId: TEAM, requestKey: 'cmd:fenced', signature: null, entry: 'command /fenced', body, receivedAt: new Date() });
-    const [stalled] = await claimRequests(handle.owner, 'stalled', 1, 1);
+    await storeRequest(handle.owner, {
+      request: { teamId: TEAM, requestKey: 'cmd:fenced', signature: null, entry: 'command /fenced', body, receivedAt: new Date() },
+    });
+    const [stalled] = await claimRequests(handle.owner, { worker: 'stalled', leaseSeconds: 1, limit: 1 });
     await new Promise((r) => setTimeout(r, 1_100));
-    const [taker] = await claimRequests(handle.owner, 'taker', 60, 1);
+    const [taker] = await claimRequests(handle.owner, { worker: 'taker', leaseSeconds: 60, limit: 1 });
     expect(taker?.id).toBe(stalled!.id);
 
     expect(await workRequest(deps, web, stalled!)).toEqual({ outcome: 'lost' });

@@ -79,10 +79,9 @@ describe('keys:rotate, compiled', () => {
     }
     await withDatabase(async (db) => {
       const install = (teamId: string, keys: TokenKeys) =>
-        saveInstallation(
-          db,
+        saveInstallation(db, {
           keys,
-          {
+          record: {
             teamId,
             enterpriseId: null,
             isEnterpriseInstall: false,
@@ -92,8 +91,8 @@ describe('keys:rotate, compiled', () => {
             scopes: '',
             installerUserId: null,
           },
-          new Date(),
-        );
+          at: new Date(),
+        });
       await install('T0CURRENT', [NEW]);
       await install('T0OLDKEY', [OLD]);
       await install('T0FIRSTFORMAT', [OLD]);

@@ -68,7 +68,7 @@ export async function seedDigestClients(h: Harness): Promise<void> {
   await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
   await h.command(ALICE, '/call', 'sour co -attitude -comms -planning Tense call');
   await h.command(ALICE, '/call', 'fine co +comms +positive');
-  const quiet = await findClientByName(h.db, TEAM, 'Quiet Co');
+  const quiet = await findClientByName(h.db, { teamId: TEAM, name: 'Quiet Co' });
   await h.db
     .update(schema.clients)
     .set({ createdAt: new Date(h.now().getTime() - 40 * 86_400_000) })

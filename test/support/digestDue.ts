@@ -8,11 +8,15 @@ import { TEAM, type Harness } from './slackHarness.js';
  * Returns the week's key (the slot's local date).
  */
 export async function scheduleDigestAt(h: Harness, channel: string, at: Date, team = TEAM): Promise<string> {
-  await updateWorkspaceSettings(h.db, team, 'U0ADMIN', {
-    digestChannelId: channel,
-    timeZone: 'UTC',
-    digestDay: at.getUTCDay(),
-    digestTime: at.toISOString().slice(11, 16),
+  await updateWorkspaceSettings(h.db, {
+    teamId: team,
+    by: 'U0ADMIN',
+    patch: {
+      digestChannelId: channel,
+      timeZone: 'UTC',
+      digestDay: at.getUTCDay(),
+      digestTime: at.toISOString().slice(11, 16),
+    },
   });
   await h.db
     .update(schema.workspaces)

@@ -67,14 +67,17 @@ export async function observationsWhere(db: Database, where: SQL | undefined): P
  * Stores a call and one observation per trait. Traits must exist in the workspace catalogue (checked before
  * anything is written). A request key already used in this workspace returns the stored call instead.
  */
-export async function logCall(db: Database, teamId: string, by: By, catalogue: Catalogue, input: NewCall): Promise<Logged<Call & { traits: string[] }>> {
+export async function logCall(
+  db: Database,
+  { teamId, by, catalogue, input }: { teamId: string; by: By; catalogue: Catalogue; input: NewCall },
+): Promise<Logged<Call & { traits: string[] }>> {
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newCallSchema, input);
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
   if (unknown.length > 0) throw new Refused({ code: 'traits_unknown', traits: unknown });
   const traits = [...new Set(values.traits)];
   return db.transaction(async (tx) => {
-    const client = await requireClient(tx, teamId, values.clientId);
+    const client = await requireClient(tx, { teamId, clientId: values.clientId });
     const [call] = await tx
       .insert(calls)
       .values({
@@ -99,13 +102,16 @@ export async function logCall(db: Database, teamId: string, by: By, catalogue: C
         .insert(traitObservations)
         .values(traits.map((trait) => ({ teamId, clientId: values.clientId, callId: call.id, trait, observedAt: values.occurredAt, loggedAt: at })));
     }
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'call.log',
-      entityType: 'client',
-      entityId: client.id,
-      details: { callId: call.id, traits, occurredAt: values.occurredAt.toISOString() },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'call.log',
+        entityType: 'client',
+        entityId: client.id,
+        details: { callId: call.id, traits, occurredAt: values.occurredAt.toISOString() },
+      },
     });
     return { client, entry: { ...call, traits }, duplicate: false };
   });
@@ -125,11 +131,11 @@ async function callByRequestKey(db: Database, teamId: string, requestKey: string
   return { ...call, traits: traits.map((t) => t.trait) };
 }
 
-export async function logIncident(db: Database, teamId: string, by: By, input: NewIncident): Promise<Logged<Incident>> {
+export async function logIncident(db: Database, { teamId, by, input }: { teamId: string; by: By; input: NewIncident }): Promise<Logged<Incident>> {
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newIncidentSchema, input);
   return db.transaction(async (tx) => {
-    const client = await requireClient(tx, teamId, values.clientId);
+    const client = await requireClient(tx, { teamId, clientId: values.clientId });
     const [incident] = await tx
       .insert(incidents)
       .values({
@@ -153,24 +159,27 @@ export async function logIncident(db: Database, teamId: string, by: By, input: N
         .where(and(eq(incidents.teamId, teamId), eq(incidents.requestKey, requestKey!)));
       return { client, entry: stored!, duplicate: true };
     }
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'incident.log',
-      entityType: 'client',
-      entityId: client.id,
-      details: { incidentId: incident.id, kind: incident.kind, occurredAt: values.occurredAt.toISOString() },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'incident.log',
+        entityType: 'client',
+        entityId: client.id,
+        details: { incidentId: incident.id, kind: incident.kind, occurredAt: values.occurredAt.toISOString() },
+      },
     });
     return { client, entry: incident, duplicate: false };
   });
 }
 
 /** Records that the client was told a behaviour is unacceptable (criterion 2 counts abuse only after this). */
-export async function recordWarning(db: Database, teamId: string, by: By, input: NewWarning): Promise<Warning> {
+export async function recordWarning(db: Database, { teamId, by, input }: { teamId: string; by: By; input: NewWarning }): Promise<Warning> {
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newWarningSchema, input);
   return db.transaction(async (tx) => {
-    const client = await requireClient(tx, teamId, values.clientId);
+    const client = await requireClient(tx, { teamId, clientId: values.clientId });
     if (values.incidentId) {
       const [incident] = await tx
         .select({ clientId: incidents.clientId })
@@ -190,13 +199,16 @@ export async function recordWarning(db: Database, teamId: string, by: By, input:
         .where(and(eq(warnings.teamId, teamId), eq(warnings.requestKey, requestKey!)));
       return stored!;
     }
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'warning.record',
-      entityType: 'client',
-      entityId: client.id,
-      details: { warningId: warning!.id, kind: values.kind, incidentId: values.incidentId },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'warning.record',
+        entityType: 'client',
+        entityId: client.id,
+        details: { warningId: warning!.id, kind: values.kind, incidentId: values.incidentId },
+      },
     });
     return warning!;
   });
@@ -212,7 +224,10 @@ export interface ClientRecord {
 }
 
 /** A client's incidents and warnings: what its firing criteria are judged on. */
-export async function incidentsAndWarnings(db: Database, teamId: string, clientId: string): Promise<{ incidents: Incident[]; warnings: Warning[] }> {
+export async function incidentsAndWarnings(
+  db: Database,
+  { teamId, clientId }: { teamId: string; clientId: string },
+): Promise<{ incidents: Incident[]; warnings: Warning[] }> {
   const [incidentRows, warningRows] = await Promise.all([
     db
       .select(incidentColumns)
@@ -228,10 +243,10 @@ export async function incidentsAndWarnings(db: Database, teamId: string, clientI
   return { incidents: incidentRows, warnings: warningRows };
 }
 
-export async function loadClientRecord(db: Database, teamId: string, clientId: string): Promise<ClientRecord> {
+export async function loadClientRecord(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientRecord> {
   const [observations, { incidents: incidentRows, warnings: warningRows }, callRows, [last]] = await Promise.all([
     observationsWhere(db, and(eq(traitObservations.teamId, teamId), eq(traitObservations.clientId, clientId))),
-    incidentsAndWarnings(db, teamId, clientId),
+    incidentsAndWarnings(db, { teamId, clientId }),
     db
       .select()
       .from(calls)
@@ -253,7 +268,10 @@ export async function loadClientRecord(db: Database, teamId: string, clientId: s
 }
 
 /** When the client's latest call other than `callId` was logged: the moment its previous confirmation spoke of. */
-export async function previousCallLoggedAt(db: Database, teamId: string, clientId: string, callId: string): Promise<Date | null> {
+export async function previousCallLoggedAt(
+  db: Database,
+  { teamId, clientId, callId }: { teamId: string; clientId: string; callId: string },
+): Promise<Date | null> {
   const [row] = await db
     .select({ at: max(calls.loggedAt) })
     .from(calls)
@@ -285,7 +303,10 @@ async function ownEntry(db: Database, table: Loggable, teamId: string, actor: st
  * Undo: removes a call (and its observations) or an incident its author logged less than UNDO_MINUTES ago.
  * Returns its client.
  */
-export async function undoEntry(db: Database, teamId: string, by: By, entry: { kind: EntryKind; id: string }): Promise<ClientProfile> {
+export async function undoEntry(
+  db: Database,
+  { teamId, by, entry }: { teamId: string; by: By; entry: { kind: EntryKind; id: string } },
+): Promise<ClientProfile> {
   const { actor, at } = authorOf(by);
   const table = entry.kind === 'call' ? calls : incidents;
   return db.transaction(async (tx) => {
@@ -293,12 +314,12 @@ export async function undoEntry(db: Database, teamId: string, by: By, entry: { k
     if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
     await tx.delete(table).where(and(eq(table.teamId, teamId), eq(table.id, entry.id)));
     const details = entry.kind === 'call' ? { callId: entry.id } : { incidentId: entry.id };
-    await appendAudit(tx, teamId, { actor, at, action: `${entry.kind}.undo`, entityType: 'client', entityId: row.clientId, details });
-    return requireClient(tx, teamId, row.clientId);
+    await appendAudit(tx, { teamId, entry: { actor, at, action: `${entry.kind}.undo`, entityType: 'client', entityId: row.clientId, details } });
+    return requireClient(tx, { teamId, clientId: row.clientId });
   });
 }
 
-export async function getCall(db: Database, teamId: string, callId: string): Promise<(Call & { traits: string[] }) | undefined> {
+export async function getCall(db: Database, { teamId, callId }: { teamId: string; callId: string }): Promise<(Call & { traits: string[] }) | undefined> {
   if (!isRowId(callId)) return undefined;
   const [call] = await db
     .select()
@@ -313,7 +334,7 @@ export async function getCall(db: Database, teamId: string, callId: string): Pro
   return { ...call, traits: traits.map((t) => t.trait) };
 }
 
-export async function getIncident(db: Database, teamId: string, incidentId: string): Promise<Incident | undefined> {
+export async function getIncident(db: Database, { teamId, incidentId }: { teamId: string; incidentId: string }): Promise<Incident | undefined> {
   if (!isRowId(incidentId)) return undefined;
   const [row] = await db
     .select(incidentColumns)
@@ -325,11 +346,7 @@ export async function getIncident(db: Database, teamId: string, incidentId: stri
 /** Edit: replaces what a call recorded (its author only). The client stays the same. */
 export async function editCall(
   db: Database,
-  teamId: string,
-  by: By,
-  catalogue: Catalogue,
-  callId: string,
-  input: NewCall,
+  { teamId, by, catalogue, callId, input }: { teamId: string; by: By; catalogue: Catalogue; callId: string; input: NewCall },
 ): Promise<Logged<Call & { traits: string[] }>> {
   const { actor, at } = authorOf(by);
   const values = parseInput(newCallSchema, input);
@@ -339,7 +356,7 @@ export async function editCall(
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, calls, teamId, actor, at, callId, 'call');
     if (row.clientId !== values.clientId) throw new Refused({ code: 'entry_moved', entry: 'call' });
-    const client = await requireClient(tx, teamId, row.clientId);
+    const client = await requireClient(tx, { teamId, clientId: row.clientId });
     const [call] = await tx
       .update(calls)
       .set({ occurredAt: values.occurredAt, notes: values.notes, ourSide: values.ourSide })
@@ -351,30 +368,36 @@ export async function editCall(
         .insert(traitObservations)
         .values(traits.map((trait) => ({ teamId, clientId: client.id, callId, trait, observedAt: values.occurredAt, loggedAt: at })));
     }
-    await appendAudit(tx, teamId, { actor, at, action: 'call.edit', entityType: 'client', entityId: client.id, details: { callId, traits } });
+    await appendAudit(tx, { teamId, entry: { actor, at, action: 'call.edit', entityType: 'client', entityId: client.id, details: { callId, traits } } });
     return { client, entry: { ...call!, traits }, duplicate: false };
   });
 }
 
-export async function editIncident(db: Database, teamId: string, by: By, incidentId: string, input: NewIncident): Promise<Logged<Incident>> {
+export async function editIncident(
+  db: Database,
+  { teamId, by, incidentId, input }: { teamId: string; by: By; incidentId: string; input: NewIncident },
+): Promise<Logged<Incident>> {
   const { actor, at } = authorOf(by);
   const values = parseInput(newIncidentSchema, input);
   return db.transaction(async (tx) => {
     const row = await ownEntry(tx, incidents, teamId, actor, at, incidentId, 'incident');
     if (row.clientId !== values.clientId) throw new Refused({ code: 'entry_moved', entry: 'incident' });
-    const client = await requireClient(tx, teamId, row.clientId);
+    const client = await requireClient(tx, { teamId, clientId: row.clientId });
     const [incident] = await tx
       .update(incidents)
       .set({ kind: values.details.kind, occurredAt: values.occurredAt, description: values.description, details: values.details })
       .where(and(eq(incidents.teamId, teamId), eq(incidents.id, incidentId)))
       .returning(incidentColumns);
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'incident.edit',
-      entityType: 'client',
-      entityId: client.id,
-      details: { incidentId, kind: values.details.kind },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'incident.edit',
+        entityType: 'client',
+        entityId: client.id,
+        details: { incidentId, kind: values.details.kind },
+      },
     });
     return { client, entry: incident!, duplicate: false };
   });

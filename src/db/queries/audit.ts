@@ -34,12 +34,15 @@ export interface AuditEntry {
   at?: Date | SQL;
 }
 
-export async function appendAudit(db: Database, teamId: string, entry: AuditEntry): Promise<void> {
+export async function appendAudit(db: Database, { teamId, entry }: { teamId: string; entry: AuditEntry }): Promise<void> {
   await db.insert(auditLog).values({ teamId, ...entry, at: entry.at ?? sql`now()`, details: entry.details ?? {} });
 }
 
 /** What the trail holds about one thing (a client's changes, for its History), oldest first. */
-export async function auditEntriesAbout(db: Database, teamId: string, entityType: string, entityId: string, action: string) {
+export async function auditEntriesAbout(
+  db: Database,
+  { teamId, entityType, entityId, action }: { teamId: string; entityType: string; entityId: string; action: string },
+) {
   return db
     .select({ actor: auditLog.actor, at: auditLog.at, details: auditLog.details })
     .from(auditLog)

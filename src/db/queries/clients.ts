@@ -67,13 +67,16 @@ export interface NameOptions {
   allowLookAlike?: boolean;
 }
 
-export async function createClient(db: Database, teamId: string, by: By, input: NewClient, options: NameOptions = {}): Promise<ClientProfile> {
+export async function createClient(
+  db: Database,
+  { teamId, by, input, options = {} }: { teamId: string; by: By; input: NewClient; options?: NameOptions },
+): Promise<ClientProfile> {
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newClientSchema, input);
   const key = nameKey(values.name);
   try {
     return await db.transaction(async (tx) => {
-      await ensureWorkspace(tx, teamId, at instanceof Date ? at : undefined);
+      await ensureWorkspace(tx, { teamId, at: at instanceof Date ? at : undefined });
       // A retried delivery of the request that registered it finds it (before the name clash would refuse it).
       const [registered] = requestKey
         ? await tx
@@ -88,13 +91,16 @@ export async function createClient(db: Database, teamId: string, by: By, input: 
         .insert(clients)
         .values({ teamId, ...values, nameKey: key, createdAt: at, updatedAt: at, requestKey })
         .returning(profileColumns);
-      await appendAudit(tx, teamId, {
-        actor,
-        at,
-        action: 'client.create',
-        entityType: 'client',
-        entityId: client!.id,
-        details: { ...values },
+      await appendAudit(tx, {
+        teamId,
+        entry: {
+          actor,
+          at,
+          action: 'client.create',
+          entityType: 'client',
+          entityId: client!.id,
+          details: { ...values },
+        },
       });
       return client!;
     });
@@ -105,7 +111,7 @@ export async function createClient(db: Database, teamId: string, by: By, input: 
   }
 }
 
-export async function getClient(db: Database, teamId: string, clientId: string): Promise<ClientProfile | undefined> {
+export async function getClient(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientProfile | undefined> {
   if (!isRowId(clientId)) return undefined;
   const [row] = await db
     .select(profileColumns)
@@ -115,7 +121,7 @@ export async function getClient(db: Database, teamId: string, clientId: string):
 }
 
 /** The client a channel is about (`/client link`), if one is. */
-export async function clientLinkedTo(db: Database, teamId: string, channelId: string): Promise<ClientProfile | undefined> {
+export async function clientLinkedTo(db: Database, { teamId, channelId }: { teamId: string; channelId: string }): Promise<ClientProfile | undefined> {
   const [row] = await db
     .select(profileColumns)
     .from(channelLinks)
@@ -125,7 +131,10 @@ export async function clientLinkedTo(db: Database, teamId: string, channelId: st
 }
 
 /** Links a channel to a client (`client`), or unlinks it (`null`); a channel is about one client at most. */
-export async function linkChannel(db: Database, teamId: string, by: By, channelId: string, clientId: string | null): Promise<void> {
+export async function linkChannel(
+  db: Database,
+  { teamId, by, channelId, clientId }: { teamId: string; by: By; channelId: string; clientId: string | null },
+): Promise<void> {
   const { actor, at } = authorOf(by);
   await db.transaction(async (tx) => {
     const [before] = await tx
@@ -133,26 +142,29 @@ export async function linkChannel(db: Database, teamId: string, by: By, channelI
       .where(and(eq(channelLinks.teamId, teamId), eq(channelLinks.channelId, channelId)))
       .returning({ clientId: channelLinks.clientId });
     if (clientId) {
-      await requireClient(tx, teamId, clientId);
+      await requireClient(tx, { teamId, clientId });
       await tx.insert(channelLinks).values({ teamId, channelId, clientId, linkedBy: actor, linkedAt: at });
     }
     const subject = clientId ?? before?.clientId;
     if (subject) {
-      await appendAudit(tx, teamId, {
-        actor,
-        at,
-        action: clientId ? 'channel.link' : 'channel.unlink',
-        entityType: 'client',
-        entityId: subject,
-        details: { channelId },
+      await appendAudit(tx, {
+        teamId,
+        entry: {
+          actor,
+          at,
+          action: clientId ? 'channel.link' : 'channel.unlink',
+          entityType: 'client',
+          entityId: subject,
+          details: { channelId },
+        },
       });
     }
   });
 }
 
 /** Like getClient, but a missing client (or one of another workspace) is refused. */
-export async function requireClient(db: Database, teamId: string, clientId: string): Promise<ClientProfile> {
-  const client = await getClient(db, teamId, clientId);
+export async function requireClient(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientProfile> {
+  const client = await getClient(db, { teamId, clientId });
   if (!client) throw new Refused({ code: 'client_gone' });
   return client;
 }
@@ -170,27 +182,33 @@ export type NameMatch = 'exact' | 'prefix';
  * words ("acme" → "Acme Corp" when no other name starts so). Anything else is an error carrying up to 3
  * suggestions: a command never silently acts on a client the user did not name.
  */
-export async function findClientByName(db: Database, teamId: string, name: string): Promise<ClientProfile> {
+export async function findClientByName(db: Database, { teamId, name }: { teamId: string; name: string }): Promise<ClientProfile> {
   const typed = displayName(name);
   if (!nameKey(typed)) throw new Refused({ code: 'client_name_missing' });
-  const found = await clientByLeadingWords(db, teamId, [typed]);
+  const found = await clientByLeadingWords(db, { teamId, words: [typed] });
   if (found) return found.client;
-  throw await noClientCalled(db, teamId, typed);
+  throw await noClientCalled(db, { teamId, typed });
 }
 
 /**
  * The refusal a typed name gets, with "did you mean" suggestions (or how to register it). `readings` are the
  * ways the typed words could be meant (a command's first one, two or three words), all searched.
  */
-export async function noClientCalled(db: Database, teamId: string, typed: string, readings: readonly string[] = [typed]): Promise<Refused> {
-  return new Refused({ code: 'client_not_found', typed, suggestions: await suggestClientNames(db, teamId, readings) });
+export async function noClientCalled(
+  db: Database,
+  { teamId, typed, readings = [typed] }: { teamId: string; typed: string; readings?: readonly string[] },
+): Promise<Refused> {
+  return new Refused({ code: 'client_not_found', typed, suggestions: await suggestClientNames(db, { teamId, texts: readings }) });
 }
 
 /**
  * Names like the typed text, most alike first: containing it, or sharing most of its trigrams
  * (`nameSimilarity`). Ranked in TypeScript on the stored keys, so every script is measured alike.
  */
-export async function suggestClientNames(db: Database, teamId: string, texts: readonly string[], limit = 3): Promise<string[]> {
+export async function suggestClientNames(
+  db: Database,
+  { teamId, texts, limit = 3 }: { teamId: string; texts: readonly string[]; limit?: number },
+): Promise<string[]> {
   const typed = texts.map(nameKey).filter(Boolean);
   if (typed.length === 0) return [];
   const all = await db
@@ -218,10 +236,12 @@ const TYPE_AHEAD_RANKED = 500;
  */
 export async function searchClients(
   db: Database,
-  teamId: string,
-  typed: string,
-  limit = 20,
-  byName: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+  {
+    teamId,
+    typed,
+    limit = 20,
+    byName = (a, b) => a.localeCompare(b),
+  }: { teamId: string; typed: string; limit?: number; byName?: (a: string, b: string) => number },
 ): Promise<ClientProfile[]> {
   const key = nameKey(typed);
   const escaped = likeEscaped(key);
@@ -250,7 +270,7 @@ export interface ClientFilter {
   includeExited?: boolean;
 }
 
-export async function listClients(db: Database, teamId: string, filter: ClientFilter = {}): Promise<ClientProfile[]> {
+export async function listClients(db: Database, { teamId, filter = {} }: { teamId: string; filter?: ClientFilter }): Promise<ClientProfile[]> {
   return db
     .select(profileColumns)
     .from(clients)
@@ -268,18 +288,14 @@ export async function listClients(db: Database, teamId: string, filter: ClientFi
 /** Changes fields of a client. Category changes are kept as history; `exited` stamps exitedAt. */
 export async function updateClient(
   db: Database,
-  teamId: string,
-  by: By,
-  clientId: string,
-  patch: ClientPatch,
-  options: NameOptions = {},
+  { teamId, by, clientId, patch, options = {} }: { teamId: string; by: By; clientId: string; patch: ClientPatch; options?: NameOptions },
 ): Promise<ClientProfile> {
   const { actor, at } = authorOf(by);
   const values = parseInput(clientPatchSchema, patch);
   const key = values.name === undefined ? undefined : nameKey(values.name);
   try {
     return await db.transaction(async (tx) => {
-      const before = await requireClient(tx, teamId, clientId);
+      const before = await requireClient(tx, { teamId, clientId });
       if (key !== undefined) {
         // A new spelling of the same name ("acme corp" → "Acme Corp") is always fine.
         const clash = key === nameKey(before.name) ? undefined : await nameClash(tx, teamId, values.name!, key, { ...options, except: clientId });
@@ -302,7 +318,7 @@ export async function updateClient(
         .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)))
         .returning(profileColumns);
       const changed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: before[k as keyof ClientProfile], to: v }]));
-      await appendAudit(tx, teamId, { actor, at, action: 'client.update', entityType: 'client', entityId: clientId, details: changed });
+      await appendAudit(tx, { teamId, entry: { actor, at, action: 'client.update', entityType: 'client', entityId: clientId, details: changed } });
       return after!;
     });
   } catch (error) {
@@ -321,8 +337,7 @@ export async function updateClient(
  */
 export async function clientByLeadingWords(
   db: Database,
-  teamId: string,
-  words: readonly string[],
+  { teamId, words }: { teamId: string; words: readonly string[] },
 ): Promise<{ client: ClientProfile; used: number; match: NameMatch } | undefined> {
   const keys = words.slice(0, NAME_WORDS_AT_MOST).map((_, i) => nameKey(words.slice(0, i + 1).join(' ')));
   if (keys.length === 0 || !keys[0]) return undefined;
@@ -374,12 +389,15 @@ export async function keyUnkeyedClientNames(db: Database, logger: Logger): Promi
         .set({ name, nameKey: nameKey(name) })
         .where(eq(clients.id, c.id));
       if (name !== displayName(c.name)) {
-        await appendAudit(tx, c.teamId, {
-          actor: 'system',
-          action: 'client.rename',
-          entityType: 'client',
-          entityId: c.id,
-          details: { from: c.name, to: name, why: 'same name key as another client' },
+        await appendAudit(tx, {
+          teamId: c.teamId,
+          entry: {
+            actor: 'system',
+            action: 'client.rename',
+            entityType: 'client',
+            entityId: c.id,
+            details: { from: c.name, to: name, why: 'same name key as another client' },
+          },
         });
         logger.warn('two clients had names that are now one: renamed the later one', { team: c.teamId, clientId: c.id, to: name });
       }
@@ -387,7 +405,7 @@ export async function keyUnkeyedClientNames(db: Database, logger: Logger): Promi
   }
 }
 
-export async function categoryChangesOf(db: Database, teamId: string, clientId: string) {
+export async function categoryChangesOf(db: Database, { teamId, clientId }: { teamId: string; clientId: string }) {
   return db
     .select({
       fromCategory: clientCategoryChanges.fromCategory,

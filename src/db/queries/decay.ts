@@ -35,13 +35,13 @@ function sameWeighing(a: TraitWeighing | null, b: TraitWeighing): boolean {
  * Makes sure the workspace's sums are kept on the catalogue's half-life and weights and a usable epoch; rebuilds
  * them if not, and then says so.
  */
-export async function keepDecaySums(db: Database, teamId: string, catalogue: Catalogue, at: Date): Promise<boolean> {
+export async function keepDecaySums(db: Database, { teamId, catalogue, at }: { teamId: string; catalogue: Catalogue; at: Date }): Promise<boolean> {
   const { halfLifeDays } = catalogue.thresholds.health;
   const [basis] = await db.select().from(decayBases).where(eq(decayBases.teamId, teamId));
   const halfLivesFromEpoch = basis ? Math.abs(at.getTime() - basis.epoch.getTime()) / (halfLifeDays * DAY_MS) : Infinity;
   if (basis?.halfLifeDays === halfLifeDays && sameWeighing(basis.traits, traitWeighing(catalogue)) && halfLivesFromEpoch < REBASE_AFTER_HALF_LIVES)
     return false;
-  await rebuildDecaySums(db, teamId, catalogue, at);
+  await rebuildDecaySums(db, { teamId, catalogue, epoch: at });
   return true;
 }
 
@@ -49,8 +49,11 @@ export async function keepDecaySums(db: Database, teamId: string, catalogue: Cat
  * Runs a read of the sums while making sure they are kept (at `at`), and once more if they had to be rebuilt:
  * they almost always are kept, so the check costs the read no round trip of its own.
  */
-export async function readWithKeptSums<T>(db: Database, teamId: string, catalogue: Catalogue, at: Date, read: () => Promise<T>): Promise<T> {
-  const [rebuilt, result] = await Promise.all([keepDecaySums(db, teamId, catalogue, at), read()]);
+export async function readWithKeptSums<T>(
+  db: Database,
+  { teamId, catalogue, at, read }: { teamId: string; catalogue: Catalogue; at: Date; read: () => Promise<T> },
+): Promise<T> {
+  const [rebuilt, result] = await Promise.all([keepDecaySums(db, { teamId, catalogue, at }), read()]);
   return rebuilt ? read() : result;
 }
 
@@ -59,7 +62,7 @@ export async function readWithKeptSums<T>(db: Database, teamId: string, catalogu
  * the basis row first makes concurrent observation writes wait (their triggers hold it FOR SHARE), so the
  * rebuild sees every observation committed before it and those committed after add themselves on the new basis.
  */
-export async function rebuildDecaySums(db: Database, teamId: string, catalogue: Catalogue, epoch: Date): Promise<void> {
+export async function rebuildDecaySums(db: Database, { teamId, catalogue, epoch }: { teamId: string; catalogue: Catalogue; epoch: Date }): Promise<void> {
   const basis = { halfLifeDays: catalogue.thresholds.health.halfLifeDays, traits: traitWeighing(catalogue), epoch };
   await db.transaction(async (tx) => {
     await tx

@@ -28,11 +28,11 @@ export const snoozeColumns = {
   until: snoozes.until,
 };
 
-export async function recordDecision(db: Database, teamId: string, by: By, input: NewDecision): Promise<Decision> {
+export async function recordDecision(db: Database, { teamId, by, input }: { teamId: string; by: By; input: NewDecision }): Promise<Decision> {
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newDecisionSchema, input);
   return db.transaction(async (tx) => {
-    const client = await requireClient(tx, teamId, values.clientId);
+    const client = await requireClient(tx, { teamId, clientId: values.clientId });
     const [decision] = await tx
       .insert(decisions)
       .values({ teamId, ...values, decidedBy: actor, decidedAt: at, requestKey })
@@ -53,13 +53,16 @@ export async function recordDecision(db: Database, teamId: string, by: By, input
         .set({ status, exitedAt: status === 'exited' ? at : null, updatedAt: at })
         .where(and(eq(clients.teamId, teamId), eq(clients.id, client.id)));
     }
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: `decision.${values.kind}`,
-      entityType: 'client',
-      entityId: client.id,
-      details: { decisionId: decision!.id, reason: values.reason, statusFrom: client.status, statusTo: status },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: `decision.${values.kind}`,
+        entityType: 'client',
+        entityId: client.id,
+        details: { decisionId: decision!.id, reason: values.reason, statusFrom: client.status, statusTo: status },
+      },
     });
     return decision!;
   });
@@ -71,16 +74,14 @@ export async function recordDecision(db: Database, teamId: string, by: By, input
  */
 export async function snoozeClient(
   db: Database,
-  teamId: string,
-  by: By,
-  input: { clientId: string; days: number; digestId?: string | null },
+  { teamId, by, input }: { teamId: string; by: By; input: { clientId: string; days: number; digestId?: string | null } },
 ): Promise<{ snooze: Snooze; created: boolean }> {
   const { actor, at, requestKey } = authorOf(by);
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > 365) {
     throw new Refused({ code: 'snooze_days' });
   }
   return db.transaction(async (tx) => {
-    const client = await requireClient(tx, teamId, input.clientId);
+    const client = await requireClient(tx, { teamId, clientId: input.clientId });
     const [running] = await tx
       .select(snoozeColumns)
       .from(snoozes)
@@ -101,20 +102,23 @@ export async function snoozeClient(
         requestKey,
       })
       .returning(snoozeColumns);
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'client.snooze',
-      entityType: 'client',
-      entityId: client.id,
-      details: { snoozeId: snooze!.id, days: input.days },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'client.snooze',
+        entityType: 'client',
+        entityId: client.id,
+        details: { snoozeId: snooze!.id, days: input.days },
+      },
     });
     return { snooze: snooze!, created: true };
   });
 }
 
 /** Clients someone answered since `since`: decided about (acknowledging included) or snoozed. */
-export async function clientsAnsweredSince(db: Database, teamId: string, since: Date): Promise<Set<string>> {
+export async function clientsAnsweredSince(db: Database, { teamId, since }: { teamId: string; since: Date }): Promise<Set<string>> {
   const decided = await db
     .selectDistinct({ clientId: decisions.clientId })
     .from(decisions)
@@ -126,7 +130,7 @@ export async function clientsAnsweredSince(db: Database, teamId: string, since: 
   return new Set([...decided, ...snoozed].map((r) => r.clientId));
 }
 
-export async function decisionsFor(db: Database, teamId: string, clientId: string): Promise<Decision[]> {
+export async function decisionsFor(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<Decision[]> {
   return db
     .select(decisionColumns)
     .from(decisions)
@@ -134,7 +138,7 @@ export async function decisionsFor(db: Database, teamId: string, clientId: strin
     .orderBy(desc(decisions.decidedAt));
 }
 
-export async function snoozesFor(db: Database, teamId: string, clientId: string): Promise<Snooze[]> {
+export async function snoozesFor(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<Snooze[]> {
   return db
     .select(snoozeColumns)
     .from(snoozes)

@@ -24,11 +24,13 @@ const leaseLapsed = (leaseSeconds: number) => lt(digests.claimedAt, sql`now() - 
  */
 export async function claimDigestWeek(
   db: Database,
-  teamId: string,
-  week: string,
-  channelId: string,
-  instance: string,
-  leaseSeconds = CLAIM_LEASE_SECONDS,
+  {
+    teamId,
+    week,
+    channelId,
+    instance,
+    leaseSeconds = CLAIM_LEASE_SECONDS,
+  }: { teamId: string; week: string; channelId: string; instance: string; leaseSeconds?: number },
 ): Promise<{ digest: Digest; takenOver: boolean } | undefined> {
   const [created] = await db.insert(digests).values({ teamId, week, channelId, claimedBy: instance }).onConflictDoNothing().returning();
   if (created) return { digest: created, takenOver: false };
@@ -41,7 +43,7 @@ export async function claimDigestWeek(
 }
 
 /** True while `instance` still holds the claim (checked right before posting: a slow holder may have lost it). */
-export async function renewClaim(db: Database, digest: Pick<Digest, 'id' | 'teamId'>, instance: string): Promise<boolean> {
+export async function renewClaim(db: Database, { digest, instance }: { digest: Pick<Digest, 'id' | 'teamId'>; instance: string }): Promise<boolean> {
   const rows = await db
     .update(digests)
     .set({ claimedAt: sql`now()` })
@@ -69,26 +71,25 @@ export interface PostedDigestMessage extends DigestPageDraft {
  */
 export async function markDigestPosted(
   db: Database,
-  digest: Pick<Digest, 'id' | 'teamId'>,
-  first: PostedDigestMessage,
-  thread: readonly DigestPageDraft[],
+  { digest, first, thread }: { digest: Pick<Digest, 'id' | 'teamId'>; first: PostedDigestMessage; thread: readonly DigestPageDraft[] },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(digests)
       .set({ status: 'posted', postedAt: sql`now()`, claimedAt: sql`now()`, messageTs: first.ts, lastError: null })
       .where(and(eq(digests.teamId, digest.teamId), eq(digests.id, digest.id)));
-    await recordDigestPost(tx, digest, first, thread);
-    await appendAudit(tx, digest.teamId, { actor: 'system', action: 'digest.post', entityType: 'digest', entityId: digest.id, details: { ts: first.ts } });
+    await recordDigestPost(tx, { digest, first, thread });
+    await appendAudit(tx, {
+      teamId: digest.teamId,
+      entry: { actor: 'system', action: 'digest.post', entityType: 'digest', entityId: digest.id, details: { ts: first.ts } },
+    });
   });
 }
 
 /** A further post of a digest already posted (`/rapport digest now force`): its own first message and thread. */
 export async function recordDigestPost(
   db: Database,
-  digest: Pick<Digest, 'id' | 'teamId'>,
-  first: PostedDigestMessage,
-  thread: readonly DigestPageDraft[],
+  { digest, first, thread }: { digest: Pick<Digest, 'id' | 'teamId'>; first: PostedDigestMessage; thread: readonly DigestPageDraft[] },
 ): Promise<void> {
   const common = { teamId: digest.teamId, digestId: digest.id, channelId: first.channelId };
   await db
@@ -105,7 +106,7 @@ export async function unpostedPages(db: Database, digest: Pick<Digest, 'id' | 't
     .orderBy(asc(digestMessages.threadTs), asc(digestMessages.page));
 }
 
-export async function recordPagePosted(db: Database, page: Pick<DigestMessage, 'id' | 'teamId'>, ts: string): Promise<void> {
+export async function recordPagePosted(db: Database, { page, ts }: { page: Pick<DigestMessage, 'id' | 'teamId'>; ts: string }): Promise<void> {
   await db
     .update(digestMessages)
     .set({ ts, postedAt: sql`now()` })
@@ -119,10 +120,12 @@ export async function recordPagePosted(db: Database, page: Pick<DigestMessage, '
  */
 export async function holdDigestThread(
   db: Database,
-  digest: Pick<Digest, 'id' | 'teamId'>,
-  instance: string,
-  leaseSeconds = CLAIM_LEASE_SECONDS,
-  { staleOnly = false } = {},
+  {
+    digest,
+    instance,
+    leaseSeconds = CLAIM_LEASE_SECONDS,
+    staleOnly = false,
+  }: { digest: Pick<Digest, 'id' | 'teamId'>; instance: string; leaseSeconds?: number; staleOnly?: boolean },
 ): Promise<boolean> {
   const rows = await db
     .update(digests)
@@ -143,7 +146,7 @@ export async function holdDigestThread(
  * Posting failed: the claim stays (so nobody else posts meanwhile) and is retried once its lease runs out.
  * Returns the failed attempts so far.
  */
-export async function recordDigestFailure(db: Database, digest: Pick<Digest, 'id' | 'teamId'>, error: string): Promise<number> {
+export async function recordDigestFailure(db: Database, { digest, error }: { digest: Pick<Digest, 'id' | 'teamId'>; error: string }): Promise<number> {
   const [row] = await db
     .update(digests)
     .set({ attempts: sql`${digests.attempts} + 1`, lastError: error.slice(0, 500) })
@@ -158,7 +161,7 @@ export async function latestDigest(db: Database, teamId: string): Promise<Digest
   return row;
 }
 
-export async function digestForWeek(db: Database, teamId: string, week: string): Promise<Digest | undefined> {
+export async function digestForWeek(db: Database, { teamId, week }: { teamId: string; week: string }): Promise<Digest | undefined> {
   const [row] = await db
     .select()
     .from(digests)
@@ -176,7 +179,10 @@ export async function lastPostedWeek(db: Database, teamId: string): Promise<stri
 }
 
 /** The latest `count` posted digests, newest first, with every client their messages named. */
-export async function postedDigestsNaming(db: Database, teamId: string, count: number): Promise<{ digest: Digest; clientIds: Set<string> }[]> {
+export async function postedDigestsNaming(
+  db: Database,
+  { teamId, count }: { teamId: string; count: number },
+): Promise<{ digest: Digest; clientIds: Set<string> }[]> {
   const posted = await db
     .select()
     .from(digests)
@@ -195,14 +201,20 @@ export async function postedDigestsNaming(db: Database, teamId: string, count: n
 }
 
 /** The messages of a digest that name the client: a decision updates each in place. */
-export async function digestMessagesNaming(db: Database, teamId: string, digestId: string, clientId: string): Promise<DigestMessage[]> {
+export async function digestMessagesNaming(
+  db: Database,
+  { teamId, digestId, clientId }: { teamId: string; digestId: string; clientId: string },
+): Promise<DigestMessage[]> {
   return db
     .select()
     .from(digestMessages)
     .where(and(eq(digestMessages.teamId, teamId), eq(digestMessages.digestId, digestId), sql`${digestMessages.clientIds} ? ${clientId}`));
 }
 
-export async function digestMessageAt(db: Database, teamId: string, channelId: string, ts: string): Promise<DigestMessage | undefined> {
+export async function digestMessageAt(
+  db: Database,
+  { teamId, channelId, ts }: { teamId: string; channelId: string; ts: string },
+): Promise<DigestMessage | undefined> {
   const [row] = await db
     .select()
     .from(digestMessages)
@@ -210,7 +222,10 @@ export async function digestMessageAt(db: Database, teamId: string, channelId: s
   return row;
 }
 
-export async function updateDigestMessageBlocks(db: Database, message: Pick<DigestMessage, 'id' | 'teamId'>, blocks: KnownBlock[]): Promise<void> {
+export async function updateDigestMessageBlocks(
+  db: Database,
+  { message, blocks }: { message: Pick<DigestMessage, 'id' | 'teamId'>; blocks: KnownBlock[] },
+): Promise<void> {
   await db
     .update(digestMessages)
     .set({ blocks })
@@ -228,9 +243,7 @@ const PAGES_AT_ONCE = 100;
  */
 export async function rewriteDigestPagesHolding(
   db: Database,
-  teamId: string,
-  needles: readonly string[],
-  rewrite: (page: DigestPageDraft) => DigestPageDraft | undefined,
+  { teamId, needles, rewrite }: { teamId: string; needles: readonly string[]; rewrite: (page: DigestPageDraft) => DigestPageDraft | undefined },
 ): Promise<Pick<DigestMessage, 'id' | 'ts'>[]> {
   const inJson = (needle: string) => JSON.stringify(needle).slice(1, -1);
   const holding = or(
@@ -262,7 +275,7 @@ export async function rewriteDigestPagesHolding(
   }
 }
 
-export async function digestMessagesWithIds(db: Database, teamId: string, ids: readonly string[]): Promise<DigestMessage[]> {
+export async function digestMessagesWithIds(db: Database, { teamId, ids }: { teamId: string; ids: readonly string[] }): Promise<DigestMessage[]> {
   if (ids.length === 0) return [];
   return db
     .select()

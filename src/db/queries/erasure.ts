@@ -30,7 +30,10 @@ export interface Erasure {
   again: boolean;
 }
 
-export async function eraseClient(db: Database, teamId: string, by: By, clientId: string, pageWithout: DigestPageWithout): Promise<Erasure> {
+export async function eraseClient(
+  db: Database,
+  { teamId, by, clientId, pageWithout }: { teamId: string; by: By; clientId: string; pageWithout: DigestPageWithout },
+): Promise<Erasure> {
   const author = authorOf(by);
   return db.transaction(async (tx) => {
     const [client] = await tx
@@ -76,7 +79,7 @@ export async function eraseClient(db: Database, teamId: string, by: By, clientId
     // The digest's pages showing it keep the other clients: its part goes, in Slack too once this commits. They
     // show its id, or a name it had as written or escaped for mrkdwn.
     const shownAs = [...new Set([clientId, ...erasing.names.flatMap((name) => [name, escapeName(name)])])];
-    const pages = await rewriteDigestPagesHolding(tx, teamId, shownAs, (page) => pageWithout(page, erasing));
+    const pages = await rewriteDigestPagesHolding(tx, { teamId, needles: shownAs, rewrite: (page) => pageWithout(page, erasing) });
     const rewrittenPosts = pages.filter((page) => page.ts !== null).map((page) => page.id);
     const requests = await scrubInbox(tx, teamId, erasing, ids, requestKeys);
     // The audit trail about it (its creation, each log, each decision) goes too: it holds its data.
@@ -89,13 +92,16 @@ export async function eraseClient(db: Database, teamId: string, by: By, clientId
     await tx.delete(clients).where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)));
     erased[getTableName(clients)] = 1;
     const rewritten = { [getTableName(digestMessages)]: pages.length, [getTableName(slackRequests)]: requests };
-    await appendAudit(tx, teamId, {
-      actor: author.actor,
-      at: author.at,
-      action: ERASE_ACTION,
-      entityType: 'client',
-      entityId: clientId,
-      details: { erased, rewritten, rewrittenPosts },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor: author.actor,
+        at: author.at,
+        action: ERASE_ACTION,
+        entityType: 'client',
+        entityId: clientId,
+        details: { erased, rewritten, rewrittenPosts },
+      },
     });
     return { erased, rewritten, rewrittenPosts, again: false };
   });

@@ -24,7 +24,7 @@ export interface InstallationRecord {
 }
 
 /** Stores (or replaces) a workspace's installation; installing again also keeps a workspace marked uninstalled. */
-export async function saveInstallation(db: Database, keys: TokenKeys, record: InstallationRecord, at: Date): Promise<void> {
+export async function saveInstallation(db: Database, { keys, record, at }: { keys: TokenKeys; record: InstallationRecord; at: Date }): Promise<void> {
   const row = { ...record, botToken: sealToken(keys, record.teamId, record.botToken), installedAt: at, updatedAt: at };
   await db.transaction(async (tx) => {
     await tx
@@ -36,7 +36,7 @@ export async function saveInstallation(db: Database, keys: TokenKeys, record: In
 }
 
 /** The workspace's installation with its token decrypted (sealed again under the newest key if it was not). */
-export async function findInstallation(db: Database, keys: TokenKeys, teamId: string): Promise<InstallationRecord | undefined> {
+export async function findInstallation(db: Database, { keys, teamId }: { keys: TokenKeys; teamId: string }): Promise<InstallationRecord | undefined> {
   const [row] = await db.select().from(installations).where(eq(installations.teamId, teamId));
   if (!row) return undefined;
   const { token, current } = openToken(keys, teamId, row.botToken);
@@ -63,7 +63,10 @@ async function sealAgain(db: Database, keys: TokenKeys, teamId: string, stored: 
 }
 
 /** Whether the keys open the stored tokens: of `checked` rows (all, or a random `limit` of the `stored`), how many do not. */
-export async function checkTokenKeys(db: Database, keys: TokenKeys, limit: number): Promise<{ stored: number; checked: number; undecryptable: number }> {
+export async function checkTokenKeys(
+  db: Database,
+  { keys, limit }: { keys: TokenKeys; limit: number },
+): Promise<{ stored: number; checked: number; undecryptable: number }> {
   const rows = await db
     .select({ teamId: installations.teamId, botToken: installations.botToken, stored: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(installations)

@@ -36,11 +36,11 @@ async function stepById(db: Database, teamId: string, id: string): Promise<NextS
   return row && asStep(row);
 }
 
-export async function createNextStep(db: Database, teamId: string, by: By, input: NewNextStep): Promise<NextStep> {
+export async function createNextStep(db: Database, { teamId, by, input }: { teamId: string; by: By; input: NewNextStep }): Promise<NextStep> {
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newNextStepSchema, input);
   return db.transaction(async (tx) => {
-    await requireClient(tx, teamId, values.clientId);
+    await requireClient(tx, { teamId, clientId: values.clientId });
     const [created] = await tx
       .insert(nextSteps)
       .values({ teamId, ...values, createdBy: actor, createdAt: at, requestKey })
@@ -51,13 +51,16 @@ export async function createNextStep(db: Database, teamId: string, by: By, input
       const [stored] = await selectSteps(tx, teamId).where(and(eq(nextSteps.teamId, teamId), eq(nextSteps.requestKey, requestKey!)));
       return asStep(stored!);
     }
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'next_step.add',
-      entityType: 'client',
-      entityId: values.clientId,
-      details: { nextStepId: created.id, assignee: values.assigneeUserId, dueOn: values.dueOn, source: values.source },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'next_step.add',
+        entityType: 'client',
+        entityId: values.clientId,
+        details: { nextStepId: created.id, assignee: values.assigneeUserId, dueOn: values.dueOn, source: values.source },
+      },
     });
     return (await stepById(tx, teamId, created.id))!;
   });
@@ -66,8 +69,7 @@ export async function createNextStep(db: Database, teamId: string, by: By, input
 /** Open steps of one person (a to-do list), or of some clients (the digest), due on or before `dueBy` if given. */
 export async function openNextSteps(
   db: Database,
-  teamId: string,
-  of: { assigneeUserId?: string; clientIds?: readonly string[]; dueBy?: string },
+  { teamId, of }: { teamId: string; of: { assigneeUserId?: string; clientIds?: readonly string[]; dueBy?: string } },
 ): Promise<NextStep[]> {
   if (of.clientIds?.length === 0) return [];
   const rows = await selectSteps(db, teamId)
@@ -85,7 +87,7 @@ export async function openNextSteps(
 }
 
 /** Everyone with an open step due on or before `dueBy` (who may need a reminder). */
-export async function assigneesWithStepsDue(db: Database, teamId: string, dueBy: string): Promise<string[]> {
+export async function assigneesWithStepsDue(db: Database, { teamId, dueBy }: { teamId: string; dueBy: string }): Promise<string[]> {
   const rows = await db
     .selectDistinct({ user: nextSteps.assigneeUserId })
     .from(nextSteps)
@@ -100,9 +102,7 @@ export async function assigneesWithStepsDue(db: Database, teamId: string, dueBy:
  */
 export async function settleNextStep(
   db: Database,
-  teamId: string,
-  by: By,
-  input: { id: string; change: { done: true } | { snoozeFrom: string }; mayAnyone: boolean },
+  { teamId, by, input }: { teamId: string; by: By; input: { id: string; change: { done: true } | { snoozeFrom: string }; mayAnyone: boolean } },
 ): Promise<NextStep> {
   const { actor, at } = authorOf(by);
   return db.transaction(async (tx) => {
@@ -118,13 +118,16 @@ export async function settleNextStep(
       .update(nextSteps)
       .set(set)
       .where(and(eq(nextSteps.teamId, teamId), eq(nextSteps.id, step.id)));
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'done' in input.change ? 'next_step.done' : 'next_step.postpone',
-      entityType: 'client',
-      entityId: step.clientId,
-      details: { nextStepId: step.id, ...('snoozeFrom' in input.change ? { from: step.dueOn, to: dueOn } : {}) },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'done' in input.change ? 'next_step.done' : 'next_step.postpone',
+        entityType: 'client',
+        entityId: step.clientId,
+        details: { nextStepId: step.id, ...('snoozeFrom' in input.change ? { from: step.dueOn, to: dueOn } : {}) },
+      },
     });
     return (await stepById(tx, teamId, step.id))!;
   });

@@ -12,10 +12,12 @@ export type PersonalSend = 'reminder' | 'digest' | 'escalation';
  */
 export async function claimPersonalSend(
   db: Database,
-  teamId: string,
-  send: { userId: string; kind: PersonalSend; key: string },
-  instance: string,
-  leaseSeconds: number,
+  {
+    teamId,
+    send,
+    instance,
+    leaseSeconds,
+  }: { teamId: string; send: { userId: string; kind: PersonalSend; key: string }; instance: string; leaseSeconds: number },
 ): Promise<boolean> {
   const [created] = await db
     .insert(personalSends)
@@ -40,7 +42,10 @@ export async function claimPersonalSend(
   return taken.length > 0;
 }
 
-export async function markPersonalSent(db: Database, teamId: string, send: { userId: string; kind: PersonalSend; key: string }): Promise<void> {
+export async function markPersonalSent(
+  db: Database,
+  { teamId, send }: { teamId: string; send: { userId: string; kind: PersonalSend; key: string } },
+): Promise<void> {
   await db
     .update(personalSends)
     .set({ sentAt: sql`now()` })
@@ -48,13 +53,13 @@ export async function markPersonalSent(db: Database, teamId: string, send: { use
 }
 
 /** Turns someone's personal digest on or off; returns whether it is on. */
-export async function setPersonalDigest(db: Database, teamId: string, userId: string, on: boolean, at: Date): Promise<boolean> {
+export async function setPersonalDigest(db: Database, { teamId, userId, on, at }: { teamId: string; userId: string; on: boolean; at: Date }): Promise<boolean> {
   if (on) await db.insert(personalDigestSubscribers).values({ teamId, userId, subscribedAt: at }).onConflictDoNothing();
   else await db.delete(personalDigestSubscribers).where(and(eq(personalDigestSubscribers.teamId, teamId), eq(personalDigestSubscribers.userId, userId)));
   return on;
 }
 
-export async function hasPersonalDigest(db: Database, teamId: string, userId: string): Promise<boolean> {
+export async function hasPersonalDigest(db: Database, { teamId, userId }: { teamId: string; userId: string }): Promise<boolean> {
   const [row] = await db
     .select({ userId: personalDigestSubscribers.userId })
     .from(personalDigestSubscribers)
@@ -75,7 +80,7 @@ export interface PersonSettings {
 }
 
 /** A person's own language and calendar; nulls where they chose none. */
-export async function personSettingsOf(db: Database, teamId: string, userId: string): Promise<PersonSettings> {
+export async function personSettingsOf(db: Database, { teamId, userId }: { teamId: string; userId: string }): Promise<PersonSettings> {
   const [row] = await db
     .select({ language: personSettings.language, calendar: personSettings.calendar })
     .from(personSettings)
@@ -87,10 +92,13 @@ export async function personSettingsOf(db: Database, teamId: string, userId: str
 }
 
 /** Sets what the person chose (a null clears it: the default applies again), keeping their other choice. */
-export async function setPersonSettings(db: Database, teamId: string, userId: string, change: Partial<PersonSettings>): Promise<PersonSettings> {
+export async function setPersonSettings(
+  db: Database,
+  { teamId, userId, change }: { teamId: string; userId: string; change: Partial<PersonSettings> },
+): Promise<PersonSettings> {
   await db
     .insert(personSettings)
     .values({ teamId, userId, ...change })
     .onConflictDoUpdate({ target: [personSettings.teamId, personSettings.userId], set: { ...change, updatedAt: sql`now()` } });
-  return personSettingsOf(db, teamId, userId);
+  return personSettingsOf(db, { teamId, userId });
 }

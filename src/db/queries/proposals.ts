@@ -12,14 +12,12 @@ export type Proposal = typeof proposals.$inferSelect;
 
 export async function createProposal(
   db: Database,
-  teamId: string,
-  by: By,
-  input: { clientId: string; change: ProposedChange; askedUserId: string | null },
+  { teamId, by, input }: { teamId: string; by: By; input: { clientId: string; change: ProposedChange; askedUserId: string | null } },
 ): Promise<Proposal & { duplicate: boolean }> {
   const { actor, at, requestKey } = authorOf(by);
   const change = parseInput(proposedChangeSchema, input.change);
   return db.transaction(async (tx) => {
-    const client = await requireClient(tx, teamId, input.clientId);
+    const client = await requireClient(tx, { teamId, clientId: input.clientId });
     const [proposal] = await tx
       .insert(proposals)
       .values({ teamId, clientId: client.id, proposedBy: actor, proposedAt: at, change, askedUserId: input.askedUserId, requestKey })
@@ -33,13 +31,16 @@ export async function createProposal(
         .where(and(eq(proposals.teamId, teamId), eq(proposals.requestKey, requestKey!)));
       return { ...stored!, duplicate: true };
     }
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'proposal.create',
-      entityType: 'client',
-      entityId: client.id,
-      details: { proposalId: proposal!.id, change },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'proposal.create',
+        entityType: 'client',
+        entityId: client.id,
+        details: { proposalId: proposal!.id, change },
+      },
     });
     return { ...proposal, duplicate: false };
   });
@@ -49,7 +50,10 @@ export async function createProposal(
  * Answers an open proposal, once: a second answer (a double click, the other admin) finds it answered and
  * gets a conflict naming who answered. Run in the transaction that applies the change, so both or neither land.
  */
-export async function answerProposal(db: Database, teamId: string, by: By, proposalId: string, approve: boolean): Promise<Proposal> {
+export async function answerProposal(
+  db: Database,
+  { teamId, by, proposalId, approve }: { teamId: string; by: By; proposalId: string; approve: boolean },
+): Promise<Proposal> {
   const { actor, at } = authorOf(by);
   const [answered] = isRowId(proposalId)
     ? await db
@@ -59,13 +63,16 @@ export async function answerProposal(db: Database, teamId: string, by: By, propo
         .returning()
     : [];
   if (answered) {
-    await appendAudit(db, teamId, {
-      actor,
-      at,
-      action: `proposal.${answered.status}`,
-      entityType: 'client',
-      entityId: answered.clientId,
-      details: { proposalId },
+    await appendAudit(db, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: `proposal.${answered.status}`,
+        entityType: 'client',
+        entityId: answered.clientId,
+        details: { proposalId },
+      },
     });
     return answered;
   }
@@ -81,7 +88,7 @@ export async function answerProposal(db: Database, teamId: string, by: By, propo
   throw new Refused({ code: 'proposal_answered', status: existing.status, answeredBy: existing.answeredBy });
 }
 
-export async function getProposal(db: Database, teamId: string, proposalId: string): Promise<Proposal | undefined> {
+export async function getProposal(db: Database, { teamId, proposalId }: { teamId: string; proposalId: string }): Promise<Proposal | undefined> {
   if (!isRowId(proposalId)) return undefined;
   const [row] = await db
     .select()

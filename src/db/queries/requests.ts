@@ -21,7 +21,10 @@ export const REQUESTS_CHANNEL = 'slack_requests';
  * Storing notifies REQUESTS_CHANNEL in the same statement (one round trip), naming `origin` so that the
  * storing process, which wakes its own workers directly, can ignore its own notification.
  */
-export async function storeRequest(db: Database, request: NewSlackRequest, origin = ''): Promise<{ stored: number } | 'retry' | 'replay'> {
+export async function storeRequest(
+  db: Database,
+  { request, origin = '' }: { request: NewSlackRequest; origin?: string },
+): Promise<{ stored: number } | 'retry' | 'replay'> {
   const row = { ...request, body: storable(request.body) as NewSlackRequest['body'] };
   const stored = db.$with('stored').as(db.insert(slackRequests).values(row).onConflictDoNothing().returning({ id: slackRequests.id }));
   const [inserted] = await db
@@ -59,7 +62,10 @@ const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
  * at once (counting those it holds already; no bound when undefined), so one workspace whose Slack calls are slow
  * cannot hold them all.
  */
-export async function claimRequests(db: Database, worker: string, leaseSeconds: number, limit: number, perWorkspace?: number): Promise<SlackRequest[]> {
+export async function claimRequests(
+  db: Database,
+  { worker, leaseSeconds, limit, perWorkspace }: { worker: string; leaseSeconds: number; limit: number; perWorkspace?: number },
+): Promise<SlackRequest[]> {
   const r = slackRequests;
   const held = db.$with('held').as(
     db
@@ -117,7 +123,7 @@ const held = (request: Held, worker: string) =>
   );
 
 /** Keeps the request while its work goes on; false when the lease was lost (another worker took it over). */
-export async function renewLease(db: Database, request: Held, worker: string, leaseSeconds: number): Promise<boolean> {
+export async function renewLease(db: Database, { request, worker, leaseSeconds }: { request: Held; worker: string; leaseSeconds: number }): Promise<boolean> {
   const rows = await db
     .update(slackRequests)
     .set({ dueAt: seconds(leaseSeconds) })
@@ -130,7 +136,7 @@ export async function renewLease(db: Database, request: Held, worker: string, le
  * Whether `worker` still holds the request under this claim: checked before anything is sent to Slack, so a
  * worker that stalled past its lease (another took the request over) never confirms a second time.
  */
-export async function holdsLease(db: Database, request: Held, worker: string): Promise<boolean> {
+export async function holdsLease(db: Database, { request, worker }: { request: Held; worker: string }): Promise<boolean> {
   const rows = await db.select({ id: slackRequests.id }).from(slackRequests).where(held(request, worker));
   return rows.length > 0;
 }
@@ -139,7 +145,7 @@ export async function holdsLease(db: Database, request: Held, worker: string): P
  * Finished: its payload is dropped at once (what a person typed about a client is kept no longer than its work
  * needs); the row stays a day, so a retry or replay of it is still recognised by its key and signature.
  */
-export async function finishRequest(db: Database, request: Held, worker: string, state: 'done' | 'failed'): Promise<void> {
+export async function finishRequest(db: Database, { request, worker, state }: { request: Held; worker: string; state: 'done' | 'failed' }): Promise<void> {
   await db
     .update(slackRequests)
     .set({ state, finishedAt: sql`now()`, body: {} })
@@ -150,7 +156,10 @@ export async function finishRequest(db: Database, request: Held, worker: string,
  * Puts a request back, to be tried again in `delaySeconds` (the database could not be reached; Slack asked to
  * wait). `counted: false` (Slack's rate limit) does not count the try among the attempts a request is given.
  */
-export async function retryRequestLater(db: Database, request: Held, worker: string, delaySeconds: number, { counted = true } = {}): Promise<void> {
+export async function retryRequestLater(
+  db: Database,
+  { request, worker, delaySeconds, counted = true }: { request: Held; worker: string; delaySeconds: number; counted?: boolean },
+): Promise<void> {
   await db
     .update(slackRequests)
     .set({ state: 'waiting', dueAt: seconds(delaySeconds), ...(counted ? {} : { attempts: sql`${slackRequests.attempts} - 1` }) })

@@ -14,7 +14,7 @@ export async function lastDecidedAt(db: Database, teamId: string): Promise<Map<s
 }
 
 /** When each of `userIds` last logged a call or an incident, for those who ever did. */
-export async function lastLoggedAt(db: Database, teamId: string, userIds: readonly string[]): Promise<Map<string, Date>> {
+export async function lastLoggedAt(db: Database, { teamId, userIds }: { teamId: string; userIds: readonly string[] }): Promise<Map<string, Date>> {
   if (userIds.length === 0) return new Map();
   const latest = (table: typeof calls | typeof incidents) =>
     db

@@ -11,7 +11,7 @@ import { parseInput } from './parse.js';
 export type Workspace = typeof workspaces.$inferSelect;
 
 /** The workspace row, created with defaults the first time a team is seen (at `at`, the app's clock, when given). */
-export async function ensureWorkspace(db: Database, teamId: string, at?: Date): Promise<Workspace> {
+export async function ensureWorkspace(db: Database, { teamId, at }: { teamId: string; at?: Date }): Promise<Workspace> {
   parseInput(slackTeamId, teamId);
   // Read first: every request needs the row, and it exists for all but the first.
   const found = await getWorkspace(db, teamId);
@@ -30,7 +30,7 @@ export async function ensureWorkspace(db: Database, teamId: string, at?: Date): 
 }
 
 /** Slack said Rapport was uninstalled from `teamId` (or its bot token revoked): purged after the grace period. */
-export async function markUninstalled(db: Database, teamId: string, at: Date): Promise<void> {
+export async function markUninstalled(db: Database, { teamId, at }: { teamId: string; at: Date }): Promise<void> {
   await db
     .insert(workspaces)
     .values({ teamId, uninstalledAt: at })
@@ -73,7 +73,10 @@ export function catalogueOf(workspace: Pick<Workspace, 'settings'>): Catalogue {
 }
 
 /** Changes schedule, channel or overrides; the merged catalogue must stay valid or nothing is stored. */
-export async function updateWorkspaceSettings(db: Database, teamId: string, by: By, patch: WorkspaceSettingsPatch): Promise<Workspace> {
+export async function updateWorkspaceSettings(
+  db: Database,
+  { teamId, by, patch }: { teamId: string; by: By; patch: WorkspaceSettingsPatch },
+): Promise<Workspace> {
   const { actor, at } = authorOf(by);
   const values = parseInput(workspaceSettingsPatchSchema, patch);
   const unknown = unknownThresholdNames(values.settings?.thresholds ?? {});
@@ -89,19 +92,22 @@ export async function updateWorkspaceSettings(db: Database, teamId: string, by: 
   // A channel set anew is one the admin chose knowing the refusal: posting resumes there.
   const channelReset = values.digestChannelId !== undefined ? { digestChannelRefusal: null, digestChannelRefusedAt: null } : {};
   return db.transaction(async (tx) => {
-    await ensureWorkspace(tx, teamId, at instanceof Date ? at : undefined);
+    await ensureWorkspace(tx, { teamId, at: at instanceof Date ? at : undefined });
     const [row] = await tx
       .update(workspaces)
       .set({ ...values, ...channelReset, updatedAt: at })
       .where(eq(workspaces.teamId, teamId))
       .returning();
-    await appendAudit(tx, teamId, {
-      actor,
-      at,
-      action: 'workspace.update',
-      entityType: 'workspace',
-      entityId: teamId,
-      details: { changed: Object.keys(values) },
+    await appendAudit(tx, {
+      teamId,
+      entry: {
+        actor,
+        at,
+        action: 'workspace.update',
+        entityType: 'workspace',
+        entityId: teamId,
+        details: { changed: Object.keys(values) },
+      },
     });
     return row!;
   });
@@ -111,19 +117,25 @@ export async function updateWorkspaceSettings(db: Database, teamId: string, by: 
  * Stops posting the digest to `channelId` (it is shared outside the organisation), if it is still the workspace's
  * digest channel. Returns true the first time only, so whoever set it is told once.
  */
-export async function refuseDigestChannel(db: Database, teamId: string, channelId: string, reason: string): Promise<boolean> {
+export async function refuseDigestChannel(
+  db: Database,
+  { teamId, channelId, reason }: { teamId: string; channelId: string; reason: string },
+): Promise<boolean> {
   const rows = await db
     .update(workspaces)
     .set({ digestChannelRefusal: reason, digestChannelRefusedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(workspaces.teamId, teamId), eq(workspaces.digestChannelId, channelId), isNull(workspaces.digestChannelRefusal)))
     .returning({ teamId: workspaces.teamId });
   if (rows.length > 0) {
-    await appendAudit(db, teamId, {
-      actor: 'system',
-      action: 'workspace.digest_channel_refused',
-      entityType: 'workspace',
-      entityId: teamId,
-      details: { channelId, reason },
+    await appendAudit(db, {
+      teamId,
+      entry: {
+        actor: 'system',
+        action: 'workspace.digest_channel_refused',
+        entityType: 'workspace',
+        entityId: teamId,
+        details: { channelId, reason },
+      },
     });
   }
   return rows.length > 0;

@@ -21,7 +21,7 @@ export interface ClientStandingInputs {
 /** The standings' one row per client in scope: its profile, its weights at `at` and its criteria (the sums must be kept). */
 export function standingsQuery(db: Database, read: PortfolioRead & { at: Date }) {
   const { teamId, catalogue, at, scope = {} } = read;
-  const unseen = observationsAfter(db, read, [at]);
+  const unseen = observationsAfter(db, { read, moments: [at] });
   const criteria = criteriaParts(db, read);
   return db
     .select({ ...profileColumns, ...weightedAt(unseen, 0, at, catalogue, 'at'), ...criteria.columns })
@@ -37,7 +37,7 @@ export function standingsQuery(db: Database, read: PortfolioRead & { at: Date })
 /** The standing of every client in scope at `at`: one narrow row per client. */
 export async function loadStandingInputs(db: Database, read: PortfolioRead & { at: Date }): Promise<ClientStandingInputs[]> {
   const { teamId, catalogue, at } = read;
-  const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, standingsQuery(db, read)));
+  const packed = await readWithKeptSums(db, { teamId, catalogue, at, read: () => packedRows(db, standingsQuery(db, read)) });
   const [profile, weighted, tallies] = [profileReader(packed), totalsReader(packed, 'at'), talliesReader(packed)];
   return Array.from({ length: packed.length }, (_, row) => ({ client: profile(row), weighted: weighted(row), criteria: tallies(row).criteria }));
 }

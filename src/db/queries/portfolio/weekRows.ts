@@ -25,7 +25,7 @@ const NONE: readonly never[] = [];
 export function clientWeeksQuery(db: Database, read: PortfolioRead & { weekEnd: Date }) {
   const { teamId, catalogue, weekEnd, scope = {} } = read;
   const weekStart = daysBefore(weekEnd, 7);
-  const unseen = observationsAfter(db, read, [weekStart, weekEnd], weekEnd);
+  const unseen = observationsAfter(db, { read, moments: [weekStart, weekEnd], weekEnd });
   const u = unseen as unknown as Record<string, SQL.Aliased>;
   const r = clientRollups;
   // Written out, since drizzle leaves a lone table's columns unqualified and the probe must name the outer client.
@@ -63,21 +63,25 @@ export function clientWeeksQuery(db: Database, read: PortfolioRead & { weekEnd: 
 export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekEnd: Date }): Promise<ClientWeek[]> {
   const { teamId, catalogue, weekEnd, scope = {} } = read;
   const weekStart = daysBefore(weekEnd, 7);
-  const [packed, criteria, flips, decisionRows, snoozeRows] = await readWithKeptSums(db, teamId, catalogue, weekStart, () =>
-    Promise.all([
-      packedRows(db, clientWeeksQuery(db, read)),
-      packedRows(db, criteriaQuery(db, { ...read, at: weekEnd, driftAlsoAt: weekStart })),
-      weekFlips(db, { ...read, weekStart }),
-      db
-        .select(decisionColumns)
-        .from(decisions)
-        .where(and(eq(decisions.teamId, teamId), lte(decisions.decidedAt, weekEnd), inScope(decisions.clientId, teamId, scope))),
-      db
-        .select(snoozeColumns)
-        .from(snoozes)
-        .where(and(eq(snoozes.teamId, teamId), gt(snoozes.until, weekEnd), inScope(snoozes.clientId, teamId, scope))),
-    ]),
-  );
+  const [packed, criteria, flips, decisionRows, snoozeRows] = await readWithKeptSums(db, {
+    teamId,
+    catalogue,
+    at: weekStart,
+    read: () =>
+      Promise.all([
+        packedRows(db, clientWeeksQuery(db, read)),
+        packedRows(db, criteriaQuery(db, { ...read, at: weekEnd, driftAlsoAt: weekStart })),
+        weekFlips(db, { ...read, weekStart }),
+        db
+          .select(decisionColumns)
+          .from(decisions)
+          .where(and(eq(decisions.teamId, teamId), lte(decisions.decidedAt, weekEnd), inScope(decisions.clientId, teamId, scope))),
+        db
+          .select(snoozeColumns)
+          .from(snoozes)
+          .where(and(eq(snoozes.teamId, teamId), gt(snoozes.until, weekEnd), inScope(snoozes.clientId, teamId, scope))),
+      ]),
+  });
   const decisionsBy = groupBy(decisionRows);
   const snoozesBy = groupBy(snoozeRows);
   const profile = profileReader(packed);

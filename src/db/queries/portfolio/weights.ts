@@ -34,7 +34,7 @@ function ownWeights(db: Database, teamId: string) {
  * how many of them and how much good and bad weight the sums hold that the moment must not see. With `weekEnd`,
  * also the week's bad observations (`from` is the week's start).
  */
-export function observationsAfter(db: Database, read: PortfolioRead, moments: readonly Date[], weekEnd?: Date) {
+export function observationsAfter(db: Database, { read, moments, weekEnd }: { read: PortfolioRead; moments: readonly Date[]; weekEnd?: Date }) {
   const { teamId, catalogue, scope = {} } = read;
   const from = moments[0]!;
   const halfLife = halfLifeOf(catalogue);
@@ -122,14 +122,14 @@ export function totalsReader(packed: Packed, name: string): (row: number) => Wei
  */
 export async function weightedBaselines(db: Database, read: PortfolioRead & { at: Date }): Promise<Map<string, WeightedTotals>> {
   const { teamId, catalogue, at, scope = {} } = read;
-  const unseen = observationsAfter(db, read, [at]);
+  const unseen = observationsAfter(db, { read, moments: [at] });
   const rows = db
     .select({ clientId: clientRollups.clientId, ...weightedAt(unseen, 0, at, catalogue, 'at') })
     .from(clientRollups)
     .innerJoin(decayBases, eq(decayBases.teamId, clientRollups.teamId))
     .leftJoin(unseen, eq(unseen.clientId, clientRollups.clientId))
     .where(and(eq(clientRollups.teamId, teamId), inScope(clientRollups.clientId, teamId, scope)));
-  const packed = await readWithKeptSums(db, teamId, catalogue, at, () => packedRows(db, rows));
+  const packed = await readWithKeptSums(db, { teamId, catalogue, at, read: () => packedRows(db, rows) });
   const [[clientId], weighted] = [packed.columns('client_id'), totalsReader(packed, 'at')];
   const out = new Map<string, WeightedTotals>();
   for (let row = 0; row < packed.length; row++) {

@@ -4,7 +4,8 @@
  */
 import type { App, ButtonAction } from '@slack/bolt';
 import { RapportError } from '../../../domain/errors.js';
-import { addClient, clientById, correctClient, undoCorrection, type CorrectionNotice } from '../../../services/clients.js';
+import { requireClient } from '../../../db/queries/clients.js';
+import { addClient, correctClient, undoCorrection, type CorrectionNotice } from '../../../services/clients.js';
 import { clientAddedBlocks, clientAddedText, clientChangedReply, correctionNoticeMessage, undoAnswerText } from '../../blocks/clients.js';
 import { section } from '../../blocks/kit.js';
 import { onAction, type Turn, type SlackDeps } from '../../frame.js';
@@ -52,7 +53,7 @@ export function registerClientNameActions(app: App, deps: SlackDeps): void {
   onAction<ButtonAction>(app, deps, ACTIONS.undoCorrection, async (turn, action) => {
     const undo = parseCorrectionUndo(action.value);
     if (!undo) throw new RapportError('invalid_input', said('forms.buttonUnreadable'));
-    const subject = await clientById(deps.db, turn.act, undo.clientId);
+    const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: undo.clientId });
     await requireDecider(turn, subject);
     const outcome = await undoCorrection(deps.db, turn.act, subject.id, undo.change);
     const { field } = undo.change;

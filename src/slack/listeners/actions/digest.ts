@@ -8,8 +8,10 @@ import { RapportError } from '../../../domain/errors.js';
 import { addDays, KEEP_REVIEW_DAYS } from '../../../domain/nextSteps.js';
 import { decisionLine, snoozeLine, withClientStatus, type DigestAnswer } from '../../blocks/digest.js';
 import { snooze } from '../../../services/clientFate.js';
-import { clientById, clientTimeline } from '../../../services/clients.js';
-import { digestOfMessage, rewriteDigestPages } from '../../../services/digestMessages.js';
+import { requireClient } from '../../../db/queries/clients.js';
+import { clientTimeline } from '../../../services/clients.js';
+import { rewriteDigestPages } from '../../../services/digestMessages.js';
+import { digestMessageAt } from '../../../db/queries/digests.js';
 import { isDecider, requireDecider } from '../../authorise.js';
 import { historyBlocks, historyText } from '../../blocks/history.js';
 import { escapeName } from '../../blocks/text.js';
@@ -77,11 +79,13 @@ const DECISION_CHOICES = ['keep', 'require_prepayment', 'start_exit'] as const;
 const clientIdOf = (value: string) => (value.includes(':') ? value.slice(value.indexOf(':') + 1) : value);
 
 export function registerDigestActions(app: App, deps: SlackDeps): void {
-  const digestOf = (turn: Turn, ts: string | undefined) => digestOfMessage(deps.db, turn.teamId, turn.channelId, ts);
+  /** The digest a clicked message belongs to, if it is one. */
+  const digestOf = async (turn: Turn, ts: string | undefined) =>
+    turn.channelId && ts ? ((await digestMessageAt(deps.db, { teamId: turn.teamId, channelId: turn.channelId, ts }))?.digestId ?? null) : null;
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.acknowledge, async (turn, action, body) => {
     // "The owner has seen it" (domain.md §5): the owner's (or an admin's) to say, never proposed.
-    const subject = await clientById(deps.db, turn.act, clientIdOf(action.value ?? ''));
+    const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: clientIdOf(action.value ?? '') });
     await requireDecider(turn, subject, { action: 'acknowledge' });
     const digestId = await digestOf(turn, body.message?.ts);
     const result = await decideOrPropose(turn, subject, { kind: 'decision', decision: 'acknowledge', reason: null, digestId });
@@ -91,7 +95,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
   });
 
   onAction<ButtonAction>(app, deps, DIGEST_ACTIONS.snooze, async (turn, action, body) => {
-    const subject = await clientById(deps.db, turn.act, clientIdOf(action.value ?? ''));
+    const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: clientIdOf(action.value ?? '') });
     await requireDecider(turn, subject, { action: 'snooze' });
     const { catalogue } = await turn.workspace();
     const digestId = await digestOf(turn, body.message?.ts);
@@ -112,7 +116,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const value = action.selected_option.value;
     const kind = DECISION_CHOICES.find((k) => value.startsWith(`${k}:`));
     if (!kind) throw new RapportError('invalid_input', said('digest.unknownDecision'));
-    const subject = await clientById(deps.db, turn.act, clientIdOf(value));
+    const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: clientIdOf(value) });
     const proposing = !(await isDecider(turn, subject));
     const digestId = await digestOf(turn, body.message?.ts);
     const { today } = await turn.workspace();

@@ -2,7 +2,7 @@
 import type { App, ButtonAction } from '@slack/bolt';
 import { localDate } from '../../../domain/calendar.js';
 import { callForEdit, incidentForEdit, incidentOf, recordClientTold, undoEntry } from '../../../services/clientActivity.js';
-import { clientById } from '../../../services/clients.js';
+import { requireClient } from '../../../db/queries/clients.js';
 import { requireDecider } from '../../authorise.js';
 import { section } from '../../blocks/kit.js';
 import { callModal, incidentModal } from '../../blocks/modals.js';
@@ -54,7 +54,7 @@ export function registerLogEntryActions(app: App, deps: SlackDeps): void {
   onAction<ButtonAction>(app, deps, ACTIONS.clientWasTold, async (turn, action) => {
     const incident = await incidentOf(deps.db, turn.act, action.value ?? '');
     // A recorded warning switches red-flag criterion 2 on: the same people who decide about the client record it.
-    const subject = await clientById(deps.db, turn.act, incident.clientId);
+    const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: incident.clientId });
     await requireDecider(turn, subject, { alsoAllowed: { userId: incident.loggedBy }, action: 'told' });
     const warning = await recordClientTold(deps.db, turn.act, incident);
     const reader = await turn.reader();

@@ -1,7 +1,8 @@
 /** Inside the forms: the client picker's type-ahead, and the incident kind select that re-renders the fields. */
 import type { App, StaticSelectAction } from '@slack/bolt';
 import { INCIDENT_KINDS } from '../../../domain/catalogue.js';
-import { clientsMatching } from '../../../services/clients.js';
+import { searchClients } from '../../../db/queries/clients.js';
+import { nameOrder } from '../../../i18n/format.js';
 import { option } from '../../blocks/kit.js';
 import { clientOption, incidentModal } from '../../blocks/modals.js';
 import { onAction, onOptions, type SlackDeps } from '../../frame.js';
@@ -11,7 +12,7 @@ import { tPlain } from '../../../i18n/messages.js';
 
 export function registerModalInputs(app: App, deps: SlackDeps): void {
   onOptions(app, deps, INPUTS.client, async (turn, typed) => {
-    const found = await clientsMatching(deps.db, turn.act, typed.slice(0, 80), await turn.reader());
+    const found = await searchClients(deps.db, { teamId: turn.teamId, typed: typed.slice(0, 80), limit: 50, byName: nameOrder(await turn.reader()) });
     return found.length > 0 ? found.map(clientOption) : [option(tPlain(await turn.reader(), 'forms.clientNone'), 'none')];
   });
 

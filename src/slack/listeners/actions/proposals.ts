@@ -2,7 +2,7 @@
 import type { App, ButtonAction } from '@slack/bolt';
 import { decisionLine } from '../../blocks/digest.js';
 import { answerClientProposal, openProposal } from '../../../services/clientFate.js';
-import { clientById } from '../../../services/clients.js';
+import { requireClient } from '../../../db/queries/clients.js';
 import { requireDecider } from '../../authorise.js';
 import { proposalAnsweredText } from '../../blocks/fate.js';
 import { section } from '../../blocks/kit.js';
@@ -19,7 +19,7 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
   ] as const) {
     onAction<ButtonAction>(app, deps, actionId, async (turn, action) => {
       const proposal = await openProposal(deps.db, turn.act, action.value ?? '');
-      const subject = await clientById(deps.db, turn.act, proposal.clientId);
+      const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: proposal.clientId });
       await requireDecider(turn, subject, { action: 'answer' });
       // The proposed owner is checked again as it is applied: they may have left, or become a guest, since.
       if (approve && proposal.change.kind === 'owner' && proposal.change.ownerUserId) {

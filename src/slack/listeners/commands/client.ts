@@ -97,7 +97,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     link: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.link', 'clientLink');
       if (!turn.channelId) throw asked(await turn.reader(), 'client.ask.inChannel', 'clientLink');
-      const found = await findClientByName(deps.db, turn.teamId, tokens.map((t) => t.value).join(' '));
+      const found = await findClientByName(deps.db, { teamId: turn.teamId, name: tokens.map((t) => t.value).join(' ') });
       await linkChannelToClient(deps.db, turn.act, turn.channelId, found);
       const reader = await turn.reader();
       const channel = md(`<#${turn.channelId}>`);
@@ -113,14 +113,14 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     },
     delete: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientDelete');
-      const found = await findClientByName(deps.db, turn.teamId, tokens.map((t) => t.value).join(' '));
+      const found = await findClientByName(deps.db, { teamId: turn.teamId, name: tokens.map((t) => t.value).join(' ') });
       await requireDecider(turn, found, { action: 'delete' });
       await turn.openModal(clientEraseModal({ reader: await turn.reader(), client: found, channelId: turn.channelId ?? null }));
     },
     show: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientShow');
       const act = await turn.actIn();
-      const found = await findClientByName(deps.db, turn.teamId, tokens.map((t) => t.value).join(' '));
+      const found = await findClientByName(deps.db, { teamId: turn.teamId, name: tokens.map((t) => t.value).join(' ') });
       const overview = await clientOverview(deps.db, act, found);
       const reader = await turn.reader();
       await turn.reply({
@@ -167,7 +167,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         nameTokens.map((t) => t.value),
       );
       // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
-      if (used !== nameTokens.length) await findClientByName(deps.db, turn.teamId, nameTokens.map((t) => t.value).join(' '));
+      if (used !== nameTokens.length) await findClientByName(deps.db, { teamId: turn.teamId, name: nameTokens.map((t) => t.value).join(' ') });
       const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), reader.locale);
       const change = fateChangeOf(patch);
       // An exit is said before it is done, in the form every other exit path opens (decided, or proposed).

@@ -6,7 +6,7 @@
  */
 import type { ModalView } from '@slack/types';
 import type { ClientProfile } from '../../../domain/types.js';
-import { clientOfChannel } from '../../../services/clients.js';
+import { clientLinkedTo } from '../../../db/queries/clients.js';
 import { defaultContext, type WorkspaceContext } from '../../../services/workspace.js';
 import type { Turn } from '../../frame.js';
 import { ENGLISH, type Reader } from '../../../i18n/reader.js';
@@ -32,7 +32,11 @@ export async function readerInTime(turn: Turn): Promise<Reader> {
 export async function openModalThenRefine(turn: Turn, build: (ctx: ModalContext) => ModalView): Promise<void> {
   const first = build({ ...defaultContext(turn.now), reader: await readerInTime(turn) });
   const opened = await turn.openModal(first);
-  const [ctx, channelClient, reader] = await Promise.all([turn.workspace(), clientOfChannel(turn.deps.db, turn.act, turn.channelId), turn.reader()]);
+  const [ctx, channelClient, reader] = await Promise.all([
+    turn.workspace(),
+    turn.channelId ? clientLinkedTo(turn.deps.db, { teamId: turn.teamId, channelId: turn.channelId }) : undefined,
+    turn.reader(),
+  ]);
   const refined = build({ ...ctx, channelClient, reader });
   if (JSON.stringify(refined) !== JSON.stringify(first) && opened.id) {
     await turn.updateModal(opened.id, opened.hash, refined);

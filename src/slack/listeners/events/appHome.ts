@@ -30,8 +30,8 @@ export async function publishHome(turn: Turn, userId: string): Promise<void> {
     isAdmin ? undefined : clientStandings(turn.deps.db, act, { ownerUserId: userId }),
     isAdmin ? teamView(turn.deps.db, act) : undefined,
     todoOf(turn.deps.db, act, userId),
-    hasPersonalDigest(turn.deps.db, act.teamId, userId),
-    personSettingsOf(turn.deps.db, act.teamId, userId).then((own) => own.language),
+    hasPersonalDigest(turn.deps.db, { teamId: act.teamId, userId }),
+    personSettingsOf(turn.deps.db, { teamId: act.teamId, userId }).then((own) => own.language),
     turn.readerFor(userId),
   ]);
   const view = homeView({

@@ -6,7 +6,7 @@
  */
 import type { App, ButtonAction, MessageShortcut } from '@slack/bolt';
 import { localDate } from '../../../domain/calendar.js';
-import { clientOfChannel } from '../../../services/clients.js';
+import { clientLinkedTo } from '../../../db/queries/clients.js';
 import { defaultContext } from '../../../services/workspace.js';
 import { callModal, incidentModal, type CallModalInput, type PickedClient } from '../../blocks/modals.js';
 import { onAction, onShortcut, type SlackDeps } from '../../frame.js';
@@ -54,7 +54,7 @@ export function registerLogMessageShortcut(app: App, deps: SlackDeps): void {
     const opened = await turn.openModal(build({ ...defaultContext(turn.now), reader: await readerInTime(turn) }, 'UTC', base));
     const [ctx, linked, evidenceUrl, reader] = await Promise.all([
       turn.workspace(),
-      clientOfChannel(deps.db, turn.act, channel.id),
+      clientLinkedTo(deps.db, { teamId: turn.teamId, channelId: channel.id }),
       permalinkOf(turn.web, base.message!),
       turn.reader(),
     ]);

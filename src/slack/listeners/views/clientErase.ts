@@ -5,7 +5,8 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { RapportError } from '../../../domain/errors.js';
-import { clientById, eraseClientRecords, type Erasure } from '../../../services/clients.js';
+import { requireClient } from '../../../db/queries/clients.js';
+import { eraseClientRecords, type Erasure } from '../../../services/clients.js';
 import { digestMessagesWithIds } from '../../../db/queries/digests.js';
 import { requireDecider } from '../../authorise.js';
 import { digestPageWithout } from '../../blocks/digest.js';
@@ -46,7 +47,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
    * organisation since are edited too: the edit only takes away.
    */
   const editPostedDigests = async (turn: Turn, erasure: Erasure) => {
-    for (const post of await digestMessagesWithIds(deps.db, turn.teamId, erasure.rewrittenPosts)) {
+    for (const post of await digestMessagesWithIds(deps.db, { teamId: turn.teamId, ids: erasure.rewrittenPosts })) {
       if (!post.ts) continue;
       await turn.web.chat.update({ channel: post.channelId, ts: post.ts, text: post.text, blocks: post.blocks }).catch((error: unknown) =>
         deps.logger.warn('could not edit a digest message in Slack after a client was deleted; the stored page is rewritten', {
@@ -70,7 +71,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
       }
       const name = `*${escapeName(metadata.name)}*`;
       // Gone already: this form was worked before (the receiver, then its worker), or someone else erased it.
-      const subject = await clientById(deps.db, turn.act, metadata.clientId).catch((error: unknown) => {
+      const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: metadata.clientId }).catch((error: unknown) => {
         if (error instanceof RapportError && error.code === 'not_found') return undefined;
         throw error;
       });

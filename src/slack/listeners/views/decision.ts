@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { decisionLine } from '../../blocks/digest.js';
-import { clientById } from '../../../services/clients.js';
+import { requireClient } from '../../../db/queries/clients.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { dueDayProblem } from '../../../domain/nextSteps.js';
@@ -35,7 +35,7 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       const act = await turn.actIn();
       const reviewProblem = reviewOn ? dueDayProblem(reviewOn, localDate(turn.now, act.timeZone)) : undefined;
       if (reviewProblem) return { errors: { [INPUTS.reviewOn]: reviewProblem } };
-      const subject = await clientById(deps.db, turn.act, metadata.clientId);
+      const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: metadata.clientId });
       const change = { kind: 'decision' as const, decision: metadata.kind, reason: reason || null, digestId: metadata.digestId };
       const result = await decideOrPropose(turn, subject, change);
       if (result.outcome?.decision && reviewOn) {
