@@ -92,6 +92,9 @@ export type Move =
   /** A call observed during the week, with the traits it noted. */
   | { kind: 'call'; callId: string; at: Date; loggedBy: string; traits: { trait: string; polarity: Polarity }[]; points: number; shown: number };
 
+/** A move before its whole points are chosen. */
+type Unshown<M> = M extends unknown ? Omit<M, 'shown'> : never;
+
 export interface WeekMovement {
   /** Health a week before `at` (as the history now reads) and at `at`. */
   from: Health;
@@ -128,7 +131,7 @@ export function weekMovement(
   for (const o of history.observations) if (inWeek(o.observedAt)) calls.set(o.callId, [...(calls.get(o.callId) ?? []), o]);
   const ordered = [...calls.values()].sort((a, b) => a[0]!.observedAt.getTime() - b[0]!.observedAt.getTime() || (a[0]!.callId < b[0]!.callId ? -1 : 1));
 
-  const exact: Omit<Move, 'shown'>[] = [];
+  const exact: Unshown<Move>[] = [];
   let counted: Observation[] = older;
   let previous = exactOf(from);
   const step = (observations: Observation[]) => {
