@@ -57,11 +57,13 @@ export function scorePartsText(reader: Reader, explained: ScoreParts): string | 
 /** "Since last week": time passing and each call of the week, with the points each moved it; the week's incidents beside. */
 export function weekMovementText(reader: Reader, catalogue: Catalogue, m: WeekMovement): string {
   const score = (h: Health) => (h.known ? formatNumber(h.score, reader) : '?');
-  const moves = m.moves.filter((x) => x.shown !== 0);
+  // A call of the week is listed even when it moved the shown score by less than a point (±0): it was counted.
+  const moves = m.moves.filter((x) => x.shown !== 0 || x.kind === 'call');
   if (moves.length === 0 && m.incidents.length === 0 && m.change === 0) return t(reader, 'explain.week.same');
+  const signedOrZero = (n: number) => (n === 0 ? `±${formatNumber(0, reader)}` : signedNumber(n, reader));
   const day = (d: Date) => formatDay(d, reader);
   const lines = moves.map((x) => {
-    const change = md(signedNumber(x.shown, reader));
+    const change = md(signedOrZero(x.shown));
     if (x.kind === 'time') return t(reader, x.points > 0 ? 'explain.week.timeUp' : 'explain.week.timeDown', { change });
     return t(reader, 'explain.week.call', {
       change,
@@ -71,8 +73,11 @@ export function weekMovementText(reader: Reader, catalogue: Catalogue, m: WeekMo
     });
   });
   for (const i of m.incidents) lines.push(t(reader, 'explain.week.incident', { what: md(incidentLabel(reader, i.kind)), day: md(day(i.occurredAt)) }));
-  const change = m.change === 0 ? formatNumber(0, reader) : signedNumber(m.change, reader);
-  return [t(reader, 'explain.week.title', { from: md(score(m.from)), to: md(score(m.to)), change: md(change) }), ...lines].join('\n');
+  const change = md(signedOrZero(m.change));
+  const title = m.from.known
+    ? t(reader, 'explain.week.title', { from: md(score(m.from)), to: md(score(m.to)), change })
+    : t(reader, 'explain.week.titleNew', { start: 50, to: md(score(m.to)), change });
+  return [title, ...lines].join('\n');
 }
 
 /** "Back to healthy": the smallest plan found, in a sentence, and how it was counted; undefined for a healthy or unknown client. */
@@ -88,11 +93,9 @@ export function restoreText(reader: Reader, catalogue: Catalogue, r: RestoreGree
   );
   const day = md(formatDay(r.by, reader));
   if (r.weeks === 0) return `${title}\n${t(reader, 'explain.restore.now', { calls: r.calls, traits, score: r.reaches.score })}`;
-  return [
-    title,
-    t(reader, 'explain.restore.later', { calls: r.calls, traits, weeks: r.weeks, score: r.reaches.score, day }),
-    t(reader, 'explain.restore.how', { calls: r.calls, day }),
-  ].join('\n');
+  const later = t(reader, 'explain.restore.later', { calls: r.calls, traits, weeks: r.weeks, score: r.reaches.score, day });
+  // Several calls: say how they were spread (a week apart), since calls made earlier count less by then.
+  return [title, later, ...(r.calls > 1 ? [t(reader, 'explain.restore.how', { calls: r.calls, day })] : [])].join('\n');
 }
 
 /** Why a call moved the score against its own notes (more bad than good, yet up; or the reverse). */
