@@ -9,7 +9,6 @@ export const explainMessages = area(
   {
     'explain.criteria': '{flag} {count, plural, one {meets a firing criterion} other {meets # firing criteria}}: {criteria}',
     'explain.healthWithCriteria': '{health} · {criteria}',
-    'explain.home.criteriaGroup': '⚠️ Meet a firing criterion',
     'explain.parts.title': '*Where {score, number} comes from*: every client starts at {start, number}; each area’s notes move it up or down, recent notes counting most.',
     'explain.parts.line': '• {dimension} *{points}*: good {good, plural, =0 {never} one {once} =2 {twice} other {# times}}, bad {bad, plural, =0 {never} one {once} =2 {twice} other {# times}}',
     'explain.parts.older': '• {dimension} *{points}*: from older notes',
@@ -37,7 +36,6 @@ export const explainMessages = area(
     tr: {
       'explain.criteria': '{flag} {count, plural, one {bir ayrılık kriterini karşılıyor} other {# ayrılık kriterini karşılıyor}}: {criteria}',
       'explain.healthWithCriteria': '{health} · {criteria}',
-      'explain.home.criteriaGroup': '⚠️ Bir ayrılık kriterini karşılayanlar',
       'explain.parts.title':
         '*{score, number} puan nereden geliyor*: her müşteri {start, number} puanla başlar; her alandaki gözlemler puanı yükseltir ya da düşürür, yeni gözlemler daha çok sayılır.',
       'explain.parts.line':
@@ -66,7 +64,6 @@ export const explainMessages = area(
     fa: {
       'explain.criteria': '{flag} {count, plural, one {یک معیار قطع همکاری را دارد} other {# معیار قطع همکاری را دارد}}: {criteria}',
       'explain.healthWithCriteria': '{health} · {criteria}',
-      'explain.home.criteriaGroup': '⚠️ دارای معیار قطع همکاری',
       'explain.parts.title':
         '*امتیاز {score, number} از کجا می‌آید*: هر مشتری با {start, number} شروع می‌کند؛ مشاهده‌های هر حوزه آن را بالا یا پایین می‌برند و مشاهده‌های تازه بیشتر به حساب می‌آیند.',
       'explain.parts.line':
@@ -95,7 +92,6 @@ export const explainMessages = area(
     fi: {
       'explain.criteria': '{flag} {count, plural, one {täyttää lopettamisen kriteerin} other {täyttää # lopettamisen kriteeriä}}: {criteria}',
       'explain.healthWithCriteria': '{health} · {criteria}',
-      'explain.home.criteriaGroup': '⚠️ Täyttävät lopettamisen kriteerin',
       'explain.parts.title':
         '*Mistä {score, number} tulee*: jokainen asiakas aloittaa luvusta {start, number}; kunkin osa-alueen havainnot nostavat tai laskevat sitä, tuoreet havainnot painavat eniten.',
       'explain.parts.line':

@@ -80,12 +80,10 @@ export function homeView(m: HomeInput): HomeView {
   if (lines.length === 0) {
     blocks.push(section(t(reader, 'home.empty')));
   }
-  // Red flags first, whatever was decided about them (domain.md §4: they call for action now); then other criteria
-  // met (a healthy score with one never sits under green, issue 29); then by band.
-  const rest = lines.filter((l) => l.criteriaMet === 0);
+  // Red flags first, whatever was decided about them (domain.md §4: they call for action now); then by band.
+  const rest = lines.filter((l) => l.redFlags === 0);
   const groups: { label: string; lines: ClientStanding[] }[] = [
     { label: tPlain(reader, 'home.redFlags'), lines: lines.filter((l) => l.redFlags > 0) },
-    { label: tPlain(reader, 'explain.home.criteriaGroup'), lines: lines.filter((l) => l.redFlags === 0 && l.criteriaMet > 0) },
     ...BANDS.slice()
       .reverse()
       .map((band) => ({ label: bandLabel(reader, band), lines: rest.filter((l) => l.health.known && l.health.band === band) })),
