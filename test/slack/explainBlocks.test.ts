@@ -1,0 +1,47 @@
+/** Health with its criteria beside it (issue 29): a healthy score with a firing criterion met never reads as plain green. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import { firingCriteriaMet } from '../../src/domain/firingCriteria.js';
+import { health } from '../../src/domain/health.js';
+import { ENGLISH, readerIn } from '../../src/i18n/reader.js';
+import type { JudgedStanding } from '../../src/services/portfolio.js';
+import { clientLine } from '../../src/slack/blocks/clients.js';
+import { healthWithCriteria } from '../../src/slack/blocks/explain.js';
+import { homeView } from '../../src/slack/blocks/home.js';
+import { aClient, daysAgo, incident, NOW, observed } from '../support/builders.js';
+
+const cat = DEFAULT_CATALOGUE;
+const client = aClient({ name: 'Globex', ownerUserId: 'U0ALICE' });
+const healthy = health(cat, client, { observations: ['excellent_communication', 'positive_attitude', 'shares_information'].map((t) => observed(t, daysAgo(2))) }, NOW);
+const lied = firingCriteriaMet(cat, [incident('lying', daysAgo(1))], [], NOW);
+const lateAndDisputed = firingCriteriaMet(cat, [incident('invoice_dispute', daysAgo(20)), incident('invoice_dispute', daysAgo(3))], [], NOW);
+const standing = (met: JudgedStanding['met']): JudgedStanding => ({
+  client,
+  health: healthy,
+  criteriaMet: met.length,
+  redFlags: met.filter((m) => m.criterion.class === 'red_flag').length,
+  met,
+});
+
+describe('health with the criteria it meets', () => {
+  it('a healthy score with a red flag says so beside the green', () => {
+    expect(healthy.band).toBe('healthy');
+    expect(healthWithCriteria(ENGLISH, healthy, lied)).toBe(`*${healthy.score}* 🟢 healthy · 🚩 meets a firing criterion: Lying`);
+    expect(healthWithCriteria(ENGLISH, healthy, lateAndDisputed)).toBe(`*${healthy.score}* 🟢 healthy · ⚠️ meets a firing criterion: Constantly disputes invoices`);
+  });
+
+  it('with nothing met, reads as health always did', () => {
+    expect(healthWithCriteria(ENGLISH, healthy, [])).toBe(`*${healthy.score}* 🟢 healthy`);
+  });
+
+  it('in the reader’s language', () => {
+    expect(healthWithCriteria(readerIn('tr'), healthy, lied)).toContain('🚩 bir ayrılık kriterini karşılıyor: Yalan söylüyor');
+    expect(healthWithCriteria(readerIn('fi'), healthy, [...lied, ...lateAndDisputed])).toContain('täyttää 2 lopettamisen kriteeriä');
+  });
+
+  it('a list line and the Home tab name the criterion beside the green', () => {
+    expect(clientLine(standing(lied), ENGLISH)).toBe(`🟢 *Globex* ${healthy.score} · Regular · <@U0ALICE> · 🚩 meets a firing criterion: Lying`);
+    const home = JSON.stringify(homeView({ reader: ENGLISH, lines: [standing(lateAndDisputed)], now: NOW }).blocks);
+    expect(home).toContain('⚠️ meets a firing criterion: Constantly disputes invoices');
+  });
+});
