@@ -80,7 +80,8 @@ export function scoreParts(catalogue: Catalogue, client: Pick<ClientProfile, 'tr
   );
   const parts = exact.map((p, i) => ({ ...p, shown: shown[i]! }));
   parts.sort(
-    (a, b) => Math.abs(b.shown) - Math.abs(a.shown) || Math.abs(b.points) - Math.abs(a.points) || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0),
+    (a, b) =>
+      Math.abs(b.shown) - Math.abs(a.shown) || Math.abs(b.points) - Math.abs(a.points) || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0),
   );
   return { health: h, parts };
 }
@@ -189,8 +190,8 @@ export function callAgainstItsNotes(
   for (const trait of traits) {
     const w = traitWeighting(catalogue, client, trait);
     if (!w) continue;
-    if (w.polarity === 'good') (good += w.weight), goodNotes++;
-    else (bad += w.weight), badNotes++;
+    if (w.polarity === 'good') ((good += w.weight), goodNotes++);
+    else ((bad += w.weight), badNotes++);
   }
   if (change > 0 && bad > good) return { direction: 'up', goodNotes, badNotes };
   if (change < 0 && good > bad) return { direction: 'down', goodNotes, badNotes };

@@ -77,7 +77,11 @@ describe('what would restore green', () => {
 
   it('says when green is beyond the search, and never plans for a healthy or unknown client', () => {
     const observations = BELOW['deep in the red for months']!;
-    expect(restoreGreen(cat, client, { observations }, NOW, { calls: 1, traitsPerCall: 1, extraWeeks: 1 })).toEqual({ kind: 'out_of_reach', calls: 1, weeks: 1 });
+    expect(restoreGreen(cat, client, { observations }, NOW, { calls: 1, traitsPerCall: 1, extraWeeks: 1 })).toEqual({
+      kind: 'out_of_reach',
+      calls: 1,
+      weeks: 1,
+    });
     expect(restoreGreen(cat, client, { observations: call(1, 'excellent_communication', 'positive_attitude') }, NOW)).toEqual({ kind: 'healthy' });
     expect(restoreGreen(cat, client, { observations: [] }, NOW)).toEqual({ kind: 'unknown' });
   });

@@ -39,7 +39,11 @@ describe.each(TEST_DRIVERS)('/client show explains the score (handler) on %s', (
     // Where the score comes from: 50, and each area's part, adding up to the score shown.
     const score = Number(/\*Where (\d+) comes from\*: every client starts at 50/.exec(text)?.[1]);
     expect(score).toBeLessThan(70);
-    const parts = [...text.matchAll(/^• (Communication|Information sharing|Attitude) \*([+−]\d+)\*: good (?:never|once|twice|\d+ times), bad (?:never|once|twice|\d+ times)$/gm)];
+    const parts = [
+      ...text.matchAll(
+        /^• (Communication|Information sharing|Attitude) \*([+−]\d+)\*: good (?:never|once|twice|\d+ times), bad (?:never|once|twice|\d+ times)$/gm,
+      ),
+    ];
     expect(parts.map((p) => p[1]).sort()).toEqual(['Attitude', 'Communication', 'Information sharing']);
     expect(50 + parts.reduce((s, p) => s + signed(p[2]!), 0)).toBe(score);
     expect(text).toMatch(/• Information sharing \*−\d+\*: good once, bad twice/);
@@ -47,7 +51,11 @@ describe.each(TEST_DRIVERS)('/client show explains the score (handler) on %s', (
     // Since last week: time passing, and the call of the week, adding up to the change.
     const week = /\*Since last week\*: (\d+) → (\d+) \(([+−±]\d+)\)/.exec(text)!;
     expect(Number(week[2])).toBe(score);
-    const moves = [...text.matchAll(/^• ([+−±]\d+): (older (?:good|bad) notes count less each week|call on Fri, 20 Nov 2026 \(<@U0ALICE>\): 👎 No data sharing or reporting · 👍 Excellent communication)$/gm)];
+    const moves = [
+      ...text.matchAll(
+        /^• ([+−±]\d+): (older (?:good|bad) notes count less each week|call on Fri, 20 Nov 2026 \(<@U0ALICE>\): 👎 No data sharing or reporting · 👍 Excellent communication)$/gm,
+      ),
+    ];
     expect(moves.map((m) => m[2]!.slice(0, 4))).toContain('call');
     expect(moves.reduce((s, m) => s + signed(m[1]!), 0)).toBe(signed(week[3]!));
 

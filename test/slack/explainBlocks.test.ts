@@ -12,7 +12,12 @@ import { aClient, daysAgo, incident, NOW, observed } from '../support/builders.j
 
 const cat = DEFAULT_CATALOGUE;
 const client = aClient({ name: 'Globex', ownerUserId: 'U0ALICE' });
-const healthy = health(cat, client, { observations: ['excellent_communication', 'positive_attitude', 'shares_information'].map((t) => observed(t, daysAgo(2))) }, NOW);
+const healthy = health(
+  cat,
+  client,
+  { observations: ['excellent_communication', 'positive_attitude', 'shares_information'].map((t) => observed(t, daysAgo(2))) },
+  NOW,
+);
 const lied = firingCriteriaMet(cat, [incident('lying', daysAgo(1))], [], NOW);
 const lateAndDisputed = firingCriteriaMet(cat, [incident('invoice_dispute', daysAgo(20)), incident('invoice_dispute', daysAgo(3))], [], NOW);
 const standing = (met: JudgedStanding['met']): JudgedStanding => ({
@@ -27,7 +32,9 @@ describe('health with the criteria it meets', () => {
   it('a healthy score with a red flag says so beside the green', () => {
     expect(healthy.band).toBe('healthy');
     expect(healthWithCriteria(ENGLISH, healthy, lied)).toBe(`*${healthy.score}* 🟢 healthy · 🚩 meets a firing criterion: Lying`);
-    expect(healthWithCriteria(ENGLISH, healthy, lateAndDisputed)).toBe(`*${healthy.score}* 🟢 healthy · ⚠️ meets a firing criterion: Constantly disputes invoices`);
+    expect(healthWithCriteria(ENGLISH, healthy, lateAndDisputed)).toBe(
+      `*${healthy.score}* 🟢 healthy · ⚠️ meets a firing criterion: Constantly disputes invoices`,
+    );
   });
 
   it('with nothing met, reads as health always did', () => {

@@ -9,8 +9,10 @@ export const explainMessages = area(
   {
     'explain.criteria': '{flag} {count, plural, one {meets a firing criterion} other {meets # firing criteria}}: {criteria}',
     'explain.healthWithCriteria': '{health} · {criteria}',
-    'explain.parts.title': '*Where {score, number} comes from*: every client starts at {start, number}; each area’s notes move it up or down, recent notes counting most.',
-    'explain.parts.line': '• {dimension} *{points}*: good {good, plural, =0 {never} one {once} =2 {twice} other {# times}}, bad {bad, plural, =0 {never} one {once} =2 {twice} other {# times}}',
+    'explain.parts.title':
+      '*Where {score, number} comes from*: every client starts at {start, number}; each area’s notes move it up or down, recent notes counting most.',
+    'explain.parts.line':
+      '• {dimension} *{points}*: good {good, plural, =0 {never} one {once} =2 {twice} other {# times}}, bad {bad, plural, =0 {never} one {once} =2 {twice} other {# times}}',
     'explain.parts.older': '• {dimension} *{points}*: from older notes',
     'explain.week.title': '*Since last week*: {from} → {to} ({change})',
     'explain.week.same': '*Since last week*: no change.',
