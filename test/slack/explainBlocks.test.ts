@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { firingCriteriaMet } from '../../src/domain/firingCriteria.js';
 import { health } from '../../src/domain/health.js';
+import { restoreGreen } from '../../src/domain/restoreGreen.js';
 import { ENGLISH, readerIn } from '../../src/i18n/reader.js';
 import type { JudgedStanding } from '../../src/services/portfolio.js';
 import { clientLine } from '../../src/slack/blocks/clients.js';
-import { healthWithCriteria } from '../../src/slack/blocks/explain.js';
+import { healthWithCriteria, restoreText } from '../../src/slack/blocks/explain.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { aClient, daysAgo, incident, NOW, observed } from '../support/builders.js';
 
@@ -50,5 +51,36 @@ describe('health with the criteria it meets', () => {
     expect(clientLine(standing(lied), ENGLISH)).toBe(`🟢 *Globex* ${healthy.score} · Regular · <@U0ALICE> · 🚩 meets a firing criterion: Lying`);
     const home = JSON.stringify(homeView({ reader: ENGLISH, lines: [standing(lateAndDisputed)], now: NOW }).blocks);
     expect(home).toContain('⚠️ meets a firing criterion: Constantly disputes invoices');
+  });
+});
+
+describe('the way back to healthy, in a sentence', () => {
+  const deep = Array.from({ length: 12 }, (_, i) =>
+    ['terrible_communication', 'negative_attitude', 'no_data_sharing'].map((t) => observed(t, daysAgo(i * 9), { callId: `c${i}` })),
+  ).flat();
+
+  it('several calls: how many, noting what, for how many weeks, by when, and that they were counted a week apart', () => {
+    const r = restoreGreen(cat, client, { observations: deep }, NOW);
+    if (r.kind !== 'plan') throw new Error(r.kind);
+    const text = restoreText(ENGLISH, cat, r)!;
+    expect(text).toContain('*Back to healthy*');
+    expect(text).toMatch(
+      new RegExp(
+        `^${r.calls} calls noting _[^\\n]+_, and no new bad notes for ${r.weeks} weeks, would bring it back to healthy \\(\\d+\\) by [^\\n]+\\.$`,
+        'm',
+      ),
+    );
+    expect(text).toMatch(/^Counted with calls a week apart, the last on [^:]+: by then older bad notes count less\.$/m);
+  });
+
+  it('beyond the search: says so, and points to the relationship itself', () => {
+    const r = restoreGreen(cat, client, { observations: deep }, NOW, { calls: 2, traitsPerCall: 1, extraWeeks: 2 });
+    expect(restoreText(ENGLISH, cat, r)).toContain(
+      'Even 2 good calls over 3 weeks would not bring it back to healthy: worth talking about the relationship itself.',
+    );
+  });
+
+  it('nothing for a healthy client', () => {
+    expect(restoreText(ENGLISH, cat, { kind: 'healthy' })).toBeUndefined();
   });
 });

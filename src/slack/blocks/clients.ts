@@ -77,7 +77,7 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
   const parts = scorePartsText(reader, o.explained);
   if (parts) blocks.push(section(parts));
   if (o.health.known || o.week.from.known) blocks.push(section(weekMovementText(reader, catalogue, o.week)));
-  const restore = restoreText(reader, catalogue, o.restore);
+  const restore = c.status === 'exited' ? undefined : restoreText(reader, catalogue, o.restore);
   if (restore) blocks.push(section(restore));
 
   const evidence = o.health.evidence
