@@ -2,8 +2,9 @@
  * What would bring a client back over the healthy line (issue 29), in events an account manager can plan: calls
  * noting the good side of the dimensions that pull the score down, a week apart, and no new bad notes meanwhile
  * (so older bad notes count less each week). Each candidate is scored with health.ts itself on the history with
- * its events added; the search is bounded, and the smallest plan wins: fewest good notes, then soonest, then
- * fewest calls.
+ * its events added; the search is bounded, and the smallest plan wins: each good note and each week without a bad
+ * one counts as one event (a plan of many notes months away is not smaller than a few more notes soon), then
+ * fewest notes, then fewest calls.
  */
 import type { Catalogue } from './catalogue.js';
 import { health, traitWeighting, type Health } from './health.js';
@@ -96,8 +97,9 @@ export function restoreGreen(
   for (let calls = 1; calls <= search.calls; calls++)
     for (let noted = 1; noted <= Math.min(search.traitsPerCall, traits.length); noted++)
       for (let extra = 0; extra <= search.extraWeeks; extra++) candidates.push({ calls, noted, weeks: calls - 1 + extra });
-  // Fewest good notes (the smallest set of events), then back soonest, then fewest calls.
-  candidates.sort((a, b) => a.calls * a.noted - b.calls * b.noted || a.weeks - b.weeks || a.calls - b.calls);
+  // The smallest set of events (good notes and weeks without bad ones), then fewest notes, then fewest calls.
+  const notes = (c: (typeof candidates)[number]) => c.calls * c.noted;
+  candidates.sort((a, b) => notes(a) + a.weeks - (notes(b) + b.weeks) || notes(a) - notes(b) || a.calls - b.calls);
   for (const c of candidates) {
     const noted = traits.slice(0, c.noted);
     const events = planEvents(client, noted, c.calls, c.weeks, at);

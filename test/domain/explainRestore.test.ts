@@ -89,8 +89,11 @@ describe('what would restore green', () => {
   it('weighs a client’s own trait weights as its score does', () => {
     const heavy = aClient({ traitWeights: { excellent_communication: 4 } });
     const observations = call(1, 'no_data_sharing', 'terrible_communication');
-    const r = restoreGreen(cat, heavy, { observations }, NOW);
-    expect(r).toMatchObject({ kind: 'plan', calls: 1, traits: ['excellent_communication'] });
-    expect(health(cat, heavy, { observations: [...observations, ...(r as RestorePlan).events] }, (r as RestorePlan).by).band).toBe('healthy');
+    const r = restoreGreen(cat, heavy, { observations }, NOW) as RestorePlan;
+    const plain = restoreGreen(cat, client, { observations }, NOW) as RestorePlan;
+    expect(health(cat, heavy, { observations: [...observations, ...r.events] }, r.by).band).toBe('healthy');
+    // Good communication weighs four times as much for this client: fewer notes bring it back.
+    expect(r.traits).toContain('excellent_communication');
+    expect(r.events.length).toBeLessThan(plain.events.length);
   });
 });

@@ -107,9 +107,10 @@ export const explainMessages = area(
       'explain.week.call': '• {change}: puhelu {day} ({who}): {traits}',
       'explain.week.incident': '• {what} {day}: ei kuulu pisteisiin; tapauksia verrataan lopettamisen kriteereihin',
       'explain.restore.title': '*Takaisin terveeksi*',
-      'explain.restore.now': '{calls, plural, one {Yksi puhelu} other {# puhelua}}, jossa näkyy {traits}, palauttaisi sen terveeksi ({score, number}).',
+      'explain.restore.now':
+        '{calls, plural, one {Yksi puhelu, jossa näkyy {traits},} other {# puhelua, joissa näkyy {traits},}} palauttaisi sen terveeksi ({score, number}).',
       'explain.restore.later':
-        '{calls, plural, one {Yksi puhelu} other {# puhelua}}, jossa näkyy {traits}, ja {weeks, plural, one {# viikko} other {# viikkoa}} ilman uusia huonoja havaintoja palauttaisi sen terveeksi ({score, number}) {day} mennessä.',
+        '{calls, plural, one {Yksi puhelu, jossa näkyy {traits},} other {# puhelua, joissa näkyy {traits},}} ja {weeks, plural, one {# viikko} other {# viikkoa}} ilman uusia huonoja havaintoja palauttaisi sen terveeksi ({score, number}) {day} mennessä.',
       'explain.restore.how':
         '{calls, plural, one {Laskettu puhelulla {day}: siihen mennessä vanhat huonot havainnot painavat vähemmän.} other {Laskettu viikon välein soitetuilla puheluilla, viimeinen {day}: siihen mennessä vanhat huonot havainnot painavat vähemmän.}}',
       'explain.restore.out':
