@@ -22,6 +22,8 @@ export interface Health {
   bad: number;
   /** Observations (not folded into a baseline) that make up the score, largest contribution first. */
   evidence: readonly ObservationContribution[];
+  /** Decayed, weighted weight per trait, baseline included (absent when scored from totals): what explain.ts splits the score by. */
+  byTrait?: Readonly<Record<string, number>>;
 }
 
 /** 0.5^(age / half-life); future observations (negative age) do not count yet. */
@@ -51,6 +53,7 @@ export function traitWeighting(
 export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitWeights'>, history: ObservationHistory, at: Date): Health {
   const { halfLifeDays } = catalogue.thresholds.health;
   const totals: Record<Polarity, number> = { good: 0, bad: 0 };
+  const byTrait: Record<string, number> = {};
   let known = false;
 
   if (history.baseline) {
@@ -63,6 +66,7 @@ export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitW
       if (!w || decayed <= 0) continue;
       known = true;
       totals[w.polarity] += w.weight * decayed * fade;
+      byTrait[traitKey] = (byTrait[traitKey] ?? 0) + w.weight * decayed * fade;
     }
   }
 
@@ -75,11 +79,12 @@ export function health(catalogue: Catalogue, client: Pick<ClientProfile, 'traitW
     known = true;
     const contribution = w.weight * decay(age, halfLifeDays);
     totals[w.polarity] += contribution;
+    byTrait[observation.trait] = (byTrait[observation.trait] ?? 0) + contribution;
     evidence.push({ observation, polarity: w.polarity, contribution });
   }
   if (evidence.length > 1) evidence.sort((a, b) => b.contribution - a.contribution);
 
-  return scored(catalogue, known ? totals : undefined, evidence);
+  return { ...scored(catalogue, known ? totals : undefined, evidence), byTrait };
 }
 
 /** domain.md §3 from decayed, weighted totals already summed (the portfolio's SQL sums them); unknown without. */
@@ -90,8 +95,22 @@ export function healthOfTotals(catalogue: Catalogue, totals: WeightedTotals | un
 /** The evidence of a health from totals: none (shared, since a digest scores every client twice). */
 const NO_EVIDENCE: readonly ObservationContribution[] = [];
 
+/** domain.md §3's score before rounding: 100 × (G + 1) / (G + B + 2) (50 with nothing observed). */
+export function exactScore(totals: WeightedTotals): number {
+  return (100 * (totals.good + 1)) / (totals.good + totals.bad + 2);
+}
+
+/**
+ * The points one unit of decayed weight moves the score by, at these totals: 100 × (G + 1) / (G + B + 2) is
+ * 50 + 50 × (G − B) / (G + B + 2), so each good weight w adds 50w / (G + B + 2) and each bad one takes as much
+ * away, and these parts add up to the exact score from the neutral 50 (explain.ts shows a score so).
+ */
+export function pointsPerWeight(totals: WeightedTotals): number {
+  return 50 / (totals.good + totals.bad + 2);
+}
+
 function scored(catalogue: Catalogue, totals: WeightedTotals | undefined, evidence: readonly ObservationContribution[]): Health {
-  const score = totals ? Math.round((100 * (totals.good + 1)) / (totals.good + totals.bad + 2)) : 50;
+  const score = totals ? Math.round(exactScore(totals)) : 50;
   return { score, band: bandOf(score, catalogue), known: !!totals, good: totals?.good ?? 0, bad: totals?.bad ?? 0, evidence };
 }
 

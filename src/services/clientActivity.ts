@@ -7,6 +7,8 @@ import { RapportError } from '../domain/errors.js';
 import { md, said } from '../i18n/messages.js';
 import { firingCriteriaMet, newlyMetCriteria, type CriterionMet } from '../domain/firingCriteria.js';
 import { health, healthOfTotals, type Health } from '../domain/health.js';
+import { scoreParts, weekMovement, type ScoreParts, type WeekMovement } from '../domain/explain.js';
+import { restoreGreen, type RestoreGreen } from '../domain/restoreGreen.js';
 import type { NewCall, NewIncident } from '../domain/inputs.js';
 import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from '../domain/signals.js';
 import { daysBefore, type ClientProfile, type Decision, type Incident, type Warning, type WeightedTotals } from '../domain/types.js';
@@ -39,6 +41,8 @@ export interface CallOutcome {
   after: Health;
   /** Health when the client's previous call was logged (what people last saw), if it had one. */
   previous?: { at: Date; health: Health };
+  /** The firing criteria the client meets now: said beside its health (issue 29). */
+  criteria?: CriterionMet[];
 }
 
 /** The client's decayed good and bad weight at `at`, its whole history folded in SQL (one aggregate). */
@@ -56,10 +60,11 @@ export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, 
     ? await editCall(db, { teamId, by: authorOf(act), catalogue, callId: editing, input })
     : await logCall(db, { teamId, by: authorOf(act), catalogue, input });
   const { client, entry } = logged;
-  const [withCall, withoutCall, previousAt] = await Promise.all([
+  const [withCall, withoutCall, previousAt, { incidents, warnings }] = await Promise.all([
     weightedAt(db, teamId, catalogue, client, now),
     weightedAt(db, teamId, catalogue, client, now, entry.id),
     previousCallLoggedAt(db, { teamId, clientId: client.id, callId: entry.id }),
+    incidentsAndWarnings(db, { teamId, clientId: client.id }),
   ]);
   const previous =
     previousAt && previousAt < now
@@ -70,6 +75,7 @@ export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, 
     before: healthOfTotals(catalogue, withoutCall),
     after: healthOfTotals(catalogue, withCall),
     ...(previous ? { previous } : {}),
+    criteria: firingCriteriaMet(catalogue, incidents, warnings, now),
   };
 }
 
@@ -126,6 +132,10 @@ export interface ClientOverview {
   quiet: GoneQuiet | undefined;
   record: ClientRecord;
   decisions: Decision[];
+  /** The health now as its parts, what moved it in the last week, and what would bring it back to healthy (issue 29). */
+  explained: ScoreParts;
+  week: WeekMovement;
+  restore: RestoreGreen;
 }
 
 /** Everything `/client show` says about a client, as of the act's moment. */
@@ -151,6 +161,9 @@ export async function clientOverview(
     quiet: goneQuiet(catalogue, client, record.lastCallAt, now, timeZone),
     record,
     decisions,
+    explained: scoreParts(catalogue, client, history, now),
+    week: weekMovement(catalogue, client, history, record.incidents, now),
+    restore: restoreGreen(catalogue, client, history, now),
   };
 }
 

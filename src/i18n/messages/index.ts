@@ -7,6 +7,7 @@ import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
 import { eraseMessages } from './erase.js';
 import { errorMessages } from './errors.js';
+import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
 import { formsMessages } from './forms.js';
 import { helpMessages } from './help.js';
@@ -29,6 +30,7 @@ const PARTS = [
   digestMessages,
   eraseMessages,
   errorMessages,
+  explainMessages,
   exportMessages,
   formsMessages,
   helpMessages,

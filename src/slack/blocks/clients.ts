@@ -7,12 +7,13 @@ import type { CorrectionUndo } from '../parse/correctionUndo.js';
 import type { CorrectedField, CorrectionNotice, HistoryField, UndoOutcome } from '../../services/clients.js';
 import { incidentWhat, type Rendered } from './confirmations.js';
 import { criterionLineFor } from './format.js';
+import { criteriaText, healthWithCriteria, restoreText, scorePartsText, weekMovementText } from './explain.js';
 import { ACTIONS } from '../ids.js';
 import type { ClientOverview } from '../../services/clientActivity.js';
-import type { ClientStanding } from '../../services/portfolio.js';
+import type { ClientStanding, JudgedStanding } from '../../services/portfolio.js';
 import { actions, button, context, divider, fields, header, section, type Block } from './kit.js';
 import { formatCalendarDay, formatDay, formatMoney, formatNumber, nameOrder } from '../../i18n/format.js';
-import { bandLabel, categoryLabel, healthLabel, relationshipLabel, statusLabel, traitLabel } from '../../i18n/labels.js';
+import { bandLabel, categoryLabel, relationshipLabel, statusLabel, traitLabel } from '../../i18n/labels.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
 import { blocksFor, commandFor, escapeName, escapeText, mentionFor, truncate } from './text.js';
@@ -49,7 +50,7 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
   const blocks: Block[] = [
     header(c.name),
     fields([
-      field(reader, 'client.field.health', healthLabel(reader, o.health)),
+      field(reader, 'client.field.health', healthWithCriteria(reader, o.health, o.criteria)),
       field(reader, 'client.field.trend', `\`${sparkline(o.trend)}\` ${score(o.trend[0]!)} → ${score(o.health)}`),
       field(reader, 'client.field.category', categoryLabel(reader, c.category)),
       field(reader, 'client.field.relationship', relationshipLabel(reader, c.relationship)),
@@ -71,6 +72,13 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
     );
   if (o.quiet) signals.push(t(reader, 'client.quiet', { days: o.quiet.daysSilent }));
   blocks.push(section(`${t(reader, 'client.signals')}\n${signals.length > 0 ? signals.join('\n') : t(reader, 'client.noSignals')}`));
+
+  // Why the score is what it is, what moved it this week, and what would bring it back to healthy (issue 29).
+  const parts = scorePartsText(reader, o.explained);
+  if (parts) blocks.push(section(parts));
+  if (o.health.known || o.week.from.known) blocks.push(section(weekMovementText(reader, catalogue, o.week)));
+  const restore = c.status === 'exited' ? undefined : restoreText(reader, catalogue, o.restore);
+  if (restore) blocks.push(section(restore));
 
   const evidence = o.health.evidence
     .slice(0, 5)
@@ -117,8 +125,15 @@ export function worstFirstFor(reader: Pick<Reader, 'locale'>): (a: ClientStandin
 export const worstFirst = worstFirstFor(ENGLISH);
 
 /** One client in a list: band, name, score, category, owner, criteria met and a status other than active. */
-export function clientLine(l: ClientStanding, reader: Reader): string {
-  const criteria = l.criteriaMet > 0 ? ` · ${l.redFlags > 0 ? '🚩' : '⚠️'} ${t(reader, 'client.criteriaCount', { count: l.criteriaMet })}` : '';
+export function clientLine(l: ClientStanding | JudgedStanding, reader: Reader): string {
+  // A healthy client meeting a criterion never reads as plain green: the criteria are named when they are at hand.
+  const met = 'met' in l ? l.met : undefined;
+  const criteria =
+    l.criteriaMet === 0
+      ? ''
+      : met && met.length > 0
+        ? ` · ${criteriaText(reader, met)}`
+        : ` · ${l.redFlags > 0 ? '🚩' : '⚠️'} ${t(reader, 'client.criteriaCount', { count: l.criteriaMet })}`;
   const status = l.client.status === 'active' ? '' : ` · _${statusLabel(reader, l.client.status)}_`;
   return t(reader, 'client.line', {
     band: md(bandLabel(reader, l.health.known ? l.health.band : 'unknown').split(' ')[0]!),

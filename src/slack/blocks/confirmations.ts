@@ -3,7 +3,7 @@ import { UNDO_MINUTES, type Catalogue } from '../../domain/catalogue.js';
 import type { ClientProfile, Incident } from '../../domain/types.js';
 import type { CallOutcome, IncidentOutcome } from '../../services/clientActivity.js';
 import { formatDay } from '../../i18n/format.js';
-import { healthLabel, incidentLabel, traitLabel } from '../../i18n/labels.js';
+import { incidentLabel, traitLabel } from '../../i18n/labels.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import type { Reader } from '../../i18n/reader.js';
 import { ACTIONS } from '../ids.js';
@@ -11,6 +11,8 @@ import { actions, button, context, section, type Block } from './kit.js';
 import { quoteCode } from '../../domain/mrkdwn.js';
 import { blocksFor, commandFor, escapeText, joinParts, mention, signedNumber } from './text.js';
 import { criterionLineFor, incidentFactsFor, problemReminder } from './format.js';
+import { callAgainstItsNotes } from '../../domain/explain.js';
+import { callAgainstItsNotesText, healthWithCriteria } from './explain.js';
 
 export interface Rendered {
   text: string;
@@ -30,7 +32,7 @@ export function incidentWhat(reader: Reader, incident: Pick<Incident, 'kind' | '
 export function healthChangeText(outcome: CallOutcome, where: Reader): string {
   const reader = where;
   const { before, after, previous } = outcome;
-  const health = md(healthLabel(reader, after));
+  const health = md(healthWithCriteria(reader, after, outcome.criteria ?? []));
   if (!after.known) return t(reader, 'commands.healthNow', { health });
   if (!previous?.health.known) {
     return before.known && before.score !== after.score
@@ -87,6 +89,10 @@ export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, whe
     blocks.push(context(t(reader, 'commands.strayWords', { words: md(joinParts(reader, stray.map(quoteCode))), count: stray.length })));
   }
   blocks.push(section(healthChangeText(outcome, reader)));
+  // A call that moved the score against its own notes says why (issue 29: "+1 from this call" after a bad call).
+  const { before, after } = outcome;
+  const against = after.known && before.known ? callAgainstItsNotes(catalogue, client, entry.traits, after.score - before.score) : undefined;
+  if (against) blocks.push(context(callAgainstItsNotesText(reader, against)));
   const reminder = paymentReminder(client, reader);
   if (reminder) blocks.push(section(reminder));
   blocks.push(actions([undoButton(reader, ACTIONS.undoCall, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editCall, entry.id)]));
@@ -113,6 +119,8 @@ export function incidentConfirmation(outcome: IncidentOutcome, where: Reader, { 
   if (outcome.met.length > 0) {
     blocks.push(section(`${t(reader, 'commands.criteriaMet')}\n${outcome.met.map((m) => criterionLineFor(reader, m, day)).join('\n')}`));
   }
+  // Incidents are not in the score (domain.md §3), so the health said after one carries the criteria beside it.
+  if (outcome.after.known) blocks.push(context(t(reader, 'commands.healthNow', { health: md(healthWithCriteria(reader, outcome.after, outcome.met)) })));
   const owner = md(mention(client.ownerUserId));
   if (outcome.redFlagNotice) {
     const setOwner = commandFor('/client set', client.name, 'owner @someone');

@@ -13,7 +13,8 @@ import { clientActions, decideMenu } from './clientButtons.js';
 import { nextStepLine, stepButtons, stepRow } from './nextSteps.js';
 import { blocksFor, mentionFor } from './text.js';
 import { md, t, tPlain, type Mrkdwn } from '../../i18n/messages.js';
-import { criterionLabel, healthLabel } from '../../i18n/labels.js';
+import { criterionLabel } from '../../i18n/labels.js';
+import { healthWithCriteria } from './explain.js';
 import { formatCalendarDay, formatDay, formatList, formatMoney } from '../../i18n/format.js';
 import type { Reader } from '../../i18n/reader.js';
 
@@ -92,7 +93,7 @@ function renewalBlocks(reader: Reader, renewals: readonly JudgedStanding[]): Blo
       const args = {
         name: s.client.name,
         day: md(formatCalendarDay(s.client.renewsOn!, reader)),
-        health: md(healthLabel(reader, s.health)),
+        health: md(healthWithCriteria(reader, s.health, s.met)),
         owner: md(mentionFor(reader, s.client.ownerUserId)),
       };
       return section(
