@@ -41,14 +41,15 @@ describe('the digest’s pictures among its pages', () => {
     expect(pages).toHaveLength(2);
     const [first, pictures] = pages;
     expect(allText(first!.blocks)).toContain('In the thread: health bands and monthly value at risk over the last 12 weeks, and the health of 1 client that fell.');
-    expect(pictures!.blocks.filter((b) => b.type === 'image').map((b) => (b as ImageBlock).slack_file)).toEqual([
+    expect(pictures!.blocks.filter((b) => b.type === 'image').map((b) => (b as { slack_file?: unknown }).slack_file)).toEqual([
       { id: 'F0BANDS' },
       { id: 'F0MONEY' },
       { id: 'F0SOUR' },
     ]);
     expect(pictures!.blocks.find((b) => b.type === 'image' && b.block_id === 'chart:c-sour')).toBeDefined();
     expect(pictures!.text).toContain('Rapport digest — 16 Nov to 23 Nov: the portfolio in pictures');
-    expect(pictures!.text).toContain('Health of Sour Co');
+    expect(pictures!.text).toContain('The health of 1 client that fell over the last weeks');
+    expect(pictures!.text).not.toContain('Sour Co');
     expect(allText(pictures!.blocks)).toContain('Each week is counted by this digest’s rules; monthly values are as they are now.');
   });
 
@@ -82,5 +83,6 @@ describe('the digest’s pictures among its pages', () => {
     expect(erased).toBeDefined();
     expect(allText(erased!.blocks)).not.toContain('F0SOUR');
     expect(erased!.blocks.filter((b) => b.type === 'image')).toHaveLength(2);
+    expect(erased!.text).toBe(pictures!.text);
   });
 });

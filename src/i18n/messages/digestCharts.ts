@@ -19,6 +19,7 @@ export const digestChartsMessages = area(
     'digestCharts.fellHeading': '📉 *Health of the clients that fell this week*',
     'digestCharts.fellMore':
       '_Pictures of the first {shown, number} of the {count, plural, one {# client} other {# clients}} that fell; the others are in the digest’s text._',
+    'digestCharts.fellText': 'The health of {count, plural, one {# client that fell} other {# clients that fell}} over the last weeks',
     'digestCharts.inThread': '_📈 In the thread: health bands and monthly value at risk over the last {weeks, plural, one {# week} other {# weeks}}._',
     'digestCharts.inThreadFell':
       '_📈 In the thread: health bands and monthly value at risk over the last {weeks, plural, one {# week} other {# weeks}}, and the health of {count, plural, one {# client that fell} other {# clients that fell}}._',
@@ -41,6 +42,7 @@ export const digestChartsMessages = area(
       'digestCharts.fellHeading': '📉 *Bu hafta düşen müşterilerin sağlığı*',
       'digestCharts.fellMore':
         '_Düşen {count, plural, one {# müşteriden} other {# müşteriden}} ilk {shown, number} tanesinin grafiği; diğerleri özetin metninde._',
+      'digestCharts.fellText': 'Düşen {count, plural, one {# müşterinin} other {# müşterinin}} son haftalardaki sağlığı',
       'digestCharts.inThread':
         '_📈 Yazışma dizisinde: son {weeks, plural, one {# haftada} other {# haftada}} sağlık bantları ve risk altındaki aylık değer._',
       'digestCharts.inThreadFell':
@@ -62,6 +64,7 @@ export const digestChartsMessages = area(
       'digestCharts.note': '_هر هفته با قواعد همین گزارش شمرده شده است؛ ارزش‌های ماهانه همان‌اند که اکنون هستند._',
       'digestCharts.fellHeading': '📉 *سلامت مشتریانی که این هفته افت کردند*',
       'digestCharts.fellMore': '_نمودار {shown, number} مشتری نخست از {count, plural, one {# مشتری} other {# مشتری}} که افت کردند؛ بقیه در متن گزارش هستند._',
+      'digestCharts.fellText': 'سلامت {count, plural, one {# مشتری} other {# مشتری}} که افت کردند در هفته‌های گذشته',
       'digestCharts.inThread': '_📈 در رشتهٔ گفتگو: بازه‌های سلامت و ارزش ماهانهٔ در خطر در {weeks, plural, one {# هفتهٔ} other {# هفتهٔ}} گذشته._',
       'digestCharts.inThreadFell':
         '_📈 در رشتهٔ گفتگو: بازه‌های سلامت و ارزش ماهانهٔ در خطر در {weeks, plural, one {# هفتهٔ} other {# هفتهٔ}} گذشته، و سلامت {count, plural, one {# مشتری} other {# مشتری}} که افت کردند._',
@@ -83,6 +86,7 @@ export const digestChartsMessages = area(
       'digestCharts.fellHeading': '📉 *Tällä viikolla heikentyneiden asiakkaiden terveys*',
       'digestCharts.fellMore':
         '_Kuvat {count, plural, one {# heikentyneestä asiakkaasta} other {# heikentyneestä asiakkaasta}} ensimmäisistä {shown, number}; muut ovat koosteen tekstissä._',
+      'digestCharts.fellText': '{count, plural, one {# heikentyneen asiakkaan} other {# heikentyneen asiakkaan}} terveys viime viikkoina',
       'digestCharts.inThread':
         '_📈 Ketjussa: terveysluokat ja vaarassa oleva kuukausiarvo, {weeks, plural, one {viimeinen # viikko} other {viimeiset # viikkoa}}._',
       'digestCharts.inThreadFell':

@@ -185,7 +185,8 @@ function picturesPage(r: Reader, title: string, p: DigestPictures): DigestPage |
     blocks.push(section(t(r, 'digestCharts.fellHeading')));
     blocks.push(...p.clients.map((picture) => ({ ...picture.block, block_id: pictureBlockId(picture.clientId) })));
     if (p.fell > p.clients.length) blocks.push(context(t(r, 'digestCharts.fellMore', { shown: p.clients.length, count: p.fell })));
-    lines.push(...p.clients.map((picture) => picture.line));
+    // Not their names: the text stays whole when a client is erased (its picture goes by its block id).
+    lines.push(tPlain(r, 'digestCharts.fellText', { count: p.clients.length }));
   }
   return { text: lines.join('\n'), blocks, clientIds: [] };
 }
