@@ -44,8 +44,7 @@ export function weekEndsTo(weekEnd: Date, count = HEALTH_WEEKS): Date[] {
 }
 
 /** Whether the client was on the books at `at`: registered by then, and not exited by then. */
-const onBooksAt = (c: ClientThroughWeeks['client'], at: Date) =>
-  c.createdAt <= at && !(c.status === 'exited' && (c.exitedAt === null || c.exitedAt <= at));
+const onBooksAt = (c: ClientThroughWeeks['client'], at: Date) => c.createdAt <= at && !(c.status === 'exited' && (c.exitedAt === null || c.exitedAt <= at));
 
 /** Each week's bands and money at risk, counted as that week's digest summary counts them. */
 export function portfolioWeeks(catalogue: Catalogue, clients: readonly ClientThroughWeeks[], weekEnds: readonly Date[]): PortfolioWeek[] {
@@ -104,7 +103,10 @@ export function roundTicks(max: number): number[] {
   if (max <= 0) return [0, 1];
   const rough = max / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(1, [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough)!);
+  const step = Math.max(
+    1,
+    [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough)!,
+  );
   const whole = Number.isInteger(step) ? step : Math.ceil(step);
   return Array.from({ length: Math.ceil(max / whole) + 1 }, (_, i) => i * whole);
 }

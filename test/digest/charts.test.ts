@@ -98,9 +98,7 @@ describe.each(TEST_DRIVERS)('weekly digest: its pictures on %s', (driver) => {
     const images = imagesOf(thread);
     expect(images).toHaveLength(3);
     expect(images.map((i) => i.slack_file.id).sort()).toEqual(
-      uploaded
-        .flatMap((c) => (typeof c.params.files === 'string' ? JSON.parse(c.params.files) : c.params.files).map((f: { id: string }) => f.id))
-        .sort(),
+      uploaded.flatMap((c) => (typeof c.params.files === 'string' ? JSON.parse(c.params.files) : c.params.files).map((f: { id: string }) => f.id)).sort(),
     );
     const stored = await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.digestId, row!.id));
     expect(stored.every((m) => m.ts)).toBe(true);

@@ -15,7 +15,11 @@ const cat = DEFAULT_CATALOGUE;
 const week = (client: ClientProfile, parts: Partial<ClientWeekRows> = {}): ClientWeekRows =>
   aClientWeek(client, { loggedThisWeek: { calls: 1, incidents: 0 }, ...parts });
 const compose = (weeks: ClientWeekRows[], pictures?: DigestPictures) =>
-  composeDigest(cat, selectFromRows(cat, weeks, NOW), evidenceOfRows(cat, weeks, NOW), { timeZone: 'UTC', interactive: true, ...(pictures ? { pictures } : {}) });
+  composeDigest(cat, selectFromRows(cat, weeks, NOW), evidenceOfRows(cat, weeks, NOW), {
+    timeZone: 'UTC',
+    interactive: true,
+    ...(pictures ? { pictures } : {}),
+  });
 const image = (id: string, alt: string): ImageBlock => ({ type: 'image', slack_file: { id }, alt_text: alt, title: { type: 'plain_text', text: alt } });
 const allText = (blocks: unknown[]) => JSON.stringify(blocks);
 
@@ -40,7 +44,9 @@ describe('the digest’s pictures among its pages', () => {
     const pages = compose(WEEKS, PICTURES);
     expect(pages).toHaveLength(2);
     const [first, pictures] = pages;
-    expect(allText(first!.blocks)).toContain('In the thread: health bands and monthly value at risk over the last 12 weeks, and the health of 1 client that fell.');
+    expect(allText(first!.blocks)).toContain(
+      'In the thread: health bands and monthly value at risk over the last 12 weeks, and the health of 1 client that fell.',
+    );
     expect(pictures!.blocks.filter((b) => b.type === 'image').map((b) => (b as { slack_file?: unknown }).slack_file)).toEqual([
       { id: 'F0BANDS' },
       { id: 'F0MONEY' },

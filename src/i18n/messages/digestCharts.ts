@@ -43,8 +43,7 @@ export const digestChartsMessages = area(
       'digestCharts.fellMore':
         '_Düşen {count, plural, one {# müşteriden} other {# müşteriden}} ilk {shown, number} tanesinin grafiği; diğerleri özetin metninde._',
       'digestCharts.fellText': 'Düşen {count, plural, one {# müşterinin} other {# müşterinin}} son haftalardaki sağlığı',
-      'digestCharts.inThread':
-        '_📈 Yazışma dizisinde: son {weeks, plural, one {# haftada} other {# haftada}} sağlık bantları ve risk altındaki aylık değer._',
+      'digestCharts.inThread': '_📈 Yazışma dizisinde: son {weeks, plural, one {# haftada} other {# haftada}} sağlık bantları ve risk altındaki aylık değer._',
       'digestCharts.inThreadFell':
         '_📈 Yazışma dizisinde: son {weeks, plural, one {# haftada} other {# haftada}} sağlık bantları, risk altındaki aylık değer ve düşen {count, plural, one {# müşterinin} other {# müşterinin}} sağlığı._',
     },

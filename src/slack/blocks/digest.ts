@@ -506,7 +506,8 @@ export function composeDigest(
   if (pages.length > 1) pages[0]!.blocks.push(context(t(r, 'digest.continuedInThread', { clients: total, pages: pages.length - (pictured ? 0 : 1) })));
   if (pictured) {
     const p = o.pictures!;
-    const said = p.clients.length > 0 ? t(r, 'digestCharts.inThreadFell', { weeks: p.weeks, count: p.clients.length }) : t(r, 'digestCharts.inThread', { weeks: p.weeks });
+    const said =
+      p.clients.length > 0 ? t(r, 'digestCharts.inThreadFell', { weeks: p.weeks, count: p.clients.length }) : t(r, 'digestCharts.inThread', { weeks: p.weeks });
     if (p.portfolio.length > 0) pages[0]!.blocks.push(context(said));
     pages.splice(1, 0, pictured);
   }
