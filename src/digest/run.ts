@@ -9,12 +9,13 @@ import { loadDigestEvidence } from '../db/queries/portfolio/evidence.js';
 import { loadDigestWeek } from '../db/queries/portfolio/weekRows.js';
 import { loadClientMarks, loadPortfolioWeeks } from '../db/queries/portfolio/history.js';
 import { CLIENT_PICTURES, clientHealthFromWeeks, clientsThatFell, portfolioWeeks, weekEndsTo } from '../charts/portfolio.js';
-import { uploadDigestPictures } from '../slack/digestCharts.js';
+import { PICTURES_WITHIN_MS, uploadDigestPictures } from '../slack/digestCharts.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';
 import { addDays } from '../domain/nextSteps.js';
 import {
+  CLAIM_LEASE_SECONDS,
   claimDigestWeek,
   digestForWeek,
   holdDigestThread,
@@ -272,7 +273,9 @@ export class DigestRunner implements DigestOnDemand {
         fell: fell.length,
       };
       const web = await this.deps.webFor(teamId);
-      return await uploadDigestPictures({ web, teamId, instance: this }, data, readBy, logger, this.deps.picturesWithinMs);
+      // Drawn while the claim is held, before it is renewed to post: well within its lease.
+      const within = this.deps.picturesWithinMs ?? Math.min(PICTURES_WITHIN_MS, ((this.deps.claimLeaseSeconds ?? CLAIM_LEASE_SECONDS) * 1000) / 4);
+      return await uploadDigestPictures({ web, teamId, instance: this }, data, readBy, logger, within);
     } catch (error) {
       logger.warn('could not draw the digest’s pictures; the digest goes without them', { team: teamId, error: errorText(error) });
       return undefined;
