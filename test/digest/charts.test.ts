@@ -6,6 +6,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { WebClient } from '@slack/web-api';
+import { DigestRunner } from '../../src/digest/run.js';
+import { silentLogger } from '../../src/log.js';
 import * as schema from '../../src/db/schema/index.js';
 import type { SlackApiCall } from '../../src/local/slackWebApi.js';
 import { QUICK_RETRY_DELAYS_MS } from '../../src/slack/slackError.js';
@@ -109,6 +112,29 @@ describe.each(TEST_DRIVERS)('weekly digest: its pictures on %s', (driver) => {
     const { first, thread } = await digestNow();
     expect(textOf(first)).toContain('Liar Co');
     expect(imagesOf(thread)).toHaveLength(2);
+  }, 120_000);
+
+  it('a picture Slack never answers is waited for a while only: the digest posts without it', async () => {
+    await h.db.delete(schema.digests).where(eq(schema.digests.teamId, TEAM));
+    h.api.holdNext('files.getUploadURLExternal');
+    const seq = h.api.lastSeq;
+    const impatient = new DigestRunner({
+      db: h.database.owner,
+      owner: h.database.owner,
+      webFor: async () => new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl }),
+      logger: silentLogger,
+      now: clock,
+      instance: 'impatient',
+      picturesWithinMs: 15_000,
+    });
+    await impatient.tick();
+    const [row] = await h.db.select().from(schema.digests).where(eq(schema.digests.teamId, TEAM));
+    expect(row).toMatchObject({ status: 'posted' });
+    const thread = posts(seq).filter((m) => m.params.thread_ts === row!.messageTs);
+    expect(imagesOf(thread)).toHaveLength(2);
+    expect(await h.db.select().from(schema.digestMessages).where(eq(schema.digestMessages.digestId, row!.id))).toSatisfy((pages: { ts: string | null }[]) =>
+      pages.every((p) => p.ts),
+    );
   }, 120_000);
 
   it('speaks the workspace’s language: Persian words and digits in the alt text', async () => {
