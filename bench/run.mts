@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { benchEmbeddedStart, benchLocalPage, benchPostgresStart, type StartRow } from './coldStart.mjs';
 import { benchDigest } from './digestSelection.mjs';
 import { benchCharts } from './charts.mjs';
+import { benchDigestCharts, digestChartsLines } from './digestCharts.mjs';
 import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.mjs';
 
@@ -117,6 +118,11 @@ try {
     const fanOut = await benchDigestFanOut(database, quick ? { bigPages: 60 } : {});
     console.log(fanOutLine(fanOut));
     results.fanOut = fanOut;
+
+    console.log(`\n2d. The digest's pictures: a workspace whose digest names 50 clients, posted with and without them (${database.label})`);
+    const pictures = await benchDigestCharts(database, quick ? 2 : 5);
+    console.log(digestChartsLines(pictures));
+    results.digestCharts = pictures;
   }
 } finally {
   await database.close();

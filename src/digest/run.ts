@@ -3,15 +3,19 @@
  * Any number of instances may tick at once; the unique week row decides who posts.
  */
 import type { WebClient } from '@slack/web-api';
-import { DIGEST_SECTIONS, selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
+import { DIGEST_SECTIONS, isQuietWeek, selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
 import { loadDigestEvidence } from '../db/queries/portfolio/evidence.js';
 import { loadDigestWeek } from '../db/queries/portfolio/weekRows.js';
+import { loadClientMarks, loadPortfolioWeeks } from '../db/queries/portfolio/history.js';
+import { CLIENT_PICTURES, clientHealthFromWeeks, clientsThatFell, portfolioWeeks, weekEndsTo } from '../charts/portfolio.js';
+import { PICTURES_WITHIN_MS, uploadDigestPictures } from '../slack/digestCharts.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';
 import { addDays } from '../domain/nextSteps.js';
 import {
+  CLAIM_LEASE_SECONDS,
   claimDigestWeek,
   digestForWeek,
   holdDigestThread,
@@ -32,7 +36,7 @@ import { RapportError } from '../domain/errors.js';
 import { DAY_MS } from '../domain/types.js';
 import { withLogContext, type Logger, errorText } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { channelRefusalText, composeDigest, digestNotPostedText, type ComposeOptions, type DigestPage } from '../slack/blocks/digest.js';
+import { channelRefusalText, composeDigest, digestNotPostedText, type ComposeOptions, type DigestPage, type DigestPictures } from '../slack/blocks/digest.js';
 import type { Clock, DigestOnDemand, PostOutcome } from '../slack/deps.js';
 import { channelExposure } from '../slack/channels.js';
 import { isDefiniteRefusal, retryMomentaryFailures, slackErrorCode } from '../slack/slackError.js';
@@ -68,6 +72,10 @@ export interface DigestRunnerDeps {
   metrics?: Metrics;
   /** Who people are, asked of Slack: whoever is told about the digest must be a member (default: a directory of its own). */
   people?: PeopleDirectory;
+  /** False: the channel's digest goes without its pictures (the bench compares). Default true. */
+  charts?: boolean;
+  /** How long a digest waits for its pictures at most (slack/digestCharts.ts; tests shorten it). */
+  picturesWithinMs?: number;
 }
 
 /** Marks our digest posts, so an instance finishing a dead one's claim can tell whether it got to Slack. */
@@ -234,12 +242,53 @@ export class DigestRunner implements DigestOnDemand {
     return this.publish(workspace, claim.digest, slot, pages);
   }
 
-  /** The week's digest as Slack messages. The week ends at its slot, so a late (caught-up) post says what the on-time one would have. */
+  /**
+   * The week's digest as Slack messages, its pictures uploaded (they are stored and posted with the pages). The
+   * week ends at its slot, so a late (caught-up) post says what the on-time one would have.
+   */
   private async compose(workspace: Workspace, slot: DigestSlot): Promise<DigestPage[]> {
     const selection = await this.selectionAt(workspace, slot.at);
     const overdueSteps = await this.overdueSteps(workspace, slot.at);
     // A channel post: in the workspace's language.
-    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps, readBy: channelReader(workspace) });
+    const readBy = channelReader(workspace);
+    // A quiet week is one line, with no thread to show pictures in.
+    const pictures = isQuietWeek(selection) && overdueSteps.length === 0 ? undefined : await this.pictures(workspace, selection, readBy);
+    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps, readBy, pictures });
+  }
+
+  /**
+   * The digest's pictures, uploaded: the portfolio week by week over the last weeks (each week counted by the
+   * summary's rules, in a bounded number of reads), and the health of the first clients that fell. Undefined when
+   * they cannot be made: the digest goes without them.
+   */
+  private async pictures(workspace: Workspace, selection: DigestSelection, readBy: Reader): Promise<DigestPictures | undefined> {
+    if (this.deps.charts === false) return undefined;
+    const { db, logger } = this.deps;
+    const { teamId } = workspace;
+    try {
+      const catalogue = catalogueOf(workspace);
+      const weekEnds = weekEndsTo(selection.weekEnd);
+      const clients = await loadPortfolioWeeks(db, { teamId, catalogue, weekEnds });
+      const fell = clientsThatFell(selection);
+      const pictured = fell.slice(0, CLIENT_PICTURES).map((e) => e.client.id);
+      const marks = await loadClientMarks(db, { teamId, clientIds: pictured, from: weekEnds[0]!, to: selection.weekEnd });
+      const byId = new Map(clients.map((c) => [c.client.id, c]));
+      const data = {
+        weeks: portfolioWeeks(catalogue, clients, weekEnds),
+        clients: pictured.flatMap((clientId) => {
+          const c = byId.get(clientId);
+          return c ? [{ clientId, history: clientHealthFromWeeks(catalogue, c, weekEnds, marks.get(clientId)!) }] : [];
+        }),
+        fell: fell.length,
+      };
+      const web = await this.deps.webFor(teamId);
+      // Drawn while the claim is held, before it is renewed to post: well within its lease.
+      const within = this.deps.picturesWithinMs ?? Math.min(PICTURES_WITHIN_MS, ((this.deps.claimLeaseSeconds ?? CLAIM_LEASE_SECONDS) * 1000) / 4);
+      return await uploadDigestPictures({ web, teamId, instance: this }, data, readBy, logger, within);
+    } catch (error) {
+      logger.warn('could not draw the digest’s pictures; the digest goes without them', { team: teamId, error: errorText(error) });
+      return undefined;
+    }
   }
 
   /**

@@ -12,7 +12,10 @@ import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../
 
 describe.each(TEST_DRIVERS)('weekly digest: exactly once on %s', (driver) => {
   let h: Harness;
-  const { runner, posts, digestRows, clock } = digestTools(() => h);
+  const tools = digestTools(() => h);
+  const { runner, digestRows, clock } = tools;
+  /** The digests posted: the channel's messages, not their threads (the digest's pictures, its further pages). */
+  const posts = (seq = 0) => tools.posts(seq).filter((c) => !c.params.thread_ts);
   /** The local date of the slot the portfolio's digest is due at: the key of its week. */
   let dueWeek = '';
   const slotWeek = () => dueWeek;

@@ -5,6 +5,7 @@ import { chartsMessages } from './charts.js';
 import { clientMessages } from './client.js';
 import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
+import { digestChartsMessages } from './digestCharts.js';
 import { eraseMessages } from './erase.js';
 import { errorMessages } from './errors.js';
 import { explainMessages } from './explain.js';
@@ -28,6 +29,7 @@ const PARTS = [
   clientMessages,
   commandsMessages,
   digestMessages,
+  digestChartsMessages,
   eraseMessages,
   errorMessages,
   explainMessages,

@@ -19,6 +19,7 @@ import { recentBadAt, type TurnedBadReason } from '../../domain/turnedBad.js';
 import type { NextStep } from '../../domain/nextSteps.js';
 import type { ClientProfile, Decision, Snooze } from '../../domain/types.js';
 import { namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
+import type { ImageBlock } from '@slack/types';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
 import { criterionLineFor } from './format.js';
 import { escapeName, escapeText } from './text.js';
@@ -51,6 +52,23 @@ export interface ComposeOptions {
    * English in `timeZone` when not given.
    */
   readBy?: Reader;
+  /** Pictures uploaded for the digest (the channel's): a page of them opens its thread. */
+  pictures?: DigestPictures;
+}
+
+/** A picture of the digest: its image block (an uploaded file) and the same in words, for the message's text. */
+export interface DigestPicture {
+  block: ImageBlock;
+  line: string;
+}
+
+/** The digest's pictures, uploaded: the portfolio's, then the health of clients that fell (the first few of `fell`). */
+export interface DigestPictures {
+  weeks: number;
+  portfolio: DigestPicture[];
+  clients: (DigestPicture & { clientId: string })[];
+  /** How many clients fell this week, pictured or not. */
+  fell: number;
 }
 
 /** A reader, or (as callers written before languages pass it) a time zone read in English. */
@@ -144,9 +162,34 @@ export function snoozeLine(s: Pick<Snooze, 'snoozedBy' | 'until'>, reader: Reade
  * Every block about a client carries its id in its block id, so a decision can find its status line and an
  * erasure every block of it.
  */
-const CLIENT_BLOCKS = ['client', 'week', 'status', 'actions', 'renewal', 'overdue'] as const;
+const CLIENT_BLOCKS = ['client', 'week', 'status', 'actions', 'renewal', 'overdue', 'chart'] as const;
 const clientBlockId = (kind: (typeof CLIENT_BLOCKS)[number], clientId: string) => `${kind}:${clientId}`;
 export const statusBlockId = (clientId: string) => clientBlockId('status', clientId);
+/** A client's picture carries its id too: an erasure takes it out with the rest. */
+export const pictureBlockId = (clientId: string) => clientBlockId('chart', clientId);
+
+/**
+ * The page of pictures at the top of the thread: the portfolio's, with what they count, then each pictured
+ * client's under its own block id, saying so when only the first few of those that fell are pictured. Its text
+ * says every picture in words (notifications, screen readers). Undefined with no picture.
+ */
+function picturesPage(r: Reader, title: string, p: DigestPictures): DigestPage | undefined {
+  if (p.portfolio.length === 0 && p.clients.length === 0) return undefined;
+  const blocks: Block[] = [];
+  const lines: string[] = [tPlain(r, 'digestCharts.pageText', { title })];
+  if (p.portfolio.length > 0) {
+    blocks.push(section(t(r, 'digestCharts.heading', { weeks: p.weeks })), ...p.portfolio.map((picture) => picture.block), context(t(r, 'digestCharts.note')));
+    lines.push(...p.portfolio.map((picture) => picture.line));
+  }
+  if (p.clients.length > 0) {
+    blocks.push(section(t(r, 'digestCharts.fellHeading')));
+    blocks.push(...p.clients.map((picture) => ({ ...picture.block, block_id: pictureBlockId(picture.clientId) })));
+    if (p.fell > p.clients.length) blocks.push(context(t(r, 'digestCharts.fellMore', { shown: p.clients.length, count: p.fell })));
+    // Not their names: the text stays whole when a client is erased (its picture goes by its block id).
+    lines.push(tPlain(r, 'digestCharts.fellText', { count: p.clients.length }));
+  }
+  return { text: lines.join('\n'), blocks, clientIds: [] };
+}
 
 function entryBlocks(
   r: Reader,
@@ -458,7 +501,16 @@ export function composeDigest(
     newPage(tPlain(r, 'digest.section.portfolio'));
   page.blocks.push(...summary);
   pages.push(page);
-  if (pages.length > 1) pages[0]!.blocks.push(context(t(r, 'digest.continuedInThread', { clients: total, pages: pages.length - 1 })));
+  // The pictures open the thread, and the channel's message says they are there.
+  const pictured = o.pictures && picturesPage(r, title, o.pictures);
+  if (pages.length > 1) pages[0]!.blocks.push(context(t(r, 'digest.continuedInThread', { clients: total, pages: pages.length - (pictured ? 0 : 1) })));
+  if (pictured) {
+    const p = o.pictures!;
+    const said =
+      p.clients.length > 0 ? t(r, 'digestCharts.inThreadFell', { weeks: p.weeks, count: p.clients.length }) : t(r, 'digestCharts.inThread', { weeks: p.weeks });
+    if (p.portfolio.length > 0) pages[0]!.blocks.push(context(said));
+    pages.splice(1, 0, pictured);
+  }
   return pages;
 }
 
