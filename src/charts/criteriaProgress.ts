@@ -60,7 +60,9 @@ export function criteriaProgressAlt(name: string, progress: readonly CriterionPr
 
 /** One bar per criterion: its threshold as a pale track, the count so far over it, and "1 of 2 in 90 days" beside. */
 export const CRITERIA_CHART_WIDTH = 640;
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 40;
+/** The title and the count axis, around the bars (the spec's size is the whole picture's). */
+const FRAME_HEIGHT = 90;
 const COLOURS = { track: '#eceff1', count: '#ef6c00', text: '#37474f' } as const;
 
 /**
@@ -91,7 +93,7 @@ export function criteriaProgressSpec(name: string, progress: readonly CriterionP
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: CRITERIA_CHART_WIDTH,
-    height: Math.max(1, rows.length) * ROW_HEIGHT,
+    height: FRAME_HEIGHT + Math.max(1, rows.length) * ROW_HEIGHT,
     autosize: { type: 'fit', contains: 'padding' },
     background: 'white',
     padding: 12,

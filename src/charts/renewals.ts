@@ -77,7 +77,9 @@ const COLOURS: Record<Band | 'unknown', string> = { healthy: '#2e7d32', watch: '
 /** Ticks every fortnight and at the end: dates a reader places at once. */
 const TICKS = [0, 15, 30, 45, 60, 75, 90];
 const WIDTH = 640;
-const ROW_HEIGHT = 28;
+const ROW_HEIGHT = 30;
+/** The title, the legend and the time axis, around the rows (the spec's size is the whole picture's). */
+const FRAME_HEIGHT = 120;
 
 /**
  * The vega-lite spec: the next 90 days across, one row per client (soonest at the top), a circle on its renewal
@@ -121,7 +123,7 @@ export function renewalsSpec(renewals: readonly Renewal[], today: string, reader
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: WIDTH,
-    height: Math.max(1, rows.length) * ROW_HEIGHT,
+    height: FRAME_HEIGHT + Math.max(1, rows.length) * ROW_HEIGHT,
     autosize: { type: 'fit', contains: 'padding' },
     background: 'white',
     padding: 12,

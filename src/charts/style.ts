@@ -7,5 +7,6 @@ export const bare = (text: string): string => text.replace(/[\u200E\u200F\u2066-
 
 /** A vega `labelExpr` writing each of `ticks` as the reader writes numbers (vega itself writes Latin digits). */
 export function tickLabels(ticks: readonly number[], reader: Reader, label: (tick: number) => string = (tick) => formatNumber(tick, reader)): string {
-  return ticks.reduceRight((rest, tick) => `datum.value == ${tick} ? ${JSON.stringify(bare(label(tick)))} : ${rest}`, 'datum.label');
+  const quoted = (text: string) => `'${bare(text).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return ticks.reduceRight((rest, tick) => `datum.value == ${tick} ? ${quoted(label(tick))} : ${rest}`, 'datum.label');
 }

@@ -19,7 +19,7 @@ export const clientChartsMessages = area(
     'clientCharts.renewals.altItemNoValue': '{name} on {day}',
     'clientCharts.renewals.text': 'Renewals in the next {days, number} days: {count, plural, one {# client} other {# clients}}',
     'clientCharts.renewals.header':
-      '*Renewals in the next {days, number} days* · {count, plural, one {# client} other {# clients}}, {valued, plural, =0 {no monthly value recorded} other {{total} a month at stake}}',
+      '*Renewals in the next {days, number} days* · {count, plural, one {# client} other {# clients}}, {valued, select, none {no monthly value recorded} other {{total} a month at stake}}',
     'clientCharts.renewals.line': '{day} · *{name}* · {amount} a month · {health}',
     'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
     'clientCharts.renewals.none': 'No client renews in the next {days, number} days. A renewal day is set with {command}.',
@@ -43,7 +43,7 @@ export const clientChartsMessages = area(
       'clientCharts.renewals.altItemNoValue': '{name}, {day}',
       'clientCharts.renewals.text': 'Önümüzdeki {days, number} gündeki yenilemeler: {count, plural, one {# müşteri} other {# müşteri}}',
       'clientCharts.renewals.header':
-        '*Önümüzdeki {days, number} gündeki yenilemeler* · {count, plural, one {# müşteri} other {# müşteri}}, {valued, plural, =0 {aylık değer kaydedilmemiş} other {ayda {total} söz konusu}}',
+        '*Önümüzdeki {days, number} gündeki yenilemeler* · {count, plural, one {# müşteri} other {# müşteri}}, {valued, select, none {aylık değer kaydedilmemiş} other {ayda {total} söz konusu}}',
       'clientCharts.renewals.line': '{day} · *{name}* · ayda {amount} · {health}',
       'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
       'clientCharts.renewals.none': 'Önümüzdeki {days, number} günde yenilenen müşteri yok. Yenileme günü {command} ile girilir.',
@@ -66,7 +66,7 @@ export const clientChartsMessages = area(
       'clientCharts.renewals.altItemNoValue': '{name} در {day}',
       'clientCharts.renewals.text': 'تمدیدهای {days, number} روز آینده: {count, plural, one {# مشتری} other {# مشتری}}',
       'clientCharts.renewals.header':
-        '*تمدیدهای {days, number} روز آینده* · {count, plural, one {# مشتری} other {# مشتری}}، {valued, plural, =0 {ارزش ماهانه‌ای ثبت نشده} other {ماهانه {total} در میان است}}',
+        '*تمدیدهای {days, number} روز آینده* · {count, plural, one {# مشتری} other {# مشتری}}، {valued, select, none {ارزش ماهانه‌ای ثبت نشده} other {ماهانه {total} در میان است}}',
       'clientCharts.renewals.line': '{day} · *{name}* · ماهانه {amount} · {health}',
       'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
       'clientCharts.renewals.none': 'در {days, number} روز آینده هیچ مشتری‌ای تمدید نمی‌شود. روز تمدید را با {command} ثبت کنید.',
@@ -89,7 +89,7 @@ export const clientChartsMessages = area(
       'clientCharts.renewals.altItemNoValue': '{name} {day}',
       'clientCharts.renewals.text': 'Uusiutuvat sopimukset seuraavien {days, number} päivän aikana: {count, plural, one {# asiakas} other {# asiakasta}}',
       'clientCharts.renewals.header':
-        '*Uusiutuvat sopimukset seuraavien {days, number} päivän aikana* · {count, plural, one {# asiakas} other {# asiakasta}}, {valued, plural, =0 {kuukausiarvoja ei kirjattu} other {pelissä {total} kuukaudessa}}',
+        '*Uusiutuvat sopimukset seuraavien {days, number} päivän aikana* · {count, plural, one {# asiakas} other {# asiakasta}}, {valued, select, none {kuukausiarvoja ei kirjattu} other {pelissä {total} kuukaudessa}}',
       'clientCharts.renewals.line': '{day} · *{name}* · {amount} kuukaudessa · {health}',
       'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
       'clientCharts.renewals.none':

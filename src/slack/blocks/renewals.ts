@@ -25,7 +25,7 @@ export function renewalsBlocks(renewals: readonly Renewal[], reader: Reader): Bl
       t(reader, 'clientCharts.renewals.header', {
         days: RENEWALS_AHEAD_DAYS,
         count: renewals.length,
-        valued,
+        valued: valued > 0 ? 'some' : 'none',
         total: formatMoney(renewalsTotal(renewals), reader),
       }),
     ),
