@@ -53,7 +53,12 @@ describe('criteria progress', () => {
 
   it('follows the workspace’s thresholds, and leaves out a criterion met another way (a payment 60+ days late)', () => {
     const strict = resolveCatalogue({ thresholds: { criteria: { invoice_dispute: { count: 4, windowDays: 30 } } } });
-    const incidents = [incident('invoice_dispute', 10), incident('invoice_dispute', 20), incident('invoice_dispute', 40), incident('slow_payment', 5, { daysLate: 75 })];
+    const incidents = [
+      incident('invoice_dispute', 10),
+      incident('invoice_dispute', 20),
+      incident('invoice_dispute', 40),
+      incident('slow_payment', 5, { daysLate: 75 }),
+    ];
     expect(criteriaProgress(strict, { incidents, warnings: [] }, NOW)).toEqual([{ kind: 'invoice_dispute', count: 2, threshold: 4, windowDays: 30 }]);
   });
 
