@@ -11,7 +11,7 @@ import type { Incident, Warning } from '../domain/types.js';
 import { formatList } from '../i18n/format.js';
 import { criterionLabel } from '../i18n/labels.js';
 import { isRightToLeft } from '../i18n/locales.js';
-import { tPlain } from '../i18n/messages.js';
+import { md, tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
 import { bare, tickLabels } from './style.js';
 
@@ -50,12 +50,15 @@ export function progressWords(p: CriterionProgress, reader: Reader): string {
     : tPlain(reader, 'clientCharts.criteria.progress', { count: p.count, threshold: p.threshold, days: p.windowDays });
 }
 
-/** What the picture shows, in words: each criterion with its count against its threshold. */
-export function criteriaProgressAlt(name: string, progress: readonly CriterionProgress[], reader: Reader): string {
+/**
+ * What the picture shows, in words: each criterion with its count against its threshold. Plain text (an image's
+ * alt text) unless `write` is `t`: mrkdwn, the name escaped (a message's text).
+ */
+export function criteriaProgressAlt(name: string, progress: readonly CriterionProgress[], reader: Reader, write: typeof tPlain = tPlain): string {
   const items = progress.map((p) =>
     tPlain(reader, 'clientCharts.criteria.item', { criterion: criterionLabel(reader, p.kind), progress: progressWords(p, reader) }),
   );
-  return tPlain(reader, 'clientCharts.criteria.alt', { name, count: progress.length, items: formatList(items, reader) });
+  return write(reader, 'clientCharts.criteria.alt', { name, count: progress.length, items: md(formatList(items, reader)) });
 }
 
 /** One bar per criterion: its threshold as a pale track, the count so far over it, and "1 of 2 in 90 days" beside. */

@@ -9,7 +9,7 @@ import type { Band, Health } from '../domain/health.js';
 import type { ClientProfile } from '../domain/types.js';
 import { formatCalendarDay, formatList, formatMoney, formatShortDay } from '../i18n/format.js';
 import { isRightToLeft } from '../i18n/locales.js';
-import { tPlain } from '../i18n/messages.js';
+import { md, tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
 import { bare, tickLabels } from './style.js';
 
@@ -54,22 +54,25 @@ export function renewalsAhead(standings: readonly { client: ClientProfile; healt
 /** What they are worth a month together (those with a value). */
 export const renewalsTotal = (renewals: readonly Renewal[]): number => renewals.reduce((sum, r) => sum + (r.monthlyValue ?? 0), 0);
 
-/** What the picture shows, in words: how many renew, worth how much a month, each with its day and value. */
-export function renewalsAlt(renewals: readonly Renewal[], reader: Reader): string {
+/**
+ * What the picture shows, in words: how many renew, worth how much a month, each with its day and value. Plain
+ * text (an image's alt text) unless `write` is `t`: mrkdwn, the names escaped (a message's text).
+ */
+export function renewalsAlt(renewals: readonly Renewal[], reader: Reader, write: typeof tPlain = tPlain): string {
   const items = renewals.map((r) =>
     r.monthlyValue === null
-      ? tPlain(reader, 'clientCharts.renewals.altItemNoValue', { name: r.name, day: formatCalendarDay(r.renewsOn, reader) })
-      : tPlain(reader, 'clientCharts.renewals.altItem', {
+      ? write(reader, 'clientCharts.renewals.altItemNoValue', { name: r.name, day: formatCalendarDay(r.renewsOn, reader) })
+      : write(reader, 'clientCharts.renewals.altItem', {
           name: r.name,
           day: formatCalendarDay(r.renewsOn, reader),
           amount: formatMoney(r.monthlyValue, reader),
         }),
   );
-  return tPlain(reader, 'clientCharts.renewals.alt', {
+  return write(reader, 'clientCharts.renewals.alt', {
     count: renewals.length,
     days: RENEWALS_AHEAD_DAYS,
     total: formatMoney(renewalsTotal(renewals), reader),
-    items: formatList(items, reader),
+    items: md(formatList(items, reader)),
   });
 }
 

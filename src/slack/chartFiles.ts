@@ -200,7 +200,7 @@ export async function showClientHealthChart(turn: Turn, catalogue: Catalogue, ov
           ]
         : []),
     ];
-    const text = [clientHealthAlt(history, reader, t), ...(progress.length > 0 ? [criteriaProgressAlt(name, progress, reader)] : [])].join('\n');
+    const text = [clientHealthAlt(history, reader, t), ...(progress.length > 0 ? [criteriaProgressAlt(name, progress, reader, t)] : [])].join('\n');
     await sendCharts(uploadOf(turn), charts, (blocks) => privately(turn, { text, blocks }));
   } catch (error) {
     turn.deps.logger.warn('could not show a client’s charts; the text answer stands', { entry: turn.entry, error: errorText(error) });
@@ -227,13 +227,13 @@ export async function replyWithHealthChart(turn: Turn, catalogue: Catalogue, tim
 }
 
 /**
- * A picture after a text answer (`/client renewals`), privately to the person; logged when it cannot be made
- * or shown (they have the text).
+ * A picture after a text answer (`/client renewals`), privately to the person, `text` saying it in words for
+ * notifications and screen readers (mrkdwn); logged when it cannot be made or shown (they have the answer).
  */
-export async function showChartAfter(turn: Turn, spec: TopLevelSpec, picture: Picture): Promise<void> {
+export async function showChartAfter(turn: Turn, spec: TopLevelSpec, picture: Picture, text: string): Promise<void> {
   if (turn.stored?.answeredAt) return;
   try {
-    await sendCharts(uploadOf(turn), [{ spec, picture }], (blocks) => privately(turn, { text: picture.alt, blocks: blocks as KnownBlock[] }));
+    await sendCharts(uploadOf(turn), [{ spec, picture }], (blocks) => privately(turn, { text, blocks: blocks as KnownBlock[] }));
   } catch (error) {
     turn.deps.logger.warn('could not show a chart; the text answer stands', { entry: turn.entry, chart: picture.filename, error: errorText(error) });
   }

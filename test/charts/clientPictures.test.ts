@@ -5,7 +5,9 @@
  * a time line; the files are kept in the database, so another instance (or a restart) shows the same file
  * without drawing it again; `/client delete` deletes the client's files in Slack.
  */
+import { WebClient } from '@slack/web-api';
 import { and, eq } from 'drizzle-orm';
+import type { TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findClientByName } from '../../src/db/queries/clients.js';
 import { chartFiles } from '../../src/db/schema/index.js';
@@ -77,9 +79,8 @@ describe.each(TEST_DRIVERS)('a client’s pictures, on %s', (driver) => {
     expect(await keptFor(await id('initech'))).toEqual([shown!.slack_file.id]);
     // A new instance remembers nothing of its own: the database has it.
     const seq = h.api.lastSeq;
-    const { WebClient } = await import('@slack/web-api');
     const web = new WebClient('xoxb-test-token', { slackApiUrl: h.api.apiUrl });
-    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', mark: 'point' } as const;
+    const spec: TopLevelSpec = { data: { values: [{ x: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } };
     const to = { web, teamId: TEAM, instance: {}, db: h.database.db };
     const picture = { title: 't', alt: 'a', filename: 'p.png' };
     const first = await inWorkspace(TEAM, () => uploadedChart(to, spec, picture));

@@ -25,7 +25,7 @@ import {
 } from '../../blocks/clients.js';
 import { proposedText } from '../../blocks/fate.js';
 import { showChartAfter, showClientHealthChart } from '../../chartFiles.js';
-import { renewalsAhead, renewalsPicture, renewalsSpec } from '../../../charts/renewals.js';
+import { renewalsAhead, renewalsAlt, renewalsPicture, renewalsSpec } from '../../../charts/renewals.js';
 import { renewalsBlocks, renewalsText } from '../../blocks/renewals.js';
 import { clientEraseModal, decisionModal } from '../../blocks/modals.js';
 import { isDecider, requireDecider } from '../../authorise.js';
@@ -137,7 +137,8 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const renewals = renewalsAhead(await clientStandings(deps.db, act), today);
       const reader = await turn.reader();
       await turn.reply({ text: renewalsText(renewals, reader), blocks: renewalsBlocks(renewals, reader) });
-      if (renewals.length > 0) await showChartAfter(turn, renewalsSpec(renewals, today, reader), renewalsPicture(renewals, reader));
+      if (renewals.length > 0)
+        await showChartAfter(turn, renewalsSpec(renewals, today, reader), renewalsPicture(renewals, reader), renewalsAlt(renewals, reader, t));
     },
     list: async (turn, _argsText, _tokens, words) => {
       const filter = parseClientListFilter(words, turn.userId, (await turn.reader()).locale);
