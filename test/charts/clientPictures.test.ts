@@ -89,6 +89,20 @@ describe.each(TEST_DRIVERS)('a client’s pictures, on %s', (driver) => {
     expect(h.since(seq).filter((c) => c.method === 'files.getUploadURLExternal')).toHaveLength(1);
   }, 60_000);
 
+  it('a kept picture Slack no longer has (deleted there, or a stand-in restarted) is drawn and uploaded again', async () => {
+    await say(ALICE, '/client', 'add Phoenix Co');
+    const shown = async () => {
+      const { reply } = await h.command(ALICE, '/client', 'show phoenix co');
+      return imagesOf(h.since(reply.seq).find((c) => c.method === 'response_url' && c.responseUrlId === reply.responseUrlId && c.response?.ok)!)[0]!;
+    };
+    const first = await shown();
+    h.api.files.delete(first.slack_file.id);
+    const again = await shown();
+    expect(again.slack_file.id).not.toBe(first.slack_file.id);
+    expect(h.api.files.get(again.slack_file.id)?.completed).toBe(true);
+    expect(await keptFor(await id('phoenix co'))).toEqual([again.slack_file.id]);
+  }, 60_000);
+
   it('/client renewals lists the next 90 days in the reader’s currency, then shows them on a time line', async () => {
     const { reply } = await h.command(ALICE, '/client', 'renewals');
     const text = textOf(reply.params);
