@@ -62,6 +62,25 @@ describe.each(TEST_DRIVERS)('a client’s pictures, on %s', (driver) => {
     expect(textOf({ blocks: rest })).toContain('History of Northwind Traders');
   }, 60_000);
 
+  it('History still answers with the timeline when the picture cannot be uploaded (an install without files:write)', async () => {
+    await say(ALICE, '/client', 'add Scopeless Co');
+    await say(ALICE, '/call', 'scopeless co +communication Kick-off');
+    h.api.failNext('files.getUploadURLExternal', 'missing_scope');
+    const seq = h.api.lastSeq;
+    await h.send.blockAction(BOB, { action_id: 'digest_history', value: await id('scopeless co') });
+    const answer = await h.api.waitFor((c) => c.seq > seq && c.method === 'response_url', 30_000);
+    await h.idle();
+    expect(
+      h
+        .since(seq)
+        .filter((c) => c.method === 'files.getUploadURLExternal')
+        .map((c) => c.response?.error),
+    ).toEqual(['missing_scope']);
+    expect((answer.params.blocks as { type: string }[]).map((b) => b.type)).not.toContain('image');
+    expect(textOf(answer.params)).toContain('History of Scopeless Co');
+    expect(h.since(seq).filter((c) => c.method === 'response_url')).toHaveLength(1);
+  }, 60_000);
+
   it('/client show adds how close the client is to a firing criterion, in a picture and in words', async () => {
     const { reply } = await h.command(BOB, '/client', 'show northwind traders');
     const picture = h.since(reply.seq).find((c) => c.method === 'response_url' && c.responseUrlId === reply.responseUrlId)!;
