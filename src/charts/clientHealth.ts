@@ -7,10 +7,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Catalogue } from '../domain/catalogue.js';
 import { health, type Band } from '../domain/health.js';
 import { daysBefore, type ClientProfile, type Observation } from '../domain/types.js';
-import { formatNumber, formatShortDay } from '../i18n/format.js';
+import { formatShortDay } from '../i18n/format.js';
 import { isRightToLeft } from '../i18n/locales.js';
 import { said, tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
+import { bare, tickLabels } from './style.js';
 
 /** Twelve weeks: a quarter, long enough to see a slide, short enough to read each week. */
 export const HEALTH_WEEKS = 12;
@@ -64,8 +65,6 @@ export function clientHealthHistory(
   return { name: client.name, thresholds: { healthyFrom, atRiskBelow }, weeks };
 }
 
-/** Direction marks help mixed text in Slack's mrkdwn; the renderer lays out bidirectional text itself, and has no glyph for them. */
-const bare = (text: string) => text.replace(/[\u200E\u200F\u2066-\u2069]/g, '');
 const COLOURS: Record<Band, string> = { healthy: '#2e7d32', watch: '#f9a825', at_risk: '#c62828' };
 const MARKERS = { incident: { colour: '#c62828', shape: 'triangle-down' }, decision: { colour: '#5e35b1', shape: 'diamond' } } as const;
 const TICKS = [0, 20, 40, 60, 80, 100];
@@ -130,7 +129,7 @@ export function clientHealthSpec(h: ClientHealthHistory, reader: Reader): TopLev
     axis: { title: word('chart.health.axisWeek'), labelAngle: 0, labelOverlap: true },
   };
   // Vega writes axis numbers in Latin digits: each tick's label is the reader's own.
-  const tickLabel = TICKS.reduceRight((rest, tick) => `datum.value == ${tick} ? '${formatNumber(tick, reader)}' : ${rest}`, 'datum.label');
+  const tickLabel = tickLabels(TICKS, reader);
   const y = {
     type: 'quantitative' as const,
     scale: { domain: [0, 100], nice: false },

@@ -170,6 +170,9 @@ export class LocalSlackWebApi {
   private seq = 0;
   private tsCounter = 0;
   private viewCounter = 0;
+  private fileCounter = 0;
+  /** This run's mark in its file ids. */
+  private readonly filesRun = Date.now().toString(36).toUpperCase();
   /** Where `apps.connections.open` sends a Socket Mode client (a WebSocket server of the test's). */
   socketModeUrl: string | undefined;
   /**
@@ -454,7 +457,8 @@ export class LocalSlackWebApi {
         for (const [id, granted] of this.installed) if (granted === token) this.installed.delete(id);
         return { revoked: true };
       case 'files.getUploadURLExternal': {
-        const id = `F${String(this.files.size + 1).padStart(6, '0')}`;
+        // Unique across restarts, as Slack's are: the app keeps file ids in its database (chart_files).
+        const id = `F${this.filesRun}${String(++this.fileCounter).padStart(6, '0')}`;
         this.files.set(id, {
           filename: String(params.filename),
           bytes: Buffer.alloc(0),
@@ -477,6 +481,10 @@ export class LocalSlackWebApi {
             });
         }
         return { files: shared.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      case 'files.delete': {
+        if (!this.files.delete(String(params.file))) return { ok: false, error: 'file_not_found' };
+        return {};
       }
       case 'views.open':
       case 'views.push':

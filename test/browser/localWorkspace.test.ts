@@ -302,6 +302,21 @@ describe.skipIf(!hasChromium)('the local workspace in the browser', () => {
     await screenshot(page, 'local-workspace.png');
   }, 120_000);
 
+  it('shows a client’s health chart after /client show, as Slack shows an uploaded image, loaded and with its alt text', async () => {
+    await withDemo();
+    await on.asUser('U0DANA');
+    const before = await page.getByTestId('image').count();
+    await on.run('/client show initech');
+    const chart = page.getByTestId('image').nth(before);
+    await chart.waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => chart.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await chart.getAttribute('alt')).toMatch(/^Health of Initech over 12 weeks/);
+    await chart.scrollIntoViewIfNeeded();
+    await screenshot(page, 'client-health-chart.png');
+  }, 120_000);
+
   it('logs a channel message with “Log to Rapport” (offered on people’s messages only), and ticks a next step off the to-do list', async () => {
     await withDemo();
     await on.asUser('U0DANA');

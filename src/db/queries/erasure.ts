@@ -12,6 +12,7 @@ import { escapeName } from '../../domain/mrkdwn.js';
 import type { Database } from '../client.js';
 import { auditLog, clients, digestMessages, slackRequests, workspaces } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
+import { chartFilesOfClient, forgetChartFiles } from './charts.js';
 import { rewriteDigestPagesHolding, type DigestPageDraft } from './digests.js';
 import { workspaceTables } from './export.js';
 
@@ -27,6 +28,8 @@ export interface Erasure {
   rewritten: Record<string, number>;
   /** The digest messages in Slack that showed the client (ids of their stored pages): Slack's copies are edited after. */
   rewrittenPosts: string[];
+  /** The Slack files of its pictures (chart_files): deleted in Slack after. */
+  chartFiles: string[];
   again: boolean;
 }
 
@@ -47,11 +50,14 @@ export async function eraseClient(
         .from(auditLog)
         .where(and(eq(auditLog.teamId, teamId), eq(auditLog.action, ERASE_ACTION), eq(auditLog.entityId, clientId)));
       if (before) {
-        const { erased = {}, rewritten = {}, rewrittenPosts = [] } = before.details as Partial<Erasure>;
-        return { erased, rewritten, rewrittenPosts, again: true };
+        const { erased = {}, rewritten = {}, rewrittenPosts = [], chartFiles = [] } = before.details as Partial<Erasure>;
+        return { erased, rewritten, rewrittenPosts, chartFiles, again: true };
       }
       throw new Refused({ code: 'client_erased' });
     }
+    // Its pictures (those showing other clients too) are forgotten; their files in Slack go after this commits.
+    const chartFiles = await chartFilesOfClient(tx, { teamId, clientId });
+    await forgetChartFiles(tx, { teamId, fileIds: chartFiles });
     const erasing: ErasedClient = { id: client.id, names: [client.name, ...(await earlierNames(tx, teamId, clientId))] };
     // Every table that records something about a client (found from the schema, so none is forgotten), with
     // the ids of its records and the Slack requests that wrote them, which the inbox is searched for below.
@@ -100,10 +106,10 @@ export async function eraseClient(
         action: ERASE_ACTION,
         entityType: 'client',
         entityId: clientId,
-        details: { erased, rewritten, rewrittenPosts },
+        details: { erased, rewritten, rewrittenPosts, chartFiles },
       },
     });
-    return { erased, rewritten, rewrittenPosts, again: false };
+    return { erased, rewritten, rewrittenPosts, chartFiles, again: false };
   });
 }
 

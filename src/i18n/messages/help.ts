@@ -21,6 +21,8 @@ export const helpMessages = area(
     'help.client.add': '{usage} e.g. `/client add Acme Corp vip long-term @dana 12k`',
     'help.client.show': '{usage} health, 8-week trend, criteria, last calls and incidents, decisions',
     'help.client.list': '{usage} e.g. `/client list vip` or `/client list at-risk`',
+    'help.client.renewals':
+      '`/client renewals` the clients renewing in the next 90 days, soonest first, with what each is worth a month, and a time line of them',
     'help.client.set': '{usage} fields: {fields}',
     'help.client.delete': '{usage} erases a client and everything about it, after you confirm (its owner or an admin)',
     'help.client.link': '{usage}: forms opened there, and messages logged from there, are for that client',
@@ -56,6 +58,8 @@ export const helpMessages = area(
       'help.client.add': '{usage} örneğin `/client add Ostim Makine vip long-term @ayşe 12k`',
       'help.client.show': '{usage} sağlık, 8 haftalık eğilim, kriterler, son görüşmeler ve olaylar, kararlar',
       'help.client.list': '{usage} örneğin `/client list vip` veya `/client list at-risk`',
+      'help.client.renewals':
+        '`/client renewals` önümüzdeki 90 günde yenilenecek müşteriler, en yakını önce, her birinin aylık değeriyle ve bir zaman çizelgesiyle',
       'help.client.set': '{usage} alanlar: {fields}',
       'help.client.delete': '{usage} onayınızdan sonra bir müşteriyi ve onunla ilgili her şeyi siler (müşterinin sorumlusu veya bir yönetici)',
       'help.client.link': '{usage}: orada açılan formlar ve oradan kaydedilen mesajlar o müşteri içindir',
@@ -90,6 +94,7 @@ export const helpMessages = area(
       'help.client.add': '{usage} برای نمونه `/client add شرکت پارس vip long-term @sara 12k`',
       'help.client.show': '{usage} سلامت، روند ۸ هفته، معیارها، آخرین تماس‌ها و رخدادها، تصمیم‌ها',
       'help.client.list': '{usage} برای نمونه `/client list vip` یا `/client list at-risk`',
+      'help.client.renewals': '`/client renewals` مشتریانی که در ۹۰ روز آینده تمدید می‌شوند، نزدیک‌ترین اول، با ارزش ماهانهٔ هر یک و یک خط زمانی از آن‌ها',
       'help.client.set': '{usage} فیلدها: {fields}',
       'help.client.delete': '{usage} پس از تأیید شما، مشتری و همهٔ داده‌های او را پاک می‌کند (مسئول مشتری یا یک مدیر)',
       'help.client.link': '{usage}: فرم‌هایی که آنجا باز می‌شوند و پیام‌هایی که از آنجا ثبت می‌شوند برای همان مشتری‌اند',
@@ -124,6 +129,7 @@ export const helpMessages = area(
       'help.client.add': '{usage} esim. `/client add Kone Oy vip long-term @aino 12k`',
       'help.client.show': '{usage} terveys, 8 viikon suunta, kriteerit, viimeisimmät puhelut ja tapahtumat, päätökset',
       'help.client.list': '{usage} esim. `/client list vip` tai `/client list at-risk`',
+      'help.client.renewals': '`/client renewals` seuraavien 90 päivän aikana uusiutuvat asiakkaat, lähin ensin, kunkin kuukausiarvo ja aikajana niistä',
       'help.client.set': '{usage} kentät: {fields}',
       'help.client.delete': '{usage} poistaa asiakkaan ja kaiken siitä vahvistuksesi jälkeen (asiakkaan vastuuhenkilö tai ylläpitäjä)',
       'help.client.link': '{usage}: siellä avatut lomakkeet ja sieltä kirjatut viestit koskevat tätä asiakasta',

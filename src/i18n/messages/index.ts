@@ -3,6 +3,7 @@ import type { Locale } from '../locales.js';
 import { changesMessages } from './changes.js';
 import { chartsMessages } from './charts.js';
 import { clientMessages } from './client.js';
+import { clientChartsMessages } from './clientCharts.js';
 import { commandsMessages } from './commands.js';
 import { digestMessages } from './digest.js';
 import { digestChartsMessages } from './digestCharts.js';
@@ -27,6 +28,7 @@ const PARTS = [
   changesMessages,
   chartsMessages,
   clientMessages,
+  clientChartsMessages,
   commandsMessages,
   digestMessages,
   digestChartsMessages,

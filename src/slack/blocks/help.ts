@@ -62,6 +62,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reade
             t(reader, 'help.client.add', { usage: code(usageIn(reader, 'clientAdd')) }),
             t(reader, 'help.client.show', { usage: code(usageIn(reader, 'clientShow')) }),
             t(reader, 'help.client.list', { usage: code(usageIn(reader, 'clientList')) }),
+            t(reader, 'help.client.renewals'),
             t(reader, 'help.client.set', { usage: code(usageIn(reader, 'clientSet')), fields: md(CLIENT_FIELDS.join(', ')) }),
             t(reader, 'help.client.delete', { usage: code(usageIn(reader, 'clientDelete')) }),
             t(reader, 'help.client.link', { usage: code(usageIn(reader, 'clientLink')) }),

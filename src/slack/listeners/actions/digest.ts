@@ -14,6 +14,7 @@ import { rewriteDigestPages } from '../../../services/digestMessages.js';
 import { digestMessageAt } from '../../../db/queries/digests.js';
 import { isDecider, requireDecider } from '../../authorise.js';
 import { historyBlocks, historyText } from '../../blocks/history.js';
+import { replyWithHealthChart } from '../../chartFiles.js';
 import { escapeName } from '../../blocks/text.js';
 import { decisionModal } from '../../blocks/modals.js';
 import { md, said, t, tPlain } from '../../../i18n/messages.js';
@@ -130,6 +131,7 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const timeline = await clientTimeline(deps.db, turn.act, clientIdOf(action.value ?? ''));
     const { catalogue } = await turn.workspace();
     const reader = await turn.reader();
-    await turn.reply({ text: historyText(timeline, reader), blocks: historyBlocks(catalogue, timeline, reader) });
+    // The client's health chart above the timeline (drawn here, after the ack; the timeline goes alone without it).
+    await replyWithHealthChart(turn, catalogue, timeline, reader, { text: historyText(timeline, reader), blocks: historyBlocks(catalogue, timeline, reader) });
   });
 }

@@ -1,4 +1,4 @@
-/** `/client add | show | list | find | set | next | link | unlink | delete | help`. */
+/** `/client add | show | list | find | renewals | set | next | link | unlink | delete | help`. */
 import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
@@ -24,7 +24,9 @@ import {
   lookAlikeBlocks,
 } from '../../blocks/clients.js';
 import { proposedText } from '../../blocks/fate.js';
-import { showClientHealthChart } from '../../chartFiles.js';
+import { showChartAfter, showClientHealthChart } from '../../chartFiles.js';
+import { renewalsAhead, renewalsAlt, renewalsPicture, renewalsSpec } from '../../../charts/renewals.js';
+import { renewalsBlocks, renewalsText } from '../../blocks/renewals.js';
 import { clientEraseModal, decisionModal } from '../../blocks/modals.js';
 import { isDecider, requireDecider } from '../../authorise.js';
 import { tellOwnerOfCorrection } from '../actions/clientName.js';
@@ -128,6 +130,15 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
         blocks: clientOverviewBlocks(act.catalogue, overview, turn.now, reader),
       });
       await showClientHealthChart(turn, act.catalogue, overview, reader);
+    },
+    renewals: async (turn) => {
+      const act = await turn.actIn();
+      const { today } = await turn.workspace();
+      const renewals = renewalsAhead(await clientStandings(deps.db, act), today);
+      const reader = await turn.reader();
+      await turn.reply({ text: renewalsText(renewals, reader), blocks: renewalsBlocks(renewals, reader) });
+      if (renewals.length > 0)
+        await showChartAfter(turn, renewalsSpec(renewals, today, reader), renewalsPicture(renewals, reader), renewalsAlt(renewals, reader, t));
     },
     list: async (turn, _argsText, _tokens, words) => {
       const filter = parseClientListFilter(words, turn.userId, (await turn.reader()).locale);

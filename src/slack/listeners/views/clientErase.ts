@@ -11,6 +11,7 @@ import { digestMessagesWithIds } from '../../../db/queries/digests.js';
 import { requireDecider } from '../../authorise.js';
 import { digestPageWithout } from '../../blocks/digest.js';
 import { escapeName } from '../../blocks/text.js';
+import { deleteChartFiles } from '../../chartFiles.js';
 import { onView, type Turn, type SlackDeps } from '../../frame.js';
 import { VIEWS } from '../../ids.js';
 import { parseFormMetadata } from '../../parse/viewState.js';
@@ -85,6 +86,8 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
         after: async () => {
           await turn.reply({ text: told });
           await editPostedDigests(turn, erasure);
+          // Its pictures in Slack (health, criteria) go too: they drew its name and its history.
+          await deleteChartFiles(turn.web, erasure.chartFiles, deps.logger);
         },
       };
     },

@@ -1,0 +1,100 @@
+/** The words of a client's pictures beyond its health (src/charts/): progress towards firing criteria, renewals ahead (`/client renewals`), and what History and erasure say of them. */
+import { area } from '../area.js';
+
+export const clientChartsMessages = area(
+  {
+    'clientCharts.criteria.title': '{name}: close to {count, plural, one {a firing criterion} other {# firing criteria}}',
+    'clientCharts.criteria.axisCount': 'Incidents counted',
+    'clientCharts.criteria.progress': '{count, number} of {threshold, number} in {days, plural, one {# day} other {# days}}',
+    'clientCharts.criteria.progressEver': '{count, number} of {threshold, number}, ever',
+    'clientCharts.criteria.item': '{criterion}: {progress}',
+    'clientCharts.criteria.alt': 'Progress of {name} towards {count, plural, one {a firing criterion} other {# firing criteria}}: {items}',
+    'clientCharts.renewals.title': 'Renewals in the next {days, number} days: {total} a month',
+    'clientCharts.renewals.axisDay': 'Renews on',
+    'clientCharts.renewals.noValue': 'no value recorded',
+    'clientCharts.renewals.unknown': 'Nothing observed',
+    'clientCharts.renewals.alt':
+      '{count, plural, one {# client renews} other {# clients renew}} in the next {days, number} days, worth {total} a month together: {items}',
+    'clientCharts.renewals.altItem': '{name} on {day}, {amount} a month',
+    'clientCharts.renewals.altItemNoValue': '{name} on {day}',
+    'clientCharts.renewals.text': 'Renewals in the next {days, number} days: {count, plural, one {# client} other {# clients}}',
+    'clientCharts.renewals.header':
+      '*Renewals in the next {days, number} days* · {count, plural, one {# client} other {# clients}}, {valued, select, none {no monthly value recorded} other {{total} a month at stake}}',
+    'clientCharts.renewals.line': '{day} · *{name}* · {amount} a month · {health}',
+    'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
+    'clientCharts.renewals.none': 'No client renews in the next {days, number} days. A renewal day is set with {command}.',
+    'clientCharts.renewals.more': '…and {count, plural, one {# more renewal} other {# more renewals}}',
+  },
+  {
+    tr: {
+      'clientCharts.criteria.title': '{name}: {count, plural, one {bir ayrılık kriterine} other {# ayrılık kriterine}} yakın',
+      'clientCharts.criteria.axisCount': 'Sayılan olaylar',
+      'clientCharts.criteria.progress': '{days, plural, one {# günde} other {# günde}} {threshold, number} olaydan {count, number}',
+      'clientCharts.criteria.progressEver': 'şimdiye kadar {threshold, number} olaydan {count, number}',
+      'clientCharts.criteria.item': '{criterion}: {progress}',
+      'clientCharts.criteria.alt': '{name} için {count, plural, one {bir ayrılık kriterine} other {# ayrılık kriterine}} doğru ilerleme: {items}',
+      'clientCharts.renewals.title': 'Önümüzdeki {days, number} gündeki yenilemeler: ayda {total}',
+      'clientCharts.renewals.axisDay': 'Yenileme günü',
+      'clientCharts.renewals.noValue': 'değer kaydedilmemiş',
+      'clientCharts.renewals.unknown': 'Gözlem yok',
+      'clientCharts.renewals.alt':
+        'Önümüzdeki {days, number} günde {count, plural, one {# müşteri yenileniyor} other {# müşteri yenileniyor}}, hepsi birlikte ayda {total} değerinde: {items}',
+      'clientCharts.renewals.altItem': '{name}, {day}, ayda {amount}',
+      'clientCharts.renewals.altItemNoValue': '{name}, {day}',
+      'clientCharts.renewals.text': 'Önümüzdeki {days, number} gündeki yenilemeler: {count, plural, one {# müşteri} other {# müşteri}}',
+      'clientCharts.renewals.header':
+        '*Önümüzdeki {days, number} gündeki yenilemeler* · {count, plural, one {# müşteri} other {# müşteri}}, {valued, select, none {aylık değer kaydedilmemiş} other {ayda {total} söz konusu}}',
+      'clientCharts.renewals.line': '{day} · *{name}* · ayda {amount} · {health}',
+      'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
+      'clientCharts.renewals.none': 'Önümüzdeki {days, number} günde yenilenen müşteri yok. Yenileme günü {command} ile girilir.',
+      'clientCharts.renewals.more': '…ve {count, plural, one {# yenileme daha} other {# yenileme daha}}',
+    },
+    fa: {
+      'clientCharts.criteria.title': '{name}: نزدیک به {count, plural, one {یک معیار قطع همکاری} other {# معیار قطع همکاری}}',
+      'clientCharts.criteria.axisCount': 'رویدادهای شمرده‌شده',
+      'clientCharts.criteria.progress': '{count, number} از {threshold, number} در {days, plural, one {# روز} other {# روز}}',
+      'clientCharts.criteria.progressEver': '{count, number} از {threshold, number}، از آغاز',
+      'clientCharts.criteria.item': '{criterion}: {progress}',
+      'clientCharts.criteria.alt': 'پیشروی {name} به سوی {count, plural, one {یک معیار قطع همکاری} other {# معیار قطع همکاری}}: {items}',
+      'clientCharts.renewals.title': 'تمدیدهای {days, number} روز آینده: ماهانه {total}',
+      'clientCharts.renewals.axisDay': 'روز تمدید',
+      'clientCharts.renewals.noValue': 'ارزشی ثبت نشده',
+      'clientCharts.renewals.unknown': 'بدون مشاهده',
+      'clientCharts.renewals.alt':
+        'در {days, number} روز آینده {count, plural, one {# مشتری تمدید می‌شود} other {# مشتری تمدید می‌شوند}}، روی هم ماهانه {total}: {items}',
+      'clientCharts.renewals.altItem': '{name} در {day}، ماهانه {amount}',
+      'clientCharts.renewals.altItemNoValue': '{name} در {day}',
+      'clientCharts.renewals.text': 'تمدیدهای {days, number} روز آینده: {count, plural, one {# مشتری} other {# مشتری}}',
+      'clientCharts.renewals.header':
+        '*تمدیدهای {days, number} روز آینده* · {count, plural, one {# مشتری} other {# مشتری}}، {valued, select, none {ارزش ماهانه‌ای ثبت نشده} other {ماهانه {total} در میان است}}',
+      'clientCharts.renewals.line': '{day} · *{name}* · ماهانه {amount} · {health}',
+      'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
+      'clientCharts.renewals.none': 'در {days, number} روز آینده هیچ مشتری‌ای تمدید نمی‌شود. روز تمدید را با {command} ثبت کنید.',
+      'clientCharts.renewals.more': '…و {count, plural, one {# تمدید دیگر} other {# تمدید دیگر}}',
+    },
+    fi: {
+      'clientCharts.criteria.title': '{name}: lähellä {count, plural, one {lopettamisperustetta} other {# lopettamisperustetta}}',
+      'clientCharts.criteria.axisCount': 'Lasketut tapaukset',
+      'clientCharts.criteria.progress': '{count, number}/{threshold, number} {days, plural, one {# päivässä} other {# päivässä}}',
+      'clientCharts.criteria.progressEver': '{count, number}/{threshold, number} koko aikana',
+      'clientCharts.criteria.item': '{criterion}: {progress}',
+      'clientCharts.criteria.alt': 'Asiakkaan {name} eteneminen kohti {count, plural, one {lopettamisperustetta} other {# lopettamisperustetta}}: {items}',
+      'clientCharts.renewals.title': 'Uusiutuvat sopimukset seuraavien {days, number} päivän aikana: {total} kuukaudessa',
+      'clientCharts.renewals.axisDay': 'Uusiutuu',
+      'clientCharts.renewals.noValue': 'arvoa ei kirjattu',
+      'clientCharts.renewals.unknown': 'Ei havaintoja',
+      'clientCharts.renewals.alt':
+        '{count, plural, one {# asiakkaan sopimus uusiutuu} other {# asiakkaan sopimukset uusiutuvat}} seuraavien {days, number} päivän aikana, yhteensä {total} kuukaudessa: {items}',
+      'clientCharts.renewals.altItem': '{name} {day}, {amount} kuukaudessa',
+      'clientCharts.renewals.altItemNoValue': '{name} {day}',
+      'clientCharts.renewals.text': 'Uusiutuvat sopimukset seuraavien {days, number} päivän aikana: {count, plural, one {# asiakas} other {# asiakasta}}',
+      'clientCharts.renewals.header':
+        '*Uusiutuvat sopimukset seuraavien {days, number} päivän aikana* · {count, plural, one {# asiakas} other {# asiakasta}}, {valued, select, none {kuukausiarvoja ei kirjattu} other {pelissä {total} kuukaudessa}}',
+      'clientCharts.renewals.line': '{day} · *{name}* · {amount} kuukaudessa · {health}',
+      'clientCharts.renewals.lineNoValue': '{day} · *{name}* · {health}',
+      'clientCharts.renewals.none':
+        'Yhdenkään asiakkaan sopimus ei uusiudu seuraavien {days, number} päivän aikana. Uusiutumispäivä kirjataan komennolla {command}.',
+      'clientCharts.renewals.more': '…ja {count, plural, one {# muu uusiutuminen} other {# muuta uusiutumista}}',
+    },
+  },
+);
