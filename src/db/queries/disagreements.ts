@@ -18,7 +18,10 @@ function disputableTraits(catalogue: Catalogue): string[] {
 }
 
 /** A client's observations of disputable traits within `disagreementDays` of `around` (either side). */
-export async function observationsAround(db: Database, read: { teamId: string; catalogue: Catalogue; clientId: string; around: readonly Date[] }): Promise<Observation[]> {
+export async function observationsAround(
+  db: Database,
+  read: { teamId: string; catalogue: Catalogue; clientId: string; around: readonly Date[] },
+): Promise<Observation[]> {
   const { teamId, catalogue, clientId, around } = read;
   const traits = disputableTraits(catalogue);
   if (traits.length === 0 || around.length === 0) return [];
@@ -57,7 +60,16 @@ export async function loadDisputes(
   if (ids.length === 0) return out;
   const rows = await observationsWhere(
     db,
-    and(eq(o.teamId, teamId), inArray(o.clientId, ids), inArray(o.trait, traits.map((t) => t.key)), gt(o.observedAt, from), lte(o.observedAt, at)),
+    and(
+      eq(o.teamId, teamId),
+      inArray(o.clientId, ids),
+      inArray(
+        o.trait,
+        traits.map((t) => t.key),
+      ),
+      gt(o.observedAt, from),
+      lte(o.observedAt, at),
+    ),
   );
   for (const [clientId, observations] of groupBy(rows)) {
     const disputed = disputedAt(catalogue, observations, at, shownDays);

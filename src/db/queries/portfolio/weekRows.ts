@@ -126,7 +126,9 @@ export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekE
     const by = lastCallBy[row];
     return {
       client,
-      ...(lastCallAt && typeof by === 'string' ? { lastContact: { at: lastCallAt, by, means: lastCallMeans[row] === 'message' ? 'message' : 'call' } as const } : {}),
+      ...(lastCallAt && typeof by === 'string'
+        ? { lastContact: { at: lastCallAt, by, means: lastCallMeans[row] === 'message' ? 'message' : 'call' } as const }
+        : {}),
       weighted: { atStart: atStart(row), atEnd: atEnd(row) },
       flips: flips.get(client.id) ?? NONE,
       weekBad: Number(weekBad[row]) > 0 ? { count: Number(weekBad[row]), newestLoggedAt: instant(weekBadNewest[row]) } : NO_TALLY,
