@@ -1,0 +1,1 @@
+ALTER TABLE "clients" ADD COLUMN "cadence_days" integer;
