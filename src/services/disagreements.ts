@@ -5,7 +5,7 @@
 import { disagreementsMadeBy, type Disagreement } from '../domain/disagreements.js';
 import type { Observation } from '../domain/types.js';
 import type { Database } from '../db/client.js';
-import { loadDisputes, observationsAround } from '../db/queries/disagreements.js';
+import { loadDisputes, observationsAround, type DisputedClient } from '../db/queries/disagreements.js';
 import type { ActIn } from './act.js';
 
 /** How long a disagreement is shown: while its observations still weigh at least half in the score (one half-life). */
@@ -24,7 +24,10 @@ export async function disagreementsMadeByCall(
   return disagreementsMadeBy(act.catalogue, observations, call.id);
 }
 
-/** Every client's disputed dimensions at the act's moment (the digest's week end), by client id. */
-export function workspaceDisputes(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>): Promise<Map<string, Disagreement<Observation>[]>> {
+/**
+ * Every client's disputed dimensions at the act's moment (the digest's week end: `at`), clients by name: what
+ * `digestDisputeBlocks` (slack/blocks/cadence.ts) renders.
+ */
+export function workspaceDisputes(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>): Promise<DisputedClient[]> {
   return loadDisputes(db, { teamId: act.teamId, catalogue: act.catalogue, at: act.at, shownDays: disputeShownDays(act) });
 }

@@ -44,7 +44,8 @@ describe.each(TEST_DRIVERS)('stay in touch and observers who disagree, on %s', (
     const shown = await say(ALICE, '/client', 'show silent co');
     expect(shown).toContain('Stay in touch* every 14 days, as with every VIP / critical client.');
     expect(shown).toContain('No contact logged yet: the days are counted from when the client was added.');
-    expect(shown).toContain('Overdue for contact* by 6 days.');
+    expect(shown).toContain('Overdue for contact: no call for 20 days.');
+    expect(shown).toContain('Past due* by 6 days.');
   });
 
   it('a client’s own cadence is set, shown and cleared; a logged call resets the count and names who and how', async () => {

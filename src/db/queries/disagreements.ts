@@ -1,10 +1,10 @@
 /** The observations disagreements are judged on (domain/disagreements.ts): one client's around a call, or a workspace's lately. */
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { disputedAt, type Disagreement } from '../../domain/disagreements.js';
 import { DAY_MS, type Observation } from '../../domain/types.js';
 import type { Database } from '../client.js';
-import { traitObservations } from '../schema/index.js';
+import { calls, clients, traitObservations } from '../schema/index.js';
 import { observationsWhere } from './activity.js';
 import { groupBy } from './portfolio/scope.js';
 
@@ -32,17 +32,20 @@ export async function observationsAround(
   return observationsWhere(db, and(eq(o.teamId, teamId), eq(o.clientId, clientId), inArray(o.trait, traits), gt(o.observedAt, from), lte(o.observedAt, to)));
 }
 
+/** A client not exited with dimensions two people see oppositely lately. */
+export interface DisputedClient {
+  client: { id: string; name: string; ownerUserId: string | null };
+  disputed: Disagreement<Observation>[];
+}
+
 /**
  * The disputed dimensions of every client in the workspace at `at` (`disputedAt`, shown for `shownDays`): SQL
  * finds the clients with both polarities of a dimension from two people in the stretch, then their rows are judged.
  */
-export async function loadDisputes(
-  db: Database,
-  read: { teamId: string; catalogue: Catalogue; at: Date; shownDays: number },
-): Promise<Map<string, Disagreement<Observation>[]>> {
+export async function loadDisputes(db: Database, read: { teamId: string; catalogue: Catalogue; at: Date; shownDays: number }): Promise<DisputedClient[]> {
   const { teamId, catalogue, at, shownDays } = read;
   const traits = catalogue.traits.filter((t) => disputableTraits(catalogue).includes(t.key));
-  const out = new Map<string, Disagreement<Observation>[]>();
+  const out: DisputedClient[] = [];
   if (traits.length === 0) return out;
   const from = new Date(at.getTime() - (shownDays + catalogue.thresholds.disagreementDays) * DAY_MS);
   const table = sql`(values ${sql.join(
@@ -53,9 +56,10 @@ export async function loadDisputes(
     .select({ clientId: o.clientId })
     .from(o)
     .innerJoin(table, sql`t.trait = ${o.trait}`)
+    .innerJoin(calls, eq(calls.id, o.callId))
     .where(and(eq(o.teamId, teamId), gt(o.observedAt, from), lte(o.observedAt, at)))
     .groupBy(o.clientId, sql`t.dimension`)
-    .having(sql`count(distinct t.polarity) = 2 and count(distinct (select c.logged_by from calls c where c.id = ${o.callId})) > 1`);
+    .having(sql`count(distinct t.polarity) = 2 and count(distinct ${calls.loggedBy}) > 1`);
   const ids = [...new Set(candidates.map((c) => c.clientId))];
   if (ids.length === 0) return out;
   const rows = await observationsWhere(
@@ -71,9 +75,14 @@ export async function loadDisputes(
       lte(o.observedAt, at),
     ),
   );
-  for (const [clientId, observations] of groupBy(rows)) {
-    const disputed = disputedAt(catalogue, observations, at, shownDays);
-    if (disputed.length > 0) out.set(clientId, disputed);
+  const named = await db
+    .select({ id: clients.id, name: clients.name, ownerUserId: clients.ownerUserId })
+    .from(clients)
+    .where(and(eq(clients.teamId, teamId), inArray(clients.id, ids), ne(clients.status, 'exited')));
+  const observationsBy = groupBy(rows);
+  for (const client of named) {
+    const disputed = disputedAt(catalogue, observationsBy.get(client.id) ?? [], at, shownDays);
+    if (disputed.length > 0) out.push({ client, disputed });
   }
-  return out;
+  return out.sort((a, b) => a.client.name.localeCompare(b.client.name));
 }

@@ -15,7 +15,7 @@ export const cadenceMessages = area(
     'cadence.never': 'No contact logged yet: the days are counted from when the client was added.',
     'cadence.dueIn': 'Next contact due in {days, plural, one {# day} other {# days}}.',
     'cadence.dueToday': '⏰ Contact is due today.',
-    'cadence.overdue': '⏰ *Overdue for contact* by {days, plural, one {# day} other {# days}}.',
+    'cadence.overdue': '⏰ *Past due* by {days, plural, one {# day} other {# days}}.',
     'cadence.newerIncident': 'An incident logged by {who} on {day} is newer; an incident is not a check-in, so it does not reset the cadence.',
     'cadence.setOwn': '✅ *{name}*: stay in touch every {days, plural, one {# day} other {# days}}.',
     'cadence.setDefault': '✅ *{name}*: stay in touch as with every {category} client, every {days, plural, one {# day} other {# days}}.',
