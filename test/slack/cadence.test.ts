@@ -8,6 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
+import { logCall } from '../../src/db/queries/activity.js';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { TEST_DRIVERS } from '../support/database.js';
 import { speaking } from '../support/languages.js';
 import { ADMIN, ALICE, BOB, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
@@ -60,6 +62,24 @@ describe.each(TEST_DRIVERS)('stay in touch and observers who disagree, on %s', (
     expect(shown).toContain('Last contact: a call logged by <@U0BOB>');
     expect(shown).toContain('Next contact due in 14 days.');
     expect(shown).not.toContain('Overdue for contact');
+  });
+
+  it('a Slack message logged as a call is the last contact, said so; a newer incident is named but does not reset the count', async () => {
+    await say(ALICE, '/client', 'add Message Co vip <@U0ALICE|alice>');
+    await registeredDaysAgo('Message Co', 30);
+    const client = await findClientByName(h.db, TEAM, 'Message Co');
+    // As "Log to Rapport" stores it: a call with the message's permalink as its evidence.
+    await logCall(h.db, TEAM, { actor: 'U0BOB', at: h.now() }, DEFAULT_CATALOGUE, {
+      clientId: client.id,
+      occurredAt: new Date(h.now().getTime() - 20 * 86_400_000),
+      evidenceUrl: 'https://acme.slack.com/archives/C0SALES/p1700000000000100',
+    });
+    await say(ALICE, '/incident', 'message co late days=10 Paid the October invoice late');
+    const shown = await say(ALICE, '/client', 'show message co');
+    expect(shown).toContain('Last contact: a Slack message logged as a call by <@U0BOB>');
+    expect(shown).toContain('An incident logged by <@U0ALICE>');
+    expect(shown).toContain('it does not reset the cadence');
+    expect(shown).toContain('Past due* by 6 days.');
   });
 
   it('an admin sets a category’s cadence in /rapport settings', async () => {

@@ -24,7 +24,6 @@ export const cadenceMessages = area(
     'cadence.settingsItem': '{category} {days, number} d',
     'cadence.settings': 'Stay in touch: {list} · snooze {snooze, number} d · opposite views within {disagreement, number} d are named',
     'cadence.settingsWhich': 'Say a category and a number of days, e.g. {example}.',
-    'cadence.settingsChange': 'One client’s own: {command}.',
     'cadence.digest.overdueLast':
       '🔕 No contact for {days, plural, one {# day} other {# days}}, due every {cadence, plural, one {# day} other {# days}} (last a call on {day})',
     'cadence.digest.overdueBy':
@@ -59,7 +58,6 @@ export const cadenceMessages = area(
       'cadence.settingsItem': '{category} {days, number} gün',
       'cadence.settings': 'İletişim sıklığı: {list} · erteleme {snooze, number} gün · {disagreement, number} gün içindeki zıt görüşler bildirilir',
       'cadence.settingsWhich': 'Bir kategori ve gün sayısı yazın, örneğin {example}.',
-      'cadence.settingsChange': 'Tek bir müşteriye özel: {command}.',
       'cadence.digest.overdueLast':
         '🔕 {days, plural, one {# gündür} other {# gündür}} temas yok, her {cadence, plural, one {# günde} other {# günde}} bir gerekiyor (son görüşme {day})',
       'cadence.digest.overdueBy':
@@ -93,7 +91,6 @@ export const cadenceMessages = area(
       'cadence.settingsItem': '{category} {days, number} روز',
       'cadence.settings': 'در تماس ماندن: {list} · تعویق {snooze, number} روز · دیدگاه‌های مخالف در فاصلهٔ {disagreement, number} روز اعلام می‌شوند',
       'cadence.settingsWhich': 'یک دسته و تعداد روز بنویسید، برای نمونه {example}.',
-      'cadence.settingsChange': 'ویژهٔ یک مشتری: {command}.',
       'cadence.digest.overdueLast':
         '🔕 {days, plural, one {# روز} other {# روز}} بدون تماس، باید هر {cadence, plural, one {# روز} other {# روز}} یک بار باشد (آخرین تماس: {day})',
       'cadence.digest.overdueBy':
@@ -127,7 +124,6 @@ export const cadenceMessages = area(
       'cadence.settingsItem': '{category} {days, number} pv',
       'cadence.settings': 'Yhteydenpito: {list} · torkku {snooze, number} pv · vastakkaiset näkemykset {disagreement, number} pv sisällä nimetään',
       'cadence.settingsWhich': 'Kirjoita luokka ja päivien määrä, esim. {example}.',
-      'cadence.settingsChange': 'Yhden asiakkaan oma: {command}.',
       'cadence.digest.overdueLast':
         '🔕 Ei yhteyttä {days, plural, one {# päivään} other {# päivään}}, väli {cadence, plural, one {# päivä} other {# päivää}} (viimeisin puhelu {day})',
       'cadence.digest.overdueBy':

@@ -12,8 +12,8 @@ import { categoryLabel, traitName } from '../../i18n/labels.js';
 import { md, t, tPlain, type MessageKey } from '../../i18n/messages.js';
 import { MESSAGES } from '../../i18n/messages/index.js';
 import type { Reader } from '../../i18n/reader.js';
-import { context, section, type Block } from './kit.js';
-import { blocksFor, commandFor, escapeText } from './text.js';
+import { section, type Block } from './kit.js';
+import { blocksFor, escapeText } from './text.js';
 
 const who = (userId: string) => md(`<@${userId}>`);
 const dayOf = (reader: Reader) => (d: Date) => md(formatDay(d, reader));
@@ -149,9 +149,4 @@ export function cadenceSettingsLine(reader: Reader, catalogue: Catalogue): strin
   const th = catalogue.thresholds;
   const list = CATEGORIES.map((c) => t(reader, 'cadence.settingsItem', { category: md(categoryLabel(reader, c)), days: th.cadenceDays[c] })).join(' · ');
   return t(reader, 'cadence.settings', { list: md(list), snooze: th.snoozeDays, disagreement: th.disagreementDays });
-}
-
-/** How to change them: a category's (admins), one client's. */
-export function cadenceChangeContext(reader: Reader): Block {
-  return context(t(reader, 'cadence.settingsChange', { command: commandFor('/client set', '<name>', 'cadence 21') }));
 }

@@ -65,7 +65,7 @@ export function clientWeeksQuery(db: Database, read: PortfolioRead & { weekEnd: 
 }
 
 /** The cadence a client is held to, in SQL (`cadenceOf`): its own, else its category's. */
-export function cadenceDaysSql(catalogue: Catalogue): SQL<number> {
+function cadenceDaysSql(catalogue: Catalogue): SQL<number> {
   const c = catalogue.thresholds.cadenceDays;
   return sql<number>`coalesce(${clients.cadenceDays}, case ${clients.category} when 'vip' then ${c.vip}::int when 'problem' then ${c.problem}::int
     when 'employee' then ${c.employee}::int else ${c.regular}::int end)`;
