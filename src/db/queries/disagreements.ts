@@ -56,7 +56,7 @@ export async function loadDisputes(db: Database, read: { teamId: string; catalog
     .select({ clientId: o.clientId })
     .from(o)
     .innerJoin(table, sql`t.trait = ${o.trait}`)
-    .innerJoin(calls, eq(calls.id, o.callId))
+    .innerJoin(calls, and(eq(calls.teamId, teamId), eq(calls.id, o.callId)))
     .where(and(eq(o.teamId, teamId), gt(o.observedAt, from), lte(o.observedAt, at)))
     .groupBy(o.clientId, sql`t.dimension`)
     .having(sql`count(distinct t.polarity) = 2 and count(distinct ${calls.loggedBy}) > 1`);
