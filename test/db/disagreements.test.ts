@@ -32,11 +32,14 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
       [TEAM, 'Self Co'],
       [TEAM, 'Far Co'],
       [TEAM, 'Gone Co'],
+      [TEAM, 'Later Co'],
       [OTHER, 'Elsewhere Co'],
     ] as const)
       ids[name] = (await createClient(handle.owner, team, { actor: 'U0ANA', at: daysAgo(100) }, { name, ownerUserId: 'U0OWN' })).id;
     await log(TEAM, 'Torn Co', 'U0ANA', 9, ['excellent_communication', 'positive_attitude']);
     await log(TEAM, 'Torn Co', 'U0BOB', 4, ['terrible_communication', 'positive_attitude']);
+    await log(TEAM, 'Later Co', 'U0ANA', 9, ['positive_attitude']);
+    await log(TEAM, 'Later Co', 'U0BOB', 4, ['positive_attitude']);
     await log(TEAM, 'Self Co', 'U0ANA', 9, ['shares_information']);
     await log(TEAM, 'Self Co', 'U0ANA', 4, ['no_data_sharing']);
     await log(TEAM, 'Far Co', 'U0ANA', 25, ['shares_opinions']);
@@ -50,7 +53,7 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
   afterAll(() => handle?.close());
 
   it('the digest’s disputed clients: two people, opposite traits, within the window, not exited, this workspace only', async () => {
-    const disputes = await workspaceDisputes(handle.owner, { teamId: TEAM, catalogue, at: NOW });
+    const disputes = (await workspaceDisputes(handle.owner, { teamId: TEAM, catalogue, at: NOW })).filter((d) => d.client.name !== 'Later Co');
     expect(disputes.map((d) => [d.client.name, d.disputed.map((x) => [x.dimension, x.good.loggedBy, x.bad.loggedBy])])).toEqual([
       ['Torn Co', [['communication', 'U0ANA', 'U0BOB']]],
     ]);
@@ -64,8 +67,8 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
   });
 
   it('a call makes the disagreements with what others logged before it, and none with its own author', async () => {
-    const call = await log(TEAM, 'Torn Co', 'U0CEM', 1, ['negative_attitude']);
-    const made = await disagreementsMadeByCall(handle.owner, { teamId: TEAM, catalogue }, { ...call, clientId: ids['Torn Co']! });
+    const call = await log(TEAM, 'Later Co', 'U0CEM', 1, ['negative_attitude']);
+    const made = await disagreementsMadeByCall(handle.owner, { teamId: TEAM, catalogue }, { ...call, clientId: ids['Later Co']! });
     expect(made.map((d) => [d.dimension, d.good.loggedBy, d.bad.loggedBy]).sort()).toEqual([
       ['attitude', 'U0ANA', 'U0CEM'],
       ['attitude', 'U0BOB', 'U0CEM'],

@@ -36,8 +36,13 @@ describe.each(TEST_DRIVERS)('stay in touch and observers who disagree, on %s', (
     h = await startHarness(driver);
     await say(ALICE, '/client', 'add Dispute Co vip <@U0ADMIN|admin>');
     await say(ALICE, '/client', 'add Silent Co vip <@U0ALICE|alice>');
+    await say(ALICE, '/client', 'add Own Co vip <@U0ALICE|alice>');
+    await say(ALICE, '/client', 'add Shown Co vip <@U0ADMIN|admin>');
     await say(ALICE, '/client', 'add Mind Co <@U0ADMIN|admin>');
     await registeredDaysAgo('Silent Co', 20);
+    await registeredDaysAgo('Own Co', 20);
+    await say(ALICE, '/call', 'shown co +comms Good call');
+    await say(BOB, '/call', 'shown co -comms Bad call');
   });
   afterAll(() => h?.close());
   beforeEach(() => speaking(h));
@@ -51,14 +56,14 @@ describe.each(TEST_DRIVERS)('stay in touch and observers who disagree, on %s', (
   });
 
   it('a client’s own cadence is set, shown and cleared; a logged call resets the count and names who and how', async () => {
-    expect(await say(ALICE, '/client', 'set silent co cadence 30')).toContain('stay in touch every 30 days');
-    let shown = await say(ALICE, '/client', 'show silent co');
+    expect(await say(ALICE, '/client', 'set own co cadence 30')).toContain('stay in touch every 30 days');
+    let shown = await say(ALICE, '/client', 'show own co');
     expect(shown).toContain('every 30 days, set for this client (VIP / critical clients: every 14 days)');
     expect(shown).toContain('Next contact due in 10 days.');
-    expect(await say(ALICE, '/client', 'set silent co cadence soon')).toContain('`soon` is not a number of days');
-    expect(await say(ALICE, '/client', 'set silent co cadence default')).toContain('as with every VIP / critical client, every 14 days');
-    await say(BOB, '/call', 'silent co +positive Caught up at last');
-    shown = await say(ALICE, '/client', 'show silent co');
+    expect(await say(ALICE, '/client', 'set own co cadence soon')).toContain('`soon` is not a number of days');
+    expect(await say(ALICE, '/client', 'set own co cadence default')).toContain('as with every VIP / critical client, every 14 days');
+    await say(BOB, '/call', 'own co +positive Caught up at last');
+    shown = await say(ALICE, '/client', 'show own co');
     expect(shown).toContain('Last contact: a call logged by <@U0BOB>');
     expect(shown).toContain('Next contact due in 14 days.');
     expect(shown).not.toContain('Overdue for contact');
@@ -80,6 +85,9 @@ describe.each(TEST_DRIVERS)('stay in touch and observers who disagree, on %s', (
     expect(shown).toContain('An incident logged by <@U0ALICE>');
     expect(shown).toContain('it does not reset the cadence');
     expect(shown).toContain('Past due* by 6 days.');
+    // The digest's overdue entry says the same: how long, against which cadence, who was last in touch and how.
+    const preview = await say(ALICE, '/rapport', 'digest preview');
+    expect(preview).toMatch(/Message Co[\s\S]*🔕 No contact for 20 days, due every 14 days \(last a Slack message logged by <@U0BOB> on [^)]+\)/);
   });
 
   it('an admin sets a category’s cadence in /rapport settings', async () => {
@@ -112,12 +120,12 @@ describe.each(TEST_DRIVERS)('stay in touch and observers who disagree, on %s', (
   });
 
   it('/client show names the dispute beside the score, and a call no one sees oppositely tells nobody', async () => {
-    const shown = await say(ADMIN, '/client', 'show dispute co');
+    const shown = await say(ADMIN, '/client', 'show shown co');
     expect(shown).toContain('Observers disagree*');
     expect(shown).toMatch(/Communication: <@U0ALICE> saw Excellent communication on .+; <@U0BOB> saw Terrible communication on/);
     expect(shown).toContain('this dimension is disputed, not settled');
     const seq = h.api.lastSeq;
-    await say(ALICE, '/call', 'dispute co +attitude Fine today');
+    await say(ALICE, '/call', 'shown co +attitude Fine today');
     for (const user of ['U0ALICE', 'U0BOB', 'U0ADMIN']) expect(disputeDmsTo(user, seq), user).toEqual([]);
   });
 
