@@ -169,7 +169,13 @@ export const thresholdsSchema = z
       flipRecentDays: days,
       flipPriorDays: days,
     }),
-    goneQuietDays: days,
+    /**
+     * Stay in touch (domain.md §3, issue 29): the longest a client of each category may go without a call before it
+     * is overdue for contact; a client's own cadence (clients.cadence_days) overrides its category's.
+     */
+    cadenceDays: z.object({ vip: days, regular: days, problem: days, employee: days }),
+    /** Two people's opposite traits on one dimension this many days apart or less are a disagreement to talk over. */
+    disagreementDays: days,
     steppingStoneDrift: z.object({ latePayments: count, windowDays: days }),
     snoozeDays: days,
     /** The digest's retention figure looks this far back. */
@@ -197,7 +203,12 @@ export type Thresholds = z.infer<typeof thresholdsSchema>;
 export const DEFAULT_THRESHOLDS: Thresholds = {
   health: { halfLifeDays: 30, healthyFrom: 70, atRiskBelow: 40 },
   turnedBad: { dropPoints: 15, vipDropPoints: 10, flipRecentCount: 2, flipRecentDays: 14, flipPriorDays: 60 },
-  goneQuietDays: 30,
+  // VIPs need more attention (seed 003; domain.md §1, §3 flags them earlier): every 2 weeks. Regular and problem
+  // clients keep the former 30-day rule (a problem client's risk is met by prepayment, not by calling more); staff
+  // buying at special prices are seen at work anyway: every 2 months.
+  cadenceDays: { vip: 14, regular: 30, problem: 30, employee: 60 },
+  // The flip rule's recent window (turnedBad.flipRecentDays): the same stretch in which two views still describe one client.
+  disagreementDays: 14,
   steppingStoneDrift: { latePayments: 2, windowDays: 180 },
   snoozeDays: 14,
   retentionDays: 90,

@@ -5,6 +5,7 @@
  * a digest names, as their evidence (`clientEvidence`).
  */
 import type { Catalogue } from './catalogue.js';
+import type { LastContact } from './cadence.js';
 import { criteriaTallies, firingCriteriaMet, type CriteriaTallies, type CriterionMet } from './firingCriteria.js';
 import { health } from './health.js';
 import { latePaymentsAt } from './signals.js';
@@ -38,12 +39,14 @@ export interface ClientWeek {
   snoozes: readonly Snooze[];
   decisions: readonly Decision[];
   lastCallAt: Date | null;
+  /** Who made the last call and how it was logged: read for the clients that may be overdue for contact. */
+  lastContact?: LastContact;
   /** Calls and incidents logged during the week (for the portfolio summary). */
   loggedThisWeek: { calls: number; incidents: number };
 }
 
 /** A client's rows up to the week's end: what `clientWeekOf` and `clientEvidence` read. */
-export interface ClientWeekRows extends Pick<ClientWeek, 'client' | 'snoozes' | 'decisions' | 'lastCallAt' | 'loggedThisWeek'> {
+export interface ClientWeekRows extends Pick<ClientWeek, 'client' | 'snoozes' | 'decisions' | 'lastCallAt' | 'lastContact' | 'loggedThisWeek'> {
   history: ObservationHistory;
   incidents: readonly Incident[];
   warnings: readonly Warning[];
@@ -67,6 +70,7 @@ export function clientWeekOf(catalogue: Catalogue, rows: ClientWeekRows, weekEnd
     snoozes: rows.snoozes,
     decisions: rows.decisions,
     lastCallAt: rows.lastCallAt,
+    ...(rows.lastContact ? { lastContact: rows.lastContact } : {}),
     loggedThisWeek: rows.loggedThisWeek,
   };
 }

@@ -7,7 +7,8 @@ import { CATEGORIES, type Catalogue, type Category } from './catalogue.js';
 import type { ClientWeek } from './clientWeek.js';
 import { criteriaJudged, type CriterionJudged } from './firingCriteria.js';
 import { healthOfTotals, type Band, type Health } from './health.js';
-import { goneQuiet, isDrifting, type GoneQuiet } from './signals.js';
+import { overdueForContact, type OverdueForContact } from './cadence.js';
+import { isDrifting } from './signals.js';
 import { turnedBadBetween, type TurnedBadReason } from './turnedBad.js';
 import { localDate } from './calendar.js';
 import { DAY_MS, daysBefore, type ClientProfile, type Decision, type Tally } from './types.js';
@@ -26,7 +27,8 @@ export interface DigestEntry {
   weekBad: Tally;
   /** Set when the long-term client pays like a stepping-stone client; `isNew` when it started this week. */
   drift?: { latePayments: Tally; windowDays: number; isNew: boolean };
-  quiet?: GoneQuiet;
+  /** Overdue for contact (cadence.ts): the section still called gone_quiet. */
+  quiet?: OverdueForContact;
   /** The latest decision on the client, so the digest can show it. */
   lastDecision?: Decision;
   /**
@@ -161,10 +163,10 @@ const vipFirst = (e: DigestEntry) => (e.client.category === 'vip' ? 0 : 1);
 
 /** Each section's order: numbers to sort by, ascending, then the name. */
 const ORDER: Record<DigestSection, (e: DigestEntry) => number[]> = {
-  // Red flags first, then VIPs, then the most criteria, then the worst health.
+  // Red flags first, then VIPs, then the most criteria, then the worst health; overdue: VIPs, then the longest overdue.
   firing: (e) => [-redFlags(e), vipFirst(e), -e.criteria.length, e.healthNow.score],
   turned_bad: (e) => [vipFirst(e), e.healthNow.score],
-  gone_quiet: (e) => [vipFirst(e), -(e.quiet?.daysSilent ?? 0)],
+  gone_quiet: (e) => [vipFirst(e), -(e.quiet?.daysOverdue ?? 0)],
 };
 
 /** `localeCompare`'s own order (the same default locale), built once: a digest sorts thousands of names. */
@@ -251,7 +253,7 @@ export function selectDigest(
             isNew: !isDrifting(catalogue, client, week.latePayments.atStart),
           }
         : undefined,
-      quiet: goneQuiet(catalogue, client, week.lastCallAt, weekEnd, timeZone),
+      quiet: overdueForContact(catalogue, client, week.lastCallAt, weekEnd, timeZone, week.lastContact),
       lastDecision: latestDecision(week.decisions, weekEnd),
     };
     const newest = latest([evidenceFor('firing', entry), evidenceFor('turned_bad', entry)]);

@@ -70,6 +70,7 @@ export const clientPatchSchema = z
     ownerUserId: slackUserId.nullable(),
     monthlyValue: monthlyValueSchema,
     renewsOn: z.iso.date(phrase('validation.renewalDay')).nullable(),
+    cadenceDays: z.number().int().min(1).max(3650).nullable(),
     traitWeights: z.record(z.string(), z.number().positive().max(100)),
   })
   .partial()

@@ -11,6 +11,8 @@ export interface ClientProfile {
   monthlyValue: number | null;
   /** When the contract ends or renews (YYYY-MM-DD), when known. */
   renewsOn?: string | null;
+  /** Days it may go without a call, over its category's cadence (domain/cadence.ts); null or absent: the category's. */
+  cadenceDays?: number | null;
   /** Per-client trait weights, over the workspace's (domain.md §2: weights differ per client). */
   traitWeights: Record<string, number>;
   createdAt: Date;

@@ -123,6 +123,7 @@ export const CLIENT_FIELD_WORDS: Vocabulary<string> = {
   value: { en: ['value'], tr: ['değer', 'tutar'], fa: ['ارزش', 'مبلغ'], fi: ['arvo'] },
   status: { en: ['status'], tr: ['durum'], fa: ['وضعیت'], fi: ['tila'] },
   renews: { en: ['renews'], tr: ['yenileme'], fa: ['تمدید'], fi: ['uusiutuu'] },
+  cadence: { en: ['cadence', 'contact-every'], tr: ['sıklık', 'temas-sıklığı'], fa: ['تناوب', 'تناوب-تماس'], fi: ['yhteysväli', 'rytmi'] },
 };
 
 /** `none`, `never`, `-`: clears a value (`/client set acme owner yok`). */

@@ -167,6 +167,24 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
       await call(day, traits);
     }
 
+    // Two people who see one VIP differently (issue 29): its owner finds communication excellent, a colleague terrible.
+    if (i === 9 && people.owners.length > 1) {
+      await call(4, ['excellent_communication'], texts.notes[0]);
+      const colleague = people.owners[(i + 1) % people.owners.length]!;
+      await logCall(db, {
+        teamId: people.teamId,
+        by: colleague,
+        catalogue,
+        input: {
+          clientId: client.id,
+          occurredAt: ago(2),
+          traits: ['terrible_communication'],
+          notes: texts.notes[1],
+        },
+      });
+      calls++;
+    }
+
     // Contracts of the clients in trouble renew soon: the digest's renewal part has something to show.
     const renewsIn = d.story && RENEWS_IN_DAYS[d.story];
     if (renewsIn) await updateClient(db, { teamId: people.teamId, by: people.admin, clientId: client.id, patch: { renewsOn: addDays(today, renewsIn) } });

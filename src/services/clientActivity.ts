@@ -10,7 +10,11 @@ import { health, healthOfTotals, type Health } from '../domain/health.js';
 import { scoreParts, weekMovement, type ScoreParts, type WeekMovement } from '../domain/explain.js';
 import { restoreGreen, type RestoreGreen } from '../domain/restoreGreen.js';
 import type { NewCall, NewIncident } from '../domain/inputs.js';
-import { goneQuiet, steppingStoneDrift, type GoneQuiet, type SteppingStoneDrift } from '../domain/signals.js';
+import { steppingStoneDrift, type SteppingStoneDrift } from '../domain/signals.js';
+import { contactLineOf, overdueForContact, type ContactLine, type OverdueForContact } from '../domain/cadence.js';
+import { disputedAt, type Disagreement } from '../domain/disagreements.js';
+import { disagreementsMadeByCall, disputeShownDays } from './disagreements.js';
+import type { Observation } from '../domain/types.js';
 import { daysBefore, type ClientProfile, type Decision, type Incident, type Warning, type WeightedTotals } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import {
@@ -43,6 +47,8 @@ export interface CallOutcome {
   previous?: { at: Date; health: Health };
   /** The firing criteria the client meets now: said beside its health (issue 29). */
   criteria?: CriterionMet[];
+  /** Opposite traits this call's observations make with someone else's lately: both observers and the owner are told. */
+  disagreements?: Disagreement<Observation>[];
 }
 
 /** The client's decayed good and bad weight at `at`, its whole history folded in SQL (one aggregate). */
@@ -70,8 +76,10 @@ export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, 
     previousAt && previousAt < now
       ? { at: previousAt, health: healthOfTotals(catalogue, await weightedAt(db, teamId, catalogue, client, previousAt, entry.id)) }
       : undefined;
+  const disagreements = editing ? [] : await disagreementsMadeByCall(db, act, { ...entry, clientId: client.id });
   return {
     logged,
+    disagreements,
     before: healthOfTotals(catalogue, withoutCall),
     after: healthOfTotals(catalogue, withCall),
     ...(previous ? { previous } : {}),
@@ -129,7 +137,12 @@ export interface ClientOverview {
   trend: { at: Date; score: number; known: boolean }[];
   criteria: CriterionMet[];
   drift: SteppingStoneDrift | undefined;
-  quiet: GoneQuiet | undefined;
+  /** Overdue for contact (domain/cadence.ts). */
+  quiet: OverdueForContact | undefined;
+  /** Stay in touch: the cadence, who was last in touch, when and how; undefined once exited. */
+  contact?: ContactLine | undefined;
+  /** Dimensions two people see oppositely lately (domain/disagreements.ts): the score weighs both, and says so. */
+  disputed?: Disagreement<Observation>[];
   record: ClientRecord;
   decisions: Decision[];
   /** The health now as its parts, what moved it in the last week, and what would bring it back to healthy (issue 29). */
@@ -158,7 +171,9 @@ export async function clientOverview(
     trend,
     criteria: firingCriteriaMet(catalogue, record.incidents, record.warnings, now),
     drift: steppingStoneDrift(catalogue, client, record.incidents, now),
-    quiet: goneQuiet(catalogue, client, record.lastCallAt, now, timeZone),
+    quiet: overdueForContact(catalogue, client, record.lastCallAt, now, timeZone),
+    contact: contactLineOf(catalogue, client, record.calls, record.incidents, now, timeZone),
+    disputed: disputedAt(catalogue, record.observations, now, disputeShownDays(act)),
     record,
     decisions,
     explained: scoreParts(catalogue, client, history, now),

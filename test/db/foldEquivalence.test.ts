@@ -10,6 +10,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_KINDS, resolveCatalogue, type Catalogue, type IncidentDetails, type IncidentKind } from '../../src/domain/catalogue.js';
 import { clientWeekOf, type ClientWeek } from '../../src/domain/clientWeek.js';
+import { CATEGORIES } from '../../src/domain/catalogue.js';
+import { lastContactOf, overdueForContact } from '../../src/domain/cadence.js';
 import { criteriaTallies } from '../../src/domain/firingCriteria.js';
 import { foldObservations, health } from '../../src/domain/health.js';
 import { weekFlipsOf } from '../../src/domain/turnedBad.js';
@@ -102,6 +104,24 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       }
       if (rand() < 0.5) await recordWarning(handle.owner, { teamId: TEAM, by: 'U0SEED', input: { clientId: client.id, givenAt: daysAgo(rand() * 300) } });
     }
+    // Stay in touch (its own random, so the histories above stay as they were): every category, some clients with
+    // a cadence of their own, and calls without traits by other people, some logged from a Slack message.
+    const touch = seededRandom(SEED + 29);
+    for (let c = 0; c < clients.length; c++) {
+      const own = touch() < 0.35 ? 2 + Math.floor(touch() * 60) : null;
+      clients[c] = await updateClient(handle.owner, {
+        teamId: TEAM,
+        by: 'U0SEED',
+        clientId: clients[c]!.id,
+        patch: { category: CATEGORIES[c % 4]!, cadenceDays: own },
+      });
+      for (let i = Math.floor(touch() * 3); i > 0; i--) {
+        const occurredAt = daysAgo(Math.floor(touch() * 70) + (touch() < 0.5 ? 0 : 0.5));
+        const by = { actor: touch() < 0.5 ? 'U0ANA' : 'U0BOB', at: new Date(occurredAt.getTime() + touch() * DAY_MS) };
+        const evidenceUrl = touch() < 0.4 ? `https://acme.slack.com/archives/C0SALES/p${c}${i}` : null;
+        await logCall(handle.owner, { teamId: TEAM, by, catalogue, input: { clientId: clients[c]!.id, occurredAt, traits: [], evidenceUrl } });
+      }
+    }
   });
   afterAll(() => handle?.close());
 
@@ -130,7 +150,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
 
   /** The digest's week of every client, as SQL gathers it, equals `clientWeekOf` its rows, at each week end. */
   async function expectWeeksEqualReference(judged: Catalogue, what: string) {
-    let judgedOn = { criteria: 0, lateAtEnd: 0, weekBad: 0 };
+    let judgedOn = { criteria: 0, lateAtEnd: 0, weekBad: 0, overdueWithWho: 0 };
     for (const endAgo of WEEK_ENDS_AGO) {
       const weekEnd = daysAgo(endAgo);
       const weeks = new Map((await loadDigestWeek(handle.owner, { teamId: TEAM, catalogue: judged, weekEnd })).map((w) => [w.client.id, w]));
@@ -150,7 +170,13 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
         expect(got.criteria, `${at}: criteria`).toEqual(want.criteria);
         expect(got.latePayments, `${at}: late payments`).toEqual(want.latePayments);
         expect(got.lastCallAt, `${at}: last call`).toEqual(want.lastCallAt);
+        // Overdue for contact, and who was last in touch and how, as the pure rule says from all the client's calls.
+        expect(got.client.cadenceDays ?? null, `${at}: own cadence`).toBe(client.cadenceDays ?? null);
+        const wantOverdue = overdueForContact(judged, client, want.lastCallAt, weekEnd, 'UTC', lastContactOf(await callsOf(client.id), weekEnd));
+        expect(overdueForContact(judged, got.client, got.lastCallAt, weekEnd, 'UTC', got.lastContact), `${at}: overdue for contact`).toEqual(wantOverdue);
+        if (wantOverdue?.lastContact) judgedOn.overdueWithWho++;
         judgedOn = {
+          ...judgedOn,
           criteria: judgedOn.criteria + Object.keys(got.criteria).length,
           lateAtEnd: judgedOn.lateAtEnd + got.latePayments.atEnd.count,
           weekBad: judgedOn.weekBad + got.weekBad.count,
@@ -161,7 +187,15 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     expect(judgedOn.criteria).toBeGreaterThan(10);
     expect(judgedOn.lateAtEnd).toBeGreaterThan(0);
     expect(judgedOn.weekBad).toBeGreaterThan(0);
+    expect(judgedOn.overdueWithWho).toBeGreaterThan(0);
   }
+
+  /** All the client's calls: who logged each, when, and whether from a Slack message. */
+  const callsOf = (clientId: string) =>
+    handle.owner
+      .select({ id: calls.id, occurredAt: calls.occurredAt, loggedAt: calls.loggedAt, loggedBy: calls.loggedBy, evidenceUrl: calls.evidenceUrl })
+      .from(calls)
+      .where(and(eq(calls.teamId, TEAM), eq(calls.clientId, clientId)));
 
   /** The client's last call at or before `by`, from all its calls. */
   const lastCallBy = async (clientId: string, by: Date) => {
@@ -181,7 +215,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
     await expectWeightsEqualReference(catalogue, 'first read');
   });
 
-  it(`a client's week: weights at both ends, the week's bad observations, criteria, late payments, last call (seed ${SEED})`, async () => {
+  it(`a client's week: weights at both ends, the week's bad observations, criteria, late payments, last call, overdue for contact (seed ${SEED})`, async () => {
     await expectWeeksEqualReference(catalogue, 'first read');
   });
 
@@ -284,6 +318,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
           invoice_dispute: { count: 2, windowDays: null },
           slow_payment: { count: 2, windowDays: null, severeDaysLate: 30 },
         },
+        cadenceDays: { vip: 3, regular: 9, problem: 45, employee: 20 },
       },
     });
     await expectWeeksEqualReference(rewindowed, 'windows changed');

@@ -263,8 +263,8 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       expect(scheduleOf(w).day).toBe(1);
       await expect(updateWorkspaceSettings(db, { teamId: T1, by: U, patch: { timeZone: 'Mars/Olympus' } })).rejects.toMatchObject({ code: 'invalid_input' });
       await expect(updateWorkspaceSettings(db, { teamId: T1, by: U, patch: { digestTime: '9am' } })).rejects.toThrow(/HH:MM/);
-      await expect(updateWorkspaceSettings(db, { teamId: T1, by: U, patch: { settings: { thresholds: { goneQuietDays: 0 } } } })).rejects.toThrow(
-        /goneQuietDays/,
+      await expect(updateWorkspaceSettings(db, { teamId: T1, by: U, patch: { settings: { thresholds: { cadenceDays: { vip: 0 } } } } })).rejects.toThrow(
+        /cadenceDays/,
       );
       const updated = await updateWorkspaceSettings(db, {
         teamId: T1,
@@ -272,11 +272,11 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
         patch: {
           timeZone: 'Europe/Istanbul',
           digestChannelId: 'C0DIGEST',
-          settings: { thresholds: { goneQuietDays: 21 } },
+          settings: { thresholds: { cadenceDays: { regular: 21 } } },
         },
       });
       expect(updated).toMatchObject({ timeZone: 'Europe/Istanbul', digestChannelId: 'C0DIGEST' });
-      expect(catalogueOf(await ensureWorkspace(db, { teamId: T1 })).thresholds.goneQuietDays).toBe(21);
+      expect(catalogueOf(await ensureWorkspace(db, { teamId: T1 })).thresholds.cadenceDays.regular).toBe(21);
     });
   });
 

@@ -21,17 +21,17 @@ describe.each(TEST_DRIVERS)('weekly digest: the week’s post on %s', (driver) =
     });
     it('names the right clients in the right sections, in order, with a summary', () => {
       const full = textOf(digest);
-      expect(full).toContain('2 clients need a decision* (🚩 1 with a red flag) · 4,000/month at risk · 1 gone quiet');
+      expect(full).toContain('2 clients need a decision* (🚩 1 with a red flag) · 4,000/month at risk · 1 overdue for contact');
       expect(full).toContain('By owner: <@U0ALICE> 2: Liar Co, Sour Co · <@U0BOB> 1: Quiet Co');
       const text = full.slice(full.indexOf('Meet firing criteria'));
-      const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Gone quiet', 'Quiet Co', 'Portfolio this week'].map((s) =>
+      const order = ['Meet firing criteria', 'Liar Co', 'Turned bad this week', 'Sour Co', 'Overdue for contact', 'Quiet Co', 'Portfolio this week'].map((s) =>
         text.indexOf(s),
       );
       expect(order.every((i) => i >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(text).not.toContain('Fine Co');
       expect(text).toContain('Revenue at risk: 4,000/month');
-      expect(text).toContain('No call for 40 days (never called)');
+      expect(text).toContain('No contact in the 40 days since the client was added, due every 14 days');
     });
 
     it('is recorded with its ts, once', async () => {

@@ -24,15 +24,15 @@ describe('catalogue', () => {
 
   it('merges valid workspace overrides', () => {
     const c = resolveCatalogue({
-      thresholds: { health: { halfLifeDays: 14 }, goneQuietDays: 21 },
+      thresholds: { health: { halfLifeDays: 14 }, cadenceDays: { vip: 10 } },
       extraTraits: [{ key: 'pays_on_time', dimension: 'payment', polarity: 'good', label: 'Pays on time' }],
       traitWeights: { negative_attitude: 2 },
     });
     expect(c.thresholds.health).toEqual({ halfLifeDays: 14, healthyFrom: 70, atRiskBelow: 40 });
-    expect(c.thresholds.goneQuietDays).toBe(21);
+    expect(c.thresholds.cadenceDays).toEqual({ vip: 10, regular: 30, problem: 30, employee: 60 });
     expect(c.traits.find((t) => t.key === 'pays_on_time')).toMatchObject({ weight: 1, aliases: [] });
     expect(c.traits.find((t) => t.key === 'negative_attitude')?.weight).toBe(2);
-    expect(DEFAULT_CATALOGUE.thresholds.goneQuietDays).toBe(30); // defaults untouched
+    expect(DEFAULT_CATALOGUE.thresholds.cadenceDays.vip).toBe(14); // defaults untouched
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { health } from '../../src/domain/health.js';
-import { goneQuiet, steppingStoneDrift } from '../../src/domain/signals.js';
+import { steppingStoneDrift } from '../../src/domain/signals.js';
 import { dimensionFlips, recentBadAt, turnedBad } from '../../src/domain/turnedBad.js';
 import type { Observation } from '../../src/domain/types.js';
 import { aClient, daysAgo, incident, NOW, observed, observedTimes } from '../support/builders.js';
@@ -90,28 +90,5 @@ describe('stepping-stone drift (domain.md §4)', () => {
     expect(steppingStoneDrift(cat, longTerm, late, NOW)?.latePayments).toHaveLength(2);
     expect(steppingStoneDrift(cat, aClient({ relationship: 'stepping_stone' }), late, NOW)).toBeUndefined();
     expect(steppingStoneDrift(cat, longTerm, [late[0]!, incident('slow_payment', daysAgo(181))], NOW)).toBeUndefined();
-  });
-});
-
-describe('gone quiet (domain.md §3)', () => {
-  it('a long-term or VIP client with no call for 30 days, not 29', () => {
-    const longTerm = aClient({ relationship: 'long_term' });
-    expect(goneQuiet(cat, longTerm, daysAgo(29), NOW, 'UTC')).toBeUndefined();
-    expect(goneQuiet(cat, longTerm, daysAgo(30), NOW, 'UTC')).toEqual({ lastCallAt: daysAgo(30), daysSilent: 30 });
-    expect(goneQuiet(cat, aClient({ category: 'vip' }), daysAgo(45), NOW, 'UTC')?.daysSilent).toBe(45);
-  });
-
-  it('counts from registration when there never was a call; not for regular, stepping-stone or exited clients', () => {
-    expect(goneQuiet(cat, aClient({ relationship: 'long_term', createdAt: daysAgo(31) }), null, NOW, 'UTC')?.daysSilent).toBe(31);
-    expect(goneQuiet(cat, aClient({ relationship: 'stepping_stone' }), daysAgo(90), NOW, 'UTC')).toBeUndefined();
-    expect(goneQuiet(cat, aClient({ category: 'vip', status: 'exited' }), daysAgo(90), NOW, 'UTC')).toBeUndefined();
-  });
-
-  it('counts calendar days in the workspace’s zone: a call dated 35 days back is 35 days, whatever its hour', () => {
-    const longTerm = aClient({ relationship: 'long_term' });
-    const dated = new Date('2026-10-19T12:00:00Z'); // an entry dated by day is stored at 12:00 UTC
-    expect(goneQuiet(cat, longTerm, dated, NOW, 'UTC')?.daysSilent).toBe(35);
-    // In Auckland (UTC+13) that call was on the 20th and now is the 23rd's evening: 34 days.
-    expect(goneQuiet(cat, longTerm, dated, NOW, 'Pacific/Auckland')?.daysSilent).toBe(34);
   });
 });

@@ -100,8 +100,8 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
     const page = textOf(personal[0]!.params);
     expect(page).toContain('Rapport özeti');
     expect(page).toContain('Quiet Co');
-    expect(page).toContain('Sessizleşenler');
-    expect(page).not.toMatch(/\b(clients? needs?|decision|Gone quiet|No call)\b/);
+    expect(page).toContain('Teması gecikenler');
+    expect(page).not.toMatch(/\b(clients? needs?|decision|Gone quiet|Overdue|No contact)\b/);
 
     // So is their preview of the digest, with their own clients first.
     const preview = textOf((await h.command(BOB, '/rapport', 'digest preview')).reply.params);
@@ -129,7 +129,7 @@ describe.each(TEST_DRIVERS.slice(0, 1))('the digest and scheduled DMs in their r
     expect(text).toContain('آذر'); // late November 2026 is Azar 1405
     expect(text).toMatch(/[\u06F0-\u06F9]/);
     expect(text).toContain('معیارهای قطع همکاری');
-    expect(text).toContain('ساکت شده');
+    expect(text).toContain('تماس عقب‌افتاده');
     // Every line of every section reads right to left.
     const sections = (digest.blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === 'section').map((b) => b.text!.text);
     for (const line of sections.flatMap((s) => s.split('\n'))) expect(line.startsWith('\u200F'), line).toBe(true);

@@ -47,6 +47,7 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       expect(text).toContain('8-week trend');
       expect(text).toContain('VIP / critical');
       expect(text).toMatch(/No firing criteria met|Gone quiet/);
+      expect(text).toContain('Stay in touch* every 14 days, as with every VIP / critical client.');
     });
 
     it('says "did you mean" for a near miss and never picks a client silently', async () => {
@@ -225,12 +226,12 @@ describe.each(TEST_DRIVERS)('slash commands on %s', (driver) => {
       expect(await say(ADMIN, '/rapport', 'settings timezone Mars/Olympus')).toContain('not a time zone');
       expect(await say(ADMIN, '/rapport', 'settings timezone Europe/Istanbul')).toContain('(Europe/Istanbul)');
       expect(await say(ADMIN, '/rapport', 'settings channel <#C0DIGEST|digest>')).toContain('<#C0DIGEST>');
-      expect(await say(ADMIN, '/rapport', 'settings threshold goneQuietDays 21')).toContain('Gone quiet: 21 d');
+      expect(await say(ADMIN, '/rapport', 'settings cadence regular 21')).toContain('Stay in touch: Regular 21 d');
       expect(await say(ADMIN, '/rapport', 'settings threshold health.halfLifeDays -3')).toContain('halfLifeDays');
       expect(await getWorkspace(h.db, TEAM)).toMatchObject({
         timeZone: 'Europe/Istanbul',
         digestChannelId: 'C0DIGEST',
-        settings: { thresholds: { goneQuietDays: 21 } },
+        settings: { thresholds: { cadenceDays: { regular: 21 } } },
       });
     });
 

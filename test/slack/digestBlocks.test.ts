@@ -179,7 +179,7 @@ describe('the digest’s opening (issue 28)', () => {
     const keep = { id: 'd', clientId: 'c-red', kind: 'keep' as const, reason: 'Biggest account', decidedBy: 'U0ALICE', decidedAt: daysAgo(10) };
     const [page] = compose([week(red, { ...lie, decisions: [keep] }), week(sour, atRisk), week(quiet, { lastCallAt: daysAgo(40) })]);
     expect(openingOf(page!.blocks)).toBe(
-      '*1 client needs a decision* · 2,000/month at risk · 1 gone quiet\nBy owner: <@U0ALICE> 1: Sour Co · <@U0BOB> 1: Quiet Co',
+      '*1 client needs a decision* · 2,000/month at risk · 1 overdue for contact\nBy owner: <@U0ALICE> 1: Sour Co · <@U0BOB> 1: Quiet Co',
     );
     const text = allText(page!.blocks);
     // Still first in its section (a red flag), its decision beside it; the portfolio says how much of its revenue at risk is kept.
@@ -202,20 +202,22 @@ describe('the digest’s opening (issue 28)', () => {
   it('counts again in place as clients are answered on the message: a decision or a snooze, not an acknowledgement', () => {
     const [page] = compose(weeks);
     expect(openingOf(page!.blocks)).toBe(
-      '*2 clients need a decision* (🚩 1 with a red flag) · 7,000/month at risk · 1 gone quiet\nBy owner: <@U0ALICE> 2: Red Co, Sour Co · <@U0BOB> 1: Quiet Co',
+      '*2 clients need a decision* (🚩 1 with a red flag) · 7,000/month at risk · 1 overdue for contact\nBy owner: <@U0ALICE> 2: Red Co, Sour Co · <@U0BOB> 1: Quiet Co',
     );
     const answer = (blocks: any[], client: typeof red, kind: 'acknowledge' | 'keep' | 'snooze' | 'start_exit') =>
       withClientStatus(blocks, client.id, `status of ${client.name}`, { kind, client, clientIds: page!.clientIds, reader: ENGLISH });
     const acknowledged = answer(page!.blocks, red, 'acknowledge');
     expect(openingOf(acknowledged)).toBe(openingOf(page!.blocks));
     const kept = answer(acknowledged, red, 'keep');
-    expect(openingOf(kept)).toBe('*1 client needs a decision* · 2,000/month at risk · 1 gone quiet\nBy owner: <@U0ALICE> 1: Sour Co · <@U0BOB> 1: Quiet Co');
+    expect(openingOf(kept)).toBe(
+      '*1 client needs a decision* · 2,000/month at risk · 1 overdue for contact\nBy owner: <@U0ALICE> 1: Sour Co · <@U0BOB> 1: Quiet Co',
+    );
     expect(JSON.stringify(kept)).toContain('status of Red Co');
     // Answered twice, counted once.
     expect(answer(kept, red, 'keep')).toEqual(kept);
     // A snooze defers: the client leaves the count, its revenue stays at risk.
     const snoozed = answer(kept, sour, 'snooze');
-    expect(openingOf(snoozed)).toBe('*No client needs a decision* · 2,000/month at risk · 1 gone quiet\nBy owner: <@U0BOB> 1: Quiet Co');
+    expect(openingOf(snoozed)).toBe('*No client needs a decision* · 2,000/month at risk · 1 overdue for contact\nBy owner: <@U0BOB> 1: Quiet Co');
     // A client gone quiet and kept still wants a call; exited, it is gone.
     expect(openingOf(answer(snoozed, quiet, 'keep'))).toBe(openingOf(snoozed));
     expect(openingOf(answer(snoozed, quiet, 'start_exit'))).toBe('*No client needs a decision* · 2,000/month at risk');

@@ -30,8 +30,8 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
   afterAll(() => h?.close());
 
   it('an unknown threshold name is refused with the valid names listed, and nothing is stored', async () => {
-    const answer = await say(ADMIN, '/rapport', 'settings threshold goneQuietDay 21');
-    expect(answer).toContain('`goneQuietDay` is not a threshold. Did you mean `goneQuietDays`?');
+    const answer = await say(ADMIN, '/rapport', 'settings threshold cadenceDays.vips 21');
+    expect(answer).toContain('`cadenceDays.vips` is not a threshold. Did you mean `cadenceDays.vip`?');
     expect(answer).toContain('`criteria.slow_payment.severeDaysLate`');
     expect(answer).not.toContain('Saved');
     expect((await getWorkspace(h.db, TEAM))?.settings).toEqual({});
@@ -77,12 +77,12 @@ describe.each(TEST_DRIVERS)('rough edges, fixed, on %s', (driver) => {
     const answers = [
       await say(ALICE, '/incident', 'stark late days=0'),
       await say(ALICE, '/incident', `stark dispute invoice=${'X'.repeat(101)}`),
-      await say(ADMIN, '/rapport', 'settings threshold goneQuietDays 0'),
+      await say(ADMIN, '/rapport', 'settings threshold cadenceDays.vip 0'),
       await say(ADMIN, '/rapport', 'settings threshold health.halfLifeDays 99999'),
     ];
     expect(answers[0]).toContain('Days late must be at least 1.');
     expect(answers[1]).toContain('The invoice reference can be at most 100 characters.');
-    expect(answers[2]).toContain('`goneQuietDays` must be at least 1.');
+    expect(answers[2]).toContain('`cadenceDays.vip` must be at least 1.');
     expect(answers[3]).toContain('`health.halfLifeDays` can be at most 3650.');
     for (const a of answers) expect(a).not.toMatch(/Too small|Too big|expected number|Invalid input/);
     expect(await rows('incidents')).toBe(before);

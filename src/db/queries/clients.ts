@@ -32,6 +32,7 @@ export const profileColumns = {
   ownerUserId: clients.ownerUserId,
   monthlyValue: clients.monthlyValue,
   renewsOn: clients.renewsOn,
+  cadenceDays: clients.cadenceDays,
   traitWeights: clients.traitWeights,
   createdAt: clients.createdAt,
   exitedAt: clients.exitedAt,

@@ -1,4 +1,4 @@
-import { date, foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { categoryEnum, clientStatusEnum, relationshipEnum } from './enums.js';
 import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
@@ -21,6 +21,8 @@ export const clients = pgTable(
     monthlyValue: numeric('monthly_value', { precision: 14, scale: 2, mode: 'number' }),
     /** When the contract ends or renews (a calendar day): the digest names clients at risk before it. */
     renewsOn: date('renews_on', { mode: 'string' }),
+    /** Days this client may go without a call (stay in touch), over its category's cadence; null: the category's. */
+    cadenceDays: integer('cadence_days'),
     /** Per-client trait weights ({ traitKey: weight }), over the workspace's. */
     traitWeights: jsonb('trait_weights').$type<Record<string, number>>().notNull().default({}),
     createdAt: recordedAt('created_at'),

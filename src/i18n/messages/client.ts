@@ -20,7 +20,7 @@ export const clientMessages = area(
     'client.noSignals': 'No firing criteria met.',
     'client.drift':
       '↘️ Behaving like a stepping-stone client: {payments, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}}. Consider {command}.',
-    'client.quiet': '🔕 Gone quiet: no call for {days, plural, one {# day} other {# days}}.',
+    'client.quiet': '🔕 Overdue for contact: no call for {days, plural, one {# day} other {# days}}.',
     'client.movesScore': '*What moves the score most*',
     'client.lastCalls': '*Last calls*',
     'client.noCalls': '_none yet_',
@@ -111,7 +111,7 @@ export const clientMessages = area(
       'client.noSignals': 'Karşılanan ayrılık kriteri yok.',
       'client.drift':
         '↘️ Basamak taşı müşteri gibi davranıyor: {days, plural, one {# günde} other {# günde}} {payments, plural, one {# geç ödeme} other {# geç ödeme}}. {command} komutunu düşünün.',
-      'client.quiet': '🔕 Sessizleşti: {days, plural, one {# gündür} other {# gündür}} görüşme yok.',
+      'client.quiet': '🔕 Temas gecikti: {days, plural, one {# gündür} other {# gündür}} görüşme yok.',
       'client.movesScore': '*Puanı en çok etkileyenler*',
       'client.lastCalls': '*Son görüşmeler*',
       'client.noCalls': '_henüz yok_',
@@ -201,7 +201,7 @@ export const clientMessages = area(
       'client.noSignals': 'هیچ معیار قطع همکاری برقرار نیست.',
       'client.drift':
         '↘️ مانند یک مشتری پله‌ای رفتار می‌کند: {payments, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}}. به {command} فکر کنید.',
-      'client.quiet': '🔕 ساکت شده: {days, plural, one {# روز} other {# روز}} است که تماسی نبوده.',
+      'client.quiet': '🔕 تماس عقب افتاده: {days, plural, one {# روز} other {# روز}} است که تماسی نبوده.',
       'client.movesScore': '*بیشترین اثر بر امتیاز*',
       'client.lastCalls': '*آخرین تماس‌ها*',
       'client.noCalls': '_هنوز هیچ_',
@@ -291,7 +291,7 @@ export const clientMessages = area(
       'client.noSignals': 'Yksikään lopettamisen kriteeri ei täyty.',
       'client.drift':
         '↘️ Käyttäytyy kuin välivaiheen asiakas: {payments, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}}. Harkitse komentoa {command}.',
-      'client.quiet': '🔕 Hiljentynyt: ei puheluita {days, plural, one {# päivään} other {# päivään}}.',
+      'client.quiet': '🔕 Yhteydenotto myöhässä: ei puheluita {days, plural, one {# päivään} other {# päivään}}.',
       'client.movesScore': '*Mikä vaikuttaa pisteisiin eniten*',
       'client.lastCalls': '*Viimeisimmät puhelut*',
       'client.noCalls': '_ei vielä yhtään_',

@@ -5,7 +5,7 @@ export const digestMessages = area(
   {
     'digest.title': 'Rapport digest — {from} to {to}',
     'digest.quiet':
-      '🌤️ {title}: nothing to act on. No client meets firing criteria, turned bad or went quiet ({calls, plural, one {# call} other {# calls}} and {incidents, plural, one {# incident} other {# incidents}} logged this week).',
+      '🌤️ {title}: nothing to act on. No client meets firing criteria, turned bad or is overdue for contact ({calls, plural, one {# call} other {# calls}} and {incidents, plural, one {# incident} other {# incidents}} logged this week).',
     'digest.pageText': '{title}: {headline}',
     'digest.continuedText': '{title} (continued)',
     'digest.continued': '_{section} (continued)_',
@@ -14,7 +14,7 @@ export const digestMessages = area(
     'digest.updatedText': 'Rapport digest (updated)',
     'digest.section.firing': '🚩 Meet firing criteria',
     'digest.section.turned_bad': '📉 Turned bad this week',
-    'digest.section.gone_quiet': '🔕 Gone quiet',
+    'digest.section.gone_quiet': '🔕 Overdue for contact',
     'digest.section.renewals': '🔁 Renewing within {days, plural, one {# day} other {# days}}',
     'digest.section.overdue': '⏰ Overdue next steps',
     'digest.section.portfolio': 'Portfolio',
@@ -25,7 +25,7 @@ export const digestMessages = area(
     'digest.headline.decideYours':
       '*{count, plural, =0 {No client needs} one {# client needs} other {# clients need}} a decision* ({yours, number} yours){redFlags, plural, =0 {} one { (🚩 # with a red flag)} other { (🚩 # with a red flag)}}',
     'digest.headline.atRisk': '{amount}/month at risk',
-    'digest.headline.quiet': '{count, number} gone quiet',
+    'digest.headline.quiet': '{count, number} overdue for contact',
     'digest.byOwner': 'By owner: {owners}',
     'digest.byOwnerMore': 'By owner: {owners} · {count, plural, one {# more owner} other {# more owners}}',
     'digest.noOwner': '_no owner_',
@@ -52,8 +52,6 @@ export const digestMessages = area(
       '↘️ Behaving like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}}; consider reclassifying',
     'digest.driftDates':
       '↘️ Behaving like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}); consider reclassifying',
-    'digest.quietLast': '🔕 No call for {days, plural, one {# day} other {# days}} (last {day})',
-    'digest.quietNever': '🔕 No call for {days, plural, one {# day} other {# days}} (never called)',
     'digest.overdueStep': '⏰ Overdue next step: {what} · {assignee} · due {day}',
     'digest.weekItem': '{trait} · {day} · {who}',
     'digest.weekMore': '…and {count, number} more this week',
@@ -115,7 +113,7 @@ export const digestMessages = area(
     tr: {
       'digest.title': 'Rapport özeti — {from} – {to}',
       'digest.quiet':
-        '🌤️ {title}: yapılacak bir şey yok. Hiçbir müşteri bırakma ölçütlerini karşılamıyor, kötüye gitmedi ya da sessizleşmedi (bu hafta {calls, plural, one {# görüşme} other {# görüşme}} ve {incidents, plural, one {# olay} other {# olay}} kaydedildi).',
+        '🌤️ {title}: yapılacak bir şey yok. Hiçbir müşteri bırakma ölçütlerini karşılamıyor, kötüye gitmedi ya da temas gecikmesi yok (bu hafta {calls, plural, one {# görüşme} other {# görüşme}} ve {incidents, plural, one {# olay} other {# olay}} kaydedildi).',
       'digest.pageText': '{title}: {headline}',
       'digest.continuedText': '{title} (devamı)',
       'digest.continued': '_{section} (devamı)_',
@@ -124,7 +122,7 @@ export const digestMessages = area(
       'digest.updatedText': 'Rapport özeti (güncellendi)',
       'digest.section.firing': '🚩 Bırakma ölçütlerini karşılayanlar',
       'digest.section.turned_bad': '📉 Bu hafta kötüye gidenler',
-      'digest.section.gone_quiet': '🔕 Sessizleşenler',
+      'digest.section.gone_quiet': '🔕 Teması gecikenler',
       'digest.section.renewals': '🔁 {days, plural, one {# gün} other {# gün}} içinde yenilenecekler',
       'digest.section.overdue': '⏰ Süresi geçmiş sonraki adımlar',
       'digest.section.portfolio': 'Portföy',
@@ -135,7 +133,7 @@ export const digestMessages = area(
       'digest.headline.decideYours':
         '*{count, plural, =0 {Karar bekleyen müşteri yok} one {# müşteri karar bekliyor} other {# müşteri karar bekliyor}}* ({yours, number} tanesi sizin){redFlags, plural, =0 {} one { (🚩 # tanesinde kırmızı bayrak var)} other { (🚩 # tanesinde kırmızı bayrak var)}}',
       'digest.headline.atRisk': 'aylık {amount} risk altında',
-      'digest.headline.quiet': '{count, number} müşteri sessizleşti',
+      'digest.headline.quiet': '{count, number} müşteride temas gecikti',
       'digest.byOwner': 'Sorumluya göre: {owners}',
       'digest.byOwnerMore': 'Sorumluya göre: {owners} · {count, plural, one {# sorumlu daha} other {# sorumlu daha}}',
       'digest.noOwner': '_sorumlusu yok_',
@@ -162,8 +160,6 @@ export const digestMessages = area(
         '↘️ Basamak taşı müşteri gibi davranıyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}}; yeniden sınıflandırmayı düşünün',
       'digest.driftDates':
         '↘️ Basamak taşı müşteri gibi davranıyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}); yeniden sınıflandırmayı düşünün',
-      'digest.quietLast': '🔕 {days, plural, one {# gündür} other {# gündür}} görüşme yok (sonuncusu {day})',
-      'digest.quietNever': '🔕 {days, plural, one {# gündür} other {# gündür}} görüşme yok (hiç görüşülmedi)',
       'digest.overdueStep': '⏰ Süresi geçmiş sonraki adım: {what} · {assignee} · son gün {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…ve bu hafta {count, number} tane daha',
@@ -225,7 +221,7 @@ export const digestMessages = area(
     fa: {
       'digest.title': 'گزارش هفتگی Rapport — {from} تا {to}',
       'digest.quiet':
-        '🌤️ {title}: کاری برای انجام نیست. هیچ مشتری‌ای معیارهای قطع همکاری را ندارد، بدتر نشده و ساکت نشده است (این هفته {calls, plural, one {# تماس} other {# تماس}} و {incidents, plural, one {# رویداد} other {# رویداد}} ثبت شد).',
+        '🌤️ {title}: کاری برای انجام نیست. هیچ مشتری‌ای معیارهای قطع همکاری را ندارد، بدتر نشده و تماس با هیچ‌کدام عقب نیفتاده است (این هفته {calls, plural, one {# تماس} other {# تماس}} و {incidents, plural, one {# رویداد} other {# رویداد}} ثبت شد).',
       'digest.pageText': '{title}: {headline}',
       'digest.continuedText': '{title} (ادامه)',
       'digest.continued': '_{section} (ادامه)_',
@@ -234,7 +230,7 @@ export const digestMessages = area(
       'digest.updatedText': 'گزارش هفتگی Rapport (به‌روز شده)',
       'digest.section.firing': '🚩 دارای معیارهای قطع همکاری',
       'digest.section.turned_bad': '📉 بدتر شده در این هفته',
-      'digest.section.gone_quiet': '🔕 ساکت شده',
+      'digest.section.gone_quiet': '🔕 تماس عقب‌افتاده',
       'digest.section.renewals': '🔁 تمدید در {days, plural, one {# روز} other {# روز}} آینده',
       'digest.section.overdue': '⏰ گام‌های بعدیِ عقب‌افتاده',
       'digest.section.portfolio': 'سبد مشتریان',
@@ -245,7 +241,7 @@ export const digestMessages = area(
       'digest.headline.decideYours':
         '*{count, plural, =0 {هیچ مشتری‌ای منتظر تصمیم نیست} one {# مشتری منتظر تصمیم است} other {# مشتری منتظر تصمیم‌اند}}* ({yours, number} مورد از آنِ شما){redFlags, plural, =0 {} one { (🚩 # مورد با پرچم قرمز)} other { (🚩 # مورد با پرچم قرمز)}}',
       'digest.headline.atRisk': 'ماهانه {amount} در خطر',
-      'digest.headline.quiet': '{count, number} مشتری ساکت شده',
+      'digest.headline.quiet': 'تماس با {count, number} مشتری عقب افتاده',
       'digest.byOwner': 'بر اساس مسئول: {owners}',
       'digest.byOwnerMore': 'بر اساس مسئول: {owners} · {count, plural, one {# مسئول دیگر} other {# مسئول دیگر}}',
       'digest.noOwner': '_بدون مسئول_',
@@ -272,8 +268,6 @@ export const digestMessages = area(
         '↘️ مانند مشتری پله‌ای (گذرا) رفتار می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}}؛ طبقه‌بندی دوباره را در نظر بگیرید',
       'digest.driftDates':
         '↘️ مانند مشتری پله‌ای (گذرا) رفتار می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates})؛ طبقه‌بندی دوباره را در نظر بگیرید',
-      'digest.quietLast': '🔕 {days, plural, one {# روز} other {# روز}} بدون تماس (آخرین: {day})',
-      'digest.quietNever': '🔕 {days, plural, one {# روز} other {# روز}} بدون تماس (هرگز تماسی نبوده)',
       'digest.overdueStep': '⏰ گام بعدیِ عقب‌افتاده: {what} · {assignee} · موعد {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…و {count, number} مورد دیگر در این هفته',
@@ -334,7 +328,7 @@ export const digestMessages = area(
     fi: {
       'digest.title': 'Rapport-kooste — {from}–{to}',
       'digest.quiet':
-        '🌤️ {title}: ei toimenpiteitä. Yksikään asiakas ei täytä lopettamisen kriteerejä, ei ole kääntynyt huonoksi eikä ole hiljentynyt (tällä viikolla kirjattiin {calls, plural, one {# puhelu} other {# puhelua}} ja {incidents, plural, one {# tapaus} other {# tapausta}}).',
+        '🌤️ {title}: ei toimenpiteitä. Yksikään asiakas ei täytä lopettamisen kriteerejä, ei ole kääntynyt huonoksi eikä ole yhteydenotossa myöhässä (tällä viikolla kirjattiin {calls, plural, one {# puhelu} other {# puhelua}} ja {incidents, plural, one {# tapaus} other {# tapausta}}).',
       'digest.pageText': '{title}: {headline}',
       'digest.continuedText': '{title} (jatkuu)',
       'digest.continued': '_{section} (jatkuu)_',
@@ -343,7 +337,7 @@ export const digestMessages = area(
       'digest.updatedText': 'Rapport-kooste (päivitetty)',
       'digest.section.firing': '🚩 Lopettamisen kriteerit täyttyvät',
       'digest.section.turned_bad': '📉 Kääntyi huonoksi tällä viikolla',
-      'digest.section.gone_quiet': '🔕 Hiljentyneet',
+      'digest.section.gone_quiet': '🔕 Yhteydenotto myöhässä',
       'digest.section.renewals': '🔁 Uusitaan {days, plural, one {# päivän} other {# päivän}} sisällä',
       'digest.section.overdue': '⏰ Myöhässä olevat seuraavat askeleet',
       'digest.section.portfolio': 'Asiakassalkku',
@@ -354,7 +348,7 @@ export const digestMessages = area(
       'digest.headline.decideYours':
         '*{count, plural, =0 {Yksikään asiakas ei odota päätöstä} one {# asiakas odottaa päätöstä} other {# asiakasta odottaa päätöstä}}* ({yours, number} sinun){redFlags, plural, =0 {} one { (🚩 # punaisella lipulla)} other { (🚩 # punaisella lipulla)}}',
       'digest.headline.atRisk': '{amount}/kk vaarassa',
-      'digest.headline.quiet': '{count, number} hiljentynyt',
+      'digest.headline.quiet': '{count, number} yhteydenotossa myöhässä',
       'digest.byOwner': 'Vastuuhenkilöittäin: {owners}',
       'digest.byOwnerMore': 'Vastuuhenkilöittäin: {owners} · {count, plural, one {# muu vastuuhenkilö} other {# muuta vastuuhenkilöä}}',
       'digest.noOwner': '_ei vastuuhenkilöä_',
@@ -381,8 +375,6 @@ export const digestMessages = area(
         '↘️ Käyttäytyy kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}}; harkitse uudelleenluokittelua',
       'digest.driftDates':
         '↘️ Käyttäytyy kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}); harkitse uudelleenluokittelua',
-      'digest.quietLast': '🔕 Ei puheluita {days, plural, one {# päivään} other {# päivään}} (viimeisin {day})',
-      'digest.quietNever': '🔕 Ei puheluita {days, plural, one {# päivään} other {# päivään}} (ei koskaan soitettu)',
       'digest.overdueStep': '⏰ Myöhässä oleva seuraava askel: {what} · {assignee} · määräpäivä {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…ja {count, number} muuta tällä viikolla',

@@ -19,7 +19,8 @@ export const helpMessages = area(
     'help.abuseNote': 'Mental abuse (2) counts only after the client was told it is unacceptable: the confirmation has a button to record that.',
     'help.client.title': '*Clients*',
     'help.client.add': '{usage} e.g. `/client add Acme Corp vip long-term @dana 12k`',
-    'help.client.show': '{usage} health, 8-week trend, criteria, last calls and incidents, decisions',
+    'help.client.show':
+      '{usage} health, 8-week trend, criteria, when to be in touch next and who last was, views that disagree, last calls and incidents, decisions',
     'help.client.list': '{usage} e.g. `/client list vip` or `/client list at-risk`',
     'help.client.renewals':
       '`/client renewals` the clients renewing in the next 90 days, soonest first, with what each is worth a month, and a time line of them',
@@ -56,7 +57,8 @@ export const helpMessages = area(
         'Zihinsel taciz (2), ancak müşteriye bunun kabul edilemez olduğu söylendikten sonra sayılır: onay mesajında bunu kaydetmek için bir düğme vardır.',
       'help.client.title': '*Müşteriler*',
       'help.client.add': '{usage} örneğin `/client add Ostim Makine vip long-term @ayşe 12k`',
-      'help.client.show': '{usage} sağlık, 8 haftalık eğilim, kriterler, son görüşmeler ve olaylar, kararlar',
+      'help.client.show':
+        '{usage} sağlık, 8 haftalık eğilim, kriterler, sonraki temasın zamanı ve son temas kuran, çelişen görüşler, son görüşmeler ve olaylar, kararlar',
       'help.client.list': '{usage} örneğin `/client list vip` veya `/client list at-risk`',
       'help.client.renewals':
         '`/client renewals` önümüzdeki 90 günde yenilenecek müşteriler, en yakını önce, her birinin aylık değeriyle ve bir zaman çizelgesiyle',
@@ -92,7 +94,7 @@ export const helpMessages = area(
       'help.abuseNote': 'آزار روانی (۲) فقط پس از آن شمرده می‌شود که به مشتری گفته شده باشد پذیرفتنی نیست: پیام تأیید دکمه‌ای برای ثبت آن دارد.',
       'help.client.title': '*مشتریان*',
       'help.client.add': '{usage} برای نمونه `/client add شرکت پارس vip long-term @sara 12k`',
-      'help.client.show': '{usage} سلامت، روند ۸ هفته، معیارها، آخرین تماس‌ها و رخدادها، تصمیم‌ها',
+      'help.client.show': '{usage} سلامت، روند ۸ هفته، معیارها، موعد تماس بعدی و آخرین کسی که تماس گرفت، دیدگاه‌های مخالف، آخرین تماس‌ها و رخدادها، تصمیم‌ها',
       'help.client.list': '{usage} برای نمونه `/client list vip` یا `/client list at-risk`',
       'help.client.renewals': '`/client renewals` مشتریانی که در ۹۰ روز آینده تمدید می‌شوند، نزدیک‌ترین اول، با ارزش ماهانهٔ هر یک و یک خط زمانی از آن‌ها',
       'help.client.set': '{usage} فیلدها: {fields}',
@@ -127,7 +129,8 @@ export const helpMessages = area(
         'Henkinen väkivalta (2) lasketaan vasta, kun asiakkaalle on sanottu, ettei se ole hyväksyttävää: vahvistusviestissä on painike sen kirjaamiseen.',
       'help.client.title': '*Asiakkaat*',
       'help.client.add': '{usage} esim. `/client add Kone Oy vip long-term @aino 12k`',
-      'help.client.show': '{usage} terveys, 8 viikon suunta, kriteerit, viimeisimmät puhelut ja tapahtumat, päätökset',
+      'help.client.show':
+        '{usage} terveys, 8 viikon suunta, kriteerit, seuraavan yhteydenoton aika ja viimeisin yhteydenottaja, ristiriitaiset näkemykset, viimeisimmät puhelut ja tapahtumat, päätökset',
       'help.client.list': '{usage} esim. `/client list vip` tai `/client list at-risk`',
       'help.client.renewals': '`/client renewals` seuraavien 90 päivän aikana uusiutuvat asiakkaat, lähin ensin, kunkin kuukausiarvo ja aikajana niistä',
       'help.client.set': '{usage} kentät: {fields}',

@@ -1,5 +1,6 @@
 /** The whole message catalogue: every part of it, merged (each key belongs to one part, named by its prefix). */
 import type { Locale } from '../locales.js';
+import { cadenceMessages } from './cadence.js';
 import { changesMessages } from './changes.js';
 import { chartsMessages } from './charts.js';
 import { clientMessages } from './client.js';
@@ -25,6 +26,7 @@ import { shortcutsMessages } from './shortcuts.js';
 import { validationMessages } from './validation.js';
 
 const PARTS = [
+  cadenceMessages,
   changesMessages,
   chartsMessages,
   clientMessages,

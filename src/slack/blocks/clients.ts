@@ -8,6 +8,7 @@ import type { CorrectedField, CorrectionNotice, HistoryField, UndoOutcome } from
 import { incidentWhat, type Rendered } from './confirmations.js';
 import { criterionLineFor } from './format.js';
 import { criteriaText, healthWithCriteria, restoreText, scorePartsText, weekMovementText } from './explain.js';
+import { clientCadenceBlocks } from './cadence.js';
 import { ACTIONS } from '../ids.js';
 import type { ClientOverview } from '../../services/clientActivity.js';
 import type { ClientStanding, JudgedStanding } from '../../services/portfolio.js';
@@ -71,6 +72,7 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
       }),
     );
   if (o.quiet) signals.push(t(reader, 'client.quiet', { days: o.quiet.daysSilent }));
+  blocks.push(...clientCadenceBlocks(reader, catalogue, o));
   blocks.push(section(`${t(reader, 'client.signals')}\n${signals.length > 0 ? signals.join('\n') : t(reader, 'client.noSignals')}`));
 
   // Why the score is what it is, what moved it this week, and what would bring it back to healthy (issue 29).
@@ -201,8 +203,8 @@ export function lookAlikeBlocks(message: string, confirm: LookAlikeConfirmation,
 /** The details of a client a change can be shown for. */
 type ShownDetail = HistoryField | 'category';
 
-/** Which stored detail each field of `/client set` changes. */
-const DETAIL_OF: Record<ClientField, ShownDetail> = {
+/** Which stored detail each field of `/client set` changes (a cadence is answered by blocks/cadence.ts). */
+const DETAIL_OF: Record<Exclude<ClientField, 'cadence'>, ShownDetail> = {
   name: 'name',
   category: 'category',
   relationship: 'relationship',
@@ -233,7 +235,7 @@ export function detailText(detail: ShownDetail, value: string | number | null | 
 }
 
 /** The confirmation of `/client set`: the field as people read it. */
-export function clientChangedReply(updated: ClientProfile, changed: ClientField, reader: Reader): Rendered {
+export function clientChangedReply(updated: ClientProfile, changed: Exclude<ClientField, 'cadence'>, reader: Reader): Rendered {
   const detail = DETAIL_OF[changed];
   const args = { name: updated.name, field: md(tPlain(reader, `client.setField.${changed}`)), value: md(detailText(detail, updated[detail], reader)) };
   return { text: t(reader, 'client.changedText', args), blocks: [section(t(reader, 'client.changed', args))] };

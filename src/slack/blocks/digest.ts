@@ -2,6 +2,7 @@
  * The digest as Slack messages, from a digest selection (domain.md §5). Pure. Pages respect Slack's limits
  * (50 blocks, ~12k characters of text); the first page is posted in the channel, the rest in its thread.
  */
+import { overdueLine } from './cadence.js';
 import { traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import {
   DIGEST_SECTIONS,
@@ -213,13 +214,7 @@ function entryBlocks(
     const args = { count: e.drift.latePayments.count, days: e.drift.windowDays };
     lines.push(dates ? t(r, 'digest.driftDates', { ...args, dates: md(dates) }) : t(r, 'digest.drift', args));
   }
-  if (e.quiet) {
-    lines.push(
-      e.quiet.lastCallAt
-        ? t(r, 'digest.quietLast', { days: e.quiet.daysSilent, day: md(day(e.quiet.lastCallAt)) })
-        : t(r, 'digest.quietNever', { days: e.quiet.daysSilent }),
-    );
-  }
+  if (e.quiet) lines.push(overdueLine(r, e.quiet, day));
   lines.push(...stepLines(c.id));
   const shown = (evidence?.weekBad ?? [])
     .slice(0, 5)

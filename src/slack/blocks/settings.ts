@@ -15,6 +15,7 @@ import { INTL_TAGS, isLocale } from '../../i18n/locales.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { readerIn, type Reader } from '../../i18n/reader.js';
 import { criterionLabel } from '../../i18n/labels.js';
+import { cadenceSettingsLine } from './cadence.js';
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -131,7 +132,7 @@ export function settingsBlocks(
           recent: th.turnedBad.flipRecentDays,
           prior: th.turnedBad.flipPriorDays,
         }),
-        t(reader, 'settings.quiet', { quiet: th.goneQuietDays, snooze: th.snoozeDays }),
+        cadenceSettingsLine(reader, catalogue),
         t(reader, 'settings.criteria', { criteria: md(criteria) }),
       ].join('\n'),
     ),

@@ -318,7 +318,7 @@ export function parseClientAdd(text: string, tokens: readonly Token[], locale: L
   return { name, ...args };
 }
 
-export const CLIENT_FIELDS = ['name', 'category', 'relationship', 'owner', 'value', 'status', 'renews'] as const;
+export const CLIENT_FIELDS = ['name', 'category', 'relationship', 'owner', 'value', 'status', 'renews', 'cadence'] as const;
 export type ClientField = (typeof CLIENT_FIELDS)[number];
 
 /** `/client set <name…> <field> <value…>`: the last field word with something on both sides splits it. */
@@ -394,6 +394,13 @@ export function parseClientSetValue(field: ClientField, valueTokens: readonly To
       const renewsOn = dateTyped(word, locale, 'renewsOn');
       if (!renewsOn) throw invalid('input.notRenewal');
       return { renewsOn };
+    }
+    case 'cadence': {
+      // Days between contacts for this client (domain/cadence.ts); `default`/`none` in any language: its category's.
+      if (isNoneWord(word) || /^(default|varsayılan|پیش‌فرض|oletus)$/iu.test(word)) return { cadenceDays: null };
+      const days = numberTyped(word.replace(/(d|days?|gün|روز|pv|päivää?)$/iu, ''), locale);
+      if (days === undefined || !Number.isInteger(days) || days < 1 || days > 3650) throw invalid('cadence.notDays');
+      return { cadenceDays: days };
     }
   }
 }

@@ -1,6 +1,7 @@
 /** The digest's row per client for a week (`ClientWeek`): what selection judges every client on. */
 import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { ClientWeek } from '../../../domain/clientWeek.js';
+import type { Catalogue } from '../../../domain/catalogue.js';
 import { daysBefore } from '../../../domain/types.js';
 import type { Database } from '../../client.js';
 import { calls, clientRollups, clients, decayBases, decisions, incidents, snoozes } from '../../schema/index.js';
@@ -40,10 +41,13 @@ export function clientWeeksQuery(db: Database, read: PortfolioRead & { weekEnd: 
       .groupBy(table.clientId)
       .as(name);
   const [callsLogged, incidentsLogged] = [logged(calls, 'calls_logged'), logged(incidents, 'incidents_logged')];
+  const lastContact = lastContactProbe(teamId, catalogue, lastCallAt, weekEnd);
   return db
     .select({
       ...profileColumns,
       lastCallAt: instantAs(lastCallAt, 'last_call_at'),
+      lastCallBy: sql<string | null>`(${lastContact})[1]`.as('last_call_by'),
+      lastCallMeans: sql<string | null>`(${lastContact})[2]`.as('last_call_means'),
       ...weightedAt(unseen, 0, weekStart, catalogue, 'start'),
       ...weightedAt(unseen, 1, weekEnd, catalogue, 'end'),
       weekBad: sql<number>`coalesce(${u.weekBad!}, 0)`.as('week_bad_n'),
@@ -58,6 +62,25 @@ export function clientWeeksQuery(db: Database, read: PortfolioRead & { weekEnd: 
     .leftJoin(callsLogged, eq(callsLogged.clientId, clients.id))
     .leftJoin(incidentsLogged, eq(incidentsLogged.clientId, clients.id))
     .where(clientsAt(teamId, weekEnd, scope));
+}
+
+/** The cadence a client is held to, in SQL (`cadenceOf`): its own, else its category's. */
+function cadenceDaysSql(catalogue: Catalogue): SQL<number> {
+  const c = catalogue.thresholds.cadenceDays;
+  return sql<number>`coalesce(${clients.cadenceDays}, case ${clients.category} when 'vip' then ${c.vip}::int when 'problem' then ${c.problem}::int
+    when 'employee' then ${c.employee}::int else ${c.regular}::int end)`;
+}
+
+/**
+ * Who made the client's last call by `weekEnd` and how it was logged (`lastContactOf`'s order: latest, then later
+ * logged, then greater id), as a text array [by, means]; probed by index only for a client its cadence may make
+ * overdue (the same margin as `overdueForContact`), so a portfolio in touch costs nothing.
+ */
+function lastContactProbe(teamId: string, catalogue: Catalogue, lastCallAt: SQL, weekEnd: Date): SQL {
+  const mayBeOverdue = sql`${lastCallAt} <= ${timestamp(weekEnd)} - make_interval(days => greatest(${cadenceDaysSql(catalogue)} - 3, 0))`;
+  return sql`case when ${mayBeOverdue} then (select array[lc.logged_by, case when lc.evidence_url is null then 'call' else 'message' end] from calls lc
+    where lc.team_id = ${teamId} and lc.client_id = ${clients.id} and lc.occurred_at = ${lastCallAt}
+    order by lc.logged_at desc, lc.id desc limit 1) end`;
 }
 
 export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekEnd: Date }): Promise<ClientWeek[]> {
@@ -86,8 +109,10 @@ export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekE
   const snoozesBy = groupBy(snoozeRows);
   const profile = profileReader(packed);
   const [atStart, atEnd] = [totalsReader(packed, 'start'), totalsReader(packed, 'end')];
-  const [lastCall, weekBad, weekBadNewest, callsLogged, incidentsLogged] = packed.columns(
+  const [lastCall, lastCallBy, lastCallMeans, weekBad, weekBadNewest, callsLogged, incidentsLogged] = packed.columns(
     'last_call_at',
+    'last_call_by',
+    'last_call_means',
     'week_bad_n',
     'week_bad_newest',
     'calls_logged',
@@ -101,8 +126,13 @@ export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekE
     const client = profile(row);
     const c = criteriaRow.get(client.id);
     const t = c === undefined ? noIncidents : tallies(c);
+    const lastCallAt = instant(lastCall[row]);
+    const by = lastCallBy[row];
     return {
       client,
+      ...(lastCallAt && typeof by === 'string'
+        ? { lastContact: { at: lastCallAt, by, means: lastCallMeans[row] === 'message' ? 'message' : 'call' } as const }
+        : {}),
       weighted: { atStart: atStart(row), atEnd: atEnd(row) },
       flips: flips.get(client.id) ?? NONE,
       weekBad: Number(weekBad[row]) > 0 ? { count: Number(weekBad[row]), newestLoggedAt: instant(weekBadNewest[row]) } : NO_TALLY,
@@ -110,7 +140,7 @@ export async function loadDigestWeek(db: Database, read: PortfolioRead & { weekE
       latePayments: { atStart: t.lateAlso, atEnd: t.late },
       snoozes: snoozesBy.get(client.id) ?? NONE,
       decisions: decisionsBy.get(client.id) ?? NONE,
-      lastCallAt: instant(lastCall[row]),
+      lastCallAt,
       loggedThisWeek: { calls: Number(callsLogged[row]), incidents: Number(incidentsLogged[row]) },
     };
   });

@@ -10,6 +10,7 @@ import { onCommand, type SlackDeps } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import { occurredOn, parseCallArgs, parseDayWords, tokenize, type Token } from '../../parse/commandText.js';
 import { openModalThenRefine } from './openModal.js';
+import { tellDisagreements } from '../../disagreements.js';
 
 /** The client's name ends before the first ±trait word. */
 function nameEndsBefore(tokens: readonly Token[]): number {
@@ -53,6 +54,7 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
       const occurredAt = occurredOn(dated?.day ?? args.day ?? today, today, turn.now, act.timeZone);
       const outcome = await logCallAndScore(deps.db, act, { clientId: client.id, occurredAt, traits: args.traits, notes: args.notes });
       await turn.reply(callConfirmation(act.catalogue, outcome, await turn.reader(), { signedWordsInNotes: args.signedWordsInNotes }));
+      await tellDisagreements(turn, act.catalogue, outcome);
     },
   });
 }

@@ -27,6 +27,7 @@ import { proposedText } from '../../blocks/fate.js';
 import { showChartAfter, showClientHealthChart } from '../../chartFiles.js';
 import { renewalsAhead, renewalsAlt, renewalsPicture, renewalsSpec } from '../../../charts/renewals.js';
 import { renewalsBlocks, renewalsText } from '../../blocks/renewals.js';
+import { cadenceSetReply } from '../../blocks/cadence.js';
 import { clientEraseModal, decisionModal } from '../../blocks/modals.js';
 import { isDecider, requireDecider } from '../../authorise.js';
 import { tellOwnerOfCorrection } from '../actions/clientName.js';
@@ -180,6 +181,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
       if (used !== nameTokens.length) await findClientByName(deps.db, { teamId: turn.teamId, name: nameTokens.map((t) => t.value).join(' ') });
       const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), reader.locale);
+      if (field === 'cadence') return turn.reply(cadenceSetReply(reader, act.catalogue, (await correctClient(deps.db, act, found.id, patch)).client ?? found));
       const change = fateChangeOf(patch);
       // An exit is said before it is done, in the form every other exit path opens (decided, or proposed).
       if (change?.kind === 'status' && change.status === 'exited') {

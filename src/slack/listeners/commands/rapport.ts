@@ -22,6 +22,7 @@ import { postNowText, settingsBlocks } from '../../blocks/settings.js';
 import { onCommand, type Turn, type SlackDeps } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import { calendarNamed, isDefaultWord, languageChoice, parseSettingsChange } from '../../parse/settings.js';
+import { isCadenceWord, parseCadenceSetting } from '../../parse/cadence.js';
 import { md, said, t, tPlain } from '../../../i18n/messages.js';
 import { formatMoney } from '../../../i18n/format.js';
 import { DEFAULT_LOCALE } from '../../../i18n/locales.js';
@@ -38,7 +39,8 @@ async function settings(turn: Turn, words: string[]): Promise<void> {
   if (words.length === 0) return showSettings(turn, await turn.workspace());
   if (words[0]?.toLowerCase() === 'me') return personalSettings(turn, words.slice(1));
   await requireAdmin(turn, 'errors.admin.settings');
-  const patch = parseSettingsChange((await turn.workspace()).workspace.settings, words, (await turn.reader()).locale);
+  const parse = isCadenceWord(words[0] ?? '') ? parseCadenceSetting : parseSettingsChange;
+  const patch = parse((await turn.workspace()).workspace.settings, words, (await turn.reader()).locale);
   // A digest channel a client could read is refused before it is saved.
   const exposed = patch.digestChannelId
     ? await channelExposure(turn.web, patch.digestChannelId).catch((error: unknown) => cannotSee(patch.digestChannelId!, error))

@@ -3,6 +3,7 @@
  * the entry is stored before the ack so a bad client or trait lands on its field too, and the view id is the
  * request key, so a retried submission stores nothing twice.
  */
+import { tellDisagreements } from '../../disagreements.js';
 import type { App, ViewOutput } from '@slack/bolt';
 import { logCallAndScore, logIncidentAndCheck } from '../../../services/clientActivity.js';
 import { callConfirmation, incidentConfirmation, type Rendered } from '../../blocks/confirmations.js';
@@ -103,6 +104,7 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
         done: true,
         after: async () => {
           await confirm(answered, metadata, callConfirmation(act.catalogue, outcome, await answered.reader(), { edited: !!metadata.entryId }));
+          await tellDisagreements(answered, act.catalogue, outcome);
           if (step) await tellAssignee(answered, step);
         },
       };

@@ -1,0 +1,88 @@
+/** The observations disagreements are judged on (domain/disagreements.ts): one client's around a call, or a workspace's lately. */
+import { and, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
+import type { Catalogue } from '../../domain/catalogue.js';
+import { disputedAt, type Disagreement } from '../../domain/disagreements.js';
+import { DAY_MS, type Observation } from '../../domain/types.js';
+import type { Database } from '../client.js';
+import { calls, clients, traitObservations } from '../schema/index.js';
+import { observationsWhere } from './activity.js';
+import { groupBy } from './portfolio/scope.js';
+
+const o = traitObservations;
+
+/** The traits of the dimensions that have both a good and a bad trait: only those can be disputed. */
+function disputableTraits(catalogue: Catalogue): string[] {
+  const polarities = new Map<string, Set<string>>();
+  for (const t of catalogue.traits) polarities.set(t.dimension, (polarities.get(t.dimension) ?? new Set()).add(t.polarity));
+  return catalogue.traits.filter((t) => polarities.get(t.dimension)!.size === 2).map((t) => t.key);
+}
+
+/** A client's observations of disputable traits within `disagreementDays` of `around` (either side). */
+export async function observationsAround(
+  db: Database,
+  read: { teamId: string; catalogue: Catalogue; clientId: string; around: readonly Date[] },
+): Promise<Observation[]> {
+  const { teamId, catalogue, clientId, around } = read;
+  const traits = disputableTraits(catalogue);
+  if (traits.length === 0 || around.length === 0) return [];
+  const windowMs = catalogue.thresholds.disagreementDays * DAY_MS;
+  const times = around.map((d) => d.getTime());
+  const from = new Date(Math.min(...times) - windowMs - 1);
+  const to = new Date(Math.max(...times) + windowMs);
+  return observationsWhere(db, and(eq(o.teamId, teamId), eq(o.clientId, clientId), inArray(o.trait, traits), gt(o.observedAt, from), lte(o.observedAt, to)));
+}
+
+/** A client not exited with dimensions two people see oppositely lately. */
+export interface DisputedClient {
+  client: { id: string; name: string; ownerUserId: string | null };
+  disputed: Disagreement<Observation>[];
+}
+
+/**
+ * The disputed dimensions of every client in the workspace at `at` (`disputedAt`, shown for `shownDays`): SQL
+ * finds the clients with both polarities of a dimension from two people in the stretch, then their rows are judged.
+ */
+export async function loadDisputes(db: Database, read: { teamId: string; catalogue: Catalogue; at: Date; shownDays: number }): Promise<DisputedClient[]> {
+  const { teamId, catalogue, at, shownDays } = read;
+  const traits = catalogue.traits.filter((t) => disputableTraits(catalogue).includes(t.key));
+  const out: DisputedClient[] = [];
+  if (traits.length === 0) return out;
+  const from = new Date(at.getTime() - (shownDays + catalogue.thresholds.disagreementDays) * DAY_MS);
+  const table = sql`(values ${sql.join(
+    traits.map((t) => sql`(${t.key}, ${t.dimension}, ${t.polarity})`),
+    sql`, `,
+  )}) as t(trait, dimension, polarity)`;
+  const candidates = await db
+    .select({ clientId: o.clientId })
+    .from(o)
+    .innerJoin(table, sql`t.trait = ${o.trait}`)
+    .innerJoin(calls, and(eq(calls.teamId, teamId), eq(calls.id, o.callId)))
+    .where(and(eq(o.teamId, teamId), gt(o.observedAt, from), lte(o.observedAt, at)))
+    .groupBy(o.clientId, sql`t.dimension`)
+    .having(sql`count(distinct t.polarity) = 2 and count(distinct ${calls.loggedBy}) > 1`);
+  const ids = [...new Set(candidates.map((c) => c.clientId))];
+  if (ids.length === 0) return out;
+  const rows = await observationsWhere(
+    db,
+    and(
+      eq(o.teamId, teamId),
+      inArray(o.clientId, ids),
+      inArray(
+        o.trait,
+        traits.map((t) => t.key),
+      ),
+      gt(o.observedAt, from),
+      lte(o.observedAt, at),
+    ),
+  );
+  const named = await db
+    .select({ id: clients.id, name: clients.name, ownerUserId: clients.ownerUserId })
+    .from(clients)
+    .where(and(eq(clients.teamId, teamId), inArray(clients.id, ids), ne(clients.status, 'exited')));
+  const observationsBy = groupBy(rows);
+  for (const client of named) {
+    const disputed = disputedAt(catalogue, observationsBy.get(client.id) ?? [], at, shownDays);
+    if (disputed.length > 0) out.push({ client, disputed });
+  }
+  return out.sort((a, b) => a.client.name.localeCompare(b.client.name));
+}

@@ -1,0 +1,33 @@
+/**
+ * Observers who disagree (domain/disagreements.ts): what a call just logged makes, and what a client's or a
+ * workspace's disputed dimensions are now. Who is told, and how, is the Slack side's (slack/disagreements.ts).
+ */
+import { disagreementsMadeBy, type Disagreement } from '../domain/disagreements.js';
+import type { Observation } from '../domain/types.js';
+import type { Database } from '../db/client.js';
+import { loadDisputes, observationsAround, type DisputedClient } from '../db/queries/disagreements.js';
+import type { ActIn } from './act.js';
+
+/** How long a disagreement is shown: while its observations still weigh at least half in the score (one half-life). */
+export const disputeShownDays = (act: Pick<ActIn, 'catalogue'>): number => act.catalogue.thresholds.health.halfLifeDays;
+
+/**
+ * The disagreements a call just logged makes (each pair is named once: when the later of its two calls is logged).
+ * An edited call makes none: its pairs were named when it was first logged.
+ */
+export async function disagreementsMadeByCall(
+  db: Database,
+  act: Pick<ActIn, 'teamId' | 'catalogue'>,
+  call: { id: string; clientId: string; occurredAt: Date },
+): Promise<Disagreement<Observation>[]> {
+  const observations = await observationsAround(db, { teamId: act.teamId, catalogue: act.catalogue, clientId: call.clientId, around: [call.occurredAt] });
+  return disagreementsMadeBy(act.catalogue, observations, call.id);
+}
+
+/**
+ * Every client's disputed dimensions at the act's moment (the digest's week end: `at`), clients by name: what
+ * `digestDisputeBlocks` (slack/blocks/cadence.ts) renders.
+ */
+export function workspaceDisputes(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>): Promise<DisputedClient[]> {
+  return loadDisputes(db, { teamId: act.teamId, catalogue: act.catalogue, at: act.at, shownDays: disputeShownDays(act) });
+}

@@ -1,0 +1,86 @@
+/**
+ * The observations disagreements are judged on, read from the database: a workspace's disputed clients for the
+ * digest (only clients not exited, only two different people, only within the window), and what a call makes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import { DAY_MS } from '../../src/domain/types.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { logCall } from '../../src/db/queries/activity.js';
+import { createClient, updateClient } from '../../src/db/queries/clients.js';
+import { disagreementsMadeByCall, workspaceDisputes } from '../../src/services/disagreements.js';
+import { digestDisputeBlocks } from '../../src/slack/blocks/cadence.js';
+import { ENGLISH } from '../../src/i18n/reader.js';
+import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
+
+const TEAM = 'T0DISPUTE';
+const OTHER = 'T0ELSEWHERE';
+const NOW = new Date('2026-11-23T09:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
+const catalogue = DEFAULT_CATALOGUE;
+
+describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
+  let handle: DatabaseHandle;
+  const ids: Record<string, string> = {};
+  const log = async (team: string, client: string, actor: string, days: number, traits: string[]) =>
+    (
+      await logCall(handle.owner, {
+        teamId: team,
+        by: { actor, at: daysAgo(days) },
+        catalogue,
+        input: { clientId: ids[client]!, occurredAt: daysAgo(days), traits },
+      })
+    ).entry;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(driver);
+    for (const [team, name] of [
+      [TEAM, 'Torn Co'],
+      [TEAM, 'Self Co'],
+      [TEAM, 'Far Co'],
+      [TEAM, 'Gone Co'],
+      [TEAM, 'Later Co'],
+      [OTHER, 'Elsewhere Co'],
+    ] as const)
+      ids[name] = (await createClient(handle.owner, { teamId: team, by: { actor: 'U0ANA', at: daysAgo(100) }, input: { name, ownerUserId: 'U0OWN' } })).id;
+    await log(TEAM, 'Torn Co', 'U0ANA', 9, ['excellent_communication', 'positive_attitude']);
+    await log(TEAM, 'Torn Co', 'U0BOB', 4, ['terrible_communication', 'positive_attitude']);
+    await log(TEAM, 'Later Co', 'U0ANA', 9, ['positive_attitude']);
+    await log(TEAM, 'Later Co', 'U0BOB', 4, ['positive_attitude']);
+    await log(TEAM, 'Self Co', 'U0ANA', 9, ['shares_information']);
+    await log(TEAM, 'Self Co', 'U0ANA', 4, ['no_data_sharing']);
+    await log(TEAM, 'Far Co', 'U0ANA', 25, ['shares_opinions']);
+    await log(TEAM, 'Far Co', 'U0BOB', 3, ['withholds_opinions']);
+    await log(TEAM, 'Gone Co', 'U0ANA', 6, ['positive_attitude']);
+    await log(TEAM, 'Gone Co', 'U0BOB', 5, ['negative_attitude']);
+    await updateClient(handle.owner, { teamId: TEAM, by: 'U0OWN', clientId: ids['Gone Co']!, patch: { status: 'exited' } });
+    await log(OTHER, 'Elsewhere Co', 'U0ANA', 6, ['positive_attitude']);
+    await log(OTHER, 'Elsewhere Co', 'U0BOB', 5, ['negative_attitude']);
+  });
+  afterAll(() => handle?.close());
+
+  it('the digest’s disputed clients: two people, opposite traits, within the window, not exited, this workspace only', async () => {
+    const disputes = (await workspaceDisputes(handle.owner, { teamId: TEAM, catalogue, at: NOW })).filter((d) => d.client.name !== 'Later Co');
+    expect(disputes.map((d) => [d.client.name, d.disputed.map((x) => [x.dimension, x.good.loggedBy, x.bad.loggedBy])])).toEqual([
+      ['Torn Co', [['communication', 'U0ANA', 'U0BOB']]],
+    ]);
+    const [block] = digestDisputeBlocks(ENGLISH, catalogue, disputes);
+    const text = (block as { text: { text: string } }).text.text;
+    expect(text).toContain('⚖️ *Observers disagree* (1): the scores weigh both views; compare notes.');
+    expect(text).toMatch(/\*Torn Co\* · Communication: <@U0ANA> saw Excellent communication on .+; <@U0BOB> saw Terrible communication on/);
+    expect(digestDisputeBlocks(ENGLISH, catalogue, [])).toEqual([]);
+    // A month later the views no longer weigh enough to be named.
+    expect(await workspaceDisputes(handle.owner, { teamId: TEAM, catalogue, at: new Date(NOW.getTime() + 40 * DAY_MS) })).toEqual([]);
+  });
+
+  it('a call makes the disagreements with what others logged before it, and none with its own author', async () => {
+    const call = await log(TEAM, 'Later Co', 'U0CEM', 1, ['negative_attitude']);
+    const made = await disagreementsMadeByCall(handle.owner, { teamId: TEAM, catalogue }, { ...call, clientId: ids['Later Co']! });
+    expect(made.map((d) => [d.dimension, d.good.loggedBy, d.bad.loggedBy]).sort()).toEqual([
+      ['attitude', 'U0ANA', 'U0CEM'],
+      ['attitude', 'U0BOB', 'U0CEM'],
+    ]);
+    const own = await log(TEAM, 'Self Co', 'U0ANA', 1, ['shares_information']);
+    expect(await disagreementsMadeByCall(handle.owner, { teamId: TEAM, catalogue }, { ...own, clientId: ids['Self Co']! })).toEqual([]);
+  });
+});
