@@ -10,6 +10,7 @@ import { requireClient, updateClient } from '../db/queries/clients.js';
 import { recordDecision, snoozeClient } from '../db/queries/decisions.js';
 import { answerProposal, createProposal, getProposal, type Proposal } from '../db/queries/proposals.js';
 import { RapportError } from '../domain/errors.js';
+import { termsChangeFor } from '../domain/paymentTerms.js';
 import { md, said } from '../i18n/messages.js';
 import { authorOf, type Act } from './act.js';
 
@@ -60,6 +61,9 @@ async function applyChange(db: Database, act: Act, clientId: string, change: Pro
       break;
     case 'category':
       await updateClient(db, teamId, authorOf(act), clientId, { category: change.category });
+      break;
+    case 'terms':
+      await updateClient(db, teamId, authorOf(act), clientId, termsChangeFor(before, change.terms));
       break;
     case 'decision':
       decision = await recordDecision(db, teamId, authorOf(act), { clientId, kind: change.decision, reason: change.reason, digestId: change.digestId });

@@ -32,6 +32,7 @@ export const profileColumns = {
   ownerUserId: clients.ownerUserId,
   monthlyValue: clients.monthlyValue,
   renewsOn: clients.renewsOn,
+  paymentTerms: clients.paymentTerms,
   traitWeights: clients.traitWeights,
   createdAt: clients.createdAt,
   exitedAt: clients.exitedAt,

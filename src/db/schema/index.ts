@@ -10,3 +10,4 @@ export * from './installations.js';
 export * from './nextSteps.js';
 export * from './personal.js';
 export * from './decay.js';
+export * from './payments.js';
