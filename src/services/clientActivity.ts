@@ -31,6 +31,7 @@ import { weightedBaselines } from '../db/queries/portfolio/weights.js';
 import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
+import { PAYMENT_INCIDENTS, reviewPaymentTerms, type TermsCase } from './paymentTerms.js';
 
 export interface CallOutcome {
   logged: Logged<Call & { traits: string[] }>;
@@ -85,6 +86,8 @@ export interface IncidentOutcome {
   /** Set when this incident made a long-term client pay like a stepping-stone client (domain.md §4). */
   driftStarted: SteppingStoneDrift | undefined;
   after: Health;
+  /** A late payment or a dispute may make the terms ladder propose a step (services/paymentTerms.ts). */
+  terms?: TermsCase | undefined;
 }
 
 /** Logs (or, with `editing`, edits) an incident and says which firing criteria it met, and what that sets off. */
@@ -109,6 +112,7 @@ export async function logIncidentAndCheck(db: Database, act: ActIn, input: NewIn
     redFlagNotice: !newlyMet.some((m) => m.criterion.class === 'red_flag') ? undefined : !owner ? 'no_owner' : owner === actor ? 'owner_logged' : 'dm_owner',
     driftStarted: drift && !steppingStoneDrift(catalogue, logged.client, others, now) ? drift : undefined,
     after: healthOfTotals(catalogue, weighted),
+    terms: PAYMENT_INCIDENTS.has(logged.entry.kind) ? await reviewPaymentTerms(db, act, logged.client.id) : undefined,
   };
 }
 

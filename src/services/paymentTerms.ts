@@ -28,6 +28,9 @@ export interface TermsCase {
   duplicate: boolean;
 }
 
+/** The incidents that are payments (domain.md §4: slow payment, disputed invoices): logging one asks the ladder. */
+export const PAYMENT_INCIDENTS: ReadonlySet<string> = new Set(['slow_payment', 'invoice_dispute']);
+
 const windowStart = (settings: TermsSettings, now: Date) => new Date(now.getTime() - settings.windowDays * 86_400_000);
 
 /**

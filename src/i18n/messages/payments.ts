@@ -17,6 +17,8 @@ export const paymentsMessages = area(
     'payments.notAmount': '{typed} is not an amount. Write it as you write numbers: {example}.',
     'payments.reminder.shorter': '⏱️ *{name}* is on *shorter payment terms*: invoice them on the shorter terms.',
     'payments.paidOnTime': 'Paid on time',
+    'payments.answered.approved': '✅ You approved {terms} for {name}: every log for it now says so.',
+    'payments.answered.declined': '✖️ You declined {terms} for {name}: it stays on {now}. Rapport asks again only when new payments make the case.',
     'payments.proposal.text': 'Rapport proposes new payment terms for {name}',
     'payments.proposal.down':
       '📉 Rapport proposes {terms} for {name} (now {from}): {count, plural, one {# late payment} other {# late payments}} in {days} days weigh as much as {weight} typical late payments (a typical invoice of {invoice}, {typicalDays} days late); the limit is {limit}.',
@@ -56,6 +58,8 @@ export const paymentsMessages = area(
       'payments.notAmount': '{typed} bir tutar değil. Sayıları yazdığınız gibi yazın: {example}.',
       'payments.reminder.shorter': '⏱️ *{name}* *kısa vadeli ödeme koşullarında*: faturayı kısa vadeyle kesin.',
       'payments.paidOnTime': 'Zamanında ödendi',
+      'payments.answered.approved': '✅ {name} için {terms} koşulunu onayladınız: artık her kayıtta bu hatırlatılacak.',
+      'payments.answered.declined': '✖️ {name} için {terms} koşulunu reddettiniz: {now} koşulunda kalıyor. Rapport ancak yeni ödemeler gerekçe oluşturursa yeniden sorar.',
       'payments.proposal.text': 'Rapport, {name} için yeni ödeme koşulları öneriyor',
       'payments.proposal.down':
         '📉 Rapport, {name} için {terms} öneriyor (şu an {from}): {days} gündeki {count, plural, one {# geç ödeme} other {# geç ödeme}}, {weight} tipik geç ödeme ağırlığında (tipik {invoice} tutarında bir fatura, {typicalDays} gün gecikmeli); sınır {limit}.',
@@ -93,6 +97,8 @@ export const paymentsMessages = area(
       'payments.notAmount': '{typed} مبلغ نیست. آن را همان‌طور که عدد می‌نویسید بنویسید: {example}.',
       'payments.reminder.shorter': '⏱️ *{name}* با *مهلت پرداخت کوتاه‌تر* کار می‌کند: صورت‌حساب را با مهلت کوتاه‌تر صادر کنید.',
       'payments.paidOnTime': 'به‌موقع پرداخت شد',
+      'payments.answered.approved': '✅ {terms} را برای {name} تأیید کردید: از این پس هر ثبت برای آن این را یادآوری می‌کند.',
+      'payments.answered.declined': '✖️ {terms} را برای {name} رد کردید: با {now} می‌ماند. Rapport فقط وقتی دوباره می‌پرسد که پرداخت‌های تازه دلیلی بیاورند.',
       'payments.proposal.text': 'Rapport برای {name} شرایط پرداخت تازه‌ای پیشنهاد می‌کند',
       'payments.proposal.down':
         '📉 Rapport برای {name} {terms} را پیشنهاد می‌کند (اکنون {from}): {count, plural, one {# پرداخت دیرکرد} other {# پرداخت دیرکرد}} در {days} روز به اندازهٔ {weight} پرداخت دیرکرد معمولی وزن دارد (یک صورت‌حساب معمولی {invoice} با {typicalDays} روز تأخیر)؛ حد آن {limit} است.',
@@ -130,6 +136,8 @@ export const paymentsMessages = area(
       'payments.notAmount': '{typed} ei ole summa. Kirjoita se niin kuin kirjoitat lukuja: {example}.',
       'payments.reminder.shorter': '⏱️ *{name}* on *lyhyemmillä maksuehdoilla*: laskuta lyhyemmillä ehdoilla.',
       'payments.paidOnTime': 'Maksettu ajallaan',
+      'payments.answered.approved': '✅ Hyväksyit asiakkaalle {name}: {terms}. Jokainen kirjaus siitä muistuttaa nyt tästä.',
+      'payments.answered.declined': '✖️ Hylkäsit asiakkaalle {name}: {terms}. Se pysyy ehdoilla {now}. Rapport kysyy uudelleen vain, kun uudet maksut antavat aihetta.',
       'payments.proposal.text': 'Rapport ehdottaa uusia maksuehtoja asiakkaalle {name}',
       'payments.proposal.down':
         '📉 Rapport ehdottaa asiakkaalle {name}: {terms} (nyt {from}): {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days} päivässä painaa yhtä paljon kuin {weight} tavallista myöhästynyttä maksua (tavallinen {invoice} lasku {typicalDays} päivää myöhässä); raja on {limit}.',

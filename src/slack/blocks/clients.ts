@@ -16,6 +16,8 @@ import { bandLabel, categoryLabel, healthLabel, relationshipLabel, statusLabel, 
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
 import { blocksFor, commandFor, escapeName, escapeText, mentionFor, truncate } from './text.js';
+import { termsInList, termsValue } from './payments.js';
+import { effectiveTerms } from '../../domain/paymentTerms.js';
 
 /** Placeholder words inside a command's code span, with no direction mark in them. */
 const word = (reader: Reader, key: 'client.traitWord' | 'client.kindWord') => tPlain(reader, key).replace(/\u200F/g, '');
@@ -58,6 +60,7 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
       field(reader, 'client.field.monthlyValue', c.monthlyValue === null ? '—' : formatMoney(c.monthlyValue, reader)),
       field(reader, 'client.field.lastCall', o.record.lastCallAt ? day(o.record.lastCallAt) : tPlain(reader, 'client.never')),
       ...(c.renewsOn ? [field(reader, 'client.field.renews', formatCalendarDay(c.renewsOn, reader))] : []),
+      ...(effectiveTerms(c) !== 'standard' ? [field(reader, 'payments.field.terms', termsValue(reader, c))] : []),
     ]),
   ];
   const signals: string[] = o.criteria.map((m) => criterionLineFor(reader, m, day));
@@ -126,7 +129,7 @@ export function clientLine(l: ClientStanding, reader: Reader): string {
     score: md(l.health.known ? formatNumber(l.health.score, reader) : '?'),
     category: md(categoryLabel(reader, l.client.category)),
     owner: md(mentionFor(reader, l.client.ownerUserId)),
-    extra: md(`${criteria}${status}`),
+    extra: md(`${criteria}${status}${termsInList(reader, l.client)}`),
   });
 }
 

@@ -15,6 +15,7 @@ import { INTL_TAGS, isLocale } from '../../i18n/locales.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { readerIn, type Reader } from '../../i18n/reader.js';
 import { criterionLabel } from '../../i18n/labels.js';
+import { termsSettingsLine } from './payments.js';
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -133,6 +134,7 @@ export function settingsBlocks(
         }),
         t(reader, 'settings.quiet', { quiet: th.goneQuietDays, snooze: th.snoozeDays }),
         t(reader, 'settings.criteria', { criteria: md(criteria) }),
+        termsSettingsLine(th.paymentTerms, reader),
       ].join('\n'),
     ),
     context(t(reader, 'settings.change', { usage: md(`\`${usageIn(reader, 'settings')}\``) })),

@@ -1,0 +1,19 @@
+/** Paid on time, beside the payment reminder of a log confirmation (issue 30): the client paid on time today. */
+import type { App, ButtonAction } from '@slack/bolt';
+import { clientById } from '../../../services/clients.js';
+import { logOnTimePayment } from '../../../services/paymentTerms.js';
+import { paymentConfirmation } from '../../blocks/payments.js';
+import { onAction, type SlackDeps } from '../../frame.js';
+import { ACTIONS } from '../../ids.js';
+import { askAboutTerms, whoAnswersTerms } from '../../paymentTerms.js';
+
+export function registerPaymentActions(app: App, deps: SlackDeps): void {
+  onAction<ButtonAction>(app, deps, ACTIONS.paidOnTime, async (turn, action) => {
+    const act = await turn.actIn();
+    const client = await clientById(deps.db, act, action.value ?? '');
+    const outcome = await logOnTimePayment(deps.db, act, { clientId: client.id, paidAt: turn.now, amount: null });
+    const asking = outcome.terms ? await whoAnswersTerms(turn, outcome.terms) : undefined;
+    await turn.reply(paymentConfirmation(outcome, asking?.asked, await turn.reader()));
+    if (outcome.terms && asking) await askAboutTerms(turn, outcome.terms, asking);
+  });
+}
