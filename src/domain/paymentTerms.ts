@@ -95,14 +95,25 @@ export function proposeTerms(settings: TermsSettings, history: TermsHistory, now
     const byWeight = weight >= settings.stepDownWeight;
     const byAmount = amount >= settings.stepDownInvoices * typicalInvoice;
     if (byWeight || byAmount) {
-      return { direction: 'down', from: history.current, to: down, evidence: late, weight, amount, because: byWeight && byAmount ? 'both' : byWeight ? 'weight' : 'amount' };
+      return {
+        direction: 'down',
+        from: history.current,
+        to: down,
+        evidence: late,
+        weight,
+        amount,
+        because: byWeight && byAmount ? 'both' : byWeight ? 'weight' : 'amount',
+      };
     }
   }
 
   const up = stepUp(history.current);
   if (up) {
     // Payments on time in a row: those after the last late payment (answered or not).
-    const lastLate = [...history.events].filter((e) => e.kind !== 'on_time' && e.at <= now).sort(byTime).at(-1);
+    const lastLate = [...history.events]
+      .filter((e) => e.kind !== 'on_time' && e.at <= now)
+      .sort(byTime)
+      .at(-1);
     const onTime = counted.filter((e) => e.kind === 'on_time' && (!lastLate || byTime(e, lastLate) > 0));
     if (onTime.length >= settings.stepUpOnTime) {
       const amount = onTime.reduce((sum, e) => sum + (e.amount ?? 0), 0);
@@ -125,7 +136,8 @@ export interface TermsChange {
  * (which works only on full prepayment) back to a regular one. An exited client keeps its status.
  */
 export function termsChangeFor(client: { status: ClientStatus; category: Category }, to: PaymentTerms): TermsChange {
-  if (to === 'prepayment') return { paymentTerms: to, ...(client.status === 'active' || client.status === 'under_review' ? { status: 'prepay_only' as const } : {}) };
+  if (to === 'prepayment')
+    return { paymentTerms: to, ...(client.status === 'active' || client.status === 'under_review' ? { status: 'prepay_only' as const } : {}) };
   return {
     paymentTerms: to,
     ...(client.status === 'prepay_only' ? { status: 'active' as const } : {}),

@@ -4,7 +4,16 @@
  * through the proposal flow (services/clientFate.ts): one open terms proposal at a time. No Slack here.
  */
 import type { NewPayment } from '../domain/inputs.js';
-import { PAYMENT_TERMS, effectiveTerms, proposeTerms, termsChangeFor, typicalInvoiceOf, type PaymentEvent, type TermsChange, type TermsSettings } from '../domain/paymentTerms.js';
+import {
+  PAYMENT_TERMS,
+  effectiveTerms,
+  proposeTerms,
+  termsChangeFor,
+  typicalInvoiceOf,
+  type PaymentEvent,
+  type TermsChange,
+  type TermsSettings,
+} from '../domain/paymentTerms.js';
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { createProposal } from '../db/queries/proposals.js';
@@ -59,7 +68,11 @@ export async function reviewPaymentTerms(db: Database, act: ActIn, clientId: str
     };
   };
   if (state.open && act.requestKey && state.open.requestKey === act.requestKey) return caseOf(state.open, true);
-  const draft = proposeTerms(settings, { current, events, monthlyValue: client.monthlyValue, answered: state.answered, pending: state.open !== undefined }, now);
+  const draft = proposeTerms(
+    settings,
+    { current, events, monthlyValue: client.monthlyValue, answered: state.answered, pending: state.open !== undefined },
+    now,
+  );
   if (!draft) return undefined;
   const proposal = await createProposal(db, teamId, authorOf(act), {
     clientId: client.id,

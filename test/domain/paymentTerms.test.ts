@@ -19,8 +19,22 @@ const late = (daysAgo: number, amount: number | null, daysLate: number): Payment
   amount,
   daysLate,
 });
-const onTime = (daysAgo: number, amount: number | null = 1200): PaymentEvent => ({ id: `paid-${++n}`, kind: 'on_time', at: ago(daysAgo), loggedAt: ago(daysAgo), amount, daysLate: 0 });
-const disputed = (daysAgo: number, amount: number): PaymentEvent => ({ id: `dispute-${++n}`, kind: 'disputed', at: ago(daysAgo), loggedAt: ago(daysAgo), amount, daysLate: 0 });
+const onTime = (daysAgo: number, amount: number | null = 1200): PaymentEvent => ({
+  id: `paid-${++n}`,
+  kind: 'on_time',
+  at: ago(daysAgo),
+  loggedAt: ago(daysAgo),
+  amount,
+  daysLate: 0,
+});
+const disputed = (daysAgo: number, amount: number): PaymentEvent => ({
+  id: `dispute-${++n}`,
+  kind: 'disputed',
+  at: ago(daysAgo),
+  loggedAt: ago(daysAgo),
+  amount,
+  daysLate: 0,
+});
 const history = (events: PaymentEvent[], over: Partial<TermsHistory> = {}): TermsHistory => ({
   current: 'standard',
   events,

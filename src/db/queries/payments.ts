@@ -21,7 +21,9 @@ export const paymentColumns = {
   loggedBy: payments.loggedBy,
   loggedAt: payments.loggedAt,
 };
-export type Payment = { [K in keyof typeof paymentColumns]: (typeof paymentColumns)[K]['_']['data'] | ((typeof paymentColumns)[K]['_']['notNull'] extends true ? never : null) };
+export type Payment = {
+  [K in keyof typeof paymentColumns]: (typeof paymentColumns)[K]['_']['data'] | ((typeof paymentColumns)[K]['_']['notNull'] extends true ? never : null);
+};
 
 /** Stores a payment on time; a request key already used in this workspace returns the stored one instead. */
 export async function logPayment(
@@ -36,7 +38,16 @@ export async function logPayment(
     const client = await requireClient(tx, teamId, values.clientId);
     const [payment] = await tx
       .insert(payments)
-      .values({ teamId, clientId: client.id, amount: values.amount, invoiceRef: values.invoiceRef, paidAt: values.paidAt, loggedBy: actor, loggedAt: at, requestKey })
+      .values({
+        teamId,
+        clientId: client.id,
+        amount: values.amount,
+        invoiceRef: values.invoiceRef,
+        paidAt: values.paidAt,
+        loggedBy: actor,
+        loggedAt: at,
+        requestKey,
+      })
       .onConflictDoNothing()
       .returning(paymentColumns);
     if (!payment) {
@@ -81,11 +92,21 @@ export async function paymentHistory(db: Database, teamId: string, clientId: str
   const events: PaymentEvent[] = [];
   for (const i of late) {
     const d = i.details;
-    if (d.kind === 'slow_payment') events.push({ id: i.id, kind: 'late', at: i.at, loggedAt: i.loggedAt, amount: d.amount ?? null, daysLate: d.daysLate, invoiceRef: d.invoiceRef ?? null });
+    if (d.kind === 'slow_payment')
+      events.push({ id: i.id, kind: 'late', at: i.at, loggedAt: i.loggedAt, amount: d.amount ?? null, daysLate: d.daysLate, invoiceRef: d.invoiceRef ?? null });
     else if (d.kind === 'invoice_dispute')
-      events.push({ id: i.id, kind: 'disputed', at: i.at, loggedAt: i.loggedAt, amount: d.amountDisputed ?? null, daysLate: 0, invoiceRef: d.invoiceRef ?? null });
+      events.push({
+        id: i.id,
+        kind: 'disputed',
+        at: i.at,
+        loggedAt: i.loggedAt,
+        amount: d.amountDisputed ?? null,
+        daysLate: 0,
+        invoiceRef: d.invoiceRef ?? null,
+      });
   }
-  for (const p of onTime) events.push({ id: p.id, kind: 'on_time', at: p.paidAt, loggedAt: p.loggedAt, amount: p.amount, daysLate: 0, invoiceRef: p.invoiceRef });
+  for (const p of onTime)
+    events.push({ id: p.id, kind: 'on_time', at: p.paidAt, loggedAt: p.loggedAt, amount: p.amount, daysLate: 0, invoiceRef: p.invoiceRef });
   return events.sort((a, b) => a.at.getTime() - b.at.getTime() || a.loggedAt.getTime() - b.loggedAt.getTime());
 }
 

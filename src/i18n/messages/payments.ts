@@ -50,8 +50,7 @@ export const paymentsMessages = area(
       'payments.termsProblem': '{terms} (sorunlu müşteri)',
       'payments.listTerms': 'koşullar: {terms}',
       'payments.change.terms': 'ödeme koşulları → {terms}',
-      'payments.logged':
-        '✅ *{name}* {amount} tutarını zamanında ödedi ({day}). İyi davranış olarak kaydedildi: olay sayılmaz ve daha iyi koşullara sayılır.',
+      'payments.logged': '✅ *{name}* {amount} tutarını zamanında ödedi ({day}). İyi davranış olarak kaydedildi: olay sayılmaz ve daha iyi koşullara sayılır.',
       'payments.loggedNoAmount': '✅ *{name}* zamanında ödedi ({day}). İyi davranış olarak kaydedildi: olay sayılmaz ve daha iyi koşullara sayılır.',
       'payments.loggedText': '{name} için zamanında ödeme kaydedildi',
       'payments.amountMissing': '{name} ne kadar ödedi? Tutarı sayıları yazdığınız gibi yazın: {example}.',
@@ -59,7 +58,8 @@ export const paymentsMessages = area(
       'payments.reminder.shorter': '⏱️ *{name}* *kısa vadeli ödeme koşullarında*: faturayı kısa vadeyle kesin.',
       'payments.paidOnTime': 'Zamanında ödendi',
       'payments.answered.approved': '✅ {name} için {terms} koşulunu onayladınız: artık her kayıtta bu hatırlatılacak.',
-      'payments.answered.declined': '✖️ {name} için {terms} koşulunu reddettiniz: {now} koşulunda kalıyor. Rapport ancak yeni ödemeler gerekçe oluşturursa yeniden sorar.',
+      'payments.answered.declined':
+        '✖️ {name} için {terms} koşulunu reddettiniz: {now} koşulunda kalıyor. Rapport ancak yeni ödemeler gerekçe oluşturursa yeniden sorar.',
       'payments.proposal.text': 'Rapport, {name} için yeni ödeme koşulları öneriyor',
       'payments.proposal.down':
         '📉 Rapport, {name} için {terms} öneriyor (şu an {from}): {days} gündeki {count, plural, one {# geç ödeme} other {# geç ödeme}}, {weight} tipik geç ödeme ağırlığında (tipik {invoice} tutarında bir fatura, {typicalDays} gün gecikmeli); sınır {limit}.',
@@ -129,15 +129,18 @@ export const paymentsMessages = area(
       'payments.termsProblem': '{terms} (ongelma-asiakas)',
       'payments.listTerms': 'maksuehdot: {terms}',
       'payments.change.terms': 'maksuehdot → {terms}',
-      'payments.logged': '✅ *{name}* maksoi {amount} ajallaan ({day}). Kirjattu hyväksi käytökseksi: se ei ole tapaus, ja se lasketaan parempien ehtojen hyväksi.',
-      'payments.loggedNoAmount': '✅ *{name}* maksoi ajallaan ({day}). Kirjattu hyväksi käytökseksi: se ei ole tapaus, ja se lasketaan parempien ehtojen hyväksi.',
+      'payments.logged':
+        '✅ *{name}* maksoi {amount} ajallaan ({day}). Kirjattu hyväksi käytökseksi: se ei ole tapaus, ja se lasketaan parempien ehtojen hyväksi.',
+      'payments.loggedNoAmount':
+        '✅ *{name}* maksoi ajallaan ({day}). Kirjattu hyväksi käytökseksi: se ei ole tapaus, ja se lasketaan parempien ehtojen hyväksi.',
       'payments.loggedText': 'Ajallaan maksu kirjattu asiakkaalle {name}',
       'payments.amountMissing': 'Paljonko {name} maksoi? Kirjoita summa niin kuin kirjoitat lukuja: {example}.',
       'payments.notAmount': '{typed} ei ole summa. Kirjoita se niin kuin kirjoitat lukuja: {example}.',
       'payments.reminder.shorter': '⏱️ *{name}* on *lyhyemmillä maksuehdoilla*: laskuta lyhyemmillä ehdoilla.',
       'payments.paidOnTime': 'Maksettu ajallaan',
       'payments.answered.approved': '✅ Hyväksyit asiakkaalle {name}: {terms}. Jokainen kirjaus siitä muistuttaa nyt tästä.',
-      'payments.answered.declined': '✖️ Hylkäsit asiakkaalle {name}: {terms}. Se pysyy ehdoilla {now}. Rapport kysyy uudelleen vain, kun uudet maksut antavat aihetta.',
+      'payments.answered.declined':
+        '✖️ Hylkäsit asiakkaalle {name}: {terms}. Se pysyy ehdoilla {now}. Rapport kysyy uudelleen vain, kun uudet maksut antavat aihetta.',
       'payments.proposal.text': 'Rapport ehdottaa uusia maksuehtoja asiakkaalle {name}',
       'payments.proposal.down':
         '📉 Rapport ehdottaa asiakkaalle {name}: {terms} (nyt {from}): {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days} päivässä painaa yhtä paljon kuin {weight} tavallista myöhästynyttä maksua (tavallinen {invoice} lasku {typicalDays} päivää myöhässä); raja on {limit}.',

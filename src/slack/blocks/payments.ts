@@ -34,7 +34,9 @@ export function termsValue(reader: Reader, client: TermsOf): string {
 /** In a list: "terms: shorter terms" for a client off standard terms, nothing otherwise. */
 export function termsInList(reader: Reader, client: TermsOf): string {
   // A *prepay only* status says it already, beside it.
-  return effectiveTerms(client) === 'standard' || client.status === 'prepay_only' ? '' : ` · _${t(reader, 'payments.listTerms', { terms: termsLabel(reader, effectiveTerms(client)) })}_`;
+  return effectiveTerms(client) === 'standard' || client.status === 'prepay_only'
+    ? ''
+    : ` · _${t(reader, 'payments.listTerms', { terms: termsLabel(reader, effectiveTerms(client)) })}_`;
 }
 
 /** What every log for a client on shorter terms says (the prepayment reminders are confirmations.ts's `paymentReminder`). */

@@ -67,7 +67,9 @@ export function parsePaidOnTime(tokens: readonly Token[], used: number, today: s
     const typed = words.slice(0, end).join(' ');
     const read: number | undefined = amount === null && !t.quoted ? numberTyped(typed, locale, 'amount') : undefined;
     if (read === undefined) {
-      throw new RapportError('invalid_input', said('payments.notAmount', { typed: md(quoteCode(t.value)), example: md(quoteCode(example)) }), { field: 'amount' });
+      throw new RapportError('invalid_input', said('payments.notAmount', { typed: md(quoteCode(t.value)), example: md(quoteCode(example)) }), {
+        field: 'amount',
+      });
     }
     amount = read;
     i += end;

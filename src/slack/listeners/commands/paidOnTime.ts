@@ -8,7 +8,14 @@ import { parsePaidOnTime } from '../../parse/payments.js';
 import { askAboutTerms, whoAnswersTerms } from '../../paymentTerms.js';
 
 /** `words`: the tokens after the client (and its day, `day`), starting with the `used` words that say "paid on time". */
-export async function answerPaidOnTime(turn: Turn, deps: SlackDeps, client: ClientProfile, words: readonly Token[], used: number, day: string | undefined): Promise<void> {
+export async function answerPaidOnTime(
+  turn: Turn,
+  deps: SlackDeps,
+  client: ClientProfile,
+  words: readonly Token[],
+  used: number,
+  day: string | undefined,
+): Promise<void> {
   const act = await turn.actIn();
   const { today } = await turn.workspace();
   const reader = await turn.reader();
