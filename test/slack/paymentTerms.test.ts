@@ -116,4 +116,17 @@ describe.each(TEST_DRIVERS)('payment terms on %s', (driver) => {
     expect(asked).toContain('Ownerless Co has no owner, so every workspace admin was asked');
     expect(asked).toContain('€20,000, 365 days late');
   });
+
+  it('admins set the ladder in /rapport settings, which lists it in the workspace’s currency', async () => {
+    expect(textOf(await say(ADMIN, '/rapport', 'settings'))).toContain('a step back up after 4 payments on time in a row');
+    await say(ADMIN, '/rapport', 'settings threshold paymentTerms.stepUpOnTime 2');
+    const shown = textOf(await say(ADMIN, '/rapport', 'settings'));
+    expect(shown).toContain('a step back up after 2 payments on time in a row');
+    expect(shown).toContain('the typical invoice is the client’s monthly value, else €1,000');
+    // Zero payments on time is no ladder: refused, and nothing changes.
+    await say(ADMIN, '/rapport', 'settings threshold paymentTerms.stepUpOnTime 0');
+    expect(textOf(await say(ADMIN, '/rapport', 'settings'))).toContain('a step back up after 2 payments on time in a row');
+    await say(ADMIN, '/rapport', 'settings threshold paymentTerms.stepUpOnTime 4');
+    expect(textOf(await say(ADMIN, '/rapport', 'settings'))).toContain('a step back up after 4 payments on time in a row');
+  });
 });
