@@ -129,4 +129,17 @@ describe.each(TEST_DRIVERS)('payment terms on %s', (driver) => {
     await say(ADMIN, '/rapport', 'settings threshold paymentTerms.stepUpOnTime 4');
     expect(textOf(await say(ADMIN, '/rapport', 'settings'))).toContain('a step back up after 4 payments on time in a row');
   });
+
+  it('a problem client’s log reminds of full prepayment, and its Paid on time button logs a payment on time, no incident', async () => {
+    await say(ALICE, '/client', 'add Problem Prepay Co problem');
+    const call = await say(BOB, '/call', 'Problem Prepay Co +comms');
+    expect(textOf(call)).toContain('work with them only on *full prepayment*');
+    const button = call.blocks.find((b: any) => b.accessory?.action_id === 'payment_paid_on_time').accessory;
+    const [payments, incidents] = [await rows('payments'), await rows('incidents')];
+    const seq = h.api.lastSeq;
+    await h.send.blockAction(BOB, { action_id: button.action_id, value: button.value });
+    expect(textOf((await h.api.next('response_url', seq, WAIT)).params)).toContain('*Problem Prepay Co* paid on time (Mon, 23 Nov 2026)');
+    expect([await rows('payments'), await rows('incidents')]).toEqual([payments + 1, incidents]);
+    expect(textOf(await say(BOB, '/client', 'show Problem Prepay Co'))).toContain('*Payment terms*\nfull prepayment (problem client)');
+  });
 });
