@@ -181,7 +181,7 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
         await incident(150, { kind: 'slow_payment', daysLate: 21, invoiceRef: invoice(p, 1041), amount: money(5200) }, first);
         await incident(70, { kind: 'slow_payment', daysLate: 34, invoiceRef: invoice(p, 1077), amount: money(5200) }, second);
         await incident(3, { kind: 'slow_payment', daysLate: 18, invoiceRef: invoice(p, 1102), amount: money(5200) }, third);
-        // The terms ladder's first step down, accepted after the second late payment (issue 30).
+        // Already on shorter terms (the terms ladder's first step down, issue 30): every log for it says so.
         await updateClient(db, people.teamId, owner, client.id, { paymentTerms: 'shorter' });
         break;
       }
