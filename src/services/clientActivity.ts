@@ -32,6 +32,8 @@ import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
 import { PAYMENT_INCIDENTS, reviewPaymentTerms, type TermsCase } from './paymentTerms.js';
+import { paymentHistory } from '../db/queries/payments.js';
+import type { PaymentEvent } from '../domain/paymentTerms.js';
 
 export interface CallOutcome {
   logged: Logged<Call & { traits: string[] }>;
@@ -126,6 +128,8 @@ export interface ClientOverview {
   quiet: GoneQuiet | undefined;
   record: ClientRecord;
   decisions: Decision[];
+  /** Its payments in the terms ladder's window, late and on time (issue 30). */
+  payments?: PaymentEvent[];
 }
 
 /** Everything `/client show` says about a client, as of the act's moment. */
@@ -135,7 +139,11 @@ export async function clientOverview(
   client: ClientProfile,
 ): Promise<ClientOverview> {
   const { teamId, catalogue, at: now, timeZone } = act;
-  const [record, decisions] = await Promise.all([loadClientRecord(db, teamId, client.id), decisionsFor(db, teamId, client.id)]);
+  const [record, decisions, payments] = await Promise.all([
+    loadClientRecord(db, teamId, client.id),
+    decisionsFor(db, teamId, client.id),
+    paymentHistory(db, teamId, client.id, daysBefore(now, catalogue.thresholds.paymentTerms.windowDays)),
+  ]);
   const history = { observations: record.observations };
   const trend = Array.from({ length: 8 }, (_, i) => {
     const at = daysBefore(now, 7 * (7 - i));
@@ -151,6 +159,7 @@ export async function clientOverview(
     quiet: goneQuiet(catalogue, client, record.lastCallAt, now, timeZone),
     record,
     decisions,
+    payments,
   };
 }
 

@@ -87,7 +87,10 @@ describe.each(TEST_DRIVERS)('payment terms on %s', (driver) => {
     expect(up).toContain('Rapport proposes *standard terms* for *Slowpay Ltd* (now shorter terms): 4 payments on time in a row');
     expect(up.match(/€1,200 paid on time/g)).toHaveLength(4);
     expect(await rows('incidents')).toBe(incidents);
-    expect(textOf(await say(BOB, '/client', 'show Slowpay Ltd'))).not.toContain('paid on time');
+    // Shown with the payments, not among the incidents.
+    const after = textOf(await say(BOB, '/client', 'show Slowpay Ltd'));
+    expect(after).toContain('💶 Payments in 180 days: 4 late (€3,500, 100 days late in all) · 4 on time (€4,800)');
+    expect(after.split('*Last incidents*')[1]!.split('💶')[0]).not.toContain('on time');
   });
 
   it('an amount that reads two ways is asked about, and a word that is no amount refused: nothing is stored', async () => {

@@ -16,7 +16,7 @@ import { bandLabel, categoryLabel, healthLabel, relationshipLabel, statusLabel, 
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
 import { blocksFor, commandFor, escapeName, escapeText, mentionFor, truncate } from './text.js';
-import { termsInList, termsValue } from './payments.js';
+import { paymentsSummary, termsInList, termsValue } from './payments.js';
 import { effectiveTerms } from '../../domain/paymentTerms.js';
 
 /** Placeholder words inside a command's code span, with no direction mark in them. */
@@ -89,6 +89,8 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
     .slice(0, 5)
     .map((i) => `• ${day(i.occurredAt)} ${incidentWhat(reader, i)}${i.description ? `: ${escapeText(truncate(i.description, 120))}` : ''}`);
   blocks.push(section(`${t(reader, 'client.lastIncidents')}\n${incidents.join('\n') || t(reader, 'client.noIncidents')}`));
+  const payments = o.payments && paymentsSummary(reader, o.payments, catalogue.thresholds.paymentTerms.windowDays);
+  if (payments) blocks.push(context(payments));
   if (o.decisions.length > 0) {
     blocks.push(
       section(

@@ -167,3 +167,30 @@ export function termsSettingsLine(settings: TermsSettings, reader: Reader): stri
     command: md('`threshold paymentTerms.<name> <value>`'),
   });
 }
+
+/** A client's payments in the ladder's window, in one line: "Payments in 180 days: 3 late (€3,000, 90 days late in all) · 4 on time (€4,800)". */
+export function paymentsSummary(reader: Reader, events: readonly PaymentEvent[], windowDays: number): string | undefined {
+  if (events.length === 0) return undefined;
+  const sum = (kind: PaymentEvent['kind']) => {
+    const of = events.filter((e) => e.kind === kind);
+    return {
+      count: of.length,
+      amount: md(
+        formatMoney(
+          of.reduce((a, e) => a + (e.amount ?? 0), 0),
+          reader,
+        ),
+      ),
+      days: of.reduce((a, e) => a + e.daysLate, 0),
+    };
+  };
+  const late = sum('late');
+  const disputed = sum('disputed');
+  const onTime = sum('on_time');
+  const parts = [
+    ...(late.count > 0 ? [t(reader, 'payments.summary.late', late)] : []),
+    ...(disputed.count > 0 ? [t(reader, 'payments.summary.disputed', disputed)] : []),
+    ...(onTime.count > 0 ? [t(reader, 'payments.summary.onTime', onTime)] : []),
+  ];
+  return t(reader, 'payments.summary', { days: windowDays, parts: md(parts.join(' · ')) });
+}
