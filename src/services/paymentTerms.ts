@@ -17,9 +17,11 @@ import {
 import type { ClientProfile } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { createProposal } from '../db/queries/proposals.js';
-import { logPayment, paymentHistory, termsProposalState, type Payment } from '../db/queries/payments.js';
+import { logPayment, paymentHistory, termsProposalState, undoPayment, type Payment } from '../db/queries/payments.js';
 import { requireClient } from '../db/queries/clients.js';
-import { authorOf, type ActIn } from './act.js';
+import { RapportError } from '../domain/errors.js';
+import { md, said } from '../i18n/messages.js';
+import { authorOf, type Act, type ActIn } from './act.js';
 import type { Proposal } from './clientFate.js';
 
 /** A terms proposal with its case: the payments that make it, and how they weigh. */
@@ -94,4 +96,19 @@ export interface PaymentOutcome {
 export async function logOnTimePayment(db: Database, act: ActIn, input: NewPayment): Promise<PaymentOutcome> {
   const logged = await logPayment(db, act.teamId, authorOf(act), input);
   return { ...logged, terms: await reviewPaymentTerms(db, act, logged.client.id) };
+}
+
+/** Undo of a payment on time (its author only, within UNDO_MINUTES): the payment is gone; returns its client. */
+export async function undoOnTimePayment(db: Database, act: Act, paymentId: string): Promise<ClientProfile> {
+  const undone = await undoPayment(db, act.teamId, authorOf(act), paymentId);
+  switch (undone.outcome) {
+    case 'undone':
+      return undone.client;
+    case 'gone':
+      throw new RapportError('not_found', said('payments.undoGone'));
+    case 'not_yours':
+      throw new RapportError('forbidden', said('payments.undoNotYours', { who: md(`<@${undone.loggedBy}>`) }));
+    case 'too_late':
+      throw new RapportError('conflict', said('payments.undoTooLate', { minutes: undone.minutes }));
+  }
 }

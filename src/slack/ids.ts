@@ -24,6 +24,7 @@ export const ACTIONS = {
   undoCorrection: 'client_undo_correction',
   /** Beside the payment reminder of a log: the client paid on time (issue 30; `value`: the client). */
   paidOnTime: 'payment_paid_on_time',
+  undoPayment: 'payment_undo',
 } as const;
 
 /** Buttons on each client of the weekly digest. */

@@ -93,14 +93,24 @@ describe.each(TEST_DRIVERS)('payment terms on %s', (driver) => {
     expect(after.split('*Last incidents*')[1]!.split('💶')[0]).not.toContain('on time');
   });
 
-  it('an amount that reads two ways is asked about, and a word that is no amount refused: nothing is stored', async () => {
+  it('an amount that reads two ways is asked about, and a word that is no amount refused: nothing is stored; Undo takes a payment back', async () => {
     await say(ALICE, '/client', 'add Careful Co');
     const before = await rows('payments');
     expect(textOf(await say(BOB, '/incident', 'Careful Co paid on time 12.500'))).toContain('12.500');
     expect(textOf(await say(BOB, '/incident', 'Careful Co paid on time soon'))).toContain('`soon` is not an amount');
     expect(await rows('payments')).toBe(before);
-    expect(textOf(await say(BOB, '/incident', 'Careful Co paid on time 12,500'))).toContain('paid €12,500 on time');
+    const logged = await say(BOB, '/incident', 'Careful Co paid on time 12,500');
+    expect(textOf(logged)).toContain('paid €12,500 on time');
     expect(await rows('payments')).toBe(before + 1);
+    // Undo is its author's, as a call's or an incident's.
+    const undo = { action_id: 'payment_undo', value: logged.blocks.find((b: any) => b.type === 'actions').elements[0].value };
+    let seq = h.api.lastSeq;
+    await h.send.blockAction(ALICE, undo);
+    expect(textOf((await h.api.next('response_url', seq, WAIT)).params)).toContain('Only <@U0BOB>, who logged this payment, can undo it');
+    seq = h.api.lastSeq;
+    await h.send.blockAction(BOB, undo);
+    expect(textOf((await h.api.next('response_url', seq, WAIT)).params)).toContain('The payment on time from Careful Co was undone');
+    expect(await rows('payments')).toBe(before);
   });
 
   it('two small invoices a day late propose nothing; one large invoice a year late does, and with no owner every admin is asked', async () => {

@@ -3,14 +3,15 @@
  * payments, late ones (incidents) and on time ones together, with the terms proposals already made about them.
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { UNDO_MINUTES } from '../../domain/catalogue.js';
 import { newPaymentSchema, type NewPayment } from '../../domain/inputs.js';
 import type { PaymentEvent } from '../../domain/paymentTerms.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { incidents, payments, proposals } from '../schema/index.js';
-import { appendAudit, authorOf, type By } from './audit.js';
+import { appendAudit, authorOf, instantSql, type By } from './audit.js';
 import { requireClient } from './clients.js';
-import { parseInput } from './parse.js';
+import { isRowId, parseInput } from './parse.js';
 
 export const paymentColumns = {
   id: payments.id,
@@ -127,4 +128,29 @@ export async function termsProposalState(
     else if (row.change.kind === 'terms') for (const id of row.change.evidence) answered.add(id);
   }
   return { open, answered };
+}
+
+export type PaymentUndo =
+  { outcome: 'undone'; client: ClientProfile } | { outcome: 'gone' } | { outcome: 'not_yours'; loggedBy: string } | { outcome: 'too_late'; minutes: number };
+
+/** Undo: removes a payment on time its author logged less than UNDO_MINUTES ago (as a call's or an incident's Undo). */
+export async function undoPayment(db: Database, teamId: string, by: By, paymentId: string): Promise<PaymentUndo> {
+  const { actor, at } = authorOf(by);
+  if (!isRowId(paymentId)) return { outcome: 'gone' };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        clientId: payments.clientId,
+        loggedBy: payments.loggedBy,
+        recent: sql<boolean>`${payments.loggedAt} > ${instantSql(at)} - make_interval(mins => ${UNDO_MINUTES})`,
+      })
+      .from(payments)
+      .where(and(eq(payments.teamId, teamId), eq(payments.id, paymentId)));
+    if (!row) return { outcome: 'gone' };
+    if (row.loggedBy !== actor) return { outcome: 'not_yours', loggedBy: row.loggedBy };
+    if (!row.recent) return { outcome: 'too_late', minutes: UNDO_MINUTES };
+    await tx.delete(payments).where(and(eq(payments.teamId, teamId), eq(payments.id, paymentId)));
+    await appendAudit(tx, teamId, { actor, at, action: 'payment.undo', entityType: 'client', entityId: row.clientId, details: { paymentId } });
+    return { outcome: 'undone', client: await requireClient(tx, teamId, row.clientId) };
+  });
 }

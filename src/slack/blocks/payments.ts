@@ -3,6 +3,7 @@
  * reminder every log for a client on shorter terms carries, a payment on time as logged, and the terms proposal
  * asked of the owner (or the admins) with its evidence. Money in the workspace's currency (`formatMoney`).
  */
+import { UNDO_MINUTES } from '../../domain/catalogue.js';
 import { effectiveTerms, lateWeight, type PaymentEvent, type PaymentTerms, type TermsSettings } from '../../domain/paymentTerms.js';
 import type { ClientProfile } from '../../domain/types.js';
 import type { PaymentOutcome, TermsCase } from '../../services/paymentTerms.js';
@@ -134,6 +135,7 @@ export function paymentConfirmation(outcome: PaymentOutcome, asked: TermsAsked |
     ),
   ];
   if (terms && asked) blocks.push(section(termsAskedText(terms, asked, reader)));
+  blocks.push(actions([button(tPlain(reader, 'commands.undo', { minutes: UNDO_MINUTES }), ACTIONS.undoPayment, entry.id, 'danger')]));
   return { text: t(reader, 'payments.loggedText', { name: client.name }), blocks: blocksFor(reader, blocks) };
 }
 

@@ -1,7 +1,9 @@
-/** Paid on time, beside the payment reminder of a log confirmation (issue 30): the client paid on time today. */
+/** Paid on time, beside the payment reminder of a log confirmation (issue 30): the client paid on time today; and Undo of a payment on time. */
 import type { App, ButtonAction } from '@slack/bolt';
 import { clientById } from '../../../services/clients.js';
-import { logOnTimePayment } from '../../../services/paymentTerms.js';
+import { logOnTimePayment, undoOnTimePayment } from '../../../services/paymentTerms.js';
+import { t } from '../../../i18n/messages.js';
+import { section } from '../../blocks/kit.js';
 import { paymentConfirmation } from '../../blocks/payments.js';
 import { onAction, type SlackDeps } from '../../frame.js';
 import { ACTIONS } from '../../ids.js';
@@ -15,5 +17,11 @@ export function registerPaymentActions(app: App, deps: SlackDeps): void {
     const asking = outcome.terms ? await whoAnswersTerms(turn, outcome.terms) : undefined;
     await turn.reply(paymentConfirmation(outcome, asking?.asked, await turn.reader()));
     if (outcome.terms && asking) await askAboutTerms(turn, outcome.terms, asking);
+  });
+
+  onAction<ButtonAction>(app, deps, ACTIONS.undoPayment, async (turn, action) => {
+    const client = await undoOnTimePayment(deps.db, turn.act, action.value ?? '');
+    const undone = t(await turn.reader(), 'payments.undone', { name: client.name });
+    await turn.replaceOriginal({ text: undone, blocks: [section(`↩️ ${undone}`)] });
   });
 }
