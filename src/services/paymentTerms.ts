@@ -52,6 +52,8 @@ export async function reviewPaymentTerms(db: Database, act: ActIn, clientId: str
   const { teamId, at: now, catalogue } = act;
   const settings = catalogue.thresholds.paymentTerms;
   const client = await requireClient(db, teamId, clientId);
+  // A client the team has left is on no terms: its last invoices are logged, nothing is proposed.
+  if (client.status === 'exited') return undefined;
   const [events, state] = await Promise.all([paymentHistory(db, teamId, client.id, windowStart(settings, now)), termsProposalState(db, teamId, client.id)]);
   const current = effectiveTerms(client);
   const typicalInvoice = typicalInvoiceOf(settings, client.monthlyValue);

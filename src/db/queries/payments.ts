@@ -22,9 +22,7 @@ export const paymentColumns = {
   loggedBy: payments.loggedBy,
   loggedAt: payments.loggedAt,
 };
-export type Payment = {
-  [K in keyof typeof paymentColumns]: (typeof paymentColumns)[K]['_']['data'] | ((typeof paymentColumns)[K]['_']['notNull'] extends true ? never : null);
-};
+export type Payment = Pick<typeof payments.$inferSelect, keyof typeof paymentColumns>;
 
 /** Stores a payment on time; a request key already used in this workspace returns the stored one instead. */
 export async function logPayment(
