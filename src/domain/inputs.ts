@@ -204,6 +204,12 @@ export const proposedChangeSchema = z.discriminatedUnion('kind', [
     digestId: z.uuid().nullable().default(null),
   }),
   /** A step on the terms ladder Rapport proposes (domain/paymentTerms.ts), with the payments that make its case. */
-  z.object({ kind: z.literal('terms'), terms: z.enum(PAYMENT_TERMS), evidence: z.array(z.uuid()).max(500).default([]) }),
+  z.object({
+    kind: z.literal('terms'),
+    terms: z.enum(PAYMENT_TERMS),
+    /** Where the client stood when it was proposed: approved after the terms moved otherwise, it no longer fits. */
+    from: z.enum(PAYMENT_TERMS).optional(),
+    evidence: z.array(z.uuid()).max(500).default([]),
+  }),
 ]);
 export type ProposedChange = z.output<typeof proposedChangeSchema>;

@@ -10,7 +10,7 @@ import { requireClient, updateClient } from '../db/queries/clients.js';
 import { recordDecision, snoozeClient } from '../db/queries/decisions.js';
 import { answerProposal, createProposal, getProposal, type Proposal } from '../db/queries/proposals.js';
 import { RapportError } from '../domain/errors.js';
-import { termsChangeFor } from '../domain/paymentTerms.js';
+import { effectiveTerms, termsChangeFor } from '../domain/paymentTerms.js';
 import { md, said } from '../i18n/messages.js';
 import { authorOf, type Act } from './act.js';
 
@@ -63,6 +63,9 @@ async function applyChange(db: Database, act: Act, clientId: string, change: Pro
       await updateClient(db, teamId, authorOf(act), clientId, { category: change.category });
       break;
     case 'terms':
+      if (change.from && effectiveTerms(before) !== change.from) {
+        throw new RapportError('conflict', said('payments.proposal.stale', { name: before.name, now: said(`payments.terms.${effectiveTerms(before)}`) }));
+      }
       await updateClient(db, teamId, authorOf(act), clientId, termsChangeFor(before, change.terms));
       break;
     case 'decision':

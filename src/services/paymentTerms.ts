@@ -80,7 +80,7 @@ export async function reviewPaymentTerms(db: Database, act: ActIn, clientId: str
   if (!draft) return undefined;
   const proposal = await createProposal(db, teamId, authorOf(act), {
     clientId: client.id,
-    change: { kind: 'terms', terms: draft.to, evidence: draft.evidence.map((e) => e.id) },
+    change: { kind: 'terms', terms: draft.to, from: draft.from, evidence: draft.evidence.map((e) => e.id) },
     askedUserId: client.ownerUserId,
   });
   return caseOf(proposal, proposal.duplicate);

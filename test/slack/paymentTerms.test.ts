@@ -128,6 +128,21 @@ describe.each(TEST_DRIVERS)('payment terms on %s', (driver) => {
     const asked = textOf(termsDms('U0ADMIN', seq)[0]!.params);
     expect(asked).toContain('Ownerless Co has no owner, so every workspace admin was asked');
     expect(asked).toContain('€20,000, 365 days late');
+
+    // Put on prepay only by hand meanwhile: the proposal of shorter terms no longer fits, and is declined instead.
+    expect(textOf(await say(ADMIN, '/client', 'set Ownerless Co status prepay_only'))).toContain('prepay only');
+    const proposal = termsDms('U0ADMIN', seq)[0]!.params.blocks.find((b: any) => b.type === 'actions').elements;
+    let seq2 = h.api.lastSeq;
+    await h.send.blockAction(ADMIN, { action_id: 'proposal_approve', value: proposal[0].value }, { channelId: 'D0ADMIN' });
+    expect(textOf((await h.api.next('response_url', seq2, WAIT)).params)).toContain(
+      'The payment terms of Ownerless Co changed since Rapport proposed this (now full prepayment)',
+    );
+    expect((await findClientByName(h.db, TEAM, 'ownerless co')).status).toBe('prepay_only');
+    seq2 = h.api.lastSeq;
+    await h.send.blockAction(ADMIN, { action_id: 'proposal_decline', value: proposal[1].value }, { channelId: 'D0ADMIN' });
+    expect(textOf((await h.api.next('response_url', seq2, WAIT)).params)).toContain(
+      'You declined *shorter terms* for *Ownerless Co*: it stays on full prepayment',
+    );
   });
 
   it('admins set the ladder in /rapport settings, which lists it in the workspace’s currency', async () => {

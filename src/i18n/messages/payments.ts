@@ -17,6 +17,8 @@ export const paymentsMessages = area(
     'payments.notAmount': '{typed} is not an amount. Write it as you write numbers: {example}.',
     'payments.reminder.shorter': '⏱️ *{name}* is on *shorter payment terms*: invoice them on the shorter terms.',
     'payments.paidOnTime': 'Paid on time',
+    'payments.proposal.stale':
+      'The payment terms of {name} changed since Rapport proposed this (now {now}): approving it no longer fits. Decline it: Rapport proposes again when new payments make the case.',
     'payments.undone': 'The payment on time from {name} was undone.',
     'payments.undoGone': 'That payment on time is no longer there.',
     'payments.undoNotYours': 'Only {who}, who logged this payment, can undo it.',
@@ -65,6 +67,8 @@ export const paymentsMessages = area(
       'payments.notAmount': '{typed} bir tutar değil. Sayıları yazdığınız gibi yazın: {example}.',
       'payments.reminder.shorter': '⏱️ *{name}* *kısa vadeli ödeme koşullarında*: faturayı kısa vadeyle kesin.',
       'payments.paidOnTime': 'Zamanında ödendi',
+      'payments.proposal.stale':
+        '{name} müşterisinin ödeme koşulları Rapport bunu önerdiğinden beri değişti (şu an {now}): onaylamak artık uymuyor. Reddedin: Rapport yeni ödemeler gerekçe oluşturunca yeniden önerir.',
       'payments.undone': '{name} müşterisinin zamanında ödemesi geri alındı.',
       'payments.undoGone': 'O zamanında ödeme artık yok.',
       'payments.undoNotYours': 'Bu ödemeyi yalnızca onu kaydeden {who} geri alabilir.',
@@ -113,6 +117,8 @@ export const paymentsMessages = area(
       'payments.notAmount': '{typed} مبلغ نیست. آن را همان‌طور که عدد می‌نویسید بنویسید: {example}.',
       'payments.reminder.shorter': '⏱️ *{name}* با *مهلت پرداخت کوتاه‌تر* کار می‌کند: صورت‌حساب را با مهلت کوتاه‌تر صادر کنید.',
       'payments.paidOnTime': 'به‌موقع پرداخت شد',
+      'payments.proposal.stale':
+        'شرایط پرداخت {name} از زمانی که Rapport این را پیشنهاد کرد تغییر کرده است (اکنون {now}): تأیید آن دیگر مناسب نیست. آن را رد کنید: Rapport وقتی پرداخت‌های تازه دلیلی بیاورند دوباره پیشنهاد می‌کند.',
       'payments.undone': 'پرداخت به‌موقع {name} بازگردانده شد.',
       'payments.undoGone': 'آن پرداخت به‌موقع دیگر وجود ندارد.',
       'payments.undoNotYours': 'فقط {who} که این پرداخت را ثبت کرد می‌تواند آن را بازگرداند.',
@@ -162,6 +168,8 @@ export const paymentsMessages = area(
       'payments.notAmount': '{typed} ei ole summa. Kirjoita se niin kuin kirjoitat lukuja: {example}.',
       'payments.reminder.shorter': '⏱️ *{name}* on *lyhyemmillä maksuehdoilla*: laskuta lyhyemmillä ehdoilla.',
       'payments.paidOnTime': 'Maksettu ajallaan',
+      'payments.proposal.stale':
+        'Asiakkaan {name} maksuehdot ovat muuttuneet sen jälkeen, kun Rapport ehdotti tätä (nyt {now}): hyväksyminen ei enää sovi. Hylkää se: Rapport ehdottaa uudelleen, kun uudet maksut antavat aihetta.',
       'payments.undone': 'Asiakkaan {name} ajallaan maksu peruttiin.',
       'payments.undoGone': 'Sitä ajallaan maksua ei enää ole.',
       'payments.undoNotYours': 'Vain maksun kirjannut {who} voi perua sen.',
