@@ -180,6 +180,19 @@ export const thresholdsSchema = z
     snoozeDays: days,
     /** The digest's retention figure looks this far back. */
     retentionDays: days,
+    /** The terms ladder (domain/paymentTerms.ts): when Rapport proposes shorter terms or prepayment, and back. */
+    paymentTerms: z.object({
+      windowDays: days,
+      /** Step down when the late payments in the window weigh this many typical late payments (amount × days late). */
+      stepDownWeight: z.number().positive().max(1000),
+      /** A typical late payment: a typical invoice this many days late (the invoice is the client's monthly value, else `typicalInvoice`). */
+      typicalDaysLate: days,
+      typicalInvoice: z.number().positive().max(1e12),
+      /** Or when the money paid late or disputed in the window reaches this many typical invoices. */
+      stepDownInvoices: z.number().positive().max(1000),
+      /** Step back up after this many payments on time in a row. */
+      stepUpOnTime: count,
+    }),
     criteria: z.object({
       physical_abuse: countRule,
       /** Mental abuse needs a warning first; `count` incidents after it meet the criterion. */
@@ -212,6 +225,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   steppingStoneDrift: { latePayments: 2, windowDays: 180 },
   snoozeDays: 14,
   retentionDays: 90,
+  paymentTerms: { windowDays: 180, stepDownWeight: 3, typicalDaysLate: 30, typicalInvoice: 1000, stepDownInvoices: 5, stepUpOnTime: 4 },
   criteria: {
     physical_abuse: { count: 1, windowDays: null },
     mental_abuse: { count: 1, windowDays: null },

@@ -79,3 +79,6 @@ export function concernedBy(disagreements: readonly Disagreement[], ownerUserId:
   if (ownerUserId) people.add(ownerUserId);
   return [...people];
 }
+
+/** How long a disagreement stays shown: one half-life of the score's decay, as long as the notes weigh much. */
+export const disputeShownDays = (catalogue: Pick<Catalogue, 'thresholds'>): number => catalogue.thresholds.health.halfLifeDays;

@@ -18,6 +18,7 @@ import {
 } from './catalogue.js';
 import { displayName, nameKey } from './names.js';
 import { NEXT_STEP_SOURCES } from './nextSteps.js';
+import { PAYMENT_TERMS } from './paymentTerms.js';
 import { DECISION_KINDS } from './types.js';
 import { phrase } from './validationMessages.js';
 import { said, type MessageKey, type Said } from '../i18n/messages.js';
@@ -71,6 +72,7 @@ export const clientPatchSchema = z
     monthlyValue: monthlyValueSchema,
     renewsOn: z.iso.date(phrase('validation.renewalDay')).nullable(),
     cadenceDays: z.number().int().min(1).max(3650).nullable(),
+    paymentTerms: z.enum(PAYMENT_TERMS).nullable(),
     traitWeights: z.record(z.string(), z.number().positive().max(100)),
   })
   .partial()
@@ -114,6 +116,15 @@ export const newIncidentSchema = z.object({
   evidenceUrl: evidenceUrlSchema.nullable().default(null),
 });
 export type NewIncident = z.input<typeof newIncidentSchema>;
+
+/** A payment on time (issue 30): good behaviour, never an incident. */
+export const newPaymentSchema = z.object({
+  clientId: z.uuid(),
+  paidAt: z.date(),
+  amount: z.number().nonnegative().max(1e12).nullable().default(null),
+  invoiceRef: oneLine(100, 'invoiceRef').nullable().default(null),
+});
+export type NewPayment = z.input<typeof newPaymentSchema>;
 
 export const newWarningSchema = z.object({
   clientId: z.uuid(),
@@ -192,6 +203,14 @@ export const proposedChangeSchema = z.discriminatedUnion('kind', [
     decision: z.enum(DECISION_KINDS),
     reason: freeText(1000, 'reason').nullable().default(null),
     digestId: z.uuid().nullable().default(null),
+  }),
+  /** A step on the terms ladder Rapport proposes (domain/paymentTerms.ts), with the payments that make its case. */
+  z.object({
+    kind: z.literal('terms'),
+    terms: z.enum(PAYMENT_TERMS),
+    /** Where the client stood when it was proposed: approved after the terms moved otherwise, it no longer fits. */
+    from: z.enum(PAYMENT_TERMS).optional(),
+    evidence: z.array(z.uuid()).max(500).default([]),
   }),
 ]);
 export type ProposedChange = z.output<typeof proposedChangeSchema>;

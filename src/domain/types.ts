@@ -1,5 +1,6 @@
 /** Plain data the engine works on. The database layer maps rows to these; the engine never sees SQL or Slack. */
 import type { Category, ClientStatus, IncidentDetails, IncidentKind, Relationship } from './catalogue.js';
+import type { PaymentTerms } from './paymentTerms.js';
 
 export interface ClientProfile {
   id: string;
@@ -13,6 +14,8 @@ export interface ClientProfile {
   renewsOn?: string | null;
   /** Days it may go without a call, over its category's cadence (domain/cadence.ts); null or absent: the category's. */
   cadenceDays?: number | null;
+  /** Its place on the terms ladder, when one was accepted (domain/paymentTerms.ts `effectiveTerms`). */
+  paymentTerms?: PaymentTerms | null;
   /** Per-client trait weights, over the workspace's (domain.md §2: weights differ per client). */
   traitWeights: Record<string, number>;
   createdAt: Date;

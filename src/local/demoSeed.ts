@@ -12,6 +12,7 @@ import { localDate } from '../domain/calendar.js';
 import { addDays } from '../domain/nextSteps.js';
 
 import { logCall, logIncident, recordWarning } from '../db/queries/activity.js';
+import { logPayment } from '../db/queries/payments.js';
 import { createClient, listClients, updateClient } from '../db/queries/clients.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
@@ -214,6 +215,8 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
         await incident(150, { kind: 'slow_payment', daysLate: 21, invoiceRef: invoice(p, 1041), amount: money(5200) }, first);
         await incident(70, { kind: 'slow_payment', daysLate: 34, invoiceRef: invoice(p, 1077), amount: money(5200) }, second);
         await incident(3, { kind: 'slow_payment', daysLate: 18, invoiceRef: invoice(p, 1102), amount: money(5200) }, third);
+        // Already on shorter terms (the terms ladder's first step down, issue 30): every log for it says so.
+        await updateClient(db, { teamId: people.teamId, by: owner, clientId: client.id, patch: { paymentTerms: 'shorter' } });
         break;
       }
       case 'turning_sour':
@@ -245,6 +248,10 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
         await incident(9, { kind: 'competitor_play', competitor: texts.competitor.name, onAgreedWork: true }, texts.competitor.note);
         break;
       default:
+        // Good payers' invoices paid on time: the ladder counts good behaviour too (issue 30).
+        if (d.mood === 'great')
+          for (const daysAgo of [62, 32, 2])
+            await logPayment(db, { teamId: people.teamId, by: owner, input: { clientId: client.id, paidAt: ago(daysAgo), amount: money(d.value) } });
         if (d.mood === 'poor' && rand() < 0.7) await incident(20 + Math.floor(rand() * 40), { kind: 'unreasonable_demands' }, texts.unreasonableDemands);
         if (d.relationship === 'stepping_stone' && rand() < 0.4) await incident(40, { kind: 'slow_payment', daysLate: 12 }, texts.paidLate);
     }

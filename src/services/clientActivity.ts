@@ -12,8 +12,8 @@ import { restoreGreen, type RestoreGreen } from '../domain/restoreGreen.js';
 import type { NewCall, NewIncident } from '../domain/inputs.js';
 import { steppingStoneDrift, type SteppingStoneDrift } from '../domain/signals.js';
 import { contactLineOf, overdueForContact, type ContactLine, type OverdueForContact } from '../domain/cadence.js';
-import { disputedAt, type Disagreement } from '../domain/disagreements.js';
-import { disagreementsMadeByCall, disputeShownDays } from './disagreements.js';
+import { disputedAt, disputeShownDays, type Disagreement } from '../domain/disagreements.js';
+import { disagreementsMadeByCall } from './disagreements.js';
 import type { Observation } from '../domain/types.js';
 import { daysBefore, type ClientProfile, type Decision, type Incident, type Warning, type WeightedTotals } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -37,6 +37,9 @@ import { weightedBaselines } from '../db/queries/portfolio/weights.js';
 import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
+import { PAYMENT_INCIDENTS, reviewPaymentTerms, type TermsCase } from './paymentTerms.js';
+import { paymentHistory } from '../db/queries/payments.js';
+import type { PaymentEvent } from '../domain/paymentTerms.js';
 
 export interface CallOutcome {
   logged: Logged<Call & { traits: string[] }>;
@@ -101,6 +104,8 @@ export interface IncidentOutcome {
   /** Set when this incident made a long-term client pay like a stepping-stone client (domain.md §4). */
   driftStarted: SteppingStoneDrift | undefined;
   after: Health;
+  /** A late payment or a dispute may make the terms ladder propose a step (services/paymentTerms.ts). */
+  terms?: TermsCase | undefined;
 }
 
 /** Logs (or, with `editing`, edits) an incident and says which firing criteria it met, and what that sets off. */
@@ -127,6 +132,7 @@ export async function logIncidentAndCheck(db: Database, act: ActIn, input: NewIn
     redFlagNotice: !newlyMet.some((m) => m.criterion.class === 'red_flag') ? undefined : !owner ? 'no_owner' : owner === actor ? 'owner_logged' : 'dm_owner',
     driftStarted: drift && !steppingStoneDrift(catalogue, logged.client, others, now) ? drift : undefined,
     after: healthOfTotals(catalogue, weighted),
+    terms: PAYMENT_INCIDENTS.has(logged.entry.kind) ? await reviewPaymentTerms(db, act, logged.client.id) : undefined,
   };
 }
 
@@ -149,6 +155,8 @@ export interface ClientOverview {
   explained: ScoreParts;
   week: WeekMovement;
   restore: RestoreGreen;
+  /** Its payments in the terms ladder's window, late and on time (issue 30). */
+  payments?: PaymentEvent[];
 }
 
 /** Everything `/client show` says about a client, as of the act's moment. */
@@ -158,7 +166,11 @@ export async function clientOverview(
   client: ClientProfile,
 ): Promise<ClientOverview> {
   const { teamId, catalogue, at: now, timeZone } = act;
-  const [record, decisions] = await Promise.all([loadClientRecord(db, { teamId, clientId: client.id }), decisionsFor(db, { teamId, clientId: client.id })]);
+  const [record, decisions, payments] = await Promise.all([
+    loadClientRecord(db, { teamId, clientId: client.id }),
+    decisionsFor(db, { teamId, clientId: client.id }),
+    paymentHistory(db, { teamId, clientId: client.id, from: daysBefore(now, catalogue.thresholds.paymentTerms.windowDays) }),
+  ]);
   const history = { observations: record.observations };
   const trend = Array.from({ length: 8 }, (_, i) => {
     const at = daysBefore(now, 7 * (7 - i));
@@ -173,12 +185,13 @@ export async function clientOverview(
     drift: steppingStoneDrift(catalogue, client, record.incidents, now),
     quiet: overdueForContact(catalogue, client, record.lastCallAt, now, timeZone),
     contact: contactLineOf(catalogue, client, record.calls, record.incidents, now, timeZone),
-    disputed: disputedAt(catalogue, record.observations, now, disputeShownDays(act)),
+    disputed: disputedAt(catalogue, record.observations, now, disputeShownDays(catalogue)),
     record,
     decisions,
     explained: scoreParts(catalogue, client, history, now),
     week: weekMovement(catalogue, client, history, record.incidents, now),
     restore: restoreGreen(catalogue, client, history, now),
+    payments,
   };
 }
 

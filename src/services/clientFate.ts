@@ -10,6 +10,7 @@ import { requireClient, updateClient } from '../db/queries/clients.js';
 import { recordDecision, snoozeClient } from '../db/queries/decisions.js';
 import { answerProposal, createProposal, getProposal, type Proposal } from '../db/queries/proposals.js';
 import { RapportError } from '../domain/errors.js';
+import { effectiveTerms, termsChangeFor } from '../domain/paymentTerms.js';
 import { md, said } from '../i18n/messages.js';
 import { authorOf, type Act } from './act.js';
 
@@ -60,6 +61,12 @@ async function applyChange(db: Database, act: Act, clientId: string, change: Pro
       break;
     case 'category':
       await updateClient(db, { teamId, by: authorOf(act), clientId, patch: { category: change.category } });
+      break;
+    case 'terms':
+      if (change.from && effectiveTerms(before) !== change.from) {
+        throw new RapportError('conflict', said('payments.proposal.stale', { name: before.name, now: said(`payments.terms.${effectiveTerms(before)}`) }));
+      }
+      await updateClient(db, { teamId, by: authorOf(act), clientId, patch: termsChangeFor(before, change.terms) });
       break;
     case 'decision':
       decision = await recordDecision(db, {

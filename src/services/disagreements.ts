@@ -5,12 +5,10 @@
 import { disagreementsMadeBy, type Disagreement } from '../domain/disagreements.js';
 import type { Observation } from '../domain/types.js';
 import type { Database } from '../db/client.js';
-import { loadDisputes, observationsAround, type DisputedClient } from '../db/queries/disagreements.js';
+import { observationsAround } from '../db/queries/disagreements.js';
 import type { ActIn } from './act.js';
 
 /** How long a disagreement is shown: while its observations still weigh at least half in the score (one half-life). */
-export const disputeShownDays = (act: Pick<ActIn, 'catalogue'>): number => act.catalogue.thresholds.health.halfLifeDays;
-
 /**
  * The disagreements a call just logged makes (each pair is named once: when the later of its two calls is logged).
  * An edited call makes none: its pairs were named when it was first logged.
@@ -22,12 +20,4 @@ export async function disagreementsMadeByCall(
 ): Promise<Disagreement<Observation>[]> {
   const observations = await observationsAround(db, { teamId: act.teamId, catalogue: act.catalogue, clientId: call.clientId, around: [call.occurredAt] });
   return disagreementsMadeBy(act.catalogue, observations, call.id);
-}
-
-/**
- * Every client's disputed dimensions at the act's moment (the digest's week end: `at`), clients by name: what
- * `digestDisputeBlocks` (slack/blocks/cadence.ts) renders.
- */
-export function workspaceDisputes(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>): Promise<DisputedClient[]> {
-  return loadDisputes(db, { teamId: act.teamId, catalogue: act.catalogue, at: act.at, shownDays: disputeShownDays(act) });
 }

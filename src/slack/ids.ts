@@ -22,6 +22,9 @@ export const ACTIONS = {
   confirmLookAlike: 'client_confirm_look_alike',
   /** In the owner's DM about someone else's change to their client: puts the detail back as it was. */
   undoCorrection: 'client_undo_correction',
+  /** Beside the payment reminder of a log: the client paid on time (issue 30; `value`: the client). */
+  paidOnTime: 'payment_paid_on_time',
+  undoPayment: 'payment_undo',
 } as const;
 
 /** Buttons on each client of the weekly digest. */

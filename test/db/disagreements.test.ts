@@ -8,7 +8,9 @@ import { DAY_MS } from '../../src/domain/types.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { logCall } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
-import { disagreementsMadeByCall, workspaceDisputes } from '../../src/services/disagreements.js';
+import { disagreementsMadeByCall } from '../../src/services/disagreements.js';
+import { loadDisputes } from '../../src/db/queries/disagreements.js';
+import { disputeShownDays } from '../../src/domain/disagreements.js';
 import { digestDisputeBlocks } from '../../src/slack/blocks/cadence.js';
 import { ENGLISH } from '../../src/i18n/reader.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
@@ -60,7 +62,9 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
   afterAll(() => handle?.close());
 
   it('the digest’s disputed clients: two people, opposite traits, within the window, not exited, this workspace only', async () => {
-    const disputes = (await workspaceDisputes(handle.owner, { teamId: TEAM, catalogue, at: NOW })).filter((d) => d.client.name !== 'Later Co');
+    const disputes = (await loadDisputes(handle.owner, { teamId: TEAM, catalogue, at: NOW, shownDays: disputeShownDays(catalogue) })).filter(
+      (d) => d.client.name !== 'Later Co',
+    );
     expect(disputes.map((d) => [d.client.name, d.disputed.map((x) => [x.dimension, x.good.loggedBy, x.bad.loggedBy])])).toEqual([
       ['Torn Co', [['communication', 'U0ANA', 'U0BOB']]],
     ]);
@@ -70,7 +74,9 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
     expect(text).toMatch(/\*Torn Co\* · Communication: <@U0ANA> saw Excellent communication on .+; <@U0BOB> saw Terrible communication on/);
     expect(digestDisputeBlocks(ENGLISH, catalogue, [])).toEqual([]);
     // A month later the views no longer weigh enough to be named.
-    expect(await workspaceDisputes(handle.owner, { teamId: TEAM, catalogue, at: new Date(NOW.getTime() + 40 * DAY_MS) })).toEqual([]);
+    expect(
+      await loadDisputes(handle.owner, { teamId: TEAM, catalogue, at: new Date(NOW.getTime() + 40 * DAY_MS), shownDays: disputeShownDays(catalogue) }),
+    ).toEqual([]);
   });
 
   it('a call makes the disagreements with what others logged before it, and none with its own author', async () => {

@@ -33,6 +33,7 @@ export const profileColumns = {
   monthlyValue: clients.monthlyValue,
   renewsOn: clients.renewsOn,
   cadenceDays: clients.cadenceDays,
+  paymentTerms: clients.paymentTerms,
   traitWeights: clients.traitWeights,
   createdAt: clients.createdAt,
   exitedAt: clients.exitedAt,

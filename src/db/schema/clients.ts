@@ -1,7 +1,9 @@
-import { date, foreignKey, index, integer, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, integer, foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { categoryEnum, clientStatusEnum, relationshipEnum } from './enums.js';
 import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
+import type { PaymentTerms } from '../../domain/paymentTerms.js';
 
 /** A client of the team (domain.md §1). */
 export const clients = pgTable(
@@ -23,6 +25,8 @@ export const clients = pgTable(
     renewsOn: date('renews_on', { mode: 'string' }),
     /** Days this client may go without a call (stay in touch), over its category's cadence; null: the category's. */
     cadenceDays: integer('cadence_days'),
+    /** Its place on the terms ladder (domain/paymentTerms.ts), set by an accepted terms proposal; null: standard terms. */
+    paymentTerms: text('payment_terms').$type<PaymentTerms>(),
     /** Per-client trait weights ({ traitKey: weight }), over the workspace's. */
     traitWeights: jsonb('trait_weights').$type<Record<string, number>>().notNull().default({}),
     createdAt: recordedAt('created_at'),
@@ -42,6 +46,7 @@ export const clients = pgTable(
     uniqueIndex('clients_team_request_key').on(t.teamId, t.requestKey),
     // App Home and `/client list` per owner.
     index('clients_team_owner').on(t.teamId, t.ownerUserId),
+    check('clients_payment_terms', sql`${t.paymentTerms} in ('standard', 'shorter', 'prepayment')`),
   ],
 );
 

@@ -11,3 +11,4 @@ export * from './nextSteps.js';
 export * from './personal.js';
 export * from './decay.js';
 export * from './charts.js';
+export * from './payments.js';

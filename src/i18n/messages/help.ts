@@ -14,7 +14,7 @@ export const helpMessages = area(
     'help.badTraits': '*Bad traits*',
     'help.also': '(also {words})',
     'help.incident':
-      '*Log an incident* — {usage}\nExamples: `/incident acme late 45 invoice=INV-7 amount=1200` · `/incident acme dispute invoice=INV-9` · `/incident acme competitor competitor=Globex` (add `off-contract` when it was not about agreed work)\n`/incident` alone opens a form with the right fields for each kind.',
+      '*Log an incident* — {usage}\nExamples: `/incident acme late 45 invoice=INV-7 amount=1200` · `/incident acme dispute invoice=INV-9` · `/incident acme competitor competitor=Globex` (add `off-contract` when it was not about agreed work)\n`/incident` alone opens a form with the right fields for each kind.\nA payment on time is good behaviour, not an incident: `/incident acme paid on time 1200` (it counts towards better payment terms).',
     'help.kinds': '*Kinds* (firing criterion number, then the words you can type)',
     'help.abuseNote': 'Mental abuse (2) counts only after the client was told it is unacceptable: the confirmation has a button to record that.',
     'help.client.title': '*Clients*',
@@ -51,7 +51,7 @@ export const helpMessages = area(
       'help.badTraits': '*Olumsuz özellikler*',
       'help.also': '(ayrıca {words})',
       'help.incident':
-        '*Olay kaydet* — {usage}\nÖrnekler: `/incident globex late 45 invoice=INV-7 amount=1200` · `/incident globex dispute invoice=INV-9` · `/incident globex competitor competitor=Initech` (anlaşılan işle ilgili değilse `off-contract` ekleyin)\nYalnızca `/incident` her olay türü için doğru alanları olan bir form açar.',
+        '*Olay kaydet* — {usage}\nÖrnekler: `/incident globex late 45 invoice=INV-7 amount=1200` · `/incident globex dispute invoice=INV-9` · `/incident globex competitor competitor=Initech` (anlaşılan işle ilgili değilse `off-contract` ekleyin)\nYalnızca `/incident` her olay türü için doğru alanları olan bir form açar.\nZamanında ödeme olay değil, iyi davranıştır: `/incident globex zamanında ödedi 1200` (daha iyi ödeme koşullarına sayılır).',
       'help.kinds': '*Olay türleri* (ayrılık kriterinin numarası, ardından yazabileceğiniz sözcükler)',
       'help.abuseNote':
         'Zihinsel taciz (2), ancak müşteriye bunun kabul edilemez olduğu söylendikten sonra sayılır: onay mesajında bunu kaydetmek için bir düğme vardır.',
@@ -89,7 +89,7 @@ export const helpMessages = area(
       'help.badTraits': '*ویژگی‌های بد*',
       'help.also': '(همچنین {words})',
       'help.incident':
-        '*ثبت رخداد* — {usage}\nنمونه‌ها: `/incident پارس late 45 invoice=INV-7 amount=1200` · `/incident پارس dispute invoice=INV-9` · `/incident پارس competitor competitor=Globex` (اگر دربارهٔ کار توافق‌شده نبود، `off-contract` را بیفزایید)\n`/incident` به‌تنهایی فرمی با فیلدهای مناسب هر نوع باز می‌کند.',
+        '*ثبت رخداد* — {usage}\nنمونه‌ها: `/incident پارس late 45 invoice=INV-7 amount=1200` · `/incident پارس dispute invoice=INV-9` · `/incident پارس competitor competitor=Globex` (اگر دربارهٔ کار توافق‌شده نبود، `off-contract` را بیفزایید)\n`/incident` به‌تنهایی فرمی با فیلدهای مناسب هر نوع باز می‌کند.\nپرداخت به‌موقع رخداد نیست، رفتار خوب است: `/incident پارس به‌موقع 1200` (به سود شرایط پرداخت بهتر حساب می‌شود).',
       'help.kinds': '*انواع رخداد* (شمارهٔ معیار قطع همکاری، سپس واژه‌هایی که می‌توانید بنویسید)',
       'help.abuseNote': 'آزار روانی (۲) فقط پس از آن شمرده می‌شود که به مشتری گفته شده باشد پذیرفتنی نیست: پیام تأیید دکمه‌ای برای ثبت آن دارد.',
       'help.client.title': '*مشتریان*',
@@ -123,7 +123,7 @@ export const helpMessages = area(
       'help.badTraits': '*Huonot piirteet*',
       'help.also': '(myös {words})',
       'help.incident':
-        '*Kirjaa tapahtuma* — {usage}\nEsimerkkejä: `/incident globex late 45 invoice=INV-7 amount=1200` · `/incident globex dispute invoice=INV-9` · `/incident globex competitor competitor=Initech` (lisää `off-contract`, jos kyse ei ollut sovitusta työstä)\nPelkkä `/incident` avaa lomakkeen, jossa on kunkin lajin oikeat kentät.',
+        '*Kirjaa tapahtuma* — {usage}\nEsimerkkejä: `/incident globex late 45 invoice=INV-7 amount=1200` · `/incident globex dispute invoice=INV-9` · `/incident globex competitor competitor=Initech` (lisää `off-contract`, jos kyse ei ollut sovitusta työstä)\nPelkkä `/incident` avaa lomakkeen, jossa on kunkin lajin oikeat kentät.\nAjallaan maksu ei ole tapahtuma vaan hyvää käytöstä: `/incident globex maksoi ajallaan 1200` (se lasketaan parempien maksuehtojen hyväksi).',
       'help.kinds': '*Lajit* (lopettamiskriteerin numero ja sitten sanat, joita voit kirjoittaa)',
       'help.abuseNote':
         'Henkinen väkivalta (2) lasketaan vasta, kun asiakkaalle on sanottu, ettei se ole hyväksyttävää: vahvistusviestissä on painike sen kirjaamiseen.',

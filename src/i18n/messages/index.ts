@@ -21,6 +21,7 @@ import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
 import { notifyMessages } from './notify.js';
 import { pageMessages } from './page.js';
+import { paymentsMessages } from './payments.js';
 import { settingsMessages } from './settings.js';
 import { shortcutsMessages } from './shortcuts.js';
 import { validationMessages } from './validation.js';
@@ -47,6 +48,7 @@ const PARTS = [
   languageMessages,
   notifyMessages,
   pageMessages,
+  paymentsMessages,
   settingsMessages,
   shortcutsMessages,
   validationMessages,

@@ -18,6 +18,8 @@ import { bandLabel, categoryLabel, relationshipLabel, statusLabel, traitLabel } 
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { ENGLISH, type Reader } from '../../i18n/reader.js';
 import { blocksFor, commandFor, escapeName, escapeText, mentionFor, truncate } from './text.js';
+import { paymentsSummary, termsInList, termsValue } from './payments.js';
+import { effectiveTerms } from '../../domain/paymentTerms.js';
 
 /** Placeholder words inside a command's code span, with no direction mark in them. */
 const word = (reader: Reader, key: 'client.traitWord' | 'client.kindWord') => tPlain(reader, key).replace(/\u200F/g, '');
@@ -60,6 +62,7 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
       field(reader, 'client.field.monthlyValue', c.monthlyValue === null ? '—' : formatMoney(c.monthlyValue, reader)),
       field(reader, 'client.field.lastCall', o.record.lastCallAt ? day(o.record.lastCallAt) : tPlain(reader, 'client.never')),
       ...(c.renewsOn ? [field(reader, 'client.field.renews', formatCalendarDay(c.renewsOn, reader))] : []),
+      ...(effectiveTerms(c) !== 'standard' ? [field(reader, 'payments.field.terms', termsValue(reader, c))] : []),
     ]),
   ];
   const signals: string[] = o.criteria.map((m) => criterionLineFor(reader, m, day));
@@ -96,6 +99,8 @@ export function clientOverviewBlocks(catalogue: Catalogue, o: ClientOverview, no
     .slice(0, 5)
     .map((i) => `• ${day(i.occurredAt)} ${incidentWhat(reader, i)}${i.description ? `: ${escapeText(truncate(i.description, 120))}` : ''}`);
   blocks.push(section(`${t(reader, 'client.lastIncidents')}\n${incidents.join('\n') || t(reader, 'client.noIncidents')}`));
+  const payments = o.payments && paymentsSummary(reader, o.payments, catalogue.thresholds.paymentTerms.windowDays);
+  if (payments) blocks.push(context(payments));
   if (o.decisions.length > 0) {
     blocks.push(
       section(
@@ -143,7 +148,7 @@ export function clientLine(l: ClientStanding | JudgedStanding, reader: Reader): 
     score: md(l.health.known ? formatNumber(l.health.score, reader) : '?'),
     category: md(categoryLabel(reader, l.client.category)),
     owner: md(mentionFor(reader, l.client.ownerUserId)),
-    extra: md(`${criteria}${status}`),
+    extra: md(`${criteria}${status}${termsInList(reader, l.client)}`),
   });
 }
 

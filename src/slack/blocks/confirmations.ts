@@ -13,6 +13,7 @@ import { blocksFor, commandFor, escapeText, joinParts, mention, signedNumber } f
 import { criterionLineFor, incidentFactsFor, problemReminder } from './format.js';
 import { callAgainstItsNotes } from '../../domain/explain.js';
 import { callAgainstItsNotesText, healthWithCriteria } from './explain.js';
+import { paidOnTimeButton, shorterTermsReminder } from './payments.js';
 
 export interface Rendered {
   text: string;
@@ -65,9 +66,9 @@ export interface CallConfirmationOptions {
  * What everyone logging for a client on prepayment terms is told: a client put on *prepay only* (a digest decision,
  * domain.md §5, or its status set) and a *problem* client (domain.md §1) are worked with only on full prepayment.
  */
-function paymentReminder(client: Pick<ClientProfile, 'name' | 'category' | 'status'>, reader: Reader): string | undefined {
-  if (client.status === 'prepay_only') return t(reader, 'commands.prepayOnlyReminder', { name: client.name });
-  return client.category === 'problem' ? problemReminder(reader) : undefined;
+function paymentReminder(client: Pick<ClientProfile, 'name' | 'category' | 'status' | 'paymentTerms'>, reader: Reader): string | undefined {
+  if (client.status === 'prepay_only' || client.paymentTerms === 'prepayment') return t(reader, 'commands.prepayOnlyReminder', { name: client.name });
+  return client.category === 'problem' ? problemReminder(reader) : shorterTermsReminder(client, reader);
 }
 
 const undoButton = (reader: Reader, actionId: string, entryId: string) =>
@@ -94,7 +95,7 @@ export function callConfirmation(catalogue: Catalogue, outcome: CallOutcome, whe
   const against = after.known && before.known ? callAgainstItsNotes(catalogue, client, entry.traits, after.score - before.score) : undefined;
   if (against) blocks.push(context(callAgainstItsNotesText(reader, against)));
   const reminder = paymentReminder(client, reader);
-  if (reminder) blocks.push(section(reminder));
+  if (reminder) blocks.push(section(reminder, { accessory: paidOnTimeButton(reader, client.id) }));
   blocks.push(actions([undoButton(reader, ACTIONS.undoCall, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editCall, entry.id)]));
   return {
     text: t(reader, options.edited ? 'commands.call.updatedText' : 'commands.call.loggedText', { name: client.name }),
@@ -155,7 +156,7 @@ export function incidentConfirmation(outcome: IncidentOutcome, where: Reader, { 
     blocks.push(context(t(reader, 'commands.abuseNotYet')));
   }
   const reminder = paymentReminder(client, reader);
-  if (reminder) blocks.push(section(reminder));
+  if (reminder) blocks.push(section(reminder, { accessory: paidOnTimeButton(reader, client.id) }));
   const buttons = [undoButton(reader, ACTIONS.undoIncident, entry.id), button(tPlain(reader, 'commands.edit'), ACTIONS.editIncident, entry.id)];
   if (entry.kind === 'mental_abuse') buttons.push(button(tPlain(reader, 'commands.clientWasTold'), ACTIONS.clientWasTold, entry.id, 'primary'));
   blocks.push(actions(buttons));

@@ -8,6 +8,7 @@ import { escapeName, escapeText } from './text.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { categoryLabel, statusLabel } from '../../i18n/labels.js';
 import type { Reader } from '../../i18n/reader.js';
+import { termsLabel } from './payments.js';
 
 const mentionOf = (userId: string | null | undefined, reader: Reader) => md(userId ? `<@${userId}>` : tPlain(reader, 'digest.noOwner').replace(/\u200F/g, ''));
 
@@ -20,6 +21,8 @@ export function changeWords(change: ProposedChange, reader: Reader): string {
       return t(reader, 'notify.change.status', { status: statusLabel(reader, change.status) });
     case 'category':
       return t(reader, 'notify.change.category', { category: categoryLabel(reader, change.category) });
+    case 'terms':
+      return t(reader, 'payments.change.terms', { terms: termsLabel(reader, change.terms) });
     case 'decision': {
       const words = t(reader, `notify.change.decision.${change.decision}`);
       return change.reason ? t(reader, 'notify.change.withReason', { change: md(words), reason: md(escapeText(change.reason)) }) : words;

@@ -16,6 +16,7 @@ import { md, t, tPlain } from '../../i18n/messages.js';
 import { readerIn, type Reader } from '../../i18n/reader.js';
 import { criterionLabel } from '../../i18n/labels.js';
 import { cadenceSettingsLine } from './cadence.js';
+import { termsSettingsLine } from './payments.js';
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -134,6 +135,7 @@ export function settingsBlocks(
         }),
         cadenceSettingsLine(reader, catalogue),
         t(reader, 'settings.criteria', { criteria: md(criteria) }),
+        termsSettingsLine(th.paymentTerms, reader),
       ].join('\n'),
     ),
     context(t(reader, 'settings.change', { usage: md(`\`${usageIn(reader, 'settings')}\``) })),

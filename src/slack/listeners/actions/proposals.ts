@@ -6,6 +6,7 @@ import { requireClient } from '../../../db/queries/clients.js';
 import { requireDecider } from '../../authorise.js';
 import { proposalAnsweredText } from '../../blocks/fate.js';
 import { section } from '../../blocks/kit.js';
+import { termsAnsweredText } from '../../blocks/payments.js';
 import { onAction, type SlackDeps } from '../../frame.js';
 import { PROPOSAL_ACTIONS } from '../../ids.js';
 import { tellFateNotices } from '../../notify.js';
@@ -27,9 +28,11 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
       }
       const { proposal: answered, outcome } = await answerClientProposal(deps.db, turn.act, proposal.id, approve);
       const after = outcome?.after ?? subject;
-      const answer = proposalAnsweredText(answered, after, false, await turn.reader());
+      // Rapport proposed a terms step, not the person whose payment log set it off: they are not told of the answer.
+      const terms = answered.change.kind === 'terms';
+      const answer = terms ? termsAnsweredText(answered, after, await turn.reader()) : proposalAnsweredText(answered, after, false, await turn.reader());
       await turn.replaceOriginal({ text: answer, blocks: [section(answer)] });
-      await turn.dm(answered.proposedBy, (reader) => ({ text: proposalAnsweredText(answered, after, true, reader) }));
+      if (!terms) await turn.dm(answered.proposedBy, (reader) => ({ text: proposalAnsweredText(answered, after, true, reader) }));
       if (!outcome) return;
       if (outcome.decision && outcome.change.kind === 'decision' && outcome.change.digestId) {
         const decision = outcome.decision;

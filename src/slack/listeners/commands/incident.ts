@@ -15,6 +15,10 @@ import { notifyOwnerOfRedFlags, withRedFlagRecipient } from '../../notify.js';
 import { occurredOn, parseDayWords, parseIncidentArgs, tokenize, usageIn } from '../../parse/commandText.js';
 import { saidOfIssue } from '../../../domain/validationMessages.js';
 import { openModalThenRefine } from './openModal.js';
+import { answerPaidOnTime } from './paidOnTime.js';
+import { paidOnTimeWords } from '../../parse/payments.js';
+import { withTermsAsked } from '../../blocks/payments.js';
+import { askAboutTerms, whoAnswersTerms } from '../../paymentTerms.js';
 
 export function registerIncidentCommand(app: App, deps: SlackDeps): void {
   onCommand(app, deps, COMMANDS.incident, {
@@ -41,6 +45,8 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
       const { locale } = await turn.reader();
       const datedFirst = parseDayWords(tokens, used, today, locale);
       const rest = tokens.slice(used + (datedFirst?.used ?? 0));
+      const paidOnTime = paidOnTimeWords(rest, 0);
+      if (paidOnTime > 0) return answerPaidOnTime(turn, deps, client, rest, paidOnTime, datedFirst?.day);
       if (rest.length === 0) {
         await turn.openModal(incidentModal({ reader: await turn.reader(), metadata, today, client }));
         return;
@@ -76,8 +82,10 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
           details: details.data,
         }),
       );
-      await turn.reply(incidentConfirmation(outcome, await turn.reader()));
+      const asking = outcome.terms ? await whoAnswersTerms(turn, outcome.terms) : undefined;
+      await turn.reply(withTermsAsked(incidentConfirmation(outcome, await turn.reader()), outcome.terms, asking?.asked, await turn.reader()));
       await notifyOwnerOfRedFlags(turn, outcome);
+      if (outcome.terms && asking) await askAboutTerms(turn, outcome.terms, asking);
     },
   });
 }

@@ -11,6 +11,7 @@ import { onView, type Turn, type SlackDeps } from '../../frame.js';
 import type { ActIn } from '../../../services/act.js';
 import { INPUTS, VIEWS } from '../../ids.js';
 import { notifyOwnerOfRedFlags, tellAssignee, withRedFlagRecipient } from '../../notify.js';
+import { proposeTermsBy } from '../../paymentTerms.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import type { NextStep } from '../../../domain/nextSteps.js';
 import type { ClientProfile } from '../../../domain/types.js';
@@ -125,6 +126,7 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
           const told = await withRedFlagRecipient(answered, outcome);
           await confirm(answered, metadata, incidentConfirmation(told, await answered.reader(), { edited: !!metadata.entryId }));
           await notifyOwnerOfRedFlags(answered, told);
+          await proposeTermsBy(answered, outcome.terms);
           if (step) await tellAssignee(answered, step);
         },
       };
