@@ -19,6 +19,7 @@ import {
 import { displayName, nameKey } from './names.js';
 import { NEXT_STEP_SOURCES } from './nextSteps.js';
 import { DECISION_KINDS } from './types.js';
+import { decisionReasonsSchema } from './outcomes.js';
 import { phrase } from './validationMessages.js';
 import { said, type MessageKey, type Said } from '../i18n/messages.js';
 import { traitNameSaid } from '../i18n/labels.js';
@@ -190,6 +191,9 @@ export const proposedChangeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('decision'),
     decision: z.enum(DECISION_KINDS),
     reason: freeText(1000, 'reason').nullable().default(null),
+    /** Its countable reasons and the day its outcome is asked (domain/outcomes.ts); a proposal's is set on approval. */
+    reasons: decisionReasonsSchema.optional(),
+    reviewOn: z.iso.date().nullable().optional(),
     digestId: z.uuid().nullable().default(null),
   }),
 ]);

@@ -10,6 +10,9 @@ import { requireClient, updateClient } from '../db/queries/clients.js';
 import { recordDecision, snoozeClient } from '../db/queries/decisions.js';
 import { answerProposal, createProposal, getProposal, type Proposal } from '../db/queries/proposals.js';
 import { RapportError } from '../domain/errors.js';
+import { localDate } from '../domain/calendar.js';
+import { defaultReviewOn, isReviewed } from '../domain/outcomes.js';
+import { setDecisionReview } from '../db/queries/outcomes.js';
 import { md, said } from '../i18n/messages.js';
 import { authorOf, type Act } from './act.js';
 
@@ -63,6 +66,11 @@ async function applyChange(db: Database, act: Act, clientId: string, change: Pro
       break;
     case 'decision':
       decision = await recordDecision(db, teamId, authorOf(act), { clientId, kind: change.decision, reason: change.reason, digestId: change.digestId });
+      // Its reasons, counted, and the day its owner is asked what came of it (issue 30): a month on unless picked.
+      if (isReviewed(change.decision)) {
+        const reviewOn = change.reviewOn ?? defaultReviewOn(localDate(act.at, 'UTC'));
+        await setDecisionReview(db, teamId, decision.id, { reasons: change.reasons ?? [], reviewOn });
+      }
       break;
   }
   const after = await requireClient(db, teamId, clientId);

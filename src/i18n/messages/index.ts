@@ -16,6 +16,7 @@ import { installMessages } from './install.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
 import { notifyMessages } from './notify.js';
+import { outcomesMessages } from './outcomes.js';
 import { pageMessages } from './page.js';
 import { settingsMessages } from './settings.js';
 import { shortcutsMessages } from './shortcuts.js';
@@ -38,6 +39,7 @@ const PARTS = [
   labelMessages,
   languageMessages,
   notifyMessages,
+  outcomesMessages,
   pageMessages,
   settingsMessages,
   shortcutsMessages,
