@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { CATEGORIES, INCIDENT_KINDS, type Category, type IncidentKind } from './catalogue.js';
 import { localDate } from './calendar.js';
-import type { Health } from './health.js';
+import { health, type Health } from './health.js';
 import { addDays, localHour, REMINDER_HOUR } from './nextSteps.js';
-import type { DecisionKind } from './types.js';
+import type { Catalogue } from './catalogue.js';
+import type { ClientProfile, DecisionKind, Incident, Observation } from './types.js';
 
 /** The decisions whose outcome is asked for (an acknowledgement decides nothing). */
 export const REVIEWED_DECISIONS = ['keep', 'require_prepayment', 'start_exit'] as const;
@@ -209,5 +210,32 @@ export function outcomeStatistics(entries: readonly DecisionOutcomeEntry[]): Out
     byCategory,
     reasons: [...reasons.values()].sort((a, b) => b.total - a.total || order(a.reason) - order(b.reason)),
     leftWhileGreen: entries.filter(leftWhileGreen).sort((a, b) => leftAt(b)!.getTime() - leftAt(a)!.getTime()),
+  };
+}
+
+/** A report over a window: `/rapport outcomes` (decisions taken in it) or the monthly digest section (answered in it). */
+export interface OutcomesReport {
+  window: OutcomeWindow;
+  statistics: OutcomeStatistics;
+}
+
+/**
+ * What a review shows: the client's health when the decision was taken and now, and the incidents since (that
+ * happened since, or were logged since: news to whoever decided), latest first.
+ */
+export function sinceDecision(
+  catalogue: Catalogue,
+  client: Pick<ClientProfile, 'traitWeights'>,
+  record: { observations: readonly Observation[]; incidents: readonly Incident[] },
+  decidedAt: Date,
+  now: Date,
+): { healthThen: Health; healthNow: Health; incidentsSince: Incident[] } {
+  const history = { observations: record.observations };
+  return {
+    healthThen: health(catalogue, client, history, decidedAt),
+    healthNow: health(catalogue, client, history, now),
+    incidentsSince: record.incidents
+      .filter((i) => (i.occurredAt >= decidedAt || i.loggedAt >= decidedAt) && i.loggedAt <= now)
+      .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime()),
   };
 }

@@ -3,7 +3,14 @@
  * instances (claimed, then marked sent), the outcome answered once, and the decisions a report counts.
  */
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { DECISION_REASONS, decisionReasonsSchema, REVIEWED_DECISIONS, type DecisionReason, type Outcome, type ReviewedDecision } from '../../domain/outcomes.js';
+import {
+  DECISION_REASONS,
+  decisionReasonsSchema,
+  REVIEWED_DECISIONS,
+  type DecisionReason,
+  type Outcome,
+  type ReviewedDecision,
+} from '../../domain/outcomes.js';
 import type { Category } from '../../domain/catalogue.js';
 import type { Database } from '../client.js';
 import { clients, decisions } from '../schema/index.js';
@@ -156,13 +163,23 @@ export async function answerOutcome(
   });
 }
 
-/** Keep, prepayment and exit decisions taken from `from` up to (not including) `until`, the earliest first. */
-export async function decisionsBetween(db: Database, teamId: string, from: Date, until: Date): Promise<ReviewedDecisionRow[]> {
+/**
+ * Keep, prepayment and exit decisions of a window, from `from` up to (not including) `until`, the earliest first:
+ * those taken in it (`decided`), or those answered in it and the exits started in it (`answered`).
+ */
+export async function decisionsBetween(
+  db: Database,
+  teamId: string,
+  window: { from: Date; until: Date; by: 'decided' | 'answered' },
+): Promise<ReviewedDecisionRow[]> {
+  const { from, until } = window;
+  const decided = and(gte(decisions.decidedAt, from), lt(decisions.decidedAt, until));
+  const answered = and(gte(decisions.outcomeAt, from), lt(decisions.outcomeAt, until));
   const rows = await db
     .select(rowColumns)
     .from(decisions)
     .innerJoin(clients, and(eq(clients.teamId, decisions.teamId), eq(clients.id, decisions.clientId)))
-    .where(and(eq(decisions.teamId, teamId), reviewed, gte(decisions.decidedAt, from), lt(decisions.decidedAt, until)))
+    .where(and(eq(decisions.teamId, teamId), reviewed, window.by === 'decided' ? decided : or(answered, and(eq(decisions.kind, 'start_exit'), decided))))
     .orderBy(asc(decisions.decidedAt));
   return rows.map(asRow);
 }

@@ -25,7 +25,10 @@ export const decisions = pgTable(
      * Why, countably (issue 30): firing criteria by their incident kind (domain/catalogue.ts), or `other` (then
      * `reason` says what). The free text `reason` stays the note beside them.
      */
-    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    reasons: text('reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The day its owner is asked what came of it (keep, prepayment, exit; a month after by default). */
     reviewOn: date('review_on', { mode: 'string' }),
     /** The instance asking, and since when: another takes the ask over once its lease lapsed unsent (digest/outcomeReviews.ts). */
@@ -50,7 +53,9 @@ export const decisions = pgTable(
     check('decisions_outcome', sql`${t.outcome} in ('better', 'same', 'worse', 'left')`),
     index('decisions_client').on(t.teamId, t.clientId, t.decidedAt),
     // The outcome reviews' sweep: decisions whose review day has come, not yet asked.
-    index('decisions_review_due').on(t.teamId, t.reviewOn).where(sql`${t.reviewSentAt} is null`),
+    index('decisions_review_due')
+      .on(t.teamId, t.reviewOn)
+      .where(sql`${t.reviewSentAt} is null`),
   ],
 );
 

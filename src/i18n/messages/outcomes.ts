@@ -50,7 +50,8 @@ export const outcomesMessages = area(
     'outcomes.report.row':
       '{label}: {decisions, plural, one {# decision} other {# decisions}} · better {better, number} ({betterShare, number, percent}) · same {same, number} ({sameShare, number, percent}) · worse {worse, number} ({worseShare, number, percent}) · left {left, number} ({leftShare, number, percent})',
     'outcomes.report.unanswered': '{label}: {count, plural, one {# decision} other {# decisions}} not answered yet',
-    'outcomes.report.shares': 'Shares are of the answered decisions; decisions not answered yet (their review day has not come, or nobody answered) are counted apart.',
+    'outcomes.report.shares':
+      'Shares are of the answered decisions; decisions not answered yet (their review day has not come, or nobody answered) are counted apart.',
     'outcomes.report.reasons': '*Reasons given*',
     'outcomes.report.reason':
       '{reason}: {total, number} ({exits, plural, =0 {no exits} one {# exit} other {# exits}}, {prepay, plural, =0 {no prepayment} one {# prepayment} other {# prepayments}}, {kept, plural, =0 {none kept} one {# kept} other {# kept}})',
@@ -74,7 +75,8 @@ export const outcomesMessages = area(
       'outcomes.form.reasonsPlaceholder': 'Ölçütleri seçin',
       'outcomes.form.other': 'Diğer (notta yazılı)',
       'outcomes.form.reviewOn': 'Sonucu şu gün sorulsun',
-      'outcomes.form.reviewHint': 'O sabah müşterinin sorumlusuna DM ile durumun iyileşip iyileşmediği, aynı kalıp kalmadığı, kötüleşip kötüleşmediği ya da müşterinin ayrılıp ayrılmadığı sorulur.',
+      'outcomes.form.reviewHint':
+        'O sabah müşterinin sorumlusuna DM ile durumun iyileşip iyileşmediği, aynı kalıp kalmadığı, kötüleşip kötüleşmediği ya da müşterinin ayrılıp ayrılmadığı sorulur.',
       'outcomes.form.pickOne': 'En az bir gerekçe seçin: bir ayrılık ölçütü ya da Diğer.',
       'outcomes.form.otherNeedsWords': 'Diğer gerekçenin ne olduğunu notta yazın.',
       'outcomes.review.text': '{name} hakkındaki karar ne sonuç verdi?',
@@ -84,7 +86,8 @@ export const outcomesMessages = area(
       'outcomes.review.reasons': 'Gerekçeler: {reasons}',
       'outcomes.review.note': 'Not: “{note}”',
       'outcomes.review.health': 'O zamanki sağlık: {then} · şimdi: {now}',
-      'outcomes.review.incidents': '{count, plural, =0 {O zamandan beri olay kaydedilmedi.} one {O zamandan beri # olay kaydedildi:} other {O zamandan beri # olay kaydedildi:}}',
+      'outcomes.review.incidents':
+        '{count, plural, =0 {O zamandan beri olay kaydedilmedi.} one {O zamandan beri # olay kaydedildi:} other {O zamandan beri # olay kaydedildi:}}',
       'outcomes.review.incident': '{day} · {kind}',
       'outcomes.review.incidentSaid': '{day} · {kind} · {description}',
       'outcomes.review.moreIncidents': '…ve {count, number} tane daha.',
@@ -112,7 +115,8 @@ export const outcomesMessages = area(
       'outcomes.report.row':
         '{label}: {decisions, plural, one {# karar} other {# karar}} · daha iyi {better, number} ({betterShare, number, percent}) · aynı {same, number} ({sameShare, number, percent}) · daha kötü {worse, number} ({worseShare, number, percent}) · ayrıldı {left, number} ({leftShare, number, percent})',
       'outcomes.report.unanswered': '{label}: {count, plural, one {# karar} other {# karar}} henüz yanıtlanmadı',
-      'outcomes.report.shares': 'Oranlar yanıtlanan kararlar üzerindendir; henüz yanıtlanmayan kararlar (sorulma günü gelmedi ya da kimse yanıt vermedi) ayrı sayılır.',
+      'outcomes.report.shares':
+        'Oranlar yanıtlanan kararlar üzerindendir; henüz yanıtlanmayan kararlar (sorulma günü gelmedi ya da kimse yanıt vermedi) ayrı sayılır.',
       'outcomes.report.reasons': '*Verilen gerekçeler*',
       'outcomes.report.reason':
         '{reason}: {total, number} ({exits, plural, =0 {ayrılık yok} one {# ayrılık} other {# ayrılık}}, {prepay, plural, =0 {ön ödeme yok} one {# ön ödeme} other {# ön ödeme}}, {kept, plural, =0 {devam yok} one {# devam} other {# devam}})',
@@ -145,7 +149,8 @@ export const outcomesMessages = area(
       'outcomes.review.reasons': 'دلایل: {reasons}',
       'outcomes.review.note': 'یادداشت: «{note}»',
       'outcomes.review.health': 'سلامت در آن زمان: {then} · اکنون: {now}',
-      'outcomes.review.incidents': '{count, plural, =0 {از آن زمان رویدادی ثبت نشده است.} one {از آن زمان # رویداد ثبت شده است:} other {از آن زمان # رویداد ثبت شده است:}}',
+      'outcomes.review.incidents':
+        '{count, plural, =0 {از آن زمان رویدادی ثبت نشده است.} one {از آن زمان # رویداد ثبت شده است:} other {از آن زمان # رویداد ثبت شده است:}}',
       'outcomes.review.incident': '{day} · {kind}',
       'outcomes.review.incidentSaid': '{day} · {kind} · {description}',
       'outcomes.review.moreIncidents': '…و {count, number} مورد دیگر.',
@@ -196,7 +201,8 @@ export const outcomesMessages = area(
       'outcomes.form.reasonsPlaceholder': 'Valitse kriteerit',
       'outcomes.form.other': 'Muu (kerrottu muistiinpanossa)',
       'outcomes.form.reviewOn': 'Kysy seurauksia päivänä',
-      'outcomes.form.reviewHint': 'Sinä aamuna asiakkaan vastuuhenkilöltä kysytään yksityisviestillä, paraniko tilanne, pysyikö se ennallaan, huononiko se vai lähtikö asiakas.',
+      'outcomes.form.reviewHint':
+        'Sinä aamuna asiakkaan vastuuhenkilöltä kysytään yksityisviestillä, paraniko tilanne, pysyikö se ennallaan, huononiko se vai lähtikö asiakas.',
       'outcomes.form.pickOne': 'Valitse vähintään yksi peruste: irtautumisen kriteeri tai Muu.',
       'outcomes.form.otherNeedsWords': 'Kerro muistiinpanossa, mikä muu peruste on.',
       'outcomes.review.text': 'Mitä päätöksestä seurasi asiakkaan {name} kohdalla?',
@@ -206,7 +212,8 @@ export const outcomesMessages = area(
       'outcomes.review.reasons': 'Perusteet: {reasons}',
       'outcomes.review.note': 'Muistiinpano: ”{note}”',
       'outcomes.review.health': 'Terveys silloin: {then} · nyt: {now}',
-      'outcomes.review.incidents': '{count, plural, =0 {Sen jälkeen ei ole kirjattu tapauksia.} one {Sen jälkeen kirjattu # tapaus:} other {Sen jälkeen kirjattu # tapausta:}}',
+      'outcomes.review.incidents':
+        '{count, plural, =0 {Sen jälkeen ei ole kirjattu tapauksia.} one {Sen jälkeen kirjattu # tapaus:} other {Sen jälkeen kirjattu # tapausta:}}',
       'outcomes.review.incident': '{day} · {kind}',
       'outcomes.review.incidentSaid': '{day} · {kind} · {description}',
       'outcomes.review.moreIncidents': '…ja {count, number} muuta.',
@@ -234,7 +241,8 @@ export const outcomesMessages = area(
       'outcomes.report.row':
         '{label}: {decisions, plural, one {# päätös} other {# päätöstä}} · parempi {better, number} ({betterShare, number, percent}) · ennallaan {same, number} ({sameShare, number, percent}) · huonompi {worse, number} ({worseShare, number, percent}) · lähti {left, number} ({leftShare, number, percent})',
       'outcomes.report.unanswered': '{label}: {count, plural, one {# päätös} other {# päätöstä}} vailla vastausta',
-      'outcomes.report.shares': 'Osuudet lasketaan vastatuista päätöksistä; vielä vastaamattomat (kysymispäivä ei ole tullut tai kukaan ei vastannut) lasketaan erikseen.',
+      'outcomes.report.shares':
+        'Osuudet lasketaan vastatuista päätöksistä; vielä vastaamattomat (kysymispäivä ei ole tullut tai kukaan ei vastannut) lasketaan erikseen.',
       'outcomes.report.reasons': '*Annetut perusteet*',
       'outcomes.report.reason':
         '{reason}: {total, number} ({exits, plural, =0 {ei irtautumisia} one {# irtautuminen} other {# irtautumista}}, {prepay, plural, =0 {ei ennakkomaksuja} one {# ennakkomaksu} other {# ennakkomaksua}}, {kept, plural, =0 {ei jatkettuja} one {# jatkettu} other {# jatkettua}})',

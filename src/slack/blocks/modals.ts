@@ -246,10 +246,27 @@ export interface DecisionMetadata {
 }
 
 /**
+ * Its reasons, countably (issue 30): the ten firing criteria and Other. Required for prepayment and exit; for a
+ * keep (whose words are required) the criteria it keeps the client despite, optional.
+ */
+function decisionReasonsInput(reader: Reader, kind: DecisionMetadata['kind']): Block {
+  const options = [...CRITERIA.map((c) => option(incidentLabel(reader, c.kind), c.kind)), option(tPlain(reader, 'outcomes.form.other'), 'other')];
+  const keep = kind === 'keep';
+  return input(
+    INPUTS.reasons,
+    tPlain(reader, keep ? 'outcomes.form.reasonsKeep' : 'outcomes.form.reasons'),
+    { type: 'multi_static_select', options, placeholder: plain(tPlain(reader, 'outcomes.form.reasonsPlaceholder')) },
+    keep,
+    { hint: tPlain(reader, 'outcomes.form.reasonsHint') },
+  );
+}
+
+/**
  * What the decision will do, said before it is done: keeping needs a reason (domain.md §5); the costly two
  * (prepayment, exit) say what changes and take an optional note. A member sees the same form as a proposal.
- * `reviewOn`: when deciding to keep (not proposing), the day the decision comes back to its owner as a next
- * step, this day by default. `reader`: who decides.
+ * Its reasons are picked from the firing criteria (`decisionReasonsInput`). `reviewOn`: when deciding (not
+ * proposing), the day its owner is asked what came of it (a keep's also comes back as a next step), this day by
+ * default. `reader`: who decides.
  */
 export function decisionModal(
   m: DecisionMetadata & { reader: Reader; client: Pick<ClientProfile, 'name' | 'status'>; proposing: boolean; reviewOn: string },
@@ -263,14 +280,16 @@ export function decisionModal(
   const blocks: Block[] = [section(consequence)];
   if (m.proposing) blocks.push(section(t(reader, 'forms.decision.proposing')));
   blocks.push(
+    decisionReasonsInput(reader, m.kind),
     m.kind === 'keep'
       ? input(INPUTS.reason, tPlain(reader, 'forms.reason'), { type: 'plain_text_input', multiline: true, max_length: 1000, min_length: 3 })
       : input(INPUTS.reason, tPlain(reader, 'forms.note'), { type: 'plain_text_input', multiline: true, max_length: 1000 }, true),
   );
-  if (m.kind === 'keep' && !m.proposing) {
+  // Whoever decides picks the day its outcome is asked (a proposal's is a month after its approval).
+  if (!m.proposing) {
     blocks.push(
-      input(INPUTS.reviewOn, tPlain(reader, 'forms.reviewOn'), { type: 'datepicker', initial_date: m.reviewOn }, false, {
-        hint: tPlain(reader, 'forms.reviewHint'),
+      input(INPUTS.reviewOn, tPlain(reader, 'outcomes.form.reviewOn'), { type: 'datepicker', initial_date: m.reviewOn }, false, {
+        hint: tPlain(reader, m.kind === 'keep' ? 'forms.reviewHint' : 'outcomes.form.reviewHint'),
       }),
     );
   }

@@ -18,6 +18,7 @@ import { registerDecisionView } from './views/decision.js';
 import { registerClientNameActions } from './actions/clientName.js';
 import { registerProposalActions } from './actions/proposals.js';
 import { registerNextStepActions } from './actions/nextSteps.js';
+import { registerOutcomeActions } from './actions/outcomes.js';
 import { registerLogMessageShortcut } from './shortcuts/logMessage.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -38,5 +39,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerClientNameActions(app, deps);
   registerProposalActions(app, deps);
   registerNextStepActions(app, deps);
+  registerOutcomeActions(app, deps);
   registerLogMessageShortcut(app, deps);
 }
