@@ -38,6 +38,7 @@ export const outcomesMessages = area(
     'outcomes.answered': '✅ Noted for *{name}*: {outcome}. `/rapport outcomes` counts it.',
     'outcomes.already': '{who} already answered for *{name}* on {day}: {outcome}.',
     'outcomes.gone': 'That decision is no longer here: its client was deleted.',
+    'outcomes.notYours': 'Sorry, only {who} (who was asked), the client’s owner or a workspace admin can say what came of the decision about *{name}*.',
     'outcomes.kind.keep': 'Kept',
     'outcomes.kind.require_prepayment': 'Prepayment required',
     'outcomes.kind.start_exit': 'Exit started',
@@ -48,7 +49,7 @@ export const outcomesMessages = area(
     'outcomes.report.byKind': '*By decision*',
     'outcomes.report.byCategory': '*By client category (today’s)*',
     'outcomes.report.row':
-      '{label}: {decisions, plural, one {# decision} other {# decisions}} · better {better, number} ({betterShare, number, percent}) · same {same, number} ({sameShare, number, percent}) · worse {worse, number} ({worseShare, number, percent}) · left {left, number} ({leftShare, number, percent})',
+      '{label}: {decisions, plural, one {# decision} other {# decisions}} · better {better, number} ({betterShare, number, percent}) · same {same, number} ({sameShare, number, percent}) · worse {worse, number} ({worseShare, number, percent}) · left {left, number} ({leftShare, number, percent}){unanswered, plural, =0 {} one { · # not answered yet} other { · # not answered yet}}',
     'outcomes.report.unanswered': '{label}: {count, plural, one {# decision} other {# decisions}} not answered yet',
     'outcomes.report.shares':
       'Shares are of the answered decisions; decisions not answered yet (their review day has not come, or nobody answered) are counted apart.',
@@ -103,6 +104,7 @@ export const outcomesMessages = area(
       'outcomes.answered': '✅ *{name}* için kaydedildi: {outcome}. `/rapport outcomes` bunu sayar.',
       'outcomes.already': '{who}, *{name}* için {day} tarihinde zaten yanıt verdi: {outcome}.',
       'outcomes.gone': 'Bu karar artık yok: müşterisi silindi.',
+      'outcomes.notYours': 'Üzgünüm, *{name}* hakkındaki kararın ne sonuç verdiğini yalnızca {who} (kendisine soruldu), müşterinin sorumlusu ya da bir çalışma alanı yöneticisi söyleyebilir.',
       'outcomes.kind.keep': 'Devam edildi',
       'outcomes.kind.require_prepayment': 'Ön ödeme istendi',
       'outcomes.kind.start_exit': 'Ayrılık başlatıldı',
@@ -113,7 +115,7 @@ export const outcomesMessages = area(
       'outcomes.report.byKind': '*Karara göre*',
       'outcomes.report.byCategory': '*Müşteri kategorisine göre (bugünkü)*',
       'outcomes.report.row':
-        '{label}: {decisions, plural, one {# karar} other {# karar}} · daha iyi {better, number} ({betterShare, number, percent}) · aynı {same, number} ({sameShare, number, percent}) · daha kötü {worse, number} ({worseShare, number, percent}) · ayrıldı {left, number} ({leftShare, number, percent})',
+        '{label}: {decisions, plural, one {# karar} other {# karar}} · daha iyi {better, number} ({betterShare, number, percent}) · aynı {same, number} ({sameShare, number, percent}) · daha kötü {worse, number} ({worseShare, number, percent}) · ayrıldı {left, number} ({leftShare, number, percent}){unanswered, plural, =0 {} one { · # henüz yanıtlanmadı} other { · # henüz yanıtlanmadı}}',
       'outcomes.report.unanswered': '{label}: {count, plural, one {# karar} other {# karar}} henüz yanıtlanmadı',
       'outcomes.report.shares':
         'Oranlar yanıtlanan kararlar üzerindendir; henüz yanıtlanmayan kararlar (sorulma günü gelmedi ya da kimse yanıt vermedi) ayrı sayılır.',
@@ -166,6 +168,7 @@ export const outcomesMessages = area(
       'outcomes.answered': '✅ برای *{name}* ثبت شد: {outcome}. `/rapport outcomes` آن را می‌شمارد.',
       'outcomes.already': '{who} پیش‌تر در {day} برای *{name}* پاسخ داده است: {outcome}.',
       'outcomes.gone': 'این تصمیم دیگر وجود ندارد: مشتری آن حذف شده است.',
+      'outcomes.notYours': 'متأسفم، فقط {who} (که از او پرسیده شد)، مسئول مشتری یا یک مدیر فضای کاری می‌تواند بگوید تصمیم دربارهٔ *{name}* چه نتیجه‌ای داشت.',
       'outcomes.kind.keep': 'ادامه داده شد',
       'outcomes.kind.require_prepayment': 'پیش‌پرداخت الزامی شد',
       'outcomes.kind.start_exit': 'پایان همکاری آغاز شد',
@@ -176,7 +179,7 @@ export const outcomesMessages = area(
       'outcomes.report.byKind': '*بر پایهٔ تصمیم*',
       'outcomes.report.byCategory': '*بر پایهٔ دستهٔ مشتری (دستهٔ امروز)*',
       'outcomes.report.row':
-        '{label}: {decisions, plural, one {# تصمیم} other {# تصمیم}} · بهتر {better, number} ({betterShare, number, percent}) · همان {same, number} ({sameShare, number, percent}) · بدتر {worse, number} ({worseShare, number, percent}) · رفتند {left, number} ({leftShare, number, percent})',
+        '{label}: {decisions, plural, one {# تصمیم} other {# تصمیم}} · بهتر {better, number} ({betterShare, number, percent}) · همان {same, number} ({sameShare, number, percent}) · بدتر {worse, number} ({worseShare, number, percent}) · رفتند {left, number} ({leftShare, number, percent}){unanswered, plural, =0 {} one { · # هنوز بی‌پاسخ} other { · # هنوز بی‌پاسخ}}',
       'outcomes.report.unanswered': '{label}: {count, plural, one {# تصمیم} other {# تصمیم}} هنوز پاسخ داده نشده',
       'outcomes.report.shares': 'سهم‌ها از تصمیم‌های پاسخ‌داده است؛ تصمیم‌هایی که هنوز پاسخی ندارند (روز پرسش نرسیده یا کسی پاسخ نداده) جدا شمرده می‌شوند.',
       'outcomes.report.reasons': '*دلایل ذکرشده*',
@@ -229,6 +232,7 @@ export const outcomesMessages = area(
       'outcomes.answered': '✅ Kirjattu asiakkaalle *{name}*: {outcome}. `/rapport outcomes` laskee sen.',
       'outcomes.already': '{who} vastasi jo asiakkaan *{name}* puolesta {day}: {outcome}.',
       'outcomes.gone': 'Tätä päätöstä ei enää ole: sen asiakas poistettiin.',
+      'outcomes.notYours': 'Valitan, vain {who} (jolta kysyttiin), asiakkaan vastuuhenkilö tai työtilan ylläpitäjä voi kertoa, mitä asiakasta *{name}* koskevasta päätöksestä seurasi.',
       'outcomes.kind.keep': 'Jatkettu',
       'outcomes.kind.require_prepayment': 'Ennakkomaksu vaadittu',
       'outcomes.kind.start_exit': 'Irtautuminen aloitettu',
@@ -239,7 +243,7 @@ export const outcomesMessages = area(
       'outcomes.report.byKind': '*Päätöksittäin*',
       'outcomes.report.byCategory': '*Asiakasluokittain (nykyinen luokka)*',
       'outcomes.report.row':
-        '{label}: {decisions, plural, one {# päätös} other {# päätöstä}} · parempi {better, number} ({betterShare, number, percent}) · ennallaan {same, number} ({sameShare, number, percent}) · huonompi {worse, number} ({worseShare, number, percent}) · lähti {left, number} ({leftShare, number, percent})',
+        '{label}: {decisions, plural, one {# päätös} other {# päätöstä}} · parempi {better, number} ({betterShare, number, percent}) · ennallaan {same, number} ({sameShare, number, percent}) · huonompi {worse, number} ({worseShare, number, percent}) · lähti {left, number} ({leftShare, number, percent}){unanswered, plural, =0 {} one { · # vailla vastausta} other { · # vailla vastausta}}',
       'outcomes.report.unanswered': '{label}: {count, plural, one {# päätös} other {# päätöstä}} vailla vastausta',
       'outcomes.report.shares':
         'Osuudet lasketaan vastatuista päätöksistä; vielä vastaamattomat (kysymispäivä ei ole tullut tai kukaan ei vastannut) lasketaan erikseen.',

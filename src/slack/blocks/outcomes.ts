@@ -103,6 +103,7 @@ export function outcomeAnsweredText(m: { clientName: string; outcome: Outcome },
   return t(reader, 'outcomes.answered', { name: m.clientName, outcome: outcomeWord(reader, m.outcome) });
 }
 
+/** A kind's or a category's line: its answered decisions by outcome (with how many await an answer), or only those awaiting one. */
 function tallyLine(reader: Reader, label: string, tally: OutcomeTally): string[] {
   const answered = tally.decisions - tally.unanswered;
   const lines: string[] = [];
@@ -119,10 +120,10 @@ function tallyLine(reader: Reader, label: string, tally: OutcomeTally): string[]
         worseShare: shareOf(tally, 'worse'),
         left: tally.left,
         leftShare: shareOf(tally, 'left'),
+        unanswered: tally.unanswered,
       }),
     );
-  }
-  if (tally.unanswered > 0) lines.push(t(reader, 'outcomes.report.unanswered', { label: md(`*${escapeText(label)}*`), count: tally.unanswered }));
+  } else if (tally.unanswered > 0) lines.push(t(reader, 'outcomes.report.unanswered', { label: md(`*${escapeText(label)}*`), count: tally.unanswered }));
   return lines;
 }
 

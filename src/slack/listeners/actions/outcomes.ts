@@ -8,14 +8,17 @@ import { RapportError } from '../../../domain/errors.js';
 import { OUTCOMES, type Outcome } from '../../../domain/outcomes.js';
 import { reviewedDecision, type ReviewedDecisionRow } from '../../../db/queries/outcomes.js';
 import { answerDecisionOutcome } from '../../../services/outcomes.js';
-import { clientById } from '../../../services/clients.js';
-import { requireDecider } from '../../authorise.js';
 import { section } from '../../blocks/kit.js';
 import { outcomeAnsweredText } from '../../blocks/outcomes.js';
 import { onAction, type SlackDeps, type Turn } from '../../frame.js';
 import { OUTCOME_ACTIONS } from '../../ids.js';
 import { md, said } from '../../../i18n/messages.js';
 import { formatDay } from '../../../i18n/format.js';
+
+async function mayAnswer(turn: Turn, decision: ReviewedDecisionRow): Promise<boolean> {
+  if (turn.userId === decision.reviewSentTo || turn.userId === decision.clientOwner) return true;
+  return turn.deps.people.isAdmin(turn.web, turn.teamId, turn.userId);
+}
 
 const gone = () => new RapportError('not_found', said('outcomes.gone'));
 
@@ -40,9 +43,10 @@ export function registerOutcomeActions(app: App, deps: SlackDeps): void {
       const decision = await reviewedDecision(deps.db, turn.teamId, decisionId.data);
       if (!decision) throw gone();
       // Whoever was asked answers, or the client's owner or an admin (the one asked may have handed the client on).
-      const subject = await clientById(deps.db, turn.act, decision.clientId);
-      if (!decision.outcome)
-        await requireDecider(turn, subject, { action: 'answer', ...(decision.reviewSentTo ? { alsoAllowed: { userId: decision.reviewSentTo } } : {}) });
+      if (!decision.outcome && !(await mayAnswer(turn, decision))) {
+        const who = md(`<@${decision.reviewSentTo ?? decision.clientOwner ?? decision.decidedBy}>`);
+        throw new RapportError('forbidden', said('outcomes.notYours', { who, name: decision.clientName }));
+      }
       const result = await answerDecisionOutcome(deps.db, turn.act, decision.id, outcome);
       if (!result) throw gone();
       if (!result.answered) throw await alreadyAnswered(turn, result.decision);
