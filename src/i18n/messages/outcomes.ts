@@ -7,7 +7,7 @@ import { area } from '../area.js';
 export const outcomesMessages = area(
   {
     'outcomes.form.reasons': 'Reasons',
-    'outcomes.form.reasonsKeep': 'Kept despite (optional)',
+    'outcomes.form.reasonsKeep': 'Kept despite',
     'outcomes.form.reasonsHint': 'The firing criteria behind this decision, so reasons can be counted. “Other”: say what in the note.',
     'outcomes.form.reasonsPlaceholder': 'Pick the criteria',
     'outcomes.form.other': 'Other (said in the note)',
@@ -71,7 +71,7 @@ export const outcomesMessages = area(
   {
     tr: {
       'outcomes.form.reasons': 'Gerekçeler',
-      'outcomes.form.reasonsKeep': 'Şunlara rağmen devam (isteğe bağlı)',
+      'outcomes.form.reasonsKeep': 'Şunlara rağmen devam',
       'outcomes.form.reasonsHint': 'Bu kararın ardındaki ayrılık ölçütleri; gerekçeler böylece sayılabilir. “Diğer”: ne olduğunu notta yazın.',
       'outcomes.form.reasonsPlaceholder': 'Ölçütleri seçin',
       'outcomes.form.other': 'Diğer (notta yazılı)',
@@ -136,7 +136,7 @@ export const outcomesMessages = area(
     },
     fa: {
       'outcomes.form.reasons': 'دلایل',
-      'outcomes.form.reasonsKeep': 'ادامه با وجود این موارد (اختیاری)',
+      'outcomes.form.reasonsKeep': 'ادامه با وجود این موارد',
       'outcomes.form.reasonsHint': 'معیارهای قطع همکاری که پشت این تصمیم است، تا دلایل را بتوان شمرد. «سایر»: در یادداشت بنویسید چیست.',
       'outcomes.form.reasonsPlaceholder': 'معیارها را انتخاب کنید',
       'outcomes.form.other': 'سایر (در یادداشت آمده)',
@@ -199,7 +199,7 @@ export const outcomesMessages = area(
     },
     fi: {
       'outcomes.form.reasons': 'Perusteet',
-      'outcomes.form.reasonsKeep': 'Jatketaan näistä huolimatta (valinnainen)',
+      'outcomes.form.reasonsKeep': 'Jatketaan näistä huolimatta',
       'outcomes.form.reasonsHint': 'Päätöksen taustalla olevat irtautumisen kriteerit, jotta perusteet voidaan laskea. ”Muu”: kerro muistiinpanossa mikä.',
       'outcomes.form.reasonsPlaceholder': 'Valitse kriteerit',
       'outcomes.form.other': 'Muu (kerrottu muistiinpanossa)',
