@@ -10,12 +10,14 @@ import {
   outcomeStatistics,
   previousMonth,
   type DecisionOutcomeEntry,
+  type DecisionReason,
   type Outcome,
   type OutcomesReport,
   type OutcomeWindow,
 } from '../domain/outcomes.js';
 import type { Database } from '../db/client.js';
-import { loadClientRecord } from '../db/queries/activity.js';
+import { incidentsAndWarnings, loadClientRecord } from '../db/queries/activity.js';
+import { firingCriteriaMet } from '../domain/firingCriteria.js';
 import { getClient } from '../db/queries/clients.js';
 import { answerOutcome, decisionsBetween, type ReviewedDecisionRow } from '../db/queries/outcomes.js';
 import { authorOf, type Act, type ActIn } from './act.js';
@@ -82,4 +84,10 @@ export async function outcomesReport(db: Database, act: ReportAct, window: Outco
  */
 export function monthlyOutcomes(db: Database, act: ReportAct, today: string): Promise<OutcomesReport> {
   return outcomesReport(db, act, previousMonth(today), 'answered');
+}
+
+/** The reasons a decision form suggests: the firing criteria the client meets now (domain.md §4), in their order. */
+export async function suggestedReasons(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at'>, clientId: string): Promise<DecisionReason[]> {
+  const { incidents, warnings } = await incidentsAndWarnings(db, act.teamId, clientId);
+  return firingCriteriaMet(act.catalogue, incidents, warnings, act.at).map((m) => m.criterion.kind);
 }

@@ -63,6 +63,7 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
   beforeAll(async () => {
     h = await startHarness(driver);
     await h.command(ALICE, '/client', 'add Form Co <@U0BOB|bob>');
+    await h.command(ALICE, '/incident', 'form co lie Said the brief was approved');
     await h.command(ALICE, '/client', 'add Late Co vip <@U0BOB|bob>');
     await h.command(ALICE, '/call', 'late co +comms +positive Good kick-off');
     await h.command(ALICE, '/incident', 'late co dispute Disputed the October invoice');
@@ -74,7 +75,7 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
   });
   afterAll(() => h?.close());
 
-  it('the form offers the ten criteria and Other, and a review day a month on; prepayment needs a reason, Other needs words', async () => {
+  it('the form offers the ten criteria (those met picked) and Other, and a review day a month on; prepayment needs a reason, Other needs words', async () => {
     const form = await openForm('require_prepayment', 'Form Co');
     const reasons = form.blocks.find((b: any) => b.block_id === 'reasons');
     expect(reasons.element.type).toBe('multi_static_select');
@@ -92,6 +93,8 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
       'other',
     ]);
     expect(reasons.element.options.find((o: any) => o.value === 'slow_payment').text.text).toBe('Late payment');
+    // The criteria the client meets are picked already.
+    expect(reasons.element.initial_options.map((o: any) => o.value)).toEqual(['lying']);
     expect(form.blocks.find((b: any) => b.block_id === 'review_on').element).toMatchObject({ type: 'datepicker', initial_date: '2026-12-23' });
 
     const none = await submit(form, picked());
