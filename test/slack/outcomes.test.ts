@@ -188,7 +188,7 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
     expect(textOf((await h.command(ALICE, '/rapport', 'outcomes lately')).reply.params)).toContain('“lately” is not a window I know');
   });
 
-  it('someone who is neither asked, the owner nor an admin cannot answer', async () => {
+  it('someone who is neither asked, the owner nor an admin cannot answer; the owner’s answer to a keep is its review', async () => {
     const form = await openForm('keep', 'Other Co');
     await submit(form, { ...note('Strategic account'), ...reviewOn('2027-01-20') });
     await h.idle();
@@ -203,6 +203,14 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
         .join('\n'),
     ).toContain('only <@U0BOB> (who was asked), the client’s owner or a workspace admin can say what came of the decision about *Other Co*');
     expect((await decisionsOf('Other Co'))[0]!.outcome).toBeNull();
+
+    // Its owner answers: that is the keep's review, so the review step it set is done too.
+    const reviewStep = () => h.db.select().from(schema.nextSteps).where(eq(schema.nextSteps.clientId, decision!.clientId));
+    expect(await reviewStep()).toEqual([expect.objectContaining({ source: 'decision', dueOn: '2027-01-20', doneAt: null })]);
+    await h.send.blockAction(BOB, { type: 'button', action_id: 'outcome_same', value: decision!.id }, { channelId: 'D0BOB' });
+    await h.idle();
+    expect((await decisionsOf('Other Co'))[0]).toMatchObject({ outcome: 'same', outcomeBy: 'U0BOB' });
+    expect(await reviewStep()).toEqual([expect.objectContaining({ doneBy: 'U0BOB', doneAt: expect.any(Date) })]);
   });
 
   it('`/rapport outcomes` lists a client exited while its health was green, and counts the reason', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../../domain/outcomes.js';
 import type { Category } from '../../domain/catalogue.js';
 import type { Database } from '../client.js';
-import { clients, decisions } from '../schema/index.js';
+import { clients, decisions, nextSteps } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 
 /** A decision with what its review needs to know. */
@@ -150,6 +150,21 @@ export async function answerOutcome(
         .from(decisions)
         .where(and(eq(decisions.teamId, teamId), eq(decisions.id, decisionId)));
       return { decision, answered: requestKey !== null && again?.key === requestKey };
+    }
+    // Saying what came of a keep is its review: the review step it set (views/decision.ts) is done.
+    if (decision.kind === 'keep' && decision.reviewOn) {
+      await tx
+        .update(nextSteps)
+        .set({ doneAt: at, doneBy: actor })
+        .where(
+          and(
+            eq(nextSteps.teamId, teamId),
+            eq(nextSteps.clientId, decision.clientId),
+            eq(nextSteps.source, 'decision'),
+            eq(nextSteps.dueOn, decision.reviewOn),
+            isNull(nextSteps.doneAt),
+          ),
+        );
     }
     await appendAudit(tx, teamId, {
       actor,
