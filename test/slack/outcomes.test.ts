@@ -217,8 +217,16 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
     const form = await openForm('start_exit', 'Green Co');
     await submit(form, { ...picked('competitor_play'), ...reviewOn('2027-01-20') });
     await h.idle();
-    const report = textOf((await h.command(ALICE, '/rapport', 'outcomes 30d')).reply.params);
+    const { reply } = await h.command(ALICE, '/rapport', 'outcomes 30d');
+    const report = textOf(reply.params);
     expect(report).toContain('*Played us against a competitor*: 1 (1 exit, no prepayment, none kept)');
+    // Then, privately, the reasons as a picture (uploaded shared nowhere), its alt text saying the same.
+    const picture = await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === reply.responseUrlId && c.seq > reply.seq, 30_000);
+    const [image] = picture.params.blocks as { type: string; slack_file: { id: string }; alt_text: string }[];
+    expect(image!.type).toBe('image');
+    expect(image!.alt_text).toMatch(/^Reasons given for decisions from .* to .*: .*Played us against a competitor: 1/);
+    expect(h.api.files.get(image!.slack_file.id)!.bytes.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(h.api.files.get(image!.slack_file.id)!.channel).toBeUndefined();
     expect(report).toMatch(/Left while green.*\n(• .*\n)*• \*Green Co\* · exit started Mon, 23 Nov 2026 · health \*\d+\* 🟢 healthy/);
   });
 

@@ -67,6 +67,10 @@ export const outcomesMessages = area(
     'outcomes.digest.summary':
       '{answered, plural, =0 {No decision was answered.} one {# decision answered:} other {# decisions answered:}} {better, number} better, {same, number} the same, {worse, number} worse, {left, number} left us.',
     'outcomes.digest.more': '`/rapport outcomes` has the counts per decision and per category.',
+    'outcomes.chart.title': 'Reasons given for decisions, {from} to {to}',
+    'outcomes.chart.axisCount': 'Decisions',
+    'outcomes.chart.altReason': '{reason}: {count, number}',
+    'outcomes.chart.alt': 'Reasons given for decisions from {from} to {to}: {reasons}',
   },
   {
     tr: {
@@ -104,7 +108,8 @@ export const outcomesMessages = area(
       'outcomes.answered': '✅ *{name}* için kaydedildi: {outcome}. `/rapport outcomes` bunu sayar.',
       'outcomes.already': '{who}, *{name}* için {day} tarihinde zaten yanıt verdi: {outcome}.',
       'outcomes.gone': 'Bu karar artık yok: müşterisi silindi.',
-      'outcomes.notYours': 'Üzgünüm, *{name}* hakkındaki kararın ne sonuç verdiğini yalnızca {who} (kendisine soruldu), müşterinin sorumlusu ya da bir çalışma alanı yöneticisi söyleyebilir.',
+      'outcomes.notYours':
+        'Üzgünüm, *{name}* hakkındaki kararın ne sonuç verdiğini yalnızca {who} (kendisine soruldu), müşterinin sorumlusu ya da bir çalışma alanı yöneticisi söyleyebilir.',
       'outcomes.kind.keep': 'Devam edildi',
       'outcomes.kind.require_prepayment': 'Ön ödeme istendi',
       'outcomes.kind.start_exit': 'Ayrılık başlatıldı',
@@ -133,6 +138,10 @@ export const outcomesMessages = area(
       'outcomes.digest.summary':
         '{answered, plural, =0 {Hiçbir karar yanıtlanmadı.} one {# karar yanıtlandı:} other {# karar yanıtlandı:}} {better, number} daha iyi, {same, number} aynı, {worse, number} daha kötü, {left, number} ayrıldı.',
       'outcomes.digest.more': '`/rapport outcomes` karar ve kategori başına sayıları gösterir.',
+      'outcomes.chart.title': 'Kararlar için verilen gerekçeler, {from} – {to}',
+      'outcomes.chart.axisCount': 'Kararlar',
+      'outcomes.chart.altReason': '{reason}: {count, number}',
+      'outcomes.chart.alt': '{from} ile {to} arasında kararlar için verilen gerekçeler: {reasons}',
     },
     fa: {
       'outcomes.form.reasons': 'دلایل',
@@ -196,6 +205,10 @@ export const outcomesMessages = area(
       'outcomes.digest.summary':
         '{answered, plural, =0 {به هیچ تصمیمی پاسخ داده نشد.} one {# تصمیم پاسخ گرفت:} other {# تصمیم پاسخ گرفت:}} {better, number} بهتر، {same, number} همان، {worse, number} بدتر، {left, number} رفتند.',
       'outcomes.digest.more': '`/rapport outcomes` شمارش‌ها را برای هر تصمیم و هر دسته نشان می‌دهد.',
+      'outcomes.chart.title': 'دلایل تصمیم‌ها، {from} تا {to}',
+      'outcomes.chart.axisCount': 'تصمیم‌ها',
+      'outcomes.chart.altReason': '{reason}: {count, number}',
+      'outcomes.chart.alt': 'دلایل ذکرشده برای تصمیم‌ها از {from} تا {to}: {reasons}',
     },
     fi: {
       'outcomes.form.reasons': 'Perusteet',
@@ -232,7 +245,8 @@ export const outcomesMessages = area(
       'outcomes.answered': '✅ Kirjattu asiakkaalle *{name}*: {outcome}. `/rapport outcomes` laskee sen.',
       'outcomes.already': '{who} vastasi jo asiakkaan *{name}* puolesta {day}: {outcome}.',
       'outcomes.gone': 'Tätä päätöstä ei enää ole: sen asiakas poistettiin.',
-      'outcomes.notYours': 'Valitan, vain {who} (jolta kysyttiin), asiakkaan vastuuhenkilö tai työtilan ylläpitäjä voi kertoa, mitä asiakasta *{name}* koskevasta päätöksestä seurasi.',
+      'outcomes.notYours':
+        'Valitan, vain {who} (jolta kysyttiin), asiakkaan vastuuhenkilö tai työtilan ylläpitäjä voi kertoa, mitä asiakasta *{name}* koskevasta päätöksestä seurasi.',
       'outcomes.kind.keep': 'Jatkettu',
       'outcomes.kind.require_prepayment': 'Ennakkomaksu vaadittu',
       'outcomes.kind.start_exit': 'Irtautuminen aloitettu',
@@ -261,6 +275,10 @@ export const outcomesMessages = area(
       'outcomes.digest.summary':
         '{answered, plural, =0 {Yhteenkään päätökseen ei vastattu.} one {# päätökseen vastattu:} other {# päätökseen vastattu:}} {better, number} parempi, {same, number} ennallaan, {worse, number} huonompi, {left, number} lähti.',
       'outcomes.digest.more': '`/rapport outcomes` näyttää luvut päätöksittäin ja luokittain.',
+      'outcomes.chart.title': 'Päätösten perusteet {from}–{to}',
+      'outcomes.chart.axisCount': 'Päätökset',
+      'outcomes.chart.altReason': '{reason}: {count, number}',
+      'outcomes.chart.alt': 'Päätöksille annetut perusteet {from}–{to}: {reasons}',
     },
   },
 );
