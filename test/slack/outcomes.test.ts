@@ -31,18 +31,18 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
   const note = (value: string) => ({ reason: { reason: { type: 'plain_text_input', value } } });
   const reviewOn = (day: string) => ({ review_on: { review_on: { type: 'datepicker', selected_date: day } } });
 
-  /** The admin opens the decision form on the client (from a DM: a personal digest or an escalation). */
-  const openForm = async (kind: string, name: string) => {
+  /** The admin (or `actor`) opens the decision form on the client (from a DM: a personal digest or an escalation). */
+  const openForm = async (kind: string, name: string, actor = ADMIN) => {
     const seq = h.api.lastSeq;
     await h.send.blockAction(
-      ADMIN,
+      actor,
       { action_id: 'digest_decide', type: 'overflow', selected_option: { value: `${kind}:${await clientId(name)}` } },
-      { channelId: 'D0ADMIN' },
+      { channelId: `D${actor.userId}` },
     );
     return (await h.api.next('views.open', seq)).response!.view;
   };
-  const submit = (view: Record<string, any>, values: Record<string, Record<string, unknown>>) =>
-    h.send.viewSubmission(ADMIN, { ...view, id: `V0OUTCOME${++forms}` }, values);
+  const submit = (view: Record<string, any>, values: Record<string, Record<string, unknown>>, actor = ADMIN) =>
+    h.send.viewSubmission(actor, { ...view, id: `V0OUTCOME${++forms}` }, values);
 
   /** Instances of the review sweep on the harness's database, with a clock the test sets. */
   let clock = new Date('2026-12-10T08:59:00Z');
@@ -71,6 +71,7 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
     await h.command(ALICE, '/call', 'green co +comms +positive +opinions Great workshop');
     await h.command(ALICE, '/client', 'add Other Co employee <@U0BOB|bob>');
     await h.command(ALICE, '/client', 'add Guest Co <@U0BOB|bob>');
+    await h.command(ALICE, '/client', 'add Proposal Co <@U0BOB|bob>');
     await h.idle();
   });
   afterAll(() => h?.close());
@@ -228,6 +229,26 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
     expect(h.api.files.get(image!.slack_file.id)!.bytes.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     expect(h.api.files.get(image!.slack_file.id)!.channel).toBeUndefined();
     expect(report).toMatch(/Left while green.*\n(• .*\n)*• \*Green Co\* · exit started Mon, 23 Nov 2026 · health \*\d+\* 🟢 healthy/);
+  });
+
+  it('a member’s proposal carries its reasons; approved, the decision has them, and its review a month after the approval', async () => {
+    const form = await openForm('start_exit', 'Proposal Co', ALICE);
+    expect(form.blocks.find((b: any) => b.block_id === 'review_on')).toBeUndefined();
+    const seq = h.api.lastSeq;
+    await submit(form, { ...picked('ignores_advice'), ...note('Third rescue this year') }, ALICE);
+    const ask = await h.api.waitFor((c) => c.seq > seq && c.method === 'chat.postMessage' && c.params.channel === 'D0BOB');
+    const proposalId = ask.params.blocks.find((b: any) => b.type === 'actions').elements[0].value;
+    await h.idle();
+    expect(await decisionsOf('Proposal Co')).toEqual([]);
+    await h.send.blockAction(BOB, { type: 'button', action_id: 'proposal_approve', value: proposalId }, { channelId: 'D0BOB' });
+    await h.idle();
+    expect((await decisionsOf('Proposal Co'))[0]).toMatchObject({
+      kind: 'start_exit',
+      decidedBy: 'U0BOB',
+      reasons: ['ignores_advice'],
+      reason: 'Third rescue this year',
+      reviewOn: '2026-12-23',
+    });
   });
 
   it('a review whose owner is now a guest goes to whoever decided instead, never to the guest', async () => {
