@@ -87,6 +87,9 @@ export function previousMonth(today: string): OutcomeWindow {
   return { from: addMonths(firstOfThis, -1), to: addDays(firstOfThis, -1) };
 }
 
+/** Whether the weekly digest of `digestDay` (its slot's local date) carries the monthly section: the month's first digest does. */
+export const carriesMonthlyOutcomes = (digestDay: string): boolean => Number(digestDay.slice(8, 10)) <= 7;
+
 /**
  * The window `/rapport outcomes` was asked for: nothing for the last quarter; `30d`, `12w`, `6m`, `1y` back from
  * today; a calendar quarter (`2026-q3`, or `q3` for this year's). Undefined when the words say none of these.

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { health } from '../../src/domain/health.js';
 import {
+  carriesMonthlyOutcomes,
   decisionReasonsSchema,
   defaultReviewOn,
   leftWhileGreen,
@@ -94,6 +95,13 @@ describe('the window of a report', () => {
     expect(outcomeWindowOf('yesterday', today)).toBeUndefined();
     expect(outcomeWindowOf('0d', today)).toBeUndefined();
     expect(outcomeWindowOf('q5', today)).toBeUndefined();
+  });
+
+  it('the monthly section rides on the first weekly digest of each month', () => {
+    expect(carriesMonthlyOutcomes('2026-12-07')).toBe(true);
+    expect(carriesMonthlyOutcomes('2026-12-01')).toBe(true);
+    expect(carriesMonthlyOutcomes('2026-12-08')).toBe(false);
+    expect(carriesMonthlyOutcomes('2026-11-30')).toBe(false);
   });
 
   it('for the monthly section, is the calendar month before', () => {
