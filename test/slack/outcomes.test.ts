@@ -10,6 +10,10 @@ import { WebClient } from '@slack/web-api';
 import { findClientByName } from '../../src/db/queries/clients.js';
 import * as schema from '../../src/db/schema/index.js';
 import { OutcomeReviews } from '../../src/digest/outcomeReviews.js';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import { readerIn } from '../../src/i18n/reader.js';
+import { monthlyOutcomes } from '../../src/services/outcomes.js';
+import { outcomesDigestSection } from '../../src/slack/blocks/outcomes.js';
 import { silentLogger } from '../../src/log.js';
 import { PeopleDirectory } from '../../src/slack/people.js';
 import { TEST_DRIVERS } from '../support/database.js';
@@ -184,6 +188,11 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
     expect(report).toContain('*VIP / critical*: 1 decision · better 0 (0%) · same 0 (0%) · worse 1 (100%) · left 0 (0%)');
     expect(report).toContain('*Invoice dispute*: 1 (no exits, 1 prepayment, none kept)');
     expect(report).not.toMatch(/• \*Late Co\*/);
+    // The monthly digest section's data: last month's answers (November's, on 3 December), and its blocks.
+    const monthly = await monthlyOutcomes(h.db, { teamId: TEAM, catalogue: DEFAULT_CATALOGUE, timeZone: 'UTC' }, '2026-12-03');
+    expect(monthly.window).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(monthly.statistics.byKind.require_prepayment).toMatchObject({ decisions: 1, worse: 1, unanswered: 0 });
+    expect(textOf({ blocks: outcomesDigestSection(monthly, readerIn('en')) })).toContain('*What came of decisions* · Sun, 1 Nov 2026 to Mon, 30 Nov 2026');
     // A window before any of it counts nothing; words it cannot read are refused.
     expect(textOf((await h.command(ALICE, '/rapport', 'outcomes 2026-q1')).reply.params)).toContain('Nobody kept a client');
     expect(textOf((await h.command(ALICE, '/rapport', 'outcomes lately')).reply.params)).toContain('“lately” is not a window I know');
