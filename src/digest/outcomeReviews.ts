@@ -61,19 +61,11 @@ export class OutcomeReviews {
   private async ask(web: WebClient, workspace: Workspace, decision: ReviewedDecisionRow, now: Date): Promise<OutcomeReviewSent | undefined> {
     const { db } = this.deps;
     const { teamId } = workspace;
-    const asked = decision.clientOwner ?? decision.decidedBy;
-    const { timeZone } = await this.deps.people.person(web, teamId, asked);
+    const to = await this.recipientOf(web, teamId, decision);
+    // Its morning is the recipient's; nobody to ask, the workspace's (then it is marked, so never tried again).
+    const timeZone = to ? (await this.deps.people.person(web, teamId, to)).timeZone : workspace.timeZone;
     if (!decision.reviewOn || !reviewDueNow(decision.reviewOn, now, timeZone)) return undefined;
     if (!(await claimReview(db, teamId, decision.id, this.instance, this.deps.leaseSeconds ?? 120))) return undefined;
-    // The owner, else whoever decided: the first of them who is a member here now.
-    const candidates = [...new Set([decision.clientOwner, decision.decidedBy].filter((u): u is string => u !== null))];
-    let to: string | undefined;
-    for (const userId of candidates) {
-      if (await isMemberHere(this.deps, web, teamId, userId)) {
-        to = userId;
-        break;
-      }
-    }
     if (!to) {
       this.deps.logger.info('nobody here to ask what came of a decision', { team: teamId, decision: decision.id });
       await markReviewSent(db, teamId, decision.id, null);
@@ -82,8 +74,17 @@ export class OutcomeReviews {
     const [client, record] = await Promise.all([getClient(db, teamId, decision.clientId), loadClientRecord(db, teamId, decision.clientId)]);
     if (!client) return undefined;
     const facts = sinceDecision(catalogueOf(workspace), client, record, decision.decidedAt, now);
+    // The gate is asked again as the DM goes (recipients.ts): someone who stopped being a member just now is not told.
     const sent = await dmMember(this.deps, web, teamId, to, (reader) => outcomeReviewMessage({ decision, ...facts }, reader));
     await markReviewSent(db, teamId, decision.id, sent ? to : null);
     return sent ? { teamId, decisionId: decision.id, userId: to } : undefined;
+  }
+
+  /** The client's owner, else whoever decided: the first of them who is a member here now (never a guest or an outsider). */
+  private async recipientOf(web: WebClient, teamId: string, decision: ReviewedDecisionRow): Promise<string | undefined> {
+    for (const userId of new Set([decision.clientOwner, decision.decidedBy])) {
+      if (userId && (await isMemberHere(this.deps, web, teamId, userId))) return userId;
+    }
+    return undefined;
   }
 }
