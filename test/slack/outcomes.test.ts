@@ -227,7 +227,8 @@ describe.each(TEST_DRIVERS)('decision outcomes on %s', (driver) => {
     const form = await openForm('start_exit', 'Green Co');
     await submit(form, { ...picked('competitor_play'), ...reviewOn('2027-01-20') });
     await h.idle();
-    const { reply } = await h.command(ALICE, '/rapport', 'outcomes 30d');
+    // The last 30 days, typed in Persian digits (read as any others).
+    const { reply } = await h.command(ALICE, '/rapport', 'outcomes ۳۰d');
     const report = textOf(reply.params);
     expect(report).toContain('*Played us against a competitor*: 1 (1 exit, no prepayment, none kept)');
     // Then, privately, the reasons as a picture (uploaded shared nowhere), its alt text saying the same.

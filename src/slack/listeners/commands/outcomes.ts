@@ -11,13 +11,15 @@ import { chartBlock, uploadedChart } from '../../chartFiles.js';
 import type { Turn } from '../../frame.js';
 import { replyEphemeral } from '../../reply.js';
 import { said, t } from '../../../i18n/messages.js';
+import { latinDigits } from '../../../i18n/numbers.js';
 import type { Reader } from '../../../i18n/reader.js';
 import { errorText } from '../../../log.js';
 
 export async function outcomesCommand(turn: Turn, words: readonly string[]): Promise<void> {
   const { today } = await turn.workspace();
   const typed = words.join(' ');
-  const window = outcomeWindowOf(typed, today);
+  // Digits as typed in any script: `۳۰d` is `30d`.
+  const window = outcomeWindowOf(latinDigits(typed), today);
   if (!window) throw new RapportError('invalid_input', said('outcomes.report.badWindow', { typed: typed.slice(0, 40) }));
   const report = await outcomesReport(turn.deps.db, await turn.actIn(), window);
   const reader = await turn.reader();
