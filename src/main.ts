@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     'next step reminders': sending(app.reminders, 'next step reminders sent'),
     'personal digests': sending(app.personalDigests, 'personal digests sent'),
     escalations: sending(app.escalations, 'unanswered clients named to admins'),
+    'decision outcome reviews': sending(app.outcomeReviews, 'decision outcome reviews asked'),
     'purging uninstalled workspaces': () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger),
   });
   let slack: Rapport | undefined;

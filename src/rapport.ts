@@ -7,6 +7,7 @@ import { DigestRunner } from './digest/run.js';
 import { Escalations } from './digest/escalations.js';
 import { PersonalDigests } from './digest/personal.js';
 import { NextStepReminders } from './digest/reminders.js';
+import { OutcomeReviews } from './digest/outcomeReviews.js';
 import { Metrics } from './metrics.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
 import { createSlackWeb } from './slack/web.js';
@@ -20,6 +21,8 @@ export interface Rapport extends SlackApp {
   personalDigests: PersonalDigests;
   /** Names clients nobody answered for two digests to the admins (the scheduler ticks it). */
   escalations: Escalations;
+  /** Asks owners what came of decisions on their review day (the scheduler ticks it). */
+  outcomeReviews: OutcomeReviews;
 }
 
 export function createRapport(options: SlackAppOptions): Rapport {
@@ -36,5 +39,6 @@ export function createRapport(options: SlackAppOptions): Rapport {
     reminders: new NextStepReminders(scheduled),
     personalDigests: new PersonalDigests({ ...scheduled, digest }),
     escalations: new Escalations({ ...scheduled, digest }),
+    outcomeReviews: new OutcomeReviews(scheduled),
   };
 }

@@ -20,6 +20,7 @@ import { displayName, nameKey } from './names.js';
 import { NEXT_STEP_SOURCES } from './nextSteps.js';
 import { PAYMENT_TERMS } from './paymentTerms.js';
 import { DECISION_KINDS } from './types.js';
+import { decisionReasonsSchema } from './outcomes.js';
 import { phrase } from './validationMessages.js';
 import { said, type MessageKey, type Said } from '../i18n/messages.js';
 import { traitNameSaid } from '../i18n/labels.js';
@@ -202,6 +203,9 @@ export const proposedChangeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('decision'),
     decision: z.enum(DECISION_KINDS),
     reason: freeText(1000, 'reason').nullable().default(null),
+    /** Its countable reasons and the day its outcome is asked (domain/outcomes.ts); a proposal's is set on approval. */
+    reasons: decisionReasonsSchema.optional(),
+    reviewOn: z.iso.date().nullable().optional(),
     digestId: z.uuid().nullable().default(null),
   }),
   /** A step on the terms ladder Rapport proposes (domain/paymentTerms.ts), with the payments that make its case. */

@@ -14,6 +14,9 @@ import { addDays } from '../domain/nextSteps.js';
 import { logCall, logIncident, recordWarning } from '../db/queries/activity.js';
 import { logPayment } from '../db/queries/payments.js';
 import { createClient, listClients, updateClient } from '../db/queries/clients.js';
+import { recordDecision } from '../db/queries/decisions.js';
+import { answerOutcome, setDecisionReview } from '../db/queries/outcomes.js';
+import type { DecisionReason, Outcome } from '../domain/outcomes.js';
 import { catalogueOf, ensureWorkspace, updateWorkspaceSettings } from '../db/queries/workspaces.js';
 import { RapportError } from '../domain/errors.js';
 import { seededRandom } from './seededRandom.js';
@@ -96,6 +99,15 @@ export interface DemoLoaded {
 const NEXT_STEPS_IN_DAYS: Readonly<Record<keyof DemoTexts['nextSteps'], number>> = { liar: -2, abusive: -5, late_payer: 0, turning_sour: 1, gone_quiet: 7 };
 const hasNextStep = (story: DemoStory | undefined): story is keyof DemoTexts['nextSteps'] => !!story && story in NEXT_STEPS_IN_DAYS;
 
+/**
+ * Decisions taken weeks ago on clients of the portfolio (by their place in CLIENTS), their reasons picked and what
+ * came of them answered a month later (issue 30): `/rapport outcomes` has something to count.
+ */
+const PAST_DECISIONS: { client: number; daysAgo: number; reasons: DecisionReason[]; outcome: Outcome }[] = [
+  { client: 7, daysAgo: 75, reasons: ['slow_payment', 'unreasonable_demands'], outcome: 'same' },
+  { client: 22, daysAgo: 45, reasons: ['unreasonable_demands'], outcome: 'better' },
+];
+
 /** Days until the contract of a story client renews. */
 const RENEWS_IN_DAYS: Partial<Record<NonNullable<DemoClient['story']>, number>> = { liar: 20, late_payer: 45, turning_sour: 12, disputes: 90 };
 
@@ -133,6 +145,7 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
   const today = localDate(now, workspace.timeZone);
   const money = (amount: number) => amount * texts.valueFactor;
 
+  const clientIds: string[] = [];
   for (const [i, d] of CLIENTS.entries()) {
     const owner = people.owners[i % people.owners.length]!;
     const client = await createClient(db, {
@@ -146,6 +159,7 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
         monthlyValue: money(d.value),
       },
     });
+    clientIds.push(client.id);
     const call = async (daysAgo: number, traits: string[], notes = pick(texts.notes)) => {
       await logCall(db, { teamId: people.teamId, by: owner, catalogue, input: { clientId: client.id, occurredAt: ago(daysAgo), traits, notes } });
       calls++;
@@ -255,6 +269,19 @@ async function seedWorkspace(db: Database, people: DemoPeople, now: Date, texts:
         if (d.mood === 'poor' && rand() < 0.7) await incident(20 + Math.floor(rand() * 40), { kind: 'unreasonable_demands' }, texts.unreasonableDemands);
         if (d.relationship === 'stepping_stone' && rand() < 0.4) await incident(40, { kind: 'slow_payment', daysLate: 12 }, texts.paidLate);
     }
+  }
+  for (const past of PAST_DECISIONS) {
+    const clientId = clientIds[past.client]!;
+    const owner = people.owners[past.client % people.owners.length]!;
+    const decidedAt = ago(past.daysAgo);
+    const decision = await recordDecision(db, {
+      teamId: people.teamId,
+      by: { actor: people.admin, at: decidedAt },
+      input: { clientId, kind: 'require_prepayment' },
+    });
+    const reviewOn = addDays(localDate(decidedAt, workspace.timeZone), 30);
+    await setDecisionReview(db, { teamId: people.teamId, decisionId: decision.id, review: { reasons: past.reasons, reviewOn } });
+    await answerOutcome(db, { teamId: people.teamId, by: { actor: owner, at: ago(past.daysAgo - 30) }, decisionId: decision.id, outcome: past.outcome });
   }
   return { clients: CLIENTS.length, calls, incidents, nextSteps };
 }

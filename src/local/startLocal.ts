@@ -90,6 +90,7 @@ export async function startLocalWorkspace(
       await slack.reminders.tick();
       await slack.personalDigests.tick();
       await slack.escalations.tick();
+      await slack.outcomeReviews.tick();
     },
   });
   const url = api.apiUrl.replace(/api\/$/, '');

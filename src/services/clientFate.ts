@@ -11,6 +11,9 @@ import { recordDecision, snoozeClient } from '../db/queries/decisions.js';
 import { answerProposal, createProposal, getProposal, type Proposal } from '../db/queries/proposals.js';
 import { RapportError } from '../domain/errors.js';
 import { effectiveTerms, termsChangeFor } from '../domain/paymentTerms.js';
+import { localDate } from '../domain/calendar.js';
+import { defaultReviewOn, isReviewed } from '../domain/outcomes.js';
+import { setDecisionReview } from '../db/queries/outcomes.js';
 import { md, said } from '../i18n/messages.js';
 import { authorOf, type Act } from './act.js';
 
@@ -74,6 +77,11 @@ async function applyChange(db: Database, act: Act, clientId: string, change: Pro
         by: authorOf(act),
         input: { clientId, kind: change.decision, reason: change.reason, digestId: change.digestId },
       });
+      // Its reasons, counted, and the day its owner is asked what came of it (issue 30): a month on unless picked.
+      if (isReviewed(change.decision)) {
+        const reviewOn = change.reviewOn ?? defaultReviewOn(localDate(act.at, 'UTC'));
+        await setDecisionReview(db, { teamId, decisionId: decision.id, review: { reasons: change.reasons ?? [], reviewOn } });
+      }
       break;
   }
   const after = await requireClient(db, { teamId, clientId });

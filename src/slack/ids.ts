@@ -47,6 +47,14 @@ export const PROPOSAL_ACTIONS = {
   decline: 'proposal_decline',
 } as const;
 
+/** What came of a decision, answered in its owner's DM (`value`: the decision's id). */
+export const OUTCOME_ACTIONS = {
+  better: 'outcome_better',
+  same: 'outcome_same',
+  worse: 'outcome_worse',
+  left: 'outcome_left',
+} as const;
+
 export const VIEWS = {
   call: 'call_modal',
   incident: 'incident_modal',
@@ -78,6 +86,7 @@ export const INPUTS = {
   description: 'description',
   reason: 'reason',
   reviewOn: 'review_on',
+  reasons: 'reasons',
   nextStep: 'next_step',
   nextStepDue: 'next_step_due',
 } as const;

@@ -1,6 +1,6 @@
 /** What the team decided about a client from the digest (domain.md §5). */
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ProposedChange } from '../../domain/inputs.js';
 import { decisionKindEnum, proposalStatusEnum } from './enums.js';
 import { clientRef } from './clients.js';
@@ -21,6 +21,28 @@ export const decisions = pgTable(
     digestId: uuid('digest_id').references(() => digests.id, { onDelete: 'set null' }),
     /** The Slack request that decided: a retried delivery finds the decision instead of adding one. */
     requestKey: text('request_key'),
+    /**
+     * Why, countably (issue 30): firing criteria by their incident kind (domain/catalogue.ts), or `other` (then
+     * `reason` says what). The free text `reason` stays the note beside them.
+     */
+    reasons: text('reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The day its owner is asked what came of it (keep, prepayment, exit; a month after by default). */
+    reviewOn: date('review_on', { mode: 'string' }),
+    /** The instance asking, and since when: another takes the ask over once its lease lapsed unsent (digest/outcomeReviews.ts). */
+    reviewClaimedBy: text('review_claimed_by'),
+    reviewClaimedAt: instant('review_claimed_at'),
+    /** When it was asked (or given up: nobody here to ask), and whom; set once. */
+    reviewSentAt: instant('review_sent_at'),
+    reviewSentTo: text('review_sent_to'),
+    /** What came of it, answered once: `better`, `same`, `worse` or `left` (the client left us). */
+    outcome: text('outcome'),
+    outcomeBy: text('outcome_by'),
+    outcomeAt: instant('outcome_at'),
+    /** The click that answered: its retry finds its own answer rather than a refusal. */
+    outcomeRequestKey: text('outcome_request_key'),
   },
   (t) => [
     workspaceRows(),
@@ -28,7 +50,12 @@ export const decisions = pgTable(
     uniqueIndex('decisions_team_request_key').on(t.teamId, t.requestKey),
     // Keeping a client that meets firing criteria needs a reason.
     check('decisions_keep_reason', sql`${t.kind} <> 'keep' or coalesce(length(trim(${t.reason})), 0) > 0`),
+    check('decisions_outcome', sql`${t.outcome} in ('better', 'same', 'worse', 'left')`),
     index('decisions_client').on(t.teamId, t.clientId, t.decidedAt),
+    // The outcome reviews' sweep: decisions whose review day has come, not yet asked.
+    index('decisions_review_due')
+      .on(t.teamId, t.reviewOn)
+      .where(sql`${t.reviewSentAt} is null`),
   ],
 );
 

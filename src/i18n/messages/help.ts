@@ -34,6 +34,8 @@ export const helpMessages = area(
     'help.rapport.digest': '`/rapport digest preview` this week’s digest so far, just for you · `/rapport digest now [--force]` post it (admins)',
     'help.rapport.export': '`/rapport export` every record of this workspace as CSV files, sent to you by DM (admins)',
     'help.rapport.todo': '`/rapport todo` your open next steps, overdue first, with Done and Snooze',
+    'help.rapport.outcomes':
+      '`/rapport outcomes [30d | 6m | 2026-q3]` what came of keep, prepayment and exit decisions, per decision and per category (the last quarter unless you say), their reasons counted, and clients that left while green',
     'help.rapport.meDigest':
       '`/rapport settings me digest on` your own clients’ part of the weekly digest, by DM, at the digest’s time in your time zone (`off` stops it)',
     'help.rapport.meLanguage':
@@ -74,6 +76,8 @@ export const helpMessages = area(
         '`/rapport digest preview` bu haftanın özetini şimdiye kadarki haliyle yalnızca size gösterir · `/rapport digest now [--force]` özeti paylaşır (yöneticiler)',
       'help.rapport.export': '`/rapport export` bu çalışma alanının tüm kayıtlarını CSV dosyaları olarak size DM ile gönderir (yöneticiler)',
       'help.rapport.todo': '`/rapport todo` açık sonraki adımlarınız, gecikenler önce, Tamam ve Ertele düğmeleriyle',
+      'help.rapport.outcomes':
+        '`/rapport outcomes [30d | 6m | 2026-q3]` devam, ön ödeme ve ayrılık kararlarının ne sonuç verdiği, karar ve kategori başına (aksi söylenmedikçe son çeyrek), sayılan gerekçeleri ve sağlığı yeşilken ayrılan müşteriler',
       'help.rapport.meDigest':
         '`/rapport settings me digest on` haftalık özetin kendi müşterilerinizle ilgili kısmı, özet saatinde kendi saat diliminize göre DM ile gelir (`off` durdurur)',
       'help.rapport.meLanguage':
@@ -108,6 +112,8 @@ export const helpMessages = area(
       'help.rapport.digest': '`/rapport digest preview` گزارش هفتگی تا این لحظه، فقط برای شما · `/rapport digest now [--force]` انتشار آن (مدیران)',
       'help.rapport.export': '`/rapport export` همهٔ داده‌های این فضای کاری به صورت فایل‌های CSV، با پیام خصوصی برای شما (مدیران)',
       'help.rapport.todo': '`/rapport todo` گام‌های بعدی باز شما، عقب‌افتاده‌ها اول، با دکمه‌های «انجام شد» و «تعویق»',
+      'help.rapport.outcomes':
+        '`/rapport outcomes [30d | 6m | 2026-q3]` نتیجهٔ تصمیم‌های ادامه، پیش‌پرداخت و پایان همکاری، برای هر تصمیم و هر دسته (فصل گذشته، مگر آنکه بگویید)، دلایل شمرده‌شده و مشتریانی که در حال سلامت سبز رفتند',
       'help.rapport.meDigest':
         '`/rapport settings me digest on` بخش مشتریان خودتان از گزارش هفتگی، با پیام خصوصی، در ساعت گزارش به وقت منطقهٔ زمانی خودتان (`off` آن را متوقف می‌کند)',
       'help.rapport.meLanguage':
@@ -145,6 +151,8 @@ export const helpMessages = area(
         '`/rapport digest preview` tämän viikon kooste tähän mennessä, vain sinulle · `/rapport digest now [--force]` julkaise se (ylläpitäjät)',
       'help.rapport.export': '`/rapport export` kaikki tämän työtilan tiedot CSV-tiedostoina, sinulle yksityisviestinä (ylläpitäjät)',
       'help.rapport.todo': '`/rapport todo` avoimet seuraavat askeleesi, myöhässä olevat ensin, Valmis- ja Torkuta-painikkein',
+      'help.rapport.outcomes':
+        '`/rapport outcomes [30d | 6m | 2026-q3]` mitä jatkamis-, ennakkomaksu- ja irtautumispäätöksistä seurasi, päätöksittäin ja luokittain (viimeinen neljännes, ellet muuta sano), perusteet laskettuina, ja asiakkaat jotka lähtivät terveyden ollessa vihreä',
       'help.rapport.meDigest':
         '`/rapport settings me digest on` viikkokoosteen osa omista asiakkaistasi yksityisviestinä koosteen kellonaikaan omalla aikavyöhykkeelläsi (`off` lopettaa sen)',
       'help.rapport.meLanguage':

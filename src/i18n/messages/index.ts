@@ -20,6 +20,7 @@ import { installMessages } from './install.js';
 import { labelMessages } from './labels.js';
 import { languageMessages } from './language.js';
 import { notifyMessages } from './notify.js';
+import { outcomesMessages } from './outcomes.js';
 import { pageMessages } from './page.js';
 import { paymentsMessages } from './payments.js';
 import { settingsMessages } from './settings.js';
@@ -47,6 +48,7 @@ const PARTS = [
   labelMessages,
   languageMessages,
   notifyMessages,
+  outcomesMessages,
   pageMessages,
   paymentsMessages,
   settingsMessages,

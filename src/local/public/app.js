@@ -183,6 +183,13 @@ function renderInput(b, where) {
       );
       break;
     }
+    case 'multi_static_select': {
+      const initial = new Set((e.initial_options || []).map((o) => o.value));
+      field = el(
+        `<select multiple size="${Math.min(e.options.length, 6)}" name="${esc(b.block_id)}">${e.options.map((o) => `<option value="${esc(o.value)}" ${initial.has(o.value) ? 'selected' : ''}>${plain(o.text)}</option>`).join('')}</select>`,
+      );
+      break;
+    }
     case 'static_select':
       field = el(
         `<select name="${esc(b.block_id)}"><option value="">${esc(w('choose'))}</option>${e.options.map((o) => `<option value="${esc(o.value)}">${plain(o.text)}</option>`).join('')}</select>`,
@@ -235,6 +242,11 @@ function readValues() {
     const type = node.dataset.type;
     let v;
     if (type === 'checkboxes') v = { type, selected_options: [...node.querySelectorAll('input:checked')].map((c) => ({ value: c.value })) };
+    else if (type === 'multi_static_select')
+      v = {
+        type,
+        selected_options: [...node.querySelector('select').selectedOptions].map((o) => ({ value: o.value, text: { type: 'plain_text', text: o.textContent } })),
+      };
     else if (type === 'datepicker') v = { type, selected_date: node.querySelector('input').value || null };
     else if (type === 'static_select') {
       const s = node.querySelector('select');

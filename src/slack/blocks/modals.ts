@@ -6,6 +6,7 @@ import type { ClientProfile } from '../../domain/types.js';
 import { CRITERIA, OUR_SIDE_CHECKLIST, type Catalogue, type IncidentDetails, type IncidentKind, type TraitDefinition } from '../../domain/catalogue.js';
 import { ACTIONS, INPUTS, VIEWS } from '../ids.js';
 import { addDays, DEFAULT_DUE_DAYS } from '../../domain/nextSteps.js';
+import type { DecisionReason } from '../../domain/outcomes.js';
 import type { ModalMetadata } from '../parse/viewState.js';
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { actions, button, context, input, modal, option, plain, section, type Block } from './kit.js';
@@ -246,13 +247,43 @@ export interface DecisionMetadata {
 }
 
 /**
+ * Its reasons, countably (issue 30): the ten firing criteria and Other, those `suggested` picked already. Required
+ * for prepayment and exit; for a keep (whose words are required) the criteria it keeps the client despite, optional.
+ */
+function decisionReasonsInput(reader: Reader, kind: DecisionMetadata['kind'], suggested: readonly DecisionReason[]): Block {
+  const options = [...CRITERIA.map((c) => option(incidentLabel(reader, c.kind), c.kind)), option(tPlain(reader, 'outcomes.form.other'), 'other')];
+  const initial = options.filter((o) => suggested.includes(o.value as DecisionReason));
+  const keep = kind === 'keep';
+  return input(
+    INPUTS.reasons,
+    tPlain(reader, keep ? 'outcomes.form.reasonsKeep' : 'outcomes.form.reasons'),
+    {
+      type: 'multi_static_select',
+      options,
+      ...(initial.length > 0 ? { initial_options: initial } : {}),
+      placeholder: plain(tPlain(reader, 'outcomes.form.reasonsPlaceholder')),
+    },
+    keep,
+    { hint: tPlain(reader, 'outcomes.form.reasonsHint') },
+  );
+}
+
+/**
  * What the decision will do, said before it is done: keeping needs a reason (domain.md §5); the costly two
  * (prepayment, exit) say what changes and take an optional note. A member sees the same form as a proposal.
- * `reviewOn`: when deciding to keep (not proposing), the day the decision comes back to its owner as a next
- * step, this day by default. `reader`: who decides.
+ * Its reasons are picked from the firing criteria (`decisionReasonsInput`). `reviewOn`: when deciding (not
+ * proposing), the day its owner is asked what came of it (a keep's also comes back as a next step), this day by
+ * default. `reader`: who decides.
  */
 export function decisionModal(
-  m: DecisionMetadata & { reader: Reader; client: Pick<ClientProfile, 'name' | 'status'>; proposing: boolean; reviewOn: string },
+  m: DecisionMetadata & {
+    reader: Reader;
+    client: Pick<ClientProfile, 'name' | 'status'>;
+    proposing: boolean;
+    reviewOn: string;
+    /** Reasons picked already: the firing criteria the client meets. */
+    suggested?: readonly DecisionReason[];
+  },
 ): ModalView {
   const { reader } = m;
   const name = m.client.name;
@@ -263,14 +294,16 @@ export function decisionModal(
   const blocks: Block[] = [section(consequence)];
   if (m.proposing) blocks.push(section(t(reader, 'forms.decision.proposing')));
   blocks.push(
+    decisionReasonsInput(reader, m.kind, m.suggested ?? []),
     m.kind === 'keep'
       ? input(INPUTS.reason, tPlain(reader, 'forms.reason'), { type: 'plain_text_input', multiline: true, max_length: 1000, min_length: 3 })
       : input(INPUTS.reason, tPlain(reader, 'forms.note'), { type: 'plain_text_input', multiline: true, max_length: 1000 }, true),
   );
-  if (m.kind === 'keep' && !m.proposing) {
+  // Whoever decides picks the day its outcome is asked (a proposal's is a month after its approval).
+  if (!m.proposing) {
     blocks.push(
-      input(INPUTS.reviewOn, tPlain(reader, 'forms.reviewOn'), { type: 'datepicker', initial_date: m.reviewOn }, false, {
-        hint: tPlain(reader, 'forms.reviewHint'),
+      input(INPUTS.reviewOn, tPlain(reader, 'outcomes.form.reviewOn'), { type: 'datepicker', initial_date: m.reviewOn }, false, {
+        hint: tPlain(reader, m.kind === 'keep' ? 'forms.reviewHint' : 'outcomes.form.reviewHint'),
       }),
     );
   }

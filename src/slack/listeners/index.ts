@@ -19,6 +19,7 @@ import { registerClientNameActions } from './actions/clientName.js';
 import { registerProposalActions } from './actions/proposals.js';
 import { registerNextStepActions } from './actions/nextSteps.js';
 import { registerPaymentActions } from './actions/payments.js';
+import { registerOutcomeActions } from './actions/outcomes.js';
 import { registerLogMessageShortcut } from './shortcuts/logMessage.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -40,5 +41,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerProposalActions(app, deps);
   registerNextStepActions(app, deps);
   registerPaymentActions(app, deps);
+  registerOutcomeActions(app, deps);
   registerLogMessageShortcut(app, deps);
 }

@@ -17,6 +17,7 @@ import { historyBlocks, historyText } from '../../blocks/history.js';
 import { replyWithHealthChart } from '../../chartFiles.js';
 import { escapeName } from '../../blocks/text.js';
 import { decisionModal } from '../../blocks/modals.js';
+import { suggestedReasons } from '../../../services/outcomes.js';
 import { md, said, t, tPlain } from '../../../i18n/messages.js';
 import { formatDay } from '../../../i18n/format.js';
 import type { Reader } from '../../../i18n/reader.js';
@@ -122,8 +123,19 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     const digestId = await digestOf(turn, body.message?.ts);
     const { today } = await turn.workspace();
     const reviewOn = addDays(today, KEEP_REVIEW_DAYS);
+    const suggested = await suggestedReasons(deps.db, await turn.actIn(), subject.id);
     await turn.openModal(
-      decisionModal({ reader: await turn.reader(), clientId: subject.id, digestId, kind, channelId: turn.channelId, client: subject, proposing, reviewOn }),
+      decisionModal({
+        reader: await turn.reader(),
+        clientId: subject.id,
+        digestId,
+        kind,
+        channelId: turn.channelId,
+        client: subject,
+        proposing,
+        reviewOn,
+        suggested,
+      }),
     );
   });
 

@@ -11,6 +11,7 @@ import { clientStandings } from '../../../services/portfolio.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { nextStepSetMessage } from '../../blocks/nextSteps.js';
+import { defaultReviewOn } from '../../../domain/outcomes.js';
 import { tellAssignee } from '../../notify.js';
 import { usageIn } from '../../parse/commandText.js';
 import type { Reader } from '../../../i18n/reader.js';
@@ -198,7 +199,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
             channelId: turn.channelId,
             client: found,
             proposing,
-            reviewOn: today,
+            reviewOn: defaultReviewOn(today),
           }),
         );
         return;

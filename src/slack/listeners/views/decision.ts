@@ -6,6 +6,7 @@ import { requireClient } from '../../../db/queries/clients.js';
 import { addNextStep } from '../../../services/nextSteps.js';
 import { localDate } from '../../../domain/calendar.js';
 import { dueDayProblem } from '../../../domain/nextSteps.js';
+import { decisionReasonsSchema, reasonsProblem } from '../../../domain/outcomes.js';
 import { proposedText } from '../../blocks/fate.js';
 import { decideOrPropose, tellConcerned } from '../../fate.js';
 import { onView, type ViewOutcome, type SlackDeps } from '../../frame.js';
@@ -30,15 +31,31 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
       if (!metadata || !state.success) return { errors: { [INPUTS.reason]: tPlain(await turn.reader(), 'digest.formUnreadable') } };
       const reason = state.data[INPUTS.reason]?.[INPUTS.reason]?.value?.normalize('NFC').trim() ?? '';
       if (metadata.kind === 'keep' && reason.length === 0) return { errors: { [INPUTS.reason]: tPlain(await turn.reader(), 'digest.keepNeedsReason') } };
-      // Only the form of someone who decides (not proposes) asks when to review a keep.
-      const reviewOn = metadata.kind === 'keep' ? state.data[INPUTS.reviewOn]?.[INPUTS.reviewOn]?.selected_date : undefined;
+      // Its reasons, countably (issue 30). A form opened before reasons were asked for has no such field to fill.
+      const picked = state.data[INPUTS.reasons]?.[INPUTS.reasons];
+      const reasons = decisionReasonsSchema.safeParse((picked?.selected_options ?? []).map((o) => o.value));
+      if (!reasons.success) return { errors: { [INPUTS.reasons]: tPlain(await turn.reader(), 'digest.formUnreadable') } };
+      const reasonsWrong = reasonsProblem(metadata.kind, reasons.data, reason, picked !== undefined);
+      if (reasonsWrong) {
+        const field = reasonsWrong === 'otherNeedsWords' ? INPUTS.reason : INPUTS.reasons;
+        return { errors: { [field]: tPlain(await turn.reader(), `outcomes.form.${reasonsWrong}`) } };
+      }
+      // Only the form of someone who decides (not proposes) asks when to review it; a keep also comes back as a next step.
+      const reviewOn = state.data[INPUTS.reviewOn]?.[INPUTS.reviewOn]?.selected_date ?? undefined;
       const act = await turn.actIn();
       const reviewProblem = reviewOn ? dueDayProblem(reviewOn, localDate(turn.now, act.timeZone)) : undefined;
       if (reviewProblem) return { errors: { [INPUTS.reviewOn]: reviewProblem } };
       const subject = await requireClient(deps.db, { teamId: turn.teamId, clientId: metadata.clientId });
-      const change = { kind: 'decision' as const, decision: metadata.kind, reason: reason || null, digestId: metadata.digestId };
+      const change = {
+        kind: 'decision' as const,
+        decision: metadata.kind,
+        reason: reason || null,
+        reasons: reasons.data,
+        reviewOn: reviewOn ?? null,
+        digestId: metadata.digestId,
+      };
       const result = await decideOrPropose(turn, subject, change);
-      if (result.outcome?.decision && reviewOn) {
+      if (result.outcome?.decision && metadata.kind === 'keep' && reviewOn) {
         await addNextStep(deps.db, act, {
           client: subject,
           // Its line names the client beside it ("… · Stark Industries"): the step itself does not name it again.
