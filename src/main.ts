@@ -1,5 +1,5 @@
 /** Composition root: environment → logger → database → Rapport (Slack app and digest) → digest scheduler. Only this file reads the process. */
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, postgresRoutes } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { completeDataMigrations } from './db/startup.js';
 import { createLogger } from './log.js';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const started = Date.now();
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger })
+    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, ...postgresRoutes(config), logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
   await completeDataMigrations(database, logger);
   logger.info('database ready', {

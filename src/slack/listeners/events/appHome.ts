@@ -27,8 +27,9 @@ export async function publishHome(turn: Turn, userId: string): Promise<void> {
   const { workspace } = await turn.workspace();
   const isAdmin = await turn.deps.people.isAdmin(turn.web, turn.teamId, userId);
   const [mine, team, steps, digestByDm, own, reader] = await Promise.all([
-    isAdmin ? undefined : clientStandings(turn.deps.db, act, { ownerUserId: userId }),
-    isAdmin ? teamView(turn.deps.db, act) : undefined,
+    // The portfolio from the replica (a moment behind at most); the person's own switches from the primary, just set.
+    isAdmin ? undefined : clientStandings(turn.deps.reader, act, { ownerUserId: userId }),
+    isAdmin ? teamView(turn.deps.reader, act) : undefined,
     todoOf(turn.deps.db, act, userId),
     hasPersonalDigest(turn.deps.db, { teamId: act.teamId, userId }),
     personSettingsOf(turn.deps.db, { teamId: act.teamId, userId }).then((own) => own.language),
