@@ -13,8 +13,12 @@ export const envSchema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport')),
   DATABASE_APP_PASSWORD: optional(z.string()),
   DATABASE_POOLER: optional(z.enum(['transaction'], { message: 'must be "transaction" (DATABASE_URL goes through PgBouncer in transaction mode), or unset' })),
-  DATABASE_DIRECT_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport')),
-  DATABASE_READ_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport')),
+  DATABASE_DIRECT_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport'),
+  ),
+  DATABASE_READ_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport'),
+  ),
   DATA_DIR: optional(z.string()),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short: copy it from Basic Information → App Credentials')),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…) from OAuth & Permissions')),
@@ -104,7 +108,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   if (e.DATABASE_POOLER === 'transaction' && !e.DATABASE_DIRECT_URL) {
-    throw invalid('DATABASE_DIRECT_URL', 'is required with DATABASE_POOLER=transaction: migrations and LISTEN need a session of their own, on the server itself');
+    throw invalid(
+      'DATABASE_DIRECT_URL',
+      'is required with DATABASE_POOLER=transaction: migrations and LISTEN need a session of their own, on the server itself',
+    );
   }
   if (!oauth && Boolean(e.SLACK_SIGNING_SECRET) !== Boolean(e.SLACK_BOT_TOKEN)) {
     throw invalid(e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET', 'is required with the other Slack credential');

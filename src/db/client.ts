@@ -113,7 +113,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassword: string | undefined, routes: PostgresRoutes): Promise<DatabaseHandle> {
   const pooled = routes.pooler === 'transaction';
-  if (pooled && !routes.directUrl) throw new DatabaseSetupError('DATABASE_POOLER=transaction needs DATABASE_DIRECT_URL: migrations and LISTEN need a session of their own.');
+  if (pooled && !routes.directUrl)
+    throw new DatabaseSetupError('DATABASE_POOLER=transaction needs DATABASE_DIRECT_URL: migrations and LISTEN need a session of their own.');
   const direct = routes.directUrl ?? url;
   // Replicas may start together: migrate on one dedicated connection holding an advisory lock, which also keeps
   // their ALTER ROLEs (the same password) apart. A session lock: on the server itself, never through a pooler.
