@@ -6,6 +6,7 @@ import { createLogger } from './log.js';
 import { createRapport, type Rapport } from './rapport.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
 import { purgeUninstalledWorkspaces } from './services/lifecycle.js';
+import { pruneByRetention } from './services/retention.js';
 import { stopOnSignals } from './stopping.js';
 
 async function main(): Promise<void> {
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
 
   // Besides the digest, each minute: reminders of next steps due that morning, personal digests, clients
   // nobody answered for two digests named to admins, and workspaces Rapport was uninstalled from lose their
-  // data once the grace period is over.
+  // data once the grace period is over; rows past their retention rule go.
   const sending = (job: { tick(): Promise<unknown[]> }, said: string) => async () => {
     const sent = await job.tick();
     if (sent.length > 0) logger.info(said, { sent: sent.length });
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     'personal digests': sending(app.personalDigests, 'personal digests sent'),
     escalations: sending(app.escalations, 'unanswered clients named to admins'),
     'purging uninstalled workspaces': () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger),
+    // What grows with traffic, kept as long as its rule says (db/retention.ts; README, "Growth, bounded").
+    'pruning rows past their retention': () => pruneByRetention(database.owner, new Date(), logger),
   });
   let slack: Rapport | undefined;
   let scheduler: DigestScheduler | undefined;

@@ -21,5 +21,7 @@ export const auditLog = pgTable(
     index('audit_team_time').on(t.teamId, t.at),
     // A client's timeline and "who decided this".
     index('audit_entity').on(t.teamId, t.entityType, t.entityId),
+    // The retention sweep (db/retention.ts): the oldest lines across workspaces.
+    index('audit_at').on(t.at),
   ],
 );
