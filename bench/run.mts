@@ -9,6 +9,7 @@ import { benchDigest } from './digestSelection.mjs';
 import { benchCharts } from './charts.mjs';
 import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.mjs';
+import { printTableGrowth } from './tableGrowth.mjs';
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
 const quick = process.argv.includes('--quick');
@@ -72,6 +73,7 @@ const database = await benchDatabase();
 const results: Record<string, unknown> = { at: new Date().toISOString(), database: database.label, node: process.version };
 try {
   if (!digestOnly) await benchCommands();
+  if (!digestOnly) results.tableGrowth = await printTableGrowth(database, quick ? 300 : 1000);
 
   console.log(`\n2. Digest selection (${database.label})`);
   const sizes: [number, number, number][] = quick
