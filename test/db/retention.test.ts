@@ -195,22 +195,38 @@ describe.each(TEST_DRIVERS)('the retention sweep on %s', (driver) => {
   });
 
   it('deletes in bounded batches: a tick takes at most batch × batches rows, the next tick the rest', async () => {
-    await handle.owner
-      .insert(auditLog)
-      .values(
-        Array.from({ length: 7 }, (_, i) => ({
-          teamId: TEAMS[i % 2]!,
-          actor: 'U0BATCH',
-          action: 'call.log',
-          entityType: 'call',
-          entityId: `b${i}`,
-          at: old('audit'),
-        })),
-      );
+    await handle.owner.insert(auditLog).values(
+      Array.from({ length: 7 }, (_, i) => ({
+        teamId: TEAMS[i % 2]!,
+        actor: 'U0BATCH',
+        action: 'call.log',
+        entityType: 'call',
+        entityId: `b${i}`,
+        at: old('audit'),
+      })),
+    );
     const remaining = async () => (await handle.owner.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actor, 'U0BATCH'))).length;
     expect((await pruneByRetention(handle.owner, NOW, silentLogger, { batch: 2, batches: 2 })).audit).toBe(4);
     expect(await remaining()).toBe(3);
     expect((await pruneByRetention(handle.owner, NOW, silentLogger, { batch: 2, batches: 2 })).audit).toBe(3);
     expect(await remaining()).toBe(0);
+  });
+
+  it('lets instances sweep at once: each row is deleted by one of them, and all go', async () => {
+    await handle.owner
+      .insert(auditLog)
+      .values(
+        Array.from({ length: 30 }, (_, i) => ({
+          teamId: TEAMS[i % 2]!,
+          actor: 'U0TOGETHER',
+          action: 'call.log',
+          entityType: 'call',
+          entityId: `t${i}`,
+          at: old('audit'),
+        })),
+      );
+    const sweeps = await Promise.all([1, 2, 3].map(() => pruneByRetention(handle.owner, NOW, silentLogger, { batch: 4, batches: 20 })));
+    expect(sweeps.reduce((sum, s) => sum + (s.audit ?? 0), 0)).toBe(30);
+    expect(await handle.owner.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actor, 'U0TOGETHER'))).toEqual([]);
   });
 });
