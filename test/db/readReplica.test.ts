@@ -82,6 +82,15 @@ describe.skipIf(!serverUrl)('a read replica (DATABASE_READ_URL)', () => {
     expect(toReplica().filter((s) => writes.test(s))).toEqual([]);
   });
 
+  it('Home published again after a click on it reads the primary: it shows what the click wrote', async () => {
+    replica.clear();
+    const seq = api.lastSeq;
+    const view = { id: 'V0HOME', type: 'home', blocks: [] };
+    expect((await send.blockAction(ADMIN, { action_id: 'home_personal_digest', value: 'on' }, { view })).status).toBe(200);
+    await api.waitFor((c) => c.seq > seq && c.method === 'views.publish' && c.params.user_id === 'U0ADMIN', 30_000);
+    expect(toReplica()).toEqual([]);
+  });
+
   it('the export is read from the replica, its audit line written on the primary', async () => {
     replica.clear();
     await command(ADMIN, '/rapport', 'export', 'replica-export-1');
