@@ -26,7 +26,8 @@ export const RETENTION = {
   requestsFailed: { table: 'slack_requests', days: 30 },
   /**
    * The audit trail, and with it a client's History of changes: a year and a month, so last year's same month
-   * can still be compared (what a yearly review asks). Counted from `at`.
+   * can still be compared (what a yearly review asks). Counted from `at`. The workspace's own settings changes
+   * are kept (a handful a workspace): the digest's channel names who set it, to tell them when Slack refuses it.
    */
   audit: { table: 'audit_log', days: 400 },
   /**

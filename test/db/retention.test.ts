@@ -80,7 +80,7 @@ describe.each(TEST_DRIVERS)('the retention sweep on %s', (driver) => {
     );
   });
 
-  it('keeps the audit trail 400 days', async () => {
+  it('keeps the audit trail 400 days, and the workspace settings changes for good', async () => {
     const lines = TEAMS.flatMap((teamId) =>
       (['gone', 'kept'] as const).map((fate) => ({
         teamId,
@@ -91,11 +91,21 @@ describe.each(TEST_DRIVERS)('the retention sweep on %s', (driver) => {
         at: fate === 'gone' ? old('audit') : recent('audit'),
       })),
     );
-    await handle.owner.insert(auditLog).values(lines);
+    // Who set the digest channel, years ago: the digest still tells them when Slack refuses it.
+    const settings = TEAMS.map((teamId) => ({
+      teamId,
+      actor: 'U0AUDIT',
+      action: 'workspace.update',
+      entityType: 'workspace',
+      entityId: key('kept'),
+      at: new Date(old('audit').getTime() - 800 * DAY_MS),
+      details: { changed: { digestChannelId: 'C0DIGEST' } },
+    }));
+    await handle.owner.insert(auditLog).values([...lines, ...settings]);
     await sweep();
     const left = await handle.owner.select({ id: auditLog.entityId }).from(auditLog).where(eq(auditLog.actor, 'U0AUDIT'));
     expect(left.map((r) => r.id).sort()).toEqual(
-      lines
+      [...lines, ...settings]
         .filter((l) => l.entityId.startsWith('kept'))
         .map((l) => l.entityId)
         .sort(),
@@ -213,18 +223,16 @@ describe.each(TEST_DRIVERS)('the retention sweep on %s', (driver) => {
   });
 
   it('lets instances sweep at once: each row is deleted by one of them, and all go', async () => {
-    await handle.owner
-      .insert(auditLog)
-      .values(
-        Array.from({ length: 30 }, (_, i) => ({
-          teamId: TEAMS[i % 2]!,
-          actor: 'U0TOGETHER',
-          action: 'call.log',
-          entityType: 'call',
-          entityId: `t${i}`,
-          at: old('audit'),
-        })),
-      );
+    await handle.owner.insert(auditLog).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        teamId: TEAMS[i % 2]!,
+        actor: 'U0TOGETHER',
+        action: 'call.log',
+        entityType: 'call',
+        entityId: `t${i}`,
+        at: old('audit'),
+      })),
+    );
     const sweeps = await Promise.all([1, 2, 3].map(() => pruneByRetention(handle.owner, NOW, silentLogger, { batch: 4, batches: 20 })));
     expect(sweeps.reduce((sum, s) => sum + (s.audit ?? 0), 0)).toBe(30);
     expect(await handle.owner.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actor, 'U0TOGETHER'))).toEqual([]);

@@ -12,7 +12,7 @@ import type { RetentionKey } from '../retention.js';
 const PAST: Record<RetentionKey, { table: SQL; past: (before: SQL) => SQL }> = {
   requestsDone: { table: sql`slack_requests`, past: (before) => sql`state = 'done' and finished_at < ${before}` },
   requestsFailed: { table: sql`slack_requests`, past: (before) => sql`state = 'failed' and finished_at < ${before}` },
-  audit: { table: sql`audit_log`, past: (before) => sql`at < ${before}` },
+  audit: { table: sql`audit_log`, past: (before) => sql`entity_type <> 'workspace' and at < ${before}` },
   personalSends: { table: sql`personal_sends`, past: (before) => sql`claimed_at < ${before}` },
   digestMessages: { table: sql`digest_messages`, past: (before) => sql`posted_at < ${before}` },
   snoozes: { table: sql`snoozes`, past: (before) => sql`until < ${before}` },
