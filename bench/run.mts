@@ -10,6 +10,7 @@ import { benchCharts } from './charts.mjs';
 import { benchDigestCharts, digestChartsLines } from './digestCharts.mjs';
 import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.mjs';
+import { printTableGrowth } from './tableGrowth.mjs';
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
 const quick = process.argv.includes('--quick');
@@ -73,6 +74,7 @@ const database = await benchDatabase();
 const results: Record<string, unknown> = { at: new Date().toISOString(), database: database.label, node: process.version };
 try {
   if (!digestOnly) await benchCommands();
+  if (!digestOnly) results.tableGrowth = await printTableGrowth(database, quick ? 300 : 1000);
 
   console.log(`\n2. Digest selection (${database.label})`);
   const sizes: [number, number, number][] = quick

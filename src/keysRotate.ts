@@ -4,7 +4,7 @@
  * with the app's environment. On Postgres it may run beside the app (a row changed meanwhile is left to the
  * app); the embedded database must be stopped first.
  */
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, postgresRoutes } from './config/env.js';
 import { DatabaseLockedError, openDatabase } from './db/client.js';
 import { reencryptInstallations } from './db/queries/installations.js';
 import { createLogger } from './log.js';
@@ -18,7 +18,7 @@ async function rotate(): Promise<number> {
     );
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, logger })
+    ? await openDatabase({ databaseUrl: config.databaseUrl, ...postgresRoutes(config), logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
   try {
     const done = await reencryptInstallations(database.owner, keys);

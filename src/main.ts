@@ -1,11 +1,12 @@
 /** Composition root: environment → logger → database → Rapport (Slack app and digest) → digest scheduler. Only this file reads the process. */
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, postgresRoutes } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { completeDataMigrations } from './db/startup.js';
 import { createLogger } from './log.js';
 import { createRapport, type Rapport } from './rapport.js';
 import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
 import { purgeUninstalledWorkspaces } from './services/lifecycle.js';
+import { pruneByRetention } from './services/retention.js';
 import { stopOnSignals } from './stopping.js';
 
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const started = Date.now();
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger })
+    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, ...postgresRoutes(config), logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
   await completeDataMigrations(database, logger);
   logger.info('database ready', {
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
 
   // Besides the digest, each minute: reminders of next steps due that morning, personal digests, clients
   // nobody answered for two digests named to admins, and workspaces Rapport was uninstalled from lose their
-  // data once the grace period is over.
+  // data once the grace period is over; rows past their retention rule go.
   const sending = (job: { tick(): Promise<unknown[]> }, said: string) => async () => {
     const sent = await job.tick();
     if (sent.length > 0) logger.info(said, { sent: sent.length });
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     escalations: sending(app.escalations, 'unanswered clients named to admins'),
     'decision outcome reviews': sending(app.outcomeReviews, 'decision outcome reviews asked'),
     'purging uninstalled workspaces': () => purgeUninstalledWorkspaces(database.owner, new Date(), config.uninstallGraceDays, logger),
+    // What grows with traffic, kept as long as its rule says (db/retention.ts; README, "Growth, bounded").
+    'pruning rows past their retention': () => pruneByRetention(database.owner, new Date(), logger),
   });
   let slack: Rapport | undefined;
   let scheduler: DigestScheduler | undefined;

@@ -2,7 +2,7 @@
  * `npm run worker`: a process that only works stored Slack requests (no HTTP, no digest schedule), beside the
  * receiving process(es), on the same Postgres. Run as many as the load needs, on any machine reaching it.
  */
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, postgresRoutes } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { completeDataMigrations } from './db/startup.js';
 import { createLogger } from './log.js';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (!config.slack) throw new ConfigError('A worker answers in Slack: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN as for the receiver.');
   if (config.workers.concurrency === 0) throw new ConfigError('WORKERS=0 leaves a worker process nothing to do: unset it, or set 1 or more.');
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, ...postgresRoutes(config), logger });
   await completeDataMigrations(database, logger);
   const slack = createRapport({ slack: config.slack, database, logger, workers: config.workers });
   await slack.startWorkers();

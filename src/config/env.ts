@@ -12,6 +12,13 @@ const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typ
 export const envSchema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport')),
   DATABASE_APP_PASSWORD: optional(z.string()),
+  DATABASE_POOLER: optional(z.enum(['transaction'], { message: 'must be "transaction" (DATABASE_URL goes through PgBouncer in transaction mode), or unset' })),
+  DATABASE_DIRECT_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport'),
+  ),
+  DATABASE_READ_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/rapport'),
+  ),
   DATA_DIR: optional(z.string()),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short: copy it from Basic Information → App Credentials')),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…) from OAuth & Permissions')),
@@ -36,6 +43,15 @@ export interface Config {
   databaseUrl: string | undefined;
   /** With `databaseUrl`: the password Rapport gives the role `rapport_app`, which its workspace connections log in as. */
   databaseAppPassword: string | undefined;
+  /**
+   * `transaction`: DATABASE_URL reaches Postgres through a pooler in transaction mode (PgBouncer), so no statement
+   * is prepared on the server and nothing is kept on a session; `directUrl` is then required (migrations and LISTEN).
+   */
+  databasePooler: 'transaction' | undefined;
+  /** The server itself, not the pooler: migrations (a session-level lock) and LISTEN run on it. */
+  databaseDirectUrl: string | undefined;
+  /** A read replica for the heavy reads that may lag a moment (Home, export); unset: the primary serves them. */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   logLevel: LogLevel;
   /** Unset: readable lines on a terminal, JSON lines otherwise. */
@@ -86,12 +102,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const invalid = (name: string, why: string) => new ConfigError(`Invalid configuration (see .env.example):\n  ${name}: ${why}`);
   const oauth = e.SLACK_CLIENT_ID ? oauthConfig(e, invalid) : undefined;
   if (oauth && e.SLACK_BOT_TOKEN) throw invalid('SLACK_BOT_TOKEN', 'leave it unset with SLACK_CLIENT_ID: each workspace installs Rapport with its own token');
+  if (e.DATABASE_URL === undefined) {
+    for (const name of ['DATABASE_POOLER', 'DATABASE_DIRECT_URL', 'DATABASE_READ_URL'] as const) {
+      if (e[name] !== undefined) throw invalid(name, 'needs DATABASE_URL (Postgres); the embedded database has no pooler or replica');
+    }
+  }
+  if (e.DATABASE_POOLER === 'transaction' && !e.DATABASE_DIRECT_URL) {
+    throw invalid(
+      'DATABASE_DIRECT_URL',
+      'is required with DATABASE_POOLER=transaction: migrations and LISTEN need a session of their own, on the server itself',
+    );
+  }
   if (!oauth && Boolean(e.SLACK_SIGNING_SECRET) !== Boolean(e.SLACK_BOT_TOKEN)) {
     throw invalid(e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET', 'is required with the other Slack credential');
   }
   return {
     databaseUrl: e.DATABASE_URL,
     databaseAppPassword: e.DATABASE_APP_PASSWORD,
+    databasePooler: e.DATABASE_POOLER,
+    databaseDirectUrl: e.DATABASE_DIRECT_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     dataDir: e.DATA_DIR ?? './data',
     logLevel: e.LOG_LEVEL ?? 'info',
     logFormat: e.LOG_FORMAT,
@@ -105,6 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uninstallGraceDays: e.UNINSTALL_GRACE_DAYS ?? 7,
   };
 }
+
+/** Where the Postgres connections go besides DATABASE_URL, as `openDatabase` takes it. */
+export const postgresRoutes = (config: Config) => ({ pooler: config.databasePooler, directUrl: config.databaseDirectUrl, readUrl: config.databaseReadUrl });
 
 /** OAuth mode's settings, all required together; a missing, malformed or weak key stops the app (never plaintext tokens). */
 function oauthConfig(e: z.infer<typeof envSchema>, invalid: (name: string, why: string) => ConfigError): OAuthConfig {

@@ -7,6 +7,8 @@
  * workspace's rows only, and none outside `inWorkspace`; `owner`, as the connecting user, migrates and runs the
  * few jobs that span workspaces (the request inbox, the scheduler's list, the purge). On Postgres each has its
  * own connections, `db`'s logged in as `rapport_app`, so no statement of the app can become the owner.
+ * `reader` is `db` on a read replica (DATABASE_READ_URL), or `db` itself; and behind a transaction pooler
+ * (DATABASE_POOLER=transaction) migrations and LISTEN go to the server itself (DATABASE_DIRECT_URL).
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -30,6 +32,12 @@ export interface DatabaseHandle {
   db: Database;
   /** The connecting user's, whose own policy (`owner_rows`) lets it see every row: only for work across workspaces. */
   owner: Database;
+  /**
+   * The app's too (the same row-level security), on the read replica when DATABASE_READ_URL is set: only for the
+   * heavy reads that may lag the primary by a moment (Home's portfolio, the export). Read-after-write stays on
+   * `db`. Without a replica it is `db` itself.
+   */
+  reader: Database;
   driver: 'postgres' | 'pglite';
   close(): Promise<void>;
   /** Calls `onNotify` with the payload of every NOTIFY on `channel` (from any process on the same database); returns how to stop. */
@@ -76,23 +84,41 @@ export type OpenOptions =
    * `poolSize`: connections at most, the app's and the owner's together (three each at least). `appPassword` (DATABASE_APP_PASSWORD):
    * given to `rapport_app` at startup, for servers where it cannot log in without one.
    */
-  | { databaseUrl: string; logger: Logger; poolSize?: number; appPassword?: string | undefined }
+  | ({ databaseUrl: string; logger: Logger; poolSize?: number; appPassword?: string | undefined } & PostgresRoutes)
   /**
    * `dataDir: undefined` keeps the embedded database in memory; `snapshot` (a `dumpDataDir` tarball) starts
    * it from a copy instead of creating it, which is ~8× faster (tests open one per file).
    */
   | { databaseUrl?: undefined; dataDir: string | undefined; logger: Logger; snapshot?: Blob };
 
+/** Where the Postgres connections go besides DATABASE_URL (README, "Behind PgBouncer, and a read replica"). */
+export interface PostgresRoutes {
+  /**
+   * `transaction`: `databaseUrl` is a pooler in transaction mode (PgBouncer 1.18 keeps no prepared statement
+   * across transactions, and hands each transaction any server connection): nothing is prepared, and whatever
+   * needs a session (the migration lock, LISTEN) goes to `directUrl`.
+   */
+  pooler?: 'transaction' | undefined;
+  /** The server itself: migrations and LISTEN (default: `databaseUrl`). */
+  directUrl?: string | undefined;
+  /** A read replica for `reader` (default: none, `reader` is `db`). */
+  readUrl?: string | undefined;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   return options.databaseUrl !== undefined
-    ? openPostgres(options.databaseUrl, options.logger, options.poolSize, options.appPassword)
+    ? openPostgres(options.databaseUrl, options.logger, options.poolSize, options.appPassword, options)
     : openPglite(options.dataDir, options.logger, options.snapshot);
 }
 
-async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassword?: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassword: string | undefined, routes: PostgresRoutes): Promise<DatabaseHandle> {
+  const pooled = routes.pooler === 'transaction';
+  if (pooled && !routes.directUrl)
+    throw new DatabaseSetupError('DATABASE_POOLER=transaction needs DATABASE_DIRECT_URL: migrations and LISTEN need a session of their own.');
+  const direct = routes.directUrl ?? url;
   // Replicas may start together: migrate on one dedicated connection holding an advisory lock, which also keeps
-  // their ALTER ROLEs (the same password) apart.
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  // their ALTER ROLEs (the same password) apart. A session lock: on the server itself, never through a pooler.
+  const migrator = postgres(direct, { max: 1, onnotice: () => {} });
   let passwordRefused: DatabaseSetupError | undefined;
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
@@ -108,7 +134,12 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
   // JIT off: Rapport's statements take milliseconds, and PostgreSQL compiles a plan's expressions once its
   // estimated cost passes jit_above_cost, which a 10k-client portfolio read does: measured, 2 s of compiling for
   // a 50 ms query (the criteria tallies' per-client subqueries are costed as if each ran).
-  const options = { onnotice: () => {}, connect_timeout: 5, connection: { jit: 'off' } } as const;
+  // Through a transaction pooler: no server-side prepared statements (PgBouncer 1.18 would run one transaction's
+  // statement name on another's connection), and no startup settings (it refuses ones it does not track): JIT
+  // is then turned off per transaction, with the workspace (workspaceScope.ts).
+  const options = pooled
+    ? ({ onnotice: () => {}, connect_timeout: 5, prepare: false } as const)
+    : ({ onnotice: () => {}, connect_timeout: 5, connection: { jit: 'off' } } as const);
   // `poolSize` in all, as before the app had a pool of its own. The owner's statements are few (counted: 4 per
   // /call, storing its request at the ack, claiming, finishing, answering) but come in bursts of acks; the app's
   // are ten times as many, as many at once as requests are worked: three in ten connections for the owner. Three
@@ -118,22 +149,37 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
   const ownerPoolSize = Math.max(3, Math.round(poolSize * 0.3));
   const sql = postgres(url, { ...options, max: ownerPoolSize });
   // Same server and database, as the app's role: the password given, never the URL's (the owner's) nor PGPASSWORD.
-  const app = postgres(url, { ...options, max: Math.max(3, poolSize - ownerPoolSize), username: appRole.name, password: () => appPassword ?? '' });
-  const close = () => Promise.all([sql.end({ timeout: 5 }), app.end({ timeout: 5 })]).then(() => {});
+  const appLogin = { username: appRole.name, password: () => appPassword ?? '' };
+  const app = postgres(url, { ...options, max: Math.max(3, poolSize - ownerPoolSize), ...appLogin });
+  // The replica's own pool, as the app's role (the replica has the primary's roles and secret); a replica is
+  // reached directly or through a pooler as DATABASE_URL is.
+  const replica = routes.readUrl ? postgres(routes.readUrl, { ...options, max: Math.max(2, Math.round(poolSize * 0.3)), ...appLogin }) : undefined;
+  // LISTEN needs a session: through a transaction pooler its server connection would go to the next client. One
+  // connection of its own to the server, opened on the first listen.
+  const listener = pooled ? postgres(direct, { max: 1, onnotice: () => {}, connect_timeout: 5 }) : sql;
+  const close = () =>
+    Promise.all([sql, app, ...(replica ? [replica] : []), ...(listener !== sql ? [listener] : [])].map((pool) => pool.end({ timeout: 5 }))).then(() => {});
   try {
     const owner = drizzlePostgres(sql, { schema });
     const secret = await confinedAppRole((text) => sql.unsafe(text));
     await app`select 1`.catch((error: unknown) => {
       throw passwordRefused ?? appLoginRefused(error, appPassword !== undefined);
     });
-    logger.debug('database: postgres ready');
+    if (replica) {
+      await replica`select 1`.catch((error: unknown) => {
+        throw appLoginRefused(error, appPassword !== undefined);
+      });
+    }
+    logger.debug('database: postgres ready', { pooler: routes.pooler ?? 'none', replica: replica !== undefined });
+    const db = drizzlePostgres(inWorkspaces(app, secret, { pooled }), { schema });
     return {
-      db: drizzlePostgres(inWorkspaces(app, secret), { schema }),
+      db,
+      reader: replica ? drizzlePostgres(inWorkspaces(replica, secret, { pooled }), { schema }) : db,
       owner,
       driver: 'postgres',
       close,
       async listen(channel, onNotify) {
-        const { unlisten } = await sql.listen(channel, onNotify);
+        const { unlisten } = await listener.listen(channel, onNotify);
         return unlisten;
       },
     };
@@ -252,8 +298,10 @@ async function openPglite(dataDir: string | undefined, logger: Logger, snapshot?
     if (fromTemplate) await pg.exec(`update workspace_proof_secret set secret = ${NEW_PROOF_SECRET}`);
     const secret = await confinedAppRole(async (text) => (await pg.query<Record<string, unknown>>(text)).rows);
     logger.debug('database: embedded PGlite ready', { dataDir: dataDir ?? '(memory)' });
+    const db = drizzlePglite(inWorkspacesEmbedded(pg, secret), { schema });
     return {
-      db: drizzlePglite(inWorkspacesEmbedded(pg, secret), { schema }),
+      db,
+      reader: db,
       owner,
       driver: 'pglite',
       dump: () => pg.dumpDataDir('none'),

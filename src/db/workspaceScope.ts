@@ -34,10 +34,13 @@ export function teamProof(secret: string, teamId: string): string {
  * where the connection is not already logged in as it (the embedded database's). All end with the transaction,
  * so a pooled connection never carries them to the next one.
  */
-function entering(secret: string, takesRole: boolean) {
+function entering(secret: string, takesRole: boolean, jitOff = false) {
   const settings = "set_config('rapport.team_id', $1, true), set_config('rapport.team_proof', $2, true)";
+  // Local settings too (`true`: SET LOCAL), never the session's: behind a transaction pooler the next transaction on
+  // this server connection is any client's, any workspace's (test/db/pgbouncer.test.ts).
+  const before = [...(takesRole ? ["set_config('role', 'rapport_app', true)"] : []), ...(jitOff ? ["set_config('jit', 'off', true)"] : [])];
   return {
-    text: takesRole ? `select set_config('role', 'rapport_app', true), ${settings}` : `select ${settings}`,
+    text: `select ${[...before, settings].join(', ')}`,
     values: () => {
       const team = workspace.getStore();
       return team ? [team, teamProof(secret, team)] : ['', ''];
@@ -52,8 +55,9 @@ function entering(secret: string, takesRole: boolean) {
  * connection, saved two round trips but hung in the Postgres-restart reliability run: postgres.js neither fails
  * the queries queued on a reserved connection that closes, nor keeps it out of the pool once released.)
  */
-export function inWorkspaces(sql: postgres.Sql, secret: string): postgres.Sql {
-  const entry = entering(secret, false);
+export function inWorkspaces(sql: postgres.Sql, secret: string, { pooled = false }: { pooled?: boolean } = {}): postgres.Sql {
+  // Behind a pooler the connection cannot carry `jit = off` from its start (client.ts): each transaction sets it.
+  const entry = entering(secret, false, pooled);
   const enter = (tx: postgres.TransactionSql) => tx.unsafe(entry.text, entry.values(), { prepare: true });
   const statement = (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) =>
     sql.begin((tx) => [enter(tx), values ? tx.unsafe(query, params, options).values() : tx.unsafe(query, params, options)]).then((results) => results[1]);

@@ -3,7 +3,7 @@
  * must be stopped), in that language's words (English unless told): a Turkish, Persian or Finnish demo also
  * makes the workspace speak that language, in its country's currency.
  */
-import { ConfigError, loadConfig } from '../config/env.js';
+import { ConfigError, loadConfig, postgresRoutes } from '../config/env.js';
 import { DatabaseLockedError, openDatabase } from '../db/client.js';
 import { completeDataMigrations } from '../db/startup.js';
 import { RapportError } from '../domain/errors.js';
@@ -18,7 +18,7 @@ async function seed(locale: Locale): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, logger })
+    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, ...postgresRoutes(config), logger })
     : await openDatabase({ dataDir: config.dataDir, logger });
   try {
     await completeDataMigrations(database, logger);

@@ -44,14 +44,15 @@ const SHEET_FILES: Record<SheetName, string> = {
   nextSteps: 'next-steps.csv',
 };
 
-export async function exportWorkspaceData(db: Database, act: ActIn, reader: Reader, namesOf: NamesOf): Promise<WorkspaceExport> {
+/** `replica`: where the tables are read from (a read replica, `deps.reader`); the audit line is written on `db`. */
+export async function exportWorkspaceData(db: Database, act: ActIn, reader: Reader, namesOf: NamesOf, replica: Database = db): Promise<WorkspaceExport> {
   const { teamId, catalogue, at } = act;
-  // Audited first, so the export holds the record of itself.
+  // Audited first, so the export holds the record of itself (from a replica: once it has caught up, a moment).
   await appendAudit(db, { teamId, entry: { actor: act.actor, action: 'workspace.export', entityType: 'workspace', entityId: teamId, at } });
   const [tables, records, standings] = await Promise.all([
-    exportWorkspace(db, teamId),
-    readableRecords(db, teamId),
-    loadStandingInputs(db, { teamId, catalogue, at }),
+    exportWorkspace(replica, teamId),
+    readableRecords(replica, teamId),
+    loadStandingInputs(replica, { teamId, catalogue, at }),
   ]);
   const names = await namesOf(peopleIn(records));
   const standing = new Map(

@@ -36,7 +36,7 @@ export interface SlackAppOptions {
    * `db` for each workspace's work; `owner` for the request inbox and installations, which span workspaces;
    * `listen` lets workers hear of requests other processes stored (without it they hear of their own, and poll).
    */
-  database: Pick<DatabaseHandle, 'db' | 'owner'> & Partial<Pick<DatabaseHandle, 'listen'>>;
+  database: Pick<DatabaseHandle, 'db' | 'owner'> & Partial<Pick<DatabaseHandle, 'listen' | 'reader'>>;
   logger: Logger;
   now?: () => Date;
   /** This process's request workers (default: DEFAULT_WORKERS). */
@@ -75,7 +75,7 @@ export interface SlackApp {
 
 export function createSlackApp(parts: SlackAppParts): SlackApp {
   const { slack, logger, now, metrics, digest } = parts;
-  const { db, owner, listen } = parts.database;
+  const { db, owner, listen, reader = db } = parts.database;
   const { installations, requestWebFor, people, boltLogger: boltLog } = parts.web;
   const standIn = slack.apiUrl ? new URL(slack.apiUrl).origin : undefined;
   const isResponseUrl = (url: string) => url.startsWith('https://hooks.slack.com/') || (standIn !== undefined && url.startsWith(`${standIn}/`));
@@ -85,6 +85,7 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
   let workers: RequestWorkers | undefined;
   const deps: SlackDeps = {
     db,
+    reader,
     owner,
     logger,
     now,

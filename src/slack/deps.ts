@@ -65,6 +65,11 @@ export type Clock = (teamId?: string) => Date;
 export interface WorkDeps {
   /** Each workspace's data, as the request being worked may see it (row-level security). */
   db: Database;
+  /**
+   * The same, on the read replica when there is one (DATABASE_READ_URL): only for heavy reads that may lag a write
+   * by a moment (Home's portfolio, the export), never to read back what the request just wrote.
+   */
+  reader: Database;
   /** The request inbox, which spans workspaces: stored before the ack, before any workspace is trusted. */
   owner: Database;
   logger: Logger;

@@ -32,7 +32,7 @@ function slackNames(web: WebClient, logger: Logger): NamesOf {
 export async function sendExport(turn: Turn): Promise<void> {
   await requireAdmin(turn, 'errors.admin.export');
   const reader = await turn.reader();
-  const exported = await exportWorkspaceData(turn.deps.db, await turn.actIn(), reader, slackNames(turn.web, turn.deps.logger));
+  const exported = await exportWorkspaceData(turn.deps.db, await turn.actIn(), reader, slackNames(turn.web, turn.deps.logger), turn.deps.reader);
   const sheets = formatList(
     exported.sheets.map((s) => `${s.title} (${s.filename})`),
     reader,

@@ -10,15 +10,7 @@
  */
 import { hostname } from 'node:os';
 import type { Database, DatabaseHandle } from '../db/client.js';
-import {
-  claimRequests,
-  finishRequest,
-  forgetFinishedRequests,
-  renewLease,
-  REQUESTS_CHANNEL,
-  retryRequestLater,
-  type SlackRequest,
-} from '../db/queries/requests.js';
+import { claimRequests, finishRequest, renewLease, REQUESTS_CHANNEL, retryRequestLater, type SlackRequest } from '../db/queries/requests.js';
 import { errorText, type Logger } from '../log.js';
 
 /**
@@ -54,7 +46,6 @@ export interface WorkerOptions {
 }
 
 const POLL_MS = 1_000;
-const FORGET_EVERY_MS = 10 * 60_000;
 /** Within a stop's 10 s (README): the rest is for handing back, closing the database and exiting. */
 export const DRAIN_MS = 7_000;
 
@@ -81,7 +72,6 @@ export class RequestWorkers {
     // This process's own stores woke it already.
     this.unlisten = await this.options.listen?.(REQUESTS_CHANNEL, (origin) => origin !== this.id && this.wake());
     this.timers.push(setInterval(() => this.wake(), POLL_MS));
-    this.timers.push(setInterval(() => void this.forget(), FORGET_EVERY_MS));
     for (const timer of this.timers) timer.unref();
     this.wake();
   }
@@ -156,14 +146,6 @@ export class RequestWorkers {
       logger.error('could not record the end of a request', { entry: request.entry, request: request.requestKey, error: errorText(error) });
     } finally {
       clearInterval(renew);
-    }
-  }
-
-  private async forget(): Promise<void> {
-    try {
-      await forgetFinishedRequests(this.options.db);
-    } catch (error) {
-      this.options.logger.warn('could not forget finished requests', { error: errorText(error) });
     }
   }
 

@@ -47,6 +47,7 @@ export async function startHandlerBench(driver: TestDriver): Promise<HandlerBenc
     });
     const deps: SlackDeps = {
       db: handle.db,
+      reader: handle.reader,
       owner: handle.owner,
       logger: silentLogger,
       now,

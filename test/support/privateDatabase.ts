@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { openDatabase, type DatabaseHandle, type PostgresRoutes } from '../../src/db/client.js';
 import { silentLogger } from '../../src/log.js';
 
 /**
@@ -17,7 +17,8 @@ export async function openPrivateDatabase(
   serverUrl: string,
   prefix: string,
   poolSize: number,
-  options: { ordinaryOwner?: boolean } = {},
+  /** `routes`: how the app reaches the new database (a pooler, a replica), given its URL on the server itself. */
+  options: { ordinaryOwner?: boolean; routes?: (url: string) => PostgresRoutes & { databaseUrl: string } } = {},
 ): Promise<DatabaseHandle & { url: string }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -39,10 +40,12 @@ export async function openPrivateDatabase(
     if (options.ordinaryOwner) await admin.unsafe(`drop role if exists ${name}`);
     await admin.end();
   };
-  const handle = await openDatabase({ databaseUrl: url.toString(), logger: silentLogger, poolSize }).catch(async (error: unknown) => {
-    await drop();
-    throw error;
-  });
+  const handle = await openDatabase({ databaseUrl: url.toString(), logger: silentLogger, poolSize, ...options.routes?.(url.toString()) }).catch(
+    async (error: unknown) => {
+      await drop();
+      throw error;
+    },
+  );
   return {
     ...handle,
     url: url.toString(),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { recordedAt, teamId, workspaceRows } from './columns.js';
 
@@ -21,5 +22,9 @@ export const auditLog = pgTable(
     index('audit_team_time').on(t.teamId, t.at),
     // A client's timeline and "who decided this".
     index('audit_entity').on(t.teamId, t.entityType, t.entityId),
+    // The retention sweep (db/retention.ts): the oldest lines across workspaces, less the workspace's settings (kept).
+    index('audit_at')
+      .on(t.at)
+      .where(sql`${t.entityType} <> 'workspace'`),
   ],
 );

@@ -78,6 +78,8 @@ export const snoozes = pgTable(
     uniqueIndex('snoozes_team_request_key').on(t.teamId, t.requestKey),
     check('snoozes_until_after_start', sql`${t.until} > ${t.snoozedAt}`),
     index('snoozes_client').on(t.teamId, t.clientId, t.until),
+    // The retention sweep (db/retention.ts): snoozes that ended longest ago, across workspaces.
+    index('snoozes_until').on(t.until),
   ],
 );
 

@@ -67,5 +67,7 @@ export const digestMessages = pgTable(
     // Button clicks arrive with the message's channel and ts.
     uniqueIndex('digest_messages_team_ts').on(t.teamId, t.channelId, t.ts),
     index('digest_messages_digest').on(t.teamId, t.digestId),
+    // The retention sweep (db/retention.ts): messages posted longest ago, across workspaces.
+    index('digest_messages_posted').on(t.postedAt),
   ],
 );

@@ -1,6 +1,6 @@
 /** What Rapport keeps about one person of a workspace: the DMs it sent them on a schedule, their opt-ins. */
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
 
 /**
@@ -20,7 +20,12 @@ export const personalSends = pgTable(
     claimedAt: instant('claimed_at').notNull(),
     sentAt: instant('sent_at'),
   },
-  (t) => [workspaceRows(), uniqueIndex('personal_sends_once').on(t.teamId, t.userId, t.kind, t.key)],
+  (t) => [
+    workspaceRows(),
+    uniqueIndex('personal_sends_once').on(t.teamId, t.userId, t.kind, t.key),
+    // The retention sweep (db/retention.ts): the oldest sends across workspaces.
+    index('personal_sends_claimed').on(t.claimedAt),
+  ],
 );
 
 /** Who gets their own clients' part of the weekly digest by DM (`/rapport settings me digest on`). */

@@ -20,15 +20,16 @@ import { isMemberHere } from '../../recipients.js';
 
 /**
  * Publishes the person's Home tab as it is now, in their words: an admin's leads with the team's (everyone's
- * clients are read once, their own shown from them), then their next steps and their clients.
+ * clients are read once, their own shown from them), then their next steps and their clients. `portfolio`: where
+ * the clients are read; the primary unless the tab is only being opened (after a click it shows what the click wrote).
  */
-export async function publishHome(turn: Turn, userId: string): Promise<void> {
+export async function publishHome(turn: Turn, userId: string, portfolio = turn.deps.db): Promise<void> {
   const act = await turn.actIn();
   const { workspace } = await turn.workspace();
   const isAdmin = await turn.deps.people.isAdmin(turn.web, turn.teamId, userId);
   const [mine, team, steps, digestByDm, own, reader] = await Promise.all([
-    isAdmin ? undefined : clientStandings(turn.deps.db, act, { ownerUserId: userId }),
-    isAdmin ? teamView(turn.deps.db, act) : undefined,
+    isAdmin ? undefined : clientStandings(portfolio, act, { ownerUserId: userId }),
+    isAdmin ? teamView(portfolio, act) : undefined,
     todoOf(turn.deps.db, act, userId),
     hasPersonalDigest(turn.deps.db, { teamId: act.teamId, userId }),
     personSettingsOf(turn.deps.db, { teamId: act.teamId, userId }).then((own) => own.language),
@@ -57,7 +58,8 @@ async function membersOnly<P extends { userId: string }>(turn: Turn, people: rea
 export function registerAppHome(app: App, deps: SlackDeps): void {
   onEvent<{ tab?: string; user: string }>(app, deps, 'app_home_opened', async (turn, event) => {
     if (event.tab !== 'home') return;
-    await publishHome(turn, event.user);
+    // Only opened: the portfolio may come from the read replica (a moment behind at most).
+    await publishHome(turn, event.user, turn.deps.reader);
   });
 
   // The same forms from the Home buttons and from the global shortcuts (no channel: confirmations go by DM).

@@ -1,0 +1,78 @@
+/**
+ * A TCP proxy in front of a Postgres server that records the text of every statement its clients send (simple
+ * Query and extended-protocol Parse messages): a stand-in "replica" on the same server, to prove which
+ * statements a connection pool routes to it.
+ */
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+
+export interface StatementProxy {
+  /** `url` with its host and port replaced by the proxy's. */
+  through(url: string): string;
+  /** Every statement sent through it since the start (or the last `clear`), in order. */
+  statements: string[];
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+export async function startStatementProxy(serverUrl: string): Promise<StatementProxy> {
+  const upstream = new URL(serverUrl);
+  const statements: string[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const backend = connect(Number(upstream.port || 5432), upstream.hostname);
+    sockets.add(client).add(backend);
+    let pending = Buffer.alloc(0);
+    let started = false;
+    client.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      // The startup message has no type byte; every later one is type, length (itself included), body.
+      for (;;) {
+        if (!started) {
+          if (pending.length < 4) break;
+          const length = pending.readInt32BE(0);
+          if (pending.length < length) break;
+          pending = pending.subarray(length);
+          started = true;
+          continue;
+        }
+        if (pending.length < 5) break;
+        const type = String.fromCharCode(pending[0]!);
+        const length = pending.readInt32BE(1);
+        if (pending.length < 1 + length) break;
+        const body = pending.subarray(5, 1 + length);
+        if (type === 'Q') statements.push(body.toString('utf8', 0, body.indexOf(0)));
+        if (type === 'P') {
+          const nameEnd = body.indexOf(0);
+          statements.push(body.toString('utf8', nameEnd + 1, body.indexOf(0, nameEnd + 1)));
+        }
+        pending = pending.subarray(1 + length);
+      }
+      backend.write(chunk);
+    });
+    backend.on('data', (chunk: Buffer) => client.write(chunk));
+    const end = () => {
+      client.destroy();
+      backend.destroy();
+      sockets.delete(client);
+      sockets.delete(backend);
+    };
+    client.on('close', end).on('error', end);
+    backend.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    through(url) {
+      const proxied = new URL(url);
+      proxied.hostname = '127.0.0.1';
+      proxied.port = String(port);
+      return proxied.toString();
+    },
+    statements,
+    clear: () => void statements.splice(0),
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
