@@ -47,7 +47,8 @@ CREATE INDEX "personal_sends_claimed" ON "personal_sends" USING btree ("claimed_
 ALTER TABLE "clients" ADD CONSTRAINT "clients_payment_terms" CHECK ("clients"."payment_terms" in ('standard', 'shorter', 'prepayment'));--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_outcome" CHECK ("decisions"."outcome" in ('better', 'same', 'worse', 'left'));--> statement-breakpoint
 CREATE POLICY "workspace_rows" ON "chart_files" AS PERMISSIVE FOR ALL TO "rapport_app" USING (team_id = (select rapport_team())) WITH CHECK (team_id = (select rapport_team()));--> statement-breakpoint
-CREATE POLICY "workspace_rows" ON "payments" AS PERMISSIVE FOR ALL TO "rapport_app" USING (team_id = (select rapport_team())) WITH CHECK (team_id = (select rapport_team()));-- By hand, as migration 0014 did for every other table (schema/columns.ts): the policies bind the owner too, and
+CREATE POLICY "workspace_rows" ON "payments" AS PERMISSIVE FOR ALL TO "rapport_app" USING (team_id = (select rapport_team())) WITH CHECK (team_id = (select rapport_team()));--> statement-breakpoint
+-- By hand, as migration 0014 did for every other table (schema/columns.ts): the policies bind the owner too, and
 -- the owner's own policy lets it see every row.
 ALTER TABLE "chart_files" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "payments" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
