@@ -31,7 +31,7 @@ export function createRapport(options: SlackAppOptions): Rapport {
   const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? new Metrics();
   const web = createSlackWeb(options.slack, owner, { now, logger });
-  const digest = new DigestRunner({ db, owner, webFor: web.webFor, logger, now, metrics, people: web.people });
+  const digest = new DigestRunner({ db, reader: options.database.reader, owner, webFor: web.webFor, logger, now, metrics, people: web.people });
   const scheduled = { db, owner, webFor: web.webFor, people: web.people, logger, now };
   return {
     ...createSlackApp({ ...options, now, metrics, web, digest }),

@@ -5,6 +5,10 @@
 import type { WebClient } from '@slack/web-api';
 import { DIGEST_SECTIONS, isQuietWeek, selectDigest, selectionFor, unansweredTwice, type DigestSelection } from '../domain/digestSelection.js';
 import type { Database } from '../db/client.js';
+import { loadDisputes } from '../db/queries/disagreements.js';
+import { disputeShownDays } from '../domain/disagreements.js';
+import { carriesMonthlyOutcomes } from '../domain/outcomes.js';
+import { monthlyOutcomes } from '../services/outcomes.js';
 import { loadDigestEvidence } from '../db/queries/portfolio/evidence.js';
 import { loadDigestWeek } from '../db/queries/portfolio/weekRows.js';
 import { loadClientMarks, loadPortfolioWeeks } from '../db/queries/portfolio/history.js';
@@ -53,6 +57,8 @@ import { latestSlot, nextSlot, type DigestSchedule, type DigestSlot } from './sl
 export interface DigestRunnerDeps {
   /** Each workspace's data (each tick works within the workspace it posts for). */
   db: Database;
+  /** Where the selection's heavy reads go: a read replica (DATABASE_READ_URL), or `db` when not given. */
+  reader?: Database;
   /** Lists the workspaces to tick, across all of them. */
   owner: Database;
   /** The Web API client that speaks as Rapport in a workspace (its own installation's token). */
@@ -253,7 +259,16 @@ export class DigestRunner implements DigestOnDemand {
     const readBy = channelReader(workspace);
     // A quiet week is one line, with no thread to show pictures in.
     const pictures = isQuietWeek(selection) && overdueSteps.length === 0 ? undefined : await this.pictures(workspace, selection, readBy);
-    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps, readBy, pictures });
+    // The month's first digest says what came of last month's decisions.
+    const slotDay = localDate(slot.at, workspace.timeZone);
+    const outcomes = carriesMonthlyOutcomes(slotDay)
+      ? await monthlyOutcomes(
+          this.deps.reader ?? this.deps.db,
+          { teamId: workspace.teamId, catalogue: catalogueOf(workspace), timeZone: workspace.timeZone },
+          slotDay,
+        )
+      : undefined;
+    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps, readBy, pictures, outcomes });
   }
 
   /**
@@ -284,7 +299,8 @@ export class DigestRunner implements DigestOnDemand {
       const web = await this.deps.webFor(teamId);
       // Drawn while the claim is held, before it is renewed to post: well within its lease.
       const within = this.deps.picturesWithinMs ?? Math.min(PICTURES_WITHIN_MS, ((this.deps.claimLeaseSeconds ?? CLAIM_LEASE_SECONDS) * 1000) / 4);
-      return await uploadDigestPictures({ web, teamId, instance: this }, data, readBy, logger, within);
+      // Stored, so a client's pictures are found again (and deleted) when it is erased.
+      return await uploadDigestPictures({ web, teamId, instance: this, db }, data, readBy, logger, within);
     } catch (error) {
       logger.warn('could not draw the digest’s pictures; the digest goes without them', { team: teamId, error: errorText(error) });
       return undefined;
@@ -313,6 +329,8 @@ export class DigestRunner implements DigestOnDemand {
         workspace,
         selectionFor(selection, (c) => escalated.has(c.id)),
         { timeZone: workspace.timeZone, interactive: true, readBy },
+        // Admins are told of the clients nobody answered, and of nothing else.
+        () => false,
       );
     return { week: latest.digest.week, clients: escalated.size, pagesFor };
   }
@@ -331,6 +349,7 @@ export class DigestRunner implements DigestOnDemand {
         overdueSteps,
         readBy,
       },
+      (c) => c.ownerUserId === ownerUserId,
     );
   }
 
@@ -343,19 +362,31 @@ export class DigestRunner implements DigestOnDemand {
     const reviewsDue = new Set((await this.overdueSteps(workspace, at)).filter((s) => s.source === 'decision').map((s) => s.clientId));
     return selectDigest(
       catalogue,
-      await loadDigestWeek(this.deps.db, { teamId: workspace.teamId, catalogue, weekEnd: at }),
+      await loadDigestWeek(this.deps.reader ?? this.deps.db, { teamId: workspace.teamId, catalogue, weekEnd: at }),
       at,
       workspace.timeZone,
       reviewsDue,
     );
   }
 
-  /** The pages of `selection`, with the evidence of the clients it names, read for them alone. */
-  private async pages(workspace: Workspace, selection: DigestSelection, options: ComposeOptions): Promise<DigestPage[]> {
+  /**
+   * The pages of `selection`, with the evidence of the clients it names, read for them alone, and the
+   * disagreements about the clients `disputesOf` keeps (all of them for the channel and a preview).
+   */
+  private async pages(
+    workspace: Workspace,
+    selection: DigestSelection,
+    options: ComposeOptions,
+    disputesOf: (client: { ownerUserId: string | null }) => boolean = () => true,
+  ): Promise<DigestPage[]> {
     const catalogue = catalogueOf(workspace);
     const named = DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id));
-    const evidence = await loadDigestEvidence(this.deps.db, { teamId: workspace.teamId, catalogue, weekEnd: selection.weekEnd, clientIds: named });
-    return composeDigest(catalogue, selection, evidence, options);
+    const reads = this.deps.reader ?? this.deps.db;
+    const [evidence, disputed] = await Promise.all([
+      loadDigestEvidence(reads, { teamId: workspace.teamId, catalogue, weekEnd: selection.weekEnd, clientIds: named }),
+      loadDisputes(reads, { teamId: workspace.teamId, catalogue, at: selection.weekEnd, shownDays: disputeShownDays(catalogue) }),
+    ]);
+    return composeDigest(catalogue, selection, evidence, { ...options, disputes: disputed.filter((d) => disputesOf(d.client)) });
   }
 
   /** Open next steps whose day had passed (in the workspace's zone) at `at`. */

@@ -35,6 +35,8 @@ interface Drawing {
   alt: string;
   line: string;
   filename: string;
+  /** The client it shows: its file goes when the client is erased. */
+  clientId?: string;
 }
 
 /** Each picture uploaded (or left out, logged), in order, within `withinMs`. */
@@ -84,7 +86,7 @@ export async function uploadDigestPictures(
     const done = atOnce(async () => {
       // Once the time is up, the pictures still waiting are not drawn at all.
       if (timedOut) return undefined;
-      const fileId = await uploadedChart(to, d.spec, { title: d.title, alt: d.alt, filename: d.filename });
+      const fileId = await uploadedChart(to, d.spec, { title: d.title, alt: d.alt, filename: d.filename, clientId: d.clientId });
       return { block: chartBlock(fileId, d.alt, d.title), line: d.line };
     }).catch((error: unknown) => {
       logger.warn('could not draw or upload a digest picture; the digest goes without it', { team: to.teamId, picture: d.filename, error: errorText(error) });

@@ -41,7 +41,11 @@ describe.each(TEST_DRIVERS)('weekly digest: its pictures on %s', (driver) => {
     await seedDigestPortfolio(h);
   }, 60_000);
   afterAll(() => h?.close());
-  beforeEach(() => speaking(h));
+  // Each test draws afresh: uploaded pictures are otherwise kept (and reused) in the database.
+  beforeEach(async () => {
+    await h.db.delete(schema.chartFiles).where(eq(schema.chartFiles.teamId, TEAM));
+    await speaking(h);
+  });
 
   it('uploads the portfolio’s pictures and the health of the client that fell, and shows them at the top of the thread with alt text', async () => {
     const { first, thread, uploads } = await digestNow();
@@ -70,6 +74,14 @@ describe.each(TEST_DRIVERS)('weekly digest: its pictures on %s', (driver) => {
     expect(thread[0]!.params.blocks.filter((b: Image) => b.type === 'image')).toHaveLength(3);
     expect(thread[0]!.params.text).toContain('Clients by health band over 12 weeks');
     expect(textOf(first)).toContain('In the thread: health bands and monthly value at risk over the last 12 weeks, and the health of 1 client that fell.');
+  }, 120_000);
+
+  it('the same pictures next time are the files uploaded before: nothing drawn or uploaded again', async () => {
+    const first = await digestNow();
+    const again = await digestNow();
+    expect(first.uploads.filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(3);
+    expect(again.uploads).toEqual([]);
+    expect(imagesOf(again.thread).map((i) => i.slack_file.id)).toEqual(imagesOf(first.thread).map((i) => i.slack_file.id));
   }, 120_000);
 
   it('a thread cut short is finished by a later tick from what was stored: no picture drawn, uploaded or posted twice', async () => {

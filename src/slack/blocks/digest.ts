@@ -29,6 +29,11 @@ import { exposureText } from '../channels.js';
 import { md, t, tPlain, type MessageKey } from '../../i18n/messages.js';
 import { MESSAGES } from '../../i18n/messages/index.js';
 import { categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
+import type { OutcomesReport } from '../../domain/outcomes.js';
+import { digestDisputeBlocks } from './cadence.js';
+import { healthWithCriteria } from './explain.js';
+import { outcomesDigestSection } from './outcomes.js';
+import { termsInList } from './payments.js';
 import { formatDay, formatMoney, formatNumber, formatShortDay } from '../../i18n/format.js';
 import { readerIn, type Reader } from '../../i18n/reader.js';
 import { LOCALES, type Locale } from '../../i18n/locales.js';
@@ -55,6 +60,10 @@ export interface ComposeOptions {
   readBy?: Reader;
   /** Pictures uploaded for the digest (the channel's): a page of them opens its thread. */
   pictures?: DigestPictures;
+  /** Clients two people see oppositely lately (never assumed away): named after the sections, before the portfolio. */
+  disputes?: Parameters<typeof digestDisputeBlocks>[2];
+  /** Last month's decisions and what came of them: the month's first digest carries them. */
+  outcomes?: OutcomesReport;
 }
 
 /** A picture of the digest: its image block (an uploaded file) and the same in words, for the message's text. */
@@ -229,8 +238,9 @@ function entryBlocks(
   const blocks: Block[] = [
     section(
       [
-        c.monthlyValue !== null ? t(r, 'digest.entry.headValue', { ...head, amount: perMonth(r, c.monthlyValue) }) : t(r, 'digest.entry.head', head),
-        t(r, 'digest.entry.health', { before: md(before), now: md(healthLabel(r, e.healthNow)) }),
+        (c.monthlyValue !== null ? t(r, 'digest.entry.headValue', { ...head, amount: perMonth(r, c.monthlyValue) }) : t(r, 'digest.entry.head', head)) +
+          termsInList(r, c),
+        t(r, 'digest.entry.health', { before: md(before), now: md(healthWithCriteria(r, e.healthNow, e.healthNow.band === 'healthy' ? e.criteria : [])) }),
         ...lines,
       ].join('\n'),
       { block_id: clientBlockId('client', c.id) },
@@ -441,7 +451,9 @@ export function composeDigest(
   const title = tPlain(r, 'digest.title', titleArgs);
   const stepLines = overdueStepLines(r, o.overdueSteps ?? [], selection.weekEnd);
   const overdueOnly = overdueOnlyBlocks(r, selection, o.overdueSteps ?? [], stepLines);
-  if (isQuietWeek(selection) && overdueOnly.length === 0) {
+  const disputes = digestDisputeBlocks(r, catalogue, o.disputes ?? []);
+  const outcomes = o.outcomes ? outcomesDigestSection(o.outcomes, r) : [];
+  if (isQuietWeek(selection) && overdueOnly.length === 0 && disputes.length === 0 && outcomes.length === 0) {
     const s = selection.summary;
     const line = t(r, 'digest.quiet', { title: md(title), calls: s.callsLogged, incidents: s.incidentsLogged });
     return [{ text: line, blocks: [section(line)], clientIds: [] }];
@@ -491,6 +503,13 @@ export function composeDigest(
     renewalBlocks(r, selection.renewals),
   );
   blockSection(tPlain(r, 'digest.section.overdue'), formatNumber(overdueOnly.length, r), overdueOnly);
+  // Whole sections of their own, each kept on one page: people who disagree, then last month's decisions.
+  for (const blocks of [disputes, outcomes]) {
+    if (blocks.length === 0) continue;
+    if (page.blocks.length + blocks.length > MAX_BLOCKS || textLength(page.blocks) + textLength(blocks) > MAX_TEXT)
+      newPage(tPlain(r, 'digest.section.portfolio'));
+    page.blocks.push(...blocks);
+  }
   const summary = summaryBlocks(r, selection.summary);
   if (page.blocks.length + summary.length > MAX_BLOCKS || textLength(page.blocks) + textLength(summary) > MAX_TEXT)
     newPage(tPlain(r, 'digest.section.portfolio'));
