@@ -6,6 +6,7 @@ import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
 import { composeDigest, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/slack/blocks/digest.js';
 import { aClient, aClientWeek, daysAgo, evidenceOfRows, incident, NOW, observedTimes, selectFromRows } from '../support/builders.js';
 import type { ClientProfile } from '../../src/domain/types.js';
+import { outcomeStatistics } from '../../src/domain/outcomes.js';
 
 const cat = DEFAULT_CATALOGUE;
 /** Each client had one call logged this week. */
@@ -248,5 +249,38 @@ describe('the digest’s opening (issue 28)', () => {
       expect(after.slice(-20)).toBe(before.slice(-20));
       expect(after.split(' · ')).toHaveLength(before.split(' · ').length);
     }
+  });
+
+  it('a healthy client meeting a firing criterion never reads as plain green', () => {
+    const liar = aClient({ id: 'c-green-liar', name: 'Green Liar' });
+    const weeks = [
+      week(liar, { history: { observations: observedTimes('excellent_communication', 6, daysAgo(3)) }, incidents: [incident('lying', daysAgo(2))] }),
+    ];
+    const text = allText(compose(weeks)[0]!.blocks);
+    expect(text).toMatch(/🟢 healthy · [^\n]*Lying/);
+  });
+
+  it('the month’s first digest says what came of last month’s decisions, before the portfolio’s figures; a week with only that is not quiet', () => {
+    const outcomes = {
+      window: { from: '2026-10-01', to: '2026-10-31' },
+      statistics: outcomeStatistics([
+        {
+          decisionId: 'd1',
+          clientId: 'c1',
+          clientName: 'Kept Co',
+          category: 'regular',
+          kind: 'keep',
+          reasons: ['slow_payment'],
+          decidedAt: daysAgo(50),
+          outcome: 'better',
+          outcomeAt: daysAgo(25),
+        },
+      ]),
+    };
+    const pages = compose([week(aClient())], { ...options, outcomes });
+    const text = allText(pages[0]!.blocks);
+    expect(text).toContain('What came of decisions');
+    expect(text).toContain('1 decision answered: 1 better');
+    expect(text.indexOf('What came of decisions')).toBeLessThan(text.indexOf('Portfolio this week'));
   });
 });
