@@ -16,7 +16,7 @@ export const cadenceMessages = area(
     'cadence.dueIn': 'Next contact due in {days, plural, one {# day} other {# days}}.',
     'cadence.dueToday': '⏰ Contact is due today.',
     'cadence.overdue': '⏰ *Past due* by {days, plural, one {# day} other {# days}}.',
-    'cadence.newerIncident': 'An incident logged by {who} on {day} is newer; an incident is not a check-in, so it does not reset the cadence.',
+    'cadence.newerIncident': 'An incident logged by {who} on {day} is newer; an incident does not count as a check-in, so it leaves the cadence as it was.',
     'cadence.setOwn': '✅ *{name}*: stay in touch every {days, plural, one {# day} other {# days}}.',
     'cadence.setDefault': '✅ *{name}*: stay in touch as with every {category} client, every {days, plural, one {# day} other {# days}}.',
     'cadence.setText': '{name}: stay in touch every {days, plural, one {# day} other {# days}}.',
