@@ -7,13 +7,11 @@ import { RapportError } from '../../../domain/errors.js';
 import { outcomeWindowOf, type OutcomesReport } from '../../../domain/outcomes.js';
 import { outcomesReport } from '../../../services/outcomes.js';
 import { outcomesReportMessage } from '../../blocks/outcomes.js';
-import { chartBlock, uploadedChart } from '../../chartFiles.js';
+import { showChartAfter } from '../../chartFiles.js';
 import type { Turn } from '../../frame.js';
-import { replyEphemeral } from '../../reply.js';
 import { said, t } from '../../../i18n/messages.js';
 import { latinDigits } from '../../../i18n/numbers.js';
 import type { Reader } from '../../../i18n/reader.js';
-import { errorText } from '../../../log.js';
 
 export async function outcomesCommand(turn: Turn, words: readonly string[]): Promise<void> {
   const { today } = await turn.workspace();
@@ -27,21 +25,10 @@ export async function outcomesCommand(turn: Turn, words: readonly string[]): Pro
   await showReasonsChart(turn, report, reader);
 }
 
-/** The reasons as a picture, after the text; one that cannot be made or shown is logged (the text answer stands). */
+/** The reasons as a picture, after the text (none when no decision gave a reason). */
 async function showReasonsChart(turn: Turn, report: OutcomesReport, reader: Reader): Promise<void> {
-  // Taken over from a worker that stopped after answering: the answer (and its picture) went then.
-  if (turn.stored?.answeredAt) return;
   const spec = outcomeReasonsSpec(report, reader);
   if (!spec) return;
-  try {
-    const alt = outcomeReasonsAlt(report, reader);
-    const title = outcomeReasonsTitle(report, reader);
-    const fileId = await uploadedChart({ web: turn.web, teamId: turn.teamId, instance: turn.deps }, spec, { title, alt, filename: 'reasons.png' });
-    await replyEphemeral(
-      { client: turn.web, responseUrl: turn.responseUrl, channelId: turn.channelId, userId: turn.userId, logger: turn.deps.logger },
-      { text: outcomeReasonsAlt(report, reader, t), blocks: [chartBlock(fileId, alt, title)] },
-    );
-  } catch (error) {
-    turn.deps.logger.warn('could not show the decision reasons chart; the text answer stands', { entry: turn.entry, error: errorText(error) });
-  }
+  const alt = outcomeReasonsAlt(report, reader);
+  await showChartAfter(turn, spec, { title: outcomeReasonsTitle(report, reader), alt, filename: 'reasons.png' }, outcomeReasonsAlt(report, reader, t));
 }
