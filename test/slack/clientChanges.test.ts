@@ -95,6 +95,13 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
     expect(history).toContain('monthly value 1/month → 15,000/month by <@U0ALICE>');
   });
 
+  it('a relationship set where none was known reads “not known → long-term”, never naming the relationship twice', async () => {
+    await say(ALICE, '/client', 'add Unsure Rel Co');
+    const seq = h.api.lastSeq;
+    await say(BOB, '/client', 'set Unsure Rel Co relationship long-term');
+    expect(textOf((await nextDm('U0ALICE', seq)).params)).toContain('changed your client *Unsure Rel Co*: relationship not known → long-term.');
+  });
+
   it('the owner’s own change tells nobody; Undo leaves alone a value changed again since', async () => {
     await say(ALICE, '/client', 'add Twice Changed Co 500');
     let seq = h.api.lastSeq;

@@ -227,7 +227,8 @@ export function detailText(detail: ShownDetail, value: string | number | null | 
     case 'category':
       return categoryLabel(reader, value as Category);
     case 'relationship':
-      return relationshipLabel(reader, value as Relationship);
+      // Beside the field's own name, "relationship: unknown relationship" would say it twice.
+      return value == null || value === 'unknown' ? tPlain(reader, 'client.notKnown') : relationshipLabel(reader, value as Relationship);
     case 'ownerUserId':
       return mentionFor(reader, value as string | null);
     case 'monthlyValue':
