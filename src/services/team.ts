@@ -9,7 +9,7 @@ import { addDays, todoOrder, type NextStep } from '../domain/nextSteps.js';
 import { DAY_MS } from '../domain/types.js';
 import type { Database } from '../db/client.js';
 import { openNextSteps } from '../db/queries/nextSteps.js';
-import { lastDecidedAt, lastLoggedAt } from '../db/queries/team.js';
+import { lastDecidedAt, lastLoggedAt, snoozedAt } from '../db/queries/team.js';
 import type { ActIn } from './act.js';
 import { clientStandings, type JudgedStanding } from './portfolio.js';
 
@@ -51,14 +51,18 @@ const newestEvidence = (s: JudgedStanding) => Math.max(...s.met.map((m) => m.new
 
 export async function teamView(db: Database, act: Pick<ActIn, 'teamId' | 'catalogue' | 'at' | 'timeZone'>): Promise<TeamView> {
   const today = localDate(act.at, act.timeZone);
-  const [standings, decided, due] = await Promise.all([
+  const [standings, decided, snoozed, due] = await Promise.all([
     clientStandings(db, act),
     lastDecidedAt(db, act.teamId),
+    snoozedAt(db, { teamId: act.teamId, at: act.at }),
     openNextSteps(db, { teamId: act.teamId, of: { dueBy: today } }),
   ]);
 
+  // Answered since its newest evidence: decided about, or snoozed (until new evidence, as the digest treats it).
+  const answered = (s: JudgedStanding) =>
+    Math.max(decided.get(s.client.id)?.getTime() ?? -Infinity, snoozed.get(s.client.id)?.getTime() ?? -Infinity) >= newestEvidence(s);
   const undecided = standings
-    .filter((s) => s.met.length > 0 && (decided.get(s.client.id)?.getTime() ?? -Infinity) < newestEvidence(s))
+    .filter((s) => s.met.length > 0 && !answered(s))
     .sort((a, b) => b.redFlags - a.redFlags || b.criteriaMet - a.criteriaMet || a.client.name.localeCompare(b.client.name));
 
   const reviews = todoOrder(due.filter((s) => s.source === 'decision'));

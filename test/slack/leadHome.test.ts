@@ -121,6 +121,24 @@ describe.each(TEST_DRIVERS)('a lead’s Monday on %s', (driver) => {
   );
 
   it(
+    'a client snoozed from the digest leaves the waiting list until new evidence comes',
+    async () => {
+      await say(BOB, '/client', 'add Snoozed Norman Co');
+      await say(ALICE, '/incident', 'snoozed norman physical Shoved a courier');
+      const norman = (await findClientByName(h.db, { teamId: TEAM, name: 'Snoozed Norman Co' })).id;
+      expect((await openHome('U0ADMIN')).blocks.map((b: any) => b.block_id)).toContain(`undecided:${norman}`);
+      // What the digest's Snooze stores: until a fortnight on.
+      await h.db
+        .insert(schema.snoozes)
+        .values({ teamId: TEAM, clientId: norman, snoozedBy: 'U0ADMIN', snoozedAt: h.now(), until: new Date(h.now().getTime() + 14 * 86_400_000) });
+      expect((await openHome('U0ADMIN')).blocks.map((b: any) => b.block_id)).not.toContain(`undecided:${norman}`);
+      await say(ALICE, '/incident', 'snoozed norman physical Shoved another courier');
+      expect((await openHome('U0ADMIN')).blocks.map((b: any) => b.block_id)).toContain(`undecided:${norman}`);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'Acknowledge clicked on the admin’s Home is recorded and the Home tab is published again without the client waiting',
     async () => {
       expect((await openHome('U0ADMIN')).blocks.map((b: any) => b.block_id)).toContain(`undecided:${oscorpId}`);

@@ -1,7 +1,7 @@
 /** What a lead reads across their team (an admin's App Home): when each client was last decided about, and when each person last logged. */
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, eq, gt, inArray, max } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { calls, decisions, incidents } from '../schema/index.js';
+import { calls, decisions, incidents, snoozes } from '../schema/index.js';
 
 /** When each client with a decision was last decided about (any decision, acknowledging included). */
 export async function lastDecidedAt(db: Database, teamId: string): Promise<Map<string, Date>> {
@@ -10,6 +10,16 @@ export async function lastDecidedAt(db: Database, teamId: string): Promise<Map<s
     .from(decisions)
     .where(eq(decisions.teamId, teamId))
     .groupBy(decisions.clientId);
+  return new Map(rows.flatMap((r) => (r.at ? [[r.clientId, r.at] as const] : [])));
+}
+
+/** When each client snoozed until after `at` was last snoozed (the digest's Snooze: new evidence since lifts it). */
+export async function snoozedAt(db: Database, { teamId, at }: { teamId: string; at: Date }): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ clientId: snoozes.clientId, at: max(snoozes.snoozedAt) })
+    .from(snoozes)
+    .where(and(eq(snoozes.teamId, teamId), gt(snoozes.until, at)))
+    .groupBy(snoozes.clientId);
   return new Map(rows.flatMap((r) => (r.at ? [[r.clientId, r.at] as const] : [])));
 }
 
