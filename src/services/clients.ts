@@ -5,6 +5,7 @@ import { incidentKindFromWord } from '../domain/catalogue.js';
 import { addDays } from '../domain/nextSteps.js';
 import { NAME_WORDS_AT_MOST } from '../domain/names.js';
 import { said, type Said } from '../i18n/messages.js';
+import { dayNamedAt, type DateToken } from '../i18n/dates.js';
 import type { Reader } from '../i18n/reader.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
@@ -139,15 +140,28 @@ export async function clientFromWords(
   throw await noClientCalled(db, { teamId: act.teamId, typed: readings.at(-1)!, readings });
 }
 
+/** A day named from the i-th word on (`yesterday`, `dün`, `monday`, `28.11.2026`): a one-liner's date, not a name. */
+function namesADay(tokens: readonly DateToken[], i: number): boolean {
+  try {
+    // The day itself does not matter here, only that one is named (an ambiguous date is one too).
+    return dayNamedAt(tokens, i, '2026-01-01', 'en') !== undefined;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * How many leading words a refusal names as the client nobody has: those before the first (after the first word)
- * that reads as the command's own, a ±trait or an incident kind in any language (`/incident Nonexistent Co lie …`
+ * that reads as the command's own, a ±trait, an incident kind or a day in any language (`/incident Nonexistent Co lie …`
  * names “Nonexistent Co”); with none, at most three, so that notes are not taken for a name.
  */
 function typedAsName(words: readonly string[], stopAt: number): number {
   // Only as far as a name is ever read: a long text's every prefix would be searched for "did you mean" otherwise.
   const longest = Math.min(stopAt, NAME_WORDS_AT_MOST);
-  const own = words.slice(0, longest + 1).findIndex((w, i) => i > 0 && (/^[+-]\p{L}/u.test(w) || incidentKindFromWord(w) !== undefined));
+  const tokens = words.map((value) => ({ value, quoted: false }));
+  const own = words
+    .slice(0, longest + 1)
+    .findIndex((w, i) => i > 0 && (/^[+-]\p{L}/u.test(w) || incidentKindFromWord(w) !== undefined || namesADay(tokens, i)));
   if (own !== -1) return own;
   return Math.max(1, Math.min(stopAt, 3));
 }

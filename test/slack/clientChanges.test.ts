@@ -67,6 +67,9 @@ describe.each(TEST_DRIVERS)('client records on %s', (driver) => {
     const answer = textOf(await say(BOB, '/incident', 'Nonexistent Co lie Said the export was sent'));
     expect(answer).toContain('No client called “Nonexistent Co”');
     expect(answer).not.toContain('Co lie');
+    // A day after the name is the one-liner's date, not part of the name.
+    expect(textOf(await say(BOB, '/call', 'Nonexistent Co yesterday +comms Sent the deck'))).toContain('No client called “Nonexistent Co”');
+    expect(textOf(await say(BOB, '/call', 'Nonexistent Co 28.11.2026 +comms'))).toContain('No client called “Nonexistent Co”');
   });
 
   it('a colleague’s change to a client’s value reaches its owner in one DM with Undo; Undo restores it once, and History shows both', async () => {
