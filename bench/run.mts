@@ -10,6 +10,7 @@ import { benchCharts } from './charts.mjs';
 import { benchDigestCharts, digestChartsLines } from './digestCharts.mjs';
 import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS } from './roundTrip.mjs';
+import { benchWorkPerCommand } from './workPerCommand.mjs';
 import { printTableGrowth } from './tableGrowth.mjs';
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
@@ -75,6 +76,20 @@ const results: Record<string, unknown> = { at: new Date().toISOString(), databas
 try {
   if (!digestOnly) await benchCommands();
   if (!digestOnly) results.tableGrowth = await printTableGrowth(database, quick ? 300 : 1000);
+  if (!digestOnly && serverUrl) {
+    console.log(
+      "\n1d. Work per command, counted: database round trips (each query or pipelined exchange) and calls to Slack, the workers' idle polling taken off",
+    );
+    const work = await benchWorkPerCommand(serverUrl, quick ? 5 : 20);
+    console.log('command | runs | database round trips | calls to Slack');
+    for (const w of work)
+      console.log(
+        `${w.command} | ${w.runs} | ${f(w.roundTrips)} | ${Object.entries(w.webApi)
+          .map(([m, k]) => `${m} ${f(k)}`)
+          .join(', ')}`,
+      );
+    results.workPerCommand = work;
+  } else if (!digestOnly) console.log('\n1d. Work per command: Postgres only (set BENCH_DATABASE_URL); the count is taken by a proxy in front of the server.');
 
   console.log(`\n2. Digest selection (${database.label})`);
   const sizes: [number, number, number][] = quick

@@ -10,6 +10,11 @@ export interface StatementProxy {
   through(url: string): string;
   /** Every statement sent through it since the start (or the last `clear`), in order. */
   statements: string[];
+  /**
+   * Round trips its clients began since the start (or the last `clear`): each simple Query, and each Sync that
+   * ends an extended-protocol exchange (Parse/Bind/Execute, however many statements it pipelines).
+   */
+  roundTrips(): number;
   clear(): void;
   stop(): Promise<void>;
 }
@@ -17,6 +22,7 @@ export interface StatementProxy {
 export async function startStatementProxy(serverUrl: string): Promise<StatementProxy> {
   const upstream = new URL(serverUrl);
   const statements: string[] = [];
+  let trips = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const backend = connect(Number(upstream.port || 5432), upstream.hostname);
@@ -40,6 +46,7 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
         const length = pending.readInt32BE(1);
         if (pending.length < 1 + length) break;
         const body = pending.subarray(5, 1 + length);
+        if (type === 'Q' || type === 'S') trips++;
         if (type === 'Q') statements.push(body.toString('utf8', 0, body.indexOf(0)));
         if (type === 'P') {
           const nameEnd = body.indexOf(0);
@@ -69,7 +76,11 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
       return proxied.toString();
     },
     statements,
-    clear: () => void statements.splice(0),
+    roundTrips: () => trips,
+    clear: () => {
+      statements.splice(0);
+      trips = 0;
+    },
     async stop() {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
