@@ -1,0 +1,100 @@
+/**
+ * Profit by category over time (issue 30): `/rapport value`, the monthly value of the portfolio per client
+ * category month by month, and the clients moved between categories in that time.
+ */
+import { area } from '../area.js';
+
+export const valueMessages = area(
+  {
+    'value.text': 'Monthly value by client category, {from} to {to}',
+    'value.title': '*Monthly value by client category* · {from} to {to}',
+    'value.column.month': 'Month',
+    'value.column.regular': 'Regular',
+    'value.column.vip': 'VIP',
+    'value.column.problem': 'Problem',
+    'value.column.employee': 'Employee',
+    'value.column.total': 'Total',
+    'value.toDate': '{month} is counted up to today.',
+    'value.basis':
+      'Each month is counted at its end from what was recorded: a client counts from its registration in Rapport until it exited, with the value and category it had then; where no change was recorded, as it is now.',
+    'value.unvalued':
+      '{count, plural, one {# client has} other {# clients have}} no monthly value recorded for some of these months and {count, plural, one {counts} other {count}} as nothing there.',
+    'value.empty': 'There are no clients to count in these months yet: `/client add` registers one, with its monthly value.',
+    'value.moves.title': '*Moved between categories* ({count, number})',
+    'value.moves.none': 'No client moved between categories in these months.',
+    'value.move': '{day} · *{name}*: {from} → {to}, by {who}',
+    'value.moveValued': '{day} · *{name}* ({amount} a month): {from} → {to}, by {who}',
+    'value.moves.more': '…and {count, number} more.',
+    'value.moves.noReason': 'Rapport records who moved a client and when, not why: the person who moved it can say.',
+    'value.badMonths': '“{typed}” is not a number of months I can count. Try `/rapport value 3m` or `/rapport value 12m` (up to 12).',
+  },
+  {
+    tr: {
+      'value.text': 'Müşteri kategorisine göre aylık değer, {from} – {to}',
+      'value.title': '*Müşteri kategorisine göre aylık değer* · {from} – {to}',
+      'value.column.month': 'Ay',
+      'value.column.regular': 'Normal',
+      'value.column.vip': 'VIP',
+      'value.column.problem': 'Sorunlu',
+      'value.column.employee': 'Çalışan',
+      'value.column.total': 'Toplam',
+      'value.toDate': '{month} bugüne kadar sayıldı.',
+      'value.basis':
+        'Her ay, sonundaki haliyle kayıtlardan sayılır: bir müşteri Rapport’a kaydedildiği andan ayrılana kadar, o zamanki değeri ve kategorisiyle sayılır; değişiklik kaydı yoksa bugünkü haliyle.',
+      'value.unvalued': '{count, plural, one {# müşterinin} other {# müşterinin}} bu ayların bazılarında kayıtlı aylık değeri yok; o aylarda sıfır sayılır.',
+      'value.empty': 'Bu aylarda sayılacak müşteri henüz yok: `/client add` aylık değeriyle birlikte bir müşteri kaydeder.',
+      'value.moves.title': '*Kategori değiştiren müşteriler* ({count, number})',
+      'value.moves.none': 'Bu aylarda hiçbir müşterinin kategorisi değişmedi.',
+      'value.move': '{day} · *{name}*: {from} → {to}, değiştiren {who}',
+      'value.moveValued': '{day} · *{name}* (aylık {amount}): {from} → {to}, değiştiren {who}',
+      'value.moves.more': '…ve {count, number} tane daha.',
+      'value.moves.noReason': 'Rapport bir müşteriyi kimin ve ne zaman taşıdığını kaydeder, nedenini değil: nedenini taşıyan kişi söyleyebilir.',
+      'value.badMonths': '“{typed}” sayabileceğim bir ay sayısı değil. `/rapport value 3m` ya da `/rapport value 12m` deneyin (en çok 12).',
+    },
+    fa: {
+      'value.text': 'ارزش ماهانه به تفکیک دستهٔ مشتری، از {from} تا {to}',
+      'value.title': '*ارزش ماهانه به تفکیک دستهٔ مشتری* · از {from} تا {to}',
+      'value.column.month': 'ماه',
+      'value.column.regular': 'معمولی',
+      'value.column.vip': 'VIP',
+      'value.column.problem': 'مشکل‌ساز',
+      'value.column.employee': 'کارمند',
+      'value.column.total': 'جمع',
+      'value.toDate': '{month} تا امروز شمرده شده است.',
+      'value.basis':
+        'هر ماه در پایانش از روی آنچه ثبت شده شمرده می‌شود: هر مشتری از زمان ثبت در Rapport تا زمان رفتنش، با ارزش و دسته‌ای که آن زمان داشت، شمرده می‌شود؛ جایی که تغییری ثبت نشده، همان‌طور که اکنون هست.',
+      'value.unvalued': '{count, plural, one {# مشتری} other {# مشتری}} در برخی از این ماه‌ها ارزش ماهانهٔ ثبت‌شده ندارند و در آن ماه‌ها صفر شمرده می‌شوند.',
+      'value.empty': 'هنوز مشتری‌ای برای شمردن در این ماه‌ها نیست: `/client add` مشتری را با ارزش ماهانه‌اش ثبت می‌کند.',
+      'value.moves.title': '*مشتریانی که دسته‌شان عوض شد* ({count, number})',
+      'value.moves.none': 'در این ماه‌ها دستهٔ هیچ مشتری‌ای عوض نشد.',
+      'value.move': '{day} · *{name}*: {from} ← {to}، به دست {who}',
+      'value.moveValued': '{day} · *{name}* (ماهانه {amount}): {from} ← {to}، به دست {who}',
+      'value.moves.more': '…و {count, number} مورد دیگر.',
+      'value.moves.noReason': 'Rapport ثبت می‌کند چه کسی و چه زمانی دستهٔ مشتری را عوض کرد، نه چرا: کسی که آن را عوض کرد می‌تواند بگوید.',
+      'value.badMonths': '«{typed}» تعداد ماهی نیست که بتوانم بشمارم. `/rapport value 3m` یا `/rapport value 12m` را امتحان کنید (حداکثر ۱۲).',
+    },
+    fi: {
+      'value.text': 'Kuukausiarvo asiakasluokittain {from}–{to}',
+      'value.title': '*Kuukausiarvo asiakasluokittain* · {from}–{to}',
+      'value.column.month': 'Kuukausi',
+      'value.column.regular': 'Tavallinen',
+      'value.column.vip': 'VIP',
+      'value.column.problem': 'Ongelma',
+      'value.column.employee': 'Työntekijä',
+      'value.column.total': 'Yhteensä',
+      'value.toDate': '{month} on laskettu tähän päivään asti.',
+      'value.basis':
+        'Jokainen kuukausi lasketaan sen lopun tilanteesta kirjatun perusteella: asiakas lasketaan Rapportiin rekisteröinnistä lähtöön asti sillä arvolla ja luokalla, joka sillä silloin oli; missä muutosta ei ole kirjattu, sellaisena kuin se nyt on.',
+      'value.unvalued':
+        '{count, plural, one {# asiakkaalla} other {# asiakkaalla}} ei ole kirjattua kuukausiarvoa osalle näistä kuukausista, joten {count, plural, one {se lasketaan} other {ne lasketaan}} niiltä nollaksi.',
+      'value.empty': 'Näiltä kuukausilta ei ole vielä laskettavia asiakkaita: `/client add` rekisteröi asiakkaan kuukausiarvoineen.',
+      'value.moves.title': '*Luokkaa vaihtaneet asiakkaat* ({count, number})',
+      'value.moves.none': 'Yksikään asiakas ei vaihtanut luokkaa näinä kuukausina.',
+      'value.move': '{day} · *{name}*: {from} → {to}, siirtäjä {who}',
+      'value.moveValued': '{day} · *{name}* ({amount} kuukaudessa): {from} → {to}, siirtäjä {who}',
+      'value.moves.more': '…ja {count, number} muuta.',
+      'value.moves.noReason': 'Rapport kirjaa, kuka asiakkaan siirsi ja milloin, ei miksi: siirtäjä osaa kertoa.',
+      'value.badMonths': '”{typed}” ei ole kuukausimäärä, jonka osaan laskea. Kokeile `/rapport value 3m` tai `/rapport value 12m` (enintään 12).',
+    },
+  },
+);

@@ -1,0 +1,80 @@
+/**
+ * `/rapport value` in the reader's words (issue 30): a table of each month's value per client category with its
+ * total, what it was counted from, then the clients moved between categories in those months.
+ */
+import { CATEGORIES } from '../../domain/catalogue.js';
+import type { ValueByCategory, ValueMove } from '../../domain/valueByCategory.js';
+import { context, section, type Block } from './kit.js';
+import { LIMITS, mentionFor, truncate } from './text.js';
+import { md, t, tPlain } from '../../i18n/messages.js';
+import { categoryLabel } from '../../i18n/labels.js';
+import { formatDay, formatMoney } from '../../i18n/format.js';
+import { INTL_TAGS } from '../../i18n/locales.js';
+import type { Reader } from '../../i18n/reader.js';
+
+/** Moves listed before the rest is only counted. */
+const LISTED_MOVES = 20;
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Nov 2026", in the reader's language and digits: the months counted are calendar (Gregorian) months, so named as such. */
+export function monthLabel(month: string, reader: Pick<Reader, 'locale'>): string {
+  let format = monthFormats.get(reader.locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(`${INTL_TAGS[reader.locale]}-u-ca-gregory`, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(reader.locale, format);
+  }
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return format.format(new Date(Date.UTC(y, m - 1, 15)));
+}
+
+/** The table, monospaced: a row a month, a column a category, then the total. */
+export function valueTable(report: ValueByCategory, reader: Reader): string {
+  const header = [tPlain(reader, 'value.column.month'), ...CATEGORIES.map((c) => tPlain(reader, `value.column.${c}`)), tPlain(reader, 'value.column.total')];
+  const rows = report.months.map((m) => [
+    `${monthLabel(m.month, reader)}${m.toDate ? '*' : ''}`,
+    ...CATEGORIES.map((c) => formatMoney(m.byCategory[c].value, reader)),
+    formatMoney(m.total, reader),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => [...r[i]!].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return ['```', line(header), ...rows.map(line), '```'].join('\n');
+}
+
+function moveLine(move: ValueMove, reader: Reader): string {
+  const args = {
+    day: md(formatDay(move.at, reader)),
+    name: move.clientName,
+    from: categoryLabel(reader, move.from),
+    to: categoryLabel(reader, move.to),
+    who: md(mentionFor(reader, move.by)),
+  };
+  return `• ${
+    move.monthlyValue === null ? t(reader, 'value.move', args) : t(reader, 'value.moveValued', { ...args, amount: formatMoney(move.monthlyValue, reader) })
+  }`;
+}
+
+function movesBlocks(moves: readonly ValueMove[], reader: Reader): Block[] {
+  if (moves.length === 0) return [context(t(reader, 'value.moves.none'))];
+  const lines = moves.slice(0, LISTED_MOVES).map((m) => moveLine(m, reader));
+  if (moves.length > LISTED_MOVES) lines.push(t(reader, 'value.moves.more', { count: moves.length - LISTED_MOVES }));
+  return [
+    section(truncate(`${t(reader, 'value.moves.title', { count: moves.length })}\n${lines.join('\n')}`, LIMITS.sectionText, '…')),
+    context(t(reader, 'value.moves.noReason')),
+  ];
+}
+
+/** `/rapport value`: the months' table with totals, how it was counted, and the moves between categories. */
+export function valueByCategoryMessage(report: ValueByCategory, reader: Reader): { text: string; blocks: Block[] } {
+  const first = report.months[0]!;
+  const last = report.months[report.months.length - 1]!;
+  const window = { from: monthLabel(first.month, reader), to: monthLabel(last.month, reader) };
+  const counted = report.months.some((m) => CATEGORIES.some((c) => m.byCategory[c].clients > 0));
+  if (!counted) return { text: tPlain(reader, 'value.text', window), blocks: [section(t(reader, 'value.title', window)), context(t(reader, 'value.empty'))] };
+  const notes = [t(reader, 'value.toDate', { month: `${window.to}*` }), t(reader, 'value.basis')];
+  if (report.unvaluedClients > 0) notes.push(t(reader, 'value.unvalued', { count: report.unvaluedClients }));
+  return {
+    text: tPlain(reader, 'value.text', window),
+    blocks: [section(t(reader, 'value.title', window)), section(valueTable(report, reader)), context(notes.join('\n')), ...movesBlocks(report.moves, reader)],
+  };
+}
