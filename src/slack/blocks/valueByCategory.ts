@@ -71,7 +71,7 @@ export function valueByCategoryMessage(report: ValueByCategory, reader: Reader):
   const window = { from: monthLabel(first.month, reader), to: monthLabel(last.month, reader) };
   const counted = report.months.some((m) => CATEGORIES.some((c) => m.byCategory[c].clients > 0));
   if (!counted) return { text: tPlain(reader, 'value.text', window), blocks: [section(t(reader, 'value.title', window)), context(t(reader, 'value.empty'))] };
-  const notes = [t(reader, 'value.toDate', { month: `${window.to}*` }), t(reader, 'value.basis')];
+  const notes = [t(reader, 'value.toDate', { month: md(`${window.to}*`) }), t(reader, 'value.basis')];
   if (report.unvaluedClients > 0) notes.push(t(reader, 'value.unvalued', { count: report.unvaluedClients }));
   return {
     text: tPlain(reader, 'value.text', window),
