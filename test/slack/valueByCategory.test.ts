@@ -46,7 +46,8 @@ describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
   afterAll(() => h?.close());
 
   it('shows each of the last six months’ value per category with totals, and the move with who and when', async () => {
-    const text = await say(BOB, '/rapport', 'value');
+    const { reply } = await h.command(BOB, '/rapport', 'value');
+    const text = textOf(reply.params);
     expect(text).toContain('*Monthly value by client category* · Jul 2026 to Dec 2026');
     const table = rows(text);
     expect(table[0]).toEqual(['Month', 'Regular', 'VIP', 'Problem', 'Employee', 'Total']);
@@ -63,6 +64,15 @@ describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
     expect(text).toContain('*Moved between categories* (1)');
     expect(text).toMatch(/• Tue, 15 Sept? 2026 · \*Beta Ltd\* \(€10,000 a month\): VIP \/ critical → Problem \(full prepayment only\), by <@U0ALICE>/);
     expect(text).toContain('Rapport records who moved a client and when, not why');
+    // Then, privately, the months as a picture (uploaded shared nowhere), its alt text saying the last month in words.
+    const picture = await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === reply.responseUrlId && c.seq > reply.seq, 30_000);
+    const [image] = picture.params.blocks as { type: string; slack_file: { id: string }; alt_text: string }[];
+    expect(image!.type).toBe('image');
+    expect(image!.alt_text).toBe(
+      'Bars of the monthly value by client category, Jul 2026 to Dec 2026; in Dec 2026: Regular €7,000, VIP €0, Problem €10,000 and Employee €0, €17,000 in all.',
+    );
+    expect(h.api.files.get(image!.slack_file.id)!.bytes.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(h.api.files.get(image!.slack_file.id)!.channel).toBeUndefined();
   });
 
   it('covers as many months as asked, and refuses what it cannot count', async () => {

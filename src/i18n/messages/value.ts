@@ -27,6 +27,10 @@ export const valueMessages = area(
     'value.moves.more': '…and {count, number} more.',
     'value.moves.noReason': 'Rapport records who moved a client and when, not why: the person who moved it can say.',
     'value.badMonths': '“{typed}” is not a number of months I can count. Try `/rapport value 3m` or `/rapport value 12m` (up to 12).',
+    'value.chart.title': 'Monthly value by client category, {from} to {to}',
+    'value.chart.axis': 'Monthly value',
+    'value.chart.altCategory': '{category} {amount}',
+    'value.chart.alt': 'Bars of the monthly value by client category, {from} to {to}; in {month}: {categories}, {total} in all.',
   },
   {
     tr: {
@@ -50,6 +54,10 @@ export const valueMessages = area(
       'value.moves.more': '…ve {count, number} tane daha.',
       'value.moves.noReason': 'Rapport bir müşteriyi kimin ve ne zaman taşıdığını kaydeder, nedenini değil: nedenini taşıyan kişi söyleyebilir.',
       'value.badMonths': '“{typed}” sayabileceğim bir ay sayısı değil. `/rapport value 3m` ya da `/rapport value 12m` deneyin (en çok 12).',
+      'value.chart.title': 'Müşteri kategorisine göre aylık değer, {from} – {to}',
+      'value.chart.axis': 'Aylık değer',
+      'value.chart.altCategory': '{category} {amount}',
+      'value.chart.alt': 'Müşteri kategorisine göre aylık değer çubukları, {from} – {to}; {month} ayında: {categories}, toplam {total}.',
     },
     fa: {
       'value.text': 'ارزش ماهانه به تفکیک دستهٔ مشتری، از {from} تا {to}',
@@ -72,6 +80,10 @@ export const valueMessages = area(
       'value.moves.more': '…و {count, number} مورد دیگر.',
       'value.moves.noReason': 'Rapport ثبت می‌کند چه کسی و چه زمانی دستهٔ مشتری را عوض کرد، نه چرا: کسی که آن را عوض کرد می‌تواند بگوید.',
       'value.badMonths': '«{typed}» تعداد ماهی نیست که بتوانم بشمارم. `/rapport value 3m` یا `/rapport value 12m` را امتحان کنید (حداکثر ۱۲).',
+      'value.chart.title': 'ارزش ماهانه به تفکیک دستهٔ مشتری، از {from} تا {to}',
+      'value.chart.axis': 'ارزش ماهانه',
+      'value.chart.altCategory': '{category} {amount}',
+      'value.chart.alt': 'نمودار میله‌ای ارزش ماهانه به تفکیک دستهٔ مشتری، از {from} تا {to}؛ در {month}: {categories}، روی هم {total}.',
     },
     fi: {
       'value.text': 'Kuukausiarvo asiakasluokittain {from}–{to}',
@@ -95,6 +107,10 @@ export const valueMessages = area(
       'value.moves.more': '…ja {count, number} muuta.',
       'value.moves.noReason': 'Rapport kirjaa, kuka asiakkaan siirsi ja milloin, ei miksi: siirtäjä osaa kertoa.',
       'value.badMonths': '”{typed}” ei ole kuukausimäärä, jonka osaan laskea. Kokeile `/rapport value 3m` tai `/rapport value 12m` (enintään 12).',
+      'value.chart.title': 'Kuukausiarvo asiakasluokittain {from}–{to}',
+      'value.chart.axis': 'Kuukausiarvo',
+      'value.chart.altCategory': '{category} {amount}',
+      'value.chart.alt': 'Pylväät kuukausiarvosta asiakasluokittain {from}–{to}; {month}: {categories}, yhteensä {total}.',
     },
   },
 );

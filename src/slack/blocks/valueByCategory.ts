@@ -3,30 +3,17 @@
  * total, what it was counted from, then the clients moved between categories in those months.
  */
 import { CATEGORIES } from '../../domain/catalogue.js';
+import { monthLabel } from '../../charts/valueByCategory.js';
 import type { ValueByCategory, ValueMove } from '../../domain/valueByCategory.js';
 import { context, section, type Block } from './kit.js';
 import { LIMITS, mentionFor, truncate } from './text.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { categoryLabel } from '../../i18n/labels.js';
 import { formatDay, formatMoney } from '../../i18n/format.js';
-import { INTL_TAGS } from '../../i18n/locales.js';
 import type { Reader } from '../../i18n/reader.js';
 
 /** Moves listed before the rest is only counted. */
 const LISTED_MOVES = 20;
-
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "Nov 2026", in the reader's language and digits: the months counted are calendar (Gregorian) months, so named as such. */
-export function monthLabel(month: string, reader: Pick<Reader, 'locale'>): string {
-  let format = monthFormats.get(reader.locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(`${INTL_TAGS[reader.locale]}-u-ca-gregory`, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-    monthFormats.set(reader.locale, format);
-  }
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return format.format(new Date(Date.UTC(y, m - 1, 15)));
-}
 
 /** The table, monospaced: a row a month, a column a category, then the total. */
 export function valueTable(report: ValueByCategory, reader: Reader): string {
