@@ -23,8 +23,11 @@ export function valueTable(report: ValueByCategory, reader: Reader): string {
     ...CATEGORIES.map((c) => formatMoney(m.byCategory[c].value, reader)),
     formatMoney(m.total, reader),
   ]);
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => [...r[i]!].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  // Direction marks (Persian) take no room: columns are measured by what shows.
+  const shown = (cell: string) => [...cell.replace(/[\u200B-\u200F\u2066-\u2069]/g, '')].length;
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => shown(r[i]!))));
+  const pad = (cell: string, i: number) => ' '.repeat(widths[i]! - shown(cell));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell + pad(cell, i) : pad(cell, i) + cell)).join('  ');
   return ['```', line(header), ...rows.map(line), '```'].join('\n');
 }
 
