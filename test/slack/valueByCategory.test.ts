@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DRIVERS } from '../support/database.js';
-import { ADMIN, ALICE, BOB, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { ADMIN, ALICE, BOB, MALLORY, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
   let h: Harness;
@@ -80,6 +80,13 @@ describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
     expect(rows(three).map((r) => r[0])).toEqual(['Month', 'Oct 2026', 'Nov 2026', 'Dec 2026*']);
     expect(three).toContain('No client moved between categories in these months.');
     expect(await say(BOB, '/rapport', 'value 40m')).toContain('“40m” is not a number of months I can count.');
+  });
+
+  it('counts only the asker’s own workspace', async () => {
+    await say(MALLORY, '/client', 'add Elsewhere Co vip 999');
+    const text = await say(MALLORY, '/rapport', 'value 1m');
+    expect(rows(text)[1]!.slice(1)).toEqual(['0', '999', '0', '0', '999']);
+    expect(text).not.toContain('Beta Ltd');
   });
 
   it('is listed in `/rapport help`', async () => {
