@@ -49,6 +49,7 @@ describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
     const { reply } = await h.command(BOB, '/rapport', 'value');
     const text = textOf(reply.params);
     expect(text).toContain('*Monthly value by client category* · Jul 2026 to Dec 2026');
+    expect(text).toContain('*Problem (full prepayment only)* earns most: €10,000 of €17,000 a month in Dec 2026 (59%).');
     const table = rows(text);
     expect(table[0]).toEqual(['Month', 'Regular', 'VIP', 'Problem', 'Employee', 'Total']);
     const [, jul, aug, sep, oct, nov, dec] = table;

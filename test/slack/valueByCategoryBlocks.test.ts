@@ -27,7 +27,7 @@ const move = (i: number): ValueMove => ({
   monthlyValue: i % 2 ? 1000 : null,
 });
 const report = (moves: ValueMove[] = []): ValueByCategory => ({ months, moves, unvaluedClients: 1 });
-const sections = (m: ReturnType<typeof valueByCategoryMessage>) =>
+const sections = (m: ReturnType<typeof valueByCategoryMessage>): string[] =>
   m.blocks.map((b: any) => b.text?.text ?? b.elements?.map((e: any) => e.text).join('\n') ?? '');
 
 describe('the value by category message', () => {

@@ -8,6 +8,7 @@ export const valueMessages = area(
   {
     'value.text': 'Monthly value by client category, {from} to {to}',
     'value.title': '*Monthly value by client category* · {from} to {to}',
+    'value.most': '{category} earns most: {amount} of {total} a month in {month} ({share, number, percent}).',
     'value.column.month': 'Month',
     'value.column.regular': 'Regular',
     'value.column.vip': 'VIP',
@@ -36,6 +37,7 @@ export const valueMessages = area(
     tr: {
       'value.text': 'Müşteri kategorisine göre aylık değer, {from} – {to}',
       'value.title': '*Müşteri kategorisine göre aylık değer* · {from} – {to}',
+      'value.most': 'En çok {category} kazandırıyor: {month} ayında aylık {total} değerin {amount} kısmı ({share, number, percent}).',
       'value.column.month': 'Ay',
       'value.column.regular': 'Normal',
       'value.column.vip': 'VIP',
@@ -62,6 +64,7 @@ export const valueMessages = area(
     fa: {
       'value.text': 'ارزش ماهانه به تفکیک دستهٔ مشتری، از {from} تا {to}',
       'value.title': '*ارزش ماهانه به تفکیک دستهٔ مشتری* · از {from} تا {to}',
+      'value.most': 'بیشترین درآمد از دستهٔ {category} است: {amount} از {total} در ماه، در {month} ({share, number, percent}).',
       'value.column.month': 'ماه',
       'value.column.regular': 'معمولی',
       'value.column.vip': 'VIP',
@@ -88,6 +91,7 @@ export const valueMessages = area(
     fi: {
       'value.text': 'Kuukausiarvo asiakasluokittain {from}–{to}',
       'value.title': '*Kuukausiarvo asiakasluokittain* · {from}–{to}',
+      'value.most': 'Eniten tuottaa {category}: {amount} kuukauden {total} arvosta ({month}, {share, number, percent}).',
       'value.column.month': 'Kuukausi',
       'value.column.regular': 'Tavallinen',
       'value.column.vip': 'VIP',

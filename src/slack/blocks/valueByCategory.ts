@@ -4,9 +4,9 @@
  */
 import { CATEGORIES } from '../../domain/catalogue.js';
 import { monthLabel } from '../../charts/valueByCategory.js';
-import type { ValueByCategory, ValueMove } from '../../domain/valueByCategory.js';
+import type { MonthValue, ValueByCategory, ValueMove } from '../../domain/valueByCategory.js';
 import { context, section, type Block } from './kit.js';
-import { LIMITS, mentionFor, truncate } from './text.js';
+import { escapeText, LIMITS, mentionFor, truncate } from './text.js';
 import { md, t, tPlain } from '../../i18n/messages.js';
 import { categoryLabel } from '../../i18n/labels.js';
 import { formatDay, formatMoney } from '../../i18n/format.js';
@@ -54,6 +54,21 @@ function movesBlocks(moves: readonly ValueMove[], reader: Reader): Block[] {
   ];
 }
 
+/** The category that earns most in the last month, and its share of the total (none when nothing is earned). */
+function mostLine(month: MonthValue, reader: Reader): string[] {
+  if (month.total <= 0) return [];
+  const most = CATEGORIES.reduce((top, c) => (month.byCategory[c].value > month.byCategory[top].value ? c : top));
+  return [
+    t(reader, 'value.most', {
+      category: md(`*${escapeText(categoryLabel(reader, most))}*`),
+      amount: formatMoney(month.byCategory[most].value, reader),
+      total: formatMoney(month.total, reader),
+      month: monthLabel(month.month, reader),
+      share: month.byCategory[most].value / month.total,
+    }),
+  ];
+}
+
 /** `/rapport value`: the months' table with totals, how it was counted, and the moves between categories. */
 export function valueByCategoryMessage(report: ValueByCategory, reader: Reader): { text: string; blocks: Block[] } {
   const first = report.months[0]!;
@@ -65,6 +80,11 @@ export function valueByCategoryMessage(report: ValueByCategory, reader: Reader):
   if (report.unvaluedClients > 0) notes.push(t(reader, 'value.unvalued', { count: report.unvaluedClients }));
   return {
     text: tPlain(reader, 'value.text', window),
-    blocks: [section(t(reader, 'value.title', window)), section(valueTable(report, reader)), context(notes.join('\n')), ...movesBlocks(report.moves, reader)],
+    blocks: [
+      section([t(reader, 'value.title', window), ...mostLine(last, reader)].join('\n')),
+      section(valueTable(report, reader)),
+      context(notes.join('\n')),
+      ...movesBlocks(report.moves, reader),
+    ],
   };
 }
