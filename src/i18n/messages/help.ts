@@ -36,6 +36,8 @@ export const helpMessages = area(
     'help.rapport.todo': '`/rapport todo` your open next steps, overdue first, with Done and Snooze',
     'help.rapport.outcomes':
       '`/rapport outcomes [30d | 6m | 2026-q3]` what came of keep, prepayment and exit decisions, per decision and per category (the last quarter unless you say), their reasons counted, and clients that left while green',
+    'help.rapport.value':
+      '`/rapport value [6m]` monthly value by client category, month by month (the last 6 months unless you say), with the clients moved between categories',
     'help.rapport.meDigest':
       '`/rapport settings me digest on` your own clients’ part of the weekly digest, by DM, at the digest’s time in your time zone (`off` stops it)',
     'help.rapport.meLanguage':
@@ -78,6 +80,8 @@ export const helpMessages = area(
       'help.rapport.todo': '`/rapport todo` açık sonraki adımlarınız, gecikenler önce, Tamam ve Ertele düğmeleriyle',
       'help.rapport.outcomes':
         '`/rapport outcomes [30d | 6m | 2026-q3]` devam, ön ödeme ve ayrılık kararlarının ne sonuç verdiği, karar ve kategori başına (aksi söylenmedikçe son çeyrek), sayılan gerekçeleri ve sağlığı yeşilken ayrılan müşteriler',
+      'help.rapport.value':
+        '`/rapport value [6m]` müşteri kategorisine göre aylık değer, ay ay (aksi söylenmedikçe son 6 ay), kategori değiştiren müşterilerle birlikte',
       'help.rapport.meDigest':
         '`/rapport settings me digest on` haftalık özetin kendi müşterilerinizle ilgili kısmı, özet saatinde kendi saat diliminize göre DM ile gelir (`off` durdurur)',
       'help.rapport.meLanguage':
@@ -114,6 +118,7 @@ export const helpMessages = area(
       'help.rapport.todo': '`/rapport todo` گام‌های بعدی باز شما، عقب‌افتاده‌ها اول، با دکمه‌های «انجام شد» و «تعویق»',
       'help.rapport.outcomes':
         '`/rapport outcomes [30d | 6m | 2026-q3]` نتیجهٔ تصمیم‌های ادامه، پیش‌پرداخت و پایان همکاری، برای هر تصمیم و هر دسته (فصل گذشته، مگر آنکه بگویید)، دلایل شمرده‌شده و مشتریانی که در حال سلامت سبز رفتند',
+      'help.rapport.value': '`/rapport value [6m]` ارزش ماهانه به تفکیک دستهٔ مشتری، ماه به ماه (۶ ماه گذشته، مگر آنکه بگویید)، با مشتریانی که دسته‌شان عوض شد',
       'help.rapport.meDigest':
         '`/rapport settings me digest on` بخش مشتریان خودتان از گزارش هفتگی، با پیام خصوصی، در ساعت گزارش به وقت منطقهٔ زمانی خودتان (`off` آن را متوقف می‌کند)',
       'help.rapport.meLanguage':
@@ -153,6 +158,8 @@ export const helpMessages = area(
       'help.rapport.todo': '`/rapport todo` avoimet seuraavat askeleesi, myöhässä olevat ensin, Valmis- ja Torkuta-painikkein',
       'help.rapport.outcomes':
         '`/rapport outcomes [30d | 6m | 2026-q3]` mitä jatkamis-, ennakkomaksu- ja irtautumispäätöksistä seurasi, päätöksittäin ja luokittain (viimeinen neljännes, ellet muuta sano), perusteet laskettuina, ja asiakkaat jotka lähtivät terveyden ollessa vihreä',
+      'help.rapport.value':
+        '`/rapport value [6m]` kuukausiarvo asiakasluokittain kuukausi kuukaudelta (viimeiset 6 kuukautta, ellet muuta sano) ja luokkaa vaihtaneet asiakkaat',
       'help.rapport.meDigest':
         '`/rapport settings me digest on` viikkokoosteen osa omista asiakkaistasi yksityisviestinä koosteen kellonaikaan omalla aikavyöhykkeelläsi (`off` lopettaa sen)',
       'help.rapport.meLanguage':

@@ -26,6 +26,7 @@ import { paymentsMessages } from './payments.js';
 import { settingsMessages } from './settings.js';
 import { shortcutsMessages } from './shortcuts.js';
 import { validationMessages } from './validation.js';
+import { valueMessages } from './value.js';
 
 const PARTS = [
   cadenceMessages,
@@ -54,6 +55,7 @@ const PARTS = [
   settingsMessages,
   shortcutsMessages,
   validationMessages,
+  valueMessages,
 ] as const;
 type KeysOf<P> = P extends { en: Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = KeysOf<(typeof PARTS)[number]>;

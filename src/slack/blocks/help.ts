@@ -85,6 +85,7 @@ export function helpBlocks(topic: HelpTopic, catalogue: Catalogue, reader: Reade
             t(reader, 'help.rapport.export'),
             t(reader, 'help.rapport.todo'),
             t(reader, 'help.rapport.outcomes'),
+            t(reader, 'help.rapport.value'),
             t(reader, 'help.rapport.meDigest'),
             t(reader, 'help.rapport.meLanguage'),
             t(reader, 'help.rapport.home'),

@@ -1,5 +1,5 @@
 /**
- * `/rapport help | settings … | digest preview | digest now | export | todo | outcomes`: settings are shown to anyone, changed by
+ * `/rapport help | settings … | digest preview | digest now | export | todo | outcomes | value`: settings are shown to anyone, changed by
  * admins; posting the digest by hand and exporting the data are for admins.
  */
 import type { App } from '@slack/bolt';
@@ -29,6 +29,7 @@ import { DEFAULT_LOCALE } from '../../../i18n/locales.js';
 import type { Reader } from '../../../i18n/reader.js';
 import { workspaceLocale } from '../../readers.js';
 import { outcomesCommand } from './outcomes.js';
+import { valueCommand } from './value.js';
 
 async function showSettings(turn: Turn, { workspace, catalogue }: WorkspaceContext, lead?: string): Promise<void> {
   const reader = await turn.reader();
@@ -153,6 +154,7 @@ export function registerRapportCommand(app: App, deps: SlackDeps): void {
       else if (command === 'todo') await todo(turn);
       else if (command === 'digest') await digest(turn, words);
       else if (command === 'outcomes') await outcomesCommand(turn, words);
+      else if (command === 'value' || command === 'profit') await valueCommand(turn, words);
       else {
         const unknown = !sub || isHelpWord(sub) ? undefined : `/rapport ${[sub, ...words].join(' ')}`;
         await turn.reply(helpMessage('rapport', DEFAULT_CATALOGUE, await turn.reader(), unknown));
