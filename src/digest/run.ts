@@ -18,6 +18,8 @@ import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';
 import { addDays } from '../domain/nextSteps.js';
+import { weekChanges } from '../domain/weekChanges.js';
+import { listClients } from '../db/queries/clients.js';
 import {
   CLAIM_LEASE_SECONDS,
   claimDigestWeek,
@@ -268,7 +270,25 @@ export class DigestRunner implements DigestOnDemand {
           slotDay,
         )
       : undefined;
-    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps, readBy, pictures, outcomes });
+    // What changed since last week's digest: each client marked new or still named (counted up to a year
+    // back), and who recovered: still a client, neither exited nor erased.
+    const named = DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id));
+    const changes = weekChanges(
+      { week: slot.week, clientIds: named },
+      (await postedDigestsNaming(this.deps.db, { teamId: workspace.teamId, count: 53 })).map((d) => ({ week: d.digest.week, clientIds: d.clientIds })),
+    );
+    const stillClients =
+      changes.recovered.length > 0 ? new Map((await listClients(this.deps.db, { teamId: workspace.teamId })).map((c) => [c.id, c.name])) : undefined;
+    const recovered = changes.recovered.flatMap((id) => (stillClients?.has(id) ? [{ id, name: stillClients.get(id)! }] : []));
+    return this.pages(workspace, selection, {
+      timeZone: workspace.timeZone,
+      interactive: true,
+      overdueSteps,
+      readBy,
+      pictures,
+      outcomes,
+      weekChanges: { marks: changes.marks, recovered },
+    });
   }
 
   /**
