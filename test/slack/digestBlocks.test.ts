@@ -386,6 +386,13 @@ describe('the week that changed, and words a person uses (issue 29)', () => {
     expect(lineOf('Old Co')).not.toContain('first time');
   });
 
+  it('asks whether a long-term client paying like a stepping-stone one still is one', () => {
+    const drifting = aClient({ id: 'c-drift', name: 'Drift Co', relationship: 'long_term' });
+    const incidents = [incident('lying', daysAgo(2)), incident('slow_payment', daysAgo(40)), incident('slow_payment', daysAgo(3))];
+    const text = allText(compose([week(drifting, { incidents })])[0]!.blocks);
+    expect(text).toMatch(/↘️ Now pays like a stepping-stone client: 2 late payments in 180 days \([^)]*\)\. Is it still a long-term client\?/);
+  });
+
   it('says a dimension that turned bad as a person would', () => {
     const turned = aClient({ id: 'c-turned', name: 'Turned Co' });
     const observations = [...observedTimes('excellent_communication', 3, daysAgo(30)), ...observedTimes('terrible_communication', 3, daysAgo(1))];

@@ -55,9 +55,9 @@ export const digestMessages = area(
     'digest.dimension.conflict': 'Conflict',
     'digest.dimension.planning': 'Planning',
     'digest.drift':
-      '↘️ Behaving like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}}; consider reclassifying',
+      '↘️ Now pays like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}}. Is it still a long-term client?',
     'digest.driftDates':
-      '↘️ Behaving like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}); consider reclassifying',
+      '↘️ Now pays like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}). Is it still a long-term client?',
     'digest.overdueStep': '⏰ Overdue next step: {what} · {assignee} · due {day}',
     'digest.weekItem': '{trait} · {day} · {who}',
     'digest.weekMore': '…and {count, number} more this week',
@@ -169,9 +169,9 @@ export const digestMessages = area(
       'digest.dimension.conflict': 'Anlaşmazlıklar',
       'digest.dimension.planning': 'Planlama',
       'digest.drift':
-        '↘️ Basamak taşı müşteri gibi davranıyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}}; yeniden sınıflandırmayı düşünün',
+        '↘️ Artık basamak taşı müşteri gibi ödüyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}}. Hâlâ uzun vadeli bir müşteri mi?',
       'digest.driftDates':
-        '↘️ Basamak taşı müşteri gibi davranıyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}); yeniden sınıflandırmayı düşünün',
+        '↘️ Artık basamak taşı müşteri gibi ödüyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}). Hâlâ uzun vadeli bir müşteri mi?',
       'digest.overdueStep': '⏰ Süresi geçmiş sonraki adım: {what} · {assignee} · son gün {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…ve bu hafta {count, number} tane daha',
@@ -283,9 +283,9 @@ export const digestMessages = area(
       'digest.dimension.conflict': 'اختلاف‌ها',
       'digest.dimension.planning': 'برنامه‌ریزی',
       'digest.drift':
-        '↘️ مانند مشتری پله‌ای (گذرا) رفتار می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}}؛ طبقه‌بندی دوباره را در نظر بگیرید',
+        '↘️ اکنون مانند مشتری پله‌ای (گذرا) پرداخت می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}}. آیا هنوز مشتری بلندمدت است؟',
       'digest.driftDates':
-        '↘️ مانند مشتری پله‌ای (گذرا) رفتار می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates})؛ طبقه‌بندی دوباره را در نظر بگیرید',
+        '↘️ اکنون مانند مشتری پله‌ای (گذرا) پرداخت می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates}). آیا هنوز مشتری بلندمدت است؟',
       'digest.overdueStep': '⏰ گام بعدیِ عقب‌افتاده: {what} · {assignee} · موعد {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…و {count, number} مورد دیگر در این هفته',
@@ -396,9 +396,9 @@ export const digestMessages = area(
       'digest.dimension.conflict': 'erimielisyydet',
       'digest.dimension.planning': 'suunnittelu',
       'digest.drift':
-        '↘️ Käyttäytyy kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}}; harkitse uudelleenluokittelua',
+        '↘️ Maksaa nyt kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}}. Onko se yhä pitkäaikainen asiakas?',
       'digest.driftDates':
-        '↘️ Käyttäytyy kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}); harkitse uudelleenluokittelua',
+        '↘️ Maksaa nyt kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}). Onko se yhä pitkäaikainen asiakas?',
       'digest.overdueStep': '⏰ Myöhässä oleva seuraava askel: {what} · {assignee} · määräpäivä {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…ja {count, number} muuta tällä viikolla',
