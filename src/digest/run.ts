@@ -271,11 +271,12 @@ export class DigestRunner implements DigestOnDemand {
         )
       : undefined;
     // What changed since last week's digest: each client marked new or still named (counted up to a year
-    // back), and who recovered: still a client, neither exited nor erased.
+    // back), and who recovered: still a client (neither exited nor erased), not held back by a snooze or decision.
     const named = DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id));
     const changes = weekChanges(
       { week: slot.week, clientIds: named },
       (await postedDigestsNaming(this.deps.db, { teamId: workspace.teamId, count: 53 })).map((d) => ({ week: d.digest.week, clientIds: d.clientIds })),
+      new Set(selection.suppressed.map((s) => s.client.id)),
     );
     const stillClients =
       changes.recovered.length > 0 ? new Map((await listClients(this.deps.db, { teamId: workspace.teamId })).map((c) => [c.id, c.name])) : undefined;

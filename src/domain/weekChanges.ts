@@ -17,7 +17,7 @@ export type WeekMark = { kind: 'new' } | { kind: 'still'; weeks: number };
 export interface WeekChanges {
   /** Each client this week's digest names, marked; empty when no digest was posted the week before. */
   marks: Map<string, WeekMark>;
-  /** The clients last week's digest named that this one does not, in last week's order. */
+  /** The clients last week's digest named that this one does not (nor holds back), in last week's order. */
   recovered: string[];
 }
 
@@ -35,8 +35,10 @@ const follows = (later: string, earlier: string) => {
  * hand, or a later one is not "before"). A client is new when last week's digest did not name it, else still
  * named for as many weeks running as the digests, week after week, named it (this one included). With no
  * digest last week (the first digest, or a week skipped), nothing is marked: what last week said is not known.
+ * A client this week's digest holds back (`heldBack`: snoozed, or settled by a decision) has not recovered: it
+ * was answered, and is not listed as recovered.
  */
-export function weekChanges(thisWeek: NamedWeek, previous: readonly NamedWeek[]): WeekChanges {
+export function weekChanges(thisWeek: NamedWeek, previous: readonly NamedWeek[], heldBack: ReadonlySet<string> = new Set()): WeekChanges {
   const before = previous.filter((d) => Date.parse(d.week) < Date.parse(thisWeek.week)).sort((a, b) => Date.parse(b.week) - Date.parse(a.week));
   // The run of digests posted week after week up to this one, newest first.
   const run: Set<string>[] = [];
@@ -56,5 +58,5 @@ export function weekChanges(thisWeek: NamedWeek, previous: readonly NamedWeek[])
     marks.set(id, weeks === 1 ? { kind: 'new' } : { kind: 'still', weeks });
   }
   const now = new Set(named);
-  return { marks, recovered: [...lastWeek].filter((id) => !now.has(id)) };
+  return { marks, recovered: [...lastWeek].filter((id) => !now.has(id) && !heldBack.has(id)) };
 }

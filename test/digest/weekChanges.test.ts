@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
 import { findClientByName, updateClient } from '../../src/db/queries/clients.js';
+import { snoozeClient } from '../../src/db/queries/decisions.js';
 import { updateWorkspaceSettings } from '../../src/db/queries/workspaces.js';
 import * as schema from '../../src/db/schema/index.js';
 import { DigestRunner } from '../../src/digest/run.js';
@@ -25,6 +26,8 @@ describe.each(TEST_DRIVERS)('the week that changed, in the weekly digest on %s',
     await h.command(ALICE, '/client', 'add Sour Co <@U0ALICE|alice>');
     await h.command(ALICE, '/client', 'add Leaving Co <@U0ALICE|alice>');
     await h.command(ALICE, '/client', 'add Drifting Co <@U0BOB|bob>');
+    await h.command(ALICE, '/client', 'add Snoozed Co <@U0BOB|bob>');
+    await h.command(ALICE, '/incident', 'snoozed co lie Said the data was deleted');
     await h.command(ALICE, '/incident', 'liar co lie Said the report was sent');
     await h.command(ALICE, '/incident', 'leaving co lie Said the invoice was paid');
     await h.command(ALICE, '/call', 'sour co -attitude -comms -planning Tense call');
@@ -66,14 +69,18 @@ describe.each(TEST_DRIVERS)('the week that changed, in the weekly digest on %s',
     expect(headOf(first, 'Liar Co')).toBe('*Liar Co* · Regular · <@U0ALICE>');
     expect(headOf(first, 'Sour Co')).toBe('*Sour Co* · Regular · <@U0ALICE>');
     expect(headOf(first, 'Leaving Co')).not.toBe('');
+    expect(headOf(first, 'Snoozed Co')).not.toBe('');
     expect(first).toContain('🚩 *3. Lying*: 1 lie ever (23 Nov) · 🆕 met for the first time this week');
     expect(first).toContain('📉 Health fell 28 points this week');
     expect(first).not.toContain('Recovered since last week');
     expect(first).not.toContain('Drifting Co');
 
-    // Before the next week: Leaving Co leaves; Sour Co turned bad no further; Drifting Co falls overdue for contact.
+    // Before the next week: Leaving Co leaves; Bob snoozes Snoozed Co (answered, not recovered); Sour Co turned
+    // bad no further; Drifting Co falls overdue for contact.
     const leaving = await findClientByName(h.db, { teamId: TEAM, name: 'Leaving Co' });
     await updateClient(h.db, { teamId: TEAM, by: 'U0ALICE', clientId: leaving.id, patch: { status: 'exited' } });
+    const snoozed = await findClientByName(h.db, { teamId: TEAM, name: 'Snoozed Co' });
+    await snoozeClient(h.db, { teamId: TEAM, by: { actor: 'U0BOB', at: new Date('2026-12-01T10:00:00Z') }, input: { clientId: snoozed.id, days: 14 } });
     const second = await postAt('2026-12-07T09:00:30Z');
     expect(headOf(second, 'Liar Co')).toBe('*Liar Co* · Regular · <@U0ALICE> · named 2 weeks running');
     expect(headOf(second, 'Drifting Co')).toBe('*Drifting Co* · Regular · <@U0BOB> · 🆕 new this week');
@@ -81,6 +88,7 @@ describe.each(TEST_DRIVERS)('the week that changed, in the weekly digest on %s',
     expect(second).toContain('🚩 *3. Lying*: 1 lie ever (23 Nov)\n');
     expect(second).toContain('✅ Recovered since last week: Sour Co\n');
     expect(second).not.toContain('Leaving Co');
+    expect(second).not.toContain('Snoozed Co');
     expect(headOf(second, 'Sour Co')).toBe('');
 
     // No digest the week after: two weeks back is not last week, so nothing is marked or recovered.

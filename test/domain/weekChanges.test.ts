@@ -35,6 +35,11 @@ describe('weekChanges', () => {
     expect(changes.recovered).toEqual(['initech', 'globex']);
   });
 
+  it('a client held back this week (snoozed, or settled by a decision) is not recovered', () => {
+    const changes = weekChanges(week('2026-12-07'), [week('2026-11-30', 'snoozed', 'better')], new Set(['snoozed']));
+    expect(changes.recovered).toEqual(['better']);
+  });
+
   it('marks nothing when no digest was posted last week: two weeks back is not last week', () => {
     const changes = weekChanges(week('2026-12-07', 'acme', 'globex'), [week('2026-11-23', 'acme', 'initech')]);
     expect(changes.marks.size).toBe(0);
