@@ -79,7 +79,7 @@ export interface DigestWeekChanges {
 }
 
 /** How many recovered clients the digest names at most; the rest are counted. */
-export const RECOVERED_NAMED = 5;
+const RECOVERED_NAMED = 5;
 /** The recovery line carries the ids of the clients it names: an erasure takes the line out. */
 const RECOVERED_ID = 'recovered:';
 
