@@ -9,6 +9,7 @@ import { loadDisputes } from '../db/queries/disagreements.js';
 import { disputeShownDays } from '../domain/disagreements.js';
 import { carriesMonthlyOutcomes } from '../domain/outcomes.js';
 import { monthlyOutcomes } from '../services/outcomes.js';
+import { clientStandings } from '../services/portfolio.js';
 import { loadDigestEvidence } from '../db/queries/portfolio/evidence.js';
 import { loadDigestWeek } from '../db/queries/portfolio/weekRows.js';
 import { loadClientMarks, loadPortfolioWeeks } from '../db/queries/portfolio/history.js';
@@ -18,6 +19,7 @@ import { openNextSteps } from '../db/queries/nextSteps.js';
 import { clientsAnsweredSince } from '../db/queries/decisions.js';
 import { localDate } from '../domain/calendar.js';
 import { addDays } from '../domain/nextSteps.js';
+import { weekChanges } from '../domain/weekChanges.js';
 import {
   CLAIM_LEASE_SECONDS,
   claimDigestWeek,
@@ -268,7 +270,38 @@ export class DigestRunner implements DigestOnDemand {
           slotDay,
         )
       : undefined;
-    return this.pages(workspace, selection, { timeZone: workspace.timeZone, interactive: true, overdueSteps, readBy, pictures, outcomes });
+    // What changed since last week's digest: each client marked new or still named (counted up to a year
+    // back), and who recovered: still a client (neither exited nor erased), not held back by a snooze or decision.
+    const named = DIGEST_SECTIONS.flatMap((s) => selection.sections[s].map((e) => e.client.id));
+    const changes = weekChanges(
+      { week: slot.week, clientIds: named },
+      (await postedDigestsNaming(this.deps.db, { teamId: workspace.teamId, count: 53 })).map((d) => ({ week: d.digest.week, clientIds: d.clientIds })),
+      new Set(selection.suppressed.map((s) => s.client.id)),
+    );
+    // Recovered only when it is well again: no longer at risk and meeting no firing criterion (a client that merely
+    // did not fall further this week is not named, and not called recovered either).
+    const standings =
+      changes.recovered.length > 0
+        ? new Map(
+            (await clientStandings(this.deps.reader ?? this.deps.db, { teamId: workspace.teamId, catalogue: catalogueOf(workspace), at: slot.at })).map((s) => [
+              s.client.id,
+              s,
+            ]),
+          )
+        : undefined;
+    const recovered = changes.recovered.flatMap((id) => {
+      const now = standings?.get(id);
+      return now && now.health.band !== 'at_risk' && now.met.length === 0 ? [{ id, name: now.client.name }] : [];
+    });
+    return this.pages(workspace, selection, {
+      timeZone: workspace.timeZone,
+      interactive: true,
+      overdueSteps,
+      readBy,
+      pictures,
+      outcomes,
+      weekChanges: { marks: changes.marks, recovered },
+    });
   }
 
   /**

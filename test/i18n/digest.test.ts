@@ -180,7 +180,7 @@ describe('the digest composed for a reader', () => {
   it('words criteria, reasons, renewals and figures in Turkish, money in the workspace’s lira', () => {
     const text = compose(readerIn('tr', { currency: 'TRY' }));
     expect(text).toContain('*5. Sürekli geç ödeme*: 180 gün içinde 3 geç ödeme');
-    expect(text).toContain('📉 33 puan düştü (eşik 15)');
+    expect(text).toContain('📉 Sağlık bu hafta 33 puan düştü (15 puan ve üzeri bir düşüş dikkat ister)');
     expect(text).toContain('*Liar* · Normal · <@U0ALICE> · aylık ₺12.500');
     expect(text).toContain('yenileme 1 Ara 2026 Sal');
     expect(text).toContain('Elde tutma: %100');

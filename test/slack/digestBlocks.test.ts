@@ -3,7 +3,7 @@ import { ENGLISH, readerIn } from '../../src/i18n/reader.js';
 import { context } from '../../src/slack/blocks/kit.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import type { ClientWeekRows } from '../../src/domain/clientWeek.js';
-import { composeDigest, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/slack/blocks/digest.js';
+import { composeDigest, digestPageWithout, digestRefusalAdvice, withClientStatus, statusBlockId } from '../../src/slack/blocks/digest.js';
 import { aClient, aClientWeek, daysAgo, evidenceOfRows, incident, NOW, observedTimes, selectFromRows } from '../support/builders.js';
 import type { ClientProfile } from '../../src/domain/types.js';
 import { outcomeStatistics } from '../../src/domain/outcomes.js';
@@ -42,7 +42,7 @@ describe('digest composition', () => {
     );
     expect(text).toContain('*Liar &lt;Co&gt;* · VIP / critical · <@U0ALICE> · 5,000/month');
     expect(text).toContain('3. Lying*: 1 lie ever (20 Nov)');
-    expect(text).toContain('Health unknown → *21* 🔴 at risk\\n🔴 Entered the at-risk band (50 → 21)');
+    expect(text).toContain('Health unknown → *21* 🔴 at risk\\n🔴 Now at risk: health went from 50 to 21 this week');
     expect(text).toContain('Negative attitude · 22 Nov · <@U0LOGGER>');
     expect(text.indexOf('Meet firing criteria')).toBeLessThan(text.indexOf('Turned bad this week'));
     expect(text).toContain('Portfolio this week');
@@ -282,5 +282,123 @@ describe('the digest’s opening (issue 28)', () => {
     expect(text).toContain('What came of decisions');
     expect(text).toContain('1 decision answered: 1 better');
     expect(text.indexOf('What came of decisions')).toBeLessThan(text.indexOf('Portfolio this week'));
+  });
+});
+
+describe('the week that changed, and words a person uses (issue 29)', () => {
+  const liar = aClient({ id: 'c-wk-liar', name: 'Liar Co', ownerUserId: 'U0ALICE', monthlyValue: 4000 });
+  const legal = aClient({ id: 'c-wk-legal', name: 'Legal Co', ownerUserId: 'U0BOB' });
+  const weeks = () => [week(liar, { incidents: [incident('lying', daysAgo(2))] }), week(legal, { incidents: [incident('legal_exposure', daysAgo(3))] })];
+  const marked = {
+    ...options,
+    weekChanges: {
+      marks: new Map([
+        ['c-wk-liar', { kind: 'new' as const }],
+        ['c-wk-legal', { kind: 'still' as const, weeks: 3 }],
+      ]),
+      recovered: [],
+    },
+  };
+  const headOf = (blocks: readonly any[], clientId: string) => blocks.find((b) => b.block_id === `client:${clientId}`)!.text.text.split('\n')[0] as string;
+
+  it('marks each named client in its head line: new this week, or named for how many weeks running', () => {
+    const [page] = compose(weeks(), marked);
+    expect(headOf(page!.blocks, 'c-wk-liar')).toBe('*Liar Co* · Regular · <@U0ALICE> · 4,000/month · 🆕 new this week');
+    expect(headOf(page!.blocks, 'c-wk-legal')).toBe('*Legal Co* · Regular · <@U0BOB> · named 3 weeks running');
+    // Without the week's changes (a preview, a personal digest), no mark.
+    expect(headOf(compose(weeks())[0]!.blocks, 'c-wk-liar')).toBe('*Liar Co* · Regular · <@U0ALICE> · 4,000/month');
+  });
+
+  it('the marks add no block: the status line is still replaced in place, the opening counts again, the mark stays', () => {
+    const [page] = compose(weeks(), marked);
+    const [plain] = compose(weeks());
+    expect(page!.blocks.map((b) => b.block_id)).toEqual(plain!.blocks.map((b) => b.block_id));
+    const answered = withClientStatus(page!.blocks, 'c-wk-liar', 'Kept', {
+      kind: 'keep',
+      client: liar,
+      clientIds: page!.clientIds,
+      reader: ENGLISH,
+    });
+    const text = allText(answered);
+    expect(text).toContain('"text":"Kept"');
+    expect(text).toContain('*1 client needs a decision*');
+    expect(headOf(answered, 'c-wk-liar')).toContain('🆕 new this week');
+  });
+
+  it('lists the clients recovered since last week briefly, after those it names, counting those beyond five', () => {
+    const recovered = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Wonka', 'Stark'].map((name, i) => ({ id: `c-rec-${i}`, name }));
+    const pages = compose(weeks(), { ...marked, weekChanges: { ...marked.weekChanges, recovered } });
+    const text = allText(pages[0]!.blocks);
+    expect(text).toContain('✅ Recovered since last week: Acme, Globex, Initech, Umbrella, Hooli …and 2 more');
+    expect(text.indexOf('*Legal Co*')).toBeLessThan(text.indexOf('Recovered since last week'));
+    expect(text.indexOf('Recovered since last week')).toBeLessThan(text.indexOf('Portfolio this week'));
+    // Recovered clients are not counted as named: the next week's marks read the page's clients.
+    expect(pages[0]!.clientIds).toEqual(['c-wk-liar', 'c-wk-legal']);
+    const two = allText(compose(weeks(), { ...marked, weekChanges: { ...marked.weekChanges, recovered: recovered.slice(0, 2) } })[0]!.blocks);
+    expect(two).toContain('✅ Recovered since last week: Acme, Globex"');
+  });
+
+  it('a week whose only news is a recovery is not a one-line quiet week', () => {
+    const pages = compose([week(aClient())], { ...options, weekChanges: { marks: new Map(), recovered: [{ id: 'c-rec', name: 'Acme' }] } });
+    const text = allText(pages[0]!.blocks);
+    expect(text).not.toContain('nothing to act on');
+    expect(text).toContain('✅ Recovered since last week: Acme');
+  });
+
+  it('in Persian, with its own comma', () => {
+    const recovered = [
+      { id: 'c-a', name: 'Acme' },
+      { id: 'c-b', name: 'Globex' },
+    ];
+    const text = allText(
+      compose(weeks(), { ...marked, readBy: readerIn('fa', { timeZone: 'UTC' }), weekChanges: { ...marked.weekChanges, recovered } })[0]!.blocks,
+    );
+    expect(text).toContain('Acme، Globex');
+    expect(text).toContain('تازه در این هفته');
+  });
+
+  it('an erased client leaves the recovery line it was named in; the rest of the page stays', () => {
+    const recovered = [{ id: 'c-gone', name: 'Gone Co' }];
+    const [page] = compose(weeks(), { ...marked, weekChanges: { ...marked.weekChanges, recovered } });
+    const erased = digestPageWithout({ ...page!, text: page!.text }, { id: 'c-gone', names: ['Gone Co'] })!;
+    const text = allText(erased.blocks);
+    expect(text).not.toContain('Gone Co');
+    expect(text).not.toContain('Recovered since last week');
+    expect(text).toContain('*Liar Co*');
+    expect(erased.clientIds).toEqual(page!.clientIds);
+  });
+
+  it('says a criterion is met for the first time when all its incidents were logged this week', () => {
+    const fresh = aClient({ id: 'c-fresh', name: 'Fresh Co' });
+    const old = aClient({ id: 'c-old', name: 'Old Co' });
+    const text = allText(
+      compose([
+        week(fresh, { incidents: [incident('lying', daysAgo(2))] }),
+        week(old, { incidents: [incident('lying', daysAgo(20)), incident('lying', daysAgo(1))] }),
+      ])[0]!.blocks,
+    );
+    const lineOf = (name: string) =>
+      text
+        .slice(text.indexOf(`*${name}*`))
+        .split('\\n')
+        .find((l) => l.includes('Lying'))!;
+    expect(lineOf('Fresh Co')).toContain('🆕 met for the first time this week');
+    expect(lineOf('Old Co')).not.toContain('first time');
+  });
+
+  it('asks whether a long-term client paying like a stepping-stone one still is one', () => {
+    const drifting = aClient({ id: 'c-drift', name: 'Drift Co', relationship: 'long_term' });
+    const incidents = [incident('lying', daysAgo(2)), incident('slow_payment', daysAgo(40)), incident('slow_payment', daysAgo(3))];
+    const text = allText(compose([week(drifting, { incidents })])[0]!.blocks);
+    expect(text).toMatch(/↘️ Now pays like a stepping-stone client: 2 late payments in 180 days \([^)]*\)\. Is it still a long-term client\?/);
+  });
+
+  it('says a dimension that turned bad as a person would', () => {
+    const turned = aClient({ id: 'c-turned', name: 'Turned Co' });
+    const observations = [...observedTimes('excellent_communication', 3, daysAgo(30)), ...observedTimes('terrible_communication', 3, daysAgo(1))];
+    const text = allText(compose([week(turned, { history: { observations } })])[0]!.blocks);
+    expect(text).toMatch(
+      /🔁 Communication has turned: Terrible communication noted 3 times in 14 days \([^)]*\), where it was mostly good before \(3 good notes, 0 bad\)/,
+    );
   });
 });

@@ -32,13 +32,19 @@ export const digestMessages = area(
     'digest.entry.head': '*{name}* · {category} · {owner}',
     'digest.entry.headValue': '*{name}* · {category} · {owner} · {amount}/month',
     'digest.entry.health': 'Health {before} → {now}',
+    'digest.mark.new': '🆕 new this week',
+    'digest.mark.still': '{weeks, plural, one {named # week running} other {named # weeks running}}',
+    'digest.recovered': '✅ Recovered since last week: {names}',
+    'digest.recoveredMore': '✅ Recovered since last week: {names} …and {count, number} more',
+    'digest.criterion.firstTime': '🆕 met for the first time this week',
     'digest.unknownScore': 'unknown',
-    'digest.reason.entered_at_risk': '🔴 Entered the at-risk band ({from, number} → {to, number})',
-    'digest.reason.dropped': '📉 Fell {points, plural, one {# point} other {# points}} (threshold {threshold, number})',
+    'digest.reason.entered_at_risk': '🔴 Now at risk: health went from {from, number} to {to, number} this week',
+    'digest.reason.dropped':
+      '📉 Health fell {points, plural, one {# point} other {# points}} this week (a fall of {threshold, plural, one {# point} other {# points}} or more is worth a look)',
     'digest.reason.flipped':
-      '🔁 {dimension} flipped: {trait} {count, number}× in {days, plural, one {# day} other {# days}} after {good, number} good vs {bad, number} bad before',
+      '🔁 {dimension} has turned: {trait} noted {count, plural, one {once} other {# times}} in {days, plural, one {# day} other {# days}}, where it was mostly good before ({good, plural, one {# good note} other {# good notes}}, {bad, number} bad)',
     'digest.reason.flippedDates':
-      '🔁 {dimension} flipped: {trait} {count, number}× in {days, plural, one {# day} other {# days}} ({dates}) after {good, number} good vs {bad, number} bad before',
+      '🔁 {dimension} has turned: {trait} noted {count, plural, one {once} other {# times}} in {days, plural, one {# day} other {# days}} ({dates}), where it was mostly good before ({good, plural, one {# good note} other {# good notes}}, {bad, number} bad)',
     'digest.reason.badTrait': 'bad',
     'digest.dimension.communication': 'Communication',
     'digest.dimension.information': 'Information sharing',
@@ -49,9 +55,9 @@ export const digestMessages = area(
     'digest.dimension.conflict': 'Conflict',
     'digest.dimension.planning': 'Planning',
     'digest.drift':
-      '↘️ Behaving like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}}; consider reclassifying',
+      '↘️ Now pays like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}}. Is it still a long-term client?',
     'digest.driftDates':
-      '↘️ Behaving like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}); consider reclassifying',
+      '↘️ Now pays like a stepping-stone client: {count, plural, one {# late payment} other {# late payments}} in {days, plural, one {# day} other {# days}} ({dates}). Is it still a long-term client?',
     'digest.overdueStep': '⏰ Overdue next step: {what} · {assignee} · due {day}',
     'digest.weekItem': '{trait} · {day} · {who}',
     'digest.weekMore': '…and {count, number} more this week',
@@ -140,13 +146,19 @@ export const digestMessages = area(
       'digest.entry.head': '*{name}* · {category} · {owner}',
       'digest.entry.headValue': '*{name}* · {category} · {owner} · aylık {amount}',
       'digest.entry.health': 'Sağlık {before} → {now}',
+      'digest.mark.new': '🆕 bu hafta yeni',
+      'digest.mark.still': '{weeks, plural, one {# haftadır üst üste listede} other {# haftadır üst üste listede}}',
+      'digest.recovered': '✅ Geçen haftadan bu yana toparlananlar: {names}',
+      'digest.recoveredMore': '✅ Geçen haftadan bu yana toparlananlar: {names} …ve {count, number} müşteri daha',
+      'digest.criterion.firstTime': '🆕 bu hafta ilk kez karşılandı',
       'digest.unknownScore': 'bilinmiyor',
-      'digest.reason.entered_at_risk': '🔴 Risk bandına girdi ({from, number} → {to, number})',
-      'digest.reason.dropped': '📉 {points, plural, one {# puan} other {# puan}} düştü (eşik {threshold, number})',
+      'digest.reason.entered_at_risk': '🔴 Artık risk altında: sağlık bu hafta {from, number} puandan {to, number} puana indi',
+      'digest.reason.dropped':
+        '📉 Sağlık bu hafta {points, plural, one {# puan} other {# puan}} düştü ({threshold, plural, one {# puan} other {# puan}} ve üzeri bir düşüş dikkat ister)',
       'digest.reason.flipped':
-        '🔁 {dimension} tersine döndü: {days, plural, one {# gün} other {# gün}} içinde {count, number} kez “{trait}”; öncesinde {good, number} iyi, {bad, number} kötü gözlem vardı',
+        '🔁 {dimension} kötüye döndü: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {bir kez} other {# kez}} “{trait}” not edildi, oysa öncesi çoğunlukla iyiydi ({good, plural, one {# iyi} other {# iyi}}, {bad, number} kötü not)',
       'digest.reason.flippedDates':
-        '🔁 {dimension} tersine döndü: {days, plural, one {# gün} other {# gün}} içinde {count, number} kez “{trait}” ({dates}); öncesinde {good, number} iyi, {bad, number} kötü gözlem vardı',
+        '🔁 {dimension} kötüye döndü: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {bir kez} other {# kez}} “{trait}” not edildi ({dates}), oysa öncesi çoğunlukla iyiydi ({good, plural, one {# iyi} other {# iyi}}, {bad, number} kötü not)',
       'digest.reason.badTrait': 'kötü',
       'digest.dimension.communication': 'İletişim',
       'digest.dimension.information': 'Bilgi paylaşımı',
@@ -157,9 +169,9 @@ export const digestMessages = area(
       'digest.dimension.conflict': 'Anlaşmazlıklar',
       'digest.dimension.planning': 'Planlama',
       'digest.drift':
-        '↘️ Basamak taşı müşteri gibi davranıyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}}; yeniden sınıflandırmayı düşünün',
+        '↘️ Artık basamak taşı müşteri gibi ödüyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}}. Hâlâ uzun vadeli bir müşteri mi?',
       'digest.driftDates':
-        '↘️ Basamak taşı müşteri gibi davranıyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}); yeniden sınıflandırmayı düşünün',
+        '↘️ Artık basamak taşı müşteri gibi ödüyor: {days, plural, one {# gün} other {# gün}} içinde {count, plural, one {# geç ödeme} other {# geç ödeme}} ({dates}). Hâlâ uzun vadeli bir müşteri mi?',
       'digest.overdueStep': '⏰ Süresi geçmiş sonraki adım: {what} · {assignee} · son gün {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…ve bu hafta {count, number} tane daha',
@@ -248,13 +260,19 @@ export const digestMessages = area(
       'digest.entry.head': '*{name}* · {category} · {owner}',
       'digest.entry.headValue': '*{name}* · {category} · {owner} · ماهانه {amount}',
       'digest.entry.health': 'سلامت {before} ← {now}',
+      'digest.mark.new': '🆕 تازه در این هفته',
+      'digest.mark.still': '{weeks, plural, one {# هفتهٔ پیاپی در فهرست} other {# هفتهٔ پیاپی در فهرست}}',
+      'digest.recovered': '✅ بهبودیافته از هفتهٔ گذشته: {names}',
+      'digest.recoveredMore': '✅ بهبودیافته از هفتهٔ گذشته: {names} …و {count, number} مشتری دیگر',
+      'digest.criterion.firstTime': '🆕 این هفته برای نخستین بار برقرار شد',
       'digest.unknownScore': 'نامعلوم',
-      'digest.reason.entered_at_risk': '🔴 وارد محدودهٔ خطر شد ({from, number} ← {to, number})',
-      'digest.reason.dropped': '📉 {points, plural, one {# امتیاز} other {# امتیاز}} افت کرد (آستانه {threshold, number})',
+      'digest.reason.entered_at_risk': '🔴 اکنون در خطر است: سلامت این هفته از {from, number} به {to, number} رسید',
+      'digest.reason.dropped':
+        '📉 سلامت این هفته {points, plural, one {# امتیاز} other {# امتیاز}} افت کرد (افت {threshold, plural, one {# امتیاز} other {# امتیاز}} یا بیشتر جای توجه دارد)',
       'digest.reason.flipped':
-        '🔁 {dimension} برگشت: {count, number} بار «{trait}» در {days, plural, one {# روز} other {# روز}}، پس از {good, number} مشاهدهٔ خوب و {bad, number} مشاهدهٔ بد پیش از آن',
+        '🔁 {dimension} رو به بدی رفته است: در {days, plural, one {# روز} other {# روز}} {count, plural, one {یک بار} other {# بار}} «{trait}» ثبت شد، در حالی که پیش از آن بیشتر خوب بود ({good, plural, one {# یادداشت خوب} other {# یادداشت خوب}}، {bad, number} بد)',
       'digest.reason.flippedDates':
-        '🔁 {dimension} برگشت: {count, number} بار «{trait}» در {days, plural, one {# روز} other {# روز}} ({dates})، پس از {good, number} مشاهدهٔ خوب و {bad, number} مشاهدهٔ بد پیش از آن',
+        '🔁 {dimension} رو به بدی رفته است: در {days, plural, one {# روز} other {# روز}} {count, plural, one {یک بار} other {# بار}} «{trait}» ثبت شد ({dates})، در حالی که پیش از آن بیشتر خوب بود ({good, plural, one {# یادداشت خوب} other {# یادداشت خوب}}، {bad, number} بد)',
       'digest.reason.badTrait': 'بد',
       'digest.dimension.communication': 'ارتباط',
       'digest.dimension.information': 'اشتراک اطلاعات',
@@ -265,9 +283,9 @@ export const digestMessages = area(
       'digest.dimension.conflict': 'اختلاف‌ها',
       'digest.dimension.planning': 'برنامه‌ریزی',
       'digest.drift':
-        '↘️ مانند مشتری پله‌ای (گذرا) رفتار می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}}؛ طبقه‌بندی دوباره را در نظر بگیرید',
+        '↘️ اکنون مانند مشتری پله‌ای (گذرا) پرداخت می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}}. آیا هنوز مشتری بلندمدت است؟',
       'digest.driftDates':
-        '↘️ مانند مشتری پله‌ای (گذرا) رفتار می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates})؛ طبقه‌بندی دوباره را در نظر بگیرید',
+        '↘️ اکنون مانند مشتری پله‌ای (گذرا) پرداخت می‌کند: {count, plural, one {# پرداخت دیرهنگام} other {# پرداخت دیرهنگام}} در {days, plural, one {# روز} other {# روز}} ({dates}). آیا هنوز مشتری بلندمدت است؟',
       'digest.overdueStep': '⏰ گام بعدیِ عقب‌افتاده: {what} · {assignee} · موعد {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…و {count, number} مورد دیگر در این هفته',
@@ -355,13 +373,19 @@ export const digestMessages = area(
       'digest.entry.head': '*{name}* · {category} · {owner}',
       'digest.entry.headValue': '*{name}* · {category} · {owner} · {amount}/kk',
       'digest.entry.health': 'Terveys {before} → {now}',
+      'digest.mark.new': '🆕 uusi tällä viikolla',
+      'digest.mark.still': '{weeks, plural, one {mukana # viikon peräkkäin} other {mukana # viikkoa peräkkäin}}',
+      'digest.recovered': '✅ Toipuneet viime viikon jälkeen: {names}',
+      'digest.recoveredMore': '✅ Toipuneet viime viikon jälkeen: {names} …ja {count, number} muuta',
+      'digest.criterion.firstTime': '🆕 täyttyi ensimmäistä kertaa tällä viikolla',
       'digest.unknownScore': 'tuntematon',
-      'digest.reason.entered_at_risk': '🔴 Siirtyi vaarassa-luokkaan ({from, number} → {to, number})',
-      'digest.reason.dropped': '📉 Laski {points, plural, one {# pisteen} other {# pistettä}} (raja {threshold, number})',
+      'digest.reason.entered_at_risk': '🔴 Nyt vaarassa: terveys laski tällä viikolla {from, number} pisteestä {to, number} pisteeseen',
+      'digest.reason.dropped':
+        '📉 Terveys laski tällä viikolla {points, plural, one {# pisteen} other {# pistettä}} (vähintään {threshold, plural, one {# pisteen} other {# pisteen}} lasku kannattaa katsoa)',
       'digest.reason.flipped':
-        '🔁 Osa-alue kääntyi, {dimension}: ”{trait}” {count, number} kertaa {days, plural, one {# päivässä} other {# päivässä}}, kun aiemmin havaintoja oli {good, number} hyvää ja {bad, number} huonoa',
+        '🔁 Suunta on kääntynyt huonoksi, {dimension}: ”{trait}” kirjattiin {count, plural, one {kerran} other {# kertaa}} {days, plural, one {# päivässä} other {# päivässä}}, vaikka aiemmin merkinnät olivat enimmäkseen hyviä ({good, plural, one {# hyvä} other {# hyvää}}, {bad, number} huonoa)',
       'digest.reason.flippedDates':
-        '🔁 Osa-alue kääntyi, {dimension}: ”{trait}” {count, number} kertaa {days, plural, one {# päivässä} other {# päivässä}} ({dates}), kun aiemmin havaintoja oli {good, number} hyvää ja {bad, number} huonoa',
+        '🔁 Suunta on kääntynyt huonoksi, {dimension}: ”{trait}” kirjattiin {count, plural, one {kerran} other {# kertaa}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}), vaikka aiemmin merkinnät olivat enimmäkseen hyviä ({good, plural, one {# hyvä} other {# hyvää}}, {bad, number} huonoa)',
       'digest.reason.badTrait': 'huono',
       'digest.dimension.communication': 'viestintä',
       'digest.dimension.information': 'tiedon jakaminen',
@@ -372,9 +396,9 @@ export const digestMessages = area(
       'digest.dimension.conflict': 'erimielisyydet',
       'digest.dimension.planning': 'suunnittelu',
       'digest.drift':
-        '↘️ Käyttäytyy kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}}; harkitse uudelleenluokittelua',
+        '↘️ Maksaa nyt kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}}. Onko se yhä pitkäaikainen asiakas?',
       'digest.driftDates':
-        '↘️ Käyttäytyy kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}); harkitse uudelleenluokittelua',
+        '↘️ Maksaa nyt kuin välivaiheen asiakas: {count, plural, one {# myöhästynyt maksu} other {# myöhästynyttä maksua}} {days, plural, one {# päivässä} other {# päivässä}} ({dates}). Onko se yhä pitkäaikainen asiakas?',
       'digest.overdueStep': '⏰ Myöhässä oleva seuraava askel: {what} · {assignee} · määräpäivä {day}',
       'digest.weekItem': '{trait} · {day} · {who}',
       'digest.weekMore': '…ja {count, number} muuta tällä viikolla',

@@ -18,7 +18,7 @@ import {
 import type { ClientEvidence } from '../../domain/clientWeek.js';
 import { recentBadAt, type TurnedBadReason } from '../../domain/turnedBad.js';
 import type { NextStep } from '../../domain/nextSteps.js';
-import type { ClientProfile, Decision, Snooze } from '../../domain/types.js';
+import { DAY_MS, type ClientProfile, type Decision, type Snooze } from '../../domain/types.js';
 import { namesAnyOf, stringsOf, type ErasedClient } from '../../domain/mentions.js';
 import type { ImageBlock } from '@slack/types';
 import { actions, button, context, divider, header, option, overflow, section, type Block } from './kit.js';
@@ -30,6 +30,7 @@ import { md, t, tPlain, type MessageKey } from '../../i18n/messages.js';
 import { MESSAGES } from '../../i18n/messages/index.js';
 import { categoryLabel, healthLabel, traitLabel, traitName } from '../../i18n/labels.js';
 import type { OutcomesReport } from '../../domain/outcomes.js';
+import type { WeekMark } from '../../domain/weekChanges.js';
 import { digestDisputeBlocks } from './cadence.js';
 import { healthWithCriteria } from './explain.js';
 import { outcomesDigestSection } from './outcomes.js';
@@ -64,7 +65,23 @@ export interface ComposeOptions {
   disputes?: Parameters<typeof digestDisputeBlocks>[2];
   /** Last month's decisions and what came of them: the month's first digest carries them. */
   outcomes?: OutcomesReport;
+  /**
+   * The week that changed (the channel's weekly post): each named client's mark beside its name, and the clients
+   * last week's digest named that this one does not (still clients: not exited, not erased), listed briefly.
+   */
+  weekChanges?: DigestWeekChanges;
 }
+
+/** What changed since last week's digest, as the digest says it. */
+export interface DigestWeekChanges {
+  marks: ReadonlyMap<string, WeekMark>;
+  recovered: readonly { id: string; name: string }[];
+}
+
+/** How many recovered clients the digest names at most; the rest are counted. */
+const RECOVERED_NAMED = 5;
+/** The recovery line carries the ids of the clients it names: an erasure takes the line out. */
+const RECOVERED_ID = 'recovered:';
 
 /** A picture of the digest: its image block (an uploaded file) and the same in words, for the message's text. */
 export interface DigestPicture {
@@ -201,6 +218,22 @@ function picturesPage(r: Reader, title: string, p: DigestPictures): DigestPage |
   return { text: lines.join('\n'), blocks, clientIds: [] };
 }
 
+/** A client's mark against last week's digest, after its head line ("· 🆕 new this week"), or nothing. */
+function markText(r: Reader, mark: WeekMark | undefined): string {
+  if (!mark) return '';
+  return ` · ${mark.kind === 'new' ? t(r, 'digest.mark.new') : t(r, 'digest.mark.still', { weeks: mark.weeks })}`;
+}
+
+/** "✅ Recovered since last week: Acme, Globex …and 3 more", under a block id carrying the ids of those it names. */
+function recoveredBlock(r: Reader, recovered: readonly { id: string; name: string }[]): Block | undefined {
+  if (recovered.length === 0) return undefined;
+  const named = recovered.slice(0, RECOVERED_NAMED);
+  const names = md(named.map((c) => escapeName(c.name)).join(nameSeparator(r.locale)));
+  const line =
+    recovered.length > named.length ? t(r, 'digest.recoveredMore', { names, count: recovered.length - named.length }) : t(r, 'digest.recovered', { names });
+  return { ...context(line), block_id: `${RECOVERED_ID}${named.map((c) => c.id).join(',')}` };
+}
+
 function entryBlocks(
   r: Reader,
   catalogue: Catalogue,
@@ -215,8 +248,17 @@ function entryBlocks(
   const sep = nameSeparator(r.locale);
   const before = e.healthBefore.known ? formatNumber(e.healthBefore.score, r) : tPlain(r, 'digest.unknownScore');
   const lines: string[] = [];
-  // Each criterion with the incidents that meet it, as read for the clients the digest names.
-  lines.push(...e.criteria.map((m) => criterionLineFor(r, evidence?.criteria.find((met) => met.criterion.kind === m.criterion.kind) ?? m, day)));
+  // Each criterion with the incidents that meet it, as read for the clients the digest names; one whose incidents
+  // were all logged this week is met for the first time.
+  const weekStart = weekEnd.getTime() - 7 * DAY_MS;
+  lines.push(
+    ...e.criteria.map((m) => {
+      const met = evidence?.criteria.find((found) => found.criterion.kind === m.criterion.kind);
+      const line = criterionLineFor(r, met ?? m, day);
+      const firstTime = met !== undefined && met.incidents.length > 0 && met.incidents.every((i) => i.loggedAt.getTime() > weekStart);
+      return firstTime ? `${line} · ${t(r, 'digest.criterion.firstTime')}` : line;
+    }),
+  );
   lines.push(...e.turnedBad.map((reason) => reasonLine(r, catalogue, reason, day, evidence, weekEnd)));
   if (e.drift) {
     const dates = (evidence?.latePayments ?? []).map((i) => day(i.occurredAt)).join(sep);
@@ -239,7 +281,8 @@ function entryBlocks(
     section(
       [
         (c.monthlyValue !== null ? t(r, 'digest.entry.headValue', { ...head, amount: perMonth(r, c.monthlyValue) }) : t(r, 'digest.entry.head', head)) +
-          termsInList(r, c),
+          termsInList(r, c) +
+          markText(r, o.weekChanges?.marks.get(c.id)),
         t(r, 'digest.entry.health', { before: md(before), now: md(healthWithCriteria(r, e.healthNow, e.healthNow.band === 'healthy' ? e.criteria : [])) }),
         ...lines,
       ].join('\n'),
@@ -453,7 +496,8 @@ export function composeDigest(
   const overdueOnly = overdueOnlyBlocks(r, selection, o.overdueSteps ?? [], stepLines);
   const disputes = digestDisputeBlocks(r, catalogue, o.disputes ?? []);
   const outcomes = o.outcomes ? outcomesDigestSection(o.outcomes, r) : [];
-  if (isQuietWeek(selection) && overdueOnly.length === 0 && disputes.length === 0 && outcomes.length === 0) {
+  const recovered = recoveredBlock(r, o.weekChanges?.recovered ?? []);
+  if (isQuietWeek(selection) && overdueOnly.length === 0 && disputes.length === 0 && outcomes.length === 0 && !recovered) {
     const s = selection.summary;
     const line = t(r, 'digest.quiet', { title: md(title), calls: s.callsLogged, incidents: s.incidentsLogged });
     return [{ text: line, blocks: [section(line)], clientIds: [] }];
@@ -486,6 +530,11 @@ export function composeDigest(
       page.blocks.push(...blocks);
       if (!page.clientIds.includes(e.client.id)) page.clientIds.push(e.client.id);
     }
+  }
+  // Whom last week's digest named and this one does not, after those it names.
+  if (recovered) {
+    if (page.blocks.length + 1 > MAX_BLOCKS || textLength(page.blocks) + textLength([recovered]) > MAX_TEXT) newPage(tPlain(r, 'digest.section.portfolio'));
+    page.blocks.push(recovered);
   }
   // Sections of one block per client: renewals coming up, then overdue next steps of clients not named above.
   const blockSection = (title: string, count: string, blocks: Block[]) => {
@@ -618,6 +667,8 @@ export function digestPageWithout(page: DigestPage, client: ErasedClient): Diges
   const deletedPage = t(locale, 'digest.deletedPage');
   const blocks: Block[] = [];
   page.blocks.forEach((block, i) => {
+    // The recovery line that names the client goes whole (a brief list; nothing counts it).
+    if (block.block_id?.startsWith(RECOVERED_ID) && block.block_id.slice(RECOVERED_ID.length).split(',').includes(client.id)) return;
     if (!isTheClients(block, page.blocks[i - 1])) blocks.push(ownerLineWithout(withoutOpeningMark(block, page.clientIds.indexOf(client.id)), client.names));
     else if (i === 0 || !isTheClients(page.blocks[i - 1]!, page.blocks[i - 2])) blocks.push(context(deletedLine));
   });
