@@ -198,7 +198,7 @@ export type WorkspaceSettingsPatch = z.input<typeof workspaceSettingsPatchSchema
 export const proposedChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('owner'), ownerUserId: slackUserId.nullable() }),
   z.object({ kind: z.literal('status'), status: z.enum(CLIENT_STATUSES) }),
-  z.object({ kind: z.literal('category'), category: z.enum(CATEGORIES) }),
+  z.object({ kind: z.literal('category'), category: z.enum(CATEGORIES), reason: z.string().trim().min(1).max(500).nullish() }),
   z.object({
     kind: z.literal('decision'),
     decision: z.enum(DECISION_KINDS),

@@ -31,6 +31,8 @@ export interface FieldChange<T> {
 /** A category move, as kept in its history. */
 export interface CategoryMove extends FieldChange<Category> {
   by: string;
+  /** Why, in the mover's words, when they said. */
+  reason?: string | null;
 }
 
 export interface ValueHistory {

@@ -63,7 +63,7 @@ async function applyChange(db: Database, act: Act, clientId: string, change: Pro
       await updateClient(db, { teamId, by: authorOf(act), clientId, patch: { status: change.status } });
       break;
     case 'category':
-      await updateClient(db, { teamId, by: authorOf(act), clientId, patch: { category: change.category } });
+      await updateClient(db, { teamId, by: authorOf(act), clientId, patch: { category: change.category }, categoryReason: change.reason ?? null });
       break;
     case 'terms':
       if (change.from && effectiveTerms(before) !== change.from) {

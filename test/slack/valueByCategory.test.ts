@@ -3,9 +3,10 @@
  * exited over months; `/rapport value` shows each month's value per category in the workspace's currency, with
  * totals, and who moved which client when.
  */
+import { findClientByName } from '../../src/db/queries/clients.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DRIVERS } from '../support/database.js';
-import { ADMIN, ALICE, BOB, MALLORY, startHarness, textOf, type Harness } from '../support/slackHarness.js';
+import { ADMIN, ALICE, BOB, MALLORY, TEAM, startHarness, textOf, type Harness } from '../support/slackHarness.js';
 
 describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
   let h: Harness;
@@ -34,7 +35,7 @@ describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
     await h.idle();
     setClock('2026-09-15T10:00:00Z');
     await h.command(ALICE, '/client', 'set acme corp value 6000');
-    await h.command(ALICE, '/client', 'set beta ltd category problem');
+    await h.command(ALICE, '/client', 'set beta ltd category problem Paid late three times');
     await h.command(ALICE, '/client', 'add Late Joiner 1000');
     await h.idle();
     setClock('2026-10-20T10:00:00Z');
@@ -63,8 +64,17 @@ describe.each(TEST_DRIVERS)('/rapport value on %s', (driver) => {
     expect(dec).toEqual(['Dec 2026*', '€7,000', '€0', '€10,000', '€0', '€17,000']);
     expect(text).toContain('Dec 2026* is counted up to today.');
     expect(text).toContain('*Moved between categories* (1)');
-    expect(text).toMatch(/• Tue, 15 Sept? 2026 · \*Beta Ltd\* \(€10,000 a month\): VIP \/ critical → Problem \(full prepayment only\), by <@U0ALICE>/);
-    expect(text).toContain('Rapport records who moved a client and when, not why');
+    expect(text).toMatch(
+      /• Tue, 15 Sept? 2026 · \*Beta Ltd\* \(€10,000 a month\): VIP \/ critical → Problem \(full prepayment only\), by <@U0ALICE> — “Paid late three times”/,
+    );
+    // Every move listed says why: no advice on how to say it.
+    expect(text).not.toContain('write it after the category');
+    // The client's History keeps why too.
+    const beta = await findClientByName(h.db, { teamId: TEAM, name: 'Beta Ltd' });
+    const seq = h.api.lastSeq;
+    await h.send.blockAction(ALICE, { action_id: 'digest_history', value: beta.id });
+    const history = await h.api.waitFor((c) => c.seq > seq && c.method === 'response_url', 30_000);
+    expect(textOf(history.params)).toContain('Category VIP / critical → Problem (full prepayment only) by <@U0ALICE>: “Paid late three times”');
     // Then, privately, the months as a picture (uploaded shared nowhere), its alt text saying the last month in words.
     const picture = await h.api.waitFor((c) => c.method === 'response_url' && c.responseUrlId === reply.responseUrlId && c.seq > reply.seq, 30_000);
     const [image] = picture.params.blocks as { type: string; slack_file: { id: string }; alt_text: string }[];

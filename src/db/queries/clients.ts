@@ -290,7 +290,22 @@ export async function listClients(db: Database, { teamId, filter = {} }: { teamI
 /** Changes fields of a client. Category changes are kept as history; `exited` stamps exitedAt. */
 export async function updateClient(
   db: Database,
-  { teamId, by, clientId, patch, options = {} }: { teamId: string; by: By; clientId: string; patch: ClientPatch; options?: NameOptions },
+  {
+    teamId,
+    by,
+    clientId,
+    patch,
+    options = {},
+    categoryReason = null,
+  }: {
+    teamId: string;
+    by: By;
+    clientId: string;
+    patch: ClientPatch;
+    options?: NameOptions;
+    /** Why the category changes, in the mover's words (kept with the move). */
+    categoryReason?: string | null;
+  },
 ): Promise<ClientProfile> {
   const { actor, at } = authorOf(by);
   const values = parseInput(clientPatchSchema, patch);
@@ -309,6 +324,7 @@ export async function updateClient(
           clientId,
           fromCategory: before.category,
           toCategory: values.category,
+          reason: categoryReason,
           changedBy: actor,
           changedAt: at,
         });
@@ -412,6 +428,7 @@ export async function categoryChangesOf(db: Database, { teamId, clientId }: { te
     .select({
       fromCategory: clientCategoryChanges.fromCategory,
       toCategory: clientCategoryChanges.toCategory,
+      reason: clientCategoryChanges.reason,
       changedBy: clientCategoryChanges.changedBy,
       changedAt: clientCategoryChanges.changedAt,
     })

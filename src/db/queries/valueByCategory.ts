@@ -44,6 +44,7 @@ export async function valueSources(db: Database, { teamId, since }: { teamId: st
         from: clientCategoryChanges.fromCategory,
         to: clientCategoryChanges.toCategory,
         by: clientCategoryChanges.changedBy,
+        reason: clientCategoryChanges.reason,
       })
       .from(clientCategoryChanges)
       .where(and(eq(clientCategoryChanges.teamId, teamId), gte(clientCategoryChanges.changedAt, since)))

@@ -63,6 +63,8 @@ export const clientCategoryChanges = pgTable(
     clientId: uuid('client_id').notNull(),
     fromCategory: categoryEnum('from_category').notNull(),
     toCategory: categoryEnum('to_category').notNull(),
+    /** Why, in the mover's words (`/client set acme category problem Paid late three times`), when they said. */
+    reason: text('reason'),
     changedBy: text('changed_by').notNull(),
     changedAt: recordedAt('changed_at'),
   },

@@ -50,6 +50,8 @@ export function historyBlocks(catalogue: Catalogue, timeline: ClientTimeline, wh
         from: md(categoryLabel(reader, c.fromCategory)),
         to: md(categoryLabel(reader, c.toCategory)),
         who: who(c.changedBy),
+        hasReason: c.reason ? 'yes' : 'no',
+        reason: c.reason ?? '',
       }),
     })),
     ...timeline.changes.map((c) => ({

@@ -38,6 +38,8 @@ function moveLine(move: ValueMove, reader: Reader): string {
     from: categoryLabel(reader, move.from),
     to: categoryLabel(reader, move.to),
     who: md(mentionFor(reader, move.by)),
+    hasReason: move.reason ? 'yes' : 'no',
+    reason: move.reason ?? '',
   };
   return `• ${
     move.monthlyValue === null ? t(reader, 'value.move', args) : t(reader, 'value.moveValued', { ...args, amount: formatMoney(move.monthlyValue, reader) })
@@ -50,7 +52,8 @@ function movesBlocks(moves: readonly ValueMove[], reader: Reader): Block[] {
   if (moves.length > LISTED_MOVES) lines.push(t(reader, 'value.moves.more', { count: moves.length - LISTED_MOVES }));
   return [
     section(truncate(`${t(reader, 'value.moves.title', { count: moves.length })}\n${lines.join('\n')}`, LIMITS.sectionText, '…')),
-    context(t(reader, 'value.moves.noReason')),
+    // How to say why, only when some move has no reason.
+    ...(moves.slice(0, LISTED_MOVES).some((m) => !m.reason) ? [context(t(reader, 'value.moves.noReason'))] : []),
   ];
 }
 

@@ -355,6 +355,13 @@ export function parseClientListFilter(words: readonly string[], actor: string, l
   throw refusal(locale, 'clientList', 'input.listFilterUnknown', { typed: code(raw) });
 }
 
+/** What follows a one-word value (`/client set acme category problem Paid late three times`): null when nothing does. */
+export function wordsAfterValue(argsText: string, valueTokens: readonly Token[]): string | null {
+  const next = valueTokens[1];
+  const rest = next ? argsText.slice(next.start).trim().slice(0, 500) : '';
+  return rest || null;
+}
+
 /** The value of `/client set <name> <field> <value…>` as the change it asks for. */
 export function parseClientSetValue(field: ClientField, valueTokens: readonly Token[], rawValue: string, locale: Locale = 'en'): ClientPatch {
   const word = valueTokens[0]?.value ?? '';

@@ -48,14 +48,15 @@ import {
   splitClientSet,
   tokenize,
   USAGE,
+  wordsAfterValue,
   type Token,
 } from '../../parse/commandText.js';
 
 /** The owner, status or category of a patch: changes of a client's fate, decided by its owner or an admin. */
-function fateChangeOf(patch: ClientPatch): ProposedChange | undefined {
+function fateChangeOf(patch: ClientPatch, reason: string | null): ProposedChange | undefined {
   if (patch.ownerUserId !== undefined) return { kind: 'owner', ownerUserId: patch.ownerUserId };
   if (patch.status !== undefined) return { kind: 'status', status: patch.status };
-  if (patch.category !== undefined) return { kind: 'category', category: patch.category };
+  if (patch.category !== undefined) return { kind: 'category', category: patch.category, reason };
   return undefined;
 }
 
@@ -183,7 +184,8 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       if (used !== nameTokens.length) await findClientByName(deps.db, { teamId: turn.teamId, name: nameTokens.map((t) => t.value).join(' ') });
       const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), reader.locale);
       if (field === 'cadence') return turn.reply(cadenceSetReply(reader, act.catalogue, (await correctClient(deps.db, act, found.id, patch)).client ?? found));
-      const change = fateChangeOf(patch);
+      // Whatever follows a category is why (`/client set acme category problem Paid late three times`).
+      const change = fateChangeOf(patch, field === 'category' ? wordsAfterValue(argsText, valueTokens) : null);
       // An exit is said before it is done, in the form every other exit path opens (decided, or proposed).
       if (change?.kind === 'status' && change.status === 'exited') {
         const proposing = !(await isDecider(turn, found));

@@ -1,0 +1,1 @@
+ALTER TABLE "client_category_changes" ADD COLUMN "reason" text;
