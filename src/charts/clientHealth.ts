@@ -5,19 +5,16 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Catalogue } from '../domain/catalogue.js';
-import { health, type Band } from '../domain/health.js';
+import { health, type Band, type Health } from '../domain/health.js';
 import { daysBefore, type ClientProfile, type Observation } from '../domain/types.js';
 import { formatShortDay } from '../i18n/format.js';
 import { isRightToLeft } from '../i18n/locales.js';
 import { said, tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
-import { bare, tickLabels } from './style.js';
+import { bare, chartFrame, CHART_SIZE, tickLabels } from './style.js';
 
 /** Twelve weeks: a quarter, long enough to see a slide, short enough to read each week. */
 export const HEALTH_WEEKS = 12;
-
-/** The chart's size in CSS pixels (render.ts draws it at twice that, for sharp text on high-density screens). */
-export const CHART_SIZE = { width: 640, height: 320 } as const;
 
 export interface HealthWeek {
   /** The end of the week: health is scored at this moment. */
@@ -40,26 +37,35 @@ export interface ClientHealthHistory {
  * Health at the end of each of the last `HEALTH_WEEKS` weeks, ending `now`, with the incidents and decisions of
  * each week (those after the end of the week before, up to its own end).
  */
+/** What the client marks on its picture: its incidents and decisions, counted in the week they fell in. */
+export interface HealthMarks {
+  incidents: readonly { occurredAt: Date }[];
+  decisions: readonly { decidedAt: Date }[];
+}
+
+/** One week's point on a client's picture: its health at the week's end, and the marks of the seven days up to it. */
+export function weekPoint(at: Date, h: Pick<Health, 'score' | 'band' | 'known'>, marks: HealthMarks): ClientHealthHistory['weeks'][number] {
+  const inWeek = (t: Date) => t > daysBefore(at, 7) && t <= at;
+  return {
+    at,
+    score: h.score,
+    band: h.band,
+    known: h.known,
+    incidents: marks.incidents.filter((x) => inWeek(x.occurredAt)).length,
+    decisions: marks.decisions.filter((x) => inWeek(x.decidedAt)).length,
+  };
+}
+
 export function clientHealthHistory(
   catalogue: Catalogue,
   client: Pick<ClientProfile, 'name' | 'traitWeights'>,
-  record: { observations: readonly Observation[]; incidents: readonly { occurredAt: Date }[]; decisions: readonly { decidedAt: Date }[] },
+  record: { observations: readonly Observation[] } & HealthMarks,
   now: Date,
 ): ClientHealthHistory {
   const history = { observations: record.observations };
-  const inWeek = (end: Date) => (t: Date) => t > daysBefore(end, 7) && t <= end;
   const weeks = Array.from({ length: HEALTH_WEEKS }, (_, i) => {
     const at = daysBefore(now, 7 * (HEALTH_WEEKS - 1 - i));
-    const h = health(catalogue, client, history, at);
-    const within = inWeek(at);
-    return {
-      at,
-      score: h.score,
-      band: h.band,
-      known: h.known,
-      incidents: record.incidents.filter((x) => within(x.occurredAt)).length,
-      decisions: record.decisions.filter((x) => within(x.decidedAt)).length,
-    };
+    return weekPoint(at, health(catalogue, client, history, at), record);
   });
   const { healthyFrom, atRiskBelow } = catalogue.thresholds.health;
   return { name: client.name, thresholds: { healthyFrom, atRiskBelow }, weeks };
@@ -140,14 +146,12 @@ export function clientHealthSpec(h: ClientHealthHistory, reader: Reader): TopLev
     range: [MARKERS.incident.colour, MARKERS.decision.colour],
   };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_SIZE.width,
-    height: CHART_SIZE.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    background: 'white',
-    padding: 12,
-    title: { text: bare(tPlain(reader, 'chart.health.title', { name: h.name, weeks: h.weeks.length })), anchor: rtl ? 'end' : 'start' },
-    config: { font: 'Vazirmatn', view: { stroke: null }, legend: { orient: 'top', title: null, direction: 'horizontal' } },
+    ...chartFrame({
+      title: tPlain(reader, 'chart.health.title', { name: h.name, weeks: h.weeks.length }),
+      rtl,
+      width: CHART_SIZE.width,
+      height: CHART_SIZE.height,
+    }),
     layer: [
       {
         data: { name: 'bands', values: bands },

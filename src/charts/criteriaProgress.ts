@@ -13,7 +13,7 @@ import { criterionLabel } from '../i18n/labels.js';
 import { isRightToLeft } from '../i18n/locales.js';
 import { md, tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
-import { bare, tickLabels } from './style.js';
+import { bare, chartFrame, tickLabels } from './style.js';
 
 export interface CriterionProgress {
   kind: IncidentKind;
@@ -94,14 +94,12 @@ export function criteriaProgressSpec(name: string, progress: readonly CriterionP
     axis: { title: bare(tPlain(reader, 'clientCharts.criteria.axisCount')), values: ticks, format: 'd', labelExpr: tickLabels(ticks, reader) },
   };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CRITERIA_CHART_WIDTH,
-    height: FRAME_HEIGHT + Math.max(1, rows.length) * ROW_HEIGHT,
-    autosize: { type: 'fit', contains: 'padding' },
-    background: 'white',
-    padding: 12,
-    title: { text: bare(tPlain(reader, 'clientCharts.criteria.title', { name, count: rows.length })), anchor: rtl ? 'end' : 'start' },
-    config: { font: 'Vazirmatn', view: { stroke: null } },
+    ...chartFrame({
+      title: tPlain(reader, 'clientCharts.criteria.title', { name, count: rows.length }),
+      rtl,
+      width: CRITERIA_CHART_WIDTH,
+      height: FRAME_HEIGHT + Math.max(1, rows.length) * ROW_HEIGHT,
+    }),
     data: { name: 'criteria', values: rows },
     encoding: { y },
     layer: [

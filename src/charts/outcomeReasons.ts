@@ -4,6 +4,7 @@
  * words. Pure: a report in, a vega-lite spec out (src/charts/render.ts draws it).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { bare, chartFrame } from './style.js';
 import { REVIEWED_DECISIONS, type DecisionReason, type OutcomesReport, type ReviewedDecision } from '../domain/outcomes.js';
 import { formatCalendarDay, formatList, formatNumber } from '../i18n/format.js';
 import { isRightToLeft } from '../i18n/locales.js';
@@ -11,12 +12,10 @@ import { tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
 
 /** The renderer lays bidirectional text out itself and has no glyph for direction marks: they are left out. */
-const withoutMarks = (text: string) => text.replace(/[\u200E\u200F\u2066-\u2069]/g, '');
 
 const KIND_COLOURS: Record<ReviewedDecision, string> = { start_exit: '#c62828', require_prepayment: '#f9a825', keep: '#2e7d32' };
 
-const reasonName = (reader: Reader, reason: DecisionReason) =>
-  withoutMarks(tPlain(reader, reason === 'other' ? 'outcomes.reason.other' : `label.incident.${reason}`));
+const reasonName = (reader: Reader, reason: DecisionReason) => bare(tPlain(reader, reason === 'other' ? 'outcomes.reason.other' : `label.incident.${reason}`));
 
 const windowWords = (report: OutcomesReport, reader: Reader) => ({
   from: formatCalendarDay(report.window.from, reader),
@@ -31,7 +30,7 @@ export function outcomeReasonsSpec(report: OutcomesReport, reader: Reader): TopL
   const { reasons } = report.statistics;
   if (reasons.length === 0) return undefined;
   const rtl = isRightToLeft(reader.locale);
-  const kindName = (kind: ReviewedDecision) => withoutMarks(tPlain(reader, `outcomes.kind.${kind}`));
+  const kindName = (kind: ReviewedDecision) => bare(tPlain(reader, `outcomes.kind.${kind}`));
   const order = reasons.map((r) => reasonName(reader, r.reason));
   const bars = reasons.flatMap((r) =>
     REVIEWED_DECISIONS.filter((k) => r.byKind[k] > 0).map((k) => ({ reason: reasonName(reader, r.reason), kind: kindName(k), count: r.byKind[k] })),
@@ -43,13 +42,7 @@ export function outcomeReasonsSpec(report: OutcomesReport, reader: Reader): TopL
     "''",
   );
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 640,
-    height: 40 + 28 * reasons.length,
-    autosize: { type: 'fit', contains: 'padding' },
-    background: 'white',
-    padding: 12,
-    title: { text: withoutMarks(outcomeReasonsTitle(report, reader)), anchor: rtl ? 'end' : 'start' },
+    ...chartFrame({ title: outcomeReasonsTitle(report, reader), rtl, width: 640, height: 40 + 28 * reasons.length }),
     config: { font: 'Vazirmatn', view: { stroke: null }, legend: { orient: 'top', title: null, direction: 'horizontal', labelLimit: 320 } },
     data: { values: bars },
     mark: { type: 'bar' },
@@ -60,7 +53,7 @@ export function outcomeReasonsSpec(report: OutcomesReport, reader: Reader): TopL
         type: 'quantitative',
         aggregate: 'sum',
         scale: { reverse: rtl },
-        axis: { title: withoutMarks(tPlain(reader, 'outcomes.chart.axisCount')), tickMinStep: 1, labelExpr: countLabel },
+        axis: { title: bare(tPlain(reader, 'outcomes.chart.axisCount')), tickMinStep: 1, labelExpr: countLabel },
       },
       color: {
         field: 'kind',

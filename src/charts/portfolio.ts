@@ -6,6 +6,7 @@
  * exited; its health and criteria are those at the week's end. Monthly values are the clients' values now (their
  * history is not kept). Pure: data in, vega-lite specs out (render.ts draws them).
  */
+import { CHART_SIZE, chartFrame } from './style.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Catalogue } from '../domain/catalogue.js';
 import { DIGEST_SECTIONS, type DigestEntry, type DigestSelection } from '../domain/digestSelection.js';
@@ -16,7 +17,7 @@ import { formatMoney, formatNumber, formatShortDay } from '../i18n/format.js';
 import { isRightToLeft } from '../i18n/locales.js';
 import { md, tPlain, type MessageKey } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
-import { CHART_SIZE, HEALTH_WEEKS, type ClientHealthHistory } from './clientHealth.js';
+import { HEALTH_WEEKS, weekPoint, type ClientHealthHistory, type HealthMarks } from './clientHealth.js';
 
 /** The bands a week's clients stand in; `unknown`: nothing observed yet (health shown as unknown). */
 export const PORTFOLIO_BANDS = ['at_risk', 'watch', 'healthy', 'unknown'] as const;
@@ -61,29 +62,12 @@ export function portfolioWeeks(catalogue: Catalogue, clients: readonly ClientThr
 }
 
 /** A client's health week by week from the same read, with its incidents and decisions of each week marked. */
-export function clientHealthFromWeeks(
-  catalogue: Catalogue,
-  c: ClientThroughWeeks,
-  weekEnds: readonly Date[],
-  marks: { incidents: readonly { occurredAt: Date }[]; decisions: readonly { decidedAt: Date }[] },
-): ClientHealthHistory {
-  const within = (at: Date) => (t: Date) => t > daysBefore(at, 7) && t <= at;
+export function clientHealthFromWeeks(catalogue: Catalogue, c: ClientThroughWeeks, weekEnds: readonly Date[], marks: HealthMarks): ClientHealthHistory {
   const { healthyFrom, atRiskBelow } = catalogue.thresholds.health;
   return {
     name: c.client.name,
     thresholds: { healthyFrom, atRiskBelow },
-    weeks: weekEnds.map((at, i) => {
-      const h = healthOfTotals(catalogue, c.weighted[i]);
-      const inWeek = within(at);
-      return {
-        at,
-        score: h.score,
-        band: h.band,
-        known: h.known,
-        incidents: marks.incidents.filter((x) => inWeek(x.occurredAt)).length,
-        decisions: marks.decisions.filter((x) => inWeek(x.decidedAt)).length,
-      };
-    }),
+    weeks: weekEnds.map((at, i) => weekPoint(at, healthOfTotals(catalogue, c.weighted[i]), marks)),
   };
 }
 
@@ -128,14 +112,7 @@ function frame(reader: Reader, title: string, weeks: readonly PortfolioWeek[]) {
     axis: { title: bare(tPlain(reader, 'chart.health.axisWeek')), labelAngle: 0, labelOverlap: true },
   };
   const top = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_SIZE.width,
-    height: CHART_SIZE.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    background: 'white',
-    padding: 12,
-    title: { text: bare(title), anchor: rtl ? 'end' : 'start' },
-    config: { font: 'Vazirmatn', view: { stroke: null }, legend: { orient: 'top', title: null, direction: 'horizontal' } },
+    ...chartFrame({ title, rtl, width: CHART_SIZE.width, height: CHART_SIZE.height }),
   };
   const yAxis = (axisTitle: string, ticks: number[], say: (n: number) => string) => ({
     title: bare(axisTitle),

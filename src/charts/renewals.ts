@@ -11,7 +11,7 @@ import { formatCalendarDay, formatList, formatMoney, formatShortDay } from '../i
 import { isRightToLeft } from '../i18n/locales.js';
 import { md, tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
-import { bare, tickLabels } from './style.js';
+import { bare, chartFrame, tickLabels } from './style.js';
 
 /** A quarter ahead: a renewal further out is not Monday's business yet. */
 export const RENEWALS_AHEAD_DAYS = 90;
@@ -124,17 +124,12 @@ export function renewalsSpec(renewals: readonly Renewal[], today: string, reader
     legend: { orient: 'top' as const, title: null, direction: 'horizontal' as const },
   };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH,
-    height: FRAME_HEIGHT + Math.max(1, rows.length) * ROW_HEIGHT,
-    autosize: { type: 'fit', contains: 'padding' },
-    background: 'white',
-    padding: 12,
-    title: {
-      text: bare(tPlain(reader, 'clientCharts.renewals.title', { days: RENEWALS_AHEAD_DAYS, total: formatMoney(renewalsTotal(renewals), reader) })),
-      anchor: rtl ? 'end' : 'start',
-    },
-    config: { font: 'Vazirmatn', view: { stroke: null } },
+    ...chartFrame({
+      title: tPlain(reader, 'clientCharts.renewals.title', { days: RENEWALS_AHEAD_DAYS, total: formatMoney(renewalsTotal(renewals), reader) }),
+      rtl,
+      width: WIDTH,
+      height: FRAME_HEIGHT + Math.max(1, rows.length) * ROW_HEIGHT,
+    }),
     data: { name: 'renewals', values: rows },
     encoding: { y },
     layer: [

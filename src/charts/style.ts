@@ -10,3 +10,23 @@ export function tickLabels(ticks: readonly number[], reader: Reader, label: (tic
   const quoted = (text: string) => `'${bare(text).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return ticks.reduceRight((rest, tick) => `datum.value == ${tick} ? ${quoted(label(tick))} : ${rest}`, 'datum.label');
 }
+
+/** The size of a picture that is not a list of rows: wide enough to read in Slack's image block, half as high. */
+export const CHART_SIZE = { width: 640, height: 320 } as const;
+
+/**
+ * Every picture's frame: its size (fitted, padding included), a white page, the title on the side the reader
+ * starts from, and the one font that draws all four languages (no system font), legends on top.
+ */
+export function chartFrame(frame: { title: string; rtl: boolean; width: number; height: number }) {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: frame.width,
+    height: frame.height,
+    autosize: { type: 'fit', contains: 'padding' },
+    background: 'white',
+    padding: 12,
+    title: { text: bare(frame.title), anchor: frame.rtl ? 'end' : 'start' },
+    config: { font: 'Vazirmatn', view: { stroke: null }, legend: { orient: 'top', title: null, direction: 'horizontal' } },
+  } as const;
+}

@@ -9,9 +9,8 @@ import { formatList, formatMoney } from '../i18n/format.js';
 import { INTL_TAGS, isRightToLeft } from '../i18n/locales.js';
 import { tPlain } from '../i18n/messages.js';
 import type { Reader } from '../i18n/reader.js';
-import { CHART_SIZE } from './clientHealth.js';
 import { roundTicks } from './portfolio.js';
-import { bare, tickLabels } from './style.js';
+import { CHART_SIZE, bare, chartFrame, tickLabels } from './style.js';
 
 const COLOURS: Record<Category, string> = { regular: '#1565c0', vip: '#6a1b9a', problem: '#c62828', employee: '#78909c' };
 
@@ -47,14 +46,7 @@ export function valueChartSpec(report: ValueByCategory, reader: Reader): TopLeve
   );
   const ticks = roundTicks(Math.max(...report.months.map((m) => m.total)));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_SIZE.width,
-    height: CHART_SIZE.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    background: 'white',
-    padding: 12,
-    title: { text: bare(valueChartTitle(report, reader)), anchor: rtl ? 'end' : 'start' },
-    config: { font: 'Vazirmatn', view: { stroke: null }, legend: { orient: 'top', title: null, direction: 'horizontal' } },
+    ...chartFrame({ title: valueChartTitle(report, reader), rtl, width: CHART_SIZE.width, height: CHART_SIZE.height }),
     data: { values },
     mark: { type: 'bar' },
     encoding: {

@@ -4,7 +4,8 @@
  * direction, and alt text that says the same in words. The PNG decodes to the size promised.
  */
 import { describe, expect, it } from 'vitest';
-import { CHART_SIZE, clientHealthAlt, clientHealthHistory, clientHealthSpec, HEALTH_WEEKS, type ClientHealthHistory } from '../../src/charts/clientHealth.js';
+import { CHART_SIZE } from '../../src/charts/style.js';
+import { clientHealthAlt, clientHealthHistory, clientHealthSpec, HEALTH_WEEKS, type ClientHealthHistory } from '../../src/charts/clientHealth.js';
 import { renderChart } from '../../src/charts/render.js';
 import { resolveCatalogue } from '../../src/domain/catalogue.js';
 import { bandOf } from '../../src/domain/health.js';

@@ -5,7 +5,7 @@
  * same; the PNG decodes to the size promised.
  */
 import { describe, expect, it } from 'vitest';
-import { CHART_SIZE } from '../../src/charts/clientHealth.js';
+import { CHART_SIZE } from '../../src/charts/style.js';
 import {
   clientHealthFromWeeks,
   clientsThatFell,
