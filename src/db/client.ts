@@ -27,6 +27,14 @@ import { appRole } from './schema/columns.js';
 /** Either driver, or a transaction of either: every query function takes this as its first argument. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** Each read replica's handle, and the primary that writes for it (a replica takes no write). */
+const primaries = new WeakMap<Database, Database>();
+
+/** Where a write that a read finds it needs goes: the primary of a replica's handle, or the handle itself. */
+export function writerFor(db: Database): Database {
+  return primaries.get(db) ?? db;
+}
+
 export interface DatabaseHandle {
   /** The app's: row-level security keeps each statement to the workspace of `inWorkspace`. */
   db: Database;
@@ -172,9 +180,11 @@ async function openPostgres(url: string, logger: Logger, poolSize = 10, appPassw
     }
     logger.debug('database: postgres ready', { pooler: routes.pooler ?? 'none', replica: replica !== undefined });
     const db = drizzlePostgres(inWorkspaces(app, secret, { pooled }), { schema });
+    const reader = replica ? drizzlePostgres(inWorkspaces(replica, secret, { pooled }), { schema }) : db;
+    if (reader !== db) primaries.set(reader, db);
     return {
       db,
-      reader: replica ? drizzlePostgres(inWorkspaces(replica, secret, { pooled }), { schema }) : db,
+      reader,
       owner,
       driver: 'postgres',
       close,

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtEntry } from '../support/built.js';
@@ -17,10 +18,31 @@ const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run does)`);
 
-/** `npm start` with no Slack credentials on a fresh data directory: the page's address, and how to stop it. */
+/**
+ * `npm start` with no Slack credentials on a fresh data directory: the page's address, and how to stop it. The port
+ * is one the system just handed out; taken again by another process in between (the machine is shared), it tries
+ * another.
+ */
 async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startAppOn(await freePort());
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startAppOn(port: number): Promise<{ url: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-local-'));
-  const port = 40_000 + Math.floor(Math.random() * 20_000);
   const app: ChildProcess = spawn(process.execPath, [builtEntry('main')], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' },

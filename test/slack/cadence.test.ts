@@ -88,7 +88,7 @@ describe.each(TEST_DRIVERS)('stay in touch and observers who disagree, on %s', (
     const shown = await say(ALICE, '/client', 'show message co');
     expect(shown).toContain('Last contact: a Slack message logged as a call by <@U0BOB>');
     expect(shown).toContain('An incident logged by <@U0ALICE>');
-    expect(shown).toContain('it does not reset the cadence');
+    expect(shown).toContain('it leaves the cadence as it was');
     expect(shown).toContain('Past due* by 6 days.');
     // The digest's overdue entry says the same: how long, against which cadence, who was last in touch and how.
     const preview = await say(ALICE, '/rapport', 'digest preview');

@@ -7,7 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { DAY_MS } from '../../domain/types.js';
-import type { Database } from '../client.js';
+import { writerFor, type Database } from '../client.js';
 import { decayBases, type TraitWeighing } from '../schema/index.js';
 
 /**
@@ -41,7 +41,8 @@ export async function keepDecaySums(db: Database, { teamId, catalogue, at }: { t
   const halfLivesFromEpoch = basis ? Math.abs(at.getTime() - basis.epoch.getTime()) / (halfLifeDays * DAY_MS) : Infinity;
   if (basis?.halfLifeDays === halfLifeDays && sameWeighing(basis.traits, traitWeighing(catalogue)) && halfLivesFromEpoch < REBASE_AFTER_HALF_LIVES)
     return false;
-  await rebuildDecaySums(db, { teamId, catalogue, epoch: at });
+  // Read on a replica, the sums are still kept on the primary (the replica then has them once it catches up).
+  await rebuildDecaySums(writerFor(db), { teamId, catalogue, epoch: at });
   return true;
 }
 
