@@ -1,10 +1,13 @@
-// Benchmark 1: signed /call round trips through the HTTP receiver, beside a bare Bolt app that only acks: the
-// ack, and the reply the person waits for (sent → arrived at the response URL). Then commands/s through
+// Benchmark 1: signed /call round trips through the HTTP receiver, beside a bare Bolt app that only acks and a
+// minimal peer (a plain Bolt app doing the same visible work: the signature checked, the call and its traits stored in
+// one insert, the ack, one reply to the response URL): the ack, and the reply the person waits for (sent → arrived
+// at the response URL). Then commands/s through
 // separate worker processes (`src/worker.ts`), Postgres only.
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, ExpressReceiver } from '@slack/bolt';
+import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../src/db/client.js';
 import { createClient } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
@@ -17,7 +20,7 @@ const SECRET = 'bench-signing-secret-0123456789';
 const actor = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
 
 export interface LatencyRow {
-  target: 'rapport' | 'bare';
+  target: 'rapport' | 'bare' | 'peer';
   /** `ack`: each sender sends its next request when the ack returns. `reply`: when its reply has arrived (a person waiting for the answer). */
   loop: 'ack' | 'reply';
   concurrency: number;
@@ -74,9 +77,32 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
   const bareServer = (await bareReceiver.start(0)) as Server;
   const barePort = (bareServer.address() as AddressInfo).port;
 
+  // The minimal peer: what a plain Bolt app does for the same command, in one insert and one reply.
+  await database.owner.execute(
+    sql`create table if not exists bench_peer_calls (id bigserial primary key, team_id text not null, client text not null, traits jsonb not null, notes text not null, logged_by text not null, logged_at timestamptz not null default now())`,
+  );
+  const peerReceiver = new ExpressReceiver({ signingSecret: SECRET });
+  const peer = new App({ receiver: peerReceiver, authorize: async () => ({ botToken: 'xoxb-peer' }) });
+  peer.command('/call', async ({ ack, command }) => {
+    const [client = '', ...rest] = command.text.split(/\s+/);
+    const traits = rest.filter((w) => /^[+-]/.test(w));
+    const notes = rest.filter((w) => !/^[+-]/.test(w)).join(' ');
+    await database.owner.execute(
+      sql`insert into bench_peer_calls (team_id, client, traits, notes, logged_by) values (${command.team_id}, ${client}, ${JSON.stringify(traits)}::jsonb, ${notes}, ${command.user_id})`,
+    );
+    await ack();
+    await fetch(command.response_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', text: `Logged a call with ${client} (${traits.join(' ')})` }),
+    });
+  });
+  const peerServer = (await peerReceiver.start(0)) as Server;
+  const peerPort = (peerServer.address() as AddressInfo).port;
+
   const sender = (port: number) =>
     new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
-  const senders = { rapport: sender(rapportPort), bare: sender(barePort) };
+  const senders = { rapport: sender(rapportPort), bare: sender(barePort), peer: sender(peerPort) };
   let seq = 0;
   let rapportSent = 0;
   const drained = async () => {
@@ -95,7 +121,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     awaited.get(id)?.();
   });
   const send =
-    (target: 'rapport' | 'bare', loop: 'ack' | 'reply' = 'ack') =>
+    (target: 'rapport' | 'bare' | 'peer', loop: 'ack' | 'reply' = 'ack') =>
     async () => {
       const n = ++seq;
       const id = `b${n}`;
@@ -109,7 +135,8 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     };
 
   const rows: LatencyRow[] = [];
-  for (const target of ['bare', 'rapport'] as const) await measure(send(target), 10, 50); // warm up both
+  for (const target of ['bare', 'rapport'] as const) await measure(send(target), 10, 50); // warm up all three
+  await measure(send('peer', 'reply'), 10, 50);
   await drained();
   // Closed loops at 1, 10 and 50 senders, then one sender pausing 15 ms between requests. In an ack loop
   // Rapport's workers fall behind the receiver (it acks faster than the work is done), so its acks share the
@@ -123,18 +150,20 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     // Interleave them so machine noise hits all alike.
     for (const [target, loop] of [
       ['bare', 'ack'],
+      ['peer', 'reply'],
       ['rapport', 'ack'],
       ['rapport', 'reply'],
     ] as const) {
       replies = [];
       const row: LatencyRow = { target, loop, ...(await measure(send(target, loop), concurrency, requestsPerLevel, gapMs)) };
       await drained();
-      if (target === 'rapport') row.reply = percentiles(replies);
+      if (target !== 'bare') row.reply = percentiles(replies);
       rows.push(row);
     }
   }
   await rapport.stop().catch(() => {});
   await bare.stop().catch(() => {});
+  await peer.stop().catch(() => {});
   await api.stop();
   return rows;
 }

@@ -57,6 +57,20 @@ async function benchCommands() {
       `${level.padStart(11)} | ${f(bare.p50)} / ${f(bare.p99)} | ${f(acks.p50)} / ${f(acks.p99)} (${f(acks.p99 / bare.p99, 2)}×), ${f(acks.reply!.p50)} / ${f(acks.reply!.p99)} | ${f(replies.p50)} / ${f(replies.p99)} (${f(replies.p99 / bare.p99, 2)}×), ${f(replies.reply!.p50)} / ${f(replies.reply!.p99)}, ${f(replies.perSecond, 0)} | ${ackJudged} | ${replyJudged}`,
     );
   }
+  console.log(
+    'concurrency | minimal peer (plain Bolt app: one insert, the ack, one reply): reply p50 / p99 ms, commands/s | rapport reply loop ÷ peer: reply p99, commands/s | commands/s within 2× of the peer',
+  );
+  for (const [c, gap] of [
+    [1, 0],
+    [10, 0],
+    [50, 0],
+  ]) {
+    const row = (target: string) => trips.find((r) => r.target === target && r.loop === 'reply' && r.concurrency === c && r.gapMs === gap)!;
+    const [peer, replies] = [row('peer'), row('rapport')];
+    console.log(
+      `${String(c).padStart(11)} | ${f(peer.reply!.p50)} / ${f(peer.reply!.p99)}, ${f(peer.perSecond, 0)} | ${f(replies.reply!.p99 / peer.reply!.p99, 2)}×, ${f(replies.perSecond / peer.perSecond, 2)}× | ${verdict(peer.perSecond / replies.perSecond <= 2)}`,
+    );
+  }
   results.roundTrip = trips;
 
   if (database.url) {
