@@ -105,9 +105,12 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
   const senders = { rapport: sender(rapportPort), bare: sender(barePort), peer: sender(peerPort) };
   let seq = 0;
   let rapportSent = 0;
+  let rapportReplied = 0;
+  /** The commands sent to Rapport (the peer's replies are not Rapport's work). */
+  const rapportIds = new Set<string>();
   const drained = async () => {
     // Work after the ack (storing, scoring, replying) must finish before the next level starts.
-    while (api.callsTo('response_url').length < rapportSent) await new Promise((r) => setTimeout(r, 20));
+    while (rapportReplied < rapportSent) await new Promise((r) => setTimeout(r, 20));
   };
   // When each command was sent, and how long until its reply reached its response URL.
   const sentAt = new Map<string, number>();
@@ -115,6 +118,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
   let replies: number[] = [];
   api.onCall((call) => {
     const id = call.method === 'response_url' ? (call.responseUrlId ?? '') : '';
+    if (rapportIds.has(id)) rapportReplied++;
     const at = sentAt.get(id);
     if (at === undefined) return;
     replies.push(performance.now() - at);
@@ -125,7 +129,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     async () => {
       const n = ++seq;
       const id = `b${n}`;
-      if (target === 'rapport') rapportSent++;
+      if (target === 'rapport') (rapportSent++, rapportIds.add(id));
       sentAt.set(id, performance.now());
       const replied = loop === 'reply' ? new Promise<void>((resolve) => awaited.set(id, resolve)) : undefined;
       const res = await senders[target].command(actor, '/call', `acme +communication -reporting bench call ${n}`, { triggerId: `bench-${n}`, responseId: id });
