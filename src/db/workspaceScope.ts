@@ -35,12 +35,21 @@ export function teamProof(secret: string, teamId: string): string {
  * so a pooled connection never carries them to the next one.
  */
 function entering(secret: string, takesRole: boolean, jitOff = false) {
-  const settings = "set_config('rapport.team_id', $1, true), set_config('rapport.team_proof', $2, true)";
+  const settings = ["set_config('rapport.team_id', $1, true)", "set_config('rapport.team_proof', $2, true)"];
   // Local settings too (`true`: SET LOCAL), never the session's: behind a transaction pooler the next transaction on
   // this server connection is any client's, any workspace's (test/db/pgbouncer.test.ts).
   const before = [...(takesRole ? ["set_config('role', 'rapport_app', true)"] : []), ...(jitOff ? ["set_config('jit', 'off', true)"] : [])];
   return {
-    text: `select ${[...before, settings].join(', ')}`,
+    text: `select ${[...before, ...settings].join(', ')}`,
+    /**
+     * The same settings as a statement that returns no rows, for postgres.js's `prelude` (patches/postgres+3.4.9.patch):
+     * sent ahead of a lone statement with no Sync between them, so both run in one implicit transaction and the
+     * SET LOCALs hold for the statement: one round trip instead of BEGIN, settings, statement, COMMIT. The settings
+     * sit in a subquery fenced by OFFSET 0 whose columns the outer filter reads, so the planner must evaluate them.
+     */
+    prelude: `select from (select ${[...before, ...settings].map((s, i) => `${s} s${i}`).join(', ')} offset 0) settings where ${[...before, ...settings]
+      .map((_, i) => `s${i} is null`)
+      .join(' or ')}`,
     values: () => {
       const team = workspace.getStore();
       return team ? [team, teamProof(secret, team)] : ['', ''];
@@ -50,7 +59,7 @@ function entering(secret: string, takesRole: boolean, jitOff = false) {
 
 /**
  * postgres.js's client, with every statement and transaction drizzle runs on it entering the workspace first.
- * A lone statement gets a transaction of its own (`sql.begin`), its settings sent together with it; a
+ * A lone statement carries its settings as a prelude in the same implicit transaction (one round trip); a
  * transaction sends its settings ahead of its first statement. (Pipelining BEGIN and COMMIT too, on a reserved
  * connection, saved two round trips but hung in the Postgres-restart reliability run: postgres.js neither fails
  * the queries queued on a reserved connection that closes, nor keeps it out of the pool once released.)
@@ -59,8 +68,20 @@ export function inWorkspaces(sql: postgres.Sql, secret: string, { pooled = false
   // Behind a pooler the connection cannot carry `jit = off` from its start (client.ts): each transaction sets it.
   const entry = entering(secret, false, pooled);
   const enter = (tx: postgres.TransactionSql) => tx.unsafe(entry.text, entry.values(), { prepare: true });
-  const statement = (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) =>
-    sql.begin((tx) => [enter(tx), values ? tx.unsafe(query, params, options).values() : tx.unsafe(query, params, options)]).then((results) => results[1]);
+  const statement = pooled
+    ? // Behind a pooler nothing is prepared, and the prelude needs a prepared statement (its unnamed one would replace
+      // the statement's): a transaction of its own, the settings pipelined with the statement.
+      (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) =>
+        sql.begin((tx) => [enter(tx), values ? tx.unsafe(query, params, options).values() : tx.unsafe(query, params, options)]).then((results) => results[1])
+    : (query: string, params: never[], options: postgres.UnsafeQueryOptions, values: boolean) => {
+        const run = sql.unsafe(query, params, {
+          ...options,
+          prepare: true,
+          simple: false,
+          prelude: { string: entry.prelude, parameters: entry.values() },
+        } as postgres.UnsafeQueryOptions);
+        return values ? run.values() : run;
+      };
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'unsafe') {

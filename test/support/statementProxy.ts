@@ -10,6 +10,8 @@ export interface StatementProxy {
   through(url: string): string;
   /** Every statement sent through it since the start (or the last `clear`), in order. */
   statements: string[];
+  /** Every statement run since the start (or the last `clear`), prepared ones included, each time it runs. */
+  executed: string[];
   /**
    * Round trips its clients began since the start (or the last `clear`): each simple Query, and each Sync that
    * ends an extended-protocol exchange (Parse/Bind/Execute, however many statements it pipelines).
@@ -22,12 +24,14 @@ export interface StatementProxy {
 export async function startStatementProxy(serverUrl: string): Promise<StatementProxy> {
   const upstream = new URL(serverUrl);
   const statements: string[] = [];
+  const executed: string[] = [];
   let trips = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const backend = connect(Number(upstream.port || 5432), upstream.hostname);
     sockets.add(client).add(backend);
     let pending = Buffer.alloc(0);
+    const prepared = new Map<string, string>();
     let started = false;
     client.on('data', (chunk: Buffer) => {
       pending = Buffer.concat([pending, chunk]);
@@ -47,10 +51,19 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
         if (pending.length < 1 + length) break;
         const body = pending.subarray(5, 1 + length);
         if (type === 'Q' || type === 'S') trips++;
-        if (type === 'Q') statements.push(body.toString('utf8', 0, body.indexOf(0)));
+        if (type === 'Q') {
+          statements.push(body.toString('utf8', 0, body.indexOf(0)));
+          executed.push(statements.at(-1)!);
+        }
         if (type === 'P') {
           const nameEnd = body.indexOf(0);
           statements.push(body.toString('utf8', nameEnd + 1, body.indexOf(0, nameEnd + 1)));
+          prepared.set(body.toString('utf8', 0, nameEnd), statements.at(-1)!);
+        }
+        if (type === 'B') {
+          // Portal name, then the prepared statement's name.
+          const portalEnd = body.indexOf(0);
+          executed.push(prepared.get(body.toString('utf8', portalEnd + 1, body.indexOf(0, portalEnd + 1))) ?? '?');
         }
         pending = pending.subarray(1 + length);
       }
@@ -76,9 +89,11 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
       return proxied.toString();
     },
     statements,
+    executed,
     roundTrips: () => trips,
     clear: () => {
       statements.splice(0);
+      executed.splice(0);
       trips = 0;
     },
     async stop() {

@@ -1,0 +1,65 @@
+/**
+ * A lone statement of the app carries its workspace with it: the settings row-level security reads travel as a
+ * prelude in the same implicit transaction (patches/postgres+3.4.9.patch, workspaceScope.ts), so the statement
+ * costs one round trip, sees its own workspace only, and leaves nothing on the pooled connection for the next.
+ * Postgres only: the embedded database has no network to save round trips on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { createClient } from '../../src/db/queries/clients.js';
+import { clients } from '../../src/db/schema/index.js';
+import { inWorkspace } from '../../src/db/workspaceScope.js';
+import { openPrivateDatabase } from '../support/privateDatabase.js';
+import { startStatementProxy, type StatementProxy } from '../support/statementProxy.js';
+
+const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
+if (!serverUrl) console.warn('test/db/statementPrelude.test.ts skipped: TEST_DATABASE_URL is not set');
+
+const A = 'T0PRELA';
+const B = 'T0PRELB';
+const rowsOf = (result: unknown) => ((result as { rows?: unknown[] }).rows ?? result) as Record<string, unknown>[];
+
+describe.skipIf(!serverUrl)('a lone statement carries its workspace', () => {
+  let proxy: StatementProxy;
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    proxy = await startStatementProxy(serverUrl!);
+    // One connection: every statement below lands on the connection the one before it used.
+    handle = await openPrivateDatabase(serverUrl!, 'rapport_prelude', 1, { routes: (url) => ({ databaseUrl: proxy.through(url) }) });
+    await createClient(handle.owner, { teamId: A, by: 'U0A', input: { name: 'Acme' } });
+    await createClient(handle.owner, { teamId: B, by: 'U0B', input: { name: 'Borealis' } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await handle?.close();
+    await proxy?.stop();
+  });
+
+  it('reads its own workspace in one round trip, and the next statement on the connection inherits nothing', async () => {
+    const names = (team: string) => inWorkspace(team, () => handle.db.select({ name: clients.name }).from(clients));
+    await names(A); // prepared once
+    proxy.clear();
+    expect(await names(A)).toEqual([{ name: 'Acme' }]);
+    expect(proxy.roundTrips()).toBe(1);
+    expect(proxy.executed.some((s) => /^begin/i.test(s))).toBe(false);
+    expect(await names(B)).toEqual([{ name: 'Borealis' }]);
+
+    // Outside any workspace the same connection sees nothing: the settings ended with the statement's transaction.
+    const outside = rowsOf(await handle.db.execute(sql`select current_setting('rapport.team_id', true) as team, (select count(*) from clients)::int as seen`));
+    expect(outside).toEqual([{ team: '', seen: 0 }]);
+  }, 30_000);
+
+  it('writes its own workspace only, and a failing statement fails its caller and leaves the connection usable', async () => {
+    const untouched = await inWorkspace(A, () =>
+      handle.db.update(clients).set({ monthlyValue: 10 }).where(eq(clients.teamId, B)).returning({ id: clients.id }),
+    );
+    expect(untouched).toEqual([]);
+    const mine = await inWorkspace(A, () => handle.db.update(clients).set({ monthlyValue: 10 }).where(eq(clients.teamId, A)).returning({ id: clients.id }));
+    expect(mine).toHaveLength(1);
+
+    await expect(inWorkspace(A, () => handle.db.execute(sql`select 1 / 0`))).rejects.toThrow();
+    expect(rowsOf(await inWorkspace(A, () => handle.db.execute(sql`select count(*)::int as seen from clients`)))).toEqual([{ seen: 1 }]);
+  }, 30_000);
+});
