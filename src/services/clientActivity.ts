@@ -26,14 +26,13 @@ import {
   loadClientRecord,
   logCall,
   logIncident,
-  previousCallLoggedAt,
   recordWarning,
   undoEntry as undoLoggedEntry,
   type Call,
   type ClientRecord,
   type Logged,
 } from '../db/queries/activity.js';
-import { weightedBaselines } from '../db/queries/portfolio/weights.js';
+import { weightedBaselines, weightsAroundCall } from '../db/queries/portfolio/weights.js';
 import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
@@ -69,23 +68,17 @@ export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, 
     ? await editCall(db, { teamId, by: authorOf(act), catalogue, callId: editing, input })
     : await logCall(db, { teamId, by: authorOf(act), catalogue, input });
   const { client, entry } = logged;
-  const [withCall, withoutCall, previousAt, { incidents, warnings }] = await Promise.all([
-    weightedAt(db, teamId, catalogue, client, now),
-    weightedAt(db, teamId, catalogue, client, now, entry.id),
-    previousCallLoggedAt(db, { teamId, clientId: client.id, callId: entry.id }),
+  const [weights, { incidents, warnings }, disagreements] = await Promise.all([
+    weightsAroundCall(db, { teamId, catalogue, clientId: client.id, callId: entry.id, at: now }),
     incidentsAndWarnings(db, { teamId, clientId: client.id }),
+    editing ? [] : disagreementsMadeByCall(db, act, { ...entry, clientId: client.id }),
   ]);
-  const previous =
-    previousAt && previousAt < now
-      ? { at: previousAt, health: healthOfTotals(catalogue, await weightedAt(db, teamId, catalogue, client, previousAt, entry.id)) }
-      : undefined;
-  const disagreements = editing ? [] : await disagreementsMadeByCall(db, act, { ...entry, clientId: client.id });
   return {
     logged,
     disagreements,
-    before: healthOfTotals(catalogue, withoutCall),
-    after: healthOfTotals(catalogue, withCall),
-    ...(previous ? { previous } : {}),
+    before: healthOfTotals(catalogue, weights.withoutCall),
+    after: healthOfTotals(catalogue, weights.withCall),
+    ...(weights.previous ? { previous: { at: weights.previous.at, health: healthOfTotals(catalogue, weights.previous.totals) } } : {}),
     criteria: firingCriteriaMet(catalogue, incidents, warnings, now),
   };
 }

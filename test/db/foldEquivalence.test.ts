@@ -24,7 +24,7 @@ import { rebuildDecaySums } from '../../src/db/queries/decay.js';
 import { weekFlips } from '../../src/db/queries/portfolio/flips.js';
 import { loadStandingInputs } from '../../src/db/queries/portfolio/standings.js';
 import { loadDigestWeek } from '../../src/db/queries/portfolio/weekRows.js';
-import { weightedBaselines } from '../../src/db/queries/portfolio/weights.js';
+import { weightedBaselines, weightsAroundCall } from '../../src/db/queries/portfolio/weights.js';
 import { eraseClient } from '../../src/db/queries/erasure.js';
 import { digestPageWithout } from '../../src/slack/blocks/digest.js';
 import { seededRandom } from '../../src/local/seededRandom.js';
@@ -213,6 +213,39 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
 
   it(`decayed weights (seed ${SEED})`, async () => {
     await expectWeightsEqualReference(catalogue, 'first read');
+  });
+
+  it(`a call's confirmation: weights now with and without the call, and at the previous call without it (seed ${SEED})`, async () => {
+    let withPrevious = 0;
+    for (const client of clients) {
+      const own = await callsOf(client.id);
+      const call = own.at(-1);
+      if (!call) continue;
+      const raw = (await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id })).observations;
+      const others = raw.filter((o) => o.callId !== call.id);
+      const got = await weightsAroundCall(handle.owner, { teamId: TEAM, catalogue, clientId: client.id, callId: call.id, at: NOW });
+      const reference = (observations: typeof raw, at: Date) => health(catalogue, client, foldObservations(catalogue, observations, at), at);
+      const what = `${client.name}, call ${call.id}`;
+      for (const [name, totals, want] of [
+        ['with', got.withCall, reference(raw, NOW)],
+        ['without', got.withoutCall, reference(others, NOW)],
+      ] as const) {
+        within(totals.good, want.good, `${what}: ${name} good`);
+        within(totals.bad, want.bad, `${what}: ${name} bad`);
+      }
+      const previousAt = own
+        .filter((c) => c.id !== call.id)
+        .map((c) => c.loggedAt)
+        .reduce<Date | undefined>((latest, at) => (!latest || at > latest ? at : latest), undefined);
+      expect(got.previous?.at.getTime(), `${what}: previous call`).toBe(previousAt && previousAt < NOW ? previousAt.getTime() : undefined);
+      if (got.previous) {
+        withPrevious++;
+        const want = reference(others, got.previous.at);
+        within(got.previous.totals.good, want.good, `${what}: previous good`);
+        within(got.previous.totals.bad, want.bad, `${what}: previous bad`);
+      }
+    }
+    expect(withPrevious).toBeGreaterThan(0);
   });
 
   it(`a client's week: weights at both ends, the week's bad observations, criteria, late payments, last call, overdue for contact (seed ${SEED})`, async () => {

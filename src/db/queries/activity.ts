@@ -267,18 +267,6 @@ export async function loadClientRecord(db: Database, { teamId, clientId }: { tea
   };
 }
 
-/** When the client's latest call other than `callId` was logged: the moment its previous confirmation spoke of. */
-export async function previousCallLoggedAt(
-  db: Database,
-  { teamId, clientId, callId }: { teamId: string; clientId: string; callId: string },
-): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: max(calls.loggedAt) })
-    .from(calls)
-    .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId), sql`${calls.id} <> ${callId}`));
-  return row?.at ?? null;
-}
-
 type Loggable = typeof calls | typeof incidents;
 
 /** The entry, if `actor` logged it in this workspace; otherwise refused. */

@@ -4,7 +4,7 @@
  * they are weighed with the catalogue's half-life and trait weights, against an epoch recent enough that
  * 2^((t − epoch) / h) stays far from float8's range, and otherwise rebuilds them from the observations.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { DAY_MS } from '../../domain/types.js';
 import { writerFor, type Database } from '../client.js';
@@ -19,7 +19,8 @@ const REBASE_AFTER_HALF_LIVES = 256;
 /** 2^((observedAt − epoch) / half-life), clamped: the SQL function the triggers use (migration 0012). */
 export const decayTerm = (observedAt: unknown, epoch: unknown, halfLifeDays: unknown) => sql<number>`decay_term(${observedAt}, ${epoch}, ${halfLifeDays})`;
 
-export const timestamp = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+/** An instant as SQL: a moment the app knows, or one the statement itself finds (a subquery). */
+export const timestamp = (at: Date | SQL) => (at instanceof Date ? sql`${at.toISOString()}::timestamptz` : at);
 
 /** The catalogue's traits as the sums weigh them. */
 function traitWeighing(catalogue: Catalogue): TraitWeighing {

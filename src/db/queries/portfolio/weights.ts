@@ -2,14 +2,14 @@
  * Each client's decayed, weighted good and bad weight at the moments judged: the sums kept at write time
  * (schema/decay.ts) moved to the moment, less the observations after it (or of the call left out).
  */
-import { and, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Catalogue } from '../../../domain/catalogue.js';
 import type { WeightedTotals } from '../../../domain/types.js';
 import type { Database } from '../../client.js';
-import { clientRollups, clients, decayBases, traitObservations } from '../../schema/index.js';
+import { calls, clientRollups, clients, decayBases, traitObservations } from '../../schema/index.js';
 import { decayTerm, readWithKeptSums, timestamp } from '../decay.js';
-import { packedRows, type Packed } from './packed.js';
+import { instantAs, packedRows, type Packed } from './packed.js';
 import { inScope, type PortfolioRead } from './scope.js';
 
 const o = traitObservations;
@@ -34,7 +34,10 @@ function ownWeights(db: Database, teamId: string) {
  * how many of them and how much good and bad weight the sums hold that the moment must not see. With `weekEnd`,
  * also the week's bad observations (`from` is the week's start).
  */
-export function observationsAfter(db: Database, { read, moments, weekEnd }: { read: PortfolioRead; moments: readonly Date[]; weekEnd?: Date }) {
+export function observationsAfter(
+  db: Database,
+  { read, moments, weekEnd, name = 'unseen' }: { read: PortfolioRead; moments: readonly (Date | SQL)[]; weekEnd?: Date; name?: string },
+) {
   const { teamId, catalogue, scope = {} } = read;
   const from = moments[0]!;
   const halfLife = halfLifeOf(catalogue);
@@ -65,17 +68,18 @@ export function observationsAfter(db: Database, { read, moments, weekEnd }: { re
       ),
     );
   const terms = sql`(${termsOf} offset 0) as terms`;
-  const unseenAt = (m: Date) =>
+  const unseenAt = (m: Date | SQL) =>
     scope.exceptCallId ? sql`(terms.observed_at > ${timestamp(m)} or terms.call_id = ${scope.exceptCallId})` : sql`terms.observed_at > ${timestamp(m)}`;
   const columns: Record<string, SQL.Aliased> = {};
   moments.forEach((m, i) => {
     // Terms taken at `from`, moved to `m`: × 2^((from − m) / h).
     const toMoment = decayTerm(timestamp(from), timestamp(m), halfLife);
-    columns[`n${i}`] = sql<number>`count(terms.polarity) filter (where ${unseenAt(m)})::int`.as(`unseen_n${i}`);
+    // Aliases carry the subquery's name: a statement joining two of them names each column once.
+    columns[`n${i}`] = sql<number>`count(terms.polarity) filter (where ${unseenAt(m)})::int`.as(`${name}_n${i}`);
     columns[`good${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'good' and ${unseenAt(m)}), 0) * ${toMoment}`.as(
-      `unseen_good${i}`,
+      `${name}_good${i}`,
     );
-    columns[`bad${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'bad' and ${unseenAt(m)}), 0) * ${toMoment}`.as(`unseen_bad${i}`);
+    columns[`bad${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'bad' and ${unseenAt(m)}), 0) * ${toMoment}`.as(`${name}_bad${i}`);
   });
   if (weekEnd) {
     const ofWeek = sql`terms.polarity = 'bad' and terms.observed_at <= ${timestamp(weekEnd)}`;
@@ -83,10 +87,10 @@ export function observationsAfter(db: Database, { read, moments, weekEnd }: { re
     columns.weekBadNewest = sql`max(terms.logged_at) filter (where ${ofWeek})`.as('week_bad_newest');
   }
   return db
-    .select({ clientId: sql<string>`terms.client_id`.as('unseen_client'), ...columns })
+    .select({ clientId: sql<string>`terms.client_id`.as(`${name}_client`), ...columns })
     .from(terms)
     .groupBy(sql`terms.client_id`)
-    .as('unseen');
+    .as(name);
 }
 
 type Unseen = ReturnType<typeof observationsAfter>;
@@ -96,7 +100,7 @@ type Unseen = ReturnType<typeof observationsAfter>;
  * the sums moved from the epoch to the moment, less what they hold that it must not see. Nothing seen: 0, and
  * `seen` says so (the weights are then unknown, not zero). Named `<name>_seen`, `<name>_good`, `<name>_bad`.
  */
-export function weightedAt(unseen: Unseen, i: number, moment: Date, catalogue: Catalogue, name: string) {
+export function weightedAt(unseen: Unseen, i: number, moment: Date | SQL, catalogue: Catalogue, name: string) {
   const field = (column: string) => (unseen as unknown as Record<string, SQL.Aliased<number>>)[`${column}${i}`]!;
   const seen = sql<number>`${clientRollups.observations} - coalesce(${field('n')}, 0)`;
   const toMoment = decayTerm(decayBases.epoch, timestamp(moment), halfLifeOf(catalogue));
@@ -137,4 +141,63 @@ export async function weightedBaselines(db: Database, read: PortfolioRead & { at
     if (totals) out.set(String(clientId[row]), totals);
   }
   return out;
+}
+
+/** One client's weights around one of its calls: now with it and without it, and when its previous call was logged. */
+export interface WeightsAroundCall {
+  withCall: WeightedTotals;
+  withoutCall: WeightedTotals;
+  /** When the client's previous call was logged, and its weights then without this call; absent if it had none. */
+  previous?: { at: Date; totals: WeightedTotals };
+}
+
+/**
+ * The weights a call's confirmation compares, in one statement: at `at` with and without the call, and without it
+ * when the client's previous call was logged (found by the statement itself), so the confirmation costs one read
+ * where three reads and a lookup used to run one after another.
+ */
+export async function weightsAroundCall(
+  db: Database,
+  { teamId, catalogue, clientId, callId, at }: { teamId: string; catalogue: Catalogue; clientId: string; callId: string; at: Date },
+): Promise<WeightsAroundCall> {
+  const previousCall = db.$with('previous_call').as(
+    db
+      .select({ at: max(calls.loggedAt).as('previous_call_at') })
+      .from(calls)
+      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId), ne(calls.id, callId))),
+  );
+  const previousAt = sql<Date | null>`(select ${previousCall.at} from ${previousCall})`;
+  // The earliest moment is where the unseen terms are taken: without a previous call before `at`, `at` itself.
+  const earliest = sql`(select least(coalesce(${previousCall.at}, ${timestamp(at)}), ${timestamp(at)}) from ${previousCall})`;
+  const without = observationsAfter(db, {
+    read: { teamId, catalogue, scope: { clientId, exceptCallId: callId } },
+    moments: [earliest, at],
+    name: 'unseen_without',
+  });
+  const all = observationsAfter(db, { read: { teamId, catalogue, scope: { clientId } }, moments: [at], name: 'unseen_all' });
+  const rows = db
+    .with(previousCall)
+    .select({
+      previousAt: instantAs(previousAt, 'previous_at'),
+      ...weightedAt(without, 0, earliest, catalogue, 'previous'),
+      ...weightedAt(without, 1, at, catalogue, 'without'),
+      ...weightedAt(all, 0, at, catalogue, 'with'),
+    })
+    // From the client: one with nothing observed yet has no sums (weights 0), and may still have a previous call.
+    .from(clients)
+    .leftJoin(clientRollups, and(eq(clientRollups.teamId, clients.teamId), eq(clientRollups.clientId, clients.id)))
+    .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
+    .leftJoin(without, eq(without.clientId, clients.id))
+    .leftJoin(all, eq(all.clientId, clients.id))
+    .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)));
+  const packed = await readWithKeptSums(db, { teamId, catalogue, at, read: () => packedRows(db, rows) });
+  const none = { good: 0, bad: 0 };
+  const totals = (name: string) => (packed.length ? totalsReader(packed, name)(0) : undefined) ?? none;
+  const [previousMs] = packed.columns('previous_at');
+  const previous = previousMs[0] == null ? undefined : new Date(Number(previousMs[0]));
+  return {
+    withCall: totals('with'),
+    withoutCall: totals('without'),
+    ...(previous && previous < at ? { previous: { at: previous, totals: totals('previous') } } : {}),
+  };
 }
