@@ -30,6 +30,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** Each read replica's handle, and the primary that writes for it (a replica takes no write). */
 const primaries = new WeakMap<Database, Database>();
 
+/** The rows of `db.execute`: postgres.js answers with them, PGlite with `{ rows }`. */
+export function executedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 /** Where a write that a read finds it needs goes: the primary of a replica's handle, or the handle itself. */
 export function writerFor(db: Database): Database {
   return primaries.get(db) ?? db;

@@ -4,8 +4,8 @@ import { localDate } from '../domain/calendar.js';
 import type { WorkspaceSettingsPatch } from '../domain/inputs.js';
 import type { Database } from '../db/client.js';
 import { latestDigest, unpostedPages, type Digest } from '../db/queries/digests.js';
-import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, type Workspace } from '../db/queries/workspaces.js';
-import { setPersonSettings, setPersonalDigest } from '../db/queries/personal.js';
+import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, workspaceAndPerson, type Workspace } from '../db/queries/workspaces.js';
+import { setPersonSettings, setPersonalDigest, type PersonSettings } from '../db/queries/personal.js';
 import type { Calendar, Locale } from '../i18n/locales.js';
 import { authorOf, type Act } from './act.js';
 
@@ -16,10 +16,19 @@ export interface WorkspaceContext {
   catalogue: Catalogue;
   /** Today in the workspace's time zone, YYYY-MM-DD. */
   today: string;
+  /** The acting person's own settings, read with the workspace when it was read for them. */
+  actor?: { userId: string; settings: PersonSettings };
 }
 
-/** The workspace (created on first contact), its effective catalogue, and today's date there. */
-export async function workspaceContext(db: Database, teamId: string, now: Date): Promise<WorkspaceContext> {
+/**
+ * The workspace (created on first contact), its effective catalogue, and today's date there; with `userId`, the
+ * person's own settings too, in the same read (every request needs both, and its reader waited on a second read).
+ */
+export async function workspaceContext(db: Database, { teamId, now, userId }: { teamId: string; now: Date; userId?: string }): Promise<WorkspaceContext> {
+  if (userId) {
+    const { workspace, person } = await workspaceAndPerson(db, { teamId, userId });
+    if (workspace && !workspace.uninstalledAt) return { ...contextOf(workspace, now), actor: { userId, settings: person } };
+  }
   return contextOf(await ensureWorkspace(db, { teamId, at: now }), now);
 }
 

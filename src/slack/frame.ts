@@ -103,7 +103,7 @@ export class Turn implements Readonly<TurnFields> {
 
   /** The workspace, its catalogue and today's date there, read once per turn. */
   workspace(): Promise<WorkspaceContext> {
-    this.context ??= workspaceContext(this.deps.db, this.teamId, this.now);
+    this.context ??= workspaceContext(this.deps.db, { teamId: this.teamId, now: this.now, userId: this.userId });
     // A failed read is not kept: the frame's retry reads again.
     this.context.catch(() => (this.context = undefined));
     return this.context;
@@ -111,8 +111,8 @@ export class Turn implements Readonly<TurnFields> {
 
   /** The person who acts, as a reader: their language, calendar, the workspace's zone and currency; read once per turn. */
   reader(): Promise<Reader> {
-    this.readerOnce ??= this.workspace().then(async ({ workspace }) => {
-      const reader = await readerOf(this.deps, this.web, workspace, this.userId);
+    this.readerOnce ??= this.workspace().then(async ({ workspace, actor }) => {
+      const reader = await readerOf(this.deps, this.web, workspace, this.userId, actor?.userId === this.userId ? actor.settings : undefined);
       rememberLocale(this.teamId, this.userId, reader.locale);
       return reader;
     });

@@ -6,7 +6,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { Workspace } from '../services/workspace.js';
-import { personSettingsOf } from '../db/queries/personal.js';
+import { personSettingsOf, type PersonSettings } from '../db/queries/personal.js';
 import { DEFAULT_LOCALE, isLocale, localeOfSlack, type Locale } from '../i18n/locales.js';
 import { readerIn, type Reader } from '../i18n/reader.js';
 import type { WorkDeps } from './deps.js';
@@ -28,8 +28,10 @@ export async function readerOf(
   web: WebClient,
   workspace: WorkspaceSettings,
   userId: string,
+  /** Their settings, when already read (with the workspace, at the start of their request). */
+  known?: PersonSettings,
 ): Promise<Reader> {
-  const own = await personSettingsOf(deps.db, { teamId: workspace.teamId, userId });
+  const own = known ?? (await personSettingsOf(deps.db, { teamId: workspace.teamId, userId }));
   let locale = own.language ?? workspaceLocale(workspace);
   if (!locale) {
     try {

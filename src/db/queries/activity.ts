@@ -4,10 +4,10 @@ import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue
 import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
-import type { Database } from '../client.js';
-import { calls, incidents, traitObservations, warnings } from '../schema/index.js';
+import { executedRows, type Database } from '../client.js';
+import { auditLog, calls, clients, incidents, traitObservations, warnings } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
-import { requireClient } from './clients.js';
+import { getClient, requireClient } from './clients.js';
 import { isRowId, parseInput } from './parse.js';
 
 export type Call = typeof calls.$inferSelect;
@@ -76,45 +76,51 @@ export async function logCall(
   const unknown = values.traits.filter((t) => !traitByKey(catalogue, t));
   if (unknown.length > 0) throw new Refused({ code: 'traits_unknown', traits: unknown });
   const traits = [...new Set(values.traits)];
-  return db.transaction(async (tx) => {
-    const client = await requireClient(tx, { teamId, clientId: values.clientId });
-    const [call] = await tx
-      .insert(calls)
-      .values({
-        teamId,
-        clientId: values.clientId,
-        occurredAt: values.occurredAt,
-        loggedBy: actor,
-        loggedAt: at,
-        notes: values.notes,
-        ourSide: values.ourSide,
-        evidenceUrl: values.evidenceUrl,
-        requestKey,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!call) {
-      const stored = await callByRequestKey(tx, teamId, requestKey!);
-      return { client, entry: stored, duplicate: true };
-    }
-    if (traits.length > 0) {
-      await tx
-        .insert(traitObservations)
-        .values(traits.map((trait) => ({ teamId, clientId: values.clientId, callId: call.id, trait, observedAt: values.occurredAt, loggedAt: at })));
-    }
-    await appendAudit(tx, {
-      teamId,
-      entry: {
-        actor,
-        at,
-        action: 'call.log',
-        entityType: 'client',
-        entityId: client.id,
-        details: { callId: call.id, traits, occurredAt: values.occurredAt.toISOString() },
-      },
-    });
-    return { client, entry: { ...call, traits }, duplicate: false };
-  });
+  if (!isRowId(values.clientId)) throw new Refused({ code: 'client_gone' });
+  const column = (c: { name: string }) => sql.identifier(c.name);
+  const ourSide = values.ourSide ?? [];
+  // One statement, so one round trip, beside the read of the client: the call (once per request key, and only for
+  // a client of the workspace), its observations and the audit line, each insert fed by the one before it.
+  const inserted = db.execute(sql`
+    with logged_call as (
+      insert into ${calls} (${column(calls.teamId)}, ${column(calls.clientId)}, ${column(calls.occurredAt)}, ${column(calls.loggedBy)}, ${column(calls.loggedAt)},
+        ${column(calls.notes)}, ${column(calls.ourSide)}, ${column(calls.evidenceUrl)}, ${column(calls.requestKey)})
+      select ${teamId}, ${clients.id}, ${instantSql(values.occurredAt)}, ${actor}, ${instantSql(at)}, ${values.notes ?? ''}, ${JSON.stringify(ourSide)}::jsonb,
+        ${values.evidenceUrl ?? null}::text, ${requestKey}::text
+      from ${clients} where ${clients.teamId} = ${teamId} and ${clients.id} = ${values.clientId}
+      on conflict do nothing
+      returning ${column(calls.id)} as id, ${column(calls.loggedAt)} as logged_at
+    ), observed as (
+      insert into ${traitObservations} (${column(traitObservations.teamId)}, ${column(traitObservations.clientId)}, ${column(traitObservations.callId)},
+        ${column(traitObservations.trait)}, ${column(traitObservations.observedAt)}, ${column(traitObservations.loggedAt)})
+      select ${teamId}, ${values.clientId}, logged_call.id, trait, ${instantSql(values.occurredAt)}, logged_call.logged_at
+      from logged_call cross join jsonb_array_elements_text(${JSON.stringify(traits)}::jsonb) as trait
+    ), audited as (
+      insert into ${auditLog} (${column(auditLog.teamId)}, ${column(auditLog.at)}, ${column(auditLog.actor)}, ${column(auditLog.action)},
+        ${column(auditLog.entityType)}, ${column(auditLog.entityId)}, ${column(auditLog.details)})
+      select ${teamId}, logged_call.logged_at, ${actor}, 'call.log', 'client', ${values.clientId},
+        jsonb_build_object('callId', logged_call.id, 'traits', ${JSON.stringify(traits)}::jsonb, 'occurredAt', ${values.occurredAt.toISOString()}::text)
+      from logged_call
+    )
+    select id::text as id, (extract(epoch from logged_at) * 1000)::float8 as logged_ms from logged_call`);
+  const [client, result] = await Promise.all([getClient(db, { teamId, clientId: values.clientId }), inserted]);
+  if (!client) throw new Refused({ code: 'client_gone' });
+  const [row] = executedRows<{ id: string; logged_ms: number }>(result);
+  if (!row) return { client, entry: await callByRequestKey(db, teamId, requestKey!), duplicate: true };
+  const entry: Call & { traits: string[] } = {
+    id: row.id,
+    teamId,
+    clientId: values.clientId,
+    occurredAt: values.occurredAt,
+    loggedBy: actor,
+    loggedAt: new Date(Math.floor(Number(row.logged_ms))),
+    notes: values.notes ?? '',
+    ourSide,
+    evidenceUrl: values.evidenceUrl ?? null,
+    requestKey,
+    traits,
+  };
+  return { client, entry, duplicate: false };
 }
 
 async function callByRequestKey(db: Database, teamId: string, requestKey: string): Promise<Call & { traits: string[] }> {

@@ -85,6 +85,11 @@ export async function personSettingsOf(db: Database, { teamId, userId }: { teamI
     .select({ language: personSettings.language, calendar: personSettings.calendar })
     .from(personSettings)
     .where(and(eq(personSettings.teamId, teamId), eq(personSettings.userId, userId)));
+  return personSettingsFrom(row);
+}
+
+/** A person_settings row (or none) as the choices it holds; anything not one of Rapport's is no choice. */
+export function personSettingsFrom(row: { language: string | null; calendar: string | null } | undefined): PersonSettings {
   return {
     language: isLocale(row?.language) ? row.language : null,
     calendar: row?.calendar === 'gregory' || row?.calendar === 'persian' ? row.calendar : null,

@@ -4,7 +4,8 @@ import { CatalogueError, THRESHOLD_NAMES, resolveCatalogue, unknownThresholdName
 import { Refused } from '../../domain/refusals.js';
 import { slackTeamId, workspaceSettingsPatchSchema, type WorkspaceSettingsPatch } from '../../domain/inputs.js';
 import type { Database } from '../client.js';
-import { auditLog, workspaces } from '../schema/index.js';
+import { auditLog, personSettings, workspaces } from '../schema/index.js';
+import { personSettingsFrom, type PersonSettings } from './personal.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { parseInput } from './parse.js';
 
@@ -47,6 +48,19 @@ export async function markInstalledAgain(db: Database, teamId: string): Promise<
 export async function uninstalledSince(db: Database, cutoff: Date): Promise<string[]> {
   const rows = await db.select({ teamId: workspaces.teamId }).from(workspaces).where(lte(workspaces.uninstalledAt, cutoff));
   return rows.map((r) => r.teamId);
+}
+
+/** The workspace row and one person's own settings there, in one read: what every request begins with. */
+export async function workspaceAndPerson(
+  db: Database,
+  { teamId, userId }: { teamId: string; userId: string },
+): Promise<{ workspace: Workspace | undefined; person: PersonSettings }> {
+  const [row] = await db
+    .select({ workspace: workspaces, language: personSettings.language, calendar: personSettings.calendar })
+    .from(workspaces)
+    .leftJoin(personSettings, and(eq(personSettings.teamId, workspaces.teamId), eq(personSettings.userId, userId)))
+    .where(eq(workspaces.teamId, teamId));
+  return { workspace: row?.workspace, person: personSettingsFrom(row) };
 }
 
 export async function getWorkspace(db: Database, teamId: string): Promise<Workspace | undefined> {

@@ -1,7 +1,7 @@
 /** Wide reads of the portfolio packed by the server into one JSON value, and read back by column. */
 import { Column, is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { ClientProfile } from '../../../domain/types.js';
-import type { Database } from '../../client.js';
+import { executedRows, type Database } from '../../client.js';
 import { profileColumns } from '../clients.js';
 
 /**
@@ -44,7 +44,7 @@ export async function packedRows(db: Database, query: { _: { selectedFields: Rec
     sql`, `,
   );
   const result = await db.execute(sql`select json_build_array(${columns}) as packed_columns from (${query}) as packed`);
-  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { packed_columns: (unknown[] | null)[] }[];
+  const [row] = executedRows<{ packed_columns: (unknown[] | null)[] }>(result);
   // No rows: every array_agg is null.
   const values = row!.packed_columns.map((column) => column ?? []);
   const index = new Map(names.map((name, i) => [name, values[i]!]));
