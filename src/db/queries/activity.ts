@@ -54,7 +54,7 @@ export const warningColumns = {
  */
 export async function observationsWhere(db: Database, where: SQL | undefined): Promise<Observation[]> {
   // One primary-key probe per observation: a join lets the planner hash the whole calls table for a week's rows.
-  const loggedBy = sql<string>`(select c.logged_by from calls c where c.id = trait_observations.call_id)`;
+  const loggedBy = sql<string>`(select c.logged_by from calls c where c.team_id = trait_observations.team_id and c.id = trait_observations.call_id)`;
   const rows = await db
     .select({ ...observationColumns, loggedBy })
     .from(traitObservations)

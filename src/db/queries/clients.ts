@@ -405,7 +405,7 @@ export async function keyUnkeyedClientNames(db: Database, logger: Logger): Promi
       await tx
         .update(clients)
         .set({ name, nameKey: nameKey(name) })
-        .where(eq(clients.id, c.id));
+        .where(and(eq(clients.teamId, c.teamId), eq(clients.id, c.id)));
       if (name !== displayName(c.name)) {
         await appendAudit(tx, {
           teamId: c.teamId,

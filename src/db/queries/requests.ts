@@ -87,7 +87,7 @@ export async function claimRequests(
   );
   const fair = db.$with('fair').as(
     db
-      .select({ id: due.id, turn: due.turn, dueAt: due.dueAt })
+      .select({ teamId: due.teamId, id: due.id, turn: due.turn, dueAt: due.dueAt })
       .from(due)
       .leftJoin(held, eq(held.teamId, due.teamId))
       .where(perWorkspace === undefined ? undefined : sql`${due.turn} + coalesce(${held.n}, 0) <= ${perWorkspace}`),
@@ -96,9 +96,9 @@ export async function claimRequests(
   // another worker locked is skipped for the next in turn, and one it claimed meanwhile is no longer due.
   const taking = db
     .with(held, due, fair)
-    .select({ id: r.id })
+    .select({ teamId: r.teamId, id: r.id })
     .from(r)
-    .innerJoin(fair, eq(fair.id, r.id))
+    .innerJoin(fair, and(eq(fair.teamId, r.teamId), eq(fair.id, r.id)))
     .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`)))
     .orderBy(fair.turn, fair.dueAt, fair.id)
     .limit(limit)
@@ -106,7 +106,8 @@ export async function claimRequests(
   const claimed = await db
     .update(r)
     .set({ state: 'working', dueAt: seconds(leaseSeconds), attempts: sql`${r.attempts} + 1`, worker })
-    .where(inArray(r.id, taking))
+    // By the primary key, (team_id, id).
+    .where(sql`(${r.teamId}, ${r.id}) in ${taking}`)
     .returning();
   return claimed.sort((a, b) => a.id - b.id);
 }

@@ -1,14 +1,14 @@
 /** What the team logs about a client: calls with their trait observations, incidents, warnings given. */
-import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { IncidentDetails } from '../../domain/catalogue.js';
 import { incidentKindEnum } from './enums.js';
 import { clientRef } from './clients.js';
-import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+import { instant, recordedAt, setNullRef, teamId, workspaceKey, workspaceRows } from './columns.js';
 
 export const calls = pgTable(
   'calls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     /** When the call happened (may be earlier than it was logged). */
@@ -25,6 +25,7 @@ export const calls = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('calls', t),
     clientRef(t),
     uniqueIndex('calls_team_request_key').on(t.teamId, t.requestKey),
     // Last call per client (gone quiet) and a client's timeline.
@@ -38,12 +39,10 @@ export const calls = pgTable(
 export const traitObservations = pgTable(
   'trait_observations',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
+    callId: uuid('call_id').notNull(),
     /** A trait key of the workspace catalogue. */
     trait: text('trait').notNull(),
     /** Copied from the call: health decays from this moment. */
@@ -52,7 +51,9 @@ export const traitObservations = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('trait_observations', t),
     clientRef(t),
+    foreignKey({ columns: [t.teamId, t.callId], foreignColumns: [calls.teamId, calls.id] }).onDelete('cascade'),
     // Digest: the workspace's observations by time, covering client and trait for index-only aggregation.
     index('observations_team_time').on(t.teamId, t.observedAt, t.clientId, t.trait),
     // One client's history (/client show, health after a log).
@@ -66,7 +67,7 @@ export const traitObservations = pgTable(
 export const incidents = pgTable(
   'incidents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     kind: incidentKindEnum('kind').notNull(),
@@ -82,6 +83,7 @@ export const incidents = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('incidents', t),
     clientRef(t),
     uniqueIndex('incidents_team_request_key').on(t.teamId, t.requestKey),
     // Firing criteria per client, and the digest's window scan.
@@ -96,21 +98,23 @@ export const incidents = pgTable(
 export const warnings = pgTable(
   'warnings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     kind: incidentKindEnum('kind').notNull(),
     givenAt: instant('given_at').notNull(),
     givenBy: text('given_by').notNull(),
     /** The incident that prompted the warning, if any. */
-    incidentId: uuid('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
+    incidentId: uuid('incident_id'),
     note: text('note').notNull().default(''),
     loggedAt: recordedAt('logged_at'),
     requestKey: text('request_key'),
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('warnings', t),
     clientRef(t),
+    setNullRef(foreignKey({ columns: [t.teamId, t.incidentId], foreignColumns: [incidents.teamId, incidents.id] })),
     uniqueIndex('warnings_team_request_key').on(t.teamId, t.requestKey),
     index('warnings_client').on(t.teamId, t.clientId, t.givenAt),
   ],

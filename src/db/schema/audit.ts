@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { recordedAt, teamId, workspaceRows } from './columns.js';
+import { recordedAt, teamId, workspaceKey, workspaceRows } from './columns.js';
 
 /** Who did what, when: every write appends here in the same transaction. */
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     teamId: teamId(),
     at: recordedAt('at'),
     /** Slack user id, or `system` for the scheduler. */
@@ -19,6 +19,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('audit_log', t),
     index('audit_team_time').on(t.teamId, t.at),
     // A client's timeline and "who decided this".
     index('audit_entity').on(t.teamId, t.entityType, t.entityId),

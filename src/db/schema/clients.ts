@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, foreignKey, index, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { check, date, integer, foreignKey, index, jsonb, numeric, pgTable, text, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { categoryEnum, clientStatusEnum, relationshipEnum } from './enums.js';
-import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+import { instant, recordedAt, teamId, workspaceKey, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
 import type { PaymentTerms } from '../../domain/paymentTerms.js';
 
@@ -9,7 +9,7 @@ import type { PaymentTerms } from '../../domain/paymentTerms.js';
 export const clients = pgTable(
   'clients',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId().references(() => workspaces.teamId, { onDelete: 'cascade' }),
     /** As the user typed it (NFC): what Rapport shows. */
     name: text('name').notNull(),
@@ -38,11 +38,11 @@ export const clients = pgTable(
   },
   (t) => [
     workspaceRows(),
+    // Also the target of the (team_id, client_id) foreign keys, so no row can point at another workspace's client.
+    workspaceKey('clients', t),
     // Names are unique per workspace by key (case, Unicode form, dotted/dotless i…): users type them in commands.
     // Also serves exact lookups by key and the whole-word prefix scan of one workspace.
     uniqueIndex('clients_team_name_key').on(t.teamId, t.nameKey),
-    // Target of the (team_id, client_id) foreign keys, so no row can point at another workspace's client.
-    unique('clients_team_id').on(t.teamId, t.id),
     uniqueIndex('clients_team_request_key').on(t.teamId, t.requestKey),
     // App Home and `/client list` per owner.
     index('clients_team_owner').on(t.teamId, t.ownerUserId),
@@ -58,7 +58,7 @@ export const clientRef = (t: { teamId: PgColumn; clientId: PgColumn }) =>
 export const clientCategoryChanges = pgTable(
   'client_category_changes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     fromCategory: categoryEnum('from_category').notNull(),
@@ -70,6 +70,7 @@ export const clientCategoryChanges = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('client_category_changes', t),
     clientRef(t),
     // A client's timeline.
     index('category_changes_client').on(t.teamId, t.clientId, t.changedAt),

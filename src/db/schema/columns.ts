@@ -1,12 +1,26 @@
 /** Column shapes every table shares. */
 import { sql } from 'drizzle-orm';
-import { pgPolicy, pgRole, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgPolicy, pgRole, primaryKey, text, timestamp, type ForeignKeyBuilder, type PgColumn } from 'drizzle-orm/pg-core';
 
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** A moment recorded by the database when the row is written. */
 export const recordedAt = (name: string) => instant(name).notNull().defaultNow();
 /** The Slack workspace. Every table holding workspace data carries it, and every query filters by it. */
 export const teamId = () => text('team_id').notNull();
+
+/**
+ * A row's key: `(team_id, id)`, workspace first, as every foreign key naming it, so a distributed Postgres can
+ * keep a workspace's rows and their references on one shard (README, "Sharding by workspace"; test/db/keys.test.ts
+ * checks every key from the database). Named as Postgres names a primary key.
+ */
+export const workspaceKey = (table: string, t: { teamId: PgColumn; id: PgColumn }) => primaryKey({ name: `${table}_pkey`, columns: [t.teamId, t.id] });
+
+/**
+ * A reference that is forgotten (set to null) when its row goes. Only the reference is: the migrations write it
+ * `ON DELETE SET NULL (<reference>)`, as the `team_id` it shares with the key stays (not null), which drizzle-kit
+ * cannot write, so a migration it generates for such a key needs the column list added by hand (test/db/keys.test.ts).
+ */
+export const setNullRef = (key: ForeignKeyBuilder) => key.onDelete('set null');
 
 /**
  * The role the app's workspace statements run as: on Postgres its own connections log in as it (db/client.ts), on

@@ -1,16 +1,16 @@
 /** What the team decided about a client from the digest (domain.md §5). */
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ProposedChange } from '../../domain/inputs.js';
 import { decisionKindEnum, proposalStatusEnum } from './enums.js';
 import { clientRef } from './clients.js';
-import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+import { instant, recordedAt, setNullRef, teamId, workspaceKey, workspaceRows } from './columns.js';
 import { digests } from './digests.js';
 
 export const decisions = pgTable(
   'decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     kind: decisionKindEnum('kind').notNull(),
@@ -18,7 +18,7 @@ export const decisions = pgTable(
     decidedBy: text('decided_by').notNull(),
     decidedAt: recordedAt('decided_at'),
     /** The digest the decision was taken from, so its message can be updated in place. */
-    digestId: uuid('digest_id').references(() => digests.id, { onDelete: 'set null' }),
+    digestId: uuid('digest_id'),
     /** The Slack request that decided: a retried delivery finds the decision instead of adding one. */
     requestKey: text('request_key'),
     /**
@@ -46,7 +46,9 @@ export const decisions = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('decisions', t),
     clientRef(t),
+    setNullRef(foreignKey({ columns: [t.teamId, t.digestId], foreignColumns: [digests.teamId, digests.id] })),
     uniqueIndex('decisions_team_request_key').on(t.teamId, t.requestKey),
     // Keeping a client that meets firing criteria needs a reason.
     check('decisions_keep_reason', sql`${t.kind} <> 'keep' or coalesce(length(trim(${t.reason})), 0) > 0`),
@@ -63,18 +65,20 @@ export const decisions = pgTable(
 export const snoozes = pgTable(
   'snoozes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     snoozedBy: text('snoozed_by').notNull(),
     snoozedAt: recordedAt('snoozed_at'),
     until: instant('until').notNull(),
-    digestId: uuid('digest_id').references(() => digests.id, { onDelete: 'set null' }),
+    digestId: uuid('digest_id'),
     requestKey: text('request_key'),
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('snoozes', t),
     clientRef(t),
+    setNullRef(foreignKey({ columns: [t.teamId, t.digestId], foreignColumns: [digests.teamId, digests.id] })),
     uniqueIndex('snoozes_team_request_key').on(t.teamId, t.requestKey),
     check('snoozes_until_after_start', sql`${t.until} > ${t.snoozedAt}`),
     index('snoozes_client').on(t.teamId, t.clientId, t.until),
@@ -90,7 +94,7 @@ export const snoozes = pgTable(
 export const proposals = pgTable(
   'proposals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     proposedBy: text('proposed_by').notNull(),
@@ -106,6 +110,7 @@ export const proposals = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('proposals', t),
     clientRef(t),
     uniqueIndex('proposals_team_request_key').on(t.teamId, t.requestKey),
     // A client's open proposals (one open proposal per change is enough; see proposeChange).

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { digestStatusEnum } from './enums.js';
-import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+import { instant, recordedAt, teamId, workspaceKey, workspaceRows } from './columns.js';
 import { workspaces } from './workspaces.js';
 
 /**
@@ -11,7 +11,7 @@ import { workspaces } from './workspaces.js';
 export const digests = pgTable(
   'digests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId().references(() => workspaces.teamId, { onDelete: 'cascade' }),
     /** The local date (workspace time zone) of the week's scheduled post. */
     week: date('week', { mode: 'string' }).notNull(),
@@ -28,6 +28,7 @@ export const digests = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('digests', t),
     uniqueIndex('digests_team_week').on(t.teamId, t.week),
     // Recovery: claimed but never posted.
     index('digests_status').on(t.status, t.claimedAt),
@@ -43,11 +44,9 @@ export const digests = pgTable(
 export const digestMessages = pgTable(
   'digest_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
-    digestId: uuid('digest_id')
-      .notNull()
-      .references(() => digests.id, { onDelete: 'cascade' }),
+    digestId: uuid('digest_id').notNull(),
     channelId: text('channel_id').notNull(),
     /** Null while the page waits to be posted. */
     ts: text('ts'),
@@ -64,6 +63,8 @@ export const digestMessages = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('digest_messages', t),
+    foreignKey({ columns: [t.teamId, t.digestId], foreignColumns: [digests.teamId, digests.id] }).onDelete('cascade'),
     // Button clicks arrive with the message's channel and ts.
     uniqueIndex('digest_messages_team_ts').on(t.teamId, t.channelId, t.ts),
     index('digest_messages_digest').on(t.teamId, t.digestId),

@@ -1,12 +1,12 @@
 /** Next steps: what someone will do about a client, by when; reminded on the due morning (issue 14). */
 import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clientRef } from './clients.js';
-import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+import { instant, recordedAt, teamId, workspaceKey, workspaceRows } from './columns.js';
 
 export const nextSteps = pgTable(
   'next_steps',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     what: text('what').notNull(),
@@ -25,6 +25,7 @@ export const nextSteps = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('next_steps', t),
     clientRef(t),
     uniqueIndex('next_steps_team_request_key').on(t.teamId, t.requestKey),
     // Someone's open steps (todo list, reminders), and a client's (digest, overview).

@@ -7,12 +7,12 @@
 import { sql } from 'drizzle-orm';
 import { check, index, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clientRef } from './clients.js';
-import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+import { instant, recordedAt, teamId, workspaceKey, workspaceRows } from './columns.js';
 
 export const payments = pgTable(
   'payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     teamId: teamId(),
     clientId: uuid('client_id').notNull(),
     /** In the workspace's currency (shown with it); null when nobody said how much. */
@@ -27,6 +27,7 @@ export const payments = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('payments', t),
     clientRef(t),
     uniqueIndex('payments_team_request_key').on(t.teamId, t.requestKey),
     check('payments_amount', sql`${t.amount} >= 0`),

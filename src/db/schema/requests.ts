@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { instant, recordedAt, teamId, workspaceRows } from './columns.js';
+import { instant, recordedAt, teamId, workspaceKey, workspaceRows } from './columns.js';
 
 export const REQUEST_STATES = ['waiting', 'working', 'done', 'failed'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -13,7 +13,7 @@ export type RequestState = (typeof REQUEST_STATES)[number];
 export const slackRequests = pgTable(
   'slack_requests',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     teamId: teamId(),
     /** Stable across Slack's retries of one request (`cmd:<trigger_id>`, `evt:<event_id>`, …). */
     requestKey: text('request_key').notNull(),
@@ -39,8 +39,10 @@ export const slackRequests = pgTable(
   },
   (t) => [
     workspaceRows(),
+    workspaceKey('slack_requests', t),
     uniqueIndex('slack_requests_team_request_key').on(t.teamId, t.requestKey),
-    uniqueIndex('slack_requests_signature').on(t.signature),
+    // A replayed delivery is its workspace's (the signature covers the body naming it).
+    uniqueIndex('slack_requests_signature').on(t.teamId, t.signature),
     index('slack_requests_due')
       .on(t.dueAt)
       .where(sql`${t.state} in ('waiting', 'working')`),
