@@ -2,6 +2,7 @@
 import { Column, is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { ClientProfile } from '../../../domain/types.js';
 import { executedRows, type Database } from '../../client.js';
+import { statementBuiltOnce, type Placeholders } from '../../builtOnce.js';
 import { profileColumns } from '../clients.js';
 
 /**
@@ -33,7 +34,16 @@ export const instantAs = (expression: SQL, name: string): SQL.Aliased<Date | nul
 };
 export const isInstant = (field: unknown) => (is(field, Column) ? field.columnType === 'PgTimestamp' : INSTANTS.has(field as SQL.Aliased));
 
-export async function packedRows(db: Database, query: { _: { selectedFields: Record<string, unknown> } } & SQLWrapper): Promise<Packed> {
+export async function packedRows(db: Database, query: SelectQuery): Promise<Packed> {
+  const packing = packedStatement(query);
+  return unpacked(packing.names, executedRows<PackedRow>(await db.execute(packing.statement)));
+}
+
+type SelectQuery = { _: { selectedFields: Record<string, unknown> } } & SQLWrapper;
+type PackedRow = { packed_columns: (unknown[] | null)[] };
+
+/** The statement that packs `query`'s rows, and the names of its columns in the order packed. */
+function packedStatement(query: SelectQuery): { statement: SQL; names: string[] } {
   const fields = Object.values(query._.selectedFields);
   const names = fields.map((f) => (is(f, Column) ? f.name : (f as SQL.Aliased).fieldAlias));
   const columns = sql.join(
@@ -43,8 +53,11 @@ export async function packedRows(db: Database, query: { _: { selectedFields: Rec
     }),
     sql`, `,
   );
-  const result = await db.execute(sql`select json_build_array(${columns}) as packed_columns from (${query}) as packed`);
-  const [row] = executedRows<{ packed_columns: (unknown[] | null)[] }>(result);
+  return { statement: sql`select json_build_array(${columns}) as packed_columns from (${query}) as packed`, names };
+}
+
+/** Packed rows read back by column. */
+function unpacked(names: readonly string[], [row]: PackedRow[]): Packed {
   // No rows: every array_agg is null.
   const values = row!.packed_columns.map((column) => column ?? []);
   const index = new Map(names.map((name, i) => [name, values[i]!]));
@@ -56,6 +69,25 @@ export async function packedRows(db: Database, query: { _: { selectedFields: Rec
   return {
     length: values[0]?.length ?? 0,
     columns: <const Names extends readonly string[]>(...wanted: Names) => wanted.map(column) as { [K in keyof Names]: Values },
+  };
+}
+
+/**
+ * A packed read built once (db/builtOnce.ts): `build` makes its select from placeholders only, and each run binds
+ * `values` and reads the packed rows back.
+ */
+export function packedBuiltOnce<V extends Record<string, unknown>>(
+  build: (values: Placeholders<V>) => SelectQuery,
+): (db: Database, values: V) => Promise<Packed> {
+  let names: string[] = [];
+  const run = statementBuiltOnce<V, PackedRow>((placeholders) => {
+    const packing = packedStatement(build(placeholders));
+    names = packing.names;
+    return packing.statement;
+  });
+  return async (db, values) => {
+    const rows = await run(db, values); // first: the first run is what names the columns
+    return unpacked(names, rows);
   };
 }
 

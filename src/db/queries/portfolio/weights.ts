@@ -2,18 +2,24 @@
  * Each client's decayed, weighted good and bad weight at the moments judged: the sums kept at write time
  * (schema/decay.ts) moved to the moment, less the observations after it (or of the call left out).
  */
-import { and, eq, gt, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, is, max, ne, or, SQL, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import type { Placeholders } from '../../builtOnce.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Catalogue } from '../../../domain/catalogue.js';
 import type { WeightedTotals } from '../../../domain/types.js';
 import type { Database } from '../../client.js';
 import { calls, clientRollups, clients, decayBases, traitObservations } from '../../schema/index.js';
 import { decayTerm, readWithKeptSums, timestamp } from '../decay.js';
-import { instantAs, packedRows, type Packed } from './packed.js';
+import { instantAs, packedBuiltOnce, packedRows, type Packed } from './packed.js';
 import { inScope, type PortfolioRead } from './scope.js';
 
 const o = traitObservations;
-export const halfLifeOf = (catalogue: Catalogue) => sql`${catalogue.thresholds.health.halfLifeDays}::float8`;
+/** The half-life the decay is taken with: the catalogue's, or one a statement built once binds at each run. */
+export const halfLifeOf = (of: Catalogue | SQL) => (is(of, SQL) ? of : sql`${of.thresholds.health.halfLifeDays}::float8`);
+
+/** Whose observations are read, weighed with which half-life. */
+type WeighedRead = Pick<PortfolioRead, 'teamId' | 'scope'> & ({ catalogue: Catalogue } | { halfLife: SQL });
 
 /**
  * The workspace's clients that weigh some trait their own way (most weigh none), for the observations' terms:
@@ -36,11 +42,11 @@ function ownWeights(db: Database, teamId: string) {
  */
 export function observationsAfter(
   db: Database,
-  { read, moments, weekEnd, name = 'unseen' }: { read: PortfolioRead; moments: readonly (Date | SQL)[]; weekEnd?: Date; name?: string },
+  { read, moments, weekEnd, name = 'unseen' }: { read: WeighedRead; moments: readonly (Date | SQL)[]; weekEnd?: Date; name?: string },
 ) {
-  const { teamId, catalogue, scope = {} } = read;
+  const { teamId, scope = {} } = read;
   const from = moments[0]!;
-  const halfLife = halfLifeOf(catalogue);
+  const halfLife = halfLifeOf('halfLife' in read ? read.halfLife : read.catalogue);
   const weighed = ownWeights(db, teamId);
   // Each observation's term, computed once: `offset 0` keeps the planner from flattening this into the
   // aggregate below, which would compute the term again for every sum that adds it.
@@ -100,10 +106,10 @@ type Unseen = ReturnType<typeof observationsAfter>;
  * the sums moved from the epoch to the moment, less what they hold that it must not see. Nothing seen: 0, and
  * `seen` says so (the weights are then unknown, not zero). Named `<name>_seen`, `<name>_good`, `<name>_bad`.
  */
-export function weightedAt(unseen: Unseen, i: number, moment: Date | SQL, catalogue: Catalogue, name: string) {
+export function weightedAt(unseen: Unseen, i: number, moment: Date | SQL, weighing: Catalogue | SQL, name: string) {
   const field = (column: string) => (unseen as unknown as Record<string, SQL.Aliased<number>>)[`${column}${i}`]!;
   const seen = sql<number>`${clientRollups.observations} - coalesce(${field('n')}, 0)`;
-  const toMoment = decayTerm(decayBases.epoch, timestamp(moment), halfLifeOf(catalogue));
+  const toMoment = decayTerm(decayBases.epoch, timestamp(moment), halfLifeOf(weighing));
   const mass = (column: AnyPgColumn, part: string) =>
     sql<number>`case when ${seen} > 0 then greatest(${column} * ${toMoment} - coalesce(${field(part)}, 0), 0) else 0 end`.as(`${name}_${part}`);
   return {
@@ -154,43 +160,15 @@ export interface WeightsAroundCall {
 /**
  * The weights a call's confirmation compares, in one statement: at `at` with and without the call, and without it
  * when the client's previous call was logged (found by the statement itself), so the confirmation costs one read
- * where three reads and a lookup used to run one after another.
+ * where three reads and a lookup used to run one after another. Built once (db/builtOnce.ts): its text is the
+ * longest a request renders.
  */
 export async function weightsAroundCall(
   db: Database,
   { teamId, catalogue, clientId, callId, at }: { teamId: string; catalogue: Catalogue; clientId: string; callId: string; at: Date },
 ): Promise<WeightsAroundCall> {
-  const previousCall = db.$with('previous_call').as(
-    db
-      .select({ at: max(calls.loggedAt).as('previous_call_at') })
-      .from(calls)
-      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId), ne(calls.id, callId))),
-  );
-  const previousAt = sql<Date | null>`(select ${previousCall.at} from ${previousCall})`;
-  // The earliest moment is where the unseen terms are taken: without a previous call before `at`, `at` itself.
-  const earliest = sql`(select least(coalesce(${previousCall.at}, ${timestamp(at)}), ${timestamp(at)}) from ${previousCall})`;
-  const without = observationsAfter(db, {
-    read: { teamId, catalogue, scope: { clientId, exceptCallId: callId } },
-    moments: [earliest, at],
-    name: 'unseen_without',
-  });
-  const all = observationsAfter(db, { read: { teamId, catalogue, scope: { clientId } }, moments: [at], name: 'unseen_all' });
-  const rows = db
-    .with(previousCall)
-    .select({
-      previousAt: instantAs(previousAt, 'previous_at'),
-      ...weightedAt(without, 0, earliest, catalogue, 'previous'),
-      ...weightedAt(without, 1, at, catalogue, 'without'),
-      ...weightedAt(all, 0, at, catalogue, 'with'),
-    })
-    // From the client: one with nothing observed yet has no sums (weights 0), and may still have a previous call.
-    .from(clients)
-    .leftJoin(clientRollups, and(eq(clientRollups.teamId, clients.teamId), eq(clientRollups.clientId, clients.id)))
-    .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
-    .leftJoin(without, eq(without.clientId, clients.id))
-    .leftJoin(all, eq(all.clientId, clients.id))
-    .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)));
-  const packed = await readWithKeptSums(db, { teamId, catalogue, at, read: () => packedRows(db, rows) });
+  const values = { teamId, clientId, callId, at: at.toISOString(), halfLifeDays: catalogue.thresholds.health.halfLifeDays };
+  const packed = await readWithKeptSums(db, { teamId, catalogue, at, read: () => weightsAroundCallRead(db, values) });
   const none = { good: 0, bad: 0 };
   const totals = (name: string) => (packed.length ? totalsReader(packed, name)(0) : undefined) ?? none;
   const [previousMs] = packed.columns('previous_at');
@@ -201,3 +179,47 @@ export async function weightsAroundCall(
     ...(previous && previous < at ? { previous: { at: previous, totals: totals('previous') } } : {}),
   };
 }
+
+type AroundCall = { teamId: string; clientId: string; callId: string; at: string; halfLifeDays: number };
+
+function weightsAroundCallQuery(p: Placeholders<AroundCall>) {
+  const qb = new QueryBuilder() as unknown as Database;
+  // Placeholders stand where the builders take values: drizzle binds them at each run.
+  const [teamId, clientId, callId] = [p.teamId, p.clientId, p.callId] as unknown as string[];
+  const at = sql`${p.at}::timestamptz`;
+  const halfLife = sql`${p.halfLifeDays}::float8`;
+  const previousCall = qb.$with('previous_call').as(
+    qb
+      .select({ at: max(calls.loggedAt).as('previous_call_at') })
+      .from(calls)
+      .where(and(eq(calls.teamId, teamId!), eq(calls.clientId, clientId!), ne(calls.id, callId!))),
+  );
+  const previousAt = sql<Date | null>`(select ${previousCall.at} from ${previousCall})`;
+  // The earliest moment is where the unseen terms are taken: without a previous call before `at`, `at` itself.
+  const earliest = sql`(select least(coalesce(${previousCall.at}, ${at}), ${at}) from ${previousCall})`;
+  const without = observationsAfter(qb, {
+    read: { teamId: teamId!, halfLife, scope: { clientId, exceptCallId: callId } },
+    moments: [earliest, at],
+    name: 'unseen_without',
+  });
+  const all = observationsAfter(qb, { read: { teamId: teamId!, halfLife, scope: { clientId } }, moments: [at], name: 'unseen_all' });
+  return (
+    qb
+      .with(previousCall)
+      .select({
+        previousAt: instantAs(previousAt, 'previous_at'),
+        ...weightedAt(without, 0, earliest, halfLife, 'previous'),
+        ...weightedAt(without, 1, at, halfLife, 'without'),
+        ...weightedAt(all, 0, at, halfLife, 'with'),
+      })
+      // From the client: one with nothing observed yet has no sums (weights 0), and may still have a previous call.
+      .from(clients)
+      .leftJoin(clientRollups, and(eq(clientRollups.teamId, clients.teamId), eq(clientRollups.clientId, clients.id)))
+      .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
+      .leftJoin(without, eq(without.clientId, clients.id))
+      .leftJoin(all, eq(all.clientId, clients.id))
+      .where(and(eq(clients.teamId, teamId!), eq(clients.id, clientId!)))
+  );
+}
+
+const weightsAroundCallRead = packedBuiltOnce(weightsAroundCallQuery);
