@@ -21,9 +21,20 @@ export interface StartRow {
   idleRssMb: number;
   /**
    * Postgres: RSS idle again after the first fifth of the commands (warmed up: JIT code, grown heap spaces) and
-   * after all of them; a leak shows as growth from the one to the other.
+   * after all of them; a leak shows as growth from the one to the other. RSS idle counts garbage V8 has not
+   * collected yet (it collects the old generation when it sees fit, not when the process goes idle), so each is
+   * also measured after a full collection (`…GcRssMb`, the heap used then in `…HeapMb`): what the process holds.
    */
-  afterLoad?: { commands: number; warmRssMb: number; rssMb: number; perSecond: number };
+  afterLoad?: {
+    commands: number;
+    warmRssMb: number;
+    rssMb: number;
+    warmGcRssMb: number;
+    gcRssMb: number;
+    warmHeapMb: number;
+    heapMb: number;
+    perSecond: number;
+  };
 }
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -33,6 +44,8 @@ const idle = () => new Promise((r) => setTimeout(r, 3000));
 
 interface Started {
   child: ChildProcess;
+  /** Everything it wrote so far, stdout and stderr. */
+  output: () => string;
   healthyMs: number;
   databaseMs: number;
   loadMs: number;
@@ -42,7 +55,8 @@ interface Started {
 /** Spawns the app and polls the /healthz its ready line names until it answers 200. */
 async function start(env: Record<string, string>): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, [builtEntry('main')], {
+  // `--inspect-port` opens nothing: only SIGUSR1 (collectGarbage) opens the inspector, on a port of its own.
+  const child = spawn(process.execPath, ['--inspect-port=127.0.0.1:0', builtEntry('main')], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,7 +87,39 @@ async function start(env: Record<string, string>): Promise<Started> {
   )
     await new Promise((r) => setTimeout(r, 5));
   const healthyMs = performance.now() - started;
-  return { child, healthyMs, databaseMs, loadMs: Math.max(0, firstLineAt - started - databaseMs), receiver };
+  return { child, output: () => log, healthyMs, databaseMs, loadMs: Math.max(0, firstLineAt - started - databaseMs), receiver };
+}
+
+/**
+ * A full garbage collection in the app, through its inspector (opened by SIGUSR1, once), then its RSS and the
+ * heap it uses: what it holds, without the garbage V8 has not yet collected.
+ */
+async function afterFullGc(s: Started): Promise<{ rssMb: number; heapMb: number }> {
+  if (!/ws:\/\/\S+/.test(s.output())) s.child.kill('SIGUSR1');
+  while (!/ws:\/\/\S+/.test(s.output())) await new Promise((r) => setTimeout(r, 20));
+  const inspector = new WebSocket(/ws:\/\/\S+/.exec(s.output())![0]);
+  await new Promise((r, reject) => {
+    inspector.addEventListener('open', r, { once: true });
+    inspector.addEventListener('error', reject, { once: true });
+  });
+  const answers = new Map<number, (result: { result?: { value?: string } }) => void>();
+  inspector.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data)) as { id?: number; result: { result?: { value?: string } } };
+    if (message.id !== undefined) answers.get(message.id)?.(message.result);
+  });
+  let id = 0;
+  const call = (method: string, params: object = {}) =>
+    new Promise<{ result?: { value?: string } }>((r) => {
+      answers.set(++id, r);
+      inspector.send(JSON.stringify({ id, method, params }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    const heap = await call('Runtime.evaluate', { expression: 'String(process.memoryUsage().heapUsed)', returnByValue: true });
+    return { rssMb: rssMb(s.child.pid!), heapMb: Number(heap.result?.value) / 1024 / 1024 };
+  } finally {
+    inspector.close();
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -119,6 +165,8 @@ export async function benchPostgresStart(databaseUrl: string, commands: number):
     const started = performance.now();
     let next = 0;
     let warmRssMb = 0;
+    let warm = { rssMb: 0, heapMb: 0 };
+    let warmMs = 0;
     for (const until of [commands / 5, commands]) {
       await Promise.all(
         Array.from({ length: 10 }, async () => {
@@ -130,14 +178,29 @@ export async function benchPostgresStart(databaseUrl: string, commands: number):
       );
       while (replies < until) await new Promise((r) => setTimeout(r, 20));
       if (until < commands) {
+        const pausedAt = performance.now();
         await idle();
         warmRssMb = rssMb(s.child.pid!);
+        warm = await afterFullGc(s);
+        warmMs = performance.now() - pausedAt;
       }
     }
-    const perSecond = commands / ((performance.now() - started) / 1000 - 3);
+    // The idle wait and the collection after the first fifth are not sending time.
+    const perSecond = commands / ((performance.now() - started - warmMs) / 1000);
     off();
     await idle();
-    row.afterLoad = { commands, warmRssMb, rssMb: rssMb(s.child.pid!), perSecond };
+    const final = rssMb(s.child.pid!);
+    const collected = await afterFullGc(s);
+    row.afterLoad = {
+      commands,
+      warmRssMb,
+      rssMb: final,
+      warmGcRssMb: warm.rssMb,
+      gcRssMb: collected.rssMb,
+      warmHeapMb: warm.heapMb,
+      heapMb: collected.heapMb,
+      perSecond,
+    };
     rows.push(row);
     await stop(s.child);
   } finally {

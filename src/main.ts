@@ -3,24 +3,41 @@ import { ConfigError, loadConfig, postgresRoutes } from './config/env.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { completeDataMigrations } from './db/startup.js';
 import { createLogger } from './log.js';
-import { createRapport, type Rapport } from './rapport.js';
-import { startDigestScheduler, type DigestScheduler } from './digest/schedule.js';
-import { purgeUninstalledWorkspaces } from './services/lifecycle.js';
-import { pruneByRetention } from './services/retention.js';
+import type { Rapport } from './rapport.js';
+import type { DigestScheduler } from './digest/schedule.js';
 import { stopOnSignals } from './stopping.js';
+
+/**
+ * The rest of the app's code, loaded while the database opens: Postgres is waited for over the network, and
+ * PGlite reads its files and compiles its WASM on other threads.
+ */
+const loadApp = () =>
+  Promise.all([import('./rapport.js'), import('./digest/schedule.js'), import('./services/lifecycle.js'), import('./services/retention.js')]).then(
+    ([{ createRapport }, { startDigestScheduler }, { purgeUninstalledWorkspaces }, { pruneByRetention }]) => ({
+      createRapport,
+      startDigestScheduler,
+      purgeUninstalledWorkspaces,
+      pruneByRetention,
+    }),
+  );
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const started = Date.now();
-  const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, ...postgresRoutes(config), logger })
-    : await openDatabase({ dataDir: config.dataDir, logger });
-  await completeDataMigrations(database, logger);
-  logger.info('database ready', {
-    database: database.driver === 'postgres' ? 'postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`,
-    startupMs: Date.now() - started,
+  const opening = (
+    config.databaseUrl
+      ? openDatabase({ databaseUrl: config.databaseUrl, appPassword: config.databaseAppPassword, ...postgresRoutes(config), logger })
+      : openDatabase({ dataDir: config.dataDir, logger })
+  ).then(async (database) => {
+    await completeDataMigrations(database, logger);
+    logger.info('database ready', {
+      database: database.driver === 'postgres' ? 'postgres (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`,
+      startupMs: Date.now() - started,
+    });
+    return database;
   });
+  const [database, { createRapport, startDigestScheduler, purgeUninstalledWorkspaces, pruneByRetention }] = await Promise.all([opening, loadApp()]);
 
   // Besides the digest, each minute: reminders of next steps due that morning, personal digests, clients
   // nobody answered for two digests named to admins, and workspaces Rapport was uninstalled from lose their
