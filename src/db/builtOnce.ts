@@ -36,3 +36,23 @@ export function statementBuiltOnce<V extends Record<string, unknown>, Row = Reco
     return executedRows<Row>(await session.prepareQuery(query, undefined, undefined, false).execute(values));
   };
 }
+
+/** What drizzle's `.prepare()` gives: its text rendered, run with the placeholders' values. */
+interface Prepared<R> {
+  execute(values?: Record<string, unknown>): Promise<R>;
+}
+
+/**
+ * A query drizzle renders and prepares once per handle (`build` ends in `.prepare(name)`), then runs with `values`
+ * bound. `build` must depend on nothing but the handle and the placeholders.
+ */
+export function preparedOnce<V extends Record<string, unknown>, R>(
+  build: (db: Database, values: Placeholders<V>) => Prepared<R>,
+): (db: Database, values: V) => Promise<R> {
+  const prepared = new WeakMap<Database, Prepared<R>>();
+  return (db, values) => {
+    let query = prepared.get(db);
+    if (!query) prepared.set(db, (query = build(db, placeholders as Placeholders<V>)));
+    return query.execute(values);
+  };
+}

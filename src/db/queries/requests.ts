@@ -5,7 +5,8 @@
  * Claiming and the queue's figures read across workspaces on purpose: the queue is the app's, not a
  * workspace's, and a row is only ever worked within its own team (`teamId` of the row scopes everything after).
  */
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql, type Placeholder } from 'drizzle-orm';
+import { preparedOnce, type Placeholders } from '../builtOnce.js';
 import type { Database } from '../client.js';
 import { slackRequests } from '../schema/index.js';
 
@@ -25,12 +26,15 @@ export async function storeRequest(
   db: Database,
   { request, origin = '' }: { request: NewSlackRequest; origin?: string },
 ): Promise<{ stored: number } | 'retry' | 'replay'> {
-  const row = { ...request, body: storable(request.body) as NewSlackRequest['body'] };
-  const stored = db.$with('stored').as(db.insert(slackRequests).values(row).onConflictDoNothing().returning({ id: slackRequests.id }));
-  const [inserted] = await db
-    .with(stored)
-    .select({ id: stored.id, notified: sql`pg_notify(${REQUESTS_CHANNEL}, ${origin})` })
-    .from(stored);
+  const [inserted] = await storing(db, {
+    teamId: request.teamId,
+    requestKey: request.requestKey,
+    signature: request.signature ?? null,
+    entry: request.entry,
+    body: storable(request.body) as NewSlackRequest['body'],
+    receivedAt: request.receivedAt,
+    origin,
+  });
   if (inserted) return { stored: inserted.id };
   const [first] = await db
     .select({ signature: slackRequests.signature })
@@ -39,6 +43,24 @@ export async function storeRequest(
   // No row under this key: the signature matched another request's, which only a replay can do.
   return first && (request.signature === null || request.signature === undefined || first.signature !== request.signature) ? 'retry' : 'replay';
 }
+
+// On the ack's path: built once (db/builtOnce.ts).
+const storing = preparedOnce((db, p: Placeholders<Required<Omit<NewSlackRequest, 'signature'>> & { signature: string | null; origin: string }>) => {
+  // Named one by one: the placeholders are a proxy, which has no properties of its own to spread.
+  const row = { teamId: p.teamId, requestKey: p.requestKey, signature: p.signature, entry: p.entry, body: p.body, receivedAt: p.receivedAt };
+  const stored = db.$with('stored').as(
+    db
+      .insert(slackRequests)
+      .values(row as never)
+      .onConflictDoNothing()
+      .returning({ id: slackRequests.id }),
+  );
+  return db
+    .with(stored)
+    .select({ id: stored.id, notified: sql`pg_notify(${REQUESTS_CHANNEL}, ${p.origin})` })
+    .from(stored)
+    .prepare('store_request');
+});
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -53,7 +75,7 @@ export function storable(value: unknown): unknown {
   return value;
 }
 
-const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
+const seconds = (n: number | Placeholder) => sql`now() + make_interval(secs => ${n})`;
 
 /**
  * Takes up to `limit` of the requests due (waiting, or working under a lease that ran out: its worker died) for
@@ -66,7 +88,18 @@ export async function claimRequests(
   db: Database,
   { worker, leaseSeconds, limit, perWorkspace }: { worker: string; leaseSeconds: number; limit: number; perWorkspace?: number },
 ): Promise<SlackRequest[]> {
+  const claimed = await (perWorkspace === undefined
+    ? claimingAny(db, { worker, leaseSeconds, limit })
+    : claimingFairly(db, { worker, leaseSeconds, limit, perWorkspace }));
+  return claimed.sort((a, b) => a.id - b.id);
+}
+
+type Claim = { worker: string; leaseSeconds: number; limit: number; perWorkspace: number };
+
+/** The claim, built once (db/builtOnce.ts): each worker runs it on every wake. */
+function claiming(db: Database, p: Placeholders<Claim>, bounded: boolean) {
   const r = slackRequests;
+  const worker = p.worker as unknown as string;
   const held = db.$with('held').as(
     db
       .select({ teamId: r.teamId, n: sql<number>`count(*)::int`.as('n') })
@@ -90,7 +123,7 @@ export async function claimRequests(
       .select({ teamId: due.teamId, id: due.id, turn: due.turn, dueAt: due.dueAt })
       .from(due)
       .leftJoin(held, eq(held.teamId, due.teamId))
-      .where(perWorkspace === undefined ? undefined : sql`${due.turn} + coalesce(${held.n}, 0) <= ${perWorkspace}`),
+      .where(bounded ? sql`${due.turn} + coalesce(${held.n}, 0) <= ${p.perWorkspace}::int` : undefined),
   );
   // The lock is taken in the statement that orders and limits, and the row's own state is checked again: a row
   // another worker locked is skipped for the next in turn, and one it claimed meanwhile is no longer due.
@@ -101,16 +134,20 @@ export async function claimRequests(
     .innerJoin(fair, and(eq(fair.teamId, r.teamId), eq(fair.id, r.id)))
     .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`)))
     .orderBy(fair.turn, fair.dueAt, fair.id)
-    .limit(limit)
+    .limit(p.limit as unknown as number)
     .for('update', { of: r, skipLocked: true });
-  const claimed = await db
-    .update(r)
-    .set({ state: 'working', dueAt: seconds(leaseSeconds), attempts: sql`${r.attempts} + 1`, worker })
-    // By the primary key, (team_id, id).
-    .where(sql`(${r.teamId}, ${r.id}) in ${taking}`)
-    .returning();
-  return claimed.sort((a, b) => a.id - b.id);
+  return (
+    db
+      .update(r)
+      .set({ state: 'working', dueAt: seconds(p.leaseSeconds), attempts: sql`${r.attempts} + 1`, worker })
+      // By the primary key, (team_id, id).
+      .where(sql`(${r.teamId}, ${r.id}) in ${taking}`)
+      .returning()
+      .prepare(bounded ? 'claim_requests_fairly' : 'claim_requests')
+  );
 }
+const claimingFairly = preparedOnce((db, p: Placeholders<Claim>) => claiming(db, p, true));
+const claimingAny = preparedOnce((db, p: Placeholders<Omit<Claim, 'perWorkspace'>>) => claiming(db, p as Placeholders<Claim>, false));
 
 /** A claimed request: its attempt is the fencing token of the lease (a later claim of the same row counts one more). */
 type Held = Pick<SlackRequest, 'id' | 'teamId' | 'attempts'>;
