@@ -13,7 +13,7 @@ import { benchDigestFanOut, fanOutLine } from './digestFanOut.mjs';
 import { benchProfile, type ProfileSummary } from './profile.mjs';
 import { benchRoundTrip, benchWorkerProcesses, PACED_GAP_MS, type LatencyRow } from './roundTrip.mjs';
 import { benchWorkPerCommand, type WorkRow } from './workPerCommand.mjs';
-import { printTableGrowth } from './tableGrowth.mjs';
+import { printTableGrowth, type TableGrowthRow } from './tableGrowth.mjs';
 
 const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
 const quick = process.argv.includes('--quick');
@@ -221,6 +221,11 @@ function printTargets(): TargetRow[] {
       });
     } else skip(target, 'counted', serverUrl ? notRun('1d') : postgresOnly);
   }
+  const growth = 'bytes per 1,000 /call commands, all tables (by table: section 1c)';
+  if (measured.growth) {
+    const bytes = measured.growth.reduce((sum, r) => sum + r.bytesPer1000, 0);
+    rows.push({ target: growth, measured: `${Math.round(bytes).toLocaleString('en')} bytes`, goal: 'counted', ratio: '', verdict: 'counted' });
+  } else skip(growth, 'counted', notRun('1c'));
   const where = "where one /call's time goes";
   if (profile) {
     const top = profile.shares
@@ -245,13 +250,13 @@ function printTargets(): TargetRow[] {
 const database = await benchDatabase();
 const results: Record<string, unknown> = { at: new Date().toISOString(), database: database.label, node: process.version };
 /** The figures the targets are judged on, as the sections that ran measured them. */
-const measured: { trips?: LatencyRow[]; work?: WorkRow[]; profile?: ProfileSummary; starts?: StartRow[] } = {};
+const measured: { trips?: LatencyRow[]; growth?: TableGrowthRow[]; work?: WorkRow[]; profile?: ProfileSummary; starts?: StartRow[] } = {};
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 /** Where this run's files go, the extension left off. */
 const stamp = fileURLToPath(new URL(`./results/${(results.at as string).replace(/:/g, '-')}`, import.meta.url));
 try {
   if (runs('1')) await benchCommands();
-  if (runs('1c')) results.tableGrowth = await printTableGrowth(database, quick ? 300 : 1000);
+  if (runs('1c')) results.tableGrowth = measured.growth = await printTableGrowth(database, quick ? 300 : 1000);
   if (runs('1d') && serverUrl) {
     console.log(
       "\n1d. Work per command, counted: statements run, database exchanges (the round trips a latency sees: statements pipelined together count once) and Syncs, and calls to Slack; the workers' idle polling taken off",
@@ -274,12 +279,17 @@ try {
     );
     const profile = await benchProfile(serverUrl, commands, 30, `${stamp}-call.cpuprofile`);
     console.log(
-      `ms per command (sent → reply): ${f(profile.msPerCommand)} (${f(profile.msPerCommandProfiled)} profiled) | CPU ms per command, this process: ${f(profile.cpuMsPerCommand)} | ${profile.samples} samples`,
+      `ms per command (sent → reply): ${f(profile.msPerCommand)} (${f(profile.msPerCommandProfiled)} profiled) | CPU ms per command, this process: ${f(profile.cpuMsPerCommand)} (${f(profile.cpuMsPerCommandProfiled)} profiled) | ${profile.samples} samples`,
     );
+    const groups = new Map<string, number>();
+    for (const share of profile.shares) groups.set(share.group, (groups.get(share.group) ?? 0) + share.percent);
+    console.log(`by kind: ${[...groups].map(([group, percent]) => `${group} ${f(percent)}%`).join(', ')}`);
     console.log('bucket | share of the time');
     for (const share of profile.shares.filter((x) => x.percent >= 0.5)) console.log(`${share.bucket} | ${f(share.percent)}%`);
     const rest = profile.shares.filter((x) => x.percent < 0.5);
     if (rest.length) console.log(`${rest.length} more, each < 0.5 % | ${f(rest.reduce((sum, x) => sum + x.percent, 0))}%`);
+    console.log('hottest functions (their own time) | bucket | share');
+    for (const hot of profile.hottest) console.log(`${hot.function} | ${hot.bucket} | ${f(hot.percent)}%`);
     console.log(`profile (open in Chrome DevTools, Performance): ${profile.file}`);
     results.profile = measured.profile = profile;
   } else if (runs('1e')) console.log("\n1e. Where one command's time goes: Postgres only (set BENCH_DATABASE_URL).");
