@@ -17,6 +17,11 @@ export interface StatementProxy {
    * ends an extended-protocol exchange (Parse/Bind/Execute, however many statements it pipelines).
    */
   roundTrips(): number;
+  /**
+   * The round trips a latency sees: each Query or Sync sent while its connection awaited no answer (every earlier
+   * one's ReadyForQuery had come back). Statements pipelined behind one another count once.
+   */
+  exchanges(): number;
   clear(): void;
   stop(): Promise<void>;
 }
@@ -26,6 +31,7 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
   const statements: string[] = [];
   const executed: string[] = [];
   let trips = 0;
+  let exchanges = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const backend = connect(Number(upstream.port || 5432), upstream.hostname);
@@ -33,6 +39,9 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
     let pending = Buffer.alloc(0);
     const prepared = new Map<string, string>();
     let started = false;
+    /** Queries and Syncs sent whose ReadyForQuery has not come back yet. */
+    let outstanding = 0;
+    let fromBackend = Buffer.alloc(0);
     client.on('data', (chunk: Buffer) => {
       pending = Buffer.concat([pending, chunk]);
       // The startup message has no type byte; every later one is type, length (itself included), body.
@@ -50,7 +59,11 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
         const length = pending.readInt32BE(1);
         if (pending.length < 1 + length) break;
         const body = pending.subarray(5, 1 + length);
-        if (type === 'Q' || type === 'S') trips++;
+        if (type === 'Q' || type === 'S') {
+          trips++;
+          if (outstanding === 0) exchanges++;
+          outstanding++;
+        }
         if (type === 'Q') {
           statements.push(body.toString('utf8', 0, body.indexOf(0)));
           executed.push(statements.at(-1)!);
@@ -69,7 +82,16 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
       }
       backend.write(chunk);
     });
-    backend.on('data', (chunk: Buffer) => client.write(chunk));
+    backend.on('data', (chunk: Buffer) => {
+      // Every backend message is type, length (itself included), body; the ReadyForQuery after authentication
+      // answers no query, hence the floor at 0.
+      fromBackend = Buffer.concat([fromBackend, chunk]);
+      while (fromBackend.length >= 5 && fromBackend.length >= 1 + fromBackend.readInt32BE(1)) {
+        if (fromBackend[0] === 0x5a) outstanding = Math.max(0, outstanding - 1);
+        fromBackend = fromBackend.subarray(1 + fromBackend.readInt32BE(1));
+      }
+      client.write(chunk);
+    });
     const end = () => {
       client.destroy();
       backend.destroy();
@@ -91,10 +113,12 @@ export async function startStatementProxy(serverUrl: string): Promise<StatementP
     statements,
     executed,
     roundTrips: () => trips,
+    exchanges: () => exchanges,
     clear: () => {
       statements.splice(0);
       executed.splice(0);
       trips = 0;
+      exchanges = 0;
     },
     async stop() {
       for (const socket of sockets) socket.destroy();
