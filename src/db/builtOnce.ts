@@ -5,12 +5,15 @@
  * placeholders, and each run only binds them. The text is the same for both drivers (one dialect), so it is kept
  * per process; what runs it is per handle (a prepared query belongs to its session).
  */
-import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Query } from 'drizzle-orm/sql';
 import { executedRows, type Database } from './client.js';
 
-/** Placeholders named as the values a statement takes. */
-export type Placeholders<V> = { readonly [K in keyof V]: Placeholder<K & string> };
+/**
+ * Placeholders named as the values a statement takes, typed as those values so that drizzle's builders take them
+ * where the values would go (they bind at each run). A proxy: name them one by one, never spread them.
+ */
+export type Placeholders<V> = { readonly [K in keyof V]: V[K] };
 
 /** What drizzle's handles keep out of their public types: the dialect that renders, the session that runs. */
 interface Internals {

@@ -21,6 +21,7 @@ import { channelLinks, clientCategoryChanges, clients } from '../schema/index.js
 import { appendAudit, authorOf, type By } from './audit.js';
 import { isRowId, isUniqueViolation, parseInput } from './parse.js';
 import { ensureWorkspace } from './workspaces.js';
+import { preparedOnce, type Placeholders } from '../builtOnce.js';
 
 /** The columns of a `ClientProfile`: every query that returns clients selects these. */
 export const profileColumns = {
@@ -115,12 +116,18 @@ export async function createClient(
 
 export async function getClient(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientProfile | undefined> {
   if (!isRowId(clientId)) return undefined;
-  const [row] = await db
-    .select(profileColumns)
-    .from(clients)
-    .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)));
+  const [row] = await readingClient(db, { teamId, clientId });
   return row;
 }
+
+// Most requests about a client read it (db/builtOnce.ts).
+const readingClient = preparedOnce((db, p: Placeholders<{ teamId: string; clientId: string }>) =>
+  db
+    .select(profileColumns)
+    .from(clients)
+    .where(and(eq(clients.teamId, p.teamId), eq(clients.id, p.clientId)))
+    .prepare('client'),
+);
 
 /** The client a channel is about (`/client link`), if one is. */
 export async function clientLinkedTo(db: Database, { teamId, channelId }: { teamId: string; channelId: string }): Promise<ClientProfile | undefined> {

@@ -5,7 +5,7 @@
  * Claiming and the queue's figures read across workspaces on purpose: the queue is the app's, not a
  * workspace's, and a row is only ever worked within its own team (`teamId` of the row scopes everything after).
  */
-import { and, eq, gt, inArray, lte, sql, type Placeholder } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { preparedOnce, type Placeholders } from '../builtOnce.js';
 import type { Database } from '../client.js';
 import { slackRequests } from '../schema/index.js';
@@ -48,13 +48,7 @@ export async function storeRequest(
 const storing = preparedOnce((db, p: Placeholders<Required<Omit<NewSlackRequest, 'signature'>> & { signature: string | null; origin: string }>) => {
   // Named one by one: the placeholders are a proxy, which has no properties of its own to spread.
   const row = { teamId: p.teamId, requestKey: p.requestKey, signature: p.signature, entry: p.entry, body: p.body, receivedAt: p.receivedAt };
-  const stored = db.$with('stored').as(
-    db
-      .insert(slackRequests)
-      .values(row as never)
-      .onConflictDoNothing()
-      .returning({ id: slackRequests.id }),
-  );
+  const stored = db.$with('stored').as(db.insert(slackRequests).values(row).onConflictDoNothing().returning({ id: slackRequests.id }));
   return db
     .with(stored)
     .select({ id: stored.id, notified: sql`pg_notify(${REQUESTS_CHANNEL}, ${p.origin})` })
@@ -75,7 +69,7 @@ export function storable(value: unknown): unknown {
   return value;
 }
 
-const seconds = (n: number | Placeholder) => sql`now() + make_interval(secs => ${n})`;
+const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
 
 /**
  * Takes up to `limit` of the requests due (waiting, or working under a lease that ran out: its worker died) for
@@ -99,7 +93,7 @@ type Claim = { worker: string; leaseSeconds: number; limit: number; perWorkspace
 /** The claim, built once (db/builtOnce.ts): each worker runs it on every wake. */
 function claiming(db: Database, p: Placeholders<Claim>, bounded: boolean) {
   const r = slackRequests;
-  const worker = p.worker as unknown as string;
+  const worker = p.worker;
   const held = db.$with('held').as(
     db
       .select({ teamId: r.teamId, n: sql<number>`count(*)::int`.as('n') })
@@ -134,7 +128,7 @@ function claiming(db: Database, p: Placeholders<Claim>, bounded: boolean) {
     .innerJoin(fair, and(eq(fair.teamId, r.teamId), eq(fair.id, r.id)))
     .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`)))
     .orderBy(fair.turn, fair.dueAt, fair.id)
-    .limit(p.limit as unknown as number)
+    .limit(p.limit)
     .for('update', { of: r, skipLocked: true });
   return (
     db
@@ -175,19 +169,37 @@ export async function renewLease(db: Database, { request, worker, leaseSeconds }
  * worker that stalled past its lease (another took the request over) never confirms a second time.
  */
 export async function holdsLease(db: Database, { request, worker }: { request: Held; worker: string }): Promise<boolean> {
-  const rows = await db.select({ id: slackRequests.id }).from(slackRequests).where(held(request, worker));
+  const rows = await checkingLease(db, { teamId: request.teamId, id: request.id, attempts: request.attempts, worker });
   return rows.length > 0;
 }
+
+// Every request runs these three (db/builtOnce.ts): the lease checked before its reply, answered, finished.
+type Lease = { teamId: string; id: number; attempts: number; worker: string };
+const heldBy = (p: Placeholders<Lease>) => held({ teamId: p.teamId, id: p.id, attempts: p.attempts }, p.worker);
+const checkingLease = preparedOnce((db, p: Placeholders<Lease>) =>
+  db.select({ id: slackRequests.id }).from(slackRequests).where(heldBy(p)).prepare('holds_lease'),
+);
+const finishing = preparedOnce((db, p: Placeholders<Lease & { state: 'done' | 'failed' }>) =>
+  db
+    .update(slackRequests)
+    .set({ state: p.state, finishedAt: sql`now()`, body: {} })
+    .where(heldBy(p))
+    .prepare('finish_request'),
+);
+const answering = preparedOnce((db, p: Placeholders<Pick<Lease, 'teamId' | 'id'>>) =>
+  db
+    .update(slackRequests)
+    .set({ answeredAt: sql`now()` })
+    .where(and(eq(slackRequests.teamId, p.teamId), eq(slackRequests.id, p.id)))
+    .prepare('mark_answered'),
+);
 
 /**
  * Finished: its payload is dropped at once (what a person typed about a client is kept no longer than its work
  * needs); the row stays a day, so a retry or replay of it is still recognised by its key and signature.
  */
 export async function finishRequest(db: Database, { request, worker, state }: { request: Held; worker: string; state: 'done' | 'failed' }): Promise<void> {
-  await db
-    .update(slackRequests)
-    .set({ state, finishedAt: sql`now()`, body: {} })
-    .where(held(request, worker));
+  await finishing(db, { teamId: request.teamId, id: request.id, attempts: request.attempts, worker, state });
 }
 
 /**
@@ -205,10 +217,7 @@ export async function retryRequestLater(
 }
 
 export async function markAnswered(db: Database, request: Pick<Held, 'id' | 'teamId'>): Promise<void> {
-  await db
-    .update(slackRequests)
-    .set({ answeredAt: sql`now()` })
-    .where(and(eq(slackRequests.teamId, request.teamId), eq(slackRequests.id, request.id)));
+  await answering(db, { teamId: request.teamId, id: request.id });
 }
 
 export interface QueueState {

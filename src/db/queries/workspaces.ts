@@ -6,6 +6,7 @@ import { slackTeamId, workspaceSettingsPatchSchema, type WorkspaceSettingsPatch 
 import type { Database } from '../client.js';
 import { auditLog, personSettings, workspaces } from '../schema/index.js';
 import { personSettingsFrom, type PersonSettings } from './personal.js';
+import { preparedOnce, type Placeholders } from '../builtOnce.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { parseInput } from './parse.js';
 
@@ -55,13 +56,19 @@ export async function workspaceAndPerson(
   db: Database,
   { teamId, userId }: { teamId: string; userId: string },
 ): Promise<{ workspace: Workspace | undefined; person: PersonSettings }> {
-  const [row] = await db
-    .select({ workspace: workspaces, language: personSettings.language, calendar: personSettings.calendar })
-    .from(workspaces)
-    .leftJoin(personSettings, and(eq(personSettings.teamId, workspaces.teamId), eq(personSettings.userId, userId)))
-    .where(eq(workspaces.teamId, teamId));
+  const [row] = await readingWorkspaceAndPerson(db, { teamId, userId });
   return { workspace: row?.workspace, person: personSettingsFrom(row) };
 }
+
+// Every request begins with it (db/builtOnce.ts).
+const readingWorkspaceAndPerson = preparedOnce((db, p: Placeholders<{ teamId: string; userId: string }>) =>
+  db
+    .select({ workspace: workspaces, language: personSettings.language, calendar: personSettings.calendar })
+    .from(workspaces)
+    .leftJoin(personSettings, and(eq(personSettings.teamId, workspaces.teamId), eq(personSettings.userId, p.userId)))
+    .where(eq(workspaces.teamId, p.teamId))
+    .prepare('workspace_and_person'),
+);
 
 export async function getWorkspace(db: Database, teamId: string): Promise<Workspace | undefined> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.teamId, teamId));

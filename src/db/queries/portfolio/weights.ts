@@ -185,24 +185,24 @@ type AroundCall = { teamId: string; clientId: string; callId: string; at: string
 function weightsAroundCallQuery(p: Placeholders<AroundCall>) {
   const qb = new QueryBuilder() as unknown as Database;
   // Placeholders stand where the builders take values: drizzle binds them at each run.
-  const [teamId, clientId, callId] = [p.teamId, p.clientId, p.callId] as unknown as string[];
+  const [teamId, clientId, callId] = [p.teamId, p.clientId, p.callId];
   const at = sql`${p.at}::timestamptz`;
   const halfLife = sql`${p.halfLifeDays}::float8`;
   const previousCall = qb.$with('previous_call').as(
     qb
       .select({ at: max(calls.loggedAt).as('previous_call_at') })
       .from(calls)
-      .where(and(eq(calls.teamId, teamId!), eq(calls.clientId, clientId!), ne(calls.id, callId!))),
+      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId), ne(calls.id, callId))),
   );
   const previousAt = sql<Date | null>`(select ${previousCall.at} from ${previousCall})`;
   // The earliest moment is where the unseen terms are taken: without a previous call before `at`, `at` itself.
   const earliest = sql`(select least(coalesce(${previousCall.at}, ${at}), ${at}) from ${previousCall})`;
   const without = observationsAfter(qb, {
-    read: { teamId: teamId!, halfLife, scope: { clientId, exceptCallId: callId } },
+    read: { teamId, halfLife, scope: { clientId, exceptCallId: callId } },
     moments: [earliest, at],
     name: 'unseen_without',
   });
-  const all = observationsAfter(qb, { read: { teamId: teamId!, halfLife, scope: { clientId } }, moments: [at], name: 'unseen_all' });
+  const all = observationsAfter(qb, { read: { teamId, halfLife, scope: { clientId } }, moments: [at], name: 'unseen_all' });
   return (
     qb
       .with(previousCall)
@@ -218,7 +218,7 @@ function weightsAroundCallQuery(p: Placeholders<AroundCall>) {
       .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
       .leftJoin(without, eq(without.clientId, clients.id))
       .leftJoin(all, eq(all.clientId, clients.id))
-      .where(and(eq(clients.teamId, teamId!), eq(clients.id, clientId!)))
+      .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)))
   );
 }
 
