@@ -218,17 +218,19 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
   it(`a call's confirmation: weights now with and without the call, and at the previous call without it (seed ${SEED})`, async () => {
     let withPrevious = 0;
     for (const client of clients) {
-      const own = await callsOf(client.id);
+      // The latest logged call, judged a minute after it was logged (as its confirmation is).
+      const own = (await callsOf(client.id)).sort((a, b) => a.loggedAt.getTime() - b.loggedAt.getTime() || a.id.localeCompare(b.id));
       const call = own.at(-1);
       if (!call) continue;
+      const at = new Date(call.loggedAt.getTime() + 60_000);
       const raw = (await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id })).observations;
       const others = raw.filter((o) => o.callId !== call.id);
-      const got = await weightsAroundCall(handle.owner, { teamId: TEAM, catalogue, clientId: client.id, callId: call.id, at: NOW });
+      const got = await weightsAroundCall(handle.owner, { teamId: TEAM, catalogue, clientId: client.id, callId: call.id, at });
       const reference = (observations: typeof raw, at: Date) => health(catalogue, client, foldObservations(catalogue, observations, at), at);
       const what = `${client.name}, call ${call.id}`;
       for (const [name, totals, want] of [
-        ['with', got.withCall, reference(raw, NOW)],
-        ['without', got.withoutCall, reference(others, NOW)],
+        ['with', got.withCall, reference(raw, at)],
+        ['without', got.withoutCall, reference(others, at)],
       ] as const) {
         within(totals.good, want.good, `${what}: ${name} good`);
         within(totals.bad, want.bad, `${what}: ${name} bad`);
@@ -237,7 +239,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
         .filter((c) => c.id !== call.id)
         .map((c) => c.loggedAt)
         .reduce<Date | undefined>((latest, at) => (!latest || at > latest ? at : latest), undefined);
-      expect(got.previous?.at.getTime(), `${what}: previous call`).toBe(previousAt && previousAt < NOW ? previousAt.getTime() : undefined);
+      expect(got.previous?.at.getTime(), `${what}: previous call`).toBe(previousAt && previousAt < at ? previousAt.getTime() : undefined);
       if (got.previous) {
         withPrevious++;
         const want = reference(others, got.previous.at);
@@ -245,7 +247,7 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
         within(got.previous.totals.bad, want.bad, `${what}: previous bad`);
       }
     }
-    expect(withPrevious).toBeGreaterThan(0);
+    expect(withPrevious).toBeGreaterThan(3);
   });
 
   it(`a client's week: weights at both ends, the week's bad observations, criteria, late payments, last call, overdue for contact (seed ${SEED})`, async () => {

@@ -38,13 +38,45 @@ function sameWeighing(a: TraitWeighing | null, b: TraitWeighing): boolean {
  */
 export async function keepDecaySums(db: Database, { teamId, catalogue, at }: { teamId: string; catalogue: Catalogue; at: Date }): Promise<boolean> {
   const { halfLifeDays } = catalogue.thresholds.health;
+  const known = keptRecently(db).get(teamId);
+  if (
+    known &&
+    known.catalogue === catalogue &&
+    known.until > Date.now() &&
+    Math.abs(at.getTime() - known.epoch) < (REBASE_AFTER_HALF_LIVES / 2) * halfLifeDays * DAY_MS
+  )
+    return false;
   const [basis] = await db.select().from(decayBases).where(eq(decayBases.teamId, teamId));
   const halfLivesFromEpoch = basis ? Math.abs(at.getTime() - basis.epoch.getTime()) / (halfLifeDays * DAY_MS) : Infinity;
-  if (basis?.halfLifeDays === halfLifeDays && sameWeighing(basis.traits, traitWeighing(catalogue)) && halfLivesFromEpoch < REBASE_AFTER_HALF_LIVES)
+  if (basis?.halfLifeDays === halfLifeDays && sameWeighing(basis.traits, traitWeighing(catalogue)) && halfLivesFromEpoch < REBASE_AFTER_HALF_LIVES) {
+    remember(db, teamId, catalogue, basis.epoch);
     return false;
+  }
   // Read on a replica, the sums are still kept on the primary (the replica then has them once it catches up).
   await rebuildDecaySums(writerFor(db), { teamId, catalogue, epoch: at });
+  remember(db, teamId, catalogue, at);
   return true;
+}
+
+/**
+ * Workspaces whose sums were found kept on a catalogue lately, per handle: most reads of a request's path need the
+ * check, and it almost always finds them kept, so for a short while the answer is taken as known. A catalogue
+ * changed meanwhile is another object (workspaces.ts resolves one per distinct settings), so it is checked at
+ * once; a rebuild by another process on a newer catalogue is found by this one's next check, a minute later at
+ * most, and reads meanwhile use whatever basis the database holds (they join it), so their sums stay consistent.
+ */
+const KEPT_FOR_MS = 60_000;
+const kept = new WeakMap<Database, Map<string, { catalogue: Catalogue; epoch: number; until: number }>>();
+function keptRecently(db: Database) {
+  const primary = writerFor(db);
+  let teams = kept.get(primary);
+  if (!teams) kept.set(primary, (teams = new Map()));
+  return teams;
+}
+function remember(db: Database, teamId: string, catalogue: Catalogue, epoch: Date) {
+  const teams = keptRecently(db);
+  if (teams.size > 10_000) teams.clear();
+  teams.set(teamId, { catalogue, epoch: epoch.getTime(), until: Date.now() + KEPT_FOR_MS });
 }
 
 /**
@@ -65,6 +97,7 @@ export async function readWithKeptSums<T>(
  * rebuild sees every observation committed before it and those committed after add themselves on the new basis.
  */
 export async function rebuildDecaySums(db: Database, { teamId, catalogue, epoch }: { teamId: string; catalogue: Catalogue; epoch: Date }): Promise<void> {
+  keptRecently(db).delete(teamId);
   const basis = { halfLifeDays: catalogue.thresholds.health.halfLifeDays, traits: traitWeighing(catalogue), epoch };
   await db.transaction(async (tx) => {
     await tx
