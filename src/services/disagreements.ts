@@ -5,10 +5,9 @@
 import { disagreementsMadeBy, type Disagreement } from '../domain/disagreements.js';
 import type { Observation } from '../domain/types.js';
 import type { Database } from '../db/client.js';
-import { observationsAround } from '../db/queries/disagreements.js';
+import { observationsDisputing } from '../db/queries/disagreements.js';
 import type { ActIn } from './act.js';
 
-/** How long a disagreement is shown: while its observations still weigh at least half in the score (one half-life). */
 /**
  * The disagreements a call just logged makes (each pair is named once: when the later of its two calls is logged).
  * An edited call makes none: its pairs were named when it was first logged.
@@ -16,8 +15,8 @@ import type { ActIn } from './act.js';
 export async function disagreementsMadeByCall(
   db: Database,
   act: Pick<ActIn, 'teamId' | 'catalogue'>,
-  call: { id: string; clientId: string; occurredAt: Date },
+  call: { id: string; clientId: string; occurredAt: Date; loggedBy: string; traits: readonly string[] },
 ): Promise<Disagreement<Observation>[]> {
-  const observations = await observationsAround(db, { teamId: act.teamId, catalogue: act.catalogue, clientId: call.clientId, around: [call.occurredAt] });
+  const observations = await observationsDisputing(db, { teamId: act.teamId, catalogue: act.catalogue, call });
   return disagreementsMadeBy(act.catalogue, observations, call.id);
 }

@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../src/db/client.js';
 import { logCall } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
 import { disagreementsMadeByCall } from '../../src/services/disagreements.js';
-import { loadDisputes } from '../../src/db/queries/disagreements.js';
+import { loadDisputes, observationsDisputing } from '../../src/db/queries/disagreements.js';
 import { disputeShownDays } from '../../src/domain/disagreements.js';
 import { digestDisputeBlocks } from '../../src/slack/blocks/cadence.js';
 import { ENGLISH } from '../../src/i18n/reader.js';
@@ -17,6 +17,8 @@ import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
 
 const TEAM = 'T0DISPUTE';
 const OTHER = 'T0ELSEWHERE';
+/** A client one person logs often: its own workspace, so the digest's disputes above stay as they are. */
+const BUSY = 'T0BUSY';
 const NOW = new Date('2026-11-23T09:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
 const catalogue = DEFAULT_CATALOGUE;
@@ -43,6 +45,7 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
       [TEAM, 'Gone Co'],
       [TEAM, 'Later Co'],
       [OTHER, 'Elsewhere Co'],
+      [BUSY, 'Busy Co'],
     ] as const)
       ids[name] = (await createClient(handle.owner, { teamId: team, by: { actor: 'U0ANA', at: daysAgo(100) }, input: { name, ownerUserId: 'U0OWN' } })).id;
     await log(TEAM, 'Torn Co', 'U0ANA', 9, ['excellent_communication', 'positive_attitude']);
@@ -88,5 +91,19 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
     ]);
     const own = await log(TEAM, 'Self Co', 'U0ANA', 1, ['shares_information']);
     expect(await disagreementsMadeByCall(handle.owner, { teamId: TEAM, catalogue }, { ...own, clientId: ids['Self Co']! })).toEqual([]);
+  });
+
+  it('what a call is judged on is its own observations and other people’s opposite ones: not all its client’s lately', async () => {
+    for (let i = 0; i < 12; i++) await log(BUSY, 'Busy Co', 'U0ANA', 2 + i / 10, ['positive_attitude', 'shares_information', 'negative_attitude']);
+    await log(BUSY, 'Busy Co', 'U0BOB', 3, ['positive_attitude', 'excellent_communication']);
+    const call = await log(BUSY, 'Busy Co', 'U0ANA', 1, ['negative_attitude', 'shares_information']);
+    const read = await observationsDisputing(handle.owner, { teamId: BUSY, catalogue, call: { ...call, clientId: ids['Busy Co']! } });
+    expect(read.map((o) => [o.loggedBy, o.trait]).sort()).toEqual([
+      ['U0ANA', 'negative_attitude'],
+      ['U0ANA', 'shares_information'],
+      ['U0BOB', 'positive_attitude'],
+    ]);
+    const made = await disagreementsMadeByCall(handle.owner, { teamId: BUSY, catalogue }, { ...call, clientId: ids['Busy Co']! });
+    expect(made.map((d) => [d.dimension, d.good.loggedBy, d.bad.loggedBy])).toEqual([['attitude', 'U0BOB', 'U0ANA']]);
   });
 });

@@ -1,5 +1,5 @@
 /** The observations disagreements are judged on (domain/disagreements.ts): one client's around a call, or a workspace's lately. */
-import { and, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { disputedAt, type Disagreement } from '../../domain/disagreements.js';
 import { DAY_MS, type Observation } from '../../domain/types.js';
@@ -17,19 +17,33 @@ function disputableTraits(catalogue: Catalogue): string[] {
   return catalogue.traits.filter((t) => polarities.get(t.dimension)!.size === 2).map((t) => t.key);
 }
 
-/** A client's observations of disputable traits within `disagreementDays` of `around` (either side). */
-export async function observationsAround(
+/**
+ * What a call's disagreements are judged on: its own observations of disputable traits, and other people's of the
+ * opposite traits within `disagreementDays` of it (either side). Nothing else can pair with it: a client logged
+ * often by one person reads a handful of rows, not its whole fortnight.
+ */
+export async function observationsDisputing(
   db: Database,
-  read: { teamId: string; catalogue: Catalogue; clientId: string; around: readonly Date[] },
+  read: { teamId: string; catalogue: Catalogue; call: { id: string; clientId: string; occurredAt: Date; loggedBy: string; traits: readonly string[] } },
 ): Promise<Observation[]> {
-  const { teamId, catalogue, clientId, around } = read;
-  const traits = disputableTraits(catalogue);
-  if (traits.length === 0 || around.length === 0) return [];
+  const { teamId, catalogue, call } = read;
+  const disputable = new Set(disputableTraits(catalogue));
+  const own = call.traits.filter((t) => disputable.has(t));
+  const sides = own.map((key) => catalogue.traits.find((t) => t.key === key)!);
+  const opposite = catalogue.traits.filter((t) => sides.some((side) => side.dimension === t.dimension && side.polarity !== t.polarity)).map((t) => t.key);
+  if (opposite.length === 0) return [];
   const windowMs = catalogue.thresholds.disagreementDays * DAY_MS;
-  const times = around.map((d) => d.getTime());
-  const from = new Date(Math.min(...times) - windowMs - 1);
-  const to = new Date(Math.max(...times) + windowMs);
-  return observationsWhere(db, and(eq(o.teamId, teamId), eq(o.clientId, clientId), inArray(o.trait, traits), gt(o.observedAt, from), lte(o.observedAt, to)));
+  const from = new Date(call.occurredAt.getTime() - windowMs - 1);
+  const to = new Date(call.occurredAt.getTime() + windowMs);
+  const byOthers = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId}) <> ${call.loggedBy}`;
+  return observationsWhere(
+    db,
+    and(
+      eq(o.teamId, teamId),
+      eq(o.clientId, call.clientId),
+      or(and(eq(o.callId, call.id), inArray(o.trait, own)), and(inArray(o.trait, opposite), gt(o.observedAt, from), lte(o.observedAt, to), byOthers)),
+    ),
+  );
 }
 
 /** A client not exited with dimensions two people see oppositely lately. */
