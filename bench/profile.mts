@@ -5,14 +5,10 @@
 // is the bench harness's. The profile itself is written beside the results, to open in Chrome DevTools.
 import { writeFileSync } from 'node:fs';
 import { Session, type Profiler } from 'node:inspector/promises';
-import { createClient } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
-import { SlackRequestSender } from '../src/local/slackRequests.js';
-import { silentLogger } from '../src/log.js';
-import { createRapport } from '../src/rapport.js';
 import { openPrivateDatabase } from '../test/support/privateDatabase.js';
+import { startBenchRapport } from './benchApp.mjs';
 
-const SECRET = 'bench-signing-secret-0123456789';
 const actor = { teamId: 'T0PROF', userId: 'U0PROF', channelId: 'C0PROF' };
 const SAMPLING_INTERVAL_US = 200;
 
@@ -133,14 +129,7 @@ export async function benchProfile(serverUrl: string, commands: number, warmUp: 
   const database = await openPrivateDatabase(serverUrl, 'rapport_profile', 4);
   const session = new Session();
   try {
-    const rapport = createRapport({
-      slack: { signingSecret: SECRET, botToken: 'xoxb-profile', appToken: undefined, apiUrl: api.apiUrl },
-      database,
-      logger: silentLogger,
-    });
-    const port = await rapport.start(0, '127.0.0.1');
-    await createClient(database.owner, { teamId: actor.teamId, by: actor.userId, input: { name: 'Acme' } });
-    const sender = new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
+    const { rapport, sender } = await startBenchRapport(database, api, actor);
     let n = 0;
     /** One `/call`, until its reply reached its response URL. */
     const answered = async () => {

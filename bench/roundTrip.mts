@@ -11,12 +11,11 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../src/db/client.js';
 import { createClient } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
-import { SlackRequestSender } from '../src/local/slackRequests.js';
 import { silentLogger } from '../src/log.js';
 import { createRapport } from '../src/rapport.js';
 import { builtEntry } from '../test/support/built.js';
+import { BENCH_SECRET, benchSender, startBenchRapport } from './benchApp.mjs';
 
-const SECRET = 'bench-signing-secret-0123456789';
 const actor = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
 
 export interface LatencyRow {
@@ -62,16 +61,10 @@ async function measure(send: (i: number) => Promise<number>, concurrency: number
 
 export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel: number): Promise<LatencyRow[]> {
   const api = await new LocalSlackWebApi([], actor.teamId).start();
-  const rapport = createRapport({
-    slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
-    database,
-    logger: silentLogger,
-  });
-  const rapportPort = await rapport.start(0, '127.0.0.1');
-  await createClient(database.owner, { teamId: actor.teamId, by: actor.userId, input: { name: 'Acme' } });
+  const { rapport, port: rapportPort } = await startBenchRapport(database, api, actor);
 
   // The same receiver class with nothing but an ack: the floor any Bolt app pays.
-  const bareReceiver = new ExpressReceiver({ signingSecret: SECRET });
+  const bareReceiver = new ExpressReceiver({ signingSecret: BENCH_SECRET });
   const bare = new App({ receiver: bareReceiver, authorize: async () => ({ botToken: 'xoxb-bare' }) });
   bare.command('/call', async ({ ack }) => ack());
   const bareServer = (await bareReceiver.start(0)) as Server;
@@ -81,7 +74,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
   await database.owner.execute(
     sql`create table if not exists bench_peer_calls (id bigserial primary key, team_id text not null, client text not null, traits jsonb not null, notes text not null, logged_by text not null, logged_at timestamptz not null default now())`,
   );
-  const peerReceiver = new ExpressReceiver({ signingSecret: SECRET });
+  const peerReceiver = new ExpressReceiver({ signingSecret: BENCH_SECRET });
   const peer = new App({ receiver: peerReceiver, authorize: async () => ({ botToken: 'xoxb-peer' }) });
   peer.command('/call', async ({ ack, command }) => {
     const [client = '', ...rest] = command.text.split(/\s+/);
@@ -100,9 +93,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
   const peerServer = (await peerReceiver.start(0)) as Server;
   const peerPort = (peerServer.address() as AddressInfo).port;
 
-  const sender = (port: number) =>
-    new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
-  const senders = { rapport: sender(rapportPort), bare: sender(barePort), peer: sender(peerPort) };
+  const senders = { rapport: benchSender(rapportPort, api), bare: benchSender(barePort, api), peer: benchSender(peerPort, api) };
   let seq = 0;
   let rapportSent = 0;
   let rapportReplied = 0;
@@ -186,14 +177,14 @@ export interface WorkerThroughputRow {
 export async function benchWorkerProcesses(database: DatabaseHandle, databaseUrl: string, commands: number): Promise<WorkerThroughputRow[]> {
   const api = await new LocalSlackWebApi([], actor.teamId).start();
   const receiver = createRapport({
-    slack: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
+    slack: { signingSecret: BENCH_SECRET, botToken: 'xoxb-bench', appToken: undefined, apiUrl: api.apiUrl },
     database,
     logger: silentLogger,
     workers: { concurrency: 0 },
   });
   const port = await receiver.start(0, '127.0.0.1');
   await createClient(database.owner, { teamId: actor.teamId, by: actor.userId, input: { name: 'Acme Workers' } }).catch(() => {});
-  const send = new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
+  const send = benchSender(port, api);
   const sentAt = new Map<string, number>();
   const rows: WorkerThroughputRow[] = [];
   let seq = 0;
@@ -203,7 +194,7 @@ export async function benchWorkerProcesses(database: DatabaseHandle, databaseUrl
         env: {
           ...process.env,
           DATABASE_URL: databaseUrl,
-          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_SIGNING_SECRET: BENCH_SECRET,
           SLACK_BOT_TOKEN: 'xoxb-bench',
           SLACK_API_URL: api.apiUrl,
           WORKERS: '4',

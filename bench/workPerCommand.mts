@@ -5,15 +5,12 @@
 // `/client show`, per button (Undo) and per form (the call form submitted). Postgres only. The workers' idle
 // polling of the inbox is measured first and taken off.
 import type { DatabaseHandle } from '../src/db/client.js';
-import { createClient, findClientByName } from '../src/db/queries/clients.js';
+import { findClientByName } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
-import { SlackRequestSender } from '../src/local/slackRequests.js';
-import { silentLogger } from '../src/log.js';
-import { createRapport } from '../src/rapport.js';
 import { openPrivateDatabase } from '../test/support/privateDatabase.js';
 import { startStatementProxy } from '../test/support/statementProxy.js';
+import { startBenchRapport } from './benchApp.mjs';
 
-const SECRET = 'bench-signing-secret-0123456789';
 const actor = { teamId: 'T0WORK', userId: 'U0WORK', channelId: 'C0WORK' };
 
 export interface WorkRow {
@@ -34,14 +31,7 @@ export async function benchWorkPerCommand(serverUrl: string, runs: number): Prom
   const api = await new LocalSlackWebApi([], actor.teamId).start();
   try {
     database = await openPrivateDatabase(serverUrl, 'rapport_work', 4, { routes: (url) => ({ databaseUrl: proxy.through(url) }) });
-    const rapport = createRapport({
-      slack: { signingSecret: SECRET, botToken: 'xoxb-work', appToken: undefined, apiUrl: api.apiUrl },
-      database,
-      logger: silentLogger,
-    });
-    const port = await rapport.start(0, '127.0.0.1');
-    await createClient(database.owner, { teamId: actor.teamId, by: actor.userId, input: { name: 'Acme' } });
-    const sender = new SlackRequestSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, responseUrl: (id) => api.responseUrl(id) });
+    const { rapport, sender } = await startBenchRapport(database, api, actor);
     const quiet = async () => {
       for (let still = 0, last = api.calls.length; still < 4;) {
         await sleep(50);
