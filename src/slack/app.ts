@@ -94,6 +94,7 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
     isResponseUrl,
     handlers,
     wakeWorkers: () => workers?.wake(),
+    workerSlot: (teamId) => workers?.slotFor(teamId),
     workersId,
     metrics,
     installations,
@@ -109,7 +110,7 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
     perWorkspace: slack.oauth ? workersPerWorkspace(concurrency) : undefined,
     // Every line logged while a request is worked names it, Bolt's and the Web API client's too; every
     // statement it runs sees its workspace's rows only.
-    work: (request) =>
+    work: (request, lease) =>
       withLogContext({ request: request.requestKey }, () =>
         inWorkspace(request.teamId, async () => {
           const started = performance.now();
@@ -125,7 +126,7 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
             );
             return undefined;
           });
-          const result = web ? await workRequest(deps, web, request) : { outcome: 'failed' as const };
+          const result = web ? await workRequest(deps, web, request, lease) : { outcome: 'failed' as const };
           const outcome = 'later' in result ? 'later' : result.outcome;
           metrics.worked.inc({ kind: kindOfEntry(request.entry), outcome });
           logger.info('request worked', {

@@ -9,6 +9,7 @@ import type { Installations } from './installations.js';
 import type { PeopleDirectory } from './people.js';
 import type { Digest } from '../services/workspace.js';
 import type { DigestPage } from './blocks/digest.js';
+import type { Slot } from './workers.js';
 
 /** How posting the digest ended, as the one who asked is told. */
 export type PostOutcome =
@@ -81,6 +82,8 @@ export interface WorkDeps {
   isResponseUrl: (url: string) => boolean;
   /** A request was stored: this process's workers look at once (other processes hear of it from the database). */
   wakeWorkers: () => void;
+  /** A worker of this process free to take the request being stored straight from the receiver (workers.ts). */
+  workerSlot?: (teamId: string) => Slot | undefined;
   /** This process's workers' id: its stores' notifications carry it, so its own workers can ignore them. */
   workersId: string;
   metrics: Metrics;

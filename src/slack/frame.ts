@@ -30,7 +30,7 @@ import { ENGLISH, type Reader } from '../i18n/reader.js';
 import { md, said, say, type Said } from '../i18n/messages.js';
 import { lastLocale, rememberLocale } from './lastLocale.js';
 import { errorText } from '../log.js';
-import type { WorkOutcome } from './workers.js';
+import type { Lease, WorkOutcome } from './workers.js';
 import { limitConcurrency } from '../limit.js';
 
 /** An unexpected failure, in English (what logs and tests compare with); each person is told it in their words. */
@@ -44,6 +44,8 @@ export interface StoredRequest {
   /** The worker holding it, and its claim's attempt: the fence checked before anything is sent to Slack. */
   worker: string | null;
   attempts: number;
+  /** What the worker knows of its lease without asking (workers.ts): the fence asks only when unsure. */
+  lease?: Pick<Lease, 'surelyHeld'>;
 }
 
 /** This worker's lease on the request ran out and another worker took it over: it sends nothing more. */
@@ -189,10 +191,11 @@ export class Turn implements Readonly<TurnFields> {
   /**
    * Before a stored request's work sends anything: this worker must still hold it. One that stalled past its lease
    * (paused, starved) while another worker took the request over and answered stops here, sending nothing twice.
+   * The database is asked only when the worker is not sure (workers.ts: well within the lease since it was claimed).
    */
   private async fence(): Promise<void> {
     const { stored } = this;
-    if (stored?.worker && !(await holdsLease(this.deps.owner, { request: stored, worker: stored.worker })))
+    if (stored?.worker && !stored.lease?.surelyHeld && !(await holdsLease(this.deps.owner, { request: stored, worker: stored.worker })))
       throw new LeaseLost('Another worker took this request over.');
   }
 
@@ -307,23 +310,30 @@ async function receive(
   const { token: _verificationToken, ...payload } = body;
   let received: Awaited<ReturnType<typeof storeRequest>>;
   let tries = 0;
+  const teamId = owningTeam(body) ?? '';
   const request = {
-    teamId: owningTeam(body) ?? '',
+    teamId,
     requestKey,
     signature: typeof context.signature === 'string' ? context.signature : null,
     entry,
     body: payload,
     receivedAt: deps.now(owningTeam(body)),
   };
+  // A free worker of this process takes it in the same insert: no NOTIFY, no claim, no look.
+  const slot = deps.workerSlot?.(teamId);
+  let sent = 0;
   try {
     // A lost connection is tried again within the ack's time (Slack waits 3 s), not reported at once.
-    received = await retryTransient(() => (tries++, storeRequest(deps.owner, { request, origin: deps.workersId })), {
-      delays: STORE_RETRY_MS,
-      ...retried(deps),
-    });
-    // The same delivery already in: our own earlier try landed before its connection was lost.
-    if (received === 'replay' && tries > 1) received = 'retry';
+    received = await retryTransient(
+      () => {
+        tries++;
+        sent = performance.now();
+        return storeRequest(deps.owner, { request, origin: deps.workersId, ...(slot ? { claimedBy: slot.claimedBy } : {}) });
+      },
+      { delays: STORE_RETRY_MS, ...retried(deps) },
+    );
   } catch (error) {
+    slot?.release();
     deps.logger.error('could not store a Slack request before acknowledging it; its sender is told nothing was saved', {
       entry,
       request: requestKey,
@@ -332,11 +342,22 @@ async function receive(
     deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: 'unsaved' });
     return 'unsaved';
   }
-  deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: received === 'replay' || received === 'retry' ? received : 'stored' });
-  if (received === 'replay') throw new RequestReplayed('Request already received.');
-  if (received === 'retry') return 'retry';
-  deps.wakeWorkers();
-  return 'stored';
+  if ('stored' in received) {
+    deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: 'stored' });
+    if (slot && received.claimed) slot.take(received.claimed, sent);
+    else deps.wakeWorkers();
+    return 'stored';
+  }
+  const { existing } = received;
+  // The same delivery already in: our own earlier try landed before its connection was lost. Claimed for this
+  // slot's worker then, it is worked here now (nobody else would before its lease ran out).
+  const ours = tries > 1 && received.repeated === 'replay';
+  if (ours && slot && existing?.state === 'working' && existing.worker === slot.claimedBy.worker && existing.attempts === 1) slot.take(existing, sent);
+  else slot?.release();
+  const repeated = ours ? 'retry' : received.repeated;
+  deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: repeated });
+  if (repeated === 'replay') throw new RequestReplayed('Request already received.');
+  return 'retry';
 }
 
 /** Pauses between tries to store a request before its ack: 1.2 s in all, well within Slack's 3 s. */
@@ -352,8 +373,8 @@ const LATER_SECONDS = [2, 5, 15, 30, 60];
  * lost connection, and any failure turned into an answer. `later`: the database or Slack is away, try again;
  * Slack's rate limit is waited out in the inbox (not counted as an attempt), never by holding a worker.
  */
-export async function workRequest(deps: SlackDeps, web: WebClient, request: SlackRequest): Promise<WorkOutcome> {
-  const turn = turnFor(deps, web, request.entry, request.body, request.requestKey, request.receivedAt, request);
+export async function workRequest(deps: SlackDeps, web: WebClient, request: SlackRequest, lease?: Lease): Promise<WorkOutcome> {
+  const turn = turnFor(deps, web, request.entry, request.body, request.requestKey, request.receivedAt, { ...request, ...(lease ? { lease } : {}) });
   const handler = deps.handlers.get(request.entry);
   if (!handler) {
     deps.logger.error('a stored request names no entry point this version has; dropped', { entry: request.entry, request: request.requestKey });

@@ -7,10 +7,21 @@
  * They look for work when woken: at once in this process (its receiver stored a request), on the database's
  * NOTIFY from any other process, when one of theirs ends while they were full, and every second regardless (a
  * request put back for later, a lapsed lease). Each look is one statement taking as many as they have room for.
+ *
+ * While one of them is free and nothing is known to be waiting, the receiver hands its request straight over
+ * (`slotFor`): stored already claimed, in the same insert, and worked at once, with no NOTIFY, claim or look.
  */
 import { hostname } from 'node:os';
 import type { Database, DatabaseHandle } from '../db/client.js';
-import { claimRequests, finishRequest, renewLease, REQUESTS_CHANNEL, retryRequestLater, type SlackRequest } from '../db/queries/requests.js';
+import {
+  claimRequests,
+  finishRequest,
+  renewLease,
+  REQUESTS_CHANNEL,
+  retryRequestLater,
+  type ClaimedOnStore,
+  type SlackRequest,
+} from '../db/queries/requests.js';
 import { errorText, type Logger } from '../log.js';
 
 /**
@@ -42,7 +53,46 @@ export interface WorkerOptions {
   leaseSeconds: number;
   /** The most workers one workspace may hold at once (`workersPerWorkspace`); unset: no bound (one workspace). */
   perWorkspace?: number | undefined;
-  work: (request: SlackRequest) => Promise<WorkOutcome>;
+  work: (request: SlackRequest, lease: Lease) => Promise<WorkOutcome>;
+}
+
+/**
+ * What this process knows of its lease on a request without asking the database: held for sure until half its
+ * length after the claim (or a renewal) was sent, which is before the database stamped it. Half, so that clocks
+ * running at slightly different rates never matter; a process that stalls past it asks the database again.
+ */
+export class Lease {
+  private until: number;
+
+  constructor(
+    seconds: number,
+    sent: number,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.until = sent + seconds * 500;
+  }
+
+  renewed(seconds: number, sent: number): void {
+    this.until = Math.max(this.until, sent + seconds * 500);
+  }
+
+  /** Handed back (stopping): only the database can say who holds it now. */
+  forget(): void {
+    this.until = -Infinity;
+  }
+
+  get surelyHeld(): boolean {
+    return this.clock() < this.until;
+  }
+}
+
+/** A free worker of this process, kept for the request the receiver is storing (`RequestWorkers.slotFor`). */
+export interface Slot {
+  claimedBy: ClaimedOnStore;
+  /** Works the request, which its store claimed for this worker. */
+  take(request: SlackRequest, sent: number): void;
+  /** It was not stored (a retry, a failure): the worker is free again. */
+  release(): void;
 }
 
 const POLL_MS = 1_000;
@@ -52,7 +102,12 @@ export const DRAIN_MS = 7_000;
 export class RequestWorkers {
   readonly id: string;
   /** Each request being worked, by the promise of its work. */
-  private readonly running = new Map<Promise<void>, SlackRequest>();
+  private readonly running = new Map<Promise<void>, { request: SlackRequest; lease: Lease }>();
+  /** Slots kept for requests the receiver is storing, by workspace. */
+  private readonly kept = new Map<string, number>();
+  private keptCount = 0;
+  /** Requests may be waiting in the inbox (another process stored one; the last look left some): none is handed over. */
+  private waiting = true;
   private filling = false;
   private again = false;
   /** The last look stopped because every slot was busy: a request ending may leave work waiting. */
@@ -81,9 +136,56 @@ export class RequestWorkers {
     return this.running.size;
   }
 
-  /** Looks for work now (coalesced: one look at a time, and one more if woken meanwhile). */
+  /**
+   * A worker kept for a request of `teamId` the receiver is about to store, when one is free, the workspace has
+   * room (`perWorkspace`) and nothing is known to be waiting (which would be overtaken).
+   */
+  slotFor(teamId: string): Slot | undefined {
+    const { concurrency, perWorkspace, leaseSeconds } = this.options;
+    if (this.stopped || this.waiting || this.running.size + this.keptCount >= concurrency) return undefined;
+    if (perWorkspace !== undefined && this.heldBy(teamId) + (this.kept.get(teamId) ?? 0) >= perWorkspace) return undefined;
+    this.keep(teamId, 1);
+    let open = true;
+    const release = () => {
+      if (!open) return;
+      open = false;
+      this.keep(teamId, -1);
+    };
+    return {
+      claimedBy: { worker: this.id, leaseSeconds },
+      take: (request, sent) => {
+        release();
+        // Stopped meanwhile: the request is handed back like any it held.
+        if (this.stopped) void this.handBack(request);
+        else this.take(request, new Lease(leaseSeconds, sent));
+      },
+      release: () => {
+        release();
+        if (this.full) this.wake();
+      },
+    };
+  }
+
+  private keep(teamId: string, n: number): void {
+    const kept = (this.kept.get(teamId) ?? 0) + n;
+    if (kept === 0) this.kept.delete(teamId);
+    else this.kept.set(teamId, kept);
+    this.keptCount += n;
+  }
+
+  private heldBy(teamId: string): number {
+    let n = 0;
+    for (const { request } of this.running.values()) if (request.teamId === teamId) n++;
+    return n;
+  }
+
+  /**
+   * Looks for work now (coalesced: one look at a time, and one more if woken meanwhile). Until the look says
+   * otherwise, requests may be waiting: none is handed over meanwhile.
+   */
   wake(): void {
     if (this.stopped) return;
+    this.waiting = true;
     if (this.filling) {
       this.again = true;
       return;
@@ -96,23 +198,29 @@ export class RequestWorkers {
     try {
       do {
         this.again = false;
-        while (!this.stopped && this.running.size < this.options.concurrency) {
-          const room = this.options.concurrency - this.running.size;
+        while (!this.stopped && this.running.size + this.keptCount < this.options.concurrency) {
+          const room = this.options.concurrency - this.running.size - this.keptCount;
+          const sent = performance.now();
           const requests = await this.claim(room);
-          for (const request of requests) {
-            const job = this.run(request).finally(() => {
-              this.running.delete(job);
-              if (this.full) this.wake();
-            });
-            this.running.set(job, request);
-          }
-          if (requests.length < room) break;
+          for (const request of requests) this.take(request, new Lease(this.options.leaseSeconds, sent));
+          // Fewer than there was room for: nothing more was due (unless woken since, which looks again).
+          const more = requests.length === room;
+          this.waiting = more || this.again;
+          if (!more) break;
         }
-        this.full = this.running.size >= this.options.concurrency;
+        this.full = this.running.size + this.keptCount >= this.options.concurrency;
       } while (this.again && !this.stopped);
     } finally {
       this.filling = false;
     }
+  }
+
+  private take(request: SlackRequest, lease: Lease): void {
+    const job = this.run(request, lease).finally(() => {
+      this.running.delete(job);
+      if (this.full) this.wake();
+    });
+    this.running.set(job, { request, lease });
   }
 
   private async claim(limit: number): Promise<SlackRequest[]> {
@@ -122,22 +230,28 @@ export class RequestWorkers {
       // The database is away: the poll looks again. Said once a minute, not once a second.
       if (Date.now() - this.lastClaimError > 60_000) this.options.logger.warn('workers cannot reach the inbox', { error: errorText(error) });
       this.lastClaimError = Date.now();
+      this.waiting = true;
       return [];
     }
   }
 
-  private async run(request: SlackRequest): Promise<void> {
+  private async run(request: SlackRequest, lease: Lease): Promise<void> {
     const { db, logger, leaseSeconds } = this.options;
     const renew = setInterval(
-      () =>
+      () => {
+        const sent = performance.now();
         void renewLease(db, { request, worker: this.id, leaseSeconds }).then(
-          (held) => held || logger.warn('lost the lease on a request still being worked; another worker took it over', { request: request.requestKey }),
+          (held) =>
+            held
+              ? lease.renewed(leaseSeconds, sent)
+              : logger.warn('lost the lease on a request still being worked; another worker took it over', { request: request.requestKey }),
           () => {},
-        ),
+        );
+      },
       (leaseSeconds * 1000) / 3,
     );
     try {
-      const result = await this.options.work(request);
+      const result = await this.options.work(request, lease);
       if ('later' in result) await retryRequestLater(db, { request, worker: this.id, delaySeconds: result.later, counted: result.counted ?? true });
       else if (result.outcome !== 'lost') await finishRequest(db, { request, worker: this.id, state: result.outcome });
     } catch (error) {
@@ -171,17 +285,23 @@ export class RequestWorkers {
     this.stopped = true;
     // A look already under way may still take requests: they are handed back with the rest.
     while (this.filling) await new Promise((r) => setTimeout(r, 5));
-    const { db, logger } = this.options;
     await Promise.all(
-      [...this.running.values()].map(async (request) => {
-        try {
-          await retryRequestLater(db, { request, worker: this.id, delaySeconds: 0, counted: false });
-          logger.warn('stopping: handed a request still being worked back to the inbox', { entry: request.entry, request: request.requestKey });
-        } catch (error) {
-          // Its lease runs out instead, and another worker (or the next start) takes it over.
-          logger.error('stopping: could not hand a request back to the inbox', { request: request.requestKey, error: errorText(error) });
-        }
+      [...this.running.values()].map(({ request, lease }) => {
+        // Its work, still going, asks the database before it sends anything more, and finds it handed back.
+        lease.forget();
+        return this.handBack(request);
       }),
     );
+  }
+
+  private async handBack(request: SlackRequest): Promise<void> {
+    const { db, logger } = this.options;
+    try {
+      await retryRequestLater(db, { request, worker: this.id, delaySeconds: 0, counted: false });
+      logger.warn('stopping: handed a request still being worked back to the inbox', { entry: request.entry, request: request.requestKey });
+    } catch (error) {
+      // Its lease runs out instead, and another worker (or the next start) takes it over.
+      logger.error('stopping: could not hand a request back to the inbox', { request: request.requestKey, error: errorText(error) });
+    }
   }
 }

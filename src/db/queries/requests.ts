@@ -16,45 +16,84 @@ export type NewSlackRequest = Pick<typeof slackRequests.$inferInsert, 'teamId' |
 /** The channel storing a request notifies, with the storing process's workers' id as the payload. */
 export const REQUESTS_CHANNEL = 'slack_requests';
 
+const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
+
+/** A worker of this process that takes the request as it is stored (`storeRequest`), under a lease of this length. */
+export type ClaimedOnStore = {
+  worker: string;
+  leaseSeconds: number;
+};
+
 /**
  * Stores a request unless it is already in: `stored` (work will follow), `retry` (the same request delivered
  * again, signed anew: Slack retrying) or `replay` (the very same delivery, signature and all, sent again).
- * Storing notifies REQUESTS_CHANNEL in the same statement (one round trip), naming `origin` so that the
- * storing process, which wakes its own workers directly, can ignore its own notification.
+ *
+ * Stored for any worker, it notifies REQUESTS_CHANNEL in the same statement (one round trip), naming `origin` so
+ * that the storing process, which wakes its own workers directly, can ignore its own notification. With
+ * `claimedBy`, a worker of the storing process that had room takes it in the same insert (`claimed`: the row as
+ * a claim would have returned it), and nobody is woken: no claim follows, and no other process looks for it.
+ * `existing` is the row already stored under the key (none when only the signature matched another's: a replay).
  */
 export async function storeRequest(
   db: Database,
-  { request, origin = '' }: { request: NewSlackRequest; origin?: string },
-): Promise<{ stored: number } | 'retry' | 'replay'> {
-  const [inserted] = await storing(db, {
+  { request, origin = '', claimedBy }: { request: NewSlackRequest; origin?: string; claimedBy?: ClaimedOnStore },
+): Promise<{ stored: number; claimed?: SlackRequest } | { repeated: 'retry' | 'replay'; existing?: SlackRequest }> {
+  const row = {
     teamId: request.teamId,
     requestKey: request.requestKey,
     signature: request.signature ?? null,
     entry: request.entry,
     body: storable(request.body) as NewSlackRequest['body'],
     receivedAt: request.receivedAt,
-    origin,
-  });
-  if (inserted) return { stored: inserted.id };
-  const [first] = await db
-    .select({ signature: slackRequests.signature })
+  };
+  if (claimedBy) {
+    const [inserted] = await storingClaimed(db, { ...row, worker: claimedBy.worker, leaseSeconds: claimedBy.leaseSeconds });
+    if (inserted)
+      return {
+        stored: inserted.id,
+        claimed: { ...row, ...inserted, state: 'working', attempts: 1, worker: claimedBy.worker, answeredAt: null, finishedAt: null },
+      };
+  } else {
+    const [inserted] = await storing(db, { ...row, origin });
+    if (inserted) return { stored: inserted.id };
+  }
+  const [existing] = await db
+    .select()
     .from(slackRequests)
     .where(and(eq(slackRequests.teamId, request.teamId), eq(slackRequests.requestKey, request.requestKey)));
   // No row under this key: the signature matched another request's, which only a replay can do.
-  return first && (request.signature === null || request.signature === undefined || first.signature !== request.signature) ? 'retry' : 'replay';
+  if (!existing) return { repeated: 'replay' };
+  return { repeated: request.signature === null || request.signature === undefined || existing.signature !== request.signature ? 'retry' : 'replay', existing };
 }
 
-// On the ack's path: built once (db/builtOnce.ts).
-const storing = preparedOnce((db, p: Placeholders<Required<Omit<NewSlackRequest, 'signature'>> & { signature: string | null; origin: string }>) => {
-  // Named one by one: the placeholders are a proxy, which has no properties of its own to spread.
-  const row = { teamId: p.teamId, requestKey: p.requestKey, signature: p.signature, entry: p.entry, body: p.body, receivedAt: p.receivedAt };
-  const stored = db.$with('stored').as(db.insert(slackRequests).values(row).onConflictDoNothing().returning({ id: slackRequests.id }));
+type Storing = Required<Omit<NewSlackRequest, 'signature'>> & { signature: string | null };
+
+// On the ack's path: built once (db/builtOnce.ts). The placeholders are a proxy, which has no properties of its
+// own to spread: named one by one.
+const storedRow = (p: Placeholders<Storing>) => ({
+  teamId: p.teamId,
+  requestKey: p.requestKey,
+  signature: p.signature,
+  entry: p.entry,
+  body: p.body,
+  receivedAt: p.receivedAt,
+});
+const storing = preparedOnce((db, p: Placeholders<Storing & { origin: string }>) => {
+  const stored = db.$with('stored').as(db.insert(slackRequests).values(storedRow(p)).onConflictDoNothing().returning({ id: slackRequests.id }));
   return db
     .with(stored)
     .select({ id: stored.id, notified: sql`pg_notify(${REQUESTS_CHANNEL}, ${p.origin})` })
     .from(stored)
     .prepare('store_request');
 });
+const storingClaimed = preparedOnce((db, p: Placeholders<Storing & ClaimedOnStore>) =>
+  db
+    .insert(slackRequests)
+    .values({ ...storedRow(p), state: 'working', worker: p.worker, attempts: 1, dueAt: seconds(p.leaseSeconds) })
+    .onConflictDoNothing()
+    .returning({ id: slackRequests.id, queuedAt: slackRequests.queuedAt, dueAt: slackRequests.dueAt })
+    .prepare('store_claimed_request'),
+);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -68,8 +107,6 @@ export function storable(value: unknown): unknown {
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)]));
   return value;
 }
-
-const seconds = (n: number) => sql`now() + make_interval(secs => ${n})`;
 
 /**
  * Takes up to `limit` of the requests due (waiting, or working under a lease that ran out: its worker died) for
