@@ -191,6 +191,14 @@ export const workspaceSettingsPatchSchema = z
   .strict();
 export type WorkspaceSettingsPatch = z.input<typeof workspaceSettingsPatchSchema>;
 
+const CATEGORY_REASON_MAX = 500;
+/** Why a client moves to another category, in the mover's words (kept with the move): refused whole when too long, never cut. */
+export const categoryReasonSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(CATEGORY_REASON_MAX, phrase('validation.categoryReasonTooLong', { max: CATEGORY_REASON_MAX }));
+
 /**
  * A change to a client's fate that a member may only propose (owner or admin decide): a field of `/client set`
  * that decides who answers for the client and how it is worked with, or a digest decision.
@@ -198,7 +206,7 @@ export type WorkspaceSettingsPatch = z.input<typeof workspaceSettingsPatchSchema
 export const proposedChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('owner'), ownerUserId: slackUserId.nullable() }),
   z.object({ kind: z.literal('status'), status: z.enum(CLIENT_STATUSES) }),
-  z.object({ kind: z.literal('category'), category: z.enum(CATEGORIES), reason: z.string().trim().min(1).max(500).nullish() }),
+  z.object({ kind: z.literal('category'), category: z.enum(CATEGORIES), reason: categoryReasonSchema.nullish() }),
   z.object({
     kind: z.literal('decision'),
     decision: z.enum(DECISION_KINDS),

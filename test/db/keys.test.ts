@@ -24,6 +24,20 @@ const WITHOUT_PRIMARY_KEY = {
   chart_files: 'a picture once per client it shows, or none: (team_id, picture_key, client_id), client_id may be null',
 };
 
+/**
+ * Indexes that do not lead with team_id: each serves a sweep that reads every workspace's rows in one order.
+ * Anything a workspace looks up by its own rows (a client's, a call's) leads with team_id, like the keys.
+ */
+const ACROSS_WORKSPACES = {
+  audit_at: 'the retention sweep: the oldest audit lines',
+  digest_messages_posted: 'the retention sweep: messages posted longest ago',
+  digests_status: 'recovery: digests claimed but never posted',
+  personal_sends_claimed: 'the retention sweep: the oldest sends',
+  slack_requests_due: 'the inbox: requests due to be worked',
+  slack_requests_finished: 'the retention sweep: requests finished longest ago',
+  snoozes_until: 'the retention sweep: snoozes that ended longest ago',
+};
+
 describe.each(TEST_DRIVERS)('keys on %s', (driver) => {
   let handle: DatabaseHandle;
   const query = async (statement: ReturnType<typeof sql>) => rowsOf(await handle.owner.execute(statement));
@@ -65,6 +79,21 @@ describe.each(TEST_DRIVERS)('keys on %s', (driver) => {
     const teamFirst = (columns: unknown) => Array.isArray(columns) && columns[0] === 'team_id';
     const wrong = all.filter((k) => !teamFirst(k.columns) || (k.type === 'f' && !teamFirst(k.parentColumns)));
     expect(wrong).toEqual([]);
+  });
+
+  it('every index leads with team_id but those that serve a sweep across workspaces', async () => {
+    const indexes = await query(sql`
+      with t as (${workspaceTables})
+      select i.relname as name,
+             (select array_agg(coalesce(a.attname, '(expression)') order by u.n) from unnest(x.indkey::int2[]) with ordinality u(attnum, n)
+                left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = u.attnum) as columns
+      from t join pg_index x on x.indrelid = t.oid join pg_class i on i.oid = x.indexrelid`);
+    expect(indexes.length).toBeGreaterThan(40);
+    const acrossWorkspaces = indexes
+      .filter((i) => (i.columns as string[])[0] !== 'team_id')
+      .map((i) => String(i.name))
+      .sort();
+    expect(acrossWorkspaces).toEqual(Object.keys(ACROSS_WORKSPACES).sort());
   });
 
   it('every table holding workspace data has a primary key, but those identified by a unique key only', async () => {

@@ -60,7 +60,8 @@ export const traitObservations = pgTable(
     index('observations_client_time').on(t.teamId, t.clientId, t.observedAt),
     // Dimension flips: a client's trait in a window, probed without reading the rest of its history.
     index('observations_client_trait_time').on(t.teamId, t.clientId, t.trait, t.observedAt),
-    index('observations_call').on(t.callId),
+    // A call's own observations (editing or deleting a call, its disagreements), and the cascade from calls' (team_id, id).
+    index('observations_call').on(t.teamId, t.callId),
   ],
 );
 

@@ -63,6 +63,8 @@ export const validationMessages = area(
     'validation.slackLink': 'That is not a link to a Slack message.',
     'validation.maxTraits': 'A call can record at most {max, number, ::group-off} traits.',
     'validation.keepNeedsReason': 'Keeping a client needs a reason.',
+    'validation.categoryReasonTooLong':
+      'The reason for a category move can be at most {max, plural, one {{max, number, ::group-off} character} other {{max, number, ::group-off} characters}}, so nothing was saved. Shorten it and send the command again.',
     'validation.dayForm': 'Give the day as 2026-12-01.',
     'validation.timeZone': 'That is not a time zone: use a name such as Europe/Istanbul or America/New_York.',
     'validation.digestTime': 'The digest time is HH:MM, 24-hour (e.g. 09:00).',
@@ -128,6 +130,8 @@ export const validationMessages = area(
       'validation.slackLink': 'Bu bir Slack mesajının bağlantısı değil.',
       'validation.maxTraits': 'Bir görüşmeye en fazla {max, number} özellik kaydedilebilir.',
       'validation.keepNeedsReason': 'Müşteriyle devam etmek için bir gerekçe yazın.',
+      'validation.categoryReasonTooLong':
+        'Kategori değişikliğinin nedeni en fazla {max, plural, one {{max, number} karakter} other {{max, number} karakter}} olabilir; hiçbir şey kaydedilmedi. Nedeni kısaltıp komutu yeniden gönderin.',
       'validation.dayForm': 'Günü 2026-12-01 biçiminde yazın.',
       'validation.timeZone': 'Bu bir saat dilimi değil: Europe/Istanbul veya America/New_York gibi bir ad kullanın.',
       'validation.digestTime': 'Özet saati 24 saat düzeninde SS:DD biçimindedir (ör. 09:00).',
@@ -192,6 +196,8 @@ export const validationMessages = area(
       'validation.slackLink': 'این پیوند یک پیام Slack نیست.',
       'validation.maxTraits': 'در هر تماس حداکثر {max, number} ویژگی ثبت می‌شود.',
       'validation.keepNeedsReason': 'برای ادامهٔ همکاری با مشتری باید دلیلی بنویسید.',
+      'validation.categoryReasonTooLong':
+        'دلیل جابه‌جایی دسته حداکثر {max, plural, one {{max, number} نویسه} other {{max, number} نویسه}} می‌تواند باشد، پس چیزی ذخیره نشد. دلیل را کوتاه‌تر کنید و فرمان را دوباره بفرستید.',
       'validation.dayForm': 'روز را به شکل ۱۴۰۵/۰۹/۱۰ یا 2026-12-01 بنویسید.',
       'validation.timeZone': 'این منطقهٔ زمانی نیست: نامی مانند Asia/Tehran یا Europe/Istanbul به کار ببرید.',
       'validation.digestTime': 'ساعت گزارش هفتگی به شکل ساعت:دقیقه و ۲۴ ساعته است (مثلاً ۰۹:۰۰).',
@@ -256,6 +262,8 @@ export const validationMessages = area(
       'validation.slackLink': 'Tämä ei ole linkki Slack-viestiin.',
       'validation.maxTraits': 'Puheluun voi kirjata enintään {max, number} piirrettä.',
       'validation.keepNeedsReason': 'Asiakkaan pitäminen vaatii perustelun.',
+      'validation.categoryReasonTooLong':
+        'Luokan siirron syy saa olla enintään {max, plural, one {{max, number} merkki} other {{max, number} merkkiä}}, joten mitään ei tallennettu. Lyhennä syytä ja lähetä komento uudelleen.',
       'validation.dayForm': 'Anna päivä muodossa 1.12.2026 tai 2026-12-01.',
       'validation.timeZone': 'Tämä ei ole aikavyöhyke: käytä nimeä, kuten Europe/Helsinki tai Europe/Istanbul.',
       'validation.digestTime': 'Koosteen kellonaika annetaan muodossa HH:MM 24 tunnin kellolla (esim. 09:00).',

@@ -16,7 +16,8 @@ import {
 } from '../../domain/catalogue.js';
 import { entryDaySaid, entryInstant } from '../../domain/calendar.js';
 import { RapportError } from '../../domain/errors.js';
-import { contradictoryTraits, type ClientPatch } from '../../domain/inputs.js';
+import { categoryReasonSchema, contradictoryTraits, type ClientPatch } from '../../domain/inputs.js';
+import { Refused } from '../../domain/refusals.js';
 import { unquoteName } from '../../domain/names.js';
 import { dateTyped, dayNamedAt, dayNamedAtEnd } from '../../i18n/dates.js';
 import type { Locale } from '../../i18n/locales.js';
@@ -355,11 +356,17 @@ export function parseClientListFilter(words: readonly string[], actor: string, l
   throw refusal(locale, 'clientList', 'input.listFilterUnknown', { typed: code(raw) });
 }
 
-/** What follows a one-word value (`/client set acme category problem Paid late three times`): null when nothing does. */
-export function wordsAfterValue(argsText: string, valueTokens: readonly Token[]): string | null {
+/**
+ * Why a client moves, from what follows the category (`/client set acme category problem Paid late three times`):
+ * null when nothing does; refused when too long, since a reason cut short would be kept as if it were the mover's.
+ */
+export function categoryReasonAfter(argsText: string, valueTokens: readonly Token[]): string | null {
   const next = valueTokens[1];
-  const rest = next ? argsText.slice(next.start).trim().slice(0, 500) : '';
-  return rest || null;
+  const rest = next ? argsText.slice(next.start).trim() : '';
+  if (!rest) return null;
+  const reason = categoryReasonSchema.safeParse(rest);
+  if (!reason.success) throw new Refused({ code: 'input_invalid', issue: reason.error.issues[0] });
+  return reason.data;
 }
 
 /** The value of `/client set <name> <field> <value…>` as the change it asks for. */

@@ -41,6 +41,7 @@ import { requireMember } from '../../recipients.js';
 import { onCommand, type Turn, type SlackDeps } from '../../frame.js';
 import { COMMANDS } from '../../ids.js';
 import {
+  categoryReasonAfter,
   parseClientAdd,
   parseClientListFilter,
   parseClientSetValue,
@@ -48,7 +49,6 @@ import {
   splitClientSet,
   tokenize,
   USAGE,
-  wordsAfterValue,
   type Token,
 } from '../../parse/commandText.js';
 
@@ -185,7 +185,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), reader.locale);
       if (field === 'cadence') return turn.reply(cadenceSetReply(reader, act.catalogue, (await correctClient(deps.db, act, found.id, patch)).client ?? found));
       // Whatever follows a category is why (`/client set acme category problem Paid late three times`).
-      const change = fateChangeOf(patch, field === 'category' ? wordsAfterValue(argsText, valueTokens) : null);
+      const change = fateChangeOf(patch, field === 'category' ? categoryReasonAfter(argsText, valueTokens) : null);
       // An exit is said before it is done, in the form every other exit path opens (decided, or proposed).
       if (change?.kind === 'status' && change.status === 'exited') {
         const proposing = !(await isDecider(turn, found));
