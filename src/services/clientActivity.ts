@@ -62,11 +62,17 @@ async function weightedAt(db: Database, teamId: string, catalogue: Catalogue, cl
  * Logs (or, with `editing`, edits) a call and says how it moved the client's health: now with and without it,
  * and at the previous call, so a change people did not expect explains itself (older traits fade between calls).
  */
-export async function logCallAndScore(db: Database, act: ActIn, input: NewCall, editing?: string): Promise<CallOutcome> {
+export async function logCallAndScore(
+  db: Database,
+  act: ActIn,
+  input: NewCall,
+  /** `editing`: the call edited; `client`: the client as just read (a command named it), not read again. */
+  { editing, client: known }: { editing?: string | undefined; client?: ClientProfile } = {},
+): Promise<CallOutcome> {
   const { teamId, catalogue, at: now } = act;
   const logged = editing
     ? await editCall(db, { teamId, by: authorOf(act), catalogue, callId: editing, input })
-    : await logCall(db, { teamId, by: authorOf(act), catalogue, input });
+    : await logCall(db, { teamId, by: authorOf(act), catalogue, input, ...(known ? { client: known } : {}) });
   const { client, entry } = logged;
   const [weights, { incidents, warnings }, disagreements] = await Promise.all([
     weightsAroundCall(db, { teamId, catalogue, clientId: client.id, callId: entry.id, at: now }),

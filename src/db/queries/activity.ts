@@ -4,7 +4,8 @@ import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue
 import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
-import { executedRows, type Database } from '../client.js';
+import { preparedOnce, statementBuiltOnce, type Placeholders } from '../builtOnce.js';
+import type { Database } from '../client.js';
 import { auditLog, calls, clients, incidents, traitObservations, warnings } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
 import { getClient, requireClient } from './clients.js';
@@ -53,23 +54,30 @@ export const warningColumns = {
  * author is on the call, so every read of observations looks it up here.
  */
 export async function observationsWhere(db: Database, where: SQL | undefined): Promise<Observation[]> {
+  return asObservations(await observationsQuery(db, where));
+}
+
+/** Observations with who logged each, oldest first: a query still to run (or to prepare). */
+export function observationsQuery(db: Database, where: SQL | undefined) {
   // One primary-key probe per observation: a join lets the planner hash the whole calls table for a week's rows.
   const loggedBy = sql<string>`(select c.logged_by from calls c where c.team_id = trait_observations.team_id and c.id = trait_observations.call_id)`;
-  const rows = await db
+  return db
     .select({ ...observationColumns, loggedBy })
     .from(traitObservations)
     .where(where)
     .orderBy(asc(traitObservations.observedAt));
-  return rows.map((row) => ({ ...row, id: String(row.id) }));
 }
+
+export const asObservations = (rows: Awaited<ReturnType<typeof observationsQuery>>): Observation[] => rows.map((row) => ({ ...row, id: String(row.id) }));
 
 /**
  * Stores a call and one observation per trait. Traits must exist in the workspace catalogue (checked before
- * anything is written). A request key already used in this workspace returns the stored call instead.
+ * anything is written). A request key already used in this workspace returns the stored call instead. `client`:
+ * the client as the caller has just read it (the one named in a command), which is then not read again.
  */
 export async function logCall(
   db: Database,
-  { teamId, by, catalogue, input }: { teamId: string; by: By; catalogue: Catalogue; input: NewCall },
+  { teamId, by, catalogue, input, client: known }: { teamId: string; by: By; catalogue: Catalogue; input: NewCall; client?: ClientProfile },
 ): Promise<Logged<Call & { traits: string[] }>> {
   const { actor, at, requestKey } = authorOf(by);
   const values = parseInput(newCallSchema, input);
@@ -77,43 +85,32 @@ export async function logCall(
   if (unknown.length > 0) throw new Refused({ code: 'traits_unknown', traits: unknown });
   const traits = [...new Set(values.traits)];
   if (!isRowId(values.clientId)) throw new Refused({ code: 'client_gone' });
-  const column = (c: { name: string }) => sql.identifier(c.name);
   const ourSide = values.ourSide ?? [];
-  // One statement, so one round trip, beside the read of the client: the call (once per request key, and only for
-  // a client of the workspace), its observations and the audit line, each insert fed by the one before it.
-  const inserted = db.execute(sql`
-    with logged_call as (
-      insert into ${calls} (${column(calls.teamId)}, ${column(calls.clientId)}, ${column(calls.occurredAt)}, ${column(calls.loggedBy)}, ${column(calls.loggedAt)},
-        ${column(calls.notes)}, ${column(calls.ourSide)}, ${column(calls.evidenceUrl)}, ${column(calls.requestKey)})
-      select ${teamId}, ${clients.id}, ${instantSql(values.occurredAt)}, ${actor}, ${instantSql(at)}, ${values.notes ?? ''}, ${JSON.stringify(ourSide)}::jsonb,
-        ${values.evidenceUrl ?? null}::text, ${requestKey}::text
-      from ${clients} where ${clients.teamId} = ${teamId} and ${clients.id} = ${values.clientId}
-      on conflict do nothing
-      returning ${column(calls.id)} as id, ${column(calls.loggedAt)} as logged_at
-    ), observed as (
-      insert into ${traitObservations} (${column(traitObservations.teamId)}, ${column(traitObservations.clientId)}, ${column(traitObservations.callId)},
-        ${column(traitObservations.trait)}, ${column(traitObservations.observedAt)}, ${column(traitObservations.loggedAt)})
-      select ${teamId}, ${values.clientId}, logged_call.id, trait, ${instantSql(values.occurredAt)}, logged_call.logged_at
-      from logged_call cross join jsonb_array_elements_text(${JSON.stringify(traits)}::jsonb) as trait
-    ), audited as (
-      insert into ${auditLog} (${column(auditLog.teamId)}, ${column(auditLog.at)}, ${column(auditLog.actor)}, ${column(auditLog.action)},
-        ${column(auditLog.entityType)}, ${column(auditLog.entityId)}, ${column(auditLog.details)})
-      select ${teamId}, logged_call.logged_at, ${actor}, 'call.log', 'client', ${values.clientId},
-        jsonb_build_object('callId', logged_call.id, 'traits', ${JSON.stringify(traits)}::jsonb, 'occurredAt', ${values.occurredAt.toISOString()}::text)
-      from logged_call
-    )
-    select id::text as id, (extract(epoch from logged_at) * 1000)::float8 as logged_ms from logged_call`);
-  const [client, result] = await Promise.all([getClient(db, { teamId, clientId: values.clientId }), inserted]);
-  if (!client) throw new Refused({ code: 'client_gone' });
-  const [row] = executedRows<{ id: string; logged_ms: number }>(result);
-  if (!row) return { client, entry: await callByRequestKey(db, teamId, requestKey!), duplicate: true };
+  const inserted = loggingCall(db, {
+    teamId,
+    clientId: values.clientId,
+    occurredAt: values.occurredAt.toISOString(),
+    actor,
+    // A bare user id is stamped by the database's clock (audit.ts).
+    at: at instanceof Date ? at.toISOString() : null,
+    notes: values.notes ?? '',
+    ourSide: JSON.stringify(ourSide),
+    evidenceUrl: values.evidenceUrl ?? null,
+    requestKey: requestKey ?? null,
+    traits: JSON.stringify(traits),
+  });
+  const [client, [row]] = await Promise.all([known?.id === values.clientId ? known : getClient(db, { teamId, clientId: values.clientId }), inserted]);
+  // Nothing inserted: the client is not the workspace's (or is gone), or this request stored its call already.
+  const stored = row ? undefined : requestKey ? await callByRequestKey(db, teamId, requestKey) : undefined;
+  if (!client || (!row && !stored)) throw new Refused({ code: 'client_gone' });
+  if (stored) return { client, entry: stored, duplicate: true };
   const entry: Call & { traits: string[] } = {
-    id: row.id,
+    id: row!.id,
     teamId,
     clientId: values.clientId,
     occurredAt: values.occurredAt,
     loggedBy: actor,
-    loggedAt: new Date(Math.floor(Number(row.logged_ms))),
+    loggedAt: new Date(Math.floor(Number(row!.logged_ms))),
     notes: values.notes ?? '',
     ourSide,
     evidenceUrl: values.evidenceUrl ?? null,
@@ -123,12 +120,57 @@ export async function logCall(
   return { client, entry, duplicate: false };
 }
 
-async function callByRequestKey(db: Database, teamId: string, requestKey: string): Promise<Call & { traits: string[] }> {
+/**
+ * A call in one statement, so one round trip, beside the read of the client: the call (once per request key, and
+ * only for a client of the workspace), its observations and the audit line, each insert fed by the one before it.
+ * Built once (db/builtOnce.ts): every call logged runs it.
+ */
+const column = (c: { name: string }) => sql.identifier(c.name);
+const loggingCall = statementBuiltOnce<
+  {
+    teamId: string;
+    clientId: string;
+    occurredAt: string;
+    actor: string;
+    at: string | null;
+    notes: string;
+    ourSide: string;
+    evidenceUrl: string | null;
+    requestKey: string | null;
+    traits: string;
+  },
+  { id: string; logged_ms: number }
+>(
+  (p) => sql`
+    with logged_call as (
+      insert into ${calls} (${column(calls.teamId)}, ${column(calls.clientId)}, ${column(calls.occurredAt)}, ${column(calls.loggedBy)}, ${column(calls.loggedAt)},
+        ${column(calls.notes)}, ${column(calls.ourSide)}, ${column(calls.evidenceUrl)}, ${column(calls.requestKey)})
+      select ${p.teamId}, ${clients.id}, ${p.occurredAt}::timestamptz, ${p.actor}, coalesce(${p.at}::timestamptz, now()), ${p.notes}, ${p.ourSide}::jsonb,
+        ${p.evidenceUrl}::text, ${p.requestKey}::text
+      from ${clients} where ${clients.teamId} = ${p.teamId} and ${clients.id} = ${p.clientId}
+      on conflict do nothing
+      returning ${column(calls.id)} as id, ${column(calls.loggedAt)} as logged_at
+    ), observed as (
+      insert into ${traitObservations} (${column(traitObservations.teamId)}, ${column(traitObservations.clientId)}, ${column(traitObservations.callId)},
+        ${column(traitObservations.trait)}, ${column(traitObservations.observedAt)}, ${column(traitObservations.loggedAt)})
+      select ${p.teamId}, ${p.clientId}, logged_call.id, trait, ${p.occurredAt}::timestamptz, logged_call.logged_at
+      from logged_call cross join jsonb_array_elements_text(${p.traits}::jsonb) as trait
+    ), audited as (
+      insert into ${auditLog} (${column(auditLog.teamId)}, ${column(auditLog.at)}, ${column(auditLog.actor)}, ${column(auditLog.action)},
+        ${column(auditLog.entityType)}, ${column(auditLog.entityId)}, ${column(auditLog.details)})
+      select ${p.teamId}, logged_call.logged_at, ${p.actor}, 'call.log', 'client', ${p.clientId}::text,
+        jsonb_build_object('callId', logged_call.id, 'traits', ${p.traits}::jsonb, 'occurredAt', ${p.occurredAt}::text)
+      from logged_call
+    )
+    select id::text as id, (extract(epoch from logged_at) * 1000)::float8 as logged_ms from logged_call`,
+);
+
+async function callByRequestKey(db: Database, teamId: string, requestKey: string): Promise<(Call & { traits: string[] }) | undefined> {
   const [call] = await db
     .select()
     .from(calls)
     .where(and(eq(calls.teamId, teamId), eq(calls.requestKey, requestKey)));
-  if (!call) throw new Error('request key conflict without a stored call');
+  if (!call) return undefined;
   const traits = await db
     .select({ trait: traitObservations.trait })
     .from(traitObservations)
@@ -234,20 +276,28 @@ export async function incidentsAndWarnings(
   db: Database,
   { teamId, clientId }: { teamId: string; clientId: string },
 ): Promise<{ incidents: Incident[]; warnings: Warning[] }> {
-  const [incidentRows, warningRows] = await Promise.all([
-    db
-      .select(incidentColumns)
-      .from(incidents)
-      .where(and(eq(incidents.teamId, teamId), eq(incidents.clientId, clientId)))
-      .orderBy(asc(incidents.occurredAt)),
-    db
-      .select(warningColumns)
-      .from(warnings)
-      .where(and(eq(warnings.teamId, teamId), eq(warnings.clientId, clientId)))
-      .orderBy(asc(warnings.givenAt)),
-  ]);
+  const [incidentRows, warningRows] = await Promise.all([readingIncidents(db, { teamId, clientId }), readingWarnings(db, { teamId, clientId })]);
   return { incidents: incidentRows, warnings: warningRows };
 }
+
+// Every call's and incident's confirmation reads them (db/builtOnce.ts).
+type OfClient = { teamId: string; clientId: string };
+const readingIncidents = preparedOnce((db, p: Placeholders<OfClient>) =>
+  db
+    .select(incidentColumns)
+    .from(incidents)
+    .where(and(eq(incidents.teamId, p.teamId), eq(incidents.clientId, p.clientId)))
+    .orderBy(asc(incidents.occurredAt))
+    .prepare('client_incidents'),
+);
+const readingWarnings = preparedOnce((db, p: Placeholders<OfClient>) =>
+  db
+    .select(warningColumns)
+    .from(warnings)
+    .where(and(eq(warnings.teamId, p.teamId), eq(warnings.clientId, p.clientId)))
+    .orderBy(asc(warnings.givenAt))
+    .prepare('client_warnings'),
+);
 
 export async function loadClientRecord(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientRecord> {
   const [observations, { incidents: incidentRows, warnings: warningRows }, callRows, [last]] = await Promise.all([

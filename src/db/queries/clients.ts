@@ -368,10 +368,7 @@ export async function clientByLeadingWords(
   if (keys.length === 0 || !keys[0]) return undefined;
   // One read: every candidate's exact name, and every name starting with the first word (which includes
   // every name starting with a longer candidate).
-  const rows = await db
-    .select({ ...profileColumns, nameKey: clients.nameKey })
-    .from(clients)
-    .where(and(eq(clients.teamId, teamId), or(inArray(clients.nameKey, keys), like(clients.nameKey, `${likeEscaped(keys[0])} %`))));
+  const rows = await readingByNames(db, { teamId, keys, startingWith: `${likeEscaped(keys[0])} %` });
   for (let used = keys.length; used >= 1; used--) {
     const key = keys[used - 1]!;
     const exact = rows.find((r) => r.nameKey === key);
@@ -382,6 +379,15 @@ export async function clientByLeadingWords(
   }
   return undefined;
 }
+
+// Every command naming a client reads it (db/builtOnce.ts); the keys go as one array, however many words.
+const readingByNames = preparedOnce((db, p: Placeholders<{ teamId: string; keys: string[]; startingWith: string }>) =>
+  db
+    .select({ ...profileColumns, nameKey: clients.nameKey })
+    .from(clients)
+    .where(and(eq(clients.teamId, p.teamId), or(sql`${clients.nameKey} = any(${p.keys}::text[])`, like(clients.nameKey, p.startingWith))))
+    .prepare('clients_by_names'),
+);
 
 function withoutKey({ nameKey: _key, ...client }: ClientProfile & { nameKey: string }): ClientProfile {
   return client;

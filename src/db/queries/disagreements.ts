@@ -5,7 +5,8 @@ import { disputedAt, type Disagreement } from '../../domain/disagreements.js';
 import { DAY_MS, type Observation } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { calls, clients, traitObservations } from '../schema/index.js';
-import { observationsWhere } from './activity.js';
+import { asObservations, observationsQuery, observationsWhere } from './activity.js';
+import { preparedOnce, type Placeholders } from '../builtOnce.js';
 import { groupBy } from './portfolio/scope.js';
 
 const o = traitObservations;
@@ -33,18 +34,41 @@ export async function observationsDisputing(
   const opposite = catalogue.traits.filter((t) => sides.some((side) => side.dimension === t.dimension && side.polarity !== t.polarity)).map((t) => t.key);
   if (opposite.length === 0) return [];
   const windowMs = catalogue.thresholds.disagreementDays * DAY_MS;
-  const from = new Date(call.occurredAt.getTime() - windowMs - 1);
-  const to = new Date(call.occurredAt.getTime() + windowMs);
-  const byOthers = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId}) <> ${call.loggedBy}`;
-  return observationsWhere(
+  const rows = await readingDisputing(db, {
+    teamId,
+    clientId: call.clientId,
+    callId: call.id,
+    own,
+    opposite,
+    from: new Date(call.occurredAt.getTime() - windowMs - 1).toISOString(),
+    to: new Date(call.occurredAt.getTime() + windowMs).toISOString(),
+    loggedBy: call.loggedBy,
+  });
+  return asObservations(rows);
+}
+
+// Every call logged runs it (db/builtOnce.ts). The traits go as arrays: one statement whatever their number; the
+// moments as ISO text (postgres.js binds no Date here).
+type Disputing = { teamId: string; clientId: string; callId: string; own: string[]; opposite: string[]; from: string; to: string; loggedBy: string };
+const readingDisputing = preparedOnce((db, p: Placeholders<Disputing>) => {
+  const byOthers = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId}) <> ${p.loggedBy}`;
+  return observationsQuery(
     db,
     and(
-      eq(o.teamId, teamId),
-      eq(o.clientId, call.clientId),
-      or(and(eq(o.callId, call.id), inArray(o.trait, own)), and(inArray(o.trait, opposite), gt(o.observedAt, from), lte(o.observedAt, to), byOthers)),
+      eq(o.teamId, p.teamId),
+      eq(o.clientId, p.clientId),
+      or(
+        and(eq(o.callId, p.callId), sql`${o.trait} = any(${p.own}::text[])`),
+        and(
+          sql`${o.trait} = any(${p.opposite}::text[])`,
+          sql`${o.observedAt} > ${p.from}::timestamptz`,
+          sql`${o.observedAt} <= ${p.to}::timestamptz`,
+          byOthers,
+        ),
+      ),
     ),
-  );
-}
+  ).prepare('observations_disputing');
+});
 
 /** A client not exited with dimensions two people see oppositely lately. */
 export interface DisputedClient {

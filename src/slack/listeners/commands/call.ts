@@ -31,17 +31,19 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
         );
         return;
       }
-      // Telling a name from notes needs the workspace's names: two quick reads, well within the trigger's 3 s.
-      const { today } = await turn.workspace();
-      const act = await turn.actIn();
-      const { client, used } = await clientFromWords(
-        deps.db,
-        act,
-        tokens.map((t) => t.value),
-        nameEndsBefore(tokens),
-      );
-      // Numbers, dates and words as the person writes them (`dün`, `28.11.2026`, `+iletişim`).
-      const { locale } = await turn.reader();
+      // Telling a name from notes needs the workspace's names: read beside the workspace and the person's settings.
+      const [{ today }, act, { client, used }, { locale }] = await Promise.all([
+        turn.workspace(),
+        turn.actIn(),
+        clientFromWords(
+          deps.db,
+          turn.act,
+          tokens.map((t) => t.value),
+          nameEndsBefore(tokens),
+        ),
+        // Numbers, dates and words as the person writes them (`dün`, `28.11.2026`, `+iletişim`).
+        turn.reader(),
+      ]);
       const dated = parseDayWords(tokens, used, today, locale);
       const rest = tokens.slice(used + (dated?.used ?? 0));
       if (rest.length === 0) {
@@ -52,7 +54,7 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
       }
       const args = parseCallArgs(act.catalogue, text, rest, dated ? undefined : { today, locale });
       const occurredAt = occurredOn(dated?.day ?? args.day ?? today, today, turn.now, act.timeZone);
-      const outcome = await logCallAndScore(deps.db, act, { clientId: client.id, occurredAt, traits: args.traits, notes: args.notes });
+      const outcome = await logCallAndScore(deps.db, act, { clientId: client.id, occurredAt, traits: args.traits, notes: args.notes }, { client });
       await turn.reply(callConfirmation(act.catalogue, outcome, await turn.reader(), { signedWordsInNotes: args.signedWordsInNotes }));
       await tellDisagreements(turn, act.catalogue, outcome);
     },

@@ -99,7 +99,7 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
       const form = await readForm(turn, view, readCallView);
       if ('errors' in form) return form;
       const { metadata, act, value, nextStep, answered } = form;
-      const outcome = await logCallAndScore(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
+      const outcome = await logCallAndScore(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, { editing: metadata.entryId });
       const step = await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'call');
       return {
         done: true,
