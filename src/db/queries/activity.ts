@@ -4,7 +4,7 @@ import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue
 import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
-import { preparedOnce, statementBuiltOnce, type Placeholders } from '../builtOnce.js';
+import { statementBuiltOnce } from '../builtOnce.js';
 import type { Database } from '../client.js';
 import { auditLog, calls, clients, incidents, traitObservations, warnings } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
@@ -276,28 +276,37 @@ export async function incidentsAndWarnings(
   db: Database,
   { teamId, clientId }: { teamId: string; clientId: string },
 ): Promise<{ incidents: Incident[]; warnings: Warning[] }> {
-  const [incidentRows, warningRows] = await Promise.all([readingIncidents(db, { teamId, clientId }), readingWarnings(db, { teamId, clientId })]);
-  return { incidents: incidentRows, warnings: warningRows };
+  const [row] = await readingIncidentsAndWarnings(db, { teamId, clientId });
+  const at = (ms: number) => new Date(Number(ms));
+  return {
+    incidents: (row?.incidents ?? []).map((i) => ({ ...i, occurredAt: at(i.occurredAt), loggedAt: at(i.loggedAt) })),
+    warnings: (row?.warnings ?? []).map((w) => ({ ...w, givenAt: at(w.givenAt) })),
+  };
 }
 
-// Every call's and incident's confirmation reads them (db/builtOnce.ts).
-type OfClient = { teamId: string; clientId: string };
-const readingIncidents = preparedOnce((db, p: Placeholders<OfClient>) =>
-  db
-    .select(incidentColumns)
-    .from(incidents)
-    .where(and(eq(incidents.teamId, p.teamId), eq(incidents.clientId, p.clientId)))
-    .orderBy(asc(incidents.occurredAt))
-    .prepare('client_incidents'),
-);
-const readingWarnings = preparedOnce((db, p: Placeholders<OfClient>) =>
-  db
-    .select(warningColumns)
-    .from(warnings)
-    .where(and(eq(warnings.teamId, p.teamId), eq(warnings.clientId, p.clientId)))
-    .orderBy(asc(warnings.givenAt))
-    .prepare('client_warnings'),
-);
+type Timed<T, K extends keyof T> = Omit<T, K> & Record<K, number>;
+
+/**
+ * A client's incidents and warnings, oldest first, in one statement: every call's and incident's confirmation
+ * reads both (firing criteria need them). Moments as epoch milliseconds. Built once (db/builtOnce.ts).
+ */
+const readingIncidentsAndWarnings = statementBuiltOnce<
+  { teamId: string; clientId: string },
+  { incidents: Timed<Incident, 'occurredAt' | 'loggedAt'>[]; warnings: Timed<Warning, 'givenAt'>[] }
+>((p) => {
+  const ms = (c: { name: string }) => sql`floor(extract(epoch from ${column(c)}) * 1000)::float8`;
+  const i = incidents;
+  const w = warnings;
+  return sql`
+    select
+      (select coalesce(json_agg(json_build_object('id', ${column(i.id)}, 'clientId', ${column(i.clientId)}, 'kind', ${column(i.kind)},
+          'occurredAt', ${ms(i.occurredAt)}, 'loggedAt', ${ms(i.loggedAt)}, 'loggedBy', ${column(i.loggedBy)}, 'description', ${column(i.description)},
+          'details', ${column(i.details)}, 'evidenceUrl', ${column(i.evidenceUrl)}) order by ${column(i.occurredAt)}), '[]'::json)
+        from ${i} where ${column(i.teamId)} = ${p.teamId} and ${column(i.clientId)} = ${p.clientId}) as incidents,
+      (select coalesce(json_agg(json_build_object('id', ${column(w.id)}, 'clientId', ${column(w.clientId)}, 'kind', ${column(w.kind)},
+          'givenAt', ${ms(w.givenAt)}, 'givenBy', ${column(w.givenBy)}) order by ${column(w.givenAt)}), '[]'::json)
+        from ${w} where ${column(w.teamId)} = ${p.teamId} and ${column(w.clientId)} = ${p.clientId}) as warnings`;
+});
 
 export async function loadClientRecord(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientRecord> {
   const [observations, { incidents: incidentRows, warnings: warningRows }, callRows, [last]] = await Promise.all([
