@@ -48,7 +48,7 @@ export function refuseAndClose(res: Response, status: 401 | 413 | 503, message: 
 /**
  * Reads the body under the limits and checks its signature as it arrives, for Bolt's receiver: Bolt takes
  * `req.rawBody` when present instead of reading the request itself (its hook for hosts that read bodies
- * first), so each body is read once, here, and only a signed one reaches Bolt, which verifies it again. An
+ * first), so each body is read once, here, and only a signed one reaches Bolt (which is told not to hash it again). An
  * unsigned body costs no more than its bytes, held against the limits: never Bolt's copies of it as text.
  *
  * A declared length over the limit is refused before a byte is read, and held against the total from the

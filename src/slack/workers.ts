@@ -153,12 +153,14 @@ export class RequestWorkers {
     };
     return {
       claimedBy: { worker: this.id, leaseSeconds },
-      take: (request, sent) => {
-        release();
-        // Stopped meanwhile: the request is handed back like any it held.
-        if (this.stopped) void this.handBack(request);
-        else this.take(request, new Lease(leaseSeconds, sent));
-      },
+      // After the ack has gone: the receiver acks once this returns, and the work's first steps run synchronously.
+      take: (request, sent) =>
+        setImmediate(() => {
+          release();
+          // Stopped meanwhile: the request is handed back like any it held.
+          if (this.stopped) void this.handBack(request);
+          else this.take(request, new Lease(leaseSeconds, sent));
+        }),
       release: () => {
         release();
         if (this.full) this.wake();
