@@ -14,16 +14,16 @@ import { ACTIONS } from '../../ids.js';
 export function registerLogEntryActions(app: App, deps: SlackDeps): void {
   for (const kind of ['call', 'incident'] as const) {
     onAction<ButtonAction>(app, deps, kind === 'call' ? ACTIONS.undoCall : ACTIONS.undoIncident, async (turn, action) => {
-      const subject = await undoEntry(deps.db, turn.act, { kind, id: action.value ?? '' });
-      const undone = t(await turn.reader(), kind === 'call' ? 'forms.undoneCall' : 'forms.undoneIncident', { name: subject.name });
+      // The person's words are read beside the undo: one round trip, not two.
+      const [subject, reader] = await Promise.all([undoEntry(deps.db, turn.act, { kind, id: action.value ?? '' }), turn.reader()]);
+      const undone = t(reader, kind === 'call' ? 'forms.undoneCall' : 'forms.undoneIncident', { name: subject.name });
       await turn.replaceOriginal({ text: undone, blocks: [section(`↩️ ${undone}`)] });
     });
   }
 
   // Edit opens the form filled in; its response URL rides along, so the edited confirmation replaces this one.
   onAction<ButtonAction>(app, deps, ACTIONS.editCall, async (turn, action) => {
-    const { call, client } = await callForEdit(deps.db, turn.act, action.value ?? '');
-    const { catalogue, workspace, today } = await turn.workspace();
+    const [{ call, client }, { catalogue, workspace, today }] = await Promise.all([callForEdit(deps.db, turn.act, action.value ?? ''), turn.workspace()]);
     await turn.openModal(
       callModal({
         reader: await turn.reader(),
@@ -37,8 +37,7 @@ export function registerLogEntryActions(app: App, deps: SlackDeps): void {
   });
 
   onAction<ButtonAction>(app, deps, ACTIONS.editIncident, async (turn, action) => {
-    const { incident, client } = await incidentForEdit(deps.db, turn.act, action.value ?? '');
-    const { workspace, today } = await turn.workspace();
+    const [{ incident, client }, { workspace, today }] = await Promise.all([incidentForEdit(deps.db, turn.act, action.value ?? ''), turn.workspace()]);
     await turn.openModal(
       incidentModal({
         reader: await turn.reader(),
