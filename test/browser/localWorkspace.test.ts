@@ -23,7 +23,14 @@ if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} is missing (ap
  * is one the system just handed out; taken again by another process in between (the machine is shared), it tries
  * another.
  */
-async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
+interface LocalApp {
+  url: string;
+  /** The app's last lines of log: said beside a failure, since CI shows only the end of a run. */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+async function startApp(): Promise<LocalApp> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startAppOn(await freePort());
@@ -41,18 +48,22 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startAppOn(port: number): Promise<{ url: string; stop(): Promise<void> }> {
+async function startAppOn(port: number): Promise<LocalApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-local-'));
   const app: ChildProcess = spawn(process.execPath, [builtEntry('main')], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  app.stdout!.on('data', keep);
+  app.stderr!.on('data', keep);
   const url = await new Promise<string>((resolve, reject) => {
-    let log = '';
     const timer = setTimeout(() => reject(new Error(`app did not start:\n${log}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      log += chunk.toString();
+    const read = () => {
       const m = /Rapport is ready: open (\S+)/.exec(log);
       if (m) {
         clearTimeout(timer);
@@ -65,6 +76,7 @@ async function startAppOn(port: number): Promise<{ url: string; stop(): Promise<
   });
   return {
     url,
+    logTail: () => log.split('\n').slice(-40).join('\n'),
     async stop() {
       if (app.exitCode === null) {
         const exited = new Promise((resolve) => app.once('exit', resolve));
@@ -77,7 +89,7 @@ async function startAppOn(port: number): Promise<{ url: string; stop(): Promise<
 }
 
 /** What a person does on the page, and what they see come back. */
-function onThePage(page: Page) {
+function onThePage(page: Page, app: LocalApp) {
   const pane = () => page.getByTestId('pane');
   const modal = () => page.getByTestId('modal');
   const messages = () => pane().getByTestId('message');
@@ -86,22 +98,24 @@ function onThePage(page: Page) {
     await page.getByTestId('composer').fill(text);
     await page.getByTestId('composer').press('Enter');
   };
-  /** Switches the page's user and waits for that user's view (the next state the page loads). */
+  /** Switches the page's user and waits until the page shows that user's view (not only loaded it). */
   const asUser = async (id: string) => {
-    if ((await page.getByTestId('user-select').inputValue()) === id) return;
-    const loaded = page.waitForResponse((r) => r.url().includes(`/local/state?user=${id}`));
-    await page.getByTestId('user-select').selectOption(id);
-    await loaded;
+    if ((await page.getByTestId('user-select').inputValue()) !== id) await page.getByTestId('user-select').selectOption(id);
+    await page.locator(`[data-testid=pane][data-user="${id}"]`).waitFor();
   };
   /** Waits until something answers (a new message, a form, or the page's notice) and the page settles; returns all that arrived. */
   const answered = async (act: () => Promise<void>): Promise<string> => {
     const before = await messages().count();
     await page.locator('#notice').evaluate((n) => (n.textContent = ''));
     await act();
-    await expect
-      // Generous: on a busy CI machine the first command on a freshly loaded demo once took over 30 s.
-      .poll(async () => (await messages().count()) > before || (await modal().isVisible()) || !!(await notice()), { timeout: 90_000 })
-      .toBe(true);
+    try {
+      await expect
+        // Generous: on a busy CI machine the first command on a freshly loaded demo once took over 30 s.
+        .poll(async () => (await messages().count()) > before || (await modal().isVisible()) || !!(await notice()), { timeout: 90_000 })
+        .toBe(true);
+    } catch (error) {
+      throw new Error(`nothing answered within 90 s; the app's log ended:\n${app.logTail()}`, { cause: error });
+    }
     if (await modal().isVisible()) return `modal: ${await modal().locator('.modal-title').textContent()}`;
     for (let settled = await messages().count(), i = 0; i < 20; i++) {
       await page.waitForTimeout(150);
@@ -176,7 +190,7 @@ describe.skipIf(!hasChromium)('the README’s one-minute tour, as written, on a 
     const steps = readmeTour();
     expect(steps.map((s) => s.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.', '5.']);
     const [one, two, three, four, five] = steps as [string, string, string, string, string];
-    const { pane, modal, messages, notice, asUser, run, button } = onThePage(page);
+    const { pane, modal, messages, notice, asUser, run, button } = onThePage(page, app);
 
     // 1. As the person the page starts as: Dana, the workspace's owner.
     await expect.poll(() => page.getByTestId('user-select').inputValue()).toBe('U0DANA');
@@ -288,7 +302,7 @@ describe.skipIf(!hasChromium)('the local workspace in the browser', () => {
     app = await startApp();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(app.url);
-    on = onThePage(page);
+    on = onThePage(page, app);
   }, 90_000);
   afterAll(async () => {
     await page?.context().close();

@@ -362,6 +362,8 @@ function render() {
   $('#tab-channel').textContent = `# ${state.team.channelName}`;
   for (const b of document.querySelectorAll('.tab')) b.classList.toggle('active', b.dataset.tab === tab);
   const pane = $('#pane');
+  // Whose view is drawn (the switch may already name someone else while their view loads).
+  pane.dataset.user = state.user.id;
   const scrolledToEnd = stickToEnd || pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 20;
   stickToEnd = false;
   pane.innerHTML = '';
@@ -420,12 +422,31 @@ async function speak(locale) {
   openModalId = null;
 }
 
-async function refresh() {
-  const next = await api(`/local/state?user=${encodeURIComponent(userId)}`);
-  await speak(next.locale);
-  state = next;
-  clockAhead = Date.parse(next.clock.now) - Date.now();
-  render();
+/**
+ * Loads and draws the person's view. One load at a time: a call during a load loads once more after it, so an
+ * older view (another person's, before a switch) never lands after a newer one. Resolves once the view drawn is
+ * one loaded after the call.
+ */
+let loading = null;
+let loadAgain = false;
+function refresh() {
+  if (loading) {
+    loadAgain = true;
+    return loading;
+  }
+  loading = (async () => {
+    do {
+      loadAgain = false;
+      const next = await api(`/local/state?user=${encodeURIComponent(userId)}`);
+      await speak(next.locale);
+      state = next;
+      clockAhead = Date.parse(next.clock.now) - Date.now();
+      render();
+    } while (loadAgain);
+  })().finally(() => {
+    loading = null;
+  });
+  return loading;
 }
 
 async function start() {
