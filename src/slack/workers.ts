@@ -105,7 +105,6 @@ export class RequestWorkers {
   private readonly running = new Map<Promise<void>, { request: SlackRequest; lease: Lease }>();
   /** Slots kept for requests the receiver is storing, by workspace. */
   private readonly kept = new Map<string, number>();
-  private keptCount = 0;
   /** Requests may be waiting in the inbox (another process stored one; the last look left some): none is handed over. */
   private waiting = true;
   private filling = false;
@@ -142,7 +141,7 @@ export class RequestWorkers {
    */
   slotFor(teamId: string): Slot | undefined {
     const { concurrency, perWorkspace, leaseSeconds } = this.options;
-    if (this.stopped || this.waiting || this.running.size + this.keptCount >= concurrency) return undefined;
+    if (this.stopped || this.waiting || this.taken >= concurrency) return undefined;
     if (perWorkspace !== undefined && this.heldBy(teamId) + (this.kept.get(teamId) ?? 0) >= perWorkspace) return undefined;
     this.keep(teamId, 1);
     let open = true;
@@ -172,7 +171,13 @@ export class RequestWorkers {
     const kept = (this.kept.get(teamId) ?? 0) + n;
     if (kept === 0) this.kept.delete(teamId);
     else this.kept.set(teamId, kept);
-    this.keptCount += n;
+  }
+
+  /** Workers running a request or kept for one being stored. */
+  private get taken(): number {
+    let n = this.running.size;
+    for (const kept of this.kept.values()) n += kept;
+    return n;
   }
 
   private heldBy(teamId: string): number {
@@ -200,8 +205,8 @@ export class RequestWorkers {
     try {
       do {
         this.again = false;
-        while (!this.stopped && this.running.size + this.keptCount < this.options.concurrency) {
-          const room = this.options.concurrency - this.running.size - this.keptCount;
+        while (!this.stopped && this.taken < this.options.concurrency) {
+          const room = this.options.concurrency - this.taken;
           const sent = performance.now();
           const requests = await this.claim(room);
           for (const request of requests) this.take(request, new Lease(this.options.leaseSeconds, sent));
@@ -210,7 +215,7 @@ export class RequestWorkers {
           this.waiting = more || this.again;
           if (!more) break;
         }
-        this.full = this.running.size + this.keptCount >= this.options.concurrency;
+        this.full = this.taken >= this.options.concurrency;
       } while (this.again && !this.stopped);
     } finally {
       this.filling = false;

@@ -213,6 +213,15 @@ export async function holdsLease(db: Database, { request, worker }: { request: H
 // Every request runs these three (db/builtOnce.ts): the lease checked before its reply, answered, finished.
 type Lease = { teamId: string; id: number; attempts: number; worker: string };
 const heldBy = (p: Placeholders<Lease>) => held({ teamId: p.teamId, id: p.id, attempts: p.attempts }, p.worker);
+
+/**
+ * A condition that always holds and makes its statement's commit not wait for the disk (SET LOCAL
+ * synchronous_commit = off, read when the statement's own transaction commits): ~1 ms less per commit on the
+ * bench's machine. Only for what comes after a request's answer (answered, finished): a database server that
+ * crashes in the moment after loses at most that mark, and the request is worked again, which finds everything it
+ * stored (each write carries the request's key) and, at worst, answers its person a second time.
+ */
+const committedWithoutWaiting = sql`(select set_config('synchronous_commit', 'off', true)) = 'off'`;
 const checkingLease = preparedOnce((db, p: Placeholders<Lease>) =>
   db.select({ id: slackRequests.id }).from(slackRequests).where(heldBy(p)).prepare('holds_lease'),
 );
@@ -220,14 +229,14 @@ const finishing = preparedOnce((db, p: Placeholders<Lease & { state: 'done' | 'f
   db
     .update(slackRequests)
     .set({ state: p.state, finishedAt: sql`now()`, body: {} })
-    .where(heldBy(p))
+    .where(and(heldBy(p), committedWithoutWaiting))
     .prepare('finish_request'),
 );
 const answering = preparedOnce((db, p: Placeholders<Pick<Lease, 'teamId' | 'id'>>) =>
   db
     .update(slackRequests)
     .set({ answeredAt: sql`now()` })
-    .where(and(eq(slackRequests.teamId, p.teamId), eq(slackRequests.id, p.id)))
+    .where(and(eq(slackRequests.teamId, p.teamId), eq(slackRequests.id, p.id), committedWithoutWaiting))
     .prepare('mark_answered'),
 );
 
