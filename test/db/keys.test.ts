@@ -33,7 +33,6 @@ const ACROSS_WORKSPACES = {
   digest_messages_posted: 'the retention sweep: messages posted longest ago',
   digests_status: 'recovery: digests claimed but never posted',
   personal_sends_claimed: 'the retention sweep: the oldest sends',
-  slack_requests_due: 'the inbox: requests due to be worked',
   slack_requests_finished: 'the retention sweep: requests finished longest ago',
   snoozes_until: 'the retention sweep: snoozes that ended longest ago',
 };

@@ -6,6 +6,7 @@
  * workspace's, and a row is only ever worked within its own team (`teamId` of the row scopes everything after).
  */
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { preparedOnce, type Placeholders } from '../builtOnce.js';
 import type { Database } from '../client.js';
 import { slackRequests } from '../schema/index.js';
@@ -119,18 +120,32 @@ export async function claimRequests(
   db: Database,
   { worker, leaseSeconds, limit, perWorkspace }: { worker: string; leaseSeconds: number; limit: number; perWorkspace?: number },
 ): Promise<SlackRequest[]> {
+  // Each workspace's first few in turn are enough: `limit` are taken, past those other processes' claims are
+  // locking at the same moment (skipped). Room for four such claims; past that, a claim may take fewer than it
+  // could, and its workers look again when woken (a request ending, a NOTIFY, the poll).
+  const candidates = limit + CLAIMED_ELSEWHERE;
   const claimed = await (perWorkspace === undefined
-    ? claimingAny(db, { worker, leaseSeconds, limit })
-    : claimingFairly(db, { worker, leaseSeconds, limit, perWorkspace }));
+    ? claimingAny(db, { worker, leaseSeconds, limit, candidates })
+    : claimingFairly(db, { worker, leaseSeconds, limit, candidates, perWorkspace }));
   return claimed.sort((a, b) => a.id - b.id);
 }
 
-type Claim = { worker: string; leaseSeconds: number; limit: number; perWorkspace: number };
+/** Due requests of one workspace other processes' claims may be locking while this one runs: four claims of four. */
+const CLAIMED_ELSEWHERE = 16;
 
-/** The claim, built once (db/builtOnce.ts): each worker runs it on every wake. */
+type Claim = { worker: string; leaseSeconds: number; limit: number; candidates: number; perWorkspace: number };
+
+/**
+ * The claim, built once (db/builtOnce.ts): each worker runs it on every wake. Turns are numbered within each
+ * workspace's first `candidates` due requests (index slack_requests_due: team, due, id), not across every due
+ * request: with thousands waiting after an outage, numbering and sorting them all took ~20-35 ms a claim, one
+ * claim per freed worker, which capped the backlog's pace; now its cost is a pass over the due index.
+ */
 function claiming(db: Database, p: Placeholders<Claim>, bounded: boolean) {
   const r = slackRequests;
+  const q = alias(slackRequests, 'queued');
   const worker = p.worker;
+  const isDue = (t: { state: typeof r.state; dueAt: typeof r.dueAt } | typeof q) => and(inArray(t.state, ['waiting', 'working']), lte(t.dueAt, sql`now()`));
   const held = db.$with('held').as(
     db
       .select({ teamId: r.teamId, n: sql<number>`count(*)::int`.as('n') })
@@ -138,17 +153,24 @@ function claiming(db: Database, p: Placeholders<Claim>, bounded: boolean) {
       .where(and(eq(r.state, 'working'), eq(r.worker, worker), gt(r.dueAt, sql`now()`)))
       .groupBy(r.teamId),
   );
-  const due = db.$with('due').as(
-    db
-      .select({
-        id: r.id,
-        teamId: r.teamId,
-        dueAt: r.dueAt,
-        turn: sql<number>`row_number() over (partition by ${r.teamId} order by ${r.dueAt}, ${r.id})`.as('turn'),
-      })
-      .from(r)
-      .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`))),
-  );
+  const teams = db.$with('teams').as(db.selectDistinct({ teamId: r.teamId }).from(r).where(isDue(r)));
+  const firstOfEach = db
+    .select({
+      id: q.id,
+      teamId: q.teamId,
+      dueAt: q.dueAt,
+      turn: sql<number>`row_number() over (order by ${q.dueAt}, ${q.id})`.as('turn'),
+    })
+    .from(q)
+    .where(and(eq(q.teamId, teams.teamId), isDue(q)))
+    .orderBy(q.dueAt, q.id)
+    .limit(p.candidates)
+    .as('first_of_each');
+  const due = db
+    .$with('due')
+    .as(
+      db.select({ id: firstOfEach.id, teamId: firstOfEach.teamId, dueAt: firstOfEach.dueAt, turn: firstOfEach.turn }).from(teams).crossJoinLateral(firstOfEach),
+    );
   const fair = db.$with('fair').as(
     db
       .select({ teamId: due.teamId, id: due.id, turn: due.turn, dueAt: due.dueAt })
@@ -159,11 +181,11 @@ function claiming(db: Database, p: Placeholders<Claim>, bounded: boolean) {
   // The lock is taken in the statement that orders and limits, and the row's own state is checked again: a row
   // another worker locked is skipped for the next in turn, and one it claimed meanwhile is no longer due.
   const taking = db
-    .with(held, due, fair)
+    .with(held, teams, due, fair)
     .select({ teamId: r.teamId, id: r.id })
     .from(r)
     .innerJoin(fair, and(eq(fair.teamId, r.teamId), eq(fair.id, r.id)))
-    .where(and(inArray(r.state, ['waiting', 'working']), lte(r.dueAt, sql`now()`)))
+    .where(isDue(r))
     .orderBy(fair.turn, fair.dueAt, fair.id)
     .limit(p.limit)
     .for('update', { of: r, skipLocked: true });

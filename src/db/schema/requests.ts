@@ -43,8 +43,9 @@ export const slackRequests = pgTable(
     uniqueIndex('slack_requests_team_request_key').on(t.teamId, t.requestKey),
     // A replayed delivery is its workspace's (the signature covers the body naming it).
     uniqueIndex('slack_requests_signature').on(t.teamId, t.signature),
+    // The claim numbers each workspace's first few due requests in turn (db/queries/requests.ts).
     index('slack_requests_due')
-      .on(t.dueAt)
+      .on(t.teamId, t.dueAt, t.id)
       .where(sql`${t.state} in ('waiting', 'working')`),
     index('slack_requests_finished')
       .on(t.finishedAt)

@@ -1,0 +1,2 @@
+DROP INDEX "slack_requests_due";--> statement-breakpoint
+CREATE INDEX "slack_requests_due" ON "slack_requests" USING btree ("team_id","due_at","id") WHERE "slack_requests"."state" in ('waiting', 'working');
