@@ -9,14 +9,21 @@ import { createHash } from 'node:crypto';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type postgres from 'postgres';
 
-const workspace = new AsyncLocalStorage<string>();
+const workspace = new AsyncLocalStorage<{ teamId: string; replayable: boolean }>();
 
 /**
  * Runs `work` for one workspace: every statement `db` runs within it sees and writes that workspace's rows only.
  * Awaited inside, because drizzle's queries are lazy: one returned unawaited would run after the scope ended.
+ *
+ * `replayable`: the work of a request already stored durably in the inbox, which is worked again until its finish
+ * is recorded. Its commits then do not wait for the disk (synchronous_commit off for each transaction): the
+ * write-ahead log is flushed in order, so a server crash loses at most a tail of it, and whatever of this work is
+ * lost, the request's finish (written after it) is lost with it; the request is worked again, and its writes,
+ * keyed by the request, are made once. At worst its person is answered a second time. Work a person is told is
+ * saved before anything durable holds it (a form checked in the receiver, the scheduler's) keeps waiting.
  */
-export function inWorkspace<T>(teamId: string, work: () => T | PromiseLike<T>): Promise<T> {
-  return workspace.run(teamId, async () => await work());
+export function inWorkspace<T>(teamId: string, work: () => T | PromiseLike<T>, { replayable = false }: { replayable?: boolean } = {}): Promise<T> {
+  return workspace.run({ teamId, replayable }, async () => await work());
 }
 
 /**
@@ -35,7 +42,12 @@ export function teamProof(secret: string, teamId: string): string {
  * so a pooled connection never carries them to the next one.
  */
 function entering(secret: string, takesRole: boolean, jitOff = false) {
-  const settings = ["set_config('rapport.team_id', $1, true)", "set_config('rapport.team_proof', $2, true)"];
+  const settings = [
+    "set_config('rapport.team_id', $1, true)",
+    "set_config('rapport.team_proof', $2, true)",
+    // Null: the server's own setting (inWorkspace's `replayable` says when it is 'off').
+    "set_config('synchronous_commit', coalesce($3::text, current_setting('synchronous_commit')), true)",
+  ];
   // Local settings too (`true`: SET LOCAL), never the session's: behind a transaction pooler the next transaction on
   // this server connection is any client's, any workspace's (test/db/pgbouncer.test.ts).
   const before = [...(takesRole ? ["set_config('role', 'rapport_app', true)"] : []), ...(jitOff ? ["set_config('jit', 'off', true)"] : [])];
@@ -52,8 +64,8 @@ function entering(secret: string, takesRole: boolean, jitOff = false) {
       .map((_, i) => `s${i} is null`)
       .join(' or ')}`,
     values: () => {
-      const team = workspace.getStore();
-      return team ? [team, teamProof(secret, team)] : ['', ''];
+      const scope = workspace.getStore();
+      return scope ? [scope.teamId, teamProof(secret, scope.teamId), scope.replayable ? 'off' : null] : ['', '', null];
     },
   };
 }

@@ -12,8 +12,7 @@ import { restoreGreen, type RestoreGreen } from '../domain/restoreGreen.js';
 import type { NewCall, NewIncident } from '../domain/inputs.js';
 import { steppingStoneDrift, type SteppingStoneDrift } from '../domain/signals.js';
 import { contactLineOf, overdueForContact, type ContactLine, type OverdueForContact } from '../domain/cadence.js';
-import { disputedAt, disputeShownDays, type Disagreement } from '../domain/disagreements.js';
-import { disagreementsMadeByCall } from './disagreements.js';
+import { disagreementsMadeBy, disputedAt, disputeShownDays, type Disagreement } from '../domain/disagreements.js';
 import type { Observation } from '../domain/types.js';
 import { daysBefore, type ClientProfile, type Decision, type Incident, type Warning, type WeightedTotals } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -32,7 +31,8 @@ import {
   type ClientRecord,
   type Logged,
 } from '../db/queries/activity.js';
-import { weightedBaselines, weightsAroundCall } from '../db/queries/portfolio/weights.js';
+import { weightedBaselines } from '../db/queries/portfolio/weights.js';
+import { readAroundCall } from '../db/queries/aroundCall.js';
 import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
@@ -74,14 +74,18 @@ export async function logCallAndScore(
     ? await editCall(db, { teamId, by: authorOf(act), catalogue, callId: editing, input })
     : await logCall(db, { teamId, by: authorOf(act), catalogue, input, ...(known ? { client: known } : {}) });
   const { client, entry } = logged;
-  const [weights, { incidents, warnings }, disagreements] = await Promise.all([
-    weightsAroundCall(db, { teamId, catalogue, clientId: client.id, callId: entry.id, at: now }),
-    incidentsAndWarnings(db, { teamId, clientId: client.id }),
-    editing ? [] : disagreementsMadeByCall(db, act, { ...entry, clientId: client.id }),
-  ]);
+  // An edited call makes no disagreements: its pairs were named when it was first logged.
+  const { weights, incidents, warnings, disputing } = await readAroundCall(db, {
+    teamId,
+    catalogue,
+    call: { ...entry, clientId: client.id },
+    at: now,
+    disputes: !editing,
+  });
   return {
     logged,
-    disagreements,
+    // Each pair is named once: when the later of its two calls is logged.
+    disagreements: editing ? [] : disagreementsMadeBy(catalogue, disputing, entry.id),
     before: healthOfTotals(catalogue, weights.withoutCall),
     after: healthOfTotals(catalogue, weights.withCall),
     ...(weights.previous ? { previous: { at: weights.previous.at, health: healthOfTotals(catalogue, weights.previous.totals) } } : {}),

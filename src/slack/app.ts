@@ -109,35 +109,40 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
     // Workspaces take turns where many share the process; one workspace alone (its token in the environment) has all.
     perWorkspace: slack.oauth ? workersPerWorkspace(concurrency) : undefined,
     // Every line logged while a request is worked names it, Bolt's and the Web API client's too; every
-    // statement it runs sees its workspace's rows only.
+    // statement it runs sees its workspace's rows only, and commits without waiting for the disk (the request,
+    // stored durably, is worked again if a crash loses what it wrote: workspaceScope.ts).
     work: (request, lease) =>
       withLogContext({ request: request.requestKey }, () =>
-        inWorkspace(request.teamId, async () => {
-          const started = performance.now();
-          const web = await requestWebFor(request.teamId).catch((error: unknown) => {
-            if (!(error instanceof NotInstalled || error instanceof TokenKeyError)) throw error;
-            // Rapport removed from the workspace needs no token to forget it, even one that cannot be decrypted.
-            if (WORKED_WITHOUT_SLACK.has(request.entry)) return new WebClient(undefined, webClientOptions('request', boltLog, slack.apiUrl));
-            logger.warn(
-              error instanceof NotInstalled
-                ? 'a request from a workspace Rapport is not installed in: dropped'
-                : 'a request from a workspace whose installation cannot be decrypted with the configured keys: dropped',
-              { team: request.teamId, entry: request.entry },
-            );
-            return undefined;
-          });
-          const result = web ? await workRequest(deps, web, request, lease) : { outcome: 'failed' as const };
-          const outcome = 'later' in result ? 'later' : result.outcome;
-          metrics.worked.inc({ kind: kindOfEntry(request.entry), outcome });
-          logger.info('request worked', {
-            entry: request.entry,
-            team: request.teamId,
-            outcome,
-            attempt: request.attempts,
-            ms: Math.round(performance.now() - started),
-          });
-          return result;
-        }),
+        inWorkspace(
+          request.teamId,
+          async () => {
+            const started = performance.now();
+            const web = await requestWebFor(request.teamId).catch((error: unknown) => {
+              if (!(error instanceof NotInstalled || error instanceof TokenKeyError)) throw error;
+              // Rapport removed from the workspace needs no token to forget it, even one that cannot be decrypted.
+              if (WORKED_WITHOUT_SLACK.has(request.entry)) return new WebClient(undefined, webClientOptions('request', boltLog, slack.apiUrl));
+              logger.warn(
+                error instanceof NotInstalled
+                  ? 'a request from a workspace Rapport is not installed in: dropped'
+                  : 'a request from a workspace whose installation cannot be decrypted with the configured keys: dropped',
+                { team: request.teamId, entry: request.entry },
+              );
+              return undefined;
+            });
+            const result = web ? await workRequest(deps, web, request, lease) : { outcome: 'failed' as const };
+            const outcome = 'later' in result ? 'later' : result.outcome;
+            metrics.worked.inc({ kind: kindOfEntry(request.entry), outcome });
+            logger.info('request worked', {
+              entry: request.entry,
+              team: request.teamId,
+              outcome,
+              attempt: request.attempts,
+              ms: Math.round(performance.now() - started),
+            });
+            return result;
+          },
+          { replayable: true },
+        ),
       ),
   });
   metrics.observeQueue({ queue: () => queueState(owner), busy: () => workers.busy, capacity: concurrency });

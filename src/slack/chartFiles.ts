@@ -184,7 +184,7 @@ function healthChart(
  */
 export async function showClientHealthChart(turn: Turn, catalogue: Catalogue, overview: ClientOverview, reader: Reader): Promise<void> {
   // Taken over from a worker that stopped after answering: the answer (and its picture) went then.
-  if (turn.stored?.answeredAt) return;
+  if (!(await turn.mayFollowAnswer())) return;
   try {
     const { chart, history } = healthChart(catalogue, overview.client, overview.record, overview.decisions, reader, turn.now);
     const progress = criteriaProgress(catalogue, overview.record, turn.now);
@@ -231,7 +231,7 @@ export async function replyWithHealthChart(turn: Turn, catalogue: Catalogue, tim
  * notifications and screen readers (mrkdwn); logged when it cannot be made or shown (they have the answer).
  */
 export async function showChartAfter(turn: Turn, spec: TopLevelSpec, picture: Picture, text: string): Promise<void> {
-  if (turn.stored?.answeredAt) return;
+  if (!(await turn.mayFollowAnswer())) return;
   try {
     await sendCharts(uploadOf(turn), [{ spec, picture }], (blocks) => privately(turn, { text, blocks: blocks as KnownBlock[] }));
   } catch (error) {

@@ -44,8 +44,11 @@ export interface StoredRequest {
   /** The worker holding it, and its claim's attempt: the fence checked before anything is sent to Slack. */
   worker: string | null;
   attempts: number;
-  /** What the worker knows of its lease without asking (workers.ts): the fence asks only when unsure. */
-  lease?: Pick<Lease, 'surelyHeld'>;
+  /**
+   * What the worker knows of its lease without asking (workers.ts): the fence asks only when unsure. It also keeps
+   * whether the person was answered on this try, which the worker records only if the request goes back to the inbox.
+   */
+  lease?: Pick<Lease, 'surelyHeld' | 'answer'>;
 }
 
 /** This worker's lease on the request ran out and another worker took it over: it sends nothing more. */
@@ -169,7 +172,27 @@ export class Turn implements Readonly<TurnFields> {
       { kind: kindOfEntry(this.entry), via: late ? 'dm' : 'reply' },
       (this.deps.now(this.teamId).getTime() - this.now.getTime()) / 1000,
     );
-    if (this.stored) await markAnswered(this.deps.owner, this.stored);
+    const { stored } = this;
+    if (stored?.lease) stored.lease.answer = stored.lease.answer === 'recorded' ? 'recorded' : 'unrecorded';
+    else if (stored) await markAnswered(this.deps.owner, stored);
+  }
+
+  /**
+   * Before what follows an answer (its pictures), sent outside `reply`: false when the request was answered before
+   * its worker stopped, and those went then; else the answer is recorded first, so that a worker taking the request
+   * over sends neither again.
+   */
+  async mayFollowAnswer(): Promise<boolean> {
+    if (this.stored?.answeredAt) return false;
+    await this.recordAnswer();
+    return true;
+  }
+
+  private async recordAnswer(): Promise<void> {
+    const { stored } = this;
+    if (stored?.lease?.answer !== 'unrecorded') return;
+    await markAnswered(this.deps.owner, stored);
+    stored.lease.answer = 'recorded';
   }
 
   /** Replaces the message that was clicked (an ephemeral confirmation, a DM): the answer takes its place. */
@@ -197,6 +220,8 @@ export class Turn implements Readonly<TurnFields> {
     const { stored } = this;
     if (stored?.worker && !stored.lease?.surelyHeld && !(await holdsLease(this.deps.owner, { request: stored, worker: stored.worker })))
       throw new LeaseLost('Another worker took this request over.');
+    // An answer sent before this: recorded now, so that one taking the request over repeats neither.
+    await this.recordAnswer();
   }
 
   /** Re-renders an open form; a newer re-render winning the race (hash_conflict) is no failure. */

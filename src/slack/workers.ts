@@ -76,6 +76,13 @@ export class Lease {
     this.until = Math.max(this.until, sent + seconds * 500);
   }
 
+  /**
+   * The person was answered under this lease (Turn.reply), and whether the inbox says so yet. It is written only
+   * when the request could be worked again: put back for later, handed back, or before anything more is sent
+   * (Turn.fence). A finished request is never worked again, so most requests spend no statement on it.
+   */
+  answer: 'none' | 'unrecorded' | 'recorded' = 'none';
+
   /** Handed back (stopping): only the database can say who holds it now. */
   forget(): void {
     this.until = -Infinity;
@@ -259,7 +266,14 @@ export class RequestWorkers {
     );
     try {
       const result = await this.options.work(request, lease);
-      if ('later' in result) await retryRequestLater(db, { request, worker: this.id, delaySeconds: result.later, counted: result.counted ?? true });
+      if ('later' in result)
+        await retryRequestLater(db, {
+          request,
+          worker: this.id,
+          delaySeconds: result.later,
+          counted: result.counted ?? true,
+          answered: lease.answer === 'unrecorded',
+        });
       else if (result.outcome !== 'lost') await finishRequest(db, { request, worker: this.id, state: result.outcome });
     } catch (error) {
       // Finishing could not be recorded (the database went away): the lease runs out and the request is worked
@@ -296,15 +310,15 @@ export class RequestWorkers {
       [...this.running.values()].map(({ request, lease }) => {
         // Its work, still going, asks the database before it sends anything more, and finds it handed back.
         lease.forget();
-        return this.handBack(request);
+        return this.handBack(request, lease.answer === 'unrecorded');
       }),
     );
   }
 
-  private async handBack(request: SlackRequest): Promise<void> {
+  private async handBack(request: SlackRequest, answered = false): Promise<void> {
     const { db, logger } = this.options;
     try {
-      await retryRequestLater(db, { request, worker: this.id, delaySeconds: 0, counted: false });
+      await retryRequestLater(db, { request, worker: this.id, delaySeconds: 0, counted: false, answered });
       logger.warn('stopping: handed a request still being worked back to the inbox', { entry: request.entry, request: request.requestKey });
     } catch (error) {
       // Its lease runs out instead, and another worker (or the next start) takes it over.

@@ -8,9 +8,9 @@ import { DAY_MS } from '../../src/domain/types.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { logCall } from '../../src/db/queries/activity.js';
 import { createClient, updateClient } from '../../src/db/queries/clients.js';
-import { disagreementsMadeByCall } from '../../src/services/disagreements.js';
-import { loadDisputes, observationsDisputing } from '../../src/db/queries/disagreements.js';
-import { disputeShownDays } from '../../src/domain/disagreements.js';
+import { readAroundCall } from '../../src/db/queries/aroundCall.js';
+import { loadDisputes } from '../../src/db/queries/disagreements.js';
+import { disagreementsMadeBy, disputeShownDays } from '../../src/domain/disagreements.js';
 import { digestDisputeBlocks } from '../../src/slack/blocks/cadence.js';
 import { ENGLISH } from '../../src/i18n/reader.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
@@ -35,6 +35,12 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
         input: { clientId: ids[client]!, occurredAt: daysAgo(days), traits },
       })
     ).entry;
+
+  type Logged = Awaited<ReturnType<typeof log>>;
+  /** What a call's confirmation reads to judge its disagreements (beside its weights and criteria). */
+  const disputing = async (teamId: string, call: Logged) =>
+    (await readAroundCall(handle.owner, { teamId, catalogue, call, at: NOW, disputes: true })).disputing;
+  const madeBy = async (teamId: string, call: Logged) => disagreementsMadeBy(catalogue, await disputing(teamId, call), call.id);
 
   beforeAll(async () => {
     handle = await openTestDatabase(driver);
@@ -84,26 +90,28 @@ describe.each(TEST_DRIVERS)('observers who disagree, read on %s', (driver) => {
 
   it('a call makes the disagreements with what others logged before it, and none with its own author', async () => {
     const call = await log(TEAM, 'Later Co', 'U0CEM', 1, ['negative_attitude']);
-    const made = await disagreementsMadeByCall(handle.owner, { teamId: TEAM, catalogue }, { ...call, clientId: ids['Later Co']! });
+    const made = await madeBy(TEAM, call);
     expect(made.map((d) => [d.dimension, d.good.loggedBy, d.bad.loggedBy]).sort()).toEqual([
       ['attitude', 'U0ANA', 'U0CEM'],
       ['attitude', 'U0BOB', 'U0CEM'],
     ]);
     const own = await log(TEAM, 'Self Co', 'U0ANA', 1, ['shares_information']);
-    expect(await disagreementsMadeByCall(handle.owner, { teamId: TEAM, catalogue }, { ...own, clientId: ids['Self Co']! })).toEqual([]);
+    expect(await madeBy(TEAM, own)).toEqual([]);
+    // A call with no trait that can be disputed reads nothing to judge.
+    expect(await disputing(TEAM, await log(TEAM, 'Self Co', 'U0BOB', 1, ['no_strategic_planning']))).toEqual([]);
   });
 
   it('what a call is judged on is its own observations and other people’s opposite ones: not all its client’s lately', async () => {
     for (let i = 0; i < 12; i++) await log(BUSY, 'Busy Co', 'U0ANA', 2 + i / 10, ['positive_attitude', 'shares_information', 'negative_attitude']);
     await log(BUSY, 'Busy Co', 'U0BOB', 3, ['positive_attitude', 'excellent_communication']);
     const call = await log(BUSY, 'Busy Co', 'U0ANA', 1, ['negative_attitude', 'shares_information']);
-    const read = await observationsDisputing(handle.owner, { teamId: BUSY, catalogue, call: { ...call, clientId: ids['Busy Co']! } });
+    const read = await disputing(BUSY, call);
     expect(read.map((o) => [o.loggedBy, o.trait]).sort()).toEqual([
       ['U0ANA', 'negative_attitude'],
       ['U0ANA', 'shares_information'],
       ['U0BOB', 'positive_attitude'],
     ]);
-    const made = await disagreementsMadeByCall(handle.owner, { teamId: BUSY, catalogue }, { ...call, clientId: ids['Busy Co']! });
+    const made = await madeBy(BUSY, call);
     expect(made.map((d) => [d.dimension, d.good.loggedBy, d.bad.loggedBy])).toEqual([['attitude', 'U0BOB', 'U0ANA']]);
   });
 });

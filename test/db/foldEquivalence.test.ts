@@ -24,7 +24,8 @@ import { rebuildDecaySums } from '../../src/db/queries/decay.js';
 import { weekFlips } from '../../src/db/queries/portfolio/flips.js';
 import { loadStandingInputs } from '../../src/db/queries/portfolio/standings.js';
 import { loadDigestWeek } from '../../src/db/queries/portfolio/weekRows.js';
-import { weightedBaselines, weightsAroundCall } from '../../src/db/queries/portfolio/weights.js';
+import { weightedBaselines } from '../../src/db/queries/portfolio/weights.js';
+import { readAroundCall } from '../../src/db/queries/aroundCall.js';
 import { eraseClient } from '../../src/db/queries/erasure.js';
 import { digestPageWithout } from '../../src/slack/blocks/digest.js';
 import { seededRandom } from '../../src/local/seededRandom.js';
@@ -225,7 +226,13 @@ describe.each(TEST_DRIVERS)('SQL folds equal the pure rules over random historie
       const at = new Date(call.loggedAt.getTime() + 60_000);
       const raw = (await loadClientRecord(handle.owner, { teamId: TEAM, clientId: client.id })).observations;
       const others = raw.filter((o) => o.callId !== call.id);
-      const got = await weightsAroundCall(handle.owner, { teamId: TEAM, catalogue, clientId: client.id, callId: call.id, at });
+      const { weights: got } = await readAroundCall(handle.owner, {
+        teamId: TEAM,
+        catalogue,
+        call: { ...call, clientId: client.id, traits: [] },
+        at,
+        disputes: false,
+      });
       const reference = (observations: typeof raw, at: Date) => health(catalogue, client, foldObservations(catalogue, observations, at), at);
       const what = `${client.name}, call ${call.id}`;
       for (const [name, totals, want] of [

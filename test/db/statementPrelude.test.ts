@@ -51,6 +51,18 @@ describe.skipIf(!serverUrl)('a lone statement carries its workspace', () => {
     expect(outside).toEqual([{ team: '', seen: 0 }]);
   }, 30_000);
 
+  it('commits without waiting for the disk only in the work of a stored request, lone statement or transaction', async () => {
+    const setting = sql`select current_setting('synchronous_commit') as sync`;
+    const lone = async (replayable: boolean) => rowsOf(await inWorkspace(A, () => handle.db.execute(setting), { replayable }))[0]?.sync;
+    const inTransaction = async (replayable: boolean) =>
+      rowsOf(await inWorkspace(A, () => handle.db.transaction((tx) => tx.execute(setting)), { replayable }))[0]?.sync;
+    const serverDefault = rowsOf(await handle.owner.execute(setting))[0]?.sync;
+    expect(serverDefault).not.toBe('off');
+    expect([await lone(true), await inTransaction(true)]).toEqual(['off', 'off']);
+    // Whatever ran before on the connection, a person's form (checked before its ack) waits for the disk.
+    expect([await lone(false), await inTransaction(false)]).toEqual([serverDefault, serverDefault]);
+  }, 30_000);
+
   it('writes its own workspace only, and a failing statement fails its caller and leaves the connection usable', async () => {
     const untouched = await inWorkspace(A, () =>
       handle.db.update(clients).set({ monthlyValue: 10 }).where(eq(clients.teamId, B)).returning({ id: clients.id }),

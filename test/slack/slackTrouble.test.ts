@@ -12,6 +12,7 @@ import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
 import { silentLogger } from '../../src/log.js';
 import { Metrics } from '../../src/metrics.js';
 import { Handlers, onCommand, workRequest, type SlackDeps } from '../../src/slack/frame.js';
+import { RequestWorkers } from '../../src/slack/workers.js';
 import { PeopleDirectory } from '../../src/slack/people.js';
 import { singleWorkspace } from '../../src/slack/installations.js';
 import { openTestDatabase, TEST_DRIVERS } from '../support/database.js';
@@ -63,9 +64,8 @@ describe.each(TEST_DRIVERS)('a worker that lost its lease, on %s', (driver) => {
     await api?.stop();
   });
 
-  it('sends nothing once another worker has taken the request over: the confirmation goes once, from the new holder', async () => {
-    const handlers = new Handlers();
-    const deps = {
+  function depsWith(handlers: Handlers): SlackDeps {
+    return {
       db: handle.db,
       owner: handle.owner,
       logger: silentLogger,
@@ -78,7 +78,11 @@ describe.each(TEST_DRIVERS)('a worker that lost its lease, on %s', (driver) => {
       wakeWorkers: () => {},
       workersId: 'test',
     } as unknown as SlackDeps;
-    const app = { command: () => {} } as unknown as App;
+  }
+  const app = { command: () => {} } as unknown as App;
+
+  it('sends nothing once another worker has taken the request over: the confirmation goes once, from the new holder', async () => {
+    const deps = depsWith(new Handlers());
     onCommand(app, deps, '/fenced', { run: (turn, text) => turn.reply({ text: `Done: ${text}` }) });
     const web = new WebClient('xoxb-test-token', { slackApiUrl: api.apiUrl });
     const body = { command: '/fenced', text: 'once', team_id: TEAM, user_id: 'U0ALICE', channel_id: 'C0SALES', response_url: api.responseUrl('R-fenced') };
@@ -95,4 +99,39 @@ describe.each(TEST_DRIVERS)('a worker that lost its lease, on %s', (driver) => {
     expect(await workRequest(deps, web, taker!)).toEqual({ outcome: 'done' });
     expect(api.callsTo('response_url').map((c) => c.params.text)).toEqual(['Done: once']);
   });
+
+  it('answers once when Slack goes away after the answer: the request put back for later is not answered again when worked again', async () => {
+    const deps = depsWith(new Handlers());
+    let runs = 0;
+    onCommand(app, deps, '/answered', {
+      run: async (turn, text) => {
+        runs++;
+        await turn.reply({ text: `Answered: ${text}` });
+        // What follows the answer fails the first time as a Slack outage does (the worker puts the request back).
+        if (runs === 1) throw Object.assign(new Error('Slack went away'), { code: 'slack_webapi_request_error' });
+      },
+    });
+    const web = new WebClient('xoxb-test-token', { slackApiUrl: api.apiUrl });
+    const body = { command: '/answered', text: 'once', team_id: TEAM, user_id: 'U0ALICE', channel_id: 'C0SALES', response_url: api.responseUrl('R-answered') };
+    await storeRequest(handle.owner, {
+      request: { teamId: TEAM, requestKey: 'cmd:answered', signature: null, entry: 'command /answered', body, receivedAt: new Date() },
+    });
+    const workers = new RequestWorkers({
+      id: 'answering',
+      db: handle.owner,
+      logger: silentLogger,
+      concurrency: 1,
+      leaseSeconds: 60,
+      work: (request, lease) => workRequest(deps, web, request, lease),
+    });
+    await workers.start();
+    try {
+      const done = async () => (await handle.owner.select().from(schema.slackRequests).where(eq(schema.slackRequests.requestKey, 'cmd:answered')))[0]?.state;
+      await expect.poll(done, { timeout: 20_000, interval: 100 }).toBe('done');
+    } finally {
+      await workers.stop(0);
+    }
+    expect(runs).toBe(2);
+    expect(api.callsTo('response_url').filter((c) => c.params.text === 'Answered: once')).toHaveLength(1);
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 /** What the team logs: calls with their trait observations, incidents, warnings given to a client. */
-import { and, asc, desc, eq, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
@@ -69,6 +69,25 @@ export function observationsQuery(db: Database, where: SQL | undefined) {
 }
 
 export const asObservations = (rows: Awaited<ReturnType<typeof observationsQuery>>): Observation[] => rows.map((row) => ({ ...row, id: String(row.id) }));
+
+/** Observations as `observationsJson` sends them. */
+export type ObservationsJson = Timed<Observation, 'observedAt' | 'loggedAt'>[];
+
+/**
+ * Observations matching `where` (which must include the team), oldest first, with who logged them, as one JSON
+ * value (moments as epoch milliseconds): a subquery of a statement that reads them beside something else.
+ */
+export function observationsJson(where: SQL): SQL {
+  const o = traitObservations;
+  const loggedBy = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId})`;
+  const msOf = (c: SQLWrapper) => sql`floor(extract(epoch from ${c}) * 1000)::float8`;
+  return sql`(select coalesce(json_agg(json_build_object('id', ${o.id}::text, 'clientId', ${o.clientId}, 'trait', ${o.trait},
+      'observedAt', ${msOf(o.observedAt)}, 'loggedAt', ${msOf(o.loggedAt)}, 'loggedBy', ${loggedBy}, 'callId', ${o.callId}) order by ${o.observedAt}), '[]'::json)
+    from ${o} where ${where})`;
+}
+
+export const observationsOf = (json: ObservationsJson | null | undefined): Observation[] =>
+  (json ?? []).map((o) => ({ ...o, observedAt: at(o.observedAt), loggedAt: at(o.loggedAt) }));
 
 /**
  * Stores a call and one observation per trait. Traits must exist in the workspace catalogue (checked before
@@ -277,36 +296,49 @@ export async function incidentsAndWarnings(
   { teamId, clientId }: { teamId: string; clientId: string },
 ): Promise<{ incidents: Incident[]; warnings: Warning[] }> {
   const [row] = await readingIncidentsAndWarnings(db, { teamId, clientId });
-  const at = (ms: number) => new Date(Number(ms));
-  return {
-    incidents: (row?.incidents ?? []).map((i) => ({ ...i, occurredAt: at(i.occurredAt), loggedAt: at(i.loggedAt) })),
-    warnings: (row?.warnings ?? []).map((w) => ({ ...w, givenAt: at(w.givenAt) })),
-  };
+  return { incidents: incidentsOf(row?.incidents), warnings: warningsOf(row?.warnings) };
 }
 
 type Timed<T, K extends keyof T> = Omit<T, K> & Record<K, number>;
+/** Incidents as `incidentsJson` sends them. */
+export type IncidentsJson = Timed<Incident, 'occurredAt' | 'loggedAt'>[];
+/** Warnings as `warningsJson` sends them. */
+export type WarningsJson = Timed<Warning, 'givenAt'>[];
+
+const ms = (c: { name: string }) => sql`floor(extract(epoch from ${column(c)}) * 1000)::float8`;
+const at = (ms: number) => new Date(Number(ms));
 
 /**
- * A client's incidents and warnings, oldest first, in one statement: every call's and incident's confirmation
- * reads both (firing criteria need them). Moments as epoch milliseconds. Built once (db/builtOnce.ts).
+ * A client's incidents, oldest first, as one JSON value (moments as epoch milliseconds): a subquery of the
+ * statements that read them beside something else. Read back with `incidentsOf`.
  */
-const readingIncidentsAndWarnings = statementBuiltOnce<
-  { teamId: string; clientId: string },
-  { incidents: Timed<Incident, 'occurredAt' | 'loggedAt'>[]; warnings: Timed<Warning, 'givenAt'>[] }
->((p) => {
-  const ms = (c: { name: string }) => sql`floor(extract(epoch from ${column(c)}) * 1000)::float8`;
+export function incidentsJson(p: { teamId: unknown; clientId: unknown }): SQL {
   const i = incidents;
+  return sql`(select coalesce(json_agg(json_build_object('id', ${column(i.id)}, 'clientId', ${column(i.clientId)}, 'kind', ${column(i.kind)},
+      'occurredAt', ${ms(i.occurredAt)}, 'loggedAt', ${ms(i.loggedAt)}, 'loggedBy', ${column(i.loggedBy)}, 'description', ${column(i.description)},
+      'details', ${column(i.details)}, 'evidenceUrl', ${column(i.evidenceUrl)}) order by ${column(i.occurredAt)}), '[]'::json)
+    from ${i} where ${column(i.teamId)} = ${p.teamId} and ${column(i.clientId)} = ${p.clientId})`;
+}
+
+/** A client's warnings, oldest first, as one JSON value: as `incidentsJson`. Read back with `warningsOf`. */
+export function warningsJson(p: { teamId: unknown; clientId: unknown }): SQL {
   const w = warnings;
-  return sql`
-    select
-      (select coalesce(json_agg(json_build_object('id', ${column(i.id)}, 'clientId', ${column(i.clientId)}, 'kind', ${column(i.kind)},
-          'occurredAt', ${ms(i.occurredAt)}, 'loggedAt', ${ms(i.loggedAt)}, 'loggedBy', ${column(i.loggedBy)}, 'description', ${column(i.description)},
-          'details', ${column(i.details)}, 'evidenceUrl', ${column(i.evidenceUrl)}) order by ${column(i.occurredAt)}), '[]'::json)
-        from ${i} where ${column(i.teamId)} = ${p.teamId} and ${column(i.clientId)} = ${p.clientId}) as incidents,
-      (select coalesce(json_agg(json_build_object('id', ${column(w.id)}, 'clientId', ${column(w.clientId)}, 'kind', ${column(w.kind)},
-          'givenAt', ${ms(w.givenAt)}, 'givenBy', ${column(w.givenBy)}) order by ${column(w.givenAt)}), '[]'::json)
-        from ${w} where ${column(w.teamId)} = ${p.teamId} and ${column(w.clientId)} = ${p.clientId}) as warnings`;
-});
+  return sql`(select coalesce(json_agg(json_build_object('id', ${column(w.id)}, 'clientId', ${column(w.clientId)}, 'kind', ${column(w.kind)},
+      'givenAt', ${ms(w.givenAt)}, 'givenBy', ${column(w.givenBy)}) order by ${column(w.givenAt)}), '[]'::json)
+    from ${w} where ${column(w.teamId)} = ${p.teamId} and ${column(w.clientId)} = ${p.clientId})`;
+}
+
+export const incidentsOf = (json: IncidentsJson | null | undefined): Incident[] =>
+  (json ?? []).map((i) => ({ ...i, occurredAt: at(i.occurredAt), loggedAt: at(i.loggedAt) }));
+export const warningsOf = (json: WarningsJson | null | undefined): Warning[] => (json ?? []).map((w) => ({ ...w, givenAt: at(w.givenAt) }));
+
+/**
+ * A client's incidents and warnings in one statement: every incident's confirmation reads both (firing criteria
+ * need them). Built once (db/builtOnce.ts).
+ */
+const readingIncidentsAndWarnings = statementBuiltOnce<{ teamId: string; clientId: string }, { incidents: IncidentsJson; warnings: WarningsJson }>(
+  (p) => sql`select ${incidentsJson(p)} as incidents, ${warningsJson(p)} as warnings`,
+);
 
 export async function loadClientRecord(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientRecord> {
   const [observations, { incidents: incidentRows, warnings: warningRows }, callRows, [last]] = await Promise.all([

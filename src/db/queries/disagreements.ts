@@ -1,12 +1,12 @@
 /** The observations disagreements are judged on (domain/disagreements.ts): one client's around a call, or a workspace's lately. */
-import { and, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { disputedAt, type Disagreement } from '../../domain/disagreements.js';
 import { DAY_MS, type Observation } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { calls, clients, traitObservations } from '../schema/index.js';
-import { asObservations, observationsQuery, observationsWhere } from './activity.js';
-import { preparedOnce, type Placeholders } from '../builtOnce.js';
+import { observationsJson, observationsWhere } from './activity.js';
+import type { Placeholders } from '../builtOnce.js';
 import { groupBy } from './portfolio/scope.js';
 
 const o = traitObservations;
@@ -18,43 +18,42 @@ function disputableTraits(catalogue: Catalogue): string[] {
   return catalogue.traits.filter((t) => polarities.get(t.dimension)!.size === 2).map((t) => t.key);
 }
 
-/**
- * What a call's disagreements are judged on: its own observations of disputable traits, and other people's of the
- * opposite traits within `disagreementDays` of it (either side). Nothing else can pair with it: a client logged
- * often by one person reads a handful of rows, not its whole fortnight.
- */
-export async function observationsDisputing(
-  db: Database,
-  read: { teamId: string; catalogue: Catalogue; call: { id: string; clientId: string; occurredAt: Date; loggedBy: string; traits: readonly string[] } },
-): Promise<Observation[]> {
-  const { teamId, catalogue, call } = read;
+/** Which of a call's traits can be disputed, by which opposite traits, logged within when. */
+export type Disputing = {
+  own: string[];
+  opposite: string[];
+  /** The window around the call, as ISO text (postgres.js binds no Date in a statement built once). */
+  from: string;
+  to: string;
+};
+
+/** What a call's disagreements are judged on (`disputingJson`), or undefined when none of its traits can be disputed. */
+export function disputingOf(catalogue: Catalogue, call: { occurredAt: Date; traits: readonly string[] }): Disputing | undefined {
   const disputable = new Set(disputableTraits(catalogue));
   const own = call.traits.filter((t) => disputable.has(t));
   const sides = own.map((key) => catalogue.traits.find((t) => t.key === key)!);
   const opposite = catalogue.traits.filter((t) => sides.some((side) => side.dimension === t.dimension && side.polarity !== t.polarity)).map((t) => t.key);
-  if (opposite.length === 0) return [];
+  if (opposite.length === 0) return undefined;
   const windowMs = catalogue.thresholds.disagreementDays * DAY_MS;
-  const rows = await readingDisputing(db, {
-    teamId,
-    clientId: call.clientId,
-    callId: call.id,
+  return {
     own,
     opposite,
     from: new Date(call.occurredAt.getTime() - windowMs - 1).toISOString(),
     to: new Date(call.occurredAt.getTime() + windowMs).toISOString(),
-    loggedBy: call.loggedBy,
-  });
-  return asObservations(rows);
+  };
 }
 
-// Every call logged runs it (db/builtOnce.ts). The traits go as arrays: one statement whatever their number; the
-// moments as ISO text (postgres.js binds no Date here).
-type Disputing = { teamId: string; clientId: string; callId: string; own: string[]; opposite: string[]; from: string; to: string; loggedBy: string };
-const readingDisputing = preparedOnce((db, p: Placeholders<Disputing>) => {
+/**
+ * What a call's disagreements are judged on, as one JSON value (activity.ts `observationsJson`): its own
+ * observations of disputable traits, and other people's of the opposite traits within `disagreementDays` of it
+ * (either side). Nothing else can pair with it: a client logged often by one person reads a handful of rows, not
+ * its whole fortnight. No opposite traits (an empty array): nothing is read.
+ */
+export function disputingJson(p: Placeholders<Disputing & { teamId: string; clientId: string; callId: string; loggedBy: string }>): SQL {
   const byOthers = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId}) <> ${p.loggedBy}`;
-  return observationsQuery(
-    db,
+  return observationsJson(
     and(
+      sql`cardinality(${p.opposite}::text[]) > 0`,
       eq(o.teamId, p.teamId),
       eq(o.clientId, p.clientId),
       or(
@@ -66,9 +65,9 @@ const readingDisputing = preparedOnce((db, p: Placeholders<Disputing>) => {
           byOthers,
         ),
       ),
-    ),
-  ).prepare('observations_disputing');
-});
+    )!,
+  );
+}
 
 /** A client not exited with dimensions two people see oppositely lately. */
 export interface DisputedClient {

@@ -232,7 +232,7 @@ export async function holdsLease(db: Database, { request, worker }: { request: H
   return rows.length > 0;
 }
 
-// Every request runs these three (db/builtOnce.ts): the lease checked before its reply, answered, finished.
+// On most requests' path, built once (db/builtOnce.ts): the lease checked before a reply, answered, finished.
 type Lease = { teamId: string; id: number; attempts: number; worker: string };
 const heldBy = (p: Placeholders<Lease>) => held({ teamId: p.teamId, id: p.id, attempts: p.attempts }, p.worker);
 
@@ -273,14 +273,26 @@ export async function finishRequest(db: Database, { request, worker, state }: { 
 /**
  * Puts a request back, to be tried again in `delaySeconds` (the database could not be reached; Slack asked to
  * wait). `counted: false` (Slack's rate limit) does not count the try among the attempts a request is given.
+ * `answered`: its person was answered on this try and the inbox does not say so yet; the next try must not answer again.
  */
 export async function retryRequestLater(
   db: Database,
-  { request, worker, delaySeconds, counted = true }: { request: Held; worker: string; delaySeconds: number; counted?: boolean },
+  {
+    request,
+    worker,
+    delaySeconds,
+    counted = true,
+    answered = false,
+  }: { request: Held; worker: string; delaySeconds: number; counted?: boolean; answered?: boolean },
 ): Promise<void> {
   await db
     .update(slackRequests)
-    .set({ state: 'waiting', dueAt: seconds(delaySeconds), ...(counted ? {} : { attempts: sql`${slackRequests.attempts} - 1` }) })
+    .set({
+      state: 'waiting',
+      dueAt: seconds(delaySeconds),
+      ...(counted ? {} : { attempts: sql`${slackRequests.attempts} - 1` }),
+      ...(answered ? { answeredAt: sql`coalesce(${slackRequests.answeredAt}, now())` } : {}),
+    })
     .where(held(request, worker));
 }
 

@@ -11,7 +11,7 @@ import type { WeightedTotals } from '../../../domain/types.js';
 import type { Database } from '../../client.js';
 import { calls, clientRollups, clients, decayBases, traitObservations } from '../../schema/index.js';
 import { decayTerm, readWithKeptSums, timestamp } from '../decay.js';
-import { instantAs, packedBuiltOnce, packedRows, type Packed } from './packed.js';
+import { instantAs, packedRows, type Packed } from './packed.js';
 import { inScope, type PortfolioRead } from './scope.js';
 
 const o = traitObservations;
@@ -158,17 +158,10 @@ export interface WeightsAroundCall {
 }
 
 /**
- * The weights a call's confirmation compares, in one statement: at `at` with and without the call, and without it
- * when the client's previous call was logged (found by the statement itself), so the confirmation costs one read
- * where three reads and a lookup used to run one after another. Built once (db/builtOnce.ts): its text is the
- * longest a request renders.
+ * The weights a call's confirmation compares, off a read of `weightsAroundCallQuery`: at `at` with and without the
+ * call, and without it when the client's previous call was logged.
  */
-export async function weightsAroundCall(
-  db: Database,
-  { teamId, catalogue, clientId, callId, at }: { teamId: string; catalogue: Catalogue; clientId: string; callId: string; at: Date },
-): Promise<WeightsAroundCall> {
-  const values = { teamId, clientId, callId, at: at.toISOString(), halfLifeDays: catalogue.thresholds.health.halfLifeDays };
-  const packed = await readWithKeptSums(db, { teamId, catalogue, at, read: () => weightsAroundCallRead(db, values) });
+export function weightsAroundCallOf(packed: Packed, at: Date): WeightsAroundCall {
   const none = { good: 0, bad: 0 };
   const totals = (name: string) => (packed.length ? totalsReader(packed, name)(0) : undefined) ?? none;
   const [previousMs] = packed.columns('previous_at');
@@ -180,9 +173,15 @@ export async function weightsAroundCall(
   };
 }
 
-type AroundCall = { teamId: string; clientId: string; callId: string; at: string; halfLifeDays: number };
+export type AroundCall = { teamId: string; clientId: string; callId: string; at: string; halfLifeDays: number };
 
-function weightsAroundCallQuery(p: Placeholders<AroundCall>) {
+/**
+ * One client's weights around one of its calls, as one row (read with `weightsAroundCallOf`): at `at` with and
+ * without the call, and without it when the client's previous call was logged (found by the statement itself),
+ * so a confirmation costs one read where three reads and a lookup used to run one after another. `also`: more
+ * columns of that row, read beside them. Its text is the longest a request renders: build it once (db/builtOnce.ts).
+ */
+export function weightsAroundCallQuery(p: Placeholders<AroundCall>, also: Record<string, SQL.Aliased> = {}) {
   const qb = new QueryBuilder() as unknown as Database;
   // Placeholders stand where the builders take values: drizzle binds them at each run.
   const [teamId, clientId, callId] = [p.teamId, p.clientId, p.callId];
@@ -211,6 +210,7 @@ function weightsAroundCallQuery(p: Placeholders<AroundCall>) {
         ...weightedAt(without, 0, earliest, halfLife, 'previous'),
         ...weightedAt(without, 1, at, halfLife, 'without'),
         ...weightedAt(all, 0, at, halfLife, 'with'),
+        ...also,
       })
       // From the client: one with nothing observed yet has no sums (weights 0), and may still have a previous call.
       .from(clients)
@@ -221,5 +221,3 @@ function weightsAroundCallQuery(p: Placeholders<AroundCall>) {
       .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)))
   );
 }
-
-const weightsAroundCallRead = packedBuiltOnce(weightsAroundCallQuery);

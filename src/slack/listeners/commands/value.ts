@@ -37,7 +37,7 @@ export async function valueCommand(turn: Turn, words: readonly string[]): Promis
 /** The months as a picture, after the text; one that cannot be made or shown is logged (the text answer stands). */
 async function showValueChart(turn: Turn, report: ValueByCategory, reader: Reader): Promise<void> {
   // Taken over from a worker that stopped after answering: the answer (and its picture) went then.
-  if (turn.stored?.answeredAt) return;
+  if (!(await turn.mayFollowAnswer())) return;
   const spec = valueChartSpec(report, reader);
   if (!spec) return;
   try {
