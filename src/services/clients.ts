@@ -6,7 +6,6 @@ import { addDays } from '../domain/nextSteps.js';
 import { NAME_WORDS_AT_MOST } from '../domain/names.js';
 import { said, type Said } from '../i18n/messages.js';
 import { dayNamedAt, type DateToken } from '../i18n/dates.js';
-import type { Reader } from '../i18n/reader.js';
 import type { ClientPatch, NewClient } from '../domain/inputs.js';
 import type { ClientProfile, Decision, Snooze } from '../domain/types.js';
 import type { Database } from '../db/client.js';
@@ -19,6 +18,7 @@ import {
   noClientCalled,
   requireClient,
   updateClient,
+  type NamedClient,
   type NameMatch,
   type NameOptions,
 } from '../db/queries/clients.js';
@@ -132,9 +132,11 @@ export async function clientFromWords(
   words: readonly string[],
   /** How many words the name may take at most (the rest belong to the command). */
   stopAt = words.length,
+  /** The candidates, read already with the workspace (services/workspace.ts `workspaceContextNaming`). */
+  named?: readonly NamedClient[],
 ): Promise<{ client: ClientProfile; used: number; match: NameMatch }> {
   if (words.length === 0) throw new RapportError('invalid_input', said('errors.client.startWithName'), { field: 'client' });
-  const found = await clientByLeadingWords(db, { teamId: act.teamId, words: words.slice(0, stopAt) });
+  const found = await clientByLeadingWords(db, { teamId: act.teamId, words: words.slice(0, stopAt), ...(named ? { named } : {}) });
   if (found) return found;
   const readings = words.slice(0, typedAsName(words, stopAt)).map((_, i) => words.slice(0, i + 1).join(' '));
   throw await noClientCalled(db, { teamId: act.teamId, typed: readings.at(-1)!, readings });

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import { latestDigest, unpostedPages, type Digest } from '../db/queries/digests.js';
 import { catalogueOf, ensureWorkspace, getWorkspace, updateWorkspaceSettings, workspaceAndPerson, type Workspace } from '../db/queries/workspaces.js';
 import { setPersonSettings, setPersonalDigest, type PersonSettings } from '../db/queries/personal.js';
+import { workspaceAndClientsNamed, type NamedClient } from '../db/queries/clients.js';
 import type { Calendar, Locale } from '../i18n/locales.js';
 import { authorOf, type Act } from './act.js';
 
@@ -30,6 +31,20 @@ export async function workspaceContext(db: Database, { teamId, now, userId }: { 
     if (workspace && !workspace.uninstalledAt) return { ...contextOf(workspace, now), actor: { userId, settings: person } };
   }
   return contextOf(await ensureWorkspace(db, { teamId, at: now }), now);
+}
+
+/**
+ * The workspace's context (`workspaceContext`, with the person's settings) and the clients a command's leading
+ * `words` may name, in one read. A workspace not there yet, or marked uninstalled, is read (created) as
+ * `workspaceContext` does, and its candidates are not read.
+ */
+export async function workspaceContextNaming(
+  db: Database,
+  { teamId, now, userId, words }: { teamId: string; now: Date; userId: string; words: readonly string[] },
+): Promise<{ context: WorkspaceContext; named?: NamedClient[] }> {
+  const { workspace, person, named } = await workspaceAndClientsNamed(db, { teamId, userId, words });
+  if (workspace && !workspace.uninstalledAt) return { context: { ...contextOf(workspace, now), actor: { userId, settings: person } }, named };
+  return { context: contextOf(await ensureWorkspace(db, { teamId, at: now }), now) };
 }
 
 function contextOf(workspace: Workspace, now: Date): WorkspaceContext {

@@ -19,7 +19,9 @@ import { isTransientSlackError, rateLimitRetryAfter, slackErrorCode } from './sl
 import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
 import type { Option } from './blocks/kit.js';
 import type { Act, ActIn } from '../services/act.js';
-import { workspaceContext, type WorkspaceContext } from '../services/workspace.js';
+import { workspaceContext, workspaceContextNaming, type WorkspaceContext } from '../services/workspace.js';
+import { clientFromWords } from '../services/clients.js';
+import type { NamedClient } from '../db/queries/clients.js';
 import type { WorkDeps } from './deps.js';
 import { owningTeam, refusalOf, refuse } from './gate.js';
 import type { FieldErrors } from './parse/viewState.js';
@@ -112,6 +114,22 @@ export class Turn implements Readonly<TurnFields> {
     // A failed read is not kept: the frame's retry reads again.
     this.context.catch(() => (this.context = undefined));
     return this.context;
+  }
+
+  /**
+   * The client a command's leading words name (services/clients.ts `clientFromWords`): read with the workspace in
+   * one statement when this turn has not read the workspace yet, as a command naming a client needs both.
+   */
+  async clientFromWords(words: readonly string[], stopAt = words.length): ReturnType<typeof clientFromWords> {
+    let named: readonly NamedClient[] | undefined;
+    if (!this.context && words.length > 0) {
+      const read = workspaceContextNaming(this.deps.db, { teamId: this.teamId, now: this.now, userId: this.userId, words: words.slice(0, stopAt) });
+      this.context = read.then((r) => r.context);
+      // A failed read is not kept: the frame's retry reads again.
+      this.context.catch(() => (this.context = undefined));
+      named = (await read).named;
+    }
+    return clientFromWords(this.deps.db, this.act, words, stopAt, named);
   }
 
   /** The person who acts, as a reader: their language, calendar, the workspace's zone and currency; read once per turn. */

@@ -1,5 +1,5 @@
 /** Clients of a workspace (domain.md §1): registration, lookup by the name users type, changes with history. */
-import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, like, ne, or, sql } from 'drizzle-orm';
 import type { Category } from '../../domain/catalogue.js';
 import { Refused, type Refusal } from '../../domain/refusals.js';
 import { clientPatchSchema, newClientSchema, type ClientPatch, type NewClient } from '../../domain/inputs.js';
@@ -17,10 +17,11 @@ import {
 import type { ClientProfile } from '../../domain/types.js';
 import type { Logger } from '../../log.js';
 import type { Database } from '../client.js';
-import { channelLinks, clientCategoryChanges, clients } from '../schema/index.js';
+import { channelLinks, clientCategoryChanges, clients, personSettings, workspaces } from '../schema/index.js';
 import { appendAudit, authorOf, type By } from './audit.js';
 import { isRowId, isUniqueViolation, parseInput } from './parse.js';
-import { ensureWorkspace } from './workspaces.js';
+import { ensureWorkspace, type Workspace } from './workspaces.js';
+import { personSettingsFrom, type PersonSettings } from './personal.js';
 import { preparedOnce, type Placeholders } from '../builtOnce.js';
 
 /** The columns of a `ClientProfile`: every query that returns clients selects these. */
@@ -362,13 +363,21 @@ export async function updateClient(
  */
 export async function clientByLeadingWords(
   db: Database,
-  { teamId, words }: { teamId: string; words: readonly string[] },
+  {
+    teamId,
+    words,
+    named,
+  }: {
+    teamId: string;
+    words: readonly string[];
+    /** The candidates, read already with the workspace (`workspaceAndClientsNamed`, the same words). */
+    named?: readonly NamedClient[];
+  },
 ): Promise<{ client: ClientProfile; used: number; match: NameMatch } | undefined> {
-  const keys = words.slice(0, NAME_WORDS_AT_MOST).map((_, i) => nameKey(words.slice(0, i + 1).join(' ')));
-  if (keys.length === 0 || !keys[0]) return undefined;
-  // One read: every candidate's exact name, and every name starting with the first word (which includes
-  // every name starting with a longer candidate).
-  const rows = await readingByNames(db, { teamId, keys, startingWith: `${likeEscaped(keys[0])} %` });
+  const naming = namingOf(words);
+  if (!naming) return undefined;
+  const { keys } = naming;
+  const rows = named ?? (await readingByNames(db, { teamId, ...naming }));
   for (let used = keys.length; used >= 1; used--) {
     const key = keys[used - 1]!;
     const exact = rows.find((r) => r.nameKey === key);
@@ -380,13 +389,64 @@ export async function clientByLeadingWords(
   return undefined;
 }
 
+/** A client as a name lookup reads it: with its name's key. */
+export type NamedClient = ClientProfile & { nameKey: string };
+
+/**
+ * What leading words are looked up by: each candidate's exact key, and every name starting with the first word
+ * (which includes every name starting with a longer candidate). One read, whatever the number of words.
+ */
+function namingOf(words: readonly string[]): { keys: string[]; startingWith: string } | undefined {
+  const keys = words.slice(0, NAME_WORDS_AT_MOST).map((_, i) => nameKey(words.slice(0, i + 1).join(' ')));
+  if (keys.length === 0 || !keys[0]) return undefined;
+  return { keys, startingWith: `${likeEscaped(keys[0])} %` };
+}
+
+type Naming = { teamId: string; keys: string[]; startingWith: string };
+const named = (p: Placeholders<Naming>) =>
+  and(eq(clients.teamId, p.teamId), or(sql`${clients.nameKey} = any(${p.keys}::text[])`, like(clients.nameKey, p.startingWith)));
+
 // Every command naming a client reads it (db/builtOnce.ts); the keys go as one array, however many words.
-const readingByNames = preparedOnce((db, p: Placeholders<{ teamId: string; keys: string[]; startingWith: string }>) =>
+const readingByNames = preparedOnce((db, p: Placeholders<Naming>) =>
   db
     .select({ ...profileColumns, nameKey: clients.nameKey })
     .from(clients)
-    .where(and(eq(clients.teamId, p.teamId), or(sql`${clients.nameKey} = any(${p.keys}::text[])`, like(clients.nameKey, p.startingWith))))
+    .where(named(p))
     .prepare('clients_by_names'),
+);
+
+/**
+ * The workspace, one person's settings there, and the clients a command's leading words may name
+ * (`clientByLeadingWords`), in one read: a command that names a client needs all three first. No workspace yet
+ * (its first request): undefined, and no candidates.
+ */
+export async function workspaceAndClientsNamed(
+  db: Database,
+  { teamId, userId, words }: { teamId: string; userId: string; words: readonly string[] },
+): Promise<{ workspace: Workspace | undefined; person: PersonSettings; named: NamedClient[] }> {
+  const naming = namingOf(words) ?? { keys: [], startingWith: '' };
+  const rows = await readingWorkspaceAndNames(db, { teamId, userId, ...naming });
+  return {
+    workspace: rows[0]?.workspace,
+    person: personSettingsFrom(rows[0]),
+    named: rows.flatMap((row) => (row.client ? [row.client] : [])),
+  };
+}
+
+// One row per candidate (or one with none): the workspace and the settings repeat on each.
+const readingWorkspaceAndNames = preparedOnce((db, p: Placeholders<Naming & { userId: string }>) =>
+  db
+    .select({
+      workspace: workspaces,
+      language: personSettings.language,
+      calendar: personSettings.calendar,
+      client: { ...profileColumns, nameKey: clients.nameKey },
+    })
+    .from(workspaces)
+    .leftJoin(personSettings, and(eq(personSettings.teamId, workspaces.teamId), eq(personSettings.userId, p.userId)))
+    .leftJoin(clients, named(p))
+    .where(eq(workspaces.teamId, p.teamId))
+    .prepare('workspace_and_clients_named'),
 );
 
 function withoutKey({ nameKey: _key, ...client }: ClientProfile & { nameKey: string }): ClientProfile {

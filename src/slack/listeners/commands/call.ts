@@ -2,7 +2,6 @@
 import type { App } from '@slack/bolt';
 import { DEFAULT_CATALOGUE } from '../../../domain/catalogue.js';
 import { logCallAndScore } from '../../../services/clientActivity.js';
-import { clientFromWords } from '../../../services/clients.js';
 import { callConfirmation } from '../../blocks/confirmations.js';
 import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { callModal } from '../../blocks/modals.js';
@@ -31,19 +30,13 @@ export function registerCallCommand(app: App, deps: SlackDeps): void {
         );
         return;
       }
-      // Telling a name from notes needs the workspace's names: read beside the workspace and the person's settings.
-      const [{ today }, act, { client, used }, { locale }] = await Promise.all([
-        turn.workspace(),
-        turn.actIn(),
-        clientFromWords(
-          deps.db,
-          turn.act,
-          tokens.map((t) => t.value),
-          nameEndsBefore(tokens),
-        ),
-        // Numbers, dates and words as the person writes them (`dün`, `28.11.2026`, `+iletişim`).
-        turn.reader(),
-      ]);
+      // Telling a name from notes needs the workspace's names: read with the workspace and the person's settings.
+      const { client, used } = await turn.clientFromWords(
+        tokens.map((t) => t.value),
+        nameEndsBefore(tokens),
+      );
+      // Numbers, dates and words as the person writes them (`dün`, `28.11.2026`, `+iletişim`).
+      const [{ today }, act, { locale }] = await Promise.all([turn.workspace(), turn.actIn(), turn.reader()]);
       const dated = parseDayWords(tokens, used, today, locale);
       const rest = tokens.slice(used + (dated?.used ?? 0));
       if (rest.length === 0) {

@@ -5,7 +5,7 @@ import type { ClientPatch, ProposedChange } from '../../../domain/inputs.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { accentFreeKey, nameKey, unquoteName } from '../../../domain/names.js';
 import { clientOverview } from '../../../services/clientActivity.js';
-import { addClient, clientFromWords, correctClient, linkChannelToClient } from '../../../services/clients.js';
+import { addClient, correctClient, linkChannelToClient } from '../../../services/clients.js';
 import { findClientByName } from '../../../db/queries/clients.js';
 import { clientStandings } from '../../../services/portfolio.js';
 import { addNextStep } from '../../../services/nextSteps.js';
@@ -86,12 +86,8 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     },
     next: async (turn, argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.next', 'clientNext');
+      const { client, used } = await turn.clientFromWords(tokens.map((t) => t.value));
       const act = await turn.actIn();
-      const { client, used } = await clientFromWords(
-        deps.db,
-        act,
-        tokens.map((t) => t.value),
-      );
       const today = localDate(turn.now, act.timeZone);
       const args = parseNextStepArgs(argsText, tokens.slice(used), today, (await turn.reader()).locale);
       if (args.assigneeUserId) await requireMember(deps, turn.web, turn.teamId, args.assigneeUserId, 'assignee');
@@ -175,11 +171,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
       const reader = await turn.reader();
       const { nameTokens, field, valueTokens } = splitClientSet(tokens, reader.locale);
       const act = await turn.actIn();
-      const { client: found, used } = await clientFromWords(
-        deps.db,
-        act,
-        nameTokens.map((t) => t.value),
-      );
+      const { client: found, used } = await turn.clientFromWords(nameTokens.map((t) => t.value));
       // The name is all the words before the field: fewer is no match ("did you mean" comes with the refusal).
       if (used !== nameTokens.length) await findClientByName(deps.db, { teamId: turn.teamId, name: nameTokens.map((t) => t.value).join(' ') });
       const patch = parseClientSetValue(field, valueTokens, unquoteName(argsText.slice(valueTokens[0]!.start)), reader.locale);

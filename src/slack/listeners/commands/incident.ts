@@ -5,7 +5,6 @@ import { RapportError } from '../../../domain/errors.js';
 import { md, said } from '../../../i18n/messages.js';
 import { quoteCode } from '../../../domain/mrkdwn.js';
 import { logIncidentAndCheck } from '../../../services/clientActivity.js';
-import { clientFromWords } from '../../../services/clients.js';
 import { incidentConfirmation } from '../../blocks/confirmations.js';
 import { helpMessage, isHelpWord } from '../../blocks/help.js';
 import { incidentModal } from '../../blocks/modals.js';
@@ -33,14 +32,10 @@ export function registerIncidentCommand(app: App, deps: SlackDeps): void {
         );
         return;
       }
+      // The longest run of leading words that is a client's name is the client, so "Legal Eagles legal …" works.
+      const { client, used } = await turn.clientFromWords(tokens.map((t) => t.value));
       const act = await turn.actIn();
       const { today } = await turn.workspace();
-      // The longest run of leading words that is a client's name is the client, so "Legal Eagles legal …" works.
-      const { client, used } = await clientFromWords(
-        deps.db,
-        act,
-        tokens.map((t) => t.value),
-      );
       // A day may follow the client or the kind: `/incident acme yesterday late 45`, `/incident acme late yesterday 45`.
       const { locale } = await turn.reader();
       const datedFirst = parseDayWords(tokens, used, today, locale);
