@@ -1,5 +1,5 @@
 /** What the team logs: calls with their trait observations, incidents, warnings given to a client. */
-import { and, asc, desc, eq, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
@@ -185,17 +185,13 @@ const loggingCall = statementBuiltOnce<
 );
 
 async function callByRequestKey(db: Database, teamId: string, requestKey: string): Promise<(Call & { traits: string[] }) | undefined> {
+  // One read: the call and its traits, in the order they were stored.
+  const traits = sql<string[]>`array(select o.trait from trait_observations o where o.team_id = calls.team_id and o.call_id = calls.id order by o.id)`;
   const [call] = await db
-    .select()
+    .select({ ...getTableColumns(calls), traits })
     .from(calls)
     .where(and(eq(calls.teamId, teamId), eq(calls.requestKey, requestKey)));
-  if (!call) return undefined;
-  const traits = await db
-    .select({ trait: traitObservations.trait })
-    .from(traitObservations)
-    .where(and(eq(traitObservations.teamId, teamId), eq(traitObservations.callId, call.id)))
-    .orderBy(asc(traitObservations.id));
-  return { ...call, traits: traits.map((t) => t.trait) };
+  return call;
 }
 
 export async function logIncident(db: Database, { teamId, by, input }: { teamId: string; by: By; input: NewIncident }): Promise<Logged<Incident>> {
