@@ -55,7 +55,7 @@ describe('configuration', () => {
       logLevel: 'info',
       slack: null,
       port: 3000,
-      workers: { concurrency: 4, leaseSeconds: 30 },
+      workers: { concurrency: 8, leaseSeconds: 30 },
       uninstallGraceDays: 7,
     });
     expect(loadConfig({ WORKERS: '0', REQUEST_LEASE_SECONDS: '5' }).workers).toEqual({ concurrency: 0, leaseSeconds: 5 });

@@ -23,7 +23,7 @@ describe('the HTTP receiver', () => {
     await h.idle(); // the other tests' requests finish after their replies
     const res = await fetch(`${h.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, queue: { waiting: 0, working: 0, oldestWaitingSeconds: 0 }, workers: { concurrency: 4, busy: 0 } });
+    expect(await res.json()).toMatchObject({ ok: true, queue: { waiting: 0, working: 0, oldestWaitingSeconds: 0 }, workers: { concurrency: 8, busy: 0 } });
   });
 
   it('acks a command at once and does the work after the ack', async () => {

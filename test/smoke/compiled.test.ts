@@ -83,7 +83,7 @@ describe('the compiled app, as production runs it', () => {
 
   it('is healthy, serves /metrics, and the request series move with a command; it logs JSON with no secret; SIGTERM stops it cleanly', async () => {
     const health = await fetch(`${base}/healthz`);
-    expect(await health.json()).toMatchObject({ ok: true, queue: { waiting: 0, working: 0 }, workers: { concurrency: 4 } });
+    expect(await health.json()).toMatchObject({ ok: true, queue: { waiting: 0, working: 0 }, workers: { concurrency: 8 } });
 
     const metrics = async () => {
       const res = await fetch(`${base}/metrics`);
