@@ -105,7 +105,7 @@ describe('Socket Mode', () => {
       // This app received and stored it (the harness's workers, on the same inbox, may be the ones who worked it).
       const metrics = await (await fetch(`http://127.0.0.1:${ops.port}/metrics`)).text();
       expect(metrics).toMatch(/^rapport_slack_requests_received_total\{kind="command",outcome="stored"\} [1-9]/m);
-      expect(metrics).toMatch(/^rapport_workers_capacity 4$/m);
+      expect(metrics).toMatch(/^rapport_workers_capacity 8$/m);
     } finally {
       await ops.close();
     }

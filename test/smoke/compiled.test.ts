@@ -91,7 +91,7 @@ describe('the compiled app, as production runs it', () => {
       return res.text();
     };
     const before = await metrics();
-    expect(seriesValue(before, 'rapport_workers_capacity')).toBe(4);
+    expect(seriesValue(before, 'rapport_workers_capacity')).toBe(8);
     expect(seriesValue(before, 'rapport_process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(seriesValue(before, 'rapport_slack_requests_received_total{kind="command",outcome="stored"}')).toBe(0);
 
