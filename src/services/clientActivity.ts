@@ -84,8 +84,8 @@ export async function logCallAndScore(
   });
   return {
     logged,
-    // Each pair is named once: when the later of its two calls is logged.
-    disagreements: editing ? [] : disagreementsMadeBy(catalogue, disputing, entry.id),
+    // Each pair is named once: when the later of its two calls is logged (an edit reads nothing to judge).
+    disagreements: disagreementsMadeBy(catalogue, disputing, entry.id),
     before: healthOfTotals(catalogue, weights.withoutCall),
     after: healthOfTotals(catalogue, weights.withCall),
     ...(weights.previous ? { previous: { at: weights.previous.at, health: healthOfTotals(catalogue, weights.previous.totals) } } : {}),

@@ -80,9 +80,8 @@ export type ObservationsJson = Timed<Observation, 'observedAt' | 'loggedAt'>[];
 export function observationsJson(where: SQL): SQL {
   const o = traitObservations;
   const loggedBy = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId})`;
-  const msOf = (c: SQLWrapper) => sql`floor(extract(epoch from ${c}) * 1000)::float8`;
   return sql`(select coalesce(json_agg(json_build_object('id', ${o.id}::text, 'clientId', ${o.clientId}, 'trait', ${o.trait},
-      'observedAt', ${msOf(o.observedAt)}, 'loggedAt', ${msOf(o.loggedAt)}, 'loggedBy', ${loggedBy}, 'callId', ${o.callId}) order by ${o.observedAt}), '[]'::json)
+      'observedAt', ${epochMs(o.observedAt)}, 'loggedAt', ${epochMs(o.loggedAt)}, 'loggedBy', ${loggedBy}, 'callId', ${o.callId}) order by ${o.observedAt}), '[]'::json)
     from ${o} where ${where})`;
 }
 
@@ -301,7 +300,9 @@ export type IncidentsJson = Timed<Incident, 'occurredAt' | 'loggedAt'>[];
 /** Warnings as `warningsJson` sends them. */
 export type WarningsJson = Timed<Warning, 'givenAt'>[];
 
-const ms = (c: { name: string }) => sql`floor(extract(epoch from ${column(c)}) * 1000)::float8`;
+/** A moment as epoch milliseconds, as the JSON reads here send it (`at` reads it back). */
+const epochMs = (moment: SQLWrapper) => sql`floor(extract(epoch from ${moment}) * 1000)::float8`;
+const ms = (c: { name: string }) => epochMs(column(c));
 const at = (ms: number) => new Date(Number(ms));
 
 /**

@@ -449,7 +449,7 @@ const readingWorkspaceAndNames = preparedOnce((db, p: Placeholders<Naming & { us
     .prepare('workspace_and_clients_named'),
 );
 
-function withoutKey({ nameKey: _key, ...client }: ClientProfile & { nameKey: string }): ClientProfile {
+function withoutKey({ nameKey: _key, ...client }: NamedClient): ClientProfile {
   return client;
 }
 
