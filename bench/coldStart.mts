@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../src/local/slackRequests.js';
-import { builtEntry } from '../test/support/built.js';
+import { builtCommand } from '../test/support/built.js';
 
 export interface StartRow {
   database: 'embedded' | 'postgres';
@@ -56,7 +56,7 @@ interface Started {
 async function start(env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   // `--inspect-port` opens nothing: only SIGUSR1 (collectGarbage) opens the inspector, on a port of its own.
-  const child = spawn(process.execPath, ['--inspect-port=127.0.0.1:0', builtEntry('main')], {
+  const child = spawn(process.execPath, ['--inspect-port=127.0.0.1:0', ...builtCommand('main')], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -13,7 +13,7 @@ import { createClient } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
 import { silentLogger } from '../src/log.js';
 import { createRapport } from '../src/rapport.js';
-import { builtEntry } from '../test/support/built.js';
+import { builtCommand } from '../test/support/built.js';
 import { BENCH_SECRET, benchSender, startBenchRapport } from './benchApp.mjs';
 
 const actor = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
@@ -190,7 +190,7 @@ export async function benchWorkerProcesses(database: DatabaseHandle, databaseUrl
   let seq = 0;
   for (const workerProcesses of [1, 2]) {
     const workers = Array.from({ length: workerProcesses }, () =>
-      spawn(process.execPath, [builtEntry('worker')], {
+      spawn(process.execPath, builtCommand('worker'), {
         env: {
           ...process.env,
           DATABASE_URL: databaseUrl,

@@ -63,7 +63,7 @@ async function benchCommands() {
     );
   }
   console.log(
-    'concurrency | minimal peer (plain Bolt app: one insert, the ack, one reply): reply p50 / p99 ms, commands/s | rapport reply loop ÷ peer: reply p99, commands/s | commands/s within 2× of the peer',
+    'concurrency | minimal peer (plain Bolt app: one insert, the ack, one reply): reply p50 / p99 ms, commands/s, ack p99 ms (ratio to the bare ack) | rapport reply loop ÷ peer: reply p99, commands/s, ack p99 | commands/s within 2× of the peer',
   );
   for (const [c, gap] of [
     [1, 0],
@@ -72,8 +72,10 @@ async function benchCommands() {
   ]) {
     const row = (target: string) => trips.find((r) => r.target === target && r.loop === 'reply' && r.concurrency === c && r.gapMs === gap)!;
     const [peer, replies] = [row('peer'), row('rapport')];
+    // The peer's ack comes after its insert: the floor for any app that stores a request before acking it.
+    const bare = trips.find((r) => r.target === 'bare' && r.loop === 'ack' && r.concurrency === c && r.gapMs === gap)!;
     console.log(
-      `${String(c).padStart(11)} | ${f(peer.reply!.p50)} / ${f(peer.reply!.p99)}, ${f(peer.perSecond, 0)} | ${f(replies.reply!.p99 / peer.reply!.p99, 2)}×, ${f(replies.perSecond / peer.perSecond, 2)}× | ${verdict(peer.perSecond / replies.perSecond <= 2)}`,
+      `${String(c).padStart(11)} | ${f(peer.reply!.p50)} / ${f(peer.reply!.p99)}, ${f(peer.perSecond, 0)}, ${f(peer.p99)} (${f(peer.p99 / bare.p99, 2)}×) | ${f(replies.reply!.p99 / peer.reply!.p99, 2)}×, ${f(replies.perSecond / peer.perSecond, 2)}×, ${f(replies.p99 / peer.p99, 2)}× | ${verdict(peer.perSecond / replies.perSecond <= 2)}`,
     );
   }
   results.roundTrip = trips;
@@ -179,7 +181,7 @@ function printTargets(): TargetRow[] {
         '≤ 1.3× the bare ack',
         `${f(rapport.p99)} ms (bare ${f(bare.p99)} ms)`,
         rapport.p99 / bare.p99 <= 1.3,
-        `${f(rapport.p99 / bare.p99, 2)}× the bare ack's`,
+        `${f(rapport.p99 / bare.p99, 2)}× the bare ack's${peer ? ` (the peer's, after its one insert: ${f(peer.p99 / bare.p99, 2)}×)` : ''}`,
       );
     else skip(ack, '≤ 1.3× the bare ack', notRun('1'));
   }
@@ -313,7 +315,7 @@ try {
 }
 
 if (runs('3')) {
-  console.log('\n3. Start to a healthy /healthz, and resident memory, of the one process (node dist/main.js)');
+  console.log("\n3. Start to a healthy /healthz, and resident memory, of the one process (npm start's command, without npm)");
   const starts: StartRow[] = [];
   if (serverUrl) {
     // An empty database of its own, so the first start applies the migrations as a new install's would.

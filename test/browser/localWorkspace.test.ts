@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtEntry } from '../support/built.js';
+import { builtCommand } from '../support/built.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
 
 async function startAppOn(port: number): Promise<LocalApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-local-'));
-  const app: ChildProcess = spawn(process.execPath, [builtEntry('main')], {
+  const app: ChildProcess = spawn(process.execPath, builtCommand('main'), {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

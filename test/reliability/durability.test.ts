@@ -15,7 +15,7 @@ import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
 import { SlackRequestSender, slackSignature } from '../../src/local/slackRequests.js';
 import { silentLogger } from '../../src/log.js';
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwawayPostgres.js';
-import { builtEntry } from '../support/built.js';
+import { builtCommand } from '../support/built.js';
 
 const available = !!postgresBinaries();
 if (!available) console.warn('durability tests skipped: no PostgreSQL binaries under /usr/lib/postgresql');
@@ -40,7 +40,7 @@ describe.skipIf(!available)('durable requests on a throwaway PostgreSQL server',
 
   /** Starts `dist/main.js` (a receiver, with or without workers) or `dist/worker.js`, and waits until it is ready. */
   async function start(name: string, entry: 'main' | 'worker', env: Record<string, string> = {}): Promise<Instance> {
-    const child = spawn(process.execPath, [builtEntry(entry)], {
+    const child = spawn(process.execPath, builtCommand(entry), {
       env: {
         ...process.env,
         DATABASE_URL: pg.url,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../../src/local/slackRequests.js';
-import { builtEntry } from '../support/built.js';
+import { builtCommand } from '../support/built.js';
 import { openPrivateDatabase } from '../support/privateDatabase.js';
 import { rawPost, streamed, unsignedHeaders, type RawAnswer } from '../support/rawHttp.js';
 
@@ -76,7 +76,7 @@ describe('the compiled app under a flood of unsigned bodies', () => {
       databaseEnv.DATA_DIR = dir;
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }
-    app = spawn(process.execPath, [builtEntry('main')], {
+    app = spawn(process.execPath, builtCommand('main'), {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalSlackWebApi } from '../../src/local/slackWebApi.js';
 import { SlackRequestSender } from '../../src/local/slackRequests.js';
-import { builtEntry } from '../support/built.js';
+import { builtCommand } from '../support/built.js';
 import { openPrivateDatabase } from '../support/privateDatabase.js';
 
 const SECRET = 'smoke-signing-secret-0123456789';
@@ -44,7 +44,7 @@ describe('the compiled app, as production runs it', () => {
       database.DATA_DIR = dir;
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }
-    app = spawn(process.execPath, [builtEntry('main')], {
+    app = spawn(process.execPath, builtCommand('main'), {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,

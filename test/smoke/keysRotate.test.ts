@@ -15,7 +15,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { saveInstallation } from '../../src/db/queries/installations.js';
 import * as schema from '../../src/db/schema/index.js';
 import { silentLogger } from '../../src/log.js';
-import { builtEntry } from '../support/built.js';
+import { builtCommand } from '../support/built.js';
 import { sealV1 } from '../support/legacyToken.js';
 import { openPrivateDatabase } from '../support/privateDatabase.js';
 
@@ -31,7 +31,7 @@ describe('keys:rotate, compiled', () => {
 
   const rotate = (env: Record<string, string>) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [builtEntry('keysRotate')], {
+      const child = spawn(process.execPath, builtCommand('keysRotate'), {
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,

@@ -15,7 +15,7 @@ import { openDatabase } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { silentLogger } from '../../src/log.js';
 import { SlackRequestSender } from '../../src/local/slackRequests.js';
-import { builtEntry } from '../support/built.js';
+import { builtCommand } from '../support/built.js';
 
 const SECRET = 'stop-signing-secret-0123456789';
 const ALICE = { teamId: 'T0STOP', userId: 'U0ALICE', channelId: 'C0STOP' };
@@ -56,7 +56,7 @@ describe('stopping while Slack does not answer', () => {
   });
 
   it('SIGTERM with a request in flight ends the process within the bound, and the request waits in the inbox', async () => {
-    const app = spawn(process.execPath, [builtEntry('main')], {
+    const app = spawn(process.execPath, builtCommand('main'), {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
