@@ -154,6 +154,17 @@ export class Turn implements Readonly<TurnFields> {
     this.context = undefined;
   }
 
+  /**
+   * This turn (a worker's), knowing what `receiver`'s turn of the same request read already (the workspace, the
+   * person): a form's work after its ack does not read them again.
+   */
+  knowing(receiver: Turn): this {
+    if (receiver.teamId !== this.teamId || receiver.userId !== this.userId || receiver.requestKey !== this.requestKey) return this;
+    this.context ??= receiver.context;
+    this.readerOnce ??= receiver.readerOnce;
+    return this;
+  }
+
   /** The same turn, answering in a channel the request did not come from (a form opened from a command there). */
   answeringIn(channelId: string | null): Turn {
     const turn = new Turn(this.deps, this.web, { ...this, channelId });
@@ -349,6 +360,7 @@ async function receive(
   body: Body,
   requestKey: string,
   context: Record<string, unknown>,
+  after?: AfterTheAck,
 ): Promise<'stored' | 'retry' | 'unsaved'> {
   const { token: _verificationToken, ...payload } = body;
   let received: Awaited<ReturnType<typeof storeRequest>>;
@@ -387,8 +399,10 @@ async function receive(
   }
   if ('stored' in received) {
     deps.metrics.received.inc({ kind: kindOfEntry(entry), outcome: 'stored' });
-    if (slot && received.claimed) slot.take(received.claimed, sent);
-    else deps.wakeWorkers();
+    if (slot && received.claimed) {
+      if (after) afterTheAck.set(received.claimed.body, after);
+      slot.take(received.claimed, sent);
+    } else deps.wakeWorkers();
     return 'stored';
   }
   const { existing } = received;
@@ -402,6 +416,16 @@ async function receive(
   if (repeated === 'replay') throw new RequestReplayed('Request already received.');
   return 'retry';
 }
+
+/** What a receiver already did for a request leaves its worker only this (a form's work after its ack). */
+type AfterTheAck = (turn: Turn) => Promise<void>;
+
+/**
+ * A request handed straight to a worker of this process (by its stored body, the object the worker is given),
+ * with what its receiver prepared: the worker does only that. Any other worker (another process, a later try)
+ * works the request from the start, finding what the receiver stored.
+ */
+const afterTheAck = new WeakMap<object, AfterTheAck>();
 
 /** Pauses between tries to store a request before its ack: 1.2 s in all, well within Slack's 3 s. */
 const STORE_RETRY_MS = [100, 300, 800];
@@ -567,7 +591,8 @@ export function onEvent<E extends Body>(app: App, deps: SlackDeps, type: string,
 }
 
 /** A form's outcome: errors shown on its fields (nothing stored), or done, with work to do after the ack. */
-export type ViewOutcome = { errors: FieldErrors } | { done: true; after?: () => Promise<void> };
+/** `after`: what follows the ack (confirmations, DMs), done by the turn given: the worker's, or the receiver's own. */
+export type ViewOutcome = { errors: FieldErrors } | { done: true; after?: (turn: Turn) => Promise<void> };
 
 export interface ViewDeclaration {
   /**
@@ -597,9 +622,12 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
   };
   deps.handlers.add(entry, {
     run: async (turn, body) => {
-      const outcome = await declaration.submit(answering(turn, body.view as ViewOutput), body.view as ViewOutput);
+      const answered = answering(turn, body.view as ViewOutput);
+      const prepared = afterTheAck.get(body);
+      if (prepared) return prepared(answered);
+      const outcome = await declaration.submit(answered, body.view as ViewOutput);
       if ('errors' in outcome) throw new Error(`a stored submission was refused on its second run: ${JSON.stringify(outcome.errors)}`);
-      await outcome.after?.();
+      await outcome.after?.(answered);
     },
     tell,
   });
@@ -622,10 +650,15 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
       await ackErrors(ack, outcome.errors);
       return;
     }
-    const received = outcome.after ? await receive(deps, entry, body as unknown as Body, turn.requestKey, context) : 'retry';
+    const { after } = outcome;
+    // Handed to a worker of this process, the submission is not run again: the worker does what follows, knowing
+    // what this turn read.
+    const received = after
+      ? await receive(deps, entry, body as unknown as Body, turn.requestKey, context, (worker) => after(worker.knowing(turn)))
+      : 'retry';
     await ack();
     // Stored, but its work after could not be queued: done here, at least while this process lives.
-    if (received === 'unsaved' && outcome.after) await workInReceiver(turn, outcome.after, (text) => tell(turn, text, body as unknown as Body));
+    if (received === 'unsaved' && after) await workInReceiver(turn, () => after(turn), (text) => tell(turn, text, body as unknown as Body));
   });
 }
 

@@ -68,7 +68,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
       const metadata = parseFormMetadata(metadataSchema, view.private_metadata);
       if (!metadata) {
         const unreadable = say(await turn.reader().catch(() => ENGLISH), said('errors.eraseFormUnreadable'));
-        return { done: true, after: () => turn.reply({ text: unreadable }) };
+        return { done: true, after: (turn) => turn.reply({ text: unreadable }) };
       }
       const name = `*${escapeName(metadata.name)}*`;
       // Gone already: this form was worked before (the receiver, then its worker), or someone else erased it.
@@ -83,7 +83,7 @@ export function registerClientEraseView(app: App, deps: SlackDeps): void {
       const told = t(reader, 'erase.done', { name: md(name), what: erasedSummary(erasure.erased, reader), pages: erasure.rewritten.digest_messages ?? 0 });
       return {
         done: true,
-        after: async () => {
+        after: async (turn) => {
           await turn.reply({ text: told });
           await editPostedDigests(turn, erasure);
           // Its pictures in Slack (health, criteria) go too: they drew its name and its history.

@@ -69,7 +69,7 @@ export function registerDecisionView(app: App, deps: SlackDeps): void {
         // Whoever the decision concerns is told after the ack (a slow Slack never delays the form's answer), and
         // last: a failure before it (the digest's update, the answer) has this work tried again, and a DM sent
         // already would be sent twice.
-        after: async () => {
+        after: async (turn) => {
           const decision = result.outcome?.decision;
           if (decision) await showOnDigest(turn.answeringIn(metadata.channelId), metadata.digestId, subject, (r) => decisionLine(decision, r), decision.kind);
           if (result.proposal) await turn.answeringIn(metadata.channelId).reply({ text: `📝 ${proposedText(subject, change, await turn.reader())}` });

@@ -55,7 +55,7 @@ async function readForm<T>(
   turn: Turn,
   view: ViewOutput,
   read: (state: ViewState, context: FormContext) => ViewResult<T>,
-): Promise<{ errors: FieldErrors } | { metadata: ModalMetadata; act: ActIn; value: T; nextStep: NextStepField; answered: Turn }> {
+): Promise<{ errors: FieldErrors } | { metadata: ModalMetadata; act: ActIn; value: T; nextStep: NextStepField }> {
   const metadata = parseMetadata(view.private_metadata);
   const state = viewStateSchema.safeParse(view.state.values);
   if (!state.success) return { errors: { [INPUTS.client]: tPlain(await turn.reader(), 'forms.unreadable') } };
@@ -69,7 +69,6 @@ async function readForm<T>(
     act: metadata.entryId ? { ...act, requestKey: null } : act,
     value: fields.value,
     nextStep: nextStep.value,
-    answered: turn.answeringIn(metadata.channelId ?? null),
   };
 }
 
@@ -98,12 +97,13 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
     submit: async (turn, view) => {
       const form = await readForm(turn, view, readCallView);
       if ('errors' in form) return form;
-      const { metadata, act, value, nextStep, answered } = form;
+      const { metadata, act, value, nextStep } = form;
       const outcome = await logCallAndScore(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, { editing: metadata.entryId });
       const step = await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'call');
       return {
         done: true,
-        after: async () => {
+        after: async (turn) => {
+          const answered = turn.answeringIn(metadata.channelId ?? null);
           await confirm(answered, metadata, callConfirmation(act.catalogue, outcome, await answered.reader(), { edited: !!metadata.entryId }));
           await tellDisagreements(answered, act.catalogue, outcome);
           if (step) await tellAssignee(answered, step);
@@ -117,12 +117,13 @@ export function registerLogEntryViews(app: App, deps: SlackDeps): void {
     submit: async (turn, view) => {
       const form = await readForm(turn, view, readIncidentView);
       if ('errors' in form) return form;
-      const { metadata, act, value, nextStep, answered } = form;
+      const { metadata, act, value, nextStep } = form;
       const outcome = await logIncidentAndCheck(deps.db, act, { ...value, evidenceUrl: await evidenceOf(turn, metadata) }, metadata.entryId);
       const step = await setNextStep(deps.db, act, outcome.logged.client, nextStep, 'incident');
       return {
         done: true,
-        after: async () => {
+        after: async (turn) => {
+          const answered = turn.answeringIn(metadata.channelId ?? null);
           const told = await withRedFlagRecipient(answered, outcome);
           await confirm(answered, metadata, incidentConfirmation(told, await answered.reader(), { edited: !!metadata.entryId }));
           await notifyOwnerOfRedFlags(answered, told);
