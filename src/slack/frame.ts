@@ -653,12 +653,15 @@ export function onView(app: App, deps: SlackDeps, callbackId: string, declaratio
     const { after } = outcome;
     // Handed to a worker of this process, the submission is not run again: the worker does what follows, knowing
     // what this turn read.
-    const received = after
-      ? await receive(deps, entry, body as unknown as Body, turn.requestKey, context, (worker) => after(worker.knowing(turn)))
-      : 'retry';
+    const received = after ? await receive(deps, entry, body as unknown as Body, turn.requestKey, context, (worker) => after(worker.knowing(turn))) : 'retry';
     await ack();
     // Stored, but its work after could not be queued: done here, at least while this process lives.
-    if (received === 'unsaved' && after) await workInReceiver(turn, () => after(turn), (text) => tell(turn, text, body as unknown as Body));
+    if (received === 'unsaved' && after)
+      await workInReceiver(
+        turn,
+        () => after(turn),
+        (text) => tell(turn, text, body as unknown as Body),
+      );
   });
 }
 
