@@ -186,6 +186,18 @@ describe.each(TEST_DRIVERS)('modals, buttons and App Home on %s', (driver) => {
       const seq3 = h.api.lastSeq;
       await h.send.blockAction(BOB, { action_id: 'call_undo', value: callId });
       expect(textOf((await h.api.next('response_url', seq3)).params)).toContain('no longer there');
+      // Past the undo window the call stays, and its author is pointed to Edit; nothing is audited as undone.
+      const older = buttonsOf((await h.command(BOB, '/call', 'acme widgets +comms logged a while ago')).reply.params).call_undo!;
+      await h.db
+        .update(schema.calls)
+        .set({ loggedAt: new Date(h.now().getTime() - 11 * 60_000) })
+        .where(eq(schema.calls.id, older));
+      const seq4 = h.api.lastSeq;
+      await h.send.blockAction(BOB, { action_id: 'call_undo', value: older });
+      expect(textOf((await h.api.next('response_url', seq4)).params)).toContain('Undo works for 10 minutes after logging; use Edit instead.');
+      expect(await h.db.select().from(schema.calls).where(eq(schema.calls.id, older))).toHaveLength(1);
+      const undos = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'call.undo'));
+      expect(undos.map((a) => a.details)).toEqual([{ callId }]);
     });
 
     it('Edit opens the modal filled in; its submission changes the call and replaces the confirmation in place', async () => {

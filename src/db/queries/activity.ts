@@ -383,23 +383,51 @@ async function ownEntry(db: Database, table: Loggable, teamId: string, actor: st
 
 /**
  * Undo: removes a call (and its observations) or an incident its author logged less than UNDO_MINUTES ago.
- * Returns its client.
+ * Returns its client. The entry is checked, removed and the removal audited in one statement; the client is read
+ * after (an undo does not change it).
  */
 export async function undoEntry(
   db: Database,
   { teamId, by, entry }: { teamId: string; by: By; entry: { kind: EntryKind; id: string } },
 ): Promise<ClientProfile> {
   const { actor, at } = authorOf(by);
-  const table = entry.kind === 'call' ? calls : incidents;
-  return db.transaction(async (tx) => {
-    const row = await ownEntry(tx, table, teamId, actor, at, entry.id, entry.kind);
-    if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
-    await tx.delete(table).where(and(eq(table.teamId, teamId), eq(table.id, entry.id)));
-    const details = entry.kind === 'call' ? { callId: entry.id } : { incidentId: entry.id };
-    await appendAudit(tx, { teamId, entry: { actor, at, action: `${entry.kind}.undo`, entityType: 'client', entityId: row.clientId, details } });
-    return requireClient(tx, { teamId, clientId: row.clientId });
-  });
+  const [row] = isRowId(entry.id) ? await undoing[entry.kind](db, { teamId, id: entry.id, actor, at: at instanceof Date ? at.toISOString() : null }) : [];
+  if (!row) throw new Refused({ code: 'entry_gone', entry: entry.kind });
+  if (row.logged_by !== actor) throw new Refused({ code: 'entry_not_yours', entry: entry.kind, loggedBy: row.logged_by });
+  if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
+  // Seen, but removed meanwhile by the same person's other click: gone, as it would be after it.
+  if (!row.undone) throw new Refused({ code: 'entry_gone', entry: entry.kind });
+  return requireClient(db, { teamId, clientId: row.client_id });
 }
+
+/**
+ * The entry as it was (its author, whether it is recent enough to undo), removed when it is its author's and
+ * recent, with the audit line of the removal: one round trip. Built once per kind (db/builtOnce.ts).
+ */
+const undoingFrom = (table: Loggable, kind: EntryKind) =>
+  statementBuiltOnce<
+    { teamId: string; id: string; actor: string; at: string | null },
+    { client_id: string; logged_by: string; recent: boolean; undone: boolean }
+  >(
+    (p) => sql`
+      with target as (
+        select ${column(table.id)} as id, ${column(table.clientId)} as client_id, ${column(table.loggedBy)} as logged_by,
+          ${column(table.loggedAt)} > coalesce(${p.at}::timestamptz, now()) - make_interval(mins => ${UNDO_MINUTES}) as recent
+        from ${table} where ${table.teamId} = ${p.teamId} and ${table.id} = ${p.id}
+      ), undone as (
+        delete from ${table} using target
+        where ${table.teamId} = ${p.teamId} and ${table.id} = target.id and target.logged_by = ${p.actor} and target.recent
+        returning target.client_id
+      ), audited as (
+        insert into ${auditLog} (${column(auditLog.teamId)}, ${column(auditLog.at)}, ${column(auditLog.actor)}, ${column(auditLog.action)},
+          ${column(auditLog.entityType)}, ${column(auditLog.entityId)}, ${column(auditLog.details)})
+        select ${p.teamId}, coalesce(${p.at}::timestamptz, now()), ${p.actor}, ${`${kind}.undo`}, 'client', undone.client_id::text,
+          jsonb_build_object(${`${kind}Id`}::text, ${p.id}::text)
+        from undone
+      )
+      select client_id::text as client_id, logged_by, recent, exists (select from undone) as undone from target`,
+  );
+const undoing: Record<EntryKind, ReturnType<typeof undoingFrom>> = { call: undoingFrom(calls, 'call'), incident: undoingFrom(incidents, 'incident') };
 
 export async function getCall(db: Database, { teamId, callId }: { teamId: string; callId: string }): Promise<(Call & { traits: string[] }) | undefined> {
   if (!isRowId(callId)) return undefined;
