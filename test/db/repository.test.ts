@@ -178,6 +178,31 @@ describe.each(TEST_DRIVERS)('repository on %s', (driver) => {
       expect(audit.map((a) => a.action)).toEqual(['client.create', 'call.log']);
     });
 
+    it('a client’s record holds its latest 20 calls, newest first, as stored, and when it was last called', async () => {
+      const { hooli: c } = await seed();
+      expect(await loadClientRecord(db, { teamId: T1, clientId: c.id })).toEqual({
+        observations: [],
+        incidents: [],
+        warnings: [],
+        calls: [],
+        lastCallAt: null,
+      });
+      for (let day = 25; day >= 1; day--)
+        await logCall(db, {
+          teamId: T1,
+          by: { actor: U, requestKey: `rec:${day}` },
+          catalogue: cat,
+          input: { clientId: c.id, occurredAt: daysAgo(day), traits: [], notes: `day ${day}`, ourSide: day === 1 ? ['clarity'] : [] },
+        });
+      const record = await loadClientRecord(db, { teamId: T1, clientId: c.id });
+      expect(record.calls).toHaveLength(20);
+      expect(record.calls.map((call) => call.notes)).toEqual(Array.from({ length: 20 }, (_, i) => `day ${i + 1}`));
+      const [stored] = await db.select().from(schema.calls).where(eq(schema.calls.requestKey, 'rec:1'));
+      expect(record.calls[0]).toEqual(stored);
+      expect(record.calls[0]!.ourSide).toEqual(['clarity']);
+      expect(record.lastCallAt).toEqual(daysAgo(1));
+    });
+
     it('a retried request key stores the call once and returns the stored one', async () => {
       const { hooli: c, theirAcme: other } = await seed();
       const input = { clientId: c.id, occurredAt: NOW, traits: ['positive_attitude'] };

@@ -1,5 +1,5 @@
 /** What the team logs: calls with their trait observations, incidents, warnings given to a client. */
-import { and, asc, desc, eq, getTableColumns, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue.js';
 import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
@@ -337,29 +337,40 @@ const readingIncidentsAndWarnings = statementBuiltOnce<{ teamId: string; clientI
   (p) => sql`select ${incidentsJson(p)} as incidents, ${warningsJson(p)} as warnings`,
 );
 
+/** A client's record in one statement (one round trip, one set of workspace settings, where four ran beside each other). */
 export async function loadClientRecord(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientRecord> {
-  const [observations, { incidents: incidentRows, warnings: warningRows }, callRows, [last]] = await Promise.all([
-    observationsWhere(db, and(eq(traitObservations.teamId, teamId), eq(traitObservations.clientId, clientId))),
-    incidentsAndWarnings(db, { teamId, clientId }),
-    db
-      .select()
-      .from(calls)
-      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId)))
-      .orderBy(desc(calls.occurredAt))
-      .limit(20),
-    db
-      .select({ at: max(calls.occurredAt) })
-      .from(calls)
-      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId))),
-  ]);
+  const [row] = await readingClientRecord(db, { teamId, clientId });
   return {
-    observations,
-    incidents: incidentRows,
-    warnings: warningRows,
-    calls: callRows,
-    lastCallAt: last?.at ?? null,
+    observations: observationsOf(row?.observations),
+    incidents: incidentsOf(row?.incidents),
+    warnings: warningsOf(row?.warnings),
+    calls: (row?.calls ?? []).map((c) => ({ ...c, occurredAt: at(c.occurredAt), loggedAt: at(c.loggedAt) })),
+    lastCallAt: row?.last_call_at == null ? null : at(row.last_call_at),
   };
 }
+
+/** How many of a client's latest calls its record holds. */
+const RECORD_CALLS = 20;
+
+/** Calls as the record's read sends them. */
+type CallsJson = Timed<Call, 'occurredAt' | 'loggedAt'>[];
+
+const readingClientRecord = statementBuiltOnce<
+  { teamId: string; clientId: string },
+  { observations: ObservationsJson; incidents: IncidentsJson; warnings: WarningsJson; calls: CallsJson; last_call_at: number | null }
+>((p) => {
+  const c = calls;
+  const o = traitObservations;
+  const ofClient = sql`${column(c.teamId)} = ${p.teamId} and ${column(c.clientId)} = ${p.clientId}`;
+  return sql`select ${observationsJson(sql`${o.teamId} = ${p.teamId} and ${o.clientId} = ${p.clientId}`)} as observations,
+      ${incidentsJson(p)} as incidents, ${warningsJson(p)} as warnings,
+      (select coalesce(json_agg(json_build_object('id', latest.id, 'teamId', latest.team_id, 'clientId', latest.client_id,
+          'occurredAt', ${epochMs(sql`latest.occurred_at`)}, 'loggedBy', latest.logged_by, 'loggedAt', ${epochMs(sql`latest.logged_at`)},
+          'notes', latest.notes, 'ourSide', latest.our_side, 'evidenceUrl', latest.evidence_url, 'requestKey', latest.request_key)
+          order by latest.occurred_at desc), '[]'::json)
+        from (select * from ${c} where ${ofClient} order by ${column(c.occurredAt)} desc limit ${RECORD_CALLS}) latest) as calls,
+      (select ${epochMs(sql`max(${column(c.occurredAt)})`)} from ${c} where ${ofClient}) as last_call_at`;
+});
 
 type Loggable = typeof calls | typeof incidents;
 
