@@ -37,7 +37,7 @@ import { requireClient } from '../db/queries/clients.js';
 import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
 import { PAYMENT_INCIDENTS, reviewPaymentTerms, type TermsCase } from './paymentTerms.js';
-import { paymentHistory } from '../db/queries/payments.js';
+import { paymentEvents, paymentsSince } from '../db/queries/payments.js';
 import type { PaymentEvent } from '../domain/paymentTerms.js';
 
 export interface CallOutcome {
@@ -169,11 +169,14 @@ export async function clientOverview(
   client: ClientProfile,
 ): Promise<ClientOverview> {
   const { teamId, catalogue, at: now, timeZone } = act;
-  const [record, decisions, payments] = await Promise.all([
+  const paymentsFrom = daysBefore(now, catalogue.thresholds.paymentTerms.windowDays);
+  const [record, decisions, onTime] = await Promise.all([
     loadClientRecord(db, { teamId, clientId: client.id }),
     decisionsFor(db, { teamId, clientId: client.id }),
-    paymentHistory(db, { teamId, clientId: client.id, from: daysBefore(now, catalogue.thresholds.paymentTerms.windowDays) }),
+    // Its late payments and disputes are among the record's incidents.
+    paymentsSince(db, { teamId, clientId: client.id, from: paymentsFrom }),
   ]);
+  const payments = paymentEvents(record.incidents, onTime, paymentsFrom);
   const history = { observations: record.observations };
   const trend = Array.from({ length: 8 }, (_, i) => {
     const at = daysBefore(now, 7 * (7 - i));

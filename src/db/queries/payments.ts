@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { UNDO_MINUTES } from '../../domain/catalogue.js';
 import { newPaymentSchema, type NewPayment } from '../../domain/inputs.js';
 import type { PaymentEvent } from '../../domain/paymentTerms.js';
-import type { ClientProfile } from '../../domain/types.js';
+import type { ClientProfile, Incident } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { incidents, payments, proposals } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
@@ -73,32 +73,54 @@ export async function logPayment(
 export async function paymentHistory(db: Database, { teamId, clientId, from }: { teamId: string; clientId: string; from: Date }): Promise<PaymentEvent[]> {
   const [late, onTime] = await Promise.all([
     db
-      .select({ id: incidents.id, details: incidents.details, at: incidents.occurredAt, loggedAt: incidents.loggedAt })
+      .select({ id: incidents.id, kind: incidents.kind, details: incidents.details, occurredAt: incidents.occurredAt, loggedAt: incidents.loggedAt })
       .from(incidents)
-      .where(
-        and(
-          eq(incidents.teamId, teamId),
-          eq(incidents.clientId, clientId),
-          gt(incidents.occurredAt, from),
-          inArray(incidents.kind, ['slow_payment', 'invoice_dispute']),
-        ),
-      ),
-    db
-      .select(paymentColumns)
-      .from(payments)
-      .where(and(eq(payments.teamId, teamId), eq(payments.clientId, clientId), gt(payments.paidAt, from)))
-      .orderBy(asc(payments.paidAt)),
+      .where(and(eq(incidents.teamId, teamId), eq(incidents.clientId, clientId), gt(incidents.occurredAt, from), inArray(incidents.kind, PAYMENT_KINDS))),
+    paymentsSince(db, { teamId, clientId, from }),
   ]);
+  return paymentEvents(late, onTime, from);
+}
+
+/** The incident kinds that are payment events. */
+const PAYMENT_KINDS: ('slow_payment' | 'invoice_dispute')[] = ['slow_payment', 'invoice_dispute'];
+
+/** A client's payments on time since `from`, oldest first. */
+export async function paymentsSince(db: Database, { teamId, clientId, from }: { teamId: string; clientId: string; from: Date }) {
+  return db
+    .select(paymentColumns)
+    .from(payments)
+    .where(and(eq(payments.teamId, teamId), eq(payments.clientId, clientId), gt(payments.paidAt, from)))
+    .orderBy(asc(payments.paidAt));
+}
+
+/**
+ * The payment events since `from`, in order: a client's late payments and disputes among `incidents` (any of its
+ * incidents: a caller that has read them all already need not read these again) and its payments on time.
+ */
+export function paymentEvents(
+  incidentsOfClient: readonly Pick<Incident, 'id' | 'kind' | 'details' | 'occurredAt' | 'loggedAt'>[],
+  onTime: readonly Awaited<ReturnType<typeof paymentsSince>>[number][],
+  from: Date,
+): PaymentEvent[] {
   const events: PaymentEvent[] = [];
-  for (const i of late) {
+  for (const i of incidentsOfClient) {
+    if (i.occurredAt <= from) continue;
     const d = i.details;
     if (d.kind === 'slow_payment')
-      events.push({ id: i.id, kind: 'late', at: i.at, loggedAt: i.loggedAt, amount: d.amount ?? null, daysLate: d.daysLate, invoiceRef: d.invoiceRef ?? null });
+      events.push({
+        id: i.id,
+        kind: 'late',
+        at: i.occurredAt,
+        loggedAt: i.loggedAt,
+        amount: d.amount ?? null,
+        daysLate: d.daysLate,
+        invoiceRef: d.invoiceRef ?? null,
+      });
     else if (d.kind === 'invoice_dispute')
       events.push({
         id: i.id,
         kind: 'disputed',
-        at: i.at,
+        at: i.occurredAt,
         loggedAt: i.loggedAt,
         amount: d.amountDisputed ?? null,
         daysLate: 0,
