@@ -16,6 +16,9 @@ import type { Category, ClientStatus, Thresholds } from './catalogue.js';
 export const PAYMENT_TERMS = ['standard', 'shorter', 'prepayment'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
 
+/** The incidents that are payments (domain.md §4: slow payment, disputed invoices): the ladder's late events. */
+export const PAYMENT_INCIDENT_KINDS = ['slow_payment', 'invoice_dispute'] as const;
+
 export type TermsSettings = Thresholds['paymentTerms'];
 
 /** One payment as the ladder sees it: a late payment or a disputed invoice (incidents), or a payment on time. */

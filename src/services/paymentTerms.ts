@@ -5,6 +5,7 @@
  */
 import type { NewPayment } from '../domain/inputs.js';
 import {
+  PAYMENT_INCIDENT_KINDS,
   PAYMENT_TERMS,
   effectiveTerms,
   proposeTerms,
@@ -39,8 +40,8 @@ export interface TermsCase {
   duplicate: boolean;
 }
 
-/** The incidents that are payments (domain.md §4: slow payment, disputed invoices): logging one asks the ladder. */
-export const PAYMENT_INCIDENTS: ReadonlySet<string> = new Set(['slow_payment', 'invoice_dispute']);
+/** The incidents that are payments: logging one asks the ladder. */
+export const PAYMENT_INCIDENTS: ReadonlySet<string> = new Set(PAYMENT_INCIDENT_KINDS);
 
 const windowStart = (settings: TermsSettings, now: Date) => new Date(now.getTime() - settings.windowDays * 86_400_000);
 

@@ -374,6 +374,9 @@ const readingClientRecord = statementBuiltOnce<
 
 type Loggable = typeof calls | typeof incidents;
 
+/** Whether an entry logged at `loggedAt` may still be undone at `at` (UNDO_MINUTES): calls, incidents, payments. */
+export const withinUndoWindow = (loggedAt: SQLWrapper, at: SQLWrapper) => sql<boolean>`${loggedAt} > ${at} - make_interval(mins => ${UNDO_MINUTES})`;
+
 /** The entry, if `actor` logged it in this workspace; otherwise refused. */
 async function ownEntry(db: Database, table: Loggable, teamId: string, actor: string, at: Date | SQL, id: string, entry: EntryKind) {
   const [row] = isRowId(id)
@@ -382,7 +385,7 @@ async function ownEntry(db: Database, table: Loggable, teamId: string, actor: st
           id: table.id,
           clientId: table.clientId,
           loggedBy: table.loggedBy,
-          recent: sql<boolean>`${table.loggedAt} > ${instantSql(at)} - make_interval(mins => ${UNDO_MINUTES})`,
+          recent: withinUndoWindow(table.loggedAt, instantSql(at)),
         })
         .from(table)
         .where(and(eq(table.teamId, teamId), eq(table.id, id)))
@@ -423,7 +426,7 @@ const undoingFrom = (table: Loggable, kind: EntryKind) =>
     (p) => sql`
       with target as (
         select ${column(table.id)} as id, ${column(table.clientId)} as client_id, ${column(table.loggedBy)} as logged_by,
-          ${column(table.loggedAt)} > coalesce(${p.at}::timestamptz, now()) - make_interval(mins => ${UNDO_MINUTES}) as recent
+          ${withinUndoWindow(column(table.loggedAt), sql`coalesce(${p.at}::timestamptz, now())`)} as recent
         from ${table} where ${table.teamId} = ${p.teamId} and ${table.id} = ${p.id}
       ), undone as (
         delete from ${table} using target

@@ -5,11 +5,12 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { UNDO_MINUTES } from '../../domain/catalogue.js';
 import { newPaymentSchema, type NewPayment } from '../../domain/inputs.js';
-import type { PaymentEvent } from '../../domain/paymentTerms.js';
+import { PAYMENT_INCIDENT_KINDS, type PaymentEvent } from '../../domain/paymentTerms.js';
 import type { ClientProfile, Incident } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { incidents, payments, proposals } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
+import { withinUndoWindow } from './activity.js';
 import { requireClient } from './clients.js';
 import { isRowId, parseInput } from './parse.js';
 
@@ -73,16 +74,20 @@ export async function logPayment(
 export async function paymentHistory(db: Database, { teamId, clientId, from }: { teamId: string; clientId: string; from: Date }): Promise<PaymentEvent[]> {
   const [late, onTime] = await Promise.all([
     db
-      .select({ id: incidents.id, kind: incidents.kind, details: incidents.details, occurredAt: incidents.occurredAt, loggedAt: incidents.loggedAt })
+      .select({ id: incidents.id, details: incidents.details, occurredAt: incidents.occurredAt, loggedAt: incidents.loggedAt })
       .from(incidents)
-      .where(and(eq(incidents.teamId, teamId), eq(incidents.clientId, clientId), gt(incidents.occurredAt, from), inArray(incidents.kind, PAYMENT_KINDS))),
+      .where(
+        and(
+          eq(incidents.teamId, teamId),
+          eq(incidents.clientId, clientId),
+          gt(incidents.occurredAt, from),
+          inArray(incidents.kind, [...PAYMENT_INCIDENT_KINDS]),
+        ),
+      ),
     paymentsSince(db, { teamId, clientId, from }),
   ]);
   return paymentEvents(late, onTime, from);
 }
-
-/** The incident kinds that are payment events. */
-const PAYMENT_KINDS: ('slow_payment' | 'invoice_dispute')[] = ['slow_payment', 'invoice_dispute'];
 
 /** A client's payments on time since `from`, oldest first. */
 export async function paymentsSince(db: Database, { teamId, clientId, from }: { teamId: string; clientId: string; from: Date }) {
@@ -98,7 +103,7 @@ export async function paymentsSince(db: Database, { teamId, clientId, from }: { 
  * incidents: a caller that has read them all already need not read these again) and its payments on time.
  */
 export function paymentEvents(
-  incidentsOfClient: readonly Pick<Incident, 'id' | 'kind' | 'details' | 'occurredAt' | 'loggedAt'>[],
+  incidentsOfClient: readonly Pick<Incident, 'id' | 'details' | 'occurredAt' | 'loggedAt'>[],
   onTime: readonly Awaited<ReturnType<typeof paymentsSince>>[number][],
   from: Date,
 ): PaymentEvent[] {
@@ -162,7 +167,7 @@ export async function undoPayment(db: Database, { teamId, by, paymentId }: { tea
       .select({
         clientId: payments.clientId,
         loggedBy: payments.loggedBy,
-        recent: sql<boolean>`${payments.loggedAt} > ${instantSql(at)} - make_interval(mins => ${UNDO_MINUTES})`,
+        recent: withinUndoWindow(payments.loggedAt, instantSql(at)),
       })
       .from(payments)
       .where(and(eq(payments.teamId, teamId), eq(payments.id, paymentId)));
