@@ -73,16 +73,21 @@ export const asObservations = (rows: Awaited<ReturnType<typeof observationsQuery
 /** Observations as `observationsJson` sends them. */
 export type ObservationsJson = Timed<Observation, 'observedAt' | 'loggedAt'>[];
 
+/** The observations matching `where` (which must include the team): rows for `observationsJson`. */
+export const observationRows = (where: SQL) => sql`select * from ${traitObservations} where ${where}`;
+
 /**
- * Observations matching `where` (which must include the team), oldest first, with who logged them, as one JSON
- * value (moments as epoch milliseconds): a subquery of a statement that reads them beside something else.
+ * Observations of `rows` (a select of whole observation rows: `observationRows`, or several joined by `union
+ * all`), oldest first, with who logged them, as one JSON value (moments as epoch milliseconds): a subquery of a
+ * statement that reads them beside something else.
  */
-export function observationsJson(where: SQL): SQL {
+export function observationsJson(rows: SQL): SQL {
   const o = traitObservations;
   const loggedBy = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId})`;
+  // Named as the table, which the columns below name.
   return sql`(select coalesce(json_agg(json_build_object('id', ${o.id}::text, 'clientId', ${o.clientId}, 'trait', ${o.trait},
       'observedAt', ${epochMs(o.observedAt)}, 'loggedAt', ${epochMs(o.loggedAt)}, 'loggedBy', ${loggedBy}, 'callId', ${o.callId}) order by ${o.observedAt}), '[]'::json)
-    from ${o} where ${where})`;
+    from (${rows}) as ${o})`;
 }
 
 export const observationsOf = (json: ObservationsJson | null | undefined): Observation[] =>
@@ -362,7 +367,7 @@ const readingClientRecord = statementBuiltOnce<
   const c = calls;
   const o = traitObservations;
   const ofClient = sql`${column(c.teamId)} = ${p.teamId} and ${column(c.clientId)} = ${p.clientId}`;
-  return sql`select ${observationsJson(sql`${o.teamId} = ${p.teamId} and ${o.clientId} = ${p.clientId}`)} as observations,
+  return sql`select ${observationsJson(observationRows(sql`${o.teamId} = ${p.teamId} and ${o.clientId} = ${p.clientId}`))} as observations,
       ${incidentsJson(p)} as incidents, ${warningsJson(p)} as warnings,
       (select coalesce(json_agg(json_build_object('id', latest.id, 'teamId', latest.team_id, 'clientId', latest.client_id,
           'occurredAt', ${epochMs(sql`latest.occurred_at`)}, 'loggedBy', latest.logged_by, 'loggedAt', ${epochMs(sql`latest.logged_at`)},

@@ -1,11 +1,11 @@
 /** The observations disagreements are judged on (domain/disagreements.ts): one client's around a call, or a workspace's lately. */
-import { and, eq, gt, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { disputedAt, type Disagreement } from '../../domain/disagreements.js';
 import { DAY_MS, type Observation } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { calls, clients, traitObservations } from '../schema/index.js';
-import { observationsJson, observationsWhere } from './activity.js';
+import { observationRows, observationsJson, observationsWhere } from './activity.js';
 import type { Placeholders } from '../builtOnce.js';
 import { groupBy } from './portfolio/scope.js';
 
@@ -51,22 +51,16 @@ export function disputingOf(catalogue: Catalogue, call: { occurredAt: Date; trai
  */
 export function disputingJson(p: Placeholders<Disputing & { teamId: string; clientId: string; callId: string; loggedBy: string }>): SQL {
   const byOthers = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId}) <> ${p.loggedBy}`;
-  return observationsJson(
-    and(
-      sql`cardinality(${p.opposite}::text[]) > 0`,
-      eq(o.teamId, p.teamId),
-      eq(o.clientId, p.clientId),
-      or(
-        and(eq(o.callId, p.callId), sql`${o.trait} = any(${p.own}::text[])`),
-        and(
-          sql`${o.trait} = any(${p.opposite}::text[])`,
-          sql`${o.observedAt} > ${p.from}::timestamptz`,
-          sql`${o.observedAt} <= ${p.to}::timestamptz`,
-          byOthers,
-        ),
-      ),
-    )!,
-  );
+  const ofClient = and(sql`cardinality(${p.opposite}::text[]) > 0`, eq(o.teamId, p.teamId), eq(o.clientId, p.clientId))!;
+  const own = observationRows(and(ofClient, eq(o.callId, p.callId), sql`${o.trait} = any(${p.own}::text[])`)!);
+  // Each opposite trait probed on its own along observations_client_trait_time (client, trait, time), fenced by
+  // `offset 0` so the planner keeps the probe per trait: as `trait = any(…)`, or flattened into a join, a generic
+  // plan bounded the scan by the client alone and read its whole history (~1-10 ms for a client of 2,000 calls).
+  const opposite = sql`select flipped.* from unnest(${p.opposite}::text[]) as opposite(trait) cross join lateral (${observationRows(
+    and(ofClient, sql`${o.trait} = opposite.trait`, sql`${o.observedAt} > ${p.from}::timestamptz`, sql`${o.observedAt} <= ${p.to}::timestamptz`, byOthers)!,
+  )} offset 0) as flipped`;
+  // Disjoint (own traits of this call; opposite traits of other people's calls): one read each, each on its index.
+  return observationsJson(sql`${own} union all ${opposite}`);
 }
 
 /** A client not exited with dimensions two people see oppositely lately. */

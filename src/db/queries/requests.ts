@@ -5,11 +5,11 @@
  * Claiming and the queue's figures read across workspaces on purpose: the queue is the app's, not a
  * workspace's, and a row is only ever worked within its own team (`teamId` of the row scopes everything after).
  */
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { preparedOnce, type Placeholders } from '../builtOnce.js';
 import type { Database } from '../client.js';
-import { slackRequests } from '../schema/index.js';
+import { inFlight, settled, slackRequests } from '../schema/index.js';
 
 export type SlackRequest = typeof slackRequests.$inferSelect;
 export type NewSlackRequest = Pick<typeof slackRequests.$inferInsert, 'teamId' | 'requestKey' | 'signature' | 'entry' | 'body' | 'receivedAt'>;
@@ -145,12 +145,12 @@ function claiming(db: Database, p: Placeholders<Claim>, bounded: boolean) {
   const r = slackRequests;
   const q = alias(slackRequests, 'queued');
   const worker = p.worker;
-  const isDue = (t: { state: typeof r.state; dueAt: typeof r.dueAt } | typeof q) => and(inArray(t.state, ['waiting', 'working']), lte(t.dueAt, sql`now()`));
+  const isDue = (t: { state: typeof r.state; dueAt: typeof r.dueAt } | typeof q) => and(inFlight(t.state), lte(t.dueAt, sql`now()`));
   const held = db.$with('held').as(
     db
       .select({ teamId: r.teamId, n: sql<number>`count(*)::int`.as('n') })
       .from(r)
-      .where(and(eq(r.state, 'working'), eq(r.worker, worker), gt(r.dueAt, sql`now()`)))
+      .where(and(sql`${r.state} = 'working'`, eq(r.worker, worker), gt(r.dueAt, sql`now()`)))
       .groupBy(r.teamId),
   );
   const teams = db.$with('teams').as(db.selectDistinct({ teamId: r.teamId }).from(r).where(isDue(r)));
@@ -317,7 +317,7 @@ export async function queueState(db: Database): Promise<QueueState> {
       ),
     })
     .from(slackRequests)
-    .where(inArray(slackRequests.state, ['waiting', 'working']));
+    .where(inFlight(slackRequests.state));
   return { waiting: row?.waiting ?? 0, working: row?.working ?? 0, oldestWaitingSeconds: Math.max(0, Math.round(row?.oldest ?? 0)) };
 }
 
@@ -328,7 +328,7 @@ export async function queueState(db: Database): Promise<QueueState> {
 export async function forgetFinishedRequests(db: Database, keepHours = 24): Promise<number> {
   const rows = await db
     .delete(slackRequests)
-    .where(and(inArray(slackRequests.state, ['done', 'failed']), lte(slackRequests.finishedAt, sql`now() - make_interval(hours => ${keepHours})`)))
+    .where(and(settled(slackRequests.state), lte(slackRequests.finishedAt, sql`now() - make_interval(hours => ${keepHours})`)))
     .returning({ id: slackRequests.id });
   return rows.length;
 }

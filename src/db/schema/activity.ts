@@ -30,6 +30,8 @@ export const calls = pgTable(
     uniqueIndex('calls_team_request_key').on(t.teamId, t.requestKey),
     // Last call per client (gone quiet) and a client's timeline.
     index('calls_client_occurred').on(t.teamId, t.clientId, t.occurredAt),
+    // A client's previous call (a call's confirmation: health since then), found by one step back.
+    index('calls_client_logged').on(t.teamId, t.clientId, t.loggedAt),
     // Calls logged this week (digest summary).
     index('calls_team_logged').on(t.teamId, t.loggedAt),
   ],

@@ -4,11 +4,20 @@
  * its `due_at` one lease ahead, and a worker that dies leaves a lease that runs out, so another one takes it.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { instant, recordedAt, teamId, workspaceKey, workspaceRows } from './columns.js';
 
 export const REQUEST_STATES = ['waiting', 'working', 'done', 'failed'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
+
+/**
+ * A request still to be worked (waiting, or under a lease), and one finished: the predicates of the partial
+ * indexes below, as SQL constants. A statement's condition must name the states as constants for the planner to
+ * prove it implies an index's predicate: bound as parameters, a prepared statement's generic plan cannot use the
+ * index and scans the table (the claim did, measured: 2-3 ms a claim over a day's finished rows).
+ */
+export const inFlight = (state: AnyPgColumn) => sql`${state} in ('waiting', 'working')`;
+export const settled = (state: AnyPgColumn) => sql`${state} in ('done', 'failed')`;
 
 export const slackRequests = pgTable(
   'slack_requests',
@@ -44,11 +53,7 @@ export const slackRequests = pgTable(
     // A replayed delivery is its workspace's (the signature covers the body naming it).
     uniqueIndex('slack_requests_signature').on(t.teamId, t.signature),
     // The claim numbers each workspace's first few due requests in turn (db/queries/requests.ts).
-    index('slack_requests_due')
-      .on(t.teamId, t.dueAt, t.id)
-      .where(sql`${t.state} in ('waiting', 'working')`),
-    index('slack_requests_finished')
-      .on(t.finishedAt)
-      .where(sql`${t.state} in ('done', 'failed')`),
+    index('slack_requests_due').on(t.teamId, t.dueAt, t.id).where(inFlight(t.state)),
+    index('slack_requests_finished').on(t.finishedAt).where(settled(t.state)),
   ],
 );

@@ -2,7 +2,7 @@
  * Each client's decayed, weighted good and bad weight at the moments judged: the sums kept at write time
  * (schema/decay.ts) moved to the moment, less the observations after it (or of the call left out).
  */
-import { and, eq, gt, is, max, ne, or, SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, is, lte, max, ne, SQL, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Placeholders } from '../../builtOnce.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -50,29 +50,30 @@ export function observationsAfter(
   const weighed = ownWeights(db, teamId);
   // Each observation's term, computed once: `offset 0` keeps the planner from flattening this into the
   // aggregate below, which would compute the term again for every sum that adds it.
-  const termsOf = db
-    .select({
-      clientId: o.clientId,
-      observedAt: o.observedAt,
-      loggedAt: o.loggedAt,
-      callId: o.callId,
-      polarity: sql`t.polarity`.as('polarity'),
-      mass: sql`t.mass`.as('mass'),
-    })
-    .from(o)
-    .innerJoin(decayBases, eq(decayBases.teamId, o.teamId))
-    .leftJoin(weighed, eq(weighed.id, o.clientId))
-    .innerJoin(
-      sql`lateral rollup_term(${decayBases.traits}, ${timestamp(from)}, ${halfLife}, ${weighed.traitWeights}, ${o.trait}, ${o.observedAt}) as t`,
-      sql`true`,
-    )
-    .where(
-      and(
-        eq(o.teamId, teamId),
-        scope.exceptCallId ? or(gt(o.observedAt, from), eq(o.callId, scope.exceptCallId)) : gt(o.observedAt, from),
-        inScope(o.clientId, teamId, scope),
-      ),
-    );
+  const termsWhere = (which: SQL) =>
+    db
+      .select({
+        clientId: o.clientId,
+        observedAt: o.observedAt,
+        loggedAt: o.loggedAt,
+        callId: o.callId,
+        polarity: sql`t.polarity`.as('polarity'),
+        mass: sql`t.mass`.as('mass'),
+      })
+      .from(o)
+      .innerJoin(decayBases, eq(decayBases.teamId, o.teamId))
+      .leftJoin(weighed, eq(weighed.id, o.clientId))
+      .innerJoin(
+        sql`lateral rollup_term(${decayBases.traits}, ${timestamp(from)}, ${halfLife}, ${weighed.traitWeights}, ${o.trait}, ${o.observedAt}) as t`,
+        sql`true`,
+      )
+      .where(and(eq(o.teamId, teamId), which, inScope(o.clientId, teamId, scope)));
+  const after = gt(o.observedAt, from);
+  // The call left out, beside the observations after `from`: two reads each an index answers (by time, by call),
+  // where one read of `after or the call's` scans every observation of the client.
+  const termsOf = scope.exceptCallId
+    ? termsWhere(after).unionAll(termsWhere(and(eq(o.callId, scope.exceptCallId), lte(o.observedAt, from))!))
+    : termsWhere(after);
   const terms = sql`(${termsOf} offset 0) as terms`;
   const unseenAt = (m: Date | SQL) =>
     scope.exceptCallId ? sql`(terms.observed_at > ${timestamp(m)} or terms.call_id = ${scope.exceptCallId})` : sql`terms.observed_at > ${timestamp(m)}`;
@@ -187,12 +188,16 @@ export function weightsAroundCallQuery(p: Placeholders<AroundCall>, also: Record
   const [teamId, clientId, callId] = [p.teamId, p.clientId, p.callId];
   const at = sql`${p.at}::timestamptz`;
   const halfLife = sql`${p.halfLifeDays}::float8`;
-  const previousCall = qb.$with('previous_call').as(
-    qb
-      .select({ at: max(calls.loggedAt).as('previous_call_at') })
-      .from(calls)
-      .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId), ne(calls.id, callId))),
-  );
+  // One step back along calls_client_logged (as an aggregate, a generic plan may read all the client's calls).
+  const latest = qb
+    .select({ loggedAt: calls.loggedAt })
+    .from(calls)
+    .where(and(eq(calls.teamId, teamId), eq(calls.clientId, clientId), ne(calls.id, callId)))
+    .orderBy(desc(calls.loggedAt))
+    .limit(1)
+    .as('latest');
+  // An aggregate of at most one row: one row, null when the client has no other call.
+  const previousCall = qb.$with('previous_call').as(qb.select({ at: max(latest.loggedAt).as('previous_call_at') }).from(latest));
   const previousAt = sql<Date | null>`(select ${previousCall.at} from ${previousCall})`;
   // The earliest moment is where the unseen terms are taken: without a previous call before `at`, `at` itself.
   const earliest = sql`(select least(coalesce(${previousCall.at}, ${at}), ${at}) from ${previousCall})`;

@@ -1,0 +1,1 @@
+CREATE INDEX "calls_client_logged" ON "calls" USING btree ("team_id","client_id","logged_at");
