@@ -248,6 +248,9 @@ export function createSlackApp(parts: SlackAppParts): SlackApp {
     },
     // Bolt's own clients speak before the ack (a refusal, a form's check): one try, within Slack's 3 s.
     clientOptions: webClientOptions('receiver', boltLog, slack.apiUrl),
+    // No listener keeps state per conversation (the inbox and the database hold it): without this, Bolt's default
+    // in-memory store looks every request up before the ack, and makes an Error (its stack taken) on each miss.
+    convoStore: false,
   });
 
   const inFlight = new Set<Promise<unknown>>();
