@@ -5,7 +5,7 @@
  * bring a proposal back up; an owner-less client's proposal goes to the admins. The app's day is Monday 2026-11-23.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import * as schema from '../../src/db/schema/index.js';
 import { findClientByName } from '../../src/db/queries/clients.js';
 import { TEST_DRIVERS } from '../support/database.js';
@@ -111,6 +111,13 @@ describe.each(TEST_DRIVERS)('payment terms on %s', (driver) => {
     await h.send.blockAction(BOB, undo);
     expect(textOf((await h.api.next('response_url', seq, WAIT)).params)).toContain('The payment on time from Careful Co was undone');
     expect(await rows('payments')).toBe(before);
+    // Its author's one undo is audited once, naming the payment; the refused click left no line.
+    const undos = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'payment.undo'));
+    expect(undos.map((u) => [u.actor, u.details])).toEqual([['U0BOB', { paymentId: undo.value }]]);
+    // A second click finds it gone.
+    seq = h.api.lastSeq;
+    await h.send.blockAction(BOB, undo);
+    expect(textOf((await h.api.next('response_url', seq, WAIT)).params)).toContain('That payment on time is no longer there.');
   });
 
   it('two small invoices a day late propose nothing; one large invoice a year late does, and with no owner every admin is asked', async () => {

@@ -6,7 +6,7 @@ import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type 
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
 import { statementBuiltOnce } from '../builtOnce.js';
 import type { Database } from '../client.js';
-import { auditLog, calls, clients, incidents, traitObservations, warnings } from '../schema/index.js';
+import { auditLog, calls, clients, incidents, payments, traitObservations, warnings } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
 import { getClient, requireClient } from './clients.js';
 import { isRowId, parseInput } from './parse.js';
@@ -61,11 +61,14 @@ export async function observationsWhere(db: Database, where: SQL | undefined): P
 export function observationsQuery(db: Database, where: SQL | undefined) {
   // One primary-key probe per observation: a join lets the planner hash the whole calls table for a week's rows.
   const loggedBy = sql<string>`(select c.logged_by from calls c where c.team_id = trait_observations.team_id and c.id = trait_observations.call_id)`;
-  return db
-    .select({ ...observationColumns, loggedBy })
-    .from(traitObservations)
-    .where(where)
-    .orderBy(asc(traitObservations.observedAt));
+  return (
+    db
+      .select({ ...observationColumns, loggedBy })
+      .from(traitObservations)
+      .where(where)
+      // A call's observations share its moment: in the order they were logged, whatever index the plan walks.
+      .orderBy(asc(traitObservations.observedAt), asc(traitObservations.id))
+  );
 }
 
 export const asObservations = (rows: Awaited<ReturnType<typeof observationsQuery>>): Observation[] => rows.map((row) => ({ ...row, id: String(row.id) }));
@@ -86,7 +89,7 @@ export function observationsJson(rows: SQL): SQL {
   const loggedBy = sql`(select c.logged_by from calls c where c.team_id = ${o.teamId} and c.id = ${o.callId})`;
   // Named as the table, which the columns below name.
   return sql`(select coalesce(json_agg(json_build_object('id', ${o.id}::text, 'clientId', ${o.clientId}, 'trait', ${o.trait},
-      'observedAt', ${epochMs(o.observedAt)}, 'loggedAt', ${epochMs(o.loggedAt)}, 'loggedBy', ${loggedBy}, 'callId', ${o.callId}) order by ${o.observedAt}), '[]'::json)
+      'observedAt', ${epochMs(o.observedAt)}, 'loggedAt', ${epochMs(o.loggedAt)}, 'loggedBy', ${loggedBy}, 'callId', ${o.callId}) order by ${o.observedAt}, ${o.id}), '[]'::json)
     from (${rows}) as ${o})`;
 }
 
@@ -409,8 +412,8 @@ export async function undoEntry(
   db: Database,
   { teamId, by, entry }: { teamId: string; by: By; entry: { kind: EntryKind; id: string } },
 ): Promise<ClientProfile> {
-  const { actor, at } = authorOf(by);
-  const [row] = isRowId(entry.id) ? await undoing[entry.kind](db, { teamId, id: entry.id, actor, at: at instanceof Date ? at.toISOString() : null }) : [];
+  const row = await removingOwnRecent(db, { teamId, by, kind: entry.kind, id: entry.id });
+  const { actor } = authorOf(by);
   if (!row) throw new Refused({ code: 'entry_gone', entry: entry.kind });
   if (row.logged_by !== actor) throw new Refused({ code: 'entry_not_yours', entry: entry.kind, loggedBy: row.logged_by });
   if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
@@ -423,7 +426,7 @@ export async function undoEntry(
  * The entry as it was (its author, whether it is recent enough to undo), removed when it is its author's and
  * recent, with the audit line of the removal: one round trip. Built once per kind (db/builtOnce.ts).
  */
-const undoingFrom = (table: Loggable, kind: EntryKind) =>
+const undoingFrom = (table: Loggable | typeof payments, kind: EntryKind | 'payment') =>
   statementBuiltOnce<
     { teamId: string; id: string; actor: string; at: string | null },
     { client_id: string; logged_by: string; recent: boolean; undone: boolean }
@@ -446,7 +449,22 @@ const undoingFrom = (table: Loggable, kind: EntryKind) =>
       )
       select client_id::text as client_id, logged_by, recent, exists (select from undone) as undone from target`,
   );
-const undoing: Record<EntryKind, ReturnType<typeof undoingFrom>> = { call: undoingFrom(calls, 'call'), incident: undoingFrom(incidents, 'incident') };
+const undoing: Record<EntryKind | 'payment', ReturnType<typeof undoingFrom>> = {
+  call: undoingFrom(calls, 'call'),
+  incident: undoingFrom(incidents, 'incident'),
+  payment: undoingFrom(payments, 'payment'),
+};
+
+/**
+ * Removes the entry of `kind` if `by`'s actor logged it and it is recent enough to undo, with the audit line of the
+ * removal, in one statement. Says what it found: nothing (gone), its author, whether it was recent, whether it was
+ * removed (not when another click of the same person removed it first).
+ */
+export async function removingOwnRecent(db: Database, { teamId, by, kind, id }: { teamId: string; by: By; kind: EntryKind | 'payment'; id: string }) {
+  const { actor, at } = authorOf(by);
+  const [row] = isRowId(id) ? await undoing[kind](db, { teamId, id, actor, at: at instanceof Date ? at.toISOString() : null }) : [];
+  return row;
+}
 
 export async function getCall(db: Database, { teamId, callId }: { teamId: string; callId: string }): Promise<(Call & { traits: string[] }) | undefined> {
   if (!isRowId(callId)) return undefined;

@@ -9,10 +9,10 @@ import { PAYMENT_INCIDENT_KINDS, type PaymentEvent } from '../../domain/paymentT
 import type { ClientProfile, Incident } from '../../domain/types.js';
 import type { Database } from '../client.js';
 import { incidents, payments, proposals } from '../schema/index.js';
-import { appendAudit, authorOf, instantSql, type By } from './audit.js';
-import { withinUndoWindow } from './activity.js';
+import { appendAudit, authorOf, type By } from './audit.js';
+import { removingOwnRecent } from './activity.js';
 import { requireClient } from './clients.js';
-import { isRowId, parseInput } from './parse.js';
+import { parseInput } from './parse.js';
 
 export const paymentColumns = {
   id: payments.id,
@@ -160,22 +160,11 @@ export type PaymentUndo =
 
 /** Undo: removes a payment on time its author logged less than UNDO_MINUTES ago (as a call's or an incident's Undo). */
 export async function undoPayment(db: Database, { teamId, by, paymentId }: { teamId: string; by: By; paymentId: string }): Promise<PaymentUndo> {
-  const { actor, at } = authorOf(by);
-  if (!isRowId(paymentId)) return { outcome: 'gone' };
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({
-        clientId: payments.clientId,
-        loggedBy: payments.loggedBy,
-        recent: withinUndoWindow(payments.loggedAt, instantSql(at)),
-      })
-      .from(payments)
-      .where(and(eq(payments.teamId, teamId), eq(payments.id, paymentId)));
-    if (!row) return { outcome: 'gone' };
-    if (row.loggedBy !== actor) return { outcome: 'not_yours', loggedBy: row.loggedBy };
-    if (!row.recent) return { outcome: 'too_late', minutes: UNDO_MINUTES };
-    await tx.delete(payments).where(and(eq(payments.teamId, teamId), eq(payments.id, paymentId)));
-    await appendAudit(tx, { teamId, entry: { actor, at, action: 'payment.undo', entityType: 'client', entityId: row.clientId, details: { paymentId } } });
-    return { outcome: 'undone', client: await requireClient(tx, { teamId, clientId: row.clientId }) };
-  });
+  const row = await removingOwnRecent(db, { teamId, by, kind: 'payment', id: paymentId });
+  if (!row) return { outcome: 'gone' };
+  if (row.logged_by !== authorOf(by).actor) return { outcome: 'not_yours', loggedBy: row.logged_by };
+  if (!row.recent) return { outcome: 'too_late', minutes: UNDO_MINUTES };
+  // Seen, but removed meanwhile by the same person's other click: gone, as it would be after it.
+  if (!row.undone) return { outcome: 'gone' };
+  return { outcome: 'undone', client: await requireClient(db, { teamId, clientId: row.client_id }) };
 }
