@@ -50,8 +50,12 @@ export const slackRequests = pgTable(
     workspaceRows(),
     workspaceKey('slack_requests', t),
     uniqueIndex('slack_requests_team_request_key').on(t.teamId, t.requestKey),
-    // A replayed delivery is its workspace's (the signature covers the body naming it).
-    uniqueIndex('slack_requests_signature').on(t.teamId, t.signature),
+    // A replayed delivery is its workspace's (the signature covers the body naming it). Only signed requests are
+    // in it (a null is never a duplicate anyway): a lookup by workspace alone cannot take it, so a plan made while
+    // the inbox was small no longer reached a request by it instead of by its primary key.
+    uniqueIndex('slack_requests_signature')
+      .on(t.teamId, t.signature)
+      .where(sql`${t.signature} is not null`),
     // The claim numbers each workspace's first few due requests in turn (db/queries/requests.ts).
     index('slack_requests_due').on(t.teamId, t.dueAt, t.id).where(inFlight(t.state)),
     index('slack_requests_finished').on(t.finishedAt).where(settled(t.state)),

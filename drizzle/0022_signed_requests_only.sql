@@ -1,0 +1,2 @@
+DROP INDEX "slack_requests_signature";--> statement-breakpoint
+CREATE UNIQUE INDEX "slack_requests_signature" ON "slack_requests" USING btree ("team_id","signature") WHERE "slack_requests"."signature" is not null;
