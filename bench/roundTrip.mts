@@ -4,6 +4,7 @@
 // at the response URL). Then commands/s through
 // separate worker processes (`src/worker.ts`), Postgres only.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, ExpressReceiver } from '@slack/bolt';
@@ -31,6 +32,40 @@ export interface LatencyRow {
   perSecond: number;
   /** Sent → the reply arrived at its response URL (Rapport only). */
   reply?: { p50: number; p99: number };
+  /**
+   * CPU ms per command while the level ran, its work after the ack included: this process's (the harness's and
+   * the bare app's and the peer's too, which share it) and the local Postgres server's, when it runs here.
+   */
+  cpu?: { app: number; database: number | undefined };
+}
+
+/**
+ * CPU ms spent so far by the processes of a Postgres server on this machine (every backend, the WAL writer…),
+ * read from /proc; undefined where none runs here (another machine's server, or no /proc).
+ */
+function localServerCpuMs(): number | undefined {
+  let ticks = 0;
+  let found = false;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th (clock ticks).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      found = true;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  // Linux counts in USER_HZ, 100 a second on every platform Node runs on.
+  return found ? ticks * 10 : undefined;
 }
 
 export const PACED_GAP_MS = 15;
@@ -150,8 +185,14 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
       ['rapport', 'reply'],
     ] as const) {
       replies = [];
+      const [appFrom, databaseFrom] = [process.cpuUsage(), localServerCpuMs()];
       const row: LatencyRow = { target, loop, ...(await measure(send(target, loop), concurrency, requestsPerLevel, gapMs)) };
       await drained();
+      const [app, databaseTo] = [process.cpuUsage(appFrom), localServerCpuMs()];
+      row.cpu = {
+        app: (app.user + app.system) / 1000 / requestsPerLevel,
+        database: databaseFrom === undefined || databaseTo === undefined ? undefined : (databaseTo - databaseFrom) / requestsPerLevel,
+      };
       if (target !== 'bare') row.reply = percentiles(replies);
       rows.push(row);
     }

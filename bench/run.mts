@@ -78,6 +78,17 @@ async function benchCommands() {
       `${String(c).padStart(11)} | ${f(peer.reply!.p50)} / ${f(peer.reply!.p99)}, ${f(peer.perSecond, 0)}, ${f(peer.p99)} (${f(peer.p99 / bare.p99, 2)}×) | ${f(replies.reply!.p99 / peer.reply!.p99, 2)}×, ${f(replies.perSecond / peer.perSecond, 2)}×, ${f(replies.p99 / peer.p99, 2)}× | ${verdict(peer.perSecond / replies.perSecond <= 2)}`,
     );
   }
+  // Where a command's CPU goes: the machine's two cores are shared by this process and the database server.
+  console.log(
+    'concurrency | CPU ms per command, reply loop (this process, the harness included / the local Postgres server, from /proc): rapport | peer | ratio of the sums',
+  );
+  for (const c of [1, 10, 50]) {
+    const cpuOf = (target: string) => trips.find((r) => r.target === target && r.loop === 'reply' && r.concurrency === c && r.gapMs === 0)!.cpu!;
+    const [ours, peers] = [cpuOf('rapport'), cpuOf('peer')];
+    const pair = (cpu: { app: number; database: number | undefined }) => `${f(cpu.app, 2)} / ${cpu.database === undefined ? 'not here' : f(cpu.database, 2)}`;
+    const sum = (cpu: { app: number; database: number | undefined }) => cpu.app + (cpu.database ?? 0);
+    console.log(`${String(c).padStart(11)} | ${pair(ours)} | ${pair(peers)} | ${f(sum(ours) / sum(peers), 2)}×`);
+  }
   results.roundTrip = trips;
   measured.trips = trips;
 
