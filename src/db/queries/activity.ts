@@ -412,14 +412,17 @@ export async function undoEntry(
   db: Database,
   { teamId, by, entry }: { teamId: string; by: By; entry: { kind: EntryKind; id: string } },
 ): Promise<ClientProfile> {
-  const row = await removingOwnRecent(db, { teamId, by, kind: entry.kind, id: entry.id });
-  const { actor } = authorOf(by);
-  if (!row) throw new Refused({ code: 'entry_gone', entry: entry.kind });
-  if (row.logged_by !== actor) throw new Refused({ code: 'entry_not_yours', entry: entry.kind, loggedBy: row.logged_by });
-  if (!row.recent) throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
-  // Seen, but removed meanwhile by the same person's other click: gone, as it would be after it.
-  if (!row.undone) throw new Refused({ code: 'entry_gone', entry: entry.kind });
-  return requireClient(db, { teamId, clientId: row.client_id });
+  const removal = await removingOwnRecent(db, { teamId, by, kind: entry.kind, id: entry.id });
+  switch (removal.outcome) {
+    case 'gone':
+      throw new Refused({ code: 'entry_gone', entry: entry.kind });
+    case 'not_yours':
+      throw new Refused({ code: 'entry_not_yours', entry: entry.kind, loggedBy: removal.loggedBy });
+    case 'too_late':
+      throw new Refused({ code: 'entry_undo_window', minutes: UNDO_MINUTES });
+    case 'undone':
+      return requireClient(db, { teamId, clientId: removal.clientId });
+  }
 }
 
 /**
@@ -455,15 +458,25 @@ const undoing: Record<EntryKind | 'payment', ReturnType<typeof undoingFrom>> = {
   payment: undoingFrom(payments, 'payment'),
 };
 
+/** What an Undo found: the entry removed (its client), or why not. */
+export type Removal = { outcome: 'undone'; clientId: string } | { outcome: 'gone' } | { outcome: 'not_yours'; loggedBy: string } | { outcome: 'too_late' };
+
 /**
  * Removes the entry of `kind` if `by`'s actor logged it and it is recent enough to undo, with the audit line of the
- * removal, in one statement. Says what it found: nothing (gone), its author, whether it was recent, whether it was
- * removed (not when another click of the same person removed it first).
+ * removal, in one statement, and says what it found.
  */
-export async function removingOwnRecent(db: Database, { teamId, by, kind, id }: { teamId: string; by: By; kind: EntryKind | 'payment'; id: string }) {
+export async function removingOwnRecent(
+  db: Database,
+  { teamId, by, kind, id }: { teamId: string; by: By; kind: EntryKind | 'payment'; id: string },
+): Promise<Removal> {
   const { actor, at } = authorOf(by);
   const [row] = isRowId(id) ? await undoing[kind](db, { teamId, id, actor, at: at instanceof Date ? at.toISOString() : null }) : [];
-  return row;
+  if (!row) return { outcome: 'gone' };
+  if (row.logged_by !== actor) return { outcome: 'not_yours', loggedBy: row.logged_by };
+  if (!row.recent) return { outcome: 'too_late' };
+  // Seen, but removed meanwhile by the same person's other click: gone, as it would be after it.
+  if (!row.undone) return { outcome: 'gone' };
+  return { outcome: 'undone', clientId: row.client_id };
 }
 
 export async function getCall(db: Database, { teamId, callId }: { teamId: string; callId: string }): Promise<(Call & { traits: string[] }) | undefined> {

@@ -160,11 +160,8 @@ export type PaymentUndo =
 
 /** Undo: removes a payment on time its author logged less than UNDO_MINUTES ago (as a call's or an incident's Undo). */
 export async function undoPayment(db: Database, { teamId, by, paymentId }: { teamId: string; by: By; paymentId: string }): Promise<PaymentUndo> {
-  const row = await removingOwnRecent(db, { teamId, by, kind: 'payment', id: paymentId });
-  if (!row) return { outcome: 'gone' };
-  if (row.logged_by !== authorOf(by).actor) return { outcome: 'not_yours', loggedBy: row.logged_by };
-  if (!row.recent) return { outcome: 'too_late', minutes: UNDO_MINUTES };
-  // Seen, but removed meanwhile by the same person's other click: gone, as it would be after it.
-  if (!row.undone) return { outcome: 'gone' };
-  return { outcome: 'undone', client: await requireClient(db, { teamId, clientId: row.client_id }) };
+  const removal = await removingOwnRecent(db, { teamId, by, kind: 'payment', id: paymentId });
+  if (removal.outcome === 'too_late') return { outcome: 'too_late', minutes: UNDO_MINUTES };
+  if (removal.outcome !== 'undone') return removal;
+  return { outcome: 'undone', client: await requireClient(db, { teamId, clientId: removal.clientId }) };
 }
