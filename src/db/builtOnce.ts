@@ -5,7 +5,7 @@
  * placeholders, and each run only binds them. The text is the same for both drivers (one dialect), so it is kept
  * per process; what runs it is per handle (a prepared query belongs to its session).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { Query } from 'drizzle-orm/sql';
 import { executedRows, type Database } from './client.js';
 
@@ -35,9 +35,34 @@ export function statementBuiltOnce<V extends Record<string, unknown>, Row = Reco
   let query: Query | undefined;
   return async (db, values) => {
     const { dialect, session } = db as unknown as Internals;
-    query ??= dialect.sqlToQuery(build(placeholders as Placeholders<V>));
+    query ??= sharingPlaceholders(dialect.sqlToQuery(build(placeholders as Placeholders<V>)));
     return executedRows<Row>(await session.prepareQuery(query, undefined, undefined, false).execute(values));
   };
+}
+
+/**
+ * The query with each value bound once: drizzle makes a parameter of every use of a placeholder, so a value used
+ * in twenty places (a confirmation's moment, its client) travelled, and was parsed by the server, twenty times
+ * (101 parameters for 14 values; 100 timestamps cost about 0.18 ms more a statement than one, measured). Uses
+ * share a parameter only where they are cast alike (`$n::timestamptz`, or neither cast): the server deduces a
+ * parameter's type once, and one bare use beside a cast one could be asked to be two types.
+ */
+export function sharingPlaceholders(query: Query): Query {
+  const params: unknown[] = [];
+  const shared = new Map<string, number>();
+  // `$n` outside quoted literals and identifiers, and the cast right after it.
+  const text = query.sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)((?:::[a-z_][a-z0-9_]*(?:\[\])?)?)/gi, (token, n: string | undefined, cast: string) => {
+    if (n === undefined) return token;
+    const param = query.params[Number(n) - 1];
+    const key = is(param, Placeholder) ? `${param.name}${cast}` : undefined;
+    let index = key === undefined ? undefined : shared.get(key);
+    if (index === undefined) {
+      index = params.push(param);
+      if (key !== undefined) shared.set(key, index);
+    }
+    return `$${index}${cast}`;
+  });
+  return { ...query, sql: text, params };
 }
 
 /** What drizzle's `.prepare()` gives: its text rendered, run with the placeholders' values. */
