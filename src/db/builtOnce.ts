@@ -2,12 +2,13 @@
  * Statements on every request's path, built once. drizzle renders a statement's text from its query tree on each
  * run: 0.2 ms for a plain select, 1–2 ms for a call's confirmation weights (measured; a fifth of a `/call`'s CPU
  * went to rendering, README "Where one command's time goes"). A statement built once takes its values as
- * placeholders, and each run only binds them. The text is the same for both drivers (one dialect), so it is kept
+ * placeholders, and each run only binds them; the server plans it once (`planOnce`). The text is the same for both drivers (one dialect), so it is kept
  * per process; what runs it is per handle (a prepared query belongs to its session).
  */
 import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { Query } from 'drizzle-orm/sql';
 import { executedRows, type Database } from './client.js';
+import { planOnce } from './workspaceScope.js';
 
 /**
  * Placeholders named as the values a statement takes, typed as those values so that drizzle's builders take them
@@ -35,7 +36,10 @@ export function statementBuiltOnce<V extends Record<string, unknown>, Row = Reco
   let query: Query | undefined;
   return async (db, values) => {
     const { dialect, session } = db as unknown as Internals;
-    query ??= sharingPlaceholders(dialect.sqlToQuery(build(placeholders as Placeholders<V>)));
+    if (!query) {
+      query = sharingPlaceholders(dialect.sqlToQuery(build(placeholders as Placeholders<V>)));
+      planOnce(query.sql);
+    }
     return executedRows<Row>(await session.prepareQuery(query, undefined, undefined, false).execute(values));
   };
 }

@@ -35,6 +35,20 @@ export function teamProof(secret: string, teamId: string): string {
   return createHash('sha256').update(`${secret}:${teamId}`).digest('hex');
 }
 
+/** Statements planned once whatever their values (`planOnce`), by their text. */
+const plannedOnce = new Set<string>();
+
+/**
+ * Has the server plan `text` once per connection, for any values: a statement built once (builtOnce.ts) is written
+ * so that its generic plan holds (README, "Plans that hold without statistics"). Left to choose, Postgres plans a
+ * prepared statement anew for its first five runs and then keeps whichever it judged cheaper on a connection's
+ * tables of that moment: a confirmation's read that kept planning paid 2.3–2.7 ms at each bind instead of 0.4
+ * (measured), and which one a connection keeps depends on when it was opened.
+ */
+export function planOnce(text: string): void {
+  plannedOnce.add(text);
+}
+
 /**
  * The first statement of each of the app's transactions (a lone statement gets a transaction of its own): the
  * workspace and its proof (parameters, so no statement log or pg_stat_activity shows the proof), plus the role
@@ -47,6 +61,8 @@ function entering(secret: string, takesRole: boolean, jitOff = false) {
     "set_config('rapport.team_proof', $2, true)",
     // Null: the server's own setting (inWorkspace's `replayable` says when it is 'off').
     "set_config('synchronous_commit', coalesce($3::text, current_setting('synchronous_commit')), true)",
+    // Null: the server's own choice (`planOnce` says when it is a generic plan, for the statement the prelude precedes).
+    "set_config('plan_cache_mode', coalesce($4::text, current_setting('plan_cache_mode')), true)",
   ];
   // Local settings too (`true`: SET LOCAL), never the session's: behind a transaction pooler the next transaction on
   // this server connection is any client's, any workspace's (test/db/pgbouncer.test.ts).
@@ -63,9 +79,11 @@ function entering(secret: string, takesRole: boolean, jitOff = false) {
     prelude: `select from (select ${[...before, ...settings].map((s, i) => `${s} s${i}`).join(', ')} offset 0) settings where ${[...before, ...settings]
       .map((_, i) => `s${i} is null`)
       .join(' or ')}`,
-    values: () => {
+    /** The settings' values, for the statement `text` where the settings are its prelude. */
+    values: (text?: string) => {
       const scope = workspace.getStore();
-      return scope ? [scope.teamId, teamProof(secret, scope.teamId), scope.replayable ? 'off' : null] : ['', '', null];
+      const plan = text !== undefined && plannedOnce.has(text) ? 'force_generic_plan' : null;
+      return scope ? [scope.teamId, teamProof(secret, scope.teamId), scope.replayable ? 'off' : null, plan] : ['', '', null, plan];
     },
   };
 }
@@ -91,7 +109,7 @@ export function inWorkspaces(sql: postgres.Sql, secret: string, { pooled = false
           ...options,
           prepare: true,
           simple: false,
-          prelude: { string: entry.prelude, parameters: entry.values() },
+          prelude: { string: entry.prelude, parameters: entry.values(query) },
         } as postgres.UnsafeQueryOptions);
         return values ? run.values() : run;
       };

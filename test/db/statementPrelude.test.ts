@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../../src/db/client.js';
 import { createClient } from '../../src/db/queries/clients.js';
 import { clients } from '../../src/db/schema/index.js';
 import { inWorkspace } from '../../src/db/workspaceScope.js';
+import { statementBuiltOnce } from '../../src/db/builtOnce.js';
 import { openPrivateDatabase } from '../support/privateDatabase.js';
 import { startStatementProxy, type StatementProxy } from '../support/statementProxy.js';
 
@@ -73,6 +74,27 @@ describe.skipIf(!serverUrl)('a lone statement carries its workspace', () => {
 
     await expect(inWorkspace(A, () => handle.db.execute(sql`select 1 / 0`))).rejects.toThrow();
     expect(rowsOf(await inWorkspace(A, () => handle.db.execute(sql`select count(*)::int as seen from clients`)))).toEqual([{ seen: 1 }]);
+  }, 30_000);
+
+  it('has a statement built once planned once, where another is planned anew for its first runs', async () => {
+    const namesOf = statementBuiltOnce<{ teamId: string }, { name: string }>(
+      (p) => sql`select ${clients.name} from ${clients} where ${clients.teamId} = ${p.teamId}`,
+    );
+    const monthly = (team: string) => inWorkspace(team, () => handle.db.select({ value: clients.monthlyValue }).from(clients).where(eq(clients.teamId, team)));
+    for (let i = 0; i < 7; i++) {
+      expect(await inWorkspace(A, () => namesOf(handle.db, { teamId: A }))).toEqual([{ name: 'Acme' }]);
+      await monthly(A);
+    }
+    // The one connection's prepared statements, as the server planned them.
+    const plans = rowsOf(
+      await handle.db.execute(
+        sql`select statement, generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement like '%"clients"%'`,
+      ),
+    );
+    const builtOnce = plans.find((p) => String(p.statement).includes('"name"'));
+    const other = plans.find((p) => String(p.statement).includes('"monthly_value"'));
+    expect(builtOnce).toMatchObject({ generic: 7, custom: 0 });
+    expect(other?.custom).toBeGreaterThan(0);
   }, 30_000);
 
   it('parses the settings once per connection, and again after a failure that may have skipped that parse', async () => {

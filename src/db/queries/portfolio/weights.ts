@@ -48,6 +48,7 @@ export function observationsAfter(
     weekEnd,
     name = 'unseen',
     takenAt = moments[0]!,
+    withCallAt,
   }: {
     read: WeighedRead;
     moments: readonly (Date | SQL)[];
@@ -59,6 +60,11 @@ export function observationsAfter(
      * on every run and call it once per observation (0.06 ms each, measured).
      */
     takenAt?: Date | SQL;
+    /**
+     * One more moment (not before `from`), numbered after `moments`, at which the call left out counts as seen: a
+     * call's weights with it, off the same terms as without it (the observations after it are among them).
+     */
+    withCallAt?: Date | SQL;
   },
 ) {
   const { teamId, scope = {} } = read;
@@ -92,18 +98,19 @@ export function observationsAfter(
     ? termsWhere(after).unionAll(termsWhere(and(eq(o.callId, scope.exceptCallId), lte(o.observedAt, from))!))
     : termsWhere(after);
   const terms = sql`(${termsOf} offset 0) as terms`;
-  const unseenAt = (m: Date | SQL) =>
-    scope.exceptCallId ? sql`(terms.observed_at > ${timestamp(m)} or terms.call_id = ${scope.exceptCallId})` : sql`terms.observed_at > ${timestamp(m)}`;
+  const unseenAt = (m: Date | SQL, callSeen: boolean) =>
+    scope.exceptCallId && !callSeen
+      ? sql`(terms.observed_at > ${timestamp(m)} or terms.call_id = ${scope.exceptCallId})`
+      : sql`terms.observed_at > ${timestamp(m)}`;
   const columns: Record<string, SQL.Aliased> = {};
-  moments.forEach((m, i) => {
+  [...moments, ...(withCallAt === undefined ? [] : [withCallAt])].forEach((m, i) => {
+    const unseen = unseenAt(m, i === moments.length);
     // Terms taken at `takenAt`, moved to `m`: × 2^((takenAt − m) / h).
     const toMoment = decayTerm(timestamp(takenAt), timestamp(m), halfLife);
     // Aliases carry the subquery's name: a statement joining two of them names each column once.
-    columns[`n${i}`] = sql<number>`count(terms.polarity) filter (where ${unseenAt(m)})::int`.as(`${name}_n${i}`);
-    columns[`good${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'good' and ${unseenAt(m)}), 0) * ${toMoment}`.as(
-      `${name}_good${i}`,
-    );
-    columns[`bad${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'bad' and ${unseenAt(m)}), 0) * ${toMoment}`.as(`${name}_bad${i}`);
+    columns[`n${i}`] = sql<number>`count(terms.polarity) filter (where ${unseen})::int`.as(`${name}_n${i}`);
+    columns[`good${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'good' and ${unseen}), 0) * ${toMoment}`.as(`${name}_good${i}`);
+    columns[`bad${i}`] = sql<number>`coalesce(sum(terms.mass) filter (where terms.polarity = 'bad' and ${unseen}), 0) * ${toMoment}`.as(`${name}_bad${i}`);
   });
   if (weekEnd) {
     const ofWeek = sql`terms.polarity = 'bad' and terms.observed_at <= ${timestamp(weekEnd)}`;
@@ -218,13 +225,14 @@ export function weightsAroundCallQuery(p: Placeholders<AroundCall>, also: Record
   const previousAt = sql<Date | null>`(select ${previousCall.at} from ${previousCall})`;
   // The earliest moment is where the unseen terms are taken: without a previous call before `at`, `at` itself.
   const earliest = sql`(select least(coalesce(${previousCall.at}, ${at}), ${at}) from ${previousCall})`;
+  // One read of the terms for all three: with the call, the observations after `at` are among those after `earliest`.
   const without = observationsAfter(qb, {
     read: { teamId, halfLife, scope: { clientId, exceptCallId: callId } },
     moments: [earliest, at],
     name: 'unseen_without',
     takenAt: at,
+    withCallAt: at,
   });
-  const all = observationsAfter(qb, { read: { teamId, halfLife, scope: { clientId } }, moments: [at], name: 'unseen_all' });
   return (
     qb
       .with(previousCall)
@@ -232,7 +240,7 @@ export function weightsAroundCallQuery(p: Placeholders<AroundCall>, also: Record
         previousAt: instantAs(previousAt, 'previous_at'),
         ...weightedAt(without, 0, earliest, halfLife, 'previous'),
         ...weightedAt(without, 1, at, halfLife, 'without'),
-        ...weightedAt(all, 0, at, halfLife, 'with'),
+        ...weightedAt(without, 2, at, halfLife, 'with'),
         ...also,
       })
       // From the client: one with nothing observed yet has no sums (weights 0), and may still have a previous call.
@@ -240,7 +248,6 @@ export function weightsAroundCallQuery(p: Placeholders<AroundCall>, also: Record
       .leftJoin(clientRollups, and(eq(clientRollups.teamId, clients.teamId), eq(clientRollups.clientId, clients.id)))
       .leftJoin(decayBases, eq(decayBases.teamId, clients.teamId))
       .leftJoin(without, eq(without.clientId, clients.id))
-      .leftJoin(all, eq(all.clientId, clients.id))
       .where(and(eq(clients.teamId, teamId), eq(clients.id, clientId)))
   );
 }
