@@ -22,7 +22,6 @@ import {
   getCall,
   getIncident,
   incidentsAndWarnings,
-  loadClientRecord,
   logCall,
   logIncident,
   recordWarning,
@@ -32,12 +31,12 @@ import {
   type Logged,
 } from '../db/queries/activity.js';
 import { weightedBaselines } from '../db/queries/portfolio/weights.js';
+import { loadClientOverview } from '../db/queries/clientOverview.js';
 import { readAroundCall } from '../db/queries/aroundCall.js';
 import { requireClient } from '../db/queries/clients.js';
-import { decisionsFor } from '../db/queries/decisions.js';
 import { authorOf, type Act, type ActIn } from './act.js';
 import { PAYMENT_INCIDENTS, reviewPaymentTerms, type TermsCase } from './paymentTerms.js';
-import { paymentEvents, paymentsSince } from '../db/queries/payments.js';
+import { paymentEvents } from '../db/queries/payments.js';
 import type { PaymentEvent } from '../domain/paymentTerms.js';
 
 export interface CallOutcome {
@@ -170,12 +169,8 @@ export async function clientOverview(
 ): Promise<ClientOverview> {
   const { teamId, catalogue, at: now, timeZone } = act;
   const paymentsFrom = daysBefore(now, catalogue.thresholds.paymentTerms.windowDays);
-  const [record, decisions, onTime] = await Promise.all([
-    loadClientRecord(db, { teamId, clientId: client.id }),
-    decisionsFor(db, { teamId, clientId: client.id }),
-    // Its late payments and disputes are among the record's incidents.
-    paymentsSince(db, { teamId, clientId: client.id, from: paymentsFrom }),
-  ]);
+  // Its late payments and disputes are among the record's incidents.
+  const { record, decisions, onTime } = await loadClientOverview(db, { teamId, clientId: client.id, paymentsFrom });
   const payments = paymentEvents(record.incidents, onTime, paymentsFrom);
   const history = { observations: record.observations };
   const trend = Array.from({ length: 8 }, (_, i) => {

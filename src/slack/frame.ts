@@ -19,9 +19,10 @@ import { isTransientSlackError, rateLimitRetryAfter, slackErrorCode } from './sl
 import { isTransientDatabaseError, retryTransient } from '../db/transient.js';
 import type { Option } from './blocks/kit.js';
 import type { Act, ActIn } from '../services/act.js';
+import type { ClientProfile } from '../domain/types.js';
 import { workspaceContext, workspaceContextNaming, type WorkspaceContext } from '../services/workspace.js';
 import { clientFromWords } from '../services/clients.js';
-import type { NamedClient } from '../db/queries/clients.js';
+import { typedClientName, type NamedClient } from '../db/queries/clients.js';
 import type { WorkDeps } from './deps.js';
 import { owningTeam, refusalOf, refuse } from './gate.js';
 import type { FieldErrors } from './parse/viewState.js';
@@ -130,6 +131,14 @@ export class Turn implements Readonly<TurnFields> {
       named = (await read).named;
     }
     return clientFromWords(this.deps.db, this.act, words, stopAt, named);
+  }
+
+  /**
+   * The client a command names with all its remaining words (`/client show Acme Corp`), as `findClientByName`
+   * finds it, read with the workspace as `clientFromWords` reads one.
+   */
+  async clientNamed(name: string): Promise<ClientProfile> {
+    return (await this.clientFromWords([typedClientName(name)], 1)).client;
   }
 
   /** The person who acts, as a reader: their language, calendar, the workspace's zone and currency; read once per turn. */

@@ -4,7 +4,7 @@ import { UNDO_MINUTES, traitByKey, type Catalogue } from '../../domain/catalogue
 import { Refused, type EntryKind } from '../../domain/refusals.js';
 import { newCallSchema, newIncidentSchema, newWarningSchema, type NewCall, type NewIncident, type NewWarning } from '../../domain/inputs.js';
 import type { ClientProfile, Incident, Observation, Warning } from '../../domain/types.js';
-import { statementBuiltOnce } from '../builtOnce.js';
+import { statementBuiltOnce, type Placeholders } from '../builtOnce.js';
 import type { Database } from '../client.js';
 import { auditLog, calls, clients, incidents, payments, traitObservations, warnings } from '../schema/index.js';
 import { appendAudit, authorOf, instantSql, type By } from './audit.js';
@@ -302,16 +302,17 @@ export async function incidentsAndWarnings(
   return { incidents: incidentsOf(row?.incidents), warnings: warningsOf(row?.warnings) };
 }
 
-type Timed<T, K extends keyof T> = Omit<T, K> & Record<K, number>;
+/** A row as a JSON read sends it: its moments as epoch milliseconds (`at` reads them back). */
+export type Timed<T, K extends keyof T> = Omit<T, K> & Record<K, number>;
 /** Incidents as `incidentsJson` sends them. */
 export type IncidentsJson = Timed<Incident, 'occurredAt' | 'loggedAt'>[];
 /** Warnings as `warningsJson` sends them. */
 export type WarningsJson = Timed<Warning, 'givenAt'>[];
 
 /** A moment as epoch milliseconds, as the JSON reads here send it (`at` reads it back). */
-const epochMs = (moment: SQLWrapper) => sql`floor(extract(epoch from ${moment}) * 1000)::float8`;
+export const epochMs = (moment: SQLWrapper) => sql`floor(extract(epoch from ${moment}) * 1000)::float8`;
 const ms = (c: { name: string }) => epochMs(column(c));
-const at = (ms: number) => new Date(Number(ms));
+export const at = (ms: number) => new Date(Number(ms));
 
 /**
  * A client's incidents, oldest first, as one JSON value (moments as epoch milliseconds): a subquery of the
@@ -348,6 +349,11 @@ const readingIncidentsAndWarnings = statementBuiltOnce<{ teamId: string; clientI
 /** A client's record in one statement (one round trip, one set of workspace settings, where four ran beside each other). */
 export async function loadClientRecord(db: Database, { teamId, clientId }: { teamId: string; clientId: string }): Promise<ClientRecord> {
   const [row] = await readingClientRecord(db, { teamId, clientId });
+  return clientRecordOf(row);
+}
+
+/** A client's record off a read of `clientRecordColumns` (none: nothing recorded). */
+export function clientRecordOf(row: ClientRecordRow | undefined): ClientRecord {
   return {
     observations: observationsOf(row?.observations),
     incidents: incidentsOf(row?.incidents),
@@ -363,14 +369,23 @@ const RECORD_CALLS = 20;
 /** Calls as the record's read sends them. */
 type CallsJson = Timed<Call, 'occurredAt' | 'loggedAt'>[];
 
-const readingClientRecord = statementBuiltOnce<
-  { teamId: string; clientId: string },
-  { observations: ObservationsJson; incidents: IncidentsJson; warnings: WarningsJson; calls: CallsJson; last_call_at: number | null }
->((p) => {
+/** A client's record as `clientRecordColumns` reads it. */
+export type ClientRecordRow = {
+  observations: ObservationsJson;
+  incidents: IncidentsJson;
+  warnings: WarningsJson;
+  calls: CallsJson;
+  last_call_at: number | null;
+};
+
+const readingClientRecord = statementBuiltOnce<{ teamId: string; clientId: string }, ClientRecordRow>((p) => sql`select ${clientRecordColumns(p)}`);
+
+/** The columns of a client's record (`ClientRecordRow`), for a statement that reads it, maybe beside more. */
+export function clientRecordColumns(p: Placeholders<{ teamId: string; clientId: string }>): SQL {
   const c = calls;
   const o = traitObservations;
   const ofClient = sql`${column(c.teamId)} = ${p.teamId} and ${column(c.clientId)} = ${p.clientId}`;
-  return sql`select ${observationsJson(observationRows(sql`${o.teamId} = ${p.teamId} and ${o.clientId} = ${p.clientId}`))} as observations,
+  return sql`${observationsJson(observationRows(sql`${o.teamId} = ${p.teamId} and ${o.clientId} = ${p.clientId}`))} as observations,
       ${incidentsJson(p)} as incidents, ${warningsJson(p)} as warnings,
       (select coalesce(json_agg(json_build_object('id', latest.id, 'teamId', latest.team_id, 'clientId', latest.client_id,
           'occurredAt', ${epochMs(sql`latest.occurred_at`)}, 'loggedBy', latest.logged_by, 'loggedAt', ${epochMs(sql`latest.logged_at`)},
@@ -378,7 +393,7 @@ const readingClientRecord = statementBuiltOnce<
           order by latest.occurred_at desc), '[]'::json)
         from (select * from ${c} where ${ofClient} order by ${column(c.occurredAt)} desc limit ${RECORD_CALLS}) latest) as calls,
       (select ${epochMs(sql`max(${column(c.occurredAt)})`)} from ${c} where ${ofClient}) as last_call_at`;
-});
+}
 
 type Loggable = typeof calls | typeof incidents;
 

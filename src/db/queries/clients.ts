@@ -192,9 +192,15 @@ export type NameMatch = 'exact' | 'prefix';
  * words ("acme" → "Acme Corp" when no other name starts so). Anything else is an error carrying up to 3
  * suggestions: a command never silently acts on a client the user did not name.
  */
-export async function findClientByName(db: Database, { teamId, name }: { teamId: string; name: string }): Promise<ClientProfile> {
+/** A name as typed, to look up (shown as typed, NFC); refused when nothing visible is left of it. */
+export function typedClientName(name: string): string {
   const typed = displayName(name);
   if (!nameKey(typed)) throw new Refused({ code: 'client_name_missing' });
+  return typed;
+}
+
+export async function findClientByName(db: Database, { teamId, name }: { teamId: string; name: string }): Promise<ClientProfile> {
+  const typed = typedClientName(name);
   const found = await clientByLeadingWords(db, { teamId, words: [typed] });
   if (found) return found.client;
   throw await noClientCalled(db, { teamId, typed });

@@ -98,7 +98,7 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     link: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.link', 'clientLink');
       if (!turn.channelId) throw asked(await turn.reader(), 'client.ask.inChannel', 'clientLink');
-      const found = await findClientByName(deps.db, { teamId: turn.teamId, name: tokens.map((t) => t.value).join(' ') });
+      const found = await turn.clientNamed(tokens.map((t) => t.value).join(' '));
       await linkChannelToClient(deps.db, turn.act, turn.channelId, found);
       const reader = await turn.reader();
       const channel = md(`<#${turn.channelId}>`);
@@ -114,14 +114,14 @@ function subcommands(deps: SlackDeps): Record<string, Subcommand> {
     },
     delete: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientDelete');
-      const found = await findClientByName(deps.db, { teamId: turn.teamId, name: tokens.map((t) => t.value).join(' ') });
+      const found = await turn.clientNamed(tokens.map((t) => t.value).join(' '));
       await requireDecider(turn, found, { action: 'delete' });
       await turn.openModal(clientEraseModal({ reader: await turn.reader(), client: found, channelId: turn.channelId ?? null }));
     },
     show: async (turn, _argsText, tokens) => {
       if (tokens.length === 0) throw asked(await turn.reader(), 'client.ask.which', 'clientShow');
+      const found = await turn.clientNamed(tokens.map((t) => t.value).join(' '));
       const act = await turn.actIn();
-      const found = await findClientByName(deps.db, { teamId: turn.teamId, name: tokens.map((t) => t.value).join(' ') });
       const overview = await clientOverview(deps.db, act, found);
       const reader = await turn.reader();
       await turn.reply({
