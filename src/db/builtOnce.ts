@@ -2,8 +2,9 @@
  * Statements on every request's path, built once. drizzle renders a statement's text from its query tree on each
  * run: 0.2 ms for a plain select, 1–2 ms for a call's confirmation weights (measured; a fifth of a `/call`'s CPU
  * went to rendering, README "Where one command's time goes"). A statement built once takes its values as
- * placeholders, and each run only binds them; the server plans it once (`planOnce`). The text is the same for both drivers (one dialect), so it is kept
- * per process; what runs it is per handle (a prepared query belongs to its session).
+ * placeholders, and each run only binds them; the server plans it once (`planOnce`). The text is the same for
+ * both drivers (one dialect), so it is kept per process; what runs it is per handle (a prepared query belongs to
+ * its session).
  */
 import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { Query } from 'drizzle-orm/sql';
@@ -47,7 +48,7 @@ export function statementBuiltOnce<V extends Record<string, unknown>, Row = Reco
 /**
  * The query with each value bound once: drizzle makes a parameter of every use of a placeholder, so a value used
  * in twenty places (a confirmation's moment, its client) travelled, and was parsed by the server, twenty times
- * (101 parameters for 14 values; 100 timestamps cost about 0.18 ms more a statement than one, measured). Uses
+ * (101 parameters for 11 values; 100 timestamps cost about 0.18 ms more a statement than one, measured). Uses
  * share a parameter only where they are cast alike (`$n::timestamptz`, or neither cast): the server deduces a
  * parameter's type once, and one bare use beside a cast one could be asked to be two types.
  */

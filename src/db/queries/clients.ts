@@ -187,11 +187,6 @@ function likeEscaped(text: string): string {
 /** How a typed name found its client: the whole name, or the first whole words of exactly one name. */
 export type NameMatch = 'exact' | 'prefix';
 
-/**
- * The client whose name is `name`: its exact key, else the one client whose name starts with these whole
- * words ("acme" → "Acme Corp" when no other name starts so). Anything else is an error carrying up to 3
- * suggestions: a command never silently acts on a client the user did not name.
- */
 /** A name as typed, to look up (shown as typed, NFC); refused when nothing visible is left of it. */
 export function typedClientName(name: string): string {
   const typed = displayName(name);
@@ -199,6 +194,11 @@ export function typedClientName(name: string): string {
   return typed;
 }
 
+/**
+ * The client whose name is `name`: its exact key, else the one client whose name starts with these whole
+ * words ("acme" → "Acme Corp" when no other name starts so). Anything else is an error carrying up to 3
+ * suggestions: a command never silently acts on a client the user did not name.
+ */
 export async function findClientByName(db: Database, { teamId, name }: { teamId: string; name: string }): Promise<ClientProfile> {
   const typed = typedClientName(name);
   const found = await clientByLeadingWords(db, { teamId, words: [typed] });

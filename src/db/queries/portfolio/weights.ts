@@ -36,9 +36,9 @@ function ownWeights(db: Database, teamId: string) {
 
 /**
  * Per client, the observations after `from` (the first of `moments`; and the call left out, if any), with their
- * weighted decay terms taken by the function the triggers keep the sums with: for each of `moments` (none before `from`),
- * how many of them and how much good and bad weight the sums hold that the moment must not see. With `weekEnd`,
- * also the week's bad observations (`from` is the week's start).
+ * weighted decay terms taken by the function the triggers keep the sums with: for each of `moments` (none before
+ * `from`), how many of them and how much good and bad weight the sums hold that the moment must not see. With
+ * `weekEnd`, also the week's bad observations (`from` is the week's start).
  */
 export function observationsAfter(
   db: Database,
