@@ -1,26 +1,33 @@
-// Benchmark 1: signed /call round trips through the HTTP receiver, beside a bare Bolt app that only acks and a
-// minimal peer (a plain Bolt app doing the same visible work: the signature checked, the call and its traits stored in
-// one insert, the ack, one reply to the response URL): the ack, and the reply the person waits for (sent → arrived
-// at the response URL). Then commands/s through
-// separate worker processes (`src/worker.ts`), Postgres only.
+// Benchmark 1: signed /call round trips through the HTTP receiver, beside a bare Bolt app that only acks, a minimal
+// peer (a plain Bolt app doing the same visible work: the signature checked, the call and its traits stored in one
+// insert, the ack, one reply to the response URL) and the floor of Rapport's guarantees (that peer with Rapport's
+// durability and row-level security, without its scoring): the ack, and the reply the person waits for (sent →
+// arrived at the response URL). Then commands/s through separate worker processes (`src/worker.ts`), Postgres only.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, ExpressReceiver } from '@slack/bolt';
+import { App, ExpressReceiver, type Middleware, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../src/db/client.js';
+import { executedRows, type DatabaseHandle } from '../src/db/client.js';
 import { createClient } from '../src/db/queries/clients.js';
 import { LocalSlackWebApi } from '../src/local/slackWebApi.js';
 import { silentLogger } from '../src/log.js';
+import { inWorkspace } from '../src/db/workspaceScope.js';
 import { createRapport } from '../src/rapport.js';
 import { builtCommand } from '../test/support/built.js';
 import { BENCH_SECRET, benchSender, startBenchRapport } from './benchApp.mjs';
 
 const actor = { teamId: 'T0BENCH', userId: 'U0BENCH', channelId: 'C0BENCH' };
 
+/**
+ * What each app answering /call is: Rapport; `bare`, a Bolt app that only acks; `peer`, the minimal peer; `floor`,
+ * the peer with Rapport's guarantees and none of its scoring (`floorOfGuarantees`).
+ */
+type Target = 'rapport' | 'bare' | 'peer' | 'floor';
+
 export interface LatencyRow {
-  target: 'rapport' | 'bare' | 'peer';
+  target: Target;
   /** `ack`: each sender sends its next request when the ack returns. `reply`: when its reply has arrived (a person waiting for the answer). */
   loop: 'ack' | 'reply';
   concurrency: number;
@@ -94,41 +101,100 @@ async function measure(send: (i: number) => Promise<number>, concurrency: number
   return { concurrency, gapMs, requests, ...percentiles(latencies), perSecond: requests / seconds };
 }
 
+/** A plain Bolt app on a port of its own, answering /call with `handler`. */
+async function plainBoltApp(handler: Middleware<SlackCommandMiddlewareArgs>): Promise<{ app: App; port: number }> {
+  const receiver = new ExpressReceiver({ signingSecret: BENCH_SECRET });
+  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-plain' }) });
+  app.command('/call', handler);
+  const server = (await receiver.start(0)) as Server;
+  return { app, port: (server.address() as AddressInfo).port };
+}
+
+/** A /call's words as a plain app would take them: the client, the +/- traits, the rest as notes. */
+function wordsOfCall(text: string) {
+  const [client = '', ...rest] = text.split(/\s+/);
+  return { client, traits: rest.filter((w) => /^[+-]/.test(w)), notes: rest.filter((w) => !/^[+-]/.test(w)).join(' ') };
+}
+
+const replyLogged = (responseUrl: string, client: string, traits: string[]) =>
+  fetch(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ response_type: 'ephemeral', text: `Logged a call with ${client} (${traits.join(' ')})` }),
+  });
+
+/**
+ * The peer with what Rapport guarantees around the same work and none of what it computes: the request stored
+ * (keyed, so a retry is not worked twice) before the ack; after it, the call stored through the app's connection,
+ * whose row-level security proof travels with the statement (workspaceScope.ts), with its commit not waiting for the
+ * disk as Rapport's replayable work does; the reply; the request marked finished. What is left between this and
+ * Rapport is what Rapport works out for a call: the workspace's vocabulary, the decayed sums the triggers keep, and
+ * the confirmation that scores the call, checks the firing criteria and its disagreements.
+ */
+async function floorOfGuarantees(database: DatabaseHandle) {
+  const owner = database.owner;
+  await owner.execute(
+    sql`create table if not exists bench_floor_requests (id bigserial primary key, team_id text not null, request_key text not null, body jsonb not null, state text not null default 'working', received_at timestamptz not null default now(), finished_at timestamptz, unique (team_id, request_key))`,
+  );
+  await owner.execute(
+    sql`create table if not exists bench_floor_calls (id bigserial primary key, team_id text not null, client text not null, traits jsonb not null, notes text not null, logged_by text not null, logged_at timestamptz not null default now())`,
+  );
+  await owner.execute(sql`alter table bench_floor_calls enable row level security`);
+  await owner.execute(sql`alter table bench_floor_calls force row level security`);
+  await owner.execute(sql`drop policy if exists workspace_rows on bench_floor_calls`);
+  await owner.execute(
+    sql`create policy workspace_rows on bench_floor_calls to rapport_app using (team_id = (select rapport_team())) with check (team_id = (select rapport_team()))`,
+  );
+  return plainBoltApp(async ({ ack, command, body }) => {
+    const [stored] = executedRows<{ id: string }>(
+      await owner.execute(
+        sql`insert into bench_floor_requests (team_id, request_key, body) values (${command.team_id}, ${command.trigger_id}, ${JSON.stringify(body)}::jsonb) on conflict do nothing returning id`,
+      ),
+    );
+    await ack();
+    if (!stored) return;
+    const { client, traits, notes } = wordsOfCall(command.text);
+    await inWorkspace(
+      command.team_id,
+      () =>
+        database.db.execute(
+          sql`insert into bench_floor_calls (team_id, client, traits, notes, logged_by) values (${command.team_id}, ${client}, ${JSON.stringify(traits)}::jsonb, ${notes}, ${command.user_id})`,
+        ),
+      { replayable: true },
+    );
+    await replyLogged(command.response_url, client, traits);
+    await owner.execute(sql`update bench_floor_requests set state = 'done', finished_at = now() where team_id = ${command.team_id} and id = ${stored.id}`);
+  });
+}
+
 export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel: number): Promise<LatencyRow[]> {
   const api = await new LocalSlackWebApi([], actor.teamId).start();
   const { rapport, port: rapportPort } = await startBenchRapport(database, api, actor);
 
   // The same receiver class with nothing but an ack: the floor any Bolt app pays.
-  const bareReceiver = new ExpressReceiver({ signingSecret: BENCH_SECRET });
-  const bare = new App({ receiver: bareReceiver, authorize: async () => ({ botToken: 'xoxb-bare' }) });
-  bare.command('/call', async ({ ack }) => ack());
-  const bareServer = (await bareReceiver.start(0)) as Server;
-  const barePort = (bareServer.address() as AddressInfo).port;
+  const bare = await plainBoltApp(async ({ ack }) => ack());
 
   // The minimal peer: what a plain Bolt app does for the same command, in one insert and one reply.
-  await database.owner.execute(
+  const db = database.owner;
+  await db.execute(
     sql`create table if not exists bench_peer_calls (id bigserial primary key, team_id text not null, client text not null, traits jsonb not null, notes text not null, logged_by text not null, logged_at timestamptz not null default now())`,
   );
-  const peerReceiver = new ExpressReceiver({ signingSecret: BENCH_SECRET });
-  const peer = new App({ receiver: peerReceiver, authorize: async () => ({ botToken: 'xoxb-peer' }) });
-  peer.command('/call', async ({ ack, command }) => {
-    const [client = '', ...rest] = command.text.split(/\s+/);
-    const traits = rest.filter((w) => /^[+-]/.test(w));
-    const notes = rest.filter((w) => !/^[+-]/.test(w)).join(' ');
-    await database.owner.execute(
+  const peer = await plainBoltApp(async ({ ack, command }) => {
+    const { client, traits, notes } = wordsOfCall(command.text);
+    await db.execute(
       sql`insert into bench_peer_calls (team_id, client, traits, notes, logged_by) values (${command.team_id}, ${client}, ${JSON.stringify(traits)}::jsonb, ${notes}, ${command.user_id})`,
     );
     await ack();
-    await fetch(command.response_url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', text: `Logged a call with ${client} (${traits.join(' ')})` }),
-    });
+    await replyLogged(command.response_url, client, traits);
   });
-  const peerServer = (await peerReceiver.start(0)) as Server;
-  const peerPort = (peerServer.address() as AddressInfo).port;
+  const floor = await floorOfGuarantees(database);
 
-  const senders = { rapport: benchSender(rapportPort, api), bare: benchSender(barePort, api), peer: benchSender(peerPort, api) };
+  const senders = {
+    rapport: benchSender(rapportPort, api),
+    bare: benchSender(bare.port, api),
+    peer: benchSender(peer.port, api),
+    floor: benchSender(floor.port, api),
+  };
   let seq = 0;
   let rapportSent = 0;
   let rapportReplied = 0;
@@ -151,7 +217,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     awaited.get(id)?.();
   });
   const send =
-    (target: 'rapport' | 'bare' | 'peer', loop: 'ack' | 'reply' = 'ack') =>
+    (target: Target, loop: 'ack' | 'reply' = 'ack') =>
     async () => {
       const n = ++seq;
       const id = `b${n}`;
@@ -166,7 +232,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
 
   const rows: LatencyRow[] = [];
   for (const target of ['bare', 'rapport'] as const) await measure(send(target), 10, 50); // warm up all three
-  await measure(send('peer', 'reply'), 10, 50);
+  for (const target of ['peer', 'floor'] as const) await measure(send(target, 'reply'), 10, 50);
   await drained();
   // Closed loops at 1, 10 and 50 senders, then one sender pausing 15 ms between requests. In an ack loop
   // Rapport's workers fall behind the receiver (it acks faster than the work is done), so its acks share the
@@ -181,6 +247,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     for (const [target, loop] of [
       ['bare', 'ack'],
       ['peer', 'reply'],
+      ['floor', 'reply'],
       ['rapport', 'ack'],
       ['rapport', 'reply'],
     ] as const) {
@@ -198,8 +265,7 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     }
   }
   await rapport.stop().catch(() => {});
-  await bare.stop().catch(() => {});
-  await peer.stop().catch(() => {});
+  for (const app of [bare, peer, floor]) await app.app.stop().catch(() => {});
   await api.stop();
   return rows;
 }
