@@ -231,7 +231,8 @@ export async function benchRoundTrip(database: DatabaseHandle, requestsPerLevel:
     };
 
   const rows: LatencyRow[] = [];
-  for (const target of ['bare', 'rapport'] as const) await measure(send(target), 10, 50); // warm up all three
+  // Warm up all four.
+  for (const target of ['bare', 'rapport'] as const) await measure(send(target), 10, 50);
   for (const target of ['peer', 'floor'] as const) await measure(send(target, 'reply'), 10, 50);
   await drained();
   // Closed loops at 1, 10 and 50 senders, then one sender pausing 15 ms between requests. In an ack loop

@@ -41,6 +41,9 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 async function benchCommands() {
   console.log(`\n1. Command round trip: signed /call through the HTTP receiver (${database.label})`);
   const trips = await benchRoundTrip(database, quick ? 100 : 400);
+  /** The row of `target` in `loop` at `c` senders (pausing `gap` ms between requests). */
+  const tripOf = (target: LatencyRow['target'], loop: LatencyRow['loop'], c: number, gap = 0) =>
+    trips.find((r) => r.target === target && r.loop === loop && r.concurrency === c && r.gapMs === gap)!;
   console.log(
     'concurrency | bare ack p50 / p99 ms | rapport, ack loop: ack p50 / p99 (ratio), reply p50 / p99 | rapport, reply loop: ack p50 / p99 (ratio), reply p50 / p99, commands/s | ack p99 ≤ 1.3× bare | reply p99 < 100 ms at 10',
   );
@@ -49,11 +52,10 @@ async function benchCommands() {
     [10, 0],
     [50, 0],
     [1, PACED_GAP_MS],
-  ]) {
-    const row = (target: string, loop: string) => trips.find((r) => r.target === target && r.loop === loop && r.concurrency === c && r.gapMs === gap)!;
-    const bare = row('bare', 'ack');
-    const acks = row('rapport', 'ack');
-    const replies = row('rapport', 'reply');
+  ] as const) {
+    const bare = tripOf('bare', 'ack', c, gap);
+    const acks = tripOf('rapport', 'ack', c, gap);
+    const replies = tripOf('rapport', 'reply', c, gap);
     const level = gap ? `${c}, ${gap} ms gaps` : String(c);
     // The paced row is context (see roundTrip.mts), not one of the issue's target levels.
     const ackJudged = gap ? '(context)' : verdict(replies.p99 / bare.p99 <= 1.3);
@@ -65,15 +67,10 @@ async function benchCommands() {
   console.log(
     'concurrency | minimal peer (plain Bolt app: one insert, the ack, one reply): reply p50 / p99 ms, commands/s, ack p99 ms (ratio to the bare ack) | rapport reply loop ÷ peer: reply p99, commands/s, ack p99 | commands/s within 2× of the peer',
   );
-  for (const [c, gap] of [
-    [1, 0],
-    [10, 0],
-    [50, 0],
-  ]) {
-    const row = (target: string) => trips.find((r) => r.target === target && r.loop === 'reply' && r.concurrency === c && r.gapMs === gap)!;
-    const [peer, replies] = [row('peer'), row('rapport')];
+  for (const c of [1, 10, 50]) {
+    const [peer, replies] = [tripOf('peer', 'reply', c), tripOf('rapport', 'reply', c)];
     // The peer's ack comes after its insert: the floor for any app that stores a request before acking it.
-    const bare = trips.find((r) => r.target === 'bare' && r.loop === 'ack' && r.concurrency === c && r.gapMs === gap)!;
+    const bare = tripOf('bare', 'ack', c);
     console.log(
       `${String(c).padStart(11)} | ${f(peer.reply!.p50)} / ${f(peer.reply!.p99)}, ${f(peer.perSecond, 0)}, ${f(peer.p99)} (${f(peer.p99 / bare.p99, 2)}×) | ${f(replies.reply!.p99 / peer.reply!.p99, 2)}×, ${f(replies.perSecond / peer.perSecond, 2)}×, ${f(replies.p99 / peer.p99, 2)}× | ${verdict(peer.perSecond / replies.perSecond <= 2)}`,
     );
@@ -84,8 +81,7 @@ async function benchCommands() {
     "concurrency | the floor of Rapport's guarantees (the peer, durable and under row-level security, scoring nothing): reply p50 / p99 ms, commands/s | floor ÷ peer, commands/s | rapport ÷ floor, commands/s",
   );
   for (const c of [1, 10, 50]) {
-    const row = (target: string) => trips.find((r) => r.target === target && r.loop === 'reply' && r.concurrency === c && r.gapMs === 0)!;
-    const [peer, floor, replies] = [row('peer'), row('floor'), row('rapport')];
+    const [peer, floor, replies] = [tripOf('peer', 'reply', c), tripOf('floor', 'reply', c), tripOf('rapport', 'reply', c)];
     console.log(
       `${String(c).padStart(11)} | ${f(floor.reply!.p50)} / ${f(floor.reply!.p99)}, ${f(floor.perSecond, 0)} | ${f(floor.perSecond / peer.perSecond, 2)}× | ${f(replies.perSecond / floor.perSecond, 2)}×`,
     );
@@ -95,8 +91,7 @@ async function benchCommands() {
     'concurrency | CPU ms per command, reply loop (this process, the harness included / the local Postgres server, from /proc): rapport | floor | peer | ratio of the sums, rapport ÷ peer',
   );
   for (const c of [1, 10, 50]) {
-    const cpuOf = (target: string) => trips.find((r) => r.target === target && r.loop === 'reply' && r.concurrency === c && r.gapMs === 0)!.cpu!;
-    const [ours, floors, peers] = [cpuOf('rapport'), cpuOf('floor'), cpuOf('peer')];
+    const [ours, floors, peers] = [tripOf('rapport', 'reply', c).cpu!, tripOf('floor', 'reply', c).cpu!, tripOf('peer', 'reply', c).cpu!];
     const pair = (cpu: { app: number; database: number | undefined }) => `${f(cpu.app, 2)} / ${cpu.database === undefined ? 'not here' : f(cpu.database, 2)}`;
     const sum = (cpu: { app: number; database: number | undefined }) => cpu.app + (cpu.database ?? 0);
     console.log(`${String(c).padStart(11)} | ${pair(ours)} | ${pair(floors)} | ${pair(peers)} | ${f(sum(ours) / sum(peers), 2)}×`);
